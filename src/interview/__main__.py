@@ -1,0 +1,3 @@
+from interview.cli.main import main
+
+raise SystemExit(main())

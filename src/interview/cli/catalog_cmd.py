@@ -1,0 +1,40 @@
+"""``interview catalog``: list the checklist (human or JSON)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from interview.catalog import Party, load_catalog
+from interview.catalog.serialize import catalog_to_dict
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("catalog", help="チェックリストの確認項目を一覧表示します")
+    parser.add_argument(
+        "--party",
+        choices=[Party.API_CONNECTOR.value, Party.FINANCIAL_INSTITUTION.value],
+        help="対象者で絞り込みます（その対象者の項目と共通項目）",
+    )
+    parser.add_argument("--json", action="store_true", help="JSONで出力します")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    catalog = load_catalog()
+    party = Party(args.party) if args.party else None
+    if args.json:
+        print(json.dumps(catalog_to_dict(catalog, party), ensure_ascii=False, indent=2))
+        return 0
+    items = catalog.items_for(party)
+    print(f"{catalog.edition.title} {catalog.edition.label}")
+    numbers = {i.no for i in items}
+    for category in catalog.categories:
+        shown = [catalog.item(n) for n in category.item_numbers if n in numbers]
+        if not shown:
+            continue
+        print(f"\n■ 区分{category.no} {category.name}（通番{category.first}〜{category.last}）")
+        for item in shown:
+            print(f"  {item.no:>2}. [{item.party.label}] {item.goal}")
+    print(f"\n計 {len(items)} 項目")
+    return 0

@@ -1,0 +1,1 @@
+"""The interview engine: next question, answers, navigation and progress (no UI)."""

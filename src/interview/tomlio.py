@@ -1,0 +1,98 @@
+"""Reading TOML data files with messages that name the file, line and field."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from interview.errors import UserError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class DataFileError(UserError):
+    """A data file could not be read or does not match its schema."""
+
+    def __init__(self, path: Path, message: str, line: int | None = None, field: str = "") -> None:
+        self.path = path
+        self.line = line
+        self.field = field
+        self.detail = message
+        where = f"{path}"
+        if line is not None:
+            where += f" {line}行目"
+        if field:
+            where += f"（{field}）"
+        super().__init__(f"{where}: {message}")
+
+
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse *path*; return the data and the raw text (for locating fields later)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFileError(path, "ファイルが見つかりません") from None
+    except UnicodeDecodeError as exc:
+        raise DataFileError(path, f"UTF-8として読めません（{exc.start}バイト目）") from None
+    except OSError as exc:
+        raise DataFileError(path, f"読み込めません: {exc.strerror}") from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        match = _TOML_POS.search(msg)
+        line = int(match.group(1)) if match else None
+        column = f"{match.group(2)}文字目" if match else ""
+        reason = _TOML_POS.sub("", msg).strip()
+        raise DataFileError(path, f"TOMLの書式エラー {column}: {reason}".strip(), line) from None
+
+
+def field_path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
+    """Best-effort line number of the field at *loc* in TOML *text*."""
+    keys = [str(p) for p in loc if isinstance(p, str)]
+    if not keys:
+        return None
+    lines = text.splitlines()
+    start = 0
+    found: int | None = None
+    for key in keys:
+        pattern = re.compile(rf"^\s*(\[\[?)?[\w.\"-]*\b{re.escape(key)}\b")
+        for idx in range(start, len(lines)):
+            if pattern.match(lines[idx]):
+                found = idx + 1
+                start = idx
+                break
+    return found
+
+
+def validate(model: type[M], data: Any, path: Path, text: str) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = tuple(first["loc"])
+        raise DataFileError(
+            path,
+            f"{first['msg']}（入力値: {first.get('input')!r}）"[:300],
+            locate(text, loc),
+            field_path(loc),
+        ) from None
+
+
+def load_model(model: type[M], path: Path) -> M:
+    data, text = read_toml(path)
+    return validate(model, data, path, text)

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("TEXTUAL_DISABLE_KITTY_KEY", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO.parent / "shared" / "seed" / "000_72570fabd9e440c3.txt"
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    from interview.catalog import load_catalog
+
+    return load_catalog()
