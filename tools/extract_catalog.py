@@ -44,7 +44,9 @@ def clean(text: str) -> str:
     text = re.sub(f"(?<=[{JA}]) (?=[{JA}!-~])", "", text)
     text = re.sub(f"(?<=[!-~]) (?=[{JA}])", "", text)
     # half-width brackets and colons inside Japanese text become full-width
-    text = re.sub(r"\(([^()]*)\)", _paren, text)
+    previous = None
+    while previous != text:  # innermost pairs first, then the ones around them
+        previous, text = text, re.sub(r"\(([^()（）]*(?:（[^()（）]*）[^()（）]*)*)\)", _paren, text)
     text = re.sub(f"(?<=[{JA}]):\\s*", "：", text)
     text = re.sub(r"（注\s*(\d+)）", r"（注\1）", text)
     return text
@@ -269,27 +271,51 @@ def parse_references(raw: str) -> dict[str, Any]:
 
 # Readings (katakana) and English names/abbreviations, added by hand for search.
 GLOSSARY_EXTRAS: dict[str, tuple[str, list[str]]] = {
-    "API接続先": ("エーピーアイセツゾクサキ", ["API connector", "FinTech company", "third party provider", "TPP"]),
-    "CSマーク": ("シーエスマーク", ["CS mark", "cloud security mark", "クラウドセキュリティ・マーク"]),
+    "API接続先": (
+        "エーピーアイセツゾクサキ",
+        ["API connector", "FinTech company", "third party provider", "TPP"],
+    ),
+    "CSマーク": (
+        "シーエスマーク",
+        ["CS mark", "cloud security mark", "クラウドセキュリティ・マーク"],
+    ),
     "CVSS": ("シーブイエスエス", ["Common Vulnerability Scoring System"]),
     "DBMS": ("ディービーエムエス", ["Database Management System", "データベース管理システム"]),
     "DMZ": ("ディーエムゼット", ["DeMilitarized Zone", "demilitarized zone", "非武装地帯"]),
     "FTP": ("エフティーピー", ["File Transfer Protocol"]),
     "IDS": ("アイディーエス", ["Intrusion Detection System", "侵入検知システム"]),
     "IPS": ("アイピーエス", ["Intrusion Prevention System", "侵入防止システム"]),
-    "ISMS": ("アイエスエムエス", ["Information Security Management System", "情報セキュリティマネジメントシステム"]),
-    "ISMSクラウドセキュリティ認証": ("アイエスエムエスクラウドセキュリティニンショウ", ["ISMS cloud security certification", "ISO27017"]),
+    "ISMS": (
+        "アイエスエムエス",
+        ["Information Security Management System", "情報セキュリティマネジメントシステム"],
+    ),
+    "ISMSクラウドセキュリティ認証": (
+        "アイエスエムエスクラウドセキュリティニンショウ",
+        ["ISMS cloud security certification", "ISO27017"],
+    ),
     "ISO27017": ("アイエスオーニマンナナセンジュウナナ", ["ISO/IEC 27017", "ISO 27017"]),
-    "ITSMS": ("アイティーエスエムエス", ["IT Service Management System", "ITサービスマネジメントシステム"]),
-    "IT委員会実務指針7号": ("アイティーイインカイジツムシシンナナゴウ", ["IT7号", "SOC1", "JICPA IT Committee Practice Guideline No.7"]),
-    "JC3": ("ジェイシースリー", ["Japan Cybercrime Control Center", "日本サイバー犯罪対策センター"]),
+    "ITSMS": (
+        "アイティーエスエムエス",
+        ["IT Service Management System", "ITサービスマネジメントシステム"],
+    ),
+    "IT委員会実務指針7号": (
+        "アイティーイインカイジツムシシンナナゴウ",
+        ["IT7号", "SOC1", "JICPA IT Committee Practice Guideline No.7"],
+    ),
+    "JC3": (
+        "ジェイシースリー",
+        ["Japan Cybercrime Control Center", "日本サイバー犯罪対策センター"],
+    ),
     "JIS Q20000-1": ("ジスキューニマンノイチ", ["ISO 20000-1", "ISO/IEC 20000-1", "JISQ20000"]),
     "JIS Q27001": ("ジスキューニマンナナセンイチ", ["ISO 27001", "ISO/IEC 27001", "JISQ27001"]),
     "JPCERT": ("ジェイピーサート", ["JPCERT/CC", "Japan Computer Emergency Response Team", "CERT"]),
     "MTP": ("エムティーピー", ["Media Transfer Protocol", "メディア転送プロトコル"]),
     "NFS": ("エヌエフエス", ["Network File System"]),
     "OAuth2.0": ("オーオース", ["OAuth", "OAuth 2.0", "RFC 6749", "オーソライゼーション"]),
-    "OSコマンド・インジェクション": ("オーエスコマンドインジェクション", ["OS command injection", "command injection"]),
+    "OSコマンド・インジェクション": (
+        "オーエスコマンドインジェクション",
+        ["OS command injection", "command injection"],
+    ),
     "rexec": ("アールエグゼック", ["remote execution"]),
     "RFS": ("アールエフエス", ["Remote File System"]),
     "rlogin": ("アールログイン", ["remote login"]),
@@ -300,12 +326,18 @@ GLOSSARY_EXTRAS: dict[str, tuple[str, list[str]]] = {
     "SW": ("エスダブリュー", ["software", "ソフトウェア"]),
     "TELNET": ("テルネット", ["Teletype network"]),
     "URI": ("ユーアールアイ", ["Uniform Resource Identifier", "URL"]),
-    "アプリ提供サイト": ("アプリテイキョウサイト", ["app store", "application store", "アプリストア"]),
+    "アプリ提供サイト": (
+        "アプリテイキョウサイト",
+        ["app store", "application store", "アプリストア"],
+    ),
     "アンマウント": ("アンマウント", ["unmount"]),
     "クラウドサービス": ("クラウドサービス", ["cloud service", "IaaS", "PaaS", "SaaS"]),
     "コンピュータリソース": ("コンピュータリソース", ["computer resources"]),
     "シェル": ("シェル", ["shell"]),
-    "ステートフルインスペクション": ("ステートフルインスペクション", ["stateful inspection", "stateful firewall"]),
+    "ステートフルインスペクション": (
+        "ステートフルインスペクション",
+        ["stateful inspection", "stateful firewall"],
+    ),
     "ソーシャルログイン": ("ソーシャルログイン", ["social login", "SNS login"]),
     "ソースコード": ("ソースコード", ["source code"]),
     "チェックデジット": ("チェックデジット", ["check digit", "検査数字"]),
@@ -321,18 +353,46 @@ GLOSSARY_EXTRAS: dict[str, tuple[str, list[str]]] = {
     "レジストリ": ("レジストリ", ["registry", "Windows registry"]),
     "運用ジョブ": ("ウンヨウジョブ", ["batch job", "scheduled job", "operational job"]),
     "機密情報": ("キミツジョウホウ", ["confidential information", "secret"]),
-    "金融ISAC": ("キンユウアイサック", ["Financials ISAC Japan", "ISAC", "Information Sharing and Analysis Center"]),
-    "合意された手続報告書": ("ゴウイサレタテツヅキホウコクショ", ["agreed-upon procedures", "AUP", "ISRS 4400", "専門業務実務指針4400"]),
+    "金融ISAC": (
+        "キンユウアイサック",
+        ["Financials ISAC Japan", "ISAC", "Information Sharing and Analysis Center"],
+    ),
+    "合意された手続報告書": (
+        "ゴウイサレタテツヅキホウコクショ",
+        ["agreed-upon procedures", "AUP", "ISRS 4400", "専門業務実務指針4400"],
+    ),
     "重要情報": ("ジュウヨウジョウホウ", ["important information", "sensitive information"]),
-    "情報セキュリティ監査報告書": ("ジョウホウセキュリティカンサホウコクショ", ["information security audit report"]),
+    "情報セキュリティ監査報告書": (
+        "ジョウホウセキュリティカンサホウコクショ",
+        ["information security audit report"],
+    ),
     "情報資産": ("ジョウホウシサン", ["information assets"]),
-    "多要素認証": ("タヨウソニンショウ", ["multi-factor authentication", "MFA", "two-factor authentication", "2FA", "二要素認証", "二段階認証"]),
-    "統制対象クラウド拠点": ("トウセイタイショウクラウドキョテン", ["controlled cloud site", "cloud data center location"]),
-    "内部統制保証報告書": ("ナイブトウセイホショウホウコクショ", ["assurance report on internal controls", "SOC report", "SOC1", "SOC2"]),
+    "多要素認証": (
+        "タヨウソニンショウ",
+        [
+            "multi-factor authentication",
+            "MFA",
+            "two-factor authentication",
+            "2FA",
+            "二要素認証",
+            "二段階認証",
+        ],
+    ),
+    "統制対象クラウド拠点": (
+        "トウセイタイショウクラウドキョテン",
+        ["controlled cloud site", "cloud data center location"],
+    ),
+    "内部統制保証報告書": (
+        "ナイブトウセイホショウホウコクショ",
+        ["assurance report on internal controls", "SOC report", "SOC1", "SOC2"],
+    ),
     "不祥事案": ("フショウジアン", ["misconduct", "scandal", "security incident"]),
     "役職員": ("ヤクショクイン", ["officers and employees", "staff"]),
     "利用者": ("リヨウシャ", ["user", "customer", "end user"]),
-    "連鎖接続先": ("レンサセツゾクサキ", ["chained connection", "re-consignee", "電子決済等代行業再委託者"]),
+    "連鎖接続先": (
+        "レンサセツゾクサキ",
+        ["chained connection", "re-consignee", "電子決済等代行業再委託者"],
+    ),
 }
 
 

@@ -48,9 +48,15 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         match = _TOML_POS.search(msg)
-        line = int(match.group(1)) if match else None
+        line = (
+            int(match.group(1))
+            if match
+            else (text.count("\n") + 1 if "end of document" in msg else None)
+        )
         column = f"{match.group(2)}文字目" if match else ""
-        reason = _TOML_POS.sub("", msg).strip()
+        reason = re.sub(
+            r"\s*\(at end of document\)", "（ファイルの終わり）", _TOML_POS.sub("", msg)
+        ).strip()
         raise DataFileError(path, f"TOMLの書式エラー {column}: {reason}".strip(), line) from None
 
 

@@ -1,4 +1,4 @@
-"""Pydantic models of a question bank file (``question_banks/NN.toml``).
+"""Pydantic models of the question bank files (``question_banks/*.toml``).
 
 See ``docs/question-banks.md`` for the format.
 """
@@ -51,3 +51,16 @@ class ItemBank(_Strict):
     intro: str = Field(min_length=5, max_length=200, description="one-line plain explanation")
     questions: tuple[BankQuestion, ...]
     closing: dict[str, ClosingOverride] = {}
+
+
+class ClosingQuestion(_Strict):
+    suffix: str = Field(pattern=r"^[a-z]+$")
+    kind: QuestionKind
+    short: str
+    text: str = Field(min_length=5, max_length=200)
+    detail_prompt: str = Field(min_length=5, max_length=200)
+    only_certification_items: bool = False
+
+
+class ClosingBank(_Strict):
+    closing: tuple[ClosingQuestion, ...]

@@ -1,0 +1,205 @@
+"""Load the question banks and join them with the catalog into ready-to-ask questions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from interview.catalog.models import Catalog, Example, Item, Note
+from interview.datapaths import question_banks_dir
+from interview.questions.models import (
+    BankQuestion,
+    ClosingBank,
+    ClosingQuestion,
+    ItemBank,
+    QuestionKind,
+)
+from interview.tomlio import DataFileError, load_model
+
+# The certifications and reports the guide names (通番3 注3), offered as a check-list.
+CERTIFICATION_OPTIONS: tuple[str, ...] = (
+    "プライバシーマーク",
+    "ISMS（JIS Q 27001等）",
+    "ITSMS（JIS Q 20000-1等）",
+    "SOC2",
+    "IT委員会実務指針7号",
+    "情報セキュリティ監査報告書",
+    "CSマーク",
+    "ISMSクラウドセキュリティ認証（ISO27017）",
+    "合意された手続報告書",
+)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class QuestionBankError(DataFileError):
+    """A question bank file is missing, invalid, or does not match the catalog."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """One entry of a check-list: a 注記 point (①…) or a certification name."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    item: int
+    kind: QuestionKind
+    short: str
+    text: str
+    detail_prompt: str
+    hint: str = ""
+    example: Example | None = None
+    notes: tuple[Note, ...] = ()
+    checklist_prompt: str = ""
+    options: tuple[Option, ...] = ()
+
+    @property
+    def has_status(self) -> bool:
+        return self.kind is QuestionKind.EXAMPLE
+
+    @property
+    def is_closing(self) -> bool:
+        return self.example is None
+
+
+class QuestionSet:
+    """All questions of the checklist, in interview order, item by item."""
+
+    def __init__(self, intros: dict[int, str], by_item: dict[int, tuple[Question, ...]]) -> None:
+        self._intros = intros
+        self._by_item = by_item
+        self._by_id = {q.id: q for qs in by_item.values() for q in qs}
+
+    def intro(self, item_no: int) -> str:
+        return self._intros[item_no]
+
+    def for_item(self, item_no: int) -> tuple[Question, ...]:
+        return self._by_item[item_no]
+
+    def question(self, question_id: str) -> Question:
+        try:
+            return self._by_id[question_id]
+        except KeyError:
+            raise KeyError(f"質問 {question_id} はありません") from None
+
+    def __contains__(self, question_id: object) -> bool:
+        return question_id in self._by_id
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+
+def load_questions(catalog: Catalog, directory: Path | None = None) -> QuestionSet:
+    """The question set for *catalog* from *directory* (default: the shipped banks), cached."""
+    return _load((directory or question_banks_dir()).resolve(), catalog)
+
+
+@lru_cache(maxsize=4)
+def _load(directory: Path, catalog: Catalog) -> QuestionSet:
+    closing = _load_file(ClosingBank, directory / "closing.toml").closing
+    intros: dict[int, str] = {}
+    by_item: dict[int, tuple[Question, ...]] = {}
+    for item in catalog.items:
+        path = directory / f"{item.no:02d}.toml"
+        bank = _load_file(ItemBank, path)
+        if bank.item != item.no:
+            raise QuestionBankError(path, f"itemが{item.no}ではありません", field="item")
+        intros[item.no] = bank.intro
+        by_item[item.no] = _example_questions(item, bank, path) + _closing_questions(
+            item, bank, closing, catalog.usage.certification_items
+        )
+    return QuestionSet(intros, by_item)
+
+
+def _load_file(model: type[M], path: Path) -> M:
+    try:
+        return load_model(model, path)
+    except DataFileError as exc:
+        raise QuestionBankError(exc.path, exc.detail, exc.line, exc.field) from None
+
+
+def _example_questions(item: Item, bank: ItemBank, path: Path) -> tuple[Question, ...]:
+    examples = {e.id: e for e in item.examples}
+    asked = [q.id for q in bank.questions]
+    if sorted(asked) != sorted(examples) or len(set(asked)) != len(asked):
+        missing = sorted(set(examples) - set(asked))
+        extra = sorted(set(asked) - set(examples))
+        raise QuestionBankError(
+            path, f"手法例と質問が一致しません（不足: {missing}、余分: {extra}）", field="questions"
+        )
+    return tuple(_example_question(item, examples[q.id], q, path) for q in bank.questions)
+
+
+def _example_question(item: Item, example: Example, q: BankQuestion, path: Path) -> Question:
+    notes = tuple(item.note(n) for n in example.notes)
+    options: tuple[Option, ...] = ()
+    prompt = ""
+    if q.checklist is not None:
+        try:
+            note = item.note(q.checklist.note)
+        except KeyError:
+            raise QuestionBankError(
+                path, f"質問{q.id}のチェックリストが存在しない注{q.checklist.note}を指しています"
+            ) from None
+        if not note.points:
+            raise QuestionBankError(path, f"質問{q.id}: 注{note.no}に選択肢（①②…）がありません")
+        options = tuple(Option(p.label, p.text) for p in note.points)
+        prompt = q.checklist.prompt
+    return Question(
+        id=q.id,
+        item=item.no,
+        kind=QuestionKind.EXAMPLE,
+        short=q.short,
+        text=q.text,
+        detail_prompt=q.detail_prompt,
+        hint=q.hint,
+        example=example,
+        notes=notes,
+        checklist_prompt=prompt,
+        options=options,
+    )
+
+
+def _closing_questions(
+    item: Item,
+    bank: ItemBank,
+    closing: tuple[ClosingQuestion, ...],
+    certification_items: tuple[int, ...],
+) -> tuple[Question, ...]:
+    out = []
+    for c in closing:
+        if c.only_certification_items and item.no not in certification_items:
+            continue
+        override = bank.closing.get(c.suffix)
+        is_cert = c.kind is QuestionKind.CERTIFICATION
+        out.append(
+            Question(
+                id=f"{item.no}.{c.suffix}",
+                item=item.no,
+                kind=c.kind,
+                short=c.short,
+                text=override.text if override else c.text,
+                detail_prompt=(
+                    override.detail_prompt
+                    if override and override.detail_prompt
+                    else c.detail_prompt
+                ),
+                checklist_prompt="示せるものをすべて選んでください。" if is_cert else "",
+                options=tuple(
+                    Option(str(n), name) for n, name in enumerate(CERTIFICATION_OPTIONS, 1)
+                )
+                if is_cert
+                else (),
+            )
+        )
+    return tuple(out)
