@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
 from typing import TypeVar
 
 from pydantic import BaseModel
@@ -12,7 +11,6 @@ from pydantic import BaseModel
 from interview.catalog.models import Catalog, Category, Edition, GlossaryTerm, Item, UsageNotes
 from interview.datapaths import catalog_dir
 from interview.tomlio import DataFileError, load_model
-
 
 M = TypeVar("M", bound=BaseModel)
 

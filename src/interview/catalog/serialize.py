@@ -38,7 +38,9 @@ def item_to_dict(item: Item) -> dict[str, Any]:
         "method_groups": [
             {
                 "heading": g.heading,
-                "examples": [{"id": e.id, "text": e.text, "notes": list(e.notes)} for e in g.examples],
+                "examples": [
+                    {"id": e.id, "text": e.text, "notes": list(e.notes)} for e in g.examples
+                ],
             }
             for g in item.method_groups
         ],

@@ -25,7 +25,9 @@ def default_sessions_dir() -> Path:
 
 
 def _command_modules() -> list[str]:
-    names = [m.name for m in pkgutil.iter_modules(interview.cli.__path__) if m.name.endswith("_cmd")]
+    names = [
+        m.name for m in pkgutil.iter_modules(interview.cli.__path__) if m.name.endswith("_cmd")
+    ]
     return sorted(names)
 
 
