@@ -1,0 +1,1 @@
+"""Compile answers into the workbook's answer columns (deterministic, no UI)."""
