@@ -1,0 +1,89 @@
+"""Session ids: safe file names, by default a readable slug of the organisation plus a date."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+
+from interview.session.errors import InvalidSessionIdError
+
+MAX_ID_LENGTH = 80
+MAX_SLUG_LENGTH = 40
+FALLBACK_SLUG = "session"
+
+# Names Windows refuses whatever the extension (sessions may be shared through such disks).
+_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_FORBIDDEN = set('/\\:*?"<>|')
+
+
+def slugify(organisation: str) -> str:
+    """A file-name-safe, readable form of *organisation* (Japanese letters are kept).
+
+    Full-width letters become ASCII (NFKC), ASCII is lower-cased, and every run of other
+    characters (spaces, separators, punctuation, controls, symbols) becomes one ``-``.
+    """
+    text = unicodedata.normalize("NFKC", organisation).lower()
+    out: list[str] = []
+    for char in text:
+        if char.isalnum() or char == "_" or unicodedata.category(char) == "Lm":
+            out.append(char)
+        elif out and out[-1] != "-":
+            out.append("-")
+    slug = "".join(out)[:MAX_SLUG_LENGTH].strip("-_")
+    if not slug or slug in _RESERVED:
+        return FALLBACK_SLUG if not slug else f"{slug}-{FALLBACK_SLUG}"
+    return slug
+
+
+def default_id(organisation: str, day: date) -> str:
+    return f"{slugify(organisation)}-{day.isoformat()}"
+
+
+def unique_id(base: str, taken: Callable[[str], bool]) -> str:
+    """*base*, or *base*-2, -3 … the first one *taken* says is free."""
+    if not taken(base):
+        return base
+    n = 2
+    while taken(f"{base}-{n}"):
+        n += 1
+    return f"{base}-{n}"
+
+
+def validate_id(session_id: str) -> str:
+    """Return *session_id* if it is a safe file name, else raise InvalidSessionIdError."""
+    problem = _problem(session_id)
+    if problem:
+        raise InvalidSessionIdError(f"セッションIDが正しくありません（{problem}）: {session_id!r}")
+    return session_id
+
+
+def is_valid_id(session_id: str) -> bool:
+    return not _problem(session_id)
+
+
+def _problem(session_id: str) -> str:
+    if not session_id or not session_id.strip():
+        return "空です"
+    if len(session_id) > MAX_ID_LENGTH:
+        return f"{MAX_ID_LENGTH}文字以内にしてください"
+    if "\x00" in session_id:
+        return "NUL文字は使えません"
+    if _CONTROL.search(session_id):
+        return "制御文字は使えません"
+    if "/" in session_id or "\\" in session_id:
+        return "「/」「\\」は使えません"
+    if ".." in session_id:
+        return "「..」は使えません"
+    if session_id.startswith("."):
+        return "先頭に「.」は使えません"
+    if session_id != session_id.strip():
+        return "先頭と末尾に空白は使えません"
+    bad = sorted(set(session_id) & _FORBIDDEN)
+    if bad:
+        return f"「{''.join(bad)}」は使えません"
+    if session_id.lower().split(".")[0] in _RESERVED:
+        return "OSの予約名です"
+    return ""

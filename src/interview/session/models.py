@@ -1,0 +1,103 @@
+"""The saved state of one interview (pydantic): respondent, answers, texts, marks, position.
+
+The TOML layout of these models is described in ``docs/session-format.md``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from interview.catalog.models import Party
+from interview.engine.answers import Answer, now
+
+FORMAT_VERSION = 1
+"""The session file format this code writes; files with a higher number are refused."""
+
+RESPONDENT_PARTIES = (Party.API_CONNECTOR, Party.FINANCIAL_INSTITUTION)
+
+TextState = Literal["draft", "confirmed", "edited"]
+
+
+def aware(value: datetime) -> datetime:
+    """A hand-written TOML local datetime (no offset) is taken as this machine's local time."""
+    return value.astimezone() if value.tzinfo is None else value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Respondent(_Model):
+    organisation: str = Field(min_length=1)
+    party: Party
+    name: str = ""
+    role: str = ""
+    counterparts: list[str] = []
+    interviewer: str = Field(default="", description="the consultant running the session, if any")
+
+    @field_validator("party")
+    @classmethod
+    def _respondent_party(cls, value: Party) -> Party:
+        if value not in RESPONDENT_PARTIES:
+            raise ValueError("party は api_connector か financial_institution です")
+        return value
+
+
+class Certification(_Model):
+    """A third-party certification or report the respondent holds (recorded once)."""
+
+    name: str = Field(min_length=1)
+    scope: str = ""
+    date: str = ""
+
+
+class ItemText(_Model):
+    """One of an item's four texts: the compiled draft and what the respondent kept."""
+
+    draft: str = ""
+    text: str = ""
+    state: TextState = "draft"
+
+
+class ItemTexts(_Model):
+    status: ItemText = ItemText()  # 現在の対応状況
+    issues: ItemText = ItemText()  # 課題認識
+    plan: ItemText = ItemText()  # 課題への対応計画
+    remarks: ItemText = ItemText()  # 備考
+
+
+class Position(_Model):
+    """Where the respondent was: the item worked on and the question shown."""
+
+    item: int = Field(ge=1)
+    question: str = ""
+
+
+class Session(_Model):
+    format_version: int = FORMAT_VERSION
+    id: str = Field(min_length=1)
+    catalog_edition: str
+    respondent: Respondent
+    created_at: datetime = Field(default_factory=now)
+    updated_at: datetime = Field(default_factory=now)
+    certifications: list[Certification] = []
+    answers: dict[str, Answer] = {}
+    texts: dict[str, ItemTexts] = {}
+    follow_ups: dict[str, str] = {}
+    position: Position | None = None
+
+    @field_validator("created_at", "updated_at")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        return aware(value)
+
+    @field_validator("answers")
+    @classmethod
+    def _aware_answers(cls, value: dict[str, Answer]) -> dict[str, Answer]:
+        for key, answer in value.items():
+            if answer.updated_at.tzinfo is None:
+                value[key] = answer.model_copy(update={"updated_at": aware(answer.updated_at)})
+        return value

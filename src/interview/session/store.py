@@ -1,0 +1,400 @@
+"""The session folder: create, open (locked), save (atomic, with backup), load, list.
+
+Layout of the folder (``sessions/`` by default)::
+
+    <id>.toml        the session (see docs/session-format.md)
+    <id>.toml.bak    the version before the last save
+    <id>.toml.lock   present while an app has the session open (pid, host, time)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tomllib
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from functools import cached_property
+from pathlib import Path
+from typing import Protocol
+
+from interview.catalog import Catalog, Party, load_catalog
+from interview.engine.answers import now
+from interview.session.atomic import (
+    atomic_write,
+    backup_path,
+    ensure_dir,
+    fsync_dir,
+    stale_temp_files,
+)
+from interview.session.errors import (
+    SessionError,
+    SessionExistsError,
+    SessionFileError,
+    SessionLockedError,
+    SessionNotFoundError,
+)
+from interview.session.ids import default_id, is_valid_id, unique_id, validate_id
+from interview.session.lock import LockBusyError, SessionLock
+from interview.session.models import (
+    FORMAT_VERSION,
+    RESPONDENT_PARTIES,
+    Certification,
+    Respondent,
+    Session,
+)
+from interview.session.summary import SessionSummary, example_ids_by_party, read_summary
+from interview.session.toml_format import (
+    ChunkParser,
+    join_chunks,
+    load_bytes,
+    render_chunks,
+    to_session,
+)
+
+SUFFIX = ".toml"
+
+
+class NewSessionFormLike(Protocol):
+    """What the new-session wizard collects (duck-typed: core code imports no UI)."""
+
+    organisation: str
+    party: Party
+    respondent: str
+    role: str
+    counterparts: Sequence[str]
+    interviewer: str
+    certifications: Sequence[str]
+
+
+class SessionHandle:
+    """An open, locked session. ``save()`` after every change; ``close()`` when done."""
+
+    def __init__(self, store: SessionStore, session: Session, lock: SessionLock) -> None:
+        self.store = store
+        self.session = session
+        self.path = store.path_for(session.id)
+        self._lock = lock
+
+    @property
+    def is_open(self) -> bool:
+        return self._lock.held
+
+    @property
+    def recovered_lock(self) -> str:
+        """Who held the stale lock this open took over ('' if none)."""
+        holder = self._lock.recovered
+        return holder.describe() if holder is not None else ""
+
+    def save(self, session: Session | None = None) -> None:
+        if session is not None:
+            self.session = session
+        if not self._lock.held:
+            raise SessionError(f"セッション「{self.session.id}」は閉じられています。")
+        self.store._write(self.session, self.path)
+
+    def close(self) -> None:
+        self._lock.release()
+        self.store._handles.pop(self.session.id, None)
+        self.store._parsers.pop(self.path, None)
+
+    def __enter__(self) -> SessionHandle:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class SessionStore:
+    def __init__(self, directory: Path | str, catalog: Catalog | None = None) -> None:
+        self.directory = Path(directory)
+        self._catalog = catalog
+        self._handles: dict[str, SessionHandle] = {}
+        self._parsers: dict[Path, ChunkParser] = {}
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return self._catalog or load_catalog()
+
+    # --- names ----------------------------------------------------------------------------
+
+    def path_for(self, session_id: str) -> Path:
+        return self.directory / f"{validate_id(session_id)}{SUFFIX}"
+
+    def exists(self, session_id: str) -> bool:
+        path = self.path_for(session_id)
+        return path.exists() or backup_path(path).exists()
+
+    def session_files(self) -> list[Path]:
+        if not self.directory.is_dir():
+            return []
+        return sorted(
+            p
+            for p in self.directory.glob(f"*{SUFFIX}")
+            if not p.name.startswith(".") and is_valid_id(p.name[: -len(SUFFIX)])
+        )
+
+    def edition_note(self, session: Session) -> str:
+        """A warning when *session* was answered under another catalog edition ('' if not)."""
+        edition = self.catalog.edition
+        if session.catalog_edition == edition.id:
+            return ""
+        return (
+            f"このセッションは別の版（{session.catalog_edition}）で回答されています。"
+            f"現在の版: {edition.label}。項目や手法例が変わっている可能性があります。"
+        )
+
+    # --- creating -------------------------------------------------------------------------
+
+    def create(
+        self,
+        organisation: str,
+        party: Party | str,
+        *,
+        name: str = "",
+        role: str = "",
+        counterparts: Iterable[str] = (),
+        interviewer: str = "",
+        certifications: Iterable[str] = (),
+        session_id: str | None = None,
+        today: date | None = None,
+    ) -> Session:
+        """Write a new session file and return it (the session is not left open)."""
+        organisation = organisation.strip()
+        if not organisation:
+            raise SessionError("組織名を入力してください。")
+        try:
+            party = Party.from_label(party) if isinstance(party, str) else party
+        except ValueError:
+            party = None  # type: ignore[assignment]
+        if party not in RESPONDENT_PARTIES:
+            raise SessionError("対象者は「API接続先」か「金融機関」を指定してください。")
+        ensure_dir(self.directory)
+        stamp = now()
+        respondent = Respondent(
+            organisation=organisation,
+            party=party,
+            name=name.strip(),
+            role=role.strip(),
+            counterparts=[c.strip() for c in counterparts if c.strip()],
+            interviewer=interviewer.strip(),
+        )
+        certs = [Certification(name=c.strip()) for c in certifications if c.strip()]
+        if session_id is not None:
+            return self._create_as(validate_id(session_id), respondent, certs, stamp)
+        base = default_id(organisation, today or stamp.astimezone().date())
+        for _ in range(100):
+            candidate = unique_id(base, self.exists)
+            try:
+                return self._create_as(candidate, respondent, certs, stamp)
+            except (SessionExistsError, SessionLockedError):
+                continue  # another app took this id a moment ago: try the next one
+        raise SessionError(
+            f"セッションIDを決められませんでした（{base}）。--id で指定してください。"
+        )
+
+    def create_from_form(self, form: NewSessionFormLike) -> Session:
+        return self.create(
+            form.organisation,
+            form.party,
+            name=form.respondent,
+            role=form.role,
+            counterparts=form.counterparts,
+            interviewer=form.interviewer,
+            certifications=form.certifications,
+        )
+
+    def _create_as(
+        self,
+        session_id: str,
+        respondent: Respondent,
+        certifications: list[Certification],
+        stamp: datetime,
+    ) -> Session:
+        path = self.path_for(session_id)
+        ensure_dir(self.directory)
+        lock = self._lock(session_id, path)
+        try:
+            if path.exists() or backup_path(path).exists():
+                raise SessionExistsError(session_id, path)
+            session = Session(
+                format_version=FORMAT_VERSION,
+                id=session_id,
+                catalog_edition=self.catalog.edition.id,
+                respondent=respondent,
+                created_at=stamp,
+                updated_at=stamp,
+                certifications=certifications,
+            )
+            self._write(session, path, keep_backup=False)
+            return session
+        finally:
+            lock.release()
+
+    # --- opening, saving, closing ---------------------------------------------------------
+
+    def open(self, session_id: str) -> SessionHandle:
+        """Lock and load a session for editing; refused while another app holds it."""
+        path = self.path_for(session_id)
+        if not path.exists():
+            raise self._missing_or_backup(session_id, path)
+        lock = self._lock(session_id, path)
+        try:
+            for stale in stale_temp_files(path):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+            session = self.load(session_id)
+        except BaseException:
+            lock.release()
+            raise
+        handle = SessionHandle(self, session, lock)
+        self._handles[session_id] = handle
+        return handle
+
+    def save(self, session: Session) -> None:
+        """Save through this store's open handle, or lock the session just for this save."""
+        handle = self._handles.get(session.id)
+        if handle is not None:
+            handle.save(session)
+            return
+        path = self.path_for(session.id)
+        ensure_dir(self.directory)
+        lock = self._lock(session.id, path)
+        try:
+            if path.exists():
+                self._read_checked(path, session.id)  # never overwrite an unreadable file
+            self._write(session, path)
+        finally:
+            lock.release()
+
+    def _lock(self, session_id: str, path: Path) -> SessionLock:
+        lock = SessionLock(path)
+        try:
+            lock.acquire()
+        except LockBusyError as exc:
+            raise SessionLockedError(session_id, str(exc)) from None
+        except OSError as exc:
+            raise SessionError(
+                f"ロックファイルを作れません（{lock.path}）: {exc.strerror}"
+            ) from None
+        return lock
+
+    def _write(self, session: Session, path: Path, keep_backup: bool = True) -> None:
+        chunks = render_chunks(session)
+        data = join_chunks(chunks).encode("utf-8")
+        parser = self._parsers.setdefault(path, ChunkParser())
+
+        def check(raw: bytes) -> None:
+            # Re-parse what is on disk: the bytes must be exactly the rendered chunks, and
+            # the chunks must parse (tomllib; unchanged chunks reuse their last parse)
+            # and validate as a session.
+            if raw != data:
+                raise SessionFileError(path, "書き込んだ内容を読み戻すと一致しません")
+            try:
+                parsed = parser.parse(chunks)
+            except (tomllib.TOMLDecodeError, ValueError) as exc:
+                raise SessionFileError(path, f"TOMLとして読めません: {exc}") from None
+            to_session(parsed, path)
+
+        try:
+            atomic_write(path, data, check=check, keep_backup=keep_backup)
+        except SessionFileError as exc:
+            raise SessionError(
+                f"保存内容を読み戻せなかったため、保存を取りやめました（{path}）: {exc.reason}"
+            ) from None
+        except OSError as exc:
+            raise SessionError(f"セッションを保存できません（{path}）: {exc.strerror}") from None
+
+    # --- loading --------------------------------------------------------------------------
+
+    def load(self, session_id: str) -> Session:
+        """Read a session without locking it; errors name the file, line, column and field."""
+        path = self.path_for(session_id)
+        if not path.exists():
+            raise self._missing_or_backup(session_id, path)
+        return self._read_checked(path, session_id)
+
+    def load_backup(self, session_id: str) -> Session:
+        """The version before the last save (``<id>.toml.bak``)."""
+        path = self.path_for(session_id)
+        bak = backup_path(path)
+        if not bak.exists():
+            raise SessionNotFoundError(session_id, bak)
+        return self._read(bak, session_id)
+
+    def restore_backup(self, session_id: str) -> Path | None:
+        """Make the backup the current version; the replaced file is kept aside, never lost.
+
+        Returns where the replaced file was moved (None if there was none).
+        """
+        path = self.path_for(session_id)
+        lock = self._lock(session_id, path)
+        try:
+            session = self.load_backup(session_id)
+            kept: Path | None = None
+            if path.exists():
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                kept = path.with_name(f"{path.name}.broken-{stamp}")
+                n = 2
+                while kept.exists():
+                    kept = path.with_name(f"{path.name}.broken-{stamp}-{n}")
+                    n += 1
+                os.replace(path, kept)
+                fsync_dir(self.directory)
+            self._write(session, path, keep_backup=False)
+            return kept
+        finally:
+            lock.release()
+
+    def _read_checked(self, path: Path, session_id: str) -> Session:
+        try:
+            return self._read(path, session_id)
+        except SessionFileError as exc:
+            bak = backup_path(path)
+            if bak.exists():
+                raise exc.with_backup(
+                    bak,
+                    f"interview restore {session_id} でバックアップから復元できます"
+                    "（読めなかったファイルは別名で残します）。",
+                ) from None
+            raise
+
+    @staticmethod
+    def _read(path: Path, session_id: str) -> Session:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise SessionFileError(path, f"ファイルを開けません: {exc.strerror}") from None
+        session = load_bytes(raw, path)
+        if session.id != session_id:
+            session.id = session_id  # the file name is the id (e.g. after a copy or rename)
+        return session
+
+    def _missing_or_backup(self, session_id: str, path: Path) -> SessionError:
+        bak = backup_path(path)
+        if bak.exists():
+            return SessionFileError(
+                path,
+                "ファイルがありません",
+                backup=bak,
+                hint=f"interview restore {session_id} でバックアップから復元できます。",
+            )
+        return SessionNotFoundError(session_id, path)
+
+    # --- listing --------------------------------------------------------------------------
+
+    def list_summaries(self) -> tuple[list[SessionSummary], list[str]]:
+        """Every readable session (newest first) and a message per unreadable file."""
+        example_ids = example_ids_by_party(self.catalog)
+        summaries: list[SessionSummary] = []
+        problems: list[str] = []
+        for path in self.session_files():
+            try:
+                summaries.append(read_summary(path, example_ids))
+            except SessionFileError as exc:
+                problems.append(str(exc))
+        summaries.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
+        return summaries, problems
+
+    def summary(self, session_id: str) -> SessionSummary:
+        return read_summary(self.path_for(session_id), example_ids_by_party(self.catalog))

@@ -1,0 +1,196 @@
+"""One line per session for ``interview sessions`` and the home screen, read fast.
+
+A complete session is ~150 KB of TOML and ``tomllib`` needs ~10 ms for it, too slow for a
+list of 1,000 sessions (budget: 1 s). So a summary parses only the file's *head* (the
+scalars, ``[respondent]``, ``[position]``, ``[[certifications]]``, ``[follow_ups]``) with
+``tomllib`` and counts the answers by scanning the ``[answers."…"]`` headers and
+``skipped = true`` lines of the rest. The scan accepts only the layout the app writes
+(every line one key or one header); anything else (multi-line strings or arrays, other
+headers, indented headers, odd ``skipped`` lines, duplicates) falls back to a full parse.
+Full validation happens when a session is opened or shown.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from interview.catalog import Catalog, Party
+from interview.session.errors import SessionFileError
+from interview.session.models import RESPONDENT_PARTIES, aware
+from interview.session.toml_format import (
+    check_version,
+    decode,
+    parse_toml,
+    to_session,
+)
+
+SUFFIX = ".toml"
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: str
+    organisation: str
+    party: Party
+    progress: float  # 0–100
+    updated_at: datetime
+    follow_ups: int
+    catalog_edition: str
+    path: Path
+
+    @property
+    def party_label(self) -> str:
+        return self.party.label
+
+
+# PROGRESS (stand-in): answered 手法例 ÷ 手法例 of the party's items, from the catalog alone.
+# Swap for interview.engine.progress.session_progress once the question banks cover every
+# item; it must stay cheap, ``interview sessions`` calls it for every file.
+def example_ids_by_party(catalog: Catalog) -> dict[Party, frozenset[str]]:
+    return {
+        party: frozenset(e.id for item in catalog.items_for(party) for e in item.examples)
+        for party in RESPONDENT_PARTIES
+    }
+
+
+def progress_percent(example_ids: frozenset[str], answered: set[str] | frozenset[str]) -> float:
+    """Share (0–100) of *example_ids* among the *answered* question ids."""
+    if not example_ids:
+        return 100.0
+    return 100.0 * len(example_ids & answered) / len(example_ids)
+
+
+def answered_ids(answers: Mapping[str, Any]) -> set[str]:
+    """Question ids with an answer that is not a deliberate skip (parsed dicts or models)."""
+    out = set()
+    for qid, answer in answers.items():
+        skipped = (
+            answer.get("skipped") is True
+            if isinstance(answer, Mapping)
+            else bool(getattr(answer, "skipped", False))
+        )
+        if not skipped:
+            out.add(qid)
+    return out
+
+
+# --- the fast read -------------------------------------------------------------------------
+
+_BODY_START = re.compile(rb"^\[(?:answers|texts)\b", re.MULTILINE)
+# The lines of the body that matter to the scan: headers and ``skipped`` lines, indented
+# or not. (Continuation lines of a multi-line array cannot start with "[" or "skipped"
+# unless they hold a nested array, which no header pattern accepts.)
+_BODY_LINES = re.compile(rb"\n[ \t]*(?:\[|skipped)[^\n]*")
+_MULTILINE_STRING = (b"'''", b'"""')
+_ANSWER_HEADER = re.compile(rb'\[answers\.(?:"((?:[^"\\\n]|\\.)*)"|([A-Za-z0-9_-]+))\]')
+_TEXT_HEADER = re.compile(
+    rb'\[texts\.(?:"(?:[^"\\\n]|\\.)*"|[A-Za-z0-9_-]+)\.(?:status|issues|plan|remarks)\]'
+)
+_SKIPPED = re.compile(rb"skipped = (true|false)")
+
+
+class _NotCanonical(Exception):
+    """The body is not in the app's own layout: read the whole file instead."""
+
+
+def _key(quoted: bytes) -> str:
+    text = quoted.decode("utf-8")
+    if "\\" not in text:
+        return text
+    return tomllib.loads(f'k = "{text}"')["k"]
+
+
+def _scan_body(body: bytes) -> set[str]:
+    """Answered question ids, from a body in the app's layout (else _NotCanonical)."""
+    if any(quote in body for quote in _MULTILINE_STRING):
+        raise _NotCanonical
+    answered: set[str] = set()
+    seen: set[str] = set()
+    current: str | None = None
+    for line in _BODY_LINES.findall(b"\n" + body):
+        line = line[1:]
+        if line.startswith(b"[answers."):
+            header = _ANSWER_HEADER.fullmatch(line)
+            if header is None:
+                raise _NotCanonical
+            quoted, bare = header.groups()
+            qid = _key(quoted) if quoted is not None else bare.decode()
+            if qid in seen:
+                raise _NotCanonical
+            seen.add(qid)
+            answered.add(qid)
+            current = qid
+        elif line.startswith(b"[texts.") and _TEXT_HEADER.fullmatch(line):
+            current = None
+        else:
+            flag = _SKIPPED.fullmatch(line)
+            if flag is None or current is None:
+                raise _NotCanonical  # another header, an indented line, an odd skipped line
+            if flag.group(1) == b"true":
+                answered.discard(current)
+    return answered
+
+
+def read_summary(path: Path, example_ids: Mapping[Party, frozenset[str]]) -> SessionSummary:
+    """The summary of the session file *path*; SessionFileError if it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SessionFileError(path, f"ファイルを開けません: {exc.strerror}") from None
+    start = _BODY_START.search(raw)
+    head, body = (raw[: start.start()], raw[start.start() :]) if start else (raw, b"")
+    try:
+        data = parse_toml(decode(head, path), path) if head.strip() else {}
+        if "answers" in data or "texts" in data:
+            raise _NotCanonical
+        answered = _scan_body(body)
+    except (SessionFileError, _NotCanonical, UnicodeDecodeError):
+        text = decode(raw, path)
+        data = parse_toml(text, path)
+        answers = data.get("answers", {})
+        answered = answered_ids(answers) if isinstance(answers, dict) else set()
+    return _summary(path, data, answered, example_ids)
+
+
+def _summary(
+    path: Path,
+    data: dict[str, Any],
+    answered: set[str],
+    example_ids: Mapping[Party, frozenset[str]],
+) -> SessionSummary:
+    check_version(data, path)
+    try:
+        respondent = data["respondent"]
+        party = Party(respondent["party"])
+        organisation = respondent["organisation"]
+        updated_at = data["updated_at"]
+        follow_ups = data.get("follow_ups", {})
+        edition = data["catalog_edition"]
+        ok = (
+            party in RESPONDENT_PARTIES
+            and isinstance(organisation, str)
+            and isinstance(updated_at, datetime)
+            and isinstance(follow_ups, dict)
+            and isinstance(edition, str)
+        )
+    except (KeyError, TypeError, ValueError):
+        ok = False
+    if not ok:
+        to_session(data, path)  # raises a message naming the bad field
+        raise SessionFileError(path, "セッションの形式ではありません")
+    return SessionSummary(
+        id=path.name[: -len(SUFFIX)],
+        organisation=organisation,
+        party=party,
+        progress=progress_percent(example_ids[party], answered),
+        updated_at=aware(updated_at),
+        follow_ups=len(follow_ups),
+        catalog_edition=edition,
+        path=path,
+    )
