@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from interview.catalog.models import Catalog, Example, Item, Note
+from interview.catalog.models import Catalog, Example, Item, Note, NotePoint
 from interview.datapaths import question_banks_dir
 from interview.questions.models import (
     BankQuestion,
@@ -153,7 +153,7 @@ def _example_question(item: Item, example: Example, q: BankQuestion, path: Path)
             ) from None
         if not note.points:
             raise QuestionBankError(path, f"質問{q.id}: 注{note.no}に選択肢（①②…）がありません")
-        options = tuple(Option(p.label, p.text) for p in note.points)
+        options = tuple(Option(p.label, _option_text(p)) for p in note.points)
         prompt = q.checklist.prompt
     return Question(
         id=q.id,
@@ -168,6 +168,14 @@ def _example_question(item: Item, example: Example, q: BankQuestion, path: Path)
         checklist_prompt=prompt,
         options=options,
     )
+
+
+def _option_text(point: NotePoint) -> str:
+    """A 注記 point as a check-list entry; its a./b. sub-points are folded in."""
+    if not point.subpoints:
+        return point.text
+    subs = "／".join(f"{s.label}. {s.text}" for s in point.subpoints)
+    return f"{point.text.rstrip('：:')}（{subs}）"
 
 
 def _closing_questions(

@@ -1,23 +1,113 @@
-"""The Textual application (placeholder until the interview screens land)."""
+"""The Textual application: home → (wizard) → interview, with a command palette."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.command import Hit, Hits, Provider
+
+from interview.errors import UserError
+from interview.session.live import LiveSession
+from interview.session.store import SessionStore
+from interview.tui.keys import INTERVIEW_BINDINGS
+from interview.tui.screens.home import HomeChoice, HomeScreen
+from interview.tui.screens.interview import InterviewScreen
+from interview.tui.screens.new_session import NewSessionForm, NewSessionScreen
+
+
+class InterviewCommands(Provider):
+    """Every interview action as a command palette entry."""
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        screen = self.app.screen
+        if not isinstance(screen, InterviewScreen):
+            return
+        for key, action, label, _id in INTERVIEW_BINDINGS:
+            text = f"{label}（{key.upper()}）"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(screen.run_action, action),
+                    help=key.upper(),
+                )
 
 
 class InterviewApp(App[None]):
     TITLE = "API接続チェックリスト 回答アシスタント"
-    BINDINGS = [Binding("ctrl+q", "quit", "終了", id="quit")]
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {InterviewCommands}
+    BINDINGS = [Binding("ctrl+q", "quit", "終了", id="app.quit", priority=True)]
 
-    def __init__(self, sessions_dir: Path) -> None:
+    def __init__(self, sessions_dir: Path, resume: str | None = None) -> None:
         super().__init__()
-        self.sessions_dir = sessions_dir
+        self.store = SessionStore(sessions_dir)
+        self.resume_id = resume
+        self.handle = None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("画面は準備中です。ctrl+q で終了します。", id="placeholder")
-        yield Footer()
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+        if self.resume_id:
+            self.open_session(self.resume_id)
+
+    def on_home_choice(self, choice: HomeChoice) -> None:
+        match choice.action:
+            case "new":
+                self.push_screen(NewSessionScreen(), self._create)
+            case "resume":
+                self.open_session(choice.session_id)
+            case "demo":
+                self._open_demo()
+            case "quit":
+                self.exit()
+
+    def _create(self, form: NewSessionForm | None) -> None:
+        if form is None:
+            return
+        try:
+            session = self.store.create_from_form(form)
+        except UserError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return
+        self.open_session(session.id)
+
+    def _open_demo(self) -> None:
+        from interview.session.demo import ensure_demo
+
+        try:
+            session_id = ensure_demo(self.store)
+        except UserError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return
+        self.open_session(session_id)
+
+    def open_session(self, session_id: str) -> None:
+        self.close_session()
+        try:
+            handle = self.store.open(session_id)
+        except UserError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.handle = handle
+        live = LiveSession(handle.session, handle.save)
+        if live.session.catalog_edition != live.catalog.edition.id:
+            self.notify(
+                f"このセッションは別の版（{live.session.catalog_edition}）で回答されています。"
+                f"現在の版: {live.catalog.edition.label}",
+                severity="warning",
+                timeout=10,
+            )
+        self.push_screen(InterviewScreen(live))
+
+    def close_session(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+
+    def on_unmount(self) -> None:
+        self.close_session()

@@ -1,0 +1,137 @@
+"""Read a workbook in the フォーマット back into a session (our exports or hand-filled ones)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from interview.catalog import Catalog, Party
+from interview.compile.item_text import TEXT_FIELDS
+from interview.engine.answers import Answer, Status, now
+from interview.errors import UserError
+from interview.questions.bank import QuestionSet
+from interview.questions.models import QuestionKind
+from interview.session.models import ItemText, ItemTexts, Respondent, Session
+from interview.workbook.model import DetailRow, WorkbookData
+
+
+class ImportError_(UserError):
+    """The workbook cannot become a session."""
+
+
+def _party(data: WorkbookData, override: Party | None) -> Party:
+    if override is not None:
+        return override
+    label = data.cover.party if data.cover is not None else ""
+    if label:
+        try:
+            return Party.from_label(label)
+        except ValueError:
+            pass
+    raise ImportError_(
+        "回答者の立場（API接続先／金融機関）が分かりません。--party で指定してください。"
+    )
+
+
+def _date(text: str) -> datetime | None:
+    match = re.fullmatch(r"\s*(\d{4})\D(\d{1,2})\D(\d{1,2})\D?\s*", text or "")
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return datetime(year, month, day, 12, 0).astimezone()
+    except ValueError:
+        return None
+
+
+def _stamp(text: str) -> datetime:
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").astimezone()
+    except ValueError:
+        return now()
+
+
+def _answer(row: DetailRow, kind: QuestionKind, options: dict[str, str]) -> Answer | None:
+    status_text = row.status.strip()
+    if status_text in ("", "未回答"):
+        return None
+    if status_text == "スキップ":
+        return Answer(skipped=True, updated_at=_stamp(row.updated_at))
+    status = None
+    if kind is QuestionKind.EXAMPLE:
+        try:
+            status = Status.from_label(status_text)
+        except ValueError:
+            raise ImportError_(
+                f"回答詳細の {row.question_id} の状態「{status_text}」が読めません"
+            ) from None
+    if kind is QuestionKind.CERTIFICATION:
+        by_name = {text: label for label, text in options.items()}
+        checks = tuple(by_name[n] for n in re.split("[、,]", row.checks) if n.strip() in by_name)
+    else:
+        checks = tuple(c for c in row.checks if c in options)
+    return Answer(
+        status=status,
+        detail=row.detail,
+        checks=checks,
+        due=row.due,
+        owner=row.owner,
+        updated_at=_stamp(row.updated_at),
+    )
+
+
+def session_from_workbook(
+    data: WorkbookData,
+    session_id: str,
+    catalog: Catalog,
+    questions: QuestionSet,
+    party: Party | None = None,
+    organisation: str = "",
+) -> Session:
+    party = _party(data, party)
+    cover = data.cover
+    org = organisation or (cover.organisation if cover is not None else "")
+    if not org:
+        raise ImportError_("組織名が分かりません。--org で指定してください。")
+    mine = {i.no for i in catalog.items_for(party)}
+    texts: dict[str, ItemTexts] = {}
+    for row in data.rows:
+        number = str(row.no).strip()
+        if not number.isdigit() or int(number) not in mine:
+            continue
+        values = {f: getattr(row, f) for f in TEXT_FIELDS}
+        if not any(values.values()):
+            continue
+        texts[number] = ItemTexts(
+            **{f: ItemText(draft="", text=values[f], state="edited") for f in TEXT_FIELDS}
+        )
+    answers: dict[str, Answer] = {}
+    for row in data.details:
+        if row.question_id not in questions:
+            continue
+        question = questions.question(row.question_id)
+        if question.item not in mine:
+            continue
+        answer = _answer(row, question.kind, {o.label: o.text for o in question.options})
+        if answer is not None:
+            answers[question.id] = answer
+    stamp = (_date(cover.date) if cover is not None else None) or now()
+    respondent = Respondent(
+        organisation=org,
+        party=party,
+        name=cover.respondent if cover is not None else "",
+        role=cover.role if cover is not None else "",
+        counterparts=[c for c in re.split("[、,]", cover.counterparts) if c.strip()]
+        if cover is not None
+        else [],
+        interviewer=cover.interviewer if cover is not None else "",
+    )
+    return Session(
+        id=session_id,
+        catalog_edition=catalog.edition.id,
+        respondent=respondent,
+        created_at=stamp,
+        updated_at=stamp,
+        answers=answers,
+        texts=texts,
+    )

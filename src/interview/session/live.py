@@ -1,0 +1,133 @@
+"""A live session: the interview engine bound to a saved session, saving after every change.
+
+The TUI and scripted use both drive an interview through this object, so every
+answer, skip, jump, follow-up mark and confirmed text is on disk when the call returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from interview.session.models import ItemText, ItemTexts, Position, Session
+
+from interview.catalog import Catalog, load_catalog
+from interview.compile.item_text import TEXT_FIELDS, ItemDraft, compile_item
+from interview.engine.answers import Answer, now
+from interview.engine.interview import Interview
+from interview.engine.interview import Position as EnginePosition
+from interview.questions.bank import Question, QuestionSet, load_questions
+
+
+class LiveSession:
+    def __init__(
+        self,
+        session: Session,
+        save: Callable[[Session], None],
+        catalog: Catalog | None = None,
+        questions: QuestionSet | None = None,
+    ) -> None:
+        self.session = session
+        self._save = save
+        self.catalog = catalog or load_catalog()
+        self.questions = questions or load_questions(self.catalog)
+        self.interview = Interview(
+            self.catalog,
+            self.questions,
+            session.respondent.party,
+            session.answers,
+            session.follow_ups,
+        )
+        position = session.position
+        self.interview.resume(
+            EnginePosition(position.item, position.question) if position is not None else None
+        )
+        self.saved_at = ""
+
+    # --- changes (each one saved) ----------------------------------------------------------
+
+    def answer(self, answer: Answer, question_id: str | None = None) -> Question | None:
+        target = self.interview.current() if question_id is None else None
+        item_no = (
+            target.item if target is not None else self.questions.question(question_id or "").item
+        )
+        question = self.interview.answer(answer, question_id)
+        self._refresh_drafts(item_no)
+        self.save()
+        return question
+
+    def skip(self) -> Question | None:
+        question = self.interview.skip()
+        self.save()
+        return question
+
+    def back(self) -> Question | None:
+        question = self.interview.back()
+        self.save()
+        return question
+
+    def jump(self, item_no: int) -> Question:
+        question = self.interview.jump(item_no)
+        self.save()
+        return question
+
+    def toggle_follow_up(self, note: str = "") -> bool:
+        marked = self.interview.toggle_follow_up(note=note)
+        self.save()
+        return marked
+
+    def confirm_texts(self, item_no: int, texts: dict[str, str], edited: frozenset[str]) -> None:
+        """Store the respondent's confirmed (or edited) texts for *item_no*."""
+        drafts = self.drafts(item_no)
+        updated = {}
+        for field in TEXT_FIELDS:
+            draft = drafts.field(field)
+            changed = field in edited or texts[field] != draft
+            updated[field] = ItemText(
+                draft=draft, text=texts[field], state="edited" if changed else "confirmed"
+            )
+        self.session.texts[str(item_no)] = ItemTexts(**updated)
+        self.save()
+
+    def save(self) -> None:
+        position = self.interview.position
+        if position is not None:
+            self.session.position = Position(item=position.item, question=position.question)
+        self.session.updated_at = now()
+        self._save(self.session)
+        self.saved_at = self.session.updated_at.astimezone().strftime("%H:%M:%S")
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def drafts(self, item_no: int) -> ItemDraft:
+        return compile_item(self.catalog.item(item_no), self.questions, self.session.answers)
+
+    def item_texts(self, item_no: int) -> tuple[dict[str, str], dict[str, str]]:
+        """(texts to show, fresh drafts): confirmed or edited text wins over the draft."""
+        drafts = self.drafts(item_no)
+        stored = self.session.texts.get(str(item_no))
+        texts = {}
+        for field in TEXT_FIELDS:
+            draft = drafts.field(field)
+            saved: ItemText | None = getattr(stored, field) if stored else None
+            texts[field] = saved.text if saved is not None and saved.state != "draft" else draft
+        return texts, {f: drafts.field(f) for f in TEXT_FIELDS}
+
+    def last_answered(self) -> tuple[Question, Answer] | None:
+        latest: tuple[Question, Answer] | None = None
+        for question in self.interview.order:
+            answer = self.session.answers.get(question.id)
+            if answer is None or answer.skipped:
+                continue
+            if latest is None or answer.updated_at >= latest[1].updated_at:
+                latest = (question, answer)
+        return latest
+
+    def _refresh_drafts(self, item_no: int) -> None:
+        """Keep the item's stored drafts current (confirmed or edited text is left alone)."""
+        drafts = self.drafts(item_no)
+        stored = self.session.texts.get(str(item_no)) or ItemTexts()
+        fields = {}
+        for field in TEXT_FIELDS:
+            old: ItemText = getattr(stored, field)
+            fields[field] = old.model_copy(update={"draft": drafts.field(field)})
+        self.session.texts[str(item_no)] = ItemTexts(**fields)

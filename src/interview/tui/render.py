@@ -1,0 +1,140 @@
+"""Build the text of chat bubbles (Rich Text, never markup: content is shown literally)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rich.text import Text
+
+from interview.catalog.models import Catalog, Note
+from interview.engine.answers import Answer
+from interview.questions.bank import Question
+from interview.questions.models import QuestionKind
+from interview.session.live import LiveSession
+from interview.textsafe import printable
+
+
+@lru_cache(maxsize=4)
+def _terms(catalog: Catalog) -> tuple[str, ...]:
+    # Longest first, so 「多要素認証」 wins over 「認証」-like shorter overlaps.
+    return tuple(sorted((t.term for t in catalog.glossary), key=len, reverse=True))
+
+
+def glossary_terms(question: Question, catalog: Catalog) -> list[str]:
+    """Glossary terms that occur in the question or its 手法例, in order of appearance."""
+    haystack = question.text + (question.example.text if question.example else "")
+    found: list[tuple[int, str]] = []
+    taken: list[range] = []
+    for term in _terms(catalog):
+        start = haystack.find(term)
+        if start < 0 or any(start in r for r in taken):
+            continue
+        taken.append(range(start, start + len(term)))
+        found.append((start, term))
+    return [term for _start, term in sorted(found)]
+
+
+def _highlight(text: Text, terms: list[str]) -> None:
+    for term in terms:
+        text.highlight_words([term], style="underline bold")
+
+
+def welcome(live: LiveSession) -> Text:
+    respondent = live.session.respondent
+    count = len(live.interview.items)
+    return Text(
+        f"こんにちは。{printable(respondent.organisation)}さま（{respondent.party.label}）の"
+        f"API接続チェックリストを、{count}項目、一問ずつ一緒に確認していきます。\n"
+        "回答は自動で保存されます。わからない言葉は F4（用語）、操作は F1（ヘルプ）でいつでも確認できます。"
+    )
+
+
+def item_intro(item_no: int, live: LiveSession) -> Text:
+    catalog = live.catalog
+    item = catalog.item(item_no)
+    category = catalog.category(item.category)
+    progress = live.interview.item_progress(item_no)
+    text = Text()
+    text.append(f"区分{category.no} {category.name}　通番{item.no}", style="bold")
+    text.append(f"（対象者: {item.party.label}）\n", style="dim")
+    text.append("目標: ", style="bold")
+    text.append(item.goal + "\n")
+    text.append(live.questions.intro(item_no))
+    if progress.answered:
+        text.append(f"\n（{progress.total}問中{progress.answered}問は回答済みです）", style="dim")
+    return text
+
+
+def question_text(question: Question, catalog: Catalog) -> Text:
+    text = Text()
+    text.append(f"［{question.id}］", style="bold")
+    text.append(question.text)
+    if question.hint:
+        text.append("\nヒント：" + question.hint, style="dim")
+    if question.notes:
+        labels = "・".join(n.label for n in question.notes)
+        text.append(f"\n（{labels}あり: F3 で原文と注記を表示）", style="dim")
+    terms = glossary_terms(question, catalog)
+    _highlight(text, terms)
+    if terms:
+        text.append("\n用語：" + "、".join(terms) + "（F4 で解説）", style="dim")
+    return text
+
+
+def answer_text(question: Question, answer: Answer) -> str:
+    parts: list[str] = []
+    if answer.skipped:
+        return "（スキップ）"
+    if answer.status is not None:
+        parts.append(f"【{answer.status.label}】")
+    if answer.checks:
+        if question.kind is QuestionKind.CERTIFICATION:
+            names = [o.text for o in question.options if o.label in answer.checks]
+            parts.append("［" + "、".join(names) + "］")
+        else:
+            parts.append("［" + "".join(answer.checks) + "］")
+    if answer.detail:
+        parts.append(answer.detail)
+    if answer.due or answer.owner:
+        parts.append(f"（期限: {answer.due or '未定'}／担当: {answer.owner or '未定'}）")
+    return printable(" ".join(parts) or "（記入なし）")
+
+
+def _note_lines(note: Note) -> list[str]:
+    lines = [f"（{note.label}）" + (f" {note.intro}" if note.intro else "")]
+    for point in note.points:
+        lines.append(f"  {point.label} {point.text}")
+        for sub in point.subpoints:
+            lines.append(f"     {sub.label}. {sub.text}")
+            lines.extend(f"        - {b}" for b in sub.bullets)
+    lines.extend(f"  {line}" for line in note.outro)
+    return lines
+
+
+def original(question: Question, catalog: Catalog) -> Text:
+    """The guide's own wording: the 手法例 and its 注記."""
+    item = catalog.item(question.item)
+    text = Text()
+    if question.example is None:
+        text.append(f"通番{item.no} の目標: ", style="bold")
+        text.append(item.goal + "\n" + item.description)
+        return text
+    heading = next(g.heading for g in item.method_groups if question.example in g.examples)
+    text.append(f"原文（手法例 {question.example.id}）＜{heading}＞\n", style="bold")
+    text.append(question.example.text)
+    for note in question.notes:
+        text.append("\n" + "\n".join(_note_lines(note)))
+    text.append("\n※手法例はあくまで例示です。", style="dim")
+    return text
+
+
+def finished(live: LiveSession) -> Text:
+    open_questions = live.interview.open_questions()
+    if open_questions:
+        return Text(
+            f"ひととおり終わりました。後回しにした質問が{len(open_questions)}問あります。"
+            "一覧（F2）から項目を選ぶか、/移動 で戻れます。出力は F10 です。"
+        )
+    return Text(
+        "すべての質問に回答しました。おつかれさまでした。F10 で Excel ブックに出力できます。"
+    )

@@ -1,0 +1,88 @@
+"""Export from within the app, with a summary of what is still unanswered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from interview.compile.export import default_export_path, export_session
+from interview.errors import UserError
+from interview.session.live import LiveSession
+
+
+def unanswered_summary(live: LiveSession) -> str:
+    interview = live.interview
+    open_items = [
+        (item.no, interview.item_progress(item.no))
+        for item in interview.items
+        if not interview.item_complete(item.no)
+    ]
+    overall = interview.overall_progress()
+    lines = [f"回答済み {overall.answered}/{overall.total}問（{overall.percent:.0f}%）"]
+    if open_items:
+        lines.append(
+            "未回答が残っている項目: "
+            + "、".join(f"通番{no}（残り{p.total - p.answered}問）" for no, p in open_items[:12])
+            + (" …" if len(open_items) > 12 else "")
+        )
+        lines.append("未回答のまま出力すると、その部分は空欄になります。")
+    else:
+        lines.append("すべての質問に回答済みです。")
+    if live.session.follow_ups:
+        lines.append(f"要確認の印: {len(live.session.follow_ups)}件")
+    return "\n".join(lines)
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    BINDINGS = [Binding("escape", "close", "閉じる", id="export.close")]
+
+    def __init__(self, live: LiveSession) -> None:
+        super().__init__()
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box"):
+            yield Label("Excel ブックに出力", id="export-title")
+            yield Static(unanswered_summary(self.live), markup=False, id="export-summary")
+            yield Label("出力先のファイル名")
+            yield Input(str(default_export_path(self.live.session)), id="export-path")
+            with Horizontal(id="export-buttons"):
+                yield Button("出力 (Enter)", id="export-ok", variant="primary", compact=True)
+                yield Button("閉じる (esc)", id="export-close", compact=True)
+            yield Static("", markup=False, id="export-result")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-ok")
+    def _export(self) -> None:
+        self.run_export(Path(self.query_one("#export-path", Input).value.strip()).expanduser())
+
+    @work(thread=True, exclusive=True)
+    def run_export(self, path: Path) -> None:
+        result = self.query_one("#export-result", Static)
+        try:
+            written = export_session(
+                self.live.session, path, self.live.catalog, self.live.questions
+            )
+        except UserError as exc:
+            self.app.call_from_thread(result.update, f"出力できませんでした: {exc}")
+            return
+        except OSError as exc:
+            self.app.call_from_thread(
+                result.update, f"書き込めませんでした: {exc.strerror}（{path}）"
+            )
+            return
+        self.app.call_from_thread(result.update, f"出力しました: {written}")
+        self.app.call_from_thread(self.notify, f"出力しました: {written}")
+
+    @on(Button.Pressed, "#export-close")
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,44 @@
+"""Help (F1): every key and slash command."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from interview.tui.keys import KEYS, SLASH_COMMANDS
+
+
+def help_text() -> str:
+    lines = ["操作キー", ""]
+    lines += [f"  {key:<10} {label}" for key, label in KEYS]
+    lines += ["", "入力欄でのコマンド（先頭に / ）", ""]
+    lines += [f"  {command:<14} {label}" for command, label in SLASH_COMMANDS]
+    lines += [
+        "",
+        "回答のしかた",
+        "",
+        "  入力欄が空のときに 1〜5 を押すと状態を選べます（マウスでも可）。",
+        "  「はい、…」「いいえ」「一部…」「該当なし…」「わからない」で始めると、",
+        "  状態が設定され、続きの文が詳細になります。Enter で送信、ctrl+j で改行。",
+        "  チェックリストは Tab で移動し、スペースで選択します。",
+        "",
+        "esc または F1 で閉じます。",
+    ]
+    return "\n".join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "dismiss", "閉じる", id="help.close"),
+        Binding("f1", "dismiss", "閉じる", show=False, id="help.close2"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(help_text(), markup=False, id="help-text")
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(None)

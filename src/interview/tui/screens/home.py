@@ -1,0 +1,92 @@
+"""Home: start a new session, resume one from the table, open the demo, or quit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Label, Static
+
+from interview.textsafe import printable
+
+
+@dataclass
+class HomeChoice(Message):
+    action: str  # new | resume | demo | quit
+    session_id: str = ""
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("n", "new", "新規", id="home.new"),
+        Binding("d", "demo", "デモ", id="home.demo"),
+        Binding("r", "reload", "再読込", id="home.reload"),
+        Binding("ctrl+q", "app.quit", "終了", id="home.quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static(
+                "FISC「API接続チェックリスト」の回答を、一問ずつ一緒に作成します。",
+                id="home-lead",
+            )
+            with Horizontal(id="home-buttons"):
+                yield Button("新しく始める (n)", id="home-new", variant="primary", compact=True)
+                yield Button("デモを見る (d)", id="home-demo", compact=True)
+                yield Button("終了 (ctrl+q)", id="home-quit", compact=True)
+            yield Label("続きから再開（↑↓で選んで Enter）", id="home-resume-label")
+            yield DataTable(id="home-sessions", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="home-empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("組織", "対象者", "進捗", "更新日時", "要確認", "ID")
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        summaries, problems = self.app.store.list_summaries()  # type: ignore[attr-defined]
+        for s in summaries:
+            table.add_row(
+                printable(s.organisation),
+                s.party_label,
+                f"{s.progress:.0f}%",
+                s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                str(s.follow_ups) if s.follow_ups else "",
+                printable(s.id),
+                key=s.id,
+            )
+        empty = self.query_one("#home-empty", Static)
+        notes = []
+        if not summaries:
+            notes.append("保存されたセッションはまだありません。「新しく始める」から始めましょう。")
+        notes += [f"読み込めないファイル: {p}" for p in problems]
+        empty.update("\n".join(notes))
+        if summaries:
+            table.focus()
+        else:
+            self.query_one("#home-new", Button).focus()
+
+    @on(DataTable.RowSelected, "#home-sessions")
+    def _resume(self, event: DataTable.RowSelected) -> None:
+        self.post_message(HomeChoice("resume", str(event.row_key.value)))
+
+    @on(Button.Pressed, "#home-new")
+    def action_new(self) -> None:
+        self.post_message(HomeChoice("new"))
+
+    @on(Button.Pressed, "#home-demo")
+    def action_demo(self) -> None:
+        self.post_message(HomeChoice("demo"))
+
+    @on(Button.Pressed, "#home-quit")
+    def _quit(self) -> None:
+        self.app.exit()

@@ -1,0 +1,280 @@
+"""The interview screen: chat log, side panel and answer bar over a live session."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from interview.engine.answers import Answer
+from interview.engine.interview import AnswerError
+from interview.engine.reply import Command, parse_command, parse_status_reply
+from interview.questions.bank import Question
+from interview.questions.models import QuestionKind
+from interview.session.live import LiveSession
+from interview.textsafe import printable
+from interview.tui import render
+from interview.tui.keys import interview_bindings
+from interview.tui.widgets.answer_bar import AnswerBar
+from interview.tui.widgets.chat import ChatLog
+from interview.tui.widgets.side_panel import SidePanel
+
+
+class InterviewScreen(Screen[None]):
+    BINDINGS = interview_bindings()
+
+    def __init__(self, live: LiveSession) -> None:
+        super().__init__()
+        self.live = live
+        self._last_item: int | None = None
+        self._awaiting_status: Answer | None = None
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield SidePanel(id="side")
+            with Vertical(id="conversation"):
+                yield ChatLog(id="chat")
+                yield AnswerBar(id="answer-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        respondent = self.live.session.respondent
+        self.title = f"{printable(respondent.organisation)}（{respondent.party.label}）"
+        self.sub_title = self.live.session.id
+        self.query_one("#side").display = self.app.size.width >= 100
+        self._replay_last_exchange()
+        self._show_current(introduce=True)
+
+    # --- conversation ---------------------------------------------------------------------
+
+    @property
+    def chat(self) -> ChatLog:
+        return self.query_one(ChatLog)
+
+    @property
+    def bar(self) -> AnswerBar:
+        return self.query_one(AnswerBar)
+
+    def _replay_last_exchange(self) -> None:
+        """On resume, show the last answered question and its answer again."""
+        last = self.live.last_answered()
+        if last is None:
+            self.chat.say(render.welcome(self.live), "assistant")
+            return
+        question, answer = last
+        self.chat.say("前回の続きから再開します。直前のやりとり：", "system")
+        self.chat.say(render.question_text(question, self.live.catalog), "assistant")
+        self.chat.say(render.answer_text(question, answer), "user")
+
+    def _show_current(self, introduce: bool = False) -> None:
+        interview = self.live.interview
+        question = interview.current()
+        if question is None:
+            self.chat.say(render.finished(self.live), "assistant")
+            self.bar.set_question(None)
+            self._refresh_side()
+            return
+        if introduce or question.item != self._last_item:
+            self.chat.say(render.item_intro(question.item, self.live), "assistant intro")
+        self._last_item = question.item
+        self.chat.say(render.question_text(question, self.live.catalog), "assistant")
+        previous = self.live.session.answers.get(question.id)
+        self.bar.set_question(question, previous)
+        self.bar.focus_reply()
+        self._refresh_side()
+
+    def _refresh_side(self) -> None:
+        side = self.query_one(SidePanel)
+        current = self.live.interview.current()
+        side.refresh_from(self.live.interview, current.item if current else None)
+
+    def _saved(self) -> None:
+        self.sub_title = f"{self.live.session.id} ・ 保存済み {self.live.saved_at}"
+
+    # --- answering ------------------------------------------------------------------------
+
+    @on(AnswerBar.Submitted)
+    def _submitted(self, event: AnswerBar.Submitted) -> None:
+        event.stop()
+        command = parse_command(event.text)
+        if command is not None:
+            self.bar.clear_reply()
+            self.run_command(command)
+            return
+        question = self.live.interview.current()
+        if question is None:
+            return
+        answer = event.answer
+        if question.kind is QuestionKind.EXAMPLE:
+            parsed = parse_status_reply(event.text)
+            if answer.status is None and parsed.status is None:
+                self.chat.say(printable(event.text) or "（空の回答）", "user")
+                self.chat.say(
+                    "状態を教えてください：1 実施済み／2 一部実施／3 未実施／4 該当なし／5 不明・要確認"
+                    "（数字キーか、「はい」「いいえ」「一部」などで始めて入力）",
+                    "assistant followup",
+                )
+                return
+            if parsed.status is not None and answer.status is None:
+                answer = answer.model_copy(
+                    update={"status": parsed.status, "detail": parsed.detail}
+                )
+            elif parsed.status is not None and parsed.status is answer.status:
+                answer = answer.model_copy(update={"detail": parsed.detail})
+        self._record(question, answer)
+
+    def _record(self, question: Question, answer: Answer) -> None:
+        try:
+            self.live.answer(answer, question.id)
+        except AnswerError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.chat.say(render.answer_text(question, self.live.session.answers[question.id]), "user")
+        self._saved()
+        nxt = self.live.interview.current()
+        leaving_item = nxt is None or nxt.item != question.item
+        if leaving_item and self.live.interview.item_complete(question.item):
+            self._open_review(question.item, then_continue=True)
+            return
+        self._show_current()
+
+    # --- actions --------------------------------------------------------------------------
+
+    def run_command(self, command: Command) -> None:
+        match command.name:
+            case "glossary":
+                self.action_glossary(command.argument)
+            case "back":
+                self.action_back()
+            case "skip":
+                self.action_skip()
+            case "jump":
+                self._jump_text(command.argument)
+            case "follow":
+                self.action_follow_up()
+            case "search":
+                self.action_search(command.argument)
+            case "review":
+                self.action_review()
+            case "export":
+                self.action_export()
+            case "help":
+                self.action_help()
+            case "quit":
+                self.app.exit()
+            case _:
+                self.notify(
+                    f"不明なコマンドです: /{command.argument}（F1 でヘルプ）", severity="warning"
+                )
+
+    def _jump_text(self, argument: str) -> None:
+        digits = argument.strip().lstrip("#通番")
+        if not digits.isdigit():
+            self.notify("移動先の通番を数字で指定してください（例: /移動 23）", severity="warning")
+            return
+        self.jump(int(digits))
+
+    def jump(self, item_no: int) -> None:
+        try:
+            self.live.jump(item_no)
+        except KeyError as exc:
+            self.notify(str(exc.args[0]), severity="warning")
+            return
+        self._saved()
+        self._show_current(introduce=True)
+
+    @on(SidePanel.JumpRequested)
+    def _side_jump(self, event: SidePanel.JumpRequested) -> None:
+        event.stop()
+        self.jump(event.item)
+
+    def action_back(self) -> None:
+        if self.live.back() is None:
+            self.notify("これより前の質問はありません")
+            return
+        self.chat.say("（前の質問に戻ります）", "system")
+        self._show_current()
+
+    def action_skip(self) -> None:
+        question = self.live.interview.current()
+        if question is None:
+            return
+        self.live.skip()
+        self._saved()
+        self.chat.say("（この質問は後回しにします）", "system")
+        self._show_current()
+
+    def action_follow_up(self) -> None:
+        question = self.live.interview.current()
+        if question is None:
+            return
+        marked = self.live.toggle_follow_up()
+        self._saved()
+        self.notify(f"質問 {question.id} に要確認の印を{'付けました' if marked else '外しました'}")
+        self._refresh_side()
+
+    def action_toggle_panel(self) -> None:
+        side = self.query_one("#side")
+        side.display = not side.display
+
+    def action_original(self) -> None:
+        question = self.live.interview.current()
+        if question is None:
+            return
+        self.chat.say(render.original(question, self.live.catalog), "assistant original")
+
+    def action_help(self) -> None:
+        from interview.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_glossary(self, query: str = "") -> None:
+        from interview.tui.screens.glossary import GlossaryScreen
+
+        question = self.live.interview.current()
+        if not query and question is not None:
+            terms = render.glossary_terms(question, self.live.catalog)
+            query = terms[0] if terms else ""
+        self.app.push_screen(GlossaryScreen(query))
+
+    def action_search(self, query: str = "") -> None:
+        from interview.tui.screens.search import ItemSearchScreen
+
+        def done(item_no: int | None) -> None:
+            if item_no is not None:
+                self.jump(item_no)
+
+        self.app.push_screen(ItemSearchScreen(query, self.live.session.respondent.party), done)
+
+    def action_review(self) -> None:
+        question = self.live.interview.current()
+        item_no = question.item if question is not None else self._last_item
+        if item_no is None:
+            return
+        self._open_review(item_no, then_continue=False)
+
+    def _open_review(self, item_no: int, then_continue: bool) -> None:
+        from interview.tui.screens.review import ReviewResult, ReviewScreen
+
+        texts, drafts = self.live.item_texts(item_no)
+        item = self.live.catalog.item(item_no)
+
+        def done(result: ReviewResult | None) -> None:
+            if result is not None:
+                self.live.confirm_texts(item_no, result.texts, result.edited)
+                self._saved()
+                self.chat.say(f"通番{item_no}の文案を確定しました。", "system")
+            if then_continue:
+                self._show_current()
+
+        self.app.push_screen(ReviewScreen(f"通番{item_no} {item.goal}", texts, drafts), done)
+
+    def action_export(self) -> None:
+        from interview.tui.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.live))

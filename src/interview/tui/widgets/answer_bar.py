@@ -1,0 +1,180 @@
+"""The answer bar: status choices (1–5), a check-list, plan fields and a reply field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, Label, SelectionList, TextArea
+
+from interview.engine.answers import Answer, Status
+from interview.questions.bank import Question
+from interview.questions.models import QuestionKind
+from interview.textsafe import printable
+
+
+class ReplyArea(TextArea):
+    """A multi-line reply field: Enter sends, ctrl+j (or shift+enter) breaks the line.
+
+    While it is empty, the keys 1–5 pick a status instead of typing a digit.
+    """
+
+    @dataclass
+    class Send(Message):
+        text: str
+
+    @dataclass
+    class StatusKey(Message):
+        status: Status
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Send(self.text))
+            return
+        if event.key in ("ctrl+j", "shift+enter"):
+            event.stop()
+            event.prevent_default()
+            start, end = self.selection
+            self._replace_via_keyboard("\n", start, end)
+            return
+        if not self.text and event.character in ("1", "2", "3", "4", "5"):
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.StatusKey(list(Status)[int(event.character) - 1]))
+            return
+        await super()._on_key(event)
+
+
+class AnswerBar(Vertical):
+    """Collects one answer for the current question."""
+
+    @dataclass
+    class Submitted(Message):
+        answer: Answer
+        text: str  # the raw reply, for the chat bubble and typed-reply parsing
+
+    status: Status | None = None
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.question: Question | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="status-choices"):
+            for status in Status:
+                yield Button(
+                    f"{status.key} {status.label}",
+                    id=f"status-{status.value}",
+                    classes="status",
+                    compact=True,
+                )
+        yield Label("", id="checklist-prompt")
+        yield SelectionList[str](id="checklist")
+        with Horizontal(id="plan-fields"):
+            yield Input(placeholder="期限（例: 2027年3月末）", id="plan-due")
+            yield Input(placeholder="担当（部署・役職）", id="plan-owner")
+        yield Label("", id="detail-prompt")
+        yield ReplyArea(
+            id="reply",
+            soft_wrap=True,
+            compact=True,
+            placeholder="ここに入力して Enter で送信（改行は ctrl+j）",
+        )
+
+    # --- configuring for a question -----------------------------------------------------
+
+    def set_question(self, question: Question | None, previous: Answer | None = None) -> None:
+        self.question = question
+        self.status = None
+        reply = self.query_one(ReplyArea)
+        reply.text = ""
+        checklist = self.query_one("#checklist", SelectionList)
+        checklist.clear_options()
+        has_status = question is not None and question.kind is QuestionKind.EXAMPLE
+        self.query_one("#status-choices").display = has_status
+        options = question.options if question is not None else ()
+        checklist.display = bool(options)
+        self.query_one("#checklist-prompt").display = bool(options)
+        if question is not None and options:
+            picked = set(previous.checks) if previous else set()
+            checklist.add_options(
+                [(printable(f"{o.label} {o.text}"), o.label, o.label in picked) for o in options]
+            )
+            self.query_one("#checklist-prompt", Label).update(question.checklist_prompt)
+        is_plan = question is not None and question.kind is QuestionKind.PLAN
+        self.query_one("#plan-fields").display = is_plan
+        self.query_one("#plan-due", Input).value = previous.due if previous and is_plan else ""
+        self.query_one("#plan-owner", Input).value = previous.owner if previous and is_plan else ""
+        prompt = question.detail_prompt if question is not None else ""
+        self.query_one("#detail-prompt", Label).update(printable(prompt))
+        if previous is not None and not previous.skipped:
+            reply.text = previous.detail
+            if previous.status is not None:
+                self.pick(previous.status)
+        self._refresh_buttons()
+        reply.disabled = question is None
+
+    def focus_reply(self) -> None:
+        self.query_one(ReplyArea).focus()
+
+    # --- status ----------------------------------------------------------------------------
+
+    def pick(self, status: Status) -> None:
+        self.status = status
+        self._refresh_buttons()
+
+    def _refresh_buttons(self) -> None:
+        for status in Status:
+            button = self.query_one(f"#status-{status.value}", Button)
+            button.set_class(status is self.status, "picked")
+
+    @on(Button.Pressed, ".status")
+    def _clicked(self, event: Button.Pressed) -> None:
+        event.stop()
+        value = (event.button.id or "").removeprefix("status-")
+        self.pick(Status(value))
+        self.focus_reply()
+
+    @on(ReplyArea.StatusKey)
+    def _status_key(self, event: ReplyArea.StatusKey) -> None:
+        event.stop()
+        if self.question is not None and self.question.kind is QuestionKind.EXAMPLE:
+            self.pick(event.status)
+
+    # --- sending ---------------------------------------------------------------------------
+
+    def checks(self) -> tuple[str, ...]:
+        checklist = self.query_one("#checklist", SelectionList)
+        if not checklist.display:
+            return ()
+        picked = set(checklist.selected)
+        question = self.question
+        order = [o.label for o in question.options] if question else []
+        return tuple(label for label in order if label in picked)
+
+    @on(ReplyArea.Send)
+    def _send(self, event: ReplyArea.Send) -> None:
+        event.stop()
+        if self.question is None:
+            return
+        answer = Answer(
+            status=self.status,
+            detail=event.text.strip(),
+            checks=self.checks(),
+            due=self.query_one("#plan-due", Input).value.strip(),
+            owner=self.query_one("#plan-owner", Input).value.strip(),
+        )
+        self.post_message(self.Submitted(answer, event.text))
+
+    @on(Input.Submitted, "#plan-due, #plan-owner")
+    def _plan_enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(ReplyArea).post_message(ReplyArea.Send(self.query_one(ReplyArea).text))
+
+    def clear_reply(self) -> None:
+        self.query_one(ReplyArea).text = ""
