@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from interview.session.models import ItemText, ItemTexts, Position, Session
-
 from interview.catalog import Catalog, load_catalog
 from interview.compile.item_text import TEXT_FIELDS, ItemDraft, compile_item
 from interview.engine.answers import Answer, now
 from interview.engine.interview import Interview
 from interview.engine.interview import Position as EnginePosition
 from interview.questions.bank import Question, QuestionSet, load_questions
+from interview.session.models import ItemText, ItemTexts, Position, Session
 
 
 class LiveSession:
