@@ -105,7 +105,9 @@ class AnswerBar(Vertical):
             checklist.add_options(
                 [(printable(f"{o.label} {o.text}"), o.label, o.label in picked) for o in options]
             )
-            self.query_one("#checklist-prompt", Label).update(question.checklist_prompt)
+            checklist.highlighted = 0
+            prompt = f"{question.checklist_prompt}（shift+tab で選択欄へ、スペースで選択）"
+            self.query_one("#checklist-prompt", Label).update(prompt)
         is_plan = question is not None and question.kind is QuestionKind.PLAN
         self.query_one("#plan-fields").display = is_plan
         self.query_one("#plan-due", Input).value = previous.due if previous and is_plan else ""

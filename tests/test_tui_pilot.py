@@ -1,0 +1,196 @@
+"""Headless Pilot tests of the TUI: the whole flow a respondent goes through."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+
+from pathlib import Path
+
+from textual.widgets import TextArea
+
+from interview.engine.answers import Status
+from interview.session.store import SessionStore
+from interview.tui.app import InterviewApp
+from interview.tui.screens.interview import InterviewScreen
+from interview.tui.screens.review import ReviewScreen
+from interview.tui.widgets.chat import Bubble
+
+SIZE = (100, 32)
+
+
+def run_async(fn):
+    """Run an async test with asyncio (no pytest plugin needed)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return asyncio.run(fn(*args, **kwargs))
+
+    return wrapper
+
+
+async def start_new(pilot, org: str = "テスト株式会社") -> InterviewScreen:
+    await pilot.press("n")
+    await pilot.pause()
+    await pilot.press(*org)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, InterviewScreen)
+    return screen
+
+
+async def send(pilot, text: str, key: str | None = None) -> None:
+    if key is not None:
+        await pilot.press(key)
+    if text:
+        await pilot.press(*text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def current_id(screen: InterviewScreen) -> str | None:
+    question = screen.live.interview.current()
+    return question.id if question else None
+
+
+def bubbles(screen) -> list[str]:
+    return [str(b.render()) for b in screen.query(Bubble)]
+
+
+@run_async
+async def test_answer_a_whole_item_with_each_status_and_confirm_edited_text(tmp_path: Path):
+    app = InterviewApp(sessions_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_new(pilot)
+        answers = screen.live.session.answers
+        assert current_id(screen) == "1.1.1"
+        await send(pilot, "CISOを任命", key="1")  # number key picks 実施済み
+        await send(pilot, "一部、兼任です")  # typed reply sets 一部実施
+        await send(pilot, "いいえ")  # 未実施
+        assert current_id(screen) == "1.2.1"
+        # a check-list: pick ① and ③ with the keyboard
+        await pilot.press("4")
+        await pilot.press("shift+tab")  # from the reply field back to the check-list
+        await pilot.press("space", "down", "down", "space")
+        await pilot.press("tab")  # back to the reply field
+        await send(pilot, "本社のみ")
+        assert answers["1.2.1"].status is Status.NOT_APPLICABLE
+        assert answers["1.2.1"].checks == ("①", "③")
+        await send(pilot, "わからない。担当に確認します")
+        assert [answers[q].status for q in ("1.1.1", "1.1.2", "1.1.3", "1.2.1", "1.2.2")] == [
+            Status.DONE,
+            Status.PARTIAL,
+            Status.NOT_DONE,
+            Status.NOT_APPLICABLE,
+            Status.UNKNOWN,
+        ]
+        assert answers["1.1.2"].detail == "兼任です"
+        assert answers["1.2.2"].detail == "担当に確認します"
+        await send(pilot, "SSOで一元管理")  # 1.other
+        await send(pilot, "兼任が多い")  # 1.issues
+        await send(pilot, "専任者を置く")  # 1.plan
+        assert answers["1.plan"].detail == "専任者を置く"
+        await send(pilot, "なし")  # 1.remarks → the item is complete: review opens
+        assert isinstance(app.screen, ReviewScreen)
+        status_area = app.screen.query_one("#review-status", TextArea)
+        assert "・" in status_area.text and "実施済み — CISOを任命" in status_area.text
+        issues_area = app.screen.query_one("#review-issues", TextArea)
+        assert "兼任が多い" in issues_area.text
+        issues_area.text = issues_area.text + "\n人員の採用を検討中"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        texts = screen.live.session.texts["1"]
+        assert texts.issues.state == "edited" and texts.issues.text.endswith("人員の採用を検討中")
+        assert texts.status.state == "confirmed"
+        assert current_id(screen) == "2.1.1"
+    # every answer is on disk
+    saved = SessionStore(tmp_path).load(screen.live.session.id)
+    assert saved.answers["1.2.1"].checks == ("①", "③")
+    assert saved.texts["1"].issues.text.endswith("人員の採用を検討中")
+
+
+@run_async
+async def test_unclear_reply_asks_for_the_status(tmp_path: Path):
+    app = InterviewApp(sessions_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_new(pilot)
+        await send(pilot, "CISOがいます")
+        assert current_id(screen) == "1.1.1"
+        assert "状態を教えてください" in bubbles(screen)[-1]
+        reply = screen.query_one("#reply", TextArea)
+        assert reply.text == "CISOがいます"  # nothing typed is lost
+        reply.text = ""
+        await send(pilot, "", key="1")
+        assert screen.live.session.answers["1.1.1"].status is Status.DONE
+
+
+@run_async
+async def test_back_skip_jump_quit_and_resume(tmp_path: Path):
+    app = InterviewApp(sessions_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_new(pilot)
+        session_id = screen.live.session.id
+        await send(pilot, "はい")
+        await pilot.press("f8")  # skip 1.1.2
+        await pilot.pause()
+        assert current_id(screen) == "1.1.3"
+        await pilot.press("f7")  # back
+        await pilot.pause()
+        assert current_id(screen) == "1.1.2"
+        await send(pilot, "/移動 23")
+        assert current_id(screen) == "23.1.1"
+        await send(pilot, "はい、CloudTrailで5年保管")
+        assert current_id(screen) == "23.2.1"
+        await pilot.press("f6")  # follow-up mark
+        await pilot.pause()
+        assert "23.2.1" in screen.live.session.follow_ups
+        await send(pilot, "/戻る")
+        assert current_id(screen) == "23.1.1"
+        assert screen.live.session.answers["1.1.1"].status is Status.DONE
+        await pilot.press("ctrl+q")
+    # resume: same place, last exchange visible
+    app2 = InterviewApp(sessions_dir=tmp_path, resume=session_id)
+    async with app2.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app2.screen
+        assert isinstance(screen, InterviewScreen)
+        assert current_id(screen) == "23.2.1"
+        texts = bubbles(screen)
+        assert any("前回の続き" in t for t in texts)
+        assert any("CloudTrailで5年保管" in t for t in texts)
+        assert "23.2.1" in screen.live.session.follow_ups
+
+
+@run_async
+async def test_second_app_on_the_same_session_is_refused(tmp_path: Path):
+    app = InterviewApp(sessions_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_new(pilot)
+        session_id = screen.live.session.id
+        other = InterviewApp(sessions_dir=tmp_path, resume=session_id)
+        async with other.run_test(size=SIZE) as pilot2:
+            await pilot2.pause()
+            assert not isinstance(other.screen, InterviewScreen)
+            # the refusal names who holds it
+            messages = [n.message for n in other._notifications]
+            assert any("pid" in m or "使用中" in m for m in messages), messages
+
+
+@run_async
+async def test_hostile_text_is_shown_literally(tmp_path: Path):
+    app = InterviewApp(sessions_dir=tmp_path)
+    hostile = "[bold]太字[/] [link=https://x]x[/link] \x1b[31m赤\x1b[0m"
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_new(pilot, org="[red]赤組[/red]")
+        screen.query_one("#reply", TextArea).text = "はい " + hostile
+        await pilot.press("enter")
+        await pilot.pause()
+        answer = screen.live.session.answers["1.1.1"]
+        assert answer.detail == hostile  # stored verbatim
+        shown = bubbles(screen)
+        user = [t for t in shown if "太字" in t][-1]
+        assert "[bold]太字[/]" in user and "[link=https://x]" in user
+        assert "\x1b" not in user and "\\x1b[31m" in user
+        assert any("[red]赤組[/red]" in t for t in shown)
