@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -16,3 +17,8 @@ def catalog():
     from interview.catalog import load_catalog
 
     return load_catalog()
+
+
+# Snapshots and exported dates must not depend on the machine's time zone.
+os.environ["TZ"] = "UTC"
+time.tzset()

@@ -45,7 +45,7 @@ class InterviewScreen(Screen[None]):
     def on_mount(self) -> None:
         respondent = self.live.session.respondent
         self.title = f"{printable(respondent.organisation)}（{respondent.party.label}）"
-        self.sub_title = self.live.session.id
+        self.sub_title = f"ID: {self.live.session.id}"
         self.query_one("#side").display = self.app.size.width >= 100
         self._replay_last_exchange()
         self._show_current(introduce=True)
@@ -94,7 +94,8 @@ class InterviewScreen(Screen[None]):
         side.refresh_from(self.live.interview, current.item if current else None)
 
     def _saved(self) -> None:
-        self.sub_title = f"{self.live.session.id} ・ 保存済み {self.live.saved_at}"
+        overall = self.live.interview.overall_progress()
+        self.sub_title = f"保存済み {overall.answered}/{overall.total}問"
 
     # --- answering ------------------------------------------------------------------------
 
@@ -253,7 +254,10 @@ class InterviewScreen(Screen[None]):
 
     def action_review(self) -> None:
         question = self.live.interview.current()
+        position = self.live.session.position
         item_no = question.item if question is not None else self._last_item
+        if item_no is None and position is not None:
+            item_no = position.item
         if item_no is None:
             return
         self._open_review(item_no, then_continue=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +19,18 @@ MARK_DONE = "✓"
 MARK_STARTED = "◐"
 MARK_TODO = "・"
 MARK_FOLLOW = "⚑"
+
+
+def clip(text: str, cells: int) -> str:
+    """Cut *text* to at most *cells* terminal cells (wide characters count two), with …."""
+    if cell_len(text) <= cells:
+        return text
+    out = ""
+    for char in text:
+        if cell_len(out + char) > cells - 1:
+            break
+        out += char
+    return out + "…"
 
 
 def bar(percent: float, width: int = 8) -> str:
@@ -41,10 +54,11 @@ class SidePanel(Vertical):
         options = self.query_one("#items", OptionList)
         highlighted = None
         entries: list[Option | None] = []
+        width = max(16, (options.size.width or 30) - 3)
         follow_items = {key.split(".", 1)[0] for key in interview.follow_ups}
         for category in interview.categories():
             progress = interview.category_progress(category)
-            head = Text(f"区分{category.no} {category.name}\n", style="bold")
+            head = Text(clip(f"区分{category.no} {category.name}", width) + "\n", style="bold")
             head.append(f"{bar(progress.percent)} {progress.percent:3.0f}%", style="dim")
             entries.append(Option(head, id=f"cat-{category.no}", disabled=True))
             for item in interview.items:

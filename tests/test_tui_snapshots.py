@@ -1,0 +1,61 @@
+"""SVG snapshots of the main screens at 80×24 and 120×40 (pytest-textual-snapshot).
+
+Update after a deliberate change with ``pytest tests/test_tui_snapshots.py --snapshot-update``
+and look at the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interview.session.demo import DEMO_ID, write_demo
+from interview.session.store import SessionStore
+from interview.tui.app import InterviewApp
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+@pytest.fixture
+def demo_dir(tmp_path: Path) -> Path:
+    write_demo(tmp_path / f"{DEMO_ID}.toml")
+    return tmp_path
+
+
+@pytest.fixture
+def fresh_dir(tmp_path: Path) -> Path:
+    SessionStore(tmp_path).create("株式会社スナップ", "api_connector", session_id="snap")
+    return tmp_path
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home(snap_compare, demo_dir, size):
+    assert snap_compare(InterviewApp(sessions_dir=demo_dir), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview_first_question(snap_compare, fresh_dir, size):
+    assert snap_compare(InterviewApp(sessions_dir=fresh_dir, resume="snap"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview_checklist_question(snap_compare, fresh_dir, size):
+    app = InterviewApp(sessions_dir=fresh_dir, resume="snap")
+    assert snap_compare(
+        app, press=[*"/移動 21", "enter", "1", *"はい", "enter"], terminal_size=size
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review(snap_compare, demo_dir, size):
+    assert snap_compare(
+        InterviewApp(sessions_dir=demo_dir, resume=DEMO_ID), press=["f9"], terminal_size=size
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, fresh_dir, size):
+    assert snap_compare(
+        InterviewApp(sessions_dir=fresh_dir, resume="snap"), press=["f1"], terminal_size=size
+    )
