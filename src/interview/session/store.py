@@ -20,6 +20,8 @@ from typing import Protocol
 
 from interview.catalog import Catalog, Party, load_catalog
 from interview.engine.answers import now
+from interview.errors import UserError
+from interview.questions.bank import QuestionSet, load_questions
 from interview.session.atomic import (
     atomic_write,
     backup_path,
@@ -43,7 +45,7 @@ from interview.session.models import (
     Respondent,
     Session,
 )
-from interview.session.summary import SessionSummary, example_ids_by_party, read_summary
+from interview.session.summary import SessionSummary, question_ids_by_party, read_summary
 from interview.session.toml_format import (
     ChunkParser,
     join_chunks,
@@ -115,6 +117,18 @@ class SessionStore:
     @cached_property
     def catalog(self) -> Catalog:
         return self._catalog or load_catalog()
+
+    @cached_property
+    def questions(self) -> QuestionSet | None:
+        """The question set, or None when the question banks cannot be read."""
+        try:
+            return load_questions(self.catalog)
+        except UserError:
+            return None
+
+    @cached_property
+    def progress_ids(self) -> dict[Party, frozenset[str]]:
+        return question_ids_by_party(self.catalog, self.questions)
 
     # --- names ----------------------------------------------------------------------------
 
@@ -385,16 +399,16 @@ class SessionStore:
 
     def list_summaries(self) -> tuple[list[SessionSummary], list[str]]:
         """Every readable session (newest first) and a message per unreadable file."""
-        example_ids = example_ids_by_party(self.catalog)
+        question_ids = self.progress_ids
         summaries: list[SessionSummary] = []
         problems: list[str] = []
         for path in self.session_files():
             try:
-                summaries.append(read_summary(path, example_ids))
+                summaries.append(read_summary(path, question_ids))
             except SessionFileError as exc:
                 problems.append(str(exc))
         summaries.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
         return summaries, problems
 
     def summary(self, session_id: str) -> SessionSummary:
-        return read_summary(self.path_for(session_id), example_ids_by_party(self.catalog))
+        return read_summary(self.path_for(session_id), self.progress_ids)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from interview.catalog import Catalog, Party
+from interview.questions.bank import QuestionSet
 from interview.session.errors import SessionFileError
 from interview.session.models import RESPONDENT_PARTIES, aware
 from interview.session.toml_format import (
@@ -49,21 +50,27 @@ class SessionSummary:
         return self.party.label
 
 
-# PROGRESS (stand-in): answered 手法例 ÷ 手法例 of the party's items, from the catalog alone.
-# Swap for interview.engine.progress.session_progress once the question banks cover every
-# item; it must stay cheap, ``interview sessions`` calls it for every file.
-def example_ids_by_party(catalog: Catalog) -> dict[Party, frozenset[str]]:
-    return {
-        party: frozenset(e.id for item in catalog.items_for(party) for e in item.examples)
-        for party in RESPONDENT_PARTIES
-    }
+def question_ids_by_party(
+    catalog: Catalog, questions: QuestionSet | None
+) -> dict[Party, frozenset[str]]:
+    """The ids progress is counted over: every question of the party's items, as in
+    ``interview.engine.progress``; only the 手法例 when the question banks are unavailable."""
+    out = {}
+    for party in RESPONDENT_PARTIES:
+        items = catalog.items_for(party)
+        if questions is not None:
+            ids = frozenset(q.id for item in items for q in questions.for_item(item.no))
+        else:
+            ids = frozenset(e.id for item in items for e in item.examples)
+        out[party] = ids
+    return out
 
 
-def progress_percent(example_ids: frozenset[str], answered: set[str] | frozenset[str]) -> float:
-    """Share (0–100) of *example_ids* among the *answered* question ids."""
-    if not example_ids:
+def progress_percent(question_ids: frozenset[str], answered: set[str] | frozenset[str]) -> float:
+    """Share (0–100) of *question_ids* among the *answered* ids (same as the engine's)."""
+    if not question_ids:
         return 100.0
-    return 100.0 * len(example_ids & answered) / len(example_ids)
+    return 100.0 * len(question_ids & answered) / len(question_ids)
 
 
 def answered_ids(answers: Mapping[str, Any]) -> set[str]:
@@ -106,8 +113,16 @@ def _key(quoted: bytes) -> str:
     return tomllib.loads(f'k = "{text}"')["k"]
 
 
+def scan_answered(body: bytes) -> set[str] | None:
+    """Answered question ids from the body (the ``[answers…]``/``[texts…]`` part) of a
+    session file in the app's own layout; None when the layout is anything else."""
+    try:
+        return _scan_body(body)
+    except _NotCanonical:
+        return None
+
+
 def _scan_body(body: bytes) -> set[str]:
-    """Answered question ids, from a body in the app's layout (else _NotCanonical)."""
     if any(quote in body for quote in _MULTILINE_STRING):
         raise _NotCanonical
     answered: set[str] = set()
@@ -137,7 +152,7 @@ def _scan_body(body: bytes) -> set[str]:
     return answered
 
 
-def read_summary(path: Path, example_ids: Mapping[Party, frozenset[str]]) -> SessionSummary:
+def read_summary(path: Path, question_ids: Mapping[Party, frozenset[str]]) -> SessionSummary:
     """The summary of the session file *path*; SessionFileError if it cannot be read."""
     try:
         raw = path.read_bytes()
@@ -155,14 +170,14 @@ def read_summary(path: Path, example_ids: Mapping[Party, frozenset[str]]) -> Ses
         data = parse_toml(text, path)
         answers = data.get("answers", {})
         answered = answered_ids(answers) if isinstance(answers, dict) else set()
-    return _summary(path, data, answered, example_ids)
+    return _summary(path, data, answered, question_ids)
 
 
 def _summary(
     path: Path,
     data: dict[str, Any],
     answered: set[str],
-    example_ids: Mapping[Party, frozenset[str]],
+    question_ids: Mapping[Party, frozenset[str]],
 ) -> SessionSummary:
     check_version(data, path)
     try:
@@ -188,9 +203,43 @@ def _summary(
         id=path.name[: -len(SUFFIX)],
         organisation=organisation,
         party=party,
-        progress=progress_percent(example_ids[party], answered),
+        progress=progress_percent(question_ids[party], answered),
         updated_at=aware(updated_at),
         follow_ups=len(follow_ups),
         catalog_edition=edition,
         path=path,
     )
+
+
+@dataclass(frozen=True)
+class CategoryProgress:
+    no: int
+    name: str
+    answered: int
+    total: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.answered / self.total if self.total else 100.0
+
+
+def progress_by_category(
+    catalog: Catalog,
+    questions: QuestionSet | None,
+    party: Party,
+    answers: Mapping[str, Any],
+) -> list[CategoryProgress]:
+    """Answered / total questions per 区分 for a respondent of *party* (same ids as above)."""
+    done = answered_ids(answers)
+    out = []
+    items = catalog.items_for(party)
+    for category in catalog.categories:
+        mine = [i for i in items if i.category == category.no]
+        if not mine:
+            continue
+        if questions is not None:
+            ids = {q.id for item in mine for q in questions.for_item(item.no)}
+        else:
+            ids = {e.id for item in mine for e in item.examples}
+        out.append(CategoryProgress(category.no, category.name, len(ids & done), len(ids)))
+    return out

@@ -309,6 +309,8 @@ _SCHEMA_REASONS = {
 
 
 def _toml_reason(message: str) -> str:
+    if message.startswith(("Illegal character '\\n'", "Found invalid character '\\n'")):
+        return f"文字列の引用符が行末までに閉じていません（{message}）"
     for prefix, japanese in _TOML_REASONS:
         if message.startswith(prefix):
             return f"{japanese}（{message}）"

@@ -1,0 +1,258 @@
+"""``interview new``, ``interview sessions``, ``interview show ID``, ``interview restore ID``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+from interview.catalog import Party
+from interview.session.models import RESPONDENT_PARTIES, Session
+from interview.session.resume import resume_question
+from interview.session.store import SessionStore
+from interview.session.summary import SessionSummary, progress_by_category
+from interview.textsafe import printable
+
+SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]
+
+
+def _party(text: str) -> Party:
+    try:
+        party = Party.from_label(text)
+    except ValueError:
+        party = None
+    if party not in RESPONDENT_PARTIES:
+        raise argparse.ArgumentTypeError(
+            "api_connector（API接続先）か financial_institution（金融機関）を指定してください"
+        )
+    return party  # type: ignore[return-value]
+
+
+def register(sub: SubParsers) -> None:
+    new = sub.add_parser("new", help="新しいセッションを作成します")
+    new.add_argument("--org", required=True, metavar="NAME", help="組織名（必須）")
+    new.add_argument(
+        "--party",
+        required=True,
+        type=_party,
+        metavar="P",
+        help="回答する立場: api_connector（API接続先）または financial_institution（金融機関）",
+    )
+    new.add_argument("--respondent", default="", metavar="NAME", help="回答者の氏名")
+    new.add_argument("--role", default="", help="回答者の役職・部署")
+    new.add_argument(
+        "--counterpart",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="相手方の金融機関・API接続先（複数回指定できます）",
+    )
+    new.add_argument("--interviewer", default="", metavar="NAME", help="面談を進める方")
+    new.add_argument(
+        "--certification",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="取得している第三者認証・報告書（複数回指定できます）",
+    )
+    new.add_argument(
+        "--id", dest="session_id", default=None, help="セッションID（既定: 組織名と日付）"
+    )
+    new.set_defaults(handler=run_new)
+
+    sessions = sub.add_parser("sessions", help="保存したセッションを一覧表示します")
+    sessions.add_argument("--json", action="store_true", help="JSONで出力します")
+    sessions.set_defaults(handler=run_sessions)
+
+    show = sub.add_parser("show", help="セッションの内容を要約して表示します")
+    show.add_argument("session_id", metavar="ID", help="セッションID（interview sessions で確認）")
+    show.add_argument(
+        "--backup", action="store_true", help="直前のバックアップ（.bak）を表示します"
+    )
+    show.set_defaults(handler=run_show)
+
+    restore = sub.add_parser("restore", help="セッションを直前のバックアップから復元します")
+    restore.add_argument("session_id", metavar="ID", help="セッションID")
+    restore.set_defaults(handler=run_restore)
+
+
+def _store(args: argparse.Namespace) -> SessionStore:
+    return SessionStore(Path(args.sessions_dir))
+
+
+# --- new -----------------------------------------------------------------------------------
+
+
+def run_new(args: argparse.Namespace) -> int:
+    store = _store(args)
+    session = store.create(
+        args.org,
+        args.party,
+        name=args.respondent,
+        role=args.role,
+        counterparts=args.counterpart,
+        interviewer=args.interviewer,
+        certifications=args.certification,
+        session_id=args.session_id,
+    )
+    print(f"セッションを作成しました: {printable(session.id)}")
+    print(f"保存先: {printable(str(store.path_for(session.id)))}")
+    print(f"回答を始めるには: interview resume {printable(session.id)}")
+    return 0
+
+
+# --- sessions ------------------------------------------------------------------------------
+
+# JSON leaves these raw with ensure_ascii=False; escape them so no terminal acts on them.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def _summary_json(s: SessionSummary) -> dict[str, object]:
+    return {
+        "id": s.id,
+        "organisation": s.organisation,
+        "party": s.party.value,
+        "progress": round(s.progress, 1),
+        "updated_at": s.updated_at.isoformat(),
+        "follow_ups": s.follow_ups,
+    }
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _clip(text: str, width: int) -> str:
+    out = ""
+    for char in text:
+        if _width(out + char) > width - 1:
+            return out + "…"
+        out += char
+    return out
+
+
+def run_sessions(args: argparse.Namespace) -> int:
+    store = _store(args)
+    summaries, problems = store.list_summaries()
+    for problem in problems:
+        print(f"警告: {printable(problem)}", file=sys.stderr)
+    if args.json:
+        text = json.dumps([_summary_json(s) for s in summaries], ensure_ascii=False, indent=2)
+        print(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text))
+        return 0
+    if not summaries:
+        print(f"保存されたセッションはありません（{printable(str(store.directory))}）。")
+        print("interview new --org 組織名 --party api_connector で作成できます。")
+        return 0
+    rows = [
+        (
+            printable(s.id),
+            _clip(printable(s.organisation), 30),
+            s.party_label,
+            f"{s.progress:.0f}%",
+            s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            str(s.follow_ups) if s.follow_ups else "-",
+        )
+        for s in summaries
+    ]
+    header = ("ID", "組織", "対象者", "進捗", "更新日時", "要確認")
+    widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = [
+        "  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True))
+        for row in [header, *rows]
+    ]
+    print("\n".join(line.rstrip() for line in lines))
+    print(f"\n計 {len(summaries)} 件（{printable(str(store.directory))}）")
+    return 0
+
+
+# --- show ----------------------------------------------------------------------------------
+
+
+def run_show(args: argparse.Namespace) -> int:
+    store = _store(args)
+    if args.backup:
+        session = store.load_backup(args.session_id)
+        print("※ 直前のバックアップ（.bak）の内容です。")
+    else:
+        session = store.load(args.session_id)
+    print("\n".join(show_lines(store, session)))
+    return 0
+
+
+def show_lines(store: SessionStore, session: Session) -> list[str]:
+    """The readable summary printed by ``interview show`` (every string made printable)."""
+    p = printable
+    r = session.respondent
+    catalog, questions = store.catalog, store.questions
+    lines = [
+        f"セッション: {p(session.id)}",
+        f"組織: {p(r.organisation)}",
+        f"対象者: {r.party.label}",
+    ]
+    if r.name or r.role:
+        lines.append(
+            f"回答者: {p(r.name) or '（未記入）'}" + (f"（{p(r.role)}）" if r.role else "")
+        )
+    if r.counterparts:
+        lines.append(f"相手方: {'、'.join(p(c) for c in r.counterparts)}")
+    if r.interviewer:
+        lines.append(f"面談担当: {p(r.interviewer)}")
+    if session.certifications:
+        lines.append(f"第三者認証等: {'、'.join(p(c.name) for c in session.certifications)}")
+    stamp = "%Y-%m-%d %H:%M"
+    lines.append(
+        f"作成: {session.created_at.astimezone().strftime(stamp)}　"
+        f"更新: {session.updated_at.astimezone().strftime(stamp)}"
+    )
+    note = store.edition_note(session)
+    lines.append(f"チェックリストの版: {p(session.catalog_edition)}")
+    if note:
+        lines.append(f"※ {p(note)}")
+
+    categories = progress_by_category(catalog, questions, r.party, session.answers)
+    answered = sum(c.answered for c in categories)
+    total = sum(c.total for c in categories)
+    unit = "問" if questions is not None else "手法例"
+    percent = 100.0 * answered / total if total else 100.0
+    lines += ["", f"進捗: {percent:.0f}%（{answered}/{total}{unit}）"]
+    width = max((_width(c.name) for c in categories), default=0)
+    for c in categories:
+        lines.append(
+            f"  区分{c.no} {_pad(c.name, width)}  {c.answered:>3}/{c.total:<3} {c.percent:>4.0f}%"
+        )
+
+    lines += ["", f"要確認の印: {len(session.follow_ups)}件"]
+    for key, memo in session.follow_ups.items():
+        lines.append(f"  ・{p(key)}" + (f"：{p(memo)}" if memo else ""))
+
+    lines.append("")
+    if questions is None:
+        if session.position is not None:
+            lines.append(f"前回の位置: 通番{session.position.item} {p(session.position.question)}")
+    elif session.respondent.party in RESPONDENT_PARTIES:
+        nxt = resume_question(session, catalog, questions)
+        if nxt is None:
+            lines.append("すべての質問に回答済みです。")
+        else:
+            lines.append(f"再開位置: 通番{nxt.item}「{p(nxt.short)}」（質問 {nxt.id}）")
+    return lines
+
+
+# --- restore -------------------------------------------------------------------------------
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    store = _store(args)
+    kept = store.restore_backup(args.session_id)
+    print(f"セッション「{printable(args.session_id)}」をバックアップから復元しました。")
+    if kept is not None:
+        print(f"置き換えたファイルは {printable(str(kept))} に残してあります。")
+    return 0
