@@ -362,3 +362,12 @@ def test_the_listing_scan_agrees_with_a_full_parse(session: Session) -> None:
         assert b"'''" in body
     else:
         assert scanned == expected
+
+
+def test_the_documented_example_is_exactly_what_the_writer_writes() -> None:
+    doc = (Path(__file__).parent.parent / "docs" / "session-format.md").read_text()
+    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    session = loads(example, Path("docs/session-format.md"))
+    assert dumps(session) == example
+    assert session.answers["1.issues"].skipped
+    assert session.texts["1"].issues.state == "edited"

@@ -96,9 +96,6 @@ _BODY_START = re.compile(rb"^\[(?:answers|texts)\b", re.MULTILINE)
 _BODY_LINES = re.compile(rb"\n[ \t]*(?:\[|skipped)[^\n]*")
 _MULTILINE_STRING = (b"'''", b'"""')
 _ANSWER_HEADER = re.compile(rb'\[answers\.(?:"((?:[^"\\\n]|\\.)*)"|([A-Za-z0-9_-]+))\]')
-_TEXT_HEADER = re.compile(
-    rb'\[texts\.(?:"(?:[^"\\\n]|\\.)*"|[A-Za-z0-9_-]+)\.(?:status|issues|plan|remarks)\]'
-)
 _SKIPPED = re.compile(rb"skipped = (true|false)")
 
 
@@ -130,25 +127,32 @@ def _scan_body(body: bytes) -> set[str]:
     current: str | None = None
     for line in _BODY_LINES.findall(b"\n" + body):
         line = line[1:]
-        if line.startswith(b"[answers."):
+        if line.startswith(b"[texts."):
+            current = None  # a texts table never holds answers
+            continue
+        if line.startswith(b'[answers."') and line.endswith(b'"]'):
+            inner = line[10:-2]
+            qid = inner.decode() if b'"' not in inner and b"\\" not in inner else None
+        else:
+            qid = None
+        if qid is None and line.startswith(b"[answers."):
             header = _ANSWER_HEADER.fullmatch(line)
             if header is None:
                 raise _NotCanonical
             quoted, bare = header.groups()
             qid = _key(quoted) if quoted is not None else bare.decode()
+        if qid is not None:
             if qid in seen:
                 raise _NotCanonical
             seen.add(qid)
             answered.add(qid)
             current = qid
-        elif line.startswith(b"[texts.") and _TEXT_HEADER.fullmatch(line):
-            current = None
-        else:
-            flag = _SKIPPED.fullmatch(line)
-            if flag is None or current is None:
-                raise _NotCanonical  # another header, an indented line, an odd skipped line
-            if flag.group(1) == b"true":
-                answered.discard(current)
+            continue
+        flag = _SKIPPED.fullmatch(line)
+        if flag is None or current is None:
+            raise _NotCanonical  # another header, an indented line, an odd skipped line
+        if flag.group(1) == b"true":
+            answered.discard(current)
     return answered
 
 
