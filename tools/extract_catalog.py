@@ -46,7 +46,10 @@ def clean(text: str) -> str:
     # half-width brackets and colons inside Japanese text become full-width
     previous = None
     while previous != text:  # innermost pairs first, then the ones around them
-        previous, text = text, re.sub(r"\(([^()（）]*(?:（[^()（）]*）[^()（）]*)*)\)", _paren, text)
+        previous, text = (
+            text,
+            re.sub(r"\(([^()（）]*(?:（[^()（）]*）[^()（）]*)*)\)", _paren, text),
+        )
     text = re.sub(f"(?<=[{JA}]):\\s*", "：", text)
     text = re.sub(r"（注\s*(\d+)）", r"（注\1）", text)
     return text

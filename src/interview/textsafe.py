@@ -11,4 +11,6 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 def printable(text: str) -> str:
     """Replace control characters, bidi overrides and lone surrogates with visible marks."""
     text = _SURROGATE.sub("\ufffd", text)
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100 else "\ufffd", text)
+    return _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100 else "\ufffd", text
+    )

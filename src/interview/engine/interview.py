@@ -79,7 +79,9 @@ class Interview:
         """Record *answer* for the current question (or *question_id*) and move on."""
         question = self._question(question_id)
         self._check(question, answer)
-        self.answers[question.id] = answer.model_copy(update={"skipped": False, "updated_at": now()})
+        self.answers[question.id] = answer.model_copy(
+            update={"skipped": False, "updated_at": now()}
+        )
         self._advance_from(self._index_of[question.id])
         return self.current()
 
