@@ -17,8 +17,8 @@ run: $(STAMP)
 	$(BIN)/interview --sessions-dir ./sessions
 
 lint: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/ruff check --no-cache .
+	$(BIN)/ruff format --check --no-cache .
 
 test: lint
 	$(BIN)/python -m pytest -n 2
