@@ -354,3 +354,21 @@ def test_texts_and_position_survive_a_save(store: SessionStore) -> None:
     raw = store.path_for("a").read_bytes()
     assert dumps(loaded) == raw.decode()
     assert scan_answered(raw[raw.index(b"[answers") :]) == {"1.1.1"}  # the app's own layout
+
+
+def test_a_hand_edit_while_open_is_set_aside_not_lost(store: SessionStore) -> None:
+    store.create("A", "api_connector", session_id="a")
+    with store.open("a") as handle:
+        handle.session.answers["1.1.1"] = Answer(status=Status.DONE)
+        handle.save()
+        path = handle.path
+        edited = path.read_text().replace('status = "done"', 'status = "partial"')
+        path.write_text(edited)  # someone edits the file in an editor meanwhile
+        handle.session.answers["1.1.2"] = Answer(status=Status.NOT_DONE)
+        handle.save()
+        handle.save()  # an unchanged file is not set aside again
+        assert len(handle.set_aside) == 1
+        kept = handle.set_aside[0]
+    assert kept.name.startswith("a.toml.edited-") and kept.read_text() == edited
+    assert set(store.load("a").answers) == {"1.1.1", "1.1.2"}
+    assert [s.id for s in store.list_summaries()[0]] == ["a"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tomllib
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -69,14 +70,42 @@ class NewSessionFormLike(Protocol):
     certifications: Sequence[str]
 
 
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    """(inode, mtime, size) of *path*, None if it does not exist: changes on every write."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def aside_path(path: Path, label: str) -> Path:
+    """A free name ``<name>.<label>-<time>`` next to *path* for a copy set aside."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.name}.{label}-{stamp}")
+    n = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.{label}-{stamp}-{n}")
+        n += 1
+    return candidate
+
+
 class SessionHandle:
-    """An open, locked session. ``save()`` after every change; ``close()`` when done."""
+    """An open, locked session. ``save()`` after every change; ``close()`` when done.
+
+    If the file was changed behind the app's back while open (a hand edit), the next
+    save first keeps that version as ``<id>.toml.edited-<time>`` (listed in ``set_aside``)
+    so that neither side is lost.
+    """
 
     def __init__(self, store: SessionStore, session: Session, lock: SessionLock) -> None:
         self.store = store
         self.session = session
+        self.session_id = session.id
         self.path = store.path_for(session.id)
+        self.set_aside: list[Path] = []
         self._lock = lock
+        self._signature = file_signature(self.path)
 
     @property
     def is_open(self) -> bool:
@@ -92,12 +121,21 @@ class SessionHandle:
         if session is not None:
             self.session = session
         if not self._lock.held:
-            raise SessionError(f"セッション「{self.session.id}」は閉じられています。")
+            raise SessionError(f"セッション「{self.session_id}」は閉じられています。")
+        current = file_signature(self.path)
+        if current is not None and current != self._signature:
+            kept = aside_path(self.path, "edited")
+            try:
+                os.link(self.path, kept)
+            except OSError:
+                shutil.copy2(self.path, kept)
+            self.set_aside.append(kept)
         self.store._write(self.session, self.path)
+        self._signature = file_signature(self.path)
 
     def close(self) -> None:
         self._lock.release()
-        self.store._handles.pop(self.session.id, None)
+        self.store._handles.pop(self.session_id, None)
         self.store._parsers.pop(self.path, None)
 
     def __enter__(self) -> SessionHandle:
@@ -347,12 +385,7 @@ class SessionStore:
             session = self.load_backup(session_id)
             kept: Path | None = None
             if path.exists():
-                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-                kept = path.with_name(f"{path.name}.broken-{stamp}")
-                n = 2
-                while kept.exists():
-                    kept = path.with_name(f"{path.name}.broken-{stamp}-{n}")
-                    n += 1
+                kept = aside_path(path, "broken")
                 os.replace(path, kept)
                 fsync_dir(self.directory)
             self._write(session, path, keep_backup=False)
