@@ -219,3 +219,12 @@ def test_hostile_strings_never_reach_the_terminal_raw(
         assert "悪意" in out
     data = json.loads(run(capsys, tmp_path, "sessions", "--json")[1])
     assert data[0]["organisation"] == HOSTILE.strip()  # JSON escapes, nothing is lost
+
+
+def test_an_unusable_sessions_dir_is_a_message_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    code, _, err = run(capsys, not_a_dir, "new", "--org", "A", "--party", "api_connector")
+    assert code == 1 and err.startswith("エラー: セッションの保存先を作れません")

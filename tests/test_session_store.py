@@ -372,3 +372,14 @@ def test_a_hand_edit_while_open_is_set_aside_not_lost(store: SessionStore) -> No
     assert kept.name.startswith("a.toml.edited-") and kept.read_text() == edited
     assert set(store.load("a").answers) == {"1.1.1", "1.1.2"}
     assert [s.id for s in store.list_summaries()[0]] == ["a"]
+
+
+def test_restoring_over_a_readable_file_keeps_it_as_replaced(store: SessionStore) -> None:
+    store.create("A", "api_connector", session_id="a")
+    with store.open("a") as handle:
+        handle.session.answers["1.1.1"] = Answer(status=Status.DONE)
+        handle.save()
+    kept = store.restore_backup("a")
+    assert kept is not None and kept.name.startswith("a.toml.replaced-")
+    assert "1.1.1" in loads(kept.read_text(), kept).answers
+    assert store.load("a").answers == {}

@@ -180,11 +180,27 @@ class SessionStore:
     def session_files(self) -> list[Path]:
         if not self.directory.is_dir():
             return []
+        try:
+            names = os.listdir(self.directory)
+        except OSError as exc:
+            raise SessionError(
+                f"セッションの保存先を読めません（{self.directory}）: {exc.strerror}"
+            ) from None
         return sorted(
-            p
-            for p in self.directory.glob(f"*{SUFFIX}")
-            if not p.name.startswith(".") and is_valid_id(p.name[: -len(SUFFIX)])
+            self.directory / name
+            for name in names
+            if name.endswith(SUFFIX)
+            and not name.startswith(".")
+            and is_valid_id(name[: -len(SUFFIX)])
         )
+
+    def _ensure_dir(self) -> None:
+        try:
+            ensure_dir(self.directory)
+        except OSError as exc:
+            raise SessionError(
+                f"セッションの保存先を作れません（{self.directory}）: {exc.strerror}"
+            ) from None
 
     def edition_note(self, session: Session) -> str:
         """A warning when *session* was answered under another catalog edition ('' if not)."""
@@ -221,7 +237,7 @@ class SessionStore:
             party = None  # type: ignore[assignment]
         if party not in RESPONDENT_PARTIES:
             raise SessionError("対象者は「API接続先」か「金融機関」を指定してください。")
-        ensure_dir(self.directory)
+        self._ensure_dir()
         stamp = now()
         respondent = Respondent(
             organisation=organisation,
@@ -264,7 +280,7 @@ class SessionStore:
         stamp: datetime,
     ) -> Session:
         path = self.path_for(session_id)
-        ensure_dir(self.directory)
+        self._ensure_dir()
         lock = self._lock(session_id, path)
         try:
             if path.exists() or backup_path(path).exists():
@@ -310,7 +326,7 @@ class SessionStore:
             handle.save(session)
             return
         path = self.path_for(session.id)
-        ensure_dir(self.directory)
+        self._ensure_dir()
         lock = self._lock(session.id, path)
         try:
             if path.exists():
@@ -385,7 +401,12 @@ class SessionStore:
             session = self.load_backup(session_id)
             kept: Path | None = None
             if path.exists():
-                kept = aside_path(path, "broken")
+                try:
+                    self._read(path, session_id)
+                    label = "replaced"
+                except SessionFileError:
+                    label = "broken"
+                kept = aside_path(path, label)
                 os.replace(path, kept)
                 fsync_dir(self.directory)
             self._write(session, path, keep_backup=False)
