@@ -1,0 +1,117 @@
+"""Sheet names and column labels, and how to recognise them in a workbook filled by hand."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+COVER_SHEET = "表紙"
+FORMAT_SHEET = "フォーマット"
+GAPS_SHEET = "課題一覧"
+DETAILS_SHEET = "回答詳細"
+
+# The guide's header row, circled numbers included (FISC「API接続チェックリスト」(2) フォーマット).
+FORMAT_LABELS: Mapping[str, str] = {
+    "no": "①通番",
+    "category": "②区分",
+    "goal": "③セキュリティ対応目標",
+    "party": "④対象者",
+    "status": "⑤現在の対応状況",
+    "issues": "⑥課題認識",
+    "plan": "⑦課題への対応計画",
+    "references": "⑧関連規定",
+    "locations": "⑨関連規定箇所",
+    "remarks": "備考",
+}
+
+GAP_LABELS: Mapping[str, str] = {
+    "no": "通番",
+    "goal": "セキュリティ対応目標",
+    "question_id": "設問ID",
+    "example": "手法例",
+    "status": "回答",
+    "detail": "詳細",
+    "plan": "課題への対応計画",
+    "due": "期限",
+    "owner": "担当",
+}
+
+DETAIL_LABELS: Mapping[str, str] = {
+    "no": "通番",
+    "question_id": "設問ID",
+    "kind": "種別",
+    "question": "設問",
+    "example": "手法例",
+    "status": "回答",
+    "detail": "詳細・理由",
+    "checks": "該当",
+    "due": "期限",
+    "owner": "担当",
+    "updated_at": "回答日時",
+}
+
+COVER_LABELS: Mapping[str, str] = {
+    "organisation": "組織名",
+    "party": "回答者の立場",
+    "respondent": "回答者",
+    "role": "役職",
+    "counterparts": "接続の相手先",
+    "interviewer": "聞き取り担当",
+    "date": "作成日",
+    "edition": "チェックリストの版",
+    "progress": "回答の進捗",
+    "profile": "プロファイル",
+}
+
+# Other spellings met in workbooks filled by hand (compared after normalise_label).
+FORMAT_ALIASES: Mapping[str, tuple[str, ...]] = {
+    "no": ("No", "No.", "番号", "通し番号"),
+    "goal": ("対応目標",),
+    "status": ("対応状況",),
+    "plan": ("対応計画",),
+    "locations": ("関連規定の箇所",),
+}
+
+# A row is the フォーマット header when it has all of these.
+FORMAT_REQUIRED = ("no", "status")
+GAP_REQUIRED = ("no", "question_id")
+DETAIL_REQUIRED = ("question_id", "status")
+
+_CIRCLED = re.compile("[\u2460-\u2473\u24eb-\u24ff\u2776-\u2793]")
+_NOISE = re.compile(r"[\s【】\[\]]")
+
+
+def normalise_label(text: object) -> str:
+    """A header cell reduced for comparison: no circled numbers, spaces, breaks or 【】."""
+    if text is None:
+        return ""
+    plain = _CIRCLED.sub("", str(text))
+    return _NOISE.sub("", unicodedata.normalize("NFKC", plain)).casefold()
+
+
+def label_index(
+    labels: Mapping[str, str], aliases: Mapping[str, tuple[str, ...]] | None = None
+) -> dict[str, str]:
+    """Normalised label (and alias) → field name."""
+    index: dict[str, str] = {}
+    for name, label in labels.items():
+        index[normalise_label(label)] = name
+        for alias in (aliases or {}).get(name, ()):
+            index.setdefault(normalise_label(alias), name)
+    return index
+
+
+def match_header(cells: Iterable[object], index: Mapping[str, str]) -> dict[str, int]:
+    """Field name → 0-based column for the cells of one row that are known labels."""
+    found: dict[str, int] = {}
+    for column, value in enumerate(cells):
+        name = index.get(normalise_label(value))
+        if name is not None and name not in found:
+            found[name] = column
+    return found
+
+
+def plain_label(label: str) -> str:
+    """The label without its circled number: ``⑤現在の対応状況`` → ``現在の対応状況``."""
+    return _CIRCLED.sub("", label)
