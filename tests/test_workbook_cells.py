@@ -139,7 +139,7 @@ def test_any_text_survives_a_real_file(tmp_path, text):
     book = Workbook()
     put_text(book.active["A1"], text, PLACE)
     book.save(path)
-    clean = sanitize(text)
+    clean = sanitize(text) if sanitize(text).strip() else ""  # whitespace only: empty cell
     stored = load_workbook(path)["Sheet"]["A1"]
     assert (unescape(stored.value) if stored.value is not None else "") == clean
     assert stored.value is None or stored.data_type == "s"

@@ -254,3 +254,17 @@ def test_any_file_name_is_accepted_when_the_content_is_a_workbook(catalog, tmp_p
     data = replace(sample_data(catalog, hostile=False), gaps=[], details=[])
     write_workbook(data, path)
     assert read_workbook(path) == data
+
+
+def test_the_sheet_named_format_wins(tmp_path):
+    path = tmp_path / "two.xlsx"
+    book = Workbook()
+    draft = book.active
+    draft.title = "下書き"
+    draft.append(["通番", "区分", "現在の対応状況"])
+    draft.append([1, "", "下書きの回答"])
+    final = book.create_sheet("フォーマット ")
+    final.append(["①通番", "②区分", "⑤現在の対応状況"])
+    final.append([1, "", "提出する回答"])
+    book.save(path)
+    assert [r.status for r in read_workbook(path).rows] == ["提出する回答"]

@@ -9,6 +9,7 @@ surrogates. Every text cell of the workbook goes through :func:`put_text`, which
 - refuses (never cuts) a text longer than Excel's 32,767-character cell limit, counted as
   Excel counts, in UTF-16 units;
 - escapes a literal ``_xHHHH_`` so that Excel does not read it as an escaped character;
+- leaves a cell empty for text that is only whitespace (Excel would show it empty);
 - stores the value as a string cell, and sets ``quotePrefix`` on text starting with
   ``= + - @`` (or their full-width forms) so that Excel keeps it as text when edited.
 
@@ -113,8 +114,8 @@ def cell_value(text: str, place: CellPlace) -> str:
 def put_text(cell: Cell, text: str, place: CellPlace) -> None:
     """Write *text* as a literal string cell (style the cell first: this sets quotePrefix)."""
     value = cell_value(text, place)
-    if not value:
-        return
+    if not value.strip():
+        return  # blank, or only spaces and breaks, which Excel would drop anyway
     cell.value = value
     cell.data_type = "s"  # never a formula ("=…") or an error value ("#N/A")
     if needs_quote_prefix(value):

@@ -28,7 +28,7 @@ class Column:
 
 
 FORMAT_COLUMNS: Mapping[str, Column] = {
-    "no": Column(5, "center"),
+    "no": Column(6, "center"),
     "category": Column(11),
     "goal": Column(24),
     "party": Column(10, "center"),
@@ -41,7 +41,7 @@ FORMAT_COLUMNS: Mapping[str, Column] = {
 }
 
 GAP_COLUMNS: Mapping[str, Column] = {
-    "no": Column(5, "center"),
+    "no": Column(6, "center"),
     "goal": Column(24),
     "question_id": Column(9, "center"),
     "example": Column(32),
@@ -53,7 +53,7 @@ GAP_COLUMNS: Mapping[str, Column] = {
 }
 
 DETAIL_COLUMNS: Mapping[str, Column] = {
-    "no": Column(5, "center"),
+    "no": Column(6, "center"),
     "question_id": Column(9, "center"),
     "kind": Column(10, "center"),
     "question": Column(36),

@@ -11,9 +11,9 @@ UserError in plain Japanese.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 from zipfile import BadZipFile, ZipFile
 
 from openpyxl import load_workbook
@@ -49,6 +49,7 @@ _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls or e
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
 Row = tuple[Any, ...]
+R = TypeVar("R")
 
 
 class WorkbookReadError(UserError):
@@ -125,10 +126,12 @@ def _check_archive(path: Path, stream: IO[bytes]) -> None:
 
 
 def _read(workbook: Workbook, path: Path) -> WorkbookData:
-    sheets = {normalise_label(ws.title): ws for ws in workbook.worksheets}
-    for ws in sheets.values():
+    worksheets = list(workbook.worksheets)
+    sheets: dict[str, Any] = {}
+    for ws in worksheets:
         ws.reset_dimensions()  # a stale <dimension> would hide rows in read-only mode
-    rows = _format_rows(sheets, path)
+        sheets.setdefault(normalise_label(ws.title), ws)
+    rows = _format_rows(worksheets, path)
     cover_sheet = sheets.get(normalise_label(COVER_SHEET))
     gaps_sheet = sheets.get(normalise_label(GAPS_SHEET))
     details_sheet = sheets.get(normalise_label(DETAILS_SHEET))
@@ -169,20 +172,21 @@ def _number(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
-def _format_rows(sheets: Mapping[str, Any], path: Path) -> list[SheetRow]:
+def _format_rows(worksheets: list[Any], path: Path) -> list[SheetRow]:
+    """Rows of the official sheet: the one named フォーマット first, then any with its header."""
     wanted = normalise_label(FORMAT_SHEET)
     others = {normalise_label(n) for n in (COVER_SHEET, GAPS_SHEET, DETAILS_SHEET)}
-    order = sorted(sheets, key=lambda name: name != wanted)
+    order = sorted(worksheets, key=lambda ws: normalise_label(ws.title) != wanted)
     index = label_index(FORMAT_LABELS, FORMAT_ALIASES)
-    for name in order:
-        if name in others:
+    for ws in order:
+        if normalise_label(ws.title) in others:
             continue
-        rows = sheets[name].iter_rows(values_only=True)
+        rows = ws.iter_rows(values_only=True)
         header = _find_header(rows, index, FORMAT_REQUIRED)
         if header is None:
             continue
         columns, header_row = header
-        return _sheet_rows(rows, columns, header_row, sheets[name].title)
+        return _sheet_rows(rows, columns, header_row, ws.title)
     labels = "、".join(FORMAT_LABELS.values())
     raise WorkbookReadError(
         f"{path} に「フォーマット」の表頭が見つかりません。"
@@ -211,13 +215,16 @@ def _sheet_rows(
     return out
 
 
-def _records(ws: Any, labels: Mapping[str, str], required: tuple[str, ...], model: Any) -> list:
+def _records(
+    ws: Any, labels: Mapping[str, str], required: tuple[str, ...], model: Callable[..., R]
+) -> list[R]:
+    """Records of 課題一覧 / 回答詳細 (our own sheets; columns still found by label)."""
     rows = ws.iter_rows(values_only=True)
     header = _find_header(rows, label_index(labels), required)
     if header is None:
         return []
     columns, _ = header
-    out = []
+    out: list[R] = []
     for row in rows:
         values = _values(row, columns, labels)
         if not any(values.values()):
