@@ -333,3 +333,17 @@ def test_readers_agree_on_every_cell(path):
             [int(v) if isinstance(v, float) else v for v in r] + [""] * (width - len(r))
             for r in theirs
         ], name
+
+
+def test_hostile_organisation_name_keeps_the_file_valid(data, tmp_path):
+    out = tmp_path / "org.xlsx"
+    cover = replace(COVER, organisation="悪意\x01の\ud800会社\n=1+1&")
+    write_workbook(replace(data, cover=cover), out)
+    book = load_workbook(out)
+    assert book.properties.title == "API接続チェックリスト（悪意の\ufffd会社 =1+1&）"
+    assert book["表紙"]["B3"].value == "悪意の\ufffd会社\n=1+1&"
+    assert book["表紙"]["B3"].quotePrefix is False
+    assert book["フォーマット"].oddHeader.right.text.startswith("悪意の\ufffd会社 =1+1&&")
+    assert CalamineWorkbook.from_path(str(out)).get_sheet_by_name("表紙").to_python()[2][1] == (
+        "悪意の\ufffd会社\n=1+1&"
+    )

@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from interview.errors import UserError
-from interview.workbook.cells import CellPlace, put_text
+from interview.workbook.cells import CellPlace, put_text, sanitize
 from interview.workbook.headers import (
     COVER_LABELS,
     COVER_SHEET,
@@ -67,7 +67,8 @@ def build_workbook(data: WorkbookData) -> Workbook:
     """The workbook in memory (raises TextTooLongError / UserError before any file exists)."""
     workbook = Workbook()
     styler = Styler()
-    organisation = data.cover.organisation if data.cover is not None else ""
+    # Document properties and page headers are not cells, but must be clean XML all the same.
+    organisation = " ".join(sanitize(data.cover.organisation).split()) if data.cover else ""
     page_title = f"{organisation}　{WORKBOOK_TITLE}" if organisation else WORKBOOK_TITLE
     first = workbook.active
     assert first is not None
