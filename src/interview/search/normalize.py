@@ -1,0 +1,59 @@
+"""Fold Japanese and English text to one comparable form for search.
+
+Both the query and the searched text go through the same folding:
+
+* NFKC, so full-width ``ＡＰＩ`` and half-width ``ｽﾃｰﾄ`` become ``API`` and ``ステート``;
+* case folding (``OAuth`` → ``oauth``);
+* hiragana → katakana (``とーくん`` → ``トークン``);
+* everything that is not a letter or a digit is dropped: spaces (``API 接続先`` =
+  ``API接続先``), punctuation (``・``, ``-``, ``/``), control characters and emoji;
+* the long-vowel mark ``ー`` is dropped too, so ``バッファーオーバーフロー`` and
+  ``バッファオーバーフロー`` (or ``トークン`` and ``トクン``) compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_QUERY_CHARS = 200
+"""A query is cut to this many characters before folding (hostile input stays cheap)."""
+
+_KANA = {cp: cp + 0x60 for cp in range(0x3041, 0x3097)} | {0x309D: 0x30FD, 0x309E: 0x30FE}
+_DROP = re.compile(r"[\W_ー]+")
+_CHAR_CACHE: dict[str, str] = {}
+
+
+def normalize(text: str) -> str:
+    """Return *text* folded for comparison (see the module docstring)."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_KANA)
+    return _DROP.sub("", folded)
+
+
+def normalize_query(query: str) -> str:
+    """Fold a user's query, first cutting it to :data:`MAX_QUERY_CHARS` characters."""
+    return normalize(query[:MAX_QUERY_CHARS])
+
+
+def _fold_char(char: str) -> str:
+    folded = _CHAR_CACHE.get(char)
+    if folded is None:
+        folded = _CHAR_CACHE[char] = normalize(char)
+    return folded
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold *text* character by character and map each folded character to its source.
+
+    ``offsets[i]`` is the index in *text* of the character that produced ``folded[i]``.
+    Folding per character equals :func:`normalize` for composed text such as the
+    catalog's (it differs only for decomposed sequences like half-width ``ｶﾞ``).
+    """
+    parts: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        folded = _fold_char(char)
+        if folded:
+            parts.append(folded)
+            offsets.extend([index] * len(folded))
+    return "".join(parts), offsets

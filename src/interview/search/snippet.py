@@ -1,0 +1,34 @@
+"""Cut a short one-line excerpt of a text around a folded match."""
+
+from __future__ import annotations
+
+from interview.search.normalize import normalize_with_offsets
+
+SNIPPET_CHARS = 48
+_LEAD = 14
+
+
+def snippet(
+    text: str, folded_word: str = "", position: int = -1, width: int = SNIPPET_CHARS
+) -> str:
+    """Return about *width* characters of *text* around a match.
+
+    The match is the first place the already folded *folded_word* occurs (see
+    :mod:`interview.search.normalize`), or else *position* in the folded text; with
+    neither, the excerpt starts at the beginning. Line breaks become spaces and a cut
+    end is marked with ``…``.
+    """
+    flat = " ".join(text.split())
+    folded, offsets = normalize_with_offsets(flat)
+    if folded_word:
+        position = folded.find(folded_word)
+    anchor = offsets[position] if 0 <= position < len(offsets) else 0
+    start = max(0, anchor - _LEAD)
+    end = min(len(flat), start + width)
+    start = max(0, min(start, end - width))
+    excerpt = flat[start:end]
+    if start > 0:
+        excerpt = "…" + excerpt
+    if end < len(flat):
+        excerpt += "…"
+    return excerpt
