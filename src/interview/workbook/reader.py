@@ -84,18 +84,20 @@ def _check_file(path: Path) -> None:
         raise WorkbookReadError(f"{path} はフォルダです。Excel ブック（.xlsx）を指定してください。")
     try:
         size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise WorkbookReadError(f"{path} は大きすぎます（{size:,} バイト）。")
         with path.open("rb") as stream:
-            head = stream.read(min(size, 8 * 1024 * 1024))
+            head = stream.read(len(_CFB_MAGIC))
+            # An OLE file's directory (naming an encrypted package) can be anywhere in it.
+            whole = head + stream.read() if head == _CFB_MAGIC else head
     except FileNotFoundError:
         raise WorkbookReadError(f"ファイルが見つかりません: {path}") from None
     except OSError as exc:
         raise WorkbookReadError(f"{path} を読めません（{exc.strerror or exc}）。") from exc
     if size == 0:
         raise WorkbookReadError(f"{path} は空のファイルです。")
-    if size > MAX_FILE_BYTES:
-        raise WorkbookReadError(f"{path} は大きすぎます（{size:,} バイト）。")
-    if head.startswith(_CFB_MAGIC):
-        if _ENCRYPTED in head:
+    if head == _CFB_MAGIC:
+        if _ENCRYPTED in whole:
             raise WorkbookReadError(
                 f"{path} はパスワードで保護されています。"
                 "Excel でパスワードを解除して保存し直してから読み込んでください。"
