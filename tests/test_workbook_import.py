@@ -268,3 +268,16 @@ def test_the_sheet_named_format_wins(tmp_path):
     final.append([1, "", "提出する回答"])
     book.save(path)
     assert [r.status for r in read_workbook(path).rows] == ["提出する回答"]
+
+
+def test_oversized_files_are_refused_before_parsing(catalog, tmp_path, monkeypatch):
+    from interview.workbook import reader
+
+    path = tmp_path / "big.xlsx"
+    write_workbook(sample_data(catalog), path)
+    monkeypatch.setattr(reader, "MAX_UNPACKED_BYTES", 100_000)
+    with pytest.raises(UserError, match="展開後の大きさ"):
+        read_workbook(path)
+    monkeypatch.setattr(reader, "MAX_FILE_BYTES", 1_000)
+    with pytest.raises(UserError, match="大きすぎます"):
+        read_workbook(path)
