@@ -10,12 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from interview.search.normalize import normalize, normalize_query
+from interview.search.normalize import normalize, normalize_query, query_words
 from interview.search.scoring import (
     FUZZY_CUTOFF,
     description_score,
+    description_words_score,
     fuzzy_score,
     literal_score,
+    words_score,
 )
 
 if TYPE_CHECKING:
@@ -69,7 +71,7 @@ class GlossaryIndex:
         self._keys: list[str] = []
         self._owners: list[_Key] = []
         self._descriptions: list[str] = []
-        self._term_lengths: list[int] = []
+        self._order: list[tuple[int, str]] = []  # tie-break: shorter, then by name
         for index, term in enumerate(self.terms):
             seen: set[str] = set()
             sources = [("term", term.term), *(("alias", a) for a in term.aliases)]
@@ -81,7 +83,7 @@ class GlossaryIndex:
                     self._keys.append(key)
                     self._owners.append(_Key(index, field, text))  # type: ignore[arg-type]
             self._descriptions.append(normalize(term.description))
-            self._term_lengths.append(len(normalize(term.term)))
+            self._order.append((len(normalize(term.term)), term.term))
 
     def search(self, query: str, limit: int = 10) -> list[GlossaryHit]:
         """Return up to *limit* terms for *query*, best first; [] for an empty query."""
@@ -96,8 +98,9 @@ class GlossaryIndex:
             if current is None or (score, -rank) > (current[0], -current[1]):
                 best[term] = (score, rank, field, text)
 
+        words = query_words(query)
         for key, owner in zip(self._keys, self._owners, strict=True):
-            score = literal_score(folded, key)
+            score = literal_score(folded, key) or words_score(words, key)
             if score:
                 offer(owner.term, score, owner.field, owner.text)
         if len(folded) >= 2:
@@ -110,10 +113,13 @@ class GlossaryIndex:
                 position = description.find(folded)
                 if position >= 0:
                     score = description_score(folded, position, len(description))
+                else:
+                    score = description_words_score(words, description)
+                if score:
                     offer(index, score, "description", self.terms[index].description)
         ranked = sorted(
             best.items(),
-            key=lambda kv: (-kv[1][0], kv[1][1], self._term_lengths[kv[0]], kv[0]),
+            key=lambda kv: (-kv[1][0], kv[1][1], self._order[kv[0]]),
         )
         return [
             GlossaryHit(self.terms[index], round(score, 1), field, text)  # type: ignore[arg-type]

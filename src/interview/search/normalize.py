@@ -21,6 +21,7 @@ MAX_QUERY_CHARS = 200
 
 _KANA = {cp: cp + 0x60 for cp in range(0x3041, 0x3097)} | {0x309D: 0x30FD, 0x309E: 0x30FE}
 _DROP = re.compile(r"[\W_ー]+")
+_WORD_BREAK = re.compile(r"[\W_\u3041-\u309f]+")
 _CHAR_CACHE: dict[str, str] = {}
 
 
@@ -33,6 +34,17 @@ def normalize(text: str) -> str:
 def normalize_query(query: str) -> str:
     """Fold a user's query, first cutting it to :data:`MAX_QUERY_CHARS` characters."""
     return normalize(query[:MAX_QUERY_CHARS])
+
+
+def query_words(query: str) -> list[str]:
+    """Split a query into folded content words of two or more characters.
+
+    Japanese has no spaces, so words break at spaces, punctuation and hiragana
+    (particles and okurigana): ``脆弱性の評価`` → ``["脆弱性", "評価"]``.
+    """
+    text = unicodedata.normalize("NFKC", query[:MAX_QUERY_CHARS]).casefold()
+    words = (normalize(piece) for piece in _WORD_BREAK.split(text))
+    return [word for word in words if len(word) >= 2]
 
 
 def _fold_char(char: str) -> str:

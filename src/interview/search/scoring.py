@@ -2,8 +2,9 @@
 
 A literal match always outranks a fuzzy one: an exact key scores 100, a key that
 starts with the query 90–99, a key that contains it 80–89, a key found inside a
-longer query 70–79; typo (fuzzy) matches stay below 80 and description matches
-below 65, so a description never drowns a term.
+longer query (or holding all its words) 70–79; typo (fuzzy) matches stay below 80,
+a description holding the query scores 50–64 and one holding most of its words
+40–50, so a description never drowns a term.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ FUZZY_CAP = 79.0
 
 DESCRIPTION = 50.0
 DESCRIPTION_SPAN = 14.0
+WORDS_DESCRIPTION = 40.0
 
 
 def literal_score(query: str, key: str) -> float:
@@ -54,6 +56,28 @@ def description_score(query: str, position: int, length: int) -> float:
     coverage = min(1.0, len(query) / 8)
     earliness = 1.0 - position / max(length, 1)
     return DESCRIPTION + DESCRIPTION_SPAN * (0.7 * coverage + 0.3 * earliness)
+
+
+def words_score(words: list[str], key: str) -> float:
+    """Score a key that holds every one of several query *words* (not side by side).
+
+    Lands in the 70–79 band like a key found inside the query; 0.0 unless all are there.
+    """
+    if len(words) < 2 or not all(word in key for word in words):
+        return 0.0
+    return CONTAINED + BAND * min(1.0, sum(map(len, words)) / len(key))
+
+
+def description_words_score(words: list[str], description: str) -> float:
+    """Score a description by how much of several query *words* it holds, within 40–50."""
+    if len(words) < 2:
+        return 0.0
+    total = sum(map(len, words))
+    found = sum(len(word) for word in words if word in description)
+    coverage = found / total
+    if coverage < 0.5:
+        return 0.0
+    return WORDS_DESCRIPTION + 10.0 * coverage
 
 
 def _is_ascii_alnum(char: str) -> bool:
