@@ -7,6 +7,7 @@ from datetime import datetime
 
 from interview.catalog import Catalog, Party
 from interview.compile.item_text import TEXT_FIELDS
+from interview.compile.workbook_data import ANSWERED, SKIPPED, UNANSWERED
 from interview.engine.answers import Answer, Status, now
 from interview.errors import UserError
 from interview.questions.bank import QuestionSet
@@ -53,12 +54,14 @@ def _stamp(text: str) -> datetime:
 
 def _answer(row: DetailRow, kind: QuestionKind, options: dict[str, str]) -> Answer | None:
     status_text = row.status.strip()
-    if status_text in ("", "未回答"):
+    if status_text == UNANSWERED or (
+        not status_text and not (row.detail or row.checks or row.due or row.owner)
+    ):
         return None
-    if status_text == "スキップ":
+    if status_text == SKIPPED:
         return Answer(skipped=True, updated_at=_stamp(row.updated_at))
     status = None
-    if kind is QuestionKind.EXAMPLE:
+    if kind is QuestionKind.EXAMPLE or status_text not in ("", ANSWERED):
         try:
             status = Status.from_label(status_text)
         except ValueError:

@@ -11,6 +11,10 @@ from interview.questions.models import QuestionKind
 from interview.session.models import Session
 from interview.workbook.model import Cover, DetailRow, GapRow, SheetRow, WorkbookData
 
+ANSWERED = "回答済み"  # the 状態 of an answered question that has no status (記述・計画・認証)
+UNANSWERED = "未回答"
+SKIPPED = "スキップ"
+
 KIND_LABELS = {
     QuestionKind.EXAMPLE: "手法例",
     QuestionKind.TEXT: "記述",
@@ -101,11 +105,11 @@ def detail_rows(session: Session, catalog: Catalog, questions: QuestionSet) -> l
         for question in questions.for_item(item.no):
             answer = session.answers.get(question.id)
             if answer is None:
-                status = "未回答"
+                status = UNANSWERED
             elif answer.skipped:
-                status = "スキップ"
+                status = SKIPPED
             else:
-                status = answer.status.label if answer.status is not None else ""
+                status = answer.status.label if answer.status is not None else ANSWERED
             checks = ""
             if answer is not None and answer.checks:
                 if question.kind is QuestionKind.CERTIFICATION:

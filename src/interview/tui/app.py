@@ -40,7 +40,7 @@ class InterviewCommands(Provider):
 
 class InterviewApp(App[None]):
     TITLE = "API接続チェックリスト 回答アシスタント"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     COMMANDS = App.COMMANDS | {InterviewCommands}
     BINDINGS = [Binding("ctrl+q", "quit", "終了", id="app.quit", priority=True)]
 

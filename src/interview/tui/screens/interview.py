@@ -43,10 +43,14 @@ class InterviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # Looked up once: querying the DOM walks every chat bubble.
+        self._chat = self.query_one("#chat", ChatLog)
+        self._bar = self.query_one("#answer-bar", AnswerBar)
+        self._side = self.query_one("#side", SidePanel)
         respondent = self.live.session.respondent
         self.title = f"{printable(respondent.organisation)}（{respondent.party.label}）"
         self.sub_title = f"ID: {self.live.session.id}"
-        self.query_one("#side").display = self.app.size.width >= 100
+        self._side.display = self.app.size.width >= 100
         self._replay_last_exchange()
         self._show_current(introduce=True)
 
@@ -54,11 +58,11 @@ class InterviewScreen(Screen[None]):
 
     @property
     def chat(self) -> ChatLog:
-        return self.query_one(ChatLog)
+        return self._chat
 
     @property
     def bar(self) -> AnswerBar:
-        return self.query_one(AnswerBar)
+        return self._bar
 
     def _replay_last_exchange(self) -> None:
         """On resume, show the last answered question and its answer again."""
@@ -71,7 +75,7 @@ class InterviewScreen(Screen[None]):
         self.chat.say(render.question_text(question, self.live.catalog), "assistant")
         self.chat.say(render.answer_text(question, answer), "user")
 
-    def _show_current(self, introduce: bool = False) -> None:
+    def _show_current(self, introduce: bool = False, touched: int | None = None) -> None:
         interview = self.live.interview
         question = interview.current()
         if question is None:
@@ -86,12 +90,23 @@ class InterviewScreen(Screen[None]):
         previous = self.live.session.answers.get(question.id)
         self.bar.set_question(question, previous)
         self.bar.focus_reply()
-        self._refresh_side()
+        self._refresh_side(touched)
+        if touched is not None and touched != question.item:
+            self._refresh_side(question.item)
 
-    def _refresh_side(self) -> None:
-        side = self.query_one(SidePanel)
+    def _refresh_side(self, item_no: int | None = None) -> None:
+        """Update the side panel: only the touched item when it is known, and only if shown."""
+        side = self._side
+        if not side.display:
+            side._built = False  # rebuilt in full when shown again
+            return
         current = self.live.interview.current()
-        side.refresh_from(self.live.interview, current.item if current else None)
+        current_item = current.item if current else None
+        item_no = item_no if item_no is not None else current_item
+        if item_no is None:
+            side.refresh_from(self.live.interview, current_item)
+        else:
+            side.update_item(self.live.interview, item_no, current_item)
 
     def _saved(self) -> None:
         overall = self.live.interview.overall_progress()
@@ -142,7 +157,7 @@ class InterviewScreen(Screen[None]):
         if leaving_item and self.live.interview.item_complete(question.item):
             self._open_review(question.item, then_continue=True)
             return
-        self._show_current()
+        self._show_current(touched=question.item)
 
     # --- actions --------------------------------------------------------------------------
 
@@ -208,7 +223,7 @@ class InterviewScreen(Screen[None]):
         self.live.skip()
         self._saved()
         self.chat.say("（この質問は後回しにします）", "system")
-        self._show_current()
+        self._show_current(touched=question.item)
 
     def action_follow_up(self) -> None:
         question = self.live.interview.current()
@@ -217,11 +232,13 @@ class InterviewScreen(Screen[None]):
         marked = self.live.toggle_follow_up()
         self._saved()
         self.notify(f"質問 {question.id} に要確認の印を{'付けました' if marked else '外しました'}")
-        self._refresh_side()
+        self._refresh_side(question.item)
 
     def action_toggle_panel(self) -> None:
-        side = self.query_one("#side")
+        side = self._side
         side.display = not side.display
+        if side.display:
+            self._refresh_side()
 
     def action_original(self) -> None:
         question = self.live.interview.current()

@@ -88,13 +88,19 @@ class AnswerBar(Vertical):
 
     # --- configuring for a question -----------------------------------------------------
 
+    def on_mount(self) -> None:
+        self._reply = self.query_one(ReplyArea)
+        self._checklist = self.query_one("#checklist", SelectionList)
+        self._buttons = {s: self.query_one(f"#status-{s.value}", Button) for s in Status}
+
     def set_question(self, question: Question | None, previous: Answer | None = None) -> None:
         self.question = question
         self.status = None
-        reply = self.query_one(ReplyArea)
+        reply = self._reply
         reply.text = ""
-        checklist = self.query_one("#checklist", SelectionList)
-        checklist.clear_options()
+        checklist = self._checklist
+        if checklist.option_count:
+            checklist.clear_options()
         has_status = question is not None and question.kind is QuestionKind.EXAMPLE
         self.query_one("#status-choices").display = has_status
         options = question.options if question is not None else ()
@@ -122,7 +128,7 @@ class AnswerBar(Vertical):
         reply.disabled = question is None
 
     def focus_reply(self) -> None:
-        self.query_one(ReplyArea).focus()
+        self._reply.focus()
 
     # --- status ----------------------------------------------------------------------------
 
@@ -131,8 +137,7 @@ class AnswerBar(Vertical):
         self._refresh_buttons()
 
     def _refresh_buttons(self) -> None:
-        for status in Status:
-            button = self.query_one(f"#status-{status.value}", Button)
+        for status, button in self._buttons.items():
             button.set_class(status is self.status, "picked")
 
     @on(Button.Pressed, ".status")
@@ -151,7 +156,7 @@ class AnswerBar(Vertical):
     # --- sending ---------------------------------------------------------------------------
 
     def checks(self) -> tuple[str, ...]:
-        checklist = self.query_one("#checklist", SelectionList)
+        checklist = self._checklist
         if not checklist.display:
             return ()
         picked = set(checklist.selected)
@@ -179,4 +184,4 @@ class AnswerBar(Vertical):
         self.query_one(ReplyArea).post_message(ReplyArea.Send(self.query_one(ReplyArea).text))
 
     def clear_reply(self) -> None:
-        self.query_one(ReplyArea).text = ""
+        self._reply.text = ""

@@ -20,8 +20,13 @@ class Bubble(Static):
 
 
 class ChatLog(VerticalScroll):
-    """A scrolling conversation, newest at the bottom."""
+    """A scrolling conversation, newest at the bottom.
 
+    Only the last ``MAX_BUBBLES`` messages stay mounted: everything said is saved in
+    the session anyway, and a long interview must stay as quick as its first question.
+    """
+
+    MAX_BUBBLES = 40
     can_focus = True
 
     def on_mount(self) -> None:
@@ -30,6 +35,9 @@ class ChatLog(VerticalScroll):
     def say(self, content: str | Text, role: str = "assistant") -> Bubble:
         bubble = Bubble(content, role)
         self.mount(bubble)
+        excess = len(self.children) - self.MAX_BUBBLES
+        if excess > 0:
+            self.remove_children(list(self.children[:excess]))
         self.anchor()
         return bubble
 

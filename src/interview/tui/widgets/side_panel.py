@@ -45,40 +45,75 @@ class SidePanel(Vertical):
     class JumpRequested(Message):
         item: int
 
+    _width = 27
+    _built = False
+
     def compose(self) -> ComposeResult:
         yield Label("進捗", id="overall-label")
         yield ProgressBar(total=100, show_eta=False, id="overall")
         yield OptionList(id="items")
 
     def refresh_from(self, interview: Interview, current_item: int | None) -> None:
+        """Rebuild every line (on mount, or when the panel is shown again)."""
         options = self.query_one("#items", OptionList)
-        highlighted = None
+        self._width = max(16, (options.size.width or 30) - 3)
         entries: list[Option | None] = []
-        width = max(16, (options.size.width or 30) - 3)
-        follow_items = {key.split(".", 1)[0] for key in interview.follow_ups}
+        highlighted = None
         for category in interview.categories():
-            progress = interview.category_progress(category)
-            head = Text(clip(f"区分{category.no} {category.name}", width) + "\n", style="bold")
-            head.append(f"{bar(progress.percent)} {progress.percent:3.0f}%", style="dim")
-            entries.append(Option(head, id=f"cat-{category.no}", disabled=True))
+            entries.append(
+                Option(
+                    self._category_line(interview, category.no),
+                    id=f"cat-{category.no}",
+                    disabled=True,
+                )
+            )
             for item in interview.items:
                 if item.category != category.no:
                     continue
-                p = interview.item_progress(item.no)
-                mark = MARK_DONE if p.complete else MARK_STARTED if p.started else MARK_TODO
-                flag = MARK_FOLLOW if str(item.no) in follow_items else " "
-                line = Text(
-                    f"{mark}{flag}{item.no:>2} {item.goal}", no_wrap=True, overflow="ellipsis"
-                )
-                if p.complete:
-                    line.stylize("green", 0, 1)
-                entries.append(Option(line, id=f"item-{item.no}"))
+                entries.append(Option(self._item_line(interview, item.no), id=f"item-{item.no}"))
                 if item.no == current_item:
                     highlighted = len(entries) - 1
         options.clear_options()
         options.add_options(entries)
         if highlighted is not None:
             options.highlighted = highlighted
+        self._update_overall(interview)
+        self._built = True
+
+    def update_item(self, interview: Interview, item_no: int, current_item: int | None) -> None:
+        """Cheap update after one answer: that item's line, its 区分 and the overall bar."""
+        if not getattr(self, "_built", False):
+            self.refresh_from(interview, current_item)
+            return
+        options = self.query_one("#items", OptionList)
+        item = interview.catalog.item(item_no)
+        options.replace_option_prompt(f"item-{item_no}", self._item_line(interview, item_no))
+        options.replace_option_prompt(
+            f"cat-{item.category}", self._category_line(interview, item.category)
+        )
+        if current_item is not None:
+            options.highlighted = options.get_option_index(f"item-{current_item}")
+        self._update_overall(interview)
+
+    def _category_line(self, interview: Interview, category_no: int) -> Text:
+        category = interview.catalog.category(category_no)
+        progress = interview.category_progress(category)
+        head = Text(clip(f"区分{category.no} {category.name}", self._width) + "\n", style="bold")
+        head.append(f"{bar(progress.percent)} {progress.percent:3.0f}%", style="dim")
+        return head
+
+    def _item_line(self, interview: Interview, item_no: int) -> Text:
+        item = interview.catalog.item(item_no)
+        p = interview.item_progress(item_no)
+        mark = MARK_DONE if p.complete else MARK_STARTED if p.started else MARK_TODO
+        followed = any(key.split(".", 1)[0] == str(item_no) for key in interview.follow_ups)
+        flag = MARK_FOLLOW if followed else " "
+        line = Text(f"{mark}{flag}{item.no:>2}\u00a0{clip(item.goal, self._width - 5)}")
+        if p.complete:
+            line.stylize("green", 0, 1)
+        return line
+
+    def _update_overall(self, interview: Interview) -> None:
         overall = interview.overall_progress()
         self.query_one("#overall", ProgressBar).update(progress=overall.percent)
         self.query_one("#overall-label", Label).update(f"進捗 {overall.answered}/{overall.total}問")

@@ -1,0 +1,86 @@
+"""``interview export`` and ``interview import``: the official フォーマット workbook."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from interview.catalog import Party, load_catalog
+from interview.compile.export import export_session
+from interview.compile.import_workbook import session_from_workbook
+from interview.errors import UserError
+from interview.questions.bank import load_questions
+from interview.session.ids import default_id, unique_id, validate_id
+from interview.session.models import Session
+from interview.session.store import SessionStore
+from interview.session.toml_format import load_bytes
+from interview.workbook.reader import read_workbook
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = sub.add_parser("export", help="回答を公式フォーマットのExcelブックに出力します")
+    export.add_argument(
+        "session", metavar="SESSION", help="セッションID、またはセッションファイル（.toml）"
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, help="出力するファイル（.xlsx）"
+    )
+    export.set_defaults(handler=run_export)
+
+    imp = sub.add_parser("import", help="フォーマットのExcelブックを読み込んでセッションを作ります")
+    imp.add_argument("workbook", type=Path, metavar="FILE.xlsx")
+    imp.add_argument(
+        "-o", "--output", metavar="SESSION", help="作成するセッションID（既定: 組織名と日付）"
+    )
+    imp.add_argument(
+        "--party", help="回答者の立場（表紙がない場合）: api_connector か financial_institution"
+    )
+    imp.add_argument("--org", default="", help="組織名（表紙がない場合）")
+    imp.set_defaults(handler=run_import)
+
+
+def load_session(store: SessionStore, reference: str) -> Session:
+    path = Path(reference)
+    if path.suffix == ".toml" or path.is_file():
+        if not path.is_file():
+            raise UserError(f"セッションファイルが見つかりません: {path}")
+        return load_bytes(path.read_bytes(), path)
+    return store.load(validate_id(reference))
+
+
+def run_export(args: argparse.Namespace) -> int:
+    store = SessionStore(args.sessions_dir)
+    session = load_session(store, args.session)
+    written = export_session(session, args.output)
+    print(f"出力しました: {written}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    catalog = load_catalog()
+    questions = load_questions(catalog)
+    party = None
+    if args.party:
+        try:
+            party = Party.from_label(args.party)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+    data = read_workbook(args.workbook)
+    store = SessionStore(args.sessions_dir)
+    organisation = args.org or (data.cover.organisation if data.cover else "") or "取込"
+    if args.output:
+        session_id = validate_id(args.output)
+        if store.exists(session_id):
+            raise UserError(
+                f"セッション {session_id} は既にあります。別のIDを -o で指定してください。"
+            )
+    else:
+        session_id = unique_id(default_id(organisation, date.today()), store.exists)
+    session = session_from_workbook(data, session_id, catalog, questions, party, args.org)
+    store.save(session)
+    answered = sum(1 for a in session.answers.values() if not a.skipped)
+    print(
+        f"セッション {session_id} を作成しました（項目の文章 {len(session.texts)}件、回答 {answered}件）"
+    )
+    return 0
