@@ -1,0 +1,145 @@
+"""Checklist search: goal first, whole words, party filter, glossary synonyms, snippets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from interview.catalog import Party
+from interview.search import ItemHit, normalize, search_checklist
+from interview.search.checklist import FIELD_LABELS, checklist_index
+from interview.search.snippet import snippet
+
+
+def _numbers(hits: list[ItemHit]) -> list[int]:
+    return [h.item for h in hits]
+
+
+def test_log_items_come_first(catalog):
+    hits = search_checklist("ログ", limit=20)
+    goals = [i.no for i in catalog.items if "ログ" in i.goal]
+    assert goals and _numbers(hits)[: len(goals)] == goals
+    assert hits[0].field == "goal" and hits[0].field_label == "セキュリティ対応目標"
+    assert "ログ" in hits[0].snippet
+
+
+def test_goal_beats_description_beats_example(catalog):
+    hits = search_checklist("ウイルス", limit=44)
+    ranks = {"goal": 0, "description": 1, "heading": 2, "example": 2, "note": 3}
+    fields = [ranks[h.field] for h in hits]
+    assert fields == sorted(fields)
+    assert hits[0].item == 20
+
+
+def test_whole_word_beats_part_of_a_longer_word(catalog):
+    """ログ inside ログイン or プログラム counts, but below ログ on its own."""
+    numbers = _numbers(search_checklist("ログ", limit=44))
+    assert numbers.index(28) < numbers.index(22)  # 「ログで記録」 vs only 「ログイン」
+    assert numbers.index(28) < numbers.index(30)  # … vs only 「プログラム」
+
+
+def test_hiragana_and_width_variants_find_the_same_items():
+    expected = [(h.item, h.score) for h in search_checklist("トークン", limit=44)]
+    assert expected
+    for variant in ("とーくん", "ﾄｰｸﾝ", " トー クン "):
+        assert [(h.item, h.score) for h in search_checklist(variant, limit=44)] == expected
+
+
+def test_snippets_show_the_match(catalog):
+    for query in ("ログ", "委託", "暗号化", "パスワード", "ワンタイム"):
+        for hit in search_checklist(query, limit=44):
+            assert normalize(query) in normalize(hit.snippet), (query, hit)
+            assert "\n" not in hit.snippet and len(hit.snippet) <= 52
+
+
+def test_refs_point_into_the_item(catalog):
+    for hit in search_checklist("管理", limit=44):
+        item = catalog.item(hit.item)
+        if hit.field == "example":
+            example = catalog.example(hit.ref)
+            assert example in item.examples
+            assert normalize("管理") in normalize(example.text)
+        elif hit.field == "note":
+            assert re.fullmatch(r"注\d+", hit.ref)
+            assert item.note(int(hit.ref[1:]))
+        else:
+            assert hit.ref == ""
+        assert hit.field in FIELD_LABELS
+
+
+@pytest.mark.parametrize("party", [Party.API_CONNECTOR, Party.FINANCIAL_INSTITUTION, Party.COMMON])
+def test_party_filter(catalog, party):
+    allowed = {i.no for i in catalog.items_for(party)}
+    everything = set(_numbers(search_checklist("利用者", limit=44)))
+    mine = set(_numbers(search_checklist("利用者", limit=44, party=party)))
+    assert mine == everything & allowed
+    assert mine
+
+
+def test_glossary_synonyms_find_items_without_the_word(catalog):
+    """2FA is nowhere in the checklist; it finds the items that say 多要素認証/二要素認証."""
+    assert not any("2FA" in blob for blob in _texts(catalog))
+    hits = search_checklist("2FA")
+    assert hits
+    assert all(any(w in h.snippet for w in ("多要素認証", "二要素認証")) for h in hits)
+    direct = search_checklist("多要素認証")
+    assert direct[0].item == hits[0].item and direct[0].score > hits[0].score
+
+
+def test_typos_in_long_words_are_tolerated():
+    hits = search_checklist("ファイヤーウォール")
+    assert hits and all("ファイアウォール" in h.snippet for h in hits)
+    assert all(h.score < 50 for h in hits)
+
+
+def _texts(catalog):
+    for item in catalog.items:
+        yield item.goal + item.description + "".join(e.text for e in item.examples)
+
+
+def test_scores_sorted_in_range_and_limited():
+    hits = search_checklist("API", limit=7)
+    assert len(hits) == 7
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert all(0 < h.score <= 100 for h in hits)
+    assert search_checklist("API", limit=0) == []
+
+
+@pytest.mark.parametrize("query", ["", " ", "\u3000\n", "🙂", "\x00\x1b[", "・・・"])
+def test_empty_queries_return_nothing(query):
+    assert search_checklist(query) == []
+
+
+def test_index_is_built_once(catalog):
+    assert checklist_index() is checklist_index(catalog)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["ロ" * 1_000_000, "\x1b[31mログ\x1b[0m", "\ud800ログ", "🔥ログ🔥", "ａ" * 5000, "‮ログ"],
+)
+def test_hostile_queries_do_not_raise(query):
+    hits = search_checklist(query, party=Party.API_CONNECTOR)
+    assert all(isinstance(h, ItemHit) for h in hits)
+
+
+def test_hostile_query_with_a_word_still_finds_it():
+    assert search_checklist("\x1bロ\x00グ\u200b🙂")[0].item == 23
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=60), st.sampled_from([None, *Party]))
+def test_any_text(query, party):
+    hits = search_checklist(query, limit=10, party=party)
+    assert len(hits) <= 10
+    assert len({h.item for h in hits}) == len(hits)
+
+
+def test_snippet_cuts_and_marks():
+    text = "あ" * 30 + "ログ" + "い" * 60
+    cut = snippet(text, normalize("ログ"))
+    assert cut.startswith("…") and cut.endswith("…") and "ログ" in cut
+    assert snippet("短い文。", "") == "短い文。"
