@@ -193,3 +193,62 @@ async def test_hostile_text_is_shown_literally(tmp_path: Path):
         assert "[bold]太字[/]" in user and "[link=https://x]" in user
         assert "\x1b" not in user and "\\x1b[31m" in user
         assert any("[red]赤組[/red]" in t for t in shown)
+
+
+@run_async
+async def test_glossary_and_item_search(tmp_path: Path):
+    from textual.widgets import Input, OptionList
+
+    from interview.tui.screens.glossary import GlossaryScreen
+    from interview.tui.screens.search import ItemSearchScreen
+
+    app = InterviewApp(sessions_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_new(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryScreen)
+        app.screen.query_one("#glossary-query", Input).value = ""
+        await pilot.press(*"とーくん")
+        await pilot.pause()
+        results = app.screen.query_one("#glossary-results", OptionList)
+        assert results.get_option_at_index(0).id == "トークン"
+        detail = str(app.screen.query_one("#glossary-detail").render())
+        assert "API提供元" in detail
+        await pilot.press("escape")
+        await pilot.pause()
+        # by command, with the query typed in the reply field
+        await send(pilot, "/用語 reverse proxy")
+        assert isinstance(app.screen, GlossaryScreen)
+        results = app.screen.query_one("#glossary-results", OptionList)
+        assert results.get_option_at_index(0).id == "リバースプロキシ"
+        await pilot.press("escape")
+        await pilot.pause()
+        # search the checklist and jump to the first 「ログ」 item
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemSearchScreen)
+        await pilot.press(*"ログ")
+        await pilot.pause()
+        first = app.screen.query_one("#search-results", OptionList).get_option_at_index(0).id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert screen.live.interview.current().item == int(first)
+        assert "ログ" in screen.live.catalog.item(int(first)).goal
+
+
+@run_async
+async def test_question_bubble_click_opens_the_glossary(tmp_path: Path):
+    from interview.tui.screens.glossary import GlossaryScreen
+
+    app = InterviewApp(sessions_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_new(pilot)
+        await send(pilot, "/移動 21")
+        bubble = [b for b in screen.query(Bubble) if b.terms][-1]
+        assert bubble.terms[0] == "情報資産"
+        await pilot.click(bubble)
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryScreen)
+        assert app.screen.query_one("#glossary-query").value == "情報資産"

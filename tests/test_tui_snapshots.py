@@ -59,3 +59,9 @@ def test_help(snap_compare, fresh_dir, size):
     assert snap_compare(
         InterviewApp(sessions_dir=fresh_dir, resume="snap"), press=["f1"], terminal_size=size
     )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_glossary(snap_compare, fresh_dir, size):
+    app = InterviewApp(sessions_dir=fresh_dir, resume="snap")
+    assert snap_compare(app, press=[*"/用語 たようそ", "enter"], terminal_size=size)

@@ -18,7 +18,7 @@ from interview.textsafe import printable
 from interview.tui import render
 from interview.tui.keys import interview_bindings
 from interview.tui.widgets.answer_bar import AnswerBar
-from interview.tui.widgets.chat import ChatLog
+from interview.tui.widgets.chat import Bubble, ChatLog
 from interview.tui.widgets.side_panel import SidePanel
 
 
@@ -86,7 +86,8 @@ class InterviewScreen(Screen[None]):
         if introduce or question.item != self._last_item:
             self.chat.say(render.item_intro(question.item, self.live), "assistant intro")
         self._last_item = question.item
-        self.chat.say(render.question_text(question, self.live.catalog), "assistant")
+        terms = tuple(render.glossary_terms(question, self.live.catalog))
+        self.chat.say(render.question_text(question, self.live.catalog), "assistant", terms)
         previous = self.live.session.answers.get(question.id)
         self.bar.set_question(question, previous)
         self.bar.focus_reply()
@@ -203,6 +204,11 @@ class InterviewScreen(Screen[None]):
             return
         self._saved()
         self._show_current(introduce=True)
+
+    @on(Bubble.GlossaryRequested)
+    def _bubble_glossary(self, event: Bubble.GlossaryRequested) -> None:
+        event.stop()
+        self.action_glossary(event.term)
 
     @on(SidePanel.JumpRequested)
     def _side_jump(self, event: SidePanel.JumpRequested) -> None:

@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from interview.textsafe import printable
 
 
 class Bubble(Static):
-    """One message. Text is never parsed as markup: answers are shown literally."""
+    """One message. Text is never parsed as markup: answers are shown literally.
 
-    def __init__(self, content: str | Text, role: str) -> None:
+    A question bubble that mentions glossary terms opens the glossary when clicked.
+    """
+
+    @dataclass
+    class GlossaryRequested(Message):
+        term: str
+
+    def __init__(self, content: str | Text, role: str, terms: tuple[str, ...] = ()) -> None:
         if isinstance(content, str):
             content = Text(printable(content))
         super().__init__(content, markup=False, classes=f"bubble {role}")
         self.role = role
+        self.terms = terms
+        if terms:
+            self.tooltip = "クリックで用語解説: " + "、".join(terms)
+
+    def on_click(self) -> None:
+        if self.terms:
+            self.post_message(self.GlossaryRequested(self.terms[0]))
 
 
 class ChatLog(VerticalScroll):
@@ -32,8 +49,10 @@ class ChatLog(VerticalScroll):
     def on_mount(self) -> None:
         self.anchor()
 
-    def say(self, content: str | Text, role: str = "assistant") -> Bubble:
-        bubble = Bubble(content, role)
+    def say(
+        self, content: str | Text, role: str = "assistant", terms: tuple[str, ...] = ()
+    ) -> Bubble:
+        bubble = Bubble(content, role, terms)
         self.mount(bubble)
         excess = len(self.children) - self.MAX_BUBBLES
         if excess > 0:
