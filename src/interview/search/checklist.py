@@ -9,8 +9,7 @@ Typos in longer words are tolerated when the exact word finds too few items.
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from interview.search.glossary import GlossaryIndex, glossary_index
 from interview.search.normalize import normalize_query, normalize_with_offsets
@@ -48,8 +47,7 @@ PART_OF_WORD = 6.0
 _MAX_EXPANSIONS = 8
 
 
-@dataclass(frozen=True, slots=True)
-class ItemHit:
+class ItemHit(NamedTuple):
     """One checklist item found for a query.
 
     ``item`` is the 通番; ``score`` 0–100; ``field`` what matched best (see
@@ -68,8 +66,7 @@ class ItemHit:
         return FIELD_LABELS[self.field]
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
+class _Entry(NamedTuple):
     item: int
     field: ItemField
     ref: str

@@ -7,8 +7,7 @@ is built once per catalog and reused, so calling it on every keystroke is cheap.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from interview.search.normalize import normalize, normalize_query, query_words
 from interview.search.scoring import (
@@ -34,8 +33,7 @@ FIELD_LABELS: dict[GlossaryField, str] = {
 _FIELD_ORDER: tuple[GlossaryField, ...] = ("term", "alias", "yomi", "description")
 
 
-@dataclass(frozen=True, slots=True)
-class GlossaryHit:
+class GlossaryHit(NamedTuple):
     """One glossary term found for a query.
 
     ``score`` is 0–100 (100: the query is the term, an alias or the reading); ``field``
@@ -52,8 +50,7 @@ class GlossaryHit:
         return FIELD_LABELS[self.field]
 
 
-@dataclass(frozen=True, slots=True)
-class _Key:
+class _Key(NamedTuple):
     term: int
     field: GlossaryField
     text: str
