@@ -143,3 +143,11 @@ def test_snippet_cuts_and_marks():
     cut = snippet(text, normalize("ログ"))
     assert cut.startswith("…") and cut.endswith("…") and "ログ" in cut
     assert snippet("短い文。", "") == "短い文。"
+
+
+@pytest.mark.parametrize("query", ["ログの保管", "ログ 保管", "保管　ログ"])
+def test_several_words_find_the_item_holding_them_all(catalog, query):
+    hits = search_checklist(query)
+    assert hits[0].item == 23
+    item = catalog.item(23)
+    assert all(normalize(w) in normalize(item.goal) for w in ("ログ", "保管"))

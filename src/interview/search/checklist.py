@@ -2,8 +2,9 @@
 
 ``search_checklist("ログ")`` ranks items whose セキュリティ対応目標 mentions the word
 first, then those whose description, 手法例 or 注記 do. A query that names a glossary
-term (``2FA``, ``とーくん``) also finds the items that use the term's Japanese name.
-Typos in longer words are tolerated when the exact word finds too few items.
+term (``2FA``, ``とーくん``) also finds the items that use the term's Japanese name; a
+query of several words (``ログの保管``) finds items holding them all. Typos in longer
+words are tolerated when the exact word finds too few items.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable, Container, Iterator
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from interview.search.glossary import GlossaryIndex, glossary_index
-from interview.search.normalize import normalize_query, normalize_with_offsets
+from interview.search.normalize import normalize_query, normalize_with_offsets, query_words
 from interview.search.scoring import BAND, PREFIX
 from interview.search.snippet import snippet
 
@@ -38,6 +39,8 @@ _FIELD_BASE: dict[ItemField, float] = {
 }
 GLOSSARY_FACTOR = 0.85
 """Matches found through a glossary term's other names score this fraction."""
+WORDS_FACTOR = 0.8
+"""Items holding every word of a several-word query (``ログの保管``), not side by side."""
 FUZZY_CUTOFF = 85.0
 """Least rapidfuzz partial_ratio (0–100) that counts as a typo match in item text."""
 FUZZY_MIN_QUERY = 4
@@ -105,8 +108,8 @@ def _char_class(char: str) -> str:
 
 def _fold(text: str) -> tuple[str, str]:
     """Fold *text* and class each folded character by the script of its source character."""
-    folded, offsets = normalize_with_offsets(" ".join(text.split()))
     flat = " ".join(text.split())
+    folded, offsets = normalize_with_offsets(flat)
     return folded, "".join(_char_class(flat[i]) for i in offsets)
 
 
@@ -208,6 +211,9 @@ class ChecklistIndex:
                     if not whole:
                         score -= PART_OF_WORD
                     offer(at, score * factor, position)
+        words = query_words(query)
+        if len(words) >= 2:
+            self._all_words(words, allowed, set(best), offer)
         if len(best) < limit and len(folded) >= FUZZY_MIN_QUERY:
             self._fuzzy(folded, allowed, set(best), offer)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1], kv[0]))
@@ -217,6 +223,27 @@ class ChecklistIndex:
             excerpt = snippet(entry.text, position=position)
             hits.append(ItemHit(item_no, round(score, 1), entry.field, excerpt, entry.ref))
         return hits
+
+    def _all_words(
+        self,
+        words: list[str],
+        allowed: frozenset[int],
+        found: Container[int],
+        offer: Callable[[int, float, int], None],
+    ) -> None:
+        """Offer items that hold every word, scored by the field holding the most of them."""
+        for item_no, blob in self._blobs.items():
+            if item_no not in allowed or item_no in found:
+                continue
+            if not all(word in blob for word in words):
+                continue
+            for at in self._by_item[item_no]:
+                entry = self._entries[at]
+                held = [word for word in words if word in entry.folded]
+                if held:
+                    coverage = len(held) / len(words)
+                    score = (_FIELD_BASE[entry.field] + BAND * coverage) * WORDS_FACTOR
+                    offer(at, score, entry.folded.find(held[0]))
 
     def _fuzzy(
         self,
