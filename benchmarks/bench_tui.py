@@ -64,10 +64,17 @@ LATENCY = textwrap.dedent(
     from interview.session.store import SessionStore
     from interview.tui.app import InterviewApp
 
-    # Both sides: post the Enter key, then wait until the new message widget is laid out
-    # (Pilot's own idle waits are left out: they are test-harness time, not the app's).
+    # Both sides: send the Enter key through the driver, as Pilot does, then wait until the
+    # new message widget is laid out. Pilot's own idle waits are left out: they are
+    # test-harness time, not the app's.
+
+    def send_enter(app):
+        event = events.Key("enter", "\\r")
+        event.set_sender(app)
+        app._driver.send_message(event)
 
     class Bare(App):
+        AUTO_FOCUS = "#in"
         def compose(self):
             yield VerticalScroll(id="log"); yield Input(id="in")
         def on_input_submitted(self, event):
@@ -82,7 +89,7 @@ LATENCY = textwrap.dedent(
                 await pilot.press("a")
                 before = len(log.children)
                 t = time.perf_counter()
-                app.post_message(events.Key("enter", "\\r"))
+                send_enter(app)
                 while not (len(log.children) > before and log.children[-1].region.height):
                     await asyncio.sleep(0)
                 samples.append((time.perf_counter() - t) * 1000)
@@ -102,7 +109,7 @@ LATENCY = textwrap.dedent(
                 q = screen.live.interview.current()
                 await pilot.press("1" if q.kind.value == "example" else "x")
                 t = time.perf_counter()
-                app.post_message(events.Key("enter", "\\r"))
+                send_enter(app)
                 while True:
                     await asyncio.sleep(0)
                     if app.screen is not screen:

@@ -57,7 +57,8 @@ class ChatLog(VerticalScroll):
         excess = len(self.children) - self.MAX_BUBBLES
         if excess > 0:
             self.remove_children(list(self.children[:excess]))
-        self.anchor()
+        if self.scroll_y < self.max_scroll_y - 1:
+            self.anchor()  # the user had scrolled up: bring the new message into view
         return bubble
 
     def clear(self) -> None:
