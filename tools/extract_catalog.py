@@ -350,7 +350,10 @@ GLOSSARY_EXTRAS: dict[str, tuple[str, list[str]]] = {
     "バッファオーバーフロー": ("バッファオーバーフロー", ["buffer overflow"]),
     "プライバシーマーク": ("プライバシーマーク", ["Privacy Mark", "Pマーク", "JIS Q15001"]),
     "マウント": ("マウント", ["mount"]),
-    "リスト型攻撃": ("リストガタコウゲキ", ["credential stuffing", "password list attack"]),
+    "リスト型攻撃": (
+        "リストガタコウゲキ",
+        ["credential stuffing", "password list attack", "パスワードリスト攻撃"],
+    ),
     "リバースプロキシ": ("リバースプロキシ", ["reverse proxy"]),
     "リポジトリ": ("リポジトリ", ["repository", "repo"]),
     "レジストリ": ("レジストリ", ["registry", "Windows registry"]),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -21,18 +20,6 @@ MARK_TODO = "・"
 MARK_FOLLOW = "⚑"
 
 
-def clip(text: str, cells: int) -> str:
-    """Cut *text* to at most *cells* terminal cells (wide characters count two), with …."""
-    if cell_len(text) <= cells:
-        return text
-    out = ""
-    for char in text:
-        if cell_len(out + char) > cells - 1:
-            break
-        out += char
-    return out + "…"
-
-
 def bar(percent: float, width: int = 8) -> str:
     filled = round(width * percent / 100)
     return "█" * filled + "░" * (width - filled)
@@ -45,7 +32,6 @@ class SidePanel(Vertical):
     class JumpRequested(Message):
         item: int
 
-    _width = 27
     _built = False
 
     def compose(self) -> ComposeResult:
@@ -56,7 +42,6 @@ class SidePanel(Vertical):
     def refresh_from(self, interview: Interview, current_item: int | None) -> None:
         """Rebuild every line (on mount, or when the panel is shown again)."""
         options = self.query_one("#items", OptionList)
-        self._width = max(16, (options.size.width or 30) - 3)
         entries: list[Option | None] = []
         highlighted = None
         for category in interview.categories():
@@ -98,7 +83,7 @@ class SidePanel(Vertical):
     def _category_line(self, interview: Interview, category_no: int) -> Text:
         category = interview.catalog.category(category_no)
         progress = interview.category_progress(category)
-        head = Text(clip(f"区分{category.no} {category.name}", self._width) + "\n", style="bold")
+        head = Text(f"区分{category.no} {category.name}\n", style="bold")
         head.append(f"{bar(progress.percent)} {progress.percent:3.0f}%", style="dim")
         return head
 
@@ -108,7 +93,8 @@ class SidePanel(Vertical):
         mark = MARK_DONE if p.complete else MARK_STARTED if p.started else MARK_TODO
         followed = any(key.split(".", 1)[0] == str(item_no) for key in interview.follow_ups)
         flag = MARK_FOLLOW if followed else " "
-        line = Text(f"{mark}{flag}{item.no:>2}\u00a0{clip(item.goal, self._width - 5)}")
+        # the option list itself cuts long goals with … (text-wrap: nowrap in app.tcss)
+        line = Text(f"{mark}{flag}{item.no:>2} {item.goal}")
         if p.complete:
             line.stylize("green", 0, 1)
         return line
