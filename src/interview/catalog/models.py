@@ -2,38 +2,11 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
-class Party(StrEnum):
-    """対象者: who carries out (and fills in) an item."""
-
-    API_CONNECTOR = "api_connector"
-    FINANCIAL_INSTITUTION = "financial_institution"
-    COMMON = "common"
-
-    @property
-    def label(self) -> str:
-        return _PARTY_LABELS[self]
-
-    @classmethod
-    def from_label(cls, text: str) -> Party:
-        """Accept an id (``api_connector``) or a Japanese label (``API接続先``)."""
-        cleaned = "".join(text.split())
-        for party in cls:
-            if cleaned in (party.value, party.label):
-                return party
-        raise ValueError(f"対象者が不明です: {text!r}")
-
-
-_PARTY_LABELS = {
-    Party.API_CONNECTOR: "API接続先",
-    Party.FINANCIAL_INSTITUTION: "金融機関",
-    Party.COMMON: "共通",
-}
+from interview.catalog.party import Party
 
 
 class _Frozen(BaseModel):

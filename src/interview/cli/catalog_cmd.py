@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from interview.catalog import Party, load_catalog
-from interview.catalog.serialize import catalog_to_dict
+from interview.catalog.party import Party
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,6 +20,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from interview.catalog import load_catalog
+    from interview.catalog.serialize import catalog_to_dict
+
     catalog = load_catalog()
     party = Party(args.party) if args.party else None
     if args.json:

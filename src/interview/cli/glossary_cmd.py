@@ -7,27 +7,20 @@ import json
 import re
 import shutil
 import unicodedata
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING
 
 from interview.errors import UserError
-from interview.search import GlossaryHit, search_glossary
 from interview.textsafe import printable
+
+if TYPE_CHECKING:
+    from interview.cli.glossary_json import GlossaryResult
+    from interview.search import GlossaryHit
 
 MAX_LIMIT = 100
 _INDENT = "   "
 _NO_LINE_START = set("、。，．・：；？！ー）」』】〕〉》’”ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
 _NO_LINE_END = set("（「『【〔〈《‘“")
 _TOKENS = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/:+_]*|\s+|.", re.DOTALL)
-
-
-class GlossaryResult(BaseModel):
-    """One row of ``interview glossary --json``."""
-
-    term: str
-    score: float
-    description: str
-    pages: list[int]
 
 
 def _limit(text: str) -> int:
@@ -62,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     if not query.strip():
         raise UserError("検索する語を指定してください（例: interview glossary とーくん）")
+    from interview.search import search_glossary
+
     hits = search_glossary(query, limit=args.limit)
     if args.json:
         rows = [_result(hit).model_dump() for hit in hits]
@@ -72,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _result(hit: GlossaryHit) -> GlossaryResult:
+    from interview.cli.glossary_json import GlossaryResult
+
     term = hit.term
     return GlossaryResult(
         term=term.term, score=hit.score, description=term.description, pages=list(term.pages)

@@ -8,13 +8,16 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from interview.catalog import Party
-from interview.session.models import RESPONDENT_PARTIES, Session
-from interview.session.resume import resume_question
-from interview.session.store import SessionStore
-from interview.session.summary import SessionSummary, progress_by_category
+from interview.catalog.party import RESPONDENT_PARTIES, Party
 from interview.textsafe import printable
+
+if TYPE_CHECKING:
+    from interview.session.models import Session
+    from interview.session.store import SessionStore
+    from interview.session.summary import SessionSummary
+
 
 SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]
 
@@ -80,6 +83,8 @@ def register(sub: SubParsers) -> None:
 
 
 def _store(args: argparse.Namespace) -> SessionStore:
+    from interview.session.store import SessionStore
+
     return SessionStore(Path(args.sessions_dir))
 
 
@@ -189,6 +194,9 @@ def run_show(args: argparse.Namespace) -> int:
 
 def show_lines(store: SessionStore, session: Session) -> list[str]:
     """The readable summary printed by ``interview show`` (every string made printable)."""
+    from interview.session.resume import resume_question
+    from interview.session.summary import progress_by_category
+
     p = printable
     r = session.respondent
     catalog, questions = store.catalog, store.questions

@@ -5,17 +5,14 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from interview.catalog import Party, load_catalog
-from interview.compile.export import export_session
-from interview.compile.import_workbook import session_from_workbook
+from interview.catalog.party import Party
 from interview.errors import UserError
-from interview.questions.bank import load_questions
-from interview.session.ids import default_id, unique_id, validate_id
-from interview.session.models import Session
-from interview.session.store import SessionStore
-from interview.session.toml_format import load_bytes
-from interview.workbook.reader import read_workbook
+
+if TYPE_CHECKING:
+    from interview.session.models import Session
+    from interview.session.store import SessionStore
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,6 +38,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def load_session(store: SessionStore, reference: str) -> Session:
+    from interview.session.ids import validate_id
+    from interview.session.toml_format import load_bytes
+
     path = Path(reference)
     if path.suffix == ".toml" or path.is_file():
         if not path.is_file():
@@ -50,6 +50,9 @@ def load_session(store: SessionStore, reference: str) -> Session:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from interview.compile.export import export_session
+    from interview.session.store import SessionStore
+
     store = SessionStore(args.sessions_dir)
     session = load_session(store, args.session)
     written = export_session(session, args.output)
@@ -58,6 +61,13 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from interview.catalog import load_catalog
+    from interview.compile.import_workbook import session_from_workbook
+    from interview.questions.bank import load_questions
+    from interview.session.ids import default_id, unique_id, validate_id
+    from interview.session.store import SessionStore
+    from interview.workbook.reader import read_workbook
+
     catalog = load_catalog()
     questions = load_questions(catalog)
     party = None

@@ -10,13 +10,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from interview.catalog.models import Party
+from interview.catalog.party import RESPONDENT_PARTIES, Party
 from interview.engine.answers import Answer, now
 
 FORMAT_VERSION = 1
 """The session file format this code writes; files with a higher number are refused."""
 
-RESPONDENT_PARTIES = (Party.API_CONNECTOR, Party.FINANCIAL_INSTITUTION)
 
 TextState = Literal["draft", "confirmed", "edited"]
 
