@@ -29,9 +29,16 @@ def fresh_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
+async def sessions_listed(pilot) -> None:
+    """The home screen reads the session list in a worker: wait for it."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_home(snap_compare, demo_dir, size):
-    assert snap_compare(InterviewApp(sessions_dir=demo_dir), terminal_size=size)
+    app = InterviewApp(sessions_dir=demo_dir)
+    assert snap_compare(app, terminal_size=size, run_before=sessions_listed)
 
 
 @pytest.mark.parametrize("size", SIZES)

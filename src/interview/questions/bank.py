@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from interview.catalog.models import Catalog, Example, Item, Note, NotePoint
 from interview.datapaths import question_banks_dir
+from interview.questions.certifications import CERTIFICATION_OPTIONS
 from interview.questions.models import (
     BankQuestion,
     ClosingBank,
@@ -19,20 +20,6 @@ from interview.questions.models import (
     QuestionKind,
 )
 from interview.tomlio import DataFileError, load_model
-
-# The certifications and reports the guide names (通番3 注3), offered as a check-list.
-CERTIFICATION_OPTIONS: tuple[str, ...] = (
-    "プライバシーマーク",
-    "ISMS（JIS Q 27001等）",
-    "ITSMS（JIS Q 20000-1等）",
-    "SOC2",
-    "IT委員会実務指針7号",
-    "情報セキュリティ監査報告書",
-    "CSマーク",
-    "ISMSクラウドセキュリティ認証（ISO27017）",
-    "合意された手続報告書",
-)
-
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 
 from interview.errors import UserError
-from interview.session.live import LiveSession
-from interview.session.store import SessionStore
+from interview.tui import styles
 from interview.tui.keys import INTERVIEW_BINDINGS
 from interview.tui.screens.home import HomeChoice, HomeScreen
-from interview.tui.screens.interview import InterviewScreen
-from interview.tui.screens.new_session import NewSessionForm, NewSessionScreen
+
+if TYPE_CHECKING:
+    from interview.session.store import SessionHandle, SessionStore
+    from interview.tui.screens.new_session import NewSessionForm
+
+# Only the home screen is imported up front; the interview, the store and the data are
+# loaded when first needed, so the first screen appears as fast as a bare Textual app.
 
 
 class InterviewCommands(Provider):
     """Every interview action as a command palette entry."""
 
     async def search(self, query: str) -> Hits:
+        from interview.tui.screens.interview import InterviewScreen
+
         matcher = self.matcher(query)
         screen = self.app.screen
         if not isinstance(screen, InterviewScreen):
@@ -40,24 +47,34 @@ class InterviewCommands(Provider):
 
 class InterviewApp(App[None]):
     TITLE = "API接続チェックリスト 回答アシスタント"
-    CSS_PATH = Path(__file__).with_name("app.tcss")
+    CSS_PATH = styles.APP
     COMMANDS = App.COMMANDS | {InterviewCommands}
     BINDINGS = [Binding("ctrl+q", "quit", "終了", id="app.quit", priority=True)]
 
     def __init__(self, sessions_dir: Path, resume: str | None = None) -> None:
         super().__init__()
-        self.store = SessionStore(sessions_dir)
+        self.sessions_dir = sessions_dir
         self.resume_id = resume
-        self.handle = None
+        self.handle: SessionHandle | None = None
+
+    @cached_property
+    def store(self) -> SessionStore:
+        from interview.session.store import SessionStore
+
+        return SessionStore(self.sessions_dir)
+
+    def get_default_screen(self) -> HomeScreen:
+        return HomeScreen()
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen())
         if self.resume_id:
             self.open_session(self.resume_id)
 
     def on_home_choice(self, choice: HomeChoice) -> None:
         match choice.action:
             case "new":
+                from interview.tui.screens.new_session import NewSessionScreen
+
                 self.push_screen(NewSessionScreen(), self._create)
             case "resume":
                 self.open_session(choice.session_id)
@@ -87,6 +104,9 @@ class InterviewApp(App[None]):
         self.open_session(session_id)
 
     def open_session(self, session_id: str) -> None:
+        from interview.session.live import LiveSession
+        from interview.tui.screens.interview import InterviewScreen
+
         self.close_session()
         try:
             handle = self.store.open(session_id)

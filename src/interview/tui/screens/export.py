@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Static
 from interview.compile.export import default_export_path, export_session
 from interview.errors import UserError
 from interview.session.live import LiveSession
+from interview.tui import styles
 
 
 def unanswered_summary(live: LiveSession) -> str:
@@ -40,6 +41,7 @@ def unanswered_summary(live: LiveSession) -> str:
 
 
 class ExportScreen(ModalScreen[Path | None]):
+    CSS_PATH = styles.MODALS
     BINDINGS = [Binding("escape", "close", "閉じる", id="export.close")]
 
     def __init__(self, live: LiveSession) -> None:

@@ -14,9 +14,11 @@ from textual.widgets.option_list import Option
 from interview.catalog import load_catalog
 from interview.search import search_glossary
 from interview.textsafe import printable
+from interview.tui import styles
 
 
 class GlossaryScreen(ModalScreen[None]):
+    CSS_PATH = styles.MODALS
     BINDINGS = [
         Binding("escape", "close", "閉じる", id="glossary.close"),
         Binding("down", "focus_results", "結果へ", show=False, id="glossary.down"),

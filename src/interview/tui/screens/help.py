@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from interview.tui import styles
 from interview.tui.keys import KEYS, SLASH_COMMANDS
 
 
@@ -31,6 +32,7 @@ def help_text() -> str:
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = styles.MODALS
     BINDINGS = [
         Binding("escape", "dismiss", "閉じる", id="help.close"),
         Binding("f1", "dismiss", "閉じる", show=False, id="help.close2"),

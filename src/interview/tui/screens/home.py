@@ -12,7 +12,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Label, Static
 
+from interview.errors import UserError
 from interview.textsafe import printable
+from interview.tui import styles
 
 
 @dataclass
@@ -22,6 +24,7 @@ class HomeChoice(Message):
 
 
 class HomeScreen(Screen[None]):
+    CSS_PATH = styles.HOME
     BINDINGS = [
         Binding("n", "new", "新規", id="home.new"),
         Binding("d", "demo", "デモ", id="home.demo"),
@@ -48,12 +51,24 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("組織", "対象者", "進捗", "更新日時", "要確認", "ID")
-        self.action_reload()
+        self.query_one("#home-empty", Static).update("セッションを読み込んでいます…")
+        self.query_one("#home-new", Button).focus()
+        # The list is read after the first paint, off the UI thread.
+        self.call_after_refresh(self.action_reload)
 
     def action_reload(self) -> None:
+        self.run_worker(self._load, thread=True, exclusive=True, group="home-load")
+
+    def _load(self) -> None:
+        try:
+            summaries, problems = self.app.store.list_summaries()  # type: ignore[attr-defined]
+        except UserError as exc:
+            summaries, problems = [], [str(exc)]
+        self.app.call_from_thread(self._show, summaries, problems)
+
+    def _show(self, summaries: list, problems: list[str]) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        summaries, problems = self.app.store.list_summaries()  # type: ignore[attr-defined]
         for s in summaries:
             table.add_row(
                 printable(s.organisation),

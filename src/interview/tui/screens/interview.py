@@ -15,7 +15,7 @@ from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
 from interview.session.live import LiveSession
 from interview.textsafe import printable
-from interview.tui import render
+from interview.tui import render, styles
 from interview.tui.keys import interview_bindings
 from interview.tui.widgets.answer_bar import AnswerBar
 from interview.tui.widgets.chat import Bubble, ChatLog
@@ -23,6 +23,7 @@ from interview.tui.widgets.side_panel import SidePanel
 
 
 class InterviewScreen(Screen[None]):
+    CSS_PATH = styles.INTERVIEW
     BINDINGS = interview_bindings()
 
     def __init__(self, live: LiveSession) -> None:
@@ -146,6 +147,10 @@ class InterviewScreen(Screen[None]):
         self._record(question, answer)
 
     def _record(self, question: Question, answer: Answer) -> None:
+        with self.app.batch_update():  # one repaint for the answer and the next question
+            self._record_and_advance(question, answer)
+
+    def _record_and_advance(self, question: Question, answer: Answer) -> None:
         try:
             self.live.answer(answer, question.id)
         except AnswerError as exc:

@@ -11,8 +11,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, SelectionList
 
-from interview.catalog import Party
-from interview.questions.bank import CERTIFICATION_OPTIONS
+from interview.catalog.party import Party
+from interview.questions.certifications import CERTIFICATION_OPTIONS
+from interview.tui import styles
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class NewSessionForm:
 
 
 class NewSessionScreen(ModalScreen[NewSessionForm | None]):
+    CSS_PATH = styles.MODALS
     BINDINGS = [
         Binding("escape", "cancel", "やめる", id="new.cancel"),
         Binding("ctrl+s", "start", "開始", id="new.start"),

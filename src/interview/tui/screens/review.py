@@ -12,6 +12,7 @@ from textual.widgets import Button, Label, TextArea
 
 from interview.compile.item_text import TEXT_FIELDS, TEXT_LABELS
 from interview.textsafe import printable
+from interview.tui import styles
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class ReviewResult:
 
 class ReviewScreen(ModalScreen[ReviewResult | None]):
     """Confirm (ctrl+s) or close without confirming (escape)."""
+
+    CSS_PATH = styles.MODALS
 
     BINDINGS = [
         Binding("ctrl+s", "confirm", "確定", id="review.confirm"),

@@ -14,9 +14,11 @@ from textual.widgets.option_list import Option
 from interview.catalog import Party, load_catalog
 from interview.search import search_checklist
 from interview.textsafe import printable
+from interview.tui import styles
 
 
 class ItemSearchScreen(ModalScreen[int | None]):
+    CSS_PATH = styles.MODALS
     BINDINGS = [Binding("escape", "close", "閉じる", id="search.close")]
 
     def __init__(self, query: str, party: Party) -> None:
