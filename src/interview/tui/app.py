@@ -47,7 +47,7 @@ class InterviewCommands(Provider):
 
 class InterviewApp(App[None]):
     TITLE = "API接続チェックリスト 回答アシスタント"
-    CSS_PATH = styles.APP
+    CSS_PATH = [styles.APP, styles.HOME]  # the home screen is the default screen
     COMMANDS = App.COMMANDS | {InterviewCommands}
     BINDINGS = [Binding("ctrl+q", "quit", "終了", id="app.quit", priority=True)]
 

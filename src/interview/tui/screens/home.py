@@ -14,7 +14,6 @@ from textual.widgets import Button, DataTable, Footer, Header, Label, Static
 
 from interview.errors import UserError
 from interview.textsafe import printable
-from interview.tui import styles
 
 
 @dataclass
@@ -24,7 +23,6 @@ class HomeChoice(Message):
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = styles.HOME
     BINDINGS = [
         Binding("n", "new", "新規", id="home.new"),
         Binding("d", "demo", "デモ", id="home.demo"),
