@@ -118,6 +118,12 @@ class Item(_Frozen):
     method_groups: tuple[MethodGroup, ...]
     notes: tuple[Note, ...] = ()
     references: References = References()
+    label: str = Field(default="", description="通番 shown instead of ``no``, e.g. 追加1")
+
+    @property
+    def display_no(self) -> str:
+        """The 通番 as shown to people: the label of an added item, else the number."""
+        return self.label or str(self.no)
 
     @property
     def examples(self) -> tuple[Example, ...]:

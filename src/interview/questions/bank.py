@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -86,19 +87,32 @@ class QuestionSet:
         return len(self._by_id)
 
 
-def load_questions(catalog: Catalog, directory: Path | None = None) -> QuestionSet:
-    """The question set for *catalog* from *directory* (default: the shipped banks), cached."""
-    return _load((directory or question_banks_dir()).resolve(), catalog)
+def load_questions(
+    catalog: Catalog,
+    directory: Path | None = None,
+    extra: Mapping[int, ItemBank] | None = None,
+) -> QuestionSet:
+    """The question set for *catalog* from *directory* (default: the shipped banks), cached.
+
+    *extra* supplies banks for items without a bank file (the items a tailoring profile
+    adds); an item found in *extra* takes its bank from there instead of from *directory*.
+    """
+    extra_key = tuple(sorted((no, bank.model_dump_json()) for no, bank in (extra or {}).items()))
+    return _load((directory or question_banks_dir()).resolve(), catalog, extra_key)
 
 
 @lru_cache(maxsize=4)
-def _load(directory: Path, catalog: Catalog) -> QuestionSet:
+def _load(
+    directory: Path, catalog: Catalog, extra_key: tuple[tuple[int, str], ...] = ()
+) -> QuestionSet:
+    # The extra banks arrive as JSON (pairs of item and bank) so the cache key is hashable.
+    extra = {no: ItemBank.model_validate_json(data) for no, data in extra_key}
     closing = _load_file(ClosingBank, directory / "closing.toml").closing
     intros: dict[int, str] = {}
     by_item: dict[int, tuple[Question, ...]] = {}
     for item in catalog.items:
         path = directory / f"{item.no:02d}.toml"
-        bank = _load_file(ItemBank, path)
+        bank = extra[item.no] if item.no in extra else _load_file(ItemBank, path)
         if bank.item != item.no:
             raise QuestionBankError(path, f"itemが{item.no}ではありません", field="item")
         intros[item.no] = bank.intro
