@@ -1,0 +1,134 @@
+"""``interview diff A B [--xlsx OUT] [--json] [--all]``: what changed since last time."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from interview.textsafe import printable
+
+if TYPE_CHECKING:
+    from interview.compile.diff import ItemDiff, QuestionChange, SessionDiff
+
+SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]
+
+# Characters json.dumps(ensure_ascii=False) leaves raw but a terminal may act on.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def register(sub: SubParsers) -> None:
+    parser = sub.add_parser(
+        "diff", help="2つのセッション（前回と今回）の回答を比べ、変わった項目を表示します"
+    )
+    parser.add_argument(
+        "before", metavar="A", help="前回のセッションID、またはセッションファイル（.toml）"
+    )
+    parser.add_argument(
+        "after", metavar="B", help="今回のセッションID、またはセッションファイル（.toml）"
+    )
+    parser.add_argument(
+        "--xlsx",
+        type=Path,
+        metavar="OUT",
+        help="変更点をExcelブック（「変更点」シート）に出力します",
+    )
+    parser.add_argument("--json", action="store_true", help="JSONで出力します")
+    parser.add_argument(
+        "--all", action="store_true", help="変更のない項目も含めます（既定: 変わった項目のみ）"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from interview.catalog import load_catalog
+    from interview.cli.workbook_cmd import load_session
+    from interview.compile.diff import diff_sessions
+    from interview.questions.bank import load_questions
+    from interview.session.store import SessionStore
+
+    store = SessionStore(args.sessions_dir)
+    older = load_session(store, args.before)
+    newer = load_session(store, args.after)
+    catalog = load_catalog()
+    diff = diff_sessions(older, newer, catalog, load_questions(catalog))
+    written = None
+    if args.xlsx is not None:
+        written = _write_xlsx(diff, args.xlsx, args.all, newer.updated_at)
+    if args.json:
+        print(json_text(diff, args.all))
+    else:
+        print(report_text(diff, args.all))
+        if written is not None:
+            print(f"出力しました: {printable(str(written))}")
+    return 0
+
+
+def _write_xlsx(diff: SessionDiff, path: Path, include_all: bool, updated: datetime) -> Path:
+    from interview.workbook.diff_sheet import write_diff_workbook
+
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
+    stamp = updated.astimezone().replace(tzinfo=None, microsecond=0)
+    write_diff_workbook(diff, path, include_all, stamp if stamp.year >= 1980 else None)
+    return path
+
+
+def _arrow(before: str, after: str) -> str:
+    before = printable(before) if before else "（なし）"
+    after = printable(after) if after else "（なし）"
+    if "\n" in before or "\n" in after:
+        return f"\n        前回: {_indent(before)}\n        今回: {_indent(after)}"
+    return f"{before} → {after}"
+
+
+def _indent(text: str) -> str:
+    return text.replace("\n", "\n              ")
+
+
+def _question_lines(question: QuestionChange) -> list[str]:
+    mark = f"【{question.trend.value}】" if question.trend.value else ""
+    lines = [f"  設問 {question.question_id} {printable(question.short)}{mark}"]
+    for change in question.fields:
+        lines.append(f"    {change.label}: {_arrow(change.before, change.after)}")
+    return lines
+
+
+def item_lines(item: ItemDiff) -> list[str]:
+    marks = []
+    if item.improved:
+        marks.append(f"改善 {item.improved}")
+    if item.regressed:
+        marks.append(f"後退 {item.regressed}")
+    extra = f"（{'、'.join(marks)}）" if marks else ""
+    lines = [f"通番{item.no}［{item.kind.value}］{extra} {item.category}：{item.goal}"]
+    for question in item.questions:
+        lines.extend(_question_lines(question))
+    for text in item.texts:
+        lines.append(f"  {text.label}: {_arrow(text.before, text.after)}")
+    return lines
+
+
+def report_text(diff: SessionDiff, include_all: bool = False) -> str:
+    """The Japanese report: a header, each (changed) item, then the summary line."""
+    lines = [f"前回: {printable(diff.before_id)}　今回: {printable(diff.after_id)}", ""]
+    items = diff.items if include_all else diff.changed_items
+    for item in items:
+        lines.extend(item_lines(item))
+        lines.append("")
+    if not items:
+        lines.extend(["変わった項目はありません。", ""])
+    lines.append(diff.summary().line())
+    return "\n".join(lines)
+
+
+def json_text(diff: SessionDiff, include_all: bool = False) -> str:
+    """JSON safe for a terminal: characters a terminal could act on are \\u-escaped."""
+    from interview.cli.diff_json import diff_document
+
+    data = diff_document(diff, include_all).model_dump(mode="json")
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
