@@ -36,10 +36,9 @@ def _party(text: str) -> Party:
 
 def register(sub: SubParsers) -> None:
     new = sub.add_parser("new", help="新しいセッションを作成します")
-    new.add_argument("--org", required=True, metavar="NAME", help="組織名（必須）")
+    new.add_argument("--org", metavar="NAME", help="組織名（--from のとき以外は必須）")
     new.add_argument(
         "--party",
-        required=True,
         type=_party,
         metavar="P",
         help="回答する立場: api_connector（API接続先）または financial_institution（金融機関）",
@@ -63,6 +62,23 @@ def register(sub: SubParsers) -> None:
     )
     new.add_argument(
         "--id", dest="session_id", default=None, help="セッションID（既定: 組織名と日付）"
+    )
+    new.add_argument(
+        "--from",
+        dest="from_session",
+        metavar="PREVIOUS",
+        help="年次確認: 前回のセッション（IDまたは.toml）の回答を「要再確認」として引き継ぎます",
+    )
+    new.add_argument(
+        "--reuse",
+        metavar="OTHER",
+        help="同じ組織・立場の別セッションの回答を、確認用の提案として取り込みます",
+    )
+    new.add_argument(
+        "--profile",
+        type=Path,
+        metavar="FILE",
+        help="項目の除外・追加を定めたプロファイル（TOML）で始めます",
     )
     new.set_defaults(handler=run_new)
 
@@ -92,7 +108,28 @@ def _store(args: argparse.Namespace) -> SessionStore:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    from interview.cli.workbook_cmd import load_session
+    from interview.errors import UserError
+    from interview.session.derive import check_reusable, reuse_answers, start_from_previous
+
     store = _store(args)
+    if args.from_session:
+        if args.reuse:
+            raise UserError("--from と --reuse は同時に指定できません。")
+        previous = load_session(store, args.from_session)
+        session = start_from_previous(store, previous, session_id=args.session_id)
+        _apply_profile(store, session, args.profile)
+        print(
+            f"前回（{printable(previous.id)}）の回答を確認する年次確認セッションを作成しました: {printable(session.id)}"
+        )
+        print(f"  確認待ちの回答: {len(session.suggestions)}件（すべての項目が「要再確認」です）")
+        print(f"回答を始めるには: interview resume {printable(session.id)}")
+        return 0
+    if not args.org or args.party is None:
+        raise UserError("--org と --party を指定してください（前回から始めるときは --from）。")
+    other = load_session(store, args.reuse) if args.reuse else None
+    if other is not None:
+        check_reusable(args.org, args.party, other)  # before anything is created
     session = store.create(
         args.org,
         args.party,
@@ -103,10 +140,25 @@ def run_new(args: argparse.Namespace) -> int:
         certifications=args.certification,
         session_id=args.session_id,
     )
+    if other is not None:
+        reuse_answers(store, session, other)
+        print(
+            f"{printable(other.id)} の回答 {len(session.suggestions)}件を提案として用意しました（確認するまで回答にはなりません）。"
+        )
+    _apply_profile(store, session, args.profile)
     print(f"セッションを作成しました: {printable(session.id)}")
     print(f"保存先: {printable(str(store.path_for(session.id)))}")
     print(f"回答を始めるには: interview resume {printable(session.id)}")
     return 0
+
+
+def _apply_profile(store: SessionStore, session: Session, profile: Path | None) -> None:
+    if profile is None:
+        return
+    from interview.session.tailoring import attach_profile
+
+    attach_profile(store, session, profile)
+    print(f"プロファイル「{printable(session.profile_name)}」を適用しました。")
 
 
 # --- sessions ------------------------------------------------------------------------------

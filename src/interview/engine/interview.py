@@ -8,7 +8,7 @@ saves the session after each call that changes them.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 
 from interview.catalog.models import Catalog, Category, Item, Party
@@ -36,12 +36,15 @@ class Interview:
         party: Party,
         answers: MutableMapping[str, Answer],
         follow_ups: MutableMapping[str, str] | None = None,
+        suggestions: Mapping[str, Answer] | None = None,
     ) -> None:
         self.catalog = catalog
         self.questions = questions
         self.party = party
         self.answers = answers
         self.follow_ups: MutableMapping[str, str] = follow_ups if follow_ups is not None else {}
+        # Answers offered for confirmation (last year's, or another session's).
+        self.suggestions: Mapping[str, Answer] = suggestions if suggestions is not None else {}
         self.items: tuple[Item, ...] = catalog.items_for(party)
         self.order: tuple[Question, ...] = tuple(
             q for item in self.items for q in questions.for_item(item.no)
@@ -146,6 +149,12 @@ class Interview:
 
     def item_progress(self, item_no: int) -> Progress:
         return count(self.questions.for_item(item_no), self.answers)
+
+    def needs_recheck(self, item_no: int) -> bool:
+        """要再確認: the item still has suggested answers that nobody has confirmed."""
+        return any(
+            self._is_open(q) for q in self.questions.for_item(item_no) if q.id in self.suggestions
+        )
 
     def item_complete(self, item_no: int) -> bool:
         return self.item_progress(item_no).complete

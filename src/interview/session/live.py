@@ -35,6 +35,7 @@ class LiveSession:
             session.respondent.party,
             session.answers,
             session.follow_ups,
+            session.suggestions,
         )
         position = session.position
         self.interview.resume(

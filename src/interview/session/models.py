@@ -87,13 +87,21 @@ class Session(_Model):
     texts: dict[str, ItemTexts] = {}
     follow_ups: dict[str, str] = {}
     position: Position | None = None
+    # Suggested answers to confirm: last year's answers (``new --from``) or another
+    # session's (``new --reuse``). An item whose suggestions are still open is 要再確認.
+    suggestions: dict[str, Answer] = {}
+    suggestion_source: str = ""
+    # A tailored checklist (``new --profile``): its name and full TOML text, kept here
+    # so that the session stays readable without the profile file.
+    profile_name: str = ""
+    profile_text: str = ""
 
     @field_validator("created_at", "updated_at")
     @classmethod
     def _aware(cls, value: datetime) -> datetime:
         return aware(value)
 
-    @field_validator("answers")
+    @field_validator("answers", "suggestions")
     @classmethod
     def _aware_answers(cls, value: dict[str, Answer]) -> dict[str, Answer]:
         for key, answer in value.items():

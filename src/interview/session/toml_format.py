@@ -156,6 +156,15 @@ def _head(session: Session) -> str:
                 ("catalog_edition", session.catalog_edition),
                 ("created_at", session.created_at),
                 ("updated_at", session.updated_at),
+                *(
+                    (key, value)
+                    for key, value in (
+                        ("suggestion_source", session.suggestion_source),
+                        ("profile_name", session.profile_name),
+                        ("profile_text", session.profile_text),
+                    )
+                    if value
+                ),
             ],
         ).lstrip("\n"),
         _table(
@@ -182,6 +191,10 @@ def _head(session: Session) -> str:
         parts.append(
             "[follow_ups]\n"
             + "".join(f"{toml_key(k)} = {toml_string(session.follow_ups[k])}\n" for k in keys)
+        )
+    for qid in sorted(session.suggestions, key=question_key):
+        parts.append(
+            _table(f"[suggestions.{toml_key(qid)}]", _answer_pairs(session.suggestions[qid]))
         )
     return "\n".join(parts)
 

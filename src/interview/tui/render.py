@@ -42,6 +42,13 @@ def _highlight(text: Text, terms: list[str]) -> None:
 def welcome(live: LiveSession) -> Text:
     respondent = live.session.respondent
     count = len(live.interview.items)
+    if live.session.suggestions:
+        return Text(
+            f"こんにちは。{printable(respondent.organisation)}さま（{respondent.party.label}）の"
+            f"API接続チェックリストを、{count}項目、確認していきます。\n"
+            f"{live.session.suggestion_source}の回答を一問ずつお見せします。変わりなければ Enter、"
+            "変わっていれば書き換えて送信してください。回答は自動で保存されます。"
+        )
     return Text(
         f"こんにちは。{printable(respondent.organisation)}さま（{respondent.party.label}）の"
         f"API接続チェックリストを、{count}項目、一問ずつ一緒に確認していきます。\n"
@@ -98,6 +105,21 @@ def answer_text(question: Question, answer: Answer) -> str:
     if answer.due or answer.owner:
         parts.append(f"（期限: {answer.due or '未定'}／担当: {answer.owner or '未定'}）")
     return printable(" ".join(parts) or "（記入なし）")
+
+
+def suggestion_text(question: Question, suggestion: Answer, live: LiveSession) -> Text:
+    source = live.session.suggestion_source
+    head = "前回" if source.startswith("前回") else "流用元"
+    text = Text()
+    text.append(f"{head}の回答: ", style="bold")
+    text.append(answer_text(question, suggestion))
+    text.append(
+        "\n変わりありませんか？ そのままなら Enter、変わっていれば書き換えて送信してください。",
+        style="italic",
+    )
+    if source:
+        text.append(f"\n（{source}）", style="dim")
+    return text
 
 
 def _note_lines(note: Note) -> list[str]:

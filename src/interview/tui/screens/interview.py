@@ -90,6 +90,14 @@ class InterviewScreen(Screen[None]):
         terms = tuple(render.glossary_terms(question, self.live.catalog))
         self.chat.say(render.question_text(question, self.live.catalog), "assistant", terms)
         previous = self.live.session.answers.get(question.id)
+        if previous is None or previous.skipped:
+            suggestion = self.live.session.suggestions.get(question.id)
+            if suggestion is not None:
+                # 「前回: … 変わりありませんか？」 — Enter keeps it, or edit it and send.
+                self.chat.say(
+                    render.suggestion_text(question, suggestion, self.live), "assistant suggestion"
+                )
+                previous = suggestion
         self.bar.set_question(question, previous)
         self.bar.focus_reply()
         self._refresh_side(touched)
@@ -138,12 +146,10 @@ class InterviewScreen(Screen[None]):
                     "assistant followup",
                 )
                 return
-            if parsed.status is not None and answer.status is None:
+            if parsed.status is not None:  # typed words are the latest intent
                 answer = answer.model_copy(
                     update={"status": parsed.status, "detail": parsed.detail}
                 )
-            elif parsed.status is not None and parsed.status is answer.status:
-                answer = answer.model_copy(update={"detail": parsed.detail})
         self._record(question, answer)
 
     def _record(self, question: Question, answer: Answer) -> None:

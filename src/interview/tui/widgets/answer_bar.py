@@ -19,8 +19,11 @@ from interview.textsafe import printable
 class ReplyArea(TextArea):
     """A multi-line reply field: Enter sends, ctrl+j (or shift+enter) breaks the line.
 
-    While it is empty, the keys 1–5 pick a status instead of typing a digit.
+    While it is empty (or still holds the prefilled earlier answer), the keys 1–5 pick a
+    status instead of typing a digit.
     """
+
+    prefilled = ""
 
     @dataclass
     class Send(Message):
@@ -42,7 +45,8 @@ class ReplyArea(TextArea):
             start, end = self.selection
             self._replace_via_keyboard("\n", start, end)
             return
-        if not self.text and event.character in ("1", "2", "3", "4", "5"):
+        untouched = not self.text or self.text == self.prefilled
+        if untouched and event.character in ("1", "2", "3", "4", "5"):
             event.stop()
             event.prevent_default()
             self.post_message(self.StatusKey(list(Status)[int(event.character) - 1]))
@@ -120,8 +124,9 @@ class AnswerBar(Vertical):
         self.query_one("#plan-owner", Input).value = previous.owner if previous and is_plan else ""
         prompt = question.detail_prompt if question is not None else ""
         self.query_one("#detail-prompt", Label).update(printable(prompt))
+        reply.prefilled = ""
         if previous is not None and not previous.skipped:
-            reply.text = previous.detail
+            reply.text = reply.prefilled = previous.detail
             if previous.status is not None:
                 self.pick(previous.status)
         self._refresh_buttons()

@@ -18,6 +18,7 @@ MARK_DONE = "✓"
 MARK_STARTED = "◐"
 MARK_TODO = "・"
 MARK_FOLLOW = "⚑"
+MARK_RECHECK = "↻"  # 要再確認: suggested answers (last year's, or reused) still to confirm
 
 
 def bar(percent: float, width: int = 8) -> str:
@@ -91,6 +92,8 @@ class SidePanel(Vertical):
         item = interview.catalog.item(item_no)
         p = interview.item_progress(item_no)
         mark = MARK_DONE if p.complete else MARK_STARTED if p.started else MARK_TODO
+        if not p.complete and interview.needs_recheck(item_no):
+            mark = MARK_RECHECK
         followed = any(key.split(".", 1)[0] == str(item_no) for key in interview.follow_ups)
         flag = MARK_FOLLOW if followed else " "
         # the option list itself cuts long goals with … (text-wrap: nowrap in app.tcss)

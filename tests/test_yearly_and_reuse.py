@@ -1,0 +1,152 @@
+"""Yearly monitoring (new --from) and answer reuse (new --reuse): suggestions to confirm."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from textual.widgets import TextArea
+
+from interview.cli.main import main
+from interview.engine.answers import Status
+from interview.session.demo import DEMO_ID, write_demo
+from interview.session.derive import pending_suggestions
+from interview.session.store import SessionStore
+from interview.tui.app import InterviewApp
+from interview.tui.screens.interview import InterviewScreen
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path) -> Path:
+    write_demo(tmp_path / f"{DEMO_ID}.toml")
+    return tmp_path
+
+
+def test_new_from_previous_marks_everything_for_recheck(store_dir, capsys):
+    assert main(["--sessions-dir", str(store_dir), "new", "--from", DEMO_ID, "--id", "y2027"]) == 0
+    assert "要再確認" in capsys.readouterr().out
+    store = SessionStore(store_dir)
+    previous, session = store.load(DEMO_ID), store.load("y2027")
+    assert session.answers == {}
+    assert session.suggestions.keys() == previous.answers.keys()
+    assert session.suggestions["1.1.1"].detail == previous.answers["1.1.1"].detail
+    assert session.respondent == previous.respondent
+    assert session.certifications == previous.certifications
+    assert session.suggestion_source.startswith("前回（demo-sample-pay")
+    assert len(pending_suggestions(session)) == 330
+
+
+def test_new_from_an_empty_session_is_refused(store_dir, capsys):
+    assert (
+        main(
+            [
+                "--sessions-dir",
+                str(store_dir),
+                "new",
+                "--org",
+                "空社",
+                "--party",
+                "api_connector",
+                "--id",
+                "empty",
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["--sessions-dir", str(store_dir), "new", "--from", "empty"]) == 1
+    assert "回答がありません" in capsys.readouterr().err
+
+
+def test_reuse_needs_the_same_organisation_and_party(store_dir, capsys):
+    org = SessionStore(store_dir).load(DEMO_ID).respondent.organisation
+    code = main(
+        [
+            "--sessions-dir",
+            str(store_dir),
+            "new",
+            "--org",
+            "別会社",
+            "--party",
+            "api_connector",
+            "--reuse",
+            DEMO_ID,
+            "--id",
+            "x",
+        ]
+    )
+    assert code == 1 and "別の組織" in capsys.readouterr().err
+    assert not (store_dir / "x.toml").exists()  # nothing created on refusal
+    code = main(
+        [
+            "--sessions-dir",
+            str(store_dir),
+            "new",
+            "--org",
+            org,
+            "--party",
+            "financial_institution",
+            "--reuse",
+            DEMO_ID,
+            "--id",
+            "x",
+        ]
+    )
+    assert code == 1 and "API接続先" in capsys.readouterr().err
+    code = main(
+        [
+            "--sessions-dir",
+            str(store_dir),
+            "new",
+            "--org",
+            org,
+            "--party",
+            "api_connector",
+            "--reuse",
+            DEMO_ID,
+            "--id",
+            "r",
+        ]
+    )
+    assert code == 0
+    session = SessionStore(store_dir).load("r")
+    assert session.answers == {} and len(session.suggestions) == 330
+    assert session.suggestion_source.startswith("流用（demo-sample-pay")
+
+
+async def _confirm_and_change(store_dir: Path) -> None:
+    app = InterviewApp(sessions_dir=store_dir, resume="y2027")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        live = screen.live
+        assert live.interview.current().id == "1.1.1"
+        assert live.interview.needs_recheck(1)
+        texts = [str(b.render()) for b in screen.query(".suggestion")]
+        assert texts and "変わりありませんか" in texts[-1]
+        # one key confirms last year's answer
+        await pilot.press("enter")
+        await pilot.pause()
+        previous = SessionStore(store_dir).load(DEMO_ID).answers
+        assert live.session.answers["1.1.1"].status is previous["1.1.1"].status
+        assert live.session.answers["1.1.1"].detail == previous["1.1.1"].detail
+        # a change leads to the normal question: pick 未実施 and say why
+        assert live.interview.current().id == "1.1.2"
+        await pilot.press("3")
+        screen.query_one("#reply", TextArea).text = "責任者が退職し、後任を選定中"
+        await pilot.press("enter")
+        await pilot.pause()
+        changed = live.session.answers["1.1.2"]
+        assert (
+            changed.status is Status.NOT_DONE and changed.detail == "責任者が退職し、後任を選定中"
+        )
+
+
+def test_tui_confirms_with_one_key_and_changes_normally(store_dir):
+    assert main(["--sessions-dir", str(store_dir), "new", "--from", DEMO_ID, "--id", "y2027"]) == 0
+    asyncio.run(_confirm_and_change(store_dir))
+    saved = SessionStore(store_dir).load("y2027")
+    assert set(saved.answers) == {"1.1.1", "1.1.2"}
+    assert len(pending_suggestions(saved)) == 328
