@@ -150,3 +150,78 @@ def test_tui_confirms_with_one_key_and_changes_normally(store_dir):
     saved = SessionStore(store_dir).load("y2027")
     assert set(saved.answers) == {"1.1.1", "1.1.2"}
     assert len(pending_suggestions(saved)) == 328
+
+
+async def _yearly_from_home(store_dir: Path) -> str:
+    app = InterviewApp(sessions_dir=store_dir)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert screen.live.session.suggestion_source.startswith("前回（demo-sample-pay")
+        assert screen.live.interview.needs_recheck(1)
+        return screen.live.session.id
+
+
+def test_tui_yearly_check_from_the_home_screen(store_dir):
+    new_id = asyncio.run(_yearly_from_home(store_dir))
+    assert new_id != DEMO_ID
+    assert len(SessionStore(store_dir).load(new_id).suggestions) == 330
+
+
+async def _reuse_in_wizard(store_dir: Path, org: str) -> InterviewScreen:
+    from textual.widgets import Input
+
+    app = InterviewApp(sessions_dir=store_dir)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#new-org", Input).value = org
+        app.screen.query_one("#new-reuse", Input).value = DEMO_ID
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert len(screen.live.session.suggestions) == 330
+        assert screen.live.session.answers == {}
+        return screen
+
+
+def test_tui_reuse_from_the_wizard(store_dir):
+    org = SessionStore(store_dir).load(DEMO_ID).respondent.organisation
+    screen = asyncio.run(_reuse_in_wizard(store_dir, org))
+    assert screen.live.session.suggestion_source.startswith("流用（demo-sample-pay")
+
+
+async def _certifications_offered(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path)
+    session = store.create(
+        "認証株式会社",
+        "api_connector",
+        certifications=["SOC2", "ISMS（JIS Q 27001等）"],
+        session_id="c",
+    )
+    app = InterviewApp(sessions_dir=tmp_path, resume="c")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        question = screen.live.interview.goto("3.cert")
+        screen._show_current()
+        await pilot.pause()
+        assert question.id == "3.cert"
+        bar = screen.query_one("#answer-bar")
+        assert bar.checks() == ("2", "4")  # ISMS and SOC2, in the list's order
+        await pilot.press("enter")
+        await pilot.pause()
+        answer = screen.live.session.answers["3.cert"]
+        assert answer.checks == ("2", "4")
+        status = screen.live.drafts(3).status
+        assert "＜第三者認証・内部統制保証報告書等＞" in status and "SOC2" in status
+    del session
+
+
+def test_recorded_certifications_are_offered_at_certification_items(tmp_path):
+    asyncio.run(_certifications_offered(tmp_path))

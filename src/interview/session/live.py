@@ -14,6 +14,7 @@ from interview.engine.answers import Answer, now
 from interview.engine.interview import Interview
 from interview.engine.interview import Position as EnginePosition
 from interview.questions.bank import Question, QuestionSet, load_questions
+from interview.questions.models import QuestionKind
 from interview.session.models import ItemText, ItemTexts, Position, Session
 
 
@@ -111,6 +112,25 @@ class LiveSession:
             saved: ItemText | None = getattr(stored, field) if stored else None
             texts[field] = saved.text if saved is not None and saved.state != "draft" else draft
         return texts, {f: drafts.field(f) for f in TEXT_FIELDS}
+
+    def certification_suggestion(self, question: Question) -> Answer | None:
+        """At the items where the guide allows it, offer the certifications recorded once."""
+        if question.kind is not QuestionKind.CERTIFICATION or not self.session.certifications:
+            return None
+        by_name = {o.text: o.label for o in question.options}
+        checks, notes = [], []
+        for cert in self.session.certifications:
+            label = by_name.get(cert.name)
+            if label is not None:
+                checks.append(label)
+            extra = "、".join(
+                x
+                for x in (cert.scope and f"範囲: {cert.scope}", cert.date and f"取得: {cert.date}")
+                if x
+            )
+            notes.append(cert.name + (f"（{extra}）" if extra else ""))
+        order = [o.label for o in question.options]
+        return Answer(checks=tuple(sorted(checks, key=order.index)), detail="、".join(notes))
 
     def last_answered(self) -> tuple[Question, Answer] | None:
         latest: tuple[Question, Answer] | None = None

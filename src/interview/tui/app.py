@@ -78,19 +78,47 @@ class InterviewApp(App[None]):
                 self.push_screen(NewSessionScreen(), self._create)
             case "resume":
                 self.open_session(choice.session_id)
+            case "yearly":
+                self._start_yearly(choice.session_id)
             case "demo":
                 self._open_demo()
             case "quit":
                 self.exit()
 
     def _create(self, form: NewSessionForm | None) -> None:
+        from interview.session.derive import check_reusable, reuse_answers
+
         if form is None:
             return
         try:
+            other = self.store.load(form.reuse) if form.reuse else None
+            if other is not None:
+                check_reusable(form.organisation, form.party, other)  # before creating
+            if form.profile:
+                from interview.profile.loader import load_profile
+
+                load_profile(Path(form.profile).expanduser())  # refuse a bad profile early
             session = self.store.create_from_form(form)
+            if other is not None:
+                reuse_answers(self.store, session, other)
+            if form.profile:
+                from interview.session.tailoring import attach_profile
+
+                attach_profile(self.store, session, Path(form.profile).expanduser())
         except UserError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
+            self.notify(str(exc), severity="error", timeout=10)
             return
+        self.open_session(session.id)
+
+    def _start_yearly(self, previous_id: str) -> None:
+        from interview.session.derive import start_from_previous
+
+        try:
+            session = start_from_previous(self.store, self.store.load(previous_id))
+        except UserError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.notify(f"前回（{previous_id}）の回答を確認する年次確認を始めます。")
         self.open_session(session.id)
 
     def _open_demo(self) -> None:

@@ -18,7 +18,7 @@ from interview.textsafe import printable
 
 @dataclass
 class HomeChoice(Message):
-    action: str  # new | resume | demo | quit
+    action: str  # new | resume | yearly | demo | quit
     session_id: str = ""
 
 
@@ -27,6 +27,7 @@ class HomeScreen(Screen[None]):
         Binding("n", "new", "新規", id="home.new"),
         Binding("d", "demo", "デモ", id="home.demo"),
         Binding("r", "reload", "再読込", id="home.reload"),
+        Binding("y", "yearly", "年次確認", id="home.yearly"),
         Binding("ctrl+q", "app.quit", "終了", id="home.quit"),
     ]
 
@@ -41,7 +42,10 @@ class HomeScreen(Screen[None]):
                 yield Button("新しく始める (n)", id="home-new", variant="primary", compact=True)
                 yield Button("デモを見る (d)", id="home-demo", compact=True)
                 yield Button("終了 (ctrl+q)", id="home-quit", compact=True)
-            yield Label("続きから再開（↑↓で選んで Enter）", id="home-resume-label")
+            yield Label(
+                "続きから再開（↑↓で選んで Enter、y でそのセッションから年次確認）",
+                id="home-resume-label",
+            )
             yield DataTable(id="home-sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="home-empty", markup=False)
         yield Footer()
@@ -91,6 +95,17 @@ class HomeScreen(Screen[None]):
     @on(DataTable.RowSelected, "#home-sessions")
     def _resume(self, event: DataTable.RowSelected) -> None:
         self.post_message(HomeChoice("resume", str(event.row_key.value)))
+
+    def action_yearly(self) -> None:
+        """Start this year's check from the highlighted (earlier) session."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            self.notify(
+                "年次確認の元にするセッションを一覧から選んでください。", severity="warning"
+            )
+            return
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        self.post_message(HomeChoice("yearly", str(row_key.value)))
 
     @on(Button.Pressed, "#home-new")
     def action_new(self) -> None:

@@ -98,6 +98,13 @@ class InterviewScreen(Screen[None]):
                     render.suggestion_text(question, suggestion, self.live), "assistant suggestion"
                 )
                 previous = suggestion
+            elif (recorded := self.live.certification_suggestion(question)) is not None:
+                self.chat.say(
+                    "記録済みの第三者認証・報告書を選んであります。"
+                    "この項目の根拠になるものだけ残して送信してください。",
+                    "assistant suggestion",
+                )
+                previous = recorded
         self.bar.set_question(question, previous)
         self.bar.focus_reply()
         self._refresh_side(touched)

@@ -25,6 +25,8 @@ class NewSessionForm:
     counterparts: tuple[str, ...] = ()
     interviewer: str = ""
     certifications: tuple[str, ...] = field(default_factory=tuple)
+    reuse: str = ""  # another session's id whose answers are offered as suggestions
+    profile: str = ""  # a tailoring profile (TOML) path
 
 
 class NewSessionScreen(ModalScreen[NewSessionForm | None]):
@@ -55,6 +57,10 @@ class NewSessionScreen(ModalScreen[NewSessionForm | None]):
             yield SelectionList[str](
                 *((name, name) for name in CERTIFICATION_OPTIONS), id="new-certs"
             )
+            yield Label("7. 回答を流用するセッションID（同じ組織・立場、任意）")
+            yield Input(placeholder="例: sample-2026-04-06", id="new-reuse")
+            yield Label("8. 項目を調整するプロファイル（TOMLファイルのパス、任意）")
+            yield Input(placeholder="例: profiles/sakura-bank.toml", id="new-profile")
             with Horizontal(id="new-buttons"):
                 yield Button("開始 (ctrl+s)", id="new-start", variant="primary", compact=True)
                 yield Button("やめる (esc)", id="new-cancel", compact=True)
@@ -95,6 +101,8 @@ class NewSessionScreen(ModalScreen[NewSessionForm | None]):
                 counterparts=counterparts,
                 interviewer=self._value("new-interviewer"),
                 certifications=certs,
+                reuse=self._value("new-reuse"),
+                profile=self._value("new-profile"),
             )
         )
 
