@@ -1,0 +1,126 @@
+"""Read a tailoring profile and check it against the catalog, with Japanese messages.
+
+Every problem names the file, the line and the field (``add[0].questions[1].text``).
+All problems of a file are reported at once, the first one in the exception's headline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from interview.catalog.models import Catalog
+from interview.catalog.party import Party
+from interview.profile.locate import line_of
+from interview.profile.models import AddedItem, AddedQuestion, Exclusion, Profile
+from interview.profile.rules import check_profile
+from interview.textsafe import printable
+from interview.tomlio import DataFileError, field_path, read_toml
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a profile file."""
+
+    loc: tuple[int | str, ...]
+    message: str
+
+
+class ProfileError(DataFileError):
+    """A profile file is missing, unreadable, or breaks the rules of ``docs/profiles.md``."""
+
+    def __init__(
+        self,
+        path: Path,
+        message: str,
+        line: int | None = None,
+        field: str = "",
+        others: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(path, message, line, field)
+        self.others = others
+        if others:
+            more = "\n".join(f"  {o}" for o in others)
+            self.args = (f"{self.args[0]}\nほかにも{len(others)}件の問題があります:\n{more}",)
+
+
+def load_profile(path: Path, catalog: Catalog | None = None) -> Profile:
+    """The profile in *path*, validated against *catalog* (default: the shipped one)."""
+    if catalog is None:
+        from interview.catalog import load_catalog
+
+        catalog = load_catalog()
+    try:
+        data, text = read_toml(path)
+    except DataFileError as exc:
+        raise ProfileError(exc.path, exc.detail, exc.line, exc.field) from None
+    try:
+        profile = Profile.model_validate(data)
+    except ValidationError as exc:
+        problems = [Problem(tuple(e["loc"]), _translate(e)) for e in exc.errors()]
+        raise _error(path, text, problems) from None
+    problems = [Problem(loc, message) for loc, message in check_profile(profile, catalog)]
+    if problems:
+        raise _error(path, text, problems)
+    return profile
+
+
+def _error(path: Path, text: str, problems: list[Problem]) -> ProfileError:
+    def where(problem: Problem) -> tuple[int | None, str]:
+        return line_of(text, problem.loc), field_path(problem.loc)
+
+    first, rest = problems[0], problems[1:]
+    line, field = where(first)
+    others = []
+    for problem in rest:
+        other_line, other_field = where(problem)
+        place = f"{other_line}行目" if other_line is not None else ""
+        place += f"（{other_field}）" if other_field else ""
+        others.append(f"{place}: {problem.message}")
+    return ProfileError(path, first.message, line, field, tuple(others))
+
+
+# --- pydantic's errors, in Japanese -------------------------------------------------------
+
+_MODELS: dict[tuple[str, ...], type[BaseModel]] = {
+    (): Profile,
+    ("exclude",): Exclusion,
+    ("add",): AddedItem,
+    ("add", "questions"): AddedQuestion,
+}
+
+_PARTIES = "、".join(f"{p.value}（{p.label}）" for p in Party)
+
+
+def _shown(value: Any) -> str:
+    text = printable(repr(value))
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _translate(error: Any) -> str:
+    kind: str = error["type"]
+    loc = tuple(error["loc"])
+    value = error.get("input")
+    if kind == "missing":
+        return "必須の項目がありません。書き加えてください"
+    if kind == "extra_forbidden":
+        owner = tuple(p for p in loc[:-1] if isinstance(p, str))
+        model = _MODELS.get(owner)
+        known = "、".join(model.model_fields) if model else ""
+        hint = f"（使える項目: {known}）" if known else ""
+        return f"知らない項目名です。書き間違いではありませんか{hint}"
+    if kind.startswith("int_"):
+        return f"整数で書いてください（入力値: {_shown(value)}）"
+    if kind.startswith("string_"):
+        return f'文字列を "…" で囲んで書いてください（入力値: {_shown(value)}）'
+    if kind == "enum":
+        return f"{_PARTIES}のいずれかを書いてください（入力値: {_shown(value)}）"
+    if kind in ("tuple_type", "list_type"):
+        name = ".".join(p for p in loc if isinstance(p, str))
+        return f"[[{name}]] の表を並べる形で書いてください"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return "表（キー = 値 の組）で書いてください"
+    return f"値が正しくありません（{error['msg']}; 入力値: {_shown(value)}）"
