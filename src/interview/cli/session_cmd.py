@@ -113,6 +113,10 @@ def run_new(args: argparse.Namespace) -> int:
     from interview.session.derive import check_reusable, reuse_answers, start_from_previous
 
     store = _store(args)
+    if args.profile is not None:
+        from interview.profile.loader import load_profile
+
+        load_profile(args.profile)  # a bad profile is refused before anything is created
     if args.from_session:
         if args.reuse:
             raise UserError("--from と --reuse は同時に指定できません。")

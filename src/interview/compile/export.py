@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from interview.catalog import Catalog, load_catalog
+from interview.catalog import Catalog
 from interview.compile.workbook_data import build_workbook_data
-from interview.questions.bank import QuestionSet, load_questions
+from interview.questions.bank import QuestionSet
 from interview.session.models import Session
 from interview.workbook.writer import write_workbook
 
@@ -21,8 +21,10 @@ def export_session(
     catalog: Catalog | None = None,
     questions: QuestionSet | None = None,
 ) -> Path:
-    catalog = catalog or load_catalog()
-    questions = questions or load_questions(catalog)
+    if catalog is None or questions is None:
+        from interview.session.tailoring import session_checklist
+
+        catalog, questions = session_checklist(session)
     if path.suffix.lower() != ".xlsx":
         path = path.with_suffix(path.suffix + ".xlsx") if path.suffix else path.with_suffix(".xlsx")
     write_workbook(build_workbook_data(session, catalog, questions), path)

@@ -52,7 +52,7 @@ def sheet_rows(session: Session, catalog: Catalog, questions: QuestionSet) -> li
         )
         rows.append(
             SheetRow(
-                no=str(item.no),
+                no=item.display_no,
                 category=catalog.category(item.category).name,
                 goal=item.goal,
                 party=item.party.label,
@@ -85,7 +85,7 @@ def gap_rows(session: Session, catalog: Catalog, questions: QuestionSet) -> list
                 continue
             rows.append(
                 GapRow(
-                    no=str(item.no),
+                    no=item.display_no,
                     goal=item.goal,
                     question_id=question.id,
                     example=question.short,
@@ -118,7 +118,7 @@ def detail_rows(session: Session, catalog: Catalog, questions: QuestionSet) -> l
                     checks = "".join(answer.checks)
             rows.append(
                 DetailRow(
-                    no=str(item.no),
+                    no=item.display_no,
                     question_id=question.id,
                     kind=KIND_LABELS[question.kind],
                     question=question.text,
@@ -145,6 +145,17 @@ def session_progress(session: Session, catalog: Catalog, questions: QuestionSet)
     return total
 
 
+def _profile_line(session: Session) -> str:
+    """The tailoring profile's name and its exclusions (each with its reason), for the cover."""
+    if not session.profile_name:
+        return ""
+    import tomllib
+
+    excluded = tomllib.loads(session.profile_text).get("exclude", [])
+    reasons = "\n".join(f"除外 通番{e.get('item')}：{e.get('reason', '')}" for e in excluded)
+    return session.profile_name + (f"\n{reasons}" if reasons else "")
+
+
 def build_workbook_data(session: Session, catalog: Catalog, questions: QuestionSet) -> WorkbookData:
     respondent = session.respondent
     progress = session_progress(session, catalog, questions)
@@ -164,6 +175,7 @@ def build_workbook_data(session: Session, catalog: Catalog, questions: QuestionS
         date=session.updated_at.astimezone().strftime("%Y年%m月%d日"),
         edition=f"{edition.title} {edition.label}{note}",
         progress=f"{progress.answered}/{progress.total}問回答（{progress.percent:.0f}%）",
+        profile=_profile_line(session),
     )
     return WorkbookData(
         cover=cover,

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from interview.catalog import Catalog, load_catalog
+from interview.catalog import Catalog
 from interview.compile.item_text import TEXT_FIELDS, ItemDraft, compile_item
 from interview.engine.answers import Answer, now
 from interview.engine.interview import Interview
 from interview.engine.interview import Position as EnginePosition
-from interview.questions.bank import Question, QuestionSet, load_questions
+from interview.questions.bank import Question, QuestionSet
 from interview.questions.models import QuestionKind
 from interview.session.models import ItemText, ItemTexts, Position, Session
 
@@ -28,8 +28,12 @@ class LiveSession:
     ) -> None:
         self.session = session
         self._save = save
-        self.catalog = catalog or load_catalog()
-        self.questions = questions or load_questions(self.catalog)
+        if catalog is None or questions is None:
+            from interview.session.tailoring import session_checklist
+
+            catalog, questions = session_checklist(session)  # tailored when it has a profile
+        self.catalog = catalog
+        self.questions = questions
         self.interview = Interview(
             self.catalog,
             self.questions,
