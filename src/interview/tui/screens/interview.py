@@ -160,6 +160,30 @@ class InterviewScreen(Screen[None]):
         self._record(question, answer)
 
     def _record(self, question: Question, answer: Answer) -> None:
+        from interview.secrets import find_secrets, mask_secrets
+
+        findings = find_secrets("\n".join((answer.detail, answer.due, answer.owner)))
+        if findings:
+            from interview.tui.screens.secret_warning import MASK, SecretWarningScreen
+
+            def decided(choice: str | None) -> None:
+                if choice == MASK:
+                    masked = answer.model_copy(
+                        update={
+                            f: mask_secrets(getattr(answer, f)) for f in ("detail", "due", "owner")
+                        }
+                    )
+                    self._save_answer(question, masked)
+                elif choice == "keep":
+                    self._save_answer(question, answer)
+                else:
+                    self.bar.focus_reply()  # back: the reply is still in the field
+
+            self.app.push_screen(SecretWarningScreen(findings), decided)
+            return
+        self._save_answer(question, answer)
+
+    def _save_answer(self, question: Question, answer: Answer) -> None:
         with self.app.batch_update():  # one repaint for the answer and the next question
             self._record_and_advance(question, answer)
 
