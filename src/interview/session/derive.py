@@ -44,6 +44,7 @@ def start_from_previous(
     session.certifications = [c.model_copy() for c in previous.certifications]
     session.suggestions = answers
     session.suggestion_source = f"前回（{previous.id}、{_stamp(previous)}）"
+    session.derived_from = previous.id
     session.profile_name = previous.profile_name
     session.profile_text = previous.profile_text
     store.save(session)

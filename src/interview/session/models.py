@@ -91,6 +91,7 @@ class Session(_Model):
     # session's (``new --reuse``). An item whose suggestions are still open is 要再確認.
     suggestions: dict[str, Answer] = {}
     suggestion_source: str = ""
+    derived_from: str = ""  # the id of last year's session (``new --from``), for the diff
     # A tailored checklist (``new --profile``): its name and full TOML text, kept here
     # so that the session stays readable without the profile file.
     profile_name: str = ""

@@ -160,6 +160,7 @@ def _head(session: Session) -> str:
                     (key, value)
                     for key, value in (
                         ("suggestion_source", session.suggestion_source),
+                        ("derived_from", session.derived_from),
                         ("profile_name", session.profile_name),
                         ("profile_text", session.profile_text),
                     )
