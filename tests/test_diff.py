@@ -20,11 +20,12 @@ from interview.compile.diff import (
     trend,
 )
 from interview.compile.workbook_data import effective_texts
-from interview.engine.answers import Status
+from interview.engine.answers import Answer, Status
 from interview.errors import UserError
 from interview.questions.bank import load_questions
 from interview.session.demo import build_demo_session
 from interview.session.models import ItemText, Session
+from interview.session.tailoring import session_checklist
 from interview.session.toml_format import dump_bytes
 from interview.workbook.diff_sheet import DIFF_LABELS, DIFF_SHEET, diff_rows
 
@@ -351,7 +352,7 @@ def test_xlsx_sheet_reads_back(files, tmp_path, capsys, diff):
     expected = diff_rows(diff)
     assert len(rows) - 1 == len(expected)
     for row, record in zip(rows[1:], expected, strict=True):
-        assert int(row[0]) == record.no
+        assert str(int(row[0])) == record.no
         assert row[1:6] == [
             record.category,
             record.goal,
@@ -403,7 +404,7 @@ def test_xlsx_all_adds_unchanged_rows(pair, catalog, questions, diff):
     unchanged = [r for r in rows if r.kind == "変更なし"]
     assert len(unchanged) == diff.summary().unchanged
     assert all((r.question_id, r.field, r.before, r.after) == ("", "", "", "") for r in unchanged)
-    assert [r.no for r in rows] == sorted(r.no for r in rows)
+    assert list(dict.fromkeys(r.no for r in rows)) == [i.label for i in diff.items]
 
 
 def test_xlsx_too_long_text_is_refused_without_a_file(pair, tmp_path, capsys):
@@ -426,3 +427,46 @@ def test_xlsx_is_deterministic(files, tmp_path):
     assert _run(tmp_path, *map(str, files), "--xlsx", str(first)) == 0
     assert _run(tmp_path, *map(str, files), "--xlsx", str(second)) == 0
     assert first.read_bytes() == second.read_bytes()
+
+
+# --- tailored checklists ---------------------------------------------------------------
+
+SAMPLE_PROFILE = (
+    Path(__file__).resolve().parent.parent / "docs" / "examples" / "profile-sample.toml"
+)
+
+
+def test_tailored_newer_session_uses_its_items_in_effect(pair, tmp_path, capsys):
+    older, newer = pair
+    tailored = newer.model_copy(deep=True)
+    tailored.profile_name = "さくら銀行 API接続先向け 2027年版"
+    tailored.profile_text = SAMPLE_PROFILE.read_text(encoding="utf-8")
+    catalog, questions = session_checklist(tailored)
+    added = next(i for i in catalog.items if i.display_no == "追加1")
+    first = questions.for_item(added.no)[0]
+    tailored.answers[first.id] = Answer(status=Status.DONE, detail="毎月5営業日以内に報告")
+    a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+    a.write_bytes(dump_bytes(older))
+    b.write_bytes(dump_bytes(tailored))
+    out = tmp_path / "changes.xlsx"
+    assert _run(tmp_path, str(a), str(b), "--xlsx", str(out)) == 0
+    text = capsys.readouterr().out
+    heads = [line for line in text.splitlines() if line.startswith("通番")]
+    assert not any(h.startswith(("通番8［", "通番17［")) for h in heads)  # excluded in B
+    assert any(h.startswith("通番追加1［新規回答］") for h in heads)
+    assert f"  設問 {first.id} {first.short}" in text
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name(DIFF_SHEET).to_python()
+    added_rows = [r for r in rows if r[0] == "追加1"]
+    assert [r[4:6] for r in added_rows] == [
+        [first.id, f"{first.short}／回答"],
+        [first.id, f"{first.short}／詳細"],
+        ["", "現在の対応状況"],
+    ]
+    assert [r[6:] for r in added_rows[:2]] == [
+        ["未回答", "実施済み"],
+        ["", "毎月5営業日以内に報告"],
+    ]
+    assert added_rows[2][6] == "" and "毎月5営業日以内に報告" in added_rows[2][7]
+    ws = openpyxl.load_workbook(out)[DIFF_SHEET]
+    cells = [row[0] for row in ws.iter_rows(min_row=2) if row[0].value == "追加1"]
+    assert cells and all(c.data_type == "s" for c in cells)

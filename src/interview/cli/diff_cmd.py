@@ -44,17 +44,24 @@ def register(sub: SubParsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from interview.catalog import load_catalog
     from interview.cli.workbook_cmd import load_session
     from interview.compile.diff import diff_sessions
-    from interview.questions.bank import load_questions
     from interview.session.store import SessionStore
+    from interview.session.tailoring import session_checklist
 
     store = SessionStore(args.sessions_dir)
     older = load_session(store, args.before)
     newer = load_session(store, args.after)
-    catalog = load_catalog()
-    diff = diff_sessions(older, newer, catalog, load_questions(catalog))
+    catalog, questions = session_checklist(newer)
+    older_catalog, older_questions = session_checklist(older)
+    diff = diff_sessions(
+        older,
+        newer,
+        catalog,
+        questions,
+        older_catalog=older_catalog,
+        older_questions=older_questions,
+    )
     written = None
     if args.xlsx is not None:
         written = _write_xlsx(diff, args.xlsx, args.all, newer.updated_at)
@@ -104,7 +111,7 @@ def item_lines(item: ItemDiff) -> list[str]:
     if item.regressed:
         marks.append(f"後退 {item.regressed}")
     extra = f"（{'、'.join(marks)}）" if marks else ""
-    lines = [f"通番{item.no}［{item.kind.value}］{extra} {item.category}：{item.goal}"]
+    lines = [f"通番{item.label}［{item.kind.value}］{extra} {item.category}：{item.goal}"]
     for question in item.questions:
         lines.extend(_question_lines(question))
     for text in item.texts:

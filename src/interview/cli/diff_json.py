@@ -25,6 +25,7 @@ class QuestionChangeJson(BaseModel):
 
 class ItemDiffJson(BaseModel):
     no: int
+    label: str  # 通番 as shown ("12", "追加1")
     category: str
     goal: str
     kind: str  # 変更なし / 変更あり / 新規回答 / 未回答
@@ -65,6 +66,7 @@ def _question(q: QuestionChange) -> QuestionChangeJson:
 def _item(item: ItemDiff) -> ItemDiffJson:
     return ItemDiffJson(
         no=item.no,
+        label=item.label,
         category=item.category,
         goal=item.goal,
         kind=item.kind.value,

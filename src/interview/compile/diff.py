@@ -117,6 +117,7 @@ class TextChange:
 @dataclass(frozen=True, slots=True)
 class ItemDiff:
     no: int
+    label: str  # 通番 as shown: "12", or "追加1" for an item added by a profile
     category: str
     goal: str
     kind: ItemChangeKind
@@ -210,14 +211,30 @@ def trend(before: Status | None, after: Status | None) -> Trend:
     return Trend.NONE
 
 
-def _item_diff(
-    older: Session, newer: Session, item: Item, catalog: Catalog, questions: QuestionSet
-) -> ItemDiff:
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One session with the checklist it was answered on."""
+
+    session: Session
+    catalog: Catalog
+    questions: QuestionSet
+
+    def same_item(self, item: Item) -> Item | None:
+        """This side's item for *item*: same number and same 通番 label, else None."""
+        mine = self.catalog.items_for(self.session.respondent.party)
+        return next((i for i in mine if i.no == item.no and i.display_no == item.display_no), None)
+
+
+def _item_diff(older: _Side, newer: _Side, item: Item) -> ItemDiff:
     changes: list[QuestionChange] = []
     answered_before = answered_after = False
-    for question in questions.for_item(item.no):
-        before = answer_view(question, older.answers.get(question.id))
-        after = answer_view(question, newer.answers.get(question.id))
+    # An item the older session did not have (added by a profile, or excluded last time)
+    # counts as unanswered there.
+    before_item = older.same_item(item)
+    before_answers = older.session.answers if before_item is not None else {}
+    for question in newer.questions.for_item(item.no):
+        before = answer_view(question, before_answers.get(question.id))
+        after = answer_view(question, newer.session.answers.get(question.id))
         answered_before |= before.answered
         answered_after |= after.answered
         if before != after:
@@ -231,8 +248,12 @@ def _item_diff(
                     trend=trend(before.status, after.status),
                 )
             )
-    texts_before = effective_texts(older, item, questions)
-    texts_after = effective_texts(newer, item, questions)
+    texts_before = (
+        effective_texts(older.session, before_item, older.questions)
+        if before_item is not None
+        else dict.fromkeys(TEXT_FIELDS, "")
+    )
+    texts_after = effective_texts(newer.session, item, newer.questions)
     texts = [
         TextChange(f, TEXT_LABELS[f], texts_before[f].strip(), texts_after[f].strip())
         for f in TEXT_FIELDS
@@ -248,7 +269,8 @@ def _item_diff(
         kind = ItemChangeKind.UNCHANGED
     return ItemDiff(
         no=item.no,
-        category=catalog.category(item.category).name,
+        label=item.display_no,
+        category=newer.catalog.category(item.category).name,
         goal=item.goal,
         kind=kind,
         questions=changes,
@@ -257,9 +279,20 @@ def _item_diff(
 
 
 def diff_sessions(
-    older: Session, newer: Session, catalog: Catalog, questions: QuestionSet
+    older: Session,
+    newer: Session,
+    catalog: Catalog,
+    questions: QuestionSet,
+    *,
+    older_catalog: Catalog | None = None,
+    older_questions: QuestionSet | None = None,
 ) -> SessionDiff:
-    """Compare *older* (A) with *newer* (B) over the items of B's party, in 通番 order."""
+    """Compare *older* (A) with *newer* (B) over the items of B's party, in 通番 order.
+
+    *catalog* and *questions* are B's checklist (tailored when B has a profile); A's
+    default to the same. Items are B's items in effect; an item A's checklist did not
+    have counts as unanswered in A.
+    """
     party_before, party_after = older.respondent.party, newer.respondent.party
     if party_before is not party_after:
         raise UserError(
@@ -267,8 +300,7 @@ def diff_sessions(
             f"（{older.id}: {party_before.label}、{newer.id}: {party_after.label}）。"
             "同じ立場のセッションを指定してください。"
         )
-    items = [
-        _item_diff(older, newer, item, catalog, questions)
-        for item in catalog.items_for(party_after)
-    ]
+    before = _Side(older, older_catalog or catalog, older_questions or questions)
+    after = _Side(newer, catalog, questions)
+    items = [_item_diff(before, after, item) for item in catalog.items_for(party_after)]
     return SessionDiff(before_id=older.id, after_id=newer.id, items=items)

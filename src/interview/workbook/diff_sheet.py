@@ -49,7 +49,7 @@ DIFF_COLUMNS: Mapping[str, Column] = {
 
 @dataclass(frozen=True, slots=True)
 class DiffRow:
-    no: int
+    no: str  # 通番 as shown: "12", or "追加1"
     category: str
     goal: str
     kind: str
@@ -67,7 +67,9 @@ def item_rows(item: ItemDiff) -> list[DiffRow]:
     """The rows of one item: each changed question field, then each changed text."""
 
     def row(kind: str, question_id: str, field: str, before: str, after: str) -> DiffRow:
-        return DiffRow(item.no, item.category, item.goal, kind, question_id, field, before, after)
+        return DiffRow(
+            item.label, item.category, item.goal, kind, question_id, field, before, after
+        )
 
     if item.kind is ItemChangeKind.UNCHANGED:
         return [row(_kind(item), "", "", "", "")]
@@ -129,8 +131,8 @@ def _write_rows(ws: Worksheet, rows: list[DiffRow]) -> None:
         for index, name in enumerate(fields, start=1):
             cell = ws.cell(row=row_index, column=index)
             styler.apply(cell, Look("body", DIFF_COLUMNS[name].align, band, first))
-            if name == "no":
-                cell.value = record.no
+            if name == "no" and record.no.isascii() and record.no.isdigit():
+                cell.value = int(record.no)  # a number, as on the フォーマット sheet
                 continue
             place = CellPlace(sheet, DIFF_LABELS[name], str(record.no), record.question_id)
             put_text(cell, getattr(record, name), place)
