@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from interview.catalog.models import Catalog
 from interview.profile.models import AddedItem, AddedQuestion, Profile
+from interview.textsafe import printable
 
 Loc = tuple[int | str, ...]
 
@@ -74,7 +75,7 @@ def _additions(profile: Profile, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
         if not ADDED_ID.match(added.id):
             yield (
                 (*loc, "id"),
-                f"idは「追加1」「追加2」…の形（追加＋半角数字）で書いてください（入力値: {added.id!r}）",
+                f"idは「追加1」「追加2」…の形（追加＋半角数字）で書いてください（入力値: {printable(repr(added.id))}）",
             )
         elif added.id in seen:
             yield (
