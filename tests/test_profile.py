@@ -20,6 +20,7 @@ from interview.profile import (
     ProfileError,
     excluded,
     load_profile,
+    parse_profile,
     profile_banks,
     tailor,
 )
@@ -231,6 +232,20 @@ def test_inline_tables_are_located_too(tmp_path, catalog):
         load_profile(write(tmp_path, text), catalog)
     assert info.value.field == "exclude[0].reason"
     assert info.value.line == 2
+
+
+def test_parse_profile_from_text(catalog, sample):
+    source = Path("セッション内のプロファイル")
+    assert parse_profile(SAMPLE_TEXT, source, catalog) == sample
+    text = mutate("item = 17", "item = 99")
+    with pytest.raises(ProfileError) as info:
+        parse_profile(text, source, catalog)
+    assert info.value.line == line_of(text, "item = 99")
+    assert str(source) in str(info.value)
+    broken = mutate("category = 8", "category = = 8")
+    with pytest.raises(ProfileError) as info:
+        parse_profile(broken, source, catalog)
+    assert info.value.line == line_of(broken, "category = = 8")
 
 
 @settings(max_examples=60, deadline=None)

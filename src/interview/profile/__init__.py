@@ -1,7 +1,7 @@
 """Tailoring profiles: exclude checklist items (with reasons) and add a bank's own items."""
 
 from interview.profile.apply import excluded, profile_banks, tailor
-from interview.profile.loader import ProfileError, load_profile
+from interview.profile.loader import ProfileError, load_profile, parse_profile
 from interview.profile.models import AddedItem, AddedQuestion, Exclusion, Profile
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "ProfileError",
     "excluded",
     "load_profile",
+    "parse_profile",
     "profile_banks",
     "tailor",
 ]

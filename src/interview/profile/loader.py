@@ -6,6 +6,8 @@ All problems of a file are reported at once, the first one in the exception's he
 
 from __future__ import annotations
 
+import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,14 +51,32 @@ class ProfileError(DataFileError):
 
 def load_profile(path: Path, catalog: Catalog | None = None) -> Profile:
     """The profile in *path*, validated against *catalog* (default: the shipped one)."""
-    if catalog is None:
-        from interview.catalog import load_catalog
-
-        catalog = load_catalog()
     try:
         data, text = read_toml(path)
     except DataFileError as exc:
         raise ProfileError(exc.path, exc.detail, exc.line, exc.field) from None
+    return _validated(data, text, path, catalog)
+
+
+def parse_profile(text: str, source: Path, catalog: Catalog | None = None) -> Profile:
+    """The profile in TOML *text* (e.g. kept inside a session); *source* names it in messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_LINE.search(str(exc))
+        line = int(match.group(1)) if match else None
+        raise ProfileError(source, f"TOMLの書式エラー: {exc}", line) from None
+    return _validated(data, text, source, catalog)
+
+
+_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def _validated(data: dict[str, Any], text: str, path: Path, catalog: Catalog | None) -> Profile:
+    if catalog is None:
+        from interview.catalog import load_catalog
+
+        catalog = load_catalog()
     try:
         profile = Profile.model_validate(data)
     except ValidationError as exc:
