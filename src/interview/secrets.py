@@ -66,7 +66,7 @@ def _preview(kind: SecretKind, secret: str) -> str:
         header = _KEY_HEADER.match(secret)
         name = header.group(0).strip("-").strip() if header else "PRIVATE KEY"
         return f"{name}…（{len(secret)}文字）"
-    shown = min(4, len(secret) // 4)
+    shown = min(4, len(secret) // 4) if len(secret) >= 8 else 0
     return f"{secret[:shown]}…（{len(secret)}文字）"
 
 
@@ -86,7 +86,9 @@ _PLACEHOLDER_VALUE = re.compile(
 # Algorithm and standard names that follow パスワード in policy sentences.
 _TECH_TERM = re.compile(
     r"^(?:sha|aes|rsa|md5|hmac|pbkdf2|bcrypt|scrypt|argon2(?:id)?|tls|ssl|iso|nist|sp800|pci|"
-    r"fido2?|totp|hotp|otp|ecdsa|ed25519|des|3des|jis|utf|ldap|saml|oauth|oidc|rfc)"
+    r"fido2?|totp|hotp|otp|ecdsa|ed25519|des|3des|jis|utf|ldap|saml|oauth|oidc|rfc|"
+    # password managers and key stores named in answers ("パスワードは1Passwordで管理")
+    r"1password|keepass(?:xc)?|lastpass|bitwarden|dashlane|vault|okta|kms|hsm|aws|azure|gcp)"
     r"[-_/ .]?[0-9a-z.\-]*$",
     re.IGNORECASE,
 )
@@ -122,7 +124,9 @@ def _password_like(value: str, label: str) -> bool:
         return pin_label and 4 <= len(value) <= 12
     if len(value) < 6 or _POLICY_VALUE.match(value):
         return False
-    return _classes(value) >= 2
+    # Letters and at least one digit or symbol: "Secrets" (as in "Secrets Manager") is a word.
+    has_letter = any(c.isalpha() for c in value)
+    return has_letter and not value.isalpha() and _classes(value) >= 2
 
 
 def _key_like(value: str, label: str = "") -> bool:
