@@ -174,9 +174,7 @@ class Catalog(_Frozen):
         try:
             return self._by_no[no]
         except KeyError:
-            raise KeyError(
-                f"通番{no}はチェックリストにありません（1〜{len(self.items)}）"
-            ) from None
+            raise KeyError(f"通番{no}はこのチェックリストにありません") from None
 
     def category(self, no: int) -> Category:
         for category in self.categories:

@@ -7,11 +7,8 @@ answered on (the plain checklist when it has no profile).
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
-
-from pydantic import ValidationError
 
 from interview.catalog import Catalog, load_catalog
 from interview.errors import UserError
@@ -44,15 +41,9 @@ def _checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:
     if not profile_text:
         return catalog, load_questions(catalog)
     from interview.profile.apply import profile_banks, tailor
-    from interview.profile.models import Profile
-    from interview.profile.rules import check_profile
+    from interview.profile.loader import parse_profile
 
-    try:
-        profile = Profile.model_validate(tomllib.loads(profile_text))
-    except (tomllib.TOMLDecodeError, ValidationError) as exc:
-        raise UserError(f"セッションに保存されたプロファイルが読めません: {exc}") from None
-    problems = check_profile(profile, catalog)
-    if problems:
-        raise UserError(f"セッションに保存されたプロファイルに問題があります: {problems[0][1]}")
+    # Same checks and messages as a profile file; the "file" is the session's copy.
+    profile = parse_profile(profile_text, Path("（セッションに保存されたプロファイル）"), catalog)
     tailored = tailor(catalog, profile)
     return tailored, load_questions(tailored, extra=profile_banks(profile, tailored))
