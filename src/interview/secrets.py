@@ -258,8 +258,8 @@ _DIGIT_RUN = re.compile(r"[0-9０-９]+(?:[ \-－　][0-9０-９]+)*")
 _JOINERS = ".,/:-－+_"
 # A number right after one of these words is an identifier, not a card.
 _NOT_CARD_CONTEXT = re.compile(
-    r"(?:法人番号|登録番号|口座番号|電話|TEL|FAX|〒|郵便|規程|規則|受付番号|管理番号|文書番号"
-    r"|注文番号|ISBN|JAN|No\.?|#)[\s:：]*$",
+    r"(?:(?:法人|登録|口座|受付|管理|文書|注文|規程|規則|契約|申請|顧客|伝票|問合せ)番号"
+    r"|電話|TEL|FAX|〒|郵便|規程|規則|ISBN|JAN|No\.?|#)[\s:：]*$",
     re.IGNORECASE,
 )
 _CARD_SEPARATORS = re.compile(r"[ \-－　]")
