@@ -10,7 +10,6 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from interview.catalog import Party
-from interview.cli.diff_cmd import report_text
 from interview.cli.main import main
 from interview.compile.diff import (
     ItemChangeKind,
@@ -19,6 +18,7 @@ from interview.compile.diff import (
     diff_sessions,
     trend,
 )
+from interview.compile.diff_report import report_text
 from interview.compile.workbook_data import effective_texts
 from interview.engine.answers import Answer, Status
 from interview.errors import UserError

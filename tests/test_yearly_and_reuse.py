@@ -225,3 +225,27 @@ async def _certifications_offered(tmp_path: Path) -> None:
 
 def test_recorded_certifications_are_offered_at_certification_items(tmp_path):
     asyncio.run(_certifications_offered(tmp_path))
+
+
+async def _compare_in_app(store_dir: Path) -> str:
+    from interview.tui.screens.text_view import TextScreen
+
+    app = InterviewApp(sessions_dir=store_dir, resume="y2027")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("3")
+        screen.query_one("#reply", TextArea).text = "CISOが退任し、後任未定"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f11")
+        await pilot.pause()
+        assert isinstance(app.screen, TextScreen)
+        return str(app.screen.query_one("#text-body").render())
+
+
+def test_tui_compares_with_last_year(store_dir):
+    assert main(["--sessions-dir", str(store_dir), "new", "--from", DEMO_ID, "--id", "y2027"]) == 0
+    report = asyncio.run(_compare_in_app(store_dir))
+    assert "通番1" in report and "CISOが退任し、後任未定" in report
+    assert "後退" in report  # 実施済み → 未実施

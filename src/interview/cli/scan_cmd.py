@@ -180,7 +180,7 @@ def _open_for_masking(sessions_dir: Path, reference: str) -> SessionHandle:
         if path.suffix != ".toml" or not is_valid_id(path.stem):
             raise UserError(
                 f"このファイルは --mask で書き換えられません（{path.name}）。"
-                "ファイル名をセッションIDの形（英数字と - _ のみ、末尾 .toml）にしてください。"
+                "ファイル名（.toml を除いた部分）がセッションIDとして使える名前にしてください。"
             )
         return SessionStore(path.parent).open(path.stem)
     from interview.session.ids import validate_id

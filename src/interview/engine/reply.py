@@ -125,7 +125,7 @@ def parse_status_reply(text: str) -> StatusReply:
 
 @dataclass(frozen=True)
 class Command:
-    name: str  # glossary, back, skip, jump, follow, search, review, export, help, quit
+    name: str  # glossary, back, skip, jump, follow, search, review, export, compare, help, quit
     argument: str = ""
 
 
@@ -150,6 +150,8 @@ _COMMANDS = {
     "確認": "review",
     "review": "review",
     "出力": "export",
+    "比較": "compare",
+    "compare": "compare",
     "export": "export",
     "ヘルプ": "help",
     "help": "help",

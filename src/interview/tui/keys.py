@@ -16,6 +16,7 @@ INTERVIEW_BINDINGS: tuple[tuple[str, str, str, str], ...] = (
     ("f8", "skip", "後回し", "interview.skip"),
     ("f9", "review", "文案", "interview.review"),
     ("f10", "export", "出力", "interview.export"),
+    ("f11", "compare", "前回比較", "interview.compare"),
 )
 # Shown in the footer at 80 columns; the rest are in F1 help and the command palette.
 FOOTER_KEYS = {"f1", "f3", "f4", "f7", "f8", "f10"}
@@ -47,5 +48,6 @@ SLASH_COMMANDS: tuple[tuple[str, str], ...] = (
     ("/検索 ログ", "確認項目を検索"),
     ("/確認", "この項目の文案を確認"),
     ("/出力", "Excelブックに出力"),
+    ("/比較", "前回のセッションとの変更点（年次確認）"),
     ("/ヘルプ", "この画面"),
 )

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header
 from interview.engine.answers import Answer
 from interview.engine.interview import AnswerError
 from interview.engine.reply import Command, parse_command, parse_status_reply
+from interview.errors import UserError
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
 from interview.session.live import LiveSession
@@ -222,6 +223,8 @@ class InterviewScreen(Screen[None]):
                 self.action_review()
             case "export":
                 self.action_export()
+            case "compare":
+                self.action_compare()
             case "help":
                 self.action_help()
             case "quit":
@@ -342,6 +345,29 @@ class InterviewScreen(Screen[None]):
                 self._show_current()
 
         self.app.push_screen(ReviewScreen(f"通番{item_no} {item.goal}", texts, drafts), done)
+
+    def action_compare(self) -> None:
+        """What changed since the session this one was started from (yearly check)."""
+        from interview.compile.diff import diff_sessions
+        from interview.compile.diff_report import report_text
+        from interview.tui.screens.text_view import TextScreen
+
+        previous_id = self.live.session.derived_from
+        if not previous_id:
+            self.notify(
+                "前回のセッションから始めた年次確認ではないため、比較できません。",
+                severity="warning",
+            )
+            return
+        try:
+            previous = self.app.store.load(previous_id)  # type: ignore[attr-defined]
+            diff = diff_sessions(
+                previous, self.live.session, self.live.catalog, self.live.questions
+            )
+        except UserError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.app.push_screen(TextScreen(f"前回（{previous_id}）からの変更点", report_text(diff)))
 
     def action_export(self) -> None:
         from interview.tui.screens.export import ExportScreen
