@@ -90,6 +90,12 @@ def aside_path(path: Path, label: str) -> Path:
     return candidate
 
 
+def parse_certification(text: str) -> Certification:
+    """``名称`` or ``名称|対象範囲|取得日`` (as given to ``interview new --certification``)."""
+    name, scope, date_ = ([*(part.strip() for part in text.split("|")), "", ""])[:3]
+    return Certification(name=name, scope=scope, date=date_)
+
+
 class SessionHandle:
     """An open, locked session. ``save()`` after every change; ``close()`` when done.
 
@@ -247,7 +253,7 @@ class SessionStore:
             counterparts=[c.strip() for c in counterparts if c.strip()],
             interviewer=interviewer.strip(),
         )
-        certs = [Certification(name=c.strip()) for c in certifications if c.strip()]
+        certs = [parse_certification(c) for c in certifications if c.strip()]
         if session_id is not None:
             return self._create_as(validate_id(session_id), respondent, certs, stamp)
         base = default_id(organisation, today or stamp.astimezone().date())
