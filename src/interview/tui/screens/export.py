@@ -73,7 +73,7 @@ class ExportScreen(ModalScreen[Path | None]):
         try:
             written = export_session(
                 self.live.session, path, self.live.catalog, self.live.questions
-            )
+            ).resolve()
         except UserError as exc:
             self.app.call_from_thread(result.update, f"出力できませんでした: {exc}")
             return
