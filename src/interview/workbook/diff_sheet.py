@@ -20,7 +20,7 @@ from interview.compile.diff import ItemChangeKind, ItemDiff, SessionDiff, Trend
 from interview.workbook.cells import CellPlace, put_text, sanitize
 from interview.workbook.layout import TABLE_FREEZE, Column, set_widths, setup_page
 from interview.workbook.styles import Look, Styler
-from interview.workbook.writer import FIXED_STAMP, _replace_file, workbook_bytes
+from interview.workbook.writer import FIXED_STAMP, replace_file, workbook_bytes
 
 DIFF_SHEET = "変更点"
 
@@ -143,4 +143,4 @@ def write_diff_workbook(
 ) -> None:
     """Write the 「変更点」 workbook to *path*, atomically; nothing is written on refusal."""
     workbook = build_diff_workbook(diff, include_unchanged)
-    _replace_file(Path(path), workbook_bytes(workbook, stamp or FIXED_STAMP))
+    replace_file(Path(path), workbook_bytes(workbook, stamp or FIXED_STAMP))

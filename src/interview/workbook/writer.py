@@ -60,7 +60,7 @@ def write_workbook(data: WorkbookData, path: Path) -> None:
     """Write *data* to *path* (.xlsx). Nothing is written if a text is refused."""
     workbook = build_workbook(data)
     payload = workbook_bytes(workbook, document_stamp(data.cover))
-    _replace_file(Path(path), payload)
+    replace_file(Path(path), payload)
 
 
 def build_workbook(data: WorkbookData) -> Workbook:
@@ -268,7 +268,7 @@ def _os_message(path: Path, exc: OSError) -> str:
     return f"{path} に書き込めません（{reason}）。"
 
 
-def _replace_file(path: Path, payload: bytes) -> None:
+def replace_file(path: Path, payload: bytes) -> None:
     """Write to a temp file beside *path*, fsync, then rename over it: never half a file."""
     if path.is_dir():
         raise UserError(f"{path} はフォルダです。出力するファイル名を指定してください。")
