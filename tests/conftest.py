@@ -22,3 +22,14 @@ def catalog():
 # Snapshots and exported dates must not depend on the machine's time zone.
 os.environ["TZ"] = "UTC"
 time.tzset()
+
+
+def _freeze_cursor_blink() -> None:
+    """A blinking cursor makes snapshots depend on timing: keep it steady in tests."""
+    from textual.widgets import Input, TextArea
+
+    for widget in (Input, TextArea):
+        widget.__dict__["cursor_blink"]._default = False
+
+
+_freeze_cursor_blink()
