@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterator
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from interview.search.cache import PerCatalog
 from interview.search.glossary import GlossaryIndex, glossary_index
 from interview.search.normalize import normalize_query, normalize_with_offsets, query_words
 from interview.search.scoring import BAND, PREFIX
@@ -266,22 +267,14 @@ class ChecklistIndex:
             offer(at, score, self._alignment(folded, entry.folded).dest_start)
 
 
-_cache: tuple[Catalog, ChecklistIndex] | None = None
+_indexes: PerCatalog[ChecklistIndex] = PerCatalog(
+    lambda catalog: ChecklistIndex(catalog, glossary_index(catalog))
+)
 
 
 def checklist_index(catalog: Catalog | None = None) -> ChecklistIndex:
     """The index of *catalog*'s items (default: the shipped catalog), built once."""
-    global _cache
-    if catalog is None:
-        from interview.catalog import load_catalog
-
-        catalog = load_catalog()
-    cached = _cache
-    if cached is not None and cached[0] is catalog:
-        return cached[1]
-    index = ChecklistIndex(catalog, glossary_index(catalog))
-    _cache = (catalog, index)
-    return index
+    return _indexes.get(catalog)
 
 
 def search_checklist(

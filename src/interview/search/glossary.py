@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from interview.search.cache import PerCatalog
 from interview.search.normalize import normalize, normalize_query, query_words
 from interview.search.scoring import (
     FUZZY_CUTOFF,
@@ -124,22 +125,12 @@ class GlossaryIndex:
         ]
 
 
-_cache: tuple[Catalog, GlossaryIndex] | None = None
+_indexes: PerCatalog[GlossaryIndex] = PerCatalog(lambda catalog: GlossaryIndex(catalog.glossary))
 
 
 def glossary_index(catalog: Catalog | None = None) -> GlossaryIndex:
     """The index of *catalog*'s glossary (default: the shipped catalog), built once."""
-    global _cache
-    if catalog is None:
-        from interview.catalog import load_catalog
-
-        catalog = load_catalog()
-    cached = _cache
-    if cached is not None and cached[0] is catalog:
-        return cached[1]
-    index = GlossaryIndex(catalog.glossary)
-    _cache = (catalog, index)
-    return index
+    return _indexes.get(catalog)
 
 
 def search_glossary(
