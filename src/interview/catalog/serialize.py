@@ -55,7 +55,6 @@ def item_to_dict(item: Item) -> dict[str, Any]:
 
 def catalog_to_dict(catalog: Catalog, party: Party | None = None) -> dict[str, Any]:
     items = catalog.items_for(party)
-    numbers = {i.no for i in items}
     return {
         "edition": catalog.edition.model_dump(),
         "categories": [
@@ -63,7 +62,7 @@ def catalog_to_dict(catalog: Catalog, party: Party | None = None) -> dict[str, A
                 "no": c.no,
                 "name": c.name,
                 "purpose": c.purpose,
-                "items": [n for n in c.item_numbers if n in numbers],
+                "items": [i.no for i in items if i.category == c.no],
             }
             for c in catalog.categories
         ],

@@ -30,9 +30,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     items = catalog.items_for(party)
     print(f"{catalog.edition.title} {catalog.edition.label}")
-    numbers = {i.no for i in items}
     for category in catalog.categories:
-        shown = [catalog.item(n) for n in category.item_numbers if n in numbers]
+        shown = [i for i in items if i.category == category.no]
         if not shown:
             continue
         print(f"\n■ 区分{category.no} {category.name}（通番{category.first}〜{category.last}）")
