@@ -17,13 +17,12 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING
 
 from interview.errors import UserError
 
 if TYPE_CHECKING:
+    from interview.cli.scan_json import FieldName, FindingOut
     from interview.session.models import Session
     from interview.session.store import SessionHandle
 
@@ -32,7 +31,6 @@ FOUND_EXIT = 3
 # JSON leaves these raw with ensure_ascii=False; escape them so no terminal acts on them.
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
-FieldName = Literal["detail", "owner", "due", "follow_up", "text", "draft"]
 
 _ANSWER_FIELDS: dict[FieldName, str] = {"detail": "回答", "owner": "担当", "due": "期限"}
 _TEXT_NAMES = {
@@ -42,27 +40,6 @@ _TEXT_NAMES = {
     "remarks": "備考",
 }
 _TEXT_VERSIONS: dict[FieldName, str] = {"text": "本文", "draft": "下書き"}
-
-
-class FindingOut(BaseModel):
-    """One finding in ``--json`` output (the secret itself is never printed)."""
-
-    section: Literal["answers", "suggestions", "follow_ups", "texts"]
-    key: str  # question id, or item number for texts
-    part: str = ""  # texts only: status / issues / plan / remarks
-    field: FieldName
-    where: str  # the same place in Japanese
-    kind: str
-    label: str
-    preview: str
-    start: int
-    end: int
-
-
-class ScanReport(BaseModel):
-    session: str
-    masked: bool
-    findings: list[FindingOut]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -114,6 +91,7 @@ def _places(session: Session) -> Iterator[tuple[str, str, str, FieldName, str, s
 
 
 def scan_session(session: Session) -> list[FindingOut]:
+    from interview.cli.scan_json import FindingOut
     from interview.secrets import find_secrets
 
     found: list[FindingOut] = []
@@ -208,6 +186,7 @@ def _print_text(session_id: str, findings: list[FindingOut], masked: bool) -> No
 
 
 def run(args: argparse.Namespace) -> int:
+    from interview.cli.scan_json import ScanReport
     from interview.cli.workbook_cmd import load_session
     from interview.session.store import SessionStore
 

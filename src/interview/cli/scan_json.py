@@ -1,0 +1,30 @@
+"""The JSON rows of ``interview scan --json`` (pydantic models at the CLI's edge)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+FieldName = Literal["detail", "owner", "due", "follow_up", "text", "draft"]
+
+
+class FindingOut(BaseModel):
+    """One finding in ``--json`` output (the secret itself is never printed)."""
+
+    section: Literal["answers", "suggestions", "follow_ups", "texts"]
+    key: str  # question id, or item number for texts
+    part: str = ""  # texts only: status / issues / plan / remarks
+    field: FieldName
+    where: str  # the same place in Japanese
+    kind: str
+    label: str
+    preview: str
+    start: int
+    end: int
+
+
+class ScanReport(BaseModel):
+    session: str
+    masked: bool
+    findings: list[FindingOut]
