@@ -31,7 +31,10 @@ def fresh_dir(tmp_path: Path) -> Path:
 
 async def sessions_listed(pilot) -> None:
     """The home screen reads the session list in a worker: wait for it."""
-    await pilot.app.workers.wait_for_complete()
+    for _ in range(200):
+        if pilot.app.screen.listed:
+            break
+        await pilot.pause(0.01)
     await pilot.pause()
 
 

@@ -155,8 +155,10 @@ def test_tui_confirms_with_one_key_and_changes_normally(store_dir):
 async def _yearly_from_home(store_dir: Path) -> str:
     app = InterviewApp(sessions_dir=store_dir)
     async with app.run_test(size=(100, 32)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(200):
+            if app.screen.listed:
+                break
+            await pilot.pause(0.01)
         await pilot.press("y")
         await pilot.pause()
         screen = app.screen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,9 +11,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Label, Static
+from textual.widgets import Button, Footer, Header, Label, Static
 
 from interview.errors import UserError
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
 from interview.textsafe import printable
 
 
@@ -46,17 +50,28 @@ class HomeScreen(Screen[None]):
                 "続きから再開（↑↓で選んで Enter、y でそのセッションから年次確認）",
                 id="home-resume-label",
             )
-            yield DataTable(id="home-sessions", cursor_type="row", zebra_stripes=True)
+            # the table (a heavier widget) is mounted right after the first paint
             yield Static("", id="home-empty", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("組織", "対象者", "進捗", "更新日時", "要確認", "ID")
         self.query_one("#home-empty", Static).update("セッションを読み込んでいます…")
         self.query_one("#home-new", Button).focus()
-        # The list is read after the first paint, off the UI thread.
-        self.call_after_refresh(self.action_reload)
+        # The table and the list come after the first paint; the list is read off the UI thread.
+        self.call_after_refresh(self._mount_table)
+
+    def _mount_table(self) -> None:
+        from textual.widgets import DataTable
+
+        table = DataTable(id="home-sessions", cursor_type="row", zebra_stripes=True)
+        self.query_one("#home").mount(table, before=self.query_one("#home-empty"))
+        table.add_columns("組織", "対象者", "進捗", "更新日時", "要確認", "ID")
+        self.action_reload()
+
+    @property
+    def listed(self) -> bool:
+        """True once the session list has been read and shown (tests wait for it)."""
+        return self._listed
 
     def action_reload(self) -> None:
         self.run_worker(self._load, thread=True, exclusive=True, group="home-load")
@@ -68,8 +83,11 @@ class HomeScreen(Screen[None]):
             summaries, problems = [], [str(exc)]
         self.app.call_from_thread(self._show, summaries, problems)
 
+    _listed = False
+
     def _show(self, summaries: list, problems: list[str]) -> None:
-        table = self.query_one(DataTable)
+        self._listed = True
+        table = self.table
         table.clear()
         for s in summaries:
             table.add_row(
@@ -92,19 +110,23 @@ class HomeScreen(Screen[None]):
         else:
             self.query_one("#home-new", Button).focus()
 
-    @on(DataTable.RowSelected, "#home-sessions")
-    def _resume(self, event: DataTable.RowSelected) -> None:
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#home-sessions")  # type: ignore[return-value]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.post_message(HomeChoice("resume", str(event.row_key.value)))
 
     def action_yearly(self) -> None:
         """Start this year's check from the highlighted (earlier) session."""
-        table = self.query_one(DataTable)
-        if not table.row_count:
+        found = self.query("#home-sessions")
+        table = found.first() if found else None
+        if table is None or not table.row_count:
             self.notify(
                 "年次確認の元にするセッションを一覧から選んでください。", severity="warning"
             )
             return
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)  # type: ignore[attr-defined]
         self.post_message(HomeChoice("yearly", str(row_key.value)))
 
     @on(Button.Pressed, "#home-new")
