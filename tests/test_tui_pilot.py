@@ -252,3 +252,19 @@ async def test_question_bubble_click_opens_the_glossary(tmp_path: Path):
         await pilot.pause()
         assert isinstance(app.screen, GlossaryScreen)
         assert app.screen.query_one("#glossary-query").value == "情報資産"
+
+
+@run_async
+async def test_command_palette_runs_interview_actions(tmp_path: Path):
+    from interview.tui.screens.glossary import GlossaryScreen
+
+    app = InterviewApp(sessions_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_new(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"用語")
+        await pilot.pause(0.3)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryScreen)

@@ -12,7 +12,6 @@ from textual.command import Hit, Hits, Provider
 
 from interview.errors import UserError
 from interview.tui import styles
-from interview.tui.keys import INTERVIEW_BINDINGS
 from interview.tui.screens.home import HomeChoice, HomeScreen
 
 if TYPE_CHECKING:
@@ -23,32 +22,31 @@ if TYPE_CHECKING:
 # loaded when first needed, so the first screen appears as fast as a bare Textual app.
 
 
-class InterviewCommands(Provider):
-    """Every interview action as a command palette entry."""
+class ScreenCommands(Provider):
+    """Every key of the current screen (home or interview) as a command palette entry."""
 
     async def search(self, query: str) -> Hits:
-        from interview.tui.screens.interview import InterviewScreen
-
         matcher = self.matcher(query)
-        screen = self.app.screen
-        if not isinstance(screen, InterviewScreen):
-            return
-        for key, action, label, _id in INTERVIEW_BINDINGS:
-            text = f"{label}（{key.upper()}）"
+        screen = self.screen  # the screen the palette was opened on
+        for binding in screen.BINDINGS:
+            if not isinstance(binding, Binding) or not binding.description:
+                continue
+            key = binding.key.upper() if binding.key.startswith("f") else binding.key
+            text = f"{binding.description}（{key}）"
             score = matcher.match(text)
             if score > 0:
                 yield Hit(
                     score,
                     matcher.highlight(text),
-                    partial(screen.run_action, action),
-                    help=key.upper(),
+                    partial(screen.run_action, binding.action),
+                    help=key,
                 )
 
 
 class InterviewApp(App[None]):
     TITLE = "API接続チェックリスト 回答アシスタント"
     CSS_PATH = [styles.APP, styles.HOME]  # the home screen is the default screen
-    COMMANDS = App.COMMANDS | {InterviewCommands}
+    COMMANDS = App.COMMANDS | {ScreenCommands}
     BINDINGS = [Binding("ctrl+q", "quit", "終了", id="app.quit", priority=True)]
 
     def __init__(self, sessions_dir: Path, resume: str | None = None) -> None:
