@@ -16,7 +16,7 @@ from interview.session.models import ItemText, ItemTexts, Respondent, Session
 from interview.workbook.model import DetailRow, WorkbookData
 
 
-class ImportError_(UserError):
+class WorkbookImportError(UserError):
     """The workbook cannot become a session."""
 
 
@@ -29,7 +29,7 @@ def _party(data: WorkbookData, override: Party | None) -> Party:
             return Party.from_label(label)
         except ValueError:
             pass
-    raise ImportError_(
+    raise WorkbookImportError(
         "回答者の立場（API接続先／金融機関）が分かりません。--party で指定してください。"
     )
 
@@ -65,7 +65,7 @@ def _answer(row: DetailRow, kind: QuestionKind, options: dict[str, str]) -> Answ
         try:
             status = Status.from_label(status_text)
         except ValueError:
-            raise ImportError_(
+            raise WorkbookImportError(
                 f"回答詳細の {row.question_id} の状態「{status_text}」が読めません"
             ) from None
     if kind is QuestionKind.CERTIFICATION:
@@ -95,7 +95,7 @@ def session_from_workbook(
     cover = data.cover
     org = organisation or (cover.organisation if cover is not None else "")
     if not org:
-        raise ImportError_("組織名が分かりません。--org で指定してください。")
+        raise WorkbookImportError("組織名が分かりません。--org で指定してください。")
     mine = {i.no for i in catalog.items_for(party)}
     texts: dict[str, ItemTexts] = {}
     for row in data.rows:
