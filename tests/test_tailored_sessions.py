@@ -18,11 +18,12 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "docs" / "examples" / "profile-sample.toml"
 
 
-def test_new_with_profile_keeps_the_profile_in_the_session(tmp_path, capsys):
-    code = main(
+def new_tailored(sessions: Path) -> int:
+    """``interview new`` for session ``t`` on the sample profile."""
+    return main(
         [
             "--sessions-dir",
-            str(tmp_path),
+            str(sessions),
             "new",
             "--org",
             "調整株式会社",
@@ -34,6 +35,10 @@ def test_new_with_profile_keeps_the_profile_in_the_session(tmp_path, capsys):
             "t",
         ]
     )
+
+
+def test_new_with_profile_keeps_the_profile_in_the_session(tmp_path, capsys):
+    code = new_tailored(tmp_path)
     assert code == 0
     session = SessionStore(tmp_path).load("t")
     assert session.profile_name == "さくら銀行 API接続先向け 2027年版"
@@ -68,24 +73,7 @@ def test_bad_profile_is_refused_before_anything_is_created(tmp_path, capsys):
 
 
 def test_tailored_export_shows_only_items_in_effect(tmp_path, capsys):
-    assert (
-        main(
-            [
-                "--sessions-dir",
-                str(tmp_path),
-                "new",
-                "--org",
-                "調整株式会社",
-                "--party",
-                "api_connector",
-                "--profile",
-                str(SAMPLE),
-                "--id",
-                "t",
-            ]
-        )
-        == 0
-    )
+    assert new_tailored(tmp_path) == 0
     out = tmp_path / "t.xlsx"
     assert main(["--sessions-dir", str(tmp_path), "export", "t", "-o", str(out)]) == 0
     book = CalamineWorkbook.from_path(str(out))
