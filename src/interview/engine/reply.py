@@ -85,9 +85,30 @@ _SEPARATORS = " 　、,。.:：;；!！-ー—/"
 
 
 @dataclass(frozen=True)
+class PlanHint:
+    """A plan or date named in a reply (「来年3月までに導入予定」), to offer for 対応計画."""
+
+    text: str  # the words naming the plan, as typed
+    due: str | None = None  # "YYYY-MM" when a month could be resolved
+
+
+@dataclass(frozen=True)
 class StatusReply:
-    status: Status | None  # None: the reply did not say (ask again)
+    """What the reader made of a reply.
+
+    Contract (shared by the chat and the reply reader):
+    - ``status``: the status the words clearly give, or None when not sure;
+    - ``detail``: the reply as typed (the reader never cuts the status words away);
+    - ``guess``: the best guess to pre-select when ``status`` is None;
+    - ``is_question``: the reply asks something back (offer the glossary or hint);
+    - ``plan``: a plan or date named in the reply, if any.
+    """
+
+    status: Status | None  # None: not sure (ask, with `guess` pre-selected)
     detail: str
+    guess: Status | None = None
+    is_question: bool = False
+    plan: PlanHint | None = None
 
 
 def _fold(text: str) -> str:
