@@ -19,15 +19,16 @@ from interview.compile.diff import (
     trend,
 )
 from interview.compile.diff_report import report_text
+from interview.compile.diff_rows import diff_rows
 from interview.compile.workbook_data import effective_texts
 from interview.engine.answers import Answer, Status
 from interview.errors import UserError
 from interview.questions.bank import load_questions
-from interview.session.demo import build_demo_session
+from interview.services.demo import build_demo_session
 from interview.session.models import ItemText, Session
 from interview.session.tailoring import session_checklist
 from interview.session.toml_format import dump_bytes
-from interview.workbook.diff_sheet import DIFF_LABELS, DIFF_SHEET, diff_rows
+from interview.workbook.diff_sheet import DIFF_LABELS, DIFF_SHEET
 
 HOSTILE = "=SUM(1,2)\x07\x1b]0;pwned\x07 監視\x1b[2J"
 EDITED_REMARKS = "+台帳は2027年版に更新（社外秘）"

@@ -10,7 +10,7 @@ from python_calamine import CalamineWorkbook
 
 from interview.catalog import Party
 from interview.cli.main import main
-from interview.session.demo import DEMO_ID, write_demo
+from interview.services.demo import DEMO_ID, write_demo
 
 HEADER = [
     "通番",

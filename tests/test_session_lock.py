@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from helpers import new_session
 
 from interview.catalog import Catalog
 from interview.session import lock as lock_module
@@ -34,8 +35,8 @@ HOLDER = textwrap.dedent(
 
 @pytest.fixture
 def store(tmp_path: Path, catalog: Catalog) -> SessionStore:
-    s = SessionStore(tmp_path, catalog)
-    s.create("株式会社ロック", "api_connector", session_id="a")
+    s = SessionStore(tmp_path)
+    new_session(s, "株式会社ロック", "api_connector", session_id="a")
     return s
 
 
@@ -83,7 +84,7 @@ def test_a_lock_left_by_a_killed_app_is_recovered(store: SessionStore) -> None:
 def test_the_same_process_cannot_open_twice(store: SessionStore) -> None:
     handle = store.open("a")
     with pytest.raises(SessionLockedError, match=f"PID {os.getpid()}"):
-        SessionStore(store.directory, store.catalog).open("a")
+        SessionStore(store.directory).open("a")
     handle.close()
     store.open("a").close()  # released on close
 

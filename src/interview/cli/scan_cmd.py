@@ -187,7 +187,7 @@ def _print_text(session_id: str, findings: list[FindingOut], masked: bool) -> No
 
 def run(args: argparse.Namespace) -> int:
     from interview.cli.scan_json import ScanReport
-    from interview.cli.workbook_cmd import load_session
+    from interview.services.sessions import load_reference as load_session
     from interview.session.store import SessionStore
 
     if args.mask:

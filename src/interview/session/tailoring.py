@@ -31,12 +31,13 @@ def attach_profile(store: SessionStore, session: Session, path: Path) -> Session
 
 
 def session_checklist(session: Session) -> tuple[Catalog, QuestionSet]:
-    """The catalog and questions *session* is answered on."""
-    return _checklist(session.profile_text)
+    """The catalog and questions *session* is answered on (see services.checklist)."""
+    return tailored_checklist(session.profile_text)
 
 
 @lru_cache(maxsize=8)
-def _checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:
+def tailored_checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:
+    """The catalog and questions of a profile's text (the plain checklist for '')."""
     catalog = load_catalog()
     if not profile_text:
         return catalog, load_questions(catalog)

@@ -10,7 +10,7 @@ from interview.catalog.models import Catalog, Note
 from interview.engine.answers import Answer
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
-from interview.session.live import LiveSession
+from interview.services.live import LiveSession
 from interview.textsafe import printable
 
 

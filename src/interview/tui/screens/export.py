@@ -11,9 +11,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from interview.compile.export import default_export_path, export_session
+from interview.compile.export import default_export_path
 from interview.errors import UserError
-from interview.session.live import LiveSession
+from interview.services.live import LiveSession
+from interview.services.workbooks import export as export_workbook
 from interview.tui import styles
 
 
@@ -69,21 +70,23 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True)
     def run_export(self, path: Path) -> None:
-        result = self.query_one("#export-result", Static)
+        # A worker thread touches no widget: the result is shown from the app's thread.
         try:
-            written = export_session(
-                self.live.session, path, self.live.catalog, self.live.questions
-            ).resolve()
+            written = export_workbook(self.live.session, path).resolve()
         except UserError as exc:
-            self.app.call_from_thread(result.update, f"出力できませんでした: {exc}")
+            self.app.call_from_thread(self._show_result, f"出力できませんでした: {exc}")
             return
         except OSError as exc:
             self.app.call_from_thread(
-                result.update, f"書き込めませんでした: {exc.strerror}（{path}）"
+                self._show_result, f"書き込めませんでした: {exc.strerror}（{path}）"
             )
             return
-        self.app.call_from_thread(result.update, f"出力しました: {written}")
-        self.app.call_from_thread(self.notify, f"出力しました: {written}")
+        self.app.call_from_thread(self._show_result, f"出力しました: {written}", True)
+
+    def _show_result(self, text: str, done: bool = False) -> None:
+        self.query_one("#export-result", Static).update(text)
+        if done:
+            self.notify(text)
 
     @on(Button.Pressed, "#export-close")
     def action_close(self) -> None:

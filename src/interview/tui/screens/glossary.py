@@ -11,8 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from interview.catalog import load_catalog
-from interview.search import search_glossary
+from interview.services.checklist import Checklist
 from interview.textsafe import printable
 from interview.tui import styles
 
@@ -24,9 +23,10 @@ class GlossaryScreen(ModalScreen[None]):
         Binding("down", "focus_results", "結果へ", show=False, id="glossary.down"),
     ]
 
-    def __init__(self, query: str = "") -> None:
+    def __init__(self, query: str, checklist: Checklist) -> None:
         super().__init__()
         self.initial_query = query
+        self.checklist = checklist
 
     def compose(self) -> ComposeResult:
         with Vertical(id="glossary-box"):
@@ -59,9 +59,9 @@ class GlossaryScreen(ModalScreen[None]):
     def _search(self, query: str) -> None:
         results = self.query_one("#glossary-results", OptionList)
         results.clear_options()
-        hits = search_glossary(query, limit=12) if query.strip() else []
+        hits = self.checklist.search_glossary(query) if query.strip() else []
         if not query.strip():
-            terms = load_catalog().glossary
+            terms = self.checklist.catalog.glossary
             results.add_options([Option(printable(t.term), id=t.term) for t in terms])
         else:
             results.add_options([Option(printable(h.term.term), id=h.term.term) for h in hits])
@@ -78,7 +78,7 @@ class GlossaryScreen(ModalScreen[None]):
         self._show(event.option.id or "")
 
     def _show(self, term_name: str) -> None:
-        term = next((t for t in load_catalog().glossary if t.term == term_name), None)
+        term = self.checklist.term(term_name)
         if term is None:
             return
         text = Text()

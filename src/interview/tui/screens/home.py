@@ -18,6 +18,7 @@ from interview.errors import UserError
 if TYPE_CHECKING:
     from textual.widgets import DataTable
 from interview.textsafe import printable
+from interview.tui.typed import interview_app
 
 
 @dataclass
@@ -78,7 +79,9 @@ class HomeScreen(Screen[None]):
 
     def _load(self) -> None:
         try:
-            summaries, problems = self.app.store.list_summaries()  # type: ignore[attr-defined]
+            from interview.services.sessions import list_sessions
+
+            summaries, problems = list_sessions(interview_app(self).store)
         except UserError as exc:
             summaries, problems = [], [str(exc)]
         self.app.call_from_thread(self._show, summaries, problems)

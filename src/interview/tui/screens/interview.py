@@ -10,14 +10,15 @@ from textual.widgets import Footer, Header
 
 from interview.engine.answers import Answer
 from interview.engine.interview import AnswerError
-from interview.engine.reply import Command, parse_command, parse_status_reply
+from interview.engine.reply import Command, parse_command
 from interview.errors import UserError
 from interview.questions.bank import Question
-from interview.questions.models import QuestionKind
-from interview.session.live import LiveSession
+from interview.services.answering import NeedsStatus, masked, read_reply, secret_findings
+from interview.services.live import LiveSession
 from interview.textsafe import printable
 from interview.tui import render, styles
 from interview.tui.keys import interview_bindings
+from interview.tui.typed import interview_app
 from interview.tui.widgets.answer_bar import AnswerBar
 from interview.tui.widgets.chat import Bubble, ChatLog
 from interview.tui.widgets.side_panel import SidePanel
@@ -143,38 +144,25 @@ class InterviewScreen(Screen[None]):
         question = self.live.interview.current()
         if question is None:
             return
-        answer = event.answer
-        if question.kind is QuestionKind.EXAMPLE:
-            parsed = parse_status_reply(event.text)
-            if answer.status is None and parsed.status is None:
-                self.chat.say(printable(event.text) or "（空の回答）", "user")
-                self.chat.say(
-                    "状態を教えてください：1 実施済み／2 一部実施／3 未実施／4 該当なし／5 不明・要確認"
-                    "（数字キーか、「はい」「いいえ」「一部」などで始めて入力）",
-                    "assistant followup",
-                )
-                return
-            if parsed.status is not None:  # typed words are the latest intent
-                answer = answer.model_copy(
-                    update={"status": parsed.status, "detail": parsed.detail}
-                )
+        answer = read_reply(question, event.answer, event.text)
+        if isinstance(answer, NeedsStatus):
+            self.chat.say(printable(event.text) or "（空の回答）", "user")
+            self.chat.say(
+                "状態を教えてください：1 実施済み／2 一部実施／3 未実施／4 該当なし／5 不明・要確認"
+                "（数字キーか、「はい」「いいえ」「一部」などで始めて入力）",
+                "assistant followup",
+            )
+            return
         self._record(question, answer)
 
     def _record(self, question: Question, answer: Answer) -> None:
-        from interview.secrets import find_secrets, mask_secrets
-
-        findings = find_secrets("\n".join((answer.detail, answer.due, answer.owner)))
+        findings = secret_findings(answer)
         if findings:
             from interview.tui.screens.secret_warning import MASK, SecretWarningScreen
 
             def decided(choice: str | None) -> None:
                 if choice == MASK:
-                    masked = answer.model_copy(
-                        update={
-                            f: mask_secrets(getattr(answer, f)) for f in ("detail", "due", "owner")
-                        }
-                    )
-                    self._save_answer(question, masked)
+                    self._save_answer(question, masked(answer))
                 elif choice == "keep":
                     self._save_answer(question, answer)
                 else:
@@ -309,7 +297,7 @@ class InterviewScreen(Screen[None]):
         if not query and question is not None:
             terms = render.glossary_terms(question, self.live.catalog)
             query = terms[0] if terms else ""
-        self.app.push_screen(GlossaryScreen(query))
+        self.app.push_screen(GlossaryScreen(query, self.live.checklist))
 
     def action_search(self, query: str = "") -> None:
         from interview.tui.screens.search import ItemSearchScreen
@@ -318,7 +306,9 @@ class InterviewScreen(Screen[None]):
             if item_no is not None:
                 self.jump(item_no)
 
-        self.app.push_screen(ItemSearchScreen(query, self.live.session.respondent.party), done)
+        self.app.push_screen(
+            ItemSearchScreen(query, self.live.session.respondent.party, self.live.checklist), done
+        )
 
     def action_review(self) -> None:
         question = self.live.interview.current()
@@ -348,8 +338,8 @@ class InterviewScreen(Screen[None]):
 
     def action_compare(self) -> None:
         """What changed since the session this one was started from (yearly check)."""
-        from interview.compile.diff import diff_sessions
         from interview.compile.diff_report import report_text
+        from interview.services.diffs import diff
         from interview.tui.screens.text_view import TextScreen
 
         previous_id = self.live.session.derived_from
@@ -360,14 +350,12 @@ class InterviewScreen(Screen[None]):
             )
             return
         try:
-            previous = self.app.store.load(previous_id)  # type: ignore[attr-defined]
-            diff = diff_sessions(
-                previous, self.live.session, self.live.catalog, self.live.questions
-            )
+            previous = interview_app(self).store.load(previous_id)
+            changes = diff(previous, self.live.session)
         except UserError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
-        self.app.push_screen(TextScreen(f"前回（{previous_id}）からの変更点", report_text(diff)))
+        self.app.push_screen(TextScreen(f"前回（{previous_id}）からの変更点", report_text(changes)))
 
     def action_export(self) -> None:
         from interview.tui.screens.export import ExportScreen

@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from interview.catalog import Party, load_catalog
-from interview.search import search_checklist
+from interview.catalog import Party
+from interview.services.checklist import Checklist
 from interview.textsafe import printable
 from interview.tui import styles
 
@@ -21,10 +21,11 @@ class ItemSearchScreen(ModalScreen[int | None]):
     CSS_PATH = styles.MODALS
     BINDINGS = [Binding("escape", "close", "閉じる", id="search.close")]
 
-    def __init__(self, query: str, party: Party) -> None:
+    def __init__(self, query: str, party: Party, checklist: Checklist) -> None:
         super().__init__()
         self.initial_query = query
         self.party = party
+        self.checklist = checklist  # the session's (tailored) checklist, never a global one
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -50,12 +51,11 @@ class ItemSearchScreen(ModalScreen[int | None]):
             self.dismiss(int(option.id or 0))
 
     def _search(self, query: str) -> None:
-        catalog = load_catalog()
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
-        hits = search_checklist(query, limit=15, party=self.party) if query.strip() else []
+        hits = self.checklist.search(query, party=self.party) if query.strip() else []
         for hit in hits:
-            item = catalog.item(hit.item)
+            item = self.checklist.item(hit.item)
             line = Text(f"{item.no:>2} {item.goal}", no_wrap=True, overflow="ellipsis")
             if hit.snippet:
                 line.append("\n   " + printable(hit.snippet), style="dim")

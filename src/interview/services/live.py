@@ -15,6 +15,7 @@ from interview.engine.interview import Interview
 from interview.engine.interview import Position as EnginePosition
 from interview.questions.bank import Question, QuestionSet
 from interview.questions.models import QuestionKind
+from interview.services.checklist import Checklist, checklist_for
 from interview.session.models import ItemText, ItemTexts, Position, Session
 
 
@@ -28,10 +29,16 @@ class LiveSession:
     ) -> None:
         self.session = session
         self._save = save
-        if catalog is None or questions is None:
-            from interview.session.tailoring import session_checklist
-
-            catalog, questions = session_checklist(session)  # tailored when it has a profile
+        checklist = checklist_for(session)  # tailored when the session has a profile
+        if (
+            catalog is None
+            or questions is None
+            or (catalog is checklist.catalog and questions is checklist.questions)
+        ):
+            catalog, questions = checklist.catalog, checklist.questions
+        else:
+            checklist = Checklist(catalog, questions, session.profile_name)
+        self.checklist = checklist
         self.catalog = catalog
         self.questions = questions
         self.interview = Interview(

@@ -1,0 +1,63 @@
+"""Answering one question: read the reply, check it for secrets, record it.
+
+Both the chat screen and scripted use go through :func:`read_reply` and
+:func:`secret_findings` before :meth:`LiveSession.answer`, so the same rules hold
+whichever front end took the key presses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interview.engine.answers import Answer
+from interview.engine.reply import parse_status_reply
+from interview.questions.bank import Question
+from interview.questions.models import QuestionKind
+from interview.secrets import SecretFinding, find_secrets, mask_secrets
+from interview.services.live import LiveSession
+
+SECRET_FIELDS = ("detail", "due", "owner")
+
+
+@dataclass(frozen=True)
+class NeedsStatus:
+    """A reply to a 手法例 question that gives no status: ask for it, keep the text."""
+
+    text: str
+
+
+def read_reply(question: Question, answer: Answer, text: str) -> Answer | NeedsStatus:
+    """The answer to record for *question*, from the picked fields and the typed *text*.
+
+    For a 手法例 question a status typed as words (「はい、…」) wins over a picked one;
+    with neither, the caller must ask for the status (:class:`NeedsStatus`).
+    """
+    if question.kind is not QuestionKind.EXAMPLE:
+        return answer
+    parsed = parse_status_reply(text)
+    if answer.status is None and parsed.status is None:
+        return NeedsStatus(text)
+    if parsed.status is not None:  # typed words are the latest intent
+        return answer.model_copy(update={"status": parsed.status, "detail": parsed.detail})
+    return answer
+
+
+def secret_findings(answer: Answer) -> list[SecretFinding]:
+    """Passwords, keys, card numbers… in the fields a person types."""
+    return find_secrets("\n".join(getattr(answer, f) for f in SECRET_FIELDS))
+
+
+def masked(answer: Answer) -> Answer:
+    """*answer* with every secret replaced by a placeholder."""
+    return answer.model_copy(update={f: mask_secrets(getattr(answer, f)) for f in SECRET_FIELDS})
+
+
+def answer_text(
+    live: LiveSession, question: Question, text: str, answer: Answer | None = None
+) -> Answer | NeedsStatus:
+    """Record a typed reply to *question* (scripted use; the screen asks about secrets first)."""
+    result = read_reply(question, answer or Answer(detail=text.strip()), text)
+    if isinstance(result, NeedsStatus):
+        return result
+    live.answer(result, question.id)
+    return live.session.answers[question.id]

@@ -1,0 +1,95 @@
+"""The checklist one session is answered on: catalog, question banks and search indexes.
+
+A session with a profile is answered on a *tailored* checklist (items excluded or
+added). :func:`checklist_for` builds that once per session; the screens are handed the
+:class:`Checklist` and never reach for the shipped catalog or a global search, so a
+search in a tailored session offers exactly the items that session has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from interview.catalog import Catalog, Item, Party
+from interview.catalog.models import GlossaryTerm
+from interview.questions.bank import QuestionSet
+from interview.search.checklist import ChecklistIndex, ItemHit
+from interview.search.glossary import GlossaryHit, GlossaryIndex, glossary_index
+from interview.session.models import Session
+from interview.session.summary import question_ids_by_party
+from interview.session.tailoring import tailored_checklist
+
+
+@dataclass(eq=False)
+class Checklist:
+    """Everything a session is answered on, built once and handed to every screen."""
+
+    catalog: Catalog
+    questions: QuestionSet
+    profile_name: str = ""
+    _glossary: GlossaryIndex | None = field(default=None, repr=False)
+
+    @property
+    def edition_id(self) -> str:
+        return self.catalog.edition.id
+
+    @property
+    def tailored(self) -> bool:
+        return bool(self.profile_name)
+
+    def item(self, item_no: int) -> Item:
+        return self.catalog.item(item_no)
+
+    def items_for(self, party: Party) -> list[Item]:
+        return list(self.catalog.items_for(party))
+
+    def has_item(self, item_no: int) -> bool:
+        return any(item.no == item_no for item in self.catalog.items)
+
+    # --- search --------------------------------------------------------------------------
+
+    @cached_property
+    def glossary_index(self) -> GlossaryIndex:
+        return self._glossary or GlossaryIndex(self.catalog.glossary)
+
+    @cached_property
+    def item_index(self) -> ChecklistIndex:
+        return ChecklistIndex(self.catalog, self.glossary_index)
+
+    def search(self, query: str, *, party: Party | None = None, limit: int = 15) -> list[ItemHit]:
+        """This checklist's items for *query* (only *party*'s items when given)."""
+        return self.item_index.search(query, limit, party)
+
+    def search_glossary(self, query: str, *, limit: int = 12) -> list[GlossaryHit]:
+        return self.glossary_index.search(query, limit)
+
+    def term(self, name: str) -> GlossaryTerm | None:
+        return next((t for t in self.catalog.glossary if t.term == name), None)
+
+    @cached_property
+    def progress_ids(self) -> dict[Party, frozenset[str]]:
+        """The question ids progress is counted over, per party."""
+        return question_ids_by_party(self.catalog, self.questions)
+
+
+@lru_cache(maxsize=1)
+def plain_checklist() -> Checklist:
+    """The shipped checklist (no profile)."""
+    catalog, questions = tailored_checklist("")
+    return Checklist(catalog, questions, _glossary=glossary_index(catalog))
+
+
+def checklist_for(session: Session) -> Checklist:
+    """The checklist *session* is answered on: tailored when it carries a profile."""
+    return _tailored(session.profile_name, session.profile_text)
+
+
+@lru_cache(maxsize=8)
+def _tailored(profile_name: str, profile_text: str) -> Checklist:
+    if not profile_text:
+        return plain_checklist()
+    plain = plain_checklist()
+    catalog, questions = tailored_checklist(profile_text)
+    glossary = plain.glossary_index if catalog.glossary is plain.catalog.glossary else None
+    return Checklist(catalog, questions, profile_name, _glossary=glossary)
