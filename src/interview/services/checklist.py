@@ -8,6 +8,7 @@ search in a tailored session offers exactly the items that session has.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -58,8 +59,27 @@ class Checklist:
         return ChecklistIndex(self.catalog, self.glossary_index)
 
     def search(self, query: str, *, party: Party | None = None, limit: int = 15) -> list[ItemHit]:
-        """This checklist's items for *query* (only *party*'s items when given)."""
-        return self.item_index.search(query, limit, party)
+        """This checklist's items for *query* (only *party*'s items when given).
+
+        A query naming an item by its number (``8``, ``通番8``, ``追加1``) gives that item
+        first, when this checklist has it.
+        """
+        hits = self.item_index.search(query, limit, party)
+        named = self.item_named(query, party)
+        if named is None:
+            return hits
+        first = ItemHit(named.no, 100.0, "goal", "")
+        return [first, *(h for h in hits if h.item != named.no)][:limit]
+
+    def item_named(self, query: str, party: Party | None = None) -> Item | None:
+        """The item *query* names by its number, if any (within *party*'s items)."""
+        text = unicodedata.normalize("NFKC", query).strip().casefold()
+        for prefix in ("通番", "no.", "no", "#"):
+            text = text.removeprefix(prefix).strip()
+        if not text:
+            return None
+        items = self.catalog.items if party is None else self.catalog.items_for(party)
+        return next((i for i in items if text in (str(i.no), i.display_no.casefold())), None)
 
     def search_glossary(self, query: str, *, limit: int = 12) -> list[GlossaryHit]:
         return self.glossary_index.search(query, limit)
