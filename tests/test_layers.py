@@ -21,6 +21,7 @@ LAYERS: dict[str, int] = {
     "errors": 0,
     "textsafe": 1,
     "datapaths": 1,
+    "atomicfile": 1,
     "tomlio": 2,
     "secrets": 2,
     "workbook": 3,

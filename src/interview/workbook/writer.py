@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from io import BytesIO
@@ -24,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from interview.atomicfile import atomic_write
 from interview.errors import UserError
 from interview.workbook.cells import CellPlace, put_text, sanitize
 from interview.workbook.headers import (
@@ -269,31 +269,14 @@ def _os_message(path: Path, exc: OSError) -> str:
 
 
 def replace_file(path: Path, payload: bytes) -> None:
-    """Write to a temp file beside *path*, fsync, then rename over it: never half a file."""
+    """Write *payload* to *path* atomically (temp file, fsync, rename): never half a file."""
     if path.is_dir():
         raise UserError(f"{path} はフォルダです。出力するファイル名を指定してください。")
     directory = path.parent
     if not directory.is_dir():
         raise UserError(f"出力先のフォルダがありません: {directory}")
-    temp = directory / f".{path.name[:80]}.{secrets.token_hex(4)}.tmp"
-    created = False
     try:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-        fd = os.open(temp, flags, 0o666)  # the umask decides, as for any new file
-        created = True
-        with os.fdopen(fd, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
+        # 0o666: the umask decides, as for any new file the user saves
+        atomic_write(path, payload, keep_backup=False, mode=0o666)
     except OSError as exc:
-        if created:
-            with contextlib.suppress(OSError):
-                temp.unlink()
         raise UserError(_os_message(path, exc)) from exc
-    with contextlib.suppress(OSError, AttributeError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
