@@ -97,6 +97,13 @@ def register(sub: SubParsers) -> None:
     restore.add_argument("session_id", metavar="ID", help="セッションID")
     restore.set_defaults(handler=run_restore)
 
+    unlock = sub.add_parser(
+        "unlock", help="落ちたアプリが残したセッションのロックを、確認のうえ解除します"
+    )
+    unlock.add_argument("session_id", metavar="ID", help="セッションID")
+    unlock.add_argument("--yes", action="store_true", help="確認せずに解除します（スクリプト用）")
+    unlock.set_defaults(handler=run_unlock)
+
 
 def _store(args: argparse.Namespace) -> SessionStore:
     from interview.session.store import SessionStore
@@ -326,4 +333,43 @@ def run_restore(args: argparse.Namespace) -> int:
     print(f"セッション「{printable(args.session_id)}」をバックアップから復元しました。")
     if kept is not None:
         print(f"置き換えたファイルは {printable(str(kept))} に残してあります。")
+    return 0
+
+
+# --- unlock --------------------------------------------------------------------------------
+
+
+def run_unlock(args: argparse.Namespace) -> int:
+    """Show who holds the lock, ask, then remove it (git's ``index.lock`` advice, built in)."""
+    from interview.errors import UserError
+    from interview.services.sessions import lock_state, unlock
+
+    store = _store(args)
+    state = lock_state(store, args.session_id)
+    sid = printable(args.session_id)
+    if state is None:
+        print(f"セッション「{sid}」はロックされていません。")
+        return 0
+    holder = printable(state.holder.describe()) if state.holder else "保持者は記録されていません"
+    print(f"セッション「{sid}」のロック: {holder}")
+    print(f"ロックファイル: {printable(str(state.path))}")
+    if state.in_use:
+        print(
+            "注意: このPCのOSは、ロックがまだ使われていると報告しています。"
+            "そのアプリが動いているなら、解除せずにアプリを閉じてください。"
+        )
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError(
+                "確認できないため解除しませんでした。スクリプトからは --yes を付けてください。"
+            )
+        try:
+            reply = input("そのアプリが終了していることを確かめましたか？解除するには y: ")
+        except EOFError:
+            reply = ""
+        if reply.strip().lower() not in ("y", "yes", "ｙ", "はい"):
+            print("解除しませんでした。")
+            return 1
+    unlock(store, args.session_id)
+    print(f"セッション「{sid}」のロックを解除しました。")
     return 0

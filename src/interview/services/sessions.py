@@ -15,6 +15,7 @@ from interview.errors import UserError
 from interview.services.checklist import Checklist, checklist_for, plain_checklist
 from interview.services.live import LiveSession
 from interview.session.errors import SessionError
+from interview.session.lock import LockState
 from interview.session.models import Certification, Respondent, Session
 from interview.session.store import SessionHandle, SessionStore
 from interview.session.summary import SessionSummary
@@ -202,3 +203,17 @@ def list_sessions(store: SessionStore) -> tuple[list[SessionSummary], list[str]]
 
         progress = question_ids_by_party(load_catalog(), None)
     return store.list_summaries(progress)
+
+
+# --- locks ----------------------------------------------------------------------------------
+
+
+def lock_state(store: SessionStore, session_id: str) -> LockState | None:
+    """Who holds *session_id*'s lock, and whether the OS still sees it held."""
+    store.path_for(session_id)  # a bad id is refused first
+    return store.lock_state(session_id)
+
+
+def unlock(store: SessionStore, session_id: str) -> None:
+    """Remove *session_id*'s lock (after the person confirmed: see ``interview unlock``)."""
+    store.unlock(session_id)

@@ -102,4 +102,22 @@ class SessionLockedError(SessionError):
         super().__init__(
             f"セッション「{session_id}」は別のアプリで開かれています（{holder}）。"
             "そのアプリを閉じてから、もう一度開いてください。"
+            f"そのアプリがもう動いていない（別のPCで落ちた等）ときは、"
+            f"interview unlock {session_id} でロックを解除できます。"
+        )
+
+
+class UnsafeLockPathError(SessionError):
+    """The lock path is a link, a folder or a special file: refused, never followed."""
+
+    def __init__(self, session_id: str, path: Path, kind: str) -> None:
+        self.session_id = session_id
+        self.path = path
+        self.kind = kind
+        what = {"symlink": "シンボリックリンク", "directory": "フォルダ"}.get(
+            kind, "特殊なファイル"
+        )
+        super().__init__(
+            f"セッション「{session_id}」のロックファイル {path} が{what}です。"
+            "安全のため使いません。心当たりがなければ、中身を確かめてから削除してください。"
         )

@@ -32,9 +32,18 @@ from interview.session.errors import (
     SessionFileError,
     SessionLockedError,
     SessionNotFoundError,
+    UnsafeLockPathError,
 )
 from interview.session.ids import default_id, is_valid_id, unique_id, validate_id
-from interview.session.lock import LockBusyError, SessionLock
+from interview.session.lock import (
+    LockBusyError,
+    LockState,
+    SessionLock,
+    UnsafeLockError,
+    break_lock,
+    inspect_lock,
+    lock_path,
+)
 from interview.session.models import (
     FORMAT_VERSION,
     Certification,
@@ -51,6 +60,17 @@ from interview.session.toml_format import (
 )
 
 SUFFIX = ".toml"
+
+
+def refuse_link(path: Path) -> None:
+    """Session files are never links: a save would replace the link, not its target."""
+    if path.is_symlink():
+        raise SessionFileError(
+            path,
+            f"シンボリックリンクです（リンク先: {os.readlink(path)}）。"
+            "リンクを通した保存はリンクを外してしまうため、開きません。"
+            "実体のファイルを保存先のフォルダに置いてください",
+        )
 
 
 def file_signature(path: Path) -> tuple[int, int, int] | None:
@@ -300,11 +320,14 @@ class SessionStore:
             lock.release()
 
     def _lock(self, session_id: str, path: Path) -> SessionLock:
+        refuse_link(path)
         lock = SessionLock(path)
         try:
             lock.acquire()
         except LockBusyError as exc:
             raise SessionLockedError(session_id, str(exc)) from None
+        except UnsafeLockError as exc:
+            raise UnsafeLockPathError(session_id, exc.path, exc.kind) from None
         except OSError as exc:
             raise SessionError(
                 f"ロックファイルを作れません（{lock.path}）: {exc.strerror}"
@@ -336,6 +359,30 @@ class SessionStore:
             ) from None
         except OSError as exc:
             raise SessionError(f"セッションを保存できません（{path}）: {exc.strerror}") from None
+
+    # --- locks ----------------------------------------------------------------------------
+
+    def lock_state(self, session_id: str) -> LockState | None:
+        """Who holds the session's lock (None when it is not locked)."""
+        path = self.path_for(session_id)
+        try:
+            return inspect_lock(path)
+        except UnsafeLockError as exc:
+            raise UnsafeLockPathError(session_id, exc.path, exc.kind) from None
+
+    def unlock(self, session_id: str) -> None:
+        """Remove the session's lock (``interview unlock``: after the person confirmed)."""
+        path = self.path_for(session_id)
+        try:
+            break_lock(path)
+        except FileNotFoundError:
+            return
+        except UnsafeLockError as exc:
+            raise UnsafeLockPathError(session_id, exc.path, exc.kind) from None
+        except OSError as exc:
+            raise SessionError(
+                f"ロックを解除できません（{lock_path(path)}）: {exc.strerror}"
+            ) from None
 
     # --- loading --------------------------------------------------------------------------
 
@@ -393,6 +440,7 @@ class SessionStore:
 
     @staticmethod
     def _read(path: Path, session_id: str) -> Session:
+        refuse_link(path)
         try:
             raw = path.read_bytes()
         except OSError as exc:
@@ -426,6 +474,7 @@ class SessionStore:
         problems: list[str] = []
         for path in self.session_files():
             try:
+                refuse_link(path)
                 summaries.append(read_summary(path, question_ids))
             except SessionFileError as exc:
                 problems.append(str(exc))
