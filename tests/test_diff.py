@@ -294,7 +294,10 @@ def test_cli_json(files, tmp_path, capsys, diff):
     }
     assert [i["no"] for i in data["items"]] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
     first = data["items"][0]["questions"][0]
-    assert first["id"] == "1.1.1" and first["trend"] == "後退"
+    assert first["id"] == "1.1.1" and first["trend"] == "regressed"
+    assert first["trend_label"] == "後退"  # ASCII code for scripts, the label for people
+    assert data["items"][0]["kind"] == "changed" and data["items"][0]["kind_label"] == "変更あり"
+    assert data["items"][6]["kind"] == "new" and data["items"][7]["kind"] == "unanswered"
     assert (first["status_before"], first["status_after"]) == ("done", "not_done")
     six = data["items"][5]["questions"][0]["changes"][0]
     assert six["after"] == HOSTILE.strip()  # the JSON value itself is exact

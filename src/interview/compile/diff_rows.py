@@ -7,7 +7,7 @@ from interview.workbook.diff_sheet import DiffRow
 
 
 def _kind(item: ItemDiff, trend: Trend = Trend.NONE) -> str:
-    return f"{item.kind.value}（{trend.value}）" if trend is not Trend.NONE else item.kind.value
+    return f"{item.kind.label}（{trend.label}）" if trend is not Trend.NONE else item.kind.label
 
 
 def item_rows(item: ItemDiff) -> list[DiffRow]:
