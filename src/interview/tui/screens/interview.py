@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from interview.engine.answers import Answer
-from interview.engine.interview import AnswerError
+from interview.engine.interview import AnswerError, NotInInterviewError
 from interview.engine.reply import Command, parse_command
 from interview.errors import UserError
 from interview.questions.bank import Question
@@ -22,6 +22,7 @@ from interview.tui.typed import interview_app
 from interview.tui.widgets.answer_bar import AnswerBar
 from interview.tui.widgets.chat import Bubble, ChatLog
 from interview.tui.widgets.side_panel import SidePanel
+from interview.wording import core_message
 
 
 class InterviewScreen(Screen[None]):
@@ -180,7 +181,7 @@ class InterviewScreen(Screen[None]):
         try:
             self.live.answer(answer, question.id)
         except AnswerError as exc:
-            self.notify(str(exc), severity="warning")
+            self.notify(core_message(exc), severity="warning", markup=False)
             return
         self.chat.say(render.answer_text(question, self.live.session.answers[question.id]), "user")
         self._saved()
@@ -232,8 +233,8 @@ class InterviewScreen(Screen[None]):
     def jump(self, item_no: int) -> None:
         try:
             self.live.jump(item_no)
-        except KeyError as exc:
-            self.notify(str(exc.args[0]), severity="warning")
+        except NotInInterviewError as exc:
+            self.notify(core_message(exc), severity="warning", markup=False)
             return
         self._saved()
         self._show_current(introduce=True)
