@@ -13,13 +13,12 @@ from interview.textsafe import printable
 if TYPE_CHECKING:
     from interview.compile.diff import SessionDiff
 
-SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]
 
 # Characters json.dumps(ensure_ascii=False) leaves raw but a terminal may act on.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def register(sub: SubParsers) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "diff", help="2つのセッション（前回と今回）の回答を比べ、変わった項目を表示します"
     )

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from interview.errors import UserError
 
 if TYPE_CHECKING:
-    from interview.cli.scan_json import FieldName, FindingOut
+    from interview.cli.scan_json import FieldName, FindingOut, Section
+    from interview.engine.answers import Answer
     from interview.session.models import Session
     from interview.session.store import SessionHandle
 
@@ -67,7 +68,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 # --- scanning ------------------------------------------------------------------------------
 
 
-def _places(session: Session) -> Iterator[tuple[str, str, str, FieldName, str, str]]:
+def _places(session: Session) -> Iterator[tuple[Section, str, str, FieldName, str, str]]:
     """(section, key, part, field, where, text) for every free text in *session*."""
     from interview.session.toml_format import question_key
 
@@ -99,7 +100,7 @@ def scan_session(session: Session) -> list[FindingOut]:
         for f in find_secrets(text) if text else ():
             found.append(
                 FindingOut(
-                    section=section,  # type: ignore[arg-type]
+                    section=section,
                     key=key,
                     part=part,
                     field=field,
@@ -118,10 +119,10 @@ def mask_session(session: Session) -> Session:
     """A copy of *session* with every secret in its free texts masked."""
     from interview.secrets import mask_secrets
 
-    def masked_answers(answers: dict) -> dict:  # type: ignore[type-arg]
+    def masked_answers(answers: dict[str, Answer]) -> dict[str, Answer]:
         out = {}
         for qid, answer in answers.items():
-            update = {f: mask_secrets(getattr(answer, f)) for f in _ANSWER_FIELDS}
+            update: dict[str, str] = {f: mask_secrets(getattr(answer, f)) for f in _ANSWER_FIELDS}
             out[qid] = answer.model_copy(update=update)
         return out
 

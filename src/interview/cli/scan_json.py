@@ -7,12 +7,13 @@ from typing import Literal
 from pydantic import BaseModel
 
 FieldName = Literal["detail", "owner", "due", "follow_up", "text", "draft"]
+Section = Literal["answers", "suggestions", "follow_ups", "texts"]
 
 
 class FindingOut(BaseModel):
     """One finding in ``--json`` output (the secret itself is never printed)."""
 
-    section: Literal["answers", "suggestions", "follow_ups", "texts"]
+    section: Section
     key: str  # question id, or item number for texts
     part: str = ""  # texts only: status / issues / plan / remarks
     field: FieldName

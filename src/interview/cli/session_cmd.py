@@ -19,9 +19,6 @@ if TYPE_CHECKING:
     from interview.session.summary import SessionSummary
 
 
-SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]
-
-
 def _party(text: str) -> Party:
     try:
         party = Party.from_label(text)
@@ -31,10 +28,11 @@ def _party(text: str) -> Party:
         raise argparse.ArgumentTypeError(
             "api_connector（API接続先）か financial_institution（金融機関）を指定してください"
         )
-    return party  # type: ignore[return-value]
+    assert party is not None
+    return party
 
 
-def register(sub: SubParsers) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new = sub.add_parser("new", help="新しいセッションを作成します")
     new.add_argument("--org", metavar="NAME", help="組織名（--from のとき以外は必須）")
     new.add_argument(

@@ -218,9 +218,9 @@ def answer_view(question: Question, answer: Answer | None) -> AnswerView:
 
 
 def trend(before: Status | None, after: Status | None) -> Trend:
-    if before not in STATUS_RANK or after not in STATUS_RANK:
+    if before is None or after is None or before not in STATUS_RANK or after not in STATUS_RANK:
         return Trend.NONE
-    rank_before, rank_after = STATUS_RANK[before], STATUS_RANK[after]  # type: ignore[index]
+    rank_before, rank_after = STATUS_RANK[before], STATUS_RANK[after]
     if rank_after > rank_before:
         return Trend.IMPROVED
     if rank_after < rank_before:

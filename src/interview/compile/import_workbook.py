@@ -109,13 +109,13 @@ def session_from_workbook(
             **{f: ItemText(draft="", text=values[f], state="edited") for f in TEXT_FIELDS}
         )
     answers: dict[str, Answer] = {}
-    for row in data.details:
-        if row.question_id not in questions:
+    for detail in data.details:
+        if detail.question_id not in questions:
             continue
-        question = questions.question(row.question_id)
+        question = questions.question(detail.question_id)
         if question.item not in mine:
             continue
-        answer = _answer(row, question.kind, {o.label: o.text for o in question.options})
+        answer = _answer(detail, question.kind, {o.label: o.text for o in question.options})
         if answer is not None:
             answers[question.id] = answer
     stamp = (_date(cover.date) if cover is not None else None) or now()

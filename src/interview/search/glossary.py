@@ -72,14 +72,15 @@ class GlossaryIndex:
         self._order: list[tuple[int, str]] = []  # tie-break: shorter, then by name
         for index, term in enumerate(self.terms):
             seen: set[str] = set()
-            sources = [("term", term.term), *(("alias", a) for a in term.aliases)]
+            sources: list[tuple[GlossaryField, str]] = [("term", term.term)]
+            sources += [("alias", a) for a in term.aliases]
             sources.append(("yomi", term.yomi))
             for field, text in sources:
                 key = normalize(text)
                 if key and key not in seen:
                     seen.add(key)
                     self._keys.append(key)
-                    self._owners.append(_Key(index, field, text))  # type: ignore[arg-type]
+                    self._owners.append(_Key(index, field, text))
             self._descriptions.append(normalize(term.description))
             self._order.append((len(normalize(term.term)), term.term))
 
@@ -88,7 +89,7 @@ class GlossaryIndex:
         folded = normalize_query(query)
         if not folded or limit <= 0:
             return []
-        best: dict[int, tuple[float, int, str, str]] = {}
+        best: dict[int, tuple[float, int, GlossaryField, str]] = {}
 
         def offer(term: int, score: float, field: GlossaryField, text: str) -> None:
             rank = _FIELD_ORDER.index(field)
@@ -120,7 +121,7 @@ class GlossaryIndex:
             key=lambda kv: (-kv[1][0], kv[1][1], self._order[kv[0]]),
         )
         return [
-            GlossaryHit(self.terms[index], round(score, 1), field, text)  # type: ignore[arg-type]
+            GlossaryHit(self.terms[index], round(score, 1), field, text)
             for index, (score, _rank, field, text) in ranked[:limit]
         ]
 

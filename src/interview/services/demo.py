@@ -20,6 +20,7 @@ from interview.session.models import (
     Position,
     Respondent,
     Session,
+    TextState,
 )
 from interview.session.store import SessionStore
 from interview.session.toml_format import dump_bytes, load_bytes
@@ -48,7 +49,7 @@ def build_demo_session(
     for n, item in enumerate(items):
         draft = compile_item(item, questions, answers)
         # Most items were reviewed and confirmed; a few are still drafts, as in real life.
-        state = "draft" if n % 9 == 4 else "confirmed"
+        state: TextState = "draft" if n % 9 == 4 else "confirmed"
         texts[str(item.no)] = ItemTexts(
             **{
                 f: ItemText(

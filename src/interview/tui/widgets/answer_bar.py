@@ -64,8 +64,10 @@ class AnswerBar(Vertical):
 
     status: Status | None = None
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self, *, id: str | None = None, classes: str | None = None, name: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes, name=name)
         self.question: Question | None = None
 
     def compose(self) -> ComposeResult:
