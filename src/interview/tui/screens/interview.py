@@ -118,7 +118,7 @@ class InterviewScreen(Screen[None]):
         """Update the side panel: only the touched item when it is known, and only if shown."""
         side = self._side
         if not side.display:
-            side._built = False  # rebuilt in full when shown again
+            side.mark_stale()  # rebuilt in full when shown again
             return
         current = self.live.interview.current()
         current_item = current.item if current else None

@@ -43,7 +43,8 @@ class ReplyArea(TextArea):
             event.stop()
             event.prevent_default()
             start, end = self.selection
-            self._replace_via_keyboard("\n", start, end)
+            if not self.read_only:  # as a typed key would (public API, cursor after it)
+                self.replace("\n", start, end, maintain_selection_offset=False)
             return
         untouched = not self.text or self.text == self.prefilled
         if untouched and event.character in ("1", "2", "3", "4", "5"):
