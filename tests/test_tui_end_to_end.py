@@ -112,3 +112,24 @@ def test_complete_interview_then_export(tmp_path: Path, catalog):
             assert "・" in row[4], row[0]  # every item of the party has its compiled status
     gaps = book.get_sheet_by_name("課題一覧").to_python()[1:]
     assert gaps and all(g[-1] == OWNER for g in gaps)
+
+
+def test_the_answer_path_checks_for_secrets(tmp_path: Path, catalog):
+    """Scripted answers go through the same secret check as the chat."""
+    from interview.services.answering import SecretsFound
+
+    store = SessionStore(tmp_path)
+    session = store.create(
+        Respondent(organisation="秘密試験株式会社", party=Party.API_CONNECTOR),
+        edition=catalog.edition.id,
+    )
+    with store.open(session.id) as handle:
+        live = LiveSession(handle.session, handle.save)
+        question = live.interview.current()
+        assert question is not None
+        text = "はい、管理者の初期パスワード: Xy7#kP2q! を手順書に記載"
+        refused = answer_text(live, question, text)
+        assert isinstance(refused, SecretsFound) and question.id not in live.session.answers
+        recorded = answer_text(live, question, text, secrets="mask")
+        assert isinstance(recorded, Answer) and "Xy7#kP2q!" not in recorded.detail
+    assert "Xy7#kP2q!" not in store.path_for(session.id).read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ whichever front end took the key presses.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from interview.engine.answers import Answer
 from interview.engine.reply import parse_status_reply
@@ -24,6 +25,30 @@ class NeedsStatus:
     """A reply to a 手法例 question that gives no status: ask for it, keep the text."""
 
     text: str
+
+
+@dataclass(frozen=True)
+class SecretsFound:
+    """The answer holds what looks like a secret: the person decides (mask, keep, back)."""
+
+    answer: Answer
+    findings: list[SecretFinding]
+
+
+def check_reply(
+    question: Question, answer: Answer, text: str
+) -> Answer | NeedsStatus | SecretsFound:
+    """The whole check before an answer is recorded: status, then secrets.
+
+    Returns the answer to record, or what must be asked first.
+    """
+    result = read_reply(question, answer, text)
+    if isinstance(result, NeedsStatus):
+        return result
+    findings = secret_findings(result)
+    if findings:
+        return SecretsFound(result, findings)
+    return result
 
 
 def read_reply(question: Question, answer: Answer, text: str) -> Answer | NeedsStatus:
@@ -53,11 +78,23 @@ def masked(answer: Answer) -> Answer:
 
 
 def answer_text(
-    live: LiveSession, question: Question, text: str, answer: Answer | None = None
-) -> Answer | NeedsStatus:
-    """Record a typed reply to *question* (scripted use; the screen asks about secrets first)."""
-    result = read_reply(question, answer or Answer(detail=text.strip()), text)
+    live: LiveSession,
+    question: Question,
+    text: str,
+    answer: Answer | None = None,
+    *,
+    secrets: Literal["refuse", "mask", "keep"] = "refuse",
+) -> Answer | NeedsStatus | SecretsFound:
+    """Record a typed reply to *question* (scripted use of the chat's answer path).
+
+    A reply holding a secret is not recorded unless *secrets* says to mask or keep it.
+    """
+    result = check_reply(question, answer or Answer(detail=text.strip()), text)
     if isinstance(result, NeedsStatus):
         return result
+    if isinstance(result, SecretsFound):
+        if secrets == "refuse":
+            return result
+        result = masked(result.answer) if secrets == "mask" else result.answer
     live.answer(result, question.id)
     return live.session.answers[question.id]

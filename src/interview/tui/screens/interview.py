@@ -13,7 +13,7 @@ from interview.engine.interview import AnswerError, NotInInterviewError
 from interview.engine.reply import Command, parse_command
 from interview.errors import UserError
 from interview.questions.bank import Question
-from interview.services.answering import NeedsStatus, masked, read_reply, secret_findings
+from interview.services.answering import NeedsStatus, SecretsFound, check_reply, masked
 from interview.services.live import LiveSession
 from interview.textsafe import printable
 from interview.tui import render, styles
@@ -145,8 +145,8 @@ class InterviewScreen(Screen[None]):
         question = self.live.interview.current()
         if question is None:
             return
-        answer = read_reply(question, event.answer, event.text)
-        if isinstance(answer, NeedsStatus):
+        checked = check_reply(question, event.answer, event.text)
+        if isinstance(checked, NeedsStatus):
             self.chat.say(printable(event.text) or "（空の回答）", "user")
             self.chat.say(
                 "状態を教えてください：1 実施済み／2 一部実施／3 未実施／4 該当なし／5 不明・要確認"
@@ -154,24 +154,23 @@ class InterviewScreen(Screen[None]):
                 "assistant followup",
             )
             return
-        self._record(question, answer)
-
-    def _record(self, question: Question, answer: Answer) -> None:
-        findings = secret_findings(answer)
-        if findings:
-            from interview.tui.screens.secret_warning import MASK, SecretWarningScreen
-
-            def decided(choice: str | None) -> None:
-                if choice == MASK:
-                    self._save_answer(question, masked(answer))
-                elif choice == "keep":
-                    self._save_answer(question, answer)
-                else:
-                    self.bar.focus_reply()  # back: the reply is still in the field
-
-            self.app.push_screen(SecretWarningScreen(findings), decided)
+        if isinstance(checked, SecretsFound):
+            self._ask_about_secrets(question, checked)
             return
-        self._save_answer(question, answer)
+        self._save_answer(question, checked)
+
+    def _ask_about_secrets(self, question: Question, found: SecretsFound) -> None:
+        from interview.tui.screens.secret_warning import MASK, SecretWarningScreen
+
+        def decided(choice: str | None) -> None:
+            if choice == MASK:
+                self._save_answer(question, masked(found.answer))
+            elif choice == "keep":
+                self._save_answer(question, found.answer)
+            else:
+                self.bar.focus_reply()  # back: the reply is still in the field
+
+        self.app.push_screen(SecretWarningScreen(found.findings), decided)
 
     def _save_answer(self, question: Question, answer: Answer) -> None:
         with self.app.batch_update():  # one repaint for the answer and the next question
