@@ -246,12 +246,12 @@ def run_sessions(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from interview.services.sessions import load_session
+
     store = _store(args)
+    session = load_session(store, args.session_id, backup=args.backup)
     if args.backup:
-        session = store.load_backup(args.session_id)
         print("※ 直前のバックアップ（.bak）の内容です。")
-    else:
-        session = store.load(args.session_id)
     print("\n".join(show_lines(session)))
     return 0
 
@@ -326,8 +326,9 @@ def show_lines(session: Session) -> list[str]:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    store = _store(args)
-    kept = store.restore_backup(args.session_id)
+    from interview.services.sessions import restore
+
+    kept = restore(_store(args), args.session_id)
     print(f"セッション「{printable(args.session_id)}」をバックアップから復元しました。")
     if kept is not None:
         print(f"置き換えたファイルは {printable(str(kept))} に残してあります。")

@@ -205,6 +205,19 @@ def list_sessions(store: SessionStore) -> tuple[list[SessionSummary], list[str]]
     return store.list_summaries(progress)
 
 
+# --- backups ------------------------------------------------------------------------------
+
+
+def restore(store: SessionStore, session_id: str) -> Path | None:
+    """Make the backup current; returns where the replaced file was kept (None if none)."""
+    return store.restore_backup(session_id)
+
+
+def load_session(store: SessionStore, session_id: str, *, backup: bool = False) -> Session:
+    """A saved session (or its backup, the version before the last save), unlocked."""
+    return store.load_backup(session_id) if backup else store.load(session_id)
+
+
 # --- locks ----------------------------------------------------------------------------------
 
 
