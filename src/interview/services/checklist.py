@@ -11,15 +11,18 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from interview.catalog import Catalog, Item, Party
 from interview.catalog.models import GlossaryTerm
 from interview.questions.bank import QuestionSet
-from interview.search.checklist import ChecklistIndex, ItemHit
-from interview.search.glossary import GlossaryHit, GlossaryIndex, glossary_index
 from interview.session.models import Session
 from interview.session.summary import question_ids_by_party
 from interview.session.tailoring import tailored_checklist
+
+if TYPE_CHECKING:  # the search modules load on first search (rapidfuzz is not light)
+    from interview.search.checklist import ChecklistIndex, ItemHit
+    from interview.search.glossary import GlossaryHit, GlossaryIndex
 
 
 @dataclass(eq=False)
@@ -29,7 +32,8 @@ class Checklist:
     catalog: Catalog
     questions: QuestionSet
     profile_name: str = ""
-    _glossary: GlossaryIndex | None = field(default=None, repr=False)
+    _glossary_from: Checklist | None = field(default=None, repr=False)
+    """A checklist whose glossary index this one shares (same terms)."""
 
     @property
     def edition_id(self) -> str:
@@ -52,10 +56,16 @@ class Checklist:
 
     @cached_property
     def glossary_index(self) -> GlossaryIndex:
-        return self._glossary or GlossaryIndex(self.catalog.glossary)
+        if self._glossary_from is not None:
+            return self._glossary_from.glossary_index
+        from interview.search.glossary import glossary_index
+
+        return glossary_index(self.catalog)  # the search module's per-catalog cache
 
     @cached_property
     def item_index(self) -> ChecklistIndex:
+        from interview.search.checklist import ChecklistIndex
+
         return ChecklistIndex(self.catalog, self.glossary_index)
 
     def search(self, query: str, *, party: Party | None = None, limit: int = 15) -> list[ItemHit]:
@@ -68,6 +78,8 @@ class Checklist:
         named = self.item_named(query, party)
         if named is None:
             return hits
+        from interview.search.checklist import ItemHit
+
         first = ItemHit(named.no, 100.0, "goal", "")
         return [first, *(h for h in hits if h.item != named.no)][:limit]
 
@@ -97,7 +109,7 @@ class Checklist:
 def plain_checklist() -> Checklist:
     """The shipped checklist (no profile)."""
     catalog, questions = tailored_checklist("")
-    return Checklist(catalog, questions, _glossary=glossary_index(catalog))
+    return Checklist(catalog, questions)
 
 
 def checklist_for(session: Session) -> Checklist:
@@ -111,5 +123,5 @@ def _tailored(profile_name: str, profile_text: str) -> Checklist:
         return plain_checklist()
     plain = plain_checklist()
     catalog, questions = tailored_checklist(profile_text)
-    glossary = plain.glossary_index if catalog.glossary is plain.catalog.glossary else None
-    return Checklist(catalog, questions, profile_name, _glossary=glossary)
+    shares = plain if catalog.glossary is plain.catalog.glossary else None
+    return Checklist(catalog, questions, profile_name, _glossary_from=shares)

@@ -9,16 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interview.catalog.party import RESPONDENT_PARTIES, Party
 from interview.errors import UserError
 from interview.services.checklist import Checklist, checklist_for, plain_checklist
-from interview.services.live import LiveSession
 from interview.session.errors import SessionError
 from interview.session.lock import LockState
 from interview.session.models import Certification, Respondent, Session
 from interview.session.store import SessionHandle, SessionStore
 from interview.session.summary import SessionSummary
+
+if TYPE_CHECKING:
+    from interview.services.live import LiveSession
 
 
 def make_respondent(
@@ -180,6 +183,8 @@ class OpenSession:
 
 def open_session(store: SessionStore, session_id: str) -> OpenSession:
     """Lock and load a session and bind it to its (possibly tailored) checklist."""
+    from interview.services.live import LiveSession
+
     handle = store.open(session_id)
     try:
         checklist = checklist_for(handle.session)
