@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
 import re
 import signal
@@ -248,7 +249,7 @@ def test_unlock_shows_the_holder_and_needs_yes_without_a_terminal(
     sidecar.write_text(
         'pid = 4242\nhost = "other-host.example"\nsince = 2026-11-25T10:00:00+09:00\n'
     )
-    monkeypatch.setattr(sys, "stdin", open(os.devnull))  # noqa: SIM115 - not a terminal
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # not a terminal
     assert _cli(store, "unlock", "a") == 1
     captured = capsys.readouterr()
     assert "PID 4242" in captured.out and "other-host.example" in captured.out
