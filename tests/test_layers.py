@@ -119,3 +119,42 @@ def test_the_walker_sees_a_back_import(tmp_path, monkeypatch):
     found = imports()
     assert found == [("session", "compile", "session/x", 2)]
     assert LAYERS["compile"] >= LAYERS["session"]
+
+
+def test_the_front_ends_call_use_cases_only_through_the_application_layer():
+    """tui/ and cli/ may use core types to render, but no core use case directly."""
+    use_cases = {
+        "load_catalog",
+        "load_questions",
+        "search_checklist",
+        "search_glossary",
+        "session_checklist",
+        "tailored_checklist",
+        "export_session",
+        "write_workbook",
+        "read_workbook",
+        "session_from_workbook",
+        "diff_sessions",
+        "write_diff_workbook",
+        "start_from_previous",
+        "reuse_answers",
+        "check_reusable",
+        "attach_profile",
+        "load_profile",
+        "find_secrets",
+        "mask_secrets",
+    }
+    wrong = []
+    for front in ("tui", "cli"):
+        for path in sorted((SRC / front).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                    "interview."
+                ):
+                    if node.module and node.module.startswith("interview.services"):
+                        continue
+                    for alias in node.names:
+                        if alias.name in use_cases:
+                            wrong.append(f"{path.relative_to(SRC)}:{node.lineno} {alias.name}")
+    assert not wrong, "\n".join(wrong)

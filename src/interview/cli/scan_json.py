@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel
 
-FieldName = Literal["detail", "owner", "due", "follow_up", "text", "draft"]
-Section = Literal["answers", "suggestions", "follow_ups", "texts"]
+from interview.services.scan import FieldName, Section
 
 
 class FindingOut(BaseModel):

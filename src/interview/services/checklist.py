@@ -105,6 +105,20 @@ class Checklist:
         return question_ids_by_party(self.catalog, self.questions)
 
 
+def shipped_catalog() -> Catalog:
+    """The guide's catalog as shipped (reference listings that need no question banks)."""
+    from interview.catalog import load_catalog
+
+    return load_catalog()
+
+
+def search_terms(query: str, limit: int = 10) -> list[GlossaryHit]:
+    """The shipped glossary for *query* (``interview glossary``; no session involved)."""
+    from interview.search.glossary import search_glossary
+
+    return search_glossary(query, limit)
+
+
 @lru_cache(maxsize=1)
 def plain_checklist() -> Checklist:
     """The shipped checklist (no profile)."""

@@ -14,6 +14,13 @@ from interview.session.models import Session
 from interview.session.store import SessionStore
 
 
+def default_export_path(session: Session) -> Path:
+    """Where a session is exported unless told otherwise: ``<id>.xlsx`` here."""
+    from interview.compile.export import default_export_path as default
+
+    return default(session)
+
+
 def export(session: Session, path: Path) -> Path:
     """Write *session* to the official workbook at *path* (``.xlsx`` added when missing)."""
     from interview.compile.export import export_session

@@ -7,7 +7,6 @@ answered on (the plain checklist when it has no profile).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from interview.catalog import Catalog, load_catalog
@@ -35,9 +34,11 @@ def session_checklist(session: Session) -> tuple[Catalog, QuestionSet]:
     return tailored_checklist(session.profile_text)
 
 
-@lru_cache(maxsize=8)
 def tailored_checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:
-    """The catalog and questions of a profile's text (the plain checklist for '')."""
+    """The catalog and questions of a profile's text (the plain checklist for '').
+
+    Built anew on each call: ``interview.services.checklist`` keeps one per session.
+    """
     catalog = load_catalog()
     if not profile_text:
         return catalog, load_questions(catalog)

@@ -11,9 +11,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from interview.compile.export import default_export_path
 from interview.errors import UserError
 from interview.services.live import LiveSession
+from interview.services.workbooks import default_export_path
 from interview.services.workbooks import export as export_workbook
 from interview.tui import styles
 
