@@ -142,6 +142,7 @@ async def _search_in_tailored_session(sessions: Path) -> None:
         query.value = "追加1"
         await pilot.pause()
         assert results.get_option_at_index(0).id == "1001"
+        assert str(results.get_option_at_index(0).prompt).startswith("追加1 ")  # its label
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen

@@ -62,7 +62,7 @@ def item_intro(item_no: int, live: LiveSession) -> Text:
     category = catalog.category(item.category)
     progress = live.interview.item_progress(item_no)
     text = Text()
-    text.append(f"区分{category.no} {category.name}　通番{item.no}", style="bold")
+    text.append(f"区分{category.no} {category.name}　通番{item.display_no}", style="bold")
     text.append(f"（対象者: {item.party.label}）\n", style="dim")
     text.append("目標: ", style="bold")
     text.append(item.goal + "\n")
@@ -138,7 +138,7 @@ def original(question: Question, catalog: Catalog) -> Text:
     item = catalog.item(question.item)
     text = Text()
     if question.example is None:
-        text.append(f"通番{item.no} の目標: ", style="bold")
+        text.append(f"通番{item.display_no} の目標: ", style="bold")
         text.append(item.goal + "\n" + item.description)
         return text
     heading = next(g.heading for g in item.method_groups if question.example in g.examples)

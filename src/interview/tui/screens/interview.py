@@ -334,7 +334,9 @@ class InterviewScreen(Screen[None]):
             if then_continue:
                 self._show_current()
 
-        self.app.push_screen(ReviewScreen(f"通番{item_no} {item.goal}", texts, drafts), done)
+        self.app.push_screen(
+            ReviewScreen(f"通番{item.display_no} {item.goal}", texts, drafts), done
+        )
 
     def action_compare(self) -> None:
         """What changed since the session this one was started from (yearly check)."""

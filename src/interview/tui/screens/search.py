@@ -56,7 +56,7 @@ class ItemSearchScreen(ModalScreen[int | None]):
         hits = self.checklist.search(query, party=self.party) if query.strip() else []
         for hit in hits:
             item = self.checklist.item(hit.item)
-            line = Text(f"{item.no:>2} {item.goal}", no_wrap=True, overflow="ellipsis")
+            line = Text(f"{item.display_no:>2} {item.goal}", no_wrap=True, overflow="ellipsis")
             if hit.snippet:
                 line.append("\n   " + printable(hit.snippet), style="dim")
             results.add_option(Option(line, id=str(item.no)))
