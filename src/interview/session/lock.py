@@ -23,6 +23,7 @@ import errno
 import os
 import socket
 import stat
+import sys
 import time
 import tomllib
 from dataclasses import dataclass
@@ -76,6 +77,8 @@ class LockHolder:
 def pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
+    if sys.platform == "win32":
+        return _windows_pid_alive(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -85,6 +88,25 @@ def pid_alive(pid: int) -> bool:
     except OSError:
         return True  # cannot tell (e.g. Windows without the right): assume alive
     return True
+
+
+def _windows_pid_alive(pid: int) -> bool:
+    """On Windows os.kill(pid, 0) would terminate the process: ask the kernel instead."""
+    import ctypes
+
+    if sys.platform != "win32":
+        raise OSError("Windows only")
+    kernel32 = ctypes.windll.kernel32
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return kernel32.GetLastError() == 5  # ERROR_ACCESS_DENIED: exists, someone else's
+    try:
+        code = ctypes.c_ulong()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def parse_holder(raw: bytes) -> LockHolder | None:
@@ -234,8 +256,11 @@ class SessionLock:
         if fd is None:
             return
         # Unlink while still locked (a waiter then sees a swapped file), and only if the
-        # sidecar is still ours: after `interview unlock` it may be another app's.
+        # sidecar is still ours: after `interview unlock` it may be another app's. Emptied
+        # first: where an open file cannot be removed (Windows) no stale holder is left.
         if self._still_current(fd):
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
             with contextlib.suppress(OSError):
                 os.unlink(self.path)
         if self._os_locked:
