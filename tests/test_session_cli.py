@@ -115,10 +115,11 @@ def test_sessions_lists_id_organisation_party_progress_updated_and_follow_ups(
     code, out, _ = run(capsys, tmp_path, "sessions", "--json")
     data = json.loads(out)
     assert {tuple(sorted(d)) for d in data} == {
-        ("follow_ups", "id", "organisation", "party", "progress", "updated_at")
+        ("follow_ups", "id", "organisation", "party", "party_label", "progress", "updated_at")
     }
     by_id = {d["id"]: d for d in data}
     assert by_id["a"]["party"] == "api_connector" and by_id["a"]["follow_ups"] == 1
+    assert by_id["a"]["party_label"] == "API接続先"  # ASCII code and Japanese label
     assert 0 < by_id["a"]["progress"] < 100
     assert by_id["b"]["progress"] == 0
 

@@ -182,6 +182,7 @@ def _summary_json(s: SessionSummary) -> dict[str, object]:
         "id": s.id,
         "organisation": s.organisation,
         "party": s.party.value,
+        "party_label": s.party_label,
         "progress": round(s.progress, 1),
         "updated_at": s.updated_at.isoformat(),
         "follow_ups": s.follow_ups,
