@@ -190,6 +190,7 @@ def test_a_symlinked_lock_is_refused_and_its_target_untouched(
         with pytest.raises(UnsafeLockPathError) as err:
             attempt()
         assert "シンボリックリンク" in str(err.value) and str(sidecar) in str(err.value)
+        assert (err.value.code, err.value.kind) == ("unsafe_lock_path", "symlink")
     assert victim.read_text() == "do not touch\n"
     assert sidecar.is_symlink()
     # a dangling link is refused too (O_EXCL never creates through it)

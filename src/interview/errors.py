@@ -2,9 +2,14 @@
 
 
 class UserError(Exception):
-    """A problem the user can fix: bad input, a missing file, a locked session."""
+    """A problem the user can fix: bad input, a missing file, a locked session.
+
+    ``code`` names the kind of problem in ASCII (for scripts and for front ends that
+    word it themselves); ``str()`` is the Japanese message.
+    """
 
     exit_code = 1
+    code = "user_error"
 
 
 class CoreError(Exception):

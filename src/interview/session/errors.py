@@ -10,12 +10,18 @@ from interview.errors import UserError
 class SessionError(UserError):
     """Base class of every session problem."""
 
+    code = "session_error"
+
 
 class InvalidSessionIdError(SessionError):
     """A session id that is not a safe file name."""
 
+    code = "invalid_session_id"
+
 
 class SessionNotFoundError(SessionError):
+    code = "session_not_found"
+
     def __init__(self, session_id: str, path: Path) -> None:
         self.session_id = session_id
         self.path = path
@@ -26,6 +32,8 @@ class SessionNotFoundError(SessionError):
 
 
 class SessionExistsError(SessionError):
+    code = "session_exists"
+
     def __init__(self, session_id: str, path: Path) -> None:
         self.session_id = session_id
         self.path = path
@@ -40,6 +48,8 @@ class SessionFileError(SessionError):
     ``line``/``column`` locate the problem when known, ``field`` names the field
     (e.g. ``answers.1.1.1.status``), and ``backup`` is the previous version when one exists.
     """
+
+    code = "session_file_unreadable"
 
     def __init__(
         self,
@@ -92,9 +102,13 @@ class SessionFileError(SessionError):
 class SessionVersionError(SessionFileError):
     """A file written by a newer version of the app (higher ``format_version``)."""
 
+    code = "session_file_newer"
+
 
 class SessionLockedError(SessionError):
     """Another app holds the session's lock."""
+
+    code = "session_locked"
 
     def __init__(self, session_id: str, holder: str) -> None:
         self.session_id = session_id
@@ -109,6 +123,8 @@ class SessionLockedError(SessionError):
 
 class UnsafeLockPathError(SessionError):
     """The lock path is a link, a folder or a special file: refused, never followed."""
+
+    code = "unsafe_lock_path"
 
     def __init__(self, session_id: str, path: Path, kind: str) -> None:
         self.session_id = session_id
