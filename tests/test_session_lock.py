@@ -20,7 +20,12 @@ from helpers import new_session
 
 from interview.catalog import Catalog
 from interview.session import lock as lock_module
-from interview.session.errors import SessionFileError, SessionLockedError, UnsafeLockPathError
+from interview.session.errors import (
+    SessionError,
+    SessionFileError,
+    SessionLockedError,
+    UnsafeLockPathError,
+)
 from interview.session.lock import SessionLock, lock_path
 from interview.session.store import SessionStore
 
@@ -333,3 +338,15 @@ def test_new_and_save_work_without_fcntl(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("ok")
     assert not any(p.name.endswith(".lock") for p in tmp_path.iterdir())
+
+
+def test_a_failed_lock_write_leaves_no_empty_sidecar(
+    store: SessionStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(self: SessionLock, fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(SessionLock, "_write_me", disk_full)
+    with pytest.raises(SessionError, match="ロックファイルを作れません"):
+        store.open("a")
+    assert not lock_path(store.path_for("a")).exists()

@@ -240,6 +240,9 @@ class SessionLock:
                     self._fd = fd
                     return
             except BaseException:
+                if created and self._still_current(fd):
+                    with contextlib.suppress(OSError):
+                        os.unlink(self.path)  # e.g. disk full: leave no empty sidecar
                 if self._os_locked:
                     os_unlock(fd)
                     self._os_locked = False
