@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
@@ -50,6 +50,9 @@ from interview.workbook.layout import (
 )
 from interview.workbook.model import Cover, WorkbookData
 from interview.workbook.styles import Look, Styler
+
+if TYPE_CHECKING:
+    from _typeshed import SizedBuffer, StrPath
 
 WORKBOOK_TITLE = "API接続チェックリスト"
 FIXED_STAMP = datetime(2000, 1, 1)
@@ -222,10 +225,10 @@ class _StableZip(ZipFile):
 
     stamp: tuple[int, int, int, int, int, int] = (2000, 1, 1, 0, 0, 0)
 
-    def writestr(  # type: ignore[override]
+    def writestr(
         self,
         zinfo_or_arcname: str | ZipInfo,
-        data: bytes | str,
+        data: SizedBuffer | str,
         compress_type: int | None = None,
         compresslevel: int | None = None,
     ) -> None:
@@ -236,15 +239,15 @@ class _StableZip(ZipFile):
             zinfo_or_arcname = info
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
-    def write(  # type: ignore[override]
+    def write(
         self,
-        filename: str | os.PathLike[str],
-        arcname: str | None = None,
+        filename: StrPath,
+        arcname: StrPath | None = None,
         compress_type: int | None = None,
         compresslevel: int | None = None,
     ) -> None:
         # openpyxl hands over each worksheet as a temp file, which would carry its mtime.
-        name = arcname if arcname is not None else os.fspath(filename)
+        name = os.fspath(arcname if arcname is not None else filename)
         self.writestr(name, Path(filename).read_bytes(), compress_type, compresslevel)
 
 
