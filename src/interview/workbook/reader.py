@@ -291,19 +291,23 @@ def _read(reader: XlsxReader, path: Path) -> ReadResult:
 
 def _find_header(
     rows: Iterator[Row], index: Mapping[str, str], required: tuple[str, ...]
-) -> tuple[dict[str, int], Row] | None:
+) -> tuple[dict[str, int], Row, dict[int, str]] | None:
     """Scan the first rows for the header; it may span two rows (merged label cells)."""
     previous: dict[str, int] = {}
+    previous_texts: list[str] = []
     for row in rows:
         if row.number > HEADER_SCAN_ROWS:
             return None
-        found = match_header(_row_texts(row), index)
+        texts = _row_texts(row)
+        found = match_header(texts, index)
         if _is_header(found, required):
-            return found, row
+            return found, row, dict(enumerate(texts))
         merged = {**previous, **found}
         if found and _is_header(merged, required) and len(set(merged.values())) == len(merged):
-            return merged, row
-        previous = found
+            labels = dict(enumerate(previous_texts))
+            labels.update((c, t) for c, t in enumerate(texts) if t.strip())
+            return merged, row, labels
+        previous, previous_texts = found, texts
     return None
 
 
@@ -326,10 +330,10 @@ def _format_rows(
         header = _find_header(stream.rows, index, FORMAT_REQUIRED)
         if header is None:
             continue
-        columns, header_row = header
+        columns, header_row, labels = header
         report.format_sheet = info.name
         report.header_row = header_row.number
-        return _sheet_rows(stream, columns, header_row, report, cells)
+        return _sheet_rows(stream, columns, labels, report, cells)
     labels = "、".join(FORMAT_LABELS.values())
     raise WorkbookReadError(
         f"{path} に「フォーマット」の表頭が見つかりません。"
@@ -348,13 +352,12 @@ class _Kept:
 def _sheet_rows(
     stream: SheetStream,
     columns: Mapping[str, int],
-    header: Row,
+    header_texts: Mapping[int, str],
     report: ReadReport,
     cells: _Cells,
 ) -> list[SheetRow]:
     title = stream.info.name
     by_column = {column: name for name, column in columns.items()}
-    header_texts = _row_texts(header)
     extra: dict[int, int] = {}  # column not read → cells with something in them
     items: list[_Kept] = []
     loose: list[_Kept] = []  # rows with text but no 通番: continuation or notes
@@ -405,7 +408,7 @@ def _sheet_rows(
     report.joined.extend(joined)
     report.skipped.sort(key=lambda n: n.row)
     for column, count in sorted(extra.items()):
-        label = header_texts[column] if column < len(header_texts) else ""
+        label = " ".join(header_texts.get(column, "").split())
         report.columns.append(ColumnNote(title, column_letter(column), label, count))
     return [SheetRow(**kept.values) for kept in items]
 
@@ -479,7 +482,7 @@ def _records(
     header = _find_header(stream.rows, label_index(labels), required)
     if header is None:
         return []
-    columns, _ = header
+    columns, _, _ = header
     out: list[R] = []
     title = stream.info.name
     for row in stream.rows:

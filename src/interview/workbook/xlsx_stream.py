@@ -421,9 +421,10 @@ class XlsxReader:
                 continue
             if isinstance(value, str) and not value and formula is None:
                 continue
-            cells[column] = Cell(
-                value, formula, raw is not None or kind == "inlineStr", kind == "e"
-            )
+            # openpyxl writes an empty <v/> for a formula it never computed; Excel writes
+            # one only for a text result that is empty (t="str").
+            cached = kind == "inlineStr" or (raw is not None and (raw != "" or kind == "str"))
+            cells[column] = Cell(value, formula, cached, kind == "e")
         return cells
 
 

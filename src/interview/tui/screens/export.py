@@ -15,6 +15,7 @@ from interview.compile.export import default_export_path, export_session
 from interview.errors import UserError
 from interview.session.live import LiveSession
 from interview.tui import styles
+from interview.workbook.export_target import TargetExistsError
 
 
 def unanswered_summary(live: LiveSession) -> str:
@@ -47,6 +48,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def __init__(self, live: LiveSession) -> None:
         super().__init__()
         self.live = live
+        self._confirmed = ""  # the path the person agreed to overwrite
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
@@ -65,15 +67,29 @@ class ExportScreen(ModalScreen[Path | None]):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-ok")
     def _export(self) -> None:
-        self.run_export(Path(self.query_one("#export-path", Input).value.strip()).expanduser())
+        raw = self.query_one("#export-path", Input).value.strip()
+        overwrite = bool(raw) and raw == self._confirmed
+        self._confirmed = ""
+        self.run_export(raw, overwrite)
+
+    def _ask_overwrite(self, raw: str, path: Path) -> None:
+        self._confirmed = raw
+        self.query_one("#export-result", Static).update(
+            f"{path} は既にあります。上書きしてよければ、もう一度 Enter（出力）を押してください。"
+            "やめるときはファイル名を変えるか、esc で閉じてください。"
+        )
 
     @work(thread=True, exclusive=True)
-    def run_export(self, path: Path) -> None:
+    def run_export(self, raw: str, overwrite: bool = False) -> None:
         result = self.query_one("#export-result", Static)
+        path = Path(raw)
         try:
             written = export_session(
-                self.live.session, path, self.live.catalog, self.live.questions
+                self.live.session, raw, self.live.catalog, self.live.questions, overwrite
             ).resolve()
+        except TargetExistsError as exc:
+            self.app.call_from_thread(self._ask_overwrite, raw, exc.path)
+            return
         except UserError as exc:
             self.app.call_from_thread(result.update, f"出力できませんでした: {exc}")
             return
