@@ -177,11 +177,11 @@ class _Cells:
     def text(self, sheet: str, row: int, column: int, cell: Cell | None) -> str:
         if cell is None:
             return ""
-        where = address(row, column)
         value = cell.value
         if isinstance(value, TooLong):
-            _too_long(sheet, where, value.length)
+            _too_long(sheet, address(row, column), value.length)
         if cell.formula is not None:
+            where = address(row, column)
             if not cell.cached:
                 self.uncached.append(f"「{printable(sheet)}」{where}")
                 return ""
@@ -196,7 +196,7 @@ class _Cells:
         if isinstance(value, str) and len(text) * 2 > MAX_CELL_CHARS:
             length = excel_length(text)
             if length > MAX_CELL_CHARS:
-                _too_long(sheet, where, length)
+                _too_long(sheet, address(row, column), length)
         return text
 
     def with_link(self, sheet: str, where: str, text: str, url: str) -> str:
@@ -223,6 +223,12 @@ def _too_long(sheet: str, where: str, length: int) -> None:
         f"Excel の1セルに入る {MAX_CELL_CHARS:,} 文字を超えています。"
         "切り詰めずに読み込みを中止しました。短くしてから読み込み直してください。"
     )
+
+
+def _has_content(value: object) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None
 
 
 def _row_texts(row: Row) -> list[str]:
@@ -370,9 +376,7 @@ def _sheet_rows(
             for name in FORMAT_LABELS
         }
         others = [
-            c
-            for c, cell in row.cells.items()
-            if c not in by_column and cell_text(cell.value).strip()
+            c for c, cell in row.cells.items() if c not in by_column and _has_content(cell.value)
         ]
         for column in others:
             extra[column] = extra.get(column, 0) + 1

@@ -25,13 +25,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from typing import IO, Any
+from typing import IO, Any, Protocol
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
+from xml.parsers import expat
 from zipfile import BadZipFile, ZipFile, ZipInfo
 
 from interview.errors import UserError
 
 MAX_CELL_CHARS = 32_767
+MAX_COLUMNS = 16_384
 _CHUNK = 1 << 16
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _REL_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"
@@ -44,9 +46,10 @@ class XlsxError(UserError):
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    max_part_bytes: int = 256 * 1024 * 1024
-    max_shared_strings: int = 1_000_000
+    max_part_bytes: int = 32 * 1024 * 1024
+    max_shared_strings: int = 500_000
     max_shared_chars: int = 40_000_000
+    max_nested: int = 300_000  # elements inside one row or one shared string
     max_sheet_rows: int = 1_048_576  # Excel's own limit
 
 
@@ -120,6 +123,10 @@ def parse_ref(ref: str) -> tuple[int, int] | None:
     return int(match.group(2)), col - 1
 
 
+_DIGITS = "0123456789$"
+_COLUMNS = {column_letter(i): i for i in range(702)}  # A … ZZ, the common ones
+
+
 def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
@@ -161,19 +168,28 @@ class XlsxReader:
             )
         return self._infos[real]
 
-    def _events(self, name: str, ends: frozenset[str]) -> Iterator[tuple[str, Element]]:
-        """("start"|"end", element) for one part; elements end-tagged in *ends* complete."""
+    def _events(self, name: str) -> Iterator[tuple[str, Element]]:
+        """("start"|"end", element) for one part, keeping memory bounded.
+
+        An element at depth 1 or 2 (a row, a shared string, a run) is dropped from its
+        parent once its "end" has been handed out, so no finished element stays in memory;
+        an element holding more than ``max_nested`` descendants is refused."""
         info = self._info(name)
-        if info.file_size > self.limits.max_part_bytes:
+        limits = self.limits
+        if info.file_size > limits.max_part_bytes:
             raise XlsxError(
                 f"ブックの中の {name} が展開後 {info.file_size:,} バイトあり、"
-                f"読み込める上限（{self.limits.max_part_bytes:,} バイト）を超えています。"
+                f"読み込める上限（{limits.max_part_bytes:,} バイト）を超えています。"
             )
         parser = XMLPullParser(events=("start", "end"))
+        stack: list[Element] = []
+        nested = 0
         try:
             with self.zip.open(info) as part:
                 first = True
-                while chunk := part.read(_CHUNK):
+                done = False
+                while not done:
+                    chunk = part.read(_CHUNK)
                     if first:
                         first = False
                         if _DOCTYPE.search(chunk[:4096]):
@@ -181,10 +197,31 @@ class XlsxReader:
                                 f"ブックの中の {name} に文書型宣言（DOCTYPE）があります。"
                                 "Excel が作るブックにはないため、読み込みません。"
                             )
-                    parser.feed(chunk)
-                    yield from parser.read_events()  # type: ignore[misc]
-                parser.close()
-                yield from parser.read_events()  # type: ignore[misc]
+                    if chunk:
+                        parser.feed(chunk)
+                    else:
+                        parser.close()
+                        done = True
+                    for event, element in parser.read_events():
+                        if event == "start":
+                            stack.append(element)  # type: ignore[arg-type]
+                            if len(stack) > 3:
+                                nested += 1
+                                if nested > limits.max_nested:
+                                    raise XlsxError(
+                                        f"ブックの中の {name} に、1行（1つの文字列）に"
+                                        f" {limits.max_nested:,} を超える要素があります。"
+                                        "読み込みを中止しました。"
+                                    )
+                            yield event, element  # type: ignore[misc]
+                            continue
+                        yield event, element  # type: ignore[misc]
+                        stack.pop()
+                        depth = len(stack)
+                        if depth in (1, 2):
+                            stack[-1].remove(element)  # type: ignore[arg-type]
+                            if depth == 2:
+                                nested = 0
         except ParseError as exc:
             raise XlsxError(f"ブックが壊れているため読めません（{name}: {exc}）。") from None
         except BadZipFile as exc:
@@ -206,7 +243,7 @@ class XlsxReader:
 
     def _rel_targets(self, rels: str, base: str) -> dict[str, tuple[str, str]]:
         out: dict[str, tuple[str, str]] = {}
-        for event, element in self._events(rels, frozenset()):
+        for event, element in self._events(rels):
             if event != "end" or _local(element.tag) != "Relationship":
                 continue
             target = element.get("Target", "")
@@ -233,7 +270,7 @@ class XlsxReader:
 
     def _sheet_list(self, workbook_path: str) -> list[SheetInfo]:
         sheets: list[SheetInfo] = []
-        for event, element in self._events(workbook_path, frozenset()):
+        for event, element in self._events(workbook_path):
             if event != "end":
                 continue
             tag = _local(element.tag)
@@ -260,43 +297,10 @@ class XlsxReader:
 
     def _read_strings(self) -> list[str | TooLong]:
         assert self._strings_path is not None
-        limits = self.limits
-        out: list[str | TooLong] = []
-        total = 0
-        root: Element | None = None
-        parts: list[str] = []
-        phonetic = 0
-        for event, element in self._events(self._strings_path, frozenset()):
-            tag = _local(element.tag)
-            if event == "start":
-                if root is None:
-                    root = element
-                elif tag == "rPh":
-                    phonetic += 1  # furigana runs are not part of the text
-                continue
-            if tag == "t":
-                if not phonetic:
-                    parts.append(element.text or "")
-            elif tag == "rPh":
-                phonetic -= 1
-            elif tag == "si":
-                text = "".join(parts)
-                parts.clear()
-                total += len(text)
-                if len(out) >= limits.max_shared_strings:
-                    raise XlsxError(
-                        f"共有文字列が {limits.max_shared_strings:,} 個を超えています。"
-                        "FISC のチェックリストにしては多すぎるため、読み込みを中止しました。"
-                    )
-                if total > limits.max_shared_chars:
-                    raise XlsxError(
-                        f"共有文字列が合わせて {limits.max_shared_chars:,} 文字を超えています。"
-                        "FISC のチェックリストにしては多すぎるため、読み込みを中止しました。"
-                    )
-                out.append(TooLong(len(text)) if len(text) > MAX_CELL_CHARS else text)
-                if root is not None:
-                    root.clear()  # keep no finished <si> in memory
-        return out
+        handler = _StringsHandler(self.limits)
+        for _ in self._parse(self._strings_path, handler):
+            pass
+        return handler.out
 
     @property
     def date_styles(self) -> set[int]:
@@ -309,7 +313,7 @@ class XlsxReader:
         formats: dict[int, str] = {}
         xfs: list[int] = []
         in_cell_xfs = False
-        for event, element in self._events(self._styles_path, frozenset()):
+        for event, element in self._events(self._styles_path):
             tag = _local(element.tag)
             if tag == "cellXfs":
                 in_cell_xfs = event == "start"
@@ -330,102 +334,240 @@ class XlsxReader:
         stream.rows = self._rows(stream)
         return stream
 
+    def _parse(self, name: str, handler: _Handler) -> Iterator[None]:
+        """Parse one part with expat callbacks (no element objects), yielding after each
+        chunk so that the caller can hand out what the handler has gathered."""
+        info = self._info(name)
+        if info.file_size > self.limits.max_part_bytes:
+            raise XlsxError(
+                f"ブックの中の {info.filename} が展開後 {info.file_size:,} バイトあり、"
+                f"読み込める上限（{self.limits.max_part_bytes:,} バイト）を超えています。"
+            )
+        parser = expat.ParserCreate(namespace_separator="}")
+        parser.buffer_text = True
+        parser.StartElementHandler = handler.start
+        parser.EndElementHandler = handler.end
+        parser.CharacterDataHandler = handler.data
+        parser.StartDoctypeDeclHandler = _no_doctype
+        parser.EntityDeclHandler = _no_doctype
+        try:
+            with self.zip.open(info) as part:
+                while chunk := part.read(_CHUNK):
+                    parser.Parse(chunk, False)
+                    yield
+                parser.Parse(b"", True)
+        except (expat.ExpatError, BadZipFile) as exc:
+            raise XlsxError(
+                f"ブックが壊れているため読めません（{info.filename}: {exc}）。"
+            ) from None
+        yield
+
     def _rows(self, stream: SheetStream) -> Iterator[Row]:
-        strings = self.strings
-        dates = self.date_styles
-        sheet_data: Element | None = None
-        previous_row = 0
-        links: dict[tuple[int, int], str] = {}
-        for event, element in self._events(stream.info.path, frozenset()):
-            tag = _local(element.tag)
-            if event == "start":
-                if tag == "sheetData":
-                    sheet_data = element
-                continue
-            if tag == "row":
-                number = _int(element.get("r"), previous_row + 1)
-                if number <= previous_row or number > self.limits.max_sheet_rows:
-                    raise XlsxError(
-                        f"「{stream.info.name}」シートの行番号 {number} が正しくありません"
-                        "（壊れているようです）。"
-                    )
-                previous_row = number
-                hidden = element.get("hidden", "0").lower() in ("1", "true")
-                cells = self._cells(element, number, strings, dates)
-                if sheet_data is not None:
-                    sheet_data.clear()
-                if cells or hidden:
-                    yield Row(number, hidden, cells)
-            elif tag == "mergeCell":
-                span = _range(element.get("ref", ""))
-                if span is not None:
-                    stream.merges.append(span)
-            elif tag == "hyperlink":
-                ref = parse_ref(element.get("ref", "").split(":")[0])
-                rid = element.get(f"{{{_REL}}}id") or element.get(f"{{{_REL_STRICT}}}id")
-                if ref is not None and rid:
-                    links[ref] = rid
-        if links:
+        handler = _SheetHandler(self, stream)
+        ready = handler.ready
+        for _ in self._parse(stream.info.path, handler):
+            if ready:
+                yield from ready
+                ready.clear()
+        if handler.links:
             rels = self._relationships(stream.info.path)
-            for ref, rid in links.items():
+            for ref, rid in handler.links.items():
                 target, _ = rels.get(rid, ("", ""))
                 if target:
                     stream.hyperlinks[ref] = target
 
-    def _cells(
-        self, row: Element, number: int, strings: list[str | TooLong], dates: set[int]
-    ) -> dict[int, Cell]:
-        cells: dict[int, Cell] = {}
-        column = -1
-        for c in row:
-            if _local(c.tag) != "c":
-                continue
-            ref = c.get("r")
-            where = parse_ref(ref) if ref else None
-            column = where[1] if where is not None else column + 1
-            kind = c.get("t", "n")
-            raw: str | None = None
-            formula: str | None = None
-            inline: list[str] = []
-            for part in c:
-                tag = _local(part.tag)
-                if tag == "v":
-                    raw = part.text or ""
-                elif tag == "f":
-                    formula = part.text or ""
-                elif tag == "is":
-                    inline.extend(_inline_text(part))
-            if kind == "inlineStr":
-                value: Any = "".join(inline)
-                if len(value) > MAX_CELL_CHARS:
-                    value = TooLong(len(value))
-            elif raw is None:
-                value = None
-            elif kind == "s":
-                try:
-                    value = strings[int(raw)]
-                except (ValueError, IndexError):
-                    raise XlsxError(
-                        f"{address(number, column)} セルの共有文字列の番号 {raw} がありません"
-                        "（壊れているようです）。"
-                    ) from None
-            elif kind in ("str", "e"):
-                value = raw if len(raw) <= MAX_CELL_CHARS else TooLong(len(raw))
-            elif kind == "b":
-                value = raw.strip() in ("1", "true")
-            elif kind == "d":
-                value = _iso_date(raw)
-            else:
-                value = _number(raw, _int(c.get("s"), 0) in dates, self.date1904)
-            if value is None and formula is None:
-                continue
-            if isinstance(value, str) and not value and formula is None:
-                continue
-            # openpyxl writes an empty <v/> for a formula it never computed; Excel writes
-            # one only for a text result that is empty (t="str").
-            cached = kind == "inlineStr" or (raw is not None and (raw != "" or kind == "str"))
-            cells[column] = Cell(value, formula, cached, kind == "e")
-        return cells
+    def cell_value(
+        self, kind: str, raw: str | None, style: str | None, row: int, column: int
+    ) -> Any:
+        """A cell's value from its type (t), stored text (<v>) and style (s)."""
+        if raw is None:
+            return None
+        if kind == "s":
+            try:
+                return self.strings[int(raw)]
+            except (ValueError, IndexError):
+                raise XlsxError(
+                    f"{address(row, column)} セルの共有文字列の番号 {raw} がありません"
+                    "（壊れているようです）。"
+                ) from None
+        if kind in ("str", "e", "inlineStr"):
+            return raw if len(raw) <= MAX_CELL_CHARS else TooLong(len(raw))
+        if kind == "b":
+            return raw.strip() in ("1", "true")
+        if kind == "d":
+            return _iso_date(raw)
+        return _number(raw, _int(style, 0) in self.date_styles, self.date1904)
+
+
+def _no_doctype(*_args: object) -> None:
+    raise XlsxError(
+        "文書型宣言（DOCTYPE）があります。Excel が作るブックにはないため、読み込みません。"
+    )
+
+
+class _Handler(Protocol):
+    def start(self, name: str, attrs: dict[str, str]) -> None: ...
+    def end(self, name: str) -> None: ...
+    def data(self, text: str) -> None: ...
+
+
+class _StringsHandler:
+    """expat callbacks for the shared-strings table, within the limits."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.out: list[str | TooLong] = []
+        self.parts: list[str] = []
+        self.total = 0
+        self.phonetic = 0
+        self.text: list[str] | None = None
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        tag = name.rpartition("}")[2]
+        if tag == "t":
+            if not self.phonetic:
+                self.text = []
+        elif tag == "rPh":
+            self.phonetic += 1  # furigana runs are not part of the text
+
+    def data(self, text: str) -> None:
+        if self.text is not None:
+            self.text.append(text)
+            self.total += len(text)
+            if self.total > self.limits.max_shared_chars:
+                raise XlsxError(
+                    f"共有文字列が合わせて {self.limits.max_shared_chars:,} 文字を超えています。"
+                    "FISC のチェックリストにしては多すぎるため、読み込みを中止しました。"
+                )
+
+    def end(self, name: str) -> None:
+        tag = name.rpartition("}")[2]
+        if tag == "t":
+            if self.text is not None:
+                self.parts.append("".join(self.text))
+            self.text = None
+        elif tag == "rPh":
+            self.phonetic -= 1
+        elif tag == "si":
+            text = "".join(self.parts)
+            self.parts.clear()
+            if len(self.out) >= self.limits.max_shared_strings:
+                raise XlsxError(
+                    f"共有文字列が {self.limits.max_shared_strings:,} 個を超えています。"
+                    "FISC のチェックリストにしては多すぎるため、読み込みを中止しました。"
+                )
+            self.out.append(TooLong(len(text)) if len(text) > MAX_CELL_CHARS else text)
+
+
+class _SheetHandler:
+    """expat callbacks for one worksheet: rows into ``ready``, merges and links aside."""
+
+    def __init__(self, reader: XlsxReader, stream: SheetStream) -> None:
+        self.reader = reader
+        self.stream = stream
+        self.ready: list[Row] = []
+        self.links: dict[tuple[int, int], str] = {}
+        self.names: dict[str, str] = {}
+        self.previous_row = 0
+        self.number = 0
+        self.hidden = False
+        self.cells: dict[int, Cell] = {}
+        self.column = -1
+        self.kind = "n"
+        self.style: str | None = None
+        self.raw: str | None = None
+        self.formula: str | None = None
+        self.inline: list[str] | None = None
+        self.phonetic = 0
+        self.text: list[str] | None = None  # collecting the text of <v>, <f> or <t>
+
+    def _name(self, name: str) -> str:
+        local = self.names.get(name)
+        if local is None:
+            local = self.names[name] = name.rpartition("}")[2]
+        return local
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        tag = self.names.get(name) or self._name(name)
+        if tag == "c":
+            ref = attrs.get("r")
+            column = _COLUMNS.get(ref.rstrip(_DIGITS)) if ref else None
+            if column is None and ref:
+                where = parse_ref(ref)
+                column = where[1] if where is not None else None
+            self.column = column if column is not None else self.column + 1
+            if self.column >= MAX_COLUMNS:
+                raise XlsxError(f"{self.number}行目の列が多すぎます（壊れているようです）。")
+            self.kind = attrs.get("t", "n")
+            self.style = attrs.get("s")
+            self.raw = self.formula = None
+            self.inline = None
+        elif tag == "v" or tag == "f":
+            self.text = []
+        elif tag == "is":
+            self.inline = []
+        elif tag == "t":
+            if self.inline is not None and not self.phonetic:
+                self.text = []
+        elif tag == "rPh":
+            self.phonetic += 1
+        elif tag == "row":
+            number = _int(attrs.get("r"), self.previous_row + 1)
+            if number <= self.previous_row or number > self.reader.limits.max_sheet_rows:
+                raise XlsxError(
+                    f"「{self.stream.info.name}」シートの行番号 {number} が正しくありません"
+                    "（壊れているようです）。"
+                )
+            self.previous_row = self.number = number
+            self.hidden = attrs.get("hidden", "0").lower() in ("1", "true")
+            self.cells = {}
+            self.column = -1
+        elif tag == "mergeCell":
+            span = _range(attrs.get("ref", ""))
+            if span is not None:
+                self.stream.merges.append(span)
+        elif tag == "hyperlink":
+            ref = parse_ref(attrs.get("ref", "").split(":")[0])
+            rid = attrs.get(f"{_REL}}}id") or attrs.get(f"{_REL_STRICT}}}id")
+            if ref is not None and rid:
+                self.links[ref] = rid
+
+    def data(self, text: str) -> None:
+        if self.text is not None:
+            self.text.append(text)
+
+    def end(self, name: str) -> None:
+        tag = self.names.get(name) or self._name(name)
+        if tag == "v":
+            self.raw = "".join(self.text or ())
+            self.text = None
+        elif tag == "f":
+            self.formula = "".join(self.text or ())
+            self.text = None
+        elif tag == "t":
+            if self.text is not None and self.inline is not None:
+                self.inline.append("".join(self.text))
+            self.text = None
+        elif tag == "rPh":
+            self.phonetic -= 1
+        elif tag == "c":
+            self._cell()
+        elif tag == "row":
+            if self.cells or self.hidden:
+                self.ready.append(Row(self.number, self.hidden, self.cells))
+            self.cells = {}
+
+    def _cell(self) -> None:
+        kind, raw, formula = self.kind, self.raw, self.formula
+        if kind == "inlineStr":
+            raw = "".join(self.inline or ())
+        value = self.reader.cell_value(kind, raw, self.style, self.number, self.column)
+        if formula is None and (value is None or value == ""):
+            return
+        # openpyxl writes an empty <v/> for a formula it never computed; Excel writes
+        # one only for a text result that is empty (t="str").
+        cached = kind == "inlineStr" or (raw is not None and (raw != "" or kind == "str"))
+        self.cells[self.column] = Cell(value, formula, cached, kind == "e")
 
 
 def _inline_text(element: Element) -> Iterator[str]:
