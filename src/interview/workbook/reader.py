@@ -66,6 +66,7 @@ MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # a zip bomb is refused before parsing
 MAX_KEPT_ROWS = 50_000  # rows without a 通番 kept in memory until merges are known
 LIMITS = Limits()
+NO_NUMBER = "通番が空です（項目の行ではありません）"
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls or encrypted .xlsx
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -402,7 +403,7 @@ def _sheet_rows(
         elif len(loose) < MAX_KEPT_ROWS:
             loose.append(_Kept(row.number, values, row.hidden))
         else:
-            report.skipped.append(RowNote(row.number, "通番が空です"))
+            report.skipped.append(RowNote(row.number, NO_NUMBER))
     _apply_links(stream, columns, items, cells)
     joined = _join_continuations(stream, columns["no"], items, loose, report)
     for kept in items:
@@ -463,7 +464,7 @@ def _join_continuations(
             if _CONTINUED.match(first):
                 target = previous_item
         if target is None:
-            report.skipped.append(RowNote(row, "通番が空です（項目の行ではありません）"))
+            report.skipped.append(RowNote(row, NO_NUMBER))
             previous_item = None
             continue
         for name, text in kept.values.items():
