@@ -46,7 +46,7 @@ class XlsxError(UserError):
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    max_part_bytes: int = 32 * 1024 * 1024
+    max_part_bytes: int = 24 * 1024 * 1024
     max_shared_strings: int = 500_000
     max_shared_chars: int = 40_000_000
     max_nested: int = 300_000  # elements inside one row or one shared string
