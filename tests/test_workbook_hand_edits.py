@@ -361,3 +361,15 @@ def test_unpacked_part_over_the_limit_names_the_part(tmp_path, monkeypatch):
         assert archive.getinfo("xl/worksheets/sheet1.xml").file_size > 1_000
     with pytest.raises(UserError, match=r"sheet1\.xml が展開後"):
         read_workbook(path)
+
+
+def test_repeated_header_rows_and_percentages(tmp_path):
+    def edit(ws):
+        ws["F2"] = 0.5
+        ws["F2"].number_format = "0%"
+
+    rows = [answer_row(1, "a"), list(FORM_HEADER), answer_row(2, "b")]
+    result = read_workbook_report(form(tmp_path / "rep.xlsx", rows, edit=edit))
+    assert [r.no for r in result.data.rows] == ["1", "2"]
+    assert result.data.rows[0].issues == "50%"
+    assert [(n.row, n.reason) for n in result.report.skipped] == [(3, "表頭の繰り返しです")]

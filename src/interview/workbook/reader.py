@@ -340,7 +340,7 @@ def _format_rows(
         columns, header_row, labels = header
         report.format_sheet = info.name
         report.header_row = header_row.number
-        return _sheet_rows(stream, columns, labels, report, cells)
+        return _sheet_rows(stream, columns, labels, report, cells, index)
     labels = "、".join(FORMAT_LABELS.values())
     raise WorkbookReadError(
         f"{path} に「フォーマット」の表頭が見つかりません。"
@@ -362,6 +362,7 @@ def _sheet_rows(
     header_texts: Mapping[int, str],
     report: ReadReport,
     cells: _Cells,
+    index: Mapping[str, str],
 ) -> list[SheetRow]:
     title = stream.info.name
     by_column = {column: name for name, column in columns.items()}
@@ -388,6 +389,9 @@ def _sheet_rows(
         written = values["no"]
         number = normalise_number(written)
         values["no"] = number
+        if number and not number.isdigit() and len(match_header(values.values(), index)) >= 3:
+            report.skipped.append(RowNote(row.number, "表頭の繰り返しです"))
+            continue
         if number:
             if number in seen:
                 raise WorkbookReadError(

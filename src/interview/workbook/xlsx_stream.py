@@ -149,6 +149,7 @@ class XlsxReader:
         self.sheets: list[SheetInfo] = self._sheet_list(workbook_path)
         self._strings: list[str | TooLong] | None = None
         self._date_styles: set[int] | None = None
+        self._percent_styles: set[int] = set()
         self._strings_path = self._related(workbook_path, "sharedStrings")
         self._styles_path = self._related(workbook_path, "styles")
 
@@ -325,6 +326,9 @@ class XlsxReader:
                     xfs.append(int(element.get("numFmtId", "0")))
                 except ValueError:
                     xfs.append(0)
+        self._percent_styles = {
+            index for index, fmt in enumerate(xfs) if is_percent_format(fmt, formats.get(fmt))
+        }
         return {index for index, fmt in enumerate(xfs) if is_date_format(fmt, formats.get(fmt))}
 
     # -- sheets ------------------------------------------------------------------------
@@ -396,7 +400,11 @@ class XlsxReader:
             return raw.strip() in ("1", "true")
         if kind == "d":
             return _iso_date(raw)
-        return _number(raw, _int(style, 0) in self.date_styles, self.date1904)
+        index = _int(style, 0)
+        value = _number(raw, index in self.date_styles, self.date1904)
+        if index in self._percent_styles and isinstance(value, int | float):
+            return format(float(value) * 100, ".13g") + "%"  # as Excel shows it: 50%
+        return value
 
 
 def _no_doctype(*_args: object) -> None:
@@ -627,6 +635,12 @@ def _number(raw: str, is_date: bool, date1904: bool) -> Any:
 # Built-in formats that show dates or times, the Japanese ones (27–36, 50–58) included.
 _BUILTIN_DATES = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)])
 _NOT_CODES = re.compile(r'"[^"]*"|\\.|_.|\*.|\[(?![hms]+\])[^\]]*\]', re.IGNORECASE)
+
+
+def is_percent_format(number_format: int, code: str | None) -> bool:
+    if code is None:
+        return number_format in (9, 10)
+    return "%" in _NOT_CODES.sub("", code.split(";")[0])
 
 
 def is_date_format(number_format: int, code: str | None) -> bool:
