@@ -373,3 +373,97 @@ def test_repeated_header_rows_and_percentages(tmp_path):
     assert [r.no for r in result.data.rows] == ["1", "2"]
     assert result.data.rows[0].issues == "50%"
     assert [(n.row, n.reason) for n in result.report.skipped] == [(3, "表頭の繰り返しです")]
+
+
+def test_a_decorated_bank_workbook_reads_like_a_plain_copy(tmp_path, catalog):
+    """Title block, two-row header, merged 区分, rich text, comments, validation, styles,
+    frozen panes, filters, hidden helper column and extra sheets: the same answers as a
+    plain copy of the same cells."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    items = catalog.items
+    answers = {item.no: f"通番{item.no}の対応状況。\n二行目" for item in items}
+
+    plain = tmp_path / "plain.xlsx"
+    form(plain, [answer_row(i.no, answers[i.no], plan=f"計画{i.no}") for i in items])
+
+    book = Workbook()
+    guide = book.active
+    guide.title = "記入要領"
+    guide["A1"] = "記入にあたって"
+    ws = book.create_sheet("API接続チェックリスト（回答）")
+    ws["A1"] = "API接続チェックリスト"
+    ws["A1"].font = Font(size=16, bold=True)
+    ws["A2"] = "株式会社サンプル銀行 御中"
+    ws.append([])
+    ws.append(
+        [
+            "①\n通番",
+            "②区分",
+            "③セキュリティ対応目標",
+            "④対象者",
+            "回答",
+            None,
+            None,
+            "⑧関連規定",
+            "⑨関連規定箇所",
+            "備考",
+            "社内用",
+        ]
+    )
+    ws.append([None, None, None, None, "⑤現在の\n対応状況", "⑥課題認識", "⑦課題への\n対応計画"])
+    ws.merge_cells("A4:A5")
+    ws.merge_cells("E4:G4")
+    row = 6
+    start = {}
+    for item in items:
+        category = catalog.category(item.category).name
+        ws.cell(row, 1, f"{item.no:02d}")
+        if item.category not in start:
+            start[item.category] = row
+            ws.cell(row, 2, category)
+        ws.cell(row, 3, item.goal)
+        ws.cell(row, 4, item.party.label)
+        first, second = answers[item.no].split("\n")
+        ws.cell(row, 5, CellRichText([TextBlock(InlineFont(b=True), first), "\n" + second]))
+        ws.cell(row, 7, f"計画{item.no}")
+        ws.cell(row, 11, "")
+        ws.cell(row, 5).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.cell(row, 5).fill = PatternFill("solid", fgColor="FFF2CC")
+        row += 1
+    for first in start.values():  # 区分 merged down over its items
+        ends = [s for s in start.values() if s > first]
+        end = (min(ends) - 1) if ends else row - 1
+        if end > first:
+            ws.merge_cells(start_row=first, start_column=2, end_row=end, end_column=2)
+    ws["E6"].comment = Comment("確認済み", "監査")
+    validation = DataValidation(type="list", formula1='"済,未"')
+    ws.add_data_validation(validation)
+    validation.add("K6:K49")
+    ws.freeze_panes = "E6"
+    ws.auto_filter.ref = f"A5:K{row - 1}"
+    ws.column_dimensions["K"].hidden = True
+    ws.print_title_rows = "4:5"
+    book.create_sheet("集計")["A1"] = "=COUNTA('API接続チェックリスト（回答）'!E6:E49)"
+    decorated = tmp_path / "decorated.xlsx"
+    book.save(decorated)
+
+    questions = load_questions(catalog)
+
+    def texts(path):
+        result = read_workbook_report(path)
+        session = session_from_workbook(
+            result.data, "s", catalog, questions, Party.API_CONNECTOR, "X"
+        )
+        return {no: (t.status.text, t.plan.text) for no, t in session.texts.items()}, result
+
+    plain_texts, _ = texts(plain)
+    decorated_texts, result = texts(decorated)
+    assert decorated_texts == plain_texts
+    assert len(plain_texts) == 38
+    assert result.report.sheets == ["記入要領", "集計"]
+    assert result.report.skipped == []
