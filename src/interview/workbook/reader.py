@@ -103,7 +103,8 @@ def read_workbook_report(path: Path) -> ReadResult:
             finally:
                 reader.close()
     except XlsxError as exc:
-        raise WorkbookReadError(f"{path} を読み込めません: {exc}") from None
+        # Part names come from the file: never let them act on the terminal.
+        raise WorkbookReadError(f"{path} を読み込めません: {printable(str(exc))}") from None
     except UserError:
         raise
     except OSError as exc:

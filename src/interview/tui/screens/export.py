@@ -27,6 +27,12 @@ def unanswered_summary(live: LiveSession) -> str:
     ]
     overall = interview.overall_progress()
     lines = [f"回答済み {overall.answered}/{overall.total}問（{overall.percent:.0f}%）"]
+    if live.session.imported_form:
+        lines.insert(
+            0,
+            f"取り込んだフォーマット（{live.session.imported_form}）の回答です。"
+            "項目の文章はそのまま出力し、回答詳細には回答した設問だけを載せます。",
+        )
     if open_items:
         lines.append(
             "未回答が残っている項目: "
