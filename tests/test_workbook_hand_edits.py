@@ -467,3 +467,19 @@ def test_a_decorated_bank_workbook_reads_like_a_plain_copy(tmp_path, catalog):
     assert len(plain_texts) == 38
     assert result.report.sheets == ["記入要領", "集計"]
     assert result.report.skipped == []
+
+
+def test_group_label_over_the_column_labels(tmp_path):
+    """「回答」 over three columns on the 通番 row, the column labels on the next row."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["通番", "区分", "セキュリティ対応目標", "対象者", "回答", None, None, "備考"])
+    ws.append([None, None, None, None, "現在の対応状況", "課題認識", "課題への対応計画"])
+    ws.merge_cells("E1:G1")
+    ws.append([1, "", "", "", "対応", "課題", "計画"])
+    path = tmp_path / "group.xlsx"
+    book.save(path)
+    result = read_workbook_report(path)
+    [row] = result.data.rows
+    assert (row.status, row.issues, row.plan) == ("対応", "課題", "計画")
+    assert result.report.header_row == 2

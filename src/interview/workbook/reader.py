@@ -17,6 +17,7 @@ a UserError in plain Japanese.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
@@ -319,6 +320,32 @@ def _find_header(
     return None
 
 
+def _sub_labels(
+    stream: SheetStream,
+    columns: dict[str, int],
+    labels: dict[int, str],
+    number: int,
+    index: Mapping[str, str],
+) -> int:
+    """A header row with group labels (「回答」 over three columns) may have the column
+    labels on the next row: take them, or give that row back to the data. Returns the
+    header's last row number."""
+    following = next(stream.rows, None)
+    if following is None:
+        return number
+    texts = _row_texts(following)
+    found = match_header(texts, index)
+    no_column = columns["no"]
+    written_no = texts[no_column] if no_column < len(texts) else ""
+    new = [name for name in found if name not in columns]
+    if following.number == number + 1 and new and not normalise_number(written_no).isdigit():
+        columns.update(found)
+        labels.update((c, t) for c, t in enumerate(texts) if t.strip())
+        return following.number
+    stream.rows = itertools.chain([following], stream.rows)
+    return number
+
+
 def _is_header(found: Mapping[str, int], required: tuple[str, ...]) -> bool:
     return all(name in found for name in required) and len(found) >= MIN_HEADER_LABELS
 
@@ -339,8 +366,9 @@ def _format_rows(
         if header is None:
             continue
         columns, header_row, labels = header
+        header_number = _sub_labels(stream, columns, labels, header_row.number, index)
         report.format_sheet = info.name
-        report.header_row = header_row.number
+        report.header_row = header_number
         return _sheet_rows(stream, columns, labels, report, cells, index)
     labels = "、".join(FORMAT_LABELS.values())
     raise WorkbookReadError(
