@@ -466,7 +466,7 @@ def test_a_decorated_bank_workbook_reads_like_a_plain_copy(tmp_path, catalog):
     assert decorated_texts == plain_texts
     assert len(plain_texts) == 38
     assert result.report.sheets == ["記入要領", "集計"]
-    assert result.report.skipped == []
+    assert result.report.skipped == [] and result.report.merged == []
 
 
 def test_group_label_over_the_column_labels(tmp_path):
@@ -483,3 +483,14 @@ def test_group_label_over_the_column_labels(tmp_path):
     [row] = result.data.rows
     assert (row.status, row.issues, row.plan) == ("対応", "課題", "計画")
     assert result.report.header_row == 2
+
+
+def test_an_answer_merged_over_two_items_is_reported(tmp_path):
+    def edit(ws):
+        ws.merge_cells("E2:E3")
+
+    path = form(tmp_path / "m.xlsx", [answer_row(5, "共通の回答"), answer_row(6, "")], edit=edit)
+    result = read_workbook_report(path)
+    assert [r.status for r in result.data.rows] == ["共通の回答", ""]
+    assert result.report.merged == [("E2:E3", "5", ["6"])]
+    assert "結合セル E2:E3" in "\n".join(result.report.lines())

@@ -53,6 +53,8 @@ class ReadReport:
     columns: list[ColumnNote] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)  # sheets not read
     numbers: list[tuple[int, str, str]] = field(default_factory=list)  # row, as written, read as
+    # Merged cells over several items: (range, 通番 the text went to, 通番 left empty).
+    merged: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """The report in plain Japanese, one line each (safe to print)."""
@@ -79,6 +81,12 @@ class ReadReport:
             )
         for reason, rows in _group(self.skipped):
             yield f"  読み飛ばし {_ranges(rows)}（{len(rows):,}行）: {reason}"
+        for span, into, empty in self.merged[:MAX_LISTED]:
+            others = "、".join(f"通番{printable(n)}" for n in empty)
+            yield (
+                f"  結合セル {span} は複数の項目にまたがっています。"
+                f"内容は通番{printable(into)}に読み込み、{others}の欄は空としました"
+            )
         if self.hidden:
             yield f"  非表示の行も読み込みました: {_ranges(self.hidden)}"
         if self.formulas:

@@ -68,6 +68,7 @@ MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # a zip bomb is refused before parsing
 MAX_KEPT_ROWS = 50_000  # rows without a 通番 kept in memory until merges are known
 LIMITS = Limits()
 NO_NUMBER = "通番が空です（項目の行ではありません）"
+ANSWER_FIELDS = ("status", "issues", "plan", "remarks")  # what the respondent writes
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls or encrypted .xlsx
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -438,7 +439,7 @@ def _sheet_rows(
         else:
             report.skipped.append(RowNote(row.number, NO_NUMBER))
     _apply_links(stream, columns, items, cells)
-    joined = _join_continuations(stream, columns["no"], items, loose, report)
+    joined = _join_continuations(stream, columns, columns["no"], items, loose, report)
     for kept in items:
         report.items.append((kept.values["no"], kept.row))
         if kept.hidden:
@@ -470,6 +471,7 @@ def _apply_links(
 
 def _join_continuations(
     stream: SheetStream,
+    answer_columns: Mapping[str, int],
     no_column: int,
     items: list[_Kept],
     loose: list[_Kept],
@@ -480,6 +482,11 @@ def _join_continuations(
     by_row = {kept.row: kept for kept in items}
     owner: dict[int, _Kept] = {}
     for top, left, bottom, right in stream.merges:
+        under = [by_row[r].values["no"] for r in range(top + 1, bottom + 1) if r in by_row]
+        answer = any(left <= answer_columns.get(n, -1) <= right for n in ANSWER_FIELDS)
+        if under and top in by_row and answer and not left <= no_column <= right:
+            span = f"{address(top, left)}:{address(bottom, right)}"
+            report.merged.append((span, by_row[top].values["no"], under))
         if left <= no_column <= right and top in by_row:
             for row in range(top + 1, bottom + 1):
                 owner[row] = by_row[top]
