@@ -33,14 +33,14 @@ def unanswered_summary(live: LiveSession) -> str:
             f"取り込んだフォーマット（{live.session.imported_form}）の回答です。"
             "項目の文章はそのまま出力し、回答詳細には回答した設問だけを載せます。",
         )
-    if open_items:
+    if open_items and not live.session.imported_form:
         lines.append(
             "未回答が残っている項目: "
             + "、".join(f"通番{no}（残り{p.total - p.answered}問）" for no, p in open_items[:12])
             + (" …" if len(open_items) > 12 else "")
         )
         lines.append("未回答のまま出力すると、その部分は空欄になります。")
-    else:
+    elif not open_items:
         lines.append("すべての質問に回答済みです。")
     if live.session.follow_ups:
         lines.append(f"要確認の印: {len(live.session.follow_ups)}件")
