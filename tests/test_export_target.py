@@ -183,3 +183,14 @@ def test_hand_filled_form_exported_again_says_where_answers_came_from(tmp_path, 
     assert len(details) <= 1  # the header only: no 330 rows of 未回答
     rows = book.get_sheet_by_name("フォーマット").to_python()
     assert rows[1][4] == "回答1"
+
+
+def test_every_workbook_write_refuses_devices(tmp_path):
+    """diff --xlsx shares the writer: a device is never replaced, new files are 0600."""
+    from interview.errors import UserError
+    from interview.workbook.writer import replace_file
+
+    with pytest.raises(UserError, match="通常のファイルではありません"):
+        replace_file(Path("/dev/full"), b"x")
+    replace_file(tmp_path / "d.xlsx", b"x")
+    assert stat.S_IMODE((tmp_path / "d.xlsx").stat().st_mode) == 0o600

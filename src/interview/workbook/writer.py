@@ -26,7 +26,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from interview.errors import UserError
 from interview.workbook.cells import CellPlace, put_text, sanitize
-from interview.workbook.export_target import TargetExistsError, write_failure
+from interview.workbook.export_target import TargetExistsError, check_target, write_failure
 from interview.workbook.headers import (
     COVER_LABELS,
     COVER_SHEET,
@@ -266,8 +266,8 @@ def replace_file(path: Path, payload: bytes, overwrite: bool = True) -> None:
     The file is created 0600 (it holds the same answers as the session). With
     *overwrite* False the temp file is linked to *path*, which fails if anything appeared
     there meanwhile: an existing file is never replaced by surprise."""
-    if path.is_dir():
-        raise UserError(f"{path} はフォルダです。出力するファイル名を指定してください。")
+    # Never a folder, device, pipe or link; never a file open in an office program.
+    check_target(path, overwrite=True)
     directory = path.parent
     if not directory.is_dir():
         raise UserError(f"出力先のフォルダがありません: {directory}")
