@@ -494,3 +494,14 @@ def test_an_answer_merged_over_two_items_is_reported(tmp_path):
     assert [r.status for r in result.data.rows] == ["共通の回答", ""]
     assert result.report.merged == [("E2:E3", "5", ["6"])]
     assert "結合セル E2:E3" in "\n".join(result.report.lines())
+
+
+def test_a_zip_of_many_entries_is_refused_before_listing_them(tmp_path):
+    path = form(tmp_path / "entries.xlsx", [answer_row(1, "a")])
+    with zipfile.ZipFile(path, "a") as archive:
+        for n in range(10_001):
+            archive.writestr(f"junk/{n}", b"")
+    start = time.monotonic()
+    with pytest.raises(UserError, match="ファイルが多すぎる"):
+        read_workbook(path)
+    assert time.monotonic() - start < 5

@@ -65,6 +65,7 @@ HEADER_SCAN_ROWS = 30  # the header may sit below a title block
 MIN_HEADER_LABELS = 3
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # a zip bomb is refused before parsing
+MAX_ENTRIES = 10_000  # parts in the zip (a workbook has a few dozen)
 MAX_KEPT_ROWS = 50_000  # rows without a 通番 kept in memory until merges are known
 LIMITS = Limits()
 NO_NUMBER = "通番が空です（項目の行ではありません）"
@@ -153,7 +154,29 @@ def _check_file(path: Path) -> None:
         )
 
 
+def _entry_count(stream: IO[bytes]) -> int:
+    """Entries the zip declares in its end record, read before ZipFile builds them all."""
+    stream.seek(0, 2)
+    size = stream.tell()
+    stream.seek(max(0, size - 65_557))  # the end record and its comment, at most
+    tail = stream.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + 22 > len(tail):
+        return 0  # not a zip: ZipFile gives the message
+    count = int.from_bytes(tail[at + 10 : at + 12], "little")
+    zip64 = tail.rfind(b"PK\x06\x06", 0, at)
+    if count == 0xFFFF and zip64 >= 0 and zip64 + 40 <= len(tail):
+        count = int.from_bytes(tail[zip64 + 32 : zip64 + 40], "little")
+    return count
+
+
 def _check_archive(path: Path, stream: IO[bytes]) -> None:
+    entries = _entry_count(stream)
+    stream.seek(0)
+    if entries > MAX_ENTRIES:
+        raise WorkbookReadError(
+            f"{path} はブックの中のファイルが多すぎるため（{entries:,} 個）読み込めません。"
+        )
     try:
         with ZipFile(stream) as archive:
             infos = archive.infolist()
