@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from interview.catalog import Catalog, Party
+from interview.catalog import Catalog, Party, load_catalog
 from interview.compile.item_text import TEXT_FIELDS
 from interview.compile.workbook_data import ANSWERED, SKIPPED, UNANSWERED
 from interview.engine.answers import Answer, Status, now
@@ -146,6 +146,8 @@ def _item_texts(
     added_goals = {_plain(item.goal): item for item in catalog.items if item.label}
     texts: dict[str, ItemTexts] = {}
     unknown: list[str] = []
+    dropped: list[str] = []  # the guide's items a profile excludes
+    shipped = {str(item.no) for item in load_catalog().items}
     theirs: list[str] = []
     with_text = 0
     for row in data.rows:
@@ -156,7 +158,7 @@ def _item_texts(
         number = str(row.no).strip()
         item = by_label.get(number) or added_goals.get(_plain(row.goal))
         if item is None:
-            unknown.append(number)
+            (dropped if number in shipped else unknown).append(number)
             continue
         if item.no not in mine:
             theirs.append(f"通番{printable(number)}（{item.party.label}）")
@@ -169,6 +171,11 @@ def _item_texts(
         notes.append(
             f"  {party.label}の項目ではないため取り込んでいません（相手方が記入する欄）: "
             + "、".join(theirs)
+        )
+    if dropped:
+        notes.append(
+            "  プロファイルで除外した項目のため取り込んでいません: "
+            + "、".join(f"通番{printable(n)}" for n in dropped)
         )
     if unknown:
         notes.append(
