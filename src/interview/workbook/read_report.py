@@ -99,17 +99,17 @@ class ReadReport:
                 f"  「{printable(link.sheet)}」{link.address} のリンク先を文章に残しました: "
                 f"{printable(link.url)}"
             )
-        if len(self.columns) > MAX_LISTED:
-            rest = self.columns[MAX_LISTED:]
-            yield (
-                f"  ほかに {len(rest):,}列（{rest[0].column}列〜{rest[-1].column}列、"
-                f"{sum(c.cells for c in rest):,}セル）もフォーマットの列ではないため読み込んでいません"
-            )
         for column in self.columns[:MAX_LISTED]:
             label = f"「{printable(column.label)}」" if column.label else "（表頭なし）"
             yield (
                 f"  「{printable(column.sheet)}」シートの {column.column}列 {label} は"
                 f"フォーマットの列ではないため読み込んでいません（{column.cells:,}セル）"
+            )
+        if len(self.columns) > MAX_LISTED:
+            rest = self.columns[MAX_LISTED:]
+            yield (
+                f"  ほかに {len(rest):,}列（{rest[0].column}列〜{rest[-1].column}列、"
+                f"{sum(c.cells for c in rest):,}セル）もフォーマットの列ではないため読み込んでいません"
             )
         if self.sheets:
             names = "、".join(f"「{printable(s)}」" for s in self.sheets)
