@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview.errors import UserError
+from interview.textsafety import json_safe
 
 if TYPE_CHECKING:
     from interview.cli.scan_json import FieldName, FindingOut
@@ -27,9 +27,6 @@ if TYPE_CHECKING:
     from interview.session.store import SessionHandle
 
 FOUND_EXIT = 3
-
-# JSON leaves these raw with ensure_ascii=False; escape them so no terminal acts on them.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
 _ANSWER_FIELDS: dict[FieldName, str] = {"detail": "回答", "owner": "担当", "due": "期限"}
@@ -207,7 +204,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         report = ScanReport(session=session.id, masked=masked, findings=findings)
         text = json.dumps(report.model_dump(), ensure_ascii=False, indent=2)
-        print(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text))
+        print(json_safe(text))
     else:
         _print_text(session.id, findings, masked)
     return FOUND_EXIT if findings and not args.mask else 0

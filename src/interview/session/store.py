@@ -38,6 +38,7 @@ from interview.session.errors import (
     SessionNotFoundError,
 )
 from interview.session.ids import default_id, is_valid_id, unique_id, validate_id
+from interview.session.listing import listing_problem, orphan_problems
 from interview.session.lock import LockBusyError, SessionLock
 from interview.session.models import (
     FORMAT_VERSION,
@@ -466,7 +467,8 @@ class SessionStore:
             try:
                 summaries.append(read_summary(path, question_ids))
             except SessionFileError as exc:
-                problems.append(str(exc))
+                problems.append(listing_problem(exc, path))
+        problems += orphan_problems(self.directory, SUFFIX)
         summaries.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
         return summaries, problems
 
