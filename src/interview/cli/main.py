@@ -67,7 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         notice = tighten_sessions_dir(Path(args.sessions_dir))
         if notice:
             print(notice, file=sys.stderr)
-        return int(args.handler(args))
+        args.exit_status = int(args.handler(args))
+        sys.stdout.flush()  # a closed pipe shows here, not after the status is lost
+        return int(args.exit_status)
     except UserError as exc:
         print(f"エラー: {printable(str(exc))}", file=sys.stderr)
         return exc.exit_code

@@ -187,6 +187,7 @@ def run(args: argparse.Namespace) -> int:
     from interview.cli.workbook_cmd import load_session
     from interview.session.store import SessionStore
 
+    backup_note = ""
     if args.mask:
         handle = _open_for_masking(Path(args.sessions_dir), args.session)
         try:
@@ -194,6 +195,7 @@ def run(args: argparse.Namespace) -> int:
             findings = scan_session(session)
             if findings:
                 handle.save(mask_session(session))
+                backup_note = mask_backup(handle.path)
         finally:
             handle.close()
     else:
@@ -201,10 +203,50 @@ def run(args: argparse.Namespace) -> int:
         findings = scan_session(session)
 
     masked = bool(args.mask and findings)
+    # The status is decided before printing: a closed pipe (``| head -1``) must not hide it.
+    args.exit_status = FOUND_EXIT if findings and not args.mask else 0
     if args.json:
         report = ScanReport(session=session.id, masked=masked, findings=findings)
         text = json.dumps(report.model_dump(), ensure_ascii=False, indent=2)
         print(json_safe(text))
     else:
         _print_text(session.id, findings, masked)
-    return FOUND_EXIT if findings and not args.mask else 0
+        if backup_note:
+            print(backup_note)
+    return int(args.exit_status)
+
+
+def mask_backup(path: Path) -> str:
+    """Mask the secrets in ``<path>.bak`` too (it holds the version before masking).
+
+    An unreadable backup is removed rather than left with secrets in it. Copies set aside
+    earlier (``.edited-…``, ``.broken-…``, ``.replaced-…``) are named for the user to check.
+    """
+    from interview.session.atomic import atomic_write, backup_path
+    from interview.session.toml_format import dump_bytes, load_bytes
+
+    bak = backup_path(path)
+    note = ""
+    if bak.exists() and not bak.is_symlink():
+        try:
+            masked = mask_session(load_bytes(bak.read_bytes(), bak))
+            atomic_write(bak, dump_bytes(masked), keep_backup=False)
+            note = f"バックアップ（{bak.name}）も伏せ字にしました。"
+        except (UserError, OSError):
+            bak.unlink(missing_ok=True)
+            note = (
+                f"読めないバックアップ（{bak.name}）は秘密情報が残るおそれがあるため削除しました。"
+            )
+    prefix = f"{path.name}."
+    others = sorted(
+        p.name
+        for p in path.parent.iterdir()
+        if p.name.startswith(prefix)
+        and p.name[len(prefix) :].split("-")[0] in ("edited", "broken", "replaced")
+    )
+    if others:
+        note += (
+            "\n次の控えのファイルには伏せ字にする前の内容が残っている可能性があります。"
+            f"不要なら削除してください: {'、'.join(others)}"
+        )
+    return note
