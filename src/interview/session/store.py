@@ -21,7 +21,7 @@ from typing import Protocol
 
 from interview.catalog import Catalog, Party, load_catalog
 from interview.engine.answers import now
-from interview.errors import UserError
+from interview.errors import UserError, describe_os_error
 from interview.questions.bank import QuestionSet, load_questions
 from interview.session.atomic import (
     atomic_write,
@@ -350,7 +350,7 @@ class SessionStore:
             raise SessionLockedError(session_id, str(exc)) from None
         except OSError as exc:
             raise SessionError(
-                f"ロックファイルを作れません（{lock.path}）: {exc.strerror}"
+                f"ロックファイルを作れません（{lock.path}）: {describe_os_error(exc)}"
             ) from None
         return lock
 
@@ -378,7 +378,9 @@ class SessionStore:
                 f"保存内容を読み戻せなかったため、保存を取りやめました（{path}）: {exc.reason}"
             ) from None
         except OSError as exc:
-            raise SessionError(f"セッションを保存できません（{path}）: {exc.strerror}") from None
+            raise SessionError(
+                f"セッションを保存できません（{path}）: {describe_os_error(exc)}"
+            ) from None
 
     # --- loading --------------------------------------------------------------------------
 
