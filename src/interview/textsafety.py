@@ -35,7 +35,8 @@ UNSAFE_CLASS = (
     r"\xad"  # soft hyphen (invisible)
     r"\u061c"  # Arabic letter mark (bidi)
     r"\u180e"  # Mongolian vowel separator (invisible)
-    r"\u200b-\u200f"  # zero-width space/joiners, LRM, RLM
+    r"\u200b\u200c\u200e\u200f"  # zero-width space and non-joiner, LRM, RLM
+    # (U+200D ZERO WIDTH JOINER is kept: emoji sequences such as 👨‍👩‍👧 need it; ids refuse it)
     r"\u2028\u2029"  # line and paragraph separators
     r"\u202a-\u202e"  # bidi embeddings and overrides
     r"\u2060-\u206f"  # word joiner, invisible operators, bidi isolates, deprecated formats
@@ -44,6 +45,10 @@ UNSAFE_CLASS = (
     r"\ud800-\udfff"  # lone surrogates
 )
 UNSAFE = re.compile(f"[{UNSAFE_CLASS}]")
+# For documents handed on (workbook cells), a subset: the controls and the bidi embeddings,
+# overrides and isolates that reorder text are dropped; marks and joiners that real text
+# uses (RLM in Arabic or Hebrew names, ZWJ in emoji) are kept. CR is normalised first.
+DOCUMENT_UNSAFE_CLASS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 
 # Escape sequences as a terminal parses them (ECMA-48): CSI, OSC/DCS/APC/PM/SOS strings,
 # two-character escapes, and their 8-bit (C1) forms.

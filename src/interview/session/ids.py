@@ -84,7 +84,7 @@ def _problem(session_id: str) -> str:
         return f"長すぎます（UTF-8で{MAX_ID_BYTES}バイト、日本語なら約{MAX_ID_BYTES // 3}文字まで）"
     if "\x00" in session_id:
         return "NUL文字は使えません"
-    bad_chars = unsafe_chars(session_id) + [c for c in session_id if c in "\t\n"]
+    bad_chars = unsafe_chars(session_id) + [c for c in session_id if c in "\t\n\u200d"]
     if bad_chars:
         shown = "、".join(describe(c) for c in bad_chars)
         return f"制御文字・書字方向の制御文字・ゼロ幅文字は使えません（{shown}）"
