@@ -305,4 +305,19 @@ def test_tui_screens_modals_toasts_and_table(corpus: Path, tmp_path: Path) -> No
             await pilot.pause()
             assert app.is_running
 
+            # Another hand edit, this time loaded into the app (l).
+            text = path.read_text(encoding="utf-8")
+            path.write_text(
+                text.replace("[follow_ups]\n", '[follow_ups]\n"1.2.1" = "手で追加"\n', 1),
+                encoding="utf-8",
+            )
+            app.screen.action_skip()
+            await pilot.pause(0.2)
+            assert isinstance(app.screen, NoticeScreen)
+            await pilot.press("l")
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, InterviewScreen)
+            assert app.live.session.follow_ups["1.2.1"] == "手で追加"
+            assert_inert(rendered(app), "reloaded")
+
     asyncio.run(run())
