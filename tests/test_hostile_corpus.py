@@ -187,6 +187,15 @@ def rendered(app) -> str:
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
 
 
+async def until(pilot, predicate, tries: int = 200) -> None:
+    """Wait (up to ~10 s on a loaded machine) until *predicate* holds."""
+    for _ in range(tries):
+        if predicate():
+            return
+        await pilot.pause(0.05)
+    assert predicate()
+
+
 def test_tui_screens_modals_toasts_and_table(corpus: Path, tmp_path: Path) -> None:
     from textual import events
     from textual.widgets import TextArea
@@ -197,14 +206,12 @@ def test_tui_screens_modals_toasts_and_table(corpus: Path, tmp_path: Path) -> No
     from interview.tui.screens.notice import NoticeScreen
     from interview.tui.screens.review import ReviewScreen
     from interview.tui.screens.secret_warning import SecretWarningScreen
+    from interview.tui.screens.text_view import TextScreen
 
     async def run() -> None:
         app = InterviewApp(sessions_dir=corpus)
         async with app.run_test(size=(200, 60), notifications=True) as pilot:
-            for _ in range(100):
-                if getattr(app.screen, "listed", False):
-                    break
-                await pilot.pause(0.02)
+            await until(pilot, lambda: getattr(app.screen, "listed", False))
             await pilot.pause()
             home = rendered(app)
             assert_inert(home, "home")
@@ -223,7 +230,7 @@ def test_tui_screens_modals_toasts_and_table(corpus: Path, tmp_path: Path) -> No
             assert app.is_running
 
             app.open_session(SESSION_ID)
-            await pilot.pause(0.3)
+            await until(pilot, lambda: "別の版" in rendered(app))  # the toast is up
             screen = app.screen
             assert isinstance(screen, InterviewScreen)
             text = rendered(app)
@@ -250,24 +257,24 @@ def test_tui_screens_modals_toasts_and_table(corpus: Path, tmp_path: Path) -> No
 
             # F9 review: the stored texts in the TextAreas are inert.
             screen.action_review()
-            await pilot.pause(0.2)
+            await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
             assert isinstance(app.screen, ReviewScreen)
             for area in app.screen.query(TextArea):
                 assert_inert(area.text, "review")
             assert_inert(rendered(app), "review render")
             await pilot.press("escape")
-            await pilot.pause(0.2)
+            await until(pilot, lambda: app.screen is screen)
 
             # The secret warning lists the hostile preview literally.
             # (Typed text cannot hold controls: keys never produce them and pastes are
             # cleaned; markup is what a person can type.)
             reply.text = "はい " + MARKUP["detail"] + " password: Zq81abcd!"
             await pilot.press("enter")
-            await pilot.pause(0.2)
+            await until(pilot, lambda: isinstance(app.screen, SecretWarningScreen))
             assert isinstance(app.screen, SecretWarningScreen)
             assert_inert(rendered(app), "secret warning")
             await pilot.press("escape")
-            await pilot.pause()
+            await until(pilot, lambda: app.screen is screen)
 
             # A save error with a hostile message: a modal, the reply kept.
             handle = app.handle
@@ -279,30 +286,30 @@ def test_tui_screens_modals_toasts_and_table(corpus: Path, tmp_path: Path) -> No
             handle.save = failing
             reply.text = "はい 保存できないはずの回答"
             await pilot.press("enter")
-            await pilot.pause(0.2)
+            await until(pilot, lambda: isinstance(app.screen, NoticeScreen))
             assert isinstance(app.screen, NoticeScreen)
             text = rendered(app)
             assert_inert(text, "save error")
             assert MARKUP["key"] in text
             handle.save = real_save
             await pilot.press("escape")
-            await pilot.pause()
+            await until(pilot, lambda: app.screen is screen)
             assert reply.text == "はい 保存できないはずの回答"
 
             # A hand edit under the open app: announced in a modal naming the file.
             path = corpus / f"{SESSION_ID}.toml"
             path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
             screen.action_skip()
-            await pilot.pause(0.2)
+            await until(pilot, lambda: isinstance(app.screen, NoticeScreen))
             assert isinstance(app.screen, NoticeScreen)
             text = rendered(app)
             assert_inert(text, "hand edit")
             assert "[reverse" in text and "x.toml.edited-" in text  # named, literally
             await pilot.press("c")  # compare: the diff report
-            await pilot.pause(0.2)
+            await until(pilot, lambda: isinstance(app.screen, TextScreen))
             assert_inert(rendered(app), "compare")
             await pilot.press("escape")
-            await pilot.pause()
+            await until(pilot, lambda: app.screen is screen)
             assert app.is_running
 
             # Another hand edit, this time loaded into the app (l).
@@ -312,10 +319,13 @@ def test_tui_screens_modals_toasts_and_table(corpus: Path, tmp_path: Path) -> No
                 encoding="utf-8",
             )
             app.screen.action_skip()
-            await pilot.pause(0.2)
+            await until(pilot, lambda: isinstance(app.screen, NoticeScreen))
             assert isinstance(app.screen, NoticeScreen)
             await pilot.press("l")
-            await pilot.pause(0.3)
+            await until(
+                pilot,
+                lambda: isinstance(app.screen, InterviewScreen) and app.screen is not screen,
+            )
             assert isinstance(app.screen, InterviewScreen)
             assert app.live.session.follow_ups["1.2.1"] == "手で追加"
             assert_inert(rendered(app), "reloaded")
