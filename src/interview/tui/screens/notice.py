@@ -7,7 +7,7 @@ OS messages): it is shown literally through the text-safety policy.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -40,7 +40,7 @@ class NoticeScreen(ModalScreen[str]):
             with Horizontal(id="notice-buttons"):
                 for n, (choice, label, key) in enumerate(self.choices):
                     yield Button(
-                        f"{label} ({key})",
+                        f"{label} ({'esc' if key == 'escape' else key})",
                         id=f"notice-{choice}",
                         variant="primary" if n == 0 else "default",
                         compact=True,
@@ -49,11 +49,10 @@ class NoticeScreen(ModalScreen[str]):
     def on_mount(self) -> None:
         self.query_one(Button).focus()
 
-    def on_key(self, event: object) -> None:
-        key = getattr(event, "key", "")
+    def on_key(self, event: events.Key) -> None:
         for choice, _label, shortcut in self.choices:
-            if key == shortcut:
-                getattr(event, "stop", lambda: None)()
+            if event.key == shortcut:
+                event.stop()
                 self.dismiss(choice)
                 return
 
