@@ -87,6 +87,13 @@ def make_sessions(directory: Path) -> SessionStore:
     text = text.replace('format_version = "\\u001b]0;pwn\\u0007"', "format_version = 1")
     text = text.replace("[respondent]\n", '[respondent]\n"\\u001b]0;pwn\\u0007" = 1\n', 1)
     (directory / "badkey.toml").write_text(text, encoding="utf-8")
+    # A session whose stored profile (a copy another party may have edited) is hostile.
+    tailored = store.create("プロファイル", "api_connector", session_id="tailored")
+    tailored.profile_name = h("org")
+    tailored.profile_text = (
+        f'name = "{MARKUP["org"]}"\n[[add]]\nid = "追加1\u001b]52;c;eA==\u0007"\n'
+    )
+    store.save(tailored)
     return store
 
 
@@ -228,6 +235,16 @@ def test_tui_screens_modals_toasts_and_table(corpus: Path, tmp_path: Path) -> No
             await pilot.click(table, offset=(5, 1))
             await pilot.pause()
             assert app.is_running
+
+            # A hostile profile copy: a clear message, the app keeps running.
+            app.open_session("tailored")
+            await until(
+                pilot,
+                lambda: any("保存されたプロファイル" in n.message for n in app._notifications),
+            )
+            await pilot.pause()
+            assert_inert(rendered(app), "profile error toast")
+            assert app.is_running and app.handle is None
 
             app.open_session(SESSION_ID)
             await until(pilot, lambda: "別の版" in rendered(app))  # the toast is up

@@ -192,7 +192,12 @@ class InterviewApp(App[None]):
             self.notify(f"開けません: {describe_os_error(exc)}", severity="error", timeout=10)
             return
         self.handle = handle
-        live = LiveSession(handle.session, SaveGuard(self, handle))
+        try:  # the session's own copy of its profile may be broken or hostile
+            live = LiveSession(handle.session, SaveGuard(self, handle))
+        except UserError as exc:
+            self.close_session()
+            self.notify(str(exc), severity="error", timeout=10)
+            return
         live.on_save_error = partial(report_save_failure, self, live)
         self.live = live
         if live.session.catalog_edition != live.catalog.edition.id:
