@@ -346,3 +346,10 @@ def test_parent_folders_are_private_under_umask_000(capsys, tmp_path: Path) -> N
     assert code == 0
     for path in (tmp_path / "a", tmp_path / "a" / "b", folder):
         assert stat.S_IMODE(path.stat().st_mode) == 0o700, path
+
+
+def test_argparse_messages_repeat_arguments_inertly(capsys, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit):
+        main(["--sessions-dir", str(tmp_path), "\x1b]52;c;eA==\x07"])  # an unknown command
+    err = capsys.readouterr().err
+    assert "invalid choice" in err and "\\x1b]52" in err and not UNSAFE.search(err)

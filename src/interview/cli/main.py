@@ -53,15 +53,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # Every line printed passes the text-safety policy (untrusted ids, names, file keys;
+    # argparse repeats a mistyped argument in its message too).
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)  # type: ignore[assignment]
+    try:
+        args = parser.parse_args(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
     if args.sessions_dir is None:
         args.sessions_dir = default_sessions_dir()
     if args.command is None:
         from interview.tui.launch import run_app
 
         return run_app(args)
-    # Every line printed passes the text-safety policy (untrusted ids, names, file keys).
-    out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)  # type: ignore[assignment]
     try:
         notice = tighten_sessions_dir(Path(args.sessions_dir))
