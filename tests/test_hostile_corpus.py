@@ -205,10 +205,11 @@ async def until(pilot, predicate, tries: int = 200) -> None:
 
 def test_tui_screens_modals_toasts_and_table(corpus: Path, tmp_path: Path) -> None:
     from textual import events
-    from textual.widgets import TextArea
+    from textual.widgets import Input, TextArea
 
     from interview.session.errors import SessionError
     from interview.tui.app import InterviewApp
+    from interview.tui.screens.export import ExportScreen
     from interview.tui.screens.interview import InterviewScreen
     from interview.tui.screens.notice import NoticeScreen
     from interview.tui.screens.review import ReviewScreen
@@ -312,6 +313,22 @@ def test_tui_screens_modals_toasts_and_table(corpus: Path, tmp_path: Path) -> No
             await pilot.press("escape")
             await until(pilot, lambda: app.screen is screen)
             assert reply.text == "はい 保存できないはずの回答"
+
+            # F10 export from the app: the default file name (the id) and the result line.
+            screen.action_export()
+            await until(
+                pilot,
+                lambda: isinstance(app.screen, ExportScreen) and app.screen.query("#export-path"),
+            )
+            path_input = app.screen.query_one("#export-path", Input)
+            assert path_input.value == f"{SESSION_ID}.xlsx"
+            path_input.value = str(tmp_path / "from-app.xlsx")
+            await pilot.press("enter")
+            await until(pilot, lambda: (tmp_path / "from-app.xlsx").exists())
+            await until(pilot, lambda: "出力しました" in rendered(app))
+            assert_inert(rendered(app), "export screen")
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is screen)
 
             # A hand edit under the open app: announced in a modal naming the file.
             path = corpus / f"{SESSION_ID}.toml"

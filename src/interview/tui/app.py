@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -211,6 +212,9 @@ class InterviewApp(App[None]):
 
     def close_session(self) -> None:
         if self.handle is not None:
+            if self.live is not None and self.live.unsaved:
+                with contextlib.suppress(UserError):
+                    self.live.save()  # a last try for changes an earlier save could not write
             self.handle.close()
             self.handle = None
             self.live = None
