@@ -196,6 +196,11 @@ def run(args: argparse.Namespace) -> int:
             if findings:
                 handle.save(mask_session(session))
                 backup_note = mask_backup(handle.path)
+                for kept in handle.set_aside:  # changed by hand while scanning
+                    backup_note += (
+                        f"\n読み込んだ後にファイルが書き換えられていたため、その版を {kept.name} に"
+                        "残しました（伏せ字にしていません。確認して不要なら削除してください）。"
+                    )
         finally:
             handle.close()
     else:
