@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from interview.search.cache import PerCatalog
 from interview.search.normalize import normalize, normalize_query, query_words
+from interview.search.query import parse_query
+from interview.search.ranking import MeaningIndex
 from interview.search.scoring import (
+    CONTAINED,
     FUZZY_CUTOFF,
-    description_score,
-    description_words_score,
+    SUBSTRING,
     fuzzy_score,
     literal_score,
     words_score,
@@ -32,6 +34,16 @@ FIELD_LABELS: dict[GlossaryField, str] = {
     "description": "説明",
 }
 _FIELD_ORDER: tuple[GlossaryField, ...] = ("term", "alias", "yomi", "description")
+NAME_WEIGHT = 3.0
+YOMI_WEIGHT = 2.0
+NAME_SHARE = 0.6
+"""A name found inside the query must make up this share of it to count as named."""
+FUZZY_MAX_QUERY = 24
+"""Typo matching on names runs for queries up to this many folded characters."""
+COVERAGE_CUTOFF = 0.5
+"""Least share of the query's content words a term must hold to be found by meaning."""
+MEANING_BASE = 45.0
+MEANING_SPAN = 30.0
 
 
 class GlossaryHit(NamedTuple):
@@ -82,39 +94,51 @@ class GlossaryIndex:
                     self._owners.append(_Key(index, field, text))  # type: ignore[arg-type]
             self._descriptions.append(normalize(term.description))
             self._order.append((len(normalize(term.term)), term.term))
+        self._meaning = MeaningIndex(
+            [
+                [
+                    (term.term, NAME_WEIGHT),
+                    *((alias, NAME_WEIGHT) for alias in term.aliases),
+                    (term.yomi, YOMI_WEIGHT),
+                    (term.description, 1.0),
+                ]
+                for term in self.terms
+            ]
+        )
 
     def search(self, query: str, limit: int = 10) -> list[GlossaryHit]:
-        """Return up to *limit* terms for *query*, best first; [] for an empty query."""
+        """Return up to *limit* terms for *query*, best first; [] for an empty query.
+
+        Names (term, aliases, reading) matched literally or with a typo come first;
+        then terms whose texts hold enough of what the query means (BM25 over the
+        description too, with the synonym table). A term holding less than
+        :data:`COVERAGE_CUTOFF` of the query's content words is never returned, so a
+        query about something the glossary lacks returns [].
+        """
         folded = normalize_query(query)
         if not folded or limit <= 0:
             return []
-        best: dict[int, tuple[float, int, str, str]] = {}
-
-        def offer(term: int, score: float, field: GlossaryField, text: str) -> None:
-            rank = _FIELD_ORDER.index(field)
-            current = best.get(term)
-            if current is None or (score, -rank) > (current[0], -current[1]):
-                best[term] = (score, rank, field, text)
-
-        words = query_words(query)
-        for key, owner in zip(self._keys, self._owners, strict=True):
-            score = literal_score(folded, key) or words_score(words, key)
-            if score:
-                offer(owner.term, score, owner.field, owner.text)
-        if len(folded) >= 2:
-            for _key, similarity, at in self._extract(
-                folded, self._keys, scorer=self._scorer, score_cutoff=FUZZY_CUTOFF, limit=None
-            ):
-                owner = self._owners[at]
-                offer(owner.term, fuzzy_score(similarity), owner.field, owner.text)
-            for index, description in enumerate(self._descriptions):
-                position = description.find(folded)
-                if position >= 0:
-                    score = description_score(folded, position, len(description))
-                else:
-                    score = description_words_score(words, description)
-                if score:
-                    offer(index, score, "description", self.terms[index].description)
+        groups = parse_query(query)
+        content = normalize("".join(group.word for group in groups))
+        names = self._names(folded, query_words(query))
+        if content and content != folded:
+            for index, value in self._names(content, []).items():
+                if index not in names or value[0] > names[index][0]:
+                    names[index] = value
+        best: dict[int, tuple[float, int, str, str]] = {
+            index: (score, rank, field, text)
+            for index, (score, rank, field, text) in names.items()
+        }
+        meaning = self._meaning.rank(groups)
+        top_bm = max((s.bm25 for s in meaning), default=0.0) or 1.0
+        for found in meaning:
+            if found.coverage < COVERAGE_CUTOFF:
+                continue
+            score = MEANING_BASE + MEANING_SPAN * found.coverage * (found.bm25 / top_bm) ** 0.5
+            current = best.get(found.doc)
+            if current is None or score > current[0]:
+                term = self.terms[found.doc]
+                best[found.doc] = (score, 3, "description", term.description)
         ranked = sorted(
             best.items(),
             key=lambda kv: (-kv[1][0], kv[1][1], self._order[kv[0]]),
@@ -123,6 +147,40 @@ class GlossaryIndex:
             GlossaryHit(self.terms[index], round(score, 1), field, text)  # type: ignore[arg-type]
             for index, (score, _rank, field, text) in ranked[:limit]
         ]
+
+    def _names(
+        self, folded: str, words: list[str], fuzzy: bool | None = None
+    ) -> dict[int, tuple[float, int, str, str]]:
+        """Literal and typo matching on names: term -> (score, rank, field, text).
+
+        A name found inside a longer query counts only when it is most of the query
+        (``DMZって`` yes, ``シェル`` in a sentence about remote commands no: that is
+        for the meaning index to weigh). Typo matching runs on short queries only.
+        """
+        best: dict[int, tuple[float, int, str, str]] = {}
+
+        def offer(term: int, score: float, field: GlossaryField, text: str) -> None:
+            rank = _FIELD_ORDER.index(field)
+            current = best.get(term)
+            if current is None or (score, -rank) > (current[0], -current[1]):
+                best[term] = (score, rank, field, text)
+
+        for key, owner in zip(self._keys, self._owners, strict=True):
+            score = literal_score(folded, key)
+            if CONTAINED <= score < SUBSTRING and len(key) < NAME_SHARE * len(folded):
+                score = 0.0
+            score = score or words_score(words, key)
+            if score:
+                offer(owner.term, score, owner.field, owner.text)
+        if fuzzy is None:
+            fuzzy = len(folded) <= FUZZY_MAX_QUERY and len(words) <= 2
+        if fuzzy and 2 <= len(folded):
+            for _key, similarity, at in self._extract(
+                folded, self._keys, scorer=self._scorer, score_cutoff=FUZZY_CUTOFF, limit=None
+            ):
+                owner = self._owners[at]
+                offer(owner.term, fuzzy_score(similarity), owner.field, owner.text)
+        return best
 
 
 _indexes: PerCatalog[GlossaryIndex] = PerCatalog(lambda catalog: GlossaryIndex(catalog.glossary))

@@ -1,0 +1,162 @@
+"""BM25 over weighted fields, plus how much of the query a document covers.
+
+A :class:`MeaningIndex` is built once from documents made of weighted texts (a
+glossary term: name, aliases, reading, description; a checklist item: goal,
+description, 手法例 …). :meth:`MeaningIndex.rank` scores each document for the
+groups of a parsed query (see :mod:`interview.search.query`):
+
+* ``bm25``: the usual BM25 sum (k1 = 1.2, b = 0.75) where a token's frequency is
+  the sum of the weights of the fields holding it (BM25F-like), each group taking
+  its best alternative (the word itself or a paraphrase);
+* ``coverage``: the share of the query's content words the document holds, each
+  word weighted by its rarity (IDF). A word found in no document at all (``ばなな``)
+  still weighs in, so a query of unknown words covers nothing.
+
+The caller combines the two and applies a threshold on coverage: a document that
+holds only a small part of what was asked is not an answer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from interview.search.query import Group
+from interview.search.tokens import text_tokens
+
+K1 = 1.2
+B = 0.75
+UNKNOWN_SHARE = 0.5
+WEAK_TOKEN = 0.5
+
+
+@dataclass(frozen=True)
+class Scored:
+    doc: int
+    bm25: float
+    coverage: float
+
+
+class MeaningIndex:
+    """Inverted index of weighted tokens over a fixed list of documents."""
+
+    def __init__(self, documents: Sequence[Iterable[tuple[str, float]]]) -> None:
+        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        lengths: list[float] = []
+        for doc, fields in enumerate(documents):
+            length = 0.0
+            for text, weight in fields:
+                tokens = text_tokens(text)
+                length += weight * len(tokens)
+                for token in tokens:
+                    row = postings[token]
+                    row[doc] = row.get(doc, 0.0) + weight
+            lengths.append(length)
+        self.size = len(lengths)
+        self._postings = dict(postings)
+        average = sum(lengths) / max(1, len(lengths)) or 1.0
+        self._norms = [K1 * (1 - B + B * length / average) for length in lengths]
+        n = max(1, self.size)
+        self._idf = {
+            token: math.log(1 + (n - len(row) + 0.5) / (len(row) + 0.5))
+            for token, row in self._postings.items()
+        }
+        self.unknown_idf = UNKNOWN_SHARE * math.log(1 + (n + 0.5) / 0.5)
+
+    def idf(self, token: str) -> float:
+        """The token's IDF; a token in no document weighs :data:`UNKNOWN_SHARE` of the
+        most (jargon the index cannot judge; a query of only such words covers 0)."""
+        return self._idf.get(token, self.unknown_idf)
+
+    def holds(self, doc: int, token: str) -> bool:
+        return doc in self._postings.get(token, {})
+
+    def split_katakana(self, word: str) -> list[str] | None:
+        """Cut an unknown katakana compound into words this index knows, longest first
+        from the left (``アンチウイルス`` → アンチ?, ウイルス); None if under 60 % of it
+        is known."""
+        pieces: list[str] = []
+        known = 0
+        at = 0
+        while at < len(word):
+            for end in range(len(word), at + 1, -1):
+                if "ト:" + word[at:end] in self._postings:
+                    pieces.append(word[at:end])
+                    known += end - at
+                    at = end
+                    break
+            else:
+                at += 1
+        if known < 0.6 * len(word) or not pieces:
+            return None
+        return pieces
+
+    def _prepare(self, tokens: tuple[str, ...]) -> list[tuple[str, float]]:
+        """Weigh an alternative's tokens; unknown katakana words are cut into known ones."""
+        prepared: list[tuple[str, float]] = []
+        for token in dict.fromkeys(tokens):
+            if token.startswith("ト:") and token not in self._postings and len(token) > 5:
+                pieces = self.split_katakana(token[2:])
+                if pieces:
+                    prepared.extend(("ト:" + piece, 1.0) for piece in pieces)
+                    continue
+            prepared.append((token, _token_weight(token)))
+        return prepared
+
+    def rank(self, groups: Sequence[Group], allowed: Iterable[int] | None = None) -> list[Scored]:
+        """Score every document holding at least one query token (unsorted)."""
+        if not groups:
+            return []
+        allow = None if allowed is None else set(allowed)
+        bm: dict[int, float] = defaultdict(float)
+        covered: dict[int, float] = defaultdict(float)
+        total_weight = 0.0
+        for group in groups:
+            weight = group.factor * self._group_weight(group)
+            total_weight += weight
+            best_bm: dict[int, float] = {}
+            best_cover: dict[int, float] = {}
+            for alternative in group.alternatives:
+                alt_bm: dict[int, float] = defaultdict(float)
+                alt_cover: dict[int, float] = defaultdict(float)
+                tokens = self._prepare(alternative.tokens)
+                idf_total = sum(self.idf(t) * w for t, w in tokens) or 1.0
+                for token, token_weight in tokens:
+                    row = self._postings.get(token)
+                    if not row:
+                        continue
+                    idf = self._idf[token] * token_weight
+                    for doc, tf in row.items():
+                        if allow is not None and doc not in allow:
+                            continue
+                        alt_bm[doc] += idf * tf * (K1 + 1) / (tf + self._norms[doc])
+                        alt_cover[doc] += idf / idf_total
+                for doc, value in alt_bm.items():
+                    value *= alternative.factor * group.factor
+                    if value > best_bm.get(doc, 0.0):
+                        best_bm[doc] = value
+                    share = min(1.0, alt_cover[doc]) * alternative.factor
+                    if share > best_cover.get(doc, 0.0):
+                        best_cover[doc] = share
+            for doc, value in best_bm.items():
+                bm[doc] += value
+                covered[doc] += weight * best_cover[doc]
+        if total_weight <= 0:
+            return []
+        return [Scored(doc, bm[doc], covered[doc] / total_weight) for doc in bm]
+
+    def _group_weight(self, group: Group) -> float:
+        """A content word weighs the mean IDF of its own tokens."""
+        tokens = self._prepare(group.alternatives[0].tokens)
+        return sum(self.idf(t) * w for t, w in tokens) / max(1e-9, sum(w for _t, w in tokens))
+
+
+def _token_weight(token: str) -> float:
+    """A lone kanji or a katakana bigram is weak evidence of a word: half weight."""
+    if len(token) == 1:
+        return WEAK_TOKEN
+    if len(token) == 2 and all("\u30a1" <= c <= "\u30fe" for c in token):
+        return WEAK_TOKEN
+    return 1.0
