@@ -42,13 +42,13 @@ class Scored:
 class MeaningIndex:
     """Inverted index of weighted tokens over a fixed list of documents."""
 
-    def __init__(self, documents: Sequence[Iterable[tuple[str, float]]]) -> None:
+    def __init__(self, documents: Sequence[Iterable[tuple[str | Sequence[str], float]]]) -> None:
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         lengths: list[float] = []
         for doc, fields in enumerate(documents):
             length = 0.0
             for text, weight in fields:
-                tokens = text_tokens(text)
+                tokens = text_tokens(text) if isinstance(text, str) else text
                 length += weight * len(tokens)
                 for token in tokens:
                     row = postings[token]
@@ -93,7 +93,7 @@ class MeaningIndex:
             return None
         return pieces
 
-    def _prepare(self, tokens: tuple[str, ...]) -> list[tuple[str, float]]:
+    def prepare(self, tokens: tuple[str, ...]) -> list[tuple[str, float]]:
         """Weigh an alternative's tokens; unknown katakana words are cut into known ones."""
         prepared: list[tuple[str, float]] = []
         for token in dict.fromkeys(tokens):
@@ -121,7 +121,7 @@ class MeaningIndex:
             for alternative in group.alternatives:
                 alt_bm: dict[int, float] = defaultdict(float)
                 alt_cover: dict[int, float] = defaultdict(float)
-                tokens = self._prepare(alternative.tokens)
+                tokens = self.prepare(alternative.tokens)
                 idf_total = sum(self.idf(t) * w for t, w in tokens) or 1.0
                 for token, token_weight in tokens:
                     row = self._postings.get(token)
@@ -149,7 +149,7 @@ class MeaningIndex:
 
     def _group_weight(self, group: Group) -> float:
         """A content word weighs the mean IDF of its own tokens."""
-        tokens = self._prepare(group.alternatives[0].tokens)
+        tokens = self.prepare(group.alternatives[0].tokens)
         return sum(self.idf(t) * w for t, w in tokens) / max(1e-9, sum(w for _t, w in tokens))
 
 
