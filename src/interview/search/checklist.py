@@ -29,7 +29,7 @@ from interview.search.normalize import (
 )
 from interview.search.query import Alternative, Group, parse_query
 from interview.search.ranking import MeaningIndex
-from interview.search.scoring import BAND, PREFIX
+from interview.search.scoring import BAND, EXACT
 from interview.search.snippet import snippet
 from interview.search.tokens import text_tokens
 
@@ -78,14 +78,20 @@ FIELD_WEIGHTS: dict[ItemField, float] = {
 """How much a word in each field counts in the meaning ranking (BM25F weights)."""
 COVERAGE_CUTOFF = 0.5
 """Least share of the query's content words an item must hold to be found."""
-LITERAL_BONUS = 20.0
+LITERAL_BONUS = 10.0
 """Added (scaled by the literal score) when the query occurs in the item as typed."""
 LITERAL_FLOOR = 50.0
 """A literal match scoring less (a typo) adds nothing to a meaning match."""
 LITERAL_ONLY = 0.5
 """An item holding the query as typed but too little of its meaning scores this share."""
-BM25_SHARE = 0.5
+BM25_SHARE = 0.7
 """How much of the meaning score comes from the BM25 rank (the rest from coverage)."""
+PARTY_WEIGHT = 1.0
+_PARTY_WORDS = {
+    "api_connector": "API接続先",
+    "financial_institution": "金融機関",
+    "common": "API接続先 金融機関",
+}
 DETAIL_SHARE = 0.5
 """The field weight of a question's detail prompt, relative to the question's text."""
 GLOSSARY_FACTOR = 0.85
@@ -241,6 +247,8 @@ class ChecklistIndex:
                 fields.append((tokens, weight))
                 self._entries.append(_Entry(item.no, field, ref, text, folded, classes))
                 self._tokens.append(frozenset(tokens))
+            # Who answers the item is part of what it is about (「銀行側の本人確認」).
+            fields.append((text_tokens(_PARTY_WORDS.get(str(item.party), "")), PARTY_WEIGHT))
             self._by_item[item.no] = range(first, len(self._entries))
             self._items.append(item.no)
             documents.append(fields)
@@ -274,7 +282,7 @@ class ChecklistIndex:
         """Other names of the glossary term *word* names (``2FA`` → 多要素認証 …)."""
         names: list[str] = []
         for hit in self._glossary.search(word, limit=2):
-            if hit.score < PREFIX:
+            if hit.score < EXACT:
                 break
             term = hit.term
             for name in (term.term, *term.aliases):

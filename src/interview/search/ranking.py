@@ -137,7 +137,8 @@ class MeaningIndex:
                     value *= alternative.factor * group.factor
                     if value > best_bm.get(doc, 0.0):
                         best_bm[doc] = value
-                    share = min(1.0, alt_cover[doc]) * alternative.factor
+                    # A paraphrase ranks a little lower but covers the word fully.
+                    share = min(1.0, alt_cover[doc])
                     if share > best_cover.get(doc, 0.0):
                         best_cover[doc] = share
             for doc, value in best_bm.items():
