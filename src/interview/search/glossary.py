@@ -46,6 +46,11 @@ MEANING_BASE = 45.0
 MEANING_SPAN = 30.0
 
 
+def _meaning_score(coverage: float, rank: float) -> float:
+    """Map coverage (0–1) and BM25 relative to the best (0–1) into 45–75, below names."""
+    return MEANING_BASE + MEANING_SPAN * coverage * rank
+
+
 class GlossaryHit(NamedTuple):
     """One glossary term found for a query.
 
@@ -134,7 +139,7 @@ class GlossaryIndex:
         for found in meaning:
             if found.coverage < COVERAGE_CUTOFF:
                 continue
-            score = MEANING_BASE + MEANING_SPAN * found.coverage * (found.bm25 / top_bm) ** 0.5
+            score = _meaning_score(found.coverage, found.bm25 / top_bm)
             current = best.get(found.doc)
             if current is None or score > current[0]:
                 term = self.terms[found.doc]
@@ -178,6 +183,8 @@ class GlossaryIndex:
             for _key, similarity, at in self._extract(
                 folded, self._keys, scorer=self._scorer, score_cutoff=FUZZY_CUTOFF, limit=None
             ):
+                if len(self._keys[at]) < NAME_SHARE * len(folded):
+                    continue  # a short name inside a longer query is no typo of it
                 owner = self._owners[at]
                 offer(owner.term, fuzzy_score(similarity), owner.field, owner.text)
         return best

@@ -97,8 +97,9 @@ def synonym_table(path: Path = SYNONYMS_FILE) -> tuple[Synonym, ...]:
 
 
 def _match_form(text: str) -> str:
-    """Fold for synonym matching: NFKC, case, no long-vowel mark, spaces or ・."""
-    return re.sub(r"[\sー・]", "", fold(text))
+    """Fold for synonym matching: NFKC, case, no long-vowel mark or ・, one space
+    between words (so ``IaaS PaaS`` stays two words)."""
+    return " ".join(re.sub(r"[ー・]", "", fold(text)).split())
 
 
 def _is_katakana(char: str) -> bool:

@@ -7,7 +7,7 @@ hiragana, ASCII letters and digits) and each run gives tokens of its own kind:
   性, 脆弱, 弱性), so a word matches inside a longer compound and vice versa;
 * a katakana run gives the whole word (``ト:トークン``, a strong token that
   ``プログラム`` cannot fake for ``ログ``) and its bigrams;
-* an ASCII run gives the whole word (``a:mfa``);
+* an ASCII run gives the whole word (``a:mfa``), a final plural s dropped;
 * hiragana runs are particles and okurigana in the guide's prose and give nothing,
   except when a query is written in hiragana only (a reading such as ``とーくん``),
   which is then read as katakana.
@@ -75,6 +75,9 @@ def run_tokens(kind: str, run: str) -> list[str]:
             return [word, run]
         return [word, *(run[i : i + 2] for i in range(len(run) - 1))]
     if kind == "ascii":
+        # A crude plural fold, the same on both sides: reports = report.
+        if len(run) > 3 and run.endswith("s") and not run.endswith("ss"):
+            run = run[:-1]
         return ["a:" + run]
     return []
 
