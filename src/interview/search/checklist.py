@@ -163,11 +163,22 @@ def _char_class(char: str) -> str:
     return "a" if char.isascii() and char.isalnum() else "o"
 
 
+_CLASSES: dict[str, str] = {}
+
+
 def _fold(text: str) -> tuple[str, str]:
     """Fold *text* and class each folded character by the script of its source character."""
     flat = " ".join(text.split())
     folded, offsets = normalize_with_offsets(flat)
-    return folded, "".join(_char_class(flat[i]) for i in offsets)
+    classes = _CLASSES
+    out = []
+    for i in offsets:
+        char = flat[i]
+        kind = classes.get(char)
+        if kind is None:
+            kind = classes[char] = _char_class(char)
+        out.append(kind)
+    return folded, "".join(out)
 
 
 def _item_texts(
@@ -279,12 +290,9 @@ class ChecklistIndex:
         return allowed
 
     def _names(self, word: str) -> list[str]:
-        """Other names of the glossary term *word* names (``2FA`` → 多要素認証 …)."""
+        """Other names of the glossary term *word* names exactly (``2FA`` → 多要素認証 …)."""
         names: list[str] = []
-        for hit in self._glossary.search(word, limit=2):
-            if hit.score < EXACT:
-                break
-            term = hit.term
+        for term in self._glossary.named(word)[:2]:
             for name in (term.term, *term.aliases):
                 folded = normalize_query(name)
                 if word in folded or (folded.isascii() and len(folded) < 4):
@@ -332,44 +340,67 @@ class ChecklistIndex:
                 score += LITERAL_BONUS * typed[0] / 100
                 best[item_no] = (score, typed[2], typed[3])
             else:
-                best[item_no] = (score, *self._best_entry(item_no, groups))
+                best[item_no] = (score, -1, -1)  # the entry to show is found below
         for item_no, (score, _rank, at, position) in literal.items():
             if item_no not in best:
                 best[item_no] = (score * LITERAL_ONLY, at, position)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
         hits = []
+        prepared: list[tuple[float, list[tuple[float, list[tuple[str, float]]]]]] | None = None
         for item_no, (score, at, position) in ranked[:limit]:
+            if at < 0:
+                if prepared is None:
+                    prepared = self._prepare(groups)
+                at, position = self._best_entry(item_no, prepared)
             entry = self._entries[at]
             excerpt = snippet(entry.text, position=position)
             score = min(100.0, max(0.1, score))
             hits.append(ItemHit(item_no, round(score, 1), entry.field, excerpt, entry.ref))
         return hits
 
-    def _best_entry(self, item_no: int, groups: Sequence[Group]) -> tuple[int, int]:
-        """The entry of *item_no* holding most of the query, and where its rarest match is."""
+    def _prepare(
+        self, groups: Sequence[Group]
+    ) -> list[tuple[float, list[tuple[float, list[tuple[str, float]]]]]]:
+        """Each group's alternatives as (factor, [(token, weighted IDF)]), once per query."""
         meaning = self._meaning
+        return [
+            (
+                group.factor,
+                [
+                    (
+                        alternative.factor,
+                        [(t, meaning.idf(t) * w) for t, w in meaning.prepare(alternative.tokens)],
+                    )
+                    for alternative in group.alternatives
+                ],
+            )
+            for group in groups
+        ]
+
+    def _best_entry(
+        self,
+        item_no: int,
+        prepared: list[tuple[float, list[tuple[float, list[tuple[str, float]]]]]],
+    ) -> tuple[int, int]:
+        """The entry of *item_no* holding most of the query, and where its rarest match is."""
         best_at, best_value, best_token = -1, -1.0, ""
         for at in self._by_item[item_no]:
             tokens = self._tokens[at]
             value, rarest, rarest_value = 0.0, "", 0.0
-            for group in groups:
+            for group_factor, alternatives in prepared:
                 group_value, group_token, group_token_value = 0.0, "", 0.0
-                for alternative in group.alternatives:
+                for factor, weighted in alternatives:
                     alt_value, alt_token, alt_token_value = 0.0, "", 0.0
-                    for token, weight in meaning.prepare(alternative.tokens):
+                    for token, token_value in weighted:
                         if token in tokens:
-                            token_value = meaning.idf(token) * weight
                             alt_value += token_value
                             if token_value > alt_token_value:
                                 alt_token, alt_token_value = token, token_value
-                    alt_value *= alternative.factor
+                    alt_value *= factor
                     if alt_value > group_value:
-                        group_value, group_token, group_token_value = (
-                            alt_value,
-                            alt_token,
-                            alt_token_value,
-                        )
-                value += group_value * group.factor
+                        group_value, group_token = alt_value, alt_token
+                        group_token_value = alt_token_value
+                value += group_value * group_factor
                 if group_token_value > rarest_value:
                     rarest, rarest_value = group_token, group_token_value
             value *= FIELD_WEIGHTS[self._entries[at].field] ** 0.25

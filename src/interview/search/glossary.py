@@ -99,6 +99,11 @@ class GlossaryIndex:
                     self._owners.append(_Key(index, field, text))  # type: ignore[arg-type]
             self._descriptions.append(normalize(term.description))
             self._order.append((len(normalize(term.term)), term.term))
+        self._named: dict[str, list[int]] = {}
+        for key, owner in zip(self._keys, self._owners, strict=True):
+            owners = self._named.setdefault(key, [])
+            if owner.term not in owners:
+                owners.append(owner.term)
         self._meaning = MeaningIndex(
             [
                 [
@@ -110,6 +115,10 @@ class GlossaryIndex:
                 for term in self.terms
             ]
         )
+
+    def named(self, folded: str) -> list[GlossaryTerm]:
+        """The terms whose name, alias or reading is exactly *folded* (a dict look-up)."""
+        return [self.terms[i] for i in self._named.get(folded, ())]
 
     def search(self, query: str, limit: int = 10) -> list[GlossaryHit]:
         """Return up to *limit* terms for *query*, best first; [] for an empty query.

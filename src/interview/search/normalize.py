@@ -63,9 +63,15 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """
     parts: list[str] = []
     offsets: list[int] = []
+    cache = _CHAR_CACHE
     for index, char in enumerate(text):
-        folded = _fold_char(char)
+        folded = cache.get(char)
+        if folded is None:
+            folded = cache[char] = normalize(char)
         if folded:
             parts.append(folded)
-            offsets.extend([index] * len(folded))
+            if len(folded) == 1:
+                offsets.append(index)
+            else:
+                offsets.extend([index] * len(folded))
     return "".join(parts), offsets

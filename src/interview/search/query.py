@@ -10,10 +10,9 @@ alternatives; a document matches a group through whichever alternative fits it b
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from interview.search.tokens import (
     MAX_TEXT,
@@ -24,7 +23,7 @@ from interview.search.tokens import (
     to_katakana,
 )
 
-SYNONYMS_FILE = Path(__file__).with_name("synonyms.toml")
+SYNONYMS_FILE = Path(__file__).parent / "synonyms.toml"
 PARAPHRASE_FACTOR = 0.9
 """A paraphrase from the synonym table counts this much of the word it stands for."""
 WEAK_FACTOR = 0.35
@@ -53,14 +52,12 @@ _HIRAGANA_TAIL = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Alternative:
+class Alternative(NamedTuple):
     tokens: tuple[str, ...]
     factor: float
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """One content word of the query and the ways a document may hold it."""
 
     word: str
@@ -68,8 +65,7 @@ class Group:
     factor: float = 1.0
 
 
-@dataclass(frozen=True)
-class Synonym:
+class Synonym(NamedTuple):
     key: str
     """Folded form (script kept) matched against the query."""
     kana_key: str
@@ -80,6 +76,8 @@ class Synonym:
 @lru_cache(maxsize=1)
 def synonym_table(path: Path = SYNONYMS_FILE) -> tuple[Synonym, ...]:
     """The paraphrase table, longest key first (a longer key wins an overlap)."""
+    import tomllib
+
     with path.open("rb") as f:
         data = tomllib.load(f)
     table: dict[str, list[str]] = {}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from interview.search.query import Group
 from interview.search.tokens import text_tokens
@@ -32,8 +32,7 @@ UNKNOWN_SHARE = 0.5
 WEAK_TOKEN = 0.5
 
 
-@dataclass(frozen=True)
-class Scored:
+class Scored(NamedTuple):
     doc: int
     bm25: float
     coverage: float
@@ -63,6 +62,7 @@ class MeaningIndex:
             token: math.log(1 + (n - len(row) + 0.5) / (len(row) + 0.5))
             for token, row in self._postings.items()
         }
+        self._prepared: dict[tuple[str, ...], list[tuple[str, float]]] = {}
         self.unknown_idf = UNKNOWN_SHARE * math.log(1 + (n + 0.5) / 0.5)
 
     def idf(self, token: str) -> float:
@@ -95,6 +95,15 @@ class MeaningIndex:
 
     def prepare(self, tokens: tuple[str, ...]) -> list[tuple[str, float]]:
         """Weigh an alternative's tokens; unknown katakana words are cut into known ones."""
+        cached = self._prepared.get(tokens)
+        if cached is None:
+            cached = self._prepared[tokens] = self._prepare(tokens)
+            if len(self._prepared) > 4096:
+                self._prepared.clear()
+                self._prepared[tokens] = cached
+        return cached
+
+    def _prepare(self, tokens: tuple[str, ...]) -> list[tuple[str, float]]:
         prepared: list[tuple[str, float]] = []
         for token in dict.fromkeys(tokens):
             if token.startswith("ト:") and token not in self._postings and len(token) > 5:
