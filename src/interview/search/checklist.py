@@ -29,7 +29,7 @@ from interview.search.normalize import (
 )
 from interview.search.query import Alternative, Group, parse_query
 from interview.search.ranking import MeaningIndex
-from interview.search.scoring import BAND, EXACT
+from interview.search.scoring import BAND
 from interview.search.snippet import snippet
 from interview.search.tokens import text_tokens
 
@@ -78,6 +78,8 @@ FIELD_WEIGHTS: dict[ItemField, float] = {
 """How much a word in each field counts in the meaning ranking (BM25F weights)."""
 COVERAGE_CUTOFF = 0.5
 """Least share of the query's content words an item must hold to be found."""
+SUGGEST_COVERAGE = 0.25
+"""Least coverage for an item to be suggested when nothing is found."""
 LITERAL_BONUS = 10.0
 """Added (scaled by the literal score) when the query occurs in the item as typed."""
 LITERAL_FLOOR = 50.0
@@ -271,7 +273,10 @@ class ChecklistIndex:
 
     @classmethod
     def build(
-        cls, catalog: Catalog, banks: QuestionSet | None = None, glossary: GlossaryIndex | None = None
+        cls,
+        catalog: Catalog,
+        banks: QuestionSet | None = None,
+        glossary: GlossaryIndex | None = None,
     ) -> ChecklistIndex:
         """The index of *catalog* with the questions of *banks*.
 
@@ -357,6 +362,21 @@ class ChecklistIndex:
             score = min(100.0, max(0.1, score))
             hits.append(ItemHit(item_no, round(score, 1), entry.field, excerpt, entry.ref))
         return hits
+
+    def suggest(self, query: str, limit: int = 3, party: Party | None = None) -> list[int]:
+        """Items the query may be about when :meth:`search` finds none ("did you mean"):
+        those holding some of its words, best first; [] when none holds any."""
+        if not normalize_query(query) or limit <= 0:
+            return []
+        allowed = self._items_for(party)
+        docs = [self._docs[no] for no in allowed if no in self._docs]
+        scored = [
+            s
+            for s in self._meaning.rank(self._groups(query), docs)
+            if s.coverage >= SUGGEST_COVERAGE
+        ]
+        scored.sort(key=lambda s: (-s.coverage * s.bm25, self._items[s.doc]))
+        return [self._items[s.doc] for s in scored[:limit]]
 
     def _prepare(
         self, groups: Sequence[Group]
@@ -530,6 +550,13 @@ _indexes: PerCatalog[ChecklistIndex] = PerCatalog(
 def checklist_index(catalog: Catalog | None = None) -> ChecklistIndex:
     """The index of *catalog*'s items (default: the shipped catalog), built once."""
     return _indexes.get(catalog)
+
+
+def suggest_checklist(
+    query: str, limit: int = 3, party: Party | None = None, catalog: Catalog | None = None
+) -> list[int]:
+    """通番 of items *query* may be about, for a search that found nothing."""
+    return checklist_index(catalog).suggest(query, limit, party)
 
 
 def search_checklist(

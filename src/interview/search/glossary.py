@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from interview.search.cache import PerCatalog
 from interview.search.normalize import normalize, normalize_query, query_words
-from interview.search.query import parse_query
-from interview.search.ranking import MeaningIndex
+from interview.search.query import Group, parse_query
+from interview.search.ranking import MeaningIndex, Scored
 from interview.search.scoring import (
     CONTAINED,
     FUZZY_CUTOFF,
@@ -42,6 +42,9 @@ FUZZY_MAX_QUERY = 24
 """Typo matching on names runs for queries up to this many folded characters."""
 COVERAGE_CUTOFF = 0.5
 """Least share of the query's content words a term must hold to be found by meaning."""
+SUGGEST_CUTOFF = 60.0
+"""Least rapidfuzz WRatio for a name to be offered as "did you mean"."""
+SUGGEST_COVERAGE = 0.35
 MEANING_BASE = 45.0
 MEANING_SPAN = 30.0
 
@@ -104,6 +107,12 @@ class GlossaryIndex:
             owners = self._named.setdefault(key, [])
             if owner.term not in owners:
                 owners.append(owner.term)
+        self._name_meaning = MeaningIndex(
+            [
+                [(term.term, 1.0), *((alias, 1.0) for alias in term.aliases), (term.yomi, 1.0)]
+                for term in self.terms
+            ]
+        )
         self._meaning = MeaningIndex(
             [
                 [
@@ -140,10 +149,11 @@ class GlossaryIndex:
                 if index not in names or value[0] > names[index][0]:
                     names[index] = value
         best: dict[int, tuple[float, int, str, str]] = {
-            index: (score, rank, field, text)
-            for index, (score, rank, field, text) in names.items()
+            index: (score, rank, field, text) for index, (score, rank, field, text) in names.items()
         }
         meaning = self._meaning.rank(groups)
+        if len(groups) == 1:
+            meaning = self._naming(groups[0], meaning)
         top_bm = max((s.bm25 for s in meaning), default=0.0) or 1.0
         for found in meaning:
             if found.coverage < COVERAGE_CUTOFF:
@@ -161,6 +171,44 @@ class GlossaryIndex:
             GlossaryHit(self.terms[index], round(score, 1), field, text)  # type: ignore[arg-type]
             for index, (score, _rank, field, text) in ranked[:limit]
         ]
+
+    def _naming(self, group: Group, found: list[Scored]) -> list[Scored]:
+        """Keep, for a one-word query, the terms that the word (or a paraphrase) names.
+
+        ``SSL`` paraphrased as 暗号化 must not bring up リバースプロキシ, whose
+        description mentions encryption: a single word asks for the term it names. A
+        term counts when its names hold the word or a paraphrase of it, or when any
+        of its texts hold the word as typed (``暗証番号`` → 機密情報).
+        """
+        named = {s.doc for s in self._name_meaning.rank([group]) if s.coverage >= COVERAGE_CUTOFF}
+        typed = Group(group.word, group.alternatives[:1], group.factor)
+        named |= {s.doc for s in self._meaning.rank([typed]) if s.coverage >= COVERAGE_CUTOFF}
+        return [s for s in found if s.doc in named]
+
+    def suggest(self, query: str, limit: int = 3) -> list[GlossaryTerm]:
+        """Terms the query may have meant when :meth:`search` finds none ("did you mean").
+
+        Looser than search: names within a wider typo distance, then terms holding
+        some of the query's words. [] when nothing is even remotely close.
+        """
+        folded = normalize_query(query)
+        if not folded or limit <= 0:
+            return []
+        scores: dict[int, float] = {}
+        content = normalize("".join(group.word for group in parse_query(query))) or folded
+        for key, similarity, at in self._extract(
+            content, self._keys, scorer=self._scorer, score_cutoff=SUGGEST_CUTOFF, limit=None
+        ):
+            if min(len(key), len(content)) < NAME_SHARE * max(len(key), len(content)):
+                continue
+            term = self._owners[at].term
+            scores[term] = max(scores.get(term, 0.0), similarity)
+        for found in self._meaning.rank(parse_query(query)):
+            if found.coverage >= SUGGEST_COVERAGE:
+                value = SUGGEST_CUTOFF * found.coverage / COVERAGE_CUTOFF
+                scores[found.doc] = max(scores.get(found.doc, 0.0), value)
+        ranked = sorted(scores, key=lambda i: (-scores[i], self._order[i]))
+        return [self.terms[i] for i in ranked[:limit]]
 
     def _names(
         self, folded: str, words: list[str], fuzzy: bool | None = None
@@ -188,12 +236,13 @@ class GlossaryIndex:
                 offer(owner.term, score, owner.field, owner.text)
         if fuzzy is None:
             fuzzy = len(folded) <= FUZZY_MAX_QUERY and len(words) <= 2
-        if fuzzy and 2 <= len(folded):
+        if fuzzy and len(folded) >= 2:
             for _key, similarity, at in self._extract(
                 folded, self._keys, scorer=self._scorer, score_cutoff=FUZZY_CUTOFF, limit=None
             ):
-                if len(self._keys[at]) < NAME_SHARE * len(folded):
-                    continue  # a short name inside a longer query is no typo of it
+                key = self._keys[at]
+                if min(len(key), len(folded)) < NAME_SHARE * max(len(key), len(folded)):
+                    continue  # no typo of each other: one is much longer (ばなな, ISO…ナナ)
                 owner = self._owners[at]
                 offer(owner.term, fuzzy_score(similarity), owner.field, owner.text)
         return best
@@ -205,6 +254,11 @@ _indexes: PerCatalog[GlossaryIndex] = PerCatalog(lambda catalog: GlossaryIndex(c
 def glossary_index(catalog: Catalog | None = None) -> GlossaryIndex:
     """The index of *catalog*'s glossary (default: the shipped catalog), built once."""
     return _indexes.get(catalog)
+
+
+def suggest_glossary(query: str, limit: int = 3, catalog: Catalog | None = None) -> list[str]:
+    """Names of terms *query* may have meant, for a search that found nothing."""
+    return [term.term for term in glossary_index(catalog).suggest(query, limit)]
 
 
 def search_glossary(

@@ -14,36 +14,154 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from interview.search.normalize import strip_escapes
 from interview.search.tokens import (
     MAX_TEXT,
     fold,
     is_hiragana_only,
     run_tokens,
     runs,
+    text_tokens,
     to_katakana,
 )
 
 SYNONYMS_FILE = Path(__file__).parent / "synonyms.toml"
 PARAPHRASE_FACTOR = 0.9
 """A paraphrase from the synonym table counts this much of the word it stands for."""
+KANA_PREFIX = "か:"
+"""Marks a hiragana run of a mixed query: the index cuts known words out of it."""
 WEAK_FACTOR = 0.35
 """Generic words (導入, 対策, 管理 …) count this much: they say little about the topic."""
 
 # Runs that only carry the sentence ("…はどこで聞かれますか", "…の意味を教えて").
 _STOP_KANJI = frozenset(
-    "何処 項目 質問 回答 記入 意味 用語 言葉 名前 場所 必要 場合 何番 設問 箇所 部分 内容 "
-    "説明 一覧 今回 弊社 当社 自社 御社 我々 本当 具体的 具体 一般的 一般 感じ 以外 以上 以下 "
-    "全部 全然 最近 普通 気軽 簡単 関係 関連 程度".split()
+    [
+        "何処",
+        "項目",
+        "質問",
+        "回答",
+        "記入",
+        "意味",
+        "用語",
+        "言葉",
+        "名前",
+        "場所",
+        "必要",
+        "場合",
+        "何番",
+        "設問",
+        "箇所",
+        "部分",
+        "内容",
+        "説明",
+        "一覧",
+        "今回",
+        "弊社",
+        "当社",
+        "自社",
+        "御社",
+        "我々",
+        "本当",
+        "具体的",
+        "具体",
+        "一般的",
+        "一般",
+        "感じ",
+        "以外",
+        "以上",
+        "以下",
+        "全部",
+        "全然",
+        "最近",
+        "普通",
+        "気軽",
+        "簡単",
+        "関係",
+        "関連",
+        "程度",
+    ]
 )
-_STOP_KATA = frozenset("ヤツ モノ コト トコ ナニ ドコ ドレ ナン チェックリスト".split())
+_STOP_KATA = frozenset(
+    ["ヤツ", "モノ", "コト", "トコ", "ナニ", "ドコ", "ドレ", "ナン", "チェックリスト"]
+)
 _STOP_ASCII = frozenset(
-    "a an the is are was be of to for and or in on at by with what which where how why "
-    "when who do does did we i you our my your it its this that about me us can should "
-    "there any".split()
+    [
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "be",
+        "of",
+        "to",
+        "for",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "what",
+        "which",
+        "where",
+        "how",
+        "why",
+        "when",
+        "who",
+        "do",
+        "does",
+        "did",
+        "we",
+        "i",
+        "you",
+        "our",
+        "my",
+        "your",
+        "it",
+        "its",
+        "this",
+        "that",
+        "about",
+        "me",
+        "us",
+        "can",
+        "should",
+        "there",
+        "any",
+    ]
 )
 _WEAK = frozenset(
-    "導入 実施 対策 対応 管理 方法 使用 利用 確認 状況 有無 仕組 整備 運用 取組 策定 実装 "
-    "採用 設定 検討 作成 実行 活用 適用 行 入 使 ".split()
+    [
+        "導入",
+        "実施",
+        "対策",
+        "対応",
+        "管理",
+        "方法",
+        "使用",
+        "利用",
+        "確認",
+        "状況",
+        "有無",
+        "仕組",
+        "整備",
+        "運用",
+        "取組",
+        "策定",
+        "実装",
+        "採用",
+        "設定",
+        "検討",
+        "作成",
+        "実行",
+        "活用",
+        "適用",
+        "行",
+        "入",
+        "使",
+    ]
 )
 # Sentence endings typed in hiragana after a word written in hiragana ("とーくんってなに").
 _HIRAGANA_TAIL = re.compile(
@@ -94,10 +212,14 @@ def synonym_table(path: Path = SYNONYMS_FILE) -> tuple[Synonym, ...]:
     )
 
 
+_SPACE_BETWEEN_ASCII = re.compile(r"(?<=[a-z0-9])\s+(?=[a-z0-9])")
+
+
 def _match_form(text: str) -> str:
-    """Fold for synonym matching: NFKC, case, no long-vowel mark or ・, one space
-    between words (so ``IaaS PaaS`` stays two words)."""
-    return " ".join(re.sub(r"[ー・]", "", fold(text)).split())
+    """Fold for synonym matching: NFKC, case, no long-vowel mark, ・ or spaces, except
+    one space between English words (so ``IaaS PaaS`` stays two words)."""
+    text = _SPACE_BETWEEN_ASCII.sub("\x00", re.sub(r"[ー・]", "", fold(text)))
+    return re.sub(r"\s+", "", text).replace("\x00", " ")
 
 
 def _is_katakana(char: str) -> bool:
@@ -126,8 +248,10 @@ def _standalone(text: str, start: int, end: int) -> bool:
     # letters may be cut out of one, a shorter one (ログ) may not.
     if end - start >= 3:
         return True
-    return not ((_is_katakana(first) and _is_katakana(before)) or (
-        _is_katakana(last) and _is_katakana(after)))
+    return not (
+        (_is_katakana(first) and _is_katakana(before))
+        or (_is_katakana(last) and _is_katakana(after))
+    )
 
 
 def _word_group(kind: str, run: str) -> Group | None:
@@ -151,12 +275,12 @@ def _is_stop(kind: str, run: str) -> bool:
 @lru_cache(maxsize=256)
 def parse_query(query: str) -> tuple[Group, ...]:
     """The content-word groups of *query* (empty when nothing is left to search for)."""
-    text = fold(query[:MAX_TEXT])
+    text = fold(strip_escapes(query[:MAX_TEXT]))
     if is_hiragana_only(text):
         text = _HIRAGANA_TAIL.sub("", text.strip()) or text
         text = to_katakana(text)
     plain = _match_form(text)
-    kana = is_hiragana_only(fold(query[:MAX_TEXT]))
+    kana = is_hiragana_only(fold(strip_escapes(query[:MAX_TEXT])))
     taken = [False] * len(plain)
     groups: list[tuple[int, Group]] = []
     for synonym in synonym_table():
@@ -174,6 +298,13 @@ def parse_query(query: str) -> tuple[Group, ...]:
     words: list[tuple[int, Group]] = []
     singles: list[tuple[int, Group]] = []
     for match_start, (kind, run) in _runs_with_positions(rest):
+        if kind == "hira":
+            # Mostly particles and okurigana, but a word may be typed in hiragana
+            # (「ばっくあっぷの頻度」): the index keeps whatever part it knows.
+            if len(run) >= 2:
+                kana = (Alternative((KANA_PREFIX + to_katakana(run),), 1.0),)
+                words.append((match_start, Group(run, kana)))
+            continue
         if _is_stop(kind, run):
             continue
         group = _word_group(kind, run)
@@ -205,9 +336,7 @@ def _synonym_group(original: str, synonym: Synonym) -> Group:
     if own:
         alternatives.append(Alternative(tuple(own), 1.0))
     for target in synonym.targets:
-        tokens: list[str] = []
-        for kind, run in runs(fold(target)):
-            tokens.extend(run_tokens(kind, run))
+        tokens = text_tokens(target)
         if tokens:
             alternatives.append(Alternative(tuple(tokens), PARAPHRASE_FACTOR))
     return Group(original, tuple(alternatives))

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from interview.search.query import Group
+from interview.search.query import KANA_PREFIX, Group
 from interview.search.tokens import text_tokens
 
 K1 = 1.2
@@ -103,9 +103,29 @@ class MeaningIndex:
                 self._prepared[tokens] = cached
         return cached
 
+    def kana_words(self, kana: str) -> list[str]:
+        """Known katakana words in a hiragana run read as katakana (``バックアップノ``
+        → バックアップ): longest first from the left, three letters or more, or the
+        whole run; the rest (particles, okurigana) is skipped."""
+        words: list[str] = []
+        at = 0
+        while at < len(kana):
+            for end in range(len(kana), at + 1, -1):
+                word = kana[at:end]
+                if (len(word) >= 3 or word == kana) and "ト:" + word in self._postings:
+                    words.append(word)
+                    at = end
+                    break
+            else:
+                at += 1
+        return words
+
     def _prepare(self, tokens: tuple[str, ...]) -> list[tuple[str, float]]:
         prepared: list[tuple[str, float]] = []
         for token in dict.fromkeys(tokens):
+            if token.startswith(KANA_PREFIX):
+                prepared.extend(("ト:" + w, 1.0) for w in self.kana_words(token[2:]))
+                continue
             if token.startswith("ト:") and token not in self._postings and len(token) > 5:
                 pieces = self.split_katakana(token[2:])
                 if pieces:
@@ -124,6 +144,8 @@ class MeaningIndex:
         total_weight = 0.0
         for group in groups:
             weight = group.factor * self._group_weight(group)
+            if weight <= 0:
+                continue  # nothing this index knows (a hiragana run of particles)
             total_weight += weight
             best_bm: dict[int, float] = {}
             best_cover: dict[int, float] = {}
@@ -160,7 +182,9 @@ class MeaningIndex:
     def _group_weight(self, group: Group) -> float:
         """A content word weighs the mean IDF of its own tokens."""
         tokens = self.prepare(group.alternatives[0].tokens)
-        return sum(self.idf(t) * w for t, w in tokens) / max(1e-9, sum(w for _t, w in tokens))
+        if not tokens:
+            return 0.0
+        return sum(self.idf(t) * w for t, w in tokens) / sum(w for _t, w in tokens)
 
 
 def _token_weight(token: str) -> float:

@@ -45,9 +45,14 @@ def to_katakana(text: str) -> str:
     return text.translate(_TO_KATAKANA)
 
 
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
 def is_hiragana_only(text: str) -> bool:
-    """True for a query such as ``とーくん``: hiragana (and ー, spaces) and nothing else."""
-    return bool(text.strip()) and _HIRAGANA_ONLY.fullmatch(text) is not None
+    """True for a query such as ``とーくん``: hiragana (and ー) and nothing else but
+    punctuation, spaces or control characters."""
+    letters = _NOT_LETTERS.sub("", text)
+    return bool(letters) and _HIRAGANA_ONLY.fullmatch(letters) is not None
 
 
 def runs(text: str) -> Iterator[tuple[str, str]]:
@@ -83,8 +88,22 @@ def run_tokens(kind: str, run: str) -> list[str]:
 
 
 def text_tokens(text: str) -> list[str]:
-    """All tokens of a document text (hiragana runs give none)."""
+    """All tokens of a document text (hiragana runs give none).
+
+    Where a kanji run and a katakana run touch (``アクセス記録``), their junction
+    is a token too (``ス記``), so a phrase ranks above its words found apart.
+    """
     tokens: list[str] = []
-    for kind, run in runs(fold(text)):
+    last_end, last_kind, last_char = -1, "", ""
+    for match in _RUN.finditer(fold(text)):
+        kind = match.lastgroup or ""
+        run = match.group()
+        if kind == "kata":
+            run = run.replace("ー", "")
+            if not run:
+                continue
+        if match.start() == last_end and {kind, last_kind} == {"kanji", "kata"}:
+            tokens.append(last_char + run[0])
         tokens.extend(run_tokens(kind, run))
+        last_end, last_kind, last_char = match.end(), kind, run[-1]
     return tokens

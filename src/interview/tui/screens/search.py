@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from interview.catalog import Party, load_catalog
-from interview.search import search_checklist
+from interview.catalog import Catalog, Party, load_catalog
+from interview.search import ChecklistIndex, checklist_index
 from interview.textsafe import printable
 from interview.tui import styles
 
@@ -21,10 +21,20 @@ class ItemSearchScreen(ModalScreen[int | None]):
     CSS_PATH = styles.MODALS
     BINDINGS = [Binding("escape", "close", "閉じる", id="search.close")]
 
-    def __init__(self, query: str, party: Party) -> None:
+    def __init__(
+        self,
+        query: str,
+        party: Party,
+        catalog: Catalog | None = None,
+        index: ChecklistIndex | None = None,
+    ) -> None:
+        """*catalog* and *index*: a tailored session's checklist (追加N items included)
+        and its search index; by default the shipped checklist."""
         super().__init__()
         self.initial_query = query
         self.party = party
+        self.catalog = catalog or load_catalog()
+        self._index = index
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -45,15 +55,25 @@ class ItemSearchScreen(ModalScreen[int | None]):
     @on(Input.Submitted, "#search-query")
     def _submitted(self) -> None:
         results = self.query_one("#search-results", OptionList)
-        if results.option_count:
-            option = results.get_option_at_index(results.highlighted or 0)
-            self.dismiss(int(option.id or 0))
+        if results.highlighted is None:
+            return
+        option = results.get_option_at_index(results.highlighted)
+        if not option.disabled and option.id:
+            self.dismiss(int(option.id))
+
+    @property
+    def index(self) -> ChecklistIndex:
+        if self._index is None:
+            self._index = checklist_index(self.catalog)
+        return self._index
 
     def _search(self, query: str) -> None:
-        catalog = load_catalog()
+        catalog = self.catalog
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
-        hits = search_checklist(query, limit=15, party=self.party) if query.strip() else []
+        if not query.strip():
+            return
+        hits = self.index.search(query, limit=15, party=self.party)
         for hit in hits:
             item = catalog.item(hit.item)
             line = Text(f"{item.no:>2} {item.goal}", no_wrap=True, overflow="ellipsis")
@@ -62,6 +82,18 @@ class ItemSearchScreen(ModalScreen[int | None]):
             results.add_option(Option(line, id=str(item.no)))
         if results.option_count:
             results.highlighted = 0
+            return
+        shown = printable(" ".join(query.split()))
+        if len(shown) > 30:
+            shown = shown[:30] + "…"
+        results.add_option(
+            Option(f"「{shown}」に一致する確認項目は見つかりませんでした。", disabled=True)
+        )
+        for no in self.index.suggest(query, limit=3, party=self.party):
+            item = catalog.item(no)
+            line = Text(f"もしかして: {item.no:>2} {item.goal}", no_wrap=True, overflow="ellipsis")
+            results.add_option(Option(line, id=str(item.no)))
+        results.highlighted = None
 
     @on(OptionList.OptionSelected, "#search-results")
     def _selected(self, event: OptionList.OptionSelected) -> None:
