@@ -86,8 +86,10 @@ LITERAL_FLOOR = 50.0
 """A literal match scoring less (a typo) adds nothing to a meaning match."""
 LITERAL_ONLY = 0.5
 """An item holding the query as typed but too little of its meaning scores this share."""
-BM25_SHARE = 0.7
+BM25_SHARE = 0.5
 """How much of the meaning score comes from the BM25 rank (the rest from coverage)."""
+TOGETHER_SHARE = 0.4
+"""How much comes from the share of the query one sentence (entry) of the item holds."""
 PARTY_WEIGHT = 1.0
 _PARTY_WORDS = {
     "api_connector": "API接続先",
@@ -107,6 +109,12 @@ FUZZY_BASE = 40.0
 PART_OF_WORD = 6.0
 """Penalty for a match inside a longer katakana or ASCII word (ログ in プログラム, ログイン)."""
 _MAX_EXPANSIONS = 8
+
+
+class _Prepared(NamedTuple):
+    weight: float
+    alternatives: list[tuple[float, float, list[tuple[str, float]]]]
+    """(factor, total weighted IDF, [(token, weighted IDF)]) per alternative."""
 
 
 class ItemHit(NamedTuple):
@@ -334,29 +342,28 @@ class ChecklistIndex:
         docs = [self._docs[no] for no in allowed if no in self._docs]
         scored = [s for s in self._meaning.rank(groups, docs) if s.coverage >= COVERAGE_CUTOFF]
         top = max((s.bm25 for s in scored), default=0.0) or 1.0
+        prepared = self._prepare(groups) if scored else []
         # item -> (score, entry index, folded position)
         best: dict[int, tuple[float, int, int]] = {}
         for found in scored:
             item_no = self._items[found.doc]
-            meaning = found.coverage * (1 - BM25_SHARE + BM25_SHARE * found.bm25 / top)
+            at, position, together = self._best_entry(item_no, prepared)
+            rank = found.bm25 / top
+            meaning = found.coverage * (
+                1 - BM25_SHARE - TOGETHER_SHARE + BM25_SHARE * rank + TOGETHER_SHARE * together
+            )
             score = (100 - LITERAL_BONUS) * meaning
             typed = literal.get(item_no)
             if typed is not None and typed[0] >= LITERAL_FLOOR:
                 score += LITERAL_BONUS * typed[0] / 100
-                best[item_no] = (score, typed[2], typed[3])
-            else:
-                best[item_no] = (score, -1, -1)  # the entry to show is found below
+                at, position = typed[2], typed[3]
+            best[item_no] = (score, at, position)
         for item_no, (score, _rank, at, position) in literal.items():
             if item_no not in best:
                 best[item_no] = (score * LITERAL_ONLY, at, position)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
         hits = []
-        prepared: list[tuple[float, list[tuple[float, list[tuple[str, float]]]]]] | None = None
         for item_no, (score, at, position) in ranked[:limit]:
-            if at < 0:
-                if prepared is None:
-                    prepared = self._prepare(groups)
-                at, position = self._best_entry(item_no, prepared)
             entry = self._entries[at]
             excerpt = snippet(entry.text, position=position)
             score = min(100.0, max(0.1, score))
@@ -378,58 +385,58 @@ class ChecklistIndex:
         scored.sort(key=lambda s: (-s.coverage * s.bm25, self._items[s.doc]))
         return [self._items[s.doc] for s in scored[:limit]]
 
-    def _prepare(
-        self, groups: Sequence[Group]
-    ) -> list[tuple[float, list[tuple[float, list[tuple[str, float]]]]]]:
-        """Each group's alternatives as (factor, [(token, weighted IDF)]), once per query."""
+    def _prepare(self, groups: Sequence[Group]) -> list[_Prepared]:
+        """Each group with its weight and its alternatives' weighted tokens, once per query."""
         meaning = self._meaning
-        return [
-            (
-                group.factor,
-                [
-                    (
-                        alternative.factor,
-                        [(t, meaning.idf(t) * w) for t, w in meaning.prepare(alternative.tokens)],
-                    )
-                    for alternative in group.alternatives
-                ],
-            )
-            for group in groups
-        ]
+        prepared = []
+        for group in groups:
+            weight = group.factor * meaning.group_weight(group)
+            if weight <= 0:
+                continue
+            alternatives = []
+            for alternative in group.alternatives:
+                tokens = [(t, meaning.idf(t) * w) for t, w in meaning.prepare(alternative.tokens)]
+                total = sum(value for _t, value in tokens)
+                if total > 0:
+                    alternatives.append((alternative.factor, total, tokens))
+            prepared.append(_Prepared(weight, alternatives))
+        return prepared
 
-    def _best_entry(
-        self,
-        item_no: int,
-        prepared: list[tuple[float, list[tuple[float, list[tuple[str, float]]]]]],
-    ) -> tuple[int, int]:
-        """The entry of *item_no* holding most of the query, and where its rarest match is."""
-        best_at, best_value, best_token = -1, -1.0, ""
+    def _best_entry(self, item_no: int, prepared: Sequence[_Prepared]) -> tuple[int, int, float]:
+        """The entry of *item_no* holding most of the query, where its rarest match is,
+        and how much of the query (0–1) that one entry holds: words found together in
+        one sentence say more than words scattered over the item."""
+        best_at, best_value, best_cover, best_token = -1, -1.0, 0.0, ""
+        total_weight = sum(p.weight for p in prepared) or 1.0
         for at in self._by_item[item_no]:
             tokens = self._tokens[at]
-            value, rarest, rarest_value = 0.0, "", 0.0
-            for group_factor, alternatives in prepared:
-                group_value, group_token, group_token_value = 0.0, "", 0.0
-                for factor, weighted in alternatives:
+            value, cover, rarest, rarest_value = 0.0, 0.0, "", 0.0
+            for group in prepared:
+                group_share, group_value, group_token, group_token_value = 0.0, 0.0, "", 0.0
+                for factor, total, weighted in group.alternatives:
                     alt_value, alt_token, alt_token_value = 0.0, "", 0.0
                     for token, token_value in weighted:
                         if token in tokens:
                             alt_value += token_value
                             if token_value > alt_token_value:
                                 alt_token, alt_token_value = token, token_value
-                    alt_value *= factor
-                    if alt_value > group_value:
-                        group_value, group_token = alt_value, alt_token
-                        group_token_value = alt_token_value
-                value += group_value * group_factor
+                    if alt_value * factor > group_value:
+                        group_value = alt_value * factor
+                        group_token, group_token_value = alt_token, alt_token_value
+                    group_share = max(group_share, alt_value / total)
+                value += group_value * group.weight
+                cover += group_share * group.weight
                 if group_token_value > rarest_value:
                     rarest, rarest_value = group_token, group_token_value
             value *= FIELD_WEIGHTS[self._entries[at].field] ** 0.25
             if value > best_value:
                 best_at, best_value, best_token = at, value, rarest
+            best_cover = max(best_cover, cover / total_weight)
         if best_at < 0:
-            best_at = self._by_item[item_no].start
+            return self._by_item[item_no].start, -1, 0.0
         surface = best_token.split(":", 1)[-1]
-        return best_at, self._entries[best_at].folded.find(surface) if surface else -1
+        position = self._entries[best_at].folded.find(surface) if surface else -1
+        return best_at, position, best_cover
 
     def _literal(
         self, query: str, folded: str, allowed: frozenset[int]

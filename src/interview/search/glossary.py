@@ -45,12 +45,12 @@ COVERAGE_CUTOFF = 0.5
 SUGGEST_CUTOFF = 60.0
 """Least rapidfuzz WRatio for a name to be offered as "did you mean"."""
 SUGGEST_COVERAGE = 0.35
-MEANING_BASE = 45.0
-MEANING_SPAN = 30.0
+MEANING_BASE = 40.0
+MEANING_SPAN = 24.0
 
 
 def _meaning_score(coverage: float, rank: float) -> float:
-    """Map coverage (0–1) and BM25 relative to the best (0–1) into 45–75, below names."""
+    """Map coverage (0–1) and BM25 relative to the best (0–1) into 40–64, below names."""
     return MEANING_BASE + MEANING_SPAN * coverage * rank
 
 

@@ -310,12 +310,26 @@ def parse_query(query: str) -> tuple[Group, ...]:
         group = _word_group(kind, run)
         if group is None:
             continue
-        # A lone kanji is mostly a verb stem (見て, 通す, 聞かれる): kept only if alone.
-        (singles if kind == "kanji" and len(run) == 1 else words).append((match_start, group))
+        # A lone kanji is mostly a verb stem (見て, 通す, 聞かれる): kept only if it is
+        # all there is, or part of a compound a paraphrase was cut from (リスト型攻撃).
+        lone = kind == "kanji" and len(run) == 1 and not _in_compound(plain, match_start)
+        (singles if lone else words).append((match_start, group))
     if not groups and not words:
         words = singles
     ordered = sorted(groups + words, key=lambda pair: pair[0])
     return tuple(group for _start, group in ordered)
+
+
+def _in_compound(text: str, at: int) -> bool:
+    """Whether the character at *at* touches a kanji or katakana letter."""
+    return any(
+        0 <= i < len(text) and (_is_katakana(text[i]) or _is_kanji(text[i]))
+        for i in (at - 1, at + 1)
+    )
+
+
+def _is_kanji(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or char in "々〆ヶ"
 
 
 def _runs_with_positions(text: str) -> list[tuple[int, tuple[str, str]]]:

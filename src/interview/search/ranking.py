@@ -105,14 +105,14 @@ class MeaningIndex:
 
     def kana_words(self, kana: str) -> list[str]:
         """Known katakana words in a hiragana run read as katakana (``バックアップノ``
-        → バックアップ): longest first from the left, three letters or more, or the
-        whole run; the rest (particles, okurigana) is skipped."""
+        → バックアップ): longest first from the left, three letters or more (める is
+        no メール); the rest (particles, okurigana) is skipped."""
         words: list[str] = []
         at = 0
         while at < len(kana):
             for end in range(len(kana), at + 1, -1):
                 word = kana[at:end]
-                if (len(word) >= 3 or word == kana) and "ト:" + word in self._postings:
+                if len(word) >= 3 and "ト:" + word in self._postings:
                     words.append(word)
                     at = end
                     break
@@ -143,7 +143,7 @@ class MeaningIndex:
         covered: dict[int, float] = defaultdict(float)
         total_weight = 0.0
         for group in groups:
-            weight = group.factor * self._group_weight(group)
+            weight = group.factor * self.group_weight(group)
             if weight <= 0:
                 continue  # nothing this index knows (a hiragana run of particles)
             total_weight += weight
@@ -179,7 +179,7 @@ class MeaningIndex:
             return []
         return [Scored(doc, bm[doc], covered[doc] / total_weight) for doc in bm]
 
-    def _group_weight(self, group: Group) -> float:
+    def group_weight(self, group: Group) -> float:
         """A content word weighs the mean IDF of its own tokens."""
         tokens = self.prepare(group.alternatives[0].tokens)
         if not tokens:
