@@ -33,3 +33,9 @@ def _freeze_cursor_blink() -> None:
 
 
 _freeze_cursor_blink()
+
+
+# The search index cache goes to a folder of this run, not the user's ~/.cache.
+os.environ.setdefault(
+    "INTERVIEW_CACHE_DIR", __import__("tempfile").mkdtemp(prefix="interview-cache-")
+)

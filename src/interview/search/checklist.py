@@ -17,6 +17,7 @@ Japanese name, and typos in longer words are tolerated when nothing else is foun
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from interview.search.cache import PerCatalog
@@ -237,6 +238,7 @@ class ChecklistIndex:
         catalog: Catalog,
         glossary: GlossaryIndex,
         questions: QuestionSet | None = None,
+        built: _Built | None = None,
     ) -> None:
         from rapidfuzz import fuzz, process
 
@@ -245,39 +247,17 @@ class ChecklistIndex:
         self._alignment = fuzz.partial_ratio_alignment
         self._catalog = catalog
         self._glossary = glossary
-        self._entries: list[_Entry] = []
-        self._tokens: list[frozenset[str]] = []
-        self._by_item: dict[int, range] = {}
-        self._blobs: dict[int, str] = {}
         self._allowed: dict[Party | None, frozenset[int]] = {}
-        self._items: list[int] = []
-        documents: list[list[tuple[list[str], float]]] = []
-        for item in catalog.items:
-            first = len(self._entries)
-            own: tuple[Question, ...] = ()
-            intro = ""
-            if questions is not None:
-                own = tuple(q for q in _for_item(questions, item.no) if q.example is not None)
-                intro = _intro(questions, item.no)
-            fields: list[tuple[list[str], float]] = []
-            for field, ref, text, weight in _item_texts(item, own, intro):
-                folded, classes = _fold(text)
-                if not folded:
-                    continue
-                tokens = text_tokens(text)
-                fields.append((tokens, weight))
-                self._entries.append(_Entry(item.no, field, ref, text, folded, classes))
-                self._tokens.append(frozenset(tokens))
-            # Who answers the item is part of what it is about (「銀行側の本人確認」).
-            fields.append((text_tokens(_PARTY_WORDS.get(str(item.party), "")), PARTY_WEIGHT))
-            self._by_item[item.no] = range(first, len(self._entries))
-            self._items.append(item.no)
-            documents.append(fields)
-            # Folded text never holds "|", so no match can span two fields.
-            self._blobs[item.no] = "|".join(e.folded for e in self._entries[first:])
+        if built is None:
+            built = _build(catalog, questions)
+        self._entries = built.entries
+        self._tokens = built.tokens
+        self._by_item = built.by_item
+        self._blobs = built.blobs
+        self._items = built.items
+        self._meaning = built.meaning
         self._folded = [e.folded for e in self._entries]
         self._docs = {no: doc for doc, no in enumerate(self._items)}
-        self._meaning = MeaningIndex(documents)
 
     @classmethod
     def build(
@@ -290,10 +270,27 @@ class ChecklistIndex:
 
         Without *banks*, the shipped question banks are used when they fit the
         catalog (a tailored catalog's extra items are then indexed without questions).
+        The shipped checklist's index is cached on disk (see :mod:`interview.search.store`).
         """
+        glossary = glossary or GlossaryIndex(catalog.glossary)
+        if banks is None and _is_shipped(catalog):
+            from interview.datapaths import catalog_dir, question_banks_dir
+            from interview.search import store
+            from interview.search.query import SYNONYMS_FILE
+
+            code = Path(__file__).parent.parent  # the search, catalog and questions code
+            sources = [catalog_dir(), question_banks_dir(), SYNONYMS_FILE]
+            for package in ("search", "catalog", "questions"):
+                sources += sorted((code / package).glob("*.py"))
+            built = store.cached(
+                "checklist",
+                store.fingerprint(sources),
+                lambda: _build(catalog, _shipped_questions(catalog)),
+            )
+            return cls(catalog, glossary, built=built)
         if banks is None:
             banks = _shipped_questions(catalog)
-        return cls(catalog, glossary or GlossaryIndex(catalog.glossary), banks)
+        return cls(catalog, glossary, banks)
 
     def _items_for(self, party: Party | None) -> frozenset[int]:
         allowed = self._allowed.get(party)
@@ -522,6 +519,59 @@ class ChecklistIndex:
             rank = _FIELD_ORDER.index(entry.field)
             score = FUZZY_BASE + BAND * (similarity - FUZZY_CUTOFF) / (100 - FUZZY_CUTOFF) - rank
             offer(at, score, self._alignment(folded, entry.folded).dest_start)
+
+
+class _Built(NamedTuple):
+    """What building an index computes (picklable, so it can be cached on disk)."""
+
+    entries: list[_Entry]
+    tokens: list[frozenset[str]]
+    by_item: dict[int, range]
+    blobs: dict[int, str]
+    items: list[int]
+    meaning: MeaningIndex
+
+
+def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
+    entries: list[_Entry] = []
+    token_sets: list[frozenset[str]] = []
+    by_item: dict[int, range] = {}
+    blobs: dict[int, str] = {}
+    items: list[int] = []
+    documents: list[list[tuple[list[str], float]]] = []
+    for item in catalog.items:
+        first = len(entries)
+        own: tuple[Question, ...] = ()
+        intro = ""
+        if questions is not None:
+            own = tuple(q for q in _for_item(questions, item.no) if q.example is not None)
+            intro = _intro(questions, item.no)
+        fields: list[tuple[list[str], float]] = []
+        for field, ref, text, weight in _item_texts(item, own, intro):
+            folded, classes = _fold(text)
+            if not folded:
+                continue
+            tokens = text_tokens(text)
+            fields.append((tokens, weight))
+            entries.append(_Entry(item.no, field, ref, text, folded, classes))
+            token_sets.append(frozenset(tokens))
+        # Who answers the item is part of what it is about (「銀行側の本人確認」).
+        fields.append((text_tokens(_PARTY_WORDS.get(str(item.party), "")), PARTY_WEIGHT))
+        by_item[item.no] = range(first, len(entries))
+        items.append(item.no)
+        documents.append(fields)
+        # Folded text never holds "|", so no match can span two fields.
+        blobs[item.no] = "|".join(e.folded for e in entries[first:])
+    return _Built(entries, token_sets, by_item, blobs, items, MeaningIndex(documents))
+
+
+def _is_shipped(catalog: Catalog) -> bool:
+    from interview.catalog import load_catalog
+
+    try:
+        return catalog is load_catalog()
+    except Exception:
+        return False
 
 
 def _shipped_questions(catalog: Catalog) -> QuestionSet | None:
