@@ -35,7 +35,11 @@ def _freeze_cursor_blink() -> None:
 _freeze_cursor_blink()
 
 
-# The search index cache goes to a folder of this run, not the user's ~/.cache.
-os.environ.setdefault(
-    "INTERVIEW_CACHE_DIR", __import__("tempfile").mkdtemp(prefix="interview-cache-")
-)
+def _search_cache_in_a_temporary_folder() -> None:
+    """The search index cache goes to a folder of this run, not the user's ~/.cache."""
+    import tempfile
+
+    os.environ.setdefault("INTERVIEW_CACHE_DIR", tempfile.mkdtemp(prefix="interview-cache-"))
+
+
+_search_cache_in_a_temporary_folder()

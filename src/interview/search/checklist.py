@@ -29,7 +29,7 @@ from interview.search.normalize import (
     query_words,
 )
 from interview.search.query import Alternative, Group, parse_query
-from interview.search.ranking import MeaningIndex
+from interview.search.ranking import MeaningIndex, coverage_cutoff
 from interview.search.scoring import BAND
 from interview.search.snippet import snippet
 from interview.search.tokens import text_tokens
@@ -337,7 +337,8 @@ class ChecklistIndex:
         groups = self._groups(query)
         literal = self._literal(query, folded, allowed)
         docs = [self._docs[no] for no in allowed if no in self._docs]
-        scored = [s for s in self._meaning.rank(groups, docs) if s.coverage >= COVERAGE_CUTOFF]
+        cutoff = coverage_cutoff(groups, COVERAGE_CUTOFF)
+        scored = [s for s in self._meaning.rank(groups, docs) if s.coverage >= cutoff]
         top = max((s.bm25 for s in scored), default=0.0) or 1.0
         prepared = self._prepare(groups) if scored else []
         # item -> (score, entry index, folded position)

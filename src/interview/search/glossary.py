@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from interview.search.cache import PerCatalog
 from interview.search.normalize import normalize, normalize_query, query_words
 from interview.search.query import Group, parse_query
-from interview.search.ranking import MeaningIndex, Scored
+from interview.search.ranking import MeaningIndex, Scored, coverage_cutoff
 from interview.search.scoring import (
     CONTAINED,
     FUZZY_CUTOFF,
@@ -155,8 +155,9 @@ class GlossaryIndex:
         if len(groups) == 1:
             meaning = self._naming(groups[0], meaning)
         top_bm = max((s.bm25 for s in meaning), default=0.0) or 1.0
+        cutoff = coverage_cutoff(groups, COVERAGE_CUTOFF)
         for found in meaning:
-            if found.coverage < COVERAGE_CUTOFF:
+            if found.coverage < cutoff:
                 continue
             score = _meaning_score(found.coverage, found.bm25 / top_bm)
             current = best.get(found.doc)

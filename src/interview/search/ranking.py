@@ -29,6 +29,7 @@ from interview.search.tokens import text_tokens
 K1 = 1.2
 B = 0.75
 UNKNOWN_SHARE = 0.5
+LONG_QUERY_EASING = 0.15
 WEAK_TOKEN = 0.5
 
 
@@ -185,6 +186,17 @@ class MeaningIndex:
         if not tokens:
             return 0.0
         return sum(self.idf(t) * w for t, w in tokens) / sum(w for _t, w in tokens)
+
+
+def coverage_cutoff(groups: Sequence[Group], base: float) -> float:
+    """The least coverage that counts as an answer, for a query of these groups.
+
+    A word or two must be mostly there (*base*). A long description (「番号の入力ミスを
+    見つけるための最後の一桁」) is rarely matched word for word, so with each content
+    word past two a little less is asked, down to *base* − :data:`LONG_QUERY_EASING`.
+    """
+    words = sum(1 for g in groups if not g.alternatives[0].tokens[0].startswith(KANA_PREFIX))
+    return base - LONG_QUERY_EASING * min(1.0, max(0, words - 2) / 2)
 
 
 def _token_weight(token: str) -> float:
