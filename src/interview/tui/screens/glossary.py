@@ -87,6 +87,13 @@ class GlossaryScreen(ModalScreen[None]):
 
     @on(OptionList.OptionHighlighted, "#glossary-results")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # A highlight from an earlier list may arrive after the list changed (typing
+        # fast): show only what is highlighted now, never a stale definition.
+        results = self.query_one("#glossary-results", OptionList)
+        if results.highlighted is None:
+            return
+        if results.get_option_at_index(results.highlighted).id != event.option.id:
+            return
         self._show(event.option.id or "")
 
     def _show(self, term_name: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -74,11 +76,12 @@ class ItemSearchScreen(ModalScreen[int | None]):
         if not query.strip():
             return
         hits = self.index.search(query, limit=15, party=self.party)
+        width = max(20, results.size.width - 6)
         for hit in hits:
             item = catalog.item(hit.item)
-            line = Text(f"{item.no:>2} {item.goal}", no_wrap=True, overflow="ellipsis")
+            line = Text(f"{item.no:>2} {_cut(item.goal, width - 3)}", no_wrap=True)
             if hit.snippet:
-                line.append("\n   " + printable(hit.snippet), style="dim")
+                line.append("\n   " + _cut(printable(hit.snippet), width - 3), style="dim")
             results.add_option(Option(line, id=str(item.no)))
         if results.option_count:
             results.highlighted = 0
@@ -91,7 +94,7 @@ class ItemSearchScreen(ModalScreen[int | None]):
         )
         for no in self.index.suggest(query, limit=3, party=self.party):
             item = catalog.item(no)
-            line = Text(f"もしかして: {item.no:>2} {item.goal}", no_wrap=True, overflow="ellipsis")
+            line = Text(f"もしかして: {item.no:>2} {_cut(item.goal, width - 15)}", no_wrap=True)
             results.add_option(Option(line, id=str(item.no)))
         results.highlighted = None
 
@@ -101,3 +104,13 @@ class ItemSearchScreen(ModalScreen[int | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _cut(text: str, width: int) -> str:
+    """*text* cut to *width* terminal columns (wide characters count two), with …."""
+    used = 0
+    for at, char in enumerate(text):
+        used += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used > width:
+            return text[: max(0, at - 1)] + "…"
+    return text
