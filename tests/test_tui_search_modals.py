@@ -96,3 +96,29 @@ def test_item_search_uses_the_checklist_it_is_given():
             assert results.get_option_at_index(0).id == "31"
 
     asyncio.run(scenario())
+
+
+def test_typing_fast_never_leaves_a_stale_definition():
+    """ふ finds 不祥事案 (フショウジアン); the highlight it posts must not outlive the
+    list once ふぃっしんぐ finds nothing (the bug the issue reports)."""
+
+    async def scenario() -> None:
+        app = Host(GlossaryScreen(""))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            query = app.screen.query_one("#glossary-query", Input)
+            results = app.screen.query_one("#glossary-results", OptionList)
+            query.value = "ふ"
+            await pilot.pause()
+            stale = results.get_option_at_index(0)
+            assert stale.id == "不祥事案"
+            query.value = "ふぃっしんぐ"
+            await pilot.pause()
+            # the highlight event of the earlier list, delivered late
+            results.post_message(OptionList.OptionHighlighted(results, stale, 0))
+            await pilot.pause()
+            detail = _detail(app)
+            assert "一致する用語は見つかりませんでした" in detail
+            assert "社会的な信頼" not in detail
+
+    asyncio.run(scenario())
