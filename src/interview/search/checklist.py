@@ -17,7 +17,6 @@ Japanese name, and typos in longer words are tolerated when nothing else is foun
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from interview.search.cache import PerCatalog
@@ -28,15 +27,17 @@ from interview.search.normalize import (
     normalize_with_offsets,
     query_words,
 )
-from interview.search.query import Alternative, Group, parse_query
-from interview.search.ranking import MeaningIndex, coverage_cutoff
 from interview.search.scoring import BAND
 from interview.search.snippet import snippet
-from interview.search.tokens import text_tokens
 
 if TYPE_CHECKING:
     from interview.catalog import Catalog, Item, Party
+
+    # The meaning modules (query, ranking, tokens) load on the first index build, so
+    # importing this package stays cheap for the app's start-up.
     from interview.questions.bank import Question, QuestionSet
+    from interview.search.query import Group
+    from interview.search.ranking import MeaningIndex
 
 ItemField = Literal["goal", "description", "heading", "example", "note", "question", "hint"]
 
@@ -274,6 +275,8 @@ class ChecklistIndex:
         """
         glossary = glossary or GlossaryIndex(catalog.glossary)
         if banks is None and _is_shipped(catalog):
+            from pathlib import Path
+
             from interview.datapaths import catalog_dir, question_banks_dir
             from interview.search import store
             from interview.search.query import SYNONYMS_FILE
@@ -312,6 +315,9 @@ class ChecklistIndex:
         return names
 
     def _groups(self, query: str) -> tuple[Group, ...]:
+        from interview.search.query import Alternative, Group, parse_query
+        from interview.search.tokens import text_tokens
+
         groups = parse_query(query)
         expanded = []
         for group in groups:
@@ -337,6 +343,8 @@ class ChecklistIndex:
         groups = self._groups(query)
         literal = self._literal(query, folded, allowed)
         docs = [self._docs[no] for no in allowed if no in self._docs]
+        from interview.search.ranking import coverage_cutoff
+
         cutoff = coverage_cutoff(groups, COVERAGE_CUTOFF)
         scored = [s for s in self._meaning.rank(groups, docs) if s.coverage >= cutoff]
         top = max((s.bm25 for s in scored), default=0.0) or 1.0
@@ -534,6 +542,9 @@ class _Built(NamedTuple):
 
 
 def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
+    from interview.search.ranking import MeaningIndex
+    from interview.search.tokens import text_tokens
+
     entries: list[_Entry] = []
     token_sets: list[frozenset[str]] = []
     by_item: dict[int, range] = {}

@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from interview.search.cache import PerCatalog
 from interview.search.normalize import normalize, normalize_query, query_words
-from interview.search.query import Group, parse_query
-from interview.search.ranking import MeaningIndex, Scored, coverage_cutoff
 from interview.search.scoring import (
     CONTAINED,
     FUZZY_CUTOFF,
@@ -24,6 +22,11 @@ from interview.search.scoring import (
 
 if TYPE_CHECKING:
     from interview.catalog import Catalog, GlossaryTerm
+    from interview.search.query import Group
+    from interview.search.ranking import Scored
+
+# The meaning modules (query, ranking, tokens) load on the first index build, so
+# importing this package stays cheap for the app's start-up.
 
 GlossaryField = Literal["term", "alias", "yomi", "description"]
 
@@ -107,6 +110,8 @@ class GlossaryIndex:
             owners = self._named.setdefault(key, [])
             if owner.term not in owners:
                 owners.append(owner.term)
+        from interview.search.ranking import MeaningIndex
+
         self._name_meaning = MeaningIndex(
             [
                 [(term.term, 1.0), *((alias, 1.0) for alias in term.aliases), (term.yomi, 1.0)]
@@ -141,6 +146,9 @@ class GlossaryIndex:
         folded = normalize_query(query)
         if not folded or limit <= 0:
             return []
+        from interview.search.query import parse_query
+        from interview.search.ranking import coverage_cutoff
+
         groups = parse_query(query)
         content = normalize("".join(group.word for group in groups))
         names = self._names(folded, query_words(query))
@@ -181,6 +189,8 @@ class GlossaryIndex:
         term counts when its names hold the word or a paraphrase of it, or when any
         of its texts hold the word as typed (``暗証番号`` → 機密情報).
         """
+        from interview.search.query import Group
+
         named = {s.doc for s in self._name_meaning.rank([group]) if s.coverage >= COVERAGE_CUTOFF}
         typed = Group(group.word, group.alternatives[:1], group.factor)
         named |= {s.doc for s in self._meaning.rank([typed]) if s.coverage >= COVERAGE_CUTOFF}
@@ -195,6 +205,8 @@ class GlossaryIndex:
         folded = normalize_query(query)
         if not folded or limit <= 0:
             return []
+        from interview.search.query import parse_query
+
         scores: dict[int, float] = {}
         content = normalize("".join(group.word for group in parse_query(query))) or folded
         for key, similarity, at in self._extract(
