@@ -109,7 +109,10 @@ class GlossaryScreen(ModalScreen[None]):
         self.query_one("#glossary-detail", Static).update(text)
 
     def action_focus_results(self) -> None:
-        self.query_one("#glossary-results", OptionList).focus()
+        results = self.query_one("#glossary-results", OptionList)
+        results.focus()
+        if results.highlighted is None and results.option_count:
+            results.highlighted = 0  # a suggestion, chosen: now its definition shows
 
     def action_close(self) -> None:
         self.dismiss(None)
