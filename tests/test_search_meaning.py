@@ -189,3 +189,18 @@ def test_glossary_accuracy(glossary_rows, held, floor):
 def test_checklist_accuracy(checklist_rows, held, floor):
     top1, top3, empty = _score(checklist_rows[held])
     assert top1 >= floor[0] and top3 >= floor[1] and empty >= floor[2], (top1, top3, empty)
+
+
+def test_a_tailored_checklist_is_searched_as_tailored():
+    """追加N items (with their questions) are found, removed items are not."""
+    from interview.search import checklist_index
+    from interview.session.tailoring import _checklist
+
+    sample = Path(__file__).resolve().parent.parent / "docs" / "examples" / "profile-sample.toml"
+    catalog, questions = _checklist(sample.read_text(encoding="utf-8"))
+    index = checklist_index(catalog, questions)
+    added = {i.no: i.display_no for i in catalog.items if i.display_no.startswith("追加")}
+    hit = index.search("利用状況の月次報告")[0]
+    assert added[hit.item] == "追加1" and hit.field == "question"
+    assert 17 not in {h.item for h in index.search("入館証", limit=44)}
+    assert index is checklist_index(catalog, questions)  # built once

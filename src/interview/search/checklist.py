@@ -616,9 +616,25 @@ _indexes: PerCatalog[ChecklistIndex] = PerCatalog(
 )
 
 
-def checklist_index(catalog: Catalog | None = None) -> ChecklistIndex:
-    """The index of *catalog*'s items (default: the shipped catalog), built once."""
-    return _indexes.get(catalog)
+_with_banks: list[tuple[Catalog, QuestionSet, ChecklistIndex]] = []
+
+
+def checklist_index(
+    catalog: Catalog | None = None, banks: QuestionSet | None = None
+) -> ChecklistIndex:
+    """The index of *catalog*'s items (default: the shipped catalog), built once.
+
+    *banks*: the question set a tailored session is answered with (its 追加N items'
+    questions included); the index is then built with it, once per pair.
+    """
+    if banks is None or catalog is None or _is_shipped(catalog):
+        return _indexes.get(catalog)
+    for known_catalog, known_banks, index in _with_banks:
+        if known_catalog is catalog and known_banks is banks:
+            return index
+    index = ChecklistIndex.build(catalog, banks, glossary_index(catalog))
+    _with_banks[:] = [*_with_banks[-3:], (catalog, banks, index)]
+    return index
 
 
 def suggest_checklist(

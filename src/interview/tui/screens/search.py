@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -18,6 +19,9 @@ from interview.search import ChecklistIndex, checklist_index
 from interview.textsafe import printable
 from interview.tui import styles
 
+if TYPE_CHECKING:
+    from interview.questions.bank import QuestionSet
+
 
 class ItemSearchScreen(ModalScreen[int | None]):
     CSS_PATH = styles.MODALS
@@ -28,14 +32,17 @@ class ItemSearchScreen(ModalScreen[int | None]):
         query: str,
         party: Party,
         catalog: Catalog | None = None,
+        questions: QuestionSet | None = None,
         index: ChecklistIndex | None = None,
     ) -> None:
-        """*catalog* and *index*: a tailored session's checklist (追加N items included)
-        and its search index; by default the shipped checklist."""
+        """*catalog*, *questions*: the session's checklist (a tailored one holds its
+        追加N items and lacks the removed ones) and question set; *index*: a search
+        index already built for them. By default the shipped checklist."""
         super().__init__()
         self.initial_query = query
         self.party = party
         self.catalog = catalog or load_catalog()
+        self.questions = questions
         self._index = index
 
     def compose(self) -> ComposeResult:
@@ -66,7 +73,7 @@ class ItemSearchScreen(ModalScreen[int | None]):
     @property
     def index(self) -> ChecklistIndex:
         if self._index is None:
-            self._index = checklist_index(self.catalog)
+            self._index = checklist_index(self.catalog, self.questions)
         return self._index
 
     def _search(self, query: str) -> None:
@@ -79,7 +86,7 @@ class ItemSearchScreen(ModalScreen[int | None]):
         width = max(20, results.size.width - 6)
         for hit in hits:
             item = catalog.item(hit.item)
-            line = Text(f"{item.no:>2} {_cut(item.goal, width - 3)}", no_wrap=True)
+            line = Text(f"{item.display_no:>2} {_cut(item.goal, width - 3)}", no_wrap=True)
             if hit.snippet:
                 line.append("\n   " + _cut(printable(hit.snippet), width - 3), style="dim")
             results.add_option(Option(line, id=str(item.no)))
@@ -94,7 +101,8 @@ class ItemSearchScreen(ModalScreen[int | None]):
         )
         for no in self.index.suggest(query, limit=3, party=self.party):
             item = catalog.item(no)
-            line = Text(f"もしかして: {item.no:>2} {_cut(item.goal, width - 15)}", no_wrap=True)
+            label = f"もしかして: {item.display_no:>2} "
+            line = Text(label + _cut(item.goal, width - len(label) - 2), no_wrap=True)
             results.add_option(Option(line, id=str(item.no)))
         results.highlighted = None
 
