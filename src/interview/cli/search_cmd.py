@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     from interview.search import search_checklist
 
     catalog = load_catalog()
-    party = args.party if args.party is not Party.COMMON else Party.COMMON
+    party = args.party
     hits = search_checklist(query, limit=args.limit, party=party, catalog=catalog)
     if args.json:
         print(json.dumps([_result(hit) for hit in hits], ensure_ascii=False, indent=2))
