@@ -72,7 +72,9 @@ class GlossaryScreen(ModalScreen[None]):
         # Nothing close enough: say so, and offer what the query may have meant
         # (listed, not shown: the pane never holds a definition that was not asked for).
         maybe = suggest_glossary(query, limit=3)
-        results.add_options([Option(safe_text("もしかして: " + printable(name)), id=name) for name in maybe])
+        results.add_options(
+            [Option(safe_text("もしかして: " + printable(name)), id=name) for name in maybe]
+        )
         results.highlighted = None
         shown = printable(" ".join(query.split()))
         if len(shown) > 30:
