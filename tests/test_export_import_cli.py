@@ -172,7 +172,7 @@ def test_two_imports_never_overwrite_each_other(
 
     book = demo_export
     store = SessionStore(tmp_path / "sessions")
-    first = import_workbook(store, book, session_id="x")
+    first = import_workbook(store, book, session_id="x").session
     written = store.path_for("x").read_bytes()
     # the other import checked a moment before the first one wrote
     monkeypatch.setattr(SessionStore, "exists", lambda self, session_id: False)
@@ -181,7 +181,7 @@ def test_two_imports_never_overwrite_each_other(
     assert store.path_for("x").read_bytes() == written
     monkeypatch.undo()
     # without an id, the second import takes the next free one
-    a = import_workbook(store, book)
-    b = import_workbook(store, book)
+    a = import_workbook(store, book).session
+    b = import_workbook(store, book).session
     assert a.id != b.id and b.id.startswith(a.id)
     assert {first.id, a.id, b.id} == {p.stem for p in store.session_files()}

@@ -19,7 +19,8 @@ SRC = Path(interview.__file__).resolve().parent
 # the domain packages: compile (and the application layer) hand it WorkbookData.
 LAYERS: dict[str, int] = {
     "errors": 0,
-    "textsafe": 1,
+    "textsafety": 1,
+    "textsafe": 2,
     "datapaths": 1,
     "atomicfile": 1,
     "tomlio": 2,
@@ -27,7 +28,7 @@ LAYERS: dict[str, int] = {
     "workbook": 3,
     "catalog": 4,
     "questions": 5,
-    "search": 5,
+    "search": 6,
     "profile": 6,
     "engine": 7,
     "session": 8,

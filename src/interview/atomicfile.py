@@ -47,12 +47,6 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def ensure_dir(directory: Path) -> None:
-    """Create *directory* (private to the user) if it does not exist."""
-    if not directory.is_dir():
-        directory.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-
-
 def _keep_backup(path: Path) -> None:
     """Make ``<path>.bak`` the current version of *path* (atomically replacing the old backup)."""
     bak = backup_path(path)

@@ -14,18 +14,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from interview.textsafety import json_safe
 
 if TYPE_CHECKING:
     from interview.services.scan import Finding
 
 FOUND_EXIT = 3
-
-# JSON leaves these raw with ensure_ascii=False; escape them so no terminal acts on them.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -78,11 +76,16 @@ def run(args: argparse.Namespace) -> int:
 
     result = scan(Path(args.sessions_dir), args.session, mask=args.mask)
     session, findings, masked = result.session, result.findings, result.masked
+    backup_note = result.backup_note
+    # The status is decided before printing: a closed pipe (``| head -1``) must not hide it.
+    args.exit_status = FOUND_EXIT if findings and not args.mask else 0
     if args.json:
         rows = [FindingOut(**asdict(f)) for f in findings]
         report = ScanReport(session=session.id, masked=masked, findings=rows)
         text = json.dumps(report.model_dump(), ensure_ascii=False, indent=2)
-        print(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text))
+        print(json_safe(text))
     else:
         _print_text(session.id, findings, masked)
-    return FOUND_EXIT if findings and not args.mask else 0
+        if backup_note:
+            print(backup_note)
+    return int(args.exit_status)

@@ -64,9 +64,9 @@ class Checklist:
 
     @cached_property
     def item_index(self) -> ChecklistIndex:
-        from interview.search.checklist import ChecklistIndex
+        from interview.search.checklist import checklist_index
 
-        return ChecklistIndex(self.catalog, self.glossary_index)
+        return checklist_index(self.catalog, self.questions)  # built once per checklist
 
     def search(self, query: str, *, party: Party | None = None, limit: int = 15) -> list[ItemHit]:
         """This checklist's items for *query* (only *party*'s items when given).
@@ -85,13 +85,7 @@ class Checklist:
 
     def item_named(self, query: str, party: Party | None = None) -> Item | None:
         """The item *query* names by its number, if any (within *party*'s items)."""
-        text = unicodedata.normalize("NFKC", query).strip().casefold()
-        for prefix in ("通番", "no.", "no", "#"):
-            text = text.removeprefix(prefix).strip()
-        if not text:
-            return None
-        items = self.catalog.items if party is None else self.catalog.items_for(party)
-        return next((i for i in items if text in (str(i.no), i.display_no.casefold())), None)
+        return named_item(self.catalog, query, party)
 
     def search_glossary(self, query: str, *, limit: int = 12) -> list[GlossaryHit]:
         return self.glossary_index.search(query, limit)
@@ -117,6 +111,17 @@ def search_terms(query: str, limit: int = 10) -> list[GlossaryHit]:
     from interview.search.glossary import search_glossary
 
     return search_glossary(query, limit)
+
+
+def named_item(catalog: Catalog, query: str, party: Party | None = None) -> Item | None:
+    """The item *query* names by its number (``8``, ``通番8``, ``追加1``), if any."""
+    text = unicodedata.normalize("NFKC", query).strip().casefold()
+    for prefix in ("通番", "no.", "no", "#"):
+        text = text.removeprefix(prefix).strip()
+    if not text:
+        return None
+    items = catalog.items if party is None else catalog.items_for(party)
+    return next((i for i in items if text in (str(i.no), i.display_no.casefold())), None)
 
 
 @lru_cache(maxsize=1)

@@ -48,6 +48,7 @@ class ScanResult:
     session: Session
     findings: list[Finding]
     masked: bool  # the findings were masked and the session saved
+    backup_note: str = ""  # what happened to the backup and copies set aside (Japanese)
 
 
 _ANSWER_FIELDS: dict[FieldName, str] = {"detail": "回答", "owner": "担当", "due": "期限"}
@@ -150,14 +151,56 @@ def scan(sessions_dir: Path, reference: str, *, mask: bool = False) -> ScanResul
     """Scan a session (id or ``.toml`` path); with *mask*, mask and save what was found."""
     if mask:
         handle = _open_for_masking(sessions_dir, reference)
+        backup_note = ""
         try:
             session = handle.session
             findings = scan_session(session)
             if findings:
                 handle.save(mask_session(session))
+                backup_note = mask_backup(handle.path)
+                for kept in handle.set_aside:  # changed by hand while scanning
+                    backup_note += (
+                        f"\n読み込んだ後にファイルが書き換えられていたため、その版を {kept.name} に"
+                        "残しました（伏せ字にしていません。確認して不要なら削除してください）。"
+                    )
         finally:
             handle.close()
-    else:
-        session = load_reference(SessionStore(sessions_dir), reference)
-        findings = scan_session(session)
-    return ScanResult(session, findings, bool(mask and findings))
+        return ScanResult(session, findings, bool(findings), backup_note)
+    session = load_reference(SessionStore(sessions_dir), reference)
+    return ScanResult(session, scan_session(session), False)
+
+
+def mask_backup(path: Path) -> str:
+    """Mask the secrets in ``<path>.bak`` too (it holds the version before masking).
+
+    An unreadable backup is removed rather than left with secrets in it. Copies set aside
+    earlier (``.edited-…``, ``.broken-…``, ``.replaced-…``) are named for the user to check.
+    """
+    from interview.session.atomic import atomic_write, backup_path
+    from interview.session.toml_format import dump_bytes, load_bytes
+
+    bak = backup_path(path)
+    note = ""
+    if bak.exists() and not bak.is_symlink():
+        try:
+            masked = mask_session(load_bytes(bak.read_bytes(), bak))
+            atomic_write(bak, dump_bytes(masked), keep_backup=False)
+            note = f"バックアップ（{bak.name}）も伏せ字にしました。"
+        except (UserError, OSError):
+            bak.unlink(missing_ok=True)
+            note = (
+                f"読めないバックアップ（{bak.name}）は秘密情報が残るおそれがあるため削除しました。"
+            )
+    prefix = f"{path.name}."
+    others = sorted(
+        p.name
+        for p in path.parent.iterdir()
+        if p.name.startswith(prefix)
+        and p.name[len(prefix) :].split("-")[0] in ("edited", "broken", "replaced")
+    )
+    if others:
+        note += (
+            "\n次の控えのファイルには伏せ字にする前の内容が残っている可能性があります。"
+            f"不要なら削除してください: {'、'.join(others)}"
+        )
+    return note

@@ -6,7 +6,7 @@ ends: nothing is created before every check has passed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -181,14 +181,24 @@ class OpenSession:
         self.handle.close()
 
 
-def open_session(store: SessionStore, session_id: str) -> OpenSession:
-    """Lock and load a session and bind it to its (possibly tailored) checklist."""
+def open_session(
+    store: SessionStore,
+    session_id: str,
+    *,
+    save: Callable[[SessionHandle], Callable[[Session], None]] | None = None,
+) -> OpenSession:
+    """Lock and load a session and bind it to its (possibly tailored) checklist.
+
+    *save* wraps the handle's save for the front end (e.g. to report failures); by
+    default the live interview saves through the handle directly.
+    """
     from interview.services.live import LiveSession
 
     handle = store.open(session_id)
     try:
         checklist = checklist_for(handle.session)
-        live = LiveSession(handle.session, handle.save, checklist.catalog, checklist.questions)
+        saver = save(handle) if save is not None else handle.save
+        live = LiveSession(handle.session, saver, checklist.catalog, checklist.questions)
     except BaseException:
         handle.close()
         raise

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from interview.catalog.party import Party
 from interview.engine.answers import now
+from interview.errors import describe_os_error
 from interview.session.atomic import (
     atomic_write,
     backup_path,
@@ -35,6 +36,7 @@ from interview.session.errors import (
     UnsafeLockPathError,
 )
 from interview.session.ids import default_id, is_valid_id, unique_id, validate_id
+from interview.session.listing import listing_problem, orphan_problems
 from interview.session.lock import (
     LockBusyError,
     LockState,
@@ -330,7 +332,7 @@ class SessionStore:
             raise UnsafeLockPathError(session_id, exc.path, exc.kind) from None
         except OSError as exc:
             raise SessionError(
-                f"ロックファイルを作れません（{lock.path}）: {exc.strerror}"
+                f"ロックファイルを作れません（{lock.path}）: {describe_os_error(exc)}"
             ) from None
         return lock
 
@@ -358,7 +360,9 @@ class SessionStore:
                 f"保存内容を読み戻せなかったため、保存を取りやめました（{path}）: {exc.reason}"
             ) from None
         except OSError as exc:
-            raise SessionError(f"セッションを保存できません（{path}）: {exc.strerror}") from None
+            raise SessionError(
+                f"セッションを保存できません（{path}）: {describe_os_error(exc)}"
+            ) from None
 
     # --- locks ----------------------------------------------------------------------------
 
@@ -477,7 +481,8 @@ class SessionStore:
                 refuse_link(path)
                 summaries.append(read_summary(path, question_ids))
             except SessionFileError as exc:
-                problems.append(str(exc))
+                problems.append(listing_problem(exc, path))
+        problems += orphan_problems(self.directory, SUFFIX)
         summaries.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
         return summaries, problems
 

@@ -49,3 +49,6 @@ def tailored_checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:
     profile = parse_profile(profile_text, Path("（セッションに保存されたプロファイル）"), catalog)
     tailored = tailor(catalog, profile)
     return tailored, load_questions(tailored, extra=profile_banks(profile, tailored))
+
+
+profile_checklist = tailored_checklist  # the name used by import --profile

@@ -13,11 +13,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Static
 
-from interview.errors import UserError
+from interview.errors import UserError, describe_os_error
 
 if TYPE_CHECKING:
+    from rich.text import Text
     from textual.widgets import DataTable
-from interview.textsafe import printable
+from interview.textsafety import printable, safe_text
 from interview.tui.typed import interview_app
 
 
@@ -64,7 +65,9 @@ class HomeScreen(Screen[None]):
     def _mount_table(self) -> None:
         from textual.widgets import DataTable
 
-        table: DataTable[str] = DataTable(id="home-sessions", cursor_type="row", zebra_stripes=True)
+        table: DataTable[str | Text] = DataTable(
+            id="home-sessions", cursor_type="row", zebra_stripes=True
+        )
         self.query_one("#home").mount(table, before=self.query_one("#home-empty"))
         table.add_columns("組織", "対象者", "進捗", "更新日時", "要確認", "ID")
         self.action_reload()
@@ -84,6 +87,8 @@ class HomeScreen(Screen[None]):
             summaries, problems = list_sessions(interview_app(self).store)
         except UserError as exc:
             summaries, problems = [], [str(exc)]
+        except OSError as exc:
+            summaries, problems = [], [f"セッションの保存先を読めません: {describe_os_error(exc)}"]
         self.app.call_from_thread(self._show, summaries, problems)
 
     _listed = False
@@ -94,19 +99,19 @@ class HomeScreen(Screen[None]):
         table.clear()
         for s in summaries:
             table.add_row(
-                printable(s.organisation),
+                safe_text(s.organisation),
                 s.party_label,
                 f"{s.progress:.0f}%",
                 s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 str(s.follow_ups) if s.follow_ups else "",
-                printable(s.id),
+                safe_text(s.id),
                 key=s.id,
             )
         empty = self.query_one("#home-empty", Static)
         notes = []
         if not summaries:
             notes.append("保存されたセッションはまだありません。「新しく始める」から始めましょう。")
-        notes += [f"読み込めないファイル: {p}" for p in problems]
+        notes += [f"読み込めないファイル: {printable(p)}" for p in problems]
         empty.update("\n".join(notes))
         if summaries:
             table.focus()
@@ -114,7 +119,7 @@ class HomeScreen(Screen[None]):
             self.query_one("#home-new", Button).focus()
 
     @property
-    def table(self) -> DataTable[str]:
+    def table(self) -> DataTable[str | Text]:
         from textual.widgets import DataTable
 
         return self.query_one("#home-sessions", DataTable)
