@@ -10,9 +10,10 @@ from collections.abc import Callable
 
 from interview.catalog import Catalog
 from interview.compile.item_text import TEXT_FIELDS, ItemDraft, compile_item
-from interview.engine.answers import Answer, now
-from interview.engine.interview import Interview
+from interview.engine.answers import Answer, Status, now
+from interview.engine.groups import GroupAnswer
 from interview.engine.interview import Position as EnginePosition
+from interview.engine.path import GuidedInterview, Step
 from interview.questions.bank import Question, QuestionSet
 from interview.questions.models import QuestionKind
 from interview.session.models import ItemText, ItemTexts, Position, Session
@@ -34,7 +35,7 @@ class LiveSession:
             catalog, questions = session_checklist(session)  # tailored when it has a profile
         self.catalog = catalog
         self.questions = questions
-        self.interview = Interview(
+        self.interview = GuidedInterview(
             self.catalog,
             self.questions,
             session.respondent.party,
@@ -59,6 +60,46 @@ class LiveSession:
         self._refresh_drafts(item_no)
         self.save()
         return question
+
+    def answer_group(
+        self,
+        statuses: Status | list[Status] | tuple[Status, ...],
+        detail: str = "",
+        checks: dict[str, tuple[str, ...]] | None = None,
+    ) -> GroupAnswer:
+        """Answer the current method group as a whole (see ``engine.groups``)."""
+        step = self.interview.current_step()
+        result = self.interview.answer_group(statuses, detail, checks)
+        if step is not None:
+            self._refresh_drafts(step.item)
+        self.save()
+        return result
+
+    def answer_step(self, answers: dict[str, Answer]) -> Question | None:
+        """Answer a closing step of several questions (その他＋備考, 課題＋計画)."""
+        step = self.interview.current_step()
+        question = self.interview.answer_step(answers)
+        if step is not None:
+            self._refresh_drafts(step.item)
+        self.save()
+        return question
+
+    def confirm_item(self) -> Question | None:
+        """Yearly check: the whole current item 「前回どおり」."""
+        step = self.interview.current_step()
+        question = self.interview.confirm_item()
+        if step is not None:
+            self._refresh_drafts(step.item)
+        self.save()
+        return question
+
+    def change_example(self, example_id: str) -> Question:
+        question = self.interview.change_example(example_id)
+        self.save()
+        return question
+
+    def current_step(self) -> Step | None:
+        return self.interview.current_step()
 
     def skip(self) -> Question | None:
         question = self.interview.skip()
