@@ -58,6 +58,17 @@ def uniform_status(group: MethodGroup, answers: Mapping[str, Answer]) -> Status 
     return statuses.pop() if len(statuses) == 1 else None
 
 
+def common_answer(group: MethodGroup, answers: Mapping[str, Answer]) -> Answer | None:
+    """The one answer (status 実施済み/該当なし and detail) every example shares, or None."""
+    status = uniform_status(group, answers)
+    if status not in SCREENED_STATUSES:
+        return None
+    details = {answers[e.id].detail.strip() for e in group.examples}
+    if len(details) != 1:
+        return None
+    return Answer(status=status, detail=details.pop())
+
+
 @dataclass(frozen=True)
 class GroupAnswer:
     """What a group answer means for its examples."""

@@ -25,7 +25,13 @@ from enum import StrEnum
 
 from interview.catalog.models import Catalog, Item, MethodGroup, Party
 from interview.engine.answers import Answer, Status, now
-from interview.engine.groups import GroupAnswer, expand, group_of, screened
+from interview.engine.groups import (
+    GroupAnswer,
+    common_answer,
+    expand,
+    group_of,
+    screened,
+)
 from interview.engine.interview import AnswerError, Interview
 from interview.engine.progress import Progress, count
 from interview.questions.bank import Question, QuestionSet
@@ -164,6 +170,16 @@ class GuidedInterview(Interview):
         """The group is asked one by one: chosen this run, or answered example by example."""
         anchor = group.examples[0].id
         if anchor in self._drilled:
+            return True
+        item_no = int(anchor.split(".", 1)[0])
+        suggested = any(e.id in self.suggestions for e in group.examples)
+        # a yearly item gone through step by step: unless last year's group had one
+        # shared answer, its examples are confirmed one by one
+        if (
+            item_no in self._reviewing
+            and suggested
+            and common_answer(group, self.suggestions) is None
+        ):
             return True
         for example in group.examples:
             answer = self.answers.get(example.id)

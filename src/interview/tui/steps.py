@@ -12,7 +12,7 @@ from rich.text import Text
 
 from interview.catalog.models import Catalog
 from interview.engine.answers import Answer, Status
-from interview.engine.groups import circled, uniform_status
+from interview.engine.groups import circled, common_answer
 from interview.engine.path import NOTHING, GuidedInterview, Step, StepKind
 from interview.engine.reply import parse_status_reply
 from interview.questions.bank import Question
@@ -105,16 +105,13 @@ def group_prefill(
 ) -> tuple[Answer | None, dict[str, tuple[str, ...]]]:
     """What to show at a group step: the shared answer given before, or last year's."""
     assert step.group is not None
-    checks: dict[str, tuple[str, ...]] = {}
     for source in (interview.answers, interview.suggestions):
-        status = uniform_status(step.group, source)
-        if status is None:
+        common = common_answer(step.group, source)
+        if common is None:
             continue
-        details = {source[q.id].detail for q in step.questions}
-        detail = details.pop() if len(details) == 1 else ""
         checks = {q.id: source[q.id].checks for q in step.questions if source[q.id].checks}
-        return Answer(status=status, detail=detail), checks
-    return None, checks
+        return common, checks
+    return None, {}
 
 
 @dataclass(frozen=True)

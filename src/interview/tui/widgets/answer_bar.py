@@ -271,8 +271,9 @@ class AnswerBar(Vertical):
             self._show_sequence()
             return
         if step is not None and step.kind is StepKind.CONFIRM_ITEM:
-            self.status = event.status
-            self._reply.post_message(ReplyArea.Send(""))
+            if event.status in (Status.DONE, Status.PARTIAL):  # 1: 前回どおり, 2: 一問ずつ
+                self.status = event.status
+                self._reply.post_message(ReplyArea.Send(""))
             return
         if self.question is not None and self.question.kind is QuestionKind.EXAMPLE:
             self.pick(event.status)
