@@ -19,7 +19,7 @@ compiled texts and 回答詳細 stay per example. ``GuidedInterview`` keeps ever
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -45,6 +45,46 @@ CONDITIONAL = ("issues", "plan")
 
 PAIRS = {"other": ("other", "remarks"), "issues": ("issues", "plan")}
 """Closing questions asked together on one screen: anchor suffix → members in order."""
+
+
+def _status_value(answer: object) -> str | None:
+    if isinstance(answer, Mapping):
+        if answer.get("skipped") is True:
+            return None
+        value = answer.get("status")
+        return value if isinstance(value, str) else None
+    if getattr(answer, "skipped", False):
+        return None
+    status = getattr(answer, "status", None)
+    return status.value if status is not None else None
+
+
+_GAP_VALUES = {s.value for s in Status if s.is_gap}
+
+
+def on_path_ids(questions: Iterable[Question], answers: Mapping[str, object]) -> list[str]:
+    """The ids of *questions* (one item's, or several) that are on the path for *answers*
+    (parsed TOML tables or ``Answer`` models): 課題認識・対応計画 only where the item has a
+    gap or where they were answered anyway."""
+    questions = list(questions)
+    gaps = {
+        q.item
+        for q in questions
+        if q.kind is QuestionKind.EXAMPLE and _status_value(answers.get(q.id)) in _GAP_VALUES
+    }
+    out = []
+    for question in questions:
+        if question.kind is not QuestionKind.EXAMPLE and suffix(question) in CONDITIONAL:
+            answer = answers.get(question.id)
+            answered = answer is not None and (
+                answer.get("skipped") is not True
+                if isinstance(answer, Mapping)
+                else not getattr(answer, "skipped", False)
+            )
+            if not answered and question.item not in gaps:
+                continue
+        out.append(question.id)
+    return out
 
 
 class StepKind(StrEnum):
