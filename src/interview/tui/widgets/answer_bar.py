@@ -216,8 +216,7 @@ class AnswerBar(Vertical):
             checklist.add_options(options)
             checklist.highlighted = 0
             self.query_one("#checklist-prompt", Label).update(
-                "実施済みのときは、当てはまるものをすべて選んでください"
-                "（shift+tab で選択欄へ、スペースで選択）"
+                "実施済みなら当てはまるものを選択（shift+tab で選択欄、スペースで選択）"
             )
 
     group_prefill_checks: dict[str, tuple[str, ...]] = {}
