@@ -223,3 +223,21 @@ def test_other_questions_stay_per_question_for_old_callers(catalog, questions):
     g.answer(Answer(status=Status.DONE), "1.1.1")
     assert answers["1.1.1"].status is Status.DONE
     assert g.current_step().kind is StepKind.EXAMPLE  # the group is now one by one
+
+
+def test_session_format_marks_shared_answers_and_old_files_open_unchanged(
+    catalog, questions, demo, tmp_path
+):
+    from interview.session.toml_format import dumps, loads
+
+    old_text = dumps(demo)  # a session written before group screening: no `shared`
+    assert "shared" not in old_text
+    again = loads(old_text, tmp_path / "old.toml")
+    assert again == demo and dumps(again) == old_text
+    answers: dict[str, Answer] = {}
+    guided(catalog, questions, answers).answer_group(Status.DONE, "共通の規程")
+    session = _session(catalog, answers)
+    text = dumps(session)
+    block = text[text.index('[answers."1.1.2"]') :].split("\n\n", 1)[0]
+    assert 'status = "done"' in block and "shared = true" in block
+    assert loads(text, tmp_path / "new.toml").answers["1.1.2"].shared
