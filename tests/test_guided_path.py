@@ -241,3 +241,16 @@ def test_session_format_marks_shared_answers_and_old_files_open_unchanged(
     block = text[text.index('[answers."1.1.2"]') :].split("\n\n", 1)[0]
     assert 'status = "done"' in block and "shared = true" in block
     assert loads(text, tmp_path / "new.toml").answers["1.1.2"].shared
+
+
+def test_back_from_a_drill_down_returns_to_the_group_screen(catalog, questions):
+    answers: dict[str, Answer] = {}
+    g = guided(catalog, questions, answers)
+    g.answer_group([Status.PARTIAL, Status.DONE, Status.DONE], "規程あり")
+    assert g.current_step().id == "1.1.1" and g.current_step().kind is StepKind.EXAMPLE
+    g.back()  # 1.1.2 and 1.1.3 were settled for the group: the group screen again
+    step = g.current_step()
+    assert step.kind is StepKind.GROUP and step.id == "1.1.1"
+    assert g.pending == {}
+    g.answer_group(Status.DONE, "全部あり")
+    assert all(answers[q].detail == "全部あり" for q in ("1.1.1", "1.1.2", "1.1.3"))

@@ -27,6 +27,7 @@ from interview.catalog.models import Catalog, Item, MethodGroup, Party
 from interview.engine.answers import Answer, Status, now
 from interview.engine.groups import (
     GroupAnswer,
+    answered_individually,
     common_answer,
     expand,
     group_of,
@@ -367,6 +368,41 @@ class GuidedInterview(Interview):
         self._queue = []
         self._go(self._index_of[example_id])
         return question
+
+    def back(self) -> Question | None:
+        """Back one step; from the first example of a drill-down, back to its group screen."""
+        question = self.current()
+        if question is not None:
+            step = self.step_for(question)
+            group = step.group
+            if (
+                step.kind is StepKind.EXAMPLE
+                and group is not None
+                and screened(group)
+                and question.id == group.examples[0].id
+                and group.examples[0].id in self._drilled
+                and not answered_individually(group, self.answers)
+            ):
+                self._drilled.discard(group.examples[0].id)
+                self._queue = []
+                for example in group.examples:
+                    self.pending.pop(example.id, None)
+                return self.current()
+        self._queue = []
+        self._return_to = None
+        before = self.cursor
+        result = super().back()
+        while self.cursor == before and self._history:
+            result = super().back()
+        return result
+
+    def jump(self, item_no: int) -> Question:
+        self._queue, self._return_to = [], None
+        return super().jump(item_no)
+
+    def goto(self, question_id: str) -> Question:
+        self._queue, self._return_to = [], None
+        return super().goto(question_id)
 
     def screened_groups(self, item_no: int) -> list[MethodGroup]:
         """The item's groups answered as a whole (one shared answer), for changing one."""
