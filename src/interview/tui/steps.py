@@ -40,7 +40,8 @@ def group_text(step: Step, interview: GuidedInterview) -> Text:
 
 def confirm_item_text(step: Step, interview: GuidedInterview, source: str) -> Text:
     text = Text()
-    text.append("前回の回答（この項目）:\n", style="bold")
+    head = "前回" if not source or source.startswith("前回") else "流用元"
+    text.append(f"{head}の回答（この項目）:\n", style="bold")
     for question in step.questions[:12]:
         suggestion = interview.suggestions.get(question.id)
         if suggestion is None:
@@ -51,7 +52,7 @@ def confirm_item_text(step: Step, interview: GuidedInterview, source: str) -> Te
     if len(step.questions) > 12:
         text.append(f" …ほか{len(step.questions) - 12}問\n", style="dim")
     text.append(
-        "変わりなければ Enter（または 1）でこの項目を「前回どおり」に。"
+        f"変わりなければ Enter（または 1）でこの項目を「{head}どおり」に。"
         "変わった点があれば 2 で一問ずつ確認します。",
         style="italic",
     )

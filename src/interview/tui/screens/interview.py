@@ -241,7 +241,9 @@ class InterviewScreen(Screen[None]):
                 return
             with self.app.batch_update():
                 self.live.confirm_item()
-                self.chat.say("【前回どおり】この項目は前回の回答のままにします", "user")
+                source = self.live.session.suggestion_source
+                head = "前回" if not source or source.startswith("前回") else "流用元"
+                self.chat.say(f"【{head}どおり】この項目は{head}の回答のままにします", "user")
                 self._saved()
                 self._after_step(step)
             return
