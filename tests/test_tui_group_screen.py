@@ -96,7 +96,7 @@ async def _screening(tmp_path: Path) -> None:
         assert live.current_step().kind is StepKind.NOTES
         await reply(pilot, screen, "")
         assert live.current_step().kind is StepKind.ISSUES
-        assert "保存済み・質問" in screen.sub_title
+        assert screen.sub_title.startswith("質問 ")
 
 
 def test_group_screen_all_done_all_na_change_one_mixed_and_closing(tmp_path):

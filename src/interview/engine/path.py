@@ -252,7 +252,7 @@ class GuidedInterview(Interview):
             open_suggested = tuple(
                 q
                 for q in self.questions.for_item(question.item)
-                if q.id in self.suggestions and self._is_open(q)
+                if q.id in self.suggestions and not self._answered(q)
             )
             return Step(StepKind.CONFIRM_ITEM, question.item, open_suggested)
         return self.step_for(question)

@@ -42,18 +42,23 @@ def confirm_item_text(step: Step, interview: GuidedInterview, source: str) -> Te
     text = Text()
     head = "前回" if not source or source.startswith("前回") else "流用元"
     text.append(f"{head}の回答（この項目）:\n", style="bold")
-    for question in step.questions[:12]:
+    shown = 0
+    for question in step.questions:
         suggestion = interview.suggestions.get(question.id)
         if suggestion is None:
             continue
-        label = suggestion.status.label if suggestion.status is not None else ""
-        detail = " ".join(suggestion.detail.split())[:40]
-        text.append(f" ・{question.short}：{label}{'　' if label else ''}{printable(detail)}\n")
-    if len(step.questions) > 12:
-        text.append(f" …ほか{len(step.questions) - 12}問\n", style="dim")
+        if shown == 10:
+            text.append(f" …ほか{len(step.questions) - shown}問（2 で一問ずつ確認）\n", style="dim")
+            break
+        shown += 1
+        if suggestion.status is not None:
+            said = suggestion.status.label
+        else:
+            said = " ".join(suggestion.detail.split()) or "（記入なし）"
+        line = f"・{question.short}：{said}"
+        text.append(printable(line if len(line) <= 34 else line[:33] + "…") + "\n")
     text.append(
-        f"変わりなければ Enter（または 1）でこの項目を「{head}どおり」に。"
-        "変わった点があれば 2 で一問ずつ確認します。",
+        f"変わりなければ Enter（1）で「{head}どおり」、変わった点があれば 2。",
         style="italic",
     )
     if source:

@@ -191,7 +191,7 @@ class InterviewScreen(Screen[None]):
     def _saved(self) -> None:
         # Counted on the path the respondent is on: groups, merged and conditional questions.
         steps_done = self.live.interview.step_progress()
-        self.sub_title = f"保存済み・質問 {steps_done.answered}/{steps_done.total}"
+        self.sub_title = f"質問 {steps_done.answered}/{steps_done.total}・保存済み"
 
     # --- answering ------------------------------------------------------------------------
 
