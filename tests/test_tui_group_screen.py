@@ -96,7 +96,7 @@ async def _screening(tmp_path: Path) -> None:
         assert live.current_step().kind is StepKind.NOTES
         await reply(pilot, screen, "")
         assert live.current_step().kind is StepKind.ISSUES
-        assert screen.sub_title.startswith("質問 ")
+        assert screen.sub_title.startswith("通番 2/38・質問 ")
 
 
 def test_group_screen_all_done_all_na_change_one_mixed_and_closing(tmp_path):
@@ -171,3 +171,29 @@ def test_yearly_check_confirms_an_item_with_one_key(tmp_path):
     kinds = {i.no: i.kind for i in diff.items}
     assert kinds[1] is ItemChangeKind.UNCHANGED
     assert kinds[2] is not ItemChangeKind.UNCHANGED  # the change is marked for the diff
+
+
+async def _certification_again(tmp_path: Path) -> None:
+    from interview.engine.answers import Answer
+
+    store = SessionStore(tmp_path)
+    session = store.create("認証株式会社", "api_connector", session_id="c2")
+    session.answers["3.cert"] = Answer(checks=("2",), detail="ISMS 全社 2024-04")
+    store.save(session)
+    app = InterviewApp(sessions_dir=tmp_path, resume="c2")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.live.interview.goto("9.cert")
+        screen._show_current()
+        await pilot.pause()
+        assert "前回と同じ認証で代替" in bubbles(screen)[-1]
+        assert screen.query_one("#answer-bar").checks() == ("2",)
+        await pilot.press("enter")  # one key
+        await pilot.pause()
+        answer = screen.live.session.answers["9.cert"]
+        assert answer.checks == ("2",) and answer.detail == "ISMS 全社 2024-04"
+
+
+def test_later_certification_items_offer_the_same_certification(tmp_path):
+    asyncio.run(_certification_again(tmp_path))

@@ -445,6 +445,14 @@ class GuidedInterview(Interview):
             total += Progress(answered, steps, skipped)
         return total
 
+    def item_position(self) -> tuple[int, int]:
+        """(n, total): the current item is the n-th of the respondent's items (1-based)."""
+        question = self.current()
+        numbers = [i.no for i in self.items]
+        if question is None:
+            return len(numbers), len(numbers)
+        return numbers.index(question.item) + 1, len(numbers)
+
     def remaining_steps(self) -> int:
         progress = self.step_progress()
         return progress.total - progress.answered

@@ -100,7 +100,7 @@ def certification_text(question: Question, previous: tuple[int, Answer] | None) 
         names = [o.text for o in question.options if o.label in previous[1].checks]
         text.append(
             f"\n通番{previous[0]}で「{'、'.join(names)}」と回答済みです。"
-            "前回と同じ認証で代替するなら Enter（選び直して送信もできます）。",
+            "「前回と同じ認証で代替」なら Enter（選び直して送信もできます）。",
             style="italic",
         )
     return text

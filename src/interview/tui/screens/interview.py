@@ -190,8 +190,12 @@ class InterviewScreen(Screen[None]):
 
     def _saved(self) -> None:
         # Counted on the path the respondent is on: groups, merged and conditional questions.
-        steps_done = self.live.interview.step_progress()
-        self.sub_title = f"質問 {steps_done.answered}/{steps_done.total}・保存済み"
+        interview = self.live.interview
+        steps_done = interview.step_progress()
+        n, items = interview.item_position()
+        self.sub_title = (
+            f"通番 {n}/{items}・質問 {steps_done.answered}/{steps_done.total}・保存済み"
+        )
 
     # --- answering ------------------------------------------------------------------------
 
