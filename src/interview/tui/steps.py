@@ -72,7 +72,7 @@ def notes_text(step: Step) -> Text:
     text.append(f"［{step.item}］", style="bold")
     text.append(other.text if other else "その他の対策はありますか？")
     text.append(
-        "\n備考や根拠資料（規程名・手順書名など）があれば、上の備考欄（shift+tab）へ。"
+        "\n備考・根拠資料（規程名など）は上の欄へ（shift+tab で移動）。"
         f"\nどちらも空のまま Enter で「{NOTHING}」になります。",
         style="dim",
     )
