@@ -51,7 +51,8 @@ def welcome(live: LiveSession) -> Text:
         )
     return Text(
         f"こんにちは。{printable(respondent.organisation)}さま（{respondent.party.label}）の"
-        f"API接続チェックリストを、{count}項目、一問ずつ一緒に確認していきます。\n"
+        f"API接続チェックリストを、{count}項目、一緒に確認していきます。"
+        "手法例はグループごとにまとめて伺います（1件だけ変えるときは F12）。\n"
         "回答は自動で保存されます。わからない言葉は F4（用語）、操作は F1（ヘルプ）でいつでも確認できます。"
     )
 
