@@ -254,3 +254,20 @@ def test_back_from_a_drill_down_returns_to_the_group_screen(catalog, questions):
     assert g.pending == {}
     g.answer_group(Status.DONE, "全部あり")
     assert all(answers[q].detail == "全部あり" for q in ("1.1.1", "1.1.2", "1.1.3"))
+
+
+def test_bad_group_or_step_answers_write_nothing(catalog, questions):
+    from interview.engine.interview import AnswerError
+
+    answers: dict[str, Answer] = {}
+    g = guided(catalog, questions, answers)
+    g.answer_group(Status.DONE)
+    with pytest.raises(AnswerError):  # 1.2.1's check-list has no ⑳
+        g.answer_group(Status.DONE, "x", {"1.2.1": ("⑳",)})
+    assert "1.2.1" not in answers and "1.2.2" not in answers
+    g.answer_group(Status.DONE)
+    with pytest.raises(AnswerError):
+        g.answer_step({"1.other": Answer(detail="a"), "2.other": Answer(detail="b")})
+    assert "1.other" not in answers
+    with pytest.raises(AnswerError):
+        g.answer_group(Status.DONE)  # not a group step

@@ -277,6 +277,8 @@ class GuidedInterview(Interview):
         if step is None or step.kind is not StepKind.GROUP or step.group is None:
             raise AnswerError("いまはまとめて答える手法例のグループではありません")
         result = expand(step.group, statuses, detail, checks)
+        for question_id, answer in result.answers.items():
+            self._check(self.questions.question(question_id), answer)
         stamp = now()
         for question_id, answer in result.answers.items():
             self.answers[question_id] = answer.model_copy(update={"updated_at": stamp})
@@ -299,12 +301,12 @@ class GuidedInterview(Interview):
         if step is None:
             raise AnswerError("すべての質問に回答済みです")
         ids = {q.id for q in step.questions}
-        stamp = now()
-        for question_id, answer in answers.items():
+        for question_id, answer in answers.items():  # check all before writing any
             if question_id not in ids:
                 raise AnswerError(f"質問 {question_id} はいまの質問にありません")
-            question = self.questions.question(question_id)
-            self._check(question, answer)
+            self._check(self.questions.question(question_id), answer)
+        stamp = now()
+        for question_id, answer in answers.items():
             self.answers[question_id] = answer.model_copy(
                 update={"skipped": False, "updated_at": stamp}
             )
