@@ -1,7 +1,7 @@
 """Questions asked to complete a checklist on the guided path (issue: a shorter interview).
 
-Each firm's answers are replayed through the engine's guided path (the same calls the
-app makes): a method group is answered at its group screen wherever the statuses allow,
+Each firm's answers are replayed through the live session (the same calls the app
+makes, drafts refreshed after each answer): a method group is answered at its group screen wherever the statuses allow,
 closing questions only where they matter. The baseline is the one-question-at-a-time
 interview of the same firm (every question of its items: 330 for an API接続先).
 """
@@ -11,16 +11,23 @@ from __future__ import annotations
 from benchmarks.common import Figure
 from interview.catalog import Catalog, Party, load_catalog
 from interview.engine.answers import Answer, Status
-from interview.engine.path import GuidedInterview
 from interview.engine.replay import Mode, replay
 from interview.questions.bank import QuestionSet, load_questions
 from interview.session.demo import build_demo_session
+from interview.session.live import LiveSession
+from interview.session.models import Respondent, Session
 
 
 def _asked(catalog: Catalog, questions: QuestionSet, target: dict[str, Answer], mode: Mode) -> int:
-    interview = GuidedInterview(catalog, questions, Party.API_CONNECTOR, {})
-    result = replay(interview, target, mode)
-    assert interview.finished
+    """Replayed through the live session the app drives (saving to nowhere)."""
+    session = Session(
+        id="bench",
+        catalog_edition=catalog.edition.id,
+        respondent=Respondent(organisation="ベンチ株式会社", party=Party.API_CONNECTOR),
+    )
+    live = LiveSession(session, lambda _session: None, catalog, questions)
+    result = replay(live, target, mode)
+    assert live.interview.finished and live.interview.step_progress().complete
     return result.asked
 
 

@@ -7,13 +7,14 @@ otherwise example by example — and returns how many steps were asked.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 from interview.engine.answers import Answer, Status
 from interview.engine.groups import SCREENED_STATUSES
-from interview.engine.path import NOTHING, GuidedInterview, StepKind
+from interview.engine.path import NOTHING, Step, StepKind
+from interview.questions.bank import Question
 
 Mode = Literal["per_example", "uniform", "status_keys"]
 """How groups are answered:
@@ -23,6 +24,17 @@ Mode = Literal["per_example", "uniform", "status_keys"]
 - ``status_keys``: like ``uniform``, and a mixed group gets one status key per example
   at the group screen, so only its gap examples are asked one by one.
 """
+
+
+class Guide(Protocol):
+    """What the replay drives: ``GuidedInterview`` itself, or the live session the app
+    uses (``session.live.LiveSession``, which saves after every call)."""
+
+    def current_step(self) -> Step | None: ...
+    def answer(self, answer: Answer, question_id: str | None = None) -> Question | None: ...
+    def answer_step(self, answers: dict[str, Answer]) -> Question | None: ...
+    def answer_group(self, statuses: Any, detail: str = "", checks: Any = None) -> Any: ...
+    def confirm_item(self) -> Question | None: ...
 
 
 @dataclass(frozen=True)
@@ -47,7 +59,7 @@ def _or_nothing(answer: Answer | None) -> Answer:
 
 
 def replay(
-    interview: GuidedInterview,
+    interview: Guide,
     target: Mapping[str, Answer],
     mode: Mode = "uniform",
     limit: int = 5000,
@@ -60,7 +72,7 @@ def replay(
         if asked > limit:
             raise RuntimeError("the replay does not finish")
         if step.kind is StepKind.CONFIRM_ITEM:
-            interview.confirm_item(step.item)
+            interview.confirm_item()
         elif step.kind is StepKind.GROUP:
             _answer_group(interview, step.questions, target, mode)
         elif step.kind is StepKind.EXAMPLE:
@@ -76,7 +88,9 @@ def replay(
     return ReplayResult(asked, by_kind)
 
 
-def _answer_group(interview, questions, target, mode: Mode) -> None:  # type: ignore[no-untyped-def]
+def _answer_group(
+    interview: Guide, questions: Sequence[Question], target: Mapping[str, Answer], mode: Mode
+) -> None:
     answers = [target.get(q.id) for q in questions]
     statuses = [a.status if a is not None and a.status else Status.UNKNOWN for a in answers]
     checks = {q.id: a.checks for q, a in zip(questions, answers, strict=True) if a is not None}
