@@ -31,11 +31,23 @@ def group_text(step: Step, interview: GuidedInterview) -> Text:
         text.append(f" {circled(k)} {question.short}")
         answer = interview.answers.get(question.id)
         if answer is not None and not answer.skipped and answer.status is not None:
-            text.append(f"（{answer.status.label}）", style="dim")
+            shared = "・共通" if answer.shared else ""
+            text.append(f"（{answer.status.label}{shared}）", style="dim")
         text.append("\n")
     text.append("1 すべて実施済み／4 すべて該当なし：共通の内容か理由を書いて Enter\n")
     text.append(f"2／3／5：1件ずつ確認（数字を{n}回続けて押すと手法例ごと）", style="dim")
     return text
+
+
+def drill_label(step: Step) -> Text | None:
+    """「＜見出し＞ 2/3件目」 above an example asked one by one inside a group."""
+    group = step.group
+    if group is None or len(group.examples) < 2:
+        return None
+    ids = [e.id for e in group.examples]
+    if step.id not in ids:
+        return None
+    return Text(f"＜{group.heading}＞ {ids.index(step.id) + 1}/{len(ids)}件目\n", style="dim")
 
 
 def confirm_item_text(step: Step, interview: GuidedInterview, source: str) -> Text:

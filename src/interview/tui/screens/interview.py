@@ -115,7 +115,9 @@ class InterviewScreen(Screen[None]):
             cert_previous = self.live.interview.previous_certification(step.item)
             self.chat.say(steps.certification_text(question, cert_previous), "assistant", terms)
         else:
-            self.chat.say(render.question_text(question, self.live.catalog), "assistant", terms)
+            text = render.question_text(question, self.live.catalog)
+            label = steps.drill_label(step)
+            self.chat.say(label + text if label is not None else text, "assistant", terms)
         if previous is None or previous.skipped:
             suggestion = self.live.session.suggestions.get(question.id)
             if suggestion is not None:
