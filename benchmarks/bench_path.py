@@ -18,12 +18,19 @@ from interview.session.live import LiveSession
 from interview.session.models import Respondent, Session
 
 
-def _asked(catalog: Catalog, questions: QuestionSet, target: dict[str, Answer], mode: Mode) -> int:
+def _asked(
+    catalog: Catalog,
+    questions: QuestionSet,
+    target: dict[str, Answer],
+    mode: Mode,
+    suggestions: dict[str, Answer] | None = None,
+) -> int:
     """Replayed through the live session the app drives (saving to nowhere)."""
     session = Session(
         id="bench",
         catalog_edition=catalog.edition.id,
         respondent=Respondent(organisation="ベンチ株式会社", party=Party.API_CONNECTOR),
+        suggestions=suggestions or {},
     )
     live = LiveSession(session, lambda _session: None, catalog, questions)
     result = replay(live, target, mode)
@@ -68,4 +75,8 @@ def run() -> list[Figure]:
         uniform = _asked(catalog, questions, target, "uniform")
         figures.append(Figure(f"questions asked: {label}", keys, "q", base, before, budget))
         figures.append(Figure(f"  {label}, mixed one by one", uniform, "q", base, before))
+    yearly = _asked(catalog, questions, demo, "status_keys", suggestions=demo)
+    figures.append(
+        Figure("questions asked: demo's yearly check, unchanged", yearly, "q", base, before)
+    )
     return figures
