@@ -271,3 +271,12 @@ def test_bad_group_or_step_answers_write_nothing(catalog, questions):
     assert "1.other" not in answers
     with pytest.raises(AnswerError):
         g.answer_group(Status.DONE)  # not a group step
+
+
+def test_a_drill_down_left_half_way_goes_on_with_the_open_examples(catalog, questions):
+    answers: dict[str, Answer] = {}
+    g = guided(catalog, questions, answers)
+    g.answer_group([Status.DONE, Status.PARTIAL, Status.DONE], "規程あり")
+    resumed = guided(catalog, questions, answers)  # the app was closed before 1.1.2
+    step = resumed.current_step()
+    assert step.kind is StepKind.EXAMPLE and step.id == "1.1.2"

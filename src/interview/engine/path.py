@@ -177,6 +177,7 @@ class GuidedInterview(Interview):
                 for question in step.questions:
                     self._step_of[question.id] = step
         self._drilled: set[str] = set()  # anchors of groups asked one by one (this run)
+        self._regroup: set[str] = set()  # anchors whose group screen is asked again (back)
         self._queue: list[str] = []  # examples still to ask in a drill-down
         self._return_to: str | None = None  # where to go back after changing one example
         self._reviewing: set[int] = set()  # yearly items gone through question by question
@@ -210,6 +211,8 @@ class GuidedInterview(Interview):
     def drilled(self, group: MethodGroup) -> bool:
         """The group is asked one by one: chosen this run, or answered example by example."""
         anchor = group.examples[0].id
+        if anchor in self._regroup:
+            return False
         if anchor in self._drilled:
             return True
         item_no = int(anchor.split(".", 1)[0])
@@ -222,11 +225,16 @@ class GuidedInterview(Interview):
             and common_answer(group, self.suggestions) is None
         ):
             return True
+        settled = 0
         for example in group.examples:
             answer = self.answers.get(example.id)
-            if answer is not None and not answer.skipped and not answer.shared:
-                return True
-        return False
+            if answer is not None and not answer.skipped:
+                if not answer.shared:
+                    return True
+                settled += 1
+        # some examples settled for the group, the others still to ask one by one (a
+        # drill-down left half-way): go on with those, not with the group screen again
+        return 0 < settled < len(group.examples)
 
     def steps(self, item_no: int) -> list[Step]:
         """The item's steps as they stand now (drilled groups become their examples)."""
@@ -279,6 +287,7 @@ class GuidedInterview(Interview):
         result = expand(step.group, statuses, detail, checks)
         for question_id, answer in result.answers.items():
             self._check(self.questions.question(question_id), answer)
+        self._regroup.discard(step.group.examples[0].id)
         stamp = now()
         for question_id, answer in result.answers.items():
             self.answers[question_id] = answer.model_copy(update={"updated_at": stamp})
@@ -317,6 +326,9 @@ class GuidedInterview(Interview):
         question = self._question(question_id)
         if question.id in self.pending:
             del self.pending[question.id]
+        static = self._step_of.get(question.id)
+        if static is not None and static.kind is StepKind.GROUP:
+            self._regroup.discard(static.id)  # answered on its own: one by one from now
         return super().answer(answer, question_id)
 
     def confirm_item(self, item_no: int | None = None) -> Question | None:
@@ -365,6 +377,7 @@ class GuidedInterview(Interview):
         item = self.catalog.item(question.item)
         group = group_of(item, example_id)
         self._drilled.add(group.examples[0].id)
+        self._regroup.discard(group.examples[0].id)
         current = self.current()
         self._return_to = current.id if current is not None else None
         self._queue = []
@@ -386,6 +399,7 @@ class GuidedInterview(Interview):
                 and not answered_individually(group, self.answers)
             ):
                 self._drilled.discard(group.examples[0].id)
+                self._regroup.add(group.examples[0].id)
                 self._queue = []
                 for example in group.examples:
                     self.pending.pop(example.id, None)
