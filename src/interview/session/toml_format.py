@@ -165,6 +165,7 @@ def _head(session: Session) -> str:
                         ("derived_from", session.derived_from),
                         ("profile_name", session.profile_name),
                         ("profile_text", session.profile_text),
+                        ("imported_form", session.imported_form),
                     )
                     if value
                 ),
