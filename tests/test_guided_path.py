@@ -280,3 +280,25 @@ def test_a_drill_down_left_half_way_goes_on_with_the_open_examples(catalog, ques
     resumed = guided(catalog, questions, answers)  # the app was closed before 1.1.2
     step = resumed.current_step()
     assert step.kind is StepKind.EXAMPLE and step.id == "1.1.2"
+
+
+def test_a_failed_save_of_a_group_answer_is_undone(catalog, questions):
+    from interview.session.errors import SessionError
+    from interview.session.live import LiveSession
+
+    saves: list[int] = []
+
+    def save(_session) -> None:
+        if not saves:
+            saves.append(1)
+            raise SessionError("ディスクの空きがありません")
+
+    live = LiveSession(_session(catalog, {}), save, catalog, questions)
+    with pytest.raises(SessionError):
+        live.answer_group(Status.DONE, "共通の規程")
+    # as if never sent: nothing stored, still at the group screen
+    assert not live.session.answers
+    assert live.current_step().kind is StepKind.GROUP and live.current_step().id == "1.1.1"
+    live.answer_group(Status.DONE, "共通の規程")  # the retry
+    assert live.session.answers["1.1.3"].shared
+    assert live.current_step().id == "1.2.1"

@@ -431,6 +431,34 @@ class GuidedInterview(Interview):
                 out.append(group)
         return out
 
+    # --- undo (a step whose save failed) ---------------------------------------------------
+
+    def snapshot(self) -> tuple[object, ...]:
+        """The navigation state, to put back with ``restore``."""
+        return (
+            self.cursor,
+            list(self._history),
+            set(self._drilled),
+            set(self._regroup),
+            list(self._queue),
+            self._return_to,
+            set(self._reviewing),
+            dict(self.pending),
+        )
+
+    def restore(self, state: object) -> None:
+        (
+            self.cursor,
+            history,
+            self._drilled,
+            self._regroup,
+            self._queue,
+            self._return_to,
+            self._reviewing,
+            self.pending,
+        ) = state  # type: ignore[misc]
+        self._history[:] = history
+
     # --- progress on the path -------------------------------------------------------------
 
     def item_progress(self, item_no: int) -> Progress:

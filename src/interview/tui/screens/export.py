@@ -12,8 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from interview.compile.export import default_export_path, export_session
-from interview.errors import UserError
+from interview.errors import UserError, describe_os_error
 from interview.session.live import LiveSession
+from interview.textsafety import printable
 from interview.tui import styles
 from interview.workbook.export_target import TargetExistsError
 
@@ -88,7 +89,6 @@ class ExportScreen(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True)
     def run_export(self, raw: str, overwrite: bool = False) -> None:
         result = self.query_one("#export-result", Static)
-        path = Path(raw)
         try:
             written = export_session(
                 self.live.session, raw, self.live.catalog, self.live.questions, overwrite
@@ -97,14 +97,14 @@ class ExportScreen(ModalScreen[Path | None]):
             self.app.call_from_thread(self._ask_overwrite, raw, exc.path)
             return
         except UserError as exc:
-            self.app.call_from_thread(result.update, f"出力できませんでした: {exc}")
+            self.app.call_from_thread(result.update, f"出力できませんでした: {printable(str(exc))}")
             return
         except OSError as exc:
             self.app.call_from_thread(
-                result.update, f"書き込めませんでした: {exc.strerror}（{path}）"
+                result.update, printable(f"書き込めませんでした: {describe_os_error(exc)}")
             )
             return
-        self.app.call_from_thread(result.update, f"出力しました: {written}")
+        self.app.call_from_thread(result.update, printable(f"出力しました: {written}"))
         self.app.call_from_thread(self.notify, f"出力しました: {written}")
 
     @on(Button.Pressed, "#export-close")

@@ -246,7 +246,11 @@ class InterviewScreen(Screen[None]):
                 self._show_current()
                 return
             with self.app.batch_update():
-                self.live.confirm_item()
+                try:
+                    self.live.confirm_item()
+                except UserError as exc:
+                    self._step_save_failed(str(exc), lambda: self._submit_step(step, event))
+                    return
                 source = self.live.session.suggestion_source
                 head = "前回" if not source or source.startswith("前回") else "流用元"
                 self.chat.say(f"【{head}どおり】この項目は{head}の回答のままにします", "user")
@@ -268,6 +272,9 @@ class InterviewScreen(Screen[None]):
                 except (AnswerError, GroupAnswerError) as exc:
                     self.notify(str(exc), severity="warning")
                     return
+                except UserError as exc:  # not saved: the reply stays, retry offered
+                    self._step_save_failed(str(exc), lambda: apply(texts))
+                    return
                 self.chat.say(steps.group_answer_text(reply.statuses, detail), "user")
                 if result.drill and isinstance(reply.statuses, Status):
                     self._carry = detail  # kept in the first example's reply field
@@ -287,6 +294,9 @@ class InterviewScreen(Screen[None]):
                 self.live.answer_step(answers)
             except AnswerError as exc:
                 self.notify(str(exc), severity="warning")
+                return
+            except UserError as exc:  # not saved: the reply stays, retry offered
+                self._step_save_failed(str(exc), lambda: apply_closing(texts))
                 return
             self.chat.say(steps.closing_answer_text(step, answers), "user")
             self._saved()
@@ -380,6 +390,9 @@ class InterviewScreen(Screen[None]):
         except AnswerError as exc:
             self.notify(str(exc), severity="warning")
             return
+        except UserError as exc:  # not saved: the reply stays in the field, retry offered
+            self._save_failed(question, answer, str(exc))
+            return
         self.chat.say(render.answer_text(question, self.live.session.answers[question.id]), "user")
         self._saved()
         nxt = self.live.interview.current()
@@ -388,6 +401,46 @@ class InterviewScreen(Screen[None]):
             self._open_review(question.item, then_continue=True)
             return
         self._show_current(touched=question.item)
+
+    def _save_failed(self, question: Question, answer: Answer, message: str) -> None:
+        from interview.tui.save_guard import RETRY, SAVE_FAILED_TITLE, save_failed_text
+        from interview.tui.screens.notice import NoticeScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice == RETRY:
+                self._save_answer(question, answer)
+            else:
+                self.bar.focus_reply()
+
+        self.app.push_screen(
+            NoticeScreen(
+                SAVE_FAILED_TITLE,
+                save_failed_text(message, answer_kept=True),
+                [("retry", "再試行", "r"), ("close", "閉じる", "escape")],
+                error=True,
+            ),
+            chosen,
+        )
+
+    def _step_save_failed(self, message: str, retry: Callable[[], None]) -> None:
+        from interview.tui.save_guard import RETRY, SAVE_FAILED_TITLE, save_failed_text
+        from interview.tui.screens.notice import NoticeScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice == RETRY:
+                retry()
+            else:
+                self.bar.focus_reply()
+
+        self.app.push_screen(
+            NoticeScreen(
+                SAVE_FAILED_TITLE,
+                save_failed_text(message, answer_kept=True),
+                [("retry", "再試行", "r"), ("close", "閉じる", "escape")],
+                error=True,
+            ),
+            chosen,
+        )
 
     # --- actions --------------------------------------------------------------------------
 
@@ -506,7 +559,11 @@ class InterviewScreen(Screen[None]):
             if item_no is not None:
                 self.jump(item_no)
 
-        self.app.push_screen(ItemSearchScreen(query, self.live.session.respondent.party), done)
+        live = self.live
+        screen = ItemSearchScreen(
+            query, live.session.respondent.party, catalog=live.catalog, questions=live.questions
+        )
+        self.app.push_screen(screen, done)
 
     def action_review(self) -> None:
         question = self.live.interview.current()
