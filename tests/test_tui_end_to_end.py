@@ -58,11 +58,16 @@ async def finish_in_the_app(tmp_path: Path, session_id: str) -> tuple[Path, int,
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
         reply = screen.query_one("#reply", TextArea)
-        while (question := screen.live.interview.current()) is not None:
-            if question.kind.value == "plan":
+        while (step := screen.live.interview.current_step()) is not None:
+            if step.kind.value in ("example", "group"):
+                reply.text = next(replies)
+            elif step.kind.value == "issues":
                 screen.query_one("#plan-due", Input).value = DUE
                 screen.query_one("#plan-owner", Input).value = OWNER
-            reply.text = reply_for(question, replies)
+                screen.query_one("#extra", Input).value = PLAN
+                reply.text = "兼任が多い"
+            else:
+                reply.text = "なし"
             reply.focus()
             await pilot.press("enter")
             await pilot.pause()
@@ -99,11 +104,11 @@ def test_complete_interview_then_export(tmp_path: Path, catalog):
     with store.open(session.id) as handle:
         live = LiveSession(handle.session, handle.save)
         before = answer_through_services(live, stop_at_item=last.no)
-    assert before == 330 - len(live.questions.for_item(last.no))
+    assert 250 < before < 330  # 課題認識・対応計画 are asked only where an example has a gap
 
     out, answered, reviews = asyncio.run(finish_in_the_app(tmp_path, session.id))
     assert reviews == 1  # the last item, typed through the UI, was reviewed and confirmed
-    assert answered == 330
+    assert before < answered <= 330  # 課題認識・対応計画 only where an example has a gap
     book = CalamineWorkbook.from_path(str(out))
     rows = book.get_sheet_by_name("フォーマット").to_python()[1:]
     mine = {i.no for i in items}

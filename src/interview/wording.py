@@ -37,6 +37,8 @@ _CORE_MESSAGES = {
         f"質問 {d.get('question')} はこの回答者の質問ではありません"
     ),
     "all_answered": lambda d: "すべての質問に回答済みです",
+    "not_a_group": lambda d: "いまはまとめて答える手法例のグループではありません",
+    "question_not_current": lambda d: f"質問 {d.get('question')} はいまの質問にありません",
     "status_required": lambda d: (
         "状態（実施済み・一部実施・未実施・該当なし・不明）を選んでください"
     ),

@@ -7,6 +7,7 @@ whichever front end took the key presses.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -70,6 +71,15 @@ def read_reply(question: Question, answer: Answer, text: str) -> Answer | NeedsS
 def secret_findings(answer: Answer) -> list[SecretFinding]:
     """Passwords, keys, card numbers… in the fields a person types."""
     return find_secrets("\n".join(getattr(answer, f) for f in SECRET_FIELDS))
+
+
+def secret_findings_in(texts: Iterable[str]) -> list[SecretFinding]:
+    """Secrets in free texts about to be saved (group answers, closing texts)."""
+    return find_secrets("\n".join(texts))
+
+
+def mask_text(text: str) -> str:
+    return mask_secrets(text)
 
 
 def masked(answer: Answer) -> Answer:
