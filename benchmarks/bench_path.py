@@ -8,14 +8,13 @@ interview of the same firm (every question of its items: 330 for an API接続先
 
 from __future__ import annotations
 
-from interview.services.demo import build_demo_session
-from interview.services.live import LiveSession
-
 from benchmarks.common import Figure
 from interview.catalog import Catalog, Party, load_catalog
 from interview.engine.answers import Answer, Status
 from interview.engine.replay import Mode, replay
 from interview.questions.bank import QuestionSet, load_questions
+from interview.services.demo import build_demo_session
+from interview.services.live import LiveSession
 from interview.session.models import Respondent, Session
 
 

@@ -4,7 +4,6 @@ questions, certification reuse, yearly item confirmation, progress on the path."
 from __future__ import annotations
 
 import pytest
-from interview.services.demo import build_demo_session
 
 from interview.catalog import Party
 from interview.compile.item_text import compile_item
@@ -14,6 +13,7 @@ from interview.engine.groups import GroupAnswerError
 from interview.engine.path import NOTHING, GuidedInterview, StepKind, on_path_ids
 from interview.engine.replay import replay
 from interview.questions.bank import load_questions
+from interview.services.demo import build_demo_session
 from interview.session.models import Respondent, Session
 
 
@@ -284,7 +284,6 @@ def test_a_drill_down_left_half_way_goes_on_with_the_open_examples(catalog, ques
 
 def test_a_failed_save_of_a_group_answer_is_undone(catalog, questions):
     from interview.services.live import LiveSession
-
     from interview.session.errors import SessionError
 
     saves: list[int] = []
