@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from interview.catalog import Catalog
 from interview.compile.item_text import TEXT_FIELDS, ItemDraft, compile_item
-from interview.engine.answers import Answer, now
+from interview.engine.answers import Answer, Status, now
 from interview.engine.interview import Interview
 from interview.engine.interview import Position as EnginePosition
 from interview.questions.bank import Question, QuestionSet
@@ -59,6 +59,19 @@ class LiveSession:
         self._refresh_drafts(item_no)
         self.save()
         return question
+
+    def restate(self, question_id: str, status: Status) -> Answer | None:
+        """Change only the status of an answer already given (the cursor stays put)."""
+        answer = self.session.answers.get(question_id)
+        if answer is None or answer.skipped:
+            return None
+        question = self.questions.question(question_id)
+        self.session.answers[question_id] = answer.model_copy(
+            update={"status": status, "updated_at": now()}
+        )
+        self._refresh_drafts(question.item)
+        self.save()
+        return self.session.answers[question_id]
 
     def skip(self) -> Question | None:
         question = self.interview.skip()

@@ -157,3 +157,28 @@ class InterviewApp(App[None]):
 
     def on_unmount(self) -> None:
         self.close_session()
+
+    async def action_quit(self) -> None:
+        """ctrl+q: quit, but ask first when a reply was typed or ticked and not sent."""
+        from interview.tui.screens.confirm_quit import ConfirmQuitScreen
+
+        if any(isinstance(s, ConfirmQuitScreen) for s in self.screen_stack):
+            return  # already asking (its own ctrl+q answers it)
+        unsent = next(
+            (u for s in reversed(self.screen_stack) if (u := getattr(s, "unsent_input", None))),
+            None,
+        )
+        what = unsent() if unsent is not None else None
+        if not what:
+            self.exit()
+            return
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        self.push_screen(ConfirmQuitScreen(what), decided)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: copying in a field, never quitting; say how to quit, in Japanese."""
+        self.notify("終了するには ctrl+q を押してください。", title="終了しますか？")

@@ -160,3 +160,18 @@ def finished(live: LiveSession) -> Text:
     return Text(
         "すべての質問に回答しました。おつかれさまでした。F10 で Excel ブックに出力できます。"
     )
+
+
+def asked_back(question: Question, catalog: Catalog) -> Text:
+    """The reply was a question back: the hint, the glossary terms and the original."""
+    text = Text()
+    text.append("ご質問ですね。この質問の手がかりです。\n", style="bold")
+    if question.hint:
+        text.append("ヒント：" + question.hint + "\n")
+    terms = glossary_terms(question, catalog)
+    if terms:
+        text.append("用語：" + "、".join(terms) + "（F4 で解説）\n")
+    if question.example is not None:
+        text.append("原文（手法例と注記）は F3 で表示できます。\n")
+    text.append("わかったら、そのまま回答を入力して送信してください。", style="dim")
+    return text

@@ -2,36 +2,64 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from interview.engine.answers import Answer
+from interview.engine.answers import Answer, Status
 from interview.engine.interview import AnswerError
-from interview.engine.reply import Command, parse_command, parse_status_reply
+from interview.engine.reply import Command, parse_command
 from interview.errors import UserError
 from interview.questions.bank import Question
-from interview.questions.models import QuestionKind
 from interview.session.live import LiveSession
 from interview.textsafe import printable
-from interview.tui import render, styles
+from interview.tui import render, reply_flow, styles
 from interview.tui.keys import interview_bindings
-from interview.tui.widgets.answer_bar import AnswerBar
+from interview.tui.reply_flow import PickedBy
+from interview.tui.widgets.answer_bar import AnswerBar, ReplyArea
 from interview.tui.widgets.chat import Bubble, ChatLog
 from interview.tui.widgets.side_panel import SidePanel
 
 
+def _read_note(status: Status, corrected: bool = False) -> Text:
+    text = Text()
+    verb = "に訂正しました" if corrected else "として記録しました"
+    text.append(f"{status.label}{verb}。", style="bold")
+    text.append("違っていれば 1〜5 のキー1つで直せます（入力欄が空のとき）。")
+    return text
+
+
+@dataclass
+class _Correction:
+    """The status just read from a reply, open to a one-key correction."""
+
+    question: Question
+    status: Status
+    bubble: Bubble  # the answer bubble
+    note: Bubble  # 「一部実施として記録しました」
+
+
 class InterviewScreen(Screen[None]):
     CSS_PATH = styles.INTERVIEW
-    BINDINGS = interview_bindings()
+    BINDINGS = [
+        *interview_bindings(),
+        Binding("escape", "cancel_pending", "書き直す", show=False),
+    ]
 
     def __init__(self, live: LiveSession) -> None:
         super().__init__()
         self.live = live
         self._last_item: int | None = None
-        self._awaiting_status: Answer | None = None
+        self._pending: reply_flow.Pending | None = None
+        self._correction: _Correction | None = None
+        self._undo_status_key: Callable[[], None] | None = None
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -78,6 +106,9 @@ class InterviewScreen(Screen[None]):
         self.chat.say(render.answer_text(question, answer), "user")
 
     def _show_current(self, introduce: bool = False, touched: int | None = None) -> None:
+        self._close_correction()
+        if self._pending is not None:
+            self._end_pending()  # the pending reply stays in the chat, unsaved
         interview = self.live.interview
         question = interview.current()
         if question is None:
@@ -135,6 +166,7 @@ class InterviewScreen(Screen[None]):
     @on(AnswerBar.Submitted)
     def _submitted(self, event: AnswerBar.Submitted) -> None:
         event.stop()
+        self._undo_status_key = None
         command = parse_command(event.text)
         if command is not None:
             self.bar.clear_reply()
@@ -143,24 +175,158 @@ class InterviewScreen(Screen[None]):
         question = self.live.interview.current()
         if question is None:
             return
-        answer = event.answer
-        if question.kind is QuestionKind.EXAMPLE:
-            parsed = parse_status_reply(event.text)
-            if answer.status is None and parsed.status is None:
-                self.chat.say(printable(event.text) or "（空の回答）", "user")
-                self.chat.say(
-                    "状態を教えてください：1 実施済み／2 一部実施／3 未実施／4 該当なし／5 不明・要確認"
-                    "（数字キーか、「はい」「いいえ」「一部」などで始めて入力）",
-                    "assistant followup",
-                )
+        self._close_correction()
+        if self._pending is not None:
+            if not event.text.strip():  # Enter on the empty field: the pre-selected status
+                if self.bar.status is None:
+                    self.notify("状態を 1〜5 で選んでください", severity="warning")
+                else:
+                    self._settle_pending(self.bar.status)
                 return
-            if parsed.status is not None:  # typed words are the latest intent
-                answer = answer.model_copy(
-                    update={"status": parsed.status, "detail": parsed.detail}
+            earlier = self._pending.text
+            self._end_pending()
+            if earlier:
+                self.chat.say(
+                    f"（先ほどの回答「{printable(earlier)}」は保存せず、新しい回答を読み取ります）",
+                    "system",
                 )
+            outcome = reply_flow.decide(question, self.bar.current_answer(), event.text)
+        else:
+            outcome = reply_flow.decide(
+                question, event.answer, event.text, event.picked_by, event.prefilled
+            )
+        match outcome:
+            case reply_flow.Save(answer, read):
+                self._record(question, answer, read)
+            case reply_flow.Pending():
+                self._start_pending(outcome)
+            case reply_flow.AskedBack(text):
+                self._asked_back(question, text)
+
+    # --- a reply whose status could not be read ---------------------------------------------
+
+    def _start_pending(self, pending: reply_flow.Pending) -> None:
+        """Keep the reply as the pending detail and ask for its status, once."""
+        self._pending = pending
+        if pending.text:
+            self.chat.say(printable(pending.text), "user pending")
+        choices = "／".join(f"{s.key} {s.label}" for s in Status)
+        guess = f"Enter で「{pending.guess.label}」。" if pending.guess else ""
+        self.chat.say(
+            f"状態を教えてください：{choices}\n"
+            f"数字キー1つで、この回答に状態を付けて記録します。{guess}"
+            "書き直すときは esc で入力欄に戻せます。",
+            "assistant followup",
+        )
+        self.bar.clear_reply()
+        self.bar.pick(pending.guess, PickedBy.PREFILL)
+        shown = printable(pending.text) if pending.text else "（記入なし）"
+        self.bar.set_note(f"保留中の回答：{shown}")
+        self.bar.focus_reply()
+
+    def _settle_pending(self, status: Status) -> None:
+        pending = self._pending
+        question = self.live.interview.current()
+        if pending is None or question is None:
+            return
+        answer = reply_flow.with_status(pending, status, self.bar.current_answer(""))
+        self._end_pending()
         self._record(question, answer)
 
-    def _record(self, question: Question, answer: Answer) -> None:
+    def _end_pending(self) -> None:
+        self._pending = None
+        self.bar.set_note("")
+
+    def action_cancel_pending(self) -> None:
+        """esc: put the pending reply back into the field to rewrite it."""
+        pending = self._pending
+        if pending is None:
+            return
+        self._end_pending()
+        self.bar.pick(None)
+        self.bar.put_back(pending.text)
+        self.chat.say("（回答を入力欄に戻しました。書き直して Enter で送信してください）", "system")
+
+    def _asked_back(self, question: Question, text: str) -> None:
+        """The reply is a question: answer with the hint and the glossary, save nothing."""
+        self.chat.say(printable(text), "user")
+        self.bar.clear_reply()
+        self.chat.say(render.asked_back(question, self.live.catalog), "assistant followup")
+        self.bar.focus_reply()
+
+    # --- status keys: pick, settle a pending reply, or correct the status just read --------
+
+    @on(ReplyArea.StatusKey)
+    def _status_key(self, event: ReplyArea.StatusKey) -> None:
+        event.stop()
+        self._choose_status(event.status, by_key=True)
+
+    @on(AnswerBar.StatusChosen)
+    def _status_clicked(self, event: AnswerBar.StatusChosen) -> None:
+        event.stop()
+        self._choose_status(event.status, by_key=False)
+
+    @on(ReplyArea.StatusKeyUndone)
+    def _status_key_undone(self, event: ReplyArea.StatusKeyUndone) -> None:
+        event.stop()
+        undo, self._undo_status_key = self._undo_status_key, None
+        if undo is not None:
+            undo()
+
+    @on(ReplyArea.Changed, "#reply")
+    def _reply_changed(self, event: ReplyArea.Changed) -> None:
+        if self._correction is not None and event.text_area.text.strip():
+            self._close_correction()  # typing starts the next reply
+
+    def _choose_status(self, status: Status, by_key: bool) -> None:
+        self._undo_status_key = None
+        if self._pending is not None:
+            self._settle_pending(status)
+            return
+        if self._correction is not None and by_key:
+            before = self._correction.status
+            self._correct(status)
+            self._undo_status_key = lambda: self._correct(before)
+            return
+        question = self.live.interview.current()
+        if question is None or not question.has_status:
+            return
+        bar = self.bar
+        before_pick = (bar.status, bar.picked_by)
+        bar.pick(status)
+        self._undo_status_key = lambda: bar.pick(*before_pick)
+
+    def _open_correction(self, question: Question, read: Status, bubble: Bubble) -> None:
+        note = self.chat.say(_read_note(read), "system read")
+        self._correction = _Correction(question, read, bubble, note)
+        self.bar.set_status_keys(True)
+
+    def _close_correction(self) -> None:
+        if self._correction is None:
+            return
+        self._correction.note.update(
+            f"{self._correction.status.label}として記録しました。", layout=True
+        )
+        self._correction = None
+        current = self.live.interview.current()
+        self.bar.set_status_keys(current is not None and current.has_status)
+
+    def _correct(self, status: Status) -> None:
+        """One key after sending: the status read from the last reply was wrong."""
+        correction = self._correction
+        if correction is None:
+            return
+        question = correction.question
+        answer = self.live.restate(question.id, status)
+        if answer is None:
+            return
+        correction.status = status
+        correction.bubble.update(printable(render.answer_text(question, answer)))
+        correction.note.update(_read_note(status, corrected=True))
+        self._saved()
+        self._refresh_side(question.item)
+
+    def _record(self, question: Question, answer: Answer, read: Status | None = None) -> None:
         from interview.secrets import find_secrets, mask_secrets
 
         findings = find_secrets("\n".join((answer.detail, answer.due, answer.owner)))
@@ -174,34 +340,58 @@ class InterviewScreen(Screen[None]):
                             f: mask_secrets(getattr(answer, f)) for f in ("detail", "due", "owner")
                         }
                     )
-                    self._save_answer(question, masked)
+                    self._save_answer(question, masked, read)
                 elif choice == "keep":
-                    self._save_answer(question, answer)
+                    self._save_answer(question, answer, read)
                 else:
-                    self.bar.focus_reply()  # back: the reply is still in the field
+                    self.bar.put_back(answer.detail)  # back: the reply is in the field again
+                    self.bar.focus_reply()
 
             self.app.push_screen(SecretWarningScreen(findings), decided)
             return
-        self._save_answer(question, answer)
+        self._save_answer(question, answer, read)
 
-    def _save_answer(self, question: Question, answer: Answer) -> None:
+    def _save_answer(self, question: Question, answer: Answer, read: Status | None = None) -> None:
         with self.app.batch_update():  # one repaint for the answer and the next question
-            self._record_and_advance(question, answer)
+            self._record_and_advance(question, answer, read)
 
-    def _record_and_advance(self, question: Question, answer: Answer) -> None:
+    def _record_and_advance(
+        self, question: Question, answer: Answer, read: Status | None = None
+    ) -> None:
         try:
             self.live.answer(answer, question.id)
         except AnswerError as exc:
             self.notify(str(exc), severity="warning")
             return
-        self.chat.say(render.answer_text(question, self.live.session.answers[question.id]), "user")
+        saved = self.live.session.answers[question.id]
+        bubble = self.chat.say(render.answer_text(question, saved), "user")
         self._saved()
         nxt = self.live.interview.current()
         leaving_item = nxt is None or nxt.item != question.item
         if leaving_item and self.live.interview.item_complete(question.item):
+            if read is not None:
+                self.chat.say(f"{read.label}として記録しました。", "system read")
             self._open_review(question.item, then_continue=True)
             return
         self._show_current(touched=question.item)
+        if read is not None:
+            if self.bar.picked_by is None:
+                self._open_correction(question, read, bubble)
+            else:  # the next answer is prefilled: its own status keys stay its own
+                self.chat.say(f"{read.label}として記録しました。", "system read")
+
+    def unsent_input(self) -> str | None:
+        """What would be lost on quitting now (ctrl+q asks first), or None."""
+        if self._pending is not None:
+            return f"状態を待っている回答「{printable(self._pending.text)}」"
+        bar = self.bar
+        if bar.unsent():
+            text = bar.unsent_text()
+            if text:
+                more = "…" if len(text) > 40 else ""
+                return f"入力欄の「{printable(text[:40])}{more}」"
+            return "チェックリストや計画欄の選択・入力"
+        return None
 
     # --- actions --------------------------------------------------------------------------
 
@@ -228,7 +418,7 @@ class InterviewScreen(Screen[None]):
             case "help":
                 self.action_help()
             case "quit":
-                self.app.exit()
+                self.app.call_later(self.app.action_quit)
             case _:
                 self.notify(
                     f"不明なコマンドです: /{command.argument}（F1 でヘルプ）", severity="warning"
@@ -336,6 +526,8 @@ class InterviewScreen(Screen[None]):
         texts, drafts = self.live.item_texts(item_no)
         item = self.live.catalog.item(item_no)
 
+        review = ReviewScreen(f"通番{item_no} {item.goal}", texts, drafts)
+
         def done(result: ReviewResult | None) -> None:
             if result is not None:
                 self.live.confirm_texts(item_no, result.texts, result.edited)
@@ -343,8 +535,11 @@ class InterviewScreen(Screen[None]):
                 self.chat.say(f"通番{item_no}の文案を確定しました。", "system")
             if then_continue:
                 self._show_current()
+            if review.typed:  # typed while the review was up: it was meant as a reply
+                self.bar.put_back(self.bar.reply_text + review.typed)
+                self.bar.focus_reply()
 
-        self.app.push_screen(ReviewScreen(f"通番{item_no} {item.goal}", texts, drafts), done)
+        self.app.push_screen(review, done)
 
     def action_compare(self) -> None:
         """What changed since the session this one was started from (yearly check)."""

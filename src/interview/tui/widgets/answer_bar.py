@@ -6,24 +6,34 @@ from dataclasses import dataclass
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, Label, SelectionList, TextArea
+from textual.widgets import Button, Input, Label, SelectionList, Static, TextArea
 
 from interview.engine.answers import Answer, Status
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
 from interview.textsafe import printable
+from interview.tui.reply_flow import PickedBy, continues_number
+
+STATUS_DIGITS = tuple(s.key for s in Status)
 
 
 class ReplyArea(TextArea):
     """A multi-line reply field: Enter sends, ctrl+j (or shift+enter) breaks the line.
 
-    While it is empty (or still holds the prefilled earlier answer), the keys 1–5 pick a
-    status instead of typing a digit.
+    While it is empty (or still holds the prefilled earlier answer) and ``status_keys``
+    is on, a digit 1–5 is a status key. If the very next key continues a number
+    (「2026年」, 「1年ごと」, 「3社」), the digit was text after all: the status key is
+    taken back (``StatusKeyUndone``) and the digit is typed in front of that key.
+    ctrl+u clears the whole field.
     """
 
+    BINDINGS = [Binding("ctrl+u", "clear_reply", "入力欄を空にする", show=False)]
+
     prefilled = ""
+    status_keys = False
 
     @dataclass
     class Send(Message):
@@ -33,7 +43,31 @@ class ReplyArea(TextArea):
     class StatusKey(Message):
         status: Status
 
+    class StatusKeyUndone(Message):
+        """The last status key was the first digit of a number typed as text."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._held_digit: str | None = None
+
+    @property
+    def untouched(self) -> bool:
+        return not self.text or self.text == self.prefilled
+
+    def set_prefill(self, text: str) -> None:
+        """Show an earlier answer: cursor at the end, all selected so typing replaces it."""
+        self._held_digit = None
+        self.prefilled = text
+        self.text = text
+        if text:
+            self.select_all()
+
+    def action_clear_reply(self) -> None:
+        self._held_digit = None
+        self.clear()
+
     async def _on_key(self, event: events.Key) -> None:
+        held, self._held_digit = self._held_digit, None
         if event.key == "enter":
             event.stop()
             event.prevent_default()
@@ -45,30 +79,52 @@ class ReplyArea(TextArea):
             start, end = self.selection
             self._replace_via_keyboard("\n", start, end)
             return
-        untouched = not self.text or self.text == self.prefilled
-        if untouched and event.character in ("1", "2", "3", "4", "5"):
+        character = event.character if event.is_printable else None
+        if held is not None and character and self.untouched and continues_number(character):
             event.stop()
             event.prevent_default()
-            self.post_message(self.StatusKey(list(Status)[int(event.character) - 1]))
+            self.post_message(self.StatusKeyUndone())
+            start, end = self.selection
+            self._replace_via_keyboard(held + character, start, end)
+            return
+        if self.status_keys and self.untouched and character in STATUS_DIGITS:
+            event.stop()
+            event.prevent_default()
+            self._held_digit = character
+            self.post_message(self.StatusKey(Status.from_label(character or "")))
             return
         await super()._on_key(event)
 
 
 class AnswerBar(Vertical):
-    """Collects one answer for the current question."""
+    """Collects one answer for the current question.
+
+    The status keys and clicks are passed up (``StatusChosen``): the screen decides
+    whether they pick this question's status, settle a pending reply, or correct the
+    status read from the previous reply.
+    """
 
     @dataclass
     class Submitted(Message):
         answer: Answer
         text: str  # the raw reply, for the chat bubble and typed-reply parsing
+        picked_by: PickedBy | None
+        prefilled: str
+
+    @dataclass
+    class StatusChosen(Message):
+        status: Status
 
     status: Status | None = None
+    picked_by: PickedBy | None = None
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.question: Question | None = None
+        self._prefilled_checks: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
+        yield Static("", id="bar-note", markup=False)
         with Horizontal(id="status-choices"):
             for status in Status:
                 yield Button(
@@ -87,7 +143,7 @@ class AnswerBar(Vertical):
             id="reply",
             soft_wrap=True,
             compact=True,
-            placeholder="ここに入力して Enter で送信（改行は ctrl+j）",
+            placeholder="ここに入力して Enter で送信（改行は ctrl+j、全消去は ctrl+u）",
         )
 
     # --- configuring for a question -----------------------------------------------------
@@ -95,11 +151,15 @@ class AnswerBar(Vertical):
     def on_mount(self) -> None:
         self._reply = self.query_one(ReplyArea)
         self._checklist = self.query_one("#checklist", SelectionList)
+        self._note = self.query_one("#bar-note", Static)
+        self._note.display = False
         self._buttons = {s: self.query_one(f"#status-{s.value}", Button) for s in Status}
 
     def set_question(self, question: Question | None, previous: Answer | None = None) -> None:
         self.question = question
         self.status = None
+        self.picked_by = None
+        self.set_note("")
         reply = self._reply
         reply.text = ""
         checklist = self._checklist
@@ -107,11 +167,13 @@ class AnswerBar(Vertical):
             checklist.clear_options()
         has_status = question is not None and question.kind is QuestionKind.EXAMPLE
         self.query_one("#status-choices").display = has_status
+        reply.status_keys = has_status
         options = question.options if question is not None else ()
         checklist.display = bool(options)
         self.query_one("#checklist-prompt").display = bool(options)
+        picked: set[str] = set(previous.checks) if previous and options else set()
+        self._prefilled_checks = tuple(o.label for o in options if o.label in picked)
         if question is not None and options:
-            picked = set(previous.checks) if previous else set()
             checklist.add_options(
                 [(printable(f"{o.label} {o.text}"), o.label, o.label in picked) for o in options]
             )
@@ -122,24 +184,41 @@ class AnswerBar(Vertical):
         self.query_one("#plan-fields").display = is_plan
         self.query_one("#plan-due", Input).value = previous.due if previous and is_plan else ""
         self.query_one("#plan-owner", Input).value = previous.owner if previous and is_plan else ""
+        self._plan_prefill = (
+            self.query_one("#plan-due", Input).value,
+            self.query_one("#plan-owner", Input).value,
+        )
         prompt = question.detail_prompt if question is not None else ""
         self.query_one("#detail-prompt", Label).update(printable(prompt))
-        reply.prefilled = ""
+        reply.set_prefill("")
         if previous is not None and not previous.skipped:
-            reply.text = reply.prefilled = previous.detail
+            reply.set_prefill(previous.detail)
             if previous.status is not None:
-                self.pick(previous.status)
+                self.pick(previous.status, PickedBy.PREFILL)
         self._refresh_buttons()
         reply.disabled = question is None
+
+    def set_status_keys(self, on: bool) -> None:
+        """Whether a digit typed into the empty reply field is a status key."""
+        self._reply.status_keys = on
 
     def focus_reply(self) -> None:
         self._reply.focus()
 
+    def set_note(self, text: str) -> None:
+        """A line above the status choices (a pending reply, a status read): literal text."""
+        self._note.update(text)
+        self._note.display = bool(text)
+
     # --- status ----------------------------------------------------------------------------
 
-    def pick(self, status: Status) -> None:
+    def pick(self, status: Status | None, by: PickedBy | None = PickedBy.RESPONDENT) -> None:
         self.status = status
+        self.picked_by = by if status is not None else None
         self._refresh_buttons()
+
+    def show_status_choices(self, shown: bool) -> None:
+        self.query_one("#status-choices").display = shown
 
     def _refresh_buttons(self) -> None:
         for status, button in self._buttons.items():
@@ -149,16 +228,14 @@ class AnswerBar(Vertical):
     def _clicked(self, event: Button.Pressed) -> None:
         event.stop()
         value = (event.button.id or "").removeprefix("status-")
-        self.pick(Status(value))
+        self.post_message(self.StatusChosen(Status(value)))
         self.focus_reply()
 
-    @on(ReplyArea.StatusKey)
-    def _status_key(self, event: ReplyArea.StatusKey) -> None:
-        event.stop()
-        if self.question is not None and self.question.kind is QuestionKind.EXAMPLE:
-            self.pick(event.status)
+    # --- what is on the bar ----------------------------------------------------------------
 
-    # --- sending ---------------------------------------------------------------------------
+    @property
+    def reply_text(self) -> str:
+        return self._reply.text
 
     def checks(self) -> tuple[str, ...]:
         checklist = self._checklist
@@ -169,24 +246,62 @@ class AnswerBar(Vertical):
         order = [o.label for o in question.options] if question else []
         return tuple(label for label in order if label in picked)
 
+    def plan_fields(self) -> tuple[str, str]:
+        return (
+            self.query_one("#plan-due", Input).value.strip(),
+            self.query_one("#plan-owner", Input).value.strip(),
+        )
+
+    def current_answer(self, text: str | None = None) -> Answer:
+        due, owner = self.plan_fields()
+        return Answer(
+            status=self.status,
+            detail=(self._reply.text if text is None else text).strip(),
+            checks=self.checks(),
+            due=due,
+            owner=owner,
+        )
+
+    def unsent_text(self) -> str:
+        """The reply typed and not sent ('' when empty or still the prefilled answer)."""
+        reply = self._reply
+        return reply.text.strip() if reply.text != reply.prefilled else ""
+
+    def unsent(self) -> bool:
+        """True when the bar holds something typed or ticked that was not sent."""
+        if self.question is None:
+            return False
+        if self.unsent_text():
+            return True
+        if self.checks() != self._prefilled_checks:
+            return True
+        due = self.query_one("#plan-due", Input).value
+        owner = self.query_one("#plan-owner", Input).value
+        return (due, owner) != self._plan_prefill and bool(due.strip() or owner.strip())
+
+    # --- sending ---------------------------------------------------------------------------
+
     @on(ReplyArea.Send)
     def _send(self, event: ReplyArea.Send) -> None:
         event.stop()
         if self.question is None:
             return
-        answer = Answer(
-            status=self.status,
-            detail=event.text.strip(),
-            checks=self.checks(),
-            due=self.query_one("#plan-due", Input).value.strip(),
-            owner=self.query_one("#plan-owner", Input).value.strip(),
+        prefilled = self._reply.prefilled
+        self.post_message(
+            self.Submitted(self.current_answer(event.text), event.text, self.picked_by, prefilled)
         )
-        self.post_message(self.Submitted(answer, event.text))
 
     @on(Input.Submitted, "#plan-due, #plan-owner")
     def _plan_enter(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one(ReplyArea).post_message(ReplyArea.Send(self.query_one(ReplyArea).text))
+        self._reply.post_message(ReplyArea.Send(self._reply.text))
 
     def clear_reply(self) -> None:
-        self._reply.text = ""
+        self._reply.set_prefill("")
+
+    def put_back(self, text: str) -> None:
+        """Put a reply back into the field to edit it (cursor at its end)."""
+        reply = self._reply
+        reply.prefilled = ""
+        reply.text = text
+        reply.move_cursor(reply.document.end)
