@@ -175,3 +175,24 @@ def asked_back(question: Question, catalog: Catalog) -> Text:
         text.append("原文（手法例と注記）は F3 で表示できます。\n")
     text.append("わかったら、そのまま回答を入力して送信してください。", style="dim")
     return text
+
+
+def progress_line(live: LiveSession, question: Question | None, wide: bool = True) -> str:
+    """「通番 7/38・質問 61/330・区分2 外部委託管理」: items and questions, both always.
+
+    Narrow screens (80 columns) get the 区分 number only, so the line is never cut.
+    """
+    interview = live.interview
+    items = interview.items
+    overall = interview.overall_progress()
+    numbers = [i.no for i in items]
+    if question is None:
+        done = sum(1 for i in items if interview.item_complete(i.no))
+        return f"通番 {done}/{len(items)} 完了・質問 {overall.answered}/{overall.total}"
+    position = numbers.index(question.item) + 1 if question.item in numbers else 0
+    category = live.catalog.category(live.catalog.item(question.item).category)
+    name = f" {category.name}" if wide else ""
+    return (
+        f"通番 {position}/{len(items)}・質問 {overall.answered}/{overall.total}"
+        f"・区分{category.no}{name}"
+    )

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -78,11 +78,12 @@ class InterviewScreen(Screen[None]):
         self._bar = self.query_one("#answer-bar", AnswerBar)
         self._side = self.query_one("#side", SidePanel)
         respondent = self.live.session.respondent
-        self.title = f"{printable(respondent.organisation)}（{respondent.party.label}）"
-        self.sub_title = f"ID: {self.live.session.id}"
+        self.title = printable(respondent.organisation)
+        if self.app.size.width >= 100:
+            self.title += f"（{respondent.party.label}）"
         self._side.display = self.app.size.width >= 100
         self._replay_last_exchange()
-        self._show_current(introduce=True)
+        self._show_current(introduce=True)  # the header shows progress straight away
 
     # --- conversation ---------------------------------------------------------------------
 
@@ -115,6 +116,7 @@ class InterviewScreen(Screen[None]):
             self.chat.say(render.finished(self.live), "assistant")
             self.bar.set_question(None)
             self._refresh_side()
+            self._saved()
             return
         if introduce or question.item != self._last_item:
             self.chat.say(render.item_intro(question.item, self.live), "assistant intro")
@@ -139,9 +141,13 @@ class InterviewScreen(Screen[None]):
                 previous = recorded
         self.bar.set_question(question, previous)
         self.bar.focus_reply()
+        self._saved()
         self._refresh_side(touched)
         if touched is not None and touched != question.item:
             self._refresh_side(question.item)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.bar.fit(event.size.height)
 
     def _refresh_side(self, item_no: int | None = None) -> None:
         """Update the side panel: only the touched item when it is known, and only if shown."""
@@ -158,8 +164,9 @@ class InterviewScreen(Screen[None]):
             side.update_item(self.live.interview, item_no, current_item)
 
     def _saved(self) -> None:
-        overall = self.live.interview.overall_progress()
-        self.sub_title = f"保存済み {overall.answered}/{overall.total}問"
+        """The header says where we are: 通番 k/n・質問 answered/total・区分."""
+        wide = self.app.size.width >= 100
+        self.sub_title = render.progress_line(self.live, self.live.interview.current(), wide)
 
     # --- answering ------------------------------------------------------------------------
 
@@ -221,7 +228,7 @@ class InterviewScreen(Screen[None]):
         self.bar.clear_reply()
         self.bar.pick(pending.guess, PickedBy.PREFILL)
         shown = printable(pending.text) if pending.text else "（記入なし）"
-        self.bar.set_note(f"保留中の回答：{shown}")
+        self.bar.set_note(f"［1〜5 で状態を付けて記録・esc で書き直し］保留中の回答：{shown}")
         self.bar.focus_reply()
 
     def _settle_pending(self, status: Status) -> None:
@@ -296,11 +303,6 @@ class InterviewScreen(Screen[None]):
         bar.pick(status)
         self._undo_status_key = lambda: bar.pick(*before_pick)
 
-    def _open_correction(self, question: Question, read: Status, bubble: Bubble) -> None:
-        note = self.chat.say(_read_note(read), "system read")
-        self._correction = _Correction(question, read, bubble, note)
-        self.bar.set_status_keys(True)
-
     def _close_correction(self) -> None:
         if self._correction is None:
             return
@@ -366,19 +368,22 @@ class InterviewScreen(Screen[None]):
         saved = self.live.session.answers[question.id]
         bubble = self.chat.say(render.answer_text(question, saved), "user")
         self._saved()
+        note = self.chat.say(_read_note(read), "system read") if read is not None else None
         nxt = self.live.interview.current()
         leaving_item = nxt is None or nxt.item != question.item
         if leaving_item and self.live.interview.item_complete(question.item):
-            if read is not None:
-                self.chat.say(f"{read.label}として記録しました。", "system read")
+            if note is not None and read is not None:
+                note.update(f"{read.label}として記録しました。")
             self._open_review(question.item, then_continue=True)
             return
         self._show_current(touched=question.item)
-        if read is not None:
-            if self.bar.picked_by is None:
-                self._open_correction(question, read, bubble)
-            else:  # the next answer is prefilled: its own status keys stay its own
-                self.chat.say(f"{read.label}として記録しました。", "system read")
+        if note is None or read is None:
+            return
+        if self.bar.picked_by is None:
+            self._correction = _Correction(question, read, bubble, note)
+            self.bar.set_status_keys(True)
+        else:  # the next answer is prefilled: the status keys stay its own
+            note.update(f"{read.label}として記録しました。")
 
     def unsent_input(self) -> str | None:
         """What would be lost on quitting now (ctrl+q asks first), or None."""

@@ -178,7 +178,7 @@ class AnswerBar(Vertical):
                 [(printable(f"{o.label} {o.text}"), o.label, o.label in picked) for o in options]
             )
             checklist.highlighted = 0
-            prompt = f"{question.checklist_prompt}（shift+tab で選択欄へ、スペースで選択）"
+            prompt = f"［shift+tab で選択欄へ・スペースで選択］{question.checklist_prompt}"
             self.query_one("#checklist-prompt", Label).update(prompt)
         is_plan = question is not None and question.kind is QuestionKind.PLAN
         self.query_one("#plan-fields").display = is_plan
@@ -197,6 +197,30 @@ class AnswerBar(Vertical):
                 self.pick(previous.status, PickedBy.PREFILL)
         self._refresh_buttons()
         reply.disabled = question is None
+        self.fit(self.app.size.height)
+
+    # --- fitting the screen ------------------------------------------------------------------
+
+    CHAT_MIN_ROWS = 7  # the chat keeps room for the question itself
+    COMPACT_BELOW = 32  # screen rows under which prompts take one line each
+
+    def fit(self, screen_rows: int) -> None:
+        """Keep the reply field and the status choices on screen at any size (80×24 too).
+
+        Prompts take one line each on small screens, and the check-list gets the rows
+        left over (it scrolls; the highlighted option follows the cursor).
+        """
+        compact = screen_rows < self.COMPACT_BELOW
+        self.set_class(compact, "compact")
+        budget = screen_rows - 2 - self.CHAT_MIN_ROWS  # header and footer
+        fixed = 1 + 3  # border line, reply field
+        fixed += 1 if self._note.display else 0
+        fixed += 1 if self.query_one("#status-choices").display else 0
+        fixed += 1 if self.query_one("#plan-fields").display else 0
+        if self._checklist.display:
+            fixed += 1 if compact else 3  # its prompt
+        fixed += 1 if compact else 2  # the detail prompt
+        self._checklist.styles.max_height = max(3, min(12, budget - fixed))
 
     def set_status_keys(self, on: bool) -> None:
         """Whether a digit typed into the empty reply field is a status key."""
@@ -209,6 +233,8 @@ class AnswerBar(Vertical):
         """A line above the status choices (a pending reply, a status read): literal text."""
         self._note.update(text)
         self._note.display = bool(text)
+        if self.is_mounted:
+            self.fit(self.app.size.height)
 
     # --- status ----------------------------------------------------------------------------
 
