@@ -48,6 +48,7 @@ class _Correction:
 
 class InterviewScreen(Screen[None]):
     CSS_PATH = styles.INTERVIEW
+    AUTO_FOCUS = "#reply"  # keys typed right away go to the reply, never to the chat log
     BINDINGS = [
         *interview_bindings(),
         Binding("escape", "cancel_pending", "書き直す", show=False),
@@ -199,8 +200,12 @@ class InterviewScreen(Screen[None]):
                 )
             outcome = reply_flow.decide(question, self.bar.current_answer(), event.text)
         else:
+            # The bar is read now, not when the key was sent: a status key typed just
+            # before Enter reaches this screen first (messages keep their order).
+            bar = self.bar
+            answer = bar.current_answer(event.text)
             outcome = reply_flow.decide(
-                question, event.answer, event.text, event.picked_by, event.prefilled
+                question, answer, event.text, bar.picked_by, event.prefilled
             )
         match outcome:
             case reply_flow.Save(answer, read):
