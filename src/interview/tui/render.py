@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from rich.text import Text
 
-from interview.catalog.models import Catalog, Note
+from interview.catalog.models import Catalog, Note, Party
 from interview.engine.answers import Answer
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
@@ -66,18 +66,46 @@ def item_intro(item_no: int, live: LiveSession) -> Text:
     text.append(f"（対象者: {item.party.label}）\n", style="dim")
     text.append("目標: ", style="bold")
     text.append(item.goal + "\n")
-    text.append(live.questions.intro(item_no))
+    to = addressee(live.session.respondent.organisation, live.session.respondent.party)
+    text.append(address(live.questions.intro(item_no), to))
     if progress.answered:
         text.append(f"\n（{progress.total}問中{progress.answered}問は回答済みです）", style="dim")
     return text
 
 
-def question_text(question: Question, catalog: Catalog) -> Text:
+def addressee(organisation: str, party: Party) -> str:
+    """How our sentences address the respondent: 貴社, or 貴行 / 貴庫 / 貴組合 for a bank."""
+    if party is not Party.FINANCIAL_INSTITUTION:
+        return "貴社"
+    if "信用金庫" in organisation:
+        return "貴庫"
+    if "組合" in organisation:
+        return "貴組合"
+    return "貴行"
+
+
+def address(text: str, to: str) -> str:
+    """Our question texts say 貴社; say *to* instead (the guide's own wording is untouched)."""
+    return text if to == "貴社" else text.replace("貴社", to)
+
+
+def question_label(question: Question) -> str:
+    """「1.1.1」 for a 手法例 (the guide's numbering), 「通番1 その他の対策」 otherwise.
+
+    Closing questions have internal ids (1.other, 24.cert) that mean nothing to a
+    respondent.
+    """
+    if question.example is not None:
+        return question.id
+    return f"通番{question.item} {question.short}"
+
+
+def question_text(question: Question, catalog: Catalog, to: str = "貴社") -> Text:
     text = Text()
-    text.append(f"［{question.id}］", style="bold")
-    text.append(question.text)
+    text.append(f"［{question_label(question)}］", style="bold")
+    text.append(address(question.text, to))
     if question.hint:
-        text.append("\nヒント：" + question.hint, style="dim")
+        text.append("\nヒント：" + address(question.hint, to), style="dim")
     if question.notes:
         labels = "・".join(n.label for n in question.notes)
         text.append(f"\n（{labels}あり: F3 で原文と注記を表示）", style="dim")
@@ -162,12 +190,12 @@ def finished(live: LiveSession) -> Text:
     )
 
 
-def asked_back(question: Question, catalog: Catalog) -> Text:
+def asked_back(question: Question, catalog: Catalog, to: str = "貴社") -> Text:
     """The reply was a question back: the hint, the glossary terms and the original."""
     text = Text()
     text.append("ご質問ですね。この質問の手がかりです。\n", style="bold")
     if question.hint:
-        text.append("ヒント：" + question.hint + "\n")
+        text.append("ヒント：" + address(question.hint, to) + "\n")
     terms = glossary_terms(question, catalog)
     if terms:
         text.append("用語：" + "、".join(terms) + "（F4 で解説）\n")

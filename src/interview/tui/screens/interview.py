@@ -61,6 +61,8 @@ class InterviewScreen(Screen[None]):
         self._pending: reply_flow.Pending | None = None
         self._correction: _Correction | None = None
         self._undo_status_key: Callable[[], None] | None = None
+        respondent = live.session.respondent
+        self._to = render.addressee(respondent.organisation, respondent.party)  # 貴社 / 貴行
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -104,7 +106,7 @@ class InterviewScreen(Screen[None]):
             return
         question, answer = last
         self.chat.say("前回の続きから再開します。直前のやりとり：", "system")
-        self.chat.say(render.question_text(question, self.live.catalog), "assistant")
+        self.chat.say(render.question_text(question, self.live.catalog, self._to), "assistant")
         self.chat.say(render.answer_text(question, answer), "user")
 
     def _show_current(self, introduce: bool = False, touched: int | None = None) -> None:
@@ -123,7 +125,9 @@ class InterviewScreen(Screen[None]):
             self.chat.say(render.item_intro(question.item, self.live), "assistant intro")
         self._last_item = question.item
         terms = tuple(render.glossary_terms(question, self.live.catalog))
-        self.chat.say(render.question_text(question, self.live.catalog), "assistant", terms)
+        self.chat.say(
+            render.question_text(question, self.live.catalog, self._to), "assistant", terms
+        )
         previous = self.live.session.answers.get(question.id)
         if previous is None or previous.skipped:
             suggestion = self.live.session.suggestions.get(question.id)
@@ -140,7 +144,7 @@ class InterviewScreen(Screen[None]):
                     "assistant suggestion",
                 )
                 previous = recorded
-        self.bar.set_question(question, previous)
+        self.bar.set_question(question, previous, self._to)
         self.bar.focus_reply()
         self._saved()
         self._refresh_side(touched)
@@ -263,7 +267,9 @@ class InterviewScreen(Screen[None]):
         """The reply is a question: answer with the hint and the glossary, save nothing."""
         self.chat.say(printable(text), "user")
         self.bar.clear_reply()
-        self.chat.say(render.asked_back(question, self.live.catalog), "assistant followup")
+        self.chat.say(
+            render.asked_back(question, self.live.catalog, self._to), "assistant followup"
+        )
         self.bar.focus_reply()
 
     # --- status keys: pick, settle a pending reply, or correct the status just read --------
@@ -482,7 +488,9 @@ class InterviewScreen(Screen[None]):
             return
         marked = self.live.toggle_follow_up()
         self._saved()
-        self.notify(f"質問 {question.id} に要確認の印を{'付けました' if marked else '外しました'}")
+        self.notify(
+            f"質問 {render.question_label(question)} に要確認の印を{'付けました' if marked else '外しました'}"
+        )
         self._refresh_side(question.item)
 
     def action_toggle_panel(self) -> None:

@@ -155,7 +155,10 @@ class AnswerBar(Vertical):
         self._note.display = False
         self._buttons = {s: self.query_one(f"#status-{s.value}", Button) for s in Status}
 
-    def set_question(self, question: Question | None, previous: Answer | None = None) -> None:
+    def set_question(
+        self, question: Question | None, previous: Answer | None = None, to: str = "貴社"
+    ) -> None:
+        """Show *question* (*previous*: an earlier answer to confirm; *to*: 貴社 or 貴行)."""
         self.question = question
         self.status = None
         self.picked_by = None
@@ -179,6 +182,7 @@ class AnswerBar(Vertical):
             )
             checklist.highlighted = 0
             prompt = f"［shift+tab で選択欄へ・スペースで選択］{question.checklist_prompt}"
+            prompt = prompt.replace("貴社", to)
             self.query_one("#checklist-prompt", Label).update(prompt)
         is_plan = question is not None and question.kind is QuestionKind.PLAN
         self.query_one("#plan-fields").display = is_plan
@@ -189,7 +193,7 @@ class AnswerBar(Vertical):
             self.query_one("#plan-owner", Input).value,
         )
         prompt = question.detail_prompt if question is not None else ""
-        self.query_one("#detail-prompt", Label).update(printable(prompt))
+        self.query_one("#detail-prompt", Label).update(printable(prompt.replace("貴社", to)))
         reply.set_prefill("")
         if previous is not None and not previous.skipped:
             reply.set_prefill(previous.detail)
