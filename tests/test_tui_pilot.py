@@ -267,15 +267,30 @@ async def test_question_bubble_click_opens_the_glossary(tmp_path: Path):
 
 @run_async
 async def test_command_palette_runs_interview_actions(tmp_path: Path):
+    from textual.command import CommandList
+
     from interview.tui.screens.glossary import GlossaryScreen
 
     app = InterviewApp(sessions_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await start_new(pilot)
+        screen = await start_new(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
+        listed = app.screen.query_one(CommandList)
+        names = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert names[0].startswith("用語")  # the app's own commands first, in Japanese
+        assert not any("Quit the application" in n or "Screenshot" in n for n in names)
         await pilot.press(*"用語")
         await pilot.pause(0.3)
-        await pilot.press("down", "enter")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, GlossaryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"移動", "space", *"23")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current_id(screen) == "23.1.1"

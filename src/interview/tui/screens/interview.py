@@ -409,6 +409,29 @@ class InterviewScreen(Screen[None]):
             return "チェックリストや計画欄の選択・入力"
         return None
 
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """The command palette (ctrl+p), in the order of issue 12: the app's own, in Japanese."""
+        return [
+            ("用語", "用語集を引く（F4）", self.action_glossary),
+            ("検索", "確認項目を検索（F5）", self.action_search),
+            ("移動", "通番を指定して移動（「移動 23」とも入力できます）", self._ask_jump),
+            ("戻る", "前の質問へ（F7）", self.action_back),
+            ("後回し", "この質問を後回しにする（F8）", self.action_skip),
+            ("確認", "この項目の文案を確認（F9）", self.action_review),
+            ("出力", "Excel ブックに出力（F10）", self.action_export),
+            ("比較", "前回のセッションとの変更点（F11）", self.action_compare),
+            ("フォロー", "この質問にフォローの印を付ける・外す（F6）", self.action_follow_up),
+            ("ヘルプ", "キーとコマンドの一覧（F1）", self.action_help),
+            ("進捗", "区分ごとの進み具合を表示・非表示（F2）", self.action_toggle_panel),
+            ("原文", "手法例と注記の原文（F3）", self.action_original),
+            ("終了", "アプリを終了（ctrl+q）", self.app.action_quit),
+        ]
+
+    def _ask_jump(self) -> None:
+        self.bar.put_back("/移動 ")
+        self.bar.focus_reply()
+        self.notify("移動先の通番を入力して Enter を押してください（例: /移動 23）")
+
     # --- actions --------------------------------------------------------------------------
 
     def run_command(self, command: Command) -> None:
@@ -489,7 +512,7 @@ class InterviewScreen(Screen[None]):
         marked = self.live.toggle_follow_up()
         self._saved()
         self.notify(
-            f"質問 {render.question_label(question)} に要確認の印を{'付けました' if marked else '外しました'}"
+            f"質問 {render.question_label(question)} にフォローの印を{'付けました' if marked else '外しました'}"
         )
         self._refresh_side(question.item)
 
