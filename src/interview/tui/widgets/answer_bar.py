@@ -16,6 +16,7 @@ from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
 from interview.textsafe import printable
 from interview.tui.reply_flow import PickedBy, continues_number
+from interview.tui.widgets.marks import MarkedSelectionList
 
 STATUS_DIGITS = tuple(s.key for s in Status)
 
@@ -134,7 +135,7 @@ class AnswerBar(Vertical):
                     compact=True,
                 )
         yield Label("", id="checklist-prompt")
-        yield SelectionList[str](id="checklist")
+        yield MarkedSelectionList(id="checklist")
         with Horizontal(id="plan-fields"):
             yield Input(placeholder="期限（例: 2027年3月末）", id="plan-due")
             yield Input(placeholder="担当（部署・役職）", id="plan-owner")
