@@ -84,7 +84,7 @@ def current_id(screen) -> str | None:
 
 
 def bubbles(screen) -> list[str]:
-    return [str(b.render()) for b in screen.query(Bubble)]
+    return [str(b.source) for b in screen.query(Bubble)]  # as said, before line breaking
 
 
 async def goto(pilot, screen: InterviewScreen, question_id: str) -> None:

@@ -60,7 +60,7 @@ def current_id(screen: InterviewScreen) -> str | None:
 
 
 def bubbles(screen) -> list[str]:
-    return [str(b.render()) for b in screen.query(Bubble)]
+    return [str(b.source) for b in screen.query(Bubble)]  # as said, before line breaking
 
 
 @run_async

@@ -29,7 +29,9 @@ class InterviewApp(App[None]):
     COMMANDS = {AppCommands}  # Japanese, the app's own; Textual's English built-ins are hidden
     BINDINGS = [
         Binding("ctrl+q", "quit", "終了", id="app.quit", priority=True),
-        Binding("ctrl+p", "command_palette", "コマンド", id="app.palette", priority=True),
+        Binding(
+            "ctrl+p", "command_palette", "コマンド", id="app.palette", priority=True, show=False
+        ),
     ]
 
     def __init__(self, sessions_dir: Path, resume: str | None = None) -> None:

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Label
 
 from interview.tui import styles
+from interview.tui.widgets.jtext import JapaneseStatic
 
 
 class ConfirmQuitScreen(ModalScreen[bool]):
@@ -27,11 +28,10 @@ class ConfirmQuitScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="quit-box"):
             yield Label("送信していない入力があります", id="quit-title")
-            yield Static(
+            yield JapaneseStatic(
                 f"{self.what}は、まだ保存されていません。終了すると失われます。"
                 "送信済みの回答はすべて保存されています。",
                 id="quit-text",
-                markup=False,
             )
             with Horizontal(id="quit-buttons"):
                 yield Button("入力に戻る (esc)", id="quit-stay", variant="primary", compact=True)

@@ -65,7 +65,7 @@ class HomeScreen(Screen[None]):
 
         table = DataTable(id="home-sessions", cursor_type="row", zebra_stripes=True)
         self.query_one("#home").mount(table, before=self.query_one("#home-empty"))
-        table.add_columns("組織", "対象者", "進捗", "更新日時", "要確認", "ID")
+        table.add_columns("組織", "対象者", "進捗", "更新", "フォロー", "ID")
         self.action_reload()
 
     @property
@@ -87,6 +87,7 @@ class HomeScreen(Screen[None]):
 
     def _show(self, summaries: list, problems: list[str]) -> None:
         self._listed = True
+        self._summaries = {s.id: s for s in summaries}
         table = self.table
         table.clear()
         for s in summaries:
@@ -94,7 +95,7 @@ class HomeScreen(Screen[None]):
                 printable(s.organisation),
                 s.party_label,
                 f"{s.progress:.0f}%",
-                s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                s.updated_at.astimezone().strftime("%m/%d %H:%M"),  # ID has the year
                 str(s.follow_ups) if s.follow_ups else "",
                 printable(s.id),
                 key=s.id,
@@ -127,7 +128,28 @@ class HomeScreen(Screen[None]):
             )
             return
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)  # type: ignore[attr-defined]
-        self.post_message(HomeChoice("yearly", str(row_key.value)))
+        session_id = str(row_key.value)
+        summary = getattr(self, "_summaries", {}).get(session_id)
+        from interview.tui.screens.confirm import ConfirmScreen
+
+        named = (
+            f"{printable(summary.organisation)}（{summary.party_label}、"
+            f"{summary.updated_at.astimezone():%Y-%m-%d} 更新、ID: {printable(session_id)}）"
+            if summary is not None
+            else f"ID: {printable(session_id)}"
+        )
+        text = (
+            f"{named} の回答をもとに、年次確認の新しいセッションを作ります。"
+            "前回の回答を一問ずつお見せするので、変わりなければ Enter、変わっていれば"
+            "書き換えてください。前回のセッションは変更しません。"
+            "別のセッションから始めるときは、やめて一覧で選び直してください。"
+        )
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self.post_message(HomeChoice("yearly", session_id))
+
+        self.app.push_screen(ConfirmScreen("年次確認を始めますか？", text, "始める (y)"), decided)
 
     @on(Button.Pressed, "#home-new")
     def action_new(self) -> None:

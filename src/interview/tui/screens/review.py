@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static, TextArea
+from textual.widgets import Button, Label, TextArea
 
 from interview.compile.item_text import TEXT_FIELDS, TEXT_LABELS
 from interview.textsafe import printable
 from interview.tui import styles
+from interview.tui.widgets.jtext import JapaneseStatic
 
 READ_ONLY_HELP = (
     "回答からまとめた文案です（閲覧のみ）。このままでよければ Enter か ctrl+s で確定、"
@@ -62,7 +63,7 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="review-box"):
             yield Label(printable(self.review_title), id="review-title")
-            yield Static(READ_ONLY_HELP, id="review-help", markup=False)
+            yield JapaneseStatic(READ_ONLY_HELP, id="review-help")
             with VerticalScroll(id="review-fields"):
                 for field in TEXT_FIELDS:
                     yield Label(TEXT_LABELS[field], classes="review-label")
@@ -87,7 +88,7 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
         self.editing = True
         for area in self.query(".review-text").results(TextArea):
             area.read_only = False
-        self.query_one("#review-help", Static).update(EDIT_HELP)
+        self.query_one("#review-help", JapaneseStatic).update(EDIT_HELP)
         self.query_one("#review-edit", Button).disabled = True
         first = self.query_one(f"#review-{TEXT_FIELDS[0]}", TextArea)
         first.focus()
@@ -117,7 +118,7 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
         event.stop()
         event.prevent_default()
         shown = printable(self.typed)
-        self.query_one("#review-help", Static).update(
+        self.query_one("#review-help", JapaneseStatic).update(
             TYPED_HELP.format(typed=shown) if shown else READ_ONLY_HELP
         )
 
