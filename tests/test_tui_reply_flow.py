@@ -107,3 +107,19 @@ def test_no_internal_ids_for_closing_questions(questions):
     assert "24.1.1" in labels
     assert "通番24 その他の対策" in labels
     assert not any(label.endswith((".other", ".cert", ".plan", ".issues")) for label in labels)
+
+
+def test_export_dialog_names_unknown_answers_and_follow_ups_apart(tmp_path):
+    from interview.session.demo import DEMO_ID, write_demo
+    from interview.session.live import LiveSession
+    from interview.session.store import SessionStore
+    from interview.tui.screens.export import unanswered_summary
+
+    write_demo(tmp_path / f"{DEMO_ID}.toml")
+    session = SessionStore(tmp_path).load(DEMO_ID)
+    unknown = sum(1 for a in session.answers.values() if a.status is Status.UNKNOWN)
+    text = unanswered_summary(LiveSession(session, lambda _s: None))
+    assert f"不明 {unknown}問" in text
+    assert f"フォロー {len(session.follow_ups)}件" in text
+    assert "未解決の項目: 通番" in text
+    assert "ただし上の未解決が残っています" in text  # not a bare 「すべて回答済み」
