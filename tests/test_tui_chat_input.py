@@ -411,3 +411,59 @@ async def test_ctrl_q_with_nothing_unsent_quits_at_once(tmp_path: Path):
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert not app.is_running
+
+
+# --- 15. every path through the plan question's three fields ------------------------------
+
+
+@run_async
+async def test_every_path_through_the_plan_fields_keeps_what_was_typed(tmp_path: Path):
+    from textual.widgets import Input
+
+    app = InterviewApp(sessions_dir=new_store(tmp_path), resume=SID)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_app(pilot)
+        due = screen.query_one("#plan-due", Input)
+        owner = screen.query_one("#plan-owner", Input)
+
+        # 1. due, then Enter in the due field
+        await goto(pilot, screen, "1.plan")
+        await type_text(pilot, "専任者を置く")
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is due
+        await type_text(pilot, "2027年3月末")
+        await pilot.press("enter")
+        await pilot.pause()
+        plan = saved(tmp_path)["1.plan"]
+        assert (plan["detail"], plan["due"]) == ("専任者を置く", "2027年3月末")
+
+        # 2. due, tab, owner, Enter in the owner field
+        await goto(pilot, screen, "1.plan")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "規程を改訂")
+        await pilot.press("shift+tab", "shift+tab")
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "2027年9月")
+        await pilot.press("tab")
+        assert app.focused is owner
+        await type_text(pilot, "情報システム部")
+        await pilot.press("enter")
+        await pilot.pause()
+        plan = saved(tmp_path)["1.plan"]
+        assert (plan["detail"], plan["due"], plan["owner"]) == (
+            "規程を改訂",
+            "2027年9月",
+            "情報システム部",
+        )
+
+        # 3. the sequence: a date typed in the due field, shift+tab, tab, Enter
+        await goto(pilot, screen, "1.plan")
+        await pilot.press("shift+tab", "shift+tab")
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "2028年3月")
+        await pilot.press("shift+tab", "tab", "tab", "tab")  # wander and come back
+        await pilot.press("enter")
+        await pilot.pause()
+        plan = saved(tmp_path)["1.plan"]
+        assert plan["due"] == "2028年3月"  # never 「未定」 once a date was typed
+        assert plan["owner"] == "情報システム部"

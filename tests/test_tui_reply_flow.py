@@ -123,3 +123,16 @@ def test_export_dialog_names_unknown_answers_and_follow_ups_apart(tmp_path):
     assert f"フォロー {len(session.follow_ups)}件" in text
     assert "未解決の項目: 通番" in text
     assert "ただし上の未解決が残っています" in text  # not a bare 「すべて回答済み」
+
+
+def test_the_suggestion_source_names_the_session_once():
+    from interview.tui.render import _source_note
+
+    assert (
+        _source_note("前回（さくら銀行-2026-11-29、2026-11-29）")
+        == "（前回: さくら銀行-2026-11-29）"
+    )
+    assert (
+        _source_note("流用（demo-sample-pay、2026-04-06）")
+        == "（流用: demo-sample-pay、2026-04-06）"
+    )

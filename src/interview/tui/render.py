@@ -146,8 +146,23 @@ def suggestion_text(question: Question, suggestion: Answer, live: LiveSession) -
         style="italic",
     )
     if source:
-        text.append(f"\n（{source}）", style="dim")
+        text.append("\n" + _source_note(source), style="dim")
     return text
+
+
+def _source_note(source: str) -> str:
+    """「前回（さくら銀行-2026-11-29、2026-11-29）」 → 「前回: さくら銀行-2026-11-29」.
+
+    No parentheses inside parentheses, and the date only once.
+    """
+    head, _, rest = source.partition("（")
+    inner = rest.removesuffix("）")
+    if not inner:
+        return f"（{source}）"
+    name, _, date = inner.partition("、")
+    if date and date in name:
+        return f"（{head}: {name}）"
+    return f"（{head}: {name}、{date}）" if date else f"（{head}: {name}）"
 
 
 def _note_lines(note: Note) -> list[str]:
