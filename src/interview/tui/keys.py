@@ -31,7 +31,8 @@ def interview_bindings() -> list[Binding]:
 
 KEYS: tuple[tuple[str, str], ...] = (
     *((key.upper(), label) for key, _action, label, _id in INTERVIEW_BINDINGS),
-    ("1〜5", "状態を選ぶ（入力欄が空のとき）"),
+    ("1〜5", "状態を選ぶ・直前の読み取りを直す（入力欄が空のとき）"),
+    ("ctrl+u", "入力欄を空にする"),
     ("Enter", "送信"),
     ("ctrl+j", "改行"),
     ("Tab", "チェックリスト・入力欄の移動"),
