@@ -119,6 +119,8 @@ async def test_a_leading_digit_on_a_free_text_question_is_text(tmp_path: Path):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_app(pilot)
         await goto(pilot, screen, "1.issues")
+        # nothing was 未実施 or 一部実施: the prompt does not ask for reasons (item 11)
+        assert "理由" not in str(screen.query_one("#detail-prompt").render())
         await type_and_send(pilot, "1年ごとに見直しています")
         assert saved(tmp_path)["1.issues"]["detail"] == "1年ごとに見直しています"
 

@@ -144,7 +144,7 @@ class InterviewScreen(Screen[None]):
                     "assistant suggestion",
                 )
                 previous = recorded
-        self.bar.set_question(question, previous, self._to)
+        self.bar.set_question(question, previous, self._to, self._prompt_for(question))
         self.bar.focus_reply()
         self._saved()
         self._refresh_side(touched)
@@ -153,6 +153,19 @@ class InterviewScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.bar.fit(event.size.height)
+
+    REASONS = "未実施・一部実施の手法例の理由や、"
+
+    def _prompt_for(self, question: Question) -> str | None:
+        """The 課題認識 prompt asks for reasons for 未実施 only when something was 未実施/一部実施."""
+        if self.REASONS not in question.detail_prompt:
+            return None
+        answers = self.live.session.answers
+        gaps = any(
+            (a := answers.get(q.id)) is not None and a.status in (Status.NOT_DONE, Status.PARTIAL)
+            for q in self.live.questions.for_item(question.item)
+        )
+        return None if gaps else question.detail_prompt.replace(self.REASONS, "")
 
     def _refresh_side(self, item_no: int | None = None) -> None:
         """Update the side panel: only the touched item when it is known, and only if shown."""

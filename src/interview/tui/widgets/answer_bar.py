@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, Label, SelectionList, Static, TextArea
+from textual.widgets import Button, Input, Label, SelectionList, TextArea
 
 from interview.engine.answers import Answer, Status
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
 from interview.textsafe import printable
 from interview.tui.reply_flow import PickedBy, continues_number
+from interview.tui.widgets.jtext import JapaneseStatic
 from interview.tui.widgets.marks import MarkedSelectionList
 
 STATUS_DIGITS = tuple(s.key for s in Status)
@@ -125,7 +126,7 @@ class AnswerBar(Vertical):
         self._prefilled_checks: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="bar-note", markup=False)
+        yield JapaneseStatic("", id="bar-note")
         with Horizontal(id="status-choices"):
             for status in Status:
                 yield Button(
@@ -152,12 +153,16 @@ class AnswerBar(Vertical):
     def on_mount(self) -> None:
         self._reply = self.query_one(ReplyArea)
         self._checklist = self.query_one("#checklist", SelectionList)
-        self._note = self.query_one("#bar-note", Static)
+        self._note = self.query_one("#bar-note", JapaneseStatic)
         self._note.display = False
         self._buttons = {s: self.query_one(f"#status-{s.value}", Button) for s in Status}
 
     def set_question(
-        self, question: Question | None, previous: Answer | None = None, to: str = "貴社"
+        self,
+        question: Question | None,
+        previous: Answer | None = None,
+        to: str = "貴社",
+        prompt: str | None = None,
     ) -> None:
         """Show *question* (*previous*: an earlier answer to confirm; *to*: 貴社 or 貴行)."""
         self.question = question
@@ -193,7 +198,8 @@ class AnswerBar(Vertical):
             self.query_one("#plan-due", Input).value,
             self.query_one("#plan-owner", Input).value,
         )
-        prompt = question.detail_prompt if question is not None else ""
+        if prompt is None:
+            prompt = question.detail_prompt if question is not None else ""
         self.query_one("#detail-prompt", Label).update(printable(prompt.replace("貴社", to)))
         reply.set_prefill("")
         if previous is not None and not previous.skipped:
