@@ -46,7 +46,7 @@ def welcome(live: LiveSession) -> Text:
         return Text(
             f"こんにちは。{printable(respondent.organisation)}さま（{respondent.party.label}）の"
             f"API接続チェックリストを、{count}項目、確認していきます。\n"
-            f"{live.session.suggestion_source}の回答を一問ずつお見せします。変わりなければ Enter、"
+            f"{printable(live.session.suggestion_source)}の回答を一問ずつお見せします。変わりなければ Enter、"
             "変わっていれば書き換えて送信してください。回答は自動で保存されます。"
         )
     return Text(
@@ -146,7 +146,7 @@ def suggestion_text(question: Question, suggestion: Answer, live: LiveSession) -
         style="italic",
     )
     if source:
-        text.append("\n" + _source_note(source), style="dim")
+        text.append("\n" + printable(_source_note(source)), style="dim")
     return text
 
 

@@ -15,8 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from interview.errors import UserError
-from interview.textsafe import printable
+from interview.errors import UserError, describe_os_error
+from interview.textsafety import printable
 
 # Session list columns and their widths in terminal cells (the last one takes the rest).
 COLUMNS = ("組織", "対象者", "進捗", "更新", "フォロー", "ID")
@@ -103,6 +103,8 @@ class HomeScreen(Screen[None]):
             summaries, problems = self.app.store.list_summaries()  # type: ignore[attr-defined]
         except UserError as exc:
             summaries, problems = [], [str(exc)]
+        except OSError as exc:
+            summaries, problems = [], [f"セッションの保存先を読めません: {describe_os_error(exc)}"]
         self.app.call_from_thread(self._show, summaries, problems)
 
     _listed = False
@@ -135,7 +137,7 @@ class HomeScreen(Screen[None]):
         notes = []
         if not summaries:
             notes.append("保存されたセッションはまだありません。「新しく始める」から始めましょう。")
-        notes += [f"読み込めないファイル: {p}" for p in problems]
+        notes += [f"読み込めないファイル: {printable(p)}" for p in problems]
         empty.update("\n".join(notes))
         if summaries:
             table.highlighted = 0

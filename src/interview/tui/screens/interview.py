@@ -389,6 +389,9 @@ class InterviewScreen(Screen[None]):
         except AnswerError as exc:
             self.notify(str(exc), severity="warning")
             return
+        except UserError as exc:  # not saved: the reply stays in the field, retry offered
+            self._save_failed(question, answer, str(exc))
+            return
         saved = self.live.session.answers[question.id]
         bubble = self.chat.say(render.answer_text(question, saved), "user")
         self._saved()
@@ -444,6 +447,28 @@ class InterviewScreen(Screen[None]):
         self.bar.put_back("/移動 ")
         self.bar.focus_reply()
         self.notify("移動先の通番を入力して Enter を押してください（例: /移動 23）")
+
+    def _save_failed(self, question: Question, answer: Answer, message: str) -> None:
+        from interview.tui.save_guard import RETRY, SAVE_FAILED_TITLE, save_failed_text
+        from interview.tui.screens.notice import NoticeScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice == RETRY:
+                self._save_answer(question, answer)
+            else:
+                if not self.bar.reply_text.strip():  # a settled pending reply: back in the field
+                    self.bar.put_back(answer.detail)
+                self.bar.focus_reply()
+
+        self.app.push_screen(
+            NoticeScreen(
+                SAVE_FAILED_TITLE,
+                save_failed_text(message, answer_kept=True),
+                [("retry", "再試行", "r"), ("close", "閉じる", "escape")],
+                error=True,
+            ),
+            chosen,
+        )
 
     # --- actions --------------------------------------------------------------------------
 
@@ -562,7 +587,11 @@ class InterviewScreen(Screen[None]):
             if item_no is not None:
                 self.jump(item_no)
 
-        self.app.push_screen(ItemSearchScreen(query, self.live.session.respondent.party), done)
+        live = self.live
+        screen = ItemSearchScreen(
+            query, live.session.respondent.party, catalog=live.catalog, questions=live.questions
+        )
+        self.app.push_screen(screen, done)
 
     def action_review(self) -> None:
         question = self.live.interview.current()

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, TextArea
 
 from interview.compile.item_text import TEXT_FIELDS, TEXT_LABELS
-from interview.textsafe import printable
+from interview.textsafety import printable, safe_text
 from interview.tui import styles
 from interview.tui.widgets.jtext import JapaneseStatic
 
@@ -62,13 +62,13 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review-box"):
-            yield Label(printable(self.review_title), id="review-title")
+            yield Label(safe_text(self.review_title), id="review-title")
             yield JapaneseStatic(READ_ONLY_HELP, id="review-help")
             with VerticalScroll(id="review-fields"):
                 for field in TEXT_FIELDS:
                     yield Label(TEXT_LABELS[field], classes="review-label")
                     yield TextArea(
-                        self.texts.get(field, ""),
+                        printable(self.texts.get(field, "")),
                         id=f"review-{field}",
                         classes="review-text",
                         soft_wrap=True,

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, SelectionList, TextArea
 from interview.engine.answers import Answer, Status
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
-from interview.textsafe import printable
+from interview.textsafety import printable, safe_text
 from interview.tui.reply_flow import PickedBy, continues_number
 from interview.tui.widgets.jtext import JapaneseStatic
 from interview.tui.widgets.marks import MarkedSelectionList
@@ -184,12 +184,12 @@ class AnswerBar(Vertical):
         self._prefilled_checks = tuple(o.label for o in options if o.label in picked)
         if question is not None and options:
             checklist.add_options(
-                [(printable(f"{o.label} {o.text}"), o.label, o.label in picked) for o in options]
+                [(safe_text(f"{o.label} {o.text}"), o.label, o.label in picked) for o in options]
             )
             checklist.highlighted = 0
             prompt = f"［shift+tab で選択欄へ・スペースで選択］{question.checklist_prompt}"
             prompt = prompt.replace("貴社", to)
-            self.query_one("#checklist-prompt", Label).update(prompt)
+            self.query_one("#checklist-prompt", Label).update(safe_text(prompt))
         is_plan = question is not None and question.kind is QuestionKind.PLAN
         self.query_one("#plan-fields").display = is_plan
         self.query_one("#plan-due", Input).value = previous.due if previous and is_plan else ""
@@ -200,10 +200,10 @@ class AnswerBar(Vertical):
         )
         if prompt is None:
             prompt = question.detail_prompt if question is not None else ""
-        self.query_one("#detail-prompt", Label).update(printable(prompt.replace("貴社", to)))
+        self.query_one("#detail-prompt", Label).update(safe_text(prompt.replace("貴社", to)))
         reply.set_prefill("")
         if previous is not None and not previous.skipped:
-            reply.set_prefill(previous.detail)
+            reply.set_prefill(printable(previous.detail))
             if previous.status is not None:
                 self.pick(previous.status, PickedBy.PREFILL)
         self._refresh_buttons()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from interview.textsafe import printable
+from interview.textsafety import printable
 from interview.tui import kinsoku
 
 
