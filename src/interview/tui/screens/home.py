@@ -23,19 +23,28 @@ COLUMNS = ("組織", "対象者", "進捗", "更新", "フォロー", "ID")
 WIDTHS = (18, 10, 5, 12, 9)
 
 
-def _line(*cells: str, total: int = 200) -> Text:
+def _line(*cells: str, total: int = 200, widths: tuple[int, ...] = WIDTHS) -> Text:
     """A row that never wraps: a long ID keeps its end (「…11-29-2」), which tells it apart."""
-    return Text(_row(*cells, total=total), no_wrap=True, overflow="ellipsis")
+    return Text(_row(*cells, total=total, widths=widths), no_wrap=True, overflow="ellipsis")
 
 
-def _row(*cells: str, total: int = 200) -> str:
+def _widths(organisations: list[str], ids: list[str], total: int) -> tuple[int, ...]:
+    """The organisation column grows to the longest name when the screen has room."""
+    others = sum(WIDTHS[1:])
+    id_room = min(max((cell_len(i) for i in ids), default=10), 30)
+    longest = max((cell_len(o) for o in organisations), default=0) + 2
+    organisation = max(WIDTHS[0], min(longest, total - others - id_room - 1))
+    return (organisation, *WIDTHS[1:])
+
+
+def _row(*cells: str, total: int = 200, widths: tuple[int, ...] = WIDTHS) -> str:
     """One line of the session list, padded (or cut with …) by cell width."""
     parts = []
-    for text, width in zip(cells, WIDTHS, strict=False):
+    for text, width in zip(cells, widths, strict=False):
         fitted = text if cell_len(text) < width else set_cell_size(text, width - 2) + "…"
         parts.append(set_cell_size(fitted, width))
     last = cells[-1]
-    room = total - sum(WIDTHS) - 1
+    room = total - sum(widths) - 1
     while cell_len(last) > room > 2:
         last = "…" + last[2:]  # drop from the front: the suffix tells sessions apart
     return "".join(parts) + last
@@ -114,6 +123,11 @@ class HomeScreen(Screen[None]):
         self._summaries = {s.id: s for s in summaries}
         table = self.table
         total = (table.size.width or self.app.size.width - 4) - 1
+        widths = _widths(
+            [printable(s.organisation) for s in summaries],
+            [printable(s.id) for s in summaries],
+            total,
+        )
         table.clear_options()
         table.add_options(
             Option(
@@ -125,13 +139,14 @@ class HomeScreen(Screen[None]):
                     str(s.follow_ups) if s.follow_ups else "",
                     printable(s.id),
                     total=total,
+                    widths=widths,
                 ),
                 id=s.id,
             )
             for s in summaries
         )
         columns = self.query_one("#home-columns", Static)
-        columns.update(_line(*COLUMNS) if summaries else "")
+        columns.update(_line(*COLUMNS, widths=widths) if summaries else "")
         columns.display = bool(summaries)
         empty = self.query_one("#home-empty", Static)
         notes = []
