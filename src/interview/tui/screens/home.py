@@ -93,8 +93,10 @@ class HomeScreen(Screen[None]):
     def _mount_table(self) -> None:
         # An OptionList, not a DataTable: Textual has already imported it (the command
         # palette uses it), so the home screen costs no extra import at start-up.
-        table = OptionList(id="home-sessions")
         home = self.query_one("#home")
+        if not home.is_attached:
+            return  # the app is closing already
+        table = OptionList(id="home-sessions")
         home.mount(Static("", id="home-columns", markup=False), before="#home-empty")
         home.mount(table, before="#home-empty")
         self.action_reload()
