@@ -12,6 +12,8 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, SelectionList, TextArea
 
 from interview.engine.answers import Answer, Status
+from interview.engine.groups import circled
+from interview.engine.path import Step, StepKind
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
 from interview.textsafety import printable, safe_text
@@ -36,6 +38,7 @@ class ReplyArea(TextArea):
 
     prefilled = ""
     status_keys = False
+    digit_sequence = False  # a group step: digits in a row give each example its status
 
     @dataclass
     class Send(Message):
@@ -82,7 +85,14 @@ class ReplyArea(TextArea):
             self._replace_via_keyboard("\n", start, end)
             return
         character = event.character if event.is_printable else None
-        if held is not None and character and self.untouched and continues_number(character):
+        sequence = self.digit_sequence and character in STATUS_DIGITS
+        if (
+            held is not None
+            and character
+            and self.untouched
+            and continues_number(character)
+            and not sequence
+        ):
             event.stop()
             event.prevent_default()
             self.post_message(self.StatusKeyUndone())
@@ -110,8 +120,11 @@ class AnswerBar(Vertical):
     class Submitted(Message):
         answer: Answer
         text: str  # the raw reply, for the chat bubble and typed-reply parsing
-        picked_by: PickedBy | None
-        prefilled: str
+        picked_by: PickedBy | None = None
+        prefilled: str = ""
+        extra: str = ""  # 備考 (その他＋備考 step) or 対応計画 (課題＋計画 step)
+        sequence: tuple[Status, ...] = ()  # group step: the status keys pressed, in order
+        group_checks: dict[str, tuple[str, ...]] | None = None  # group step: per example
 
     @dataclass
     class StatusChosen(Message):
@@ -124,6 +137,8 @@ class AnswerBar(Vertical):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.question: Question | None = None
         self._prefilled_checks: tuple[str, ...] = ()
+        self.step: Step | None = None
+        self.sequence: list[Status] = []
 
     def compose(self) -> ComposeResult:
         yield JapaneseStatic("", id="bar-note")
@@ -137,6 +152,8 @@ class AnswerBar(Vertical):
                 )
         yield Label("", id="checklist-prompt")
         yield MarkedSelectionList(id="checklist")
+        yield Label("", id="sequence")
+        yield Input(placeholder="", id="extra")
         with Horizontal(id="plan-fields"):
             yield Input(placeholder="期限（例: 2027年3月末）", id="plan-due")
             yield Input(placeholder="担当（部署・役職）", id="plan-owner")
@@ -228,6 +245,8 @@ class AnswerBar(Vertical):
         fixed += 1 if self._note.display else 0
         fixed += 1 if self.query_one("#status-choices").display else 0
         fixed += 1 if self.query_one("#plan-fields").display else 0
+        fixed += 1 if self.query_one("#extra").display else 0
+        fixed += 1 if self.query_one("#sequence").display else 0
         if self._checklist.display:
             fixed += 1 if compact else 3  # its prompt
         fixed += 1 if compact else 2  # the detail prompt
@@ -236,6 +255,106 @@ class AnswerBar(Vertical):
     def set_status_keys(self, on: bool) -> None:
         """Whether a digit typed into the empty reply field is a status key."""
         self._reply.status_keys = on
+
+    def set_step(
+        self,
+        step: Step | None,
+        previous: Answer | None = None,
+        group_checks: dict[str, tuple[str, ...]] | None = None,
+        to: str = "貴社",
+        prompt: str | None = None,
+    ) -> None:
+        """Configure the bar for a step: a group, a closing screen, or one question."""
+        self.step = step
+        self.group_prefill_checks = group_checks or {}
+        self.sequence = []
+        self.set_question(step.question if step is not None else None, previous, to, prompt)
+        kind = step.kind if step is not None else None
+        if kind in (StepKind.GROUP, StepKind.CONFIRM_ITEM):
+            self._reply.status_keys = True
+        self._reply.digit_sequence = kind is StepKind.GROUP
+        extra = self.query_one("#extra", Input)
+        extra.display = kind in (StepKind.NOTES, StepKind.ISSUES)
+        extra.value = ""
+        self.query_one("#sequence", Label).display = False
+        self.set_class(kind is StepKind.GROUP, "group")
+        if step is None:
+            return
+        if kind is StepKind.GROUP:
+            self.query_one("#detail-prompt", Label).update(
+                "共通の内容（規程名・仕組みなど）か、該当しない理由を書いてください。"
+            )
+            self.query_one("#status-choices").display = True
+            self._group_checklist(step, previous)
+        elif kind is StepKind.CONFIRM_ITEM:
+            self.query_one("#detail-prompt", Label).update(
+                "Enter または 1：前回どおり　2：変わった点を一問ずつ確認"
+            )
+            self.query_one("#status-choices").display = False
+            self.query_one("#checklist").display = False
+            self.query_one("#checklist-prompt").display = False
+            self.query_one("#plan-fields").display = False
+        elif kind is StepKind.NOTES:
+            extra.placeholder = "備考・根拠資料（規程名・手順書名など。なければ空のまま）"
+            self.query_one("#detail-prompt", Label).update(
+                "その他の対策：内容・対象範囲・根拠の規程など（なければ空のまま Enter）"
+            )
+        elif kind is StepKind.ISSUES:
+            extra.placeholder = "対応計画：何をするか（未定ならその旨）"
+            self.query_one("#detail-prompt", Label).update(
+                "課題認識：一部実施・未実施の理由や改善したい点（なければ空のまま Enter）"
+            )
+            self.query_one("#plan-fields").display = True
+        self.fit(self.app.size.height)
+
+    def fill_extra(self, text: str) -> None:
+        self.query_one("#extra", Input).value = text
+
+    def fill_plan(self, due: str, owner: str) -> None:
+        self.query_one("#plan-due", Input).value = due
+        self.query_one("#plan-owner", Input).value = owner
+
+    def _group_checklist(self, step: Step, previous: Answer | None) -> None:
+        """One check-list for the group: each example's points, prefixed with ①②…"""
+        options: list[tuple[str, str, bool]] = []
+        picked = dict(self.group_prefill_checks)
+        for n, question in enumerate(step.questions, 1):
+            mine = set(picked.get(question.id, ()))
+            options += [
+                (
+                    printable(f"{circled(n)}{o.label} {o.text}"),
+                    f"{question.id}|{o.label}",
+                    o.label in mine,
+                )
+                for o in question.options
+            ]
+        checklist = self._checklist
+        if checklist.option_count:
+            checklist.clear_options()
+        checklist.display = bool(options)
+        self.query_one("#checklist-prompt").display = bool(options)
+        if options:
+            checklist.add_options(options)
+            checklist.highlighted = 0
+            self.query_one("#checklist-prompt", Label).update(
+                "実施済みなら当てはまるものを選択（shift+tab で選択欄、スペースで選択）"
+            )
+
+    group_prefill_checks: dict[str, tuple[str, ...]] = {}
+
+    def group_checks(self) -> dict[str, tuple[str, ...]]:
+        step = self.step
+        if step is None or not self._checklist.display:
+            return {}
+        picked = set(self._checklist.selected)
+        out: dict[str, tuple[str, ...]] = {}
+        for question in step.questions:
+            labels = tuple(
+                o.label for o in question.options if f"{question.id}|{o.label}" in picked
+            )
+            if labels:
+                out[question.id] = labels
+        return out
 
     def focus_reply(self) -> None:
         self._reply.focus()
@@ -265,8 +384,57 @@ class AnswerBar(Vertical):
     def _clicked(self, event: Button.Pressed) -> None:
         event.stop()
         value = (event.button.id or "").removeprefix("status-")
-        self.post_message(self.StatusChosen(Status(value)))
+        step = self.step
+        if step is not None and step.kind is StepKind.GROUP:
+            self.sequence = [Status(value)]
+            self._show_sequence()
+            self.pick(Status(value))
+        else:
+            self.post_message(self.StatusChosen(Status(value)))
         self.focus_reply()
+
+    @on(ReplyArea.StatusKey)
+    def _status_key(self, event: ReplyArea.StatusKey) -> None:
+        """Group and yearly-confirmation steps use the keys here; otherwise the screen does."""
+        step = self.step
+        if step is not None and step.kind is StepKind.GROUP:
+            event.stop()
+            # Each key gives the next example its status; one key alone is for the group.
+            if len(self.sequence) >= len(step.questions):
+                self.sequence = []
+            self.sequence.append(event.status)
+            self.pick(event.status)
+            self._show_sequence()
+            return
+        if step is not None and step.kind is StepKind.CONFIRM_ITEM:
+            event.stop()
+            if event.status in (Status.DONE, Status.PARTIAL):  # 1: 前回どおり, 2: 一問ずつ
+                self.status = event.status
+                self._reply.post_message(ReplyArea.Send(""))
+            return
+        # not stopped: the screen decides (pick, settle a pending reply, or correct)
+
+    def undo_sequence_key(self) -> bool:
+        """A group step's last status key was the start of a number typed as text."""
+        step = self.step
+        if step is None or step.kind is not StepKind.GROUP or not self.sequence:
+            return False
+        self.sequence.pop()
+        self.pick(self.sequence[-1] if self.sequence else None)
+        self._show_sequence()
+        return True
+
+    def _show_sequence(self) -> None:
+        label = self.query_one("#sequence", Label)
+        step = self.step
+        if step is None or len(self.sequence) < 2:
+            label.display = False
+            return
+        n = len(step.questions)
+        parts = [f"{circled(k)}{s.label}" for k, s in enumerate(self.sequence, 1)]
+        rest = "" if len(self.sequence) == n else f"（あと{n - len(self.sequence)}件）"
+        label.update("手法例ごと: " + " ".join(parts) + rest)
+        label.display = True
 
     # --- what is on the bar ----------------------------------------------------------------
 
@@ -276,7 +444,7 @@ class AnswerBar(Vertical):
 
     def checks(self) -> tuple[str, ...]:
         checklist = self._checklist
-        if not checklist.display:
+        if not checklist.display or (self.step is not None and self.step.kind is StepKind.GROUP):
             return ()
         picked = set(checklist.selected)
         question = self.question
@@ -310,6 +478,11 @@ class AnswerBar(Vertical):
             return False
         if self.unsent_text():
             return True
+        step = self.step
+        if step is not None and step.kind is StepKind.GROUP:
+            before = {k: v for k, v in self.group_prefill_checks.items() if v}
+            if self.group_checks() != before:
+                return True
         if self.checks() != self._prefilled_checks:
             return True
         due = self.query_one("#plan-due", Input).value
@@ -323,12 +496,21 @@ class AnswerBar(Vertical):
         event.stop()
         if self.question is None:
             return
-        prefilled = self._reply.prefilled
+        step = self.step
+        group = step is not None and step.kind is StepKind.GROUP
         self.post_message(
-            self.Submitted(self.current_answer(event.text), event.text, self.picked_by, prefilled)
+            self.Submitted(
+                self.current_answer(event.text),
+                event.text,
+                self.picked_by,
+                self._reply.prefilled,
+                extra=self.query_one("#extra", Input).value.strip(),
+                sequence=tuple(self.sequence) if group else (),
+                group_checks=self.group_checks() if group else None,
+            )
         )
 
-    @on(Input.Submitted, "#plan-due, #plan-owner")
+    @on(Input.Submitted, "#plan-due, #plan-owner, #extra")
     def _plan_enter(self, event: Input.Submitted) -> None:
         event.stop()
         self._reply.post_message(ReplyArea.Send(self._reply.text))
