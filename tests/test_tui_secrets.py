@@ -23,6 +23,8 @@ async def _answer_with_secret(tmp_path: Path, key: str) -> tuple[dict, str]:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
+        await pilot.press("2", "enter")  # the group screen: one by one (a single question)
+        await pilot.pause()
         reply = screen.query_one("#reply", TextArea)
         reply.text = SECRET
         await pilot.press("enter")

@@ -109,11 +109,12 @@ def test_the_reply_field_stays_visible_on_the_longest_checklist_at_80x24(term, t
 
     SessionStore(tmp_path).create("端末テスト株式会社", "api_connector", session_id="t")
     term.start("resume", "t")
-    term.wait_for("1.1.1")
-    for _ in range(4):  # 1.1.1 … 1.2.1 by number key, to reach 1.2.2
-        term.keys("1")
+    term.wait_for("すべて実施済み")  # the group screen of 1.1
+    # group 1.1 one by one (2), 1.1.1–1.1.3 by number key, group 1.2 one by one, 1.2.1
+    for key in ("2", "1", "1", "1", "2", "1"):
+        term.keys(key)
         term.keys("Enter")
-        time.sleep(0.3)
+        time.sleep(0.4)
     term.wait_for("1.2.2")
     term.literal("担当部署は情報システム部です")
     shown = term.wait_for("担当部署は情報システム部です")
@@ -126,7 +127,7 @@ def test_the_reply_field_stays_visible_on_the_longest_checklist_at_80x24(term, t
     term.keys("Enter")
     shown = term.wait_for("保留中の回答")  # no status in the words: asked, field empty
     term.keys("1")
-    term.wait_for("通番1 その他の対策")  # no internal id (1.other) on screen
+    term.wait_for("その他の対策")  # the closing step, no internal id (1.other)
     term.keys("C-q")
     deadline = time.monotonic() + 10
     while term.alive() and time.monotonic() < deadline:
