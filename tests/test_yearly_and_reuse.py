@@ -164,7 +164,18 @@ async def _yearly_from_home(store_dir: Path) -> str:
             if app.screen.listed:
                 break
             await pilot.pause(0.01)
+        from interview.tui.screens.confirm import ConfirmScreen
+
+        await pilot.press("y")  # asks first, naming the session (date and party)
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert DEMO_ID in app.screen.text and "更新" in app.screen.text
+        await pilot.press("escape")  # no: nothing is created
+        await pilot.pause()
+        assert len(SessionStore(store_dir).list_summaries()[0]) == 1
         await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("y")  # yes
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, InterviewScreen)

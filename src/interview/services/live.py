@@ -79,6 +79,19 @@ class LiveSession:
             raise
         return question
 
+    def restate(self, question_id: str, status: Status) -> Answer | None:
+        """Change only the status of an answer already given (the cursor stays put)."""
+        answer = self.session.answers.get(question_id)
+        if answer is None or answer.skipped:
+            return None
+        question = self.questions.question(question_id)
+        self.session.answers[question_id] = answer.model_copy(
+            update={"status": status, "updated_at": now()}
+        )
+        self._refresh_drafts(question.item)
+        self.save()
+        return self.session.answers[question_id]
+
     def answer_group(
         self,
         statuses: Status | list[Status] | tuple[Status, ...],
