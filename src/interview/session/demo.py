@@ -42,9 +42,20 @@ def build_demo_session(
         for question in questions.for_item(item.no):
             stamp += timedelta(minutes=2)
             answers[question.id] = Answer.model_validate({**raw[question.id], "updated_at": stamp})
+    certifications = [
+        Certification(
+            name="ISMS（JIS Q 27001等）",
+            scope="「サンプルペイ」サービスの企画・開発・運用及びカスタマーサポート",
+            date="2024-04",
+            issuer="一般社団法人デモ認証機構（架空）",
+            number="IS 000000（架空）",
+            expires="2027年4月",
+            statement="附属書Aの全管理策",
+        )
+    ]
     texts = {}
     for n, item in enumerate(items):
-        draft = compile_item(item, questions, answers)
+        draft = compile_item(item, questions, answers, certifications=certifications)
         # Most items were reviewed and confirmed; a few are still drafts, as in real life.
         state = "draft" if n % 9 == 4 else "confirmed"
         texts[str(item.no)] = ItemTexts(
@@ -69,13 +80,7 @@ def build_demo_session(
         ),
         created_at=_START,
         updated_at=stamp,
-        certifications=[
-            Certification(
-                name="ISMS（JIS Q 27001等）",
-                scope="家計簿・決済サービスの開発・運用",
-                date="2024-04",
-            )
-        ],
+        certifications=certifications,
         answers=answers,
         texts=texts,
         follow_ups={

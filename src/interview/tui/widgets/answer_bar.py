@@ -1,4 +1,4 @@
-"""The answer bar: status choices (1–5), a check-list, plan fields and a reply field."""
+"""The answer bar: status choices (1–6), a check-list, plan fields and a reply field."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from interview.textsafe import printable
 class ReplyArea(TextArea):
     """A multi-line reply field: Enter sends, ctrl+j (or shift+enter) breaks the line.
 
-    While it is empty (or still holds the prefilled earlier answer), the keys 1–5 pick a
+    While it is empty (or still holds the prefilled earlier answer), the keys 1–6 pick a
     status instead of typing a digit.
     """
 
@@ -46,7 +46,7 @@ class ReplyArea(TextArea):
             self._replace_via_keyboard("\n", start, end)
             return
         untouched = not self.text or self.text == self.prefilled
-        if untouched and event.character in ("1", "2", "3", "4", "5"):
+        if untouched and event.character in ("1", "2", "3", "4", "5", "6"):
             event.stop()
             event.prevent_default()
             self.post_message(self.StatusKey(list(Status)[int(event.character) - 1]))

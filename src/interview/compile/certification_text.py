@@ -1,0 +1,101 @@
+"""The opening sentence of 現在の対応状況 when a certification covers the item.
+
+The guide lets a bank accept 第三者認証・内部統制保証報告書等 in place of evidence (通番3,
+8, 9, 13, 14, 21, 24, 27, 33). A reviewer needs, in one sentence: 認証名, 認証機関, 登録番号,
+適用範囲, 有効期限 and whether the 適用宣言書 covers the controls; for SOC2, the Type,
+対象期間 and whether there were exceptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from interview.compile.phrases import bracketed, first_sentence, said
+from interview.engine.answers import Answer
+from interview.questions.bank import Question
+from interview.session.models import Certification
+
+_REPORT_WORDS = ("SOC", "保証報告書", "実務指針", "合意された手続", "監査報告書")
+
+
+def is_report(name: str) -> bool:
+    """An assurance report (SOC2 …) rather than a certificate (ISMS …)."""
+    return any(word in name for word in _REPORT_WORDS)
+
+
+def _base(name: str) -> str:
+    return name.split("（", 1)[0].split("(", 1)[0].strip().casefold()
+
+
+def matching(name: str, recorded: Sequence[Certification]) -> Certification | None:
+    for cert in recorded:
+        if cert.name == name:
+            return cert
+    base = _base(name)
+    for cert in recorded:
+        if _base(cert.name) == base:
+            return cert
+    return None
+
+
+def _fields(pairs: Sequence[tuple[str, str]]) -> str:
+    return "、".join(f"{label}：{bracketed(value)}" for label, value in pairs if value.strip())
+
+
+def describe(name: str, cert: Certification | None) -> str:
+    """「ISMS（認証機関：…、登録番号：…、適用範囲：…、有効期限：…）」 and so on."""
+    if cert is None:
+        return name
+    if is_report(name):
+        title = name + (f" {cert.report_type}" if cert.report_type else "")
+        facts = _fields(
+            [
+                ("発行", cert.issuer),
+                ("対象範囲", cert.scope),
+                ("対象期間", cert.period or cert.date),
+                ("例外事項", cert.exceptions),
+            ]
+        )
+    else:
+        title = name
+        facts = _fields(
+            [
+                ("認証機関", cert.issuer),
+                ("登録番号", cert.number),
+                ("適用範囲", cert.scope),
+                ("有効期限", cert.expires),
+            ]
+        )
+    return f"{title}（{facts}）" if facts else title
+
+
+def certification_sentence(
+    question: Question, answer: Answer, recorded: Sequence[Certification]
+) -> str:
+    """One sentence naming the certifications that cover the item, or ''."""
+    names = [o.text for o in question.options if o.label in answer.checks]
+    note = said(answer.detail)
+    if not names and not note:
+        return ""
+    if not names:
+        return f"第三者認証等：{bracketed(first_sentence(note))}。"
+    found = {n: matching(n, recorded) for n in names}
+    certificates = [n for n in names if not is_report(n)]
+    reports = [n for n in names if is_report(n)]
+    held = "、".join(describe(n, found[n]) for n in certificates)
+    obtained = "、".join(describe(n, found[n]) for n in reports)
+    statements = [c.statement for n in certificates if (c := found[n]) and c.statement]
+    if held and obtained:
+        body = f"{held}を取得し、{obtained}を入手しています"
+    elif held:
+        body = f"{held}を取得しています"
+    else:
+        body = f"{obtained}を入手しています"
+    if statements:
+        body = (
+            body[: -len("います")]
+            + f"おり、適用宣言書は{bracketed('、'.join(statements))}を対象に含みます"
+        )
+    if note and not any(found[n] is not None for n in names):
+        body += f"（{bracketed(first_sentence(note))}）"
+    return f"第三者認証等：{body}。"
