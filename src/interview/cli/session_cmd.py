@@ -293,6 +293,7 @@ def show_lines(store: SessionStore, session: Session) -> list[str]:
             f"  区分{c.no} {_pad(c.name, width)}  {c.answered:>3}/{c.total:<3} {c.percent:>4.0f}%"
         )
 
+    lines += _readiness_lines(session) if questions is not None else []
     lines += ["", f"要確認の印: {len(session.follow_ups)}件"]
     for key, memo in session.follow_ups.items():
         lines.append(f"  ・{p(key)}" + (f"：{p(memo)}" if memo else ""))
@@ -307,6 +308,26 @@ def show_lines(store: SessionStore, session: Session) -> list[str]:
             lines.append("すべての質問に回答済みです。")
         else:
             lines.append(f"再開位置: 通番{nxt.item}「{p(nxt.short)}」（質問 {nxt.id}）")
+    return lines
+
+
+def _readiness_lines(session: Session) -> list[str]:
+    """Stale texts and unresolved answers: what export would stop at."""
+    from interview.compile.export import check_export
+    from interview.compile.readiness import STALE_MARK
+    from interview.errors import UserError
+
+    try:
+        check = check_export(session)
+    except UserError:
+        return []
+    lines: list[str] = []
+    if check.stale:
+        lines += ["", f"{STALE_MARK}: {len(check.stale)}項目"]
+        lines += [f"  ・{printable(s.label)}" for s in check.stale]
+    if check.unresolved:
+        lines += ["", f"不明・要確認（回答予定の年月が未定）: {len(check.unresolved)}件"]
+        lines += [f"  ・{printable(u.label)}" for u in check.unresolved]
     return lines
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from interview.catalog import Catalog
+from interview.compile.fitting import move_detail, too_tall, too_tall_message
 from interview.compile.readiness import (
     StaleText,
     Unresolved,
@@ -41,6 +42,7 @@ class ExportOptions:
     allow_unresolved: bool = False  # write 「確認中」 without a month
     redraft: bool = False  # stale texts go back to the fresh draft
     paper: Paper = "A4"
+    move_detail: bool = False  # a row too tall for 409 pt keeps what fits, rest → 回答詳細
     made_on: date | None = None  # 作成日 (default: today)
 
 
@@ -106,5 +108,10 @@ def export_session(
         unresolved_due=options.unresolved_due,
         made_on=options.made_on,
     )
+    tall = too_tall(data)
+    if tall and not options.move_detail:
+        raise ExportBlocked(too_tall_message(tall))
+    if tall:
+        data = move_detail(data)
     write_workbook(data, path, paper=options.paper)
     return path

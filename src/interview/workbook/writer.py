@@ -64,17 +64,6 @@ def write_workbook(data: WorkbookData, path: Path, paper: str = "A4") -> None:
     replace_file(Path(path), payload)
 
 
-def too_tall_rows(data: WorkbookData) -> list[str]:
-    """The 通番 of フォーマット rows whose text cannot show within 409 pt."""
-    fields = list(FORMAT_LABELS)
-    widths = [FORMAT_COLUMNS[f].width for f in fields]
-    return [
-        row.no
-        for row in data.rows
-        if row_height([getattr(row, f) for f in fields], widths) > MAX_ROW_PT
-    ]
-
-
 def build_workbook(data: WorkbookData, paper: str = "A4") -> Workbook:
     """The workbook in memory (raises TextTooLongError / UserError before any file exists)."""
     workbook = Workbook()

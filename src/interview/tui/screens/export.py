@@ -9,9 +9,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from interview.compile.export import default_export_path, export_session
+from interview.compile.dates import parse_due_month
+from interview.compile.export import (
+    ExportCheck,
+    ExportOptions,
+    check_export,
+    default_export_path,
+    export_session,
+)
+from interview.compile.readiness import STALE_MARK
 from interview.errors import UserError
 from interview.session.live import LiveSession
 from interview.tui import styles
@@ -40,6 +48,25 @@ def unanswered_summary(live: LiveSession) -> str:
     return "\n".join(lines)
 
 
+def readiness_summary(check: ExportCheck) -> str:
+    """Stale texts and unresolved answers, named, with what export will do about them."""
+    lines = []
+    if check.stale:
+        lines.append(f"{STALE_MARK}: " + "、".join(s.label for s in check.stale))
+        lines.append("F9 で確認し直すか、下の「最新の回答から作り直す」を選んでください。")
+    if check.unresolved:
+        lines.append(
+            f"不明・要確認の回答 {len(check.unresolved)}件: "
+            + "、".join(u.label for u in check.unresolved[:6])
+            + (" …" if len(check.unresolved) > 6 else "")
+        )
+        lines.append(
+            "回答予定の年月を入れると「確認中（2027年1月までに回答）」と書きます"
+            "（空欄なら出力しません）。"
+        )
+    return "\n".join(lines)
+
+
 class ExportScreen(ModalScreen[Path | None]):
     CSS_PATH = styles.MODALS
     BINDINGS = [Binding("escape", "close", "閉じる", id="export.close")]
@@ -49,9 +76,16 @@ class ExportScreen(ModalScreen[Path | None]):
         self.live = live
 
     def compose(self) -> ComposeResult:
+        self.check = check_export(self.live.session, self.live.catalog, self.live.questions)
         with Vertical(id="export-box"):
             yield Label("Excel ブックに出力", id="export-title")
             yield Static(unanswered_summary(self.live), markup=False, id="export-summary")
+            if self.check.stale or self.check.unresolved:
+                yield Static(readiness_summary(self.check), markup=False, id="export-readiness")
+            if self.check.stale:
+                yield Checkbox("最新の回答から作り直す", id="export-redraft", compact=True)
+            if self.check.unresolved:
+                yield Input(placeholder="回答予定の年月（例: 2027-01）", id="export-due")
             yield Label("出力先のファイル名")
             yield Input(str(default_export_path(self.live.session)), id="export-path")
             with Horizontal(id="export-buttons"):
@@ -62,17 +96,33 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
 
+    def _options(self) -> ExportOptions:
+        due = ""
+        if self.check.unresolved:
+            typed = self.query_one("#export-due", Input).value.strip()
+            due = parse_due_month(typed) if typed else ""
+        redraft = bool(self.check.stale) and self.query_one("#export-redraft", Checkbox).value
+        return ExportOptions(unresolved_due=due, redraft=redraft)
+
     @on(Input.Submitted, "#export-path")
+    @on(Input.Submitted, "#export-due")
     @on(Button.Pressed, "#export-ok")
     def _export(self) -> None:
-        self.run_export(Path(self.query_one("#export-path", Input).value.strip()).expanduser())
+        result = self.query_one("#export-result", Static)
+        try:
+            options = self._options()
+        except ValueError as exc:
+            result.update(str(exc))
+            return
+        path = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
+        self.run_export(path, options)
 
     @work(thread=True, exclusive=True)
-    def run_export(self, path: Path) -> None:
+    def run_export(self, path: Path, options: ExportOptions | None = None) -> None:
         result = self.query_one("#export-result", Static)
         try:
             written = export_session(
-                self.live.session, path, self.live.catalog, self.live.questions
+                self.live.session, path, self.live.catalog, self.live.questions, options
             ).resolve()
         except UserError as exc:
             self.app.call_from_thread(result.update, f"出力できませんでした: {exc}")

@@ -161,9 +161,12 @@ class InterviewScreen(Screen[None]):
         self._record(question, answer)
 
     def _record(self, question: Question, answer: Answer) -> None:
+        from interview.disclosure import find_network_details, mask_network_details
         from interview.secrets import find_secrets, mask_secrets
 
-        findings = find_secrets("\n".join((answer.detail, answer.due, answer.owner)))
+        said = "\n".join((answer.detail, answer.due, answer.owner))
+        # Secrets, and network details (IP addresses, host names) the banks need not see.
+        findings = [*find_secrets(said), *find_network_details(said)]
         if findings:
             from interview.tui.screens.secret_warning import MASK, SecretWarningScreen
 
@@ -171,7 +174,8 @@ class InterviewScreen(Screen[None]):
                 if choice == MASK:
                     masked = answer.model_copy(
                         update={
-                            f: mask_secrets(getattr(answer, f)) for f in ("detail", "due", "owner")
+                            f: mask_network_details(mask_secrets(getattr(answer, f)))
+                            for f in ("detail", "due", "owner")
                         }
                     )
                     self._save_answer(question, masked)
@@ -196,6 +200,13 @@ class InterviewScreen(Screen[None]):
             return
         self.chat.say(render.answer_text(question, self.live.session.answers[question.id]), "user")
         self._saved()
+        if self.live.stale_fields(question.item):
+            from interview.compile.readiness import STALE_MARK
+
+            self.chat.say(
+                f"通番{question.item}：{STALE_MARK}（確定済みの文章と回答が食い違っています。F9 で確認してください）",
+                "system",
+            )
         nxt = self.live.interview.current()
         leaving_item = nxt is None or nxt.item != question.item
         if leaving_item and self.live.interview.item_complete(question.item):
@@ -344,7 +355,8 @@ class InterviewScreen(Screen[None]):
             if then_continue:
                 self._show_current()
 
-        self.app.push_screen(ReviewScreen(f"通番{item_no} {item.goal}", texts, drafts), done)
+        stale = self.live.stale_fields(item_no)
+        self.app.push_screen(ReviewScreen(f"通番{item_no} {item.goal}", texts, drafts, stale), done)
 
     def action_compare(self) -> None:
         """What changed since the session this one was started from (yearly check)."""

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, TextArea
 
 from interview.compile.item_text import TEXT_FIELDS, TEXT_LABELS
+from interview.compile.readiness import STALE_MARK
 from interview.textsafe import printable
 from interview.tui import styles
 
@@ -33,11 +34,18 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
         Binding("escape", "cancel", "閉じる", id="review.cancel"),
     ]
 
-    def __init__(self, title: str, texts: dict[str, str], drafts: dict[str, str]) -> None:
+    def __init__(
+        self,
+        title: str,
+        texts: dict[str, str],
+        drafts: dict[str, str],
+        stale: tuple[str, ...] = (),
+    ) -> None:
         super().__init__()
         self.review_title = title
         self.texts = texts
         self.drafts = drafts
+        self.stale = stale  # fields confirmed before the answers changed
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review-box"):
@@ -46,6 +54,12 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
                 "回答からまとめた文案です。必要なら直接書き換えて、ctrl+s で確定してください。",
                 id="review-help",
             )
+            if self.stale:
+                names = "・".join(TEXT_LABELS[f] for f in self.stale)
+                yield Label(
+                    f"{STALE_MARK}（{names}）。最新の回答からの文案を確認して確定してください。",
+                    id="review-stale",
+                )
             with VerticalScroll(id="review-fields"):
                 for field in TEXT_FIELDS:
                     yield Label(TEXT_LABELS[field], classes="review-label")
