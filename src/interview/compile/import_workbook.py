@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 
 from interview.catalog import Catalog, Party
-from interview.compile.item_text import TEXT_FIELDS
+from interview.compile.item_text import TEXT_FIELDS, compile_item
 from interview.compile.workbook_data import ANSWERED, SKIPPED, UNANSWERED
 from interview.engine.answers import Answer, Status, now
 from interview.errors import UserError
@@ -118,6 +118,16 @@ def session_from_workbook(
         answer = _answer(row, question.kind, {o.label: o.text for o in question.options})
         if answer is not None:
             answers[question.id] = answer
+    # The texts read are the respondent's; record the draft today's answers give, so that
+    # they count as edited (kept), not as confirmed before the answers changed (stale).
+    for number, stored in texts.items():
+        draft = compile_item(catalog.item(int(number)), questions, answers)
+        texts[number] = ItemTexts(
+            **{
+                f: getattr(stored, f).model_copy(update={"draft": draft.field(f)})
+                for f in TEXT_FIELDS
+            }
+        )
     stamp = (_date(cover.date) if cover is not None else None) or now()
     respondent = Respondent(
         organisation=org,
