@@ -11,6 +11,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from interview.catalog.models import Catalog, Example, Item, Note, NotePoint
+from interview.catalog.party import Party
 from interview.datapaths import question_banks_dir
 from interview.questions.certifications import CERTIFICATION_OPTIONS
 from interview.questions.models import (
@@ -67,6 +68,23 @@ class QuestionSet:
         self._intros = intros
         self._by_item = by_item
         self._by_id = {q.id: q for qs in by_item.values() for q in qs}
+        self._for_bank: QuestionSet | None = None
+
+    def for_party(self, party: Party | None) -> QuestionSet:
+        """The questions a respondent of *party* is asked.
+
+        The certification question (第三者認証等をもってエビデンス等の提出に代え) is for
+        API接続先 only: a bank answering 通番9, 13 or 14 is not asked it.
+        """
+        if party is not Party.FINANCIAL_INSTITUTION:
+            return self
+        if self._for_bank is None:
+            by_item = {
+                no: tuple(q for q in qs if q.kind is not QuestionKind.CERTIFICATION)
+                for no, qs in self._by_item.items()
+            }
+            self._for_bank = QuestionSet(self._intros, by_item)
+        return self._for_bank
 
     def intro(self, item_no: int) -> str:
         return self._intros[item_no]

@@ -33,7 +33,8 @@ class LiveSession:
 
             catalog, questions = session_checklist(session)  # tailored when it has a profile
         self.catalog = catalog
-        self.questions = questions
+        self.questions = questions.for_party(session.respondent.party)
+        questions = self.questions
         self.interview = Interview(
             self.catalog,
             self.questions,

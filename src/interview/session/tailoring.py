@@ -31,8 +31,9 @@ def attach_profile(store: SessionStore, session: Session, path: Path) -> Session
 
 
 def session_checklist(session: Session) -> tuple[Catalog, QuestionSet]:
-    """The catalog and questions *session* is answered on."""
-    return _checklist(session.profile_text)
+    """The catalog and questions *session* is answered on (for its respondent's party)."""
+    catalog, questions = _checklist(session.profile_text)
+    return catalog, questions.for_party(session.respondent.party)
 
 
 @lru_cache(maxsize=8)
