@@ -8,6 +8,7 @@ The guide lets a bank accept 第三者認証・内部統制保証報告書等 in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from interview.compile.phrases import bracketed, first_sentence, said
@@ -69,6 +70,56 @@ def describe(name: str, cert: Certification | None) -> str:
     return f"{title}（{facts}）" if facts else title
 
 
+_FIELD_NAMES = {
+    "issuer": ("認証機関", "審査機関", "発行", "監査法人", "発行者"),
+    "number": ("登録番号", "認証番号", "番号"),
+    "scope": ("適用範囲", "対象範囲", "範囲"),
+    "expires": ("有効期限", "期限"),
+    "statement": ("適用宣言書",),
+    "report_type": ("Type", "タイプ", "種類"),
+    "period": ("対象期間", "期間"),
+    "exceptions": ("例外事項", "例外", "除外事項"),
+    "date": ("取得日", "初回取得", "取得"),
+}
+_LABEL = re.compile(
+    r"("
+    + "|".join(sorted((w for ws in _FIELD_NAMES.values() for w in ws), key=len, reverse=True))
+    + r")\s*[:：=]\s*"
+)
+
+
+def fields_from_text(name: str, text: str) -> Certification | None:
+    """「認証機関：…、登録番号：…」 in the answer's words, as a Certification (or None)."""
+    found = list(_LABEL.finditer(text))
+    if not found:
+        return None
+    values: dict[str, str] = {}
+    for index, match in enumerate(found):
+        end = found[index + 1].start() if index + 1 < len(found) else len(text)
+        value = text[match.end() : end].strip().strip("、,，。 　\n").strip()
+        field = next(f for f, words in _FIELD_NAMES.items() if match.group(1) in words)
+        if value and field not in values:
+            values[field] = value
+    return Certification(name=name, **values) if values else None
+
+
+def _segments(names: Sequence[str], text: str) -> dict[str, str]:
+    """Which part of *text* speaks of which certification (by where each is named)."""
+    if len(names) == 1:
+        return {names[0]: text}
+    folded = text.casefold()
+    starts = sorted(
+        (pos, name)
+        for name in names
+        if (pos := folded.find(name.split("（", 1)[0].split("(", 1)[0].strip().casefold())) >= 0
+    )
+    out = {}
+    for index, (pos, name) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
+        out[name] = text[pos:end]
+    return out
+
+
 def certification_sentence(
     question: Question, answer: Answer, recorded: Sequence[Certification]
 ) -> str:
@@ -79,7 +130,8 @@ def certification_sentence(
         return ""
     if not names:
         return f"第三者認証等：{bracketed(first_sentence(note))}。"
-    found = {n: matching(n, recorded) for n in names}
+    parts = _segments(names, note)
+    found = {n: matching(n, recorded) or fields_from_text(n, parts.get(n, "")) for n in names}
     certificates = [n for n in names if not is_report(n)]
     reports = [n for n in names if is_report(n)]
     held = "、".join(describe(n, found[n]) for n in certificates)

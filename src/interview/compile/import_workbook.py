@@ -52,6 +52,18 @@ def _stamp(text: str) -> datetime:
         return now()
 
 
+def _check_labels(cell: str, options: dict[str, str]) -> tuple[str, ...]:
+    """The labels in a 該当 cell: one entry a line (「①a 特権ID：…」), or bare 「①③」."""
+    picked: list[str] = []
+    for line in cell.splitlines():
+        token = line.strip().split(" ", 1)[0].split("\u3000", 1)[0]
+        if token in options:
+            picked.append(token)
+        else:
+            picked += [c for c in token if c in options]
+    return tuple(dict.fromkeys(picked))
+
+
 def _answer(row: DetailRow, kind: QuestionKind, options: dict[str, str]) -> Answer | None:
     status_text = row.status.strip()
     if status_text == UNANSWERED or (
@@ -72,7 +84,7 @@ def _answer(row: DetailRow, kind: QuestionKind, options: dict[str, str]) -> Answ
         by_name = {text: label for label, text in options.items()}
         checks = tuple(by_name[n] for n in re.split("[、,]", row.checks) if n.strip() in by_name)
     else:
-        checks = tuple(c for c in row.checks if c in options)
+        checks = _check_labels(row.checks, options)
     return Answer(
         status=status,
         detail=row.detail,

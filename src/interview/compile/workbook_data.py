@@ -154,9 +154,12 @@ def checks_text(question: Question, checks: tuple[str, ...]) -> str:
     return "\n".join(f"{c} {texts[c]}" if c in texts else c for c in checks)
 
 
-def short_point(text: str, limit: int = 14) -> str:
-    """A 注記 point's short name: its words up to the first 「、」「（」「。」, at most *limit*."""
-    head = text
+def short_point(text: str, limit: int = 20) -> str:
+    """A 注記 point's short name: its words up to the first 「、」「（」「。」, at most *limit*.
+
+    A sub-point (「特権ID：特権IDの付与は…」) is named by its own words, after the 「：」.
+    """
+    head = text.rsplit("：", 1)[-1] if "：" in text[:-1] else text
     for mark in ("（", "(", "、", "。", "：", "及び", "並びに"):
         cut = head.find(mark)
         if cut >= 4:

@@ -53,6 +53,7 @@ def session_progress(
 ) -> float:
     """Overall progress (0–100) of a respondent of *party*."""
     total = Progress(0, 0)
+    asked = questions.for_party(party)
     for item in catalog.items_for(party):
-        total += count(questions.for_item(item.no), answers)
+        total += count(asked.for_item(item.no), answers)
     return total.percent
