@@ -52,15 +52,12 @@ def _stamp(text: str) -> datetime:
         return now()
 
 
+_LABEL = re.compile(r"(?:注[0-9]+)?[\u2460-\u2473][a-z]?")
+
+
 def _check_labels(cell: str, options: dict[str, str]) -> tuple[str, ...]:
-    """The labels in a 該当 cell: one entry a line (「①a 特権ID：…」), or bare 「①③」."""
-    picked: list[str] = []
-    for line in cell.splitlines():
-        token = line.strip().split(" ", 1)[0].split("\u3000", 1)[0]
-        if token in options:
-            picked.append(token)
-        else:
-            picked += [c for c in token if c in options]
+    """The labels in a 該当 cell: 「①情報資産の取扱者の指定、③a …」 or bare 「①③」."""
+    picked = [label for label in _LABEL.findall(cell) if label in options]
     return tuple(dict.fromkeys(picked))
 
 

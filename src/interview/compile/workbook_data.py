@@ -151,7 +151,7 @@ def checks_text(question: Question, checks: tuple[str, ...]) -> str:
     if question.kind is QuestionKind.CERTIFICATION:
         return "、".join(o.text for o in question.options if o.label in checks)
     texts = {o.label: short_point(o.text) for o in question.options}
-    return "\n".join(f"{c} {texts[c]}" if c in texts else c for c in checks)
+    return "、".join(f"{c}{texts[c]}" if c in texts else c for c in checks)
 
 
 def short_point(text: str, limit: int = 20) -> str:

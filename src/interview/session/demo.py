@@ -63,7 +63,7 @@ def build_demo_session(
                 name="ISMS（JIS Q 27001等）",
                 scope="「サンプルペイ」サービスの企画・開発・運用及びカスタマーサポート",
                 date="2024-04",
-                issuer="一般社団法人デモ認証機構（架空）",
+                issuer="デモ認証機構（架空）",
                 number="IS 000000（架空）",
                 expires="2027年4月",
                 statement="附属書Aの全管理策",

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 MAX_ROW_PT = 409.0  # Excel's row height limit
 FONT_PT = 10.0  # body font size (styles._font default)
-LINE_PT = 16.0  # one line of 10 pt 游ゴシック as Excel spaces it (LibreOffice needs less)
+LINE_PT = 16.5  # one wrapped line of 10 pt 游ゴシック in Excel (its 11 pt row is 18.75 pt)
 PAD_PT = 5.0  # top and bottom cell padding
 MIN_ROW_PT = 18.0
 DIGIT_PX = 7  # width unit: the default font's digit (Calibri 11) at 96 dpi
@@ -34,15 +34,19 @@ def char_em(char: str) -> float:
     return 0.6
 
 
-def line_capacity_em(width: float, font_pt: float = FONT_PT) -> float:
+BOLD = 1.08  # bold glyphs are a little wider
+KINSOKU_EM = 0.5  # a line may end early so that 「、」「。」「）」 do not start the next one
+
+
+def line_capacity_em(width: float, font_pt: float = FONT_PT, bold: bool = False) -> float:
     """How many ems of text fit on one line of a column *width* units wide."""
-    em_px = font_pt * 96 / 72
-    return max(1.0, (column_px(width) - CELL_PAD_PX) / em_px * FILL)
+    em_px = font_pt * 96 / 72 * (BOLD if bold else 1.0)
+    return max(1.0, (column_px(width) - CELL_PAD_PX) / em_px * FILL - KINSOKU_EM)
 
 
-def wrapped_lines(text: str, width: float, font_pt: float = FONT_PT) -> int:
+def wrapped_lines(text: str, width: float, font_pt: float = FONT_PT, bold: bool = False) -> int:
     """Lines *text* takes in a wrapped cell of *width* units (greedy, character by character)."""
-    capacity = line_capacity_em(width, font_pt)
+    capacity = line_capacity_em(width, font_pt, bold)
     total = 0
     for paragraph in str(text).split("\n"):
         used, lines = 0.0, 1
@@ -57,14 +61,17 @@ def wrapped_lines(text: str, width: float, font_pt: float = FONT_PT) -> int:
 
 
 def row_height(
-    values: Sequence[object], widths: Sequence[float], font_pt: float = FONT_PT
+    values: Sequence[object],
+    widths: Sequence[float],
+    font_pt: float = FONT_PT,
+    bold: bool = False,
 ) -> float:
     """The height (pt) that shows every line of every cell, uncapped."""
     lines = 1
     for value, width in zip(values, widths, strict=False):
         if value is None or value == "":
             continue
-        lines = max(lines, wrapped_lines(str(value), width, font_pt))
+        lines = max(lines, wrapped_lines(str(value), width, font_pt, bold))
     line_pt = LINE_PT * font_pt / FONT_PT
     return max(MIN_ROW_PT, math.ceil(lines * line_pt + PAD_PT))
 

@@ -1,9 +1,9 @@
 """Column widths and page layout: readable on screen, printable on A4.
 
 Widths are in Excel's character units (the width of "0" in the default font); a Japanese
-character takes about two. Each table is at most 180 units wide, so "fit to width" prints
-it on A4 landscape at 80 % or more: 10 pt text prints at 8 pt or more (``--paper A3``
-prints at 100 %).
+character takes about two. Each table is at most 170 units wide, so "fit to width" prints
+it on A4 landscape at about 85 % in Excel (about 80 % in LibreOffice, whose Carlito
+digit is a little wider): 10 pt text prints at 8 pt or more. ``--paper A3`` prints at 100 %.
 """
 
 from __future__ import annotations
@@ -35,41 +35,41 @@ class Column:
 
 
 FORMAT_COLUMNS: Mapping[str, Column] = {
-    "no": Column(5, "center"),
+    "no": Column(4, "center"),
     "category": Column(7),
-    "goal": Column(14),
-    "party": Column(7, "center"),
-    "status": Column(72),
-    "issues": Column(19),
-    "plan": Column(19),
-    "references": Column(12),
+    "goal": Column(13),
+    "party": Column(6, "center"),
+    "status": Column(68),
+    "issues": Column(18),
+    "plan": Column(18),
+    "references": Column(11),
     "locations": Column(14),
     "remarks": Column(11),
 }
 
 GAP_COLUMNS: Mapping[str, Column] = {
     "no": Column(5, "center"),
-    "goal": Column(20),
+    "goal": Column(18),
     "question_id": Column(8, "center"),
-    "example": Column(22),
+    "example": Column(20),
     "status": Column(10, "center"),
-    "detail": Column(40),
-    "plan": Column(40),
-    "due": Column(12, "center"),
-    "owner": Column(14),
+    "detail": Column(38),
+    "plan": Column(38),
+    "due": Column(11, "center"),
+    "owner": Column(12),
 }
 
 DETAIL_COLUMNS: Mapping[str, Column] = {
     "no": Column(5, "center"),
     "question_id": Column(8, "center"),
     "kind": Column(8, "center"),
-    "question": Column(30),
-    "example": Column(30),
+    "question": Column(28),
+    "example": Column(28),
     "status": Column(10, "center"),
-    "detail": Column(40),
-    "checks": Column(20),
-    "due": Column(9, "center"),
-    "owner": Column(9),
+    "detail": Column(38),
+    "checks": Column(18),
+    "due": Column(8, "center"),
+    "owner": Column(8),
     "updated_at": Column(10, "center"),
 }
 

@@ -150,7 +150,9 @@ def _write_table(
         cell = ws.cell(row=1, column=index)
         styler.apply(cell, Look("header"))
         put_text(cell, labels[name], CellPlace(sheet, plain_label(labels[name])))
-    ws.row_dimensions[1].height = min(MAX_ROW_PT, row_height([labels[f] for f in fields], widths))
+    ws.row_dimensions[1].height = min(
+        MAX_ROW_PT, row_height([labels[f] for f in fields], widths, bold=True)
+    )
     looks = {
         (band, first): [Look("body", columns[f].align, band, first) for f in fields]
         for band in (0, 1)
