@@ -16,6 +16,7 @@ from interview.engine.answers import Answer
 from interview.questions.bank import Question
 from interview.session.models import Certification
 
+_SAYS_NONE = re.compile(r"^\s*(?:なし|無し|ない|ありません|特になし|該当なし|いいえ|未取得)")
 _REPORT_WORDS = ("SOC", "保証報告書", "実務指針", "合意された手続", "監査報告書")
 
 
@@ -120,6 +121,16 @@ def _segments(names: Sequence[str], text: str) -> dict[str, str]:
     return out
 
 
+def _statement(text: str) -> str:
+    """「適用宣言書は附属書Aの全管理策を対象に含みます」, or the respondent's own phrase."""
+    for ending, polite in (("含む", "含みます"), ("含まれる", "含まれます"), ("対象", "対象です")):
+        if text.endswith(ending):
+            return f"適用宣言書は{text[: -len(ending)]}{polite}"
+    if text.endswith(("ます", "です")):
+        return f"適用宣言書は{text}"
+    return f"適用宣言書は{text}を対象に含みます"
+
+
 def certification_sentence(
     question: Question, answer: Answer, recorded: Sequence[Certification]
 ) -> str:
@@ -129,6 +140,9 @@ def certification_sentence(
     if not names and not note:
         return ""
     if not names:
+        # 「なし（…）」: nothing to cite. Otherwise the respondent named one in words.
+        if _SAYS_NONE.match(note):
+            return ""
         return f"第三者認証等：{bracketed(first_sentence(note))}。"
     parts = _segments(names, note)
     found = {n: matching(n, recorded) or fields_from_text(n, parts.get(n, "")) for n in names}
@@ -144,10 +158,7 @@ def certification_sentence(
     else:
         body = f"{obtained}を入手しています"
     if statements:
-        body = (
-            body[: -len("います")]
-            + f"おり、適用宣言書は{bracketed('、'.join(statements))}を対象に含みます"
-        )
+        body = body[: -len("います")] + f"おり、{_statement(bracketed('、'.join(statements)))}"
     if note and not any(found[n] is not None for n in names):
         body += f"（{bracketed(first_sentence(note))}）"
     return f"第三者認証等：{body}。"

@@ -29,6 +29,7 @@ from interview.compile.phrases import (
     frequencies,
     join_names,
     one_line,
+    reason,
     rule_names,
     said,
     sentence,
@@ -97,6 +98,11 @@ def is_gap(question: Question, answer: Answer | None) -> bool:
     return answer.status in (Status.PARTIAL, Status.NOT_DONE)
 
 
+def _same_name(short: str, heading: str) -> bool:
+    a, b = short.replace("・", ""), heading.replace("・", "")
+    return a == b or (len(a) >= 6 and (a in b or b in a))
+
+
 def _names(shorts: list[str]) -> str:
     """「A、B」, or 「A、Bなど4件」 for a long list (回答詳細 lists them all)."""
     if len(shorts) <= 3:
@@ -104,8 +110,12 @@ def _names(shorts: list[str]) -> str:
     return f"{'、'.join(shorts[:2])}など{len(shorts)}件"
 
 
-def _group_sentence(entries: Sequence[tuple[Question, Answer]], unresolved: str) -> str:
+def _group_sentence(
+    heading: str, entries: Sequence[tuple[Question, Answer]], unresolved: str
+) -> str:
     """One sentence for one method group: what is in place (rule, frequency), what is not."""
+    # A group of one example named like its heading need not name it again.
+    alone = len(entries) == 1 and _same_name(entries[0][0].short, heading)
     by_status: dict[Status, list[tuple[Question, Answer]]] = {}
     for question, answer in entries:
         assert answer.status is not None
@@ -145,8 +155,11 @@ def _group_sentence(entries: Sequence[tuple[Question, Answer]], unresolved: str)
     for status, group, phrase in parts:
         names = _names([q.short for q, _a in group])
         text = names + status_phrase(status, phrase)
+        if alone:  # 「・トークンの適切な管理：対応済みです」, not the name twice
+            text = status_phrase(status, phrase).removeprefix("は")
         if status in (Status.ALTERNATIVE, Status.NOT_APPLICABLE):
-            reasons = [r for _q, a in group if (r := first_sentence(a.detail))]
+            pick = first_sentence if status is Status.ALTERNATIVE else reason
+            reasons = list(dict.fromkeys(r for _q, a in group if (r := pick(a.detail))))
             if reasons:
                 label = "代替策" if status is Status.ALTERNATIVE else "理由"
                 text += f"（{label}：{bracketed('／'.join(reasons))}）"
@@ -218,7 +231,7 @@ def compile_item(
                 if (kept := [(q, a) for q, a in entries if q.id not in OPTIONAL_EXAMPLES])
             }
     for heading, entries in groups.items():
-        lines.append(f"・{heading}：{_group_sentence(entries, unresolved)}")
+        lines.append(f"・{heading}：{_group_sentence(heading, entries, unresolved)}")
     other, _ = told("other")
     if other:
         lines.append(f"・その他の対策：{sentence(one_line(other))}")

@@ -69,6 +69,10 @@ _BARE_RULE = re.compile(
 _NOT_A_RULE = re.compile(
     r"^(?:同|当該|各|本|この|その|社内|関連|上記|下記|的な|[0-9０-９]|年|月|週|日|毎|半期|四半期)"
 )
+# Outside standards are references, not the respondent's own rules.
+_OUTSIDE = re.compile(
+    r"^(?:FISC|金融情報システムセンター|安全対策基準|全銀協|ISO|JIS|PCI|NIST|CRYPTREC)"
+)
 
 _FREQUENCY = re.compile(
     r"(?:(?:年|半期|四半期|月|週|日)(?:[0-9０-９]+|[一二三四五六])回(?:以上)?|"
@@ -136,25 +140,52 @@ def rule_names(text: str) -> list[str]:
     """Named rules and documents (「情報セキュリティ基本規程」, アクセス管理規程 …)."""
     found: list[str] = []
     for name in _QUOTED.findall(text):
-        if name.endswith(_RULE_SUFFIX) and name not in found:
+        if name.endswith(_RULE_SUFFIX) and name not in found and not _OUTSIDE.match(name):
             found.append(name)
     unquoted = _QUOTED.sub("", text)
     for name in _BARE_RULE.findall(unquoted):
         name = name.strip("・ー")
-        if len(name) < 4 or _NOT_A_RULE.match(name):
+        if len(name) < 4 or _NOT_A_RULE.match(name) or _OUTSIDE.match(name):
             continue
         if not any(name in f or f in name for f in found):
             found.append(name)
     return found
 
 
+# One wording per frequency: 毎年・年次 say 年1回, and so on.
+_SAME_FREQUENCY = {
+    "毎年": "年1回",
+    "年次": "年1回",
+    "年度ごと": "年1回",
+    "毎月": "月1回",
+    "月次": "月1回",
+    "毎週": "週1回",
+    "週次": "週1回",
+    "日次": "毎日",
+    "四半期毎": "四半期ごと",
+    "半期毎": "半期ごと",
+    "年一回": "年1回",
+    "月一回": "月1回",
+}
+
+
 def frequencies(text: str) -> list[str]:
     found: list[str] = []
     for match in _FREQUENCY.findall(text):
         token = match.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+        token = _SAME_FREQUENCY.get(token, token)
         if token not in found:
             found.append(token)
     return found
+
+
+_NA_TAIL = re.compile(r"(?:の)?(ため|ので)?[、，]?(?:該当(?:なし|しない|しません)|対象外)[。．]?$")
+
+
+def reason(text: str) -> str:
+    """Why an example does not apply, without the closing 「…ため該当なし」 repeat."""
+    first = first_sentence(text)
+    return _NA_TAIL.sub(lambda m: m.group(1) or "", first).strip("、 ")
 
 
 def join_names(names: list[str], limit: int = 4) -> str:
