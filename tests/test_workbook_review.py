@@ -266,3 +266,34 @@ def test_status_key_6_is_the_alternative(catalog):
     assert [s.key for s in Status] == ["1", "2", "3", "4", "5", "6"]
     assert Status("alternative").key == "6" and Status.ALTERNATIVE.label == "代替策で対応"
     assert Status.from_label("確認中（2027年1月までに回答）") is Status.UNKNOWN
+
+
+# --- property: compiled rows fit at the chosen widths ------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from interview.compile.workbook_data import sheet_rows  # noqa: E402
+from interview.workbook.headers import FORMAT_LABELS  # noqa: E402
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_compiled_rows_fit_whatever_the_statuses(catalog, questions, data):
+    """Any mix of statuses (and 確認中 months) over the demo's answers gives rows within 409 pt."""
+    party = data.draw(st.sampled_from([Party.API_CONNECTOR, Party.FINANCIAL_INSTITUTION]))
+    session = build_demo_session(catalog, questions, party=party)
+    session.texts = {}  # drafts: what the compiler writes
+    for key, answer in list(session.answers.items()):
+        if answer.status is not None:
+            status = data.draw(st.sampled_from(list(Status)), label=key)
+            due = "2027年1月" if status is Status.UNKNOWN else ""
+            session.answers[key] = answer.model_copy(update={"status": status, "due": due})
+    fields = list(FORMAT_LABELS)
+    widths = [FORMAT_COLUMNS[f].width for f in fields]
+    for row in sheet_rows(session, catalog, questions.for_party(party)):
+        height = row_height([getattr(row, f) for f in fields], widths)
+        assert height <= MAX_ROW_PT, (row.no, height)
+        assert "。）" not in row.status and " — " not in row.status

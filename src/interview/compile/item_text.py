@@ -98,6 +98,17 @@ def is_gap(question: Question, answer: Answer | None) -> bool:
     return answer.status in (Status.PARTIAL, Status.NOT_DONE)
 
 
+# ⑤ is kept within this height at the フォーマット's ⑤ width (rows ≤ 409 pt, some room left).
+STATUS_BUDGET_PT = 390.0
+
+
+def _fits(text: str) -> bool:
+    from interview.workbook.fit import row_height
+    from interview.workbook.layout import FORMAT_COLUMNS
+
+    return row_height([text], [FORMAT_COLUMNS["status"].width]) <= STATUS_BUDGET_PT
+
+
 def _same_name(short: str, heading: str) -> bool:
     a, b = short.replace("・", ""), heading.replace("・", "")
     return a == b or (len(a) >= 6 and (a in b or b in a))
@@ -111,9 +122,16 @@ def _names(shorts: list[str]) -> str:
 
 
 def _group_sentence(
-    heading: str, entries: Sequence[tuple[Question, Answer]], unresolved: str
+    heading: str,
+    entries: Sequence[tuple[Question, Answer]],
+    unresolved: str,
+    brevity: int = 0,
 ) -> str:
-    """One sentence for one method group: what is in place (rule, frequency), what is not."""
+    """One sentence for one method group: what is in place (rule, frequency), what is not.
+
+    *brevity* 1 leaves the 該当なし reasons to 回答詳細, 2 also the 代替策 and the rules,
+    3 counts the 手法例 instead of naming them.
+    """
     # A group of one example named like its heading need not name it again.
     alone = len(entries) == 1 and _same_name(entries[0][0].short, heading)
     by_status: dict[Status, list[tuple[Question, Answer]]] = {}
@@ -153,17 +171,23 @@ def _group_sentence(
         parts += [(status, g, phrase) for phrase, g in by_due.items()]
     clauses: list[str] = []
     for status, group, phrase in parts:
-        names = _names([q.short for q, _a in group])
+        shorts = [q.short for q, _a in group]
+        names = (
+            _names(shorts)
+            if brevity < 3
+            else (shorts[0] if len(shorts) == 1 else f"{len(shorts)}件")
+        )
         text = names + status_phrase(status, phrase)
         if alone:  # 「・トークンの適切な管理：対応済みです」, not the name twice
             text = status_phrase(status, phrase).removeprefix("は")
-        if status in (Status.ALTERNATIVE, Status.NOT_APPLICABLE):
+        told = {Status.ALTERNATIVE: brevity < 2, Status.NOT_APPLICABLE: brevity < 1}
+        if told.get(status, False):
             pick = first_sentence if status is Status.ALTERNATIVE else reason
             reasons = list(dict.fromkeys(r for _q, a in group if (r := pick(a.detail))))
             if reasons:
                 label = "代替策" if status is Status.ALTERNATIVE else "理由"
                 text += f"（{label}：{bracketed('／'.join(reasons))}）"
-        if not clauses and (rules or times):
+        if not clauses and (rules or times) and brevity < 2:
             basis = "／".join(
                 x
                 for x in (
@@ -230,13 +254,19 @@ def compile_item(
                 for h, entries in groups.items()
                 if (kept := [(q, a) for q, a in entries if q.id not in OPTIONAL_EXAMPLES])
             }
-    for heading, entries in groups.items():
-        lines.append(f"・{heading}：{_group_sentence(heading, entries, unresolved)}")
     other, _ = told("other")
-    if other:
-        lines.append(f"・その他の対策：{sentence(one_line(other))}")
+    tail = [f"・その他の対策：{sentence(one_line(other))}"] if other else []
     if groups:
-        lines.append(DETAIL_POINTER)
+        tail.append(DETAIL_POINTER)
+    # The fullest wording that fits a row (409 pt); the rest is in 回答詳細 anyway.
+    for brevity in range(4):
+        body = [
+            f"・{heading}：{_group_sentence(heading, entries, unresolved, brevity)}"
+            for heading, entries in groups.items()
+        ]
+        if _fits("\n".join(lines + body + tail)):
+            break
+    lines += body + tail
 
     issues_text, issues_answer = told("issues")
     issues_said_none = issues_answer is not None and not issues_answer.skipped and not issues_text
