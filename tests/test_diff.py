@@ -470,7 +470,7 @@ def test_tailored_newer_session_uses_its_items_in_effect(pair, tmp_path, capsys)
     ]
     # ⑤ summarises (what, how often); an answered row never leaves ⑥/⑦ blank
     assert added_rows[2][6] == "" and f"{first.short}は対応済み" in added_rows[2][7]
-    assert "頻度：毎月" in added_rows[2][7]
+    assert "頻度：月1回" in added_rows[2][7]  # 「毎月」, in one wording
     assert added_rows[3][7] == added_rows[4][7] == "特になし"
     ws = openpyxl.load_workbook(out)[DIFF_SHEET]
     cells = [row[0] for row in ws.iter_rows(min_row=2) if row[0].value == "追加1"]

@@ -269,7 +269,14 @@ def compile_item(
     lines += body + tail
 
     issues_text, issues_answer = told("issues")
-    issues_said_none = issues_answer is not None and not issues_answer.skipped and not issues_text
+    plan_text, plan = told("plan")
+    # 「なし」 to 課題認識 means the 目標 is met otherwise, unless a plan says there is work.
+    issues_said_none = (
+        issues_answer is not None
+        and not issues_answer.skipped
+        and not issues_text
+        and not plan_text
+    )
     if issues_text:
         issues = issues_text
     elif gaps and not issues_said_none:
@@ -279,7 +286,6 @@ def compile_item(
     else:
         issues = NOTHING
 
-    plan_text, plan = told("plan")
     extras = ""
     if plan is not None and not plan.skipped:
         extras = "、".join(
