@@ -297,3 +297,12 @@ def test_compiled_rows_fit_whatever_the_statuses(catalog, questions, data):
         height = row_height([getattr(row, f) for f in fields], widths)
         assert height <= MAX_ROW_PT, (row.no, height)
         assert "。）" not in row.status and " — " not in row.status
+
+
+def test_typed_replies_reach_the_alternative():
+    from interview.engine.reply import parse_status_reply
+
+    assert parse_status_reply("6 Okta端末ポリシー").status is Status.ALTERNATIVE
+    reply = parse_status_reply("代替策で対応、Okta端末ポリシーで限定")
+    assert reply.status is Status.ALTERNATIVE and "Okta端末ポリシー" in reply.detail
+    assert parse_status_reply("5").status is Status.UNKNOWN  # keys 1–5 keep their meaning

@@ -24,6 +24,11 @@ class Status(StrEnum):
         return STATUS_LABELS[self]
 
     @property
+    def short_label(self) -> str:
+        """The label on a narrow button (「代替策」 for 代替策で対応)."""
+        return "代替策" if self is Status.ALTERNATIVE else self.label
+
+    @property
     def key(self) -> str:
         """The number key (1–6) that picks this status in the UI."""
         return str(list(Status).index(self) + 1)

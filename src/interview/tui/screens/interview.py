@@ -150,6 +150,7 @@ class InterviewScreen(Screen[None]):
                 self.chat.say(printable(event.text) or "（空の回答）", "user")
                 self.chat.say(
                     "状態を教えてください：1 実施済み／2 一部実施／3 未実施／4 該当なし／5 不明・要確認"
+                    "／6 代替策で対応"
                     "（数字キーか、「はい」「いいえ」「一部」などで始めて入力）",
                     "assistant followup",
                 )

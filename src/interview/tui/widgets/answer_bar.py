@@ -72,7 +72,7 @@ class AnswerBar(Vertical):
         with Horizontal(id="status-choices"):
             for status in Status:
                 yield Button(
-                    f"{status.key} {status.label}",
+                    f"{status.key} {status.short_label}",
                     id=f"status-{status.value}",
                     classes="status",
                     compact=True,
