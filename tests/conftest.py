@@ -9,7 +9,6 @@ import pytest
 os.environ.setdefault("TEXTUAL_DISABLE_KITTY_KEY", "1")
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "seed" / "000_72570fabd9e440c3.txt"
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +32,13 @@ def _freeze_cursor_blink() -> None:
 
 
 _freeze_cursor_blink()
+
+
+def _search_cache_in_a_temporary_folder() -> None:
+    """The search index cache goes to a folder of this run, not the user's ~/.cache."""
+    import tempfile
+
+    os.environ.setdefault("INTERVIEW_CACHE_DIR", tempfile.mkdtemp(prefix="interview-cache-"))
+
+
+_search_cache_in_a_temporary_folder()

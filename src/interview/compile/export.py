@@ -7,6 +7,7 @@ the caller gave a month for unresolved answers (or allowed them) and re-drafted 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,7 @@ from interview.compile.workbook_data import build_workbook_data
 from interview.errors import UserError
 from interview.questions.bank import QuestionSet
 from interview.session.models import Session
+from interview.workbook.export_target import check_target, resolve_target
 from interview.workbook.writer import write_workbook
 
 Paper = Literal["A4", "A3"]
@@ -84,13 +86,26 @@ def check_export(
     )
 
 
+def export_target(session: Session, raw: str | os.PathLike[str]) -> Path:
+    """The file ``-o RAW`` means: a folder gets the default name, a bare name gets .xlsx."""
+    return resolve_target(raw, default_export_path(session).name)
+
+
 def export_session(
     session: Session,
-    path: Path,
+    path: str | os.PathLike[str],
     catalog: Catalog | None = None,
     questions: QuestionSet | None = None,
     options: ExportOptions | None = None,
+    overwrite: bool = False,
 ) -> Path:
+    """Write *session*'s workbook to *path* (see :func:`export_target`) and return the file.
+
+    Refused (ExportBlocked, nothing written) while answers are unresolved or texts stale,
+    unless *options* say how (a month, ``allow_unresolved``, ``redraft``), or when a row
+    cannot fit 409 pt (unless ``move_detail``). An existing file is replaced only with
+    *overwrite*, and never when it is open in an office program, locked, read-only or not
+    a regular file (TargetExistsError / ExportTargetError)."""
     options = options or ExportOptions()
     catalog, questions = _checklist(session, catalog, questions)
     check = check_export(session, catalog, questions)
@@ -99,8 +114,7 @@ def export_session(
         raise ExportBlocked("\n".join(problems))
     if check.stale:
         session = redraft(session, catalog, questions, [s.item for s in check.stale])
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_suffix(path.suffix + ".xlsx") if path.suffix else path.with_suffix(".xlsx")
+    target = export_target(session, path)
     data = build_workbook_data(
         session,
         catalog,
@@ -113,5 +127,6 @@ def export_session(
         raise ExportBlocked(too_tall_message(tall))
     if tall:
         data = move_detail(data)
-    write_workbook(data, path, paper=options.paper)
-    return path
+    check_target(target, overwrite)
+    write_workbook(data, target, overwrite=overwrite, paper=options.paper)
+    return target

@@ -174,6 +174,8 @@ def detail_rows(
     for item in catalog.items_for(session.respondent.party):
         for question in questions.for_item(item.no):
             answer = session.answers.get(question.id)
+            if answer is None and session.imported_form:
+                continue  # a hand-filled form: its answers are in the フォーマット itself
             if answer is None:
                 status = UNANSWERED
             elif answer.skipped:
@@ -225,6 +227,17 @@ def _profile_line(session: Session) -> str:
     return session.profile_name + (f"\n{reasons}" if reasons else "")
 
 
+def _progress_line(session: Session, progress: Progress) -> str:
+    line = f"{progress.answered}/{progress.total}問回答（{progress.percent:.0f}%）"
+    if not session.imported_form:
+        return line
+    return (
+        f"取り込んだフォーマット（{session.imported_form}）の回答です。"
+        f"設問ごとの回答は {progress.answered}/{progress.total}問"
+        + ("（回答詳細には回答した設問だけを載せています）" if progress.answered else "")
+    )
+
+
 def build_workbook_data(
     session: Session,
     catalog: Catalog,
@@ -233,8 +246,12 @@ def build_workbook_data(
     unresolved_due: str = "",
     made_on: date | None = None,
 ) -> WorkbookData:
-    """The workbook's data. *made_on* is the 作成日 (the export date; default today)."""
+    """The workbook's data. *made_on* is the 作成日 (the export date; default today).
+
+    The cover shows no 回答の進捗 (a bank reviewer reads the answers, not our progress),
+    except to say that an imported workbook's answers came from another form."""
     respondent = session.respondent
+    progress = session_progress(session, catalog, questions)
     edition = catalog.edition
     note = (
         ""
@@ -251,7 +268,7 @@ def build_workbook_data(
         interviewer=respondent.interviewer,
         date=f"{made_on.year}年{made_on.month}月{made_on.day}日",
         edition=f"{edition.title} {edition.label}{note}",
-        progress="",
+        progress=_progress_line(session, progress) if session.imported_form else "",
         profile=_profile_line(session),
     )
     return WorkbookData(

@@ -36,6 +36,11 @@ def session_checklist(session: Session) -> tuple[Catalog, QuestionSet]:
     return catalog, questions.for_party(session.respondent.party)
 
 
+def profile_checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:
+    """The catalog and questions of a profile's TOML text (the plain checklist for "")."""
+    return _checklist(profile_text)
+
+
 @lru_cache(maxsize=8)
 def _checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:
     catalog = load_catalog()

@@ -20,9 +20,11 @@ from interview.compile.export import (
     export_session,
 )
 from interview.compile.readiness import STALE_MARK
-from interview.errors import UserError
+from interview.errors import UserError, describe_os_error
 from interview.session.live import LiveSession
+from interview.textsafety import printable
 from interview.tui import styles
+from interview.workbook.export_target import TargetExistsError
 
 
 def unanswered_summary(live: LiveSession) -> str:
@@ -34,14 +36,20 @@ def unanswered_summary(live: LiveSession) -> str:
     ]
     overall = interview.overall_progress()
     lines = [f"回答済み {overall.answered}/{overall.total}問（{overall.percent:.0f}%）"]
-    if open_items:
+    if live.session.imported_form:
+        lines.insert(
+            0,
+            f"取り込んだフォーマット（{live.session.imported_form}）の回答です。"
+            "項目の文章はそのまま出力し、回答詳細には回答した設問だけを載せます。",
+        )
+    if open_items and not live.session.imported_form:
         lines.append(
             "未回答が残っている項目: "
             + "、".join(f"通番{no}（残り{p.total - p.answered}問）" for no, p in open_items[:12])
             + (" …" if len(open_items) > 12 else "")
         )
         lines.append("未回答のまま出力すると、その部分は空欄になります。")
-    else:
+    elif not open_items:
         lines.append("すべての質問に回答済みです。")
     if live.session.follow_ups:
         lines.append(f"要確認の印: {len(live.session.follow_ups)}件")
@@ -74,6 +82,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def __init__(self, live: LiveSession) -> None:
         super().__init__()
         self.live = live
+        self._confirmed = ""  # the path the person agreed to overwrite
 
     def compose(self) -> ComposeResult:
         self.check = check_export(self.live.session, self.live.catalog, self.live.questions)
@@ -114,25 +123,44 @@ class ExportScreen(ModalScreen[Path | None]):
         except ValueError as exc:
             result.update(str(exc))
             return
-        path = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
-        self.run_export(path, options)
+        raw = self.query_one("#export-path", Input).value.strip()
+        overwrite = bool(raw) and raw == self._confirmed
+        self._confirmed = ""
+        self.run_export(raw, overwrite, options)
+
+    def _ask_overwrite(self, raw: str, path: Path) -> None:
+        self._confirmed = raw
+        self.query_one("#export-result", Static).update(
+            f"{path} は既にあります。上書きしてよければ、もう一度 Enter（出力）を押してください。"
+            "やめるときはファイル名を変えるか、esc で閉じてください。"
+        )
 
     @work(thread=True, exclusive=True)
-    def run_export(self, path: Path, options: ExportOptions | None = None) -> None:
+    def run_export(
+        self, raw: str, overwrite: bool = False, options: ExportOptions | None = None
+    ) -> None:
         result = self.query_one("#export-result", Static)
         try:
             written = export_session(
-                self.live.session, path, self.live.catalog, self.live.questions, options
+                self.live.session,
+                raw,
+                self.live.catalog,
+                self.live.questions,
+                options,
+                overwrite,
             ).resolve()
+        except TargetExistsError as exc:
+            self.app.call_from_thread(self._ask_overwrite, raw, exc.path)
+            return
         except UserError as exc:
-            self.app.call_from_thread(result.update, f"出力できませんでした: {exc}")
+            self.app.call_from_thread(result.update, f"出力できませんでした: {printable(str(exc))}")
             return
         except OSError as exc:
             self.app.call_from_thread(
-                result.update, f"書き込めませんでした: {exc.strerror}（{path}）"
+                result.update, printable(f"書き込めませんでした: {describe_os_error(exc)}")
             )
             return
-        self.app.call_from_thread(result.update, f"出力しました: {written}")
+        self.app.call_from_thread(result.update, printable(f"出力しました: {written}"))
         self.app.call_from_thread(self.notify, f"出力しました: {written}")
 
     @on(Button.Pressed, "#export-close")

@@ -199,6 +199,9 @@ class InterviewScreen(Screen[None]):
         except AnswerError as exc:
             self.notify(str(exc), severity="warning")
             return
+        except UserError as exc:  # not saved: the reply stays in the field, retry offered
+            self._save_failed(question, answer, str(exc))
+            return
         self.chat.say(render.answer_text(question, self.live.session.answers[question.id]), "user")
         self._saved()
         if self.live.stale_fields(question.item):
@@ -214,6 +217,26 @@ class InterviewScreen(Screen[None]):
             self._open_review(question.item, then_continue=True)
             return
         self._show_current(touched=question.item)
+
+    def _save_failed(self, question: Question, answer: Answer, message: str) -> None:
+        from interview.tui.save_guard import RETRY, SAVE_FAILED_TITLE, save_failed_text
+        from interview.tui.screens.notice import NoticeScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice == RETRY:
+                self._save_answer(question, answer)
+            else:
+                self.bar.focus_reply()
+
+        self.app.push_screen(
+            NoticeScreen(
+                SAVE_FAILED_TITLE,
+                save_failed_text(message, answer_kept=True),
+                [("retry", "再試行", "r"), ("close", "閉じる", "escape")],
+                error=True,
+            ),
+            chosen,
+        )
 
     # --- actions --------------------------------------------------------------------------
 
@@ -330,7 +353,11 @@ class InterviewScreen(Screen[None]):
             if item_no is not None:
                 self.jump(item_no)
 
-        self.app.push_screen(ItemSearchScreen(query, self.live.session.respondent.party), done)
+        live = self.live
+        screen = ItemSearchScreen(
+            query, live.session.respondent.party, catalog=live.catalog, questions=live.questions
+        )
+        self.app.push_screen(screen, done)
 
     def action_review(self) -> None:
         question = self.live.interview.current()
