@@ -48,7 +48,7 @@ def test_a_changed_answer_stops_export_until_redrafted(demo, tmp_path, capsys):
     err = capsys.readouterr().err
     assert STALE_MARK in err and "通番1（現在の対応状況）" in err and "--redraft" in err
     assert not (tmp_path / "out.xlsx").exists()
-    assert _export(tmp_path, path, "--redraft") == 0
+    assert _export(tmp_path, path, "--redraft", "--force") == 0
     assert "最高責任者の明確化は未対応" in _status_of(tmp_path / "out.xlsx", 1)
     assert "通番1" in capsys.readouterr().err  # says which texts were re-drafted
 
@@ -79,11 +79,11 @@ def test_unresolved_answers_need_a_month_or_permission(demo, tmp_path, capsys):
     assert _export(tmp_path, path) == 1  # no terminal to ask on: refused
     err = capsys.readouterr().err
     assert "通番11 11.1.2 拠点の所在地域の確認" in err and "--allow-unresolved" in err
-    assert _export(tmp_path, path, "--unresolved-by", "2027-03") == 0
+    assert _export(tmp_path, path, "--unresolved-by", "2027-03", "--force") == 0
     assert "拠点の所在地域の確認は確認中（2027年3月までに回答）" in _status_of(
         tmp_path / "out.xlsx", 11
     )
-    assert _export(tmp_path, path, "--allow-unresolved") == 0
+    assert _export(tmp_path, path, "--allow-unresolved", "--force") == 0
     out = tmp_path / "out.xlsx"
     assert "拠点の所在地域の確認は確認中です" in _status_of(out, 11)
     details = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("回答詳細").to_python()
@@ -111,7 +111,7 @@ def test_a_row_too_tall_is_named_and_its_detail_can_move(demo, tmp_path, capsys)
     assert _export(tmp_path, path) == 1
     err = capsys.readouterr().err
     assert "通番5" in err and "409pt" in err and "--move-detail" in err
-    assert _export(tmp_path, path, "--move-detail") == 0
+    assert _export(tmp_path, path, "--move-detail", "--force") == 0
     out = tmp_path / "out.xlsx"
     status = _status_of(out, 5)
     assert status.startswith("・対策0：") and status.endswith("（以降は回答詳細シート参照）")
