@@ -166,3 +166,49 @@ def test_network_details_are_found(text, found):
 def test_network_details_are_masked():
     masked = mask_network_details("接続元は10.0.0.0/16に限定")
     assert masked == "接続元は［マスク済み: IPアドレス］に限定"
+
+
+def test_certification_fields_from_the_command_line(tmp_path, catalog):
+    from interview.compile.item_text import compile_item
+    from interview.engine.answers import Answer
+    from interview.questions.bank import load_questions
+    from interview.session.store import SessionStore
+
+    spec = "ISMS（JIS Q 27001等）|本サービス|2024-04|認証機関=BSI|登録番号=IS 1|有効期限=2027年4月"
+    assert (
+        main(
+            [
+                "--sessions-dir",
+                str(tmp_path),
+                "new",
+                "--org",
+                "認証社",
+                "--party",
+                "api_connector",
+                "--id",
+                "c1",
+                "--certification",
+                spec,
+            ]
+        )
+        == 0
+    )
+    session = SessionStore(tmp_path).load("c1")
+    cert = session.certifications[0]
+    assert (cert.issuer, cert.number, cert.expires, cert.scope) == (
+        "BSI",
+        "IS 1",
+        "2027年4月",
+        "本サービス",
+    )
+    questions = load_questions(catalog)
+    status = compile_item(
+        catalog.item(9),
+        questions,
+        {"9.cert": Answer(checks=("2",))},
+        certifications=session.certifications,
+    ).status
+    assert status == (
+        "第三者認証等：ISMS（JIS Q 27001等）（認証機関：BSI、登録番号：IS 1、適用範囲：本サービス、"
+        "有効期限：2027年4月）を取得しています。"
+    )

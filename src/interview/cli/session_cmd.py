@@ -57,7 +57,11 @@ def register(sub: SubParsers) -> None:
         action="append",
         default=[],
         metavar="NAME",
-        help="取得している第三者認証・報告書。「名称|対象範囲|取得日」とも書けます（複数回指定可）",
+        help=(
+            "取得している第三者認証・報告書。「名称|対象範囲|取得日|認証機関=…|登録番号=…"
+            "|有効期限=…|適用宣言書=…」（SOC2は「Type=…|対象期間=…|例外事項=…」）とも書けます"
+            "（複数回指定可）"
+        ),
     )
     new.add_argument(
         "--id", dest="session_id", default=None, help="セッションID（既定: 組織名と日付）"
