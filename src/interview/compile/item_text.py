@@ -130,7 +130,7 @@ def _group_sentence(
     """One sentence for one method group: what is in place (rule, frequency), what is not.
 
     *brevity* 1 leaves the 該当なし reasons to 回答詳細, 2 also the 代替策 and the rules,
-    3 counts the 手法例 instead of naming them.
+    3 counts the 手法例 instead of naming them (4: even a single one).
     """
     # A group of one example named like its heading need not name it again.
     alone = len(entries) == 1 and _same_name(entries[0][0].short, heading)
@@ -172,13 +172,14 @@ def _group_sentence(
     clauses: list[str] = []
     for status, group, phrase in parts:
         shorts = [q.short for q, _a in group]
-        names = (
-            _names(shorts)
-            if brevity < 3
-            else (shorts[0] if len(shorts) == 1 else f"{len(shorts)}件")
-        )
+        if brevity < 3:
+            names = _names(shorts)
+        elif brevity == 3 and len(shorts) == 1:
+            names = shorts[0]
+        else:
+            names = f"{len(shorts)}件"
         text = names + status_phrase(status, phrase)
-        if alone:  # 「・トークンの適切な管理：対応済みです」, not the name twice
+        if alone and brevity < 4:  # 「・トークンの適切な管理：対応済みです」, not the name twice
             text = status_phrase(status, phrase).removeprefix("は")
         told = {Status.ALTERNATIVE: brevity < 2, Status.NOT_APPLICABLE: brevity < 1}
         if told.get(status, False):
@@ -259,7 +260,7 @@ def compile_item(
     if groups:
         tail.append(DETAIL_POINTER)
     # The fullest wording that fits a row (409 pt); the rest is in 回答詳細 anyway.
-    for brevity in range(4):
+    for brevity in range(5):
         body = [
             f"・{heading}：{_group_sentence(heading, entries, unresolved, brevity)}"
             for heading, entries in groups.items()

@@ -107,7 +107,9 @@ def gap_rows(
         if not texts["issues"] or texts["issues"] == NOTHING:
             continue
         plan = session.answers.get(f"{item.no}.plan")
-        plan_text = texts["plan"] if texts["plan"] != NOTHING else ""
+        # the plan in the respondent's words (期限・担当 have their own columns here)
+        said_plan = plan.detail.strip() if plan is not None and not plan.skipped else ""
+        plan_text = said_plan or (texts["plan"] if texts["plan"] != NOTHING else "")
         gaps = [
             (question, session.answers[question.id])
             for question in questions.for_item(item.no)
