@@ -13,7 +13,7 @@ from interview.compile.dates import parse_due_month
 from interview.compile.readiness import STALE_MARK
 from interview.disclosure import find_network_details, mask_network_details
 from interview.engine.answers import Status
-from interview.session.demo import BANK_DEMO_ID, build_demo_session
+from interview.services.demo import BANK_DEMO_ID, build_demo_session
 from interview.session.models import ItemText
 from interview.session.toml_format import dump_bytes, load_bytes
 from interview.workbook.fit import MAX_ROW_PT

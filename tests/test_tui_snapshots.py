@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import new_session
 
-from interview.session.demo import DEMO_ID, write_demo
+from interview.services.demo import DEMO_ID, write_demo
 from interview.session.store import SessionStore
 from interview.tui.app import InterviewApp
 
@@ -25,7 +26,7 @@ def demo_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def fresh_dir(tmp_path: Path) -> Path:
-    SessionStore(tmp_path).create("株式会社スナップ", "api_connector", session_id="snap")
+    new_session(SessionStore(tmp_path), "株式会社スナップ", "api_connector", session_id="snap")
     return tmp_path
 
 
@@ -75,6 +76,27 @@ def test_help(snap_compare, fresh_dir, size):
 def test_glossary(snap_compare, fresh_dir, size):
     app = InterviewApp(sessions_dir=fresh_dir, resume="snap")
     assert snap_compare(app, press=[*"/用語 たようそ", "enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_group_screen(snap_compare, fresh_dir, size):
+    """The first method group (three 手法例) with statuses given example by example."""
+    app = InterviewApp(sessions_dir=fresh_dir, resume="snap")
+    assert snap_compare(app, press=["1", "2"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES[:1])
+def test_group_screen_with_checklists(snap_compare, fresh_dir, size):
+    """A group whose examples have check-lists: one list, each point marked ①② by example."""
+    app = InterviewApp(sessions_dir=fresh_dir, resume="snap")
+    assert snap_compare(app, press=["1", "enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES[:1])
+def test_other_measures_and_remarks(snap_compare, fresh_dir, size):
+    """その他の対策 and 備考 in one optional question."""
+    app = InterviewApp(sessions_dir=fresh_dir, resume="snap")
+    assert snap_compare(app, press=["1", "enter", "1", "enter"], terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -20,7 +20,7 @@ from interview.compile.export import ExportOptions, export_session
 from interview.compile.item_text import compile_item
 from interview.engine.answers import Answer, Status
 from interview.questions.bank import load_questions
-from interview.session.demo import build_demo_session
+from interview.services.demo import build_demo_session
 from interview.workbook.fit import MAX_ROW_PT, fit_scale, row_height
 from interview.workbook.layout import (
     DETAIL_COLUMNS,

@@ -6,11 +6,12 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from helpers import new_session
 from textual.widgets import TextArea
 
 from interview.cli.main import main
 from interview.engine.answers import Status
-from interview.session.demo import DEMO_ID, write_demo
+from interview.services.demo import DEMO_ID, write_demo
 from interview.session.derive import pending_suggestions
 from interview.session.store import SessionStore
 from interview.tui.app import InterviewApp
@@ -125,6 +126,10 @@ async def _confirm_and_change(store_dir: Path) -> None:
         assert live.interview.current().id == "1.1.1"
         assert live.interview.needs_recheck(1)
         texts = [str(b.render()) for b in screen.query(".suggestion")]
+        assert texts and "前回どおり" in texts[-1]
+        await pilot.press("2")  # something changed: go through the item
+        await pilot.pause()
+        texts = [str(b.render()) for b in screen.query(".suggestion")]
         assert texts and "変わりありませんか" in texts[-1]
         # one key confirms last year's answer
         await pilot.press("enter")
@@ -200,7 +205,8 @@ def test_tui_reuse_from_the_wizard(store_dir):
 
 async def _certifications_offered(tmp_path: Path) -> None:
     store = SessionStore(tmp_path)
-    session = store.create(
+    session = new_session(
+        store,
         "認証株式会社",
         "api_connector",
         certifications=["SOC2", "ISMS（JIS Q 27001等）"],
@@ -236,6 +242,8 @@ async def _compare_in_app(store_dir: Path) -> str:
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         screen = app.screen
+        await pilot.press("2")  # not 「前回どおり」: one question at a time
+        await pilot.pause()
         await pilot.press("3")
         screen.query_one("#reply", TextArea).text = "CISOが退任し、後任未定"
         await pilot.press("enter")

@@ -38,7 +38,7 @@ from openpyxl import load_workbook  # noqa: E402
 from interview.catalog import Party, load_catalog  # noqa: E402
 from interview.compile.export import ExportOptions, export_session  # noqa: E402
 from interview.questions.bank import load_questions  # noqa: E402
-from interview.session.demo import build_demo_session  # noqa: E402
+from interview.services.demo import build_demo_session  # noqa: E402
 from interview.workbook.fit import MAX_ROW_PT  # noqa: E402
 from interview.workbook.layout import PAPER_PT  # noqa: E402
 

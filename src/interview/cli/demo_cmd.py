@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-DEMO_ID = "demo-sample-pay"  # = interview.session.demo.DEMO_ID (kept here for a quick start-up)
-BANK_DEMO_ID = "demo-sakura-bank"  # = interview.session.demo.BANK_DEMO_ID
+DEMO_ID = "demo-sample-pay"  # = interview.services.demo.DEMO_ID (kept here for a quick start-up)
+BANK_DEMO_ID = "demo-sakura-bank"  # = interview.services.demo.BANK_DEMO_ID
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     from interview.catalog.party import RESPONDENT_PARTIES, Party
     from interview.errors import UserError
-    from interview.session.demo import demo_id, write_demo
+    from interview.services.demo import demo_id, write_demo
 
     try:
         party = Party.from_label(args.party)

@@ -10,7 +10,7 @@ from interview.catalog.models import Catalog, Note
 from interview.engine.answers import Answer
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
-from interview.session.live import LiveSession
+from interview.services.live import LiveSession
 from interview.textsafe import printable
 
 
@@ -46,12 +46,13 @@ def welcome(live: LiveSession) -> Text:
         return Text(
             f"こんにちは。{printable(respondent.organisation)}さま（{respondent.party.label}）の"
             f"API接続チェックリストを、{count}項目、確認していきます。\n"
-            f"{printable(live.session.suggestion_source)}の回答を一問ずつお見せします。変わりなければ Enter、"
-            "変わっていれば書き換えて送信してください。回答は自動で保存されます。"
+            f"{printable(live.session.suggestion_source)}の回答を項目ごとにお見せします。変わりなければ Enter で"
+            "項目ごと確定、変わった点があれば 2 で一問ずつ確認します。回答は自動で保存されます。"
         )
     return Text(
         f"こんにちは。{printable(respondent.organisation)}さま（{respondent.party.label}）の"
-        f"API接続チェックリストを、{count}項目、一問ずつ一緒に確認していきます。\n"
+        f"API接続チェックリストを、{count}項目、一緒に確認していきます。"
+        "手法例はグループごとにまとめて伺います（1件だけ変えるときは F12）。\n"
         "回答は自動で保存されます。わからない言葉は F4（用語）、操作は F1（ヘルプ）でいつでも確認できます。"
     )
 
@@ -62,7 +63,7 @@ def item_intro(item_no: int, live: LiveSession) -> Text:
     category = catalog.category(item.category)
     progress = live.interview.item_progress(item_no)
     text = Text()
-    text.append(f"区分{category.no} {category.name}　通番{item.no}", style="bold")
+    text.append(f"区分{category.no} {category.name}　通番{item.display_no}", style="bold")
     text.append(f"（対象者: {item.party.label}）\n", style="dim")
     text.append("目標: ", style="bold")
     text.append(item.goal + "\n")
@@ -138,7 +139,7 @@ def original(question: Question, catalog: Catalog) -> Text:
     item = catalog.item(question.item)
     text = Text()
     if question.example is None:
-        text.append(f"通番{item.no} の目標: ", style="bold")
+        text.append(f"通番{item.display_no} の目標: ", style="bold")
         text.append(item.goal + "\n" + item.description)
         return text
     heading = next(g.heading for g in item.method_groups if question.example in g.examples)
