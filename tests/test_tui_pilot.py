@@ -108,7 +108,8 @@ async def test_answer_a_whole_item_with_each_status_and_confirm_edited_text(tmp_
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("e")  # editing is an explicit step
         status_area = app.screen.query_one("#review-status", TextArea)
-        assert "・" in status_area.text and "実施済み — CISOを任命" in status_area.text
+        assert "・責任者の設置：最高責任者の明確化は対応済み" in status_area.text
+        assert "—" not in status_area.text and "詳細は回答詳細シート参照" in status_area.text
         issues_area = app.screen.query_one("#review-issues", TextArea)
         assert "兼任が多い" in issues_area.text
         issues_area.text = issues_area.text + "\n人員の採用を検討中"

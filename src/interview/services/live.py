@@ -42,7 +42,8 @@ class LiveSession:
             checklist = Checklist(catalog, questions, session.profile_name)
         self.checklist = checklist
         self.catalog = catalog
-        self.questions = questions
+        self.questions = questions.for_party(session.respondent.party)
+        questions = self.questions
         self.interview = GuidedInterview(
             self.catalog,
             self.questions,
@@ -241,17 +242,36 @@ class LiveSession:
     # --- reading ---------------------------------------------------------------------------
 
     def drafts(self, item_no: int) -> ItemDraft:
-        return compile_item(self.catalog.item(item_no), self.questions, self.session.answers)
+        return compile_item(
+            self.catalog.item(item_no),
+            self.questions,
+            self.session.answers,
+            certifications=self.session.certifications,
+        )
+
+    def stale_fields(self, item_no: int) -> tuple[str, ...]:
+        """The kept texts of *item_no* confirmed before its answers changed (「文章を更新」)."""
+        from interview.compile.readiness import stale_fields
+
+        return stale_fields(self.session.texts.get(str(item_no)), self.drafts(item_no))
 
     def item_texts(self, item_no: int) -> tuple[dict[str, str], dict[str, str]]:
-        """(texts to show, fresh drafts): confirmed or edited text wins over the draft."""
+        """(texts to show, fresh drafts): confirmed or edited text wins over the draft.
+
+        A confirmed text whose answers changed since shows the fresh draft (an edited one
+        keeps the respondent's words; the review screen marks both as 文章を更新).
+        """
         drafts = self.drafts(item_no)
         stored = self.session.texts.get(str(item_no))
         texts = {}
         for field in TEXT_FIELDS:
             draft = drafts.field(field)
             saved: ItemText | None = getattr(stored, field) if stored else None
-            texts[field] = saved.text if saved is not None and saved.state != "draft" else draft
+            kept = saved is not None and saved.state != "draft"
+            stale = (
+                kept and saved is not None and saved.state == "confirmed" and saved.draft != draft
+            )
+            texts[field] = saved.text if kept and saved is not None and not stale else draft
         return texts, {f: drafts.field(f) for f in TEXT_FIELDS}
 
     def certification_suggestion(self, question: Question) -> Answer | None:

@@ -33,7 +33,7 @@ def interview_bindings() -> list[BindingType]:
 KEYS: tuple[tuple[str, str], ...] = (
     *((key.upper(), label) for key, _action, label, _id in INTERVIEW_BINDINGS),
     (
-        "1〜5",
+        "1〜6",
         "状態を選ぶ・直前の読み取りを直す（入力欄が空のとき）。グループでは続けて押すと手法例ごと",
     ),
     ("ctrl+u", "入力欄を空にする"),

@@ -9,8 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from interview.compile.dates import parse_due_month
+from interview.compile.export import ExportCheck, ExportOptions, check_export
+from interview.compile.readiness import STALE_MARK
 from interview.engine.answers import Status
 from interview.errors import UserError, describe_os_error
 from interview.services.live import LiveSession
@@ -81,6 +84,25 @@ def unanswered_summary(live: LiveSession) -> str:
     return "\n".join(lines)
 
 
+def readiness_summary(check: ExportCheck) -> str:
+    """Stale texts and unresolved answers, named, with what export will do about them."""
+    lines = []
+    if check.stale:
+        lines.append(f"{STALE_MARK}: " + "、".join(s.label for s in check.stale))
+        lines.append("F9 で確認し直すか、下の「最新の回答から作り直す」を選んでください。")
+    if check.unresolved:
+        lines.append(
+            f"不明・要確認の回答 {len(check.unresolved)}件: "
+            + "、".join(u.label for u in check.unresolved[:6])
+            + (" …" if len(check.unresolved) > 6 else "")
+        )
+        lines.append(
+            "回答予定の年月を入れると「確認中（2027年1月までに回答）」と書きます"
+            "（空欄なら出力しません）。"
+        )
+    return "\n".join(lines)
+
+
 class ExportScreen(ModalScreen[Path | None]):
     CSS_PATH = styles.MODALS
     BINDINGS = [Binding("escape", "close", "閉じる", id="export.close")]
@@ -91,9 +113,16 @@ class ExportScreen(ModalScreen[Path | None]):
         self._confirmed = ""  # the path the person agreed to overwrite
 
     def compose(self) -> ComposeResult:
+        self.check = check_export(self.live.session, self.live.catalog, self.live.questions)
         with Vertical(id="export-box"):
             yield Label("Excel ブックに出力", id="export-title")
             yield Static(unanswered_summary(self.live), markup=False, id="export-summary")
+            if self.check.stale or self.check.unresolved:
+                yield Static(readiness_summary(self.check), markup=False, id="export-readiness")
+            if self.check.stale:
+                yield Checkbox("最新の回答から作り直す", id="export-redraft", compact=True)
+            if self.check.unresolved:
+                yield Input(placeholder="回答予定の年月（例: 2027-01）", id="export-due")
             yield Label("出力先のファイル名")
             yield Input(str(default_export_path(self.live.session)), id="export-path")
             with Horizontal(id="export-buttons"):
@@ -104,13 +133,28 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
 
+    def _options(self) -> ExportOptions:
+        due = ""
+        if self.check.unresolved:
+            typed = self.query_one("#export-due", Input).value.strip()
+            due = parse_due_month(typed) if typed else ""
+        redraft = bool(self.check.stale) and self.query_one("#export-redraft", Checkbox).value
+        return ExportOptions(unresolved_due=due, redraft=redraft)
+
     @on(Input.Submitted, "#export-path")
+    @on(Input.Submitted, "#export-due")
     @on(Button.Pressed, "#export-ok")
     def _export(self) -> None:
+        result = self.query_one("#export-result", Static)
+        try:
+            options = self._options()
+        except ValueError as exc:
+            result.update(str(exc))
+            return
         raw = self.query_one("#export-path", Input).value.strip()
         overwrite = bool(raw) and raw == self._confirmed
         self._confirmed = ""
-        self.run_export(raw, overwrite)
+        self.run_export(raw, overwrite, options)
 
     def _ask_overwrite(self, raw: str, path: Path) -> None:
         self._confirmed = raw
@@ -120,10 +164,14 @@ class ExportScreen(ModalScreen[Path | None]):
         )
 
     @work(thread=True, exclusive=True)
-    def run_export(self, raw: str, overwrite: bool = False) -> None:
+    def run_export(
+        self, raw: str, overwrite: bool = False, options: ExportOptions | None = None
+    ) -> None:
         # A worker thread touches no widget: results are shown from the app's thread.
         try:
-            written = export_workbook(self.live.session, raw, overwrite=overwrite).resolve()
+            written = export_workbook(
+                self.live.session, raw, overwrite=overwrite, options=options
+            ).resolve()
         except TargetExistsError as exc:
             self.app.call_from_thread(self._ask_overwrite, raw, exc.path)
             return

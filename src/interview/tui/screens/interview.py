@@ -42,7 +42,7 @@ def _read_note(status: Status, corrected: bool = False) -> Text:
     text = Text()
     verb = "に訂正しました" if corrected else "として記録しました"
     text.append(f"{status.label}{verb}。", style="bold")
-    text.append("違っていれば 1〜5 のキー1つで直せます（入力欄が空のとき）。")
+    text.append("違っていれば 1〜6 のキー1つで直せます（入力欄が空のとき）。")
     return text
 
 
@@ -291,7 +291,7 @@ class InterviewScreen(Screen[None]):
         if self._pending is not None:
             if not event.text.strip():  # Enter on the empty field: the pre-selected status
                 if self.bar.status is None:
-                    self.notify("状態を 1〜5 で選んでください", severity="warning")
+                    self.notify("状態を 1〜6 で選んでください", severity="warning")
                 else:
                     self._settle_pending(self.bar.status)
                 return
@@ -337,7 +337,7 @@ class InterviewScreen(Screen[None]):
         self.bar.clear_reply()
         self.bar.pick(pending.guess, PickedBy.PREFILL)
         shown = printable(pending.text) if pending.text else "（記入なし）"
-        self.bar.set_note(f"［1〜5 で状態を付けて記録・esc で書き直し］保留中の回答：{shown}")
+        self.bar.set_note(f"［1〜6 で状態を付けて記録・esc で書き直し］保留中の回答：{shown}")
         self.bar.focus_reply()
 
     def _settle_pending(self, status: Status) -> None:
@@ -598,6 +598,13 @@ class InterviewScreen(Screen[None]):
         saved = self.live.session.answers[question.id]
         bubble = self.chat.say(render.answer_text(question, saved), "user")
         self._saved()
+        if self.live.stale_fields(question.item):
+            from interview.compile.readiness import STALE_MARK
+
+            self.chat.say(
+                f"通番{question.item}：{STALE_MARK}（確定済みの文章と回答が食い違っています。F9 で確認してください）",
+                "system",
+            )
         note = self.chat.say(_read_note(read), "system read") if read is not None else None
         nxt = self.live.interview.current()
         leaving_item = nxt is None or nxt.item != question.item
@@ -838,7 +845,9 @@ class InterviewScreen(Screen[None]):
         texts, drafts = self.live.item_texts(item_no)
         item = self.live.catalog.item(item_no)
 
-        review = ReviewScreen(f"通番{item_no} {item.goal}", texts, drafts)
+        review = ReviewScreen(
+            f"通番{item_no} {item.goal}", texts, drafts, self.live.stale_fields(item_no)
+        )
 
         def done(result: ReviewResult | None) -> None:
             if result is not None:

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, TextArea
 
 from interview.compile.item_text import TEXT_FIELDS, TEXT_LABELS
+from interview.compile.readiness import STALE_MARK
 from interview.textsafety import printable, safe_text
 from interview.tui import styles
 from interview.tui.widgets.jtext import JapaneseStatic
@@ -51,7 +52,13 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
         Binding("escape", "cancel", "閉じる", id="review.cancel"),
     ]
 
-    def __init__(self, title: str, texts: dict[str, str], drafts: dict[str, str]) -> None:
+    def __init__(
+        self,
+        title: str,
+        texts: dict[str, str],
+        drafts: dict[str, str],
+        stale: tuple[str, ...] = (),
+    ) -> None:
         super().__init__()
         self.review_title = title
         self.texts = texts
@@ -59,11 +66,18 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
         self.editing = False
         # Keys typed while read-only (a reply typed out of habit): handed back to the chat.
         self.typed = ""
+        self.stale = stale  # fields confirmed before the answers changed
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review-box"):
             yield Label(safe_text(self.review_title), id="review-title")
             yield JapaneseStatic(READ_ONLY_HELP, id="review-help")
+            if self.stale:
+                names = "・".join(TEXT_LABELS[f] for f in self.stale)
+                yield Label(
+                    f"{STALE_MARK}（{names}）。最新の回答からの文案を確認して確定してください。",
+                    id="review-stale",
+                )
             with VerticalScroll(id="review-fields"):
                 for field in TEXT_FIELDS:
                     yield Label(TEXT_LABELS[field], classes="review-label")

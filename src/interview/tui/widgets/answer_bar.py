@@ -1,4 +1,4 @@
-"""The answer bar: status choices (1–5), a check-list, plan fields and a reply field."""
+"""The answer bar: status choices (1–6), a check-list, plan fields and a reply field."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ class ReplyArea(TextArea):
     """A multi-line reply field: Enter sends, ctrl+j (or shift+enter) breaks the line.
 
     While it is empty (or still holds the prefilled earlier answer) and ``status_keys``
-    is on, a digit 1–5 is a status key. If the very next key continues a number
+    is on, a digit 1–6 is a status key. If the very next key continues a number
     (「2026年」, 「1年ごと」, 「3社」), the digit was text after all: the status key is
     taken back (``StatusKeyUndone``) and the digit is typed in front of that key.
     ctrl+u clears the whole field.
@@ -148,7 +148,7 @@ class AnswerBar(Vertical):
         with Horizontal(id="status-choices"):
             for status in Status:
                 yield Button(
-                    f"{status.key} {status.label}",
+                    f"{status.key} {status.short_label}",
                     id=f"status-{status.value}",
                     classes="status",
                     compact=True,
