@@ -1,0 +1,212 @@
+"""Hand-written rules that read a verdict from a folded Japanese reply.
+
+The reader looks for five kinds of signal in the folded text (see reply_normalize):
+positive predicates (〜している, 〜済み, 運用中), negative ones (〜ていない, 〜ません, 未〜),
+plans (予定, 検討中, 来期), limited scope (〜のみ, 一部, 〜以外は) and the words of the two
+"no verdict" statuses (該当しない…, 分からない…). Words that only look negative are
+neutralised first: a double negative (しないわけではない), a control phrased as a
+prohibition (平文では保存しない), an absence of problems (問題はない), a purpose
+(漏れないように). Then the signals are combined; mixed or hedged signals give "not sure"
+with a best guess rather than a confident wrong status.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from interview.engine.answers import Status
+from interview.engine.reply_plan import PLAN_WORDS
+
+_POS_TOKEN = "〔済〕"
+
+# --- rewrites before reading -------------------------------------------------------------
+
+_DOUBLE_NEGATIVE = re.compile(
+    r"(ない|なかった|未(実施|対応|整備|導入))(という)?(わけ|訳)(で|では|では)?(は|も)?"
+    r"(ない|ありません|ございません|なく)"
+    r"|ないこと(は|も)(ない|ありません|ございません)"
+    r"|なくは(ない|ありません)|なくも(ない|ありません)"
+    r"|未(実施|対応|整備|導入|着手)(で|では)?(は)?(ない|ありません|ございません)"
+    r"|ないとは(いえ|言え)(ない|ません)"
+)
+# Negatives that describe the control itself, or an absence of problems.
+_NOT_REALLY_NEGATIVE = re.compile(
+    r"(問題|事故|指摘|漏れ|漏えい|漏洩|抜け|不備|障害|違反|例外|懸念|支障|インシデント|被害|不正"
+    r"|抜け漏れ|遅延|ミス|苦情|クレーム)[^、。]{0,4}?(は|も|が|等は)?(特に|一切|全く|まったく|これまで)?"
+    r"(ない|ありません|ございません|なし|起きていない|起きていません|発生していない|発生していません"
+    r"|出ていない|出ていません)"
+    r"|ないよう|なくなるよう|ないか(どうか|を|、|毎|定期|確認|チェック|監視|点検|常時|日次|月次|自動|の確認)|(漏れ|もれ|例外|滞り|問題|抜け|間違い|遅滞|遅れ|欠かさず)なく"
+    r"|ないこと(を|の)(確認|チェック|監視)"
+    r"|(平文|生のまま|共有(アカウント|id|ユーザー)|使い回|持ち出|私物|無断|許可なく|許可なし"
+    r"|個人端末|ハードコード|ソースコードに|ログに(は)?(パスワード|秘密)|外部に(は)?公開)"
+    r"[^。、]{0,16}?(しない|しません|していない|していません|させない|させていません|認めていない"
+    r"|認めていません|できない|できません|ない|ません)"
+    r"|以外(は|から(の)?(アクセス|接続|通信)?(は)?)(アクセス|接続|通信|利用|ログイン|使用)?"
+    r"(でき|させ|許可(し|され)|認め(られ)?)(ない|ません|ていない|ていません)"
+)
+
+# --- signals -----------------------------------------------------------------------------
+
+_NOT_APPLICABLE = re.compile(
+    r"該当(しない|しません|せず|なし|外|しないと|しないため|しない為|しておりません|していません)"
+    r"|非該当|対象外|適用外|範囲外|対象(では|で)?(ない|ありません|ございません)|対象にならない"
+    r"|対象になりません|関係(ない|なし|ありません|ございません|がない|がありません|ないです)|無関係"
+    r"|当てはまら|あてはまら|当てはまりません|あてはまりません|不要(?!な)|必要(が|は|も)?(ない|ありません|なし)"
+    r"|^n/?a$|^na$"
+)
+# Facts about the business that usually explain why a topic does not apply.
+_SCOPE_FACT = re.compile(
+    r"(提供|取り扱|扱|保有|持|運営|開発|委託|外部委託|接続|発行|保管)(って|して|し)?"
+    r"(い|お)?(ない|ません|ておりません|ず)(ので|ため|為|から)"
+    r"|そもそも"
+)
+_UNKNOWN = re.compile(
+    r"わから|わかりかね|わかりません|わかってい(ない|ません)|不明|要確認|未確認|確認中|調査中"
+    r"|確認(します|いたします|してみ|して(から|ご|お)|させて|を(とり|取り|し)|が(必要|要)|必要)"
+    r"|確認しないと|聞いて(み|おき|から)|聞きます|問い合わせ|問合せ|調べ(ます|てみ|て(から|お))"
+    r"|把握(して|でき|しきれ)(てい|てお|い|お)?(ない|ません|おりません|らず)|把握していない|知らない|知りません"
+    r"|自信(が|は)?(ない|ありません)|定かでは?(ない|ありません)|はっきり(しない|しません|わから)"
+    r"|覚えてい(ない|ません)|記憶(にない|にありません|が曖昧|があいまい)|詳しく(ない|ありません)"
+    r"|(なんとも|何とも)(言え|いえ)|担当(者)?に(聞|確認)|見当がつか|不確か|あいまい|曖昧"
+)
+_HEDGE = re.compile(
+    r"たぶん|多分|おそらく|恐らく|(?<!たい)と思(う|い|われ)|はず|かもしれ|かも$|かも。|気がする"
+    r"|みたい(です)?$|らしい|ような"
+)
+_QUESTION = re.compile(
+    r"[?？]|どういう(意味|こと)|とは(何|なん|なに)|って(何|なに|なん)|何(を|が)(聞|指|意味|求め)"
+    r"|意味が(わから|不明)|具体的に(は|どう)|教えて|(です|ます|でしょう)か$"
+)
+_QUESTION_WORDS = re.compile(
+    r"どういう(意味|こと)|とは(何|なん|なに)|って(何|なに|なん)|何(を|が)(聞|指|意味|求め)"
+    r"|意味が(わから|不明)|教えて"
+)
+
+_NEGATIVE = re.compile(
+    r"(?<![少危幼汚切])ない(?!よう)|ません|なし|なかった|(?<![はわ])ず(?=に|、|。|$|で|とも)"
+    r"|未(?!然|満|来|定義)[\u4e00-\u9fff]|^いいえ|^いえ|^no\b|ゼロ|皆無|手つかず|手付かず|白紙"
+    r"|見送|断念|中止|廃止|不在|形骸化|属人|まだ(です|だ|。|、|$|でき|未)|^まだまだ|(?<!漏れ)(?<!もれ)(?<!例外)なく(?!な)|できておらず|しておらず|行っておらず|整っておらず"
+)
+_POSITIVE = re.compile(
+    r"済み|〔済〕|運用中|実施中|稼働中|稼動中|完了|対応完了|運用(している|しています|です|として|にして)"
+    r"|(て|で)い(る|ます|ました|た)(?!か)|てお(り|ります)(?!ません)|(て|で)は(いる|います|ある|あります)|(?<!見送り)(?<!断念し)(?<!中止し)(?<!やめ)ました|あり(?!ません)|ある(?!いは)|います"
+    r"|(?<!た)(?<!ま)(し|でき|行っ|作っ|決め|定め|設け|整え|導入し|取得し|締結し)た(?!い|ら)"
+    r"|できる|できます|^はい|^ええ|^うん|^yes|^ok|^おk|^おけ|大丈夫|ばっちり|もちろん|万全|しっかり"
+    r"|対応可|整備済|(?<!未)(実施|対応|整備|策定|締結|適用|構築|取得|設定|配置|任命)(し、|しており(?!ません))"
+)
+# A bare verbal noun at the end (テストは実施、…) is a telegraphic "done".
+_TELEGRAPHIC = re.compile(
+    r"(?<!未)(?<!来期)(?<!来年度)(?<!次年度)(?<!今後)(?<!来月)(実施|対応|導入|整備|設置|策定|締結|適用|構築|取得|設定|配置|任命|完了)(済|。|、|$)"
+)
+_DATE = re.compile(r"\d{1,2}月|20\d\d年|令和|来月|年内")
+_RELIANCE = re.compile(
+    r"(経験|記憶|個人|担当者|属人的な運用)に(頼っ|依存し|任せ)(て)?(い|お)?(る|ます|ります|り)?"
+)
+# 「します」 is a habit only with a frequency word; otherwise it is a plan (来月から実施します).
+_WILL = re.compile(r"(します|する|いたします|行います|やります)(。|、|$|よ|ね)")
+_FREQUENCY = re.compile(r"毎|定期|ごと|都度|常時|常に|年に|月に|週に|日次|月次|年次|随時|必ず|その都度")
+_FOLLOW_UP = re.compile(r"も(予定|実施予定|継続)|引き続き|継続|強化|拡大|拡充|改善|自動化|高度化|見直し|更新|追加")
+_PARTIAL = re.compile(
+    r"一部|部分的|一部分|半分|半数|大半|大部分|ほぼ|ほとんど(の|は|で)?(実施|対応|済|でき|整備)"
+    r"|(?<!でき[るた])(?<!なる)だけ(?!で(は)?なく|ど|れど|でも|じゃ)|しか|のみ(?!ならず)"
+    r"|以外(は|では|なら)|に限って|に限り|に限定(して)?(実施|対応|導入|適用)|限定的|段階的|順次"
+    r"|(不十分|十分(では|で)?(ない|ありません)|完全(では|で)?(ない|ありません)|万全(では|で)?(ない|ありません)"
+    r"|完璧(では|で)?(ない|ありません)|徹底でき(てい)?(ない|ません)|まだ足りない)"
+    r"|途中|移行中|対応中|整備中|導入中|構築中|進めて|進行中|一方|ぼちぼち|ある程度|それなりに"
+)
+# のみ / だけ that describe the control itself (管理者のみアクセス可能) are not a limit.
+_CONTROL_ONLY = re.compile(
+    r"(のみ|だけ)(が|に|を|から|で)?[^、。]{0,6}?(アクセス|接続|閲覧|操作|許可|可能|でき|権限|利用|ログイン"
+    r"|使用|通信|保存|参照|実行|承認)"
+)
+# Plan verbs in the ている form are intentions, not facts (検討しています).
+_PLAN_VERB = re.compile(
+    r"(検討|予定|計画|準備|調整|目指|考え|見積|選定|相談|予算化|予算申請|認識|理解|承知)(は|を|も)?(して|し|て|中で)?(い|お)?"
+    r"(る|ます|ります|り|ました)?"
+)
+_ALL_NEGATIVE = re.compile(r"ぜんぜん|全く|まったく|一切|何も|なにも|特に何|何一つ|すべて未|全て未")
+_HARDLY = re.compile(r"ほとんど[^、。]{0,10}(ない|ません)|あまり[^、。]{0,10}(ない|ません)")
+
+
+@dataclass(frozen=True)
+class Reading:
+    status: Status | None
+    guess: Status | None
+    is_question: bool
+    has_plan: bool
+
+
+def _plan_only(text: str) -> bool:
+    return bool(PLAN_WORDS.search(text))
+
+
+def read(folded: str) -> Reading:
+    """The verdict of one folded reply."""
+    if not folded:
+        return Reading(None, None, False, False)
+    if re.fullmatch(r"[1-5]", folded):
+        status = list(Status)[int(folded) - 1]
+        return Reading(status, status, False, False)
+    text = _DOUBLE_NEGATIVE.sub(_POS_TOKEN, folded)
+    text = _NOT_REALLY_NEGATIVE.sub(_POS_TOKEN, text)
+    text = _CONTROL_ONLY.sub(_POS_TOKEN, text)
+    has_plan = bool(PLAN_WORDS.search(text))
+    status, guess = _verdict(text, has_plan)
+    if _QUESTION_WORDS.search(text) or (
+        _QUESTION.search(text) and status not in (Status.UNKNOWN, Status.NOT_APPLICABLE)
+    ):
+        return Reading(None, guess or status, True, has_plan)
+    if status is not None and _HEDGE.search(text) and status is not Status.UNKNOWN:
+        return Reading(None, status, False, has_plan)
+    return Reading(status, guess or status, False, has_plan)
+
+
+def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
+    """(status, guess): status None means not sure, with guess as the best bet."""
+    text = _RELIANCE.sub("属人", text)
+    facts = _PLAN_VERB.sub("", text)
+    positive = bool(_POSITIVE.search(facts))
+    telegraphic_date = False
+    if not positive and _TELEGRAPHIC.search(text):
+        positive = True
+        telegraphic_date = bool(_DATE.search(text)) and not re.search(r"済|完了", text)
+    negative = bool(_NEGATIVE.search(text))
+    partial = bool(_PARTIAL.search(text))
+    if _NOT_APPLICABLE.search(text):
+        if positive and partial:
+            return None, Status.PARTIAL
+        return Status.NOT_APPLICABLE, None
+    if _UNKNOWN.search(text):
+        return Status.UNKNOWN, None
+    if _HEDGE.search(text) and re.search(r"確認|不安|自信", text):
+        return Status.UNKNOWN, None
+    will = bool(_WILL.search(text))
+    if will and not positive:
+        if _FREQUENCY.search(text):
+            positive = True
+        else:
+            has_plan = True
+    if _HARDLY.search(text):
+        return None, Status.NOT_DONE
+    if partial:
+        if _ALL_NEGATIVE.search(text) and not positive:
+            return Status.NOT_DONE, None
+        return Status.PARTIAL, None
+    if negative:
+        if _SCOPE_FACT.search(text) and not positive:
+            return None, Status.NOT_APPLICABLE
+        if positive:
+            return Status.PARTIAL, None
+        return Status.NOT_DONE, None
+    if has_plan:
+        if positive:
+            if _FOLLOW_UP.search(text):
+                return Status.DONE, None
+            return Status.PARTIAL, None
+        return Status.NOT_DONE, None
+    if positive:
+        if telegraphic_date:  # 「12月に導入」: done in December, or planned for it?
+            return None, Status.DONE
+        return Status.DONE, None
+    return None, None
