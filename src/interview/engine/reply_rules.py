@@ -97,11 +97,17 @@ _POSITIVE = re.compile(
 )
 # A bare verbal noun at the end (テストは実施、…) is a telegraphic "done".
 _TELEGRAPHIC = re.compile(
-    r"(?<!未)(?<!来期)(?<!来年度)(?<!次年度)(?<!今後)(?<!来月)(実施|対応|導入|整備|設置|策定|締結|適用|構築|取得|設定|配置|任命|完了)(済|。|、|$)"
+    r"(?<!未)(?<!来期)(?<!来年度)(?<!次年度)(?<!今後)(?<!来月)(実施|対応|導入|整備|設置|策定|締結|適用|構築|取得|設定|配置|任命|完了"
+    r"|保管|管理|保存|監視|暗号化|制限|運用|記録|実装|採用|定義|明記|規定|周知|点検|検証|遮断|通知"
+    r"|承認|契約|締結済|手配|登録|分離|冗長化|多重化|保護|認証)(済|。|、|$)"
 )
 _DATE = re.compile(r"\d{1,2}月|20\d\d年|令和|来月|年内")
 _RELIANCE = re.compile(
     r"(経験|記憶|個人|担当者|属人的な運用)に(頼っ|依存し|任せ)(て)?(い|お)?(る|ます|ります|り)?"
+)
+# Verbs of not doing, in the ている form, are still "not done" (見送っています).
+_HOLDING_OFF = re.compile(
+    r"(見送っ|断念し|中止し|やめ|控え|保留し|止め|諦め|放置し)て(い|お)(る|ます|ります|り|た)"
 )
 # 「します」 is a habit only with a frequency word; otherwise it is a plan (来月から実施します).
 _WILL = re.compile(r"(します|する|いたします|行います|やります)(。|、|$|よ|ね)")
@@ -165,6 +171,7 @@ def read(folded: str) -> Reading:
 def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     """(status, guess): status None means not sure, with guess as the best bet."""
     text = _RELIANCE.sub("属人", text)
+    text = _HOLDING_OFF.sub("見送", text)
     facts = _PLAN_VERB.sub("", text)
     positive = bool(_POSITIVE.search(facts))
     telegraphic_date = False
