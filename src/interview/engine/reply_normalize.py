@@ -130,5 +130,7 @@ def fold(text: str) -> str:
     s = _PADDING.sub("、", s)
     s = _WORD_RE.sub(lambda m: _WORD_MAP[m.group(0)], s)
     s = _ZUMI.sub("済み", s)
+    if s == "済":
+        s = "済み"
     s = _TEIRU.sub("い", s)
     return s.strip("、。.,!！ ")

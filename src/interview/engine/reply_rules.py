@@ -87,7 +87,7 @@ _QUESTION_WORDS = re.compile(
 _NEGATIVE = re.compile(
     r"(?<![少危幼汚切])ない(?!よう)|ません|なし|なかった|(?<![はわ])ず(?=に|、|。|$|で|とも)"
     r"|未(?!然|満|来|定義)[\u4e00-\u9fff]|^いいえ|^いえ|^no\b|ゼロ|皆無|手つかず|手付かず|白紙"
-    r"|課題が(残|あ)|残課題|(が|は|も)(低い|少ない|弱い|甘い|乏しい|遅れている)|未完了|積み残|見送|断念|中止|廃止|不在|形骸化|属人|まだ(です|だ|。|、|$|でき|未)|^まだまだ|(?<!漏れ)(?<!もれ)(?<!例外)なく(?!な)|できておらず|しておらず|行っておらず|整っておらず"
+    r"|課題が(残|あ)|残課題|べき|必要があ|改善(が|の)余地|古いまま|形だけ|名ばかり|不実施|非実施|未了|^未$|(が|は|も)(低い|少ない|弱い|甘い|乏しい|遅れている)|未完了|積み残|見送|断念|中止|廃止|不在|形骸化|属人|まだ(です|だ|。|、|$|でき|未)|^まだまだ|(?<!漏れ)(?<!もれ)(?<!例外)なく(?!な)|できておらず|しておらず|行っておらず|整っておらず"
 )
 _POSITIVE = re.compile(
     r"済み|〔済〕|運用中|実施中|稼働中|稼動中|完了|対応完了|運用(している|しています|です|として|にして)"
@@ -98,7 +98,7 @@ _POSITIVE = re.compile(
 )
 # A bare verbal noun at the end (テストは実施、…) is a telegraphic "done".
 _TELEGRAPHIC = re.compile(
-    r"(?<!未)(?<!来期)(?<!来年度)(?<!次年度)(?<!今後)(?<!来月)(実施|対応|導入|整備|設置|策定|締結|適用|構築|取得|設定|配置|任命|完了"
+    r"(?<!未)(?<!不)(?<!非)(?<!来期)(?<!来年度)(?<!次年度)(?<!今後)(?<!来月)(実施|対応|導入|整備|設置|策定|締結|適用|構築|取得|設定|配置|任命|完了"
     r"|保管|管理|保存|監視|暗号化|制限|運用|記録|実装|採用|定義|明記|規定|周知|点検|検証|遮断|通知"
     r"|承認|契約|締結済|手配|登録|分離|冗長化|多重化|保護|認証)(済|。|、|$)"
 )
@@ -112,6 +112,10 @@ _HOLDING_OFF = re.compile(
 )
 # 「します」 is a habit only with a frequency word; otherwise it is a plan (来月から実施します).
 _WILL = re.compile(r"(します|する|いたします|行います|やります)(。|、|$|よ|ね)")
+# A contrast connector after a "done" announces a caveat.
+_CAVEAT = re.compile(
+    r"けど|けれど|ものの|ただし|但し|しかし|でも、|(です|ます|た|る|い|だ|ある)が(、|$)|一方"
+)
 _FREQUENCY = re.compile(r"毎|定期|ごと|都度|常時|常に|年に|月に|週に|日次|月次|年次|随時|必ず|その都度")
 _FOLLOW_UP = re.compile(r"も(予定|実施予定|継続)|引き続き|継続|強化|拡大|拡充|改善|自動化|高度化|見直し|更新|追加")
 _PARTIAL = re.compile(
@@ -214,6 +218,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             return Status.PARTIAL, None
         return Status.NOT_DONE, None
     if positive:
+        if _CAVEAT.search(text) and not _FOLLOW_UP.search(text):
+            return None, Status.DONE  # 「…しているけど、…」: a caveat the rules cannot read
         if telegraphic_date:  # 「12月に導入」: done in December, or planned for it?
             return None, Status.DONE
         return Status.DONE, None
