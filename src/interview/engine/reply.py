@@ -13,6 +13,7 @@ from datetime import date
 
 from interview.engine.answers import Status
 
+
 @dataclass(frozen=True)
 class PlanHint:
     """A plan or date named in a reply (「来年3月までに導入予定」), to offer for 対応計画."""

@@ -94,7 +94,17 @@ _ZUMI = re.compile(r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|済(?![
 _TEIRU = re.compile(r"(?:(?<=て)|(?<=[んい]で))(?=る|ます|ない|ません|た(?!い)|なかった)")
 # Romaji left unconverted after kana: していまｓ → していま + す.
 _ROMAJI_TAIL = re.compile(r"(?<=[ぁ-ゖ])([a-z]{1,3})(?=$|[。、.,!?！？\s])")
-_ROMAJI = {"sen": "せん", "masen": "ません", "s": "す", "su": "す", "n": "ん", "nn": "ん", "ta": "た", "ru": "る", "i": "い"}
+_ROMAJI = {
+    "sen": "せん",
+    "masen": "ません",
+    "s": "す",
+    "su": "す",
+    "n": "ん",
+    "nn": "ん",
+    "ta": "た",
+    "ru": "る",
+    "i": "い",
+}
 # Emoji, symbols and laughter carry no verdict.
 _LAUGH = re.compile(r"(\(笑\)|（笑）|笑+|w{2,}|(?<=[ぁ-ゖ一-龥。、!?])w)(?=$|[。、!?\s])")
 _LONG = re.compile(r"(?<=[ぁ-ゖ])[ー〜~]+")

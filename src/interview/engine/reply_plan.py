@@ -45,9 +45,7 @@ def resolve_due(folded: str, today: date) -> str | None:
     if found := re.search(r"(令和|r)(\d{1,2}|元)年度?(\d{1,2})月", folded):
         era = 1 if found.group(2) == "元" else int(found.group(2))
         y, m = _ERA[found.group(1)] + era, int(found.group(3))
-    elif found := re.search(r"(20\d\d)年(\d{1,2})月", folded):
-        y, m = int(found.group(1)), int(found.group(2))
-    elif found := re.search(r"(20\d\d)[/\-.](\d{1,2})(?!\d)", folded):
+    elif found := re.search(r"(20\d\d)(?:年|[/\-.])(\d{1,2})(?:月|(?!\d))", folded):
         y, m = int(found.group(1)), int(found.group(2))
     elif found := re.search(r"(20\d\d)年度(中|末|内)?", folded):
         y, m = int(found.group(1)) + 1, 3
@@ -55,7 +53,9 @@ def resolve_due(folded: str, today: date) -> str | None:
         y, m = today.year + 1, int(found.group(2))
     elif found := re.search(r"(今年|本年)(\d{1,2})月", folded):
         y, m = today.year, int(found.group(2))
-    elif found := re.search(r"(再来年度|来年度|次年度|来期|今年度|本年度|今期|年度)(中|末|内)?", folded):
+    elif found := re.search(
+        r"(再来年度|来年度|次年度|来期|今年度|本年度|今期|年度)(中|末|内)?", folded
+    ):
         offset = {"再来年度": 2, "来年度": 1, "次年度": 1, "来期": 1}.get(found.group(1), 0)
         y, m = _fiscal_end(today, offset)
     elif found := re.search(r"(?<![\d年])(\d{1,2})月", folded):
@@ -73,9 +73,6 @@ def resolve_due(folded: str, today: date) -> str | None:
     if y is None or m is None or not 1 <= m <= 12 or not 2000 <= y <= 2100:
         return None
     return f"{y:04d}-{m:02d}"
-
-
-_CLAUSE = re.compile(r"(?<=[。．.!！?？\n；;])|(?<=、)(?=[^、]{4,})")
 
 
 def plan_text(raw: str) -> str:
