@@ -65,7 +65,7 @@ async def test_answer_a_whole_item_with_each_status_and_confirm_edited_text(tmp_
         answers = screen.live.session.answers
         assert current_id(screen) == "1.1.1"
         await send(pilot, "CISOを任命", key="1")  # number key picks 実施済み
-        await send(pilot, "一部、兼任です")  # typed reply sets 一部実施
+        await send(pilot, "一部兼任です")  # typed reply sets 一部実施
         await send(pilot, "いいえ")  # 未実施
         assert current_id(screen) == "1.2.1"
         # a check-list: pick ① and ③ with the keyboard
@@ -73,10 +73,10 @@ async def test_answer_a_whole_item_with_each_status_and_confirm_edited_text(tmp_
         await pilot.press("shift+tab")  # from the reply field back to the check-list
         await pilot.press("space", "down", "down", "space")
         await pilot.press("tab")  # back to the reply field
-        await send(pilot, "本社のみ")
+        await send(pilot, "グループ会社で判断")  # no verdict in the words: the key stands
         assert answers["1.2.1"].status is Status.NOT_APPLICABLE
         assert answers["1.2.1"].checks == ("①", "③")
-        await send(pilot, "わからない。担当に確認します")
+        await send(pilot, "わからないので担当に確認します")
         assert [answers[q].status for q in ("1.1.1", "1.1.2", "1.1.3", "1.2.1", "1.2.2")] == [
             Status.DONE,
             Status.PARTIAL,
@@ -84,8 +84,8 @@ async def test_answer_a_whole_item_with_each_status_and_confirm_edited_text(tmp_
             Status.NOT_APPLICABLE,
             Status.UNKNOWN,
         ]
-        assert answers["1.1.2"].detail == "兼任です"
-        assert answers["1.2.2"].detail == "担当に確認します"
+        assert answers["1.1.2"].detail == "一部兼任です"  # the whole reply
+        assert answers["1.2.2"].detail == "わからないので担当に確認します"
         await send(pilot, "SSOで一元管理")  # 1.other
         await send(pilot, "兼任が多い")  # 1.issues
         await send(pilot, "専任者を置く")  # 1.plan
@@ -115,11 +115,11 @@ async def test_unclear_reply_asks_for_the_status(tmp_path: Path):
     app = InterviewApp(sessions_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_new(pilot)
-        await send(pilot, "CISOがいます")
+        await send(pilot, "情報システム部")
         assert current_id(screen) == "1.1.1"
         assert "状態を教えてください" in bubbles(screen)[-1]
         reply = screen.query_one("#reply", TextArea)
-        assert reply.text == "CISOがいます"  # nothing typed is lost
+        assert reply.text == "情報システム部"  # nothing typed is lost
         reply.text = ""
         await send(pilot, "", key="1")
         assert screen.live.session.answers["1.1.1"].status is Status.DONE
@@ -187,7 +187,7 @@ async def test_hostile_text_is_shown_literally(tmp_path: Path):
         await pilot.press("enter")
         await pilot.pause()
         answer = screen.live.session.answers["1.1.1"]
-        assert answer.detail == hostile  # stored verbatim
+        assert answer.detail == "はい " + hostile  # stored verbatim
         shown = bubbles(screen)
         user = [t for t in shown if "太字" in t][-1]
         assert "[bold]太字[/]" in user and "[link=https://x]" in user
