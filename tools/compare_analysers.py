@@ -81,7 +81,6 @@ def _size_mb(modules: list[str]) -> float:
 
 
 def _load_ms(code: str) -> float:
-    probe = code + "import time\n_s=time.perf_counter()\n"
     probe = "import time\n_s=time.perf_counter()\n" + code + "tokens('実施しています')\n"
     probe += "print((time.perf_counter()-_s)*1000)\n"
     samples = []

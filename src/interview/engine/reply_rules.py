@@ -177,6 +177,16 @@ def read(folded: str) -> Reading:
     return Reading(status, guess or status, False, has_plan)
 
 
+def _done_elsewhere(text: str) -> bool:
+    """A clause that reports something done, beside the not-applicable one."""
+    for clause in re.split(r"[、。,.;；]", text):
+        if _NOT_APPLICABLE.search(clause) or re.search(r"ため|ので|から|判断|考え|認識", clause):
+            continue
+        if _POSITIVE.search(_PLAN_VERB.sub("", clause)) or _TELEGRAPHIC.search(clause):
+            return True
+    return False
+
+
 def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     """(status, guess): status None means not sure, with guess as the best bet."""
     text = _RELIANCE.sub("属人", text)
@@ -190,8 +200,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     negative = bool(_NEGATIVE.search(text))
     partial = bool(_PARTIAL.search(text))
     if _NOT_APPLICABLE.search(text):
-        if positive and partial:
-            return None, Status.PARTIAL
+        if _done_elsewhere(text):  # 「①は実施、③は該当なし」: which one?
+            return None, Status.PARTIAL if (partial or negative) else Status.NOT_APPLICABLE
         return Status.NOT_APPLICABLE, None
     if _UNKNOWN.search(text):
         return Status.UNKNOWN, None
