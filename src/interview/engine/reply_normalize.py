@@ -127,9 +127,19 @@ def _drop_symbols(text: str) -> str:
     return "".join(out)
 
 
+# Checklist marks, as in a paper form: ○ done, △ partly, × not done.
+_MARKS = {
+    **dict.fromkeys("○◯〇◎●", "実施済み、"),
+    **dict.fromkeys("△▲", "一部実施、"),
+    **dict.fromkeys("×✕✖", "未実施、"),
+}
+
+
 def fold(text: str) -> str:
     """The reply in one spelling, for matching only."""
-    s = unicodedata.normalize("NFKC", text).casefold()
+    s = unicodedata.normalize("NFKC", text).casefold().strip()
+    if s[:1] in _MARKS and (len(s) == 1 or s[1].isspace() or not s[1].isascii()):
+        s = _MARKS[s[0]] + s[1:]
     s = _drop_symbols(s)
     s = _SPACE.sub("", s)
     s = _KATAKANA_WORD.sub(_kana, s)
