@@ -117,7 +117,9 @@ def test_plan_text_is_the_sentence_naming_it():
     assert reply.plan.due == "2027-03"
 
 
-@pytest.mark.parametrize("text", ["実施済みです", "2024年4月に導入済みです", "わかりません"])
+@pytest.mark.parametrize(
+    "text", ["実施済みです", "2024年4月に導入済みです", "わかりません", "不明、担当者に確認予定"]
+)
 def test_no_plan_without_one(text):
     assert parse_status_reply(text, today=TODAY).plan is None
 

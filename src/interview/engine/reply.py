@@ -59,7 +59,8 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
     reading = read(folded)
     detail = "" if re.fullmatch(r"[1-5]", folded) else raw
     plan = None
-    if reading.has_plan or reading.status is Status.NOT_DONE or reading.status is Status.PARTIAL:
+    # a plan belongs to a gap (未実施, 一部実施), not to 不明 (「確認予定」) or 該当なし
+    if (reading.status or reading.guess) in (Status.NOT_DONE, Status.PARTIAL):
         due = resolve_due(folded, today or date.today())
         if reading.has_plan or due is not None:
             plan = PlanHint(plan_text(raw), due)
