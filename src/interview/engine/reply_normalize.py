@@ -48,6 +48,7 @@ _WORDS: list[tuple[str, str]] = [
     ("うんようちゅう", "運用中"),
     ("どうにゅう", "導入"),
     ("けんとうちゅう", "検討中"),
+    ("未済", "未実施"),
     ("見実施", "未実施"),
     ("身実施", "未実施"),
     ("実地済", "実施済"),
@@ -135,9 +136,32 @@ _MARKS = {
 }
 
 
+# One-word answers, as in a form or in English.
+_ONE_WORD = {
+    "有": "あり",
+    "無": "なし",
+    "done": "実施済み",
+    "completed": "実施済み",
+    "implemented": "実施済み",
+    "not yet": "まだです",
+    "not done": "未実施",
+    "none": "なし",
+    "wip": "一部実施",
+    "in progress": "一部実施",
+    "partial": "一部実施",
+    "partially": "一部実施",
+    "tbd": "要確認",
+    "tbc": "要確認",
+    "unknown": "不明",
+    "not sure": "不明",
+    "not applicable": "該当なし",
+}
+
+
 def fold(text: str) -> str:
     """The reply in one spelling, for matching only."""
     s = unicodedata.normalize("NFKC", text).casefold().strip()
+    s = _ONE_WORD.get(s, s)
     if s[:1] in _MARKS and (len(s) == 1 or s[1].isspace() or not s[1].isascii()):
         s = _MARKS[s[0]] + s[1:]
     s = _drop_symbols(s)

@@ -54,7 +54,7 @@ _NOT_APPLICABLE = re.compile(
     r"|対象になりません|関係(ない|なし|ありません|ございません|がない|がありません|ないです|しない|しません|しておりません)|無関係"
     r"|該当する(業務|サービス|取引|機能|ケース|もの|事象|データ|利用者|接続|api|システム)(は|が|も)?(ない|ありません|なし|存在しない|存在しません)"
     r"|当てはまら|あてはまら|当てはまりません|あてはまりません|不要(?!な)|必要(が|は|も)?(ない|ありません|なし)"
-    r"|^n/?a$|^na$"
+    r"|^n/?a$|^na$|(この|本)(項目|質問|設問)は(スキップ|飛ばし|パス)"
 )
 # Facts about the business that usually explain why a topic does not apply.
 _SCOPE_FACT = re.compile(
@@ -77,17 +77,17 @@ _HEDGE = re.compile(
 )
 _QUESTION = re.compile(
     r"[?？]|どういう(意味|こと)|とは(何|なん|なに)|って(何|なに|なん)|何(を|が)(聞|指|意味|求め)"
-    r"|意味が[^、。]{0,3}(わか|不明)|具体的に(は|どう)|教えて|(です|ます|でしょう)か$"
+    r"|(意味|趣旨|意図)が[^、。]{0,3}(わか|不明)|具体的に(は|どう)|教えて|(です|ます|でしょう)か$"
 )
 _QUESTION_WORDS = re.compile(
     r"どういう(意味|こと)|とは(何|なん|なに)|って(何|なに|なん)|何(を|が)(聞|指|意味|求め)"
-    r"|意味が[^、。]{0,3}(わか|不明)|教えて"
+    r"|(意味|趣旨|意図)が[^、。]{0,3}(わか|不明)|教えて"
 )
 
 _NEGATIVE = re.compile(
     r"(?<![少危幼汚切])ない(?!よう)|ません|なし|なかった|(?<![はわ])ず(?=に|、|。|$|で|とも)"
     r"|未(?!然|満|来|定義)[\u4e00-\u9fff]|^いいえ|^いえ|^no\b|ゼロ|皆無|手つかず|手付かず|白紙"
-    r"|課題が(残|あ)|残課題|任意|例外(も|が)(あ|残|多)|べき|必要があ|改善(が|の)余地|古いまま|形だけ|名ばかり|不実施|非実施|未了|^未$|(が|は|も)(低い|少ない|弱い|甘い|乏しい|遅れている)|未完了|積み残|見送|断念|中止|廃止|不在|形骸化|属人|まだ(です|だ|。|、|$|でき|未)|^まだまだ|まだ(何|なに)も|(何|なに)も$|(?<!漏れ)(?<!もれ)(?<!例外)なく(?!な)|できておらず|しておらず|行っておらず|整っておらず"
+    r"|課題が(残|あ)|残課題|(漏れ|抜け|不備|ミス)(が|も)(ある|あります|あり|見つか)|任意|例外(も|が)(あ|残|多)|べき|必要があ|改善(が|の)余地|古いまま|形だけ|名ばかり|不実施|非実施|未了|^未$|(が|は|も)(低い|少ない|弱い|甘い|乏しい|遅れている)|未完了|積み残|見送|断念|中止|廃止|不在|形骸化|属人|まだ(です|だ|。|、|$|でき|未)|^まだまだ|まだ(何|なに)も|(何|なに)も$|(?<!漏れ)(?<!もれ)(?<!例外)なく(?!な)|できておらず|しておらず|行っておらず|整っておらず"
 )
 _POSITIVE = re.compile(
     r"済み|〔済〕|運用中|実施中|稼働中|稼動中|完了|対応完了|運用(している|しています|です|として|にして)"
@@ -173,7 +173,8 @@ def read(folded: str) -> Reading:
         _QUESTION.search(text) and status not in (Status.UNKNOWN, Status.NOT_APPLICABLE)
     ):
         return Reading(None, guess or status, True, has_plan)
-    if status is not None and _HEDGE.search(text) and status is not Status.UNKNOWN:
+    polite_reason = status is Status.NOT_APPLICABLE and re.search(r"ため|ので|から", text)
+    if status not in (None, Status.UNKNOWN) and _HEDGE.search(text) and not polite_reason:
         return Reading(None, status, False, has_plan)
     return Reading(status, guess or status, False, has_plan)
 
