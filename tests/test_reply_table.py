@@ -62,3 +62,30 @@ def test_questions_back_are_flagged(path):
         if group == "question":
             reply = parse_status_reply(text)
             assert reply.status is None and reply.is_question, text
+
+
+def _fullwidth(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+PADDINGS = {
+    "filler": lambda t: "えーと、" + t,
+    "emoji": lambda t: t + "🙏",
+    "closing": lambda t: t + "。よろしくお願いいたします。",
+    "greeting": lambda t: "お世話になっております。" + t,
+    "full width": _fullwidth,
+    "blanks for commas": lambda t: t.replace("、", "　"),
+    "exclamation": lambda t: t + "!!",
+}
+
+
+@pytest.mark.parametrize("name", PADDINGS)
+def test_padding_does_not_change_the_reading(name):
+    pad = PADDINGS[name]
+    changed = [
+        text
+        for path in TABLES
+        for _, _, text in _rows(path)
+        if parse_status_reply(pad(text)).status is not parse_status_reply(text).status
+    ]
+    assert changed == []

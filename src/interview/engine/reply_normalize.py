@@ -158,23 +158,39 @@ _ONE_WORD = {
 }
 
 
+_FILLER = re.compile(
+    r"^(えー*と|えっと|ええと|えー+|あー+|あのー*|うー+ん|んー+|そうですね[ーえ〜]*|まあ|ま、)[、,。\s…]*"
+)
+# A blank between Japanese words marks a clause, like 、 (本番は実施 開発は未実施).
+_JA_SPACE = re.compile(r"(?<=[^\x00-\x7f])[\s\u3000]+|[\s\u3000]+(?=[^\x00-\x7f])")
+# Sentence-final particles carry no verdict (保護ね, やってますよ).
+_PARTICLE_END = re.compile(r"(?<=[ぁ-ゖ一-龥])(よね|よ|ね|わ|ぞ)+(?=$|[。、!?])")
+_ENDS = "、。.,!！ ~〜ー…"
+
+
 def fold(text: str) -> str:
     """The reply in one spelling, for matching only."""
     s = unicodedata.normalize("NFKC", text).casefold().strip()
-    s = _ONE_WORD.get(s, s)
-    if s[:1] in _MARKS and (len(s) == 1 or s[1].isspace() or not s[1].isascii()):
-        s = _MARKS[s[0]] + s[1:]
+    s = _FILLER.sub("", _FILLER.sub("", s))
+    s = _PADDING.sub("、", s)
+    s = _JA_SPACE.sub("、", s)
+    core = s.strip(_ENDS)
+    word = _drop_symbols(core).strip(_ENDS)
+    if word in _ONE_WORD:
+        s = _ONE_WORD[word]
+    elif core[:1] in _MARKS and (len(core) == 1 or core[1] in " 、" or not core[1].isascii()):
+        s = _MARKS[core[0]] + core[1:]
     s = _drop_symbols(s)
     s = _SPACE.sub("", s)
     s = _KATAKANA_WORD.sub(_kana, s)
     s = s.translate(_SMALL)
     s = _LONG.sub("", s)
     s = _LAUGH.sub("", s)
+    s = _PARTICLE_END.sub("", s)
     s = _ROMAJI_TAIL.sub(lambda m: _ROMAJI.get(m.group(1), ""), s)
-    s = _PADDING.sub("、", s)
     s = _WORD_RE.sub(lambda m: _WORD_MAP[m.group(0)], s)
-    s = _ZUMI.sub("済み", s)
+    s = _ZUMI.sub("済み", s).strip(_ENDS)
     if s == "済":
         s = "済み"
     s = _TEIRU.sub("い", s)
-    return s.strip("、。.,!！ ")
+    return s
