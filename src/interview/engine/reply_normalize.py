@@ -139,6 +139,10 @@ _MARKS = {
 # One-word answers, as in a form or in English.
 _ONE_WORD = {
     "有": "あり",
+    "ノー": "いいえ",
+    "ノーです": "いいえ",
+    "イエス": "はい",
+    "イエスです": "はい",
     "無": "なし",
     "done": "実施済み",
     "completed": "実施済み",
