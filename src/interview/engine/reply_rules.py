@@ -189,6 +189,14 @@ def read(folded: str) -> Reading:
     return Reading(status, guess or status, False, has_plan)
 
 
+def _topics(text: str) -> int:
+    """Clauses with their own topic (〜は, 〜には, 〜では)."""
+    return sum(
+        bool(re.search(r"[一-龥ァ-ヶーa-z0-9](は|には|では)", clause))
+        for clause in re.split(r"[、。,]", text)
+    )
+
+
 def _done_elsewhere(text: str) -> bool:
     """A clause that reports something done, beside the not-applicable one."""
     for clause in re.split(r"[、。,.;；]", text):
@@ -251,6 +259,10 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     if positive:
         if _CAVEAT.search(text) and not _FOLLOW_UP.search(text):
             return None, Status.DONE  # 「…しているけど、…」: a caveat the rules cannot read
+        if (
+            _topics(text) >= 2
+        ):  # 「新しい方は対応済み、古い方は…」: a contrast the rules cannot read
+            return None, Status.DONE
         if telegraphic_date:  # 「12月に導入」: done in December, or planned for it?
             return None, Status.DONE
         return Status.DONE, None
