@@ -65,6 +65,30 @@ def test_unclear_replies_have_no_status(text):
     assert reply.detail == text.strip()
 
 
+ALTERNATIVE = getattr(Status, "ALTERNATIVE", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "代替策で対応",
+        "別の手段で対応しています",
+        "暗号化はしていないが、代替策としてアクセス制限をかけている",
+        "専用端末の代わりに、VDIで制御しています",
+    ],
+)
+def test_another_measure(text):
+    reply = parse_status_reply(text)
+    if ALTERNATIVE is not None:  # the sixth status exists: read it
+        assert reply.status is ALTERNATIVE
+    else:  # five statuses: never claim 実施済み or 一部実施 for it, ask
+        assert reply.status is None and reply.guess is Status.DONE
+
+
+def test_another_measure_only_planned_is_not_done():
+    assert parse_status_reply("代替策を検討中です").status is Status.NOT_DONE
+
+
 def test_hedged_reply_keeps_a_guess():
     reply = parse_status_reply("やってると思う", today=TODAY)
     assert reply.status is None

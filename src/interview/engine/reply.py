@@ -52,12 +52,12 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
     """
     from interview.engine.reply_normalize import fold
     from interview.engine.reply_plan import plan_text, resolve_due
-    from interview.engine.reply_rules import read
+    from interview.engine.reply_rules import is_status_key, read
 
     raw = text.strip()
     folded = fold(raw)
     reading = read(folded)
-    detail = "" if re.fullmatch(r"[1-5]", folded) else raw
+    detail = "" if is_status_key(folded) else raw
     plan = None
     # a plan belongs to a gap (未実施, 一部実施), not to 不明 (「確認予定」) or 該当なし
     if (reading.status or reading.guess) in (Status.NOT_DONE, Status.PARTIAL):

@@ -167,11 +167,24 @@ def _plan_only(text: str) -> bool:
     return bool(PLAN_WORDS.search(text))
 
 
+def is_status_key(folded: str) -> bool:
+    """A reply that is only a status key (1–5, or 1–6 with a sixth status)."""
+    return len(folded) == 1 and "1" <= folded <= str(len(Status))
+
+
+# Another measure meets the purpose (代替策で対応). Read only when the sixth status exists.
+_ALTERNATIVE_STATUS: Status | None = getattr(Status, "ALTERNATIVE", None)
+_ALTERNATIVE = re.compile(
+    r"代替(策|手段|措置|コントロール|的な?(対策|手段|方法|措置))|別の(手段|方法|方策|仕組み|対策|やり方|形)"
+    r"|他の(手段|方法|方策|仕組み|対策)|ほかの(手段|方法|方策|仕組み|対策)|補完(的|統制)|の代わりに|の代わりとして"
+)
+
+
 def read(folded: str) -> Reading:
     """The verdict of one folded reply."""
     if not folded:
         return Reading(None, None, False, False)
-    if re.fullmatch(r"[1-5]", folded):
+    if is_status_key(folded):
         status = list(Status)[int(folded) - 1]
         return Reading(status, status, False, False)
     text = _DOUBLE_NEGATIVE.sub(_POS_TOKEN, folded)
@@ -230,6 +243,13 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         return Status.NOT_APPLICABLE, None
     if _UNKNOWN.search(text):
         return Status.UNKNOWN, None
+    if _ALTERNATIVE.search(text):
+        if has_plan and not positive:  # 代替策を検討中: nothing in place yet
+            return Status.NOT_DONE, None
+        if positive:
+            if _ALTERNATIVE_STATUS is None:
+                return None, Status.DONE
+            return _ALTERNATIVE_STATUS, None
     if _HEDGE.search(text) and re.search(r"確認|不安|自信", text):
         return Status.UNKNOWN, None
     will = bool(_WILL.search(text))
