@@ -42,11 +42,16 @@ def _future_month(today: date, month: int) -> tuple[int, int]:
 def resolve_due(folded: str, today: date) -> str | None:
     """The month a (folded) reply names, as "YYYY-MM", or None."""
     y = m = None
-    if found := re.search(r"(令和|r)(\d{1,2}|元)年度?(\d{1,2})月", folded):
+    if found := re.search(r"(令和|r)(\d{1,2}|元)年度(中|末|内)?(?!\d{1,2}月)", folded):
+        era = 1 if found.group(2) == "元" else int(found.group(2))
+        y, m = _ERA[found.group(1)] + era + 1, 3
+    elif found := re.search(r"(令和|r)(\d{1,2}|元)年度?(\d{1,2})月", folded):
         era = 1 if found.group(2) == "元" else int(found.group(2))
         y, m = _ERA[found.group(1)] + era, int(found.group(3))
     elif found := re.search(r"(20\d\d)(?:年|[/\-.])(\d{1,2})(?:月|(?!\d))", folded):
         y, m = int(found.group(1)), int(found.group(2))
+    elif found := re.search(r"(?<!\d)(\d\d)年(\d{1,2})月", folded):
+        y, m = 2000 + int(found.group(1)), int(found.group(2))
     elif found := re.search(r"(20\d\d)年度(中|末|内)?", folded):
         y, m = int(found.group(1)) + 1, 3
     elif found := re.search(r"(来年|翌年)(\d{1,2})月", folded):
@@ -71,6 +76,8 @@ def resolve_due(folded: str, today: date) -> str | None:
     elif re.search(r"年内|今年中|年末", folded):
         y, m = today.year, 12
     if y is None or m is None or not 1 <= m <= 12 or not 2000 <= y <= 2100:
+        return None
+    if (y, m) < (today.year, today.month):  # a plan's date has not passed (予定だったが遅れている)
         return None
     return f"{y:04d}-{m:02d}"
 
