@@ -9,7 +9,6 @@ import pytest
 os.environ.setdefault("TEXTUAL_DISABLE_KITTY_KEY", "1")
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "seed" / "000_72570fabd9e440c3.txt"
 
 
 @pytest.fixture(scope="session")

@@ -12,16 +12,25 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
+SEED_NAME = "000_72570fabd9e440c3.txt"
+
+
 def seed_path() -> Path:
-    candidates = [
-        Path(os.environ["INTERVIEW_SEED"]) if os.environ.get("INTERVIEW_SEED") else None,
-        REPO.parent / "shared" / "seed" / "000_72570fabd9e440c3.txt",
-        REPO / ".." / ".." / "shared" / "seed" / "000_72570fabd9e440c3.txt",
-    ]
-    for candidate in candidates:
-        if candidate is not None and candidate.is_file():
-            return candidate
-    pytest.fail("the guide's text (shared/seed) was not found; set INTERVIEW_SEED")
+    """The guide's text: $INTERVIEW_SEED (CI sets it), else ../shared/seed next to the clone.
+
+    A clone without the guide's text skips these tests (the text is not ours to ship);
+    a wrong $INTERVIEW_SEED fails them, so CI cannot skip them by mistake.
+    """
+    configured = os.environ.get("INTERVIEW_SEED")
+    if configured:
+        path = Path(configured)
+        if not path.is_file():
+            pytest.fail(f"INTERVIEW_SEED={configured} is not a file")
+        return path
+    sibling = REPO.parent / "shared" / "seed" / SEED_NAME
+    if sibling.is_file():
+        return sibling
+    pytest.skip("the guide's text is absent (set INTERVIEW_SEED to shared/seed/" + SEED_NAME + ")")
 
 
 @pytest.fixture(scope="module")
