@@ -88,6 +88,15 @@ _WORDS: list[tuple[str, str]] = [
 _WORD_RE = re.compile("|".join(re.escape(a) for a, _ in _WORDS))
 _WORD_MAP = dict(_WORDS)
 
+# Kansai forms: やってへん → やっていない, あらへん → ない, やっとる → やっている.
+_DIALECT = [
+    (re.compile(r"あらへん|あらひん|おまへん"), "ない"),
+    (re.compile(r"(?<=[ぁ-ゖ])(へん|ひん)(?=$|[、。わでよね!?]|かった)"), "ない"),
+    (re.compile(r"(?<=[っん])と(る|ります|った)(?![ぁ-ゖ])"), "ている"),
+    (re.compile(r"(?<=[っん])とら(ん|へん|ない)"), "ていない"),
+]
+# A bare 済 / 未 closing a clause: 「AとBは済、Cは未」.
+_BARE_MARK = re.compile(r"(?<=[はがも])(済|未)(?=$|[、。,!?])")
 _SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
 # 済 → 済み; ずみ/すみ/住み after a verbal noun → 済み (対応ずみ, 実施住み, 対応すみ)
 _ZUMI = re.compile(r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|済(?![みまむ]))")
@@ -192,6 +201,9 @@ def fold(text: str) -> str:
     s = _LAUGH.sub("", s)
     s = _PARTICLE_END.sub("", s)
     s = _ROMAJI_TAIL.sub(lambda m: _ROMAJI.get(m.group(1), ""), s)
+    for pattern, replacement in _DIALECT:
+        s = pattern.sub(replacement, s)
+    s = _BARE_MARK.sub(lambda m: "済み" if m.group(1) == "済" else "未実施", s)
     s = _WORD_RE.sub(lambda m: _WORD_MAP[m.group(0)], s)
     s = _ZUMI.sub("済み", s).strip(_ENDS)
     if s == "済":
