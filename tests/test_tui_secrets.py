@@ -39,8 +39,8 @@ async def _answer_with_secret(tmp_path: Path, key: str) -> tuple[dict, str]:
 @pytest.mark.parametrize(
     ("key", "stored"),
     [
-        ("m", "管理者の初期パスワード: ［マスク済み: パスワード］ を手順書に記載"),
-        ("k", "管理者の初期パスワード: Xy7#kP2q! を手順書に記載"),
+        ("m", "はい、管理者の初期パスワード: ［マスク済み: パスワード］ を手順書に記載"),
+        ("k", "はい、管理者の初期パスワード: Xy7#kP2q! を手順書に記載"),
     ],
 )
 def test_mask_or_keep(tmp_path, key, stored):
