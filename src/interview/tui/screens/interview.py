@@ -15,6 +15,7 @@ from interview.errors import UserError
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
 from interview.session.live import LiveSession
+from interview.session.plan_offer import PlanOffer
 from interview.textsafe import printable
 from interview.tui import render, styles
 from interview.tui.keys import interview_bindings
@@ -106,11 +107,21 @@ class InterviewScreen(Screen[None]):
                     "assistant suggestion",
                 )
                 previous = recorded
+            elif (offer := self._plan_offer(question)) is not None:
+                # a plan named in this item's replies: a draft to confirm, never recorded as is
+                self.chat.say(offer.note, "assistant suggestion")
+                previous = offer.answer
         self.bar.set_question(question, previous)
         self.bar.focus_reply()
         self._refresh_side(touched)
         if touched is not None and touched != question.item:
             self._refresh_side(question.item)
+
+    def _plan_offer(self, question: Question) -> PlanOffer | None:
+        from interview.session.plan_offer import plan_offer
+
+        item_questions = self.live.questions.for_item(question.item)
+        return plan_offer(question, item_questions, self.live.session.answers)
 
     def _refresh_side(self, item_no: int | None = None) -> None:
         """Update the side panel: only the touched item when it is known, and only if shown."""
