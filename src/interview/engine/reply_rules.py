@@ -241,7 +241,7 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     partial = bool(_PARTIAL.search(text))
     if _NOT_APPLICABLE.search(text):
         if _done_elsewhere(text):  # 「①は実施、③は該当なし」: which one?
-            return None, Status.PARTIAL if (partial or negative) else Status.NOT_APPLICABLE
+            return None, Status.PARTIAL
         return Status.NOT_APPLICABLE, None
     if _UNKNOWN.search(text):
         return Status.UNKNOWN, None
