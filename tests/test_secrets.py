@@ -120,6 +120,43 @@ POSITIVES: list[tuple[str, str, str]] = [
         "４１１１　１１１１　１１１１　１１１１",
     ),
     ("カード 4111 1111 1111 1111 12/25", "card_number", "4111 1111 1111 1111"),
+    # Issue 11.11: Japanese phrasings, full-width IME input, Azure and bare AWS keys,
+    # card numbers written with 「ー」 or dots (each missed before).
+    ("パスワードを「Xk9#mP2qL」に設定しています", "password", "Xk9#mP2qL"),
+    ("管理者パスワードを『Tokyo2024!』に変更した", "password", "Tokyo2024!"),
+    ("ID/PW: admin / P@ssw0rd123", "password", "P@ssw0rd123"),
+    ("検証環境のID／PW：testuser／Zq81abcd", "password", "Zq81abcd"),
+    ("暗証番号：１２３４", "password", "１２３４"),
+    ("パスワード（Passw0rd!）で運用中", "password", "Passw0rd!"),
+    ("初期パスワード(Zx81!abc)を共有", "password", "Zx81!abc"),
+    ("パスワード：Ｐａｓｓｗ０ｒｄ！", "password", "Ｐａｓｓｗ０ｒｄ！"),
+    ("ＤＢパスワード＝Ｒｏｏｔ＠２０２３ です", "password", "Ｒｏｏｔ＠２０２３"),
+    (
+        "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1"
+        "OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;EndpointSuffix=core.windows.net",
+        "api_key",
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    ),
+    (
+        "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=root;"
+        "SharedAccessKey=q8Xk2mVbP0aQ7rT5yN1cW3eZ9uJ4hL6sD8fG0kI2oM4=",
+        "api_key",
+        "q8Xk2mVbP0aQ7rT5yN1cW3eZ9uJ4hL6sD8fG0kI2oM4=",
+    ),
+    (
+        "設定値 wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY を投入",
+        "api_key",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    ),
+    ("カード番号 4111ー1111ー1111ー1111", "card_number", "4111ー1111ー1111ー1111"),
+    (
+        "４１１１ー１１１１ー１１１１ー１１１１で決済",
+        "card_number",
+        "４１１１ー１１１１ー１１１１ー１１１１",
+    ),
+    ("テスト用 5555.5555.5555.4444", "card_number", "5555.5555.5555.4444"),
+    ("カード：4111・1111・1111・1111", "card_number", "4111・1111・1111・1111"),
+    ("番号 4111ｰ1111ｰ1111ｰ1111", "card_number", "4111ｰ1111ｰ1111ｰ1111"),
 ]
 
 NEGATIVES: list[str] = [
@@ -171,6 +208,40 @@ NEGATIVES: list[str] = [
     "pass the review by 2025",
     "token: N/A",
     "トークン：6桁のワンタイムパスワード",
+    # Issue 11.11: ordinary compliance answers stay unflagged (0 false positives).
+    "通信はTLS1.2以上で暗号化し、保存データはAES-256で暗号化している",
+    "ISO27001（ISMS）認証を2023年に取得",
+    "ISO/IEC 27001:2013 および ISO/IEC 27017",
+    "規程番号 SEC-2024-001 に基づき運用",
+    "社内規程SEC-2024-001、SEC-2024-002を参照",
+    "電話：０３－１２３４－５６７８",
+    "お問い合わせは 090ー1234ー5678 まで",
+    "2024年4月1日施行、2025.04.01改訂",
+    "実施日：2024ー04ー01",
+    "ログ保管期間：1年（2024/04/01〜2025/03/31）",
+    "コミット 3f786850e387550fdab836ed7e6dc881de23001b で修正",
+    "SHA-1: 2FD4E1C67A2D28FCED849EE1BB76E7391B93EB12",
+    "UUID 123e4567-e89b-12d3-a456-426614174000",
+    "https://example.com/docs/ApiGuideVersion2AndSecurityPolicyX1",
+    "パスワードを定期的に変更するよう周知している",
+    "パスワードを12文字以上に設定",
+    "パスワードを「12文字以上」に設定",
+    "パスワード（12文字以上、英数記号混在）を必須とする",
+    "パスワード（SHA-256でハッシュ化）",
+    "パスワード(bcrypt)で保存",
+    "ID/PWの管理は規程に従う",
+    "ID/パスワードは個人ごとに発行し共有しない",
+    "ID / PW 方式ではなくクライアント証明書を使用",
+    "ＩＤ／ＰＷ認証は廃止予定",
+    "暗証番号：４桁以上",
+    "AccountKeyはAzure Key Vaultで管理",
+    "AccountKey=<ストレージキー>",
+    "バージョン 1.2.3.4 を利用、IPアドレス 192.168.1.1 のみ許可",
+    "申請番号：4111・1111・1111・1111",
+    "PCI DSS v4.0 準拠、FISC安全対策基準 第12版",
+    "Ｐａｓｓｗｏｒｄ ポリシーを定める",
+    "多要素認証（FIDO2）を導入、NIST SP 800-63B に準拠",
+    "User-Agent/Referer をログに記録",
 ]
 
 
@@ -246,8 +317,12 @@ def test_aws_secret_next_to_its_key_id_without_a_label() -> None:
     text = "キーID AKIAIOSFODNN7EXAMPLE、値 wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
     found = [text[f.start : f.end] for f in find_secrets(text)]
     assert found == ["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]
-    # The same 40 characters far from any key id or label are not flagged.
-    assert find_secrets("値 wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") == []
+    # Issue 11.11: the same 40 characters alone are an AWS secret key too (missed before),
+    # while one-case hex digests of the same length are not.
+    assert [f.kind for f in find_secrets("値 wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")] == [
+        "api_key"
+    ]
+    assert find_secrets("値 3f786850e387550fdab836ed7e6dc881de23001b") == []
 
 
 def test_hostile_and_empty_inputs() -> None:

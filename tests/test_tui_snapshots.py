@@ -75,3 +75,26 @@ def test_help(snap_compare, fresh_dir, size):
 def test_glossary(snap_compare, fresh_dir, size):
     app = InterviewApp(sessions_dir=fresh_dir, resume="snap")
     assert snap_compare(app, press=[*"/用語 たようそ", "enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_save_failure_keeps_the_reply(snap_compare, fresh_dir, size):
+    """A failed save: the message in Japanese, a retry, and the reply still in its field."""
+    from interview.session.errors import SessionError
+
+    async def fail_then_send(pilot) -> None:
+        def disk_full(session=None) -> None:
+            raise SessionError(
+                "セッションを保存できません（sessions/snap.toml）: ディスクの空きがありません"
+            )
+
+        pilot.app.handle.save = disk_full
+        await pilot.press("1", *"CISOを任命", "enter")
+        for _ in range(200):
+            if type(pilot.app.screen).__name__ == "NoticeScreen":
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+
+    app = InterviewApp(sessions_dir=fresh_dir, resume="snap")
+    assert snap_compare(app, terminal_size=size, run_before=fail_then_send)

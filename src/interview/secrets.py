@@ -187,6 +187,18 @@ _JWT_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 _BEARER = re.compile(r"bearer[ \t]+(?P<value>[a-z0-9\-._~+/]{16,4096}=*)")
 _URL_PASSWORD = re.compile(r"://[^\s:/@]{1,256}:(?P<value>[^\s:/@]{3,256})@")
 _AWS_SECRET = re.compile(r"(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")
+# Azure storage / Service Bus connection strings: the key after AccountKey= and the like.
+_AZURE_KEY = re.compile(
+    r"(?:AccountKey|SharedAccessKey|SharedKey)\s*=\s*(?P<value>[A-Za-z0-9+/]{20,}={0,2})",
+    re.IGNORECASE,
+)
+_ID_BEFORE = re.compile(r"(?:id|user(?:name)?|login|ユーザー?名?|アカウント)[ \t]*[/／・][ \t]*$")
+# 「ID/PW: admin / secret」: the second value is the password.
+_ID_PW = re.compile(
+    r"(?:id|user(?:name)?|login|ユーザー?(?:id|名)?|ログインid|アカウント)[ \t]*[/／・][ \t]*"
+    r"(?:pw|pwd|pass(?:word)?|パスワード|パス)[ \t]*(?:[:：=＝]|は)?[ \t]*"
+    r"[\x21-\x2e\x30-\x7e]{1,64}?[ \t]*[/／][ \t]*(?P<value>[\x21-\x7e]{4,256})"
+)
 
 _KEY_HEADER = re.compile(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-*")
 _KEY_END = re.compile(r"-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
@@ -203,8 +215,9 @@ _PUTTY_KEY = re.compile(r"PuTTY-User-Key-File-\d+:[^\n]{0,200}(?:\n[^\n]{0,200})
 # (api_, client_, アクセス …) are then matched backwards from the core. English labels must
 # not be part of a longer word ("bypass", "passwords"; "db_password" is fine).
 _SEPARATOR = (
-    r"""(?:["'`]?[ \t]*(?:[:：=＝]{1,2}|=>|\bis\b|は)[ \t\r\n]*["'`「『]?"""
-    r"""|[ \t]*[「『"'`]|[ \t]+)"""
+    r"""(?:["'`]?[ \t]*(?:[:：=＝]{1,2}|=>|\bis\b|は)[ \t\r\n]*["'`「『(（]?"""
+    # 「パスワードを「…」に設定」「パスワード（…）」: a particle, then an opening quote
+    r"""|[ \t]*(?:を|が|に|も|として)?[ \t]*[「『"'`(（]|[ \t]+)"""
 )
 _VALUE = r"(?P<value>[\x21\x23-\x26\x28-\x5f\x61-\x7e]{1,256})"
 _SEP = r"[_\-. ]?"
@@ -253,8 +266,10 @@ _LABEL_RULES: tuple[_LabelRule, ...] = (
     _LabelRule("token", _core(r"トークン")),
 )
 
-# Card numbers: runs of digits joined by single spaces or hyphens.
-_DIGIT_RUN = re.compile(r"[0-9０-９]+(?:[ \-－　][0-9０-９]+)*")
+# Card numbers: runs of digits joined by single spaces, hyphens (also 「ー」 typed by an
+# IME, and dashes), dots or 「・」.
+_CARD_SEPARATOR_CHARS = " \\-－　ーｰ‐‑–—−.・･"
+_DIGIT_RUN = re.compile(rf"[0-9０-９]+(?:[{_CARD_SEPARATOR_CHARS}][0-9０-９]+)*")
 _JOINERS = ".,/:-－+_"
 # A number right after one of these words is an identifier, not a card.
 _NOT_CARD_CONTEXT = re.compile(
@@ -262,7 +277,7 @@ _NOT_CARD_CONTEXT = re.compile(
     r"|電話|TEL|FAX|〒|郵便|規程|規則|ISBN|JAN|No\.?|#)[\s:：]*$",
     re.IGNORECASE,
 )
-_CARD_SEPARATORS = re.compile(r"[ \-－　]")
+_CARD_SEPARATORS = re.compile(rf"[{_CARD_SEPARATOR_CHARS}]")
 _TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
 # Each digit doubled, with the digits of the result added (the Luhn step).
 _LUHN_DOUBLE = str.maketrans("0123456789", "0246813579")
@@ -313,10 +328,31 @@ def _format_candidates(text: str, low: str) -> Iterator[Candidate]:
                 continue
             if _key_like(value):
                 yield (m.start("value"), _RANK["format"], -m.end("value"), "token")
+    if "key" in low:
+        for m in _AZURE_KEY.finditer(text):
+            if _key_like(m.group("value")):
+                yield (m.start("value"), _RANK["format"], -m.end("value"), "api_key")
+    for m in _AWS_SECRET.finditer(text):
+        if _bare_secret_key(m.group(0)):
+            yield (m.start(), _RANK["format"], -m.end(), "api_key")
+    if "/" in text or "／" in text:
+        for m in _ID_PW.finditer(low):
+            value = _trim(text[m.start("value") : m.end("value")])
+            if value and not _not_a_value(value) and not _is_letter_before(low, m.start()):
+                end = m.start("value") + len(value)
+                yield (m.start("value"), _RANK["format"], -end, "password")
     if "://" in text:
         for m in _URL_PASSWORD.finditer(text):
             if not _not_a_value(m.group("value")):
                 yield (m.start("value"), _RANK["format"], -m.end("value"), "password")
+
+
+def _bare_secret_key(value: str) -> bool:
+    """40 characters of base64 in both cases: an AWS secret access key even without its
+    key id (hex digests such as SHA-1 are in one case, words have no digits)."""
+    if not (any("a" <= c <= "z" for c in value) and any("A" <= c <= "Z" for c in value)):
+        return False
+    return "/" in value or "+" in value or sum("0" <= c <= "9" for c in value) >= 2
 
 
 def _jwt_candidates(text: str) -> Iterator[Candidate]:
@@ -387,6 +423,8 @@ def _labelled_candidates(text: str, low: str) -> Iterator[Candidate]:
                     continue
             if low[start].isascii() and _is_letter_before(low, start):
                 continue  # "bypass: …" is not a label
+            if rule.kind == "password" and _ID_BEFORE.search(low, max(0, start - 16), start):
+                continue  # 「ID/PW: user / secret」 is read by the ID/PW pattern
             pos = m.end()
             value_start = m.start("value")
             value = _trim(text[value_start : m.end("value")])
@@ -498,6 +536,14 @@ def _cards_in_run(text: str, run_start: int, run: str) -> Iterator[Candidate]:
             i = blocks[k] if k < len(blocks) else None
 
 
+# Full-width brackets, quotes and punctuation stay as they are: they end a value.
+_FULL_WIDTH = {
+    code: code - 0xFEE0
+    for code in range(0xFF01, 0xFF5F)
+    if chr(code) not in "（）［］｛｝＜＞，．；＂＇｀"
+} | {0x3000: 0x20}
+
+
 # --- public API -------------------------------------------------------------------------------
 
 
@@ -505,13 +551,18 @@ def find_secrets(text: str) -> list[SecretFinding]:
     """Every secret-looking stretch of *text*, in order, never overlapping."""
     if not isinstance(text, str) or not text:
         return []
+    original = text
+    # Full-width letters, digits and symbols typed with an IME (「Ｐａｓｓｗ０ｒｄ！」) are
+    # read as ASCII; the mapping is one character to one, so positions stay valid.
+    text = text.translate(_FULL_WIDTH)
     low = _ascii_lower(text)
     candidates = [
         *_private_key_candidates(text),
         *_format_candidates(text, low),
         *_labelled_candidates(text, low),
-        *_card_candidates(text),
+        *_card_candidates(original),  # cards read full-width digits themselves
     ]
+    text = original
     candidates.sort()
     findings: list[SecretFinding] = []
     last_end = 0

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview.textsafe import printable
+from interview.textsafety import json_safe
 
 if TYPE_CHECKING:
     from interview.compile.diff import SessionDiff
 
 SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]
-
-# Characters json.dumps(ensure_ascii=False) leaves raw but a terminal may act on.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def register(sub: SubParsers) -> None:
@@ -91,4 +88,4 @@ def json_text(diff: SessionDiff, include_all: bool = False) -> str:
 
     data = diff_document(diff, include_all).model_dump(mode="json")
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return json_safe(text)

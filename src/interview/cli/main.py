@@ -17,7 +17,9 @@ from pathlib import Path
 
 import interview.cli
 from interview import __version__
-from interview.errors import UserError
+from interview.errors import UserError, describe_os_error
+from interview.session.folder import tighten_sessions_dir
+from interview.textsafety import SafeStream, printable
 
 
 def default_sessions_dir() -> Path:
@@ -51,20 +53,53 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # Every line printed passes the text-safety policy (untrusted ids, names, file keys;
+    # argparse repeats a mistyped argument in its message too).
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)  # type: ignore[assignment]
+    try:
+        args = parser.parse_args(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
     if args.sessions_dir is None:
         args.sessions_dir = default_sessions_dir()
-    try:
-        if args.command is None:
-            from interview.tui.launch import run_app
+    if args.command is None:
+        from interview.tui.launch import run_app
 
-            return run_app(args)
-        return int(args.handler(args))
+        return run_app(args)
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)  # type: ignore[assignment]
+    try:
+        notice = tighten_sessions_dir(Path(args.sessions_dir))
+        if notice:
+            print(notice, file=sys.stderr)
+        args.exit_status = int(args.handler(args))
+        sys.stdout.flush()  # a closed pipe shows here, not after the status is lost
+        return int(args.exit_status)
     except UserError as exc:
-        print(f"エラー: {exc}", file=sys.stderr)
+        print(f"エラー: {printable(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("中断しました。", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return 0
+        # The reader went away (``| head``): stop writing, keep the command's exit status.
+        _silence_stdout()
+        return int(getattr(args, "exit_status", 0))
+    except RecursionError:
+        print("エラー: 入れ子が深すぎるデータは読めません。", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"エラー: {printable(describe_os_error(exc))}", file=sys.stderr)
+        return 1
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

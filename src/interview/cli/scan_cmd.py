@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview.errors import UserError
+from interview.textsafety import json_safe
 
 if TYPE_CHECKING:
     from interview.cli.scan_json import FieldName, FindingOut
@@ -27,9 +27,6 @@ if TYPE_CHECKING:
     from interview.session.store import SessionHandle
 
 FOUND_EXIT = 3
-
-# JSON leaves these raw with ensure_ascii=False; escape them so no terminal acts on them.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
 _ANSWER_FIELDS: dict[FieldName, str] = {"detail": "回答", "owner": "担当", "due": "期限"}
@@ -190,6 +187,7 @@ def run(args: argparse.Namespace) -> int:
     from interview.cli.workbook_cmd import load_session
     from interview.session.store import SessionStore
 
+    backup_note = ""
     if args.mask:
         handle = _open_for_masking(Path(args.sessions_dir), args.session)
         try:
@@ -197,6 +195,12 @@ def run(args: argparse.Namespace) -> int:
             findings = scan_session(session)
             if findings:
                 handle.save(mask_session(session))
+                backup_note = mask_backup(handle.path)
+                for kept in handle.set_aside:  # changed by hand while scanning
+                    backup_note += (
+                        f"\n読み込んだ後にファイルが書き換えられていたため、その版を {kept.name} に"
+                        "残しました（伏せ字にしていません。確認して不要なら削除してください）。"
+                    )
         finally:
             handle.close()
     else:
@@ -204,10 +208,50 @@ def run(args: argparse.Namespace) -> int:
         findings = scan_session(session)
 
     masked = bool(args.mask and findings)
+    # The status is decided before printing: a closed pipe (``| head -1``) must not hide it.
+    args.exit_status = FOUND_EXIT if findings and not args.mask else 0
     if args.json:
         report = ScanReport(session=session.id, masked=masked, findings=findings)
         text = json.dumps(report.model_dump(), ensure_ascii=False, indent=2)
-        print(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text))
+        print(json_safe(text))
     else:
         _print_text(session.id, findings, masked)
-    return FOUND_EXIT if findings and not args.mask else 0
+        if backup_note:
+            print(backup_note)
+    return int(args.exit_status)
+
+
+def mask_backup(path: Path) -> str:
+    """Mask the secrets in ``<path>.bak`` too (it holds the version before masking).
+
+    An unreadable backup is removed rather than left with secrets in it. Copies set aside
+    earlier (``.edited-…``, ``.broken-…``, ``.replaced-…``) are named for the user to check.
+    """
+    from interview.session.atomic import atomic_write, backup_path
+    from interview.session.toml_format import dump_bytes, load_bytes
+
+    bak = backup_path(path)
+    note = ""
+    if bak.exists() and not bak.is_symlink():
+        try:
+            masked = mask_session(load_bytes(bak.read_bytes(), bak))
+            atomic_write(bak, dump_bytes(masked), keep_backup=False)
+            note = f"バックアップ（{bak.name}）も伏せ字にしました。"
+        except (UserError, OSError):
+            bak.unlink(missing_ok=True)
+            note = (
+                f"読めないバックアップ（{bak.name}）は秘密情報が残るおそれがあるため削除しました。"
+            )
+    prefix = f"{path.name}."
+    others = sorted(
+        p.name
+        for p in path.parent.iterdir()
+        if p.name.startswith(prefix)
+        and p.name[len(prefix) :].split("-")[0] in ("edited", "broken", "replaced")
+    )
+    if others:
+        note += (
+            "\n次の控えのファイルには伏せ字にする前の内容が残っている可能性があります。"
+            f"不要なら削除してください: {'、'.join(others)}"
+        )
+    return note

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview.catalog.party import RESPONDENT_PARTIES, Party
-from interview.textsafe import printable
+from interview.textsafety import json_safe, printable
 
 if TYPE_CHECKING:
     from interview.session.models import Session
@@ -167,9 +166,6 @@ def _apply_profile(store: SessionStore, session: Session, profile: Path | None) 
 
 # --- sessions ------------------------------------------------------------------------------
 
-# JSON leaves these raw with ensure_ascii=False; escape them so no terminal acts on them.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
-
 
 def _summary_json(s: SessionSummary) -> dict[str, object]:
     return {
@@ -206,7 +202,7 @@ def run_sessions(args: argparse.Namespace) -> int:
         print(f"警告: {printable(problem)}", file=sys.stderr)
     if args.json:
         text = json.dumps([_summary_json(s) for s in summaries], ensure_ascii=False, indent=2)
-        print(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text))
+        print(json_safe(text))
         return 0
     if not summaries:
         print(f"保存されたセッションはありません（{printable(str(store.directory))}）。")

@@ -21,7 +21,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "session", metavar="SESSION", help="セッションID、またはセッションファイル（.toml）"
     )
     export.add_argument(
-        "-o", "--output", type=Path, required=True, help="出力するファイル（.xlsx）"
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.xlsx|DIR/",
+        help="出力するファイル（.xlsx）。フォルダを指定するとその中に「セッションID.xlsx」を作ります",
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="既にあるファイルを上書きします（Excel などで開かれているファイルは上書きしません）",
     )
     export.set_defaults(handler=run_export)
 
@@ -34,6 +43,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--party", help="回答者の立場（表紙がない場合）: api_connector か financial_institution"
     )
     imp.add_argument("--org", default="", help="組織名（表紙がない場合）")
+    imp.add_argument(
+        "--profile",
+        type=Path,
+        metavar="PROFILE.toml",
+        help="項目の除外・追加を定めたプロファイル（独自の「追加」項目も読み込みます）",
+    )
     imp.set_defaults(handler=run_import)
 
 
@@ -55,28 +70,35 @@ def run_export(args: argparse.Namespace) -> int:
 
     store = SessionStore(args.sessions_dir)
     session = load_session(store, args.session)
-    written = export_session(session, args.output)
+    written = export_session(session, args.output, overwrite=args.force)
     print(f"出力しました: {written}")
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from interview.catalog import load_catalog
     from interview.compile.import_workbook import session_from_workbook
-    from interview.questions.bank import load_questions
     from interview.session.ids import default_id, unique_id, validate_id
     from interview.session.store import SessionStore
-    from interview.workbook.reader import read_workbook
+    from interview.session.tailoring import profile_checklist
+    from interview.textsafe import printable
+    from interview.workbook.reader import read_workbook_report
 
-    catalog = load_catalog()
-    questions = load_questions(catalog)
+    profile_text = profile_name = ""
+    if args.profile is not None:
+        from interview.profile.loader import load_profile
+
+        # Clear messages naming the file, line and field.
+        profile_name = load_profile(args.profile).name
+        profile_text = args.profile.read_text(encoding="utf-8")
+    catalog, questions = profile_checklist(profile_text)
     party = None
     if args.party:
         try:
             party = Party.from_label(args.party)
         except ValueError as exc:
             raise UserError(str(exc)) from None
-    data = read_workbook(args.workbook)
+    result = read_workbook_report(args.workbook)
+    data = result.data
     store = SessionStore(args.sessions_dir)
     organisation = args.org or (data.cover.organisation if data.cover else "") or "取込"
     if args.output:
@@ -87,10 +109,17 @@ def run_import(args: argparse.Namespace) -> int:
             )
     else:
         session_id = unique_id(default_id(organisation, date.today()), store.exists)
-    session = session_from_workbook(data, session_id, catalog, questions, party, args.org)
+    notes: list[str] = []
+    session = session_from_workbook(
+        data, session_id, catalog, questions, party, args.org, notes, args.workbook.name
+    )
+    if profile_text:
+        session.profile_name, session.profile_text = profile_name, profile_text
     store.save(session)
     answered = sum(1 for a in session.answers.values() if not a.skipped)
     print(
         f"セッション {session_id} を作成しました（項目の文章 {len(session.texts)}件、回答 {answered}件）"
     )
+    for line in [*result.report.lines(), *notes]:
+        print(printable(line))
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from interview.catalog import Catalog, Party
+from interview.catalog import Catalog, Party, load_catalog
 from interview.compile.item_text import TEXT_FIELDS
 from interview.compile.workbook_data import ANSWERED, SKIPPED, UNANSWERED
 from interview.engine.answers import Answer, Status, now
@@ -13,6 +13,7 @@ from interview.errors import UserError
 from interview.questions.bank import QuestionSet
 from interview.questions.models import QuestionKind
 from interview.session.models import ItemText, ItemTexts, Respondent, Session
+from interview.textsafe import printable
 from interview.workbook.model import DetailRow, WorkbookData
 
 
@@ -21,14 +22,23 @@ class WorkbookImportError(UserError):
 
 
 def _party(data: WorkbookData, override: Party | None) -> Party:
-    if override is not None:
-        return override
     label = data.cover.party if data.cover is not None else ""
+    written: Party | None = None
     if label:
         try:
-            return Party.from_label(label)
+            written = Party.from_label(label)
         except ValueError:
-            pass
+            written = None
+    if override is not None:
+        if written is not None and written is not override:
+            raise WorkbookImportError(
+                f"--party の指定（{override.label}）と、表紙の「回答者の立場」"
+                f"（{printable(label)}）が食い違っています。--party は表紙のないブックのための"
+                "指定です。--party を外すか、表紙の立場を直してから読み込んでください。"
+            )
+        return override
+    if written is not None:
+        return written
     raise WorkbookImportError(
         "回答者の立場（API接続先／金融機関）が分かりません。--party で指定してください。"
     )
@@ -90,34 +100,20 @@ def session_from_workbook(
     questions: QuestionSet,
     party: Party | None = None,
     organisation: str = "",
+    notes: list[str] | None = None,
+    source: str = "",
 ) -> Session:
+    """The session a workbook holds. *notes* (when given) receives, in plain Japanese, every
+    row and answer that was not taken and why; *source* names the file for the cover of a
+    hand-filled form exported again."""
+    notes = notes if notes is not None else []
     party = _party(data, party)
     cover = data.cover
     org = organisation or (cover.organisation if cover is not None else "")
     if not org:
         raise WorkbookImportError("組織名が分かりません。--org で指定してください。")
-    mine = {i.no for i in catalog.items_for(party)}
-    texts: dict[str, ItemTexts] = {}
-    for row in data.rows:
-        number = str(row.no).strip()
-        if not number.isdigit() or int(number) not in mine:
-            continue
-        values = {f: getattr(row, f) for f in TEXT_FIELDS}
-        if not any(values.values()):
-            continue
-        texts[number] = ItemTexts(
-            **{f: ItemText(draft="", text=values[f], state="edited") for f in TEXT_FIELDS}
-        )
-    answers: dict[str, Answer] = {}
-    for row in data.details:
-        if row.question_id not in questions:
-            continue
-        question = questions.question(row.question_id)
-        if question.item not in mine:
-            continue
-        answer = _answer(row, question.kind, {o.label: o.text for o in question.options})
-        if answer is not None:
-            answers[question.id] = answer
+    texts = _item_texts(data, catalog, party, notes)
+    answers = _answers(data, questions, {i.no for i in catalog.items_for(party)}, notes)
     stamp = (_date(cover.date) if cover is not None else None) or now()
     respondent = Respondent(
         organisation=org,
@@ -137,4 +133,87 @@ def session_from_workbook(
         updated_at=stamp,
         answers=answers,
         texts=texts,
+        # A hand-filled form has no per-question answers: say so when it is exported again.
+        imported_form=(source or "フォーマット") if not data.details else "",
     )
+
+
+def _item_texts(
+    data: WorkbookData, catalog: Catalog, party: Party, notes: list[str]
+) -> dict[str, ItemTexts]:
+    mine = {i.no for i in catalog.items_for(party)}
+    by_label = {item.display_no: item for item in catalog.items}
+    added_goals = {_plain(item.goal): item for item in catalog.items if item.label}
+    texts: dict[str, ItemTexts] = {}
+    unknown: list[str] = []
+    dropped: list[str] = []  # the guide's items a profile excludes
+    shipped = {str(item.no) for item in load_catalog().items}
+    theirs: list[str] = []
+    with_text = 0
+    for row in data.rows:
+        values = {f: getattr(row, f) for f in TEXT_FIELDS}
+        if not any(v.strip() for v in values.values()):
+            continue
+        with_text += 1
+        number = str(row.no).strip()
+        item = by_label.get(number) or added_goals.get(_plain(row.goal))
+        if item is None:
+            (dropped if number in shipped else unknown).append(number)
+            continue
+        if item.no not in mine:
+            theirs.append(f"通番{printable(number)}（{item.party.label}）")
+            continue
+        texts[str(item.no)] = ItemTexts(
+            **{f: ItemText(draft="", text=values[f], state="edited") for f in TEXT_FIELDS}
+        )
+    notes.append(f"回答のある項目 {with_text}件のうち {len(texts)}件を取り込みました。")
+    if theirs:
+        notes.append(
+            f"  {party.label}の項目ではないため取り込んでいません（相手方が記入する欄）: "
+            + "、".join(theirs)
+        )
+    if dropped:
+        notes.append(
+            "  プロファイルで除外した項目のため取り込んでいません: "
+            + "、".join(f"通番{printable(n)}" for n in dropped)
+        )
+    if unknown:
+        notes.append(
+            "  チェックリストにない通番のため取り込んでいません: "
+            + "、".join(f"通番{printable(n)}" for n in unknown[:20])
+            + (f" ほか{len(unknown) - 20}件" if len(unknown) > 20 else "")
+            + "。独自の項目を残すには、プロファイル（[[add]]、id は「追加1」…）に定義し、"
+            "--profile を付けて読み込んでください。"
+        )
+    return texts
+
+
+def _plain(text: str) -> str:
+    return "".join(text.split())
+
+
+def _answers(
+    data: WorkbookData, questions: QuestionSet, mine: set[int], notes: list[str]
+) -> dict[str, Answer]:
+    answers: dict[str, Answer] = {}
+    unknown: list[str] = []
+    for row in data.details:
+        if row.question_id not in questions:
+            if row.question_id.strip():
+                unknown.append(row.question_id)
+            continue
+        question = questions.question(row.question_id)
+        if question.item not in mine:
+            continue
+        answer = _answer(row, question.kind, {o.label: o.text for o in question.options})
+        if answer is not None:
+            answers[question.id] = answer
+    if data.details:
+        notes.append(f"設問ごとの回答（回答詳細）{len(answers)}件を取り込みました。")
+    if unknown:
+        notes.append(
+            "  チェックリストにない設問IDのため取り込んでいません: "
+            + "、".join(printable(q) for q in unknown[:20])
+            + (f" ほか{len(unknown) - 20}件" if len(unknown) > 20 else "")
+        )
+    return answers

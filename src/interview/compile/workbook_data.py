@@ -104,6 +104,8 @@ def detail_rows(session: Session, catalog: Catalog, questions: QuestionSet) -> l
     for item in catalog.items_for(session.respondent.party):
         for question in questions.for_item(item.no):
             answer = session.answers.get(question.id)
+            if answer is None and session.imported_form:
+                continue  # a hand-filled form: its answers are in the フォーマット itself
             if answer is None:
                 status = UNANSWERED
             elif answer.skipped:
@@ -156,6 +158,17 @@ def _profile_line(session: Session) -> str:
     return session.profile_name + (f"\n{reasons}" if reasons else "")
 
 
+def _progress_line(session: Session, progress: Progress) -> str:
+    line = f"{progress.answered}/{progress.total}問回答（{progress.percent:.0f}%）"
+    if not session.imported_form:
+        return line
+    return (
+        f"取り込んだフォーマット（{session.imported_form}）の回答です。"
+        f"設問ごとの回答は {progress.answered}/{progress.total}問"
+        + ("（回答詳細には回答した設問だけを載せています）" if progress.answered else "")
+    )
+
+
 def build_workbook_data(session: Session, catalog: Catalog, questions: QuestionSet) -> WorkbookData:
     respondent = session.respondent
     progress = session_progress(session, catalog, questions)
@@ -174,7 +187,7 @@ def build_workbook_data(session: Session, catalog: Catalog, questions: QuestionS
         interviewer=respondent.interviewer,
         date=session.updated_at.astimezone().strftime("%Y年%m月%d日"),
         edition=f"{edition.title} {edition.label}{note}",
-        progress=f"{progress.answered}/{progress.total}問回答（{progress.percent:.0f}%）",
+        progress=_progress_line(session, progress),
         profile=_profile_line(session),
     )
     return WorkbookData(

@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from interview.catalog.models import Catalog
 from interview.profile.models import AddedItem, AddedQuestion, Profile
 from interview.textsafe import printable
+from interview.textsafety import UNSAFE
 
 Loc = tuple[int | str, ...]
 
 ADDED_ID = re.compile(r"^追加[1-9][0-9]*$")
 # Terminal escapes, C1 controls and bidi overrides (tab and newline are checked separately).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROL = UNSAFE
 _ASKS = ("？", "?", "ください。")
 
 # (minimum, maximum) characters after stripping spaces; the question banks have the same bounds.

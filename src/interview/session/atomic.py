@@ -39,8 +39,9 @@ def fsync_dir(directory: Path) -> None:
 
 def ensure_dir(directory: Path) -> None:
     """Create *directory* (private to the user) if it does not exist."""
-    if not directory.is_dir():
-        directory.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    from interview.session.folder import make_private_dir
+
+    make_private_dir(directory)  # parents too, 0700 whatever the umask
 
 
 def _keep_backup(path: Path) -> None:

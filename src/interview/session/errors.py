@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from interview.errors import UserError
+from interview.textsafety import printable
 
 
 class SessionError(UserError):
@@ -62,13 +63,13 @@ class SessionFileError(SessionError):
         super().__init__(self._message())
 
     def _message(self) -> str:
-        where = str(self.path)
+        where = printable(str(self.path))
         if self.line is not None:
             where += f" {self.line}行目"
             if self.column is not None:
                 where += f" {self.column}文字目"
         if self.field:
-            where += f"（{self.field}）"
+            where += f"（{printable(self.field)}）"
         message = f"セッションファイルを読み込めません: {where}: {self.reason}"
         if self.hint:
             message += f"\n{self.hint}"

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date
 
 from interview.session.errors import InvalidSessionIdError
+from interview.textsafety import describe, printable, unsafe_chars
 
 MAX_ID_LENGTH = 80
+# Every name derived from an id must fit the usual 255-byte file-name limit: the longest is
+# ``<id>.toml.replaced-YYYYmmdd-HHMMSS-NN`` (34 bytes more); temp and lock names are shorter.
+NAME_MAX_BYTES = 255
+DERIVED_SUFFIX_BYTES = 55
+MAX_ID_BYTES = NAME_MAX_BYTES - DERIVED_SUFFIX_BYTES  # 200 bytes: 66 Japanese characters
 MAX_SLUG_LENGTH = 40
 FALLBACK_SLUG = "session"
 
 # Names Windows refuses whatever the extension (sessions may be shared through such disks).
-_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Windows also takes superscript digits as digits (COM¹ is COM1).
+_RESERVED = (
+    {"con", "prn", "aux", "nul", "conin$", "conout$", "clock$"}
+    | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
+    | {f"{p}{n}" for p in ("com", "lpt") for n in "¹²³"}
+)
 _FORBIDDEN = set('/\\:*?"<>|')
 
 
@@ -56,7 +65,9 @@ def validate_id(session_id: str) -> str:
     """Return *session_id* if it is a safe file name, else raise InvalidSessionIdError."""
     problem = _problem(session_id)
     if problem:
-        raise InvalidSessionIdError(f"セッションIDが正しくありません（{problem}）: {session_id!r}")
+        raise InvalidSessionIdError(
+            f"セッションIDが正しくありません（{problem}）: {printable(repr(session_id))}"
+        )
     return session_id
 
 
@@ -69,10 +80,14 @@ def _problem(session_id: str) -> str:
         return "空です"
     if len(session_id) > MAX_ID_LENGTH:
         return f"{MAX_ID_LENGTH}文字以内にしてください"
+    if len(session_id.encode("utf-8", "surrogatepass")) > MAX_ID_BYTES:
+        return f"長すぎます（UTF-8で{MAX_ID_BYTES}バイト、日本語なら約{MAX_ID_BYTES // 3}文字まで）"
     if "\x00" in session_id:
         return "NUL文字は使えません"
-    if _CONTROL.search(session_id):
-        return "制御文字は使えません"
+    bad_chars = unsafe_chars(session_id) + [c for c in session_id if c in "\t\n\u200d"]
+    if bad_chars:
+        shown = "、".join(describe(c) for c in bad_chars)
+        return f"制御文字・書字方向の制御文字・ゼロ幅文字は使えません（{shown}）"
     if "/" in session_id or "\\" in session_id:
         return "「/」「\\」は使えません"
     if ".." in session_id:
@@ -84,6 +99,8 @@ def _problem(session_id: str) -> str:
     bad = sorted(set(session_id) & _FORBIDDEN)
     if bad:
         return f"「{''.join(bad)}」は使えません"
-    if session_id.lower().split(".")[0] in _RESERVED:
+    if session_id.endswith("."):
+        return "末尾に「.」は使えません"
+    if session_id.lower().split(".")[0].rstrip(" ") in _RESERVED:
         return "OSの予約名です"
     return ""

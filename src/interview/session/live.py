@@ -13,6 +13,7 @@ from interview.compile.item_text import TEXT_FIELDS, ItemDraft, compile_item
 from interview.engine.answers import Answer, now
 from interview.engine.interview import Interview
 from interview.engine.interview import Position as EnginePosition
+from interview.errors import UserError
 from interview.questions.bank import Question, QuestionSet
 from interview.questions.models import QuestionKind
 from interview.session.models import ItemText, ItemTexts, Position, Session
@@ -47,6 +48,10 @@ class LiveSession:
             EnginePosition(position.item, position.question) if position is not None else None
         )
         self.saved_at = ""
+        # Called with the message when a save other than an answer's fails (the change is
+        # kept in memory and saved by the next save); without it such failures raise.
+        self.on_save_error: Callable[[str], None] | None = None
+        self.unsaved = False  # True while memory holds changes the last save did not write
 
     # --- changes (each one saved) ----------------------------------------------------------
 
@@ -55,29 +60,35 @@ class LiveSession:
         item_no = (
             target.item if target is not None else self.questions.question(question_id or "").item
         )
+        qid = target.id if target is not None else question_id or ""
+        undo = self._undo_point(qid, item_no)
         question = self.interview.answer(answer, question_id)
         self._refresh_drafts(item_no)
-        self.save()
+        try:
+            self.save()
+        except UserError:
+            self._undo(undo)  # not saved: as if not sent (the UI keeps the typed reply)
+            raise
         return question
 
     def skip(self) -> Question | None:
         question = self.interview.skip()
-        self.save()
+        self._save_or_report()
         return question
 
     def back(self) -> Question | None:
         question = self.interview.back()
-        self.save()
+        self._save_or_report()
         return question
 
     def jump(self, item_no: int) -> Question:
         question = self.interview.jump(item_no)
-        self.save()
+        self._save_or_report()
         return question
 
     def toggle_follow_up(self, note: str = "") -> bool:
         marked = self.interview.toggle_follow_up(note=note)
-        self.save()
+        self._save_or_report()
         return marked
 
     def confirm_texts(self, item_no: int, texts: dict[str, str], edited: frozenset[str]) -> None:
@@ -91,15 +102,53 @@ class LiveSession:
                 draft=draft, text=texts[field], state="edited" if changed else "confirmed"
             )
         self.session.texts[str(item_no)] = ItemTexts(**updated)
-        self.save()
+        self._save_or_report()
 
     def save(self) -> None:
         position = self.interview.position
         if position is not None:
             self.session.position = Position(item=position.item, question=position.question)
         self.session.updated_at = now()
-        self._save(self.session)
+        try:
+            self._save(self.session)
+        except UserError:
+            self.unsaved = True
+            raise
+        self.unsaved = False
         self.saved_at = self.session.updated_at.astimezone().strftime("%H:%M:%S")
+
+    def _save_or_report(self) -> None:
+        """Save; when that fails and a handler is set, keep the change in memory and report."""
+        try:
+            self.save()
+        except UserError as exc:
+            if self.on_save_error is None:
+                raise
+            self.on_save_error(str(exc))
+
+    def _undo_point(self, question_id: str, item_no: int) -> tuple[object, ...]:
+        texts = self.session.texts.get(str(item_no))
+        return (
+            question_id,
+            self.session.answers.get(question_id),
+            item_no,
+            texts,
+            self.interview.cursor,
+            list(self.interview._history),
+        )
+
+    def _undo(self, point: tuple[object, ...]) -> None:
+        question_id, answer, item_no, texts, cursor, history = point
+        if answer is None:
+            self.session.answers.pop(str(question_id), None)
+        else:
+            self.session.answers[str(question_id)] = answer  # type: ignore[assignment]
+        if texts is None:
+            self.session.texts.pop(str(item_no), None)
+        else:
+            self.session.texts[str(item_no)] = texts  # type: ignore[assignment]
+        self.interview.cursor = cursor  # type: ignore[assignment]
+        self.interview._history[:] = history  # type: ignore[index]
 
     # --- reading ---------------------------------------------------------------------------
 

@@ -101,7 +101,12 @@ class SessionLock:
             try:
                 if self._try_lock(fd) and self._still_current(fd):
                     self.recovered = read_holder(fd)
-                    self._write_me(fd)
+                    try:
+                        self._write_me(fd)
+                    except OSError:  # e.g. disk full: leave no empty lock file behind
+                        with contextlib.suppress(OSError):
+                            os.unlink(self.path)
+                        raise
                     self._fd = fd
                     return
             except BaseException:

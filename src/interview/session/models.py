@@ -96,6 +96,9 @@ class Session(_Model):
     # so that the session stays readable without the profile file.
     profile_name: str = ""
     profile_text: str = ""
+    # The file name of a hand-filled フォーマット this session was imported from (it had no
+    # per-question answers); the export says so instead of listing empty questions.
+    imported_form: str = ""
 
     @field_validator("created_at", "updated_at")
     @classmethod

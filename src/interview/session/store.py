@@ -21,7 +21,7 @@ from typing import Protocol
 
 from interview.catalog import Catalog, Party, load_catalog
 from interview.engine.answers import now
-from interview.errors import UserError
+from interview.errors import UserError, describe_os_error
 from interview.questions.bank import QuestionSet, load_questions
 from interview.session.atomic import (
     atomic_write,
@@ -38,6 +38,7 @@ from interview.session.errors import (
     SessionNotFoundError,
 )
 from interview.session.ids import default_id, is_valid_id, unique_id, validate_id
+from interview.session.listing import listing_problem, orphan_problems
 from interview.session.lock import LockBusyError, SessionLock
 from interview.session.models import (
     FORMAT_VERSION,
@@ -349,7 +350,7 @@ class SessionStore:
             raise SessionLockedError(session_id, str(exc)) from None
         except OSError as exc:
             raise SessionError(
-                f"ロックファイルを作れません（{lock.path}）: {exc.strerror}"
+                f"ロックファイルを作れません（{lock.path}）: {describe_os_error(exc)}"
             ) from None
         return lock
 
@@ -377,7 +378,9 @@ class SessionStore:
                 f"保存内容を読み戻せなかったため、保存を取りやめました（{path}）: {exc.reason}"
             ) from None
         except OSError as exc:
-            raise SessionError(f"セッションを保存できません（{path}）: {exc.strerror}") from None
+            raise SessionError(
+                f"セッションを保存できません（{path}）: {describe_os_error(exc)}"
+            ) from None
 
     # --- loading --------------------------------------------------------------------------
 
@@ -466,7 +469,8 @@ class SessionStore:
             try:
                 summaries.append(read_summary(path, question_ids))
             except SessionFileError as exc:
-                problems.append(str(exc))
+                problems.append(listing_problem(exc, path))
+        problems += orphan_problems(self.directory, SUFFIX)
         summaries.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
         return summaries, problems
 

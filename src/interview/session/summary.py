@@ -162,6 +162,8 @@ def read_summary(path: Path, question_ids: Mapping[Party, frozenset[str]]) -> Se
         raw = path.read_bytes()
     except OSError as exc:
         raise SessionFileError(path, f"ファイルを開けません: {exc.strerror}") from None
+    if not raw.strip():
+        decode(raw, path)  # the same message as ``show`` gives for an empty file
     start = _BODY_START.search(raw)
     head, body = (raw[: start.start()], raw[start.start() :]) if start else (raw, b"")
     try:

@@ -35,6 +35,11 @@ def session_checklist(session: Session) -> tuple[Catalog, QuestionSet]:
     return _checklist(session.profile_text)
 
 
+def profile_checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:
+    """The catalog and questions of a profile's TOML text (the plain checklist for "")."""
+    return _checklist(profile_text)
+
+
 @lru_cache(maxsize=8)
 def _checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:
     catalog = load_catalog()

@@ -31,6 +31,7 @@ from pydantic import ValidationError
 from interview.engine.answers import Answer
 from interview.session.errors import SessionFileError, SessionVersionError
 from interview.session.models import FORMAT_VERSION, ItemText, ItemTexts, Session
+from interview.textsafety import UNSAFE_CLASS, printable
 from interview.tomlio import field_path, locate
 
 # The closing questions of an item, in the order the question banks ask them
@@ -70,9 +71,7 @@ _COMPACT = {
 # Escaped besides what TOML requires: C1 controls, bidi controls, line/paragraph separators,
 # BOM (so a hostile string cannot reorder or hide text when the file is viewed), and lone
 # surrogates, which UTF-8 cannot hold (written as U+FFFD).
-_NEEDS_ESCAPE = re.compile(
-    r'["\\\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]'
-)
+_NEEDS_ESCAPE = re.compile(f'["\\\\\\t\\n{UNSAFE_CLASS}]')
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -163,6 +162,7 @@ def _head(session: Session) -> str:
                         ("derived_from", session.derived_from),
                         ("profile_name", session.profile_name),
                         ("profile_text", session.profile_text),
+                        ("imported_form", session.imported_form),
                     )
                     if value
                 ),
@@ -335,6 +335,8 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
     """Parse TOML *text* read from *path*; a syntax error names its line and column."""
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise SessionFileError(path, NESTING_REASON) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         line = column = None
@@ -359,14 +361,37 @@ def decode(raw: bytes, path: Path) -> str:
         ) from None
 
 
+NESTING_REASON = (
+    "配列や表の入れ子が深すぎます（アプリが書いたファイルではありません）。"
+    "中身を確認するか、バックアップから復元してください"
+)
+
+
 def check_version(data: dict[str, Any], path: Path, text: str = "") -> None:
+    """Refuse a ``format_version`` that is not a whole number from 1 to ours."""
     version = data.get("format_version", FORMAT_VERSION)
+    line = locate(text, ("format_version",)) if text else None
+    if not isinstance(version, int) or isinstance(version, bool):
+        shown = printable(repr(version))
+        raise SessionFileError(
+            path,
+            f"format_version は整数で書いてください（値: {shown[:40]}）",
+            line=line,
+            field="format_version",
+        )
+    if version < 1:
+        raise SessionFileError(
+            path,
+            f"format_version = {version} は正しくありません（1 から {FORMAT_VERSION} まで）",
+            line=line,
+            field="format_version",
+        )
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise SessionVersionError(
             path,
             f"新しい形式（format_version = {version}）で保存されています。"
             f"このアプリが読めるのは {FORMAT_VERSION} までです。アプリを更新してください。",
-            line=locate(text, ("format_version",)) if text else None,
+            line=line,
             field="format_version",
         )
 
@@ -376,12 +401,14 @@ def to_session(data: dict[str, Any], path: Path, text: str = "") -> Session:
     check_version(data, path, text)
     try:
         return Session.model_validate(data)
+    except RecursionError:
+        raise SessionFileError(path, NESTING_REASON) from None
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         loc = tuple(first["loc"])
         reason = _SCHEMA_REASONS.get(first["type"], "値が正しくありません")
         if first["type"] not in ("missing", "extra_forbidden"):
-            shown = repr(first.get("input"))
+            shown = printable(repr(first.get("input")))
             reason += f"（値: {shown[:80]}{'…' if len(shown) > 80 else ''}）"
         expected = (first.get("ctx") or {}).get("expected")
         if expected:

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 
-from interview.errors import UserError
+from interview.errors import UserError, describe_os_error
+from interview.textsafety import clean_input, printable
 from interview.tui import styles
 from interview.tui.screens.home import HomeChoice, HomeScreen
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
+    from interview.session.live import LiveSession
     from interview.session.store import SessionHandle, SessionStore
     from interview.tui.screens.new_session import NewSessionForm
 
@@ -54,6 +60,44 @@ class InterviewApp(App[None]):
         self.sessions_dir = sessions_dir
         self.resume_id = resume
         self.handle: SessionHandle | None = None
+        self.live: LiveSession | None = None
+
+    # --- text safety: untrusted text never acts on the terminal or the app ----------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Toasts show their text literally: never markup, never an escape sequence."""
+        super().notify(
+            printable(message),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste):
+            event.text = clean_input(event.text)  # no ANSI colour codes or controls stored
+        await super().on_event(event)
+
+    def _fatal_error(self) -> None:
+        """Like Textual's, but the traceback never shows local variables (answer texts)."""
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None)
+        self._exit_renderables.append(
+            Segments(self.console.render(traceback, self.console.options))
+        )
+        self._close_messages_no_wait()
 
     @cached_property
     def store(self) -> SessionStore:
@@ -65,6 +109,11 @@ class InterviewApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        from interview.session.folder import tighten_sessions_dir
+
+        notice = tighten_sessions_dir(self.sessions_dir)
+        if notice:
+            self.notify(notice, timeout=10)
         if self.resume_id:
             self.open_session(self.resume_id)
 
@@ -131,6 +180,7 @@ class InterviewApp(App[None]):
 
     def open_session(self, session_id: str) -> None:
         from interview.session.live import LiveSession
+        from interview.tui.save_guard import SaveGuard, report_save_failure
         from interview.tui.screens.interview import InterviewScreen
 
         self.close_session()
@@ -139,8 +189,18 @@ class InterviewApp(App[None]):
         except UserError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
+        except OSError as exc:
+            self.notify(f"開けません: {describe_os_error(exc)}", severity="error", timeout=10)
+            return
         self.handle = handle
-        live = LiveSession(handle.session, handle.save)
+        try:  # the session's own copy of its profile may be broken or hostile
+            live = LiveSession(handle.session, SaveGuard(self, handle))
+        except UserError as exc:
+            self.close_session()
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        live.on_save_error = partial(report_save_failure, self, live)
+        self.live = live
         if live.session.catalog_edition != live.catalog.edition.id:
             self.notify(
                 f"このセッションは別の版（{live.session.catalog_edition}）で回答されています。"
@@ -152,8 +212,12 @@ class InterviewApp(App[None]):
 
     def close_session(self) -> None:
         if self.handle is not None:
+            if self.live is not None and self.live.unsaved:
+                with contextlib.suppress(UserError):
+                    self.live.save()  # a last try for changes an earlier save could not write
             self.handle.close()
             self.handle = None
+            self.live = None
 
     def on_unmount(self) -> None:
         self.close_session()

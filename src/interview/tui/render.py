@@ -46,7 +46,7 @@ def welcome(live: LiveSession) -> Text:
         return Text(
             f"こんにちは。{printable(respondent.organisation)}さま（{respondent.party.label}）の"
             f"API接続チェックリストを、{count}項目、確認していきます。\n"
-            f"{live.session.suggestion_source}の回答を一問ずつお見せします。変わりなければ Enter、"
+            f"{printable(live.session.suggestion_source)}の回答を一問ずつお見せします。変わりなければ Enter、"
             "変わっていれば書き換えて送信してください。回答は自動で保存されます。"
         )
     return Text(
@@ -118,7 +118,7 @@ def suggestion_text(question: Question, suggestion: Answer, live: LiveSession) -
         style="italic",
     )
     if source:
-        text.append(f"\n（{source}）", style="dim")
+        text.append(f"\n（{printable(source)}）", style="dim")
     return text
 
 

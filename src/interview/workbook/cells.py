@@ -25,11 +25,13 @@ from datetime import date, datetime, time
 from openpyxl.cell.cell import Cell
 
 from interview.errors import UserError
+from interview.textsafety import DOCUMENT_UNSAFE_CLASS
 
 MAX_CELL_CHARS = 32_767
 QUOTE_TRIGGERS = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
 
-_DROP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+# The text-safety policy's set for documents, and the two noncharacters Excel refuses.
+_DROP = re.compile(f"[{DOCUMENT_UNSAFE_CLASS}\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LITERAL_ESCAPE = re.compile("_(x[0-9A-Fa-f]{4}_)")
 _ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")

@@ -66,11 +66,33 @@ COVER_LABELS: Mapping[str, str] = {
 
 # Other spellings met in workbooks filled by hand (compared after normalise_label).
 FORMAT_ALIASES: Mapping[str, tuple[str, ...]] = {
-    "no": ("No", "No.", "番号", "通し番号"),
-    "goal": ("対応目標",),
-    "status": ("対応状況",),
-    "plan": ("対応計画",),
-    "locations": ("関連規定の箇所",),
+    "no": ("No", "No.", "NO.", "番号", "通し番号", "項番", "項目番号", "通番号", "#"),
+    "category": ("分類", "カテゴリ", "カテゴリー", "区分名"),
+    "goal": ("対応目標", "セキュリティ目標", "確認項目", "目標", "セキュリティ対策目標"),
+    "party": ("対象", "対象先", "対象者区分"),
+    "status": (
+        "対応状況",
+        "現在の状況",
+        "現状",
+        "現状の対応状況",
+        "対応状況（現状）",
+        "現在の対応",
+        "対応内容",
+        "回答",
+        "回答内容",
+    ),
+    "issues": ("課題", "課題・問題点", "現状の課題", "課題の認識"),
+    "plan": ("対応計画", "今後の対応計画", "今後の対応", "対応予定", "改善計画", "課題への対応"),
+    "references": ("関連規程", "社内規程", "関連する規定", "関連する規程", "規程", "規定"),
+    "locations": (
+        "関連規定の箇所",
+        "関連規程箇所",
+        "関連規程の箇所",
+        "該当箇所",
+        "規程の箇所",
+        "該当条項",
+    ),
+    "remarks": ("備考欄", "コメント", "補足", "特記事項", "摘要"),
 }
 
 # A row is the フォーマット header when it has all of these.
@@ -79,6 +101,7 @@ GAP_REQUIRED = ("no", "question_id")
 DETAIL_REQUIRED = ("question_id", "status")
 
 _CIRCLED = re.compile("[\u2460-\u2473\u24eb-\u24ff\u2776-\u2793]")
+_ASIDE = re.compile(r"[(（][^)）]*[)）]")
 _NOISE = re.compile(r"[\s【】\[\]]")
 
 
@@ -106,7 +129,11 @@ def match_header(cells: Iterable[object], index: Mapping[str, str]) -> dict[str,
     """Field name → 0-based column for the cells of one row that are known labels."""
     found: dict[str, int] = {}
     for column, value in enumerate(cells):
-        name = index.get(normalise_label(value))
+        label = normalise_label(value)
+        name = index.get(label)
+        if name is None and label:
+            # 「現在の対応状況（記入欄）」, 「※備考」: the label with a note around it.
+            name = index.get(_ASIDE.sub("", label).strip("※*＊:："))
         if name is not None and name not in found:
             found[name] = column
     return found

@@ -26,6 +26,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from interview.errors import UserError
 from interview.workbook.cells import CellPlace, put_text, sanitize
+from interview.workbook.export_target import TargetExistsError, check_target, write_failure
 from interview.workbook.headers import (
     COVER_LABELS,
     COVER_SHEET,
@@ -56,11 +57,12 @@ FIXED_STAMP = datetime(2000, 1, 1)
 _DATE = re.compile(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})")
 
 
-def write_workbook(data: WorkbookData, path: Path) -> None:
-    """Write *data* to *path* (.xlsx). Nothing is written if a text is refused."""
+def write_workbook(data: WorkbookData, path: Path, overwrite: bool = True) -> None:
+    """Write *data* to *path* (.xlsx). Nothing is written if a text is refused, and an
+    existing file is kept when *overwrite* is False."""
     workbook = build_workbook(data)
     payload = workbook_bytes(workbook, document_stamp(data.cover))
-    replace_file(Path(path), payload)
+    replace_file(Path(path), payload, overwrite)
 
 
 def build_workbook(data: WorkbookData) -> Workbook:
@@ -258,20 +260,14 @@ def workbook_bytes(workbook: Workbook, stamp: datetime) -> bytes:
     return buffer.getvalue()
 
 
-def _os_message(path: Path, exc: OSError) -> str:
-    reason = exc.strerror or str(exc)
-    if isinstance(exc, PermissionError):
-        return (
-            f"{path} に書き込めません（{reason}）。"
-            "ファイルを Excel などで開いていれば閉じてから、もう一度出力してください。"
-        )
-    return f"{path} に書き込めません（{reason}）。"
+def replace_file(path: Path, payload: bytes, overwrite: bool = True) -> None:
+    """Write to a temp file beside *path*, fsync, then rename over it: never half a file.
 
-
-def replace_file(path: Path, payload: bytes) -> None:
-    """Write to a temp file beside *path*, fsync, then rename over it: never half a file."""
-    if path.is_dir():
-        raise UserError(f"{path} はフォルダです。出力するファイル名を指定してください。")
+    The file is created 0600 (it holds the same answers as the session). With
+    *overwrite* False the temp file is linked to *path*, which fails if anything appeared
+    there meanwhile: an existing file is never replaced by surprise."""
+    # Never a folder, device, pipe or link; never a file open in an office program.
+    check_target(path, overwrite=True)
     directory = path.parent
     if not directory.is_dir():
         raise UserError(f"出力先のフォルダがありません: {directory}")
@@ -279,21 +275,44 @@ def replace_file(path: Path, payload: bytes) -> None:
     created = False
     try:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-        fd = os.open(temp, flags, 0o666)  # the umask decides, as for any new file
+        fd = os.open(temp, flags, 0o600)
         created = True
         with os.fdopen(fd, "wb") as out:
             out.write(payload)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temp, path)
+        if overwrite:
+            os.replace(temp, path)
+        else:
+            _link_new(temp, path)
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise TargetExistsError(path) from None
     except OSError as exc:
         if created:
             with contextlib.suppress(OSError):
                 temp.unlink()
-        raise UserError(_os_message(path, exc)) from exc
+        raise UserError(write_failure(path, exc)) from exc
     with contextlib.suppress(OSError, AttributeError):
         fd = os.open(directory, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def _link_new(temp: Path, path: Path) -> None:
+    """Give *temp* the name *path* only if nothing has that name (then drop *temp*)."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links here (FAT, some network shares): check, then rename.
+        if path.exists() or path.is_symlink():
+            raise FileExistsError(path) from None
+        os.replace(temp, path)
+        return
+    with contextlib.suppress(OSError):
+        temp.unlink()

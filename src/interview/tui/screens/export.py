@@ -12,9 +12,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from interview.compile.export import default_export_path, export_session
-from interview.errors import UserError
+from interview.errors import UserError, describe_os_error
 from interview.session.live import LiveSession
+from interview.textsafety import printable
 from interview.tui import styles
+from interview.workbook.export_target import TargetExistsError
 
 
 def unanswered_summary(live: LiveSession) -> str:
@@ -26,14 +28,20 @@ def unanswered_summary(live: LiveSession) -> str:
     ]
     overall = interview.overall_progress()
     lines = [f"回答済み {overall.answered}/{overall.total}問（{overall.percent:.0f}%）"]
-    if open_items:
+    if live.session.imported_form:
+        lines.insert(
+            0,
+            f"取り込んだフォーマット（{live.session.imported_form}）の回答です。"
+            "項目の文章はそのまま出力し、回答詳細には回答した設問だけを載せます。",
+        )
+    if open_items and not live.session.imported_form:
         lines.append(
             "未回答が残っている項目: "
             + "、".join(f"通番{no}（残り{p.total - p.answered}問）" for no, p in open_items[:12])
             + (" …" if len(open_items) > 12 else "")
         )
         lines.append("未回答のまま出力すると、その部分は空欄になります。")
-    else:
+    elif not open_items:
         lines.append("すべての質問に回答済みです。")
     if live.session.follow_ups:
         lines.append(f"要確認の印: {len(live.session.follow_ups)}件")
@@ -47,6 +55,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def __init__(self, live: LiveSession) -> None:
         super().__init__()
         self.live = live
+        self._confirmed = ""  # the path the person agreed to overwrite
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
@@ -65,24 +74,38 @@ class ExportScreen(ModalScreen[Path | None]):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-ok")
     def _export(self) -> None:
-        self.run_export(Path(self.query_one("#export-path", Input).value.strip()).expanduser())
+        raw = self.query_one("#export-path", Input).value.strip()
+        overwrite = bool(raw) and raw == self._confirmed
+        self._confirmed = ""
+        self.run_export(raw, overwrite)
+
+    def _ask_overwrite(self, raw: str, path: Path) -> None:
+        self._confirmed = raw
+        self.query_one("#export-result", Static).update(
+            f"{path} は既にあります。上書きしてよければ、もう一度 Enter（出力）を押してください。"
+            "やめるときはファイル名を変えるか、esc で閉じてください。"
+        )
 
     @work(thread=True, exclusive=True)
-    def run_export(self, path: Path) -> None:
+    def run_export(self, raw: str, overwrite: bool = False) -> None:
         result = self.query_one("#export-result", Static)
+        path = Path(raw)
         try:
             written = export_session(
-                self.live.session, path, self.live.catalog, self.live.questions
+                self.live.session, raw, self.live.catalog, self.live.questions, overwrite
             ).resolve()
+        except TargetExistsError as exc:
+            self.app.call_from_thread(self._ask_overwrite, raw, exc.path)
+            return
         except UserError as exc:
-            self.app.call_from_thread(result.update, f"出力できませんでした: {exc}")
+            self.app.call_from_thread(result.update, f"出力できませんでした: {printable(str(exc))}")
             return
         except OSError as exc:
             self.app.call_from_thread(
-                result.update, f"書き込めませんでした: {exc.strerror}（{path}）"
+                result.update, printable(f"書き込めませんでした: {describe_os_error(exc)}")
             )
             return
-        self.app.call_from_thread(result.update, f"出力しました: {written}")
+        self.app.call_from_thread(result.update, printable(f"出力しました: {written}"))
         self.app.call_from_thread(self.notify, f"出力しました: {written}")
 
     @on(Button.Pressed, "#export-close")

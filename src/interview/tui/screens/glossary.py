@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from interview.catalog import load_catalog
 from interview.search import search_glossary
-from interview.textsafe import printable
+from interview.textsafety import safe_text
 from interview.tui import styles
 
 
@@ -62,9 +62,9 @@ class GlossaryScreen(ModalScreen[None]):
         hits = search_glossary(query, limit=12) if query.strip() else []
         if not query.strip():
             terms = load_catalog().glossary
-            results.add_options([Option(printable(t.term), id=t.term) for t in terms])
+            results.add_options([Option(safe_text(t.term), id=t.term) for t in terms])
         else:
-            results.add_options([Option(printable(h.term.term), id=h.term.term) for h in hits])
+            results.add_options([Option(safe_text(h.term.term), id=h.term.term) for h in hits])
         if results.option_count:
             results.highlighted = 0
             self._show(results.get_option_at_index(0).id or "")

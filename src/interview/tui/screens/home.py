@@ -13,11 +13,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Static
 
-from interview.errors import UserError
+from interview.errors import UserError, describe_os_error
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
-from interview.textsafe import printable
+from interview.textsafety import printable, safe_text
 
 
 @dataclass
@@ -81,6 +81,8 @@ class HomeScreen(Screen[None]):
             summaries, problems = self.app.store.list_summaries()  # type: ignore[attr-defined]
         except UserError as exc:
             summaries, problems = [], [str(exc)]
+        except OSError as exc:
+            summaries, problems = [], [f"セッションの保存先を読めません: {describe_os_error(exc)}"]
         self.app.call_from_thread(self._show, summaries, problems)
 
     _listed = False
@@ -91,19 +93,19 @@ class HomeScreen(Screen[None]):
         table.clear()
         for s in summaries:
             table.add_row(
-                printable(s.organisation),
+                safe_text(s.organisation),
                 s.party_label,
                 f"{s.progress:.0f}%",
                 s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 str(s.follow_ups) if s.follow_ups else "",
-                printable(s.id),
+                safe_text(s.id),
                 key=s.id,
             )
         empty = self.query_one("#home-empty", Static)
         notes = []
         if not summaries:
             notes.append("保存されたセッションはまだありません。「新しく始める」から始めましょう。")
-        notes += [f"読み込めないファイル: {p}" for p in problems]
+        notes += [f"読み込めないファイル: {printable(p)}" for p in problems]
         empty.update("\n".join(notes))
         if summaries:
             table.focus()

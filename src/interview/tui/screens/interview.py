@@ -205,6 +205,9 @@ class InterviewScreen(Screen[None]):
         except AnswerError as exc:
             self.notify(str(exc), severity="warning")
             return
+        except UserError as exc:  # not saved: the reply stays in the field, retry offered
+            self._save_failed(question, answer, str(exc))
+            return
         self.chat.say(render.answer_text(question, self.live.session.answers[question.id]), "user")
         self._saved()
         nxt = self.live.interview.current()
@@ -213,6 +216,26 @@ class InterviewScreen(Screen[None]):
             self._open_review(question.item, then_continue=True)
             return
         self._show_current(touched=question.item)
+
+    def _save_failed(self, question: Question, answer: Answer, message: str) -> None:
+        from interview.tui.save_guard import RETRY, SAVE_FAILED_TITLE, save_failed_text
+        from interview.tui.screens.notice import NoticeScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice == RETRY:
+                self._save_answer(question, answer)
+            else:
+                self.bar.focus_reply()
+
+        self.app.push_screen(
+            NoticeScreen(
+                SAVE_FAILED_TITLE,
+                save_failed_text(message, answer_kept=True),
+                [("retry", "再試行", "r"), ("close", "閉じる", "escape")],
+                error=True,
+            ),
+            chosen,
+        )
 
     # --- actions --------------------------------------------------------------------------
 

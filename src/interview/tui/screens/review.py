@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, TextArea
 
 from interview.compile.item_text import TEXT_FIELDS, TEXT_LABELS
-from interview.textsafe import printable
+from interview.textsafety import printable, safe_text
 from interview.tui import styles
 
 
@@ -41,7 +41,7 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review-box"):
-            yield Label(printable(self.review_title), id="review-title")
+            yield Label(safe_text(self.review_title), id="review-title")
             yield Label(
                 "回答からまとめた文案です。必要なら直接書き換えて、ctrl+s で確定してください。",
                 id="review-help",
@@ -50,7 +50,7 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
                 for field in TEXT_FIELDS:
                     yield Label(TEXT_LABELS[field], classes="review-label")
                     yield TextArea(
-                        self.texts.get(field, ""),
+                        printable(self.texts.get(field, "")),
                         id=f"review-{field}",
                         classes="review-text",
                         soft_wrap=True,

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from interview.textsafety import printable, safe_text
 from interview.tui import styles
 
 
@@ -22,8 +23,8 @@ class TextScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Label(self.view_title, id="text-title")
-            yield Static(self.text, markup=False, id="text-body")
+            yield Label(safe_text(self.view_title), id="text-title")
+            yield Static(printable(self.text), markup=False, id="text-body")
 
     def action_close(self) -> None:
         self.dismiss(None)

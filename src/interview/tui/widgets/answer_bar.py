@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, SelectionList, TextArea
 from interview.engine.answers import Answer, Status
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
-from interview.textsafe import printable
+from interview.textsafety import printable, safe_text
 
 
 class ReplyArea(TextArea):
@@ -113,20 +113,20 @@ class AnswerBar(Vertical):
         if question is not None and options:
             picked = set(previous.checks) if previous else set()
             checklist.add_options(
-                [(printable(f"{o.label} {o.text}"), o.label, o.label in picked) for o in options]
+                [(safe_text(f"{o.label} {o.text}"), o.label, o.label in picked) for o in options]
             )
             checklist.highlighted = 0
             prompt = f"{question.checklist_prompt}（shift+tab で選択欄へ、スペースで選択）"
-            self.query_one("#checklist-prompt", Label).update(prompt)
+            self.query_one("#checklist-prompt", Label).update(safe_text(prompt))
         is_plan = question is not None and question.kind is QuestionKind.PLAN
         self.query_one("#plan-fields").display = is_plan
         self.query_one("#plan-due", Input).value = previous.due if previous and is_plan else ""
         self.query_one("#plan-owner", Input).value = previous.owner if previous and is_plan else ""
         prompt = question.detail_prompt if question is not None else ""
-        self.query_one("#detail-prompt", Label).update(printable(prompt))
+        self.query_one("#detail-prompt", Label).update(safe_text(prompt))
         reply.prefilled = ""
         if previous is not None and not previous.skipped:
-            reply.text = reply.prefilled = previous.detail
+            reply.text = reply.prefilled = printable(previous.detail)
             if previous.status is not None:
                 self.pick(previous.status)
         self._refresh_buttons()

@@ -13,6 +13,7 @@ from textual.widgets import Label, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
 from interview.engine.interview import Interview
+from interview.textsafety import printable_line
 
 MARK_DONE = "✓"
 MARK_STARTED = "◐"
@@ -97,7 +98,7 @@ class SidePanel(Vertical):
         followed = any(key.split(".", 1)[0] == str(item_no) for key in interview.follow_ups)
         flag = MARK_FOLLOW if followed else " "
         # the option list itself cuts long goals with … (text-wrap: nowrap in app.tcss)
-        line = Text(f"{mark}{flag}{item.no:>2} {item.goal}")
+        line = Text(f"{mark}{flag}{item.no:>2} {printable_line(item.goal)}")
         if p.complete:
             line.stylize("green", 0, 1)
         return line
