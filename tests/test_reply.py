@@ -183,3 +183,16 @@ def test_never_raises(text):
     reply = parse_status_reply(text)
     assert isinstance(reply.detail, str)
     parse_command(text)
+
+
+def test_the_rules_load_on_the_first_reply_not_at_import():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, interview.engine.reply as r, interview.tui.screens.interview;"
+        "assert not [m for m in sys.modules if m.startswith('interview.engine.reply_')];"
+        "r.parse_status_reply('実施済み');"
+        "assert 'interview.engine.reply_rules' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
