@@ -32,3 +32,13 @@ def _freeze_cursor_blink() -> None:
 
 
 _freeze_cursor_blink()
+
+
+def _search_cache_in_a_temporary_folder() -> None:
+    """The search index cache goes to a folder of this run, not the user's ~/.cache."""
+    import tempfile
+
+    os.environ.setdefault("INTERVIEW_CACHE_DIR", tempfile.mkdtemp(prefix="interview-cache-"))
+
+
+_search_cache_in_a_temporary_folder()

@@ -82,3 +82,13 @@ def test_wheel_in_fresh_venv_ships_catalog_and_banks(tmp_path: Path) -> None:
     assert len(data["items"]) == 44
     assert len(data["glossary"]) == 64
     assert (Path(where[1]) / "closing.toml").is_file()
+    # the search ships its synonym table and finds by meaning from the wheel
+    found = subprocess.run(
+        [str(python), "-m", "interview", "search", "スタッフへの研修", "--json"],
+        cwd=elsewhere,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "INTERVIEW_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert json.loads(found.stdout)[0]["item"] == 3

@@ -56,6 +56,19 @@ def test_no_match_says_so_kindly(capsys):
     assert "別の言い方" in out
 
 
+def test_no_match_offers_near_names(capsys):
+    code, out, _ = run(capsys, "glossary", "すていとふる")
+    assert code == 0
+    assert "見つかりませんでした" in out
+    assert "もしかして: ステートフルインスペクション" in out
+
+
+def test_unrelated_query_finds_nothing(capsys):
+    for query in ("ばなな", "ＳＳＬ", "ふぃっしんぐ"):
+        code, out, _ = run(capsys, "glossary", query, "--json")
+        assert code == 0 and json.loads(out) == [], query
+
+
 def test_human_listing(capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")
     code, out, _ = run(capsys, "glossary", "多要素")

@@ -80,11 +80,16 @@ def _listing(query: str, hits: list[GlossaryHit], width: int) -> str:
     if len(shown) > 40:
         shown = shown[:40] + "…"
     if not hits:
-        return (
-            f"「{shown}」に一致する用語は見つかりませんでした。\n"
-            "ひらがな、英語、略語など別の言い方でも探せます"
-            "（例: とーくん、reverse proxy、MFA）。"
+        from interview.search import suggest_glossary
+
+        maybe = suggest_glossary(query, limit=3)
+        lines = [f"「{shown}」に一致する用語は見つかりませんでした。"]
+        if maybe:
+            lines.append("もしかして: " + "、".join(printable(name) for name in maybe))
+        lines.append(
+            "ひらがな、英語、略語など別の言い方でも探せます（例: とーくん、reverse proxy、MFA）。"
         )
+        return "\n".join(lines)
     lines = [f"「{shown}」の検索結果（{len(hits)}件、近い順）", ""]
     for rank, hit in enumerate(hits, 1):
         term = hit.term

@@ -1,27 +1,45 @@
-"""Search the checklist's items by words in their goal, description, 手法例 and 注記.
+"""Search the checklist's items by what a query means.
 
-``search_checklist("ログ")`` ranks items whose セキュリティ対応目標 mentions the word
-first, then those whose description, 手法例 or 注記 do. A query that names a glossary
-term (``2FA``, ``とーくん``) also finds the items that use the term's Japanese name; a
-query of several words (``ログの保管``) finds items holding them all. Typos in longer
-words are tolerated when the exact word finds too few items.
+``search_checklist("スタッフへの研修")`` finds item 3 although neither word is in it
+as typed: the query is reduced to its content words (:mod:`interview.search.query`),
+paraphrased with the synonym table (スタッフ → 役職員) and ranked with BM25 over each
+item's goal, description, headings, 手法例, 注記 and our question texts and hints
+(:mod:`interview.search.ranking`). An item must hold at least
+:data:`COVERAGE_CUTOFF` of what was asked; a query about something the checklist does
+not cover returns [].
+
+The literal matching of earlier versions still counts: a word found as typed (in
+the goal above all, as a whole word rather than inside ``プログラム``) lifts an item,
+a query naming a glossary term (``2FA``) also finds the items using the term's
+Japanese name, and typos in longer words are tolerated when nothing else is found.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from interview.search.cache import PerCatalog
 from interview.search.glossary import GlossaryIndex, glossary_index
-from interview.search.normalize import normalize_query, normalize_with_offsets, query_words
-from interview.search.scoring import BAND, PREFIX
+from interview.search.normalize import (
+    normalize,
+    normalize_query,
+    normalize_with_offsets,
+    query_words,
+)
+from interview.search.scoring import BAND
 from interview.search.snippet import snippet
 
 if TYPE_CHECKING:
     from interview.catalog import Catalog, Item, Party
 
-ItemField = Literal["goal", "description", "heading", "example", "note"]
+    # The meaning modules (query, ranking, tokens) load on the first index build, so
+    # importing this package stays cheap for the app's start-up.
+    from interview.questions.bank import Question, QuestionSet
+    from interview.search.query import Group
+    from interview.search.ranking import MeaningIndex
+
+ItemField = Literal["goal", "description", "heading", "example", "note", "question", "hint"]
 
 FIELD_LABELS: dict[ItemField, str] = {
     "goal": "セキュリティ対応目標",
@@ -29,15 +47,59 @@ FIELD_LABELS: dict[ItemField, str] = {
     "heading": "手法例の見出し",
     "example": "手法例",
     "note": "注記",
+    "question": "質問",
+    "hint": "ヒント",
 }
-_FIELD_ORDER: tuple[ItemField, ...] = ("goal", "description", "heading", "example", "note")
+_FIELD_ORDER: tuple[ItemField, ...] = (
+    "goal",
+    "description",
+    "heading",
+    "example",
+    "note",
+    "question",
+    "hint",
+)
 _FIELD_BASE: dict[ItemField, float] = {
     "goal": 90.0,
     "description": 80.0,
     "heading": 70.0,
     "example": 70.0,
     "note": 60.0,
+    "question": 60.0,
+    "hint": 55.0,
 }
+FIELD_WEIGHTS: dict[ItemField, float] = {
+    "goal": 3.0,
+    "description": 2.0,
+    "heading": 2.0,
+    "example": 1.0,
+    "note": 0.6,
+    "question": 1.0,
+    "hint": 0.6,
+}
+"""How much a word in each field counts in the meaning ranking (BM25F weights)."""
+COVERAGE_CUTOFF = 0.5
+"""Least share of the query's content words an item must hold to be found."""
+SUGGEST_COVERAGE = 0.25
+"""Least coverage for an item to be suggested when nothing is found."""
+LITERAL_BONUS = 10.0
+"""Added (scaled by the literal score) when the query occurs in the item as typed."""
+LITERAL_FLOOR = 50.0
+"""A literal match scoring less (a typo) adds nothing to a meaning match."""
+LITERAL_ONLY = 0.5
+"""An item holding the query as typed but too little of its meaning scores this share."""
+BM25_SHARE = 0.5
+"""How much of the meaning score comes from the BM25 rank (the rest from coverage)."""
+TOGETHER_SHARE = 0.4
+"""How much comes from the share of the query one sentence (entry) of the item holds."""
+PARTY_WEIGHT = 1.0
+_PARTY_WORDS = {
+    "api_connector": "API接続先",
+    "financial_institution": "金融機関",
+    "common": "API接続先 金融機関",
+}
+DETAIL_SHARE = 0.5
+"""The field weight of a question's detail prompt, relative to the question's text."""
 GLOSSARY_FACTOR = 0.85
 """Matches found through a glossary term's other names score this fraction."""
 WORDS_FACTOR = 0.8
@@ -49,6 +111,12 @@ FUZZY_BASE = 40.0
 PART_OF_WORD = 6.0
 """Penalty for a match inside a longer katakana or ASCII word (ログ in プログラム, ログイン)."""
 _MAX_EXPANSIONS = 8
+
+
+class _Prepared(NamedTuple):
+    weight: float
+    alternatives: list[tuple[float, float, list[tuple[str, float]]]]
+    """(factor, total weighted IDF, [(token, weighted IDF)]) per alternative."""
 
 
 class ItemHit(NamedTuple):
@@ -107,22 +175,36 @@ def _char_class(char: str) -> str:
     return "a" if char.isascii() and char.isalnum() else "o"
 
 
+_CLASSES: dict[str, str] = {}
+
+
 def _fold(text: str) -> tuple[str, str]:
     """Fold *text* and class each folded character by the script of its source character."""
     flat = " ".join(text.split())
     folded, offsets = normalize_with_offsets(flat)
-    return folded, "".join(_char_class(flat[i]) for i in offsets)
+    classes = _CLASSES
+    out = []
+    for i in offsets:
+        char = flat[i]
+        kind = classes.get(char)
+        if kind is None:
+            kind = classes[char] = _char_class(char)
+        out.append(kind)
+    return folded, "".join(out)
 
 
-def _item_texts(item: Item) -> Iterator[tuple[ItemField, str, str]]:
-    yield "goal", "", item.goal
-    yield "description", "", item.description
+def _item_texts(
+    item: Item, questions: Sequence[Question] = (), intro: str = ""
+) -> Iterator[tuple[ItemField, str, str, float]]:
+    """Every text of *item* with its field, ref and weight in the meaning ranking."""
+    yield "goal", "", item.goal, FIELD_WEIGHTS["goal"]
+    yield "description", "", item.description, FIELD_WEIGHTS["description"]
     if item.description_footnote:
-        yield "description", "", item.description_footnote
+        yield "description", "", item.description_footnote, FIELD_WEIGHTS["note"]
     for group in item.method_groups:
-        yield "heading", "", group.heading
+        yield "heading", "", group.heading, FIELD_WEIGHTS["heading"]
         for example in group.examples:
-            yield "example", example.id, example.text
+            yield "example", example.id, example.text, FIELD_WEIGHTS["example"]
     for note in item.notes:
         texts = [note.intro, *note.outro]
         for point in note.points:
@@ -131,13 +213,34 @@ def _item_texts(item: Item) -> Iterator[tuple[ItemField, str, str]]:
                 texts.extend([sub.text, *sub.bullets])
         for text in texts:
             if text:
-                yield "note", note.label, text
+                yield "note", note.label, text, FIELD_WEIGHTS["note"]
+    if intro:
+        yield "question", "", intro, FIELD_WEIGHTS["question"]
+    for question in questions:
+        weight = FIELD_WEIGHTS["question"]
+        yield "question", question.id, question.short, weight
+        yield "question", question.id, question.text, weight
+        if question.detail_prompt:
+            yield "question", question.id, question.detail_prompt, weight * DETAIL_SHARE
+        if question.hint:
+            yield "hint", question.id, question.hint, FIELD_WEIGHTS["hint"]
 
 
 class ChecklistIndex:
-    """Folded texts of every item, built once, plus the glossary for synonyms."""
+    """Every item's texts, folded and tokenised once, plus the glossary for synonyms.
 
-    def __init__(self, catalog: Catalog, glossary: GlossaryIndex) -> None:
+    Build it with :meth:`build` from a catalog (the shipped one or a tailored
+    session's, 追加N items included) and, optionally, its question set; then call
+    :meth:`search` on every keystroke: nothing is tokenised but the query.
+    """
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        glossary: GlossaryIndex,
+        questions: QuestionSet | None = None,
+        built: _Built | None = None,
+    ) -> None:
         from rapidfuzz import fuzz, process
 
         self._extract = process.extract
@@ -145,20 +248,52 @@ class ChecklistIndex:
         self._alignment = fuzz.partial_ratio_alignment
         self._catalog = catalog
         self._glossary = glossary
-        self._entries: list[_Entry] = []
-        self._by_item: dict[int, range] = {}
-        self._blobs: dict[int, str] = {}
         self._allowed: dict[Party | None, frozenset[int]] = {}
-        for item in catalog.items:
-            first = len(self._entries)
-            for field, ref, text in _item_texts(item):
-                folded, classes = _fold(text)
-                if folded:
-                    self._entries.append(_Entry(item.no, field, ref, text, folded, classes))
-            self._by_item[item.no] = range(first, len(self._entries))
-            # Folded text never holds "|", so no match can span two fields.
-            self._blobs[item.no] = "|".join(e.folded for e in self._entries[first:])
+        if built is None:
+            built = _build(catalog, questions)
+        self._entries = built.entries
+        self._tokens = built.tokens
+        self._by_item = built.by_item
+        self._blobs = built.blobs
+        self._items = built.items
+        self._meaning = built.meaning
         self._folded = [e.folded for e in self._entries]
+        self._docs = {no: doc for doc, no in enumerate(self._items)}
+
+    @classmethod
+    def build(
+        cls,
+        catalog: Catalog,
+        banks: QuestionSet | None = None,
+        glossary: GlossaryIndex | None = None,
+    ) -> ChecklistIndex:
+        """The index of *catalog* with the questions of *banks*.
+
+        Without *banks*, the shipped question banks are used when they fit the
+        catalog (a tailored catalog's extra items are then indexed without questions).
+        The shipped checklist's index is cached on disk (see :mod:`interview.search.store`).
+        """
+        glossary = glossary or GlossaryIndex(catalog.glossary)
+        if banks is None and _is_shipped(catalog):
+            from pathlib import Path
+
+            from interview.datapaths import catalog_dir, question_banks_dir
+            from interview.search import store
+            from interview.search.query import SYNONYMS_FILE
+
+            code = Path(__file__).parent.parent  # the search, catalog and questions code
+            sources = [catalog_dir(), question_banks_dir(), SYNONYMS_FILE]
+            for package in ("search", "catalog", "questions"):
+                sources += sorted((code / package).glob("*.py"))
+            built = store.cached(
+                "checklist",
+                store.fingerprint(sources),
+                lambda: _build(catalog, _shipped_questions(catalog)),
+            )
+            return cls(catalog, glossary, built=built)
+        if banks is None:
+            banks = _shipped_questions(catalog)
+        return cls(catalog, glossary, banks)
 
     def _items_for(self, party: Party | None) -> frozenset[int]:
         allowed = self._allowed.get(party)
@@ -167,27 +302,152 @@ class ChecklistIndex:
             self._allowed[party] = allowed
         return allowed
 
-    def _words(self, query: str, folded: str) -> list[tuple[str, float]]:
-        """The folded query, then other names of a glossary term the query names."""
-        words = [(folded, 1.0)]
-        for hit in self._glossary.search(query, limit=2):
-            if hit.score < PREFIX:
-                break
-            term = hit.term
+    def _names(self, word: str) -> list[str]:
+        """Other names of the glossary term *word* names exactly (``2FA`` → 多要素認証 …)."""
+        names: list[str] = []
+        for term in self._glossary.named(word)[:2]:
             for name in (term.term, *term.aliases):
-                word = normalize_query(name)
-                if folded in word or (word.isascii() and len(word) < 4):
+                folded = normalize_query(name)
+                if word in folded or (folded.isascii() and len(folded) < 4):
                     continue
-                if all(word != w for w, _ in words) and len(words) <= _MAX_EXPANSIONS:
-                    words.append((word, GLOSSARY_FACTOR))
-        return words
+                if name not in names and len(names) < _MAX_EXPANSIONS:
+                    names.append(name)
+        return names
+
+    def _groups(self, query: str) -> tuple[Group, ...]:
+        from interview.search.query import Alternative, Group, parse_query
+        from interview.search.tokens import text_tokens
+
+        groups = parse_query(query)
+        expanded = []
+        for group in groups:
+            extra = self._names(normalize(group.word)) if len(group.word) >= 2 else []
+            if extra:
+                more = [Alternative(tuple(text_tokens(n)), GLOSSARY_FACTOR) for n in extra]
+                group = Group(group.word, (*group.alternatives, *more), group.factor)
+            expanded.append(group)
+        return tuple(expanded)
 
     def search(self, query: str, limit: int = 10, party: Party | None = None) -> list[ItemHit]:
-        """Return up to *limit* items for *query*, best first; [] for an empty query."""
+        """Return up to *limit* items for *query*, best first; [] for an empty query.
+
+        An item found by meaning scores up to 100 by how much of the query it holds
+        and its BM25 rank, plus up to :data:`LITERAL_BONUS` when the query occurs in
+        it as typed. An item holding the query only as typed, or with a typo, scores
+        at most 50.
+        """
         folded = normalize_query(query)
         if not folded or limit <= 0:
             return []
         allowed = self._items_for(party)
+        groups = self._groups(query)
+        literal = self._literal(query, folded, allowed)
+        docs = [self._docs[no] for no in allowed if no in self._docs]
+        from interview.search.ranking import coverage_cutoff
+
+        cutoff = coverage_cutoff(groups, COVERAGE_CUTOFF)
+        scored = [s for s in self._meaning.rank(groups, docs) if s.coverage >= cutoff]
+        top = max((s.bm25 for s in scored), default=0.0) or 1.0
+        prepared = self._prepare(groups) if scored else []
+        # item -> (score, entry index, folded position)
+        best: dict[int, tuple[float, int, int]] = {}
+        for found in scored:
+            item_no = self._items[found.doc]
+            at, position, together = self._best_entry(item_no, prepared)
+            rank = found.bm25 / top
+            meaning = found.coverage * (
+                1 - BM25_SHARE - TOGETHER_SHARE + BM25_SHARE * rank + TOGETHER_SHARE * together
+            )
+            score = (100 - LITERAL_BONUS) * meaning
+            typed = literal.get(item_no)
+            if typed is not None and typed[0] >= LITERAL_FLOOR:
+                score += LITERAL_BONUS * typed[0] / 100
+                at, position = typed[2], typed[3]
+            best[item_no] = (score, at, position)
+        for item_no, (score, _rank, at, position) in literal.items():
+            if item_no not in best:
+                best[item_no] = (score * LITERAL_ONLY, at, position)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        hits = []
+        for item_no, (score, at, position) in ranked[:limit]:
+            entry = self._entries[at]
+            excerpt = snippet(entry.text, position=position)
+            score = min(100.0, max(0.1, score))
+            hits.append(ItemHit(item_no, round(score, 1), entry.field, excerpt, entry.ref))
+        return hits
+
+    def suggest(self, query: str, limit: int = 3, party: Party | None = None) -> list[int]:
+        """Items the query may be about when :meth:`search` finds none ("did you mean"):
+        those holding some of its words, best first; [] when none holds any."""
+        if not normalize_query(query) or limit <= 0:
+            return []
+        allowed = self._items_for(party)
+        docs = [self._docs[no] for no in allowed if no in self._docs]
+        scored = [
+            s
+            for s in self._meaning.rank(self._groups(query), docs)
+            if s.coverage >= SUGGEST_COVERAGE
+        ]
+        scored.sort(key=lambda s: (-s.coverage * s.bm25, self._items[s.doc]))
+        return [self._items[s.doc] for s in scored[:limit]]
+
+    def _prepare(self, groups: Sequence[Group]) -> list[_Prepared]:
+        """Each group with its weight and its alternatives' weighted tokens, once per query."""
+        meaning = self._meaning
+        prepared = []
+        for group in groups:
+            weight = group.factor * meaning.group_weight(group)
+            if weight <= 0:
+                continue
+            alternatives = []
+            for alternative in group.alternatives:
+                tokens = [(t, meaning.idf(t) * w) for t, w in meaning.prepare(alternative.tokens)]
+                total = sum(value for _t, value in tokens)
+                if total > 0:
+                    alternatives.append((alternative.factor, total, tokens))
+            prepared.append(_Prepared(weight, alternatives))
+        return prepared
+
+    def _best_entry(self, item_no: int, prepared: Sequence[_Prepared]) -> tuple[int, int, float]:
+        """The entry of *item_no* holding most of the query, where its rarest match is,
+        and how much of the query (0–1) that one entry holds: words found together in
+        one sentence say more than words scattered over the item."""
+        best_at, best_value, best_cover, best_token = -1, -1.0, 0.0, ""
+        total_weight = sum(p.weight for p in prepared) or 1.0
+        for at in self._by_item[item_no]:
+            tokens = self._tokens[at]
+            value, cover, rarest, rarest_value = 0.0, 0.0, "", 0.0
+            for group in prepared:
+                group_share, group_value, group_token, group_token_value = 0.0, 0.0, "", 0.0
+                for factor, total, weighted in group.alternatives:
+                    alt_value, alt_token, alt_token_value = 0.0, "", 0.0
+                    for token, token_value in weighted:
+                        if token in tokens:
+                            alt_value += token_value
+                            if token_value > alt_token_value:
+                                alt_token, alt_token_value = token, token_value
+                    if alt_value * factor > group_value:
+                        group_value = alt_value * factor
+                        group_token, group_token_value = alt_token, alt_token_value
+                    group_share = max(group_share, alt_value / total)
+                value += group_value * group.weight
+                cover += group_share * group.weight
+                if group_token_value > rarest_value:
+                    rarest, rarest_value = group_token, group_token_value
+            value *= FIELD_WEIGHTS[self._entries[at].field] ** 0.25
+            if value > best_value:
+                best_at, best_value, best_token = at, value, rarest
+            best_cover = max(best_cover, cover / total_weight)
+        if best_at < 0:
+            return self._by_item[item_no].start, -1, 0.0
+        surface = best_token.split(":", 1)[-1]
+        position = self._entries[best_at].folded.find(surface) if surface else -1
+        return best_at, position, best_cover
+
+    def _literal(
+        self, query: str, folded: str, allowed: frozenset[int]
+    ) -> dict[int, tuple[float, int, int, int]]:
+        """The query as typed: item -> (score 0–100, field rank, entry index, position)."""
         # item -> (score, field rank, entry index, folded position of the match)
         best: dict[int, tuple[float, int, int, int]] = {}
 
@@ -215,15 +475,18 @@ class ChecklistIndex:
         words = query_words(query)
         if len(words) >= 2:
             self._all_words(words, allowed, set(best), offer)
-        if len(best) < limit and len(folded) >= FUZZY_MIN_QUERY:
+        if not best and len(folded) >= FUZZY_MIN_QUERY and len(words) <= 1:
             self._fuzzy(folded, allowed, set(best), offer)
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1], kv[0]))
-        hits = []
-        for item_no, (score, _rank, at, position) in ranked[:limit]:
-            entry = self._entries[at]
-            excerpt = snippet(entry.text, position=position)
-            hits.append(ItemHit(item_no, round(score, 1), entry.field, excerpt, entry.ref))
-        return hits
+        return best
+
+    def _words(self, query: str, folded: str) -> list[tuple[str, float]]:
+        """The folded query, then other names of a glossary term the query names."""
+        words = [(folded, 1.0)]
+        for name in self._names(folded):
+            word = normalize_query(name)
+            if all(word != w for w, _ in words):
+                words.append((word, GLOSSARY_FACTOR))
+        return words
 
     def _all_words(
         self,
@@ -267,14 +530,118 @@ class ChecklistIndex:
             offer(at, score, self._alignment(folded, entry.folded).dest_start)
 
 
+class _Built(NamedTuple):
+    """What building an index computes (picklable, so it can be cached on disk)."""
+
+    entries: list[_Entry]
+    tokens: list[frozenset[str]]
+    by_item: dict[int, range]
+    blobs: dict[int, str]
+    items: list[int]
+    meaning: MeaningIndex
+
+
+def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
+    from interview.search.ranking import MeaningIndex
+    from interview.search.tokens import text_tokens
+
+    entries: list[_Entry] = []
+    token_sets: list[frozenset[str]] = []
+    by_item: dict[int, range] = {}
+    blobs: dict[int, str] = {}
+    items: list[int] = []
+    documents: list[list[tuple[list[str], float]]] = []
+    for item in catalog.items:
+        first = len(entries)
+        own: tuple[Question, ...] = ()
+        intro = ""
+        if questions is not None:
+            own = tuple(q for q in _for_item(questions, item.no) if q.example is not None)
+            intro = _intro(questions, item.no)
+        fields: list[tuple[list[str], float]] = []
+        for field, ref, text, weight in _item_texts(item, own, intro):
+            folded, classes = _fold(text)
+            if not folded:
+                continue
+            tokens = text_tokens(text)
+            fields.append((tokens, weight))
+            entries.append(_Entry(item.no, field, ref, text, folded, classes))
+            token_sets.append(frozenset(tokens))
+        # Who answers the item is part of what it is about (「銀行側の本人確認」).
+        fields.append((text_tokens(_PARTY_WORDS.get(str(item.party), "")), PARTY_WEIGHT))
+        by_item[item.no] = range(first, len(entries))
+        items.append(item.no)
+        documents.append(fields)
+        # Folded text never holds "|", so no match can span two fields.
+        blobs[item.no] = "|".join(e.folded for e in entries[first:])
+    return _Built(entries, token_sets, by_item, blobs, items, MeaningIndex(documents))
+
+
+def _is_shipped(catalog: Catalog) -> bool:
+    from interview.catalog import load_catalog
+
+    try:
+        return catalog is load_catalog()
+    except Exception:
+        return False
+
+
+def _shipped_questions(catalog: Catalog) -> QuestionSet | None:
+    """The shipped question banks for *catalog*, or None when they do not fit it."""
+    from interview.questions.bank import load_questions
+    from interview.tomlio import DataFileError
+
+    try:
+        return load_questions(catalog)
+    except (DataFileError, KeyError, ValueError, OSError):
+        return None
+
+
+def _for_item(questions: QuestionSet, item_no: int) -> tuple[Question, ...]:
+    try:
+        return questions.for_item(item_no)
+    except KeyError:
+        return ()
+
+
+def _intro(questions: QuestionSet, item_no: int) -> str:
+    try:
+        return questions.intro(item_no)
+    except KeyError:
+        return ""
+
+
 _indexes: PerCatalog[ChecklistIndex] = PerCatalog(
-    lambda catalog: ChecklistIndex(catalog, glossary_index(catalog))
+    lambda catalog: ChecklistIndex.build(catalog, glossary=glossary_index(catalog))
 )
 
 
-def checklist_index(catalog: Catalog | None = None) -> ChecklistIndex:
-    """The index of *catalog*'s items (default: the shipped catalog), built once."""
-    return _indexes.get(catalog)
+_with_banks: list[tuple[Catalog, QuestionSet, ChecklistIndex]] = []
+
+
+def checklist_index(
+    catalog: Catalog | None = None, banks: QuestionSet | None = None
+) -> ChecklistIndex:
+    """The index of *catalog*'s items (default: the shipped catalog), built once.
+
+    *banks*: the question set a tailored session is answered with (its 追加N items'
+    questions included); the index is then built with it, once per pair.
+    """
+    if banks is None or catalog is None or _is_shipped(catalog):
+        return _indexes.get(catalog)
+    for known_catalog, known_banks, index in _with_banks:
+        if known_catalog is catalog and known_banks is banks:
+            return index
+    index = ChecklistIndex.build(catalog, banks, glossary_index(catalog))
+    _with_banks[:] = [*_with_banks[-3:], (catalog, banks, index)]
+    return index
+
+
+def suggest_checklist(
+    query: str, limit: int = 3, party: Party | None = None, catalog: Catalog | None = None
+) -> list[int]:
+    """通番 of items *query* may be about, for a search that found nothing."""
+    return checklist_index(catalog).suggest(query, limit, party)
 
 
 def search_checklist(

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from interview.search.cache import PerCatalog
 from interview.search.normalize import normalize, normalize_query, query_words
 from interview.search.scoring import (
+    CONTAINED,
     FUZZY_CUTOFF,
-    description_score,
-    description_words_score,
+    SUBSTRING,
     fuzzy_score,
     literal_score,
     words_score,
@@ -22,6 +22,11 @@ from interview.search.scoring import (
 
 if TYPE_CHECKING:
     from interview.catalog import Catalog, GlossaryTerm
+    from interview.search.query import Group
+    from interview.search.ranking import Scored
+
+# The meaning modules (query, ranking, tokens) load on the first index build, so
+# importing this package stays cheap for the app's start-up.
 
 GlossaryField = Literal["term", "alias", "yomi", "description"]
 
@@ -32,6 +37,24 @@ FIELD_LABELS: dict[GlossaryField, str] = {
     "description": "説明",
 }
 _FIELD_ORDER: tuple[GlossaryField, ...] = ("term", "alias", "yomi", "description")
+NAME_WEIGHT = 3.0
+YOMI_WEIGHT = 2.0
+NAME_SHARE = 0.6
+"""A name found inside the query must make up this share of it to count as named."""
+FUZZY_MAX_QUERY = 24
+"""Typo matching on names runs for queries up to this many folded characters."""
+COVERAGE_CUTOFF = 0.5
+"""Least share of the query's content words a term must hold to be found by meaning."""
+SUGGEST_CUTOFF = 60.0
+"""Least rapidfuzz WRatio for a name to be offered as "did you mean"."""
+SUGGEST_COVERAGE = 0.35
+MEANING_BASE = 40.0
+MEANING_SPAN = 24.0
+
+
+def _meaning_score(coverage: float, rank: float) -> float:
+    """Map coverage (0–1) and BM25 relative to the best (0–1) into 40–64, below names."""
+    return MEANING_BASE + MEANING_SPAN * coverage * rank
 
 
 class GlossaryHit(NamedTuple):
@@ -82,39 +105,73 @@ class GlossaryIndex:
                     self._owners.append(_Key(index, field, text))  # type: ignore[arg-type]
             self._descriptions.append(normalize(term.description))
             self._order.append((len(normalize(term.term)), term.term))
+        self._named: dict[str, list[int]] = {}
+        for key, owner in zip(self._keys, self._owners, strict=True):
+            owners = self._named.setdefault(key, [])
+            if owner.term not in owners:
+                owners.append(owner.term)
+        from interview.search.ranking import MeaningIndex
+
+        self._name_meaning = MeaningIndex(
+            [
+                [(term.term, 1.0), *((alias, 1.0) for alias in term.aliases), (term.yomi, 1.0)]
+                for term in self.terms
+            ]
+        )
+        self._meaning = MeaningIndex(
+            [
+                [
+                    (term.term, NAME_WEIGHT),
+                    *((alias, NAME_WEIGHT) for alias in term.aliases),
+                    (term.yomi, YOMI_WEIGHT),
+                    (term.description, 1.0),
+                ]
+                for term in self.terms
+            ]
+        )
+
+    def named(self, folded: str) -> list[GlossaryTerm]:
+        """The terms whose name, alias or reading is exactly *folded* (a dict look-up)."""
+        return [self.terms[i] for i in self._named.get(folded, ())]
 
     def search(self, query: str, limit: int = 10) -> list[GlossaryHit]:
-        """Return up to *limit* terms for *query*, best first; [] for an empty query."""
+        """Return up to *limit* terms for *query*, best first; [] for an empty query.
+
+        Names (term, aliases, reading) matched literally or with a typo come first;
+        then terms whose texts hold enough of what the query means (BM25 over the
+        description too, with the synonym table). A term holding less than
+        :data:`COVERAGE_CUTOFF` of the query's content words is never returned, so a
+        query about something the glossary lacks returns [].
+        """
         folded = normalize_query(query)
         if not folded or limit <= 0:
             return []
-        best: dict[int, tuple[float, int, str, str]] = {}
+        from interview.search.query import parse_query
+        from interview.search.ranking import coverage_cutoff
 
-        def offer(term: int, score: float, field: GlossaryField, text: str) -> None:
-            rank = _FIELD_ORDER.index(field)
-            current = best.get(term)
-            if current is None or (score, -rank) > (current[0], -current[1]):
-                best[term] = (score, rank, field, text)
-
-        words = query_words(query)
-        for key, owner in zip(self._keys, self._owners, strict=True):
-            score = literal_score(folded, key) or words_score(words, key)
-            if score:
-                offer(owner.term, score, owner.field, owner.text)
-        if len(folded) >= 2:
-            for _key, similarity, at in self._extract(
-                folded, self._keys, scorer=self._scorer, score_cutoff=FUZZY_CUTOFF, limit=None
-            ):
-                owner = self._owners[at]
-                offer(owner.term, fuzzy_score(similarity), owner.field, owner.text)
-            for index, description in enumerate(self._descriptions):
-                position = description.find(folded)
-                if position >= 0:
-                    score = description_score(folded, position, len(description))
-                else:
-                    score = description_words_score(words, description)
-                if score:
-                    offer(index, score, "description", self.terms[index].description)
+        groups = parse_query(query)
+        content = normalize("".join(group.word for group in groups))
+        names = self._names(folded, query_words(query))
+        if content and content != folded:
+            for index, value in self._names(content, []).items():
+                if index not in names or value[0] > names[index][0]:
+                    names[index] = value
+        best: dict[int, tuple[float, int, str, str]] = {
+            index: (score, rank, field, text) for index, (score, rank, field, text) in names.items()
+        }
+        meaning = self._meaning.rank(groups)
+        if len(groups) == 1:
+            meaning = self._naming(groups[0], meaning)
+        top_bm = max((s.bm25 for s in meaning), default=0.0) or 1.0
+        cutoff = coverage_cutoff(groups, COVERAGE_CUTOFF)
+        for found in meaning:
+            if found.coverage < cutoff:
+                continue
+            score = _meaning_score(found.coverage, found.bm25 / top_bm)
+            current = best.get(found.doc)
+            if current is None or score > current[0]:
+                term = self.terms[found.doc]
+                best[found.doc] = (score, 3, "description", term.description)
         ranked = sorted(
             best.items(),
             key=lambda kv: (-kv[1][0], kv[1][1], self._order[kv[0]]),
@@ -124,6 +181,85 @@ class GlossaryIndex:
             for index, (score, _rank, field, text) in ranked[:limit]
         ]
 
+    def _naming(self, group: Group, found: list[Scored]) -> list[Scored]:
+        """Keep, for a one-word query, the terms that the word (or a paraphrase) names.
+
+        ``SSL`` paraphrased as 暗号化 must not bring up リバースプロキシ, whose
+        description mentions encryption: a single word asks for the term it names. A
+        term counts when its names hold the word or a paraphrase of it, or when any
+        of its texts hold the word as typed (``暗証番号`` → 機密情報).
+        """
+        from interview.search.query import Group
+
+        named = {s.doc for s in self._name_meaning.rank([group]) if s.coverage >= COVERAGE_CUTOFF}
+        typed = Group(group.word, group.alternatives[:1], group.factor)
+        named |= {s.doc for s in self._meaning.rank([typed]) if s.coverage >= COVERAGE_CUTOFF}
+        return [s for s in found if s.doc in named]
+
+    def suggest(self, query: str, limit: int = 3) -> list[GlossaryTerm]:
+        """Terms the query may have meant when :meth:`search` finds none ("did you mean").
+
+        Looser than search: names within a wider typo distance, then terms holding
+        some of the query's words. [] when nothing is even remotely close.
+        """
+        folded = normalize_query(query)
+        if not folded or limit <= 0:
+            return []
+        from interview.search.query import parse_query
+
+        scores: dict[int, float] = {}
+        content = normalize("".join(group.word for group in parse_query(query))) or folded
+        for key, similarity, at in self._extract(
+            content, self._keys, scorer=self._scorer, score_cutoff=SUGGEST_CUTOFF, limit=None
+        ):
+            if min(len(key), len(content)) < NAME_SHARE * max(len(key), len(content)):
+                continue
+            term = self._owners[at].term
+            scores[term] = max(scores.get(term, 0.0), similarity)
+        for found in self._meaning.rank(parse_query(query)):
+            if found.coverage >= SUGGEST_COVERAGE:
+                value = SUGGEST_CUTOFF * found.coverage / COVERAGE_CUTOFF
+                scores[found.doc] = max(scores.get(found.doc, 0.0), value)
+        ranked = sorted(scores, key=lambda i: (-scores[i], self._order[i]))
+        return [self.terms[i] for i in ranked[:limit]]
+
+    def _names(
+        self, folded: str, words: list[str], fuzzy: bool | None = None
+    ) -> dict[int, tuple[float, int, str, str]]:
+        """Literal and typo matching on names: term -> (score, rank, field, text).
+
+        A name found inside a longer query counts only when it is most of the query
+        (``DMZって`` yes, ``シェル`` in a sentence about remote commands no: that is
+        for the meaning index to weigh). Typo matching runs on short queries only.
+        """
+        best: dict[int, tuple[float, int, str, str]] = {}
+
+        def offer(term: int, score: float, field: GlossaryField, text: str) -> None:
+            rank = _FIELD_ORDER.index(field)
+            current = best.get(term)
+            if current is None or (score, -rank) > (current[0], -current[1]):
+                best[term] = (score, rank, field, text)
+
+        for key, owner in zip(self._keys, self._owners, strict=True):
+            score = literal_score(folded, key)
+            if CONTAINED <= score < SUBSTRING and len(key) < NAME_SHARE * len(folded):
+                score = 0.0
+            score = score or words_score(words, key)
+            if score:
+                offer(owner.term, score, owner.field, owner.text)
+        if fuzzy is None:
+            fuzzy = len(folded) <= FUZZY_MAX_QUERY and len(words) <= 2
+        if fuzzy and len(folded) >= 2:
+            for _key, similarity, at in self._extract(
+                folded, self._keys, scorer=self._scorer, score_cutoff=FUZZY_CUTOFF, limit=None
+            ):
+                key = self._keys[at]
+                if min(len(key), len(folded)) < NAME_SHARE * max(len(key), len(folded)):
+                    continue  # no typo of each other: one is much longer (ばなな, ISO…ナナ)
+                owner = self._owners[at]
+                offer(owner.term, fuzzy_score(similarity), owner.field, owner.text)
+        return best
+
 
 _indexes: PerCatalog[GlossaryIndex] = PerCatalog(lambda catalog: GlossaryIndex(catalog.glossary))
 
@@ -131,6 +267,11 @@ _indexes: PerCatalog[GlossaryIndex] = PerCatalog(lambda catalog: GlossaryIndex(c
 def glossary_index(catalog: Catalog | None = None) -> GlossaryIndex:
     """The index of *catalog*'s glossary (default: the shipped catalog), built once."""
     return _indexes.get(catalog)
+
+
+def suggest_glossary(query: str, limit: int = 3, catalog: Catalog | None = None) -> list[str]:
+    """Names of terms *query* may have meant, for a search that found nothing."""
+    return [term.term for term in glossary_index(catalog).suggest(query, limit)]
 
 
 def search_glossary(

@@ -31,9 +31,22 @@ def normalize(text: str) -> str:
     return _DROP.sub("", folded)
 
 
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI (colours, cursor moves)
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC (window title …)
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+    r"|\x1b[@-_]"  # other two-character escapes
+)
+
+
+def strip_escapes(text: str) -> str:
+    """Drop terminal escape sequences pasted into a query (their letters are not words)."""
+    return _ESCAPES.sub(" ", text) if ("\x1b" in text or "\x9b" in text) else text
+
+
 def normalize_query(query: str) -> str:
     """Fold a user's query, first cutting it to :data:`MAX_QUERY_CHARS` characters."""
-    return normalize(query[:MAX_QUERY_CHARS])
+    return normalize(strip_escapes(query[:MAX_QUERY_CHARS]))
 
 
 def query_words(query: str) -> list[str]:
@@ -42,7 +55,7 @@ def query_words(query: str) -> list[str]:
     Japanese has no spaces, so words break at spaces, punctuation and hiragana
     (particles and okurigana): ``脆弱性の評価`` → ``["脆弱性", "評価"]``.
     """
-    text = unicodedata.normalize("NFKC", query[:MAX_QUERY_CHARS]).casefold()
+    text = unicodedata.normalize("NFKC", strip_escapes(query[:MAX_QUERY_CHARS])).casefold()
     words = (normalize(piece) for piece in _WORD_BREAK.split(text))
     return [word for word in words if len(word) >= 2]
 
@@ -63,9 +76,15 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """
     parts: list[str] = []
     offsets: list[int] = []
+    cache = _CHAR_CACHE
     for index, char in enumerate(text):
-        folded = _fold_char(char)
+        folded = cache.get(char)
+        if folded is None:
+            folded = cache[char] = normalize(char)
         if folded:
             parts.append(folded)
-            offsets.extend([index] * len(folded))
+            if len(folded) == 1:
+                offsets.append(index)
+            else:
+                offsets.extend([index] * len(folded))
     return "".join(parts), offsets

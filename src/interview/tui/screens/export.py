@@ -89,7 +89,6 @@ class ExportScreen(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True)
     def run_export(self, raw: str, overwrite: bool = False) -> None:
         result = self.query_one("#export-result", Static)
-        path = Path(raw)
         try:
             written = export_session(
                 self.live.session, raw, self.live.catalog, self.live.questions, overwrite

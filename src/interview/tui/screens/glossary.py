@@ -12,8 +12,8 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview.catalog import load_catalog
-from interview.search import search_glossary
-from interview.textsafety import safe_text
+from interview.search import search_glossary, suggest_glossary
+from interview.textsafety import printable, safe_text
 from interview.tui import styles
 
 
@@ -59,22 +59,43 @@ class GlossaryScreen(ModalScreen[None]):
     def _search(self, query: str) -> None:
         results = self.query_one("#glossary-results", OptionList)
         results.clear_options()
-        hits = search_glossary(query, limit=12) if query.strip() else []
         if not query.strip():
             terms = load_catalog().glossary
             results.add_options([Option(safe_text(t.term), id=t.term) for t in terms])
         else:
+            hits = search_glossary(query, limit=12)
             results.add_options([Option(safe_text(h.term.term), id=h.term.term) for h in hits])
         if results.option_count:
             results.highlighted = 0
             self._show(results.get_option_at_index(0).id or "")
-        else:
-            self.query_one("#glossary-detail", Static).update(
-                "該当する用語が見つかりませんでした。別の言い方（ひらがな、英語、略語）でも試してみてください。"
-            )
+            return
+        # Nothing close enough: say so, and offer what the query may have meant
+        # (listed, not shown: the pane never holds a definition that was not asked for).
+        maybe = suggest_glossary(query, limit=3)
+        results.add_options(
+            [Option(safe_text("もしかして: " + printable(name)), id=name) for name in maybe]
+        )
+        results.highlighted = None
+        shown = printable(" ".join(query.split()))
+        if len(shown) > 30:
+            shown = shown[:30] + "…"
+        text = Text()
+        text.append(f"「{shown}」に一致する用語は見つかりませんでした。\n", style="bold")
+        if maybe:
+            text.append("もしかして: " + "、".join(printable(n) for n in maybe) + "\n")
+            text.append("↓ で候補を選ぶと説明を表示します。\n", style="dim")
+        text.append("ひらがな、英語、略語など別の言い方でも探せます。", style="dim")
+        self.query_one("#glossary-detail", Static).update(text)
 
     @on(OptionList.OptionHighlighted, "#glossary-results")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # A highlight from an earlier list may arrive after the list changed (typing
+        # fast): show only what is highlighted now, never a stale definition.
+        results = self.query_one("#glossary-results", OptionList)
+        if results.highlighted is None:
+            return
+        if results.get_option_at_index(results.highlighted).id != event.option.id:
+            return
         self._show(event.option.id or "")
 
     def _show(self, term_name: str) -> None:
@@ -90,7 +111,10 @@ class GlossaryScreen(ModalScreen[None]):
         self.query_one("#glossary-detail", Static).update(text)
 
     def action_focus_results(self) -> None:
-        self.query_one("#glossary-results", OptionList).focus()
+        results = self.query_one("#glossary-results", OptionList)
+        results.focus()
+        if results.highlighted is None and results.option_count:
+            results.highlighted = 0  # a suggestion, chosen: now its definition shows
 
     def action_close(self) -> None:
         self.dismiss(None)

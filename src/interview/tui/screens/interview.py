@@ -352,7 +352,11 @@ class InterviewScreen(Screen[None]):
             if item_no is not None:
                 self.jump(item_no)
 
-        self.app.push_screen(ItemSearchScreen(query, self.live.session.respondent.party), done)
+        live = self.live
+        screen = ItemSearchScreen(
+            query, live.session.respondent.party, catalog=live.catalog, questions=live.questions
+        )
+        self.app.push_screen(screen, done)
 
     def action_review(self) -> None:
         question = self.live.interview.current()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -11,20 +14,36 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from interview.catalog import Party, load_catalog
-from interview.search import search_checklist
+from interview.catalog import Catalog, Party, load_catalog
+from interview.search import ChecklistIndex, checklist_index
 from interview.textsafe import printable
 from interview.tui import styles
+
+if TYPE_CHECKING:
+    from interview.questions.bank import QuestionSet
 
 
 class ItemSearchScreen(ModalScreen[int | None]):
     CSS_PATH = styles.MODALS
     BINDINGS = [Binding("escape", "close", "閉じる", id="search.close")]
 
-    def __init__(self, query: str, party: Party) -> None:
+    def __init__(
+        self,
+        query: str,
+        party: Party,
+        catalog: Catalog | None = None,
+        questions: QuestionSet | None = None,
+        index: ChecklistIndex | None = None,
+    ) -> None:
+        """*catalog*, *questions*: the session's checklist (a tailored one holds its
+        追加N items and lacks the removed ones) and question set; *index*: a search
+        index already built for them. By default the shipped checklist."""
         super().__init__()
         self.initial_query = query
         self.party = party
+        self.catalog = catalog or load_catalog()
+        self.questions = questions
+        self._index = index
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -45,23 +64,47 @@ class ItemSearchScreen(ModalScreen[int | None]):
     @on(Input.Submitted, "#search-query")
     def _submitted(self) -> None:
         results = self.query_one("#search-results", OptionList)
-        if results.option_count:
-            option = results.get_option_at_index(results.highlighted or 0)
-            self.dismiss(int(option.id or 0))
+        if results.highlighted is None:
+            return
+        option = results.get_option_at_index(results.highlighted)
+        if not option.disabled and option.id:
+            self.dismiss(int(option.id))
+
+    @property
+    def index(self) -> ChecklistIndex:
+        if self._index is None:
+            self._index = checklist_index(self.catalog, self.questions)
+        return self._index
 
     def _search(self, query: str) -> None:
-        catalog = load_catalog()
+        catalog = self.catalog
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
-        hits = search_checklist(query, limit=15, party=self.party) if query.strip() else []
+        if not query.strip():
+            return
+        hits = self.index.search(query, limit=15, party=self.party)
+        width = max(20, results.size.width - 6)
         for hit in hits:
             item = catalog.item(hit.item)
-            line = Text(f"{item.no:>2} {item.goal}", no_wrap=True, overflow="ellipsis")
+            line = Text(f"{item.display_no:>2} {_cut(item.goal, width - 3)}", no_wrap=True)
             if hit.snippet:
-                line.append("\n   " + printable(hit.snippet), style="dim")
+                line.append("\n   " + _cut(printable(hit.snippet), width - 3), style="dim")
             results.add_option(Option(line, id=str(item.no)))
         if results.option_count:
             results.highlighted = 0
+            return
+        shown = printable(" ".join(query.split()))
+        if len(shown) > 30:
+            shown = shown[:30] + "…"
+        results.add_option(
+            Option(f"「{shown}」に一致する確認項目は見つかりませんでした。", disabled=True)
+        )
+        for no in self.index.suggest(query, limit=3, party=self.party):
+            item = catalog.item(no)
+            label = f"もしかして: {item.display_no:>2} "
+            line = Text(label + _cut(item.goal, width - len(label) - 2), no_wrap=True)
+            results.add_option(Option(line, id=str(item.no)))
+        results.highlighted = None
 
     @on(OptionList.OptionSelected, "#search-results")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -69,3 +112,13 @@ class ItemSearchScreen(ModalScreen[int | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _cut(text: str, width: int) -> str:
+    """*text* cut to *width* terminal columns (wide characters count two), with …."""
+    used = 0
+    for at, char in enumerate(text):
+        used += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used > width:
+            return text[: max(0, at - 1)] + "…"
+    return text

@@ -1,0 +1,356 @@
+"""Understand a query: content words, paraphrases, and the tokens to rank by.
+
+``parse_query("どこでバックアップのことを聞かれるの")`` keeps バックアップ and drops the
+sentence around it; ``parse_query("スタッフへの研修")`` knows that スタッフ is what the
+guide calls 役職員 (see ``synonyms.toml``). The result is a list of :class:`Group`:
+one per content word, each with the word's own tokens and its paraphrases' tokens as
+alternatives; a document matches a group through whichever alternative fits it best.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from interview.search.normalize import strip_escapes
+from interview.search.tokens import (
+    MAX_TEXT,
+    fold,
+    is_hiragana_only,
+    run_tokens,
+    runs,
+    text_tokens,
+    to_katakana,
+)
+
+SYNONYMS_FILE = Path(__file__).parent / "synonyms.toml"
+PARAPHRASE_FACTOR = 0.9
+"""A paraphrase from the synonym table counts this much of the word it stands for."""
+KANA_PREFIX = "か:"
+"""Marks a hiragana run of a mixed query: the index cuts known words out of it."""
+WEAK_FACTOR = 0.35
+"""Generic words (導入, 対策, 管理 …) count this much: they say little about the topic."""
+
+# Runs that only carry the sentence ("…はどこで聞かれますか", "…の意味を教えて").
+_STOP_KANJI = frozenset(
+    [
+        "何処",
+        "項目",
+        "質問",
+        "回答",
+        "記入",
+        "意味",
+        "用語",
+        "言葉",
+        "名前",
+        "場所",
+        "必要",
+        "場合",
+        "何番",
+        "設問",
+        "箇所",
+        "部分",
+        "内容",
+        "説明",
+        "一覧",
+        "今回",
+        "弊社",
+        "当社",
+        "自社",
+        "御社",
+        "我々",
+        "本当",
+        "具体的",
+        "具体",
+        "一般的",
+        "一般",
+        "感じ",
+        "以外",
+        "以上",
+        "以下",
+        "全部",
+        "全然",
+        "最近",
+        "普通",
+        "気軽",
+        "簡単",
+        "関係",
+        "関連",
+        "程度",
+    ]
+)
+_STOP_KATA = frozenset(
+    ["ヤツ", "モノ", "コト", "トコ", "ナニ", "ドコ", "ドレ", "ナン", "チェックリスト"]
+)
+_STOP_ASCII = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "be",
+        "of",
+        "to",
+        "for",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "what",
+        "which",
+        "where",
+        "how",
+        "why",
+        "when",
+        "who",
+        "do",
+        "does",
+        "did",
+        "we",
+        "i",
+        "you",
+        "our",
+        "my",
+        "your",
+        "it",
+        "its",
+        "this",
+        "that",
+        "about",
+        "me",
+        "us",
+        "can",
+        "should",
+        "there",
+        "any",
+    ]
+)
+_WEAK = frozenset(
+    [
+        "導入",
+        "実施",
+        "対策",
+        "対応",
+        "管理",
+        "方法",
+        "使用",
+        "利用",
+        "確認",
+        "状況",
+        "有無",
+        "仕組",
+        "整備",
+        "運用",
+        "取組",
+        "策定",
+        "実装",
+        "採用",
+        "設定",
+        "検討",
+        "作成",
+        "実行",
+        "活用",
+        "適用",
+        "行",
+        "入",
+        "使",
+    ]
+)
+# Sentence endings typed in hiragana after a word written in hiragana ("とーくんってなに").
+_HIRAGANA_TAIL = re.compile(
+    r"(って|とは|について|に関して|のこと|のいみ|の意味)?"
+    r"(なに|なん|なんですか|ですか|でしょうか|なの|かな|どこ|を?おしえて)?[?？!！。\s]*$"
+)
+
+
+class Alternative(NamedTuple):
+    tokens: tuple[str, ...]
+    factor: float
+
+
+class Group(NamedTuple):
+    """One content word of the query and the ways a document may hold it."""
+
+    word: str
+    alternatives: tuple[Alternative, ...]
+    factor: float = 1.0
+
+
+class Synonym(NamedTuple):
+    key: str
+    """Folded form (script kept) matched against the query."""
+    kana_key: str
+    """The same in katakana, matched against a query typed in hiragana only."""
+    targets: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def synonym_table(path: Path = SYNONYMS_FILE) -> tuple[Synonym, ...]:
+    """The paraphrase table, longest key first (a longer key wins an overlap)."""
+    import tomllib
+
+    with path.open("rb") as f:
+        data = tomllib.load(f)
+    table: dict[str, list[str]] = {}
+    for entry in data.get("synonyms", []):
+        targets = [str(t) for t in entry.get("targets", [])]
+        for word in entry.get("words", []):
+            key = _match_form(str(word))
+            if key:
+                merged = table.setdefault(key, [])
+                merged.extend(t for t in targets if t not in merged)
+    return tuple(
+        Synonym(key, to_katakana(key), tuple(targets))
+        for key, targets in sorted(table.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+    )
+
+
+_SPACE_BETWEEN_ASCII = re.compile(r"(?<=[a-z0-9])\s+(?=[a-z0-9])")
+
+
+def _match_form(text: str) -> str:
+    """Fold for synonym matching: NFKC, case, no long-vowel mark, ・ or spaces, except
+    one space between English words (so ``IaaS PaaS`` stays two words)."""
+    text = _SPACE_BETWEEN_ASCII.sub("\x00", re.sub(r"[ー・]", "", fold(text)))
+    return re.sub(r"\s+", "", text).replace("\x00", " ")
+
+
+def _is_katakana(char: str) -> bool:
+    return "\u30a1" <= char <= "\u30fe"
+
+
+def _is_ascii_word(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """A key must not be cut out of a longer word of its script.
+
+    ``waf`` does not match in ``wafer``, nor ``ログ`` in ``ログイン``; kanji compounds
+    may be cut (``監査`` in ``外部監査``), and so may katakana ones by a key of three
+    letters or more (``リモート`` in ``リモートログイン``).
+    """
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    first, last = text[start], text[end - 1]
+    if _is_ascii_word(first) and _is_ascii_word(before):
+        return False
+    if _is_ascii_word(last) and _is_ascii_word(after):
+        return False
+    # Katakana compounds have no spaces (リモートログイン): a key of three or more
+    # letters may be cut out of one, a shorter one (ログ) may not.
+    if end - start >= 3:
+        return True
+    return not (
+        (_is_katakana(first) and _is_katakana(before))
+        or (_is_katakana(last) and _is_katakana(after))
+    )
+
+
+def _word_group(kind: str, run: str) -> Group | None:
+    tokens = tuple(run_tokens(kind, run))
+    if not tokens:
+        return None
+    factor = WEAK_FACTOR if run in _WEAK else 1.0
+    return Group(run, (Alternative(tokens, 1.0),), factor)
+
+
+def _is_stop(kind: str, run: str) -> bool:
+    if kind == "kanji":
+        return run in _STOP_KANJI
+    if kind == "kata":
+        return run in _STOP_KATA
+    if kind == "ascii":
+        return run in _STOP_ASCII
+    return True
+
+
+@lru_cache(maxsize=256)
+def parse_query(query: str) -> tuple[Group, ...]:
+    """The content-word groups of *query* (empty when nothing is left to search for)."""
+    text = fold(strip_escapes(query[:MAX_TEXT]))
+    if is_hiragana_only(text):
+        text = _HIRAGANA_TAIL.sub("", text.strip()) or text
+        text = to_katakana(text)
+    plain = _match_form(text)
+    kana = is_hiragana_only(fold(strip_escapes(query[:MAX_TEXT])))
+    taken = [False] * len(plain)
+    groups: list[tuple[int, Group]] = []
+    for synonym in synonym_table():
+        key = synonym.kana_key if kana else synonym.key
+        start = plain.find(key)
+        while start >= 0:
+            end = start + len(key)
+            if not any(taken[start:end]) and _standalone(plain, start, end):
+                for i in range(start, end):
+                    taken[i] = True
+                groups.append((start, _synonym_group(plain[start:end], synonym)))
+                break
+            start = plain.find(key, start + 1)
+    rest = "".join(" " if taken[i] else c for i, c in enumerate(plain))
+    words: list[tuple[int, Group]] = []
+    singles: list[tuple[int, Group]] = []
+    for match_start, (kind, run) in _runs_with_positions(rest):
+        if kind == "hira":
+            # Mostly particles and okurigana, but a word may be typed in hiragana
+            # (「ばっくあっぷの頻度」): the index keeps whatever part it knows.
+            if len(run) >= 2:
+                kana = (Alternative((KANA_PREFIX + to_katakana(run),), 1.0),)
+                words.append((match_start, Group(run, kana)))
+            continue
+        if _is_stop(kind, run):
+            continue
+        group = _word_group(kind, run)
+        if group is None:
+            continue
+        # A lone kanji is mostly a verb stem (見て, 通す, 聞かれる): kept only if it is
+        # all there is, or part of a compound a paraphrase was cut from (リスト型攻撃).
+        lone = kind == "kanji" and len(run) == 1 and not _in_compound(plain, match_start)
+        (singles if lone else words).append((match_start, group))
+    if not groups and not words:
+        words = singles
+    ordered = sorted(groups + words, key=lambda pair: pair[0])
+    return tuple(group for _start, group in ordered)
+
+
+def _in_compound(text: str, at: int) -> bool:
+    """Whether the character at *at* touches a kanji or katakana letter."""
+    return any(
+        0 <= i < len(text) and (_is_katakana(text[i]) or _is_kanji(text[i]))
+        for i in (at - 1, at + 1)
+    )
+
+
+def _is_kanji(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or char in "々〆ヶ"
+
+
+def _runs_with_positions(text: str) -> list[tuple[int, tuple[str, str]]]:
+    found: list[tuple[int, tuple[str, str]]] = []
+    position = 0
+    for kind, run in runs(text):
+        at = text.find(run, position)
+        found.append((max(at, 0), (kind, run)))
+        position = max(at, 0) + len(run)
+    return found
+
+
+def _synonym_group(original: str, synonym: Synonym) -> Group:
+    alternatives: list[Alternative] = []
+    own: list[str] = []
+    for kind, run in runs(original):
+        own.extend(run_tokens(kind, run))
+    if own:
+        alternatives.append(Alternative(tuple(own), 1.0))
+    for target in synonym.targets:
+        tokens = text_tokens(target)
+        if tokens:
+            alternatives.append(Alternative(tuple(tokens), PARAPHRASE_FACTOR))
+    return Group(original, tuple(alternatives))

@@ -1,0 +1,208 @@
+"""BM25 over weighted fields, plus how much of the query a document covers.
+
+A :class:`MeaningIndex` is built once from documents made of weighted texts (a
+glossary term: name, aliases, reading, description; a checklist item: goal,
+description, 手法例 …). :meth:`MeaningIndex.rank` scores each document for the
+groups of a parsed query (see :mod:`interview.search.query`):
+
+* ``bm25``: the usual BM25 sum (k1 = 1.2, b = 0.75) where a token's frequency is
+  the sum of the weights of the fields holding it (BM25F-like), each group taking
+  its best alternative (the word itself or a paraphrase);
+* ``coverage``: the share of the query's content words the document holds, each
+  word weighted by its rarity (IDF). A word found in no document at all (``ばなな``)
+  still weighs in, so a query of unknown words covers nothing.
+
+The caller combines the two and applies a threshold on coverage: a document that
+holds only a small part of what was asked is not an answer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from interview.search.query import KANA_PREFIX, Group
+from interview.search.tokens import text_tokens
+
+K1 = 1.2
+B = 0.75
+UNKNOWN_SHARE = 0.5
+LONG_QUERY_EASING = 0.15
+WEAK_TOKEN = 0.5
+
+
+class Scored(NamedTuple):
+    doc: int
+    bm25: float
+    coverage: float
+
+
+class MeaningIndex:
+    """Inverted index of weighted tokens over a fixed list of documents."""
+
+    def __init__(self, documents: Sequence[Iterable[tuple[str | Sequence[str], float]]]) -> None:
+        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        lengths: list[float] = []
+        for doc, fields in enumerate(documents):
+            length = 0.0
+            for text, weight in fields:
+                tokens = text_tokens(text) if isinstance(text, str) else text
+                length += weight * len(tokens)
+                for token in tokens:
+                    row = postings[token]
+                    row[doc] = row.get(doc, 0.0) + weight
+            lengths.append(length)
+        self.size = len(lengths)
+        self._postings = dict(postings)
+        average = sum(lengths) / max(1, len(lengths)) or 1.0
+        self._norms = [K1 * (1 - B + B * length / average) for length in lengths]
+        n = max(1, self.size)
+        self._idf = {
+            token: math.log(1 + (n - len(row) + 0.5) / (len(row) + 0.5))
+            for token, row in self._postings.items()
+        }
+        self._prepared: dict[tuple[str, ...], list[tuple[str, float]]] = {}
+        self.unknown_idf = UNKNOWN_SHARE * math.log(1 + (n + 0.5) / 0.5)
+
+    def idf(self, token: str) -> float:
+        """The token's IDF; a token in no document weighs :data:`UNKNOWN_SHARE` of the
+        most (jargon the index cannot judge; a query of only such words covers 0)."""
+        return self._idf.get(token, self.unknown_idf)
+
+    def holds(self, doc: int, token: str) -> bool:
+        return doc in self._postings.get(token, {})
+
+    def split_katakana(self, word: str) -> list[str] | None:
+        """Cut an unknown katakana compound into words this index knows, longest first
+        from the left (``アンチウイルス`` → アンチ?, ウイルス); None if under 60 % of it
+        is known."""
+        pieces: list[str] = []
+        known = 0
+        at = 0
+        while at < len(word):
+            for end in range(len(word), at + 1, -1):
+                if "ト:" + word[at:end] in self._postings:
+                    pieces.append(word[at:end])
+                    known += end - at
+                    at = end
+                    break
+            else:
+                at += 1
+        if known < 0.6 * len(word) or not pieces:
+            return None
+        return pieces
+
+    def prepare(self, tokens: tuple[str, ...]) -> list[tuple[str, float]]:
+        """Weigh an alternative's tokens; unknown katakana words are cut into known ones."""
+        cached = self._prepared.get(tokens)
+        if cached is None:
+            cached = self._prepared[tokens] = self._prepare(tokens)
+            if len(self._prepared) > 4096:
+                self._prepared.clear()
+                self._prepared[tokens] = cached
+        return cached
+
+    def kana_words(self, kana: str) -> list[str]:
+        """Known katakana words in a hiragana run read as katakana (``バックアップノ``
+        → バックアップ): longest first from the left, three letters or more (める is
+        no メール); the rest (particles, okurigana) is skipped."""
+        words: list[str] = []
+        at = 0
+        while at < len(kana):
+            for end in range(len(kana), at + 1, -1):
+                word = kana[at:end]
+                if len(word) >= 3 and "ト:" + word in self._postings:
+                    words.append(word)
+                    at = end
+                    break
+            else:
+                at += 1
+        return words
+
+    def _prepare(self, tokens: tuple[str, ...]) -> list[tuple[str, float]]:
+        prepared: list[tuple[str, float]] = []
+        for token in dict.fromkeys(tokens):
+            if token.startswith(KANA_PREFIX):
+                prepared.extend(("ト:" + w, 1.0) for w in self.kana_words(token[2:]))
+                continue
+            if token.startswith("ト:") and token not in self._postings and len(token) > 5:
+                pieces = self.split_katakana(token[2:])
+                if pieces:
+                    prepared.extend(("ト:" + piece, 1.0) for piece in pieces)
+                    continue
+            prepared.append((token, _token_weight(token)))
+        return prepared
+
+    def rank(self, groups: Sequence[Group], allowed: Iterable[int] | None = None) -> list[Scored]:
+        """Score every document holding at least one query token (unsorted)."""
+        if not groups:
+            return []
+        allow = None if allowed is None else set(allowed)
+        bm: dict[int, float] = defaultdict(float)
+        covered: dict[int, float] = defaultdict(float)
+        total_weight = 0.0
+        for group in groups:
+            weight = group.factor * self.group_weight(group)
+            if weight <= 0:
+                continue  # nothing this index knows (a hiragana run of particles)
+            total_weight += weight
+            best_bm: dict[int, float] = {}
+            best_cover: dict[int, float] = {}
+            for alternative in group.alternatives:
+                alt_bm: dict[int, float] = defaultdict(float)
+                alt_cover: dict[int, float] = defaultdict(float)
+                tokens = self.prepare(alternative.tokens)
+                idf_total = sum(self.idf(t) * w for t, w in tokens) or 1.0
+                for token, token_weight in tokens:
+                    row = self._postings.get(token)
+                    if not row:
+                        continue
+                    idf = self._idf[token] * token_weight
+                    for doc, tf in row.items():
+                        if allow is not None and doc not in allow:
+                            continue
+                        alt_bm[doc] += idf * tf * (K1 + 1) / (tf + self._norms[doc])
+                        alt_cover[doc] += idf / idf_total
+                for doc, value in alt_bm.items():
+                    value *= alternative.factor * group.factor
+                    if value > best_bm.get(doc, 0.0):
+                        best_bm[doc] = value
+                    # A paraphrase ranks a little lower but covers the word fully.
+                    share = min(1.0, alt_cover[doc])
+                    if share > best_cover.get(doc, 0.0):
+                        best_cover[doc] = share
+            for doc, value in best_bm.items():
+                bm[doc] += value
+                covered[doc] += weight * best_cover[doc]
+        if total_weight <= 0:
+            return []
+        return [Scored(doc, bm[doc], covered[doc] / total_weight) for doc in bm]
+
+    def group_weight(self, group: Group) -> float:
+        """A content word weighs the mean IDF of its own tokens."""
+        tokens = self.prepare(group.alternatives[0].tokens)
+        if not tokens:
+            return 0.0
+        return sum(self.idf(t) * w for t, w in tokens) / sum(w for _t, w in tokens)
+
+
+def coverage_cutoff(groups: Sequence[Group], base: float) -> float:
+    """The least coverage that counts as an answer, for a query of these groups.
+
+    A word or two must be mostly there (*base*). A long description (「番号の入力ミスを
+    見つけるための最後の一桁」) is rarely matched word for word, so with each content
+    word past two a little less is asked, down to *base* − :data:`LONG_QUERY_EASING`.
+    """
+    words = sum(1 for g in groups if not g.alternatives[0].tokens[0].startswith(KANA_PREFIX))
+    return base - LONG_QUERY_EASING * min(1.0, max(0, words - 2) / 2)
+
+
+def _token_weight(token: str) -> float:
+    """A lone kanji or a katakana bigram is weak evidence of a word: half weight."""
+    if len(token) == 1:
+        return WEAK_TOKEN
+    if len(token) == 2 and all("\u30a1" <= c <= "\u30fe" for c in token):
+        return WEAK_TOKEN
+    return 1.0

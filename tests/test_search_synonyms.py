@@ -1,0 +1,66 @@
+"""The paraphrase table: well formed, and every target is a word the guide uses."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from interview.questions.bank import load_questions
+from interview.search.checklist import _item_texts
+from interview.search.normalize import normalize
+from interview.search.query import SYNONYMS_FILE, parse_query, synonym_table
+
+
+@pytest.fixture(scope="module")
+def raw() -> list[dict[str, list[str]]]:
+    with SYNONYMS_FILE.open("rb") as f:
+        return tomllib.load(f)["synonyms"]
+
+
+@pytest.fixture(scope="module")
+def vocabulary(catalog) -> str:
+    """Every text the searches index, folded: items, 注記, questions, glossary."""
+    questions = load_questions(catalog)
+    texts = []
+    for item in catalog.items:
+        own = questions.for_item(item.no)
+        texts.extend(t for _f, _r, t, _w in _item_texts(item, own, questions.intro(item.no)))
+    for term in catalog.glossary:
+        texts.extend([term.term, term.yomi, term.description, *term.aliases])
+    return "|".join(normalize(t) for t in texts)
+
+
+def test_table_is_well_formed(raw):
+    assert len(raw) >= 100
+    for entry in raw:
+        assert set(entry) == {"words", "targets"}, entry
+        assert entry["words"] and entry["targets"], entry
+        assert all(isinstance(w, str) and w.strip() for w in entry["words"] + entry["targets"])
+
+
+def test_every_target_is_in_the_catalog_or_glossary(raw, vocabulary):
+    missing = sorted(
+        {t for entry in raw for t in entry["targets"] if normalize(t) not in vocabulary}
+    )
+    assert not missing, f"targets the catalog and glossary never use: {missing}"
+
+
+def test_the_issue_paraphrases_are_there():
+    table = {s.key: s.targets for s in synonym_table()}
+    for word, target in [
+        ("スタッフ", "役職員"),
+        ("顧客", "利用者"),
+        ("パッチ適用", "脆弱性対策"),
+        ("解約", "自社サービス解約時"),
+        ("退会", "自社サービス解約時"),
+        ("入館", "入室"),
+        ("マルウエア", "ウイルス"),
+    ]:
+        assert target in table[word], word
+
+
+def test_a_short_key_is_not_cut_out_of_a_longer_katakana_word():
+    """ログ is a key, but ログイン is another word: it stays whole."""
+    assert [g.word for g in parse_query("ログイン")] == ["ログイン"]
+    assert [g.word for g in parse_query("waferの検査")][:1] == ["wafer"]
