@@ -127,14 +127,24 @@ def _kana(match: re.Match[str]) -> str:
     return hira if _KANA_VERDICT.match(hira) else run
 
 
+class _SymbolTable(dict[int, int | None]):
+    """A str.translate table that drops symbols, filled per character on first sight."""
+
+    def __missing__(self, code: int) -> int | None:
+        ch = chr(code)
+        drop = unicodedata.category(ch) in _SYMBOL_CATEGORIES or ch in "♪☆★※♡"
+        value = None if drop else code
+        if len(self) < 20_000:  # a hostile reply cannot grow the table without bound
+            self[code] = value
+        return value
+
+
+_SYMBOL_CATEGORIES = frozenset(("So", "Sk", "Cs", "Co", "Cn", "Cf", "Mn"))
+_SYMBOLS = _SymbolTable()
+
+
 def _drop_symbols(text: str) -> str:
-    out = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if cat in ("So", "Sk", "Cs", "Co", "Cn", "Cf", "Mn") or ch in "♪☆★※♡":
-            continue
-        out.append(ch)
-    return "".join(out)
+    return text.translate(_SYMBOLS)
 
 
 # Checklist marks, as in a paper form: ○ done, △ partly, × not done.
@@ -188,7 +198,7 @@ def fold(text: str) -> str:
     s = _PADDING.sub("、", s)
     s = _JA_SPACE.sub("、", s)
     core = s.strip(_ENDS)
-    word = _drop_symbols(core).strip(_ENDS)
+    word = _drop_symbols(core).strip(_ENDS) if len(core) <= 24 else ""
     if word in _ONE_WORD:
         s = _ONE_WORD[word]
     elif core[:1] in _MARKS and (len(core) == 1 or core[1] in " 、" or not core[1].isascii()):
