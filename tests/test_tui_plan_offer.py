@@ -19,14 +19,15 @@ PLAN_REPLY = "2030年3月までに任命予定"
 
 
 def _seed(tmp_path: Path, catalog) -> str:
+    """Item 1 answered up to its 課題認識・対応計画 step; one reply names a plan."""
     store = SessionStore(tmp_path, catalog)
     session = store.create("計画株式会社", "api_connector", session_id="p")
     questions = load_questions(catalog).for_item(1)
     plan = next(q for q in questions if q.kind is QuestionKind.PLAN)
-    for q in questions[: questions.index(plan)]:
+    for q in questions:
         if q.kind is QuestionKind.EXAMPLE:
             session.answers[q.id] = Answer(status=Status.DONE, detail="実施済み")
-        else:
+        elif q.id.endswith((".other", ".remarks")):
             session.answers[q.id] = Answer(detail="特になし")
     first = next(q for q in questions if q.kind is QuestionKind.EXAMPLE)
     session.answers[first.id] = Answer(status=Status.NOT_DONE, detail=PLAN_REPLY)
@@ -40,13 +41,15 @@ async def _run(tmp_path: Path, plan_id: str) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
-        assert screen.live.interview.current().id == plan_id
+        step = screen.live.interview.current_step()
+        assert plan_id in [q.id for q in step.questions]  # 課題認識 and 対応計画 together
         said = [str(b.render()) for b in screen.query(Bubble)]
         assert any("回答にあった計画を下書きしました" in t for t in said)
-        assert screen.query_one("#reply", TextArea).text == PLAN_REPLY
+        assert screen.query_one("#extra", Input).value == PLAN_REPLY
         assert screen.query_one("#plan-due", Input).value == "2030年3月"
         assert plan_id not in screen.live.session.answers  # offered, not recorded
-        await pilot.press("enter")  # the respondent confirms
+        screen.query_one("#reply", TextArea).text = "責任者が決まっていない"
+        await pilot.press("enter")  # the respondent sends the step: the draft goes with it
         await pilot.pause()
         recorded = screen.live.session.answers[plan_id]
         assert (recorded.detail, recorded.due) == (PLAN_REPLY, "2030年3月")
