@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from helpers import new_session
 from textual.widgets import Input, TextArea
 
 from interview.engine.answers import Answer, Status
@@ -20,8 +21,8 @@ PLAN_REPLY = "2030年3月までに任命予定"
 
 def _seed(tmp_path: Path, catalog) -> str:
     """Item 1 answered up to its 課題認識・対応計画 step; one reply names a plan."""
-    store = SessionStore(tmp_path, catalog)
-    session = store.create("計画株式会社", "api_connector", session_id="p")
+    store = SessionStore(tmp_path)
+    session = new_session(store, "計画株式会社", "api_connector", session_id="p")
     questions = load_questions(catalog).for_item(1)
     plan = next(q for q in questions if q.kind is QuestionKind.PLAN)
     for q in questions:

@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from helpers import new_session
 from textual.widgets import TextArea
 
 from interview.session.store import SessionStore
@@ -17,18 +18,20 @@ SECRET = "はい、管理者の初期パスワード: Xy7#kP2q! を手順書に�
 
 
 async def _answer_with_secret(tmp_path: Path, key: str) -> tuple[dict, str]:
-    SessionStore(tmp_path).create("秘密株式会社", "api_connector", session_id="s")
+    new_session(SessionStore(tmp_path), "秘密株式会社", "api_connector", session_id="s")
     app = InterviewApp(sessions_dir=tmp_path, resume="s")
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
+        await pilot.press("2", "enter")  # the group screen: one by one (a single question)
+        await pilot.pause()
         reply = screen.query_one("#reply", TextArea)
         reply.text = SECRET
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SecretWarningScreen)
-        shown = str(app.screen.query_one("#secret-text").render())
+        shown = str(app.screen.query_one("#secret-text").source)
         assert "パスワード" in shown and "Xy7#kP2q!" not in shown  # the preview hides it
         await pilot.press(key)
         await pilot.pause()

@@ -6,11 +6,12 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from helpers import new_session
 from textual.widgets import TextArea
 
 from interview.cli.main import main
 from interview.engine.answers import Status
-from interview.session.demo import DEMO_ID, write_demo
+from interview.services.demo import DEMO_ID, write_demo
 from interview.session.derive import pending_suggestions
 from interview.session.store import SessionStore
 from interview.tui.app import InterviewApp
@@ -163,7 +164,18 @@ async def _yearly_from_home(store_dir: Path) -> str:
             if app.screen.listed:
                 break
             await pilot.pause(0.01)
+        from interview.tui.screens.confirm import ConfirmScreen
+
+        await pilot.press("y")  # asks first, naming the session (date and party)
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert DEMO_ID in app.screen.text and "更新" in app.screen.text
+        await pilot.press("escape")  # no: nothing is created
+        await pilot.pause()
+        assert len(SessionStore(store_dir).list_summaries()[0]) == 1
         await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("y")  # yes
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
@@ -204,7 +216,8 @@ def test_tui_reuse_from_the_wizard(store_dir):
 
 async def _certifications_offered(tmp_path: Path) -> None:
     store = SessionStore(tmp_path)
-    session = store.create(
+    session = new_session(
+        store,
         "認証株式会社",
         "api_connector",
         certifications=["SOC2", "ISMS（JIS Q 27001等）"],

@@ -5,22 +5,23 @@ from __future__ import annotations
 import contextlib
 from functools import cached_property, partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
+from textual.command import CommandPalette
 
 from interview.errors import UserError, describe_os_error
 from interview.textsafety import clean_input, printable
 from interview.tui import styles
+from interview.tui.commands import AppCommands
 from interview.tui.screens.home import HomeChoice, HomeScreen
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
-    from interview.session.live import LiveSession
+    from interview.services.live import LiveSession
     from interview.session.store import SessionHandle, SessionStore
     from interview.tui.screens.new_session import NewSessionForm
 
@@ -28,32 +29,16 @@ if TYPE_CHECKING:
 # loaded when first needed, so the first screen appears as fast as a bare Textual app.
 
 
-class ScreenCommands(Provider):
-    """Every key of the current screen (home or interview) as a command palette entry."""
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        screen = self.screen  # the screen the palette was opened on
-        for binding in screen.BINDINGS:
-            if not isinstance(binding, Binding) or not binding.description:
-                continue
-            key = binding.key.upper() if binding.key.startswith("f") else binding.key
-            text = f"{binding.description}（{key}）"
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(
-                    score,
-                    matcher.highlight(text),
-                    partial(screen.run_action, binding.action),
-                    help=key,
-                )
-
-
 class InterviewApp(App[None]):
     TITLE = "API接続チェックリスト 回答アシスタント"
     CSS_PATH = [styles.APP, styles.HOME]  # the home screen is the default screen
-    COMMANDS = App.COMMANDS | {ScreenCommands}
-    BINDINGS = [Binding("ctrl+q", "quit", "終了", id="app.quit", priority=True)]
+    COMMANDS = {AppCommands}  # Japanese, the app's own; Textual's English built-ins are hidden
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "終了", id="app.quit", priority=True),
+        Binding(
+            "ctrl+p", "command_palette", "コマンド", id="app.palette", priority=True, show=False
+        ),
+    ]
 
     def __init__(self, sessions_dir: Path, resume: str | None = None) -> None:
         super().__init__()
@@ -133,43 +118,43 @@ class InterviewApp(App[None]):
                 self.exit()
 
     def _create(self, form: NewSessionForm | None) -> None:
-        from interview.session.derive import check_reusable, reuse_answers
+        from interview.services.sessions import NewSession, create_session, make_respondent
 
         if form is None:
             return
         try:
-            other = self.store.load(form.reuse) if form.reuse else None
-            if other is not None:
-                check_reusable(form.organisation, form.party, other)  # before creating
-            if form.profile:
-                from interview.profile.loader import load_profile
-
-                load_profile(Path(form.profile).expanduser())  # refuse a bad profile early
-            session = self.store.create_from_form(form)
-            if other is not None:
-                reuse_answers(self.store, session, other)
-            if form.profile:
-                from interview.session.tailoring import attach_profile
-
-                attach_profile(self.store, session, Path(form.profile).expanduser())
+            request = NewSession(
+                respondent=make_respondent(
+                    form.organisation,
+                    form.party,
+                    name=form.respondent,
+                    role=form.role,
+                    counterparts=form.counterparts,
+                    interviewer=form.interviewer,
+                ),
+                certifications=form.certifications,
+                reuse=form.reuse,
+                profile=Path(form.profile) if form.profile else None,
+            )
+            created = create_session(self.store, request)
         except UserError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
-        self.open_session(session.id)
+        self.open_session(created.session.id)
 
     def _start_yearly(self, previous_id: str) -> None:
-        from interview.session.derive import start_from_previous
+        from interview.services.sessions import start_yearly
 
         try:
-            session = start_from_previous(self.store, self.store.load(previous_id))
+            created = start_yearly(self.store, previous_id)
         except UserError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
         self.notify(f"前回（{previous_id}）の回答を確認する年次確認を始めます。")
-        self.open_session(session.id)
+        self.open_session(created.session.id)
 
     def _open_demo(self) -> None:
-        from interview.session.demo import ensure_demo
+        from interview.services.demo import ensure_demo
 
         try:
             session_id = ensure_demo(self.store)
@@ -179,34 +164,32 @@ class InterviewApp(App[None]):
         self.open_session(session_id)
 
     def open_session(self, session_id: str) -> None:
-        from interview.session.live import LiveSession
+        from interview.services.sessions import open_session
         from interview.tui.save_guard import SaveGuard, report_save_failure
         from interview.tui.screens.interview import InterviewScreen
+        from interview.wording import edition_warning
 
         self.close_session()
-        try:
-            handle = self.store.open(session_id)
+        try:  # the session's own copy of its profile may be broken or hostile
+            opened = open_session(
+                self.store, session_id, save=lambda handle: SaveGuard(self, handle)
+            )
         except UserError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
         except OSError as exc:
             self.notify(f"開けません: {describe_os_error(exc)}", severity="error", timeout=10)
             return
-        self.handle = handle
-        try:  # the session's own copy of its profile may be broken or hostile
-            live = LiveSession(handle.session, SaveGuard(self, handle))
-        except UserError as exc:
-            self.close_session()
-            self.notify(str(exc), severity="error", timeout=10)
-            return
+        self.handle = opened.handle
+        live = opened.live
         live.on_save_error = partial(report_save_failure, self, live)
         self.live = live
-        if live.session.catalog_edition != live.catalog.edition.id:
+        if opened.mismatch is not None:
             self.notify(
-                f"このセッションは別の版（{live.session.catalog_edition}）で回答されています。"
-                f"現在の版: {live.catalog.edition.label}",
+                printable(edition_warning(opened.mismatch)),
                 severity="warning",
                 timeout=10,
+                markup=False,
             )
         self.push_screen(InterviewScreen(live))
 
@@ -221,3 +204,33 @@ class InterviewApp(App[None]):
 
     def on_unmount(self) -> None:
         self.close_session()
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            placeholder = "コマンドを検索（例: 用語、移動 23、出力）…"
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    async def action_quit(self) -> None:
+        """ctrl+q: quit, but ask first when a reply was typed or ticked and not sent."""
+        from interview.tui.screens.confirm_quit import ConfirmQuitScreen
+
+        if any(isinstance(s, ConfirmQuitScreen) for s in self.screen_stack):
+            return  # already asking (its own ctrl+q answers it)
+        unsent = next(
+            (u for s in reversed(self.screen_stack) if (u := getattr(s, "unsent_input", None))),
+            None,
+        )
+        what = unsent() if unsent is not None else None
+        if not what:
+            self.exit()
+            return
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        self.push_screen(ConfirmQuitScreen(what), decided)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: copying in a field, never quitting; say how to quit, in Japanese."""
+        self.notify("終了するには ctrl+q を押してください。", title="終了しますか？")

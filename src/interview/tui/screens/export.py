@@ -11,15 +11,22 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from interview.compile.export import default_export_path, export_session
+from interview.engine.answers import Status
 from interview.errors import UserError, describe_os_error
-from interview.session.live import LiveSession
+from interview.services.live import LiveSession
+from interview.services.workbooks import default_export_path
+from interview.services.workbooks import export as export_workbook
 from interview.textsafety import printable
 from interview.tui import styles
 from interview.workbook.export_target import TargetExistsError
 
 
 def unanswered_summary(live: LiveSession) -> str:
+    """What is still open before writing: unanswered questions, 不明 answers, フォロー marks.
+
+    「不明」 counts answers whose status is 不明・要確認; 「フォロー」 counts the F6 marks.
+    They are different things and are named (and counted) apart.
+    """
     interview = live.interview
     open_items = [
         (item.no, interview.item_progress(item.no))
@@ -41,10 +48,36 @@ def unanswered_summary(live: LiveSession) -> str:
             + (" …" if len(open_items) > 12 else "")
         )
         lines.append("未回答のまま出力すると、その部分は空欄になります。")
-    elif not open_items:
-        lines.append("すべての質問に回答済みです。")
-    if live.session.follow_ups:
-        lines.append(f"要確認の印: {len(live.session.follow_ups)}件")
+    unknown: dict[int, int] = {}
+    follow: dict[int, int] = {}
+    for question in interview.order:
+        answer = live.session.answers.get(question.id)
+        if answer is not None and not answer.skipped and answer.status is Status.UNKNOWN:
+            unknown[question.item] = unknown.get(question.item, 0) + 1
+    items_of = {q.id: q.item for q in interview.order}
+    for key in live.session.follow_ups:  # a question id, or an item number for the item
+        no = items_of.get(key) or (int(key) if key.isdigit() else None)
+        if no is not None:
+            follow[no] = follow.get(no, 0) + 1
+    if unknown or follow:
+        lines.append(
+            f"未解決: 不明 {sum(unknown.values())}問（「不明・要確認」の回答）・"
+            f"フォロー {sum(follow.values())}件（F6 の印）"
+        )
+        unresolved = sorted(set(unknown) | set(follow))
+        parts = []
+        for no in unresolved[:12]:
+            kinds = [
+                f"不明{unknown[no]}" if no in unknown else "",
+                f"フォロー{follow[no]}" if no in follow else "",
+            ]
+            parts.append(f"通番{no}（{'・'.join(k for k in kinds if k)}）")
+        lines.append("未解決の項目: " + "、".join(parts) + (" …" if len(unresolved) > 12 else ""))
+    if not open_items:
+        lines.append(
+            "すべての質問に回答済みです。"
+            + ("ただし上の未解決が残っています。" if unknown or follow else "")
+        )
     return "\n".join(lines)
 
 
@@ -88,24 +121,27 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True)
     def run_export(self, raw: str, overwrite: bool = False) -> None:
-        result = self.query_one("#export-result", Static)
+        # A worker thread touches no widget: results are shown from the app's thread.
         try:
-            written = export_session(
-                self.live.session, raw, self.live.catalog, self.live.questions, overwrite
-            ).resolve()
+            written = export_workbook(self.live.session, raw, overwrite=overwrite).resolve()
         except TargetExistsError as exc:
             self.app.call_from_thread(self._ask_overwrite, raw, exc.path)
             return
         except UserError as exc:
-            self.app.call_from_thread(result.update, f"出力できませんでした: {printable(str(exc))}")
+            self.app.call_from_thread(
+                self._show_result, f"出力できませんでした: {printable(str(exc))}"
+            )
             return
         except OSError as exc:
             self.app.call_from_thread(
-                result.update, printable(f"書き込めませんでした: {describe_os_error(exc)}")
+                self._show_result, printable(f"書き込めませんでした: {describe_os_error(exc)}")
             )
             return
-        self.app.call_from_thread(result.update, printable(f"出力しました: {written}"))
-        self.app.call_from_thread(self.notify, f"出力しました: {written}")
+        self.app.call_from_thread(self._show_result, printable(f"出力しました: {written}"))
+        self.app.call_from_thread(self.notify, f"出力しました: {written}", markup=False)
+
+    def _show_result(self, text: str) -> None:
+        self.query_one("#export-result", Static).update(text)
 
     @on(Button.Pressed, "#export-close")
     def action_close(self) -> None:

@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Label
 
 from interview.secrets import SecretFinding
 from interview.textsafe import printable
 from interview.tui import styles
+from interview.tui.widgets.jtext import JapaneseStatic
 
 MASK, KEEP, BACK = "mask", "keep", "back"
 
@@ -34,11 +35,10 @@ class SecretWarningScreen(ModalScreen[str]):
         lines = [f"・{f.label}: {printable(f.preview)}" for f in self.findings]
         with Vertical(id="secret-box"):
             yield Label("機密情報が含まれているかもしれません", id="secret-title")
-            yield Static(
+            yield JapaneseStatic(
                 "この回答は Excel ブックとして相手先の会社に渡ります。次のものが見つかりました。\n"
                 + "\n".join(lines)
                 + "\n\nパスワードや鍵そのものではなく、管理の方法を書いてください。",
-                markup=False,
                 id="secret-text",
             )
             with Horizontal(id="secret-buttons"):
