@@ -105,9 +105,11 @@ def test_new_session_answer_quit_and_resume_in_tmux(term, tmp_path):
 
 def test_the_reply_field_stays_visible_on_the_longest_checklist_at_80x24(term, tmp_path):
     """Issue 12 item 6: on 1.2.2 (nine options) what you type is on screen, above the footer."""
+    from helpers import new_session
+
     from interview.session.store import SessionStore
 
-    SessionStore(tmp_path).create("端末テスト株式会社", "api_connector", session_id="t")
+    new_session(SessionStore(tmp_path), "端末テスト株式会社", "api_connector", session_id="t")
     term.start("resume", "t")
     term.wait_for("すべて実施済み")  # the group screen of 1.1
     # group 1.1 one by one (2), 1.1.1–1.1.3 by number key, group 1.2 one by one, 1.2.1

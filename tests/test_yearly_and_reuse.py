@@ -12,6 +12,7 @@ from textual.widgets import TextArea
 from interview.cli.main import main
 from interview.engine.answers import Status
 from interview.services.demo import DEMO_ID, write_demo
+from interview.services.sessions import list_sessions
 from interview.session.derive import pending_suggestions
 from interview.session.store import SessionStore
 from interview.tui.app import InterviewApp
@@ -172,7 +173,7 @@ async def _yearly_from_home(store_dir: Path) -> str:
         assert DEMO_ID in app.screen.text and "更新" in app.screen.text
         await pilot.press("escape")  # no: nothing is created
         await pilot.pause()
-        assert len(SessionStore(store_dir).list_summaries()[0]) == 1
+        assert len(list_sessions(SessionStore(store_dir))[0]) == 1
         await pilot.press("y")
         await pilot.pause()
         await pilot.press("y")  # yes

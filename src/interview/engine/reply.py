@@ -1,4 +1,4 @@
-"""Typed replies, as in a chat: a leading はい / いいえ / 一部 … sets the status.
+"""Typed replies, as in a chat: a free Japanese reply gives a status (or "not sure").
 
 Also parses slash commands (``/用語 OAuth``, ``/戻る``, ``/スキップ``, ``/移動 23``) so the
 UI and scripted use share one grammar.
@@ -9,83 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 
 from interview.engine.answers import Status
-
-# Longest variants first so that 「一部実施」 wins over 「一部」 and 「該当なし」 over 「なし」.
-_STATUS_WORDS: list[tuple[str, Status]] = sorted(
-    [
-        *(
-            (w, Status.DONE)
-            for w in (
-                "実施済み",
-                "実施済",
-                "実施している",
-                "はい",
-                "ええ",
-                "yes",
-                "済み",
-                "対応済み",
-                "している",
-                "あります",
-                "できています",
-            )
-        ),
-        *(
-            (w, Status.PARTIAL)
-            for w in (
-                "一部実施",
-                "一部対応",
-                "一部",
-                "部分的に",
-                "部分的",
-                "ある程度",
-                "途中",
-                "一部のみ",
-            )
-        ),
-        *(
-            (w, Status.NOT_DONE)
-            for w in (
-                "未実施",
-                "未対応",
-                "いいえ",
-                "いえ",
-                "no",
-                "していない",
-                "していません",
-                "まだ",
-                "ない",
-                "ありません",
-            )
-        ),
-        *(
-            (w, Status.NOT_APPLICABLE)
-            for w in ("該当なし", "該当しない", "該当しません", "対象外", "非該当", "n/a", "na")
-        ),
-        *(
-            (w, Status.ALTERNATIVE)
-            for w in ("代替策で対応", "代替策で対応済み", "代替策", "代替手段", "代わりに", "代替")
-        ),
-        *(
-            (w, Status.UNKNOWN)
-            for w in (
-                "不明・要確認",
-                "わからない",
-                "分からない",
-                "わかりません",
-                "分かりません",
-                "不明",
-                "要確認",
-                "確認中",
-                "?",
-                "？",
-            )
-        ),
-    ],
-    key=lambda pair: -len(pair[0]),
-)
-_SEPARATORS = " 　、,。.:：;；!！-ー—/"
 
 
 @dataclass(frozen=True)
@@ -119,33 +45,32 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
-def _cut(raw: str, key: str) -> int:
-    """Length of the prefix of *raw* that folds to *key* (NFKC may change lengths)."""
-    for end in range(len(key), len(raw) + 1):
-        if _fold(raw[:end]) == key:
-            return end
-    return len(key)
+def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
+    """Read a free Japanese reply: its status (or None when not sure) and the whole reply.
 
+    *today* resolves relative dates (来年3月 → the next March); it defaults to the real date.
+    """
+    from interview.engine.reply_normalize import fold
+    from interview.engine.reply_plan import plan_text, resolve_due
+    from interview.engine.reply_rules import is_status_key, read
 
-def parse_status_reply(text: str) -> StatusReply:
-    """Split a typed reply into a status (if it starts with one) and the rest as detail."""
     raw = text.strip()
-    folded = _fold(raw)
-    if folded[:1] and folded[0] in "123456" and (len(folded) == 1 or folded[1] in _SEPARATORS):
-        status = list(Status)[int(folded[0]) - 1]
-        return StatusReply(status, raw[1:].lstrip(_SEPARATORS).strip())
-    for word, status in _STATUS_WORDS:
-        key = _fold(word)
-        if not folded.startswith(key):
-            continue
-        rest_index = len(key)
-        nxt = folded[rest_index : rest_index + 1]
-        # an ASCII word must end at a word boundary ("no" is not the start of "node")
-        if key.isascii() and key.isalpha() and nxt.isascii() and nxt.isalnum():
-            continue
-        detail = raw[_cut(raw, key) :].lstrip(_SEPARATORS).strip()
-        return StatusReply(status, detail)
-    return StatusReply(None, raw)
+    folded = fold(raw)
+    reading = read(folded)
+    detail = "" if is_status_key(folded) else raw
+    plan = None
+    # a plan belongs to a gap (未実施, 一部実施), not to 不明 (「確認予定」) or 該当なし
+    if (reading.status or reading.guess) in (Status.NOT_DONE, Status.PARTIAL):
+        due = resolve_due(folded, today or date.today())
+        if reading.has_plan or due is not None:
+            plan = PlanHint(plan_text(raw), due)
+    return StatusReply(
+        reading.status,
+        detail,
+        guess=reading.guess,
+        is_question=reading.is_question,
+        plan=plan,
+    )
 
 
 @dataclass(frozen=True)

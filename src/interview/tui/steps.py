@@ -145,7 +145,9 @@ def read_group_reply(
     """The status keys pressed (or the status words typed) and the shared detail."""
     parsed = parse_status_reply(text)
     detail = parsed.detail if parsed.status is not None else text.strip()
-    if parsed.status is not None:  # typed words are the latest intent
+    if parsed.status is not None and picked is None and not sequence:
+        # the words decide only when no key was pressed: a picked status is the
+        # respondent's own choice, the words are only our reading of them
         return GroupReply(parsed.status, detail)
     if len(sequence) == n and n > 1:
         statuses = tuple(sequence)

@@ -27,6 +27,7 @@ from interview.services.answering import (
     secret_findings_in,
 )
 from interview.services.live import LiveSession
+from interview.session.plan_offer import PlanOffer
 from interview.textsafe import printable
 from interview.tui import render, reply_flow, steps, styles
 from interview.tui.keys import interview_bindings
@@ -178,6 +179,10 @@ class InterviewScreen(Screen[None]):
                     "assistant suggestion",
                 )
                 previous = recorded
+            elif (offer := self._plan_offer(question)) is not None:
+                # a plan named in this item's replies: a draft to confirm, never recorded as is
+                self.chat.say(offer.note, "assistant suggestion")
+                previous = offer.answer
         pending = self.live.interview.pending.get(question.id)
         if pending is not None:
             previous = (previous or Answer()).model_copy(update={"status": pending})
@@ -218,6 +223,17 @@ class InterviewScreen(Screen[None]):
                 self.bar.fill_extra(other.detail)
                 if step.kind is StepKind.ISSUES:
                     self.bar.fill_plan(other.due, other.owner)
+            elif step.kind is StepKind.ISSUES and (offer := self._plan_offer(second)):
+                # a plan named in this item's replies: a draft to confirm, never recorded as is
+                self.chat.say(offer.note, "assistant suggestion")
+                self.bar.fill_extra(offer.answer.detail)
+                self.bar.fill_plan(offer.answer.due, "")
+
+    def _plan_offer(self, question: Question) -> PlanOffer | None:
+        from interview.session.plan_offer import plan_offer
+
+        item_questions = self.live.questions.for_item(question.item)
+        return plan_offer(question, item_questions, self.live.session.answers)
 
     def on_resize(self, event: events.Resize) -> None:
         self.bar.fit(event.size.height)

@@ -1,0 +1,222 @@
+"""Fold a typed reply into one spelling the reply reader can match.
+
+Only for matching: the reply itself is kept as typed. Folds width (NFKC), case, emoji and
+laughter, polite padding, kana spellings of the status words (じっしずみ → 実施済み),
+casual contractions (やってる → やっている, じゃない → ではない), small kana and long
+vowels (なーい, なぃ), common IME slips (実施住み, 見実施, 意外は) and romaji left
+unconverted at the end (していまｓ).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Polite padding that carries no verdict (and would otherwise look like one:
+# 「申し訳ありません」 has ありません, 「お世話になっております」 has おります).
+_PADDING = re.compile(
+    r"お世話になっております|お疲れ様です|おつかれさまです|お疲れさまです"
+    r"|(どうぞ)?よろしく(お願い)?(いた|致)?(します|いたします|お願いします)?"
+    r"|申し訳(ありません|ございません|ない)(が|けど|けれど)?"
+    r"|すみません(が|けど)?|すいません(が|けど)?|恐れ入りますが|失礼します"
+    r"|ありがとうございま(す|した)|ありがとう"
+)
+
+_KATAKANA_WORD = re.compile(r"[ァ-ヶー]+")
+# A katakana run is folded to hiragana only when it spells a verdict word or ending
+# (ヤッテナイ, デキテマス, ナシ), never for loan words (サーバー, ログ).
+_KANA_VERDICT = re.compile(
+    r"^(やって|やってる|でき|わから|わかん|わかり|ない|なし|あり|ある|して|まだ|じっし|"
+    r"たいおう|みじっし|がいとう|ひがいとう|ふめい|よてい|けんとう|いちぶ|かくにん|はい|"
+    r"いいえ|ぜんぜん|ばっちり|だいじょうぶ|ずみ|すみ|むり|ます|です|ません|てる|てます|"
+    r"てない|てません|おっけー|おーけー|うん|ええ)"
+)
+
+# Kana spellings and IME slips of the words that carry a verdict.
+_WORDS: list[tuple[str, str]] = [
+    ("ひがいとう", "非該当"),
+    ("がいとう", "該当"),
+    ("みじっし", "未実施"),
+    ("じっし", "実施"),
+    ("みたいおう", "未対応"),
+    ("たいおう", "対応"),
+    ("ふめい", "不明"),
+    ("よてい", "予定"),
+    ("いちぶ", "一部"),
+    ("ぶぶんてき", "部分的"),
+    ("かくにん", "確認"),
+    ("うんようちゅう", "運用中"),
+    ("どうにゅう", "導入"),
+    ("けんとうちゅう", "検討中"),
+    ("未済", "未実施"),
+    ("見実施", "未実施"),
+    ("身実施", "未実施"),
+    ("実地済", "実施済"),
+    ("意外は", "以外は"),
+    ("意外では", "以外では"),
+    ("無い", "ない"),
+    ("無し", "なし"),
+    ("無く", "なく"),
+    ("有り", "あり"),
+    ("有る", "ある"),
+    ("出来", "でき"),
+    ("分か", "わか"),
+    ("判ら", "わから"),
+    ("解ら", "わから"),
+    ("判り", "わかり"),
+    ("解り", "わかり"),
+    ("わかんない", "わからない"),
+    ("わかんね", "わからない"),
+    ("わからん", "わからない"),
+    ("知らん", "知らない"),
+    ("頂", "いただ"),
+    ("致", "いた"),
+    ("御座", "ござ"),
+    ("下さ", "くださ"),
+    ("居ます", "います"),
+    ("居る", "いる"),
+    ("居ない", "いない"),
+    ("じゃ", "では"),
+    ("っす", "です"),
+    ("やてる", "やってる"),
+    ("やてない", "やってない"),
+    ("やてます", "やってます"),
+    ("未だ", "まだ"),
+    ("全然", "ぜんぜん"),
+    ("予定無", "予定な"),
+]
+_WORD_RE = re.compile("|".join(re.escape(a) for a, _ in _WORDS))
+_WORD_MAP = dict(_WORDS)
+
+# Kansai forms: やってへん → やっていない, あらへん → ない, やっとる → やっている.
+_DIALECT = [
+    (re.compile(r"あらへん|あらひん|おまへん"), "ない"),
+    (re.compile(r"(?<=[ぁ-ゖ])(へん|ひん)(?=$|[、。わでよね!?]|かった)"), "ない"),
+    (re.compile(r"(?<=[っん])と(る|ります|った)(?![ぁ-ゖ])"), "ている"),
+    (re.compile(r"(?<=[っん])とら(ん|へん|ない)"), "ていない"),
+]
+# A bare 済 / 未 closing a clause: 「AとBは済、Cは未」.
+_BARE_MARK = re.compile(r"(?<=[はがも])(済|未)(?=$|[、。,!?])")
+_SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
+# 済 → 済み; ずみ/すみ/住み after a verbal noun → 済み (対応ずみ, 実施住み, 対応すみ)
+_ZUMI = re.compile(r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|済(?![みまむ]))")
+# Casual ている forms: やってる → やっている, できてない → できていない.
+_TEIRU = re.compile(r"(?:(?<=て)|(?<=[んい]で))(?=る|ます|ない|ません|た(?!い)|なかった)")
+# Romaji left unconverted after kana: していまｓ → していま + す.
+_ROMAJI_TAIL = re.compile(r"(?<=[ぁ-ゖ])([a-z]{1,3})(?=$|[。、.,!?！？\s])")
+_ROMAJI = {
+    "sen": "せん",
+    "masen": "ません",
+    "s": "す",
+    "su": "す",
+    "n": "ん",
+    "nn": "ん",
+    "ta": "た",
+    "ru": "る",
+    "i": "い",
+}
+# Emoji, symbols and laughter carry no verdict.
+_LAUGH = re.compile(r"(\(笑\)|（笑）|笑+|w{2,}|(?<=[ぁ-ゖ一-龥。、!?])w)(?=$|[。、!?\s])")
+_LONG = re.compile(r"(?<=[ぁ-ゖ])[ー〜~]+")
+_SPACE = re.compile(r"[\s\u3000]+")
+
+
+def _kana(match: re.Match[str]) -> str:
+    run = match.group(0)
+    hira = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in run)
+    return hira if _KANA_VERDICT.match(hira) else run
+
+
+class _SymbolTable(dict[int, int | None]):
+    """A str.translate table that drops symbols, filled per character on first sight."""
+
+    def __missing__(self, code: int) -> int | None:
+        ch = chr(code)
+        drop = unicodedata.category(ch) in _SYMBOL_CATEGORIES or ch in "♪☆★※♡"
+        value = None if drop else code
+        if len(self) < 20_000:  # a hostile reply cannot grow the table without bound
+            self[code] = value
+        return value
+
+
+_SYMBOL_CATEGORIES = frozenset(("So", "Sk", "Cs", "Co", "Cn", "Cf", "Mn"))
+_SYMBOLS = _SymbolTable()
+
+
+def _drop_symbols(text: str) -> str:
+    return text.translate(_SYMBOLS)
+
+
+# Checklist marks, as in a paper form: ○ done, △ partly, × not done.
+_MARKS = {
+    **dict.fromkeys("○◯〇◎●", "実施済み、"),
+    **dict.fromkeys("△▲", "一部実施、"),
+    **dict.fromkeys("×✕✖", "未実施、"),
+}
+
+
+# One-word answers, as in a form or in English.
+_ONE_WORD = {
+    "有": "あり",
+    "ノー": "いいえ",
+    "ノーです": "いいえ",
+    "イエス": "はい",
+    "イエスです": "はい",
+    "無": "なし",
+    "done": "実施済み",
+    "completed": "実施済み",
+    "implemented": "実施済み",
+    "not yet": "まだです",
+    "not done": "未実施",
+    "none": "なし",
+    "wip": "一部実施",
+    "in progress": "一部実施",
+    "partial": "一部実施",
+    "partially": "一部実施",
+    "tbd": "要確認",
+    "tbc": "要確認",
+    "unknown": "不明",
+    "not sure": "不明",
+    "not applicable": "該当なし",
+}
+
+
+_FILLER = re.compile(
+    r"^(えー*と|えっと|ええと|えー+|あー+|あのー*|うー+ん|んー+|そうですね[ーえ〜]*|まあ|ま、)[、,。\s…]*"
+)
+# A blank between Japanese words marks a clause, like 、 (本番は実施 開発は未実施).
+_JA_SPACE = re.compile(r"(?<=[^\x00-\x7f])[\s\u3000]+|[\s\u3000]+(?=[^\x00-\x7f])")
+# Sentence-final particles carry no verdict (保護ね, やってますよ).
+_PARTICLE_END = re.compile(r"(?<=[ぁ-ゖ一-龥])(よね|よ|ね|わ|ぞ)+(?=$|[。、!?])")
+_ENDS = "、。.,!！ ~〜ー…"
+
+
+def fold(text: str) -> str:
+    """The reply in one spelling, for matching only."""
+    s = unicodedata.normalize("NFKC", text).casefold().strip()
+    s = _FILLER.sub("", _FILLER.sub("", s))
+    s = _PADDING.sub("、", s)
+    s = _JA_SPACE.sub("、", s)
+    core = s.strip(_ENDS)
+    word = _drop_symbols(core).strip(_ENDS) if len(core) <= 24 else ""
+    if word in _ONE_WORD:
+        s = _ONE_WORD[word]
+    elif core[:1] in _MARKS and (len(core) == 1 or core[1] in " 、" or not core[1].isascii()):
+        s = _MARKS[core[0]] + core[1:]
+    s = _drop_symbols(s)
+    s = _SPACE.sub("", s)
+    s = _KATAKANA_WORD.sub(_kana, s)
+    s = s.translate(_SMALL)
+    s = _LONG.sub("", s)
+    s = _LAUGH.sub("", s)
+    s = _PARTICLE_END.sub("", s)
+    s = _ROMAJI_TAIL.sub(lambda m: _ROMAJI.get(m.group(1), ""), s)
+    for pattern, replacement in _DIALECT:
+        s = pattern.sub(replacement, s)
+    s = _BARE_MARK.sub(lambda m: "済み" if m.group(1) == "済" else "未実施", s)
+    s = _WORD_RE.sub(lambda m: _WORD_MAP[m.group(0)], s)
+    s = _ZUMI.sub("済み", s).strip(_ENDS)
+    if s == "済":
+        s = "済み"
+    s = _TEIRU.sub("い", s)
+    return s

@@ -1,0 +1,93 @@
+"""Find a plan or a date in a reply (「来年3月までに導入予定」 → due 2027-03).
+
+Dates are resolved against *today* (injectable for tests). Japanese fiscal years start
+in April: 今年度 ends in March of the next calendar year, 来年度 a year later.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from interview.engine.reply_normalize import fold
+
+# Words that name an intention rather than a fact.
+PLAN_WORDS = re.compile(
+    r"予定(?!通り|どおり)|計画(し|中|です|であ|とな|があ|あり)|検討(中|して|し|段階|予定|を(始|開始|進|し))"
+    r"|つもり|見込み|計画に(入れ|盛り込|組み込|含め)|方向で(動|検討|調整|進め)|見積(もり)?中|見積もって|に向けて|目途|目処|めど|目指|したい|やりたい|進める|着手予定|準備中|準備段階|準備を進め"
+    r"|調整中|作成中|策定中|予算(化|申請|要求|確保|取り)|来期|来年度|次年度|来月|来年|来週"
+    r"|今後|将来|これから|近日|いずれ|までに|(月|年|週間|年度)以内に|中に(導入|対応|実施|整備)|年内|年度内"
+    r"|期中|年度末|上期|下期|上半期|下半期"
+)
+
+_ERA = {"令和": 2018, "r": 2018}
+
+
+def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def _fiscal_end(today: date, offset: int) -> tuple[int, int]:
+    """March that closes the fiscal year *offset* years from the current one."""
+    fy = today.year if today.month >= 4 else today.year - 1
+    return fy + 1 + offset, 3
+
+
+def _future_month(today: date, month: int) -> tuple[int, int]:
+    year = today.year if month >= today.month else today.year + 1
+    return year, month
+
+
+def resolve_due(folded: str, today: date) -> str | None:
+    """The month a (folded) reply names, as "YYYY-MM", or None."""
+    y = m = None
+    if found := re.search(r"(令和|r)(\d{1,2}|元)年度(中|末|内)?(?!\d{1,2}月)", folded):
+        era = 1 if found.group(2) == "元" else int(found.group(2))
+        y, m = _ERA[found.group(1)] + era + 1, 3
+    elif found := re.search(r"(令和|r)(\d{1,2}|元)年度?(\d{1,2})月", folded):
+        era = 1 if found.group(2) == "元" else int(found.group(2))
+        y, m = _ERA[found.group(1)] + era, int(found.group(3))
+    elif found := re.search(r"(20\d\d)(?:年|[/\-.])(\d{1,2})(?:月|(?!\d))", folded):
+        y, m = int(found.group(1)), int(found.group(2))
+    elif found := re.search(r"(?<!\d)(\d\d)年(\d{1,2})月", folded):
+        y, m = 2000 + int(found.group(1)), int(found.group(2))
+    elif found := re.search(r"(20\d\d)年度(中|末|内)?", folded):
+        y, m = int(found.group(1)) + 1, 3
+    elif found := re.search(r"(来年|翌年)(\d{1,2})月", folded):
+        y, m = today.year + 1, int(found.group(2))
+    elif found := re.search(r"(今年|本年)(\d{1,2})月", folded):
+        y, m = today.year, int(found.group(2))
+    elif found := re.search(
+        r"(再来年度|来年度|次年度|来期|今年度|本年度|今期|年度)(中|末|内)?", folded
+    ):
+        offset = {"再来年度": 2, "来年度": 1, "次年度": 1, "来期": 1}.get(found.group(1), 0)
+        y, m = _fiscal_end(today, offset)
+    elif found := re.search(r"(?<![\d年])(\d{1,2})月", folded):
+        y, m = _future_month(today, int(found.group(1)))
+    elif re.search(r"再来月", folded):
+        y, m = _add_months(today.year, today.month, 2)
+    elif re.search(r"来月", folded):
+        y, m = _add_months(today.year, today.month, 1)
+    elif found := re.search(r"(\d{1,2})(か|ヶ|ケ|カ|箇)?月(以内|後|内)", folded):
+        y, m = _add_months(today.year, today.month, int(found.group(1)))
+    elif re.search(r"半年(以内|後|内)", folded):
+        y, m = _add_months(today.year, today.month, 6)
+    elif re.search(r"年内|今年中|年末", folded):
+        y, m = today.year, 12
+    if y is None or m is None or not 1 <= m <= 12 or not 2000 <= y <= 2100:
+        return None
+    if (y, m) < (today.year, today.month):  # a plan's date has not passed (予定だったが遅れている)
+        return None
+    return f"{y:04d}-{m:02d}"
+
+
+def plan_text(raw: str) -> str:
+    """The sentences of *raw* that name the plan or date, as typed."""
+    pieces = [p for p in re.split(r"(?<=[。．!！?？\n；;])", raw) if p.strip()]
+    hits = [p.strip() for p in pieces if PLAN_WORDS.search(fold(p)) or _has_date(fold(p))]
+    return "".join(hits) if hits else raw.strip()
+
+
+def _has_date(folded: str) -> bool:
+    return bool(re.search(r"\d{1,2}月|20\d\d年|令和|来月|年内", folded))

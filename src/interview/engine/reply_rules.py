@@ -1,0 +1,292 @@
+"""Hand-written rules that read a verdict from a folded Japanese reply.
+
+The reader looks for five kinds of signal in the folded text (see reply_normalize):
+positive predicates (〜している, 〜済み, 運用中), negative ones (〜ていない, 〜ません, 未〜),
+plans (予定, 検討中, 来期), limited scope (〜のみ, 一部, 〜以外は) and the words of the two
+"no verdict" statuses (該当しない…, 分からない…). Words that only look negative are
+neutralised first: a double negative (しないわけではない), a control phrased as a
+prohibition (平文では保存しない), an absence of problems (問題はない), a purpose
+(漏れないように). Then the signals are combined; mixed or hedged signals give "not sure"
+with a best guess rather than a confident wrong status.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from interview.engine.answers import Status
+from interview.engine.reply_plan import PLAN_WORDS
+
+_POS_TOKEN = "〔済〕"
+
+# --- rewrites before reading -------------------------------------------------------------
+
+_DOUBLE_NEGATIVE = re.compile(
+    r"(ない|なかった|未(実施|対応|整備|導入))(という)?(わけ|訳)(で|では|では)?(は|も)?"
+    r"(ない|ありません|ございません|なく)"
+    r"|ないこと(は|も)(ない|ありません|ございません)"
+    r"|なくは(ない|ありません)|なくも(ない|ありません)"
+    r"|未(実施|対応|整備|導入|着手)(で|では)?(は)?(ない|ありません|ございません)"
+    r"|ないとは(いえ|言え)(ない|ません)"
+)
+# Negatives that describe the control itself, or an absence of problems.
+_NOT_REALLY_NEGATIVE = re.compile(
+    r"(問題|事故|指摘|漏れ|漏えい|漏洩|抜け|不備|障害|違反|例外|懸念|支障|インシデント|被害|不正"
+    r"|抜け漏れ|遅延|ミス|苦情|クレーム)[^、。]{0,4}?(は|も|が|等は)?(特に|一切|全く|まったく|これまで)?"
+    r"(ない|ありません|ございません|なし|起きていない|起きていません|発生していない|発生していません"
+    r"|出ていない|出ていません)"
+    r"|ないよう|なくなるよう|ないか(どうか|を|、|毎|定期|確認|チェック|監視|点検|常時|日次|月次|自動|の確認)|(漏れ|もれ|例外|滞り|問題|抜け|間違い|遅滞|遅れ|欠かさず)なく"
+    r"|ないこと(を|の)(確認|チェック|監視)"
+    r"|(平文|生のまま|共有(アカウント|id|ユーザー)|使い回|持ち出|私物|無断|許可なく|許可なし"
+    r"|個人端末|ハードコード|ソースコードに|ログに(は)?(パスワード|秘密)|外部に(は)?公開)"
+    r"[^。、]{0,16}?(しない|しません|していない|していません|させない|させていません|認めていない"
+    r"|認めていません|できない|できません|ない|ません)"
+    r"|以外(は|から(の)?(アクセス|接続|通信)?(は)?)(アクセス|接続|通信|利用|ログイン|使用)?"
+    r"(でき|させ|許可(し|され)|認め(られ)?)(ない|ません|ていない|ていません)"
+)
+
+# --- signals -----------------------------------------------------------------------------
+
+_NOT_APPLICABLE = re.compile(
+    r"該当(しない|しません|せず|なし|外|しないと|しないため|しない為|しておりません|していません)"
+    r"|非該当|対象外|適用外|範囲外|対象(では|で)?(ない|ありません|ございません)|対象にならない"
+    r"|対象になりません|関係(ない|なし|ありません|ございません|がない|がありません|ないです|しない|しません|しておりません)|無関係"
+    r"|該当(する)?(業務|サービス|取引|機能|ケース|もの|事象|データ|利用者|接続|api|システム)(は|が|も)?(ない|ありません|なし|存在しない|存在しません)"
+    r"|当てはまら|あてはまら|当てはまりません|あてはまりません|不要(?!な)|必要(が|は|も)?(ない|ありません|なし)"
+    r"|^n/?a$|^na$|(項目|本件|設問|質問|要件)[^、。]{0,8}適用され(ない|ません)|(この|本)(項目|質問|設問)は(スキップ|飛ばし|パス)"
+)
+# Facts about the business that usually explain why a topic does not apply.
+_SCOPE_FACT = re.compile(
+    r"(提供|取り扱|扱|保有|持|運営|開発|委託|外部委託|接続|発行|保管)(って|して|し)?"
+    r"(い|お)?(ない|ません|ておりません|ず)(ので|ため|為|から)"
+    r"|そもそも(?![^、。]*(手が回|でき|やっ|して))[^、。]{0,12}(持っ|提供|扱|保有|運営|存在|いない|ない)"
+)
+_UNKNOWN = re.compile(
+    r"わから|わかりかね|わかりません|わかってい(ない|ません)|不明|要確認|未確認|確認中|調査中"
+    r"|後日(ご)?(回答|連絡|報告)|確認して[^、。]{0,6}(回答|連絡|報告|お答え|返答|折り返)|確認(します|いたします|してみ|して(から|ご|お)|させて|を(とり|取り|し)|が(必要|要)|必要)"
+    r"|確認しないと|聞いて(み|おき|から)|聞きます|問い?合わ?せ(中|ます|ている|ています|てい|てみ|ておき|する|します|を(して|し|行っ|かけ))|調べ(ます|てみ|て(から|お))"
+    r"|把握(して|でき|しきれ)(てい|てお|い|お)?(ない|ません|おりません|りません|らず)|把握していない|知らない|知りません"
+    r"|自信(が|は)?(ない|ありません)|定かでは?(ない|ありません)|はっきり(しない|しません|わから)"
+    r"|覚えてい(ない|ません)|記憶(にない|にありません|が曖昧|があいまい)|詳しく(ない|ありません)"
+    r"|(なんとも|何とも)(言え|いえ)|担当(者)?に(聞|確認)|見当がつか|^さあ($|、|。|…)|(判断|回答|お答え)(でき|いたし|し)?かね|(回答|返事|返答|確認|連絡)待ち|(^|まだ)確認(が)?(でき|とれ|取れ)てい?(ない|ません|おりません)|判断(が)?(つか|つき|でき)(ない|ません|きません)|(後ほど|あとで|後で|追って|改めて)(ご)?(回答|連絡|お答え|返答|報告)|不確か|あいまい|曖昧"
+)
+_HEDGE = re.compile(
+    r"たぶん|多分|おそらく|恐らく|(?<!たい)と思(う|い|われ)|はず|かもしれ|かも$|かも。|気がする"
+    r"|みたい(です)?$|らしい|ようです|ような気"
+)
+_QUESTION = re.compile(
+    r"[?？]|どういう(意味|こと)|とは(何|なん|なに)|って(何|なに|なん)|何(を|が)(聞|指|意味|求め)"
+    r"|(意味|趣旨|意図|定義)が[^、。]{0,3}(わか|不明)|具体的に(は|どう)|教えて|(です|ます|でしょう)か$"
+)
+_QUESTION_WORDS = re.compile(
+    r"どういう(意味|こと)|とは(何|なん|なに)|って(何|なに|なん)|何(を|が)(聞|指|意味|求め)"
+    r"|(意味|趣旨|意図|定義)が[^、。]{0,3}(わか|不明)|教えて"
+    r"|(答え|書き|記入の仕)方が[^、。]{0,4}(わか|不明)|例を(ください|下さい|教え|見せ|挙げ)|例が(ほしい|欲しい)"
+    r"|(何|なに|どう)(を|と)?(書け|書い|書く|書いたら|答え|記入)|(ば|たら)(いい|よい|良い)(ん|の)?(でしょう|ですか|か)(でしょう)?$"
+)
+
+_NEGATIVE = re.compile(
+    r"(?<![少危幼汚切])ない(?!よう)|ません|なし|なかった|(?<![はわ])ず(?=に|、|。|$|で|とも)"
+    r"|未(?!然|満|来|定義)[\u4e00-\u9fff]|^いいえ|^いえ|^no\b|ゼロ|皆無|手つかず|手付かず|白紙"
+    r"|課題が(残|あ)|残課題|任せ(です|だ|の|に|$)|(漏れ|抜け|遅れ|滞り|形骸化し|後回しに?な?り)がち|(は|が)そのまま|に課題|課題(あり|がある|$)|乖離|困難|最低限|道半ば|発展途上|未成熟|(から|の)?順(に|次)|試行|トライアル|ばらつき|バラつき|むら(が|も)|ムラ|まちまち|(人|部署|担当者|部門|案件)(に)?よって(は|異な|違)|(漏れ|抜け|不備|ミス)(が|も)(ある|あります|あり|見つか)|任意|例外(も|が)(あ|残|多)|べき|必要があ|改善(が|の)余地|古いまま|形だけ|名ばかり|不実施|非実施|未了|^未$|(が|は|も)(低い|少ない|弱い|甘い|乏しい|遅れている|短い|古い|遅い|狭い|粗い|不足)|未完了|積み残|見送|断念|中止|廃止|不在|形骸化|属人|まだ(です|だ|。|、|$|でき|未)|^まだまだ|^ぜんぜん(です|だ)?$|まだ(何|なに)も|(何|なに)も$|(?<!漏れ)(?<!もれ)(?<!例外)なく(?!な)|できておらず|しておらず|行っておらず|整っておらず"
+)
+_POSITIVE = re.compile(
+    r"済み|〔済〕|運用中|実施中|稼働中|稼動中|完了|対応完了|運用(している|しています|です|として|にして)"
+    r"|(て|で)い(る|ます|ました|た)(?!か)|てお(り|ります)(?!ません)|(て|で)は(いる|います|ある|あります)|(?<!見送り)(?<!断念し)(?<!中止し)(?<!やめ)ました|あり(?!ません)|ある(?!いは)|います"
+    r"|(?<!た)(?<!ま)(し|でき|やっ|行っ|作っ|決め|定め|設け|整え|導入し|取得し|締結し)た(?!い|ら|の|もの|こと|ところ|方が|ほうが)"
+    r"|できる|できます|必須|(ルール|決まり|規則|運用|方針|仕組み|建て付け)(です|にな(って|り)|とな(って|り)|にして|としてい)|(?<=[ぁ-ゖ一-龥])(?<!思)(る|う|く|つ)(ものの|けど|けれど|が、)|(年|月|週|日)(に)?(\d|一|二|何)+回(だ|です|で|は|、|実施|行)|して(から)?(\d+|数|何)(年|か月|ヶ月|カ月)|^はい|^ええ|^うん|^yes|^ok|^おk|^おけ|大丈夫|ばっちり|もちろん|万全|しっかり"
+    r"|対応可|整備済|(?<!未)(実施|対応|整備|策定|締結|適用|構築|取得|設定|配置|任命)(し、|しており(?!ません))"
+)
+# A bare verbal noun at the end (テストは実施、…) is a telegraphic "done".
+_TELEGRAPHIC = re.compile(
+    r"(?<!未)(?<!不)(?<!非)(?<!度に)(?<!期に)(?<!中に)(?<!までに)(?<!以内に)(?<!内に)(?<!めどに)(?<!目途に)(?<!目標に)(?<!来期)(?<!来年度)(?<!次年度)(?<!今後)(?<!来月)(実施|対応|導入|整備|設置|策定|締結|適用|構築|取得|設定|配置|任命|完了"
+    r"|保管|管理|保存|監視|暗号化|制限|運用|記録|実装|採用|定義|明記|規定|周知|点検|検証|遮断|通知"
+    r"|承認|契約|締結済|手配|登録|分離|冗長化|多重化|保護|認証|開催|実行|運営|配布|提出|報告|訓練|教育"
+    r"|研修|点検|診断|監査|棚卸し?|受検|受講|受領|公開|整理|文書化|明文化|義務化|必須化)(済|。|、|$|[(:])"
+)
+_DATE = re.compile(r"\d{1,2}月|20\d\d年|令和|来月|年内")
+_RELIANCE = re.compile(
+    r"(経験|記憶|個人|担当者|属人的な運用|各自|各自の判断|現場|現場の判断|個人の判断)に(頼っ|依存し|任せ)(て)?(い|お)?(る|ます|ります|り)?"
+)
+# Verbs of not doing, in the ている form, are still "not done" (見送っています).
+_HOLDING_OFF = re.compile(
+    r"(見送っ|断念し|中止し|やめ|控え|保留し|止め|止まっ|停止し|中断し|休止し|諦め|放置し|遅れ|滞っ)て(い|お)(る|ます|ります|り|た)"
+    r"|(した|やった|行った|実施した|受けた)こと(が|は|も)(ない|なく|ありません|ございません)"
+)
+# 「します」 is a habit only with a frequency word; otherwise it is a plan (来月から実施します).
+_WILL = re.compile(r"(します|する|いたします|行います|やります)(。|、|$|よ|ね)")
+# A contrast connector after a "done" announces a caveat.
+_CAVEAT = re.compile(
+    r"けど|けれど|ものの|ただし|但し|しかし|でも、|(です|ます|た|る|い|だ|ある)が(、|$)|(ている|てる|ある|ます|です|った|した|ない|だ)が|一方"
+)
+_FREQUENCY = re.compile(
+    r"毎|定期|ごと|都度|常時|常に|(年|月|週|日)(に)?(\d|一|二|何)+回|日次|週次|月次|年次|随時|必ず|その都度"
+)
+_FOLLOW_UP = re.compile(
+    r"も(予定|実施予定|継続)|引き続き|継続|強化|拡大|拡充|改善|自動化|高度化|見直し|更新|追加"
+)
+_PARTIAL = re.compile(
+    r"一部|部分的|一部分|半分|半数|大半|大部分|ほぼ|ほとんど(の|は|で)?(実施|対応|済|でき|整備)"
+    r"|(?<!でき[るた])(?<!なる)だけ(?!で(は)?なく|ど|れど|でも|じゃ)|しか|のみ(?!ならず)"
+    r"|以外(は|では|なら)|に限って|に限り|に限定(して)?(実施|対応|導入|適用)|限定的|段階的|順次"
+    r"|(不十分|十分(では|で)?(ない|ありません)|完全(では|で)?(ない|ありません)|万全(では|で)?(ない|ありません)"
+    r"|完璧(では|で)?(ない|ありません)|徹底でき(てい)?(ない|ません)|まだ足りない)"
+    r"|(全て|すべて|全部|ぜんぶ|全体|全件|100%)(で|では|は|に|が)?(は)?[^、。]{0,8}(ない|ません)|おおむね|概ね|大体|だいたい|絞って|絞り込んで"
+    r"|(ところ|もの|部分|ケース|場合|箇所)(も|は)(ある|あります|あり)"
+    r"|(完全|十分|全部|すべて|全て|完璧|万全)(に)?(は|とは)[^、。]{0,8}(ない|ません|言え|いえ)|必ずしも"
+    r"|不定期|不完全|不徹底|(\d|一|二|三|四|五|六|七|八|九)割|(?<!100)(?<!\d)\d{1,2}(%|パーセント)"
+    r"|ドラフト|草案|素案|試行段階|テスト段階|口頭(ベース|のみ|だけ|で(の|は)?(伝え|共有|周知|指示))"
+    r"|(夜間|休日|土日|週末|深夜|時間外|海外|支店|子会社|グループ会社|一部)(は|の|に|では)[^、。]{0,10}(ない|ません)"
+    r"|途中|移行中|対応中|整備中|導入中|構築中|進めて|進行中|一方|ぼちぼち|ある程度|それなりに"
+)
+# のみ / だけ that describe the control itself (管理者のみアクセス可能) are not a limit.
+_CONTROL_ONLY = re.compile(
+    r"(のみ|だけ)(が|に|を|から|で)?[^、。]{0,6}?(アクセス|接続|閲覧|操作|許可|可能|でき|権限|利用|ログイン"
+    r"|使用|通信|保存|参照|実行|承認)"
+)
+# Plan verbs in the ている form are intentions, not facts (検討しています).
+_PLAN_VERB = re.compile(
+    r"(検討|予定|計画|準備|調整|目指|考え|見積|選定|相談|予算化|予算申請|認識|理解|承知|感じ|自覚|痛感)(は|を|も)?(して|し|て|中で)?(い|お)?"
+    r"(る|ます|ります|り|ました)?"
+)
+# 「予定ではあります」「つもりはある」: an intention, not a fact.
+_INTENTION_IS = re.compile(
+    r"(予定|計画|つもり|見込み|意向)(で)?(は|も)?(あります|ある|あり|です)"
+    r"|計画に(入れ|盛り込ん|組み込ん|含め)で?て?(い|お)?(る|ます|ります|り)?"
+    r"|方向で(動い|検討し|調整し|進め)て(い|お)?(る|ます|ります|り)?"
+    r"|必要(性)?(が|は|も)?(ある|あります|あり)"
+)
+_ALL_NEGATIVE = re.compile(r"ぜんぜん|全く|まったく|一切|何も|なにも|特に何|何一つ|すべて未|全て未")
+_HARDLY = re.compile(r"ほとんど[^、。]{0,10}(ない|ません)|あまり[^、。]{0,10}(ない|ません)")
+
+
+@dataclass(frozen=True)
+class Reading:
+    status: Status | None
+    guess: Status | None
+    is_question: bool
+    has_plan: bool
+
+
+def _plan_only(text: str) -> bool:
+    return bool(PLAN_WORDS.search(text))
+
+
+def is_status_key(folded: str) -> bool:
+    """A reply that is only a status key (1–5, or 1–6 with a sixth status)."""
+    return len(folded) == 1 and "1" <= folded <= str(len(Status))
+
+
+# Another measure meets the purpose (代替策で対応).
+_ALTERNATIVE = re.compile(
+    r"代替(策|手段|措置|コントロール|的な?(対策|手段|方法|措置))|別の(手段|方法|方策|仕組み|対策|やり方|形)"
+    r"|他の(手段|方法|方策|仕組み|対策)|ほかの(手段|方法|方策|仕組み|対策)|補完(的|統制)|の代わりに|の代わりとして"
+)
+
+
+def read(folded: str) -> Reading:
+    """The verdict of one folded reply."""
+    if not folded:
+        return Reading(None, None, False, False)
+    if is_status_key(folded):
+        keyed = list(Status)[int(folded) - 1]
+        return Reading(keyed, keyed, False, False)
+    text = _DOUBLE_NEGATIVE.sub(_POS_TOKEN, folded)
+    text = _NOT_REALLY_NEGATIVE.sub(_POS_TOKEN, text)
+    text = _CONTROL_ONLY.sub(_POS_TOKEN, text)
+    has_plan = bool(PLAN_WORDS.search(text))
+    status, guess = _verdict(text, has_plan)
+    if _QUESTION_WORDS.search(text) or (
+        _QUESTION.search(text) and status not in (Status.UNKNOWN, Status.NOT_APPLICABLE)
+    ):
+        return Reading(None, guess or status, True, has_plan)
+    polite_reason = status is Status.NOT_APPLICABLE and re.search(r"ため|ので|から", text)
+    if status not in (None, Status.UNKNOWN) and _HEDGE.search(text) and not polite_reason:
+        return Reading(None, status, False, has_plan)
+    return Reading(status, guess or status, False, has_plan)
+
+
+def _topics(text: str) -> int:
+    """Clauses with their own topic (〜は, 〜には, 〜では)."""
+    return sum(
+        bool(re.search(r"[一-龥ァ-ヶーa-z0-9](は|には|では)", clause))
+        for clause in re.split(r"[、。,]", text)
+    )
+
+
+def _done_elsewhere(text: str) -> bool:
+    """A clause that reports something done, beside the not-applicable one."""
+    for clause in re.split(r"[、。,.;；]", text):
+        if _NOT_APPLICABLE.search(clause) or re.search(r"ため|ので|から|判断|考え|認識", clause):
+            continue
+        if _POSITIVE.search(_PLAN_VERB.sub("", clause)) or _TELEGRAPHIC.search(clause):
+            return True
+    return False
+
+
+def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
+    """(status, guess): status None means not sure, with guess as the best bet."""
+    text = _RELIANCE.sub("属人", text)
+    text = re.sub(r"(と|とは)思って(い|お)(る|ます|ります|り)", "と思う", text)
+    text = _HOLDING_OFF.sub("見送", text)
+    facts = _PLAN_VERB.sub("〔予〕", _INTENTION_IS.sub("予定", text))
+    positive = bool(_POSITIVE.search(facts))
+    telegraphic_date = False
+    if not positive and _TELEGRAPHIC.search(text):
+        positive = True
+        telegraphic_date = (
+            bool(_DATE.search(text))
+            and not re.search(r"済|完了", text)
+            and not _FREQUENCY.search(text)
+        )
+    negative = bool(_NEGATIVE.search(text))
+    partial = bool(_PARTIAL.search(text))
+    if _NOT_APPLICABLE.search(text):
+        if _done_elsewhere(text):  # 「①は実施、③は該当なし」: which one?
+            return None, Status.PARTIAL
+        return Status.NOT_APPLICABLE, None
+    if _UNKNOWN.search(text):
+        return Status.UNKNOWN, None
+    if _ALTERNATIVE.search(text):
+        if has_plan and not positive:  # 代替策を検討中: nothing in place yet
+            return Status.NOT_DONE, None
+        if positive:
+            return Status.ALTERNATIVE, None
+    if _HEDGE.search(text) and re.search(r"確認|不安|自信", text):
+        return Status.UNKNOWN, None
+    will = bool(_WILL.search(text))
+    if will and not positive:
+        if _FREQUENCY.search(text):
+            positive = True
+        else:
+            has_plan = True
+    if _HARDLY.search(text):
+        return None, Status.NOT_DONE
+    if partial:
+        if _ALL_NEGATIVE.search(text) and not positive:
+            return Status.NOT_DONE, None
+        return Status.PARTIAL, None
+    if negative:
+        if _SCOPE_FACT.search(text) and not positive:
+            return None, Status.NOT_APPLICABLE
+        if positive:
+            return Status.PARTIAL, None
+        return Status.NOT_DONE, None
+    if has_plan:
+        if positive:
+            if _FOLLOW_UP.search(text):
+                return Status.DONE, None
+            return Status.PARTIAL, None
+        return Status.NOT_DONE, None
+    if positive:
+        if _CAVEAT.search(text) and not _FOLLOW_UP.search(text):
+            return None, Status.DONE  # 「…しているけど、…」: a caveat the rules cannot read
+        if (
+            _topics(text) >= 2
+        ):  # 「新しい方は対応済み、古い方は…」: a contrast the rules cannot read
+            return None, Status.DONE
+        if telegraphic_date:  # 「12月に導入」: done in December, or planned for it?
+            return None, Status.DONE
+        return Status.DONE, None
+    return None, None

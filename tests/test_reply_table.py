@@ -1,0 +1,91 @@
+"""The reply reader against the reply tables (tests/data/replies*.toml).
+
+Goal from the issue: ≥ 90 % correct and ≤ 3 % confidently wrong, overall. The tuning
+table and the held-out batches are scored together; `python -m benchmarks.reply_accuracy`
+prints the figures per status and per table.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from interview.engine.answers import Status
+from interview.engine.reply import parse_status_reply
+
+DATA = Path(__file__).parent / "data"
+TABLES = sorted(DATA.glob("replies*.toml"))
+
+
+def _rows(path: Path) -> list[tuple[Status | None, str, str]]:
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [
+        (None if status == "none" else Status(status), group, text)
+        for status, groups in table.items()
+        for group, texts in groups.items()
+        for text in texts
+    ]
+
+
+def test_the_tuning_table_is_wide_enough():
+    rows = _rows(DATA / "replies.toml")
+    assert len(rows) >= 250
+    assert len({text for _, _, text in rows}) == len(rows), "duplicate replies"
+    assert sum(g in ("contrast", "double_negative") for _, g, _ in rows) >= 40
+    assert sum(g in ("casual", "typo") for _, g, _ in rows) >= 30
+    for status in [*Status, None]:
+        assert sum(s is status for s, _, _ in rows) >= 10, status
+
+
+def test_goal_correct_and_confidently_wrong():
+    rows = [row for path in TABLES for row in _rows(path)]
+    today = date(2026, 11, 29)
+    correct = wrong = 0
+    misses = []
+    for expected, _, text in rows:
+        got = parse_status_reply(text, today=today).status
+        if got is expected:
+            correct += 1
+        elif got is not None:
+            wrong += 1
+            misses.append((text, expected, got))
+    assert correct / len(rows) >= 0.90
+    assert wrong / len(rows) <= 0.03, misses
+
+
+@pytest.mark.parametrize("path", TABLES, ids=lambda p: p.name)
+def test_questions_back_are_flagged(path):
+    for _, group, text in _rows(path):
+        if group == "question":
+            reply = parse_status_reply(text)
+            assert reply.status is None and reply.is_question, text
+
+
+def _fullwidth(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+PADDINGS = {
+    "filler": lambda t: "えーと、" + t,
+    "emoji": lambda t: t + "🙏",
+    "closing": lambda t: t + "。よろしくお願いいたします。",
+    "greeting": lambda t: "お世話になっております。" + t,
+    "full width": _fullwidth,
+    "blanks for commas": lambda t: t.replace("、", "　"),
+    "exclamation": lambda t: t + "!!",
+}
+
+
+@pytest.mark.parametrize("name", PADDINGS)
+def test_padding_does_not_change_the_reading(name):
+    pad = PADDINGS[name]
+    changed = [
+        text
+        for path in TABLES
+        for _, _, text in _rows(path)
+        if parse_status_reply(pad(text)).status is not parse_status_reply(text).status
+    ]
+    assert changed == []
