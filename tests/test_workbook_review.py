@@ -302,7 +302,8 @@ def test_compiled_rows_fit_whatever_the_statuses(catalog, questions, data):
 def test_typed_replies_reach_the_alternative():
     from interview.engine.reply import parse_status_reply
 
-    assert parse_status_reply("6 Okta端末ポリシー").status is Status.ALTERNATIVE
+    assert parse_status_reply("6").status is Status.ALTERNATIVE  # the key alone
+    assert parse_status_reply("6 Okta端末ポリシー").status is None  # digits in text are text
     reply = parse_status_reply("代替策で対応、Okta端末ポリシーで限定")
     assert reply.status is Status.ALTERNATIVE and "Okta端末ポリシー" in reply.detail
     assert parse_status_reply("5").status is Status.UNKNOWN  # keys 1–5 keep their meaning
