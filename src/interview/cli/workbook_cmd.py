@@ -115,6 +115,9 @@ def run_import(args: argparse.Namespace) -> int:
     )
     if profile_text:
         session.profile_name, session.profile_text = profile_name, profile_text
+    from interview.review.feedback_read import read_requests, request_lines
+
+    session.review_requests = read_requests(args.workbook)  # a bank's feedback workbook
     store.save(session)
     answered = sum(1 for a in session.answers.values() if not a.skipped)
     print(
@@ -122,4 +125,10 @@ def run_import(args: argparse.Namespace) -> int:
     )
     for line in [*result.report.lines(), *notes]:
         print(printable(line))
+    if session.review_requests:
+        print(
+            f"金融機関からの確認依頼 {len(session.review_requests)}件（次回の回答で対応してください）:"
+        )
+        for line in request_lines(session.review_requests):
+            print(printable(line))
     return 0
