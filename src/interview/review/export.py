@@ -8,6 +8,7 @@ replaced atomically and never over an existing file unless asked (``--force``).
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -22,6 +23,7 @@ from interview.review.models import Connector, ItemReview, Review
 from interview.review.submissions import connector_items, file_hash
 from interview.review.verdicts import CHANGED_LABEL, UNREVIEWED_LABEL, Verdict
 from interview.session.ids import slugify
+from interview.session.models import Session
 from interview.workbook.cells import CellPlace, put_text
 from interview.workbook.export_target import check_target, resolve_target
 from interview.workbook.headers import FORMAT_SHEET
@@ -33,6 +35,7 @@ from interview.workbook.writer import (
     document_stamp,
     replace_file,
     workbook_bytes,
+    write_workbook,
 )
 
 VERDICT_HEADER = "金融機関確認結果"
@@ -241,3 +244,243 @@ def _write_requests(
         _put_row(ws, styler, 2, ["", "確認依頼はありません。"])
     title = f"{connector.organisation}　{REQUESTS_SHEET}（{review.bank}）"
     setup_page(ws, landscape=True, title=title, title_rows="1:1", freeze="A2")
+
+
+# --- portfolio ------------------------------------------------------------------------------
+
+SHORT = {
+    Verdict.CONFIRMED.label: "済",
+    Verdict.NEEDS_EXPLANATION.label: "説明",
+    Verdict.NEEDS_IMPROVEMENT.label: "改善",
+    Verdict.NOT_APPLICABLE_CONFIRMED.label: "対象外",
+    CHANGED_LABEL: "変更",
+    UNREVIEWED_LABEL: "未",
+}
+ANSWERED_MARK, EMPTY_MARK = "回答", "空欄"
+TOTAL_LABELS = ("未確認", "確認済み", "要追加説明", "要改善", "対象外を確認", "再提出で変更")
+PORTFOLIO_REQUESTS_SHEET = "確認依頼一覧"
+
+
+def portfolio_cell(connector: Connector, no: int) -> tuple[str, str]:
+    """(the cell's text, its verdict label): e.g. ("回答・改善", "要改善")."""
+    row = connector.rows.get(str(no))
+    answered = row is not None and bool(
+        row.status.strip() or row.issues.strip() or row.plan.strip()
+    )
+    label = verdict_text(connector.items.get(str(no)))
+    return f"{ANSWERED_MARK if answered else EMPTY_MARK}・{SHORT[label]}", label
+
+
+def export_portfolio(
+    review: Review,
+    output: str | os.PathLike[str],
+    overwrite: bool = False,
+    catalog: Catalog | None = None,
+) -> Path:
+    """One row per connector, one column per 通番, totals, a legend and all open requests."""
+    from interview.review.status import connector_status
+
+    catalog = catalog or load_catalog()
+    target = resolve_target(output, f"{review.id}-一覧.xlsx")
+    check_target(target, overwrite)
+    items = connector_items(catalog)
+    workbook = Workbook()
+    styler = Styler()
+    ws = workbook.active
+    assert ws is not None
+    ws.title = PORTFOLIO_SHEET
+    fixed = ["接続先", "回", "最終提出", *TOTAL_LABELS]
+    _header(
+        ws, styler, [*fixed, *(str(no) for no in items)], [28, 4, 11] + [7] * 6 + [7] * len(items)
+    )
+    fills = {label: _fill(label) for label in COLOURS}
+    per_item = {no: dict.fromkeys(TOTAL_LABELS, 0) for no in items}
+    row = 1
+    for row, connector in enumerate(review.connectors, start=2):
+        status = connector_status(connector, items)
+        counts = [
+            status.unreviewed - status.changed,
+            status.confirmed,
+            status.needs_explanation,
+            status.needs_improvement,
+            status.not_applicable_confirmed,
+            status.changed,
+        ]
+        _put_row(ws, styler, row, [connector.organisation, "", status.last_submitted])
+        ws.cell(row=row, column=2).value = connector.round
+        for offset, count in enumerate(counts):
+            cell = ws.cell(row=row, column=4 + offset)
+            styler.apply(cell, Look("body", "center"))
+            cell.value = count
+        for offset, no in enumerate(items):
+            text, label = portfolio_cell(connector, no)
+            cell = ws.cell(row=row, column=len(fixed) + 1 + offset)
+            styler.apply(cell, Look("body", "center"))
+            put_text(cell, text, CellPlace(ws.title, str(no), str(no)))
+            cell.fill = fills[label]
+            per_item[no][label] += 1
+    for extra, label in enumerate(("要追加説明", "要改善", "未確認"), start=1):
+        total_row = row + extra
+        cell = ws.cell(row=total_row, column=1)
+        styler.apply(cell, Look("label"))
+        put_text(cell, f"計（{label}）", CellPlace(ws.title, "計"))
+        for offset, no in enumerate(items):
+            cell = ws.cell(row=total_row, column=len(fixed) + 1 + offset)
+            styler.apply(cell, Look("label", "center"))
+            cell.value = per_item[no][label]
+    last = get_column_letter(len(fixed) + len(items))
+    ws.auto_filter.ref = f"A1:{last}{max(row, 2)}"
+    title = f"{review.bank}　接続先チェックリスト確認状況"
+    setup_page(ws, landscape=True, title=title, title_rows="1:1", freeze="B2")
+    ws.print_title_cols = "A:A"
+
+    requests = workbook.create_sheet(PORTFOLIO_REQUESTS_SHEET)
+    labels = [
+        "接続先",
+        "通番",
+        "セキュリティ対応目標",
+        "確認結果",
+        "金融機関コメント",
+        "確認日",
+        "回",
+    ]
+    _header(requests, styler, labels, [26, 6, 30, 12, 48, 12, 5])
+    line = 2
+    for connector in review.connectors:
+        for no, entry in open_requests(connector):
+            label = entry.verdict.label if entry.verdict else ""
+            _put_row(
+                requests,
+                styler,
+                line,
+                [
+                    connector.organisation,
+                    str(no),
+                    catalog.item(no).goal,
+                    label,
+                    entry.comment,
+                    _reviewed(entry),
+                    str(entry.round),
+                ],
+                str(no),
+            )
+            requests.cell(row=line, column=4).fill = fills.get(label, fills[UNREVIEWED_LABEL])
+            line += 1
+    if line == 2:
+        _put_row(requests, styler, 2, ["確認依頼はありません。"])
+    requests.auto_filter.ref = f"A1:G{max(line - 1, 2)}"
+    setup_page(requests, landscape=True, title=title, title_rows="1:1", freeze="A2")
+
+    legend = workbook.create_sheet(LEGEND_SHEET)
+    _header(legend, styler, ["表示", "意味"], [12, 60])
+    entries = [
+        (
+            f"{ANSWERED_MARK}・…",
+            "接続先がこの項目に回答している（現在の対応状況・課題認識・対応計画のいずれかに記入あり）",
+        ),
+        (f"{EMPTY_MARK}・…", "接続先の回答が空欄"),
+        *((f"…・{SHORT[label]}", label) for label in COLOURS),
+    ]
+    for index, (mark, meaning) in enumerate(entries, start=2):
+        _put_row(legend, styler, index, [mark, meaning])
+        verdict = meaning if meaning in fills else ""
+        if verdict:
+            legend.cell(row=index, column=1).fill = fills[verdict]
+    setup_page(legend, landscape=False, title=title)
+    workbook.active = 0
+    workbook.properties.creator = "interview"
+    workbook.properties.title = title
+    return _write(workbook, target, None, overwrite)
+
+
+# --- one checklist from both parties --------------------------------------------------------
+
+BANK_MARK = "【金融機関】"
+CONNECTOR_MARK = "【API接続先】"
+
+
+def _both(connector_text: str, bank_text: str) -> str:
+    parts = []
+    if connector_text.strip():
+        parts.append(f"{CONNECTOR_MARK}\n{connector_text}")
+    if bank_text.strip():
+        parts.append(f"{BANK_MARK}\n{bank_text}")
+    return "\n\n".join(parts)
+
+
+def merged_rows(connector: Connector, bank: Session, catalog: Catalog) -> list[SheetRow]:
+    """44 rows: the connector's items from its submission, the bank's (38–42, 44) from the
+    bank's session, and on 共通 items both texts, each under its party's mark."""
+    from interview.compile.workbook_data import sheet_rows
+    from interview.session.tailoring import session_checklist
+
+    bank_catalog, questions = session_checklist(bank)
+    bank_rows = {r.no: r for r in sheet_rows(bank, bank_catalog, questions)}
+    rows = []
+    for row in _rows_of(connector, catalog):
+        theirs = bank_rows.get(row.no)
+        item = catalog.item(int(row.no)) if row.no.isdigit() else None
+        if theirs is None or item is None or item.party is Party.API_CONNECTOR:
+            rows.append(row)
+        elif item.party is Party.FINANCIAL_INSTITUTION:
+            rows.append(
+                replace(
+                    row,
+                    status=theirs.status,
+                    issues=theirs.issues,
+                    plan=theirs.plan,
+                    remarks=theirs.remarks,
+                )
+            )
+        else:
+            rows.append(
+                replace(
+                    row,
+                    status=_both(row.status, theirs.status),
+                    issues=_both(row.issues, theirs.issues),
+                    plan=_both(row.plan, theirs.plan),
+                    remarks=_both(row.remarks, theirs.remarks),
+                )
+            )
+    return rows
+
+
+def export_merged(
+    review: Review,
+    organisation: str,
+    bank: Session,
+    output: str | os.PathLike[str],
+    overwrite: bool = False,
+    catalog: Catalog | None = None,
+) -> Path:
+    from interview.errors import UserError
+
+    catalog = catalog or load_catalog()
+    if bank.respondent.party is not Party.FINANCIAL_INSTITUTION:
+        raise UserError(
+            f"セッション「{bank.id}」は{bank.respondent.party.label}のセッションです。"
+            "--bank-session には金融機関として回答したセッションを指定してください。"
+        )
+    connector = find_connector(review, organisation)
+    name = f"{review.id}-{slugify(connector.organisation)}-統合.xlsx"
+    target = resolve_target(output, name)
+    check_target(target, overwrite)
+    last = connector.submissions[-1] if connector.submissions else None
+    cover = Cover(
+        organisation=f"{bank.respondent.organisation}／{connector.organisation}",
+        party=f"{Party.FINANCIAL_INSTITUTION.label}・{Party.API_CONNECTOR.label}",
+        respondent=bank.respondent.name,
+        role=bank.respondent.role,
+        counterparts=connector.organisation,
+        interviewer=bank.respondent.interviewer,
+        date=bank.updated_at.astimezone().strftime("%Y年%m月%d日"),
+        edition=f"{catalog.edition.title} {catalog.edition.label}",
+        progress=(
+            f"API接続先の回答: 第{last.round}回（{last.file}）、金融機関の回答: セッション {bank.id}"
+            if last
+            else f"金融機関の回答: セッション {bank.id}"
+        ),
+    )
+    data = WorkbookData(cover=cover, rows=merged_rows(connector, bank, catalog))
+    write_workbook(data, target, overwrite=overwrite)
+    return target
