@@ -73,6 +73,9 @@ def test_add_records_org_hash_round_and_refuses_the_same_file(tmp_path, capsys, 
     assert workbooks["r1"].read_bytes() == before  # the raw file is never modified
     sub = load(tmp_path).connectors[0].submissions[0]
     assert sub.round == 1 and len(sub.sha256) == 64 and sub.file == "round1.xlsx"
+    copy = tmp_path / "s" / "reviews" / "rv.files" / sub.archive
+    assert copy.read_bytes() == before  # a private copy, kept for the feedback export
+    assert stat.S_IMODE(os.stat(copy).st_mode) == 0o600
     code, _, err = run(tmp_path, capsys, "review", "add", "rv", str(workbooks["r1"]))
     assert code == 1 and "既に追加されています" in err
     assert len(load(tmp_path).connectors[0].submissions) == 1

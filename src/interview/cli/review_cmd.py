@@ -97,10 +97,11 @@ def run_add(args: argparse.Namespace) -> int:
     from interview.textsafe import printable
 
     failed = 0
-    with _store(args).edit(args.review) as review:
+    store = _store(args)
+    with store.edit(args.review) as review:
         for path in args.files:
             try:
-                added = add_submission(review, path, args.org)
+                added = add_submission(review, path, args.org, store.archive_dir(review))
             except UserError as exc:
                 failed += 1
                 print(f"エラー: {path.name}: {printable(str(exc))}", file=sys.stderr)
@@ -159,9 +160,13 @@ def run_status(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from interview.review import export as review_export
 
-    review = _store(args).load(args.review)
+    store = _store(args)
+    review = store.load(args.review)
+    archive = store.archive_dir(review)
     if args.feedback:
-        written = review_export.export_feedback(review, args.feedback, args.output, args.force)
+        written = review_export.export_feedback(
+            review, args.feedback, args.output, args.force, archive
+        )
     elif args.portfolio:
         written = review_export.export_portfolio(review, args.output, args.force)
     else:
@@ -171,6 +176,8 @@ def run_export(args: argparse.Namespace) -> int:
         if not args.org:
             raise UserError("--bank-session には --org で接続先を指定してください。")
         bank = load_session(SessionStore(args.sessions_dir), args.bank_session)
-        written = review_export.export_merged(review, args.org, bank, args.output, args.force)
+        written = review_export.export_merged(
+            review, args.org, bank, args.output, args.force, archive
+        )
     print(f"出力しました: {written}")
     return 0

@@ -19,8 +19,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from interview.catalog import Catalog, Party, load_catalog
 from interview.compile.references import reference_columns
 from interview.review.actions import find_connector
-from interview.review.models import Connector, ItemReview, Review
-from interview.review.submissions import connector_items, file_hash
+from interview.review.models import Connector, ItemReview, Review, SubmittedRow
+from interview.review.submissions import archived_data, archived_rows, connector_items
 from interview.review.verdicts import CHANGED_LABEL, UNREVIEWED_LABEL, Verdict
 from interview.session.ids import slugify
 from interview.session.models import Session
@@ -86,13 +86,14 @@ def _write(workbook: Workbook, target: Path, cover: Cover | None, overwrite: boo
     return target
 
 
-def _rows_of(connector: Connector, catalog: Catalog) -> list[SheetRow]:
+def _rows_of(rows: dict[str, SubmittedRow], catalog: Catalog) -> list[SheetRow]:
+    """The 44 rows of the フォーマット with the connector's texts on its items."""
     mine = set(connector_items(catalog))
-    rows = []
+    out = []
     for item in catalog.items:
         sources, locations = reference_columns(item.references)
-        texts = connector.rows.get(str(item.no)) if item.no in mine else None
-        rows.append(
+        texts = rows.get(str(item.no)) if item.no in mine else None
+        out.append(
             SheetRow(
                 no=item.display_no,
                 category=catalog.category(item.category).name,
@@ -106,37 +107,7 @@ def _rows_of(connector: Connector, catalog: Catalog) -> list[SheetRow]:
                 remarks=texts.remarks if texts else "",
             )
         )
-    return rows
-
-
-def submitted_data(connector: Connector, catalog: Catalog) -> WorkbookData:
-    """The latest workbook as submitted: re-read from its file when it is still there and
-    unchanged (so 回答詳細 goes back too), else rebuilt from the texts kept in the review."""
-    from interview.errors import UserError
-    from interview.workbook.reader import read_workbook
-
-    last = connector.submissions[-1] if connector.submissions else None
-    if last is not None and last.path:
-        path = Path(last.path)
-        try:
-            if path.is_file() and file_hash(path) == last.sha256:
-                data = read_workbook(path)
-                if data.rows:
-                    return data
-        except UserError:
-            pass
-    cover = Cover(
-        organisation=connector.organisation,
-        party=Party.API_CONNECTOR.label,
-        respondent="",
-        role="",
-        counterparts="",
-        interviewer="",
-        date=last.date if last else "",
-        edition=f"{catalog.edition.title} {catalog.edition.label}",
-        progress="",
-    )
-    return WorkbookData(cover=cover, rows=_rows_of(connector, catalog))
+    return out
 
 
 def feedback_target(review: Review, connector: Connector, raw: str | os.PathLike[str]) -> Path:
@@ -148,15 +119,17 @@ def export_feedback(
     review: Review,
     organisation: str,
     output: str | os.PathLike[str],
-    overwrite: bool = False,
+    overwrite: bool,
+    archive_dir: Path,
     catalog: Catalog | None = None,
 ) -> Path:
-    """The connector's workbook as submitted, with the bank's verdicts and open requests."""
+    """The connector's workbook as submitted (its archived copy), with the bank's verdicts
+    and open requests."""
     catalog = catalog or load_catalog()
     connector = find_connector(review, organisation)
     target = feedback_target(review, connector, output)
     check_target(target, overwrite)
-    data = submitted_data(connector, catalog)
+    data = archived_data(connector, archive_dir)
     workbook = build_workbook(data)
     styler = Styler()
     sheet = workbook[FORMAT_SHEET]
@@ -181,7 +154,7 @@ def _add_verdict_columns(ws: Worksheet, styler: Styler, connector: Connector) ->
         if number is None:
             continue
         entry = connector.items.get(str(number))
-        answered = str(number) in connector.rows
+        answered = str(number) in connector.hashes
         verdict = verdict_text(entry) if answered or entry else ""
         result = ws.cell(row=row, column=first)
         comment = ws.cell(row=row, column=first + 1)
@@ -263,10 +236,7 @@ PORTFOLIO_REQUESTS_SHEET = "確認依頼一覧"
 
 def portfolio_cell(connector: Connector, no: int) -> tuple[str, str]:
     """(the cell's text, its verdict label): e.g. ("回答・改善", "要改善")."""
-    row = connector.rows.get(str(no))
-    answered = row is not None and bool(
-        row.status.strip() or row.issues.strip() or row.plan.strip()
-    )
+    answered = no in connector.answered
     label = verdict_text(connector.items.get(str(no)))
     return f"{ANSWERED_MARK if answered else EMPTY_MARK}・{SHORT[label]}", label
 
@@ -408,7 +378,7 @@ def _both(connector_text: str, bank_text: str) -> str:
     return "\n\n".join(parts)
 
 
-def merged_rows(connector: Connector, bank: Session, catalog: Catalog) -> list[SheetRow]:
+def merged_rows(rows: dict[str, SubmittedRow], bank: Session, catalog: Catalog) -> list[SheetRow]:
     """44 rows: the connector's items from its submission, the bank's (38–42, 44) from the
     bank's session, and on 共通 items both texts, each under its party's mark."""
     from interview.compile.workbook_data import sheet_rows
@@ -416,14 +386,14 @@ def merged_rows(connector: Connector, bank: Session, catalog: Catalog) -> list[S
 
     bank_catalog, questions = session_checklist(bank)
     bank_rows = {r.no: r for r in sheet_rows(bank, bank_catalog, questions)}
-    rows = []
-    for row in _rows_of(connector, catalog):
+    out = []
+    for row in _rows_of(rows, catalog):
         theirs = bank_rows.get(row.no)
         item = catalog.item(int(row.no)) if row.no.isdigit() else None
         if theirs is None or item is None or item.party is Party.API_CONNECTOR:
-            rows.append(row)
+            out.append(row)
         elif item.party is Party.FINANCIAL_INSTITUTION:
-            rows.append(
+            out.append(
                 replace(
                     row,
                     status=theirs.status,
@@ -433,7 +403,7 @@ def merged_rows(connector: Connector, bank: Session, catalog: Catalog) -> list[S
                 )
             )
         else:
-            rows.append(
+            out.append(
                 replace(
                     row,
                     status=_both(row.status, theirs.status),
@@ -442,7 +412,7 @@ def merged_rows(connector: Connector, bank: Session, catalog: Catalog) -> list[S
                     remarks=_both(row.remarks, theirs.remarks),
                 )
             )
-    return rows
+    return out
 
 
 def export_merged(
@@ -450,7 +420,8 @@ def export_merged(
     organisation: str,
     bank: Session,
     output: str | os.PathLike[str],
-    overwrite: bool = False,
+    overwrite: bool,
+    archive_dir: Path,
     catalog: Catalog | None = None,
 ) -> Path:
     from interview.errors import UserError
@@ -481,6 +452,8 @@ def export_merged(
             else f"金融機関の回答: セッション {bank.id}"
         ),
     )
-    data = WorkbookData(cover=cover, rows=merged_rows(connector, bank, catalog))
+    data = WorkbookData(
+        cover=cover, rows=merged_rows(archived_rows(connector, archive_dir), bank, catalog)
+    )
     write_workbook(data, target, overwrite=overwrite)
     return target

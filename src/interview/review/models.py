@@ -31,7 +31,7 @@ class Submission(_Model):
 
     round: int = Field(ge=1)
     file: str  # the file name as added (the file itself is never modified)
-    path: str = ""  # where it was added from (absolute), to re-read its 回答詳細 later
+    archive: str = ""  # the private copy kept in ``<id>.files/`` (``<sha256>.xlsx``)
     sha256: str = Field(min_length=64, max_length=64)
     added_at: datetime = Field(default_factory=now)
     date: str = ""  # 作成日 on the cover
@@ -62,7 +62,10 @@ class ItemReview(_Model):
 class Connector(_Model):
     organisation: str = Field(min_length=1)
     submissions: list[Submission] = []
-    rows: dict[str, SubmittedRow] = {}  # 通番 → texts of the latest round
+    # 通番 → SHA-256 of the item's four texts in the latest round (the texts themselves
+    # stay in the archived workbook, so that this file stays small and quick to read)
+    hashes: dict[str, str] = {}
+    answered: list[int] = []  # items with text in the latest round
     items: dict[str, ItemReview] = {}  # 通番 → the bank's verdict
     position: int | None = None  # the item the reviewer was on (TUI resume)
 

@@ -61,6 +61,10 @@ class ReviewStore:
             raise ReviewError(f"レビューIDが正しくありません: {reference!r}") from None
         return self.path_for(reference)
 
+    def archive_dir(self, review: Review) -> Path:
+        """Private copies of the workbooks added (``<id>.files/<sha256>.xlsx``)."""
+        return self.directory / f"{review.id}.files"
+
     def exists(self, review_id: str) -> bool:
         return self.path_for(review_id).exists()
 

@@ -13,10 +13,13 @@ from pathlib import Path
 from interview.catalog import Catalog, Party
 from interview.compile.import_workbook import session_from_workbook
 from interview.errors import UserError
+from interview.questions.bank import QuestionSet
 from interview.review.models import Connector, ItemReview, Review, Submission, SubmittedRow
+from interview.session.atomic import atomic_write, ensure_dir
 from interview.session.tailoring import profile_checklist
 from interview.textsafe import printable
-from interview.workbook.reader import read_workbook_report
+from interview.workbook.model import WorkbookData
+from interview.workbook.reader import read_workbook, read_workbook_report
 
 TEXT_FIELDS = ("status", "issues", "plan", "remarks")
 
@@ -68,8 +71,54 @@ def _check_edition(text: str, catalog: Catalog, path: Path) -> None:
         )
 
 
-def add_submission(review: Review, path: Path, organisation: str = "") -> Added:
-    """Add *path* to *review* (in memory): a new connector, or its next round."""
+def texts_hash(row: SubmittedRow) -> str:
+    joined = "\x1f".join(getattr(row, f) for f in TEXT_FIELDS)
+    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def submitted_texts(
+    data: WorkbookData,
+    catalog: Catalog,
+    questions: QuestionSet,
+    organisation: str,
+    notes: list[str] | None = None,
+    source: str = "",
+) -> dict[str, SubmittedRow]:
+    """通番 → the connector's texts, by the rules of ``interview import``."""
+    session = session_from_workbook(
+        data, "review-import", catalog, questions, Party.API_CONNECTOR, organisation, notes, source
+    )
+    return {
+        no: SubmittedRow(**{f: getattr(texts, f).text for f in TEXT_FIELDS})
+        for no, texts in session.texts.items()
+    }
+
+
+def archived_rows(connector: Connector, archive_dir: Path) -> dict[str, SubmittedRow]:
+    """The texts of the connector's latest round, read from the archived copy."""
+    catalog, questions = profile_checklist("")
+    data = archived_data(connector, archive_dir)
+    return submitted_texts(data, catalog, questions, connector.organisation)
+
+
+def archived_data(connector: Connector, archive_dir: Path) -> WorkbookData:
+    last = connector.submissions[-1] if connector.submissions else None
+    if last is None:
+        raise SubmissionError(f"{connector.organisation} のブックはまだ追加されていません。")
+    path = archive_dir / last.archive
+    if not last.archive or not path.is_file():
+        raise SubmissionError(
+            f"{connector.organisation} の第{last.round}回のブックの控え（{path}）がありません。"
+            f"元のファイル（{last.file}）を interview review add で追加し直してください。"
+        )
+    return read_workbook(path)
+
+
+def add_submission(
+    review: Review, path: Path, organisation: str = "", archive_dir: Path | None = None
+) -> Added:
+    """Add *path* to *review* (in memory): a new connector, or its next round. A private
+    copy of the file goes to *archive_dir* (the file itself is never touched)."""
     path = Path(path)
     digest = file_hash(path)
     for connector in review.connectors:
@@ -97,13 +146,8 @@ def add_submission(review: Review, path: Path, organisation: str = "") -> Added:
             "--org で接続先の組織名を指定してください。"
         )
     notes: list[str] = []
-    session = session_from_workbook(
-        data, "review-import", catalog, questions, Party.API_CONNECTOR, org, notes, path.name
-    )
-    rows = {
-        no: SubmittedRow(**{f: getattr(texts, f).text for f in TEXT_FIELDS})
-        for no, texts in session.texts.items()
-    }
+    rows = submitted_texts(data, catalog, questions, org, notes, path.name)
+    hashes = {no: texts_hash(row) for no, row in rows.items()}
     connector = review.connector(org)
     if connector is None:
         connector = Connector(organisation=org)
@@ -113,9 +157,7 @@ def add_submission(review: Review, path: Path, organisation: str = "") -> Added:
     if connector.submissions:
         for no in connector_items(catalog):
             key = str(no)
-            old = connector.rows.get(key, SubmittedRow())
-            new = rows.get(key, SubmittedRow())
-            if old == new:
+            if connector.hashes.get(key) == hashes.get(key):
                 if key in connector.items and connector.items[key].verdict is not None:
                     added.kept += 1
                 continue
@@ -127,12 +169,22 @@ def add_submission(review: Review, path: Path, organisation: str = "") -> Added:
                 previous=(previous.verdict or previous.previous) if previous else None,
                 comment=previous.comment if previous else "",
             )
-    connector.rows = rows
+    archive = ""
+    if archive_dir is not None:
+        archive = f"{digest}.xlsx"
+        ensure_dir(archive_dir)
+        atomic_write(archive_dir / archive, path.read_bytes(), keep_backup=False)
+    connector.hashes = hashes
+    connector.answered = sorted(
+        int(no)
+        for no, row in rows.items()
+        if no.isdigit() and any(getattr(row, f).strip() for f in TEXT_FIELDS)
+    )
     connector.submissions.append(
         Submission(
             round=round_no,
             file=path.name,
-            path=str(path.resolve()),
+            archive=archive,
             sha256=digest,
             date=cover.date if cover is not None else "",
             changed=added.changed,
