@@ -45,6 +45,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     status.add_argument("--json", action="store_true", help="JSON で出力します")
     status.set_defaults(handler=run_status)
 
+    walk = cmds.add_parser(
+        "open", help="アプリでレビューを開きます（接続先の一覧 → 項目ごとに確認結果）"
+    )
+    walk.add_argument("review", metavar="REVIEW")
+    walk.set_defaults(handler=run_open)
+
     export = cmds.add_parser("export", help="フィードバック用・一覧用のブックを出力します")
     export.add_argument("review", metavar="REVIEW")
     what = export.add_mutually_exclusive_group(required=True)
@@ -154,6 +160,14 @@ def run_status(args: argparse.Namespace) -> int:
             f"  要改善 {c.needs_improvement}  対象外を確認 {c.not_applicable_confirmed}"
             + (f"  再提出で変更 {c.changed}" if c.changed else "")
         )
+    return 0
+
+
+def run_open(args: argparse.Namespace) -> int:
+    import interview.tui  # noqa: F401  (sets TEXTUAL_DISABLE_KITTY_KEY before textual loads)
+    from interview.tui.review_app import ReviewApp
+
+    ReviewApp(args.sessions_dir, args.review).run()
     return 0
 
 

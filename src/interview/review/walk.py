@@ -1,0 +1,114 @@
+"""An open review for the app: locked while open, saved after every verdict, resumable.
+
+No UI here: the review walk screens call these methods.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from interview.catalog import Catalog, Item, load_catalog
+from interview.review.actions import set_verdict
+from interview.review.models import Connector, ItemReview, Review, SubmittedRow
+from interview.review.status import ConnectorStatus, connector_status
+from interview.review.store import ReviewError, ReviewStore
+from interview.review.submissions import archived_rows, connector_items
+from interview.review.verdicts import Verdict
+from interview.session.lock import LockBusyError, SessionLock
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """What the walk shows for one item of one connector."""
+
+    item: Item
+    texts: SubmittedRow
+    review: ItemReview | None
+
+
+class OpenReview:
+    def __init__(self, store: ReviewStore, reference: str, catalog: Catalog | None = None) -> None:
+        self.store = store
+        self.path = store.resolve(reference)
+        self.catalog = catalog or load_catalog()
+        self._lock = SessionLock(self.path)
+        try:
+            self._lock.acquire()
+        except LockBusyError as exc:
+            raise ReviewError(
+                f"レビュー {self.path.name} は別のアプリで使用中です（{exc}）。"
+            ) from None
+        try:
+            self.review: Review = store.load(reference)
+        except BaseException:
+            self._lock.release()
+            raise
+        self.items = connector_items(self.catalog)
+        self._rows: dict[str, dict[str, SubmittedRow]] = {}
+
+    def close(self) -> None:
+        self._lock.release()
+
+    def statuses(self) -> list[ConnectorStatus]:
+        return [connector_status(c, self.items) for c in self.review.connectors]
+
+    def connector(self, index: int) -> Connector:
+        return self.review.connectors[index]
+
+    def rows(self, connector: Connector) -> dict[str, SubmittedRow]:
+        """The connector's texts (read once from its archived workbook)."""
+        key = connector.organisation
+        if key not in self._rows:
+            try:
+                self._rows[key] = archived_rows(connector, self.store.archive_dir(self.review))
+            except ReviewError:
+                raise
+            except Exception:
+                self._rows[key] = {}
+        return self._rows[key]
+
+    def start_index(self, connector: Connector) -> int:
+        """Where to resume: the item after the last verdict, else the first unreviewed."""
+        if connector.position in self.items:
+            return self.items.index(connector.position)  # type: ignore[arg-type]
+        for index, no in enumerate(self.items):
+            entry = connector.items.get(str(no))
+            if entry is None or entry.verdict is None:
+                return index
+        return 0
+
+    def view(self, connector: Connector, index: int) -> ItemView:
+        no = self.items[index]
+        return ItemView(
+            item=self.catalog.item(no),
+            texts=self.rows(connector).get(str(no), SubmittedRow()),
+            review=connector.items.get(str(no)),
+        )
+
+    def give(
+        self, connector: Connector, index: int, verdict: Verdict, comment: str | None = None
+    ) -> ItemReview:
+        """Record a verdict and save at once (autosave)."""
+        entry = set_verdict(
+            self.review, self.catalog, connector.organisation, self.items[index], verdict, comment
+        )
+        self.store.save(self.review, self.path)
+        return entry
+
+    def comment(self, connector: Connector, index: int, text: str) -> None:
+        """Change the comment only (the item keeps its verdict, or stays 未確認)."""
+        key = str(self.items[index])
+        entry = connector.items.get(key) or ItemReview(round=connector.round)
+        connector.items[key] = entry.model_copy(update={"comment": text})
+        connector.position = self.items[index]
+        self.store.save(self.review, self.path)
+
+    def remember(self, connector: Connector, index: int) -> None:
+        if connector.position != self.items[index]:
+            connector.position = self.items[index]
+            self.store.save(self.review, self.path)
+
+
+def open_review(sessions_dir: Path, reference: str) -> OpenReview:
+    return OpenReview(ReviewStore(sessions_dir), reference)

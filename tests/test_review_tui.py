@@ -1,0 +1,98 @@
+"""The review walk in the app: connectors with counts → items, one-key verdicts, comment,
+autosave, resume; snapshots at 80×24 and 120×40."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from interview.compile.export import export_session
+from interview.review.models import Review
+from interview.review.store import ReviewStore
+from interview.review.submissions import add_submission
+from interview.review.verdicts import Verdict
+from interview.session.demo import build_demo_session
+from interview.tui.review_app import ConnectorsScreen, ItemScreen, ReviewApp
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("walk")
+    session = build_demo_session()
+    other = session.model_copy(deep=True)
+    other.respondent = other.respondent.model_copy(update={"organisation": "株式会社ベータ"})
+    return [export_session(session, folder / "a.xlsx"), export_session(other, folder / "b.xlsx")]
+
+
+@pytest.fixture
+def sessions(tmp_path: Path, books: list[Path]) -> Path:
+    store = ReviewStore(tmp_path)
+    review = Review(id="rv", bank="テスト銀行")
+    store.create(review)
+    with store.edit("rv") as review:
+        for book in books:
+            add_submission(review, book, archive_dir=store.archive_dir(review))
+    return tmp_path
+
+
+def test_walk_verdicts_comment_autosave_and_resume(sessions: Path) -> None:
+    asyncio.run(_walk(sessions))
+
+
+async def _walk(sessions: Path) -> None:
+    app = ReviewApp(sessions, "rv")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConnectorsScreen)
+        await pilot.press("down", "enter")  # the second connector
+        await pilot.pause()
+        assert isinstance(app.screen, ItemScreen)
+        await pilot.press("1", "3")  # item 1 確認済み, item 2 要改善
+        await pilot.press("c", *"説明を", "enter", *"追加", "ctrl+s")
+        await pilot.pause()
+        saved = ReviewStore(sessions).load("rv").connectors[1]
+        assert saved.items["1"].verdict is Verdict.CONFIRMED
+        assert saved.items["2"].verdict is Verdict.NEEDS_IMPROVEMENT
+        assert saved.items["3"].comment == "説明を\n追加"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConnectorsScreen)
+        table = app.screen.query_one("DataTable")
+        row = table.get_row_at(1)
+        assert row[2:6] == ["36", "1", "0", "1"]  # 未確認, 確認済み, 要追加説明, 要改善
+    # The lock is released on exit; opening again resumes on item 3.
+    app = ReviewApp(sessions, "rv")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen.index == 2  # type: ignore[attr-defined]
+        await pilot.press("left", "2")
+        await pilot.pause()
+    saved = ReviewStore(sessions).load("rv").connectors[1]
+    assert saved.items["2"].verdict is Verdict.NEEDS_EXPLANATION
+
+
+def test_second_app_on_the_same_review_is_refused(sessions: Path) -> None:
+    from interview.errors import UserError
+
+    first = ReviewApp(sessions, "rv")
+    try:
+        with pytest.raises(UserError, match="使用中"):
+            ReviewApp(sessions, "rv")
+    finally:
+        first.open.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_connectors(snap_compare, sessions, size):
+    assert snap_compare(ReviewApp(sessions, "rv"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_item(snap_compare, sessions, size):
+    assert snap_compare(ReviewApp(sessions, "rv"), terminal_size=size, press=["enter", "3"])
