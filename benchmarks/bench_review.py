@@ -124,4 +124,27 @@ def run() -> list[Figure]:
                 "budget ≤ 5 s",
             )
         )
+
+        from interview.review.walk import open_review
+
+        walk = open_review(sessions, "b")
+        try:
+            start = time.perf_counter()
+            walk.view(walk.review.connectors[0], 0)
+            opened = (time.perf_counter() - start) * 1000
+        finally:
+            walk.close()
+        start = time.perf_counter()
+        read_workbook_report(files[0])
+        one = (time.perf_counter() - start) * 1000
+        figures.append(
+            Figure(
+                "review app: open a connector",
+                opened,
+                "ms",
+                "bare read of its workbook",
+                one,
+                "budget ≤ 200 ms",
+            )
+        )
     return figures

@@ -96,3 +96,26 @@ def test_snapshot_connectors(snap_compare, sessions, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_snapshot_item(snap_compare, sessions, size):
     assert snap_compare(ReviewApp(sessions, "rv"), terminal_size=size, press=["enter", "3"])
+
+
+def test_walk_core_shows_details_and_the_previous_round(sessions: Path, tmp_path: Path) -> None:
+    from interview.review.walk import open_review
+
+    session = build_demo_session()
+    session.texts["1"].status.text = "第2回の回答。"
+    session.texts["1"].status.state = "edited"
+    round2 = export_session(session, tmp_path / "r2.xlsx")
+    store = ReviewStore(sessions)
+    with store.edit("rv") as review:
+        add_submission(review, round2, archive_dir=store.archive_dir(review))
+    walk = open_review(sessions, "rv")
+    try:
+        connector = walk.review.connectors[0]
+        first = walk.view(connector, 0)
+        assert first.texts.status == "第2回の回答。"
+        assert first.previous is not None and first.previous.status.startswith("＜責任者の設置＞")
+        assert first.details and all(d.no == "1" for d in first.details)
+        second = walk.view(connector, 1)
+        assert second.previous == second.texts  # unchanged item
+    finally:
+        walk.close()

@@ -13,9 +13,16 @@ from interview.review.actions import set_verdict
 from interview.review.models import Connector, ItemReview, Review, SubmittedRow
 from interview.review.status import ConnectorStatus, connector_status
 from interview.review.store import ReviewError, ReviewStore
-from interview.review.submissions import archived_rows, connector_items
+from interview.review.submissions import (
+    SubmissionError,
+    archived_data,
+    connector_items,
+    submitted_texts,
+)
 from interview.review.verdicts import Verdict
 from interview.session.lock import LockBusyError, SessionLock
+from interview.session.tailoring import profile_checklist
+from interview.workbook.model import DetailRow, WorkbookData
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,8 @@ class ItemView:
     item: Item
     texts: SubmittedRow
     review: ItemReview | None
+    details: list[DetailRow]  # the item's rows of 回答詳細, when the workbook has them
+    previous: SubmittedRow | None  # the texts of the round before (None in round 1)
 
 
 class OpenReview:
@@ -45,7 +54,7 @@ class OpenReview:
             self._lock.release()
             raise
         self.items = connector_items(self.catalog)
-        self._rows: dict[str, dict[str, SubmittedRow]] = {}
+        self._cache: dict[tuple[str, int], tuple[WorkbookData, dict[str, SubmittedRow]]] = {}
 
     def close(self) -> None:
         self._lock.release()
@@ -56,17 +65,37 @@ class OpenReview:
     def connector(self, index: int) -> Connector:
         return self.review.connectors[index]
 
+    def _read(
+        self, connector: Connector, back: int = 1
+    ) -> tuple[WorkbookData, dict[str, SubmittedRow]]:
+        """The archived workbook of the latest round (*back* = 1) or an earlier one."""
+        key = (connector.organisation, back)
+        if key not in self._cache:
+            catalog, questions = profile_checklist("")
+            if back == 1:
+                data = archived_data(connector, self.store.archive_dir(self.review))
+            else:
+                earlier = connector.model_copy(
+                    update={"submissions": connector.submissions[: -back + 1]}
+                )
+                data = archived_data(earlier, self.store.archive_dir(self.review))
+            self._cache[key] = (
+                data,
+                submitted_texts(data, catalog, questions, connector.organisation),
+            )
+        return self._cache[key]
+
     def rows(self, connector: Connector) -> dict[str, SubmittedRow]:
         """The connector's texts (read once from its archived workbook)."""
-        key = connector.organisation
-        if key not in self._rows:
-            try:
-                self._rows[key] = archived_rows(connector, self.store.archive_dir(self.review))
-            except ReviewError:
-                raise
-            except Exception:
-                self._rows[key] = {}
-        return self._rows[key]
+        return self._read(connector)[1]
+
+    def previous_rows(self, connector: Connector) -> dict[str, SubmittedRow] | None:
+        if len(connector.submissions) < 2:
+            return None
+        try:
+            return self._read(connector, 2)[1]
+        except SubmissionError:
+            return None
 
     def start_index(self, connector: Connector) -> int:
         """Where to resume: the item after the last verdict, else the first unreviewed."""
@@ -80,10 +109,14 @@ class OpenReview:
 
     def view(self, connector: Connector, index: int) -> ItemView:
         no = self.items[index]
+        data, rows = self._read(connector)
+        previous = self.previous_rows(connector)
         return ItemView(
             item=self.catalog.item(no),
-            texts=self.rows(connector).get(str(no), SubmittedRow()),
+            texts=rows.get(str(no), SubmittedRow()),
             review=connector.items.get(str(no)),
+            details=[d for d in data.details if d.no.strip() == str(no)],
+            previous=previous.get(str(no), SubmittedRow()) if previous is not None else None,
         )
 
     def give(

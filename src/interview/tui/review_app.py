@@ -128,6 +128,7 @@ class ItemScreen(Screen[None]):
         Binding("c", "comment", "コメント"),
         Binding("n,right", "move(1)", "次"),
         Binding("p,left", "move(-1)", "前"),
+        Binding("f11", "diff", "前回との差分"),
         Binding("escape", "back", "一覧"),
     ]
     DEFAULT_CSS = """
@@ -140,6 +141,7 @@ class ItemScreen(Screen[None]):
         super().__init__()
         self.connector_index = connector_index
         self.index = 0
+        self.show_diff = False
 
     @property
     def open(self) -> OpenReview:
@@ -187,6 +189,15 @@ class ItemScreen(Screen[None]):
         for name, label in FIELD_LABELS:
             text = getattr(view.texts, name).strip()
             lines += [f"■ {label}", text or "（記入なし）", ""]
+            if self.show_diff:
+                lines += _diff_lines(view, name)
+        if view.details:
+            lines.append("── 回答詳細 ──")
+            for d in view.details:
+                answer = " ".join(x for x in (d.status, d.detail) if x.strip())
+                lines.append(f"{d.question_id} {d.question or d.example}")
+                lines.append(f"  → {answer or '（未回答）'}")
+            lines.append("")
         lines += ["── ガイド ──", f"目標: {item.description}", "", "手法例:"]
         for group in item.method_groups:
             if group.heading:
@@ -232,8 +243,26 @@ class ItemScreen(Screen[None]):
 
         self.app.push_screen(CommentScreen(entry.comment if entry else ""), done)
 
+    def action_diff(self) -> None:
+        """F11: the previous round's texts under each field (changed ones marked)."""
+        self.show_diff = not self.show_diff
+        self.show()
+
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def _diff_lines(view, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+    if view.previous is None:
+        return ["  （前回の提出はありません: 第1回）", ""]
+    old = getattr(view.previous, name).strip()
+    if old == getattr(view.texts, name).strip():
+        return ["  （前回から変更なし）", ""]
+    return [
+        "  ▼ 前回の提出（変更あり）",
+        *(f"  │ {line}" for line in (old or "（記入なし）").splitlines()),
+        "",
+    ]
 
 
 class ReviewApp(App[None]):
