@@ -119,3 +119,28 @@ def test_walk_core_shows_details_and_the_previous_round(sessions: Path, tmp_path
         assert second.previous == second.texts  # unchanged item
     finally:
         walk.close()
+
+
+def test_home_v_opens_the_review_and_escape_closes_it(sessions: Path) -> None:
+    from interview.tui.app import InterviewApp
+
+    async def walk() -> None:
+        app = InterviewApp(sessions_dir=sessions)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("v")
+            await pilot.pause()
+            assert isinstance(app.screen, ConnectorsScreen)
+            await pilot.press("enter", "2")
+            await pilot.pause()
+            assert isinstance(app.screen, ItemScreen)
+            await pilot.press("escape", "escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, ConnectorsScreen | ItemScreen)
+        saved = ReviewStore(sessions).load("rv").connectors[0]
+        assert saved.items["1"].verdict is Verdict.NEEDS_EXPLANATION
+        # The lock was released when the list closed: the CLI may edit it again.
+        with ReviewStore(sessions).edit("rv"):
+            pass
+
+    asyncio.run(walk())

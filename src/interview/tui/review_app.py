@@ -35,7 +35,13 @@ FIELD_LABELS = (
 
 
 class ConnectorsScreen(Screen[None]):
-    BINDINGS = [Binding("ctrl+q", "app.quit", "終了")]
+    """The connectors of one open review; escape closes the review (releases its lock)."""
+
+    BINDINGS = [Binding("escape", "close", "閉じる"), Binding("ctrl+q", "app.quit", "終了")]
+
+    def __init__(self, review: OpenReview) -> None:
+        super().__init__()
+        self._open = review
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -52,7 +58,11 @@ class ConnectorsScreen(Screen[None]):
 
     @property
     def open(self) -> OpenReview:
-        return self.app.open  # type: ignore[attr-defined,no-any-return]
+        return self._open
+
+    def action_close(self) -> None:
+        self._open.close()
+        self.dismiss(None)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -85,7 +95,7 @@ class ConnectorsScreen(Screen[None]):
             table.move_cursor(row=min(cursor, table.row_count - 1))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.push_screen(ItemScreen(int(str(event.row_key.value))))
+        self.app.push_screen(ItemScreen(self._open, int(str(event.row_key.value))))
 
 
 class CommentScreen(ModalScreen[str | None]):
@@ -137,15 +147,16 @@ class ItemScreen(Screen[None]):
     #item-body { padding: 0 1; }
     """
 
-    def __init__(self, connector_index: int) -> None:
+    def __init__(self, review: OpenReview, connector_index: int) -> None:
         super().__init__()
+        self._open = review
         self.connector_index = connector_index
         self.index = 0
         self.show_diff = False
 
     @property
     def open(self) -> OpenReview:
-        return self.app.open  # type: ignore[attr-defined,no-any-return]
+        return self._open
 
     @property
     def connector(self):  # type: ignore[no-untyped-def]
@@ -278,7 +289,68 @@ class ReviewApp(App[None]):
         super().notify(printable(message), **kwargs)
 
     def on_mount(self) -> None:
-        self.push_screen(ConnectorsScreen())
+        self.push_screen(ConnectorsScreen(self.open), lambda _: self.exit())
 
     def on_unmount(self) -> None:
         self.open.close()
+
+
+class ReviewPicker(ModalScreen[str | None]):
+    """Choose one of the reviews in the sessions folder (from the home screen)."""
+
+    BINDINGS = [Binding("escape", "cancel", "取消")]
+    DEFAULT_CSS = """
+    ReviewPicker { align: center middle; }
+    #picker-box { width: 60; height: auto; max-height: 80%; border: round $accent;
+                  background: $surface; padding: 0 1; }
+    """
+
+    def __init__(self, ids: list[str]) -> None:
+        super().__init__()
+        self.ids = ids
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList
+
+        with Vertical(id="picker-box"):
+            yield Label("開くレビューを選んでください（Enter、escape で取消）")
+            yield OptionList(*(safe_text(i) for i in self.ids), id="picker-list")
+
+    def on_mount(self) -> None:
+        self.query_one("#picker-list").focus()
+
+    def on_option_list_option_selected(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.dismiss(self.ids[event.option_index])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def open_from_home(app: App[None], sessions_dir: Path) -> None:
+    """Home → レビュー: pick a review (if several), then its connectors list."""
+    from interview.review.store import ReviewStore
+
+    ids = ReviewStore(sessions_dir).ids()
+    if not ids:
+        app.notify(
+            "レビューはまだありません。interview review new --bank 金融機関名 で作成し、"
+            "interview review add で接続先のブックを追加してください。",
+            severity="warning",
+            timeout=8,
+        )
+        return
+
+    def start(review_id: str | None) -> None:
+        if review_id is None:
+            return
+        try:
+            review = open_review(sessions_dir, review_id)
+        except UserError as exc:
+            app.notify(str(exc), severity="error")
+            return
+        app.push_screen(ConnectorsScreen(review))
+
+    if len(ids) == 1:
+        start(ids[0])
+    else:
+        app.push_screen(ReviewPicker(ids), start)

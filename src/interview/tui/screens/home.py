@@ -22,7 +22,7 @@ from interview.textsafety import printable, safe_text
 
 @dataclass
 class HomeChoice(Message):
-    action: str  # new | resume | yearly | demo | quit
+    action: str  # new | resume | yearly | demo | review | quit
     session_id: str = ""
 
 
@@ -32,6 +32,7 @@ class HomeScreen(Screen[None]):
         Binding("d", "demo", "デモ", id="home.demo"),
         Binding("r", "reload", "再読込", id="home.reload"),
         Binding("y", "yearly", "年次確認", id="home.yearly"),
+        Binding("v", "review", "レビュー（金融機関）", id="home.review", show=False),
         Binding("ctrl+q", "app.quit", "終了", id="home.quit"),
     ]
 
@@ -130,6 +131,10 @@ class HomeScreen(Screen[None]):
             return
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)  # type: ignore[attr-defined]
         self.post_message(HomeChoice("yearly", str(row_key.value)))
+
+    def action_review(self) -> None:
+        """The bank's review of its connectors' checklists (``interview review``)."""
+        self.post_message(HomeChoice("review"))
 
     @on(Button.Pressed, "#home-new")
     def action_new(self) -> None:
