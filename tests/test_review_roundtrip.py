@@ -116,3 +116,38 @@ def test_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     by_no = {str(r[0]).removesuffix(".0"): r for r in rows[1:]}
     assert by_no["3"][-2] == "再提出で変更"
     assert by_no["3"][4].startswith("鍵はHSMで保管し")
+
+
+def test_import_into_keeps_the_session_and_adds_requests(tmp_path, capsys) -> None:
+    write_demo(tmp_path / "s" / f"{DEMO_ID}.toml")
+    book = tmp_path / "c.xlsx"
+    assert run(tmp_path, capsys, "export", DEMO_ID, "-o", str(book))[0] == 0
+    run(tmp_path, capsys, "review", "new", "--bank", "テスト銀行", "--id", "rv")
+    run(tmp_path, capsys, "review", "add", "rv", str(book))
+    run(
+        tmp_path,
+        capsys,
+        "review",
+        "verdict",
+        "rv",
+        "--org",
+        ORG,
+        "--item",
+        "5",
+        "--result",
+        "要追加説明",
+        "--comment",
+        "根拠資料を",
+    )
+    feedback = tmp_path / "fb.xlsx"
+    run(tmp_path, capsys, "review", "export", "rv", "--feedback", ORG, "-o", str(feedback))
+    before = SessionStore(tmp_path / "s").load(DEMO_ID)
+    code, out, err = run(tmp_path, capsys, "import", str(feedback), "--into", DEMO_ID)
+    assert code == 0, err
+    assert "確認依頼 1件" in out and "通番5: 要追加説明" in out
+    after = SessionStore(tmp_path / "s").load(DEMO_ID)
+    assert after.answers == before.answers and after.texts == before.texts
+    assert after.review_requests["5"].comment == "根拠資料を"
+    # A workbook without requests is refused with a message; the session is untouched.
+    code, _, err = run(tmp_path, capsys, "import", str(book), "--into", DEMO_ID)
+    assert code == 1 and "確認依頼" in err

@@ -49,6 +49,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="PROFILE.toml",
         help="項目の除外・追加を定めたプロファイル（独自の「追加」項目も読み込みます）",
     )
+    imp.add_argument(
+        "--into",
+        metavar="SESSION",
+        help="金融機関から返されたブックの確認依頼だけを、既にあるセッションに取り込みます",
+    )
     imp.set_defaults(handler=run_import)
 
 
@@ -83,6 +88,8 @@ def run_import(args: argparse.Namespace) -> int:
     from interview.textsafe import printable
     from interview.workbook.reader import read_workbook_report
 
+    if getattr(args, "into", None):
+        return _import_requests(args)
     profile_text = profile_name = ""
     if args.profile is not None:
         from interview.profile.loader import load_profile
@@ -131,4 +138,28 @@ def run_import(args: argparse.Namespace) -> int:
         )
         for line in request_lines(session.review_requests):
             print(printable(line))
+    return 0
+
+
+def _import_requests(args: argparse.Namespace) -> int:
+    """``import FEEDBACK.xlsx --into SESSION``: the bank's requests, answers untouched."""
+    from interview.review.feedback_read import read_requests, request_lines
+    from interview.session.ids import validate_id
+    from interview.session.store import SessionStore
+    from interview.textsafe import printable
+    from interview.workbook.reader import read_workbook_report
+
+    read_workbook_report(args.workbook)  # the same checks as any import (broken, too large…)
+    requests = read_requests(args.workbook)
+    if not requests:
+        raise UserError(
+            f"{args.workbook} には金融機関からの確認依頼（「確認依頼」シート）がありません。"
+        )
+    store = SessionStore(args.sessions_dir)
+    with store.open(validate_id(args.into)) as handle:
+        handle.session.review_requests = requests
+        handle.save()
+    print(f"セッション {args.into} に金融機関からの確認依頼 {len(requests)}件を取り込みました:")
+    for line in request_lines(requests):
+        print(printable(line))
     return 0
