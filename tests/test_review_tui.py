@@ -144,3 +144,22 @@ def test_home_v_opens_the_review_and_escape_closes_it(sessions: Path) -> None:
             pass
 
     asyncio.run(walk())
+
+
+def test_chat_shows_the_banks_request_next_to_its_item() -> None:
+    from interview.catalog import load_catalog
+    from interview.questions.bank import load_questions
+    from interview.session.live import LiveSession
+    from interview.session.models import ReviewRequest
+    from interview.tui.render import item_intro
+
+    session = build_demo_session()
+    session.review_requests["2"] = ReviewRequest(
+        verdict="要改善", comment="規程の改定日を\n記載してください", bank="テスト銀行"
+    )
+    catalog = load_catalog()
+    live = LiveSession(session, catalog, load_questions(catalog))
+    shown = item_intro(2, live).plain
+    assert "金融機関からの確認依頼（テスト銀行）: 要改善" in shown
+    assert "規程の改定日を\n記載してください" in shown
+    assert "確認依頼" not in item_intro(1, live).plain
