@@ -29,7 +29,7 @@ from interview.questions.bank import load_questions
 from interview.review.export import export_portfolio
 from interview.review.status import review_status
 from interview.review.store import ReviewStore
-from interview.session.demo import build_demo_session
+from interview.services.demo import build_demo_session
 from interview.workbook.reader import read_workbook_report
 from interview.workbook.writer import build_workbook, document_stamp, workbook_bytes
 

@@ -13,7 +13,7 @@ from interview.cli.main import main
 from interview.compile.export import export_session
 from interview.review.models import Review
 from interview.review.store import ReviewStore
-from interview.session.demo import build_demo_session
+from interview.services.demo import build_demo_session
 
 ORG = "株式会社サンプルペイ（デモ）"
 

@@ -12,7 +12,7 @@ from python_calamine import CalamineWorkbook
 from interview.catalog import Party
 from interview.cli.main import main
 from interview.compile.export import export_session
-from interview.session.demo import build_demo_session
+from interview.services.demo import build_demo_session
 from interview.session.models import ItemText, ItemTexts, Respondent, Session
 from interview.session.store import SessionStore
 

@@ -12,7 +12,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from interview.cli.main import main
-from interview.session.demo import DEMO_ID, write_demo
+from interview.services.demo import DEMO_ID, write_demo
 from interview.session.store import SessionStore
 
 ORG = "株式会社サンプルペイ（デモ）"

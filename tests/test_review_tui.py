@@ -13,7 +13,7 @@ from interview.review.models import Review
 from interview.review.store import ReviewStore
 from interview.review.submissions import add_submission
 from interview.review.verdicts import Verdict
-from interview.session.demo import build_demo_session
+from interview.services.demo import build_demo_session
 from interview.tui.review_app import ConnectorsScreen, ItemScreen, ReviewApp
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -147,9 +147,7 @@ def test_home_v_opens_the_review_and_escape_closes_it(sessions: Path) -> None:
 
 
 def test_chat_shows_the_banks_request_next_to_its_item() -> None:
-    from interview.catalog import load_catalog
-    from interview.questions.bank import load_questions
-    from interview.session.live import LiveSession
+    from interview.services.live import LiveSession
     from interview.session.models import ReviewRequest
     from interview.tui.render import item_intro
 
@@ -157,8 +155,7 @@ def test_chat_shows_the_banks_request_next_to_its_item() -> None:
     session.review_requests["2"] = ReviewRequest(
         verdict="要改善", comment="規程の改定日を\n記載してください", bank="テスト銀行"
     )
-    catalog = load_catalog()
-    live = LiveSession(session, catalog, load_questions(catalog))
+    live = LiveSession(session, lambda _session: None)
     shown = item_intro(2, live).plain
     assert "金融機関からの確認依頼（テスト銀行）: 要改善" in shown
     assert "規程の改定日を\n記載してください" in shown

@@ -16,7 +16,6 @@ from interview.errors import UserError
 from interview.questions.bank import QuestionSet
 from interview.review.models import Connector, ItemReview, Review, Submission, SubmittedRow
 from interview.session.atomic import atomic_write, ensure_dir
-from interview.session.tailoring import profile_checklist
 from interview.textsafe import printable
 from interview.workbook.model import WorkbookData
 from interview.workbook.reader import read_workbook, read_workbook_report
@@ -96,7 +95,7 @@ def submitted_texts(
 
 def archived_rows(connector: Connector, archive_dir: Path) -> dict[str, SubmittedRow]:
     """The texts of the connector's latest round, read from the archived copy."""
-    catalog, questions = profile_checklist("")
+    catalog, questions = _checklist()
     data = archived_data(connector, archive_dir)
     return submitted_texts(data, catalog, questions, connector.organisation)
 
@@ -128,7 +127,7 @@ def add_submission(
                     f"{path.name} は既に追加されています（{connector.organisation} の"
                     f"第{sub.round}回、{sub.file}、同じ内容のファイル）。"
                 )
-    catalog, questions = profile_checklist("")
+    catalog, questions = _checklist()
     result = read_workbook_report(path)
     data = result.data
     cover = data.cover
@@ -192,3 +191,11 @@ def add_submission(
     )
     added.notes = [*result.report.lines(), *notes]
     return added
+
+
+def _checklist():  # type: ignore[no-untyped-def]
+    """The shipped catalog and questions (built once per process)."""
+    from interview.services.checklist import plain_checklist
+
+    checklist = plain_checklist()
+    return checklist.catalog, checklist.questions

@@ -21,7 +21,6 @@ from interview.review.submissions import (
 )
 from interview.review.verdicts import Verdict
 from interview.session.lock import LockBusyError, SessionLock
-from interview.session.tailoring import profile_checklist
 from interview.workbook.model import DetailRow, WorkbookData
 
 
@@ -71,7 +70,7 @@ class OpenReview:
         """The archived workbook of the latest round (*back* = 1) or an earlier one."""
         key = (connector.organisation, back)
         if key not in self._cache:
-            catalog, questions = profile_checklist("")
+            catalog, questions = _checklist()
             if back == 1:
                 data = archived_data(connector, self.store.archive_dir(self.review))
             else:
@@ -145,3 +144,11 @@ class OpenReview:
 
 def open_review(sessions_dir: Path, reference: str) -> OpenReview:
     return OpenReview(ReviewStore(sessions_dir), reference)
+
+
+def _checklist():  # type: ignore[no-untyped-def]
+    """The shipped catalog and questions (built once per process)."""
+    from interview.services.checklist import plain_checklist
+
+    checklist = plain_checklist()
+    return checklist.catalog, checklist.questions
