@@ -26,10 +26,10 @@ from benchmarks.common import Figure
 from interview.catalog import load_catalog
 from interview.compile.workbook_data import build_workbook_data
 from interview.questions.bank import load_questions
-from interview.review.export import export_portfolio
-from interview.review.status import review_status
-from interview.review.store import ReviewStore
 from interview.services.demo import build_demo_session
+from interview.services.review.export import export_portfolio
+from interview.services.review.status import review_status
+from interview.services.review.store import ReviewStore
 from interview.workbook.reader import read_workbook_report
 from interview.workbook.writer import build_workbook, document_stamp, workbook_bytes
 
@@ -125,7 +125,7 @@ def run() -> list[Figure]:
             )
         )
 
-        from interview.review.walk import open_review
+        from interview.services.review.walk import open_review
 
         walk = open_review(sessions, "b")
         try:

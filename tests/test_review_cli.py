@@ -11,9 +11,9 @@ import pytest
 
 from interview.cli.main import main
 from interview.compile.export import export_session
-from interview.review.models import Review
-from interview.review.store import ReviewStore
 from interview.services.demo import build_demo_session
+from interview.services.review.models import Review
+from interview.services.review.store import ReviewStore
 
 ORG = "株式会社サンプルペイ（デモ）"
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from interview.compile.export import export_session
-from interview.review.models import Review
-from interview.review.store import ReviewStore
-from interview.review.submissions import add_submission
-from interview.review.verdicts import Verdict
 from interview.services.demo import build_demo_session
+from interview.services.review.models import Review
+from interview.services.review.store import ReviewStore
+from interview.services.review.submissions import add_submission
+from interview.services.review.verdicts import Verdict
 from interview.tui.review_app import ConnectorsScreen, ItemScreen, ReviewApp
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -99,7 +99,7 @@ def test_snapshot_item(snap_compare, sessions, size):
 
 
 def test_walk_core_shows_details_and_the_previous_round(sessions: Path, tmp_path: Path) -> None:
-    from interview.review.walk import open_review
+    from interview.services.review.walk import open_review
 
     session = build_demo_session()
     session.texts["1"].status.text = "第2回の回答。"

@@ -73,7 +73,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from interview.review.store import ReviewStore
+    from interview.services.review.store import ReviewStore
 
     return ReviewStore(args.sessions_dir)
 
@@ -81,7 +81,7 @@ def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def run_new(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from interview.review.models import Review
+    from interview.services.review.models import Review
     from interview.session.ids import default_id, unique_id, validate_id
 
     bank = " ".join(args.bank.split())
@@ -99,7 +99,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from interview.review.submissions import add_submission
+    from interview.services.review.submissions import add_submission
     from interview.textsafe import printable
 
     failed = 0
@@ -126,11 +126,11 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_verdict(args: argparse.Namespace) -> int:
-    from interview.catalog import load_catalog
-    from interview.review.actions import find_connector, parse_item, set_verdict
-    from interview.review.verdicts import Verdict
+    from interview.services.checklist import plain_checklist
+    from interview.services.review.actions import find_connector, parse_item, set_verdict
+    from interview.services.review.verdicts import Verdict
 
-    catalog = load_catalog()
+    catalog = plain_checklist().catalog
     item = parse_item(args.item, catalog)
     verdict = Verdict.from_label(args.result)
     comment = args.comment.replace("\\n", "\n") if args.comment is not None else None
@@ -142,11 +142,11 @@ def run_verdict(args: argparse.Namespace) -> int:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from interview.catalog import load_catalog
-    from interview.review.status import review_status
+    from interview.services.checklist import plain_checklist
+    from interview.services.review.status import review_status
 
     review = _store(args).load(args.review)
-    status = review_status(review, load_catalog())
+    status = review_status(review, plain_checklist().catalog)
     if args.json:
         print(status.model_dump_json(indent=2))
         return 0
@@ -172,7 +172,7 @@ def run_open(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from interview.review import export as review_export
+    from interview.services.review import export as review_export
 
     store = _store(args)
     review = store.load(args.review)

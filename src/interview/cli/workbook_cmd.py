@@ -103,7 +103,7 @@ def run_import(args: argparse.Namespace) -> int:
     for line in [*imported.report, *imported.notes]:
         print(printable(line))
     if session.review_requests:
-        from interview.review.feedback_read import request_lines
+        from interview.services.review.feedback_read import request_lines
 
         print(
             f"金融機関からの確認依頼 {len(session.review_requests)}件（次回の回答で対応してください）:"
@@ -115,7 +115,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def _import_requests(args: argparse.Namespace) -> int:
     """``import FEEDBACK.xlsx --into SESSION``: the bank's requests, answers untouched."""
-    from interview.review.feedback_read import request_lines
+    from interview.services.review.feedback_read import request_lines
     from interview.services.review_requests import import_requests
     from interview.session.store import SessionStore
     from interview.textsafe import printable

@@ -13,7 +13,7 @@ from interview.session.store import SessionStore
 def import_requests(
     store: SessionStore, workbook: Path, session_id: str
 ) -> dict[str, ReviewRequest]:
-    from interview.review.feedback_read import read_requests
+    from interview.services.review.feedback_read import read_requests
     from interview.session.ids import validate_id
     from interview.workbook.reader import read_workbook_report
 

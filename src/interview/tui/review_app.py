@@ -16,8 +16,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
 from interview.errors import UserError
-from interview.review.verdicts import CHANGED_LABEL, UNREVIEWED_LABEL, Verdict
-from interview.review.walk import OpenReview, open_review
+from interview.services.review.verdicts import CHANGED_LABEL, UNREVIEWED_LABEL, Verdict
+from interview.services.review.walk import OpenReview, open_review
 from interview.textsafety import clean_input, printable, safe_text
 
 VERDICT_KEYS = {
@@ -328,7 +328,7 @@ class ReviewPicker(ModalScreen[str | None]):
 
 def open_from_home(app: App[None], sessions_dir: Path) -> None:
     """Home → レビュー: pick a review (if several), then its connectors list."""
-    from interview.review.store import ReviewStore
+    from interview.services.review.store import ReviewStore
 
     ids = ReviewStore(sessions_dir).ids()
     if not ids:

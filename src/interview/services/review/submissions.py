@@ -14,7 +14,7 @@ from interview.catalog import Catalog, Party
 from interview.compile.import_workbook import session_from_workbook
 from interview.errors import UserError
 from interview.questions.bank import QuestionSet
-from interview.review.models import Connector, ItemReview, Review, Submission, SubmittedRow
+from interview.services.review.models import Connector, ItemReview, Review, Submission, SubmittedRow
 from interview.session.atomic import atomic_write, ensure_dir
 from interview.textsafe import printable
 from interview.workbook.model import WorkbookData

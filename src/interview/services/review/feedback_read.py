@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from interview.review.verdicts import Verdict
+from interview.services.review.verdicts import Verdict
 from interview.session.models import ReviewRequest
 from interview.workbook.cells import cell_text
 from interview.workbook.headers import normalise_label

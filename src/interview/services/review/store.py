@@ -16,10 +16,10 @@ import tomli_w
 
 from interview.engine.answers import now
 from interview.errors import UserError
-from interview.review.models import Review
+from interview.services.review.models import Review
 from interview.session.atomic import atomic_write, ensure_dir
 from interview.session.ids import validate_id
-from interview.session.lock import LockBusyError, SessionLock
+from interview.session.lock import LockBusyError, SessionLock, UnsafeLockError
 from interview.tomlio import load_model
 
 REVIEWS_DIR = "reviews"
@@ -121,6 +121,11 @@ class ReviewStore:
             raise ReviewError(
                 f"レビュー {path.name} は別のアプリで使用中です（{exc}）。"
                 "そちらを閉じてから、もう一度実行してください。"
+            ) from None
+        except UnsafeLockError as exc:
+            raise ReviewError(
+                f"レビューのロックファイル（{exc.path}）が通常のファイルではないため、"
+                "使いません。取り除いてから、もう一度実行してください。"
             ) from None
         try:
             yield lock

@@ -9,18 +9,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interview.catalog import Catalog, Item, load_catalog
-from interview.review.actions import set_verdict
-from interview.review.models import Connector, ItemReview, Review, SubmittedRow
-from interview.review.status import ConnectorStatus, connector_status
-from interview.review.store import ReviewError, ReviewStore
-from interview.review.submissions import (
+from interview.services.review.actions import set_verdict
+from interview.services.review.models import Connector, ItemReview, Review, SubmittedRow
+from interview.services.review.status import ConnectorStatus, connector_status
+from interview.services.review.store import ReviewError, ReviewStore
+from interview.services.review.submissions import (
     SubmissionError,
     archived_data,
     connector_items,
     submitted_texts,
 )
-from interview.review.verdicts import Verdict
-from interview.session.lock import LockBusyError, SessionLock
+from interview.services.review.verdicts import Verdict
+from interview.session.lock import LockBusyError, SessionLock, UnsafeLockError
 from interview.workbook.model import DetailRow, WorkbookData
 
 
@@ -43,7 +43,7 @@ class OpenReview:
         self._lock = SessionLock(self.path)
         try:
             self._lock.acquire()
-        except LockBusyError as exc:
+        except (LockBusyError, UnsafeLockError) as exc:
             raise ReviewError(
                 f"レビュー {self.path.name} は別のアプリで使用中です（{exc}）。"
             ) from None

@@ -5,9 +5,9 @@ from __future__ import annotations
 from interview.catalog import Catalog
 from interview.engine.answers import now
 from interview.errors import UserError
-from interview.review.models import Connector, ItemReview, Review
-from interview.review.submissions import connector_items
-from interview.review.verdicts import Verdict
+from interview.services.review.models import Connector, ItemReview, Review
+from interview.services.review.submissions import connector_items
+from interview.services.review.verdicts import Verdict
 from interview.textsafe import printable
 
 MAX_COMMENT_CHARS = 10_000

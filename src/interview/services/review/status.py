@@ -5,9 +5,9 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from interview.catalog import Catalog
-from interview.review.models import Connector, Review
-from interview.review.submissions import connector_items
-from interview.review.verdicts import Verdict
+from interview.services.review.models import Connector, Review
+from interview.services.review.submissions import connector_items
+from interview.services.review.verdicts import Verdict
 
 
 class ConnectorStatus(BaseModel):

@@ -18,10 +18,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from interview.catalog import Catalog, Party, load_catalog
 from interview.compile.references import reference_columns
-from interview.review.actions import find_connector
-from interview.review.models import Connector, ItemReview, Review, SubmittedRow
-from interview.review.submissions import archived_data, archived_rows, connector_items
-from interview.review.verdicts import CHANGED_LABEL, UNREVIEWED_LABEL, Verdict
+from interview.services.review.actions import find_connector
+from interview.services.review.models import Connector, ItemReview, Review, SubmittedRow
+from interview.services.review.submissions import archived_data, archived_rows, connector_items
+from interview.services.review.verdicts import CHANGED_LABEL, UNREVIEWED_LABEL, Verdict
 from interview.session.ids import slugify
 from interview.session.models import Session
 from interview.workbook.cells import CellPlace, put_text
@@ -248,7 +248,7 @@ def export_portfolio(
     catalog: Catalog | None = None,
 ) -> Path:
     """One row per connector, one column per 通番, totals, a legend and all open requests."""
-    from interview.review.status import connector_status
+    from interview.services.review.status import connector_status
 
     catalog = catalog or load_catalog()
     target = resolve_target(output, f"{review.id}-一覧.xlsx")

@@ -7,7 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from interview.engine.answers import now
-from interview.review.verdicts import Verdict
+from interview.services.review.verdicts import Verdict
 from interview.session.models import aware
 
 REVIEW_FORMAT_VERSION = 1
