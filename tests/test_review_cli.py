@@ -25,12 +25,19 @@ def workbooks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     session = build_demo_session()
     first = export_session(session, folder / "round1.xlsx")
     changed = session.model_copy(deep=True)
-    texts = changed.texts.get("3")
+    from interview.compile.readiness import item_draft
+    from interview.services.checklist import plain_checklist
     from interview.session.models import ItemText, ItemTexts
 
-    changed.texts["3"] = (texts or ItemTexts()).model_copy(
+    checklist = plain_checklist()
+    item = checklist.catalog.item(3)
+    draft = item_draft(changed, item, checklist.questions).field("status")
+    texts = changed.texts.get("3") or ItemTexts()
+    changed.texts["3"] = texts.model_copy(
         update={
-            "status": ItemText(text="TLS1.3で暗号化し、鍵はHSMで管理している。", state="edited")
+            "status": ItemText(
+                draft=draft, text="TLS1.3で暗号化し、鍵はHSMで管理している。", state="edited"
+            )
         }
     )
     second = export_session(changed, folder / "round2.xlsx")

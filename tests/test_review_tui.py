@@ -113,7 +113,8 @@ def test_walk_core_shows_details_and_the_previous_round(sessions: Path, tmp_path
         connector = walk.review.connectors[0]
         first = walk.view(connector, 0)
         assert first.texts.status == "第2回の回答。"
-        assert first.previous is not None and first.previous.status.startswith("＜責任者の設置＞")
+        assert first.previous is not None and first.previous.status.strip()
+        assert first.previous.status != first.texts.status
         assert first.details and all(d.no == "1" for d in first.details)
         second = walk.view(connector, 1)
         assert second.previous == second.texts  # unchanged item
