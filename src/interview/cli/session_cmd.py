@@ -311,6 +311,12 @@ def show_lines(session: Session) -> list[str]:
     for key, memo in session.follow_ups.items():
         lines.append(f"  ・{p(key)}" + (f"：{p(memo)}" if memo else ""))
 
+    if session.review_requests:
+        from interview.services.review.feedback_read import request_lines
+
+        lines += ["", f"金融機関からの確認依頼: {len(session.review_requests)}件"]
+        lines += [p(line) for line in request_lines(session.review_requests)]
+
     lines.append("")
     if questions is None:
         if session.position is not None:

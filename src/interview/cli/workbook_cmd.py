@@ -74,6 +74,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="PROFILE.toml",
         help="項目の除外・追加を定めたプロファイル（独自の「追加」項目も読み込みます）",
     )
+    imp.add_argument(
+        "--into",
+        metavar="SESSION",
+        help="金融機関から返されたブックの確認依頼だけを、既にあるセッションに取り込みます",
+    )
     imp.set_defaults(handler=run_import)
 
 
@@ -153,6 +158,8 @@ def run_import(args: argparse.Namespace) -> int:
     from interview.session.store import SessionStore
     from interview.textsafe import printable
 
+    if getattr(args, "into", None):
+        return _import_requests(args)
     party = None
     if args.party:
         try:
@@ -173,5 +180,27 @@ def run_import(args: argparse.Namespace) -> int:
         f"セッション {session.id} を作成しました（項目の文章 {len(session.texts)}件、回答 {answered}件）"
     )
     for line in [*imported.report, *imported.notes]:
+        print(printable(line))
+    if session.review_requests:
+        from interview.services.review.feedback_read import request_lines
+
+        print(
+            f"金融機関からの確認依頼 {len(session.review_requests)}件（次回の回答で対応してください）:"
+        )
+        for line in request_lines(session.review_requests):
+            print(printable(line))
+    return 0
+
+
+def _import_requests(args: argparse.Namespace) -> int:
+    """``import FEEDBACK.xlsx --into SESSION``: the bank's requests, answers untouched."""
+    from interview.services.review.feedback_read import request_lines
+    from interview.services.review_requests import import_requests
+    from interview.session.store import SessionStore
+    from interview.textsafe import printable
+
+    requests = import_requests(SessionStore(args.sessions_dir), args.workbook, args.into)
+    print(f"セッション {args.into} に金融機関からの確認依頼 {len(requests)}件を取り込みました:")
+    for line in request_lines(requests):
         print(printable(line))
     return 0

@@ -108,5 +108,8 @@ def import_workbook(
     )
     if profile_text:
         session.profile_name, session.profile_text = profile_name, profile_text
+    from interview.services.review.feedback_read import read_requests
+
+    session.review_requests = read_requests(workbook)  # a bank's feedback workbook (#18)
     created = store.create_session(session, choose_id=session_id is None)
     return Imported(created, result.report.lines(), notes)

@@ -95,6 +95,16 @@ class ItemTexts(_Model):
     remarks: ItemText = ItemText()  # 備考
 
 
+class ReviewRequest(_Model):
+    """A bank's request on one item, read from its feedback workbook (``review export``)."""
+
+    verdict: str = Field(min_length=1)  # 要追加説明 / 要改善 (the label, as in the workbook)
+    comment: str = ""
+    bank: str = ""
+    reviewed: str = ""  # 確認日
+    round: str = ""  # the round the bank reviewed
+
+
 class Position(_Model):
     """Where the respondent was: the item worked on and the question shown."""
 
@@ -126,6 +136,8 @@ class Session(_Model):
     # The file name of a hand-filled フォーマット this session was imported from (it had no
     # per-question answers); the export says so instead of listing empty questions.
     imported_form: str = ""
+    # The bank's open requests per item (通番), from a feedback workbook read by ``import``.
+    review_requests: dict[str, ReviewRequest] = {}
 
     @field_validator("created_at", "updated_at")
     @classmethod

@@ -208,6 +208,20 @@ def _head(session: Session) -> str:
             "[follow_ups]\n"
             + "".join(f"{toml_key(k)} = {toml_string(session.follow_ups[k])}\n" for k in keys)
         )
+    for no in sorted(session.review_requests, key=question_key):
+        req = session.review_requests[no]
+        parts.append(
+            _table(
+                f"[review_requests.{toml_key(no)}]",
+                [
+                    ("verdict", req.verdict),
+                    ("comment", req.comment),
+                    ("bank", req.bank),
+                    ("reviewed", req.reviewed),
+                    ("round", req.round),
+                ],
+            )
+        )
     for qid in sorted(session.suggestions, key=question_key):
         parts.append(
             _table(f"[suggestions.{toml_key(qid)}]", _answer_pairs(session.suggestions[qid]))

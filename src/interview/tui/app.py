@@ -114,6 +114,10 @@ class InterviewApp(App[None]):
                 self._start_yearly(choice.session_id)
             case "demo":
                 self._open_demo()
+            case "review":
+                from interview.tui.review_app import open_from_home
+
+                open_from_home(self, Path(self.sessions_dir))
             case "quit":
                 self.exit()
 

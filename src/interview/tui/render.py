@@ -71,6 +71,12 @@ def item_intro(item_no: int, live: LiveSession) -> Text:
     text.append(address(live.questions.intro(item_no), to))
     if progress.answered:
         text.append(f"\n（{progress.total}問中{progress.answered}問は回答済みです）", style="dim")
+    request = live.session.review_requests.get(str(item_no))
+    if request is not None:
+        bank = f"（{printable(request.bank)}）" if request.bank else ""
+        text.append(f"\n金融機関からの確認依頼{bank}: {printable(request.verdict)}", style="bold")
+        if request.comment:
+            text.append("\n" + printable(request.comment))
     return text
 
 

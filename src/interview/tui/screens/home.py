@@ -53,7 +53,7 @@ def _row(*cells: str, total: int = 200, widths: tuple[int, ...] = WIDTHS) -> str
 
 @dataclass
 class HomeChoice(Message):
-    action: str  # new | resume | yearly | demo | quit
+    action: str  # new | resume | yearly | demo | review | quit
     session_id: str = ""
 
 
@@ -63,6 +63,7 @@ class HomeScreen(Screen[None]):
         Binding("d", "demo", "デモ", id="home.demo"),
         Binding("r", "reload", "再読込", id="home.reload"),
         Binding("y", "yearly", "年次確認", id="home.yearly"),
+        Binding("v", "review", "レビュー（金融機関）", id="home.review", show=False),
         Binding("ctrl+q", "app.quit", "終了", id="home.quit"),
     ]
 
@@ -205,6 +206,10 @@ class HomeScreen(Screen[None]):
                 self.post_message(HomeChoice("yearly", session_id))
 
         self.app.push_screen(ConfirmScreen("年次確認を始めますか？", text, "始める (y)"), decided)
+
+    def action_review(self) -> None:
+        """The bank's review of its connectors' checklists (``interview review``)."""
+        self.post_message(HomeChoice("review"))
 
     @on(Button.Pressed, "#home-new")
     def action_new(self) -> None:

@@ -1,0 +1,175 @@
+"""``review export --portfolio`` and ``--bank-session`` (one 44-row checklist)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from interview.catalog import Party
+from interview.cli.main import main
+from interview.compile.export import export_session
+from interview.services.demo import build_demo_session
+from interview.session.models import ItemText, ItemTexts, Respondent, Session
+from interview.session.store import SessionStore
+
+ORG = "株式会社サンプルペイ（デモ）"
+
+
+def run(tmp: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["--sessions-dir", str(tmp / "s"), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def review(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    session = build_demo_session()
+    first = export_session(session, tmp_path / "a.xlsx")
+    other = session.model_copy(deep=True)
+    other.respondent = other.respondent.model_copy(update={"organisation": "株式会社ベータ"})
+    second = export_session(other, tmp_path / "b.xlsx")
+    assert run(tmp_path, capsys, "review", "new", "--bank", "テスト銀行", "--id", "rv")[0] == 0
+    assert run(tmp_path, capsys, "review", "add", "rv", str(first), str(second))[0] == 0
+    for org, item, result in (
+        (ORG, "3", "要改善"),
+        ("ベータ", "3", "要追加説明"),
+        (ORG, "1", "確認済み"),
+    ):
+        code, _, err = run(
+            tmp_path,
+            capsys,
+            "review",
+            "verdict",
+            "rv",
+            "--org",
+            org,
+            "--item",
+            item,
+            "--result",
+            result,
+            "--comment",
+            "@cmd 確認してください",
+        )
+        assert code == 0, err
+    return "rv"
+
+
+def test_portfolio(tmp_path, capsys, review, catalog):
+    out = tmp_path / "pf.xlsx"
+    code, _, err = run(tmp_path, capsys, "review", "export", "rv", "--portfolio", "-o", str(out))
+    assert code == 0, err
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    book = CalamineWorkbook.from_path(str(out))
+    assert book.sheet_names == ["接続先一覧", "確認依頼一覧", "凡例"]
+    rows = book.get_sheet_by_name("接続先一覧").to_python()
+    header = [str(c) for c in rows[0]]
+    items = [str(i.no) for i in catalog.items_for(Party.API_CONNECTOR)]
+    assert header[9:] == items and "40" not in header
+    first, second = rows[1], rows[2]
+    assert first[0] == ORG and second[0] == "株式会社ベータ"
+    assert first[header.index("3")] == "回答・改善" and first[header.index("1")] == "回答・済"
+    assert second[header.index("3")] == "回答・説明"
+    assert int(first[header.index("要改善")]) == 1 and int(first[header.index("未確認")]) == 36
+    totals = {r[0]: r for r in rows[3:]}
+    assert int(totals["計（要改善）"][header.index("3")]) == 1
+    assert int(totals["計（要追加説明）"][header.index("3")]) == 1
+    assert int(totals["計（未確認）"][header.index("1")]) == 1
+    requests = book.get_sheet_by_name("確認依頼一覧").to_python()
+    assert [(r[0], str(r[1]), r[3]) for r in requests[1:]] == [
+        (ORG, "3", "要改善"),
+        ("株式会社ベータ", "3", "要追加説明"),
+    ]
+    import openpyxl
+
+    wb = openpyxl.load_workbook(out)
+    ws = wb["接続先一覧"]
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
+    cell = ws.cell(row=2, column=header.index("3") + 1)
+    assert cell.fill.start_color.rgb.endswith("FFC7CE")  # 要改善 in red
+    comment = wb["確認依頼一覧"]["E2"]
+    assert comment.data_type == "s" and comment.quotePrefix
+
+
+def bank_session() -> Session:
+    texts = {
+        "40": ItemTexts(
+            status=ItemText(text="多層防御としてWAFとIPSを導入している。", state="edited")
+        ),
+        "9": ItemTexts(
+            status=ItemText(text="銀行側の契約管理を年1回見直している。", state="edited")
+        ),
+    }
+    return Session(
+        id="bank",
+        catalog_edition="2018-10+2019-09-27",
+        respondent=Respondent(organisation="テスト銀行", party=Party.FINANCIAL_INSTITUTION),
+        texts=texts,
+    )
+
+
+def test_bank_session_merges_both_parties_into_44_rows(tmp_path, capsys, review, catalog):
+    store = SessionStore(tmp_path / "s")
+    session = bank_session()
+    session.catalog_edition = catalog.edition.id
+    store.save(session)
+    out = tmp_path / "merged.xlsx"
+    code, _, err = run(
+        tmp_path,
+        capsys,
+        "review",
+        "export",
+        "rv",
+        "--bank-session",
+        "bank",
+        "--org",
+        ORG,
+        "-o",
+        str(out),
+    )
+    assert code == 0, err
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("フォーマット").to_python()[1:]
+    assert len(rows) == 44
+    by_no = {str(r[0]).removesuffix(".0"): r for r in rows}
+    assert by_no["40"][4] == "多層防御としてWAFとIPSを導入している。"
+    assert (
+        by_no["9"][4].startswith("【API接続先】\n")
+        and "【金融機関】\n銀行側の契約管理" in by_no["9"][4]
+    )
+    demo = build_demo_session()
+    assert by_no["1"][4] and "【金融機関】" not in by_no["1"][4]
+    assert demo.respondent.organisation == ORG
+    # Without --org, or with a connector's session, a clear message.
+    code, _, err = run(
+        tmp_path,
+        capsys,
+        "review",
+        "export",
+        "rv",
+        "--bank-session",
+        "bank",
+        "-o",
+        str(tmp_path / "x.xlsx"),
+    )
+    assert code == 1 and "--org" in err
+    wrong = session.model_copy(deep=True)
+    wrong.id = "conn"
+    wrong.respondent = wrong.respondent.model_copy(update={"party": Party.API_CONNECTOR})
+    store.save(wrong)
+    code, _, err = run(
+        tmp_path,
+        capsys,
+        "review",
+        "export",
+        "rv",
+        "--bank-session",
+        "conn",
+        "--org",
+        ORG,
+        "-o",
+        str(tmp_path / "y.xlsx"),
+    )
+    assert code == 1 and "金融機関として回答したセッション" in err

@@ -1,0 +1,163 @@
+"""The review walk in the app: connectors with counts → items, one-key verdicts, comment,
+autosave, resume; snapshots at 80×24 and 120×40."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from interview.compile.export import export_session
+from interview.services.demo import build_demo_session
+from interview.services.review.models import Review
+from interview.services.review.store import ReviewStore
+from interview.services.review.submissions import add_submission
+from interview.services.review.verdicts import Verdict
+from interview.tui.review_app import ConnectorsScreen, ItemScreen, ReviewApp
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("walk")
+    session = build_demo_session()
+    other = session.model_copy(deep=True)
+    other.respondent = other.respondent.model_copy(update={"organisation": "株式会社ベータ"})
+    return [export_session(session, folder / "a.xlsx"), export_session(other, folder / "b.xlsx")]
+
+
+@pytest.fixture
+def sessions(tmp_path: Path, books: list[Path]) -> Path:
+    store = ReviewStore(tmp_path)
+    review = Review(id="rv", bank="テスト銀行")
+    store.create(review)
+    with store.edit("rv") as review:
+        for book in books:
+            add_submission(review, book, archive_dir=store.archive_dir(review))
+    return tmp_path
+
+
+def test_walk_verdicts_comment_autosave_and_resume(sessions: Path) -> None:
+    asyncio.run(_walk(sessions))
+
+
+async def _walk(sessions: Path) -> None:
+    app = ReviewApp(sessions, "rv")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConnectorsScreen)
+        await pilot.press("down", "enter")  # the second connector
+        await pilot.pause()
+        assert isinstance(app.screen, ItemScreen)
+        await pilot.press("1", "3")  # item 1 確認済み, item 2 要改善
+        await pilot.press("c", *"説明を", "enter", *"追加", "ctrl+s")
+        await pilot.pause()
+        saved = ReviewStore(sessions).load("rv").connectors[1]
+        assert saved.items["1"].verdict is Verdict.CONFIRMED
+        assert saved.items["2"].verdict is Verdict.NEEDS_IMPROVEMENT
+        assert saved.items["3"].comment == "説明を\n追加"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConnectorsScreen)
+        table = app.screen.query_one("DataTable")
+        row = table.get_row_at(1)
+        assert row[2:6] == ["36", "1", "0", "1"]  # 未確認, 確認済み, 要追加説明, 要改善
+    # The lock is released on exit; opening again resumes on item 3.
+    app = ReviewApp(sessions, "rv")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen.index == 2  # type: ignore[attr-defined]
+        await pilot.press("left", "2")
+        await pilot.pause()
+    saved = ReviewStore(sessions).load("rv").connectors[1]
+    assert saved.items["2"].verdict is Verdict.NEEDS_EXPLANATION
+
+
+def test_second_app_on_the_same_review_is_refused(sessions: Path) -> None:
+    from interview.errors import UserError
+
+    first = ReviewApp(sessions, "rv")
+    try:
+        with pytest.raises(UserError, match="使用中"):
+            ReviewApp(sessions, "rv")
+    finally:
+        first.open.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_connectors(snap_compare, sessions, size):
+    assert snap_compare(ReviewApp(sessions, "rv"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_item(snap_compare, sessions, size):
+    assert snap_compare(ReviewApp(sessions, "rv"), terminal_size=size, press=["enter", "3"])
+
+
+def test_walk_core_shows_details_and_the_previous_round(sessions: Path, tmp_path: Path) -> None:
+    from interview.services.review.walk import open_review
+
+    session = build_demo_session()
+    session.texts["1"].status.text = "第2回の回答。"
+    session.texts["1"].status.state = "edited"
+    round2 = export_session(session, tmp_path / "r2.xlsx")
+    store = ReviewStore(sessions)
+    with store.edit("rv") as review:
+        add_submission(review, round2, archive_dir=store.archive_dir(review))
+    walk = open_review(sessions, "rv")
+    try:
+        connector = walk.review.connectors[0]
+        first = walk.view(connector, 0)
+        assert first.texts.status == "第2回の回答。"
+        assert first.previous is not None and first.previous.status.strip()
+        assert first.previous.status != first.texts.status
+        assert first.details and all(d.no == "1" for d in first.details)
+        second = walk.view(connector, 1)
+        assert second.previous == second.texts  # unchanged item
+    finally:
+        walk.close()
+
+
+def test_home_v_opens_the_review_and_escape_closes_it(sessions: Path) -> None:
+    from interview.tui.app import InterviewApp
+
+    async def walk() -> None:
+        app = InterviewApp(sessions_dir=sessions)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("v")
+            await pilot.pause()
+            assert isinstance(app.screen, ConnectorsScreen)
+            await pilot.press("enter", "2")
+            await pilot.pause()
+            assert isinstance(app.screen, ItemScreen)
+            await pilot.press("escape", "escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, ConnectorsScreen | ItemScreen)
+        saved = ReviewStore(sessions).load("rv").connectors[0]
+        assert saved.items["1"].verdict is Verdict.NEEDS_EXPLANATION
+        # The lock was released when the list closed: the CLI may edit it again.
+        with ReviewStore(sessions).edit("rv"):
+            pass
+
+    asyncio.run(walk())
+
+
+def test_chat_shows_the_banks_request_next_to_its_item() -> None:
+    from interview.services.live import LiveSession
+    from interview.session.models import ReviewRequest
+    from interview.tui.render import item_intro
+
+    session = build_demo_session()
+    session.review_requests["2"] = ReviewRequest(
+        verdict="要改善", comment="規程の改定日を\n記載してください", bank="テスト銀行"
+    )
+    live = LiveSession(session, lambda _session: None)
+    shown = item_intro(2, live).plain
+    assert "金融機関からの確認依頼（テスト銀行）: 要改善" in shown
+    assert "規程の改定日を\n記載してください" in shown
+    assert "確認依頼" not in item_intro(1, live).plain
