@@ -72,7 +72,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _store(args: argparse.Namespace):
     from interview.services.review.store import ReviewStore
 
     return ReviewStore(args.sessions_dir)

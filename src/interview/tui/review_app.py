@@ -159,7 +159,7 @@ class ItemScreen(Screen[None]):
         return self._open
 
     @property
-    def connector(self):  # type: ignore[no-untyped-def]
+    def connector(self):
         return self.open.connector(self.connector_index)
 
     def compose(self) -> ComposeResult:
@@ -263,7 +263,7 @@ class ItemScreen(Screen[None]):
         self.app.pop_screen()
 
 
-def _diff_lines(view, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _diff_lines(view, name: str) -> list[str]:
     if view.previous is None:
         return ["  （前回の提出はありません: 第1回）", ""]
     old = getattr(view.previous, name).strip()
@@ -284,7 +284,7 @@ class ReviewApp(App[None]):
         super().__init__()
         self.open = open_review(sessions_dir, reference)
 
-    def notify(self, message: str, **kwargs) -> None:  # type: ignore[no-untyped-def,override]
+    def notify(self, message: str, **kwargs) -> None:
         kwargs["markup"] = False
         super().notify(printable(message), **kwargs)
 
@@ -319,7 +319,7 @@ class ReviewPicker(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#picker-list").focus()
 
-    def on_option_list_option_selected(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_option_list_option_selected(self, event) -> None:
         self.dismiss(self.ids[event.option_index])
 
     def action_cancel(self) -> None:

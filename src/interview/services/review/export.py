@@ -8,6 +8,7 @@ replaced atomically and never over an existing file unless asked (``--force``).
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -168,8 +169,8 @@ def _add_verdict_columns(ws: Worksheet, styler: Styler, connector: Connector) ->
     ws.print_area = f"A1:{get_column_letter(first + 1)}{ws.max_row}"
 
 
-def _header(ws: Worksheet, styler: Styler, labels: list[str], widths: list[float]) -> None:
-    set_widths(ws, widths)
+def _header(ws: Worksheet, styler: Styler, labels: list[str], widths: Sequence[float]) -> None:
+    set_widths(ws, list(widths))
     for index, label in enumerate(labels, start=1):
         cell = ws.cell(row=1, column=index)
         styler.apply(cell, Look("header"))

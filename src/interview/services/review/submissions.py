@@ -147,10 +147,11 @@ def add_submission(
     notes: list[str] = []
     rows = submitted_texts(data, catalog, questions, org, notes, path.name)
     hashes = {no: texts_hash(row) for no, row in rows.items()}
-    connector = review.connector(org)
-    if connector is None:
-        connector = Connector(organisation=org)
-        review.connectors.append(connector)
+    found = review.connector(org)
+    if found is None:
+        found = Connector(organisation=org)
+        review.connectors.append(found)
+    connector = found
     round_no = connector.round + 1
     added = Added(organisation=connector.organisation, round=round_no, items=len(rows))
     if connector.submissions:
@@ -193,7 +194,7 @@ def add_submission(
     return added
 
 
-def _checklist():  # type: ignore[no-untyped-def]
+def _checklist():
     """The shipped catalog and questions (built once per process)."""
     from interview.services.checklist import plain_checklist
 

@@ -99,7 +99,7 @@ class OpenReview:
     def start_index(self, connector: Connector) -> int:
         """Where to resume: the item after the last verdict, else the first unreviewed."""
         if connector.position in self.items:
-            return self.items.index(connector.position)  # type: ignore[arg-type]
+            return self.items.index(connector.position)
         for index, no in enumerate(self.items):
             entry = connector.items.get(str(no))
             if entry is None or entry.verdict is None:
@@ -146,7 +146,7 @@ def open_review(sessions_dir: Path, reference: str) -> OpenReview:
     return OpenReview(ReviewStore(sessions_dir), reference)
 
 
-def _checklist():  # type: ignore[no-untyped-def]
+def _checklist():
     """The shipped catalog and questions (built once per process)."""
     from interview.services.checklist import plain_checklist
 
