@@ -15,6 +15,7 @@ from textual.command import Hit, Hits, Provider
 from interview.errors import UserError, describe_os_error
 from interview.textsafety import clean_input, printable
 from interview.tui import styles
+from interview.tui.browser_commands import BrowserCommands
 from interview.tui.screens.home import HomeChoice, HomeScreen
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ class ScreenCommands(Provider):
 class InterviewApp(App[None]):
     TITLE = "API接続チェックリスト 回答アシスタント"
     CSS_PATH = [styles.APP, styles.HOME]  # the home screen is the default screen
-    COMMANDS = App.COMMANDS | {ScreenCommands}
+    COMMANDS = App.COMMANDS | {ScreenCommands, BrowserCommands}
     BINDINGS = [Binding("ctrl+q", "quit", "終了", id="app.quit", priority=True)]
 
     def __init__(self, sessions_dir: Path, resume: str | None = None) -> None:
