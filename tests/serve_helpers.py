@@ -50,9 +50,10 @@ def alive(pid: int) -> bool:
 
 
 class Served:
-    def __init__(self, process: subprocess.Popen[str], url: str) -> None:
+    def __init__(self, process: subprocess.Popen[str], url: str, banner: str) -> None:
         self.process = process
         self.url = url
+        self.banner = banner  # the line that gives the URL to open
 
     def stop(self) -> tuple[int, str]:
         """ctrl+c, as in the terminal; returns (exit status, everything printed)."""
@@ -78,10 +79,10 @@ def serve(sessions_dir: Path, *extra: str) -> Iterator[Served]:
         line = ""
         while time.monotonic() < deadline:
             line = process.stdout.readline()
-            if not line or "http://" in line:
+            if not line or line.startswith("ブラウザで開いてください: "):
                 break
-        assert "http://" in line, f"no URL printed: {line!r}"
-        yield Served(process, "http://" + line.split("http://", 1)[1].strip().rstrip("/"))
+        assert line.startswith("ブラウザで開いてください: "), f"no URL printed: {line!r}"
+        yield Served(process, f"http://127.0.0.1:{port}", line)
     finally:
         if process.poll() is None:
             process.kill()

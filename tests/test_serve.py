@@ -26,6 +26,7 @@ def test_serve_answers_with_the_textual_serve_page_and_stops_on_ctrl_c(tmp_path)
         with urllib.request.urlopen(served.url + "/", timeout=10) as response:
             status, page = response.status, response.read().decode("utf-8")
         status_code, printed = served.stop()
+    assert f"ブラウザで開いてください: {served.url}/" in served.banner
     assert status == 200
     assert "textual.js" in page and 'id="terminal"' in page  # textual-serve's page
     assert "API接続チェックリスト 回答アシスタント" in page

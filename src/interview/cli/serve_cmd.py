@@ -93,10 +93,13 @@ def run(args: argparse.Namespace) -> int:
     from interview.web.hosts import url_host
     from interview.web.server import InterviewServer
 
-    public_url = (args.public_url or f"http://{url_host(args.host)}:{args.port}").rstrip("/")
+    local_url = f"http://{url_host(args.host)}:{args.port}"
+    public_url = (args.public_url or local_url).rstrip("/")
 
     def announce(url: str) -> None:
         print(f"ブラウザで開いてください: {url}/", flush=True)
+        if url != local_url:
+            print(f"待ち受けているアドレス: {local_url}（リバースプロキシの転送先）", flush=True)
         print(f"セッションの保存先: {sessions_dir}", flush=True)
         print("止めるときは ctrl+c（開いているタブのアプリも終了します）。", flush=True)
 
