@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -67,6 +68,16 @@ def test_allow_remote_warns_that_there_is_no_authentication():
 def test_bad_port_is_refused_with_a_message(tmp_path):
     done = _run_cli("--port", "70000", "--sessions-dir", str(tmp_path))
     assert done.returncode == 1 and "ポート番号" in done.stderr
+
+
+def test_port_in_use_is_a_message_not_a_traceback(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = _run_cli("--port", str(port), "--sessions-dir", str(tmp_path))
+    assert done.returncode == 1
+    assert f"ポート {port} は既に使われています" in done.stderr and "Traceback" not in done.stderr
 
 
 class _Tab:

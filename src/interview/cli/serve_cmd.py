@@ -7,6 +7,7 @@ terminal app and the other commands start as fast as before.
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from pathlib import Path
 
@@ -83,6 +84,18 @@ def check_options(args: argparse.Namespace) -> str | None:
     return NO_AUTH_WARNING
 
 
+def bind_failure(host: str, port: int, exc: OSError) -> str:
+    if exc.errno == errno.EADDRINUSE:
+        return f"ポート {port} は既に使われています。--port で別の番号を指定してください。"
+    if exc.errno == errno.EACCES:
+        return f"ポート {port} で待ち受ける権限がありません。1024 以上の番号を指定してください。"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return f"このマシンには {host} というアドレスがありません。--host を確かめてください。"
+    from interview.errors import describe_os_error
+
+    return f"{host}:{port} で待ち受けられません: {describe_os_error(exc)}"
+
+
 def run(args: argparse.Namespace) -> int:
     warning = check_options(args)
     if warning:
@@ -111,6 +124,9 @@ def run(args: argparse.Namespace) -> int:
         title="API接続チェックリスト 回答アシスタント",
         announce=announce,
     )
-    server.serve()
+    try:
+        server.serve()
+    except OSError as exc:
+        raise UserError(bind_failure(args.host, args.port, exc)) from None
     print("停止しました。", flush=True)
     return 0
