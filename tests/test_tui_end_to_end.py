@@ -32,13 +32,14 @@ async def run_full_interview(tmp_path: Path) -> tuple[Path, int, int]:
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
         reply = screen.query_one("#reply", TextArea)
-        while (question := screen.live.interview.current()) is not None:
-            if question.kind.value == "example":
+        while (step := screen.live.interview.current_step()) is not None:
+            if step.kind.value in ("example", "group"):
                 reply.text = next(REPLIES)
-            elif question.kind.value == "plan":
+            elif step.kind.value == "issues":
                 screen.query_one("#plan-due", Input).value = "2027年3月"
                 screen.query_one("#plan-owner", Input).value = "情報システム部"
-                reply.text = "手順書を整備する"
+                screen.query_one("#extra", Input).value = "手順書を整備する"
+                reply.text = "兼任が多い"
             else:
                 reply.text = "なし"
             reply.focus()
@@ -69,7 +70,7 @@ def test_complete_interview_then_export(tmp_path: Path, catalog):
     out, answered, reviews = asyncio.run(run_full_interview(tmp_path))
     items = catalog.items_for(Party.API_CONNECTOR)
     assert reviews == len(items) == 38
-    assert answered == 330
+    assert 250 < answered <= 330  # 課題認識・対応計画 only where an example has a gap
     book = CalamineWorkbook.from_path(str(out))
     rows = book.get_sheet_by_name("フォーマット").to_python()[1:]
     mine = {i.no for i in items}

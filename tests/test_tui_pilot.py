@@ -6,7 +6,7 @@ import asyncio
 import functools
 from pathlib import Path
 
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from interview.engine.answers import Status
 from interview.session.store import SessionStore
@@ -64,10 +64,15 @@ async def test_answer_a_whole_item_with_each_status_and_confirm_edited_text(tmp_
         screen = await start_new(pilot)
         answers = screen.live.session.answers
         assert current_id(screen) == "1.1.1"
+        # the group screen: 2 (一部) means "not all the same": the examples one by one
+        assert screen.live.interview.current_step().kind.value == "group"
+        await send(pilot, "", key="2")
+        assert screen.live.interview.current_step().kind.value == "example"
         await send(pilot, "CISOを任命", key="1")  # number key picks 実施済み
         await send(pilot, "一部、兼任です")  # typed reply sets 一部実施
         await send(pilot, "いいえ")  # 未実施
         assert current_id(screen) == "1.2.1"
+        await send(pilot, "", key="5")  # group 1.2: one by one
         # a check-list: pick ① and ③ with the keyboard
         await pilot.press("4")
         await pilot.press("shift+tab")  # from the reply field back to the check-list
@@ -84,13 +89,15 @@ async def test_answer_a_whole_item_with_each_status_and_confirm_edited_text(tmp_
             Status.NOT_APPLICABLE,
             Status.UNKNOWN,
         ]
+        assert not any(answers[q].shared for q in ("1.1.1", "1.2.2"))
         assert answers["1.1.2"].detail == "兼任です"
         assert answers["1.2.2"].detail == "担当に確認します"
-        await send(pilot, "SSOで一元管理")  # 1.other
-        await send(pilot, "兼任が多い")  # 1.issues
-        await send(pilot, "専任者を置く")  # 1.plan
+        await send(pilot, "SSOで一元管理")  # その他の対策 (備考 left empty)
+        assert answers["1.remarks"].detail == "特になし"
+        # the item has gaps: 課題認識 and 対応計画 on one screen
+        screen.query_one("#extra", Input).value = "専任者を置く"
+        await send(pilot, "兼任が多い")
         assert answers["1.plan"].detail == "専任者を置く"
-        await send(pilot, "なし")  # 1.remarks → the item is complete: review opens
         assert isinstance(app.screen, ReviewScreen)
         status_area = app.screen.query_one("#review-status", TextArea)
         assert "・" in status_area.text and "実施済み — CISOを任命" in status_area.text
@@ -117,7 +124,7 @@ async def test_unclear_reply_asks_for_the_status(tmp_path: Path):
         screen = await start_new(pilot)
         await send(pilot, "CISOがいます")
         assert current_id(screen) == "1.1.1"
-        assert "状態を教えてください" in bubbles(screen)[-1]
+        assert "状態を選んでください" in bubbles(screen)[-1]
         reply = screen.query_one("#reply", TextArea)
         assert reply.text == "CISOがいます"  # nothing typed is lost
         reply.text = ""
@@ -131,13 +138,14 @@ async def test_back_skip_jump_quit_and_resume(tmp_path: Path):
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_new(pilot)
         session_id = screen.live.session.id
-        await send(pilot, "はい")
-        await pilot.press("f8")  # skip 1.1.2
+        await send(pilot, "はい")  # group 1.1: すべて実施済み
+        assert all(screen.live.session.answers[q].shared for q in ("1.1.1", "1.1.2", "1.1.3"))
+        await pilot.press("f8")  # skip group 1.2
         await pilot.pause()
-        assert current_id(screen) == "1.1.3"
+        assert current_id(screen) == "1.other"
         await pilot.press("f7")  # back
         await pilot.pause()
-        assert current_id(screen) == "1.1.2"
+        assert current_id(screen) == "1.2.1"
         await send(pilot, "/移動 23")
         assert current_id(screen) == "23.1.1"
         await send(pilot, "はい、CloudTrailで5年保管")

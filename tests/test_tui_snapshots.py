@@ -78,6 +78,27 @@ def test_glossary(snap_compare, fresh_dir, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_group_screen(snap_compare, fresh_dir, size):
+    """The first method group (three 手法例) with statuses given example by example."""
+    app = InterviewApp(sessions_dir=fresh_dir, resume="snap")
+    assert snap_compare(app, press=["1", "2"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES[:1])
+def test_group_screen_with_checklists(snap_compare, fresh_dir, size):
+    """A group whose examples have check-lists: one list, each point marked ①② by example."""
+    app = InterviewApp(sessions_dir=fresh_dir, resume="snap")
+    assert snap_compare(app, press=["1", "enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES[:1])
+def test_other_measures_and_remarks(snap_compare, fresh_dir, size):
+    """その他の対策 and 備考 in one optional question."""
+    app = InterviewApp(sessions_dir=fresh_dir, resume="snap")
+    assert snap_compare(app, press=["1", "enter", "1", "enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_save_failure_keeps_the_reply(snap_compare, fresh_dir, size):
     """A failed save: the message in Japanese, a retry, and the reply still in its field."""
     from interview.session.errors import SessionError

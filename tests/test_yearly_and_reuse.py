@@ -125,6 +125,10 @@ async def _confirm_and_change(store_dir: Path) -> None:
         assert live.interview.current().id == "1.1.1"
         assert live.interview.needs_recheck(1)
         texts = [str(b.render()) for b in screen.query(".suggestion")]
+        assert texts and "前回どおり" in texts[-1]
+        await pilot.press("2")  # something changed: go through the item
+        await pilot.pause()
+        texts = [str(b.render()) for b in screen.query(".suggestion")]
         assert texts and "変わりありませんか" in texts[-1]
         # one key confirms last year's answer
         await pilot.press("enter")
@@ -236,6 +240,8 @@ async def _compare_in_app(store_dir: Path) -> str:
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         screen = app.screen
+        await pilot.press("2")  # not 「前回どおり」: one question at a time
+        await pilot.pause()
         await pilot.press("3")
         screen.query_one("#reply", TextArea).text = "CISOが退任し、後任未定"
         await pilot.press("enter")

@@ -141,9 +141,14 @@ def detail_rows(session: Session, catalog: Catalog, questions: QuestionSet) -> l
 
 
 def session_progress(session: Session, catalog: Catalog, questions: QuestionSet) -> Progress:
+    """Answered / asked questions on the respondent's path (課題・計画 only where needed)."""
+    from interview.engine.path import on_path_ids
+
     total = Progress(0, 0)
     for item in catalog.items_for(session.respondent.party):
-        total += count(questions.for_item(item.no), session.answers)
+        item_questions = questions.for_item(item.no)
+        ids = set(on_path_ids(item_questions, session.answers))
+        total += count((q for q in item_questions if q.id in ids), session.answers)
     return total
 
 

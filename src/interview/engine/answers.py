@@ -62,6 +62,8 @@ class Answer(BaseModel):
     - ``certification`` questions: ``checks`` (certification names) and ``detail``.
 
     ``skipped`` records a deliberate skip: the question stays open for later.
+    ``shared`` marks a 手法例 answered for its whole method group at once: its ``detail``
+    is the one detail (or reason) given for every example of the group.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -72,6 +74,7 @@ class Answer(BaseModel):
     due: str = ""
     owner: str = ""
     skipped: bool = False
+    shared: bool = False
     updated_at: datetime = Field(default_factory=now)
 
     @property

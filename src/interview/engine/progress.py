@@ -51,8 +51,13 @@ def count(questions: Iterable[Question], answers: Mapping[str, Answer]) -> Progr
 def session_progress(
     catalog: Catalog, questions: QuestionSet, party: Party, answers: Mapping[str, Answer]
 ) -> float:
-    """Overall progress (0–100) of a respondent of *party*."""
+    """Overall progress (0–100) of a respondent of *party*, on the respondent's path
+    (課題認識・対応計画 only where an item has a gap, see ``engine.path``)."""
+    from interview.engine.path import on_path_ids
+
     total = Progress(0, 0)
     for item in catalog.items_for(party):
-        total += count(questions.for_item(item.no), answers)
+        item_questions = questions.for_item(item.no)
+        ids = set(on_path_ids(item_questions, answers))
+        total += count((q for q in item_questions if q.id in ids), answers)
     return total.percent

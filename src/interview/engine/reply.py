@@ -174,6 +174,8 @@ _COMMANDS = {
     "比較": "compare",
     "compare": "compare",
     "export": "export",
+    "個別": "change",
+    "change": "change",
     "ヘルプ": "help",
     "help": "help",
     "終了": "quit",

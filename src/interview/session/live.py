@@ -10,9 +10,10 @@ from collections.abc import Callable
 
 from interview.catalog import Catalog
 from interview.compile.item_text import TEXT_FIELDS, ItemDraft, compile_item
-from interview.engine.answers import Answer, now
-from interview.engine.interview import Interview
+from interview.engine.answers import Answer, Status, now
+from interview.engine.groups import GroupAnswer
 from interview.engine.interview import Position as EnginePosition
+from interview.engine.path import GuidedInterview, Step
 from interview.errors import UserError
 from interview.questions.bank import Question, QuestionSet
 from interview.questions.models import QuestionKind
@@ -35,7 +36,7 @@ class LiveSession:
             catalog, questions = session_checklist(session)  # tailored when it has a profile
         self.catalog = catalog
         self.questions = questions
-        self.interview = Interview(
+        self.interview = GuidedInterview(
             self.catalog,
             self.questions,
             session.respondent.party,
@@ -70,6 +71,73 @@ class LiveSession:
             self._undo(undo)  # not saved: as if not sent (the UI keeps the typed reply)
             raise
         return question
+
+    def answer_group(
+        self,
+        statuses: Status | list[Status] | tuple[Status, ...],
+        detail: str = "",
+        checks: dict[str, tuple[str, ...]] | None = None,
+    ) -> GroupAnswer:
+        """Answer the current method group as a whole (see ``engine.groups``)."""
+        step = self.interview.current_step()
+        undo = self._step_undo_point(step.item if step is not None else None)
+        result = self.interview.answer_group(statuses, detail, checks)
+        self._saved_or_undone(step.item if step is not None else None, undo)
+        return result
+
+    def answer_step(self, answers: dict[str, Answer]) -> Question | None:
+        """Answer a closing step of several questions (その他＋備考, 課題＋計画)."""
+        step = self.interview.current_step()
+        undo = self._step_undo_point(step.item if step is not None else None)
+        question = self.interview.answer_step(answers)
+        self._saved_or_undone(step.item if step is not None else None, undo)
+        return question
+
+    def confirm_item(self) -> Question | None:
+        """Yearly check: the whole current item 「前回どおり」."""
+        step = self.interview.current_step()
+        undo = self._step_undo_point(step.item if step is not None else None)
+        question = self.interview.confirm_item()
+        self._saved_or_undone(step.item if step is not None else None, undo)
+        return question
+
+    def change_example(self, example_id: str) -> Question:
+        question = self.interview.change_example(example_id)
+        self._save_or_report()
+        return question
+
+    def _step_undo_point(self, item_no: int | None) -> dict[str, object]:
+        """Everything a step may change: the item's answers and texts, and the engine's place."""
+        engine = self.interview
+        ids = [q.id for q in self.questions.for_item(item_no)] if item_no is not None else []
+        return {
+            "answers": {q: self.session.answers.get(q) for q in ids},
+            "texts": self.session.texts.get(str(item_no)),
+            "engine": engine.snapshot(),
+        }
+
+    def _saved_or_undone(self, item_no: int | None, point: dict[str, object]) -> None:
+        if item_no is not None:
+            self._refresh_drafts(item_no)
+        try:
+            self.save()
+        except UserError:
+            # not saved: as if not sent (the UI keeps what was typed)
+            for qid, answer in point["answers"].items():  # type: ignore[attr-defined]
+                if answer is None:
+                    self.session.answers.pop(qid, None)
+                else:
+                    self.session.answers[qid] = answer
+            if item_no is not None:
+                if point["texts"] is None:
+                    self.session.texts.pop(str(item_no), None)
+                else:
+                    self.session.texts[str(item_no)] = point["texts"]  # type: ignore[assignment]
+            self.interview.restore(point["engine"])
+            raise
+
+    def current_step(self) -> Step | None:
+        return self.interview.current_step()
 
     def skip(self) -> Question | None:
         question = self.interview.skip()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from interview.catalog import Catalog
-from interview.engine.interview import Interview
 from interview.engine.interview import Position as EnginePosition
+from interview.engine.path import GuidedInterview
 from interview.questions.bank import Question, QuestionSet
 from interview.session.models import Session
 
@@ -24,8 +24,9 @@ def resume_question(session: Session, catalog: Catalog, questions: QuestionSet) 
     """The question to ask next (None when every question is answered).
 
     The engine works on copies: reading the resume point never changes the session.
+    The path is the guided one (課題認識・対応計画 only where an item has a gap).
     """
-    interview = Interview(
+    interview = GuidedInterview(
         catalog,
         questions,
         session.respondent.party,

@@ -66,11 +66,48 @@ def question_ids_by_party(
     return out
 
 
-def progress_percent(question_ids: frozenset[str], answered: set[str] | frozenset[str]) -> float:
-    """Share (0–100) of *question_ids* among the *answered* ids (same as the engine's)."""
+CONDITIONAL_SUFFIXES = (".issues", ".plan")
+
+
+def progress_percent(
+    question_ids: frozenset[str],
+    answered: set[str] | frozenset[str],
+    gap_items: set[str] | frozenset[str] | None = None,
+) -> float:
+    """Share (0–100) of *question_ids* among the *answered* ids (same as the engine's).
+
+    課題認識・対応計画 are on the respondent's path only for an item with a gap (an example
+    一部実施・未実施・不明): given *gap_items* (item numbers as strings), the others count
+    only once answered.
+    """
+    if gap_items is not None:
+        question_ids = frozenset(
+            q
+            for q in question_ids
+            if q in answered
+            or not q.endswith(CONDITIONAL_SUFFIXES)
+            or q.split(".", 1)[0] in gap_items
+        )
     if not question_ids:
         return 100.0
     return 100.0 * len(question_ids & answered) / len(question_ids)
+
+
+_GAPS = {"partial", "not_done", "unknown"}
+
+
+def gap_items_of(answers: Mapping[str, Any]) -> set[str]:
+    """Item numbers (as strings) with an answered example whose status is a gap."""
+    out = set()
+    for qid, answer in answers.items():
+        if isinstance(answer, Mapping):
+            status, skipped = answer.get("status"), answer.get("skipped") is True
+        else:
+            status = getattr(getattr(answer, "status", None), "value", None)
+            skipped = bool(getattr(answer, "skipped", False))
+        if status in _GAPS and not skipped:
+            out.add(qid.split(".", 1)[0])
+    return out
 
 
 def answered_ids(answers: Mapping[str, Any]) -> set[str]:
@@ -93,10 +130,11 @@ _BODY_START = re.compile(rb"^\[(?:answers|texts)\b", re.MULTILINE)
 # The lines of the body that matter to the scan: headers and ``skipped`` lines, indented
 # or not. (Continuation lines of a multi-line array cannot start with "[" or "skipped"
 # unless they hold a nested array, which no header pattern accepts.)
-_BODY_LINES = re.compile(rb"\n[ \t]*(?:\[|skipped)[^\n]*")
+_BODY_LINES = re.compile(rb"\n[ \t]*(?:\[|skipped|status)[^\n]*")
 _MULTILINE_STRING = (b"'''", b'"""')
 _ANSWER_HEADER = re.compile(rb'\[answers\.(?:"((?:[^"\\\n]|\\.)*)"|([A-Za-z0-9_-]+))\]')
 _SKIPPED = re.compile(rb"skipped = (true|false)")
+_STATUS = re.compile(rb'status = "([a-z_]+)"')
 
 
 class _NotCanonical(Exception):
@@ -114,15 +152,17 @@ def scan_answered(body: bytes) -> set[str] | None:
     """Answered question ids from the body (the ``[answers…]``/``[texts…]`` part) of a
     session file in the app's own layout; None when the layout is anything else."""
     try:
-        return _scan_body(body)
+        return _scan_body(body)[0]
     except _NotCanonical:
         return None
 
 
-def _scan_body(body: bytes) -> set[str]:
+def _scan_body(body: bytes) -> tuple[set[str], set[str]]:
+    """(answered ids, items with a gap status) of a body in the app's own layout."""
     if any(quote in body for quote in _MULTILINE_STRING):
         raise _NotCanonical
     answered: set[str] = set()
+    statuses: dict[str, bytes] = {}
     seen: set[str] = set()
     current: str | None = None
     for line in _BODY_LINES.findall(b"\n" + body):
@@ -148,12 +188,21 @@ def _scan_body(body: bytes) -> set[str]:
             answered.add(qid)
             current = qid
             continue
+        status = _STATUS.fullmatch(line)
+        if status is not None and current is not None:
+            statuses[current] = status.group(1)
+            continue
         flag = _SKIPPED.fullmatch(line)
         if flag is None or current is None:
             raise _NotCanonical  # another header, an indented line, an odd skipped line
         if flag.group(1) == b"true":
             answered.discard(current)
-    return answered
+    gaps = {
+        qid.split(".", 1)[0]
+        for qid, value in statuses.items()
+        if qid in answered and value.decode() in _GAPS
+    }
+    return answered, gaps
 
 
 def read_summary(path: Path, question_ids: Mapping[Party, frozenset[str]]) -> SessionSummary:
@@ -170,13 +219,14 @@ def read_summary(path: Path, question_ids: Mapping[Party, frozenset[str]]) -> Se
         data = parse_toml(decode(head, path), path) if head.strip() else {}
         if "answers" in data or "texts" in data:
             raise _NotCanonical
-        answered = _scan_body(body)
+        answered, gaps = _scan_body(body)
     except (SessionFileError, _NotCanonical, UnicodeDecodeError):
         text = decode(raw, path)
         data = parse_toml(text, path)
         answers = data.get("answers", {})
         answered = answered_ids(answers) if isinstance(answers, dict) else set()
-    return _summary(path, data, answered, question_ids)
+        gaps = gap_items_of(answers) if isinstance(answers, dict) else set()
+    return _summary(path, data, answered, question_ids, gaps)
 
 
 def _summary(
@@ -184,6 +234,7 @@ def _summary(
     data: dict[str, Any],
     answered: set[str],
     question_ids: Mapping[Party, frozenset[str]],
+    gaps: set[str] | None = None,
 ) -> SessionSummary:
     check_version(data, path)
     try:
@@ -209,7 +260,7 @@ def _summary(
         id=path.name[: -len(SUFFIX)],
         organisation=organisation,
         party=party,
-        progress=progress_percent(question_ids[party], answered),
+        progress=progress_percent(question_ids[party], answered, gaps),
         updated_at=aware(updated_at),
         follow_ups=len(follow_ups),
         catalog_edition=edition,
@@ -244,7 +295,11 @@ def progress_by_category(
         if not mine:
             continue
         if questions is not None:
-            ids = {q.id for item in mine for q in questions.for_item(item.no)}
+            from interview.engine.path import on_path_ids
+
+            ids = set(
+                on_path_ids((q for item in mine for q in questions.for_item(item.no)), answers)
+            )
         else:
             ids = {e.id for item in mine for e in item.examples}
         out.append(CategoryProgress(category.no, category.name, len(ids & done), len(ids)))

@@ -136,6 +136,8 @@ def _answer_pairs(answer: Answer) -> list[tuple[str, object]]:
         pairs.append(("owner", answer.owner))
     if answer.skipped:
         pairs.append(("skipped", True))
+    if answer.shared:
+        pairs.append(("shared", True))
     pairs.append(("updated_at", answer.updated_at))
     return pairs
 

@@ -17,6 +17,7 @@ INTERVIEW_BINDINGS: tuple[tuple[str, str, str, str], ...] = (
     ("f9", "review", "文案", "interview.review"),
     ("f10", "export", "出力", "interview.export"),
     ("f11", "compare", "前回比較", "interview.compare"),
+    ("f12", "change_example", "個別に変更", "interview.change"),
 )
 # Shown in the footer at 80 columns; the rest are in F1 help and the command palette.
 FOOTER_KEYS = {"f1", "f3", "f4", "f7", "f8", "f10"}
@@ -31,7 +32,7 @@ def interview_bindings() -> list[Binding]:
 
 KEYS: tuple[tuple[str, str], ...] = (
     *((key.upper(), label) for key, _action, label, _id in INTERVIEW_BINDINGS),
-    ("1〜5", "状態を選ぶ（入力欄が空のとき）"),
+    ("1〜5", "状態を選ぶ（入力欄が空のとき）。グループでは続けて押すと手法例ごと"),
     ("Enter", "送信"),
     ("ctrl+j", "改行"),
     ("Tab", "チェックリスト・入力欄の移動"),
@@ -49,5 +50,6 @@ SLASH_COMMANDS: tuple[tuple[str, str], ...] = (
     ("/確認", "この項目の文案を確認"),
     ("/出力", "Excelブックに出力"),
     ("/比較", "前回のセッションとの変更点（年次確認）"),
+    ("/個別", "まとめて回答したグループの手法例を1件だけ変える"),
     ("/ヘルプ", "この画面"),
 )

@@ -46,12 +46,13 @@ def welcome(live: LiveSession) -> Text:
         return Text(
             f"こんにちは。{printable(respondent.organisation)}さま（{respondent.party.label}）の"
             f"API接続チェックリストを、{count}項目、確認していきます。\n"
-            f"{printable(live.session.suggestion_source)}の回答を一問ずつお見せします。変わりなければ Enter、"
-            "変わっていれば書き換えて送信してください。回答は自動で保存されます。"
+            f"{printable(live.session.suggestion_source)}の回答を項目ごとにお見せします。変わりなければ Enter で"
+            "項目ごと確定、変わった点があれば 2 で一問ずつ確認します。回答は自動で保存されます。"
         )
     return Text(
         f"こんにちは。{printable(respondent.organisation)}さま（{respondent.party.label}）の"
-        f"API接続チェックリストを、{count}項目、一問ずつ一緒に確認していきます。\n"
+        f"API接続チェックリストを、{count}項目、一緒に確認していきます。"
+        "手法例はグループごとにまとめて伺います（1件だけ変えるときは F12）。\n"
         "回答は自動で保存されます。わからない言葉は F4（用語）、操作は F1（ヘルプ）でいつでも確認できます。"
     )
 

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from interview.engine.answers import Answer
+from interview.engine.answers import Answer, Status
+from interview.engine.groups import GroupAnswerError
 from interview.engine.interview import AnswerError
+from interview.engine.path import Step, StepKind
 from interview.engine.reply import Command, parse_command, parse_status_reply
 from interview.errors import UserError
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
 from interview.session.live import LiveSession
 from interview.textsafe import printable
-from interview.tui import render, styles
+from interview.tui import render, steps, styles
 from interview.tui.keys import interview_bindings
 from interview.tui.widgets.answer_bar import AnswerBar
 from interview.tui.widgets.chat import Bubble, ChatLog
@@ -32,6 +36,7 @@ class InterviewScreen(Screen[None]):
         self.live = live
         self._last_item: int | None = None
         self._awaiting_status: Answer | None = None
+        self._carry = ""  # words typed at a group screen answered "one by one"
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -79,18 +84,40 @@ class InterviewScreen(Screen[None]):
 
     def _show_current(self, introduce: bool = False, touched: int | None = None) -> None:
         interview = self.live.interview
-        question = interview.current()
-        if question is None:
+        step = interview.current_step()
+        if step is None:
             self.chat.say(render.finished(self.live), "assistant")
-            self.bar.set_question(None)
+            self.bar.set_step(None)
             self._refresh_side()
             return
-        if introduce or question.item != self._last_item:
-            self.chat.say(render.item_intro(question.item, self.live), "assistant intro")
-        self._last_item = question.item
+        if introduce or step.item != self._last_item:
+            self.chat.say(render.item_intro(step.item, self.live), "assistant intro")
+        self._last_item = step.item
+        if step.kind is StepKind.EXAMPLE or step.kind in (
+            StepKind.TEXT,
+            StepKind.CERTIFICATION,
+        ):
+            self._show_question(step)
+        else:
+            self._show_step(step)
+        self.bar.focus_reply()
+        self._refresh_side(touched)
+        if touched is not None and touched != step.item:
+            self._refresh_side(step.item)
+
+    def _show_question(self, step: Step) -> None:
+        """One question, as before the guided path (手法例, 認証, a single text question)."""
+        question = step.question
         terms = tuple(render.glossary_terms(question, self.live.catalog))
-        self.chat.say(render.question_text(question, self.live.catalog), "assistant", terms)
         previous = self.live.session.answers.get(question.id)
+        cert_previous = None
+        if step.kind is StepKind.CERTIFICATION:
+            cert_previous = self.live.interview.previous_certification(step.item)
+            self.chat.say(steps.certification_text(question, cert_previous), "assistant", terms)
+        else:
+            text = render.question_text(question, self.live.catalog)
+            label = steps.drill_label(step)
+            self.chat.say(label + text if label is not None else text, "assistant", terms)
         if previous is None or previous.skipped:
             suggestion = self.live.session.suggestions.get(question.id)
             if suggestion is not None:
@@ -99,6 +126,8 @@ class InterviewScreen(Screen[None]):
                     render.suggestion_text(question, suggestion, self.live), "assistant suggestion"
                 )
                 previous = suggestion
+            elif cert_previous is not None:
+                previous = cert_previous[1]
             elif (recorded := self.live.certification_suggestion(question)) is not None:
                 self.chat.say(
                     "記録済みの第三者認証・報告書を選んであります。"
@@ -106,11 +135,46 @@ class InterviewScreen(Screen[None]):
                     "assistant suggestion",
                 )
                 previous = recorded
-        self.bar.set_question(question, previous)
-        self.bar.focus_reply()
-        self._refresh_side(touched)
-        if touched is not None and touched != question.item:
-            self._refresh_side(question.item)
+        pending = self.live.interview.pending.get(question.id)
+        if pending is not None:
+            previous = (previous or Answer()).model_copy(update={"status": pending})
+        if self._carry and (previous is None or not previous.detail):
+            previous = (previous or Answer()).model_copy(update={"detail": self._carry})
+        self._carry = ""
+        self.bar.set_step(step, previous)
+
+    def _show_step(self, step: Step) -> None:
+        """A group, a merged closing question, or a yearly item confirmation."""
+        interview = self.live.interview
+        answers = self.live.session.answers
+        suggestions = self.live.session.suggestions
+
+        def earlier(question_id: str) -> Answer | None:
+            answer = answers.get(question_id)
+            if answer is None or answer.skipped:
+                answer = suggestions.get(question_id)
+            return answer
+
+        if step.kind is StepKind.GROUP:
+            self.chat.say(steps.group_text(step, interview), "assistant")
+            previous, checks = steps.group_prefill(step, interview)
+            self.bar.set_step(step, previous, checks)
+        elif step.kind is StepKind.CONFIRM_ITEM:
+            source = self.live.session.suggestion_source
+            self.chat.say(steps.confirm_item_text(step, interview, source), "assistant suggestion")
+            self.bar.set_step(step)
+        else:
+            text = (
+                steps.notes_text(step) if step.kind is StepKind.NOTES else steps.issues_text(step)
+            )
+            self.chat.say(text, "assistant")
+            first, second = step.questions
+            self.bar.set_step(step, earlier(first.id))
+            other = earlier(second.id)
+            if other is not None:
+                self.bar.fill_extra(other.detail)
+                if step.kind is StepKind.ISSUES:
+                    self.bar.fill_plan(other.due, other.owner)
 
     def _refresh_side(self, item_no: int | None = None) -> None:
         """Update the side panel: only the touched item when it is known, and only if shown."""
@@ -127,8 +191,13 @@ class InterviewScreen(Screen[None]):
             side.update_item(self.live.interview, item_no, current_item)
 
     def _saved(self) -> None:
-        overall = self.live.interview.overall_progress()
-        self.sub_title = f"保存済み {overall.answered}/{overall.total}問"
+        # Counted on the path the respondent is on: groups, merged and conditional questions.
+        interview = self.live.interview
+        steps_done = interview.step_progress()
+        n, items = interview.item_position()
+        self.sub_title = (
+            f"通番 {n}/{items}・質問 {steps_done.answered}/{steps_done.total}・保存済み"
+        )
 
     # --- answering ------------------------------------------------------------------------
 
@@ -140,9 +209,16 @@ class InterviewScreen(Screen[None]):
             self.bar.clear_reply()
             self.run_command(command)
             return
-        question = self.live.interview.current()
-        if question is None:
+        step = self.live.interview.current_step()
+        if step is None:
             return
+        if step.kind is not StepKind.EXAMPLE and step.kind not in (
+            StepKind.TEXT,
+            StepKind.CERTIFICATION,
+        ):
+            self._submit_step(step, event)
+            return
+        question = step.question
         answer = event.answer
         if question.kind is QuestionKind.EXAMPLE:
             parsed = parse_status_reply(event.text)
@@ -159,6 +235,126 @@ class InterviewScreen(Screen[None]):
                     update={"status": parsed.status, "detail": parsed.detail}
                 )
         self._record(question, answer)
+
+    def _submit_step(self, step: Step, event: AnswerBar.Submitted) -> None:
+        if step.kind is StepKind.CONFIRM_ITEM:
+            picked = self.bar.status
+            typed = event.text.strip()
+            if picked is Status.PARTIAL or typed in ("2", "変更", "変更あり", "いいえ"):
+                self.live.interview.review_item(step.item)
+                self.chat.say("（変わった点があるので、一問ずつ確認します）", "user")
+                self._show_current()
+                return
+            with self.app.batch_update():
+                try:
+                    self.live.confirm_item()
+                except UserError as exc:
+                    self._step_save_failed(str(exc), lambda: self._submit_step(step, event))
+                    return
+                source = self.live.session.suggestion_source
+                head = "前回" if not source or source.startswith("前回") else "流用元"
+                self.chat.say(f"【{head}どおり】この項目は{head}の回答のままにします", "user")
+                self._saved()
+                self._after_step(step)
+            return
+        if step.kind is StepKind.GROUP:
+            reply = steps.read_group_reply(
+                event.text, self.bar.status, event.sequence, len(step.questions)
+            )
+            if reply.error or reply.statuses is None:
+                self.chat.say(reply.error or steps.STATUS_KEYS, "assistant followup")
+                return
+
+            def apply(texts: dict[str, str]) -> None:
+                detail = texts["detail"]
+                try:
+                    result = self.live.answer_group(reply.statuses, detail, event.group_checks)
+                except (AnswerError, GroupAnswerError) as exc:
+                    self.notify(str(exc), severity="warning")
+                    return
+                except UserError as exc:  # not saved: the reply stays, retry offered
+                    self._step_save_failed(str(exc), lambda: apply(texts))
+                    return
+                self.chat.say(steps.group_answer_text(reply.statuses, detail), "user")
+                if result.drill and isinstance(reply.statuses, Status):
+                    self._carry = detail  # kept in the first example's reply field
+                self._saved()
+                self._after_step(step)
+
+            self._guarded({"detail": reply.detail}, apply)
+            return
+        due = self.bar.query_one("#plan-due").value.strip()  # type: ignore[attr-defined]
+        owner = self.bar.query_one("#plan-owner").value.strip()  # type: ignore[attr-defined]
+
+        def apply_closing(texts: dict[str, str]) -> None:
+            answers = steps.closing_answers(
+                step, texts["reply"], texts["extra"], texts["due"], texts["owner"]
+            )
+            try:
+                self.live.answer_step(answers)
+            except AnswerError as exc:
+                self.notify(str(exc), severity="warning")
+                return
+            except UserError as exc:  # not saved: the reply stays, retry offered
+                self._step_save_failed(str(exc), lambda: apply_closing(texts))
+                return
+            self.chat.say(steps.closing_answer_text(step, answers), "user")
+            self._saved()
+            self._after_step(step)
+
+        self._guarded(
+            {"reply": event.text, "extra": event.extra, "due": due, "owner": owner}, apply_closing
+        )
+
+    def _after_step(self, step: Step) -> None:
+        nxt = self.live.interview.current()
+        leaving_item = nxt is None or nxt.item != step.item
+        if leaving_item and self.live.interview.item_complete(step.item):
+            self._open_review(step.item, then_continue=True)
+            return
+        self._show_current(touched=step.item)
+
+    def _guarded(self, texts: dict[str, str], then: Callable[[dict[str, str]], None]) -> None:
+        """Warn about secrets in *texts* before *then* saves them (masked if chosen)."""
+        from interview.secrets import find_secrets, mask_secrets
+
+        findings = find_secrets("\n".join(texts.values()))
+        if not findings:
+            with self.app.batch_update():
+                then(texts)
+            return
+        from interview.tui.screens.secret_warning import MASK, SecretWarningScreen
+
+        def decided(choice: str | None) -> None:
+            if choice == MASK:
+                then({k: mask_secrets(v) for k, v in texts.items()})
+            elif choice == "keep":
+                then(texts)
+            else:
+                self.bar.focus_reply()
+
+        self.app.push_screen(SecretWarningScreen(findings), decided)
+
+    def action_change_example(self) -> None:
+        """Go back into a group answered as a whole, to change one example."""
+        from interview.tui.screens.change_example import ChangeExampleScreen
+
+        current = self.live.interview.current()
+        item_no = current.item if current is not None else self._last_item
+        choices = steps.change_choices(self.live.interview, self.live.catalog, item_no)
+        if not choices:
+            self.notify("まとめて回答した手法例のグループはまだありません")
+            return
+
+        def chosen(example_id: str | None) -> None:
+            if example_id is None:
+                self.bar.focus_reply()
+                return
+            self.live.change_example(example_id)
+            self.chat.say("（まとめて回答したグループの手法例を個別に変更します）", "system")
+            self._show_current()
+
+        self.app.push_screen(ChangeExampleScreen(choices), chosen)
 
     def _record(self, question: Question, answer: Answer) -> None:
         from interview.secrets import find_secrets, mask_secrets
@@ -226,6 +422,26 @@ class InterviewScreen(Screen[None]):
             chosen,
         )
 
+    def _step_save_failed(self, message: str, retry: Callable[[], None]) -> None:
+        from interview.tui.save_guard import RETRY, SAVE_FAILED_TITLE, save_failed_text
+        from interview.tui.screens.notice import NoticeScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice == RETRY:
+                retry()
+            else:
+                self.bar.focus_reply()
+
+        self.app.push_screen(
+            NoticeScreen(
+                SAVE_FAILED_TITLE,
+                save_failed_text(message, answer_kept=True),
+                [("retry", "再試行", "r"), ("close", "閉じる", "escape")],
+                error=True,
+            ),
+            chosen,
+        )
+
     # --- actions --------------------------------------------------------------------------
 
     def run_command(self, command: Command) -> None:
@@ -250,6 +466,8 @@ class InterviewScreen(Screen[None]):
                 self.action_compare()
             case "help":
                 self.action_help()
+            case "change":
+                self.action_change_example()
             case "quit":
                 self.app.exit()
             case _:

@@ -1,0 +1,82 @@
+"""Questions asked to complete a checklist on the guided path (issue: a shorter interview).
+
+Each firm's answers are replayed through the live session (the same calls the app
+makes, drafts refreshed after each answer): a method group is answered at its group screen wherever the statuses allow,
+closing questions only where they matter. The baseline is the one-question-at-a-time
+interview of the same firm (every question of its items: 330 for an API接続先).
+"""
+
+from __future__ import annotations
+
+from benchmarks.common import Figure
+from interview.catalog import Catalog, Party, load_catalog
+from interview.engine.answers import Answer, Status
+from interview.engine.replay import Mode, replay
+from interview.questions.bank import QuestionSet, load_questions
+from interview.session.demo import build_demo_session
+from interview.session.live import LiveSession
+from interview.session.models import Respondent, Session
+
+
+def _asked(
+    catalog: Catalog,
+    questions: QuestionSet,
+    target: dict[str, Answer],
+    mode: Mode,
+    suggestions: dict[str, Answer] | None = None,
+) -> int:
+    """Replayed through the live session the app drives (saving to nowhere)."""
+    session = Session(
+        id="bench",
+        catalog_edition=catalog.edition.id,
+        respondent=Respondent(organisation="ベンチ株式会社", party=Party.API_CONNECTOR),
+        suggestions=suggestions or {},
+    )
+    live = LiveSession(session, lambda _session: None, catalog, questions)
+    result = replay(live, target, mode)
+    assert live.interview.finished and live.interview.step_progress().complete
+    return result.asked
+
+
+def everything_in_place(catalog: Catalog) -> dict[str, Answer]:
+    return {
+        e.id: Answer(status=Status.DONE, detail="規程に定め、年1回見直している")
+        for item in catalog.items_for(Party.API_CONNECTOR)
+        for e in item.examples
+    }
+
+
+def almost_nothing(catalog: Catalog) -> dict[str, Answer]:
+    """Only each item's first 手法例 in place; everything else 未実施."""
+    out = {}
+    for item in catalog.items_for(Party.API_CONNECTOR):
+        for n, e in enumerate(item.examples):
+            status = Status.DONE if n == 0 else Status.NOT_DONE
+            out[e.id] = Answer(status=status, detail="" if n else "一部の規程のみ")
+    for item in catalog.items_for(Party.API_CONNECTOR):
+        out[f"{item.no}.issues"] = Answer(detail="体制が整っていない")
+        out[f"{item.no}.plan"] = Answer(detail="来年度に整備", due="2027年3月", owner="管理本部")
+    return out
+
+
+def run() -> list[Figure]:
+    catalog = load_catalog()
+    questions = load_questions(catalog)
+    demo = build_demo_session(catalog, questions).answers
+    before = sum(len(questions.for_item(i.no)) for i in catalog.items_for(Party.API_CONNECTOR))
+    base = "one question at a time (before)"
+    figures = []
+    for label, target, budget in (
+        ("demo firm", demo, "goal ≤ 200"),
+        ("everything in place", everything_in_place(catalog), "goal ≤ 130"),
+        ("almost nothing in place", almost_nothing(catalog), ""),
+    ):
+        keys = _asked(catalog, questions, target, "status_keys")
+        uniform = _asked(catalog, questions, target, "uniform")
+        figures.append(Figure(f"questions asked: {label}", keys, "q", base, before, budget))
+        figures.append(Figure(f"  {label}, mixed one by one", uniform, "q", base, before))
+    yearly = _asked(catalog, questions, demo, "status_keys", suggestions=demo)
+    figures.append(
+        Figure("questions asked: demo's yearly check, unchanged", yearly, "q", base, before)
+    )
+    return figures

@@ -1,0 +1,199 @@
+"""Pilot tests of the shorter interview: the group screen, changing one example of a
+screened group, the conditional closing questions and the yearly item confirmation."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import TextArea
+
+from interview.cli.main import main
+from interview.compile.diff import ItemChangeKind, diff_sessions
+from interview.engine.answers import Status
+from interview.engine.path import NOTHING, StepKind
+from interview.session.demo import DEMO_ID, write_demo
+from interview.session.store import SessionStore
+from interview.tui.app import InterviewApp
+from interview.tui.screens.change_example import ChangeExampleScreen
+from interview.tui.screens.interview import InterviewScreen
+from interview.tui.screens.review import ReviewScreen
+from interview.tui.widgets.chat import Bubble
+
+SIZE = (80, 24)
+
+
+def bubbles(screen) -> list[str]:
+    return [str(b.render()) for b in screen.query(Bubble)]
+
+
+async def reply(pilot, screen: InterviewScreen, text: str, *keys: str) -> None:
+    """Press *keys* (status keys) in the empty field, then type *text* and send it."""
+    if keys:
+        await pilot.press(*keys)
+    screen.query_one("#reply", TextArea).text = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def _screening(tmp_path: Path) -> None:
+    SessionStore(tmp_path).create("グループ株式会社", "api_connector", session_id="g")
+    app = InterviewApp(sessions_dir=tmp_path, resume="g")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        live = screen.live
+        answers = live.session.answers
+        step = live.current_step()
+        assert step.kind is StepKind.GROUP
+        shown = bubbles(screen)[-1]
+        assert "＜責任者の設置＞" in shown and "③ 部署ごとの情報資産管理責任者" in shown
+        # 1: すべて実施済み, one shared detail
+        await reply(pilot, screen, "情報セキュリティ基本規程 第5条", "1")
+        for qid in ("1.1.1", "1.1.2", "1.1.3"):
+            assert answers[qid].status is Status.DONE and answers[qid].shared
+            assert answers[qid].detail == "情報セキュリティ基本規程 第5条"
+        assert any("【すべて実施済み】" in t and "（共通）" in t for t in bubbles(screen))
+        # 4: すべて該当なし, one shared reason
+        assert live.current_step().id == "1.2.1"
+        await reply(pilot, screen, "API利用サービスがまだない", "4")
+        assert answers["1.2.1"].status is answers["1.2.2"].status is Status.NOT_APPLICABLE
+        assert answers["1.2.2"].detail == "API利用サービスがまだない"
+        # F12: go back into a group and change one example
+        await pilot.press("f12")
+        await pilot.pause()
+        assert isinstance(app.screen, ChangeExampleScreen)
+        await pilot.press("2")  # ② of group 1.1
+        await pilot.pause()
+        assert live.current_step().id == "1.1.2"
+        await reply(pilot, screen, "後任を選定中", "3")
+        assert answers["1.1.2"].status is Status.NOT_DONE and not answers["1.1.2"].shared
+        assert answers["1.1.1"].shared and answers["1.1.3"].status is Status.DONE
+        # back where we were: その他＋備考 in one optional question, empty = 特になし
+        step = live.current_step()
+        assert step.kind is StepKind.NOTES
+        await reply(pilot, screen, "")
+        assert answers["1.other"].detail == answers["1.remarks"].detail == NOTHING
+        # a gap (1.1.2 未実施): 課題認識 and 対応計画 are asked
+        assert live.current_step().kind is StepKind.ISSUES
+        await reply(pilot, screen, "後任の選定が遅れている")
+        assert answers["1.issues"].detail == "後任の選定が遅れている"
+        assert isinstance(app.screen, ReviewScreen)  # item complete: its texts
+        await pilot.press("escape")
+        await pilot.pause()
+        # group 2.1, mixed: 2 → one by one
+        assert live.current_step().kind is StepKind.GROUP
+        await reply(pilot, screen, "", "2")
+        step = live.current_step()
+        assert step.kind is StepKind.EXAMPLE and step.id == "2.1.1"
+        assert "2.1.1" not in answers
+        await reply(pilot, screen, "基本方針を公表", "1")
+        await reply(pilot, screen, "見直しは未実施", "3")
+        assert answers["2.1.2"].status is Status.NOT_DONE
+        # item 2's single example, then no gap-free shortcut: 2.1.2 is 未実施
+        await reply(pilot, screen, "", "1")
+        assert live.current_step().kind is StepKind.NOTES
+        await reply(pilot, screen, "")
+        assert live.current_step().kind is StepKind.ISSUES
+        assert screen.sub_title.startswith("通番 2/38・質問 ")
+
+
+def test_group_screen_all_done_all_na_change_one_mixed_and_closing(tmp_path):
+    asyncio.run(_screening(tmp_path))
+    saved = SessionStore(tmp_path).load("g")
+    assert saved.answers["1.1.1"].shared and not saved.answers["1.1.2"].shared
+    assert "3.issues" not in saved.answers
+
+
+async def _item_without_gap(tmp_path: Path) -> None:
+    SessionStore(tmp_path).create("順調株式会社", "api_connector", session_id="ok")
+    app = InterviewApp(sessions_dir=tmp_path, resume="ok")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        live = screen.live
+        # the fast mode: number key + Enter on every screen
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # その他＋備考: 特になし
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)  # no 課題認識 / 対応計画
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "1.issues" not in live.session.answers
+        assert live.interview.item_complete(1)
+        assert live.current_step().item == 2
+        # F8 skips a whole group
+        await pilot.press("f8")
+        await pilot.pause()
+        assert live.session.answers["2.1.1"].skipped and live.session.answers["2.1.2"].skipped
+
+
+def test_item_without_gaps_skips_issues_and_plan(tmp_path):
+    asyncio.run(_item_without_gap(tmp_path))
+
+
+async def _yearly(store_dir: Path) -> None:
+    app = InterviewApp(sessions_dir=store_dir, resume="y2027")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        live = screen.live
+        assert live.current_step().kind is StepKind.CONFIRM_ITEM
+        assert "前回の回答（この項目）" in "".join(bubbles(screen))
+        await pilot.press("enter")  # one key: the whole item 「前回どおり」
+        await pilot.pause()
+        if isinstance(app.screen, ReviewScreen):
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        step = live.current_step()
+        assert step.kind is StepKind.CONFIRM_ITEM and step.item == 2
+        await pilot.press("2")  # item 2 changed: one question at a time
+        await pilot.pause()
+        assert live.current_step().id == "2.1.1"
+        await reply(pilot, screen, "基本方針を改定中", "2")
+        assert live.session.answers["2.1.1"].status is Status.PARTIAL
+
+
+def test_yearly_check_confirms_an_item_with_one_key(tmp_path):
+    write_demo(tmp_path / f"{DEMO_ID}.toml")
+    assert main(["--sessions-dir", str(tmp_path), "new", "--from", DEMO_ID, "--id", "y2027"]) == 0
+    asyncio.run(_yearly(tmp_path))
+    store = SessionStore(tmp_path)
+    previous, now = store.load(DEMO_ID), store.load("y2027")
+    item1 = [q for q in now.answers if q.startswith("1.")]
+    assert len(item1) == 9 and all(now.answers[q] is not None for q in item1)
+    assert all(now.answers[q].detail == previous.answers[q].detail for q in item1)
+    diff = diff_sessions(previous, now, store.catalog, store.questions)
+    kinds = {i.no: i.kind for i in diff.items}
+    assert kinds[1] is ItemChangeKind.UNCHANGED
+    assert kinds[2] is not ItemChangeKind.UNCHANGED  # the change is marked for the diff
+
+
+async def _certification_again(tmp_path: Path) -> None:
+    from interview.engine.answers import Answer
+
+    store = SessionStore(tmp_path)
+    session = store.create("認証株式会社", "api_connector", session_id="c2")
+    session.answers["3.cert"] = Answer(checks=("2",), detail="ISMS 全社 2024-04")
+    store.save(session)
+    app = InterviewApp(sessions_dir=tmp_path, resume="c2")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.live.interview.goto("9.cert")
+        screen._show_current()
+        await pilot.pause()
+        assert "前回と同じ認証で代替" in bubbles(screen)[-1]
+        assert screen.query_one("#answer-bar").checks() == ("2",)
+        await pilot.press("enter")  # one key
+        await pilot.pause()
+        answer = screen.live.session.answers["9.cert"]
+        assert answer.checks == ("2",) and answer.detail == "ISMS 全社 2024-04"
+
+
+def test_later_certification_items_offer_the_same_certification(tmp_path):
+    asyncio.run(_certification_again(tmp_path))
