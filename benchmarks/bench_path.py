@@ -13,8 +13,8 @@ from interview.catalog import Catalog, Party, load_catalog
 from interview.engine.answers import Answer, Status
 from interview.engine.replay import Mode, replay
 from interview.questions.bank import QuestionSet, load_questions
-from interview.session.demo import build_demo_session
-from interview.session.live import LiveSession
+from interview.services.demo import build_demo_session
+from interview.services.live import LiveSession
 from interview.session.models import Respondent, Session
 
 

@@ -18,6 +18,7 @@ import tomli_w
 from benchmarks.common import Figure, median_time
 from interview.catalog import Catalog, Party, load_catalog
 from interview.engine.answers import Answer, Status, now
+from interview.services.checklist import plain_checklist
 from interview.session.models import ItemText, ItemTexts, Position, Respondent, Session
 from interview.session.store import SessionStore
 from interview.session.toml_format import dumps, session_dict
@@ -55,7 +56,7 @@ def complete_session(catalog: Catalog, session_id: str, seed: int = 0) -> Sessio
 
 
 def _save_figures(catalog: Catalog, directory: Path) -> list[Figure]:
-    store = SessionStore(directory, catalog)
+    store = SessionStore(directory)
     session = complete_session(catalog, "bench")
     store.save(session)
     handle = store.open("bench")
@@ -91,7 +92,7 @@ def _save_figures(catalog: Catalog, directory: Path) -> list[Figure]:
 
 
 def _list_figures(catalog: Catalog, directory: Path) -> list[Figure]:
-    store = SessionStore(directory, catalog)
+    store = SessionStore(directory)
     session = complete_session(catalog, "list-0000")
     store.save(session)
     template = (directory / "list-0000.toml").read_text(encoding="utf-8")
@@ -99,7 +100,7 @@ def _list_figures(catalog: Catalog, directory: Path) -> list[Figure]:
         sid = f"list-{n:04d}"
         (directory / f"{sid}.toml").write_text(template.replace("list-0000", sid), "utf-8")
     start = time.perf_counter()
-    summaries, problems = store.list_summaries()
+    summaries, problems = store.list_summaries(plain_checklist().progress_ids)
     list_ms = (time.perf_counter() - start) * 1000
     assert len(summaries) == 1000 and not problems, problems
     paths = sorted(directory.glob("*.toml"))[:50]

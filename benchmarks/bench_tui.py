@@ -62,6 +62,8 @@ LATENCY = textwrap.dedent(
     from textual.containers import VerticalScroll
     from textual.widgets import Input, Static
     from interview.session.store import SessionStore
+    from interview.services.checklist import plain_checklist
+    from interview.services.sessions import make_respondent
     from interview.tui.app import InterviewApp
 
     # Both sides: send the Enter key through the driver, as Pilot does, then wait until the
@@ -98,7 +100,11 @@ LATENCY = textwrap.dedent(
 
     async def interview_app(n):
         directory = Path(tempfile.mkdtemp())
-        SessionStore(directory).create("ベンチ株式会社", "api_connector", session_id="bench")
+        SessionStore(directory).create(
+            make_respondent("ベンチ株式会社", "api_connector"),
+            edition=plain_checklist().edition_id,
+            session_id="bench",
+        )
         samples = []
         app = InterviewApp(sessions_dir=directory, resume="bench")
         async with app.run_test(size=(80, 24)) as pilot:
@@ -145,9 +151,15 @@ RSS = textwrap.dedent(
 
     async def full():
         from interview.session.store import SessionStore
+        from interview.services.checklist import plain_checklist
+        from interview.services.sessions import make_respondent
         from interview.tui.app import InterviewApp
         directory = Path(tempfile.mkdtemp())
-        SessionStore(directory).create("ベンチ株式会社", "api_connector", session_id="bench")
+        SessionStore(directory).create(
+            make_respondent("ベンチ株式会社", "api_connector"),
+            edition=plain_checklist().edition_id,
+            session_id="bench",
+        )
         a = InterviewApp(sessions_dir=directory, resume="bench")
         async with a.run_test(size=(80, 24)) as pilot:
             await pilot.pause()

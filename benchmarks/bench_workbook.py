@@ -17,7 +17,7 @@ from benchmarks.common import Figure, median_time
 from interview.catalog import Catalog, load_catalog
 from interview.compile.export import export_session
 from interview.questions.bank import QuestionSet, load_questions
-from interview.session.demo import build_demo_session
+from interview.services.demo import build_demo_session
 from interview.workbook.headers import (
     COVER_LABELS,
     DETAIL_LABELS,

@@ -23,7 +23,7 @@ from benchmarks.common import Figure
 from interview.catalog import load_catalog
 from interview.compile.export import export_session
 from interview.questions.bank import load_questions
-from interview.session.demo import build_demo_session
+from interview.services.demo import build_demo_session
 from interview.workbook.reader import LIMITS
 
 _PROBE = """

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from helpers import new_session
+
 from interview.cli.main import main
-from interview.session.live import LiveSession
+from interview.services.live import LiveSession
 from interview.session.store import SessionStore
 
 
@@ -45,7 +47,7 @@ def test_recorded_with_scope_and_date_then_offered_everywhere_allowed(tmp_path, 
 
 
 def test_no_certifications_no_offer(tmp_path):
-    session = SessionStore(tmp_path).create("無認証社", "api_connector", session_id="n")
+    session = new_session(SessionStore(tmp_path), "無認証社", "api_connector", session_id="n")
     live = LiveSession(session, lambda s: None)
     assert all(
         live.certification_suggestion(q) is None

@@ -16,7 +16,7 @@ from interview.engine.interview import Interview
 from interview.questions.bank import Question, load_questions
 from interview.questions.models import QuestionKind
 
-DEMO = Path(interview.__file__).resolve().parent / "session" / "demo_answers.toml"
+DEMO = Path(interview.__file__).resolve().parent / "services" / "demo_answers.toml"
 
 # How many answers of each status a realistic demo shows (most are 実施済み).
 STATUS_RANGES = {

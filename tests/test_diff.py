@@ -19,15 +19,16 @@ from interview.compile.diff import (
     trend,
 )
 from interview.compile.diff_report import report_text
+from interview.compile.diff_rows import diff_rows
 from interview.compile.workbook_data import effective_texts
 from interview.engine.answers import Answer, Status
 from interview.errors import UserError
 from interview.questions.bank import load_questions
-from interview.session.demo import build_demo_session
+from interview.services.demo import build_demo_session
 from interview.session.models import ItemText, Session
 from interview.session.tailoring import session_checklist
 from interview.session.toml_format import dump_bytes
-from interview.workbook.diff_sheet import DIFF_LABELS, DIFF_SHEET, diff_rows
+from interview.workbook.diff_sheet import DIFF_LABELS, DIFF_SHEET
 
 HOSTILE = "=SUM(1,2)\x07\x1b]0;pwned\x07 監視\x1b[2J"
 EDITED_REMARKS = "+台帳は2027年版に更新（社外秘）"
@@ -293,7 +294,10 @@ def test_cli_json(files, tmp_path, capsys, diff):
     }
     assert [i["no"] for i in data["items"]] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
     first = data["items"][0]["questions"][0]
-    assert first["id"] == "1.1.1" and first["trend"] == "後退"
+    assert first["id"] == "1.1.1" and first["trend"] == "regressed"
+    assert first["trend_label"] == "後退"  # ASCII code for scripts, the label for people
+    assert data["items"][0]["kind"] == "changed" and data["items"][0]["kind_label"] == "変更あり"
+    assert data["items"][6]["kind"] == "new" and data["items"][7]["kind"] == "unanswered"
     assert (first["status_before"], first["status_after"]) == ("done", "not_done")
     six = data["items"][5]["questions"][0]["changes"][0]
     assert six["after"] == HOSTILE.strip()  # the JSON value itself is exact

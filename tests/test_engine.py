@@ -149,3 +149,23 @@ def test_example_answer_needs_a_status(catalog, questions):
         interview.answer(Answer(detail="状態なし"))
     with pytest.raises(AnswerError):
         interview.answer(Answer(status=Status.DONE, checks=("⑳",)), "1.2.1")
+
+
+def test_engine_errors_are_codes_worded_at_the_edge(catalog):
+    from interview.errors import CoreError
+    from interview.wording import core_message
+
+    questions = load_questions(catalog)
+    interview = Interview(catalog, questions, Party.API_CONNECTOR, {})
+    excluded = next(i.no for i in catalog.items if i.party is Party.FINANCIAL_INSTITUTION)
+    with pytest.raises(CoreError) as err:
+        interview.jump(excluded)
+    assert err.value.code == "item_not_for_party"
+    assert err.value.data == {"item": excluded, "party": "api_connector"}
+    assert str(err.value).isascii()  # no sentence in the core
+    assert core_message(err.value) == f"通番{excluded}はAPI接続先の確認項目ではありません"
+    with pytest.raises(AnswerError) as answer_err:
+        interview.answer(Answer(detail="状態なし"))
+    assert answer_err.value.code == "status_required"
+    assert "状態" in core_message(answer_err.value)
+    assert core_message(CoreError("something_new")) == "処理できませんでした（something_new）"

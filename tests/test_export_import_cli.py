@@ -10,7 +10,7 @@ from python_calamine import CalamineWorkbook
 
 from interview.catalog import Party
 from interview.cli.main import main
-from interview.session.demo import DEMO_ID, write_demo
+from interview.services.demo import DEMO_ID, write_demo
 
 HEADER = [
     "通番",
@@ -160,3 +160,28 @@ def test_export_unknown_session_gives_a_message(tmp_path, capsys):
     )
     assert code == 1
     assert "nothing-here" in capsys.readouterr().err
+
+
+def test_two_imports_never_overwrite_each_other(
+    demo_export: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Exclusive create: even when the existence check is passed by both at once."""
+    from interview.services.workbooks import import_workbook
+    from interview.session.errors import SessionExistsError
+    from interview.session.store import SessionStore
+
+    book = demo_export
+    store = SessionStore(tmp_path / "sessions")
+    first = import_workbook(store, book, session_id="x").session
+    written = store.path_for("x").read_bytes()
+    # the other import checked a moment before the first one wrote
+    monkeypatch.setattr(SessionStore, "exists", lambda self, session_id: False)
+    with pytest.raises(SessionExistsError):
+        import_workbook(store, book, session_id="x")
+    assert store.path_for("x").read_bytes() == written
+    monkeypatch.undo()
+    # without an id, the second import takes the next free one
+    a = import_workbook(store, book).session
+    b = import_workbook(store, book).session
+    assert a.id != b.id and b.id.startswith(a.id)
+    assert {first.id, a.id, b.id} == {p.stem for p in store.session_files()}

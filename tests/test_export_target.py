@@ -15,7 +15,7 @@ from crafted_workbooks import answer_row, form
 from python_calamine import CalamineWorkbook
 
 from interview.cli.main import main
-from interview.session.demo import DEMO_ID, write_demo
+from interview.services.demo import DEMO_ID, write_demo
 from interview.workbook import export_target
 from interview.workbook.export_target import office_lock_files, resolve_target, write_failure
 

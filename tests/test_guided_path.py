@@ -13,7 +13,7 @@ from interview.engine.groups import GroupAnswerError
 from interview.engine.path import NOTHING, GuidedInterview, StepKind, on_path_ids
 from interview.engine.replay import replay
 from interview.questions.bank import load_questions
-from interview.session.demo import build_demo_session
+from interview.services.demo import build_demo_session
 from interview.session.models import Respondent, Session
 
 
@@ -283,8 +283,8 @@ def test_a_drill_down_left_half_way_goes_on_with_the_open_examples(catalog, ques
 
 
 def test_a_failed_save_of_a_group_answer_is_undone(catalog, questions):
+    from interview.services.live import LiveSession
     from interview.session.errors import SessionError
-    from interview.session.live import LiveSession
 
     saves: list[int] = []
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from helpers import new_session
 from python_calamine import CalamineWorkbook
 
 from interview.cli.main import main
@@ -63,7 +64,8 @@ def assert_inert(text: str, where: str = "") -> None:
 
 def make_sessions(directory: Path) -> SessionStore:
     store = SessionStore(directory)
-    session = store.create(
+    session = new_session(
+        store,
         h("org"),
         "api_connector",
         name=h("name"),
@@ -88,7 +90,7 @@ def make_sessions(directory: Path) -> SessionStore:
     text = text.replace("[respondent]\n", '[respondent]\n"\\u001b]0;pwn\\u0007" = 1\n', 1)
     (directory / "badkey.toml").write_text(text, encoding="utf-8")
     # A session whose stored profile (a copy another party may have edited) is hostile.
-    tailored = store.create("プロファイル", "api_connector", session_id="tailored")
+    tailored = new_session(store, "プロファイル", "api_connector", session_id="tailored")
     tailored.profile_name = h("org")
     tailored.profile_text = (
         f'name = "{MARKUP["org"]}"\n[[add]]\nid = "追加1\u001b]52;c;eA==\u0007"\n'

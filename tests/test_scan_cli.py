@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import new_session
 
 from interview.catalog import Catalog
 from interview.cli.main import main
@@ -29,8 +30,8 @@ def run(capsys: pytest.CaptureFixture[str], tmp_path: Path, *argv: str) -> tuple
 
 
 def _seed(tmp_path: Path, catalog: Catalog, *, secrets: bool) -> SessionStore:
-    store = SessionStore(tmp_path, catalog)
-    session = store.create("株式会社A", "api_connector", session_id="a")
+    store = SessionStore(tmp_path)
+    session = new_session(store, "株式会社A", "api_connector", session_id="a")
     session.answers["1.1.1"] = Answer(status=Status.DONE, detail=CLEAN_TEXT)
     session.answers["1.1.2"] = Answer(
         status=Status.PARTIAL,

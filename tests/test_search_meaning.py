@@ -194,10 +194,10 @@ def test_checklist_accuracy(checklist_rows, held, floor):
 def test_a_tailored_checklist_is_searched_as_tailored():
     """追加N items (with their questions) are found, removed items are not."""
     from interview.search import checklist_index
-    from interview.session.tailoring import _checklist
+    from interview.session.tailoring import profile_checklist
 
     sample = Path(__file__).resolve().parent.parent / "docs" / "examples" / "profile-sample.toml"
-    catalog, questions = _checklist(sample.read_text(encoding="utf-8"))
+    catalog, questions = profile_checklist(sample.read_text(encoding="utf-8"))
     index = checklist_index(catalog, questions)
     added = {i.no: i.display_no for i in catalog.items if i.display_no.startswith("追加")}
     hit = index.search("利用状況の月次報告")[0]

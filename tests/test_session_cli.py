@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import new_session
 
 from interview.catalog import Catalog
 from interview.cli.main import main
@@ -86,8 +87,8 @@ def test_new_refuses_an_unknown_party(capsys: pytest.CaptureFixture[str], tmp_pa
 
 
 def _seed(tmp_path: Path, catalog: Catalog) -> SessionStore:
-    store = SessionStore(tmp_path, catalog)
-    a = store.create("株式会社A", "api_connector", session_id="a")
+    store = SessionStore(tmp_path)
+    a = new_session(store, "株式会社A", "api_connector", session_id="a")
     questions = load_questions(catalog)
     first = catalog.items_for(a.respondent.party)[0]
     for q in questions.for_item(first.no)[:2]:
@@ -95,7 +96,7 @@ def _seed(tmp_path: Path, catalog: Catalog) -> SessionStore:
     a.follow_ups = {questions.for_item(first.no)[0].id: "規程を確認"}
     a.position = Position(item=first.no, question=questions.for_item(first.no)[2].id)
     store.save(a)
-    store.create("B銀行", "financial_institution", session_id="b")
+    new_session(store, "B銀行", "financial_institution", session_id="b")
     return store
 
 
@@ -114,10 +115,11 @@ def test_sessions_lists_id_organisation_party_progress_updated_and_follow_ups(
     code, out, _ = run(capsys, tmp_path, "sessions", "--json")
     data = json.loads(out)
     assert {tuple(sorted(d)) for d in data} == {
-        ("follow_ups", "id", "organisation", "party", "progress", "updated_at")
+        ("follow_ups", "id", "organisation", "party", "party_label", "progress", "updated_at")
     }
     by_id = {d["id"]: d for d in data}
     assert by_id["a"]["party"] == "api_connector" and by_id["a"]["follow_ups"] == 1
+    assert by_id["a"]["party_label"] == "API接続先"  # ASCII code and Japanese label
     assert 0 < by_id["a"]["progress"] < 100
     assert by_id["b"]["progress"] == 0
 

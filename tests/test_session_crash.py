@@ -13,6 +13,8 @@ import textwrap
 import time
 from pathlib import Path
 
+from helpers import new_session
+
 from interview.catalog import Catalog
 from interview.engine.answers import Answer, Status
 from interview.session.atomic import stale_temp_files
@@ -40,7 +42,7 @@ SAVER = textwrap.dedent(
 
 def _seed(store: SessionStore, session_id: str) -> None:
     """A session with a realistic amount of text, so that each save takes a while."""
-    session = store.create("株式会社クラッシュ", "api_connector", session_id=session_id)
+    session = new_session(store, "株式会社クラッシュ", "api_connector", session_id=session_id)
     for n in range(150):
         session.answers[f"{n // 5 + 1}.1.{n % 5 + 1}"] = Answer(
             status=Status.PARTIAL, detail="外部の専門業者による脆弱性診断を年1回実施。" * 3
@@ -67,7 +69,7 @@ def test_kill_9_during_saves_never_loses_an_acknowledged_answer(
     tmp_path: Path, catalog: Catalog
 ) -> None:
     rng = random.Random(20261125)
-    store = SessionStore(tmp_path, catalog)
+    store = SessionStore(tmp_path)
     ids = [f"crash-{n}" for n in range(PARALLEL)]
     for session_id in ids:
         _seed(store, session_id)

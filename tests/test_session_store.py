@@ -9,11 +9,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from helpers import new_session
 
 from interview.catalog import Catalog, Party
 from interview.engine.answers import Answer, Status
 from interview.engine.progress import session_progress
 from interview.questions.bank import load_questions
+from interview.services.checklist import plain_checklist
+from interview.services.sessions import edition_mismatch
 from interview.session.atomic import atomic_write, stale_temp_files, temp_prefix
 from interview.session.errors import (
     InvalidSessionIdError,
@@ -25,15 +28,17 @@ from interview.session.errors import (
 )
 from interview.session.models import ItemText, ItemTexts, Position, Session
 from interview.session.store import SessionStore
-from interview.session.summary import read_summary, scan_answered
+from interview.session.summary import question_ids_by_party, read_summary, scan_answered
 from interview.session.toml_format import dumps, loads
+from interview.wording import edition_warning
 
 DAY = date(2026, 11, 25)
+PROGRESS = plain_checklist().progress_ids
 
 
 @pytest.fixture
 def store(tmp_path: Path, catalog: Catalog) -> SessionStore:
-    return SessionStore(tmp_path / "sessions", catalog)
+    return SessionStore(tmp_path / "sessions")
 
 
 def _mode(path: Path) -> int:
@@ -57,7 +62,8 @@ def _answer_all(session: Session, catalog: Catalog, share: float, seed: int) -> 
 
 
 def test_create_writes_a_private_file_named_after_the_organisation(store: SessionStore) -> None:
-    session = store.create(
+    session = new_session(
+        store,
         "株式会社サンプルペイ",
         "API接続先",
         name="山田 太郎",
@@ -76,22 +82,22 @@ def test_create_writes_a_private_file_named_after_the_organisation(store: Sessio
     assert loaded.respondent.party is Party.API_CONNECTOR
     assert loaded.respondent.counterparts == ["さくら銀行", "みどり信用金庫"]
     assert [c.name for c in loaded.certifications] == ["SOC2"]
-    assert loaded.catalog_edition == store.catalog.edition.id
+    assert loaded.catalog_edition == plain_checklist().edition_id
     assert not list(store.directory.glob("*.lock")), "the lock is released after create"
 
 
 def test_same_organisation_same_day_gets_a_counter(store: SessionStore) -> None:
-    ids = [store.create("Sample Pay", "api_connector", today=DAY).id for _ in range(3)]
+    ids = [new_session(store, "Sample Pay", "api_connector", today=DAY).id for _ in range(3)]
     assert ids == ["sample-pay-2026-11-25", "sample-pay-2026-11-25-2", "sample-pay-2026-11-25-3"]
 
 
 def test_create_with_an_existing_or_unsafe_id_is_refused(store: SessionStore) -> None:
-    store.create("A", "api_connector", session_id="client-a")
+    new_session(store, "A", "api_connector", session_id="client-a")
     with pytest.raises(SessionExistsError):
-        store.create("B", "api_connector", session_id="client-a")
+        new_session(store, "B", "api_connector", session_id="client-a")
     for bad in ("../escape", "a/b", "..", ".hidden", "a\x00b", "x" * 81):
         with pytest.raises(InvalidSessionIdError):
-            store.create("B", "api_connector", session_id=bad)
+            new_session(store, "B", "api_connector", session_id=bad)
     parent = store.directory.parent
     assert sorted(p.name for p in parent.iterdir()) == ["sessions"]
     assert sorted(p.name for p in store.directory.iterdir()) == ["client-a.toml"]
@@ -100,12 +106,12 @@ def test_create_with_an_existing_or_unsafe_id_is_refused(store: SessionStore) ->
 @pytest.mark.parametrize("party", ["common", "銀行", ""])
 def test_create_refuses_an_unknown_party(store: SessionStore, party: str) -> None:
     with pytest.raises(SessionError, match="API接続先"):
-        store.create("A", party)
+        new_session(store, "A", party)
 
 
 def test_create_refuses_an_empty_organisation(store: SessionStore) -> None:
     with pytest.raises(SessionError, match="組織名"):
-        store.create("  ", "api_connector")
+        new_session(store, "  ", "api_connector")
 
 
 # --- saving --------------------------------------------------------------------------------
@@ -114,7 +120,7 @@ def test_create_refuses_an_empty_organisation(store: SessionStore) -> None:
 def test_save_after_each_answer_keeps_the_previous_version_as_backup(
     store: SessionStore,
 ) -> None:
-    session = store.create("A", "api_connector", session_id="a")
+    session = new_session(store, "A", "api_connector", session_id="a")
     with store.open("a") as handle:
         handle.session.answers["1.1.1"] = Answer(status=Status.DONE, detail="一回目")
         handle.save()
@@ -134,7 +140,7 @@ def test_save_after_each_answer_keeps_the_previous_version_as_backup(
 
 
 def test_saving_a_closed_handle_is_refused(store: SessionStore) -> None:
-    store.create("A", "api_connector", session_id="a")
+    new_session(store, "A", "api_connector", session_id="a")
     handle = store.open("a")
     handle.close()
     with pytest.raises(SessionError, match="閉じられています"):
@@ -142,7 +148,7 @@ def test_saving_a_closed_handle_is_refused(store: SessionStore) -> None:
 
 
 def test_store_save_without_a_handle_locks_briefly(store: SessionStore) -> None:
-    session = store.create("A", "api_connector", session_id="a")
+    session = new_session(store, "A", "api_connector", session_id="a")
     session.follow_ups["1.1.1"] = "確認"
     store.save(session)
     assert store.load("a").follow_ups == {"1.1.1": "確認"}
@@ -164,7 +170,7 @@ def test_a_failed_check_leaves_the_old_file_untouched(tmp_path: Path) -> None:
 
 
 def test_stale_temp_files_are_removed_on_open(store: SessionStore) -> None:
-    store.create("A", "api_connector", session_id="a")
+    new_session(store, "A", "api_connector", session_id="a")
     path = store.path_for("a")
     leftovers = [
         path.with_name(f"{temp_prefix(path)}abcd1234.tmp"),
@@ -185,7 +191,7 @@ def test_stale_temp_files_are_removed_on_open(store: SessionStore) -> None:
 def test_a_broken_file_is_never_overwritten_and_the_backup_is_offered(
     store: SessionStore,
 ) -> None:
-    store.create("A", "api_connector", session_id="a")
+    new_session(store, "A", "api_connector", session_id="a")
     with store.open("a") as handle:
         handle.session.answers["1.1.1"] = Answer(status=Status.DONE)
         handle.save()
@@ -204,18 +210,18 @@ def test_a_broken_file_is_never_overwritten_and_the_backup_is_offered(
     with pytest.raises(SessionFileError):
         store.save(session)  # a save without an open handle must not replace it either
     with pytest.raises(SessionExistsError):
-        store.create("A", "api_connector", session_id="a")
+        new_session(store, "A", "api_connector", session_id="a")
     assert path.read_bytes() == broken
 
     kept = store.restore_backup("a")
     assert kept is not None and kept.read_bytes() == broken
     assert kept.name.startswith("a.toml.broken-")
     assert store.load("a") == session
-    assert [s.id for s in store.list_summaries()[0]] == ["a"]
+    assert [s.id for s in store.list_summaries(PROGRESS)[0]] == ["a"]
 
 
 def test_a_missing_file_with_a_backup_offers_it(store: SessionStore) -> None:
-    store.create("A", "api_connector", session_id="a")
+    new_session(store, "A", "api_connector", session_id="a")
     with store.open("a") as handle:
         handle.save()
     store.path_for("a").unlink()
@@ -232,19 +238,19 @@ def test_unknown_session(store: SessionStore) -> None:
 
 
 def test_newer_format_is_refused_and_not_touched(store: SessionStore) -> None:
-    store.create("A", "api_connector", session_id="a")
+    new_session(store, "A", "api_connector", session_id="a")
     path = store.path_for("a")
     newer = path.read_text().replace("format_version = 1", "format_version = 7")
     path.write_text(newer)
     with pytest.raises(SessionVersionError, match="アプリを更新"):
         store.open("a")
-    summaries, problems = store.list_summaries()
+    summaries, problems = store.list_summaries(PROGRESS)
     assert summaries == [] and "format_version = 7" in problems[0]
     assert path.read_text() == newer
 
 
 def test_the_file_name_is_the_id_after_a_copy(store: SessionStore) -> None:
-    store.create("A", "api_connector", session_id="a")
+    new_session(store, "A", "api_connector", session_id="a")
     copy = store.path_for("b")
     copy.write_bytes(store.path_for("a").read_bytes())
     os.chmod(copy, 0o600)
@@ -255,11 +261,15 @@ def test_the_file_name_is_the_id_after_a_copy(store: SessionStore) -> None:
 
 
 def test_another_catalog_edition_is_reported(store: SessionStore) -> None:
-    session = store.create("A", "api_connector", session_id="a")
-    assert store.edition_note(session) == ""
+    session = new_session(store, "A", "api_connector", session_id="a")
+    checklist = plain_checklist()
+    assert edition_mismatch(session, checklist) is None
     old = session.model_copy(update={"catalog_edition": "fisc-api-checklist-2017"})
-    assert "fisc-api-checklist-2017" in store.edition_note(old)
-    assert store.catalog.edition.label in store.edition_note(old)
+    mismatch = edition_mismatch(old, checklist)
+    assert mismatch is not None
+    warning = edition_warning(mismatch)
+    assert "fisc-api-checklist-2017" in warning
+    assert checklist.catalog.edition.label in warning
 
 
 # --- listing -------------------------------------------------------------------------------
@@ -271,7 +281,7 @@ def test_listing_summarises_every_session_newest_first(
     questions = load_questions(catalog)
     expected = {}
     for n, party in enumerate([Party.API_CONNECTOR, Party.FINANCIAL_INSTITUTION] * 3):
-        session = store.create(f"組織{n}", party, session_id=f"s{n}")
+        session = new_session(store, f"組織{n}", party, session_id=f"s{n}")
         _answer_all(session, catalog, share=n / 6, seed=n)
         session.follow_ups = {f"{k}.1.1": "" for k in range(1, n + 1)}
         session.updated_at = datetime(2026, 11, 1 + n, tzinfo=UTC)
@@ -281,7 +291,7 @@ def test_listing_summarises_every_session_newest_first(
     (store.directory / "notes.txt").write_text("ignored")
     (store.directory / ".hidden.toml").write_text("ignored")
 
-    summaries, problems = store.list_summaries()
+    summaries, problems = store.list_summaries(PROGRESS)
     assert [s.id for s in summaries] == ["s5", "s4", "s3", "s2", "s1", "s0"]
     for s in summaries:
         assert s.progress == pytest.approx(expected[s.id])
@@ -310,7 +320,7 @@ HAND_EDITS = [
 def test_listing_matches_a_full_parse_on_hand_edited_files(
     store: SessionStore, catalog: Catalog, old: str, new: str
 ) -> None:
-    session = store.create("A", "api_connector", session_id="a")
+    session = new_session(store, "A", "api_connector", session_id="a")
     _answer_all(session, catalog, share=0.7, seed=3)
     store.save(session)
     path = store.path_for("a")
@@ -320,7 +330,7 @@ def test_listing_matches_a_full_parse_on_hand_edited_files(
     full = loads(path.read_bytes().decode(), path)  # the edit is still a valid session
     raw = path.read_bytes()
     assert scan_answered(raw[raw.index(b"[answers") :]) is None  # so the listing reads it all
-    summary = read_summary(path, store.progress_ids)
+    summary = read_summary(path, PROGRESS)
     questions = load_questions(catalog)
     assert summary.progress == pytest.approx(
         session_progress(catalog, questions, Party.API_CONNECTOR, full.answers)
@@ -328,18 +338,18 @@ def test_listing_matches_a_full_parse_on_hand_edited_files(
 
 
 def test_listing_does_not_need_the_question_banks(store: SessionStore, catalog: Catalog) -> None:
-    session = store.create("A", "api_connector", session_id="a")
+    session = new_session(store, "A", "api_connector", session_id="a")
     examples = [e.id for item in catalog.items_for(Party.API_CONNECTOR) for e in item.examples]
     for qid in examples[: len(examples) // 2]:
         session.answers[qid] = Answer(status=Status.DONE)
     store.save(session)
-    store.__dict__["questions"] = None  # as if the banks could not be read
-    (summary,), _ = store.list_summaries()
+    # as if the banks could not be read: progress over the 手法例 only
+    (summary,), _ = store.list_summaries(question_ids_by_party(catalog, None))
     assert summary.progress == pytest.approx(100 * (len(examples) // 2) / len(examples))
 
 
 def test_texts_and_position_survive_a_save(store: SessionStore) -> None:
-    store.create("A", "api_connector", session_id="a")
+    new_session(store, "A", "api_connector", session_id="a")
     with store.open("a") as handle:
         handle.session.texts["1"] = ItemTexts(
             status=ItemText(draft="下書き", text="確定した文", state="edited")
@@ -357,7 +367,7 @@ def test_texts_and_position_survive_a_save(store: SessionStore) -> None:
 
 
 def test_a_hand_edit_while_open_is_set_aside_not_lost(store: SessionStore) -> None:
-    store.create("A", "api_connector", session_id="a")
+    new_session(store, "A", "api_connector", session_id="a")
     with store.open("a") as handle:
         handle.session.answers["1.1.1"] = Answer(status=Status.DONE)
         handle.save()
@@ -371,11 +381,11 @@ def test_a_hand_edit_while_open_is_set_aside_not_lost(store: SessionStore) -> No
         kept = handle.set_aside[0]
     assert kept.name.startswith("a.toml.edited-") and kept.read_text() == edited
     assert set(store.load("a").answers) == {"1.1.1", "1.1.2"}
-    assert [s.id for s in store.list_summaries()[0]] == ["a"]
+    assert [s.id for s in store.list_summaries(PROGRESS)[0]] == ["a"]
 
 
 def test_restoring_over_a_readable_file_keeps_it_as_replaced(store: SessionStore) -> None:
-    store.create("A", "api_connector", session_id="a")
+    new_session(store, "A", "api_connector", session_id="a")
     with store.open("a") as handle:
         handle.session.answers["1.1.1"] = Answer(status=Status.DONE)
         handle.save()

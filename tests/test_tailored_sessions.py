@@ -113,3 +113,42 @@ async def _walk_added_item(tmp_path: Path) -> None:
 
 def test_tui_wizard_with_profile_and_added_item(tmp_path):
     asyncio.run(_walk_added_item(tmp_path))
+
+
+async def _search_in_tailored_session(sessions: Path) -> None:
+    from textual.widgets import OptionList
+
+    from interview.tui.screens.search import ItemSearchScreen
+
+    app = InterviewApp(sessions_dir=sessions, resume="t")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemSearchScreen)
+        query = app.screen.query_one("#search-query", Input)
+        results = app.screen.query_one("#search-results", OptionList)
+        # item 8 (連鎖接続) is excluded by the profile: it is not offered
+        query.value = "連鎖接続"
+        await pilot.pause()
+        offered = [results.get_option_at_index(i).id for i in range(results.option_count)]
+        assert "8" not in offered
+        # the added item is found by its number and by its words
+        query.value = "利用状況"
+        await pilot.pause()
+        assert results.get_option_at_index(0).id == "1001"
+        query.value = "追加1"
+        await pilot.pause()
+        assert results.get_option_at_index(0).id == "1001"
+        assert str(results.get_option_at_index(0).prompt).startswith("追加1 ")  # its label
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.live.interview.current().item == 1001
+
+
+def test_search_in_a_tailored_session_offers_only_its_items(tmp_path, capsys):
+    assert new_tailored(tmp_path) == 0
+    asyncio.run(_search_in_tailored_session(tmp_path))

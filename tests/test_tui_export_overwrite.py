@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from helpers import new_session
 from textual.app import App
 from textual.widgets import Input, Static
 
-from interview.session.live import LiveSession
+from interview.services.live import LiveSession
 from interview.session.store import SessionStore
 from interview.tui.screens.export import ExportScreen
 
@@ -23,7 +24,7 @@ class _Host(App[None]):
 
 
 async def _drive(tmp_path: Path, target: Path) -> tuple[str, bytes, str]:
-    session = SessionStore(tmp_path).create("上書き確認社", "api_connector", session_id="o")
+    session = new_session(SessionStore(tmp_path), "上書き確認社", "api_connector", session_id="o")
     app = _Host(LiveSession(session, lambda s: None))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -6,13 +6,15 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from helpers import new_session
 from textual.widgets import TextArea
 
 from interview.cli.main import main
 from interview.compile.diff import ItemChangeKind, diff_sessions
 from interview.engine.answers import Status
 from interview.engine.path import NOTHING, StepKind
-from interview.session.demo import DEMO_ID, write_demo
+from interview.services.checklist import plain_checklist
+from interview.services.demo import DEMO_ID, write_demo
 from interview.session.store import SessionStore
 from interview.tui.app import InterviewApp
 from interview.tui.screens.change_example import ChangeExampleScreen
@@ -37,7 +39,7 @@ async def reply(pilot, screen: InterviewScreen, text: str, *keys: str) -> None:
 
 
 async def _screening(tmp_path: Path) -> None:
-    SessionStore(tmp_path).create("グループ株式会社", "api_connector", session_id="g")
+    new_session(SessionStore(tmp_path), "グループ株式会社", "api_connector", session_id="g")
     app = InterviewApp(sessions_dir=tmp_path, resume="g")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -107,7 +109,7 @@ def test_group_screen_all_done_all_na_change_one_mixed_and_closing(tmp_path):
 
 
 async def _item_without_gap(tmp_path: Path) -> None:
-    SessionStore(tmp_path).create("順調株式会社", "api_connector", session_id="ok")
+    new_session(SessionStore(tmp_path), "順調株式会社", "api_connector", session_id="ok")
     app = InterviewApp(sessions_dir=tmp_path, resume="ok")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -167,7 +169,7 @@ def test_yearly_check_confirms_an_item_with_one_key(tmp_path):
     item1 = [q for q in now.answers if q.startswith("1.")]
     assert len(item1) == 9 and all(now.answers[q] is not None for q in item1)
     assert all(now.answers[q].detail == previous.answers[q].detail for q in item1)
-    diff = diff_sessions(previous, now, store.catalog, store.questions)
+    diff = diff_sessions(previous, now, plain_checklist().catalog, plain_checklist().questions)
     kinds = {i.no: i.kind for i in diff.items}
     assert kinds[1] is ItemChangeKind.UNCHANGED
     assert kinds[2] is not ItemChangeKind.UNCHANGED  # the change is marked for the diff
@@ -177,7 +179,7 @@ async def _certification_again(tmp_path: Path) -> None:
     from interview.engine.answers import Answer
 
     store = SessionStore(tmp_path)
-    session = store.create("認証株式会社", "api_connector", session_id="c2")
+    session = new_session(store, "認証株式会社", "api_connector", session_id="c2")
     session.answers["3.cert"] = Answer(checks=("2",), detail="ISMS 全社 2024-04")
     store.save(session)
     app = InterviewApp(sessions_dir=tmp_path, resume="c2")

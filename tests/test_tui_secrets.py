@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from helpers import new_session
 from textual.widgets import TextArea
 
 from interview.session.store import SessionStore
@@ -17,7 +18,7 @@ SECRET = "はい、管理者の初期パスワード: Xy7#kP2q! を手順書に�
 
 
 async def _answer_with_secret(tmp_path: Path, key: str) -> tuple[dict, str]:
-    SessionStore(tmp_path).create("秘密株式会社", "api_connector", session_id="s")
+    new_session(SessionStore(tmp_path), "秘密株式会社", "api_connector", session_id="s")
     app = InterviewApp(sessions_dir=tmp_path, resume="s")
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()

@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import new_session
 
-from interview.session.demo import DEMO_ID, write_demo
+from interview.services.demo import DEMO_ID, write_demo
 from interview.session.store import SessionStore
 from interview.tui.app import InterviewApp
 
@@ -25,7 +26,7 @@ def demo_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def fresh_dir(tmp_path: Path) -> Path:
-    SessionStore(tmp_path).create("株式会社スナップ", "api_connector", session_id="snap")
+    new_session(SessionStore(tmp_path), "株式会社スナップ", "api_connector", session_id="snap")
     return tmp_path
 
 

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import new_session as create_in
 
 from interview.cli.main import main
 from interview.engine.answers import Answer, Status
@@ -37,7 +38,7 @@ def run(capsys: pytest.CaptureFixture[str], directory: Path, *argv: str) -> tupl
 
 def new_session(directory: Path, session_id: str = "s") -> SessionStore:
     store = SessionStore(directory)
-    store.create("テスト株式会社", "api_connector", session_id=session_id)
+    create_in(store, "テスト株式会社", "api_connector", session_id=session_id)
     return store
 
 
@@ -86,7 +87,7 @@ def test_cli_error_with_an_escape_in_a_field_path(capsys, tmp_path: Path) -> Non
 
 
 def _live(tmp_path: Path):
-    from interview.session.live import LiveSession
+    from interview.services.live import LiveSession
 
     store = new_session(tmp_path)
     handle = store.open("s")
@@ -184,7 +185,7 @@ def test_ids_are_limited_in_bytes_so_derived_names_fit(capsys, tmp_path: Path) -
     assert code == 1 and "バイト" in err
     longest = "あ" * (MAX_ID_BYTES // 3)
     store = SessionStore(tmp_path)
-    session = store.create("A", "api_connector", session_id=longest)
+    session = create_in(store, "A", "api_connector", session_id=longest)
     store.save(session)
     store.save(session)  # a .bak
     path = store.path_for(longest)
@@ -283,7 +284,9 @@ def test_disk_full_during_new_leaves_no_empty_lock(capsys, tmp_path: Path, monke
     def disk_full(*args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(os, "pwrite", disk_full)
+    from interview.session.lock import SessionLock
+
+    monkeypatch.setattr(SessionLock, "_write_me", disk_full)
     code, _, err = run(
         capsys, tmp_path, "new", "--org", "A", "--party", "api_connector", "--id", "a"
     )

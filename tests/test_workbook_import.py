@@ -14,7 +14,7 @@ from test_workbook_samples import expected, sample_data
 from interview.compile.workbook_data import build_workbook_data
 from interview.errors import UserError
 from interview.questions.bank import load_questions
-from interview.session.demo import build_demo_session
+from interview.services.demo import build_demo_session
 from interview.workbook.model import SheetRow, WorkbookData
 from interview.workbook.reader import read_workbook
 from interview.workbook.writer import write_workbook

@@ -6,11 +6,12 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from helpers import new_session
 from textual.widgets import TextArea
 
 from interview.cli.main import main
 from interview.engine.answers import Status
-from interview.session.demo import DEMO_ID, write_demo
+from interview.services.demo import DEMO_ID, write_demo
 from interview.session.derive import pending_suggestions
 from interview.session.store import SessionStore
 from interview.tui.app import InterviewApp
@@ -204,7 +205,8 @@ def test_tui_reuse_from_the_wizard(store_dir):
 
 async def _certifications_offered(tmp_path: Path) -> None:
     store = SessionStore(tmp_path)
-    session = store.create(
+    session = new_session(
+        store,
         "認証株式会社",
         "api_connector",
         certifications=["SOC2", "ISMS（JIS Q 27001等）"],

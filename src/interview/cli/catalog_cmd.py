@@ -20,10 +20,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from interview.catalog import load_catalog
     from interview.catalog.serialize import catalog_to_dict
+    from interview.services.checklist import shipped_catalog
 
-    catalog = load_catalog()
+    catalog = shipped_catalog()
     party = Party(args.party) if args.party else None
     if args.json:
         print(json.dumps(catalog_to_dict(catalog, party), ensure_ascii=False, indent=2))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-DEMO_ID = "demo-sample-pay"  # = interview.session.demo.DEMO_ID (kept here for a quick start-up)
+DEMO_ID = "demo-sample-pay"  # = interview.services.demo.DEMO_ID (kept here for a quick start-up)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from interview.session.demo import write_demo
+    from interview.services.demo import write_demo
 
     out = args.out if args.out is not None else Path(args.sessions_dir) / f"{DEMO_ID}.toml"
     written = write_demo(out)

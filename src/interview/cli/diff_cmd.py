@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,10 +13,8 @@ from interview.textsafety import json_safe
 if TYPE_CHECKING:
     from interview.compile.diff import SessionDiff
 
-SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]
 
-
-def register(sub: SubParsers) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "diff", help="2つのセッション（前回と今回）の回答を比べ、変わった項目を表示します"
     )
@@ -41,28 +38,14 @@ def register(sub: SubParsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from interview.cli.workbook_cmd import load_session
-    from interview.compile.diff import diff_sessions
     from interview.compile.diff_report import report_text
+    from interview.services.diffs import compare, write_diff_xlsx
     from interview.session.store import SessionStore
-    from interview.session.tailoring import session_checklist
 
-    store = SessionStore(args.sessions_dir)
-    older = load_session(store, args.before)
-    newer = load_session(store, args.after)
-    catalog, questions = session_checklist(newer)
-    older_catalog, older_questions = session_checklist(older)
-    diff = diff_sessions(
-        older,
-        newer,
-        catalog,
-        questions,
-        older_catalog=older_catalog,
-        older_questions=older_questions,
-    )
+    diff, newer = compare(SessionStore(args.sessions_dir), args.before, args.after)
     written = None
     if args.xlsx is not None:
-        written = _write_xlsx(diff, args.xlsx, args.all, newer.updated_at)
+        written = write_diff_xlsx(diff, args.xlsx, args.all, newer.updated_at)
     if args.json:
         print(json_text(diff, args.all))
     else:
@@ -70,16 +53,6 @@ def run(args: argparse.Namespace) -> int:
         if written is not None:
             print(f"出力しました: {printable(str(written))}")
     return 0
-
-
-def _write_xlsx(diff: SessionDiff, path: Path, include_all: bool, updated: datetime) -> Path:
-    from interview.workbook.diff_sheet import write_diff_workbook
-
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_name(path.name + ".xlsx")
-    stamp = updated.astimezone().replace(tzinfo=None, microsecond=0)
-    write_diff_workbook(diff, path, include_all, stamp if stamp.year >= 1980 else None)
-    return path
 
 
 def json_text(diff: SessionDiff, include_all: bool = False) -> str:

@@ -17,7 +17,8 @@ class FieldChangeJson(BaseModel):
 class QuestionChangeJson(BaseModel):
     id: str
     short: str
-    trend: str  # 改善 / 後退 / ""
+    trend: str  # improved / regressed / ""
+    trend_label: str  # 改善 / 後退 / ""
     status_before: str | None  # done / partial / not_done / not_applicable / unknown
     status_after: str | None
     changes: list[FieldChangeJson]
@@ -28,7 +29,8 @@ class ItemDiffJson(BaseModel):
     label: str  # 通番 as shown ("12", "追加1")
     category: str
     goal: str
-    kind: str  # 変更なし / 変更あり / 新規回答 / 未回答
+    kind: str  # unchanged / changed / new / unanswered
+    kind_label: str  # 変更なし / 変更あり / 新規回答 / 未回答
     questions: list[QuestionChangeJson]
     texts: list[FieldChangeJson]
 
@@ -54,6 +56,7 @@ def _question(q: QuestionChange) -> QuestionChangeJson:
         id=q.question_id,
         short=q.short,
         trend=q.trend.value,
+        trend_label=q.trend.label,
         status_before=q.status_before.value if q.status_before else None,
         status_after=q.status_after.value if q.status_after else None,
         changes=[
@@ -70,6 +73,7 @@ def _item(item: ItemDiff) -> ItemDiffJson:
         category=item.category,
         goal=item.goal,
         kind=item.kind.value,
+        kind_label=item.kind.label,
         questions=[_question(q) for q in item.questions],
         texts=[
             FieldChangeJson(field=t.field, label=t.label, before=t.before, after=t.after)

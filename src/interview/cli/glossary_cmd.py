@@ -55,9 +55,9 @@ def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     if not query.strip():
         raise UserError("検索する語を指定してください（例: interview glossary とーくん）")
-    from interview.search import search_glossary
+    from interview.services.checklist import search_terms
 
-    hits = search_glossary(query, limit=args.limit)
+    hits = search_terms(query, limit=args.limit)
     if args.json:
         rows = [_result(hit).model_dump() for hit in hits]
         print(json.dumps(rows, ensure_ascii=False, indent=2))

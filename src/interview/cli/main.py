@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Every line printed passes the text-safety policy (untrusted ids, names, file keys;
     # argparse repeats a mistyped argument in its message too).
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
     try:
         args = parser.parse_args(argv)
     finally:
@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from interview.tui.launch import run_app
 
         return run_app(args)
-    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
     try:
         notice = tighten_sessions_dir(Path(args.sessions_dir))
         if notice:

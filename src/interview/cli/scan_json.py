@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel
 
-FieldName = Literal["detail", "owner", "due", "follow_up", "text", "draft"]
+from interview.services.scan import FieldName, Section
 
 
 class FindingOut(BaseModel):
     """One finding in ``--json`` output (the secret itself is never printed)."""
 
-    section: Literal["answers", "suggestions", "follow_ups", "texts"]
+    section: Section
     key: str  # question id, or item number for texts
     part: str = ""  # texts only: status / issues / plan / remarks
     field: FieldName

@@ -70,12 +70,12 @@ def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     if not query.strip():
         raise UserError("検索する語を指定してください（例: interview search スタッフへの研修）")
-    from interview.catalog import load_catalog
-    from interview.search import search_checklist
+    from interview.services.checklist import plain_checklist
 
-    catalog = load_catalog()
+    checklist = plain_checklist()
+    catalog = checklist.catalog
     party = args.party
-    hits = search_checklist(query, limit=args.limit, party=party, catalog=catalog)
+    hits = checklist.item_index.search(query, args.limit, party)
     if args.json:
         print(json.dumps([_result(hit) for hit in hits], ensure_ascii=False, indent=2))
         return 0

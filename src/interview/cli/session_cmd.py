@@ -18,9 +18,6 @@ if TYPE_CHECKING:
     from interview.session.summary import SessionSummary
 
 
-SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]
-
-
 def _party(text: str) -> Party:
     try:
         party = Party.from_label(text)
@@ -30,10 +27,11 @@ def _party(text: str) -> Party:
         raise argparse.ArgumentTypeError(
             "api_connector（API接続先）か financial_institution（金融機関）を指定してください"
         )
-    return party  # type: ignore[return-value]
+    assert party is not None
+    return party
 
 
-def register(sub: SubParsers) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new = sub.add_parser("new", help="新しいセッションを作成します")
     new.add_argument("--org", metavar="NAME", help="組織名（--from のとき以外は必須）")
     new.add_argument(
@@ -96,6 +94,13 @@ def register(sub: SubParsers) -> None:
     restore.add_argument("session_id", metavar="ID", help="セッションID")
     restore.set_defaults(handler=run_restore)
 
+    unlock = sub.add_parser(
+        "unlock", help="落ちたアプリが残したセッションのロックを、確認のうえ解除します"
+    )
+    unlock.add_argument("session_id", metavar="ID", help="セッションID")
+    unlock.add_argument("--yes", action="store_true", help="確認せずに解除します（スクリプト用）")
+    unlock.set_defaults(handler=run_unlock)
+
 
 def _store(args: argparse.Namespace) -> SessionStore:
     from interview.session.store import SessionStore
@@ -107,21 +112,24 @@ def _store(args: argparse.Namespace) -> SessionStore:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from interview.cli.workbook_cmd import load_session
     from interview.errors import UserError
-    from interview.session.derive import check_reusable, reuse_answers, start_from_previous
+    from interview.services.sessions import (
+        NewSession,
+        create_session,
+        make_respondent,
+        start_yearly,
+    )
 
     store = _store(args)
-    if args.profile is not None:
-        from interview.profile.loader import load_profile
-
-        load_profile(args.profile)  # a bad profile is refused before anything is created
     if args.from_session:
         if args.reuse:
             raise UserError("--from と --reuse は同時に指定できません。")
-        previous = load_session(store, args.from_session)
-        session = start_from_previous(store, previous, session_id=args.session_id)
-        _apply_profile(store, session, args.profile)
+        created = start_yearly(
+            store, args.from_session, session_id=args.session_id, profile=args.profile
+        )
+        session, previous = created.session, created.previous
+        assert previous is not None
+        _profile_note(session)
         print(
             f"前回（{printable(previous.id)}）の回答を確認する年次確認セッションを作成しました: {printable(session.id)}"
         )
@@ -130,38 +138,36 @@ def run_new(args: argparse.Namespace) -> int:
         return 0
     if not args.org or args.party is None:
         raise UserError("--org と --party を指定してください（前回から始めるときは --from）。")
-    other = load_session(store, args.reuse) if args.reuse else None
-    if other is not None:
-        check_reusable(args.org, args.party, other)  # before anything is created
-    session = store.create(
-        args.org,
-        args.party,
-        name=args.respondent,
-        role=args.role,
-        counterparts=args.counterpart,
-        interviewer=args.interviewer,
+    request = NewSession(
+        respondent=make_respondent(
+            args.org,
+            args.party,
+            name=args.respondent,
+            role=args.role,
+            counterparts=args.counterpart,
+            interviewer=args.interviewer,
+        ),
         certifications=args.certification,
         session_id=args.session_id,
+        reuse=args.reuse or "",
+        profile=args.profile,
     )
-    if other is not None:
-        reuse_answers(store, session, other)
+    created = create_session(store, request)
+    session = created.session
+    if created.reused_from is not None:
         print(
-            f"{printable(other.id)} の回答 {len(session.suggestions)}件を提案として用意しました（確認するまで回答にはなりません）。"
+            f"{printable(created.reused_from.id)} の回答 {len(session.suggestions)}件を提案として用意しました（確認するまで回答にはなりません）。"
         )
-    _apply_profile(store, session, args.profile)
+    _profile_note(session)
     print(f"セッションを作成しました: {printable(session.id)}")
     print(f"保存先: {printable(str(store.path_for(session.id)))}")
     print(f"回答を始めるには: interview resume {printable(session.id)}")
     return 0
 
 
-def _apply_profile(store: SessionStore, session: Session, profile: Path | None) -> None:
-    if profile is None:
-        return
-    from interview.session.tailoring import attach_profile
-
-    attach_profile(store, session, profile)
-    print(f"プロファイル「{printable(session.profile_name)}」を適用しました。")
+def _profile_note(session: Session) -> None:
+    if session.profile_name:
+        print(f"プロファイル「{printable(session.profile_name)}」を適用しました。")
 
 
 # --- sessions ------------------------------------------------------------------------------
@@ -172,6 +178,7 @@ def _summary_json(s: SessionSummary) -> dict[str, object]:
         "id": s.id,
         "organisation": s.organisation,
         "party": s.party.value,
+        "party_label": s.party_label,
         "progress": round(s.progress, 1),
         "updated_at": s.updated_at.isoformat(),
         "follow_ups": s.follow_ups,
@@ -196,8 +203,10 @@ def _clip(text: str, width: int) -> str:
 
 
 def run_sessions(args: argparse.Namespace) -> int:
+    from interview.services.sessions import list_sessions
+
     store = _store(args)
-    summaries, problems = store.list_summaries()
+    summaries, problems = list_sessions(store)
     for problem in problems:
         print(f"警告: {printable(problem)}", file=sys.stderr)
     if args.json:
@@ -234,24 +243,28 @@ def run_sessions(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from interview.services.sessions import load_session
+
     store = _store(args)
+    session = load_session(store, args.session_id, backup=args.backup)
     if args.backup:
-        session = store.load_backup(args.session_id)
         print("※ 直前のバックアップ（.bak）の内容です。")
-    else:
-        session = store.load(args.session_id)
-    print("\n".join(show_lines(store, session)))
+    print("\n".join(show_lines(session)))
     return 0
 
 
-def show_lines(store: SessionStore, session: Session) -> list[str]:
+def show_lines(session: Session) -> list[str]:
     """The readable summary printed by ``interview show`` (every string made printable)."""
+    from interview.services.checklist import checklist_for
+    from interview.services.sessions import edition_mismatch
     from interview.session.resume import resume_question
     from interview.session.summary import progress_by_category
+    from interview.wording import edition_warning
 
     p = printable
     r = session.respondent
-    catalog, questions = store.catalog, store.questions
+    checklist = checklist_for(session)
+    catalog, questions = checklist.catalog, checklist.questions
     lines = [
         f"セッション: {p(session.id)}",
         f"組織: {p(r.organisation)}",
@@ -272,10 +285,10 @@ def show_lines(store: SessionStore, session: Session) -> list[str]:
         f"作成: {session.created_at.astimezone().strftime(stamp)}　"
         f"更新: {session.updated_at.astimezone().strftime(stamp)}"
     )
-    note = store.edition_note(session)
+    mismatch = edition_mismatch(session, checklist)
     lines.append(f"チェックリストの版: {p(session.catalog_edition)}")
-    if note:
-        lines.append(f"※ {p(note)}")
+    if mismatch is not None:
+        lines.append(f"※ {p(edition_warning(mismatch))}")
 
     categories = progress_by_category(catalog, questions, r.party, session.answers)
     answered = sum(c.answered for c in categories)
@@ -310,9 +323,49 @@ def show_lines(store: SessionStore, session: Session) -> list[str]:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    store = _store(args)
-    kept = store.restore_backup(args.session_id)
+    from interview.services.sessions import restore
+
+    kept = restore(_store(args), args.session_id)
     print(f"セッション「{printable(args.session_id)}」をバックアップから復元しました。")
     if kept is not None:
         print(f"置き換えたファイルは {printable(str(kept))} に残してあります。")
+    return 0
+
+
+# --- unlock --------------------------------------------------------------------------------
+
+
+def run_unlock(args: argparse.Namespace) -> int:
+    """Show who holds the lock, ask, then remove it (git's ``index.lock`` advice, built in)."""
+    from interview.errors import UserError
+    from interview.services.sessions import lock_state, unlock
+
+    store = _store(args)
+    state = lock_state(store, args.session_id)
+    sid = printable(args.session_id)
+    if state is None:
+        print(f"セッション「{sid}」はロックされていません。")
+        return 0
+    holder = printable(state.holder.describe()) if state.holder else "保持者は記録されていません"
+    print(f"セッション「{sid}」のロック: {holder}")
+    print(f"ロックファイル: {printable(str(state.path))}")
+    if state.in_use:
+        print(
+            "注意: このPCのOSは、ロックがまだ使われていると報告しています。"
+            "そのアプリが動いているなら、解除せずにアプリを閉じてください。"
+        )
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError(
+                "確認できないため解除しませんでした。スクリプトからは --yes を付けてください。"
+            )
+        try:
+            reply = input("そのアプリが終了していることを確かめましたか？解除するには y: ")
+        except EOFError:
+            reply = ""
+        if reply.strip().lower() not in ("y", "yes", "ｙ", "はい"):
+            print("解除しませんでした。")
+            return 1
+    unlock(store, args.session_id)
+    print(f"セッション「{sid}」のロックを解除しました。")
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,73 +52,47 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def load_session(store: SessionStore, reference: str) -> Session:
-    from interview.session.ids import validate_id
-    from interview.session.toml_format import load_bytes
+    """Kept for callers of the old name: see :func:`interview.services.sessions.load_reference`."""
+    from interview.services.sessions import load_reference
 
-    path = Path(reference)
-    if path.suffix == ".toml" or path.is_file():
-        if not path.is_file():
-            raise UserError(f"セッションファイルが見つかりません: {path}")
-        return load_bytes(path.read_bytes(), path)
-    return store.load(validate_id(reference))
+    return load_reference(store, reference)
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from interview.compile.export import export_session
+    from interview.services.workbooks import export_reference
     from interview.session.store import SessionStore
 
-    store = SessionStore(args.sessions_dir)
-    session = load_session(store, args.session)
-    written = export_session(session, args.output, overwrite=args.force)
+    written = export_reference(
+        SessionStore(args.sessions_dir), args.session, args.output, overwrite=args.force
+    )
     print(f"出力しました: {written}")
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from interview.compile.import_workbook import session_from_workbook
-    from interview.session.ids import default_id, unique_id, validate_id
+    from interview.services.workbooks import import_workbook
     from interview.session.store import SessionStore
-    from interview.session.tailoring import profile_checklist
     from interview.textsafe import printable
-    from interview.workbook.reader import read_workbook_report
 
-    profile_text = profile_name = ""
-    if args.profile is not None:
-        from interview.profile.loader import load_profile
-
-        # Clear messages naming the file, line and field.
-        profile_name = load_profile(args.profile).name
-        profile_text = args.profile.read_text(encoding="utf-8")
-    catalog, questions = profile_checklist(profile_text)
     party = None
     if args.party:
         try:
             party = Party.from_label(args.party)
         except ValueError as exc:
             raise UserError(str(exc)) from None
-    result = read_workbook_report(args.workbook)
-    data = result.data
-    store = SessionStore(args.sessions_dir)
-    organisation = args.org or (data.cover.organisation if data.cover else "") or "取込"
-    if args.output:
-        session_id = validate_id(args.output)
-        if store.exists(session_id):
-            raise UserError(
-                f"セッション {session_id} は既にあります。別のIDを -o で指定してください。"
-            )
-    else:
-        session_id = unique_id(default_id(organisation, date.today()), store.exists)
-    notes: list[str] = []
-    session = session_from_workbook(
-        data, session_id, catalog, questions, party, args.org, notes, args.workbook.name
+    imported = import_workbook(
+        SessionStore(args.sessions_dir),
+        args.workbook,
+        session_id=args.output,
+        party=party,
+        organisation=args.org,
+        profile=args.profile,
     )
-    if profile_text:
-        session.profile_name, session.profile_text = profile_name, profile_text
-    store.save(session)
+    session = imported.session
     answered = sum(1 for a in session.answers.values() if not a.skipped)
     print(
-        f"セッション {session_id} を作成しました（項目の文章 {len(session.texts)}件、回答 {answered}件）"
+        f"セッション {session.id} を作成しました（項目の文章 {len(session.texts)}件、回答 {answered}件）"
     )
-    for line in [*result.report.lines(), *notes]:
+    for line in [*imported.report, *imported.notes]:
         print(printable(line))
     return 0

@@ -25,20 +25,37 @@ from interview.session.models import Session
 
 
 class ItemChangeKind(StrEnum):
-    """How one item moved between the two sessions."""
+    """How one item moved between the two sessions (ASCII code; ``label`` for people)."""
 
-    UNCHANGED = "変更なし"
-    CHANGED = "変更あり"
-    NEW = "新規回答"  # answered only in B
-    UNANSWERED = "未回答"  # answered in A, not (yet) in B
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    NEW = "new"  # answered only in B
+    UNANSWERED = "unanswered"  # answered in A, not (yet) in B
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS[self]
 
 
 class Trend(StrEnum):
     """Direction of a status change (未実施 < 一部実施 < 実施済み)."""
 
     NONE = ""
-    IMPROVED = "改善"
-    REGRESSED = "後退"
+    IMPROVED = "improved"
+    REGRESSED = "regressed"
+
+    @property
+    def label(self) -> str:
+        return _TREND_LABELS[self]
+
+
+_KIND_LABELS = {
+    ItemChangeKind.UNCHANGED: "変更なし",
+    ItemChangeKind.CHANGED: "変更あり",
+    ItemChangeKind.NEW: "新規回答",
+    ItemChangeKind.UNANSWERED: "未回答",
+}
+_TREND_LABELS = {Trend.NONE: "", Trend.IMPROVED: "改善", Trend.REGRESSED: "後退"}
 
 
 STATUS_RANK = {Status.NOT_DONE: 0, Status.PARTIAL: 1, Status.DONE: 2}
@@ -201,9 +218,9 @@ def answer_view(question: Question, answer: Answer | None) -> AnswerView:
 
 
 def trend(before: Status | None, after: Status | None) -> Trend:
-    if before not in STATUS_RANK or after not in STATUS_RANK:
+    if before is None or after is None or before not in STATUS_RANK or after not in STATUS_RANK:
         return Trend.NONE
-    rank_before, rank_after = STATUS_RANK[before], STATUS_RANK[after]  # type: ignore[index]
+    rank_before, rank_after = STATUS_RANK[before], STATUS_RANK[after]
     if rank_after > rank_before:
         return Trend.IMPROVED
     if rank_after < rank_before:

@@ -23,7 +23,7 @@ def _indent(text: str) -> str:
 
 
 def _question_lines(question: QuestionChange) -> list[str]:
-    mark = f"【{question.trend.value}】" if question.trend.value else ""
+    mark = f"【{question.trend.label}】" if question.trend.label else ""
     lines = [f"  設問 {question.question_id} {printable(question.short)}{mark}"]
     for change in question.fields:
         lines.append(f"    {change.label}: {_arrow(change.before, change.after)}")
@@ -37,7 +37,7 @@ def item_lines(item: ItemDiff) -> list[str]:
     if item.regressed:
         marks.append(f"後退 {item.regressed}")
     extra = f"（{'、'.join(marks)}）" if marks else ""
-    lines = [f"通番{item.label}［{item.kind.value}］{extra} {item.category}：{item.goal}"]
+    lines = [f"通番{item.label}［{item.kind.label}］{extra} {item.category}：{item.goal}"]
     for question in item.questions:
         lines.extend(_question_lines(question))
     for text in item.texts:

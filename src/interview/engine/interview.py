@@ -14,12 +14,24 @@ from dataclasses import dataclass
 from interview.catalog.models import Catalog, Category, Item, Party
 from interview.engine.answers import Answer, now
 from interview.engine.progress import Progress, count
+from interview.errors import CoreError
 from interview.questions.bank import Question, QuestionSet
 from interview.questions.models import QuestionKind
 
 
-class AnswerError(ValueError):
-    """An answer that does not fit its question (e.g. no status for a 手法例)."""
+class AnswerError(CoreError, ValueError):
+    """An answer that does not fit its question.
+
+    Codes: ``all_answered``, ``status_required``, ``unknown_checks`` (``checks``).
+    """
+
+
+class NotInInterviewError(CoreError, KeyError):
+    """An item or question this respondent does not answer.
+
+    Codes: ``item_not_for_party`` (``item``, ``party``), ``question_not_for_respondent``
+    (``question``).
+    """
 
 
 @dataclass(frozen=True)
@@ -109,7 +121,7 @@ class Interview:
     def jump(self, item_no: int) -> Question:
         """Go to *item_no*: its first open question, or its first question if all are answered."""
         if item_no not in {i.no for i in self.items}:
-            raise KeyError(f"通番{item_no}は{self.party.label}の確認項目ではありません")
+            raise NotInInterviewError("item_not_for_party", item=item_no, party=self.party.value)
         questions = self.questions.for_item(item_no)
         target = next((q for q in questions if self._is_open(q)), questions[0])
         self._go(self._index_of[target.id])
@@ -117,7 +129,7 @@ class Interview:
 
     def goto(self, question_id: str) -> Question:
         if question_id not in self._index_of:
-            raise KeyError(f"質問 {question_id} はこの回答者の質問ではありません")
+            raise NotInInterviewError("question_not_for_respondent", question=question_id)
         self._go(self._index_of[question_id])
         return self.order[self.cursor]
 
@@ -182,21 +194,21 @@ class Interview:
         if question_id is None:
             question = self.current()
             if question is None:
-                raise AnswerError("すべての質問に回答済みです")
+                raise AnswerError("all_answered")
             return question
         if question_id not in self._index_of:
-            raise KeyError(f"質問 {question_id} はこの回答者の質問ではありません")
+            raise NotInInterviewError("question_not_for_respondent", question=question_id)
         return self.order[self._index_of[question_id]]
 
     @staticmethod
     def _check(question: Question, answer: Answer) -> None:
         if question.kind is QuestionKind.EXAMPLE and answer.status is None:
-            raise AnswerError("状態（実施済み・一部実施・未実施・該当なし・不明）を選んでください")
+            raise AnswerError("status_required", question=question.id)
         if question.options:
             labels = {o.label for o in question.options}
             unknown = [c for c in answer.checks if c not in labels]
             if unknown and question.kind is QuestionKind.EXAMPLE:
-                raise AnswerError(f"チェックリストにない選択肢です: {', '.join(unknown)}")
+                raise AnswerError("unknown_checks", question=question.id, checks=tuple(unknown))
 
     def _is_open(self, question: Question) -> bool:
         answer = self.answers.get(question.id)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, cast
 
 from interview.catalog.models import Catalog, Item, MethodGroup, Party
 from interview.engine.answers import Answer, Status, now
@@ -283,7 +284,7 @@ class GuidedInterview(Interview):
         """Answer the current group step as a whole (see ``groups.expand``)."""
         step = self.current_step()
         if step is None or step.kind is not StepKind.GROUP or step.group is None:
-            raise AnswerError("いまはまとめて答える手法例のグループではありません")
+            raise AnswerError("not_a_group")
         result = expand(step.group, statuses, detail, checks)
         for question_id, answer in result.answers.items():
             self._check(self.questions.question(question_id), answer)
@@ -308,11 +309,11 @@ class GuidedInterview(Interview):
         """Record the answers of a closing step (その他＋備考, 課題＋計画 …) and move on."""
         step = self.current_step()
         if step is None:
-            raise AnswerError("すべての質問に回答済みです")
+            raise AnswerError("all_answered")
         ids = {q.id for q in step.questions}
         for question_id, answer in answers.items():  # check all before writing any
             if question_id not in ids:
-                raise AnswerError(f"質問 {question_id} はいまの質問にありません")
+                raise AnswerError("question_not_current", question=question_id)
             self._check(self.questions.question(question_id), answer)
         stamp = now()
         for question_id, answer in answers.items():
@@ -447,6 +448,8 @@ class GuidedInterview(Interview):
         )
 
     def restore(self, state: object) -> None:
+        parts = cast("tuple[Any, ...]", state)
+        history: list[int]
         (
             self.cursor,
             history,
@@ -456,7 +459,7 @@ class GuidedInterview(Interview):
             self._return_to,
             self._reviewing,
             self.pending,
-        ) = state  # type: ignore[misc]
+        ) = parts
         self._history[:] = history
 
     # --- progress on the path -------------------------------------------------------------

@@ -527,7 +527,8 @@ class ChecklistIndex:
                 continue
             rank = _FIELD_ORDER.index(entry.field)
             score = FUZZY_BASE + BAND * (similarity - FUZZY_CUTOFF) / (100 - FUZZY_CUTOFF) - rank
-            offer(at, score, self._alignment(folded, entry.folded).dest_start)
+            alignment = self._alignment(folded, entry.folded)
+            offer(at, score, alignment.dest_start if alignment is not None else 0)
 
 
 class _Built(NamedTuple):

@@ -7,7 +7,7 @@ is built once per catalog and reused, so calling it on every keystroke is cheap.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 from interview.search.cache import PerCatalog
 from interview.search.normalize import normalize, normalize_query, query_words
@@ -95,14 +95,15 @@ class GlossaryIndex:
         self._order: list[tuple[int, str]] = []  # tie-break: shorter, then by name
         for index, term in enumerate(self.terms):
             seen: set[str] = set()
-            sources = [("term", term.term), *(("alias", a) for a in term.aliases)]
+            sources: list[tuple[GlossaryField, str]] = [("term", term.term)]
+            sources += [("alias", a) for a in term.aliases]
             sources.append(("yomi", term.yomi))
             for field, text in sources:
                 key = normalize(text)
                 if key and key not in seen:
                     seen.add(key)
                     self._keys.append(key)
-                    self._owners.append(_Key(index, field, text))  # type: ignore[arg-type]
+                    self._owners.append(_Key(index, field, text))
             self._descriptions.append(normalize(term.description))
             self._order.append((len(normalize(term.term)), term.term))
         self._named: dict[str, list[int]] = {}
@@ -177,7 +178,7 @@ class GlossaryIndex:
             key=lambda kv: (-kv[1][0], kv[1][1], self._order[kv[0]]),
         )
         return [
-            GlossaryHit(self.terms[index], round(score, 1), field, text)  # type: ignore[arg-type]
+            GlossaryHit(self.terms[index], round(score, 1), cast("GlossaryField", field), text)
             for index, (score, _rank, field, text) in ranked[:limit]
         ]
 

@@ -302,8 +302,8 @@ def parse_query(query: str) -> tuple[Group, ...]:
             # Mostly particles and okurigana, but a word may be typed in hiragana
             # (「ばっくあっぷの頻度」): the index keeps whatever part it knows.
             if len(run) >= 2:
-                kana = (Alternative((KANA_PREFIX + to_katakana(run),), 1.0),)
-                words.append((match_start, Group(run, kana)))
+                spelled = (Alternative((KANA_PREFIX + to_katakana(run),), 1.0),)
+                words.append((match_start, Group(run, spelled)))
             continue
         if _is_stop(kind, run):
             continue

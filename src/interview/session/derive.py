@@ -24,20 +24,20 @@ def _answered(session: Session) -> dict:
 
 
 def start_from_previous(
-    store: SessionStore, previous: Session, session_id: str | None = None, today: date | None = None
+    store: SessionStore,
+    previous: Session,
+    session_id: str | None = None,
+    today: date | None = None,
+    *,
+    edition: str,
 ) -> Session:
     """A new session for the yearly check: same respondent, previous answers to re-confirm."""
     answers = _answered(previous)
     if not answers:
         raise SessionError(f"前回のセッション {previous.id} には回答がありません。")
-    r = previous.respondent
     session = store.create(
-        r.organisation,
-        r.party,
-        name=r.name,
-        role=r.role,
-        counterparts=r.counterparts,
-        interviewer=r.interviewer,
+        previous.respondent.model_copy(deep=True),
+        edition=edition,
         session_id=session_id,
         today=today,
     )

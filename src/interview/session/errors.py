@@ -11,12 +11,18 @@ from interview.textsafety import printable
 class SessionError(UserError):
     """Base class of every session problem."""
 
+    code = "session_error"
+
 
 class InvalidSessionIdError(SessionError):
     """A session id that is not a safe file name."""
 
+    code = "invalid_session_id"
+
 
 class SessionNotFoundError(SessionError):
+    code = "session_not_found"
+
     def __init__(self, session_id: str, path: Path) -> None:
         self.session_id = session_id
         self.path = path
@@ -27,6 +33,8 @@ class SessionNotFoundError(SessionError):
 
 
 class SessionExistsError(SessionError):
+    code = "session_exists"
+
     def __init__(self, session_id: str, path: Path) -> None:
         self.session_id = session_id
         self.path = path
@@ -41,6 +49,8 @@ class SessionFileError(SessionError):
     ``line``/``column`` locate the problem when known, ``field`` names the field
     (e.g. ``answers.1.1.1.status``), and ``backup`` is the previous version when one exists.
     """
+
+    code = "session_file_unreadable"
 
     def __init__(
         self,
@@ -93,9 +103,13 @@ class SessionFileError(SessionError):
 class SessionVersionError(SessionFileError):
     """A file written by a newer version of the app (higher ``format_version``)."""
 
+    code = "session_file_newer"
+
 
 class SessionLockedError(SessionError):
     """Another app holds the session's lock."""
+
+    code = "session_locked"
 
     def __init__(self, session_id: str, holder: str) -> None:
         self.session_id = session_id
@@ -103,4 +117,24 @@ class SessionLockedError(SessionError):
         super().__init__(
             f"セッション「{session_id}」は別のアプリで開かれています（{holder}）。"
             "そのアプリを閉じてから、もう一度開いてください。"
+            f"そのアプリがもう動いていない（別のPCで落ちた等）ときは、"
+            f"interview unlock {session_id} でロックを解除できます。"
+        )
+
+
+class UnsafeLockPathError(SessionError):
+    """The lock path is a link, a folder or a special file: refused, never followed."""
+
+    code = "unsafe_lock_path"
+
+    def __init__(self, session_id: str, path: Path, kind: str) -> None:
+        self.session_id = session_id
+        self.path = path
+        self.kind = kind
+        what = {"symlink": "シンボリックリンク", "directory": "フォルダ"}.get(
+            kind, "特殊なファイル"
+        )
+        super().__init__(
+            f"セッション「{session_id}」のロックファイル {path} が{what}です。"
+            "安全のため使いません。心当たりがなければ、中身を確かめてから削除してください。"
         )

@@ -13,16 +13,13 @@ import contextlib
 import os
 import shutil
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from functools import cached_property
 from pathlib import Path
-from typing import Protocol
 
-from interview.catalog import Catalog, Party, load_catalog
+from interview.catalog.party import Party
 from interview.engine.answers import now
-from interview.errors import UserError, describe_os_error
-from interview.questions.bank import QuestionSet, load_questions
+from interview.errors import describe_os_error
 from interview.session.atomic import (
     atomic_write,
     backup_path,
@@ -36,18 +33,26 @@ from interview.session.errors import (
     SessionFileError,
     SessionLockedError,
     SessionNotFoundError,
+    UnsafeLockPathError,
 )
 from interview.session.ids import default_id, is_valid_id, unique_id, validate_id
 from interview.session.listing import listing_problem, orphan_problems
-from interview.session.lock import LockBusyError, SessionLock
+from interview.session.lock import (
+    LockBusyError,
+    LockState,
+    SessionLock,
+    UnsafeLockError,
+    break_lock,
+    inspect_lock,
+    lock_path,
+)
 from interview.session.models import (
     FORMAT_VERSION,
-    RESPONDENT_PARTIES,
     Certification,
     Respondent,
     Session,
 )
-from interview.session.summary import SessionSummary, question_ids_by_party, read_summary
+from interview.session.summary import SessionSummary, read_summary
 from interview.session.toml_format import (
     ChunkParser,
     join_chunks,
@@ -59,16 +64,15 @@ from interview.session.toml_format import (
 SUFFIX = ".toml"
 
 
-class NewSessionFormLike(Protocol):
-    """What the new-session wizard collects (duck-typed: core code imports no UI)."""
-
-    organisation: str
-    party: Party
-    respondent: str
-    role: str
-    counterparts: Sequence[str]
-    interviewer: str
-    certifications: Sequence[str]
+def refuse_link(path: Path) -> None:
+    """Session files are never links: a save would replace the link, not its target."""
+    if path.is_symlink():
+        raise SessionFileError(
+            path,
+            f"シンボリックリンクです（リンク先: {os.readlink(path)}）。"
+            "リンクを通した保存はリンクを外してしまうため、開きません。"
+            "実体のファイルを保存先のフォルダに置いてください",
+        )
 
 
 def file_signature(path: Path) -> tuple[int, int, int] | None:
@@ -153,27 +157,16 @@ class SessionHandle:
 
 
 class SessionStore:
-    def __init__(self, directory: Path | str, catalog: Catalog | None = None) -> None:
+    """Persistence only: create, load, save, list, lock and restore session files.
+
+    The store knows no catalog and words no message for a person beyond its errors;
+    the use cases (``interview.services``) combine it with the checklist.
+    """
+
+    def __init__(self, directory: Path | str) -> None:
         self.directory = Path(directory)
-        self._catalog = catalog
         self._handles: dict[str, SessionHandle] = {}
         self._parsers: dict[Path, ChunkParser] = {}
-
-    @cached_property
-    def catalog(self) -> Catalog:
-        return self._catalog or load_catalog()
-
-    @cached_property
-    def questions(self) -> QuestionSet | None:
-        """The question set, or None when the question banks cannot be read."""
-        try:
-            return load_questions(self.catalog)
-        except UserError:
-            return None
-
-    @cached_property
-    def progress_ids(self) -> dict[Party, frozenset[str]]:
-        return question_ids_by_party(self.catalog, self.questions)
 
     # --- names ----------------------------------------------------------------------------
 
@@ -209,75 +202,60 @@ class SessionStore:
                 f"セッションの保存先を作れません（{self.directory}）: {exc.strerror}"
             ) from None
 
-    def edition_note(self, session: Session) -> str:
-        """A warning when *session* was answered under another catalog edition ('' if not)."""
-        edition = self.catalog.edition
-        if session.catalog_edition == edition.id:
-            return ""
-        return (
-            f"このセッションは別の版（{session.catalog_edition}）で回答されています。"
-            f"現在の版: {edition.label}。項目や手法例が変わっている可能性があります。"
-        )
-
     # --- creating -------------------------------------------------------------------------
 
     def create(
         self,
-        organisation: str,
-        party: Party | str,
+        respondent: Respondent,
         *,
-        name: str = "",
-        role: str = "",
-        counterparts: Iterable[str] = (),
-        interviewer: str = "",
-        certifications: Iterable[str] = (),
+        edition: str,
+        certifications: Sequence[Certification] = (),
         session_id: str | None = None,
         today: date | None = None,
     ) -> Session:
-        """Write a new session file and return it (the session is not left open)."""
-        organisation = organisation.strip()
-        if not organisation:
-            raise SessionError("組織名を入力してください。")
-        try:
-            party = Party.from_label(party) if isinstance(party, str) else party
-        except ValueError:
-            party = None  # type: ignore[assignment]
-        if party not in RESPONDENT_PARTIES:
-            raise SessionError("対象者は「API接続先」か「金融機関」を指定してください。")
+        """Write a new session file and return it (the session is not left open).
+
+        Without *session_id* the id is made from the organisation and the date, and the
+        next free one is taken when another app creates the same id at the same moment.
+        """
         self._ensure_dir()
         stamp = now()
-        respondent = Respondent(
-            organisation=organisation,
-            party=party,
-            name=name.strip(),
-            role=role.strip(),
-            counterparts=[c.strip() for c in counterparts if c.strip()],
-            interviewer=interviewer.strip(),
-        )
-        certs = [parse_certification(c) for c in certifications if c.strip()]
+        certs = list(certifications)
         if session_id is not None:
-            return self._create_as(validate_id(session_id), respondent, certs, stamp)
-        base = default_id(organisation, today or stamp.astimezone().date())
+            return self._create_as(validate_id(session_id), respondent, certs, stamp, edition)
+        base = default_id(respondent.organisation, today or stamp.astimezone().date())
         for _ in range(100):
             candidate = unique_id(base, self.exists)
             try:
-                return self._create_as(candidate, respondent, certs, stamp)
+                return self._create_as(candidate, respondent, certs, stamp, edition)
             except (SessionExistsError, SessionLockedError):
                 continue  # another app took this id a moment ago: try the next one
         raise SessionError(
             f"セッションIDを決められませんでした（{base}）。--id で指定してください。"
         )
 
-    def create_from_form(self, form: NewSessionFormLike) -> Session:
-        return self.create(
-            form.organisation,
-            form.party,
-            name=form.respondent,
-            role=form.role,
-            counterparts=form.counterparts,
-            interviewer=form.interviewer,
-            certifications=form.certifications,
-        )
+    def create_session(self, session: Session, *, choose_id: bool = False) -> Session:
+        """Write *session* as a new file: never over an existing one (exclusive create).
+
+        With *choose_id* the next free id after ``session.id`` is taken when it is in use.
+        """
+        self._ensure_dir()
+        base = validate_id(session.id)
+        for _ in range(100):
+            candidate = unique_id(base, self.exists) if choose_id else base
+            path = self.path_for(candidate)
+            lock = self._lock(candidate, path)
+            try:
+                if path.exists() or backup_path(path).exists():
+                    if choose_id:
+                        continue
+                    raise SessionExistsError(candidate, path)
+                session.id = candidate
+                self._write(session, path, keep_backup=False)
+                return session
+            finally:
+                lock.release()
+        raise SessionError(f"セッションIDを決められませんでした（{base}）。")
 
     def _create_as(
         self,
@@ -285,6 +263,7 @@ class SessionStore:
         respondent: Respondent,
         certifications: list[Certification],
         stamp: datetime,
+        edition: str,
     ) -> Session:
         path = self.path_for(session_id)
         self._ensure_dir()
@@ -295,7 +274,7 @@ class SessionStore:
             session = Session(
                 format_version=FORMAT_VERSION,
                 id=session_id,
-                catalog_edition=self.catalog.edition.id,
+                catalog_edition=edition,
                 respondent=respondent,
                 created_at=stamp,
                 updated_at=stamp,
@@ -343,11 +322,14 @@ class SessionStore:
             lock.release()
 
     def _lock(self, session_id: str, path: Path) -> SessionLock:
+        refuse_link(path)
         lock = SessionLock(path)
         try:
             lock.acquire()
         except LockBusyError as exc:
             raise SessionLockedError(session_id, str(exc)) from None
+        except UnsafeLockError as exc:
+            raise UnsafeLockPathError(session_id, exc.path, exc.kind) from None
         except OSError as exc:
             raise SessionError(
                 f"ロックファイルを作れません（{lock.path}）: {describe_os_error(exc)}"
@@ -380,6 +362,30 @@ class SessionStore:
         except OSError as exc:
             raise SessionError(
                 f"セッションを保存できません（{path}）: {describe_os_error(exc)}"
+            ) from None
+
+    # --- locks ----------------------------------------------------------------------------
+
+    def lock_state(self, session_id: str) -> LockState | None:
+        """Who holds the session's lock (None when it is not locked)."""
+        path = self.path_for(session_id)
+        try:
+            return inspect_lock(path)
+        except UnsafeLockError as exc:
+            raise UnsafeLockPathError(session_id, exc.path, exc.kind) from None
+
+    def unlock(self, session_id: str) -> None:
+        """Remove the session's lock (``interview unlock``: after the person confirmed)."""
+        path = self.path_for(session_id)
+        try:
+            break_lock(path)
+        except FileNotFoundError:
+            return
+        except UnsafeLockError as exc:
+            raise UnsafeLockPathError(session_id, exc.path, exc.kind) from None
+        except OSError as exc:
+            raise SessionError(
+                f"ロックを解除できません（{lock_path(path)}）: {exc.strerror}"
             ) from None
 
     # --- loading --------------------------------------------------------------------------
@@ -438,6 +444,7 @@ class SessionStore:
 
     @staticmethod
     def _read(path: Path, session_id: str) -> Session:
+        refuse_link(path)
         try:
             raw = path.read_bytes()
         except OSError as exc:
@@ -460,13 +467,18 @@ class SessionStore:
 
     # --- listing --------------------------------------------------------------------------
 
-    def list_summaries(self) -> tuple[list[SessionSummary], list[str]]:
-        """Every readable session (newest first) and a message per unreadable file."""
-        question_ids = self.progress_ids
+    def list_summaries(
+        self, question_ids: Mapping[Party, frozenset[str]]
+    ) -> tuple[list[SessionSummary], list[str]]:
+        """Every readable session (newest first) and a message per unreadable file.
+
+        *question_ids* are the ids progress is counted over, per party.
+        """
         summaries: list[SessionSummary] = []
         problems: list[str] = []
         for path in self.session_files():
             try:
+                refuse_link(path)
                 summaries.append(read_summary(path, question_ids))
             except SessionFileError as exc:
                 problems.append(listing_problem(exc, path))
@@ -474,5 +486,7 @@ class SessionStore:
         summaries.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
         return summaries, problems
 
-    def summary(self, session_id: str) -> SessionSummary:
-        return read_summary(self.path_for(session_id), self.progress_ids)
+    def summary(
+        self, session_id: str, question_ids: Mapping[Party, frozenset[str]]
+    ) -> SessionSummary:
+        return read_summary(self.path_for(session_id), question_ids)

@@ -7,7 +7,6 @@ answered on (the plain checklist when it has no profile).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from interview.catalog import Catalog, load_catalog
@@ -31,17 +30,15 @@ def attach_profile(store: SessionStore, session: Session, path: Path) -> Session
 
 
 def session_checklist(session: Session) -> tuple[Catalog, QuestionSet]:
-    """The catalog and questions *session* is answered on."""
-    return _checklist(session.profile_text)
+    """The catalog and questions *session* is answered on (see services.checklist)."""
+    return tailored_checklist(session.profile_text)
 
 
-def profile_checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:
-    """The catalog and questions of a profile's TOML text (the plain checklist for "")."""
-    return _checklist(profile_text)
+def tailored_checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:
+    """The catalog and questions of a profile's text (the plain checklist for '').
 
-
-@lru_cache(maxsize=8)
-def _checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:
+    Built anew on each call: ``interview.services.checklist`` keeps one per session.
+    """
     catalog = load_catalog()
     if not profile_text:
         return catalog, load_questions(catalog)
@@ -52,3 +49,6 @@ def _checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:
     profile = parse_profile(profile_text, Path("（セッションに保存されたプロファイル）"), catalog)
     tailored = tailor(catalog, profile)
     return tailored, load_questions(tailored, extra=profile_banks(profile, tailored))
+
+
+profile_checklist = tailored_checklist  # the name used by import --profile

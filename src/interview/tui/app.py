@@ -21,7 +21,7 @@ from interview.tui.screens.home import HomeChoice, HomeScreen
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
-    from interview.session.live import LiveSession
+    from interview.services.live import LiveSession
     from interview.session.store import SessionHandle, SessionStore
     from interview.tui.screens.new_session import NewSessionForm
 
@@ -134,43 +134,43 @@ class InterviewApp(App[None]):
                 self.exit()
 
     def _create(self, form: NewSessionForm | None) -> None:
-        from interview.session.derive import check_reusable, reuse_answers
+        from interview.services.sessions import NewSession, create_session, make_respondent
 
         if form is None:
             return
         try:
-            other = self.store.load(form.reuse) if form.reuse else None
-            if other is not None:
-                check_reusable(form.organisation, form.party, other)  # before creating
-            if form.profile:
-                from interview.profile.loader import load_profile
-
-                load_profile(Path(form.profile).expanduser())  # refuse a bad profile early
-            session = self.store.create_from_form(form)
-            if other is not None:
-                reuse_answers(self.store, session, other)
-            if form.profile:
-                from interview.session.tailoring import attach_profile
-
-                attach_profile(self.store, session, Path(form.profile).expanduser())
+            request = NewSession(
+                respondent=make_respondent(
+                    form.organisation,
+                    form.party,
+                    name=form.respondent,
+                    role=form.role,
+                    counterparts=form.counterparts,
+                    interviewer=form.interviewer,
+                ),
+                certifications=form.certifications,
+                reuse=form.reuse,
+                profile=Path(form.profile) if form.profile else None,
+            )
+            created = create_session(self.store, request)
         except UserError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
-        self.open_session(session.id)
+        self.open_session(created.session.id)
 
     def _start_yearly(self, previous_id: str) -> None:
-        from interview.session.derive import start_from_previous
+        from interview.services.sessions import start_yearly
 
         try:
-            session = start_from_previous(self.store, self.store.load(previous_id))
+            created = start_yearly(self.store, previous_id)
         except UserError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
         self.notify(f"前回（{previous_id}）の回答を確認する年次確認を始めます。")
-        self.open_session(session.id)
+        self.open_session(created.session.id)
 
     def _open_demo(self) -> None:
-        from interview.session.demo import ensure_demo
+        from interview.services.demo import ensure_demo
 
         try:
             session_id = ensure_demo(self.store)
@@ -180,34 +180,32 @@ class InterviewApp(App[None]):
         self.open_session(session_id)
 
     def open_session(self, session_id: str) -> None:
-        from interview.session.live import LiveSession
+        from interview.services.sessions import open_session
         from interview.tui.save_guard import SaveGuard, report_save_failure
         from interview.tui.screens.interview import InterviewScreen
+        from interview.wording import edition_warning
 
         self.close_session()
-        try:
-            handle = self.store.open(session_id)
+        try:  # the session's own copy of its profile may be broken or hostile
+            opened = open_session(
+                self.store, session_id, save=lambda handle: SaveGuard(self, handle)
+            )
         except UserError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
         except OSError as exc:
             self.notify(f"開けません: {describe_os_error(exc)}", severity="error", timeout=10)
             return
-        self.handle = handle
-        try:  # the session's own copy of its profile may be broken or hostile
-            live = LiveSession(handle.session, SaveGuard(self, handle))
-        except UserError as exc:
-            self.close_session()
-            self.notify(str(exc), severity="error", timeout=10)
-            return
+        self.handle = opened.handle
+        live = opened.live
         live.on_save_error = partial(report_save_failure, self, live)
         self.live = live
-        if live.session.catalog_edition != live.catalog.edition.id:
+        if opened.mismatch is not None:
             self.notify(
-                f"このセッションは別の版（{live.session.catalog_edition}）で回答されています。"
-                f"現在の版: {live.catalog.edition.label}",
+                printable(edition_warning(opened.mismatch)),
                 severity="warning",
                 timeout=10,
+                markup=False,
             )
         self.push_screen(InterviewScreen(live))
 

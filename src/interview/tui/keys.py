@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 # (key, action, label, binding id)
 INTERVIEW_BINDINGS: tuple[tuple[str, str, str, str], ...] = (
@@ -23,7 +23,7 @@ INTERVIEW_BINDINGS: tuple[tuple[str, str, str, str], ...] = (
 FOOTER_KEYS = {"f1", "f3", "f4", "f7", "f8", "f10"}
 
 
-def interview_bindings() -> list[Binding]:
+def interview_bindings() -> list[BindingType]:
     return [
         Binding(key, action, label, id=binding_id, priority=True, show=key in FOOTER_KEYS)
         for key, action, label, binding_id in INTERVIEW_BINDINGS

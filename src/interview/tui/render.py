@@ -10,7 +10,7 @@ from interview.catalog.models import Catalog, Note
 from interview.engine.answers import Answer
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
-from interview.session.live import LiveSession
+from interview.services.live import LiveSession
 from interview.textsafe import printable
 
 
@@ -63,7 +63,7 @@ def item_intro(item_no: int, live: LiveSession) -> Text:
     category = catalog.category(item.category)
     progress = live.interview.item_progress(item_no)
     text = Text()
-    text.append(f"区分{category.no} {category.name}　通番{item.no}", style="bold")
+    text.append(f"区分{category.no} {category.name}　通番{item.display_no}", style="bold")
     text.append(f"（対象者: {item.party.label}）\n", style="dim")
     text.append("目標: ", style="bold")
     text.append(item.goal + "\n")
@@ -139,7 +139,7 @@ def original(question: Question, catalog: Catalog) -> Text:
     item = catalog.item(question.item)
     text = Text()
     if question.example is None:
-        text.append(f"通番{item.no} の目標: ", style="bold")
+        text.append(f"通番{item.display_no} の目標: ", style="bold")
         text.append(item.goal + "\n" + item.description)
         return text
     heading = next(g.heading for g in item.method_groups if question.example in g.examples)

@@ -18,7 +18,7 @@ from interview.errors import UserError, describe_os_error
 from interview.session.errors import SessionError
 
 if TYPE_CHECKING:
-    from interview.session.live import LiveSession
+    from interview.services.live import LiveSession
     from interview.session.models import Session
     from interview.session.store import SessionHandle
     from interview.tui.app import InterviewApp
@@ -127,16 +127,18 @@ def _load_kept(app: InterviewApp, kept: Path) -> Session | None:
 
 def compare_hand_edit(app: InterviewApp, kept: Path) -> None:
     """Show what the app's version changes relative to the hand-edited one."""
-    from interview.compile.diff import diff_sessions
     from interview.compile.diff_report import report_text
+    from interview.services.diffs import diff
     from interview.tui.screens.text_view import TextScreen
 
     live = app.live
     edited = _load_kept(app, kept)
     if edited is None or live is None:
         return
-    diff = diff_sessions(edited, live.session, live.catalog, live.questions)
-    app.push_screen(TextScreen(f"書き換えられた版（{kept.name}）→ アプリの内容", report_text(diff)))
+    changes = diff(edited, live.session)
+    app.push_screen(
+        TextScreen(f"書き換えられた版（{kept.name}）→ アプリの内容", report_text(changes))
+    )
 
 
 def reload_hand_edit(app: InterviewApp, kept: Path) -> None:

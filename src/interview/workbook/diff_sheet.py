@@ -7,7 +7,7 @@ written atomically, and the same diff always gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +16,6 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from interview.compile.diff import ItemChangeKind, ItemDiff, SessionDiff, Trend
 from interview.workbook.cells import CellPlace, put_text, sanitize
 from interview.workbook.layout import TABLE_FREEZE, Column, set_widths, setup_page
 from interview.workbook.styles import Look, Styler
@@ -49,6 +48,8 @@ DIFF_COLUMNS: Mapping[str, Column] = {
 
 @dataclass(frozen=True, slots=True)
 class DiffRow:
+    """One row of the sheet, as plain text (made from a session diff by compile.diff_rows)."""
+
     no: str  # 通番 as shown: "12", or "追加1"
     category: str
     goal: str
@@ -59,52 +60,14 @@ class DiffRow:
     after: str
 
 
-def _kind(item: ItemDiff, trend: Trend = Trend.NONE) -> str:
-    return f"{item.kind.value}（{trend.value}）" if trend is not Trend.NONE else item.kind.value
-
-
-def item_rows(item: ItemDiff) -> list[DiffRow]:
-    """The rows of one item: each changed question field, then each changed text."""
-
-    def row(kind: str, question_id: str, field: str, before: str, after: str) -> DiffRow:
-        return DiffRow(
-            item.label, item.category, item.goal, kind, question_id, field, before, after
-        )
-
-    if item.kind is ItemChangeKind.UNCHANGED:
-        return [row(_kind(item), "", "", "", "")]
-    rows = []
-    for question in item.questions:
-        for change in question.fields:
-            trend = question.trend if change.field == "state" else Trend.NONE
-            rows.append(
-                row(
-                    _kind(item, trend),
-                    question.question_id,
-                    f"{question.short}／{change.label}",
-                    change.before,
-                    change.after,
-                )
-            )
-    for text in item.texts:
-        rows.append(row(_kind(item), "", text.label, text.before, text.after))
-    return rows
-
-
-def diff_rows(diff: SessionDiff, include_unchanged: bool = False) -> list[DiffRow]:
-    items = diff.items if include_unchanged else diff.changed_items
-    return [row for item in items for row in item_rows(item)]
-
-
-def build_diff_workbook(diff: SessionDiff, include_unchanged: bool = False) -> Workbook:
+def build_diff_workbook(rows: Sequence[DiffRow], before_id: str, after_id: str) -> Workbook:
     """The workbook in memory (raises TextTooLongError before any file exists)."""
     workbook = Workbook()
     ws = workbook.active
     assert ws is not None
     ws.title = DIFF_SHEET
-    rows = diff_rows(diff, include_unchanged)
     _write_rows(ws, rows)
-    title = f"API接続チェックリスト 変更点（{diff.before_id} → {diff.after_id}）"
+    title = f"API接続チェックリスト 変更点（{before_id} → {after_id}）"
     setup_page(ws, landscape=True, title=title, title_rows="1:1", freeze=TABLE_FREEZE)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(DIFF_LABELS))}{max(len(rows) + 1, 2)}"
     props = workbook.properties
@@ -114,7 +77,7 @@ def build_diff_workbook(diff: SessionDiff, include_unchanged: bool = False) -> W
     return workbook
 
 
-def _write_rows(ws: Worksheet, rows: list[DiffRow]) -> None:
+def _write_rows(ws: Worksheet, rows: Sequence[DiffRow]) -> None:
     styler = Styler()
     fields = list(DIFF_LABELS)
     set_widths(ws, [DIFF_COLUMNS[f].width for f in fields])
@@ -139,8 +102,12 @@ def _write_rows(ws: Worksheet, rows: list[DiffRow]) -> None:
 
 
 def write_diff_workbook(
-    diff: SessionDiff, path: Path, include_unchanged: bool = False, stamp: datetime | None = None
+    rows: Sequence[DiffRow],
+    before_id: str,
+    after_id: str,
+    path: Path,
+    stamp: datetime | None = None,
 ) -> None:
     """Write the 「変更点」 workbook to *path*, atomically; nothing is written on refusal."""
-    workbook = build_diff_workbook(diff, include_unchanged)
+    workbook = build_diff_workbook(rows, before_id, after_id)
     replace_file(Path(path), workbook_bytes(workbook, stamp or FIXED_STAMP))

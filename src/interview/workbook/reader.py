@@ -315,9 +315,9 @@ def _read(reader: XlsxReader, path: Path) -> ReadResult:
         else []
     )
     cells.check()
-    for info in (cover_info, gaps_info, details_info):
-        if info is not None:
-            used.add(normalise_label(info.name))
+    for found in (cover_info, gaps_info, details_info):
+        if found is not None:
+            used.add(normalise_label(found.name))
     report.sheets = [s.name for s in reader.sheets if normalise_label(s.name) not in used]
     return ReadResult(WorkbookData(cover=cover, rows=rows, gaps=gaps, details=details), report)
 
@@ -394,10 +394,10 @@ def _format_rows(
         report.format_sheet = info.name
         report.header_row = header_number
         return _sheet_rows(stream, columns, labels, report, cells, index)
-    labels = "、".join(FORMAT_LABELS.values())
+    expected = "、".join(FORMAT_LABELS.values())
     raise WorkbookReadError(
         f"{path} に「フォーマット」の表頭が見つかりません。"
-        f"表頭（{labels}）のある FISC「API接続チェックリスト」のブックを指定してください"
+        f"表頭（{expected}）のある FISC「API接続チェックリスト」のブックを指定してください"
         "（少なくとも「通番」と「現在の対応状況」の列が必要です）。"
     )
 

@@ -212,7 +212,8 @@ def document_stamp(cover: Cover | None) -> datetime:
     match = _DATE.search(cover.date) if cover is not None else None
     if match:
         with contextlib.suppress(ValueError):
-            stamp = datetime(*(int(g) for g in match.groups()))
+            year, month, day = (int(g) for g in match.groups()[:3])
+            stamp = datetime(year, month, day)
             if 1980 <= stamp.year <= 2099:
                 return stamp
     return FIXED_STAMP

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from typing import IO, Any, Protocol
+from typing import IO, Any, Protocol, cast
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 from xml.parsers import expat
 from zipfile import BadZipFile, ZipFile, ZipInfo
@@ -182,7 +182,7 @@ class XlsxReader:
                 f"ブックの中の {name} が展開後 {info.file_size:,} バイトあり、"
                 f"読み込める上限（{limits.max_part_bytes:,} バイト）を超えています。"
             )
-        parser = XMLPullParser(events=("start", "end"))
+        parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
         stack: list[Element] = []
         nested = 0
         try:
@@ -203,9 +203,10 @@ class XlsxReader:
                     else:
                         parser.close()
                         done = True
-                    for event, element in parser.read_events():
+                    events = cast("Iterator[tuple[str, Element]]", parser.read_events())
+                    for event, element in events:
                         if event == "start":
-                            stack.append(element)  # type: ignore[arg-type]
+                            stack.append(element)
                             if len(stack) > 3:
                                 nested += 1
                                 if nested > limits.max_nested:
@@ -214,13 +215,13 @@ class XlsxReader:
                                         f" {limits.max_nested:,} を超える要素があります。"
                                         "読み込みを中止しました。"
                                     )
-                            yield event, element  # type: ignore[misc]
+                            yield event, element
                             continue
-                        yield event, element  # type: ignore[misc]
+                        yield event, element
                         stack.pop()
                         depth = len(stack)
                         if depth in (1, 2):
-                            stack[-1].remove(element)  # type: ignore[arg-type]
+                            stack[-1].remove(element)
                             if depth == 2:
                                 nested = 0
         except ParseError as exc:
@@ -535,10 +536,10 @@ class _SheetHandler:
             if span is not None:
                 self.stream.merges.append(span)
         elif tag == "hyperlink":
-            ref = parse_ref(attrs.get("ref", "").split(":")[0])
+            link_ref = parse_ref(attrs.get("ref", "").split(":")[0])
             rid = attrs.get(f"{_REL}}}id") or attrs.get(f"{_REL_STRICT}}}id")
-            if ref is not None and rid:
-                self.links[ref] = rid
+            if link_ref is not None and rid:
+                self.links[link_ref] = rid
 
     def data(self, text: str) -> None:
         if self.text is not None:

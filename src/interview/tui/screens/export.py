@@ -11,9 +11,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from interview.compile.export import default_export_path, export_session
 from interview.errors import UserError, describe_os_error
-from interview.session.live import LiveSession
+from interview.services.live import LiveSession
+from interview.services.workbooks import default_export_path
+from interview.services.workbooks import export as export_workbook
 from interview.textsafety import printable
 from interview.tui import styles
 from interview.workbook.export_target import TargetExistsError
@@ -88,24 +89,27 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True)
     def run_export(self, raw: str, overwrite: bool = False) -> None:
-        result = self.query_one("#export-result", Static)
+        # A worker thread touches no widget: results are shown from the app's thread.
         try:
-            written = export_session(
-                self.live.session, raw, self.live.catalog, self.live.questions, overwrite
-            ).resolve()
+            written = export_workbook(self.live.session, raw, overwrite=overwrite).resolve()
         except TargetExistsError as exc:
             self.app.call_from_thread(self._ask_overwrite, raw, exc.path)
             return
         except UserError as exc:
-            self.app.call_from_thread(result.update, f"出力できませんでした: {printable(str(exc))}")
+            self.app.call_from_thread(
+                self._show_result, f"出力できませんでした: {printable(str(exc))}"
+            )
             return
         except OSError as exc:
             self.app.call_from_thread(
-                result.update, printable(f"書き込めませんでした: {describe_os_error(exc)}")
+                self._show_result, printable(f"書き込めませんでした: {describe_os_error(exc)}")
             )
             return
-        self.app.call_from_thread(result.update, printable(f"出力しました: {written}"))
-        self.app.call_from_thread(self.notify, f"出力しました: {written}")
+        self.app.call_from_thread(self._show_result, printable(f"出力しました: {written}"))
+        self.app.call_from_thread(self.notify, f"出力しました: {written}", markup=False)
+
+    def _show_result(self, text: str) -> None:
+        self.query_one("#export-result", Static).update(text)
 
     @on(Button.Pressed, "#export-close")
     def action_close(self) -> None:

@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from interview.catalog import load_catalog
-from interview.search import search_glossary, suggest_glossary
+from interview.search import suggest_glossary
+from interview.services.checklist import Checklist, plain_checklist
 from interview.textsafety import printable, safe_text
 from interview.tui import styles
 
@@ -24,8 +24,9 @@ class GlossaryScreen(ModalScreen[None]):
         Binding("down", "focus_results", "結果へ", show=False, id="glossary.down"),
     ]
 
-    def __init__(self, query: str = "") -> None:
+    def __init__(self, query: str = "", checklist: Checklist | None = None) -> None:
         super().__init__()
+        self.checklist = checklist or plain_checklist()  # the session's, when it has one
         self.initial_query = query
 
     def compose(self) -> ComposeResult:
@@ -60,10 +61,10 @@ class GlossaryScreen(ModalScreen[None]):
         results = self.query_one("#glossary-results", OptionList)
         results.clear_options()
         if not query.strip():
-            terms = load_catalog().glossary
+            terms = self.checklist.catalog.glossary
             results.add_options([Option(safe_text(t.term), id=t.term) for t in terms])
         else:
-            hits = search_glossary(query, limit=12)
+            hits = self.checklist.search_glossary(query)
             results.add_options([Option(safe_text(h.term.term), id=h.term.term) for h in hits])
         if results.option_count:
             results.highlighted = 0
@@ -99,7 +100,7 @@ class GlossaryScreen(ModalScreen[None]):
         self._show(event.option.id or "")
 
     def _show(self, term_name: str) -> None:
-        term = next((t for t in load_catalog().glossary if t.term == term_name), None)
+        term = self.checklist.term(term_name)
         if term is None:
             return
         text = Text()

@@ -16,8 +16,10 @@ from textual.widgets import Button, Footer, Header, Label, Static
 from interview.errors import UserError, describe_os_error
 
 if TYPE_CHECKING:
+    from rich.text import Text
     from textual.widgets import DataTable
 from interview.textsafety import printable, safe_text
+from interview.tui.typed import interview_app
 
 
 @dataclass
@@ -63,7 +65,9 @@ class HomeScreen(Screen[None]):
     def _mount_table(self) -> None:
         from textual.widgets import DataTable
 
-        table = DataTable(id="home-sessions", cursor_type="row", zebra_stripes=True)
+        table: DataTable[str | Text] = DataTable(
+            id="home-sessions", cursor_type="row", zebra_stripes=True
+        )
         self.query_one("#home").mount(table, before=self.query_one("#home-empty"))
         table.add_columns("組織", "対象者", "進捗", "更新日時", "要確認", "ID")
         self.action_reload()
@@ -78,7 +82,9 @@ class HomeScreen(Screen[None]):
 
     def _load(self) -> None:
         try:
-            summaries, problems = self.app.store.list_summaries()  # type: ignore[attr-defined]
+            from interview.services.sessions import list_sessions
+
+            summaries, problems = list_sessions(interview_app(self).store)
         except UserError as exc:
             summaries, problems = [], [str(exc)]
         except OSError as exc:
@@ -113,22 +119,26 @@ class HomeScreen(Screen[None]):
             self.query_one("#home-new", Button).focus()
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#home-sessions")  # type: ignore[return-value]
+    def table(self) -> DataTable[str | Text]:
+        from textual.widgets import DataTable
+
+        return self.query_one("#home-sessions", DataTable)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.post_message(HomeChoice("resume", str(event.row_key.value)))
 
     def action_yearly(self) -> None:
         """Start this year's check from the highlighted (earlier) session."""
-        found = self.query("#home-sessions")
-        table = found.first() if found else None
+        from textual.widgets import DataTable
+
+        found = self.query("#home-sessions").results(DataTable)
+        table = next(found, None)
         if table is None or not table.row_count:
             self.notify(
                 "年次確認の元にするセッションを一覧から選んでください。", severity="warning"
             )
             return
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)  # type: ignore[attr-defined]
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         self.post_message(HomeChoice("yearly", str(row_key.value)))
 
     @on(Button.Pressed, "#home-new")

@@ -12,19 +12,28 @@ from textual.widgets import Footer, Header
 
 from interview.engine.answers import Answer, Status
 from interview.engine.groups import GroupAnswerError
-from interview.engine.interview import AnswerError
+from interview.engine.interview import AnswerError, NotInInterviewError
 from interview.engine.path import Step, StepKind
-from interview.engine.reply import Command, parse_command, parse_status_reply
+from interview.engine.reply import Command, parse_command
 from interview.errors import UserError
 from interview.questions.bank import Question
-from interview.questions.models import QuestionKind
-from interview.session.live import LiveSession
+from interview.services.answering import (
+    NeedsStatus,
+    SecretsFound,
+    check_reply,
+    mask_text,
+    masked,
+    secret_findings_in,
+)
+from interview.services.live import LiveSession
 from interview.textsafe import printable
 from interview.tui import render, steps, styles
 from interview.tui.keys import interview_bindings
+from interview.tui.typed import interview_app
 from interview.tui.widgets.answer_bar import AnswerBar
 from interview.tui.widgets.chat import Bubble, ChatLog
 from interview.tui.widgets.side_panel import SidePanel
+from interview.wording import core_message
 
 
 class InterviewScreen(Screen[None]):
@@ -180,7 +189,7 @@ class InterviewScreen(Screen[None]):
         """Update the side panel: only the touched item when it is known, and only if shown."""
         side = self._side
         if not side.display:
-            side._built = False  # rebuilt in full when shown again
+            side.mark_stale()  # rebuilt in full when shown again
             return
         current = self.live.interview.current()
         current_item = current.item if current else None
@@ -219,22 +228,19 @@ class InterviewScreen(Screen[None]):
             self._submit_step(step, event)
             return
         question = step.question
-        answer = event.answer
-        if question.kind is QuestionKind.EXAMPLE:
-            parsed = parse_status_reply(event.text)
-            if answer.status is None and parsed.status is None:
-                self.chat.say(printable(event.text) or "（空の回答）", "user")
-                self.chat.say(
-                    "状態を教えてください：1 実施済み／2 一部実施／3 未実施／4 該当なし／5 不明・要確認"
-                    "（数字キーか、「はい」「いいえ」「一部」などで始めて入力）",
-                    "assistant followup",
-                )
-                return
-            if parsed.status is not None:  # typed words are the latest intent
-                answer = answer.model_copy(
-                    update={"status": parsed.status, "detail": parsed.detail}
-                )
-        self._record(question, answer)
+        checked = check_reply(question, event.answer, event.text)
+        if isinstance(checked, NeedsStatus):
+            self.chat.say(printable(event.text) or "（空の回答）", "user")
+            self.chat.say(
+                "状態を教えてください：1 実施済み／2 一部実施／3 未実施／4 該当なし／5 不明・要確認"
+                "（数字キーか、「はい」「いいえ」「一部」などで始めて入力）",
+                "assistant followup",
+            )
+            return
+        if isinstance(checked, SecretsFound):
+            self._ask_about_secrets(question, checked)
+            return
+        self._save_answer(question, checked)
 
     def _submit_step(self, step: Step, event: AnswerBar.Submitted) -> None:
         if step.kind is StepKind.CONFIRM_ITEM:
@@ -264,19 +270,21 @@ class InterviewScreen(Screen[None]):
             if reply.error or reply.statuses is None:
                 self.chat.say(reply.error or steps.STATUS_KEYS, "assistant followup")
                 return
+            statuses = reply.statuses  # narrowed for the closure below
 
             def apply(texts: dict[str, str]) -> None:
                 detail = texts["detail"]
                 try:
-                    result = self.live.answer_group(reply.statuses, detail, event.group_checks)
+                    result = self.live.answer_group(statuses, detail, event.group_checks)
                 except (AnswerError, GroupAnswerError) as exc:
-                    self.notify(str(exc), severity="warning")
+                    message = core_message(exc) if isinstance(exc, AnswerError) else str(exc)
+                    self.notify(message, severity="warning", markup=False)
                     return
                 except UserError as exc:  # not saved: the reply stays, retry offered
                     self._step_save_failed(str(exc), lambda: apply(texts))
                     return
-                self.chat.say(steps.group_answer_text(reply.statuses, detail), "user")
-                if result.drill and isinstance(reply.statuses, Status):
+                self.chat.say(steps.group_answer_text(statuses, detail), "user")
+                if result.drill and isinstance(statuses, Status):
                     self._carry = detail  # kept in the first example's reply field
                 self._saved()
                 self._after_step(step)
@@ -293,7 +301,7 @@ class InterviewScreen(Screen[None]):
             try:
                 self.live.answer_step(answers)
             except AnswerError as exc:
-                self.notify(str(exc), severity="warning")
+                self.notify(core_message(exc), severity="warning", markup=False)
                 return
             except UserError as exc:  # not saved: the reply stays, retry offered
                 self._step_save_failed(str(exc), lambda: apply_closing(texts))
@@ -316,9 +324,7 @@ class InterviewScreen(Screen[None]):
 
     def _guarded(self, texts: dict[str, str], then: Callable[[dict[str, str]], None]) -> None:
         """Warn about secrets in *texts* before *then* saves them (masked if chosen)."""
-        from interview.secrets import find_secrets, mask_secrets
-
-        findings = find_secrets("\n".join(texts.values()))
+        findings = secret_findings_in(texts.values())
         if not findings:
             with self.app.batch_update():
                 then(texts)
@@ -327,7 +333,7 @@ class InterviewScreen(Screen[None]):
 
         def decided(choice: str | None) -> None:
             if choice == MASK:
-                then({k: mask_secrets(v) for k, v in texts.items()})
+                then({k: mask_text(v) for k, v in texts.items()})
             elif choice == "keep":
                 then(texts)
             else:
@@ -356,29 +362,18 @@ class InterviewScreen(Screen[None]):
 
         self.app.push_screen(ChangeExampleScreen(choices), chosen)
 
-    def _record(self, question: Question, answer: Answer) -> None:
-        from interview.secrets import find_secrets, mask_secrets
+    def _ask_about_secrets(self, question: Question, found: SecretsFound) -> None:
+        from interview.tui.screens.secret_warning import MASK, SecretWarningScreen
 
-        findings = find_secrets("\n".join((answer.detail, answer.due, answer.owner)))
-        if findings:
-            from interview.tui.screens.secret_warning import MASK, SecretWarningScreen
+        def decided(choice: str | None) -> None:
+            if choice == MASK:
+                self._save_answer(question, masked(found.answer))
+            elif choice == "keep":
+                self._save_answer(question, found.answer)
+            else:
+                self.bar.focus_reply()  # back: the reply is still in the field
 
-            def decided(choice: str | None) -> None:
-                if choice == MASK:
-                    masked = answer.model_copy(
-                        update={
-                            f: mask_secrets(getattr(answer, f)) for f in ("detail", "due", "owner")
-                        }
-                    )
-                    self._save_answer(question, masked)
-                elif choice == "keep":
-                    self._save_answer(question, answer)
-                else:
-                    self.bar.focus_reply()  # back: the reply is still in the field
-
-            self.app.push_screen(SecretWarningScreen(findings), decided)
-            return
-        self._save_answer(question, answer)
+        self.app.push_screen(SecretWarningScreen(found.findings), decided)
 
     def _save_answer(self, question: Question, answer: Answer) -> None:
         with self.app.batch_update():  # one repaint for the answer and the next question
@@ -388,7 +383,7 @@ class InterviewScreen(Screen[None]):
         try:
             self.live.answer(answer, question.id)
         except AnswerError as exc:
-            self.notify(str(exc), severity="warning")
+            self.notify(core_message(exc), severity="warning", markup=False)
             return
         except UserError as exc:  # not saved: the reply stays in the field, retry offered
             self._save_failed(question, answer, str(exc))
@@ -485,8 +480,8 @@ class InterviewScreen(Screen[None]):
     def jump(self, item_no: int) -> None:
         try:
             self.live.jump(item_no)
-        except KeyError as exc:
-            self.notify(str(exc.args[0]), severity="warning")
+        except NotInInterviewError as exc:
+            self.notify(core_message(exc), severity="warning", markup=False)
             return
         self._saved()
         self._show_current(introduce=True)
@@ -550,7 +545,7 @@ class InterviewScreen(Screen[None]):
         if not query and question is not None:
             terms = render.glossary_terms(question, self.live.catalog)
             query = terms[0] if terms else ""
-        self.app.push_screen(GlossaryScreen(query))
+        self.app.push_screen(GlossaryScreen(query, self.live.checklist))
 
     def action_search(self, query: str = "") -> None:
         from interview.tui.screens.search import ItemSearchScreen
@@ -559,9 +554,13 @@ class InterviewScreen(Screen[None]):
             if item_no is not None:
                 self.jump(item_no)
 
-        live = self.live
+        checklist = self.live.checklist  # the session's own: tailored items, built once
         screen = ItemSearchScreen(
-            query, live.session.respondent.party, catalog=live.catalog, questions=live.questions
+            query,
+            self.live.session.respondent.party,
+            catalog=checklist.catalog,
+            questions=checklist.questions,
+            index=checklist.item_index,
         )
         self.app.push_screen(screen, done)
 
@@ -593,8 +592,8 @@ class InterviewScreen(Screen[None]):
 
     def action_compare(self) -> None:
         """What changed since the session this one was started from (yearly check)."""
-        from interview.compile.diff import diff_sessions
         from interview.compile.diff_report import report_text
+        from interview.services.diffs import diff
         from interview.tui.screens.text_view import TextScreen
 
         previous_id = self.live.session.derived_from
@@ -605,14 +604,12 @@ class InterviewScreen(Screen[None]):
             )
             return
         try:
-            previous = self.app.store.load(previous_id)  # type: ignore[attr-defined]
-            diff = diff_sessions(
-                previous, self.live.session, self.live.catalog, self.live.questions
-            )
+            previous = interview_app(self).store.load(previous_id)
+            changes = diff(previous, self.live.session)
         except UserError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
-        self.app.push_screen(TextScreen(f"前回（{previous_id}）からの変更点", report_text(diff)))
+        self.app.push_screen(TextScreen(f"前回（{previous_id}）からの変更点", report_text(changes)))
 
     def action_export(self) -> None:
         if self.app.is_web:  # served to a browser: a download, never a server path

@@ -14,8 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from interview.catalog import Catalog, Party, load_catalog
-from interview.search import ChecklistIndex, checklist_index
+from interview.catalog import Catalog, Party
+from interview.search import ChecklistIndex, ItemHit, checklist_index
+from interview.services.checklist import named_item
 from interview.textsafe import printable
 from interview.tui import styles
 
@@ -41,7 +42,11 @@ class ItemSearchScreen(ModalScreen[int | None]):
         super().__init__()
         self.initial_query = query
         self.party = party
-        self.catalog = catalog or load_catalog()
+        if catalog is None:  # the shipped checklist, from the application layer
+            from interview.services.checklist import plain_checklist
+
+            catalog = plain_checklist().catalog
+        self.catalog = catalog
         self.questions = questions
         self._index = index
 
@@ -83,6 +88,10 @@ class ItemSearchScreen(ModalScreen[int | None]):
         if not query.strip():
             return
         hits = self.index.search(query, limit=15, party=self.party)
+        named = named_item(catalog, query, self.party)  # 「追加1」「通番8」: that item first
+        if named is not None:
+            first = ItemHit(named.no, 100.0, "goal", "")
+            hits = [first, *(h for h in hits if h.item != named.no)][:15]
         width = max(20, results.size.width - 6)
         for hit in hits:
             item = catalog.item(hit.item)

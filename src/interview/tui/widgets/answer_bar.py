@@ -45,7 +45,8 @@ class ReplyArea(TextArea):
             event.stop()
             event.prevent_default()
             start, end = self.selection
-            self._replace_via_keyboard("\n", start, end)
+            if not self.read_only:  # as a typed key would (public API, cursor after it)
+                self.replace("\n", start, end, maintain_selection_offset=False)
             return
         untouched = not self.text or self.text == self.prefilled
         if untouched and event.character in ("1", "2", "3", "4", "5"):
@@ -69,8 +70,10 @@ class AnswerBar(Vertical):
 
     status: Status | None = None
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self, *, id: str | None = None, classes: str | None = None, name: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes, name=name)
         self.question: Question | None = None
         self.step: Step | None = None
         self.sequence: list[Status] = []

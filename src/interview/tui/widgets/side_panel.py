@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Label, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
@@ -30,11 +31,33 @@ def bar(percent: float, width: int = 8) -> str:
 class SidePanel(Vertical):
     """Jump to any item; shows ✓ complete, ◐ started, ・ not started, ⚑ follow-up."""
 
+    DEFAULT_CSS = """
+    SidePanel {
+        width: 34;
+        border-right: vkey $primary 40%;
+        padding: 0 1;
+    }
+    SidePanel #items {
+        height: 1fr;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        border: none;
+        padding: 0;
+    }
+    SidePanel ProgressBar {
+        height: 1;
+    }
+    """
+
     @dataclass
     class JumpRequested(Message):
         item: int
 
-    _built = False
+    built: reactive[bool] = reactive(False, init=False)
+    """False until every line is drawn; set back to False when hidden (rebuilt when shown)."""
+
+    answered: reactive[int] = reactive(0, init=False)
+    total: reactive[int] = reactive(0, init=False)
 
     def compose(self) -> ComposeResult:
         yield Label("進捗", id="overall-label")
@@ -65,11 +88,15 @@ class SidePanel(Vertical):
         if highlighted is not None:
             options.highlighted = highlighted
         self._update_overall(interview)
-        self._built = True
+        self.built = True
+
+    def mark_stale(self) -> None:
+        """The panel is hidden: skip updates now, rebuild in full when shown again."""
+        self.built = False
 
     def update_item(self, interview: Interview, item_no: int, current_item: int | None) -> None:
         """Cheap update after one answer: that item's line, its 区分 and the overall bar."""
-        if not getattr(self, "_built", False):
+        if not self.built:
             self.refresh_from(interview, current_item)
             return
         options = self.query_one("#items", OptionList)
@@ -98,15 +125,26 @@ class SidePanel(Vertical):
         followed = any(key.split(".", 1)[0] == str(item_no) for key in interview.follow_ups)
         flag = MARK_FOLLOW if followed else " "
         # the option list itself cuts long goals with … (text-wrap: nowrap in app.tcss)
-        line = Text(f"{mark}{flag}{item.no:>2} {printable_line(item.goal)}")
+        line = Text(f"{mark}{flag}{item.display_no:>2} {printable_line(item.goal)}")
         if p.complete:
             line.stylize("green", 0, 1)
         return line
 
     def _update_overall(self, interview: Interview) -> None:
         overall = interview.overall_progress()
-        self.query_one("#overall", ProgressBar).update(progress=overall.percent)
-        self.query_one("#overall-label", Label).update(f"進捗 {overall.answered}/{overall.total}問")
+        self.total = overall.total
+        self.answered = overall.answered
+
+    def watch_answered(self) -> None:
+        self._show_progress()
+
+    def watch_total(self) -> None:
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        percent = 100.0 * self.answered / self.total if self.total else 100.0
+        self.query_one("#overall", ProgressBar).update(progress=percent)
+        self.query_one("#overall-label", Label).update(f"進捗 {self.answered}/{self.total}問")
 
     @on(OptionList.OptionSelected, "#items")
     def _selected(self, event: OptionList.OptionSelected) -> None:

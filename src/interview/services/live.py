@@ -17,6 +17,7 @@ from interview.engine.path import GuidedInterview, Step
 from interview.errors import UserError
 from interview.questions.bank import Question, QuestionSet
 from interview.questions.models import QuestionKind
+from interview.services.checklist import Checklist, checklist_for
 from interview.session.models import ItemText, ItemTexts, Position, Session
 
 
@@ -30,10 +31,16 @@ class LiveSession:
     ) -> None:
         self.session = session
         self._save = save
-        if catalog is None or questions is None:
-            from interview.session.tailoring import session_checklist
-
-            catalog, questions = session_checklist(session)  # tailored when it has a profile
+        checklist = checklist_for(session)  # tailored when the session has a profile
+        if (
+            catalog is None
+            or questions is None
+            or (catalog is checklist.catalog and questions is checklist.questions)
+        ):
+            catalog, questions = checklist.catalog, checklist.questions
+        else:
+            checklist = Checklist(catalog, questions, session.profile_name)
+        self.checklist = checklist
         self.catalog = catalog
         self.questions = questions
         self.interview = GuidedInterview(
@@ -216,7 +223,7 @@ class LiveSession:
         else:
             self.session.texts[str(item_no)] = texts  # type: ignore[assignment]
         self.interview.cursor = cursor  # type: ignore[assignment]
-        self.interview._history[:] = history  # type: ignore[index]
+        self.interview._history[:] = history  # type: ignore[call-overload]
 
     # --- reading ---------------------------------------------------------------------------
 

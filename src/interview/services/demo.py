@@ -6,10 +6,11 @@ import tomllib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from interview.catalog import Catalog, Party, load_catalog
+from interview.catalog import Catalog, Party
 from interview.compile.item_text import TEXT_FIELDS, compile_item
 from interview.engine.answers import Answer
-from interview.questions.bank import QuestionSet, load_questions
+from interview.questions.bank import QuestionSet
+from interview.services.checklist import plain_checklist
 from interview.session.atomic import atomic_write, ensure_dir
 from interview.session.errors import SessionError
 from interview.session.models import (
@@ -19,6 +20,7 @@ from interview.session.models import (
     Position,
     Respondent,
     Session,
+    TextState,
 )
 from interview.session.store import SessionStore
 from interview.session.toml_format import dump_bytes, load_bytes
@@ -32,8 +34,9 @@ def build_demo_session(
     catalog: Catalog | None = None, questions: QuestionSet | None = None
 ) -> Session:
     """The demo session, the same every time (timestamps included)."""
-    catalog = catalog or load_catalog()
-    questions = questions or load_questions(catalog)
+    if catalog is None or questions is None:
+        plain = plain_checklist()
+        catalog, questions = plain.catalog, plain.questions
     raw = tomllib.loads(_ANSWERS.read_text(encoding="utf-8"))["answers"]
     items = catalog.items_for(Party.API_CONNECTOR)
     answers: dict[str, Answer] = {}
@@ -46,7 +49,7 @@ def build_demo_session(
     for n, item in enumerate(items):
         draft = compile_item(item, questions, answers)
         # Most items were reviewed and confirmed; a few are still drafts, as in real life.
-        state = "draft" if n % 9 == 4 else "confirmed"
+        state: TextState = "draft" if n % 9 == 4 else "confirmed"
         texts[str(item.no)] = ItemTexts(
             **{
                 f: ItemText(
@@ -106,5 +109,6 @@ def write_demo(path: Path) -> Path:
 
 def ensure_demo(store: SessionStore) -> str:
     """Put a fresh copy of the demo session in *store* and return its id."""
-    store.save(build_demo_session(store.catalog))
+    checklist = plain_checklist()
+    store.save(build_demo_session(checklist.catalog, checklist.questions))
     return DEMO_ID

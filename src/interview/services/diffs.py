@@ -1,0 +1,47 @@
+"""Diff use cases: compare two sessions (``interview diff``, F11 in the app), write the sheet."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from interview.compile.diff import SessionDiff, diff_sessions
+from interview.compile.diff_rows import diff_rows
+from interview.services.checklist import checklist_for
+from interview.services.sessions import load_reference
+from interview.session.models import Session
+from interview.session.store import SessionStore
+
+
+def diff(older: Session, newer: Session) -> SessionDiff:
+    """What changed from *older* to *newer*, each read on its own (tailored) checklist."""
+    now, then = checklist_for(newer), checklist_for(older)
+    return diff_sessions(
+        older,
+        newer,
+        now.catalog,
+        now.questions,
+        older_catalog=then.catalog,
+        older_questions=then.questions,
+    )
+
+
+def compare(store: SessionStore, before: str, after: str) -> tuple[SessionDiff, Session]:
+    """The diff of two sessions named by id or ``.toml`` path, and the newer session."""
+    older = load_reference(store, before)
+    newer = load_reference(store, after)
+    return diff(older, newer), newer
+
+
+def write_diff_xlsx(result: SessionDiff, path: Path, include_all: bool, updated: datetime) -> Path:
+    """Write the 「変更点」 workbook (``.xlsx`` added when missing); returns the path."""
+    from interview.workbook.diff_sheet import write_diff_workbook
+
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
+    stamp = updated.astimezone().replace(tzinfo=None, microsecond=0)
+    rows = diff_rows(result, include_all)
+    write_diff_workbook(
+        rows, result.before_id, result.after_id, path, stamp if stamp.year >= 1980 else None
+    )
+    return path
