@@ -14,6 +14,7 @@ import urllib.request
 
 import aiohttp
 import pytest
+from helpers import new_session
 from serve_helpers import alive, children_of, serve
 
 from interview.session.store import SessionStore
@@ -127,7 +128,7 @@ async def _two_tabs(url: str) -> tuple[bool, bool, bool]:
 def test_two_tabs_on_one_session_get_the_lock_message(tmp_path):
     """Each tab has its own app; the second one on a session is refused with the message;
     ctrl+c ends both apps."""
-    SessionStore(tmp_path).create("ロック社", "api_connector", session_id="lk")
+    new_session(SessionStore(tmp_path), "ロック社", "api_connector", session_id="lk")
     with serve(tmp_path) as served:
         listed, opened, refused = asyncio.run(_two_tabs(served.url))
         apps = children_of(served.process.pid)

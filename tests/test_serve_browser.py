@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from cdp import browser_page, find_chromium
+from helpers import new_session
 from serve_helpers import serve
 
 from interview.session.store import SessionStore
@@ -67,7 +68,7 @@ async def _interview_in_browser(url: str, sessions: Path, downloads: Path, shot:
 
 def test_japanese_reply_typed_in_chromium_is_saved_and_f10_downloads(tmp_path):
     """IME text typed in the browser was lost, or F10 gave no download."""
-    SessionStore(tmp_path).create("ブラウザ社", "api_connector", session_id="br")
+    new_session(SessionStore(tmp_path), "ブラウザ社", "api_connector", session_id="br")
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     shot = Path(os.environ.get("INTERVIEW_SERVE_SCREENSHOT") or tmp_path / "browser.png")

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import new_session
 from python_calamine import CalamineWorkbook
 
 from interview.compile.export import export_session
@@ -56,7 +57,9 @@ async def _drive(tmp_path: Path, web: bool) -> tuple[str, list, list[str]]:
 
 def test_f10_in_the_browser_delivers_the_workbook_bytes(tmp_path, monkeypatch):
     """F10 in the browser asked for a server path or wrote nothing to download."""
-    session = SessionStore(tmp_path).create("ダウンロード社", "api_connector", session_id="dl")
+    session = new_session(
+        SessionStore(tmp_path), "ダウンロード社", "api_connector", session_id="dl"
+    )
     monkeypatch.setattr(InterviewApp, "is_web", InterviewApp.is_web)
     shown, delivered, notes = asyncio.run(_drive(tmp_path, web=True))
     assert shown == "DownloadScreen"
@@ -73,7 +76,7 @@ def test_f10_in_the_browser_delivers_the_workbook_bytes(tmp_path, monkeypatch):
 
 def test_f10_in_the_terminal_keeps_the_export_screen(tmp_path):
     """The terminal's F10 changed."""
-    SessionStore(tmp_path).create("端末社", "api_connector", session_id="dl")
+    new_session(SessionStore(tmp_path), "端末社", "api_connector", session_id="dl")
     shown, delivered, _notes = asyncio.run(_drive(tmp_path, web=False))
     assert shown == "ExportScreen" and delivered == []
 

@@ -16,7 +16,7 @@ from textual.widgets import Button, Label, Static
 
 from interview.compile.workbook_payload import XLSX_MIME, download_name, workbook_payload
 from interview.errors import UserError
-from interview.session.live import LiveSession
+from interview.services.live import LiveSession
 from interview.textsafety import printable
 from interview.tui import styles
 
