@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck format bench clean
+.PHONY: run test lint typecheck format bench check-render clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+# Render the demo workbooks with LibreOffice (headless) and check rows, pages and print size.
+# Needs libreoffice-calc and poppler-utils; says so and passes when they are missing.
+check-render: $(STAMP)
+	$(BIN)/python tools/check_render.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache

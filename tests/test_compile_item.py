@@ -32,19 +32,18 @@ def test_status_lines_grouped_under_headings(catalog, questions):
     }
     draft = compile_item(item, questions, answers)
     lines = draft.status.splitlines()
-    assert lines[0] == f"＜{item.method_groups[0].heading}＞"
-    assert lines[1] == f"・{qs[0].short}：実施済み — ID管理規程 第3版"
-    assert lines[2] == f"・{qs[1].short}：一部実施 — 本番のみ［該当：①③］"
-    assert lines[3] == f"＜{item.method_groups[1].heading}＞"
-    assert lines[4] == f"・{qs[2].short}：該当なし（理由：パスワード認証なし）"
-    assert lines[5] == f"・{qs[3].short}：未実施"
-    assert lines[-2:] == ["＜その他の対策＞", "・SSO（Okta）で一元管理"]
-    assert draft.issues.splitlines() == [
-        f"・{qs[1].short}：一部実施（本番のみ）",
-        f"・{qs[3].short}：未実施",
-        "",
-        "証明書認証の導入が遅れている",
-    ]
+    first, second = item.method_groups[0].heading, item.method_groups[1].heading
+    # one sentence per method group: what is in place (and under which rule), what is not
+    assert lines[0] == (
+        f"・{first}：{qs[0].short}は対応済み（根拠：ID管理規程）、{qs[1].short}は一部対応です。"
+    )
+    assert lines[1] == (  # in place first, then what is not, then what does not apply
+        f"・{second}：{qs[3].short}は未対応、{qs[2].short}は該当なし（理由：パスワード認証なし）です。"
+    )
+    assert lines[-2:] == ["・その他の対策：SSO（Okta）で一元管理。", "詳細は回答詳細シート参照。"]
+    assert "［該当" not in draft.status and " — " not in draft.status
+    # 課題認識 is the respondent's statement of the gap, not a copy of ⑤
+    assert draft.issues == "証明書認証の導入が遅れている"
     assert draft.plan == "クライアント証明書を導入（期限：2027年3月、担当：情報システム部）"
     assert draft.remarks == ""  # 「なし」 means nothing to say
 
@@ -59,8 +58,11 @@ def test_certifications_cited(catalog, questions):
     cert = next(q for q in questions.for_item(3) if q.id == "3.cert")
     answers = {"3.cert": Answer(checks=("2", "4"), detail="対象範囲: 本サービス")}
     draft = compile_item(catalog.item(3), questions, answers)
-    assert "＜第三者認証・内部統制保証報告書等＞" in draft.status
-    assert f"・{cert.options[1].text}、{cert.options[3].text}：対象範囲: 本サービス" in draft.status
+    first = draft.status.splitlines()[0]
+    assert first == (
+        f"第三者認証等：{cert.options[1].text}を取得し、{cert.options[3].text}を入手しています"
+        "（対象範囲: 本サービス）。"
+    )
 
 
 def test_compile_is_deterministic(catalog, questions):

@@ -203,7 +203,7 @@ def test_item_texts_use_the_kept_text_over_the_draft(diff, pair, catalog, questi
     five = next(i for i in diff.items if i.no == 5)
     assert [t.label for t in five.texts] == ["現在の対応状況"]
     expected = effective_texts(newer, catalog.item(5), questions)["status"]
-    assert five.texts[0].after == expected and NEW_DETAIL in expected
+    assert five.texts[0].after == expected and five.texts[0].before != expected
     # Item 1's texts were confirmed last year and stay as kept.
     assert next(i for i in diff.items if i.no == 1).texts == []
 
@@ -465,12 +465,17 @@ def test_tailored_newer_session_uses_its_items_in_effect(pair, tmp_path, capsys)
         [first.id, f"{first.short}／回答"],
         [first.id, f"{first.short}／詳細"],
         ["", "現在の対応状況"],
+        ["", "課題認識"],
+        ["", "課題への対応計画"],
     ]
     assert [r[6:] for r in added_rows[:2]] == [
         ["未回答", "実施済み"],
         ["", "毎月5営業日以内に報告"],
     ]
-    assert added_rows[2][6] == "" and "毎月5営業日以内に報告" in added_rows[2][7]
+    # ⑤ summarises (what, how often); an answered row never leaves ⑥/⑦ blank
+    assert added_rows[2][6] == "" and f"{first.short}は対応済み" in added_rows[2][7]
+    assert "頻度：月1回" in added_rows[2][7]  # 「毎月」, in one wording
+    assert added_rows[3][7] == added_rows[4][7] == "特になし"
     ws = openpyxl.load_workbook(out)[DIFF_SHEET]
     cells = [row[0] for row in ws.iter_rows(min_row=2) if row[0].value == "追加1"]
     assert cells and all(c.data_type == "s" for c in cells)

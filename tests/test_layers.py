@@ -25,6 +25,7 @@ LAYERS: dict[str, int] = {
     "atomicfile": 1,
     "tomlio": 2,
     "secrets": 2,
+    "disclosure": 2,
     "workbook": 3,
     "catalog": 4,
     "questions": 5,

@@ -12,6 +12,8 @@ from interview.datapaths import question_banks_dir
 from interview.questions.bank import load_questions
 from interview.questions.models import QuestionKind
 
+BANKS = question_banks_dir()
+
 ASKS = re.compile(r"(？|\?|ください。|ください|ますか。)$")
 STRAY_SPACE = re.compile(r"[ぁ-んァ-ヶー一-龠][ \u3000][ぁ-んァ-ヶー一-龠]")
 
@@ -37,7 +39,53 @@ def test_questions_point_only_to_existing_notes(catalog, questions):
                 assert note in item.notes
             if question.kind is QuestionKind.EXAMPLE and question.options:
                 labels = [o.label for o in question.options]
-                assert labels and all(re.fullmatch("[①-⑳]", label) for label in labels)
+                # ① …, a sub-point ①a …, or 注1① when one list offers two notes
+                assert labels and all(
+                    re.fullmatch("(注[0-9]+)?[①-⑳][a-z]?", label) for label in labels
+                )
+                assert len(set(labels)) == len(labels)
+
+
+def test_sub_points_can_be_ticked_one_by_one(questions):
+    privileged = [o.label for o in questions.question("21.2.2").options]
+    assert privileged == ["①", "①a", "①b", "①c", "②", "②a", "②b"]
+    logs = {o.label: o.text for o in questions.question("35.1.1").options}
+    assert [k for k in logs if k.startswith("③")] == ["③", *(f"③{c}" for c in "abcdef")]
+    assert logs["③b"].startswith("その他：OS、ミドルウェアへのログイン")
+
+
+def test_review_fixes_are_in_the_banks(questions):
+    """The wording points of the compliance review (issue 16)."""
+    assert "職務" in questions.question("1.1.1").text
+    for qid in ("11.1.1", "11.2.1", "11.3.1"):
+        assert "利用するサービスの内容及びリスク特性に応じて" in questions.question(qid).text
+    brute = questions.question("22.2.1").text
+    assert all(w in brute for w in ("総当たり", "アカウントロック", "多要素認証"))
+    assert "情報資産利用者" in questions.question("23.2.1").text
+    assert "預金者の委託を受けない場合は連鎖接続に該当しません" in questions.question("8.1.1").hint
+    for qid in ("38.1.1", "40.1.1", "41.1.1", "41.1.2", "42.1.2", "44.1.1"):
+        prompt = questions.question(qid).detail_prompt
+        assert "規程" in prompt and "頻度" in prompt, qid
+    # over-disclosure: existence and governance, not the values
+    for qid in ("22.4.1", "27.2.3", "22.2.1", "32.2.1"):
+        prompt = questions.question(qid).detail_prompt
+        assert "書かな" in prompt, qid
+        assert "失敗回数、" not in prompt and "IPアドレスの範囲" not in prompt, qid
+    assert [o.label for o in questions.question("30.2.2").options] == ["①", "②", "③"]
+    assert [o.label for o in questions.question("39.1.2").options] == [
+        "注1①",
+        "注1②",
+        "注2①",
+        "注2②",
+    ]
+
+
+def test_one_spelling_across_the_banks():
+    """サーバ, PC and 改竄, as the guide writes them."""
+    for path in sorted(BANKS.glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        for word in ("サーバー", "パソコン", "改ざん"):
+            assert word not in text, (path.name, word)
 
 
 def test_checklists_are_offered_where_notes_list_parts(catalog, questions):

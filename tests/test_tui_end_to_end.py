@@ -81,8 +81,12 @@ async def finish_in_the_app(tmp_path: Path, session_id: str) -> tuple[Path, int,
         assert isinstance(app.screen, ExportScreen)
         summary = str(app.screen.query_one("#export-summary").render())
         assert "すべての質問に回答済みです" in summary
+        # 「わからない」 answers: the dialog names them and asks by when they will be answered
+        readiness = str(app.screen.query_one("#export-readiness").render())
+        assert "不明・要確認の回答" in readiness and "通番1 1.2.2" in readiness
         out = tmp_path / "out.xlsx"
         app.screen.query_one("#export-path", Input).value = str(out)
+        app.screen.query_one("#export-due", Input).value = "2027-03"
         await pilot.press("enter")
         for _ in range(100):
             await pilot.pause()
@@ -115,6 +119,9 @@ def test_complete_interview_then_export(tmp_path: Path, catalog):
     for row in rows:
         if int(row[0]) in mine:
             assert "・" in row[4], row[0]  # every item of the party has its compiled status
+            assert "不明・要確認" not in row[4] and "確認中（2027年3月までに回答）" in "".join(
+                str(r[4]) for r in rows
+            )
     gaps = book.get_sheet_by_name("課題一覧").to_python()[1:]
     assert gaps and all(g[-1] == OWNER for g in gaps)
 

@@ -26,7 +26,7 @@ SIZE = (80, 24)
 
 
 def bubbles(screen) -> list[str]:
-    return [str(b.render()) for b in screen.query(Bubble)]
+    return [str(b.source) for b in screen.query(Bubble)]  # before line breaking
 
 
 async def reply(pilot, screen: InterviewScreen, text: str, *keys: str) -> None:

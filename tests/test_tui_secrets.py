@@ -24,12 +24,14 @@ async def _answer_with_secret(tmp_path: Path, key: str) -> tuple[dict, str]:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
+        await pilot.press("2", "enter")  # the group screen: one by one (a single question)
+        await pilot.pause()
         reply = screen.query_one("#reply", TextArea)
         reply.text = SECRET
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SecretWarningScreen)
-        shown = str(app.screen.query_one("#secret-text").render())
+        shown = str(app.screen.query_one("#secret-text").source)
         assert "パスワード" in shown and "Xy7#kP2q!" not in shown  # the preview hides it
         await pilot.press(key)
         await pilot.pause()
@@ -40,8 +42,8 @@ async def _answer_with_secret(tmp_path: Path, key: str) -> tuple[dict, str]:
 @pytest.mark.parametrize(
     ("key", "stored"),
     [
-        ("m", "管理者の初期パスワード: ［マスク済み: パスワード］ を手順書に記載"),
-        ("k", "管理者の初期パスワード: Xy7#kP2q! を手順書に記載"),
+        ("m", "はい、管理者の初期パスワード: ［マスク済み: パスワード］ を手順書に記載"),
+        ("k", "はい、管理者の初期パスワード: Xy7#kP2q! を手順書に記載"),
     ],
 )
 def test_mask_or_keep(tmp_path, key, stored):

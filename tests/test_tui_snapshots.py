@@ -78,6 +78,44 @@ def test_glossary(snap_compare, fresh_dir, size):
     assert snap_compare(app, press=[*"/用語 たようそ", "enter"], terminal_size=size)
 
 
+# --- issue 12: the states a respondent must see at 80×24 as well as 120×40 -------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_pending_reply(snap_compare, fresh_dir, size):
+    """An unread reply: kept as the pending detail, the status asked for, the field empty."""
+    app = InterviewApp(sessions_dir=fresh_dir, resume="snap")
+    assert snap_compare(app, press=["2", "enter", *"テスト", "enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_read_status_and_progress_header(snap_compare, fresh_dir, size):
+    """The status read from the words is shown; the header says 通番・質問・区分."""
+    app = InterviewApp(sessions_dir=fresh_dir, resume="snap")
+    assert snap_compare(app, press=["2", "enter", *"いいえ", "enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_read_only_after_typing(snap_compare, demo_dir, size):
+    """F9 opens read-only with the focus on 確定; typed keys are kept for the reply field."""
+    app = InterviewApp(sessions_dir=demo_dir, resume=DEMO_ID)
+    assert snap_compare(app, press=["f9", *"テスト"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_longest_checklist_keeps_the_reply_field(snap_compare, fresh_dir, size):
+    """1.2.2 (nine options, the longest texts): the reply field and choices stay on screen."""
+    app = InterviewApp(sessions_dir=fresh_dir, resume="snap")
+    keys = ["2", "enter", *("1", "enter") * 3, "2", "enter", "1", "enter", *"テスト"]
+    assert snap_compare(app, press=keys, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_new_session_form(snap_compare, fresh_dir, size):
+    app = InterviewApp(sessions_dir=fresh_dir)
+    assert snap_compare(app, press=["n"], terminal_size=size, run_before=sessions_listed)
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_group_screen(snap_compare, fresh_dir, size):
     """The first method group (three 手法例) with statuses given example by example."""

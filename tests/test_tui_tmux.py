@@ -101,3 +101,36 @@ def test_new_session_answer_quit_and_resume_in_tmux(term, tmp_path):
     term.start("resume", files[0].stem)
     shown = term.wait_for("［1.1.3］")
     assert "【未実施】" in shown  # the last exchange is on screen
+
+
+def test_the_reply_field_stays_visible_on_the_longest_checklist_at_80x24(term, tmp_path):
+    """Issue 12 item 6: on 1.2.2 (nine options) what you type is on screen, above the footer."""
+    from interview.session.store import SessionStore
+
+    SessionStore(tmp_path).create("端末テスト株式会社", "api_connector", session_id="t")
+    term.start("resume", "t")
+    term.wait_for("すべて実施済み")  # the group screen of 1.1
+    # group 1.1 one by one (2), 1.1.1–1.1.3 by number key, group 1.2 one by one, 1.2.1
+    for key in ("2", "1", "1", "1", "2", "1"):
+        term.keys(key)
+        term.keys("Enter")
+        time.sleep(0.4)
+    term.wait_for("1.2.2")
+    term.literal("担当部署は情報システム部です")
+    shown = term.wait_for("担当部署は情報システム部です")
+    lines = shown.splitlines()
+    typed = next(n for n, line in enumerate(lines) if "担当部署は情報システム部です" in line)
+    footer = next(n for n, line in enumerate(lines) if "終了" in line and "f1" in line.lower())
+    assert typed < footer
+    assert any("1 実施済み" in line and "5 不明" in line for line in lines)  # status choices
+    assert "⑧" in shown  # the check-list is there too (it scrolls for the rest)
+    term.keys("Enter")
+    shown = term.wait_for("保留中の回答")  # no status in the words: asked, field empty
+    term.keys("1")
+    term.wait_for("その他の対策")  # the closing step, no internal id (1.other)
+    term.keys("C-q")
+    deadline = time.monotonic() + 10
+    while term.alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    text = (tmp_path / "t.toml").read_text(encoding="utf-8")
+    assert "担当部署は情報システム部です" in text

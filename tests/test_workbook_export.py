@@ -191,9 +191,9 @@ def test_japanese_font_and_widths(book):
     assert {c.font.name for c in ws[2]} == {FONT_NAME}
     assert ws["A1"].font.b
     widths = [ws.column_dimensions[letter].width for letter in "ABCDEFGHIJ"]
-    assert all(w >= 5 for w in widths)
+    assert all(w >= 4 for w in widths)
     assert widths[4] == max(widths)  # 現在の対応状況 gets the most room
-    assert 150 <= sum(widths) <= 260
+    assert 150 <= sum(widths) <= 172  # ≥ 8 pt when fitted to A4 landscape
 
 
 def _fill(cell) -> str:

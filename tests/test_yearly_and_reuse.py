@@ -164,7 +164,18 @@ async def _yearly_from_home(store_dir: Path) -> str:
             if app.screen.listed:
                 break
             await pilot.pause(0.01)
+        from interview.tui.screens.confirm import ConfirmScreen
+
+        await pilot.press("y")  # asks first, naming the session (date and party)
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert DEMO_ID in app.screen.text and "更新" in app.screen.text
+        await pilot.press("escape")  # no: nothing is created
+        await pilot.pause()
+        assert len(SessionStore(store_dir).list_summaries()[0]) == 1
         await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("y")  # yes
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
@@ -227,7 +238,7 @@ async def _certifications_offered(tmp_path: Path) -> None:
         answer = screen.live.session.answers["3.cert"]
         assert answer.checks == ("2", "4")
         status = screen.live.drafts(3).status
-        assert "＜第三者認証・内部統制保証報告書等＞" in status and "SOC2" in status
+        assert status.startswith("第三者認証等：ISMS") and "SOC2" in status
     del session
 
 

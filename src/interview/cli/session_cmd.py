@@ -55,7 +55,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="append",
         default=[],
         metavar="NAME",
-        help="取得している第三者認証・報告書。「名称|対象範囲|取得日」とも書けます（複数回指定可）",
+        help=(
+            "取得している第三者認証・報告書。「名称|対象範囲|取得日|認証機関=…|登録番号=…"
+            "|有効期限=…|適用宣言書=…」（SOC2は「Type=…|対象期間=…|例外事項=…」）とも書けます"
+            "（複数回指定可）"
+        ),
     )
     new.add_argument(
         "--id", dest="session_id", default=None, help="セッションID（既定: 組織名と日付）"
@@ -302,6 +306,7 @@ def show_lines(session: Session) -> list[str]:
             f"  区分{c.no} {_pad(c.name, width)}  {c.answered:>3}/{c.total:<3} {c.percent:>4.0f}%"
         )
 
+    lines += _readiness_lines(session) if questions is not None else []
     lines += ["", f"要確認の印: {len(session.follow_ups)}件"]
     for key, memo in session.follow_ups.items():
         lines.append(f"  ・{p(key)}" + (f"：{p(memo)}" if memo else ""))
@@ -316,6 +321,26 @@ def show_lines(session: Session) -> list[str]:
             lines.append("すべての質問に回答済みです。")
         else:
             lines.append(f"再開位置: 通番{nxt.item}「{p(nxt.short)}」（質問 {nxt.id}）")
+    return lines
+
+
+def _readiness_lines(session: Session) -> list[str]:
+    """Stale texts and unresolved answers: what export would stop at."""
+    from interview.compile.export import check_export
+    from interview.compile.readiness import STALE_MARK
+    from interview.errors import UserError
+
+    try:
+        check = check_export(session)
+    except UserError:
+        return []
+    lines: list[str] = []
+    if check.stale:
+        lines += ["", f"{STALE_MARK}: {len(check.stale)}項目"]
+        lines += [f"  ・{printable(s.label)}" for s in check.stale]
+    if check.unresolved:
+        lines += ["", f"不明・要確認（回答予定の年月が未定）: {len(check.unresolved)}件"]
+        lines += [f"  ・{printable(u.label)}" for u in check.unresolved]
     return lines
 
 

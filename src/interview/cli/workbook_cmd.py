@@ -31,6 +31,32 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="既にあるファイルを上書きします（Excel などで開かれているファイルは上書きしません）",
     )
+    export.add_argument(
+        "--unresolved-by",
+        metavar="YYYY-MM",
+        help="「不明・要確認」の回答を「確認中（YYYY年M月までに回答）」として出力します",
+    )
+    export.add_argument(
+        "--allow-unresolved",
+        action="store_true",
+        help="「不明・要確認」の回答が残っていても出力します（「確認中」と書きます）",
+    )
+    export.add_argument(
+        "--redraft",
+        action="store_true",
+        help="確定後に回答が変わった項目の文章を、最新の回答から作り直して出力します",
+    )
+    export.add_argument(
+        "--move-detail",
+        action="store_true",
+        help="409pt に収まらない行は、収まる分だけを書き、残りは回答詳細シートに任せます",
+    )
+    export.add_argument(
+        "--paper",
+        choices=("A4", "A3"),
+        default="A4",
+        help="印刷の用紙（既定: A4 横。A3 は等倍で印刷されます）",
+    )
     export.set_defaults(handler=run_export)
 
     imp = sub.add_parser("import", help="フォーマットのExcelブックを読み込んでセッションを作ります")
@@ -58,13 +84,66 @@ def load_session(store: SessionStore, reference: str) -> Session:
     return load_reference(store, reference)
 
 
+def _ask_month(found: int) -> str:
+    """Ask on a terminal for the month unresolved answers will be answered by ('' = no)."""
+    import sys
+
+    from interview.compile.dates import parse_due_month
+
+    if not sys.stdin.isatty():
+        return ""
+    while True:
+        try:
+            reply = input(
+                f"「不明・要確認」の回答が{found}件あります。回答予定の年月（例: 2027-01、"
+                "空欄で中止）: "
+            ).strip()
+        except EOFError:
+            return ""
+        if not reply:
+            return ""
+        try:
+            return parse_due_month(reply)
+        except ValueError as exc:
+            print(exc)
+
+
 def run_export(args: argparse.Namespace) -> int:
+    import sys
+
+    from interview.compile.dates import parse_due_month
+    from interview.compile.export import ExportOptions, check_export
+    from interview.services.sessions import load_reference
     from interview.services.workbooks import export_reference
     from interview.session.store import SessionStore
 
-    written = export_reference(
-        SessionStore(args.sessions_dir), args.session, args.output, overwrite=args.force
+    store = SessionStore(args.sessions_dir)
+    session = load_reference(store, args.session)
+    due = ""
+    if args.unresolved_by:
+        try:
+            due = parse_due_month(args.unresolved_by)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+    check = check_export(session)
+    if check.unresolved:
+        print("「不明・要確認」の回答（回答予定の年月が未定）:", file=sys.stderr)
+        for found in check.unresolved:
+            print(f"  ・{found.label}", file=sys.stderr)
+        if not due and not args.allow_unresolved:
+            due = _ask_month(len(check.unresolved))
+    options = ExportOptions(
+        unresolved_due=due,
+        allow_unresolved=args.allow_unresolved,
+        redraft=args.redraft,
+        paper=args.paper,
+        move_detail=args.move_detail,
     )
+    written = export_reference(
+        store, args.session, args.output, overwrite=args.force, options=options
+    )
+    if check.stale and args.redraft:
+        print("文章を作り直した項目: " + "、".join(s.label for s in check.stale), file=sys.stderr)
     print(f"出力しました: {written}")
     return 0
 

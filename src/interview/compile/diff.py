@@ -58,7 +58,7 @@ _KIND_LABELS = {
 _TREND_LABELS = {Trend.NONE: "", Trend.IMPROVED: "改善", Trend.REGRESSED: "後退"}
 
 
-STATUS_RANK = {Status.NOT_DONE: 0, Status.PARTIAL: 1, Status.DONE: 2}
+STATUS_RANK = {Status.NOT_DONE: 0, Status.PARTIAL: 1, Status.ALTERNATIVE: 2, Status.DONE: 2}
 """該当なし and 不明 are not ranked: a change to or from them is neither 改善 nor 後退."""
 
 FIELD_LABELS = {

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 
 from interview.catalog import Catalog, Party, load_catalog
-from interview.compile.item_text import TEXT_FIELDS
+from interview.compile.item_text import TEXT_FIELDS, compile_item
 from interview.compile.workbook_data import ANSWERED, SKIPPED, UNANSWERED
 from interview.engine.answers import Answer, Status, now
 from interview.errors import UserError
@@ -62,6 +62,15 @@ def _stamp(text: str) -> datetime:
         return now()
 
 
+_LABEL = re.compile(r"(?:注[0-9]+)?[\u2460-\u2473][a-z]?")
+
+
+def _check_labels(cell: str, options: dict[str, str]) -> tuple[str, ...]:
+    """The labels in a 該当 cell: 「①情報資産の取扱者の指定、③a …」 or bare 「①③」."""
+    picked = [label for label in _LABEL.findall(cell) if label in options]
+    return tuple(dict.fromkeys(picked))
+
+
 def _answer(row: DetailRow, kind: QuestionKind, options: dict[str, str]) -> Answer | None:
     status_text = row.status.strip()
     if status_text == UNANSWERED or (
@@ -82,7 +91,7 @@ def _answer(row: DetailRow, kind: QuestionKind, options: dict[str, str]) -> Answ
         by_name = {text: label for label, text in options.items()}
         checks = tuple(by_name[n] for n in re.split("[、,]", row.checks) if n.strip() in by_name)
     else:
-        checks = tuple(c for c in row.checks if c in options)
+        checks = _check_labels(row.checks, options)
     return Answer(
         status=status,
         detail=row.detail,
@@ -114,6 +123,18 @@ def session_from_workbook(
         raise WorkbookImportError("組織名が分かりません。--org で指定してください。")
     texts = _item_texts(data, catalog, party, notes)
     answers = _answers(data, questions, {i.no for i in catalog.items_for(party)}, notes)
+    # The texts read are the respondent's; record the draft today's answers give, so that
+    # they count as edited (kept), not as confirmed before the answers changed (stale).
+    for number, stored in texts.items():
+        if not number.isdigit():
+            continue
+        draft = compile_item(catalog.item(int(number)), questions, answers)
+        texts[number] = ItemTexts(
+            **{
+                f: getattr(stored, f).model_copy(update={"draft": draft.field(f)})
+                for f in TEXT_FIELDS
+            }
+        )
     stamp = (_date(cover.date) if cover is not None else None) or now()
     respondent = Respondent(
         organisation=org,

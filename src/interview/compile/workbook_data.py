@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from interview.catalog.models import Catalog, Item
-from interview.compile.item_text import TEXT_FIELDS, compile_item
+from interview.compile.item_text import (
+    NOTHING,
+    TEXT_FIELDS,
+    due_month,
+    is_gap,
+    unresolved_phrase,
+)
+from interview.compile.readiness import item_draft
 from interview.compile.references import reference_columns
+from interview.engine.answers import Status
 from interview.engine.progress import Progress, count
 from interview.questions.bank import Question, QuestionSet
 from interview.questions.models import QuestionKind
@@ -23,16 +33,25 @@ KIND_LABELS = {
 }
 
 
-def effective_texts(session: Session, item: Item, questions: QuestionSet) -> dict[str, str]:
-    """The item's four texts: confirmed or edited text wins over the fresh draft."""
-    draft = compile_item(item, questions, session.answers)
+def effective_texts(
+    session: Session, item: Item, questions: QuestionSet, unresolved_due: str = ""
+) -> dict[str, str]:
+    """The item's four texts: confirmed or edited text wins over the fresh draft.
+
+    A text confirmed as drafted takes the month given for unresolved answers
+    (「確認中（2027年1月までに回答）」); the internal label 「不明・要確認」 is never written.
+    """
+    plain = item_draft(session, item, questions)
+    draft = item_draft(session, item, questions, unresolved_due) if unresolved_due else plain
     stored = session.texts.get(str(item.no))
     out = {}
     for field in TEXT_FIELDS:
         saved = getattr(stored, field) if stored is not None else None
-        out[field] = (
-            saved.text if saved is not None and saved.state != "draft" else draft.field(field)
-        )
+        if saved is None or saved.state == "draft" or saved.text == plain.field(field):
+            text = draft.field(field)
+        else:
+            text = saved.text
+        out[field] = text.replace(Status.UNKNOWN.label, unresolved_phrase(unresolved_due))
     return out
 
 
@@ -40,13 +59,15 @@ def _respondent_items(session: Session, catalog: Catalog) -> set[int]:
     return {i.no for i in catalog.items_for(session.respondent.party)}
 
 
-def sheet_rows(session: Session, catalog: Catalog, questions: QuestionSet) -> list[SheetRow]:
+def sheet_rows(
+    session: Session, catalog: Catalog, questions: QuestionSet, unresolved_due: str = ""
+) -> list[SheetRow]:
     mine = _respondent_items(session, catalog)
     rows = []
     for item in catalog.items:
         sources, locations = reference_columns(item.references)
         texts = (
-            effective_texts(session, item, questions)
+            effective_texts(session, item, questions, unresolved_due)
             if item.no in mine
             else dict.fromkeys(TEXT_FIELDS, "")
         )
@@ -72,17 +93,45 @@ def _answered(session: Session, question: Question) -> bool:
     return answer is not None and not answer.skipped
 
 
-def gap_rows(session: Session, catalog: Catalog, questions: QuestionSet) -> list[GapRow]:
+def gap_rows(
+    session: Session, catalog: Catalog, questions: QuestionSet, unresolved_due: str = ""
+) -> list[GapRow]:
+    """The 課題 of items whose 課題認識 names one: their unmet 手法例, with the plan.
+
+    An unmet example of an item whose 課題認識 is 「特になし」 (the 目標 is met otherwise),
+    an optional example (3.7.1) and an unresolved answer are not 課題.
+    """
     rows = []
     for item in catalog.items_for(session.respondent.party):
+        texts = effective_texts(session, item, questions, unresolved_due)
+        if not texts["issues"] or texts["issues"] == NOTHING:
+            continue
         plan = session.answers.get(f"{item.no}.plan")
-        plan_text = plan.detail if plan is not None and not plan.skipped else ""
-        for question in questions.for_item(item.no):
-            answer = session.answers.get(question.id)
-            if question.kind is not QuestionKind.EXAMPLE or answer is None or answer.skipped:
-                continue
-            if answer.status is None or not answer.status.is_gap:
-                continue
+        # the plan in the respondent's words (期限・担当 have their own columns here)
+        said_plan = plan.detail.strip() if plan is not None and not plan.skipped else ""
+        plan_text = said_plan or (texts["plan"] if texts["plan"] != NOTHING else "")
+        gaps = [
+            (question, session.answers[question.id])
+            for question in questions.for_item(item.no)
+            if question.kind is QuestionKind.EXAMPLE
+            and is_gap(question, session.answers.get(question.id))
+        ]
+        if not gaps:
+            rows.append(
+                GapRow(
+                    no=item.display_no,
+                    goal=item.goal,
+                    question_id="",
+                    example="（項目全体）",
+                    status="",
+                    detail=texts["issues"],
+                    plan=plan_text,
+                    due=plan.due if plan is not None and not plan.skipped else "",
+                    owner=plan.owner if plan is not None and not plan.skipped else "",
+                )
+            )
+        for question, answer in gaps:
+            assert answer.status is not None
             rows.append(
                 GapRow(
                     no=item.display_no,
@@ -92,14 +141,37 @@ def gap_rows(session: Session, catalog: Catalog, questions: QuestionSet) -> list
                     status=answer.status.label,
                     detail=answer.detail,
                     plan=plan_text,
-                    due=plan.due if plan is not None else "",
-                    owner=plan.owner if plan is not None else "",
+                    due=plan.due if plan is not None and not plan.skipped else "",
+                    owner=plan.owner if plan is not None and not plan.skipped else "",
                 )
             )
     return rows
 
 
-def detail_rows(session: Session, catalog: Catalog, questions: QuestionSet) -> list[DetailRow]:
+def checks_text(question: Question, checks: tuple[str, ...]) -> str:
+    """The picked check-list entries, each with its words (never a bare ①②)."""
+    if question.kind is QuestionKind.CERTIFICATION:
+        return "、".join(o.text for o in question.options if o.label in checks)
+    texts = {o.label: short_point(o.text) for o in question.options}
+    return "、".join(f"{c}{texts[c]}" if c in texts else c for c in checks)
+
+
+def short_point(text: str, limit: int = 20) -> str:
+    """A 注記 point's short name: its words up to the first 「、」「（」「。」, at most *limit*.
+
+    A sub-point (「特権ID：特権IDの付与は…」) is named by its own words, after the 「：」.
+    """
+    head = text.rsplit("：", 1)[-1] if "：" in text[:-1] else text
+    for mark in ("（", "(", "、", "。", "：", "及び", "並びに"):
+        cut = head.find(mark)
+        if cut >= 4:
+            head = head[:cut]
+    return head if len(head) <= limit else head[: limit - 1] + "…"
+
+
+def detail_rows(
+    session: Session, catalog: Catalog, questions: QuestionSet, unresolved_due: str = ""
+) -> list[DetailRow]:
     rows = []
     for item in catalog.items_for(session.respondent.party):
         for question in questions.for_item(item.no):
@@ -112,12 +184,11 @@ def detail_rows(session: Session, catalog: Catalog, questions: QuestionSet) -> l
                 status = SKIPPED
             else:
                 status = answer.status.label if answer.status is not None else ANSWERED
+                if answer.status is Status.UNKNOWN:
+                    status = unresolved_phrase(due_month(answer.due) or unresolved_due)
             checks = ""
             if answer is not None and answer.checks:
-                if question.kind is QuestionKind.CERTIFICATION:
-                    checks = "、".join(o.text for o in question.options if o.label in answer.checks)
-                else:
-                    checks = "".join(answer.checks)
+                checks = checks_text(question, answer.checks)
             rows.append(
                 DetailRow(
                     no=item.display_no,
@@ -174,7 +245,18 @@ def _progress_line(session: Session, progress: Progress) -> str:
     )
 
 
-def build_workbook_data(session: Session, catalog: Catalog, questions: QuestionSet) -> WorkbookData:
+def build_workbook_data(
+    session: Session,
+    catalog: Catalog,
+    questions: QuestionSet,
+    *,
+    unresolved_due: str = "",
+    made_on: date | None = None,
+) -> WorkbookData:
+    """The workbook's data. *made_on* is the 作成日 (the export date; default today).
+
+    The cover shows no 回答の進捗 (a bank reviewer reads the answers, not our progress),
+    except to say that an imported workbook's answers came from another form."""
     respondent = session.respondent
     progress = session_progress(session, catalog, questions)
     edition = catalog.edition
@@ -183,6 +265,7 @@ def build_workbook_data(session: Session, catalog: Catalog, questions: QuestionS
         if session.catalog_edition == edition.id
         else f"（回答時の版: {session.catalog_edition}）"
     )
+    made_on = made_on or date.today()
     cover = Cover(
         organisation=respondent.organisation,
         party=respondent.party.label,
@@ -190,14 +273,14 @@ def build_workbook_data(session: Session, catalog: Catalog, questions: QuestionS
         role=respondent.role,
         counterparts="、".join(respondent.counterparts),
         interviewer=respondent.interviewer,
-        date=session.updated_at.astimezone().strftime("%Y年%m月%d日"),
+        date=f"{made_on.year}年{made_on.month}月{made_on.day}日",
         edition=f"{edition.title} {edition.label}{note}",
-        progress=_progress_line(session, progress),
+        progress=_progress_line(session, progress) if session.imported_form else "",
         profile=_profile_line(session),
     )
     return WorkbookData(
         cover=cover,
-        rows=sheet_rows(session, catalog, questions),
-        gaps=gap_rows(session, catalog, questions),
-        details=detail_rows(session, catalog, questions),
+        rows=sheet_rows(session, catalog, questions, unresolved_due),
+        gaps=gap_rows(session, catalog, questions, unresolved_due),
+        details=detail_rows(session, catalog, questions, unresolved_due),
     )

@@ -16,20 +16,36 @@ class Status(StrEnum):
     NOT_DONE = "not_done"
     NOT_APPLICABLE = "not_applicable"
     UNKNOWN = "unknown"
+    # Added last so that the keys 1–5 keep their meaning (key 6).
+    ALTERNATIVE = "alternative"
 
     @property
     def label(self) -> str:
         return STATUS_LABELS[self]
 
     @property
+    def short_label(self) -> str:
+        """The label on a narrow button (「代替策」 for 代替策で対応)."""
+        return "代替策" if self is Status.ALTERNATIVE else self.label
+
+    @property
     def key(self) -> str:
-        """The number key (1–5) that picks this status in the UI."""
+        """The number key (1–6) that picks this status in the UI."""
         return str(list(Status).index(self) + 1)
 
     @property
     def is_gap(self) -> bool:
-        """一部実施, 未実施 and 不明 answers feed 課題認識."""
+        """一部実施, 未実施 and 不明 answers are candidates for 課題認識.
+
+        A candidate only: 手法例 are examples, so an unmet one is a 課題 only when the
+        item's 目標 is not met otherwise (see ``interview.compile.gaps``).
+        """
         return self in (Status.PARTIAL, Status.NOT_DONE, Status.UNKNOWN)
+
+    @property
+    def is_met(self) -> bool:
+        """The example is in place, or its purpose is met by another control."""
+        return self in (Status.DONE, Status.ALTERNATIVE)
 
     @classmethod
     def from_label(cls, text: str) -> Status:
@@ -37,6 +53,9 @@ class Status(StrEnum):
         for status in cls:
             if cleaned in (status.value, status.label, status.key):
                 return status
+        # the exported wording of an unresolved answer: 確認中 / 確認中（2027年1月までに回答）
+        if cleaned.startswith(UNRESOLVED_WORD):
+            return cls.UNKNOWN
         raise ValueError(f"回答の状態が不明です: {text!r}")
 
 
@@ -46,7 +65,10 @@ STATUS_LABELS = {
     Status.NOT_DONE: "未実施",
     Status.NOT_APPLICABLE: "該当なし",
     Status.UNKNOWN: "不明・要確認",
+    Status.ALTERNATIVE: "代替策で対応",
 }
+
+UNRESOLVED_WORD = "確認中"  # what the workbook says for 不明・要確認 (never the internal label)
 
 
 def now() -> datetime:

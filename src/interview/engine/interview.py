@@ -51,6 +51,7 @@ class Interview:
         suggestions: Mapping[str, Answer] | None = None,
     ) -> None:
         self.catalog = catalog
+        questions = questions.for_party(party)  # the certification question: API接続先 only
         self.questions = questions
         self.party = party
         self.answers = answers

@@ -56,8 +56,9 @@ def session_progress(
     from interview.engine.path import on_path_ids
 
     total = Progress(0, 0)
+    asked = questions.for_party(party)
     for item in catalog.items_for(party):
-        item_questions = questions.for_item(item.no)
+        item_questions = asked.for_item(item.no)
         ids = set(on_path_ids(item_questions, answers))
         total += count((q for q in item_questions if q.id in ids), answers)
     return total.percent

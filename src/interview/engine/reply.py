@@ -64,6 +64,10 @@ _STATUS_WORDS: list[tuple[str, Status]] = sorted(
             for w in ("該当なし", "該当しない", "該当しません", "対象外", "非該当", "n/a", "na")
         ),
         *(
+            (w, Status.ALTERNATIVE)
+            for w in ("代替策で対応", "代替策で対応済み", "代替策", "代替手段", "代わりに", "代替")
+        ),
+        *(
             (w, Status.UNKNOWN)
             for w in (
                 "不明・要確認",
@@ -127,7 +131,7 @@ def parse_status_reply(text: str) -> StatusReply:
     """Split a typed reply into a status (if it starts with one) and the rest as detail."""
     raw = text.strip()
     folded = _fold(raw)
-    if folded[:1] and folded[0] in "12345" and (len(folded) == 1 or folded[1] in _SEPARATORS):
+    if folded[:1] and folded[0] in "123456" and (len(folded) == 1 or folded[1] in _SEPARATORS):
         status = list(Status)[int(folded[0]) - 1]
         return StatusReply(status, raw[1:].lstrip(_SEPARATORS).strip())
     for word, status in _STATUS_WORDS:

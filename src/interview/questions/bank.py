@@ -10,7 +10,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from interview.catalog.models import Catalog, Example, Item, Note, NotePoint
+from interview.catalog.models import Catalog, Example, Item, Note
+from interview.catalog.party import Party
 from interview.datapaths import question_banks_dir
 from interview.questions.certifications import CERTIFICATION_OPTIONS
 from interview.questions.models import (
@@ -67,6 +68,23 @@ class QuestionSet:
         self._intros = intros
         self._by_item = by_item
         self._by_id = {q.id: q for qs in by_item.values() for q in qs}
+        self._for_bank: QuestionSet | None = None
+
+    def for_party(self, party: Party | None) -> QuestionSet:
+        """The questions a respondent of *party* is asked.
+
+        The certification question (第三者認証等をもってエビデンス等の提出に代え) is for
+        API接続先 only: a bank answering 通番9, 13 or 14 is not asked it.
+        """
+        if party is not Party.FINANCIAL_INSTITUTION:
+            return self
+        if self._for_bank is None:
+            by_item = {
+                no: tuple(q for q in qs if q.kind is not QuestionKind.CERTIFICATION)
+                for no, qs in self._by_item.items()
+            }
+            self._for_bank = QuestionSet(self._intros, by_item)
+        return self._for_bank
 
     def intro(self, item_no: int) -> str:
         return self._intros[item_no]
@@ -146,15 +164,20 @@ def _example_question(item: Item, example: Example, q: BankQuestion, path: Path)
     options: tuple[Option, ...] = ()
     prompt = ""
     if q.checklist is not None:
-        try:
-            note = item.note(q.checklist.note)
-        except KeyError:
-            raise QuestionBankError(
-                path, f"質問{q.id}のチェックリストが存在しない注{q.checklist.note}を指しています"
-            ) from None
-        if not note.points:
-            raise QuestionBankError(path, f"質問{q.id}: 注{note.no}に選択肢（①②…）がありません")
-        options = tuple(Option(p.label, _option_text(p)) for p in note.points)
+        numbers = (q.checklist.note, *q.checklist.more)
+        found: list[Option] = []
+        for number in numbers:
+            try:
+                note = item.note(number)
+            except KeyError:
+                raise QuestionBankError(
+                    path, f"質問{q.id}のチェックリストが存在しない注{number}を指しています"
+                ) from None
+            if not note.points:
+                raise QuestionBankError(path, f"質問{q.id}: 注{note.no}に選択肢（①②…）がありません")
+            # With several notes, each label says which: 注1①, 注2①.
+            found += _note_options(note, prefix=f"注{number}" if len(numbers) > 1 else "")
+        options = tuple(found)
         prompt = q.checklist.prompt
     return Question(
         id=q.id,
@@ -171,12 +194,19 @@ def _example_question(item: Item, example: Example, q: BankQuestion, path: Path)
     )
 
 
-def _option_text(point: NotePoint) -> str:
-    """A 注記 point as a check-list entry; its a./b. sub-points are folded in."""
-    if not point.subpoints:
-        return point.text
-    subs = "／".join(f"{s.label}. {s.text}" for s in point.subpoints)
-    return f"{point.text.rstrip('：:')}（{subs}）"
+def _note_options(note: Note, prefix: str = "") -> list[Option]:
+    """A 注記's points as check-list entries. A point with a./b. sub-points is followed
+    by one entry per sub-point (「①a」, 「①b」 …), so each can be ticked on its own."""
+    out = []
+    for point in note.points:
+        out.append(Option(f"{prefix}{point.label}", point.text.rstrip("：:")))
+        head = point.text.rstrip("：:")
+        for sub in point.subpoints:
+            text = sub.text
+            if sub.bullets:
+                text = f"{text.rstrip('。')}（{'、'.join(sub.bullets)}）"
+            out.append(Option(f"{prefix}{point.label}{sub.label}", f"{head}：{text}"))
+    return out
 
 
 def _closing_questions(

@@ -25,6 +25,7 @@ class Checklist(_Strict):
     """Offer the points of a 注記 as a multi-select check-list."""
 
     note: int = Field(description="注 number in the same item")
+    more: tuple[int, ...] = Field(default=(), description="further 注 offered in the same list")
     prompt: str = "当てはまるものをすべて選んでください。"
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from interview.disclosure import find_network_details, mask_network_details
 from interview.engine.answers import Answer
 from interview.engine.reply import parse_status_reply
 from interview.questions.bank import Question
@@ -68,23 +69,29 @@ def read_reply(question: Question, answer: Answer, text: str) -> Answer | NeedsS
     return answer
 
 
+def _findings(text: str) -> list[SecretFinding]:
+    # Secrets, and network details (IP addresses, host names) the banks need not see:
+    # the same warning, the same choices (mask, keep, back).
+    return [*find_secrets(text), *find_network_details(text)]  # type: ignore[list-item]
+
+
 def secret_findings(answer: Answer) -> list[SecretFinding]:
-    """Passwords, keys, card numbers… in the fields a person types."""
-    return find_secrets("\n".join(getattr(answer, f) for f in SECRET_FIELDS))
+    """Passwords, keys, card numbers, IP addresses, host names… in the fields a person types."""
+    return _findings("\n".join(getattr(answer, f) for f in SECRET_FIELDS))
 
 
 def secret_findings_in(texts: Iterable[str]) -> list[SecretFinding]:
     """Secrets in free texts about to be saved (group answers, closing texts)."""
-    return find_secrets("\n".join(texts))
+    return _findings("\n".join(texts))
 
 
 def mask_text(text: str) -> str:
-    return mask_secrets(text)
+    return mask_network_details(mask_secrets(text))
 
 
 def masked(answer: Answer) -> Answer:
-    """*answer* with every secret replaced by a placeholder."""
-    return answer.model_copy(update={f: mask_secrets(getattr(answer, f)) for f in SECRET_FIELDS})
+    """*answer* with every secret (and network detail) replaced by a placeholder."""
+    return answer.model_copy(update={f: mask_text(getattr(answer, f)) for f in SECRET_FIELDS})
 
 
 def answer_text(

@@ -42,7 +42,8 @@ class LiveSession:
             checklist = Checklist(catalog, questions, session.profile_name)
         self.checklist = checklist
         self.catalog = catalog
-        self.questions = questions
+        self.questions = questions.for_party(session.respondent.party)
+        questions = self.questions
         self.interview = GuidedInterview(
             self.catalog,
             self.questions,
@@ -78,6 +79,19 @@ class LiveSession:
             self._undo(undo)  # not saved: as if not sent (the UI keeps the typed reply)
             raise
         return question
+
+    def restate(self, question_id: str, status: Status) -> Answer | None:
+        """Change only the status of an answer already given (the cursor stays put)."""
+        answer = self.session.answers.get(question_id)
+        if answer is None or answer.skipped:
+            return None
+        question = self.questions.question(question_id)
+        self.session.answers[question_id] = answer.model_copy(
+            update={"status": status, "updated_at": now()}
+        )
+        self._refresh_drafts(question.item)
+        self.save()
+        return self.session.answers[question_id]
 
     def answer_group(
         self,
@@ -228,17 +242,36 @@ class LiveSession:
     # --- reading ---------------------------------------------------------------------------
 
     def drafts(self, item_no: int) -> ItemDraft:
-        return compile_item(self.catalog.item(item_no), self.questions, self.session.answers)
+        return compile_item(
+            self.catalog.item(item_no),
+            self.questions,
+            self.session.answers,
+            certifications=self.session.certifications,
+        )
+
+    def stale_fields(self, item_no: int) -> tuple[str, ...]:
+        """The kept texts of *item_no* confirmed before its answers changed (「文章を更新」)."""
+        from interview.compile.readiness import stale_fields
+
+        return stale_fields(self.session.texts.get(str(item_no)), self.drafts(item_no))
 
     def item_texts(self, item_no: int) -> tuple[dict[str, str], dict[str, str]]:
-        """(texts to show, fresh drafts): confirmed or edited text wins over the draft."""
+        """(texts to show, fresh drafts): confirmed or edited text wins over the draft.
+
+        A confirmed text whose answers changed since shows the fresh draft (an edited one
+        keeps the respondent's words; the review screen marks both as 文章を更新).
+        """
         drafts = self.drafts(item_no)
         stored = self.session.texts.get(str(item_no))
         texts = {}
         for field in TEXT_FIELDS:
             draft = drafts.field(field)
             saved: ItemText | None = getattr(stored, field) if stored else None
-            texts[field] = saved.text if saved is not None and saved.state != "draft" else draft
+            kept = saved is not None and saved.state != "draft"
+            stale = (
+                kept and saved is not None and saved.state == "confirmed" and saved.draft != draft
+            )
+            texts[field] = saved.text if kept and saved is not None and not stale else draft
         return texts, {f: drafts.field(f) for f in TEXT_FIELDS}
 
     def certification_suggestion(self, question: Question) -> Answer | None:

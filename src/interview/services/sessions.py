@@ -55,9 +55,10 @@ def make_respondent(
 
 
 def parse_certification(text: str) -> Certification:
-    """``名称`` or ``名称|対象範囲|取得日`` (as given to ``interview new --certification``)."""
-    name, scope, date_ = ([*(part.strip() for part in text.split("|")), "", ""])[:3]
-    return Certification(name=name, scope=scope, date=date_)
+    """``名称|対象範囲|取得日|認証機関=…|登録番号=…`` (see ``session.store.parse_certification``)."""
+    from interview.session.store import parse_certification as parse
+
+    return parse(text)
 
 
 def load_reference(store: SessionStore, reference: str) -> Session:

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interview.catalog.party import Party
 from interview.services.checklist import checklist_for, plain_checklist
@@ -15,6 +16,9 @@ from interview.session.ids import default_id, validate_id
 from interview.session.models import Session
 from interview.session.store import SessionStore
 
+if TYPE_CHECKING:
+    from interview.compile.export import ExportOptions
+
 
 def default_export_path(session: Session) -> Path:
     """Where a session is exported unless told otherwise: ``<id>.xlsx`` here."""
@@ -23,24 +27,35 @@ def default_export_path(session: Session) -> Path:
     return default(session)
 
 
-def export(session: Session, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+def export(
+    session: Session,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    options: ExportOptions | None = None,
+) -> Path:
     """Write *session* to the official workbook at *path* (a file or a folder).
 
-    An existing file is replaced only with *overwrite* (see ``compile.export``).
+    An existing file is replaced only with *overwrite*; unresolved answers, stale texts
+    and rows too tall stop the export unless *options* say how (see ``compile.export``).
     """
     from interview.compile.export import export_session
 
     checklist = checklist_for(session)
-    return export_session(
-        session, path, checklist.catalog, checklist.questions, overwrite=overwrite
-    )
+    questions = checklist.questions.for_party(session.respondent.party)
+    return export_session(session, path, checklist.catalog, questions, options, overwrite=overwrite)
 
 
 def export_reference(
-    store: SessionStore, reference: str, path: str | os.PathLike[str], *, overwrite: bool = False
+    store: SessionStore,
+    reference: str,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    options: ExportOptions | None = None,
 ) -> Path:
     """``interview export``: a session id or ``.toml`` file to a workbook."""
-    return export(load_reference(store, reference), path, overwrite=overwrite)
+    return export(load_reference(store, reference), path, overwrite=overwrite, options=options)
 
 
 @dataclass

@@ -46,11 +46,38 @@ class Respondent(_Model):
 
 
 class Certification(_Model):
-    """A third-party certification or report the respondent holds (recorded once)."""
+    """A third-party certification or report the respondent holds (recorded once).
 
-    name: str = Field(min_length=1)
-    scope: str = ""
-    date: str = ""
+    What a bank reviewer needs to accept it in place of evidence (ガイドの「第三者認証等を
+    もってエビデンス等の提出に代え」): who issued it, its number, scope and expiry, whether
+    the 適用宣言書 covers the controls; for an assurance report (SOC2), its Type, period
+    and whether there were exceptions.
+    """
+
+    name: str = Field(min_length=1)  # 認証名・報告書名
+    scope: str = ""  # 適用範囲
+    date: str = ""  # 取得日（初回）
+    issuer: str = ""  # 認証機関・監査法人
+    number: str = ""  # 登録番号
+    expires: str = ""  # 有効期限
+    statement: str = ""  # 適用宣言書が対象とする管理策（ISMS）
+    report_type: str = ""  # SOC2: Type1 / Type2
+    period: str = ""  # SOC2: 対象期間
+    exceptions: str = ""  # SOC2: 例外事項（「なし」または内容）
+
+
+CERTIFICATION_FIELDS = (
+    "name",
+    "scope",
+    "date",
+    "issuer",
+    "number",
+    "expires",
+    "statement",
+    "report_type",
+    "period",
+    "exceptions",
+)
 
 
 class ItemText(_Model):

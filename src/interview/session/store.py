@@ -95,10 +95,34 @@ def aside_path(path: Path, label: str) -> Path:
     return candidate
 
 
+_CERT_KEYS = {
+    "認証機関": "issuer",
+    "登録番号": "number",
+    "有効期限": "expires",
+    "適用宣言書": "statement",
+    "Type": "report_type",
+    "タイプ": "report_type",
+    "対象期間": "period",
+    "例外事項": "exceptions",
+    "適用範囲": "scope",
+    "取得日": "date",
+}
+
+
 def parse_certification(text: str) -> Certification:
-    """``名称`` or ``名称|対象範囲|取得日`` (as given to ``interview new --certification``)."""
-    name, scope, date_ = ([*(part.strip() for part in text.split("|")), "", ""])[:3]
-    return Certification(name=name, scope=scope, date=date_)
+    """``名称`` or ``名称|対象範囲|取得日``, then any ``|認証機関=…|登録番号=…|有効期限=…``
+    (``適用宣言書``, ``Type``, ``対象期間``, ``例外事項``), as given to ``--certification``."""
+    parts = [part.strip() for part in text.split("|")]
+    plain = [p for p in parts if "=" not in p and "＝" not in p]
+    name, scope, date_ = ([*plain, "", ""])[:3]
+    fields: dict[str, str] = {}
+    for part in parts:
+        key, sep, value = part.replace("＝", "=").partition("=")
+        if sep and key.strip() in _CERT_KEYS:
+            fields[_CERT_KEYS[key.strip()]] = value.strip()
+    fields.setdefault("scope", scope)
+    fields.setdefault("date", date_)
+    return Certification(name=name, **fields)
 
 
 class SessionHandle:

@@ -59,7 +59,8 @@ def question_ids_by_party(
     for party in RESPONDENT_PARTIES:
         items = catalog.items_for(party)
         if questions is not None:
-            ids = frozenset(q.id for item in items for q in questions.for_item(item.no))
+            asked = questions.for_party(party)
+            ids = frozenset(q.id for item in items for q in asked.for_item(item.no))
         else:
             ids = frozenset(e.id for item in items for e in item.examples)
         out[party] = ids
@@ -297,9 +298,8 @@ def progress_by_category(
         if questions is not None:
             from interview.engine.path import on_path_ids
 
-            ids = set(
-                on_path_ids((q for item in mine for q in questions.for_item(item.no)), answers)
-            )
+            asked = questions.for_party(party)
+            ids = set(on_path_ids((q for item in mine for q in asked.for_item(item.no)), answers))
         else:
             ids = {e.id for item in mine for e in item.examples}
         out.append(CategoryProgress(category.no, category.name, len(ids & done), len(ids)))

@@ -30,8 +30,10 @@ def attach_profile(store: SessionStore, session: Session, path: Path) -> Session
 
 
 def session_checklist(session: Session) -> tuple[Catalog, QuestionSet]:
-    """The catalog and questions *session* is answered on (see services.checklist)."""
-    return tailored_checklist(session.profile_text)
+    """The catalog and questions *session* is answered on (see services.checklist), for its
+    respondent's party (the certification question is for API接続先 only)."""
+    catalog, questions = tailored_checklist(session.profile_text)
+    return catalog, questions.for_party(session.respondent.party)
 
 
 def tailored_checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:

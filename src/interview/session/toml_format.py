@@ -30,7 +30,13 @@ from pydantic import ValidationError
 
 from interview.engine.answers import Answer
 from interview.session.errors import SessionFileError, SessionVersionError
-from interview.session.models import FORMAT_VERSION, ItemText, ItemTexts, Session
+from interview.session.models import (
+    CERTIFICATION_FIELDS,
+    FORMAT_VERSION,
+    ItemText,
+    ItemTexts,
+    Session,
+)
 from interview.textsafety import UNSAFE_CLASS, printable
 from interview.tomlio import field_path, locate
 
@@ -187,7 +193,14 @@ def _head(session: Session) -> str:
         parts.append(_table("[position]", [("item", p.item), ("question", p.question)]))
     for c in session.certifications:
         parts.append(
-            _table("[[certifications]]", [("name", c.name), ("scope", c.scope), ("date", c.date)])
+            _table(
+                "[[certifications]]",
+                [
+                    (f, getattr(c, f))
+                    for f in CERTIFICATION_FIELDS
+                    if f in ("name", "scope", "date") or getattr(c, f)
+                ],
+            )
         )
     if session.follow_ups:
         keys = sorted(session.follow_ups, key=question_key)

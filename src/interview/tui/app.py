@@ -5,17 +5,18 @@ from __future__ import annotations
 import contextlib
 from functools import cached_property, partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
+from textual.command import CommandPalette
 
 from interview.errors import UserError, describe_os_error
 from interview.textsafety import clean_input, printable
 from interview.tui import styles
 from interview.tui.browser_commands import BrowserCommands
+from interview.tui.commands import AppCommands
 from interview.tui.screens.home import HomeChoice, HomeScreen
 
 if TYPE_CHECKING:
@@ -29,32 +30,18 @@ if TYPE_CHECKING:
 # loaded when first needed, so the first screen appears as fast as a bare Textual app.
 
 
-class ScreenCommands(Provider):
-    """Every key of the current screen (home or interview) as a command palette entry."""
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        screen = self.screen  # the screen the palette was opened on
-        for binding in screen.BINDINGS:
-            if not isinstance(binding, Binding) or not binding.description:
-                continue
-            key = binding.key.upper() if binding.key.startswith("f") else binding.key
-            text = f"{binding.description}（{key}）"
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(
-                    score,
-                    matcher.highlight(text),
-                    partial(screen.run_action, binding.action),
-                    help=key,
-                )
-
-
 class InterviewApp(App[None]):
     TITLE = "API接続チェックリスト 回答アシスタント"
     CSS_PATH = [styles.APP, styles.HOME]  # the home screen is the default screen
-    COMMANDS = App.COMMANDS | {ScreenCommands, BrowserCommands}
-    BINDINGS = [Binding("ctrl+q", "quit", "終了", id="app.quit", priority=True)]
+    # Japanese, the app's own; Textual's English built-ins are hidden. BrowserCommands only
+    # speaks in the browser (interview serve).
+    COMMANDS = {AppCommands, BrowserCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "終了", id="app.quit", priority=True),
+        Binding(
+            "ctrl+p", "command_palette", "コマンド", id="app.palette", priority=True, show=False
+        ),
+    ]
 
     def __init__(self, sessions_dir: Path, resume: str | None = None) -> None:
         super().__init__()
@@ -220,3 +207,33 @@ class InterviewApp(App[None]):
 
     def on_unmount(self) -> None:
         self.close_session()
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            placeholder = "コマンドを検索（例: 用語、移動 23、出力）…"
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    async def action_quit(self) -> None:
+        """ctrl+q: quit, but ask first when a reply was typed or ticked and not sent."""
+        from interview.tui.screens.confirm_quit import ConfirmQuitScreen
+
+        if any(isinstance(s, ConfirmQuitScreen) for s in self.screen_stack):
+            return  # already asking (its own ctrl+q answers it)
+        unsent = next(
+            (u for s in reversed(self.screen_stack) if (u := getattr(s, "unsent_input", None))),
+            None,
+        )
+        what = unsent() if unsent is not None else None
+        if not what:
+            self.exit()
+            return
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        self.push_screen(ConfirmQuitScreen(what), decided)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: copying in a field, never quitting; say how to quit, in Japanese."""
+        self.notify("終了するには ctrl+q を押してください。", title="終了しますか？")

@@ -7,11 +7,11 @@ from textual.binding import Binding, BindingType
 # (key, action, label, binding id)
 INTERVIEW_BINDINGS: tuple[tuple[str, str, str, str], ...] = (
     ("f1", "help", "ヘルプ", "interview.help"),
-    ("f2", "toggle_panel", "一覧", "interview.panel"),
+    ("f2", "toggle_panel", "進捗", "interview.panel"),
     ("f3", "original", "原文", "interview.original"),
     ("f4", "glossary", "用語", "interview.glossary"),
     ("f5", "search", "検索", "interview.search"),
-    ("f6", "follow_up", "要確認", "interview.follow"),
+    ("f6", "follow_up", "フォロー", "interview.follow"),
     ("f7", "back", "戻る", "interview.back"),
     ("f8", "skip", "後回し", "interview.skip"),
     ("f9", "review", "文案", "interview.review"),
@@ -20,7 +20,7 @@ INTERVIEW_BINDINGS: tuple[tuple[str, str, str, str], ...] = (
     ("f12", "change_example", "個別に変更", "interview.change"),
 )
 # Shown in the footer at 80 columns; the rest are in F1 help and the command palette.
-FOOTER_KEYS = {"f1", "f3", "f4", "f7", "f8", "f10"}
+FOOTER_KEYS = {"f1", "f2", "f4", "f7", "f8", "f10"}
 
 
 def interview_bindings() -> list[BindingType]:
@@ -32,10 +32,14 @@ def interview_bindings() -> list[BindingType]:
 
 KEYS: tuple[tuple[str, str], ...] = (
     *((key.upper(), label) for key, _action, label, _id in INTERVIEW_BINDINGS),
-    ("1〜5", "状態を選ぶ（入力欄が空のとき）。グループでは続けて押すと手法例ごと"),
+    (
+        "1〜6",
+        "状態を選ぶ・直前の読み取りを直す（入力欄が空のとき）。グループでは続けて押すと手法例ごと",
+    ),
+    ("ctrl+u", "入力欄を空にする"),
     ("Enter", "送信"),
     ("ctrl+j", "改行"),
-    ("Tab", "チェックリスト・入力欄の移動"),
+    ("shift+tab", "チェックリスト・計画欄と入力欄の移動"),
     ("ctrl+p", "コマンドパレット"),
     ("ctrl+q", "終了（回答は保存済み）"),
 )
@@ -45,7 +49,7 @@ SLASH_COMMANDS: tuple[tuple[str, str], ...] = (
     ("/戻る", "前の質問へ"),
     ("/スキップ", "この質問を後回しにする"),
     ("/移動 23", "通番23へ移動"),
-    ("/要確認", "この質問に要確認の印を付ける・外す"),
+    ("/フォロー", "この質問にフォローの印を付ける・外す（/要確認 も可）"),
     ("/検索 ログ", "確認項目を検索"),
     ("/確認", "この項目の文案を確認"),
     ("/出力", "Excelブックに出力"),

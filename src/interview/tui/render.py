@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from rich.text import Text
 
-from interview.catalog.models import Catalog, Note
+from interview.catalog.models import Catalog, Note, Party
 from interview.engine.answers import Answer
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
@@ -67,18 +67,46 @@ def item_intro(item_no: int, live: LiveSession) -> Text:
     text.append(f"（対象者: {item.party.label}）\n", style="dim")
     text.append("目標: ", style="bold")
     text.append(item.goal + "\n")
-    text.append(live.questions.intro(item_no))
+    to = addressee(live.session.respondent.organisation, live.session.respondent.party)
+    text.append(address(live.questions.intro(item_no), to))
     if progress.answered:
         text.append(f"\n（{progress.total}問中{progress.answered}問は回答済みです）", style="dim")
     return text
 
 
-def question_text(question: Question, catalog: Catalog) -> Text:
+def addressee(organisation: str, party: Party) -> str:
+    """How our sentences address the respondent: 貴社, or 貴行 / 貴庫 / 貴組合 for a bank."""
+    if party is not Party.FINANCIAL_INSTITUTION:
+        return "貴社"
+    if "信用金庫" in organisation:
+        return "貴庫"
+    if "組合" in organisation:
+        return "貴組合"
+    return "貴行"
+
+
+def address(text: str, to: str) -> str:
+    """Our question texts say 貴社; say *to* instead (the guide's own wording is untouched)."""
+    return text if to == "貴社" else text.replace("貴社", to)
+
+
+def question_label(question: Question) -> str:
+    """「1.1.1」 for a 手法例 (the guide's numbering), 「通番1 その他の対策」 otherwise.
+
+    Closing questions have internal ids (1.other, 24.cert) that mean nothing to a
+    respondent.
+    """
+    if question.example is not None:
+        return question.id
+    return f"通番{question.item} {question.short}"
+
+
+def question_text(question: Question, catalog: Catalog, to: str = "貴社") -> Text:
     text = Text()
-    text.append(f"［{question.id}］", style="bold")
-    text.append(question.text)
+    text.append(f"［{question_label(question)}］", style="bold")
+    text.append(address(question.text, to))
     if question.hint:
-        text.append("\nヒント：" + question.hint, style="dim")
+        text.append("\nヒント：" + address(question.hint, to), style="dim")
     if question.notes:
         labels = "・".join(n.label for n in question.notes)
         text.append(f"\n（{labels}あり: F3 で原文と注記を表示）", style="dim")
@@ -119,8 +147,23 @@ def suggestion_text(question: Question, suggestion: Answer, live: LiveSession) -
         style="italic",
     )
     if source:
-        text.append(f"\n（{printable(source)}）", style="dim")
+        text.append("\n" + printable(_source_note(source)), style="dim")
     return text
+
+
+def _source_note(source: str) -> str:
+    """「前回（さくら銀行-2026-11-29、2026-11-29）」 → 「前回: さくら銀行-2026-11-29」.
+
+    No parentheses inside parentheses, and the date only once.
+    """
+    head, _, rest = source.partition("（")
+    inner = rest.removesuffix("）")
+    if not inner:
+        return f"（{source}）"
+    name, _, date = inner.partition("、")
+    if date and date in name:
+        return f"（{head}: {name}）"
+    return f"（{head}: {name}、{date}）" if date else f"（{head}: {name}）"
 
 
 def _note_lines(note: Note) -> list[str]:
@@ -160,4 +203,40 @@ def finished(live: LiveSession) -> Text:
         )
     return Text(
         "すべての質問に回答しました。おつかれさまでした。F10 で Excel ブックに出力できます。"
+    )
+
+
+def asked_back(question: Question, catalog: Catalog, to: str = "貴社") -> Text:
+    """The reply was a question back: the hint, the glossary terms and the original."""
+    text = Text()
+    text.append("ご質問ですね。この質問の手がかりです。\n", style="bold")
+    if question.hint:
+        text.append("ヒント：" + address(question.hint, to) + "\n")
+    terms = glossary_terms(question, catalog)
+    if terms:
+        text.append("用語：" + "、".join(terms) + "（F4 で解説）\n")
+    if question.example is not None:
+        text.append("原文（手法例と注記）は F3 で表示できます。\n")
+    text.append("わかったら、そのまま回答を入力して送信してください。", style="dim")
+    return text
+
+
+def progress_line(live: LiveSession, question: Question | None, wide: bool = True) -> str:
+    """「通番 7/38・質問 61/330・区分2 外部委託管理」: items and questions, both always.
+
+    Narrow screens (80 columns) get the 区分 number only, so the line is never cut.
+    """
+    interview = live.interview
+    items = interview.items
+    overall = interview.overall_progress()
+    numbers = [i.no for i in items]
+    if question is None:
+        done = sum(1 for i in items if interview.item_complete(i.no))
+        return f"通番 {done}/{len(items)} 完了・質問 {overall.answered}/{overall.total}"
+    position = numbers.index(question.item) + 1 if question.item in numbers else 0
+    category = live.catalog.category(live.catalog.item(question.item).category)
+    name = f" {category.name}" if wide else ""
+    return (
+        f"通番 {position}/{len(items)}・質問 {overall.answered}/{overall.total}"
+        f"・区分{category.no}{name}"
     )

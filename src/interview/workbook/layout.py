@@ -1,8 +1,9 @@
 """Column widths and page layout: readable on screen, printable on A4.
 
 Widths are in Excel's character units (the width of "0" in the default font); a Japanese
-character takes about two. The フォーマット is about 205 units wide, so "fit to width"
-prints it on A4 landscape at roughly 70 %.
+character takes about two. Each table is at most 170 units wide, so "fit to width" prints
+it on A4 landscape at about 85 % in Excel (about 80 % in LibreOffice, whose Carlito
+digit is a little wider): 10 pt text prints at 8 pt or more. ``--paper A3`` prints at 100 %.
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from interview.workbook.cells import sanitize
 from interview.workbook.styles import Align
 
 A4 = Worksheet.PAPERSIZE_A4  # 9
+A3 = Worksheet.PAPERSIZE_A3  # 8
+PAPER_SIZES = {"A4": A4, "A3": A3}
+# Paper width and height in points (portrait), and the side margins (inches).
+PAPER_PT = {"A4": (595.3, 841.9), "A3": (841.9, 1190.6)}
+SIDE_MARGIN_IN = 0.3
 HEADER_TEXT_MAX = 60
+MIN_PRINT_PT = 8.0  # the smallest effective print size we accept
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,45 +35,46 @@ class Column:
 
 
 FORMAT_COLUMNS: Mapping[str, Column] = {
-    "no": Column(6, "center"),
-    "category": Column(11),
-    "goal": Column(24),
-    "party": Column(10, "center"),
-    "status": Column(44),
-    "issues": Column(26),
-    "plan": Column(26),
-    "references": Column(20),
-    "locations": Column(22),
-    "remarks": Column(16),
+    "no": Column(4, "center"),
+    "category": Column(7),
+    "goal": Column(13),
+    "party": Column(6, "center"),
+    "status": Column(68),
+    "issues": Column(18),
+    "plan": Column(18),
+    "references": Column(11),
+    "locations": Column(14),
+    "remarks": Column(11),
 }
 
 GAP_COLUMNS: Mapping[str, Column] = {
-    "no": Column(6, "center"),
-    "goal": Column(24),
-    "question_id": Column(9, "center"),
-    "example": Column(32),
-    "status": Column(11, "center"),
-    "detail": Column(32),
-    "plan": Column(32),
-    "due": Column(10, "center"),
+    "no": Column(5, "center"),
+    "goal": Column(18),
+    "question_id": Column(8, "center"),
+    "example": Column(20),
+    "status": Column(10, "center"),
+    "detail": Column(38),
+    "plan": Column(38),
+    "due": Column(11, "center"),
     "owner": Column(12),
 }
 
 DETAIL_COLUMNS: Mapping[str, Column] = {
-    "no": Column(6, "center"),
-    "question_id": Column(9, "center"),
-    "kind": Column(10, "center"),
-    "question": Column(36),
-    "example": Column(36),
-    "status": Column(11, "center"),
-    "detail": Column(36),
-    "checks": Column(12),
-    "due": Column(10, "center"),
-    "owner": Column(12),
-    "updated_at": Column(15, "center"),
+    "no": Column(5, "center"),
+    "question_id": Column(8, "center"),
+    "kind": Column(8, "center"),
+    "question": Column(28),
+    "example": Column(28),
+    "status": Column(10, "center"),
+    "detail": Column(38),
+    "checks": Column(18),
+    "due": Column(8, "center"),
+    "owner": Column(8),
+    "updated_at": Column(10, "center"),
 }
 
 COVER_WIDTHS = (22, 72)
+COVER_PRINT_COLUMNS = 2
 
 # freeze_panes cell: the header row, plus 通番・区分・目標 on the フォーマット
 FORMAT_FREEZE = "D2"
@@ -86,6 +94,11 @@ def header_text(text: str) -> str:
     return line.replace("&", "&&")
 
 
+def printable_width_pt(paper: str = "A4", landscape: bool = True) -> float:
+    short, long = PAPER_PT[paper]
+    return (long if landscape else short) - 2 * SIDE_MARGIN_IN * 72
+
+
 def setup_page(
     ws: Worksheet,
     *,
@@ -93,16 +106,19 @@ def setup_page(
     title: str,
     title_rows: str | None = None,
     freeze: str | None = None,
+    paper: str = "A4",
 ) -> None:
-    """A4, fitted to one page wide; sheet name and page numbers in the footer."""
+    """A4 (or A3), fitted to one page wide; sheet name and page numbers in the footer."""
     setup = ws.page_setup
-    setup.paperSize = A4
+    setup.paperSize = PAPER_SIZES[paper]
     setup.orientation = "landscape" if landscape else "portrait"
     setup.fitToWidth = 1
     setup.fitToHeight = 0  # as many pages down as needed
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.75, bottom=0.6, header=0.3, footer=0.3)
+    ws.page_margins = PageMargins(
+        left=SIDE_MARGIN_IN, right=SIDE_MARGIN_IN, top=0.7, bottom=0.6, header=0.3, footer=0.3
+    )
     if title_rows:
         ws.print_title_rows = title_rows
     if freeze:

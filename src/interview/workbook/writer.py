@@ -27,6 +27,7 @@ from openpyxl.writer.excel import ExcelWriter
 from interview.errors import UserError
 from interview.workbook.cells import CellPlace, put_text, sanitize
 from interview.workbook.export_target import TargetExistsError, check_target, write_failure
+from interview.workbook.fit import MAX_ROW_PT, row_height
 from interview.workbook.headers import (
     COVER_LABELS,
     COVER_SHEET,
@@ -57,15 +58,17 @@ FIXED_STAMP = datetime(2000, 1, 1)
 _DATE = re.compile(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})")
 
 
-def write_workbook(data: WorkbookData, path: Path, overwrite: bool = True) -> None:
-    """Write *data* to *path* (.xlsx). Nothing is written if a text is refused, and an
-    existing file is kept when *overwrite* is False."""
-    workbook = build_workbook(data)
+def write_workbook(
+    data: WorkbookData, path: Path, overwrite: bool = True, paper: str = "A4"
+) -> None:
+    """Write *data* to *path* (.xlsx) for *paper* (A4 or A3). Nothing is written if a text
+    is refused, and an existing file is kept when *overwrite* is False."""
+    workbook = build_workbook(data, paper=paper)
     payload = workbook_bytes(workbook, document_stamp(data.cover))
     replace_file(Path(path), payload, overwrite)
 
 
-def build_workbook(data: WorkbookData) -> Workbook:
+def build_workbook(data: WorkbookData, paper: str = "A4") -> Workbook:
     """The workbook in memory (raises TextTooLongError / UserError before any file exists)."""
     workbook = Workbook()
     styler = Styler()
@@ -77,22 +80,38 @@ def build_workbook(data: WorkbookData) -> Workbook:
     if data.cover is not None:
         first.title = COVER_SHEET
         _write_cover(first, styler, data)
-        setup_page(first, landscape=False, title=page_title)
+        setup_page(first, landscape=False, title=page_title, paper=paper)
         sheet = workbook.create_sheet(FORMAT_SHEET)
     else:
         first.title = FORMAT_SHEET
         sheet = first
     _write_table(sheet, styler, FORMAT_LABELS, FORMAT_COLUMNS, data.rows, group=_category)
-    setup_page(sheet, landscape=True, title=page_title, title_rows="1:1", freeze=FORMAT_FREEZE)
+    setup_page(
+        sheet,
+        landscape=True,
+        title=page_title,
+        title_rows="1:1",
+        freeze=FORMAT_FREEZE,
+        paper=paper,
+    )
 
     gaps = workbook.create_sheet(GAPS_SHEET)
     _write_table(gaps, styler, GAP_LABELS, GAP_COLUMNS, data.gaps, group=_number)
-    setup_page(gaps, landscape=True, title=page_title, title_rows="1:1", freeze=TABLE_FREEZE)
+    setup_page(
+        gaps, landscape=True, title=page_title, title_rows="1:1", freeze=TABLE_FREEZE, paper=paper
+    )
     _add_filter(gaps, len(GAP_LABELS), len(data.gaps))
 
     details = workbook.create_sheet(DETAILS_SHEET)
     _write_table(details, styler, DETAIL_LABELS, DETAIL_COLUMNS, data.details, group=_number)
-    setup_page(details, landscape=True, title=page_title, title_rows="1:1", freeze=TABLE_FREEZE)
+    setup_page(
+        details,
+        landscape=True,
+        title=page_title,
+        title_rows="1:1",
+        freeze=TABLE_FREEZE,
+        paper=paper,
+    )
     _add_filter(details, len(DETAIL_LABELS), len(data.details))
 
     workbook.active = 0
@@ -128,12 +147,16 @@ def _write_table(
 ) -> None:
     """Header on row 1, one record per row; the tint alternates when *group* changes."""
     fields = list(labels)
-    set_widths(ws, [columns[f].width for f in fields])
+    widths = [columns[f].width for f in fields]
+    set_widths(ws, widths)
     sheet = ws.title
     for index, name in enumerate(fields, start=1):
         cell = ws.cell(row=1, column=index)
         styler.apply(cell, Look("header"))
         put_text(cell, labels[name], CellPlace(sheet, plain_label(labels[name])))
+    ws.row_dimensions[1].height = min(
+        MAX_ROW_PT, row_height([labels[f] for f in fields], widths, bold=True)
+    )
     looks = {
         (band, first): [Look("body", columns[f].align, band, first) for f in fields]
         for band in (0, 1)
@@ -149,14 +172,18 @@ def _write_table(
         row_looks = looks[band, first]
         number = str(record.no)
         question = getattr(record, "question_id", "")
+        values = []
         for index, name in enumerate(fields, start=1):
             cell = ws.cell(row=row_index, column=index)
             styler.apply(cell, row_looks[index - 1])
             value = getattr(record, name)
+            values.append(value)
             if name == "no" and isinstance(numeric := _as_number(value), int):
                 cell.value = numeric
                 continue
             put_text(cell, value, CellPlace(sheet, names[name], number, question))
+        # An explicit height, so that Excel and LibreOffice show (and print) every line.
+        ws.row_dimensions[row_index].height = min(MAX_ROW_PT, row_height(values, widths))
 
 
 def _add_filter(ws: Worksheet, columns: int, rows: int) -> None:
@@ -168,9 +195,10 @@ def _cover_notes(data: WorkbookData) -> list[str]:
         "このブックのシート",
         f"・{FORMAT_SHEET}：FISC「API接続チェックリスト」のフォーマットによる回答"
         f"（通番順、{len(data.rows)}項目）",
-        f"・{GAPS_SHEET}：課題として挙がった手法例と対応計画（{len(data.gaps)}件）",
-        f"・{DETAILS_SHEET}：設問ごとの回答（確認用、{len(data.details)}問）",
+        f"・{GAPS_SHEET}：課題認識のある項目の手法例と対応計画（{len(data.gaps)}件）",
+        f"・{DETAILS_SHEET}：設問ごとの回答と詳細（確認用、{len(data.details)}問）",
         "対象者が相手方の項目は、相手方が記入する欄として空欄にしています。",
+        "現在の対応状況は手法例のまとまりごとの要約です。手法例ごとの詳細は回答詳細シートにあります。",
     ]
 
 
@@ -183,6 +211,7 @@ def _write_cover(ws: Worksheet, styler: Styler, data: WorkbookData) -> None:
     title = ws.cell(row=1, column=1)
     styler.apply(title, Look("title"))
     put_text(title, f"{WORKBOOK_TITLE} 回答書", CellPlace(sheet, "表題"))
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COVER_WIDTHS))
     ws.row_dimensions[1].height = 30
     row = 3
     for name, label in _cover_fields(cover):
@@ -190,20 +219,32 @@ def _write_cover(ws: Worksheet, styler: Styler, data: WorkbookData) -> None:
         value_cell = ws.cell(row=row, column=2)
         styler.apply(label_cell, Look("label"))
         styler.apply(value_cell, Look("value"))
+        value = getattr(cover, name)
         put_text(label_cell, label, CellPlace(sheet, label))
-        put_text(value_cell, getattr(cover, name), CellPlace(sheet, label))
+        put_text(value_cell, value, CellPlace(sheet, label))
+        ws.row_dimensions[row].height = row_height([label, value], COVER_WIDTHS)
         row += 1
     row += 1
+    # The notes span the whole table (merged), not the narrow label column.
+    span = sum(COVER_WIDTHS)
     for line in _cover_notes(data):
         cell = ws.cell(row=row, column=1)
         styler.apply(cell, Look("note"))
         put_text(cell, line, CellPlace(sheet, "注記"))
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(COVER_WIDTHS))
+        ws.row_dimensions[row].height = row_height([line], [span], font_pt=9)
         row += 1
+
+
+# Cover fields left out when empty (an empty 聞き取り担当 says nothing).
+_OPTIONAL_COVER = frozenset({"interviewer", "progress", "profile", "respondent", "role"})
 
 
 def _cover_fields(cover: Cover) -> list[tuple[str, str]]:
     return [
-        (name, label) for name, label in COVER_LABELS.items() if name != "profile" or cover.profile
+        (name, label)
+        for name, label in COVER_LABELS.items()
+        if name not in _OPTIONAL_COVER or getattr(cover, name)
     ]
 
 

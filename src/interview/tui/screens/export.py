@@ -9,8 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from interview.compile.dates import parse_due_month
+from interview.compile.export import ExportCheck, ExportOptions, check_export
+from interview.compile.readiness import STALE_MARK
+from interview.engine.answers import Status
 from interview.errors import UserError, describe_os_error
 from interview.services.live import LiveSession
 from interview.services.workbooks import default_export_path
@@ -21,6 +25,11 @@ from interview.workbook.export_target import TargetExistsError
 
 
 def unanswered_summary(live: LiveSession) -> str:
+    """What is still open before writing: unanswered questions, 不明 answers, フォロー marks.
+
+    「不明」 counts answers whose status is 不明・要確認; 「フォロー」 counts the F6 marks.
+    They are different things and are named (and counted) apart.
+    """
     interview = live.interview
     open_items = [
         (item.no, interview.item_progress(item.no))
@@ -42,10 +51,55 @@ def unanswered_summary(live: LiveSession) -> str:
             + (" …" if len(open_items) > 12 else "")
         )
         lines.append("未回答のまま出力すると、その部分は空欄になります。")
-    elif not open_items:
-        lines.append("すべての質問に回答済みです。")
-    if live.session.follow_ups:
-        lines.append(f"要確認の印: {len(live.session.follow_ups)}件")
+    unknown: dict[int, int] = {}
+    follow: dict[int, int] = {}
+    for question in interview.order:
+        answer = live.session.answers.get(question.id)
+        if answer is not None and not answer.skipped and answer.status is Status.UNKNOWN:
+            unknown[question.item] = unknown.get(question.item, 0) + 1
+    items_of = {q.id: q.item for q in interview.order}
+    for key in live.session.follow_ups:  # a question id, or an item number for the item
+        no = items_of.get(key) or (int(key) if key.isdigit() else None)
+        if no is not None:
+            follow[no] = follow.get(no, 0) + 1
+    if unknown or follow:
+        lines.append(
+            f"未解決: 不明 {sum(unknown.values())}問（「不明・要確認」の回答）・"
+            f"フォロー {sum(follow.values())}件（F6 の印）"
+        )
+        unresolved = sorted(set(unknown) | set(follow))
+        parts = []
+        for no in unresolved[:12]:
+            kinds = [
+                f"不明{unknown[no]}" if no in unknown else "",
+                f"フォロー{follow[no]}" if no in follow else "",
+            ]
+            parts.append(f"通番{no}（{'・'.join(k for k in kinds if k)}）")
+        lines.append("未解決の項目: " + "、".join(parts) + (" …" if len(unresolved) > 12 else ""))
+    if not open_items:
+        lines.append(
+            "すべての質問に回答済みです。"
+            + ("ただし上の未解決が残っています。" if unknown or follow else "")
+        )
+    return "\n".join(lines)
+
+
+def readiness_summary(check: ExportCheck) -> str:
+    """Stale texts and unresolved answers, named, with what export will do about them."""
+    lines = []
+    if check.stale:
+        lines.append(f"{STALE_MARK}: " + "、".join(s.label for s in check.stale))
+        lines.append("F9 で確認し直すか、下の「最新の回答から作り直す」を選んでください。")
+    if check.unresolved:
+        lines.append(
+            f"不明・要確認の回答 {len(check.unresolved)}件: "
+            + "、".join(u.label for u in check.unresolved[:6])
+            + (" …" if len(check.unresolved) > 6 else "")
+        )
+        lines.append(
+            "回答予定の年月を入れると「確認中（2027年1月までに回答）」と書きます"
+            "（空欄なら出力しません）。"
+        )
     return "\n".join(lines)
 
 
@@ -59,9 +113,16 @@ class ExportScreen(ModalScreen[Path | None]):
         self._confirmed = ""  # the path the person agreed to overwrite
 
     def compose(self) -> ComposeResult:
+        self.check = check_export(self.live.session, self.live.catalog, self.live.questions)
         with Vertical(id="export-box"):
             yield Label("Excel ブックに出力", id="export-title")
             yield Static(unanswered_summary(self.live), markup=False, id="export-summary")
+            if self.check.stale or self.check.unresolved:
+                yield Static(readiness_summary(self.check), markup=False, id="export-readiness")
+            if self.check.stale:
+                yield Checkbox("最新の回答から作り直す", id="export-redraft", compact=True)
+            if self.check.unresolved:
+                yield Input(placeholder="回答予定の年月（例: 2027-01）", id="export-due")
             yield Label("出力先のファイル名")
             yield Input(str(default_export_path(self.live.session)), id="export-path")
             with Horizontal(id="export-buttons"):
@@ -72,13 +133,28 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
 
+    def _options(self) -> ExportOptions:
+        due = ""
+        if self.check.unresolved:
+            typed = self.query_one("#export-due", Input).value.strip()
+            due = parse_due_month(typed) if typed else ""
+        redraft = bool(self.check.stale) and self.query_one("#export-redraft", Checkbox).value
+        return ExportOptions(unresolved_due=due, redraft=redraft)
+
     @on(Input.Submitted, "#export-path")
+    @on(Input.Submitted, "#export-due")
     @on(Button.Pressed, "#export-ok")
     def _export(self) -> None:
+        result = self.query_one("#export-result", Static)
+        try:
+            options = self._options()
+        except ValueError as exc:
+            result.update(str(exc))
+            return
         raw = self.query_one("#export-path", Input).value.strip()
         overwrite = bool(raw) and raw == self._confirmed
         self._confirmed = ""
-        self.run_export(raw, overwrite)
+        self.run_export(raw, overwrite, options)
 
     def _ask_overwrite(self, raw: str, path: Path) -> None:
         self._confirmed = raw
@@ -88,10 +164,14 @@ class ExportScreen(ModalScreen[Path | None]):
         )
 
     @work(thread=True, exclusive=True)
-    def run_export(self, raw: str, overwrite: bool = False) -> None:
+    def run_export(
+        self, raw: str, overwrite: bool = False, options: ExportOptions | None = None
+    ) -> None:
         # A worker thread touches no widget: results are shown from the app's thread.
         try:
-            written = export_workbook(self.live.session, raw, overwrite=overwrite).resolve()
+            written = export_workbook(
+                self.live.session, raw, overwrite=overwrite, options=options
+            ).resolve()
         except TargetExistsError as exc:
             self.app.call_from_thread(self._ask_overwrite, raw, exc.path)
             return

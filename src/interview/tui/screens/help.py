@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,19 +13,30 @@ from interview.tui import styles
 from interview.tui.keys import KEYS, SLASH_COMMANDS
 
 
+def _pad(text: str, cells: int) -> str:
+    """Pad to a width in terminal cells (「1〜5」 and 「/用語」 are wider than they are long)."""
+    return text + " " * max(1, cells - cell_len(text))
+
+
 def help_text() -> str:
     lines = ["操作キー", ""]
-    lines += [f"  {key:<10} {label}" for key, label in KEYS]
+    lines += [f"  {_pad(key, 12)}{label}" for key, label in KEYS]
     lines += ["", "入力欄でのコマンド（先頭に / ）", ""]
-    lines += [f"  {command:<14} {label}" for command, label in SLASH_COMMANDS]
+    lines += [f"  {_pad(command, 16)}{label}" for command, label in SLASH_COMMANDS]
     lines += [
         "",
         "回答のしかた",
         "",
-        "  入力欄が空のときに 1〜5 を押すと状態を選べます（マウスでも可）。",
-        "  「はい、…」「いいえ」「一部…」「該当なし…」「わからない」で始めると、",
-        "  状態が設定され、続きの文が詳細になります。Enter で送信、ctrl+j で改行。",
-        "  チェックリストは Tab で移動し、スペースで選択します。",
+        "  ふだんの言葉で書いて Enter で送信します。書いた文はそのまま詳細として",
+        "  保存され、状態（実施済み・一部実施など）は文から読み取って表示します。",
+        "  読み取りが違っていれば、入力欄が空のうちに 1〜6 のキー1つで直せます。",
+        "  読み取れないときは、回答を保留して状態をたずねます（1〜6 で記録、",
+        "  esc で入力欄に戻して書き直し）。",
+        "  入力欄が空のときの 1〜6 は状態の選択です（マウスでも可）。",
+        "  「2026年…」のように数字で書き始めた場合は、そのまま文字として入ります。",
+        "  前回の回答が入っているときは全体が選択されていて、打つと置き換わります。",
+        "  ctrl+u で入力欄を空に、ctrl+j で改行します。",
+        "  チェックリストは shift+tab で移動し、スペースで選択します。",
         "",
         "  手法例が2件以上のグループは、まずまとめて伺います。",
         "  1 すべて実施済み／4 すべて該当なし：",

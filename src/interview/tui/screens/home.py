@@ -3,23 +3,52 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, Static
+from textual.widgets import Button, Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
 from interview.errors import UserError, describe_os_error
-
-if TYPE_CHECKING:
-    from rich.text import Text
-    from textual.widgets import DataTable
-from interview.textsafety import printable, safe_text
+from interview.textsafety import printable
 from interview.tui.typed import interview_app
+
+# Session list columns and their widths in terminal cells (the last one takes the rest).
+COLUMNS = ("組織", "対象者", "進捗", "更新", "フォロー", "ID")
+WIDTHS = (18, 10, 5, 12, 9)
+
+
+def _line(*cells: str, total: int = 200, widths: tuple[int, ...] = WIDTHS) -> Text:
+    """A row that never wraps: a long ID keeps its end (「…11-29-2」), which tells it apart."""
+    return Text(_row(*cells, total=total, widths=widths), no_wrap=True, overflow="ellipsis")
+
+
+def _widths(organisations: list[str], ids: list[str], total: int) -> tuple[int, ...]:
+    """The organisation column grows to the longest name when the screen has room."""
+    others = sum(WIDTHS[1:])
+    id_room = min(max((cell_len(i) for i in ids), default=10), 30)
+    longest = max((cell_len(o) for o in organisations), default=0) + 2
+    organisation = max(WIDTHS[0], min(longest, total - others - id_room - 1))
+    return (organisation, *WIDTHS[1:])
+
+
+def _row(*cells: str, total: int = 200, widths: tuple[int, ...] = WIDTHS) -> str:
+    """One line of the session list, padded (or cut with …) by cell width."""
+    parts = []
+    for text, width in zip(cells, widths, strict=False):
+        fitted = text if cell_len(text) < width else set_cell_size(text, width - 2) + "…"
+        parts.append(set_cell_size(fitted, width))
+    last = cells[-1]
+    room = total - sum(widths) - 1
+    while cell_len(last) > room > 2:
+        last = "…" + last[2:]  # drop from the front: the suffix tells sessions apart
+    return "".join(parts) + last
 
 
 @dataclass
@@ -63,13 +92,14 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self._mount_table)
 
     def _mount_table(self) -> None:
-        from textual.widgets import DataTable
-
-        table: DataTable[str | Text] = DataTable(
-            id="home-sessions", cursor_type="row", zebra_stripes=True
-        )
-        self.query_one("#home").mount(table, before=self.query_one("#home-empty"))
-        table.add_columns("組織", "対象者", "進捗", "更新日時", "要確認", "ID")
+        # An OptionList, not a DataTable: Textual has already imported it (the command
+        # palette uses it), so the home screen costs no extra import at start-up.
+        home = self.query_one("#home")
+        if not home.is_attached:
+            return  # the app is closing already
+        table = OptionList(id="home-sessions")
+        home.mount(Static("", id="home-columns", markup=False), before="#home-empty")
+        home.mount(table, before="#home-empty")
         self.action_reload()
 
     @property
@@ -95,18 +125,34 @@ class HomeScreen(Screen[None]):
 
     def _show(self, summaries: list, problems: list[str]) -> None:
         self._listed = True
+        self._summaries = {s.id: s for s in summaries}
         table = self.table
-        table.clear()
-        for s in summaries:
-            table.add_row(
-                safe_text(s.organisation),
-                s.party_label,
-                f"{s.progress:.0f}%",
-                s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                str(s.follow_ups) if s.follow_ups else "",
-                safe_text(s.id),
-                key=s.id,
+        total = (table.size.width or self.app.size.width - 4) - 1
+        widths = _widths(
+            [printable(s.organisation) for s in summaries],
+            [printable(s.id) for s in summaries],
+            total,
+        )
+        table.clear_options()
+        table.add_options(
+            Option(
+                _line(
+                    printable(s.organisation),
+                    s.party_label,
+                    f"{s.progress:.0f}%",
+                    s.updated_at.astimezone().strftime("%m/%d %H:%M"),  # ID has the year
+                    str(s.follow_ups) if s.follow_ups else "",
+                    printable(s.id),
+                    total=total,
+                    widths=widths,
+                ),
+                id=s.id,
             )
+            for s in summaries
+        )
+        columns = self.query_one("#home-columns", Static)
+        columns.update(_line(*COLUMNS, widths=widths) if summaries else "")
+        columns.display = bool(summaries)
         empty = self.query_one("#home-empty", Static)
         notes = []
         if not summaries:
@@ -114,32 +160,51 @@ class HomeScreen(Screen[None]):
         notes += [f"読み込めないファイル: {printable(p)}" for p in problems]
         empty.update("\n".join(notes))
         if summaries:
+            table.highlighted = 0
             table.focus()
         else:
             self.query_one("#home-new", Button).focus()
 
     @property
-    def table(self) -> DataTable[str | Text]:
-        from textual.widgets import DataTable
+    def table(self) -> OptionList:
+        return self.query_one("#home-sessions", OptionList)
 
-        return self.query_one("#home-sessions", DataTable)
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.post_message(HomeChoice("resume", str(event.row_key.value)))
+    @on(OptionList.OptionSelected, "#home-sessions")
+    def _row_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(HomeChoice("resume", str(event.option.id)))
 
     def action_yearly(self) -> None:
         """Start this year's check from the highlighted (earlier) session."""
-        from textual.widgets import DataTable
-
-        found = self.query("#home-sessions").results(DataTable)
-        table = next(found, None)
-        if table is None or not table.row_count:
+        found = self.query("#home-sessions")
+        table = found.first(OptionList) if found else None
+        if table is None or not table.option_count or table.highlighted is None:
             self.notify(
                 "年次確認の元にするセッションを一覧から選んでください。", severity="warning"
             )
             return
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        self.post_message(HomeChoice("yearly", str(row_key.value)))
+        session_id = str(table.get_option_at_index(table.highlighted).id)
+        summary = getattr(self, "_summaries", {}).get(session_id)
+        from interview.tui.screens.confirm import ConfirmScreen
+
+        named = (
+            f"{printable(summary.organisation)}（{summary.party_label}、"
+            f"{summary.updated_at.astimezone():%Y-%m-%d} 更新、ID: {printable(session_id)}）"
+            if summary is not None
+            else f"ID: {printable(session_id)}"
+        )
+        text = (
+            f"{named} の回答をもとに、年次確認の新しいセッションを作ります。"
+            "前回の回答を一問ずつお見せするので、変わりなければ Enter、変わっていれば"
+            "書き換えてください。前回のセッションは変更しません。"
+            "別のセッションから始めるときは、やめて一覧で選び直してください。"
+        )
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self.post_message(HomeChoice("yearly", session_id))
+
+        self.app.push_screen(ConfirmScreen("年次確認を始めますか？", text, "始める (y)"), decided)
 
     @on(Button.Pressed, "#home-new")
     def action_new(self) -> None:

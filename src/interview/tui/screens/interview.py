@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from textual import on
+from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
@@ -18,33 +21,58 @@ from interview.engine.reply import Command, parse_command
 from interview.errors import UserError
 from interview.questions.bank import Question
 from interview.services.answering import (
-    NeedsStatus,
-    SecretsFound,
-    check_reply,
     mask_text,
     masked,
+    secret_findings,
     secret_findings_in,
 )
 from interview.services.live import LiveSession
 from interview.textsafe import printable
-from interview.tui import render, steps, styles
+from interview.tui import render, reply_flow, steps, styles
 from interview.tui.keys import interview_bindings
+from interview.tui.reply_flow import PickedBy
 from interview.tui.typed import interview_app
-from interview.tui.widgets.answer_bar import AnswerBar
+from interview.tui.widgets.answer_bar import AnswerBar, ReplyArea
 from interview.tui.widgets.chat import Bubble, ChatLog
 from interview.tui.widgets.side_panel import SidePanel
 from interview.wording import core_message
 
 
+def _read_note(status: Status, corrected: bool = False) -> Text:
+    text = Text()
+    verb = "に訂正しました" if corrected else "として記録しました"
+    text.append(f"{status.label}{verb}。", style="bold")
+    text.append("違っていれば 1〜6 のキー1つで直せます（入力欄が空のとき）。")
+    return text
+
+
+@dataclass
+class _Correction:
+    """The status just read from a reply, open to a one-key correction."""
+
+    question: Question
+    status: Status
+    bubble: Bubble  # the answer bubble
+    note: Bubble  # 「一部実施として記録しました」
+
+
 class InterviewScreen(Screen[None]):
     CSS_PATH = styles.INTERVIEW
-    BINDINGS = interview_bindings()
+    AUTO_FOCUS = "#reply"  # keys typed right away go to the reply, never to the chat log
+    BINDINGS = [
+        *interview_bindings(),
+        Binding("escape", "cancel_pending", "書き直す", show=False),
+    ]
 
     def __init__(self, live: LiveSession) -> None:
         super().__init__()
         self.live = live
         self._last_item: int | None = None
-        self._awaiting_status: Answer | None = None
+        self._pending: reply_flow.Pending | None = None
+        self._correction: _Correction | None = None
+        self._undo_status_key: Callable[[], None] | None = None
+        respondent = live.session.respondent
+        self._to = render.addressee(respondent.organisation, respondent.party)  # 貴社 / 貴行
         self._carry = ""  # words typed at a group screen answered "one by one"
 
     # --- layout ---------------------------------------------------------------------------
@@ -64,11 +92,12 @@ class InterviewScreen(Screen[None]):
         self._bar = self.query_one("#answer-bar", AnswerBar)
         self._side = self.query_one("#side", SidePanel)
         respondent = self.live.session.respondent
-        self.title = f"{printable(respondent.organisation)}（{respondent.party.label}）"
-        self.sub_title = f"ID: {self.live.session.id}"
+        self.title = printable(respondent.organisation)
+        if self.app.size.width >= 100:
+            self.title += f"（{respondent.party.label}）"
         self._side.display = self.app.size.width >= 100
         self._replay_last_exchange()
-        self._show_current(introduce=True)
+        self._show_current(introduce=True)  # the header shows progress straight away
 
     # --- conversation ---------------------------------------------------------------------
 
@@ -88,16 +117,20 @@ class InterviewScreen(Screen[None]):
             return
         question, answer = last
         self.chat.say("前回の続きから再開します。直前のやりとり：", "system")
-        self.chat.say(render.question_text(question, self.live.catalog), "assistant")
+        self.chat.say(render.question_text(question, self.live.catalog, self._to), "assistant")
         self.chat.say(render.answer_text(question, answer), "user")
 
     def _show_current(self, introduce: bool = False, touched: int | None = None) -> None:
+        self._close_correction()
+        if self._pending is not None:
+            self._end_pending()  # the pending reply stays in the chat, unsaved
         interview = self.live.interview
         step = interview.current_step()
         if step is None:
             self.chat.say(render.finished(self.live), "assistant")
             self.bar.set_step(None)
             self._refresh_side()
+            self._saved()
             return
         if introduce or step.item != self._last_item:
             self.chat.say(render.item_intro(step.item, self.live), "assistant intro")
@@ -110,6 +143,7 @@ class InterviewScreen(Screen[None]):
         else:
             self._show_step(step)
         self.bar.focus_reply()
+        self._saved()
         self._refresh_side(touched)
         if touched is not None and touched != step.item:
             self._refresh_side(step.item)
@@ -124,7 +158,7 @@ class InterviewScreen(Screen[None]):
             cert_previous = self.live.interview.previous_certification(step.item)
             self.chat.say(steps.certification_text(question, cert_previous), "assistant", terms)
         else:
-            text = render.question_text(question, self.live.catalog)
+            text = render.question_text(question, self.live.catalog, self._to)
             label = steps.drill_label(step)
             self.chat.say(label + text if label is not None else text, "assistant", terms)
         if previous is None or previous.skipped:
@@ -150,7 +184,7 @@ class InterviewScreen(Screen[None]):
         if self._carry and (previous is None or not previous.detail):
             previous = (previous or Answer()).model_copy(update={"detail": self._carry})
         self._carry = ""
-        self.bar.set_step(step, previous)
+        self.bar.set_step(step, previous, to=self._to, prompt=self._prompt_for(question))
 
     def _show_step(self, step: Step) -> None:
         """A group, a merged closing question, or a yearly item confirmation."""
@@ -167,23 +201,39 @@ class InterviewScreen(Screen[None]):
         if step.kind is StepKind.GROUP:
             self.chat.say(steps.group_text(step, interview), "assistant")
             previous, checks = steps.group_prefill(step, interview)
-            self.bar.set_step(step, previous, checks)
+            self.bar.set_step(step, previous, checks, to=self._to)
         elif step.kind is StepKind.CONFIRM_ITEM:
             source = self.live.session.suggestion_source
             self.chat.say(steps.confirm_item_text(step, interview, source), "assistant suggestion")
-            self.bar.set_step(step)
+            self.bar.set_step(step, to=self._to)
         else:
             text = (
                 steps.notes_text(step) if step.kind is StepKind.NOTES else steps.issues_text(step)
             )
             self.chat.say(text, "assistant")
             first, second = step.questions
-            self.bar.set_step(step, earlier(first.id))
+            self.bar.set_step(step, earlier(first.id), to=self._to)
             other = earlier(second.id)
             if other is not None:
                 self.bar.fill_extra(other.detail)
                 if step.kind is StepKind.ISSUES:
                     self.bar.fill_plan(other.due, other.owner)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.bar.fit(event.size.height)
+
+    REASONS = "未実施・一部実施の手法例の理由や、"
+
+    def _prompt_for(self, question: Question) -> str | None:
+        """The 課題認識 prompt asks for reasons for 未実施 only when something was 未実施/一部実施."""
+        if self.REASONS not in question.detail_prompt:
+            return None
+        answers = self.live.session.answers
+        gaps = any(
+            (a := answers.get(q.id)) is not None and a.status in (Status.NOT_DONE, Status.PARTIAL)
+            for q in self.live.questions.for_item(question.item)
+        )
+        return None if gaps else question.detail_prompt.replace(self.REASONS, "")
 
     def _refresh_side(self, item_no: int | None = None) -> None:
         """Update the side panel: only the touched item when it is known, and only if shown."""
@@ -200,19 +250,27 @@ class InterviewScreen(Screen[None]):
             side.update_item(self.live.interview, item_no, current_item)
 
     def _saved(self) -> None:
-        # Counted on the path the respondent is on: groups, merged and conditional questions.
+        """The header says where we are: 通番 k/n・質問 answered/total・区分.
+
+        Counted on the path the respondent is on: groups, merged and conditional questions.
+        """
         interview = self.live.interview
         steps_done = interview.step_progress()
         n, items = interview.item_position()
-        self.sub_title = (
-            f"通番 {n}/{items}・質問 {steps_done.answered}/{steps_done.total}・保存済み"
-        )
+        line = f"通番 {n}/{items}・質問 {steps_done.answered}/{steps_done.total}"
+        step = interview.current_step()
+        if step is not None:
+            category = self.live.catalog.category(self.live.catalog.item(step.item).category)
+            wide = self.app.size.width >= 100
+            line += f"・区分{category.no}" + (f" {category.name}" if wide else "")
+        self.sub_title = line
 
     # --- answering ------------------------------------------------------------------------
 
     @on(AnswerBar.Submitted)
     def _submitted(self, event: AnswerBar.Submitted) -> None:
         event.stop()
+        self._undo_status_key = None
         command = parse_command(event.text)
         if command is not None:
             self.bar.clear_reply()
@@ -225,22 +283,163 @@ class InterviewScreen(Screen[None]):
             StepKind.TEXT,
             StepKind.CERTIFICATION,
         ):
+            self._close_correction()
             self._submit_step(step, event)
             return
         question = step.question
-        checked = check_reply(question, event.answer, event.text)
-        if isinstance(checked, NeedsStatus):
-            self.chat.say(printable(event.text) or "（空の回答）", "user")
-            self.chat.say(
-                "状態を教えてください：1 実施済み／2 一部実施／3 未実施／4 該当なし／5 不明・要確認"
-                "（数字キーか、「はい」「いいえ」「一部」などで始めて入力）",
-                "assistant followup",
+        self._close_correction()
+        if self._pending is not None:
+            if not event.text.strip():  # Enter on the empty field: the pre-selected status
+                if self.bar.status is None:
+                    self.notify("状態を 1〜6 で選んでください", severity="warning")
+                else:
+                    self._settle_pending(self.bar.status)
+                return
+            earlier = self._pending.text
+            self._end_pending()
+            if earlier:
+                self.chat.say(
+                    f"（先ほどの回答「{printable(earlier)}」は保存せず、新しい回答を読み取ります）",
+                    "system",
+                )
+            outcome = reply_flow.decide(question, self.bar.current_answer(), event.text)
+        else:
+            # The bar is read now, not when the key was sent: a status key typed just
+            # before Enter reaches this screen first (messages keep their order).
+            bar = self.bar
+            answer = bar.current_answer(event.text)
+            outcome = reply_flow.decide(
+                question, answer, event.text, bar.picked_by, event.prefilled
             )
+        match outcome:
+            case reply_flow.Save(answer, read):
+                self._record(question, answer, read)
+            case reply_flow.Pending():
+                self._start_pending(outcome)
+            case reply_flow.AskedBack(text):
+                self._asked_back(question, text)
+
+    # --- a reply whose status could not be read ---------------------------------------------
+
+    def _start_pending(self, pending: reply_flow.Pending) -> None:
+        """Keep the reply as the pending detail and ask for its status, once."""
+        self._pending = pending
+        if pending.text:
+            self.chat.say(printable(pending.text), "user pending")
+        choices = "／".join(f"{s.key} {s.label}" for s in Status)
+        guess = f"Enter で「{pending.guess.label}」。" if pending.guess else ""
+        self.chat.say(
+            f"状態を教えてください：{choices}\n"
+            f"数字キー1つで、この回答に状態を付けて記録します。{guess}"
+            "書き直すときは esc で入力欄に戻せます。",
+            "assistant followup",
+        )
+        self.bar.clear_reply()
+        self.bar.pick(pending.guess, PickedBy.PREFILL)
+        shown = printable(pending.text) if pending.text else "（記入なし）"
+        self.bar.set_note(f"［1〜6 で状態を付けて記録・esc で書き直し］保留中の回答：{shown}")
+        self.bar.focus_reply()
+
+    def _settle_pending(self, status: Status) -> None:
+        pending = self._pending
+        question = self.live.interview.current()
+        if pending is None or question is None:
             return
-        if isinstance(checked, SecretsFound):
-            self._ask_about_secrets(question, checked)
+        answer = reply_flow.with_status(pending, status, self.bar.current_answer(""))
+        self._end_pending()
+        self._record(question, answer)
+
+    def _end_pending(self) -> None:
+        self._pending = None
+        self.bar.set_note("")
+
+    def action_cancel_pending(self) -> None:
+        """esc: put the pending reply back into the field to rewrite it."""
+        pending = self._pending
+        if pending is None:
             return
-        self._save_answer(question, checked)
+        self._end_pending()
+        self.bar.pick(None)
+        self.bar.put_back(pending.text)
+        self.chat.say("（回答を入力欄に戻しました。書き直して Enter で送信してください）", "system")
+
+    def _asked_back(self, question: Question, text: str) -> None:
+        """The reply is a question: answer with the hint and the glossary, save nothing."""
+        self.chat.say(printable(text), "user")
+        self.bar.clear_reply()
+        self.chat.say(
+            render.asked_back(question, self.live.catalog, self._to), "assistant followup"
+        )
+        self.bar.focus_reply()
+
+    # --- status keys: pick, settle a pending reply, or correct the status just read --------
+
+    @on(ReplyArea.StatusKey)
+    def _status_key(self, event: ReplyArea.StatusKey) -> None:
+        event.stop()
+        self._choose_status(event.status, by_key=True)
+
+    @on(AnswerBar.StatusChosen)
+    def _status_clicked(self, event: AnswerBar.StatusChosen) -> None:
+        event.stop()
+        self._choose_status(event.status, by_key=False)
+
+    @on(ReplyArea.StatusKeyUndone)
+    def _status_key_undone(self, event: ReplyArea.StatusKeyUndone) -> None:
+        event.stop()
+        if self.bar.undo_sequence_key():  # a group step
+            return
+        undo, self._undo_status_key = self._undo_status_key, None
+        if undo is not None:
+            undo()
+
+    @on(ReplyArea.Changed, "#reply")
+    def _reply_changed(self, event: ReplyArea.Changed) -> None:
+        if self._correction is not None and event.text_area.text.strip():
+            self._close_correction()  # typing starts the next reply
+
+    def _choose_status(self, status: Status, by_key: bool) -> None:
+        self._undo_status_key = None
+        if self._pending is not None:
+            self._settle_pending(status)
+            return
+        if self._correction is not None and by_key:
+            before = self._correction.status
+            self._correct(status)
+            self._undo_status_key = lambda: self._correct(before)
+            return
+        question = self.live.interview.current()
+        if question is None or not question.has_status:
+            return
+        bar = self.bar
+        before_pick = (bar.status, bar.picked_by)
+        bar.pick(status)
+        self._undo_status_key = lambda: bar.pick(*before_pick)
+
+    def _close_correction(self) -> None:
+        if self._correction is None:
+            return
+        self._correction.note.update(
+            f"{self._correction.status.label}として記録しました。", layout=True
+        )
+        self._correction = None
+        current = self.live.interview.current()
+        self.bar.set_status_keys(current is not None and current.has_status)
+
+    def _correct(self, status: Status) -> None:
+        """One key after sending: the status read from the last reply was wrong."""
+        correction = self._correction
+        if correction is None:
+            return
+        question = correction.question
+        answer = self.live.restate(question.id, status)
+        if answer is None:
+            return
+        correction.status = status
+        correction.bubble.update(printable(render.answer_text(question, answer)))
+        correction.note.update(_read_note(status, corrected=True))
+        self._saved()
+        self._refresh_side(question.item)
 
     def _submit_step(self, step: Step, event: AnswerBar.Submitted) -> None:
         if step.kind is StepKind.CONFIRM_ITEM:
@@ -362,24 +561,32 @@ class InterviewScreen(Screen[None]):
 
         self.app.push_screen(ChangeExampleScreen(choices), chosen)
 
-    def _ask_about_secrets(self, question: Question, found: SecretsFound) -> None:
+    def _record(self, question: Question, answer: Answer, read: Status | None = None) -> None:
+        """Save *answer*, asking first when it holds what looks like a secret."""
+        findings = secret_findings(answer)
+        if not findings:
+            self._save_answer(question, answer, read)
+            return
         from interview.tui.screens.secret_warning import MASK, SecretWarningScreen
 
         def decided(choice: str | None) -> None:
             if choice == MASK:
-                self._save_answer(question, masked(found.answer))
+                self._save_answer(question, masked(answer), read)
             elif choice == "keep":
-                self._save_answer(question, found.answer)
+                self._save_answer(question, answer, read)
             else:
-                self.bar.focus_reply()  # back: the reply is still in the field
+                self.bar.put_back(answer.detail)  # back: the reply is in the field again
+                self.bar.focus_reply()
 
-        self.app.push_screen(SecretWarningScreen(found.findings), decided)
+        self.app.push_screen(SecretWarningScreen(findings), decided)
 
-    def _save_answer(self, question: Question, answer: Answer) -> None:
+    def _save_answer(self, question: Question, answer: Answer, read: Status | None = None) -> None:
         with self.app.batch_update():  # one repaint for the answer and the next question
-            self._record_and_advance(question, answer)
+            self._record_and_advance(question, answer, read)
 
-    def _record_and_advance(self, question: Question, answer: Answer) -> None:
+    def _record_and_advance(
+        self, question: Question, answer: Answer, read: Status | None = None
+    ) -> None:
         try:
             self.live.answer(answer, question.id)
         except AnswerError as exc:
@@ -388,14 +595,68 @@ class InterviewScreen(Screen[None]):
         except UserError as exc:  # not saved: the reply stays in the field, retry offered
             self._save_failed(question, answer, str(exc))
             return
-        self.chat.say(render.answer_text(question, self.live.session.answers[question.id]), "user")
+        saved = self.live.session.answers[question.id]
+        bubble = self.chat.say(render.answer_text(question, saved), "user")
         self._saved()
+        if self.live.stale_fields(question.item):
+            from interview.compile.readiness import STALE_MARK
+
+            self.chat.say(
+                f"通番{question.item}：{STALE_MARK}（確定済みの文章と回答が食い違っています。F9 で確認してください）",
+                "system",
+            )
+        note = self.chat.say(_read_note(read), "system read") if read is not None else None
         nxt = self.live.interview.current()
         leaving_item = nxt is None or nxt.item != question.item
         if leaving_item and self.live.interview.item_complete(question.item):
+            if note is not None and read is not None:
+                note.update(f"{read.label}として記録しました。")
             self._open_review(question.item, then_continue=True)
             return
         self._show_current(touched=question.item)
+        if note is None or read is None:
+            return
+        if self.bar.picked_by is None:
+            self._correction = _Correction(question, read, bubble, note)
+            self.bar.set_status_keys(True)
+        else:  # the next answer is prefilled: the status keys stay its own
+            note.update(f"{read.label}として記録しました。")
+
+    def unsent_input(self) -> str | None:
+        """What would be lost on quitting now (ctrl+q asks first), or None."""
+        if self._pending is not None:
+            return f"状態を待っている回答「{printable(self._pending.text)}」"
+        bar = self.bar
+        if bar.unsent():
+            text = bar.unsent_text()
+            if text:
+                more = "…" if len(text) > 40 else ""
+                return f"入力欄の「{printable(text[:40])}{more}」"
+            return "チェックリストや計画欄の選択・入力"
+        return None
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """The command palette (ctrl+p), in the order of issue 12: the app's own, in Japanese."""
+        return [
+            ("用語", "用語集を引く（F4）", self.action_glossary),
+            ("検索", "確認項目を検索（F5）", self.action_search),
+            ("移動", "通番を指定して移動（「移動 23」とも入力できます）", self._ask_jump),
+            ("戻る", "前の質問へ（F7）", self.action_back),
+            ("後回し", "この質問を後回しにする（F8）", self.action_skip),
+            ("確認", "この項目の文案を確認（F9）", self.action_review),
+            ("出力", "Excel ブックに出力（F10）", self.action_export),
+            ("比較", "前回のセッションとの変更点（F11）", self.action_compare),
+            ("フォロー", "この質問にフォローの印を付ける・外す（F6）", self.action_follow_up),
+            ("ヘルプ", "キーとコマンドの一覧（F1）", self.action_help),
+            ("進捗", "区分ごとの進み具合を表示・非表示（F2）", self.action_toggle_panel),
+            ("原文", "手法例と注記の原文（F3）", self.action_original),
+            ("終了", "アプリを終了（ctrl+q）", self.app.action_quit),
+        ]
+
+    def _ask_jump(self) -> None:
+        self.bar.put_back("/移動 ")
+        self.bar.focus_reply()
+        self.notify("移動先の通番を入力して Enter を押してください（例: /移動 23）")
 
     def _save_failed(self, question: Question, answer: Answer, message: str) -> None:
         from interview.tui.save_guard import RETRY, SAVE_FAILED_TITLE, save_failed_text
@@ -405,6 +666,8 @@ class InterviewScreen(Screen[None]):
             if choice == RETRY:
                 self._save_answer(question, answer)
             else:
+                if not self.bar.reply_text.strip():  # a settled pending reply: back in the field
+                    self.bar.put_back(answer.detail)
                 self.bar.focus_reply()
 
         self.app.push_screen(
@@ -464,7 +727,7 @@ class InterviewScreen(Screen[None]):
             case "change":
                 self.action_change_example()
             case "quit":
-                self.app.exit()
+                self.app.call_later(self.app.action_quit)
             case _:
                 self.notify(
                     f"不明なコマンドです: /{command.argument}（F1 でヘルプ）", severity="warning"
@@ -518,7 +781,9 @@ class InterviewScreen(Screen[None]):
             return
         marked = self.live.toggle_follow_up()
         self._saved()
-        self.notify(f"質問 {question.id} に要確認の印を{'付けました' if marked else '外しました'}")
+        self.notify(
+            f"質問 {render.question_label(question)} にフォローの印を{'付けました' if marked else '外しました'}"
+        )
         self._refresh_side(question.item)
 
     def action_toggle_panel(self) -> None:
@@ -580,6 +845,10 @@ class InterviewScreen(Screen[None]):
         texts, drafts = self.live.item_texts(item_no)
         item = self.live.catalog.item(item_no)
 
+        review = ReviewScreen(
+            f"通番{item_no} {item.goal}", texts, drafts, self.live.stale_fields(item_no)
+        )
+
         def done(result: ReviewResult | None) -> None:
             if result is not None:
                 self.live.confirm_texts(item_no, result.texts, result.edited)
@@ -587,8 +856,11 @@ class InterviewScreen(Screen[None]):
                 self.chat.say(f"通番{item_no}の文案を確定しました。", "system")
             if then_continue:
                 self._show_current()
+            if review.typed:  # typed while the review was up: it was meant as a reply
+                self.bar.put_back(self.bar.reply_text + review.typed)
+                self.bar.focus_reply()
 
-        self.app.push_screen(ReviewScreen(f"通番{item_no} {item.goal}", texts, drafts), done)
+        self.app.push_screen(review, done)
 
     def action_compare(self) -> None:
         """What changed since the session this one was started from (yearly check)."""

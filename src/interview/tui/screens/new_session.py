@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, SelectionList
+from textual.widgets import Button, Footer, Input, Label, RadioSet, SelectionList
 
 from interview.catalog.party import Party
 from interview.questions.certifications import CERTIFICATION_OPTIONS
 from interview.tui import styles
+from interview.tui.widgets.marks import MarkedRadioButton, MarkedSelectionList
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,11 @@ class NewSessionScreen(ModalScreen[NewSessionForm | None]):
             yield Label("新しいセッション", id="new-title")
             yield Label("1. 組織名（必須）")
             yield Input(placeholder="例: 株式会社サンプルペイ", id="new-org")
+            yield Label("", id="new-org-error", classes="field-error")
             yield Label("2. 回答する立場")
             with RadioSet(id="new-party"):
-                yield RadioButton("API接続先（FinTech企業など）", value=True, id="party-api")
-                yield RadioButton("金融機関", id="party-fi")
+                yield MarkedRadioButton("API接続先（FinTech企業など）", value=True, id="party-api")
+                yield MarkedRadioButton("金融機関", id="party-fi")
             yield Label("3. 回答者のお名前と役職（任意）")
             with Horizontal(classes="pair"):
                 yield Input(placeholder="氏名", id="new-respondent")
@@ -54,7 +56,7 @@ class NewSessionScreen(ModalScreen[NewSessionForm | None]):
             yield Label("5. 面談を進める方（コンサルタントなど、任意）")
             yield Input(placeholder="氏名", id="new-interviewer")
             yield Label("6. 取得している第三者認証・報告書（スペースで選択、任意）")
-            yield SelectionList[str](
+            yield MarkedSelectionList(
                 *((name, name) for name in CERTIFICATION_OPTIONS), id="new-certs"
             )
             yield Label("7. 回答を流用するセッションID（同じ組織・立場、任意）")
@@ -64,9 +66,10 @@ class NewSessionScreen(ModalScreen[NewSessionForm | None]):
             with Horizontal(id="new-buttons"):
                 yield Button("開始 (ctrl+s)", id="new-start", variant="primary", compact=True)
                 yield Button("やめる (esc)", id="new-cancel", compact=True)
-            yield Label("", id="new-error")
+        yield Footer()  # this form's keys, not the home screen's
 
     def on_mount(self) -> None:
+        self.query_one("#new-org-error", Label).display = False
         self.query_one("#new-org", Input).focus()
 
     def _value(self, widget_id: str) -> str:
@@ -75,10 +78,16 @@ class NewSessionScreen(ModalScreen[NewSessionForm | None]):
     @on(Button.Pressed, "#new-start")
     def action_start(self) -> None:
         organisation = self._value("new-org")
+        error = self.query_one("#new-org-error", Label)
         if not organisation:
-            self.query_one("#new-error", Label).update("組織名を入力してください。")
-            self.query_one("#new-org", Input).focus()
+            # Next to the field, which gets the focus (and is scrolled into view).
+            error.update("⚠ 組織名を入力してください（必須です）。")
+            error.display = True
+            field = self.query_one("#new-org", Input)
+            field.focus()
+            field.scroll_visible()
             return
+        error.display = False
         radio = self.query_one("#new-party", RadioSet)
         pressed = radio.pressed_button
         party = (

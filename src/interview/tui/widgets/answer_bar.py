@@ -1,4 +1,4 @@
-"""The answer bar: status choices (1–5), a check-list, plan fields and a reply field."""
+"""The answer bar: status choices (1–6), a check-list, plan fields and a reply field."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Label, SelectionList, TextArea
@@ -16,16 +17,28 @@ from interview.engine.path import Step, StepKind
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
 from interview.textsafety import printable, safe_text
+from interview.tui.reply_flow import PickedBy, continues_number
+from interview.tui.widgets.jtext import JapaneseStatic
+from interview.tui.widgets.marks import MarkedSelectionList
+
+STATUS_DIGITS = tuple(s.key for s in Status)
 
 
 class ReplyArea(TextArea):
     """A multi-line reply field: Enter sends, ctrl+j (or shift+enter) breaks the line.
 
-    While it is empty (or still holds the prefilled earlier answer), the keys 1–5 pick a
-    status instead of typing a digit.
+    While it is empty (or still holds the prefilled earlier answer) and ``status_keys``
+    is on, a digit 1–6 is a status key. If the very next key continues a number
+    (「2026年」, 「1年ごと」, 「3社」), the digit was text after all: the status key is
+    taken back (``StatusKeyUndone``) and the digit is typed in front of that key.
+    ctrl+u clears the whole field.
     """
 
+    BINDINGS = [Binding("ctrl+u", "clear_reply", "入力欄を空にする", show=False)]
+
     prefilled = ""
+    status_keys = False
+    digit_sequence = False  # a group step: digits in a row give each example its status
 
     @dataclass
     class Send(Message):
@@ -35,7 +48,31 @@ class ReplyArea(TextArea):
     class StatusKey(Message):
         status: Status
 
+    class StatusKeyUndone(Message):
+        """The last status key was the first digit of a number typed as text."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._held_digit: str | None = None
+
+    @property
+    def untouched(self) -> bool:
+        return not self.text or self.text == self.prefilled
+
+    def set_prefill(self, text: str) -> None:
+        """Show an earlier answer: cursor at the end, all selected so typing replaces it."""
+        self._held_digit = None
+        self.prefilled = text
+        self.text = text
+        if text:
+            self.select_all()
+
+    def action_clear_reply(self) -> None:
+        self._held_digit = None
+        self.clear()
+
     async def _on_key(self, event: events.Key) -> None:
+        held, self._held_digit = self._held_digit, None
         if event.key == "enter":
             event.stop()
             event.prevent_default()
@@ -48,47 +85,76 @@ class ReplyArea(TextArea):
             if not self.read_only:  # as a typed key would (public API, cursor after it)
                 self.replace("\n", start, end, maintain_selection_offset=False)
             return
-        untouched = not self.text or self.text == self.prefilled
-        if untouched and event.character in ("1", "2", "3", "4", "5"):
+        character = event.character if event.is_printable else None
+        sequence = self.digit_sequence and character in STATUS_DIGITS
+        if (
+            held is not None
+            and character
+            and self.untouched
+            and continues_number(character)
+            and not sequence
+        ):
             event.stop()
             event.prevent_default()
-            self.post_message(self.StatusKey(list(Status)[int(event.character) - 1]))
+            self.post_message(self.StatusKeyUndone())
+            start, end = self.selection
+            self._replace_via_keyboard(held + character, start, end)
+            return
+        if self.status_keys and self.untouched and character in STATUS_DIGITS:
+            event.stop()
+            event.prevent_default()
+            self._held_digit = character
+            self.post_message(self.StatusKey(Status.from_label(character or "")))
             return
         await super()._on_key(event)
 
 
 class AnswerBar(Vertical):
-    """Collects one answer for the current question."""
+    """Collects one answer for the current question.
+
+    The status keys and clicks are passed up (``StatusChosen``): the screen decides
+    whether they pick this question's status, settle a pending reply, or correct the
+    status read from the previous reply.
+    """
 
     @dataclass
     class Submitted(Message):
         answer: Answer
         text: str  # the raw reply, for the chat bubble and typed-reply parsing
+        picked_by: PickedBy | None = None
+        prefilled: str = ""
         extra: str = ""  # 備考 (その他＋備考 step) or 対応計画 (課題＋計画 step)
         sequence: tuple[Status, ...] = ()  # group step: the status keys pressed, in order
         group_checks: dict[str, tuple[str, ...]] | None = None  # group step: per example
 
+    @dataclass
+    class StatusChosen(Message):
+        status: Status
+
     status: Status | None = None
+    picked_by: PickedBy | None = None
 
     def __init__(
         self, *, id: str | None = None, classes: str | None = None, name: str | None = None
     ) -> None:
         super().__init__(id=id, classes=classes, name=name)
         self.question: Question | None = None
+        self._prefilled_checks: tuple[str, ...] = ()
         self.step: Step | None = None
         self.sequence: list[Status] = []
 
     def compose(self) -> ComposeResult:
+        yield JapaneseStatic("", id="bar-note")
         with Horizontal(id="status-choices"):
             for status in Status:
                 yield Button(
-                    f"{status.key} {status.label}",
+                    f"{status.key} {status.short_label}",
                     id=f"status-{status.value}",
                     classes="status",
                     compact=True,
                 )
         yield Label("", id="checklist-prompt")
-        yield SelectionList[str](id="checklist")
+        yield MarkedSelectionList(id="checklist")
         yield Label("", id="sequence")
         yield Input(placeholder="", id="extra")
         with Horizontal(id="plan-fields"):
@@ -99,7 +165,7 @@ class AnswerBar(Vertical):
             id="reply",
             soft_wrap=True,
             compact=True,
-            placeholder="ここに入力して Enter で送信（改行は ctrl+j）",
+            placeholder="ここに入力して Enter で送信（改行は ctrl+j、全消去は ctrl+u）",
         )
 
     # --- configuring for a question -----------------------------------------------------
@@ -107,11 +173,22 @@ class AnswerBar(Vertical):
     def on_mount(self) -> None:
         self._reply = self.query_one(ReplyArea)
         self._checklist = self.query_one("#checklist", SelectionList)
+        self._note = self.query_one("#bar-note", JapaneseStatic)
+        self._note.display = False
         self._buttons = {s: self.query_one(f"#status-{s.value}", Button) for s in Status}
 
-    def set_question(self, question: Question | None, previous: Answer | None = None) -> None:
+    def set_question(
+        self,
+        question: Question | None,
+        previous: Answer | None = None,
+        to: str = "貴社",
+        prompt: str | None = None,
+    ) -> None:
+        """Show *question* (*previous*: an earlier answer to confirm; *to*: 貴社 or 貴行)."""
         self.question = question
         self.status = None
+        self.picked_by = None
+        self.set_note("")
         reply = self._reply
         reply.text = ""
         checklist = self._checklist
@@ -119,43 +196,86 @@ class AnswerBar(Vertical):
             checklist.clear_options()
         has_status = question is not None and question.kind is QuestionKind.EXAMPLE
         self.query_one("#status-choices").display = has_status
+        reply.status_keys = has_status
         options = question.options if question is not None else ()
         checklist.display = bool(options)
         self.query_one("#checklist-prompt").display = bool(options)
+        picked: set[str] = set(previous.checks) if previous and options else set()
+        self._prefilled_checks = tuple(o.label for o in options if o.label in picked)
         if question is not None and options:
-            picked = set(previous.checks) if previous else set()
             checklist.add_options(
                 [(safe_text(f"{o.label} {o.text}"), o.label, o.label in picked) for o in options]
             )
             checklist.highlighted = 0
-            prompt = f"{question.checklist_prompt}（shift+tab で選択欄へ、スペースで選択）"
+            prompt = f"［shift+tab で選択欄へ・スペースで選択］{question.checklist_prompt}"
+            prompt = prompt.replace("貴社", to)
             self.query_one("#checklist-prompt", Label).update(safe_text(prompt))
         is_plan = question is not None and question.kind is QuestionKind.PLAN
         self.query_one("#plan-fields").display = is_plan
         self.query_one("#plan-due", Input).value = previous.due if previous and is_plan else ""
         self.query_one("#plan-owner", Input).value = previous.owner if previous and is_plan else ""
-        prompt = question.detail_prompt if question is not None else ""
-        self.query_one("#detail-prompt", Label).update(safe_text(prompt))
-        reply.prefilled = ""
+        self._plan_prefill = (
+            self.query_one("#plan-due", Input).value,
+            self.query_one("#plan-owner", Input).value,
+        )
+        if prompt is None:
+            prompt = question.detail_prompt if question is not None else ""
+        self.query_one("#detail-prompt", Label).update(safe_text(prompt.replace("貴社", to)))
+        reply.set_prefill("")
         if previous is not None and not previous.skipped:
-            reply.text = reply.prefilled = printable(previous.detail)
+            reply.set_prefill(printable(previous.detail))
             if previous.status is not None:
-                self.pick(previous.status)
+                self.pick(previous.status, PickedBy.PREFILL)
         self._refresh_buttons()
         reply.disabled = question is None
+        self.fit(self.app.size.height)
+
+    # --- fitting the screen ------------------------------------------------------------------
+
+    CHAT_MIN_ROWS = 7  # the chat keeps room for the question itself
+    COMPACT_BELOW = 32  # screen rows under which prompts take one line each
+
+    def fit(self, screen_rows: int) -> None:
+        """Keep the reply field and the status choices on screen at any size (80×24 too).
+
+        Prompts take one line each on small screens, and the check-list gets the rows
+        left over (it scrolls; the highlighted option follows the cursor).
+        """
+        compact = screen_rows < self.COMPACT_BELOW
+        self.set_class(compact, "compact")
+        budget = screen_rows - 2 - self.CHAT_MIN_ROWS  # header and footer
+        fixed = 1 + 3  # border line, reply field
+        fixed += 1 if self._note.display else 0
+        fixed += 1 if self.query_one("#status-choices").display else 0
+        fixed += 1 if self.query_one("#plan-fields").display else 0
+        fixed += 1 if self.query_one("#extra").display else 0
+        fixed += 1 if self.query_one("#sequence").display else 0
+        if self._checklist.display:
+            fixed += 1 if compact else 3  # its prompt
+        fixed += 1 if compact else 2  # the detail prompt
+        self._checklist.styles.max_height = max(3, min(12, budget - fixed))
+
+    def set_status_keys(self, on: bool) -> None:
+        """Whether a digit typed into the empty reply field is a status key."""
+        self._reply.status_keys = on
 
     def set_step(
         self,
         step: Step | None,
         previous: Answer | None = None,
         group_checks: dict[str, tuple[str, ...]] | None = None,
+        to: str = "貴社",
+        prompt: str | None = None,
     ) -> None:
         """Configure the bar for a step: a group, a closing screen, or one question."""
         self.step = step
         self.group_prefill_checks = group_checks or {}
         self.sequence = []
-        self.set_question(step.question if step is not None else None, previous)
+        self.set_question(step.question if step is not None else None, previous, to, prompt)
         kind = step.kind if step is not None else None
+        if kind in (StepKind.GROUP, StepKind.CONFIRM_ITEM):
+            self._reply.status_keys = True
+        self._reply.digit_sequence = kind is StepKind.GROUP
         extra = self.query_one("#extra", Input)
         extra.display = kind in (StepKind.NOTES, StepKind.ISSUES)
         extra.value = ""
@@ -188,6 +308,7 @@ class AnswerBar(Vertical):
                 "課題認識：一部実施・未実施の理由や改善したい点（なければ空のまま Enter）"
             )
             self.query_one("#plan-fields").display = True
+        self.fit(self.app.size.height)
 
     def fill_extra(self, text: str) -> None:
         self.query_one("#extra", Input).value = text
@@ -241,11 +362,22 @@ class AnswerBar(Vertical):
     def focus_reply(self) -> None:
         self._reply.focus()
 
+    def set_note(self, text: str) -> None:
+        """A line above the status choices (a pending reply, a status read): literal text."""
+        self._note.update(text)
+        self._note.display = bool(text)
+        if self.is_mounted:
+            self.fit(self.app.size.height)
+
     # --- status ----------------------------------------------------------------------------
 
-    def pick(self, status: Status) -> None:
+    def pick(self, status: Status | None, by: PickedBy | None = PickedBy.RESPONDENT) -> None:
         self.status = status
+        self.picked_by = by if status is not None else None
         self._refresh_buttons()
+
+    def show_status_choices(self, shown: bool) -> None:
+        self.query_one("#status-choices").display = shown
 
     def _refresh_buttons(self) -> None:
         for status, button in self._buttons.items():
@@ -255,16 +387,21 @@ class AnswerBar(Vertical):
     def _clicked(self, event: Button.Pressed) -> None:
         event.stop()
         value = (event.button.id or "").removeprefix("status-")
-        self.sequence = [Status(value)] if self.step and self.step.kind is StepKind.GROUP else []
-        self._show_sequence()
-        self.pick(Status(value))
+        step = self.step
+        if step is not None and step.kind is StepKind.GROUP:
+            self.sequence = [Status(value)]
+            self._show_sequence()
+            self.pick(Status(value))
+        else:
+            self.post_message(self.StatusChosen(Status(value)))
         self.focus_reply()
 
     @on(ReplyArea.StatusKey)
     def _status_key(self, event: ReplyArea.StatusKey) -> None:
-        event.stop()
+        """Group and yearly-confirmation steps use the keys here; otherwise the screen does."""
         step = self.step
         if step is not None and step.kind is StepKind.GROUP:
+            event.stop()
             # Each key gives the next example its status; one key alone is for the group.
             if len(self.sequence) >= len(step.questions):
                 self.sequence = []
@@ -273,12 +410,22 @@ class AnswerBar(Vertical):
             self._show_sequence()
             return
         if step is not None and step.kind is StepKind.CONFIRM_ITEM:
+            event.stop()
             if event.status in (Status.DONE, Status.PARTIAL):  # 1: 前回どおり, 2: 一問ずつ
                 self.status = event.status
                 self._reply.post_message(ReplyArea.Send(""))
             return
-        if self.question is not None and self.question.kind is QuestionKind.EXAMPLE:
-            self.pick(event.status)
+        # not stopped: the screen decides (pick, settle a pending reply, or correct)
+
+    def undo_sequence_key(self) -> bool:
+        """A group step's last status key was the start of a number typed as text."""
+        step = self.step
+        if step is None or step.kind is not StepKind.GROUP or not self.sequence:
+            return False
+        self.sequence.pop()
+        self.pick(self.sequence[-1] if self.sequence else None)
+        self._show_sequence()
+        return True
 
     def _show_sequence(self) -> None:
         label = self.query_one("#sequence", Label)
@@ -292,7 +439,11 @@ class AnswerBar(Vertical):
         label.update("手法例ごと: " + " ".join(parts) + rest)
         label.display = True
 
-    # --- sending ---------------------------------------------------------------------------
+    # --- what is on the bar ----------------------------------------------------------------
+
+    @property
+    def reply_text(self) -> str:
+        return self._reply.text
 
     def checks(self) -> tuple[str, ...]:
         checklist = self._checklist
@@ -303,24 +454,59 @@ class AnswerBar(Vertical):
         order = [o.label for o in question.options] if question else []
         return tuple(label for label in order if label in picked)
 
+    def plan_fields(self) -> tuple[str, str]:
+        return (
+            self.query_one("#plan-due", Input).value.strip(),
+            self.query_one("#plan-owner", Input).value.strip(),
+        )
+
+    def current_answer(self, text: str | None = None) -> Answer:
+        due, owner = self.plan_fields()
+        return Answer(
+            status=self.status,
+            detail=(self._reply.text if text is None else text).strip(),
+            checks=self.checks(),
+            due=due,
+            owner=owner,
+        )
+
+    def unsent_text(self) -> str:
+        """The reply typed and not sent ('' when empty or still the prefilled answer)."""
+        reply = self._reply
+        return reply.text.strip() if reply.text != reply.prefilled else ""
+
+    def unsent(self) -> bool:
+        """True when the bar holds something typed or ticked that was not sent."""
+        if self.question is None:
+            return False
+        if self.unsent_text():
+            return True
+        step = self.step
+        if step is not None and step.kind is StepKind.GROUP:
+            before = {k: v for k, v in self.group_prefill_checks.items() if v}
+            if self.group_checks() != before:
+                return True
+        if self.checks() != self._prefilled_checks:
+            return True
+        due = self.query_one("#plan-due", Input).value
+        owner = self.query_one("#plan-owner", Input).value
+        return (due, owner) != self._plan_prefill and bool(due.strip() or owner.strip())
+
+    # --- sending ---------------------------------------------------------------------------
+
     @on(ReplyArea.Send)
     def _send(self, event: ReplyArea.Send) -> None:
         event.stop()
         if self.question is None:
             return
-        answer = Answer(
-            status=self.status,
-            detail=event.text.strip(),
-            checks=self.checks(),
-            due=self.query_one("#plan-due", Input).value.strip(),
-            owner=self.query_one("#plan-owner", Input).value.strip(),
-        )
         step = self.step
         group = step is not None and step.kind is StepKind.GROUP
         self.post_message(
             self.Submitted(
-                answer,
+                self.current_answer(event.text),
                 event.text,
+                self.picked_by,
+                self._reply.prefilled,
                 extra=self.query_one("#extra", Input).value.strip(),
                 sequence=tuple(self.sequence) if group else (),
                 group_checks=self.group_checks() if group else None,
@@ -330,7 +516,14 @@ class AnswerBar(Vertical):
     @on(Input.Submitted, "#plan-due, #plan-owner, #extra")
     def _plan_enter(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one(ReplyArea).post_message(ReplyArea.Send(self.query_one(ReplyArea).text))
+        self._reply.post_message(ReplyArea.Send(self._reply.text))
 
     def clear_reply(self) -> None:
-        self._reply.text = ""
+        self._reply.set_prefill("")
+
+    def put_back(self, text: str) -> None:
+        """Put a reply back into the field to edit it (cursor at its end)."""
+        reply = self._reply
+        reply.prefilled = ""
+        reply.text = text
+        reply.move_cursor(reply.document.end)

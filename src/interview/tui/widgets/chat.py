@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Static
 
-from interview.textsafe import printable
+from interview.tui.widgets.jtext import JapaneseStatic
 
 
-class Bubble(Static):
+class Bubble(JapaneseStatic):
     """One message. Text is never parsed as markup: answers are shown literally.
 
     A question bubble that mentions glossary terms opens the glossary when clicked.
@@ -23,9 +22,7 @@ class Bubble(Static):
         term: str
 
     def __init__(self, content: str | Text, role: str, terms: tuple[str, ...] = ()) -> None:
-        if isinstance(content, str):
-            content = Text(printable(content))
-        super().__init__(content, markup=False, classes=f"bubble {role}")
+        super().__init__(content, classes=f"bubble {role}")
         self.role = role
         self.terms = terms
         if terms:

@@ -1,0 +1,138 @@
+"""The chat's reply rules without a terminal: what a sent reply becomes, and wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from interview.catalog import load_catalog
+from interview.catalog.party import Party
+from interview.engine.answers import Answer, Status
+from interview.engine.reply import parse_status_reply
+from interview.questions.bank import load_questions
+from interview.tui import render
+from interview.tui.reply_flow import (
+    AskedBack,
+    Pending,
+    PickedBy,
+    Save,
+    continues_number,
+    decide,
+    with_status,
+)
+
+
+@pytest.fixture(scope="module")
+def questions():
+    return load_questions(load_catalog())
+
+
+def test_the_detail_is_the_whole_reply_as_typed(questions):
+    question = questions.question("1.1.1")
+    text = "  はい、規程第4条でCISOを定めています  "
+    outcome = decide(question, Answer(), text)
+    read = parse_status_reply(text.strip())
+    if read.status is not None:
+        assert outcome == Save(Answer(status=read.status, detail=text.strip()), read=read.status)
+    else:
+        assert isinstance(outcome, Pending) and outcome.text == text.strip()
+
+
+def test_a_status_picked_by_the_respondent_wins_over_the_words(questions):
+    question = questions.question("1.1.1")
+    outcome = decide(question, Answer(status=Status.PARTIAL), "いいえ", PickedBy.RESPONDENT)
+    assert outcome == Save(Answer(status=Status.PARTIAL, detail="いいえ"))
+
+
+def test_an_unchanged_prefill_keeps_its_status(questions):
+    question = questions.question("1.1.1")
+    previous = Answer(status=Status.NOT_DONE, detail="検討中")
+    outcome = decide(question, previous, "検討中", PickedBy.PREFILL, prefilled="検討中")
+    assert outcome == Save(previous)
+
+
+def test_unreadable_words_become_pending_and_keep_the_text(questions):
+    question = questions.question("1.1.1")
+    outcome = decide(question, Answer(), "テスト")
+    assert outcome == Pending("テスト", parse_status_reply("テスト").guess)
+    assert with_status(outcome, Status.DONE, Answer(checks=("①",))) == Answer(
+        status=Status.DONE, detail="テスト", checks=("①",)
+    )
+
+
+def test_an_empty_reply_without_status_asks(questions):
+    assert decide(questions.question("1.1.1"), Answer(), "   ") == Pending("", None)
+
+
+def test_free_text_questions_save_as_typed(questions):
+    question = questions.question("1.issues")
+    assert decide(question, Answer(), "1年ごとに見直しています") == Save(
+        Answer(detail="1年ごとに見直しています")
+    )
+
+
+def test_a_question_back_is_not_an_answer(questions, monkeypatch):
+    from interview.engine import reply
+    from interview.tui import reply_flow
+
+    monkeypatch.setattr(
+        reply_flow,
+        "parse_status_reply",
+        lambda text: reply.StatusReply(None, text, is_question=True),
+    )
+    assert decide(questions.question("1.1.1"), Answer(), "どういう意味？") == AskedBack(
+        "どういう意味？"
+    )
+
+
+@pytest.mark.parametrize("character", [*"0123456789", *"年月日回社件名人％%.", "２", "要"])
+def test_digits_followed_by_these_were_numbers(character):
+    assert continues_number(character)
+
+
+@pytest.mark.parametrize("character", [*"テはい規C", " ", "、", ""])
+def test_digits_followed_by_these_were_status_keys(character):
+    assert not continues_number(character)
+
+
+def test_banks_are_addressed_as_banks():
+    assert render.addressee("さくら銀行", Party.FINANCIAL_INSTITUTION) == "貴行"
+    assert render.addressee("みどり信用金庫", Party.FINANCIAL_INSTITUTION) == "貴庫"
+    assert render.addressee("あおば信用組合", Party.FINANCIAL_INSTITUTION) == "貴組合"
+    assert render.addressee("株式会社ペイ", Party.API_CONNECTOR) == "貴社"
+    assert render.address("貴社のサービス", "貴行") == "貴行のサービス"
+
+
+def test_no_internal_ids_for_closing_questions(questions):
+    labels = [render.question_label(q) for q in questions.for_item(24)]
+    assert "24.1.1" in labels
+    assert "通番24 その他の対策" in labels
+    assert not any(label.endswith((".other", ".cert", ".plan", ".issues")) for label in labels)
+
+
+def test_export_dialog_names_unknown_answers_and_follow_ups_apart(tmp_path):
+    from interview.services.demo import DEMO_ID, write_demo
+    from interview.services.live import LiveSession
+    from interview.session.store import SessionStore
+    from interview.tui.screens.export import unanswered_summary
+
+    write_demo(tmp_path / f"{DEMO_ID}.toml")
+    session = SessionStore(tmp_path).load(DEMO_ID)
+    unknown = sum(1 for a in session.answers.values() if a.status is Status.UNKNOWN)
+    text = unanswered_summary(LiveSession(session, lambda _s: None))
+    assert f"不明 {unknown}問" in text
+    assert f"フォロー {len(session.follow_ups)}件" in text
+    assert "未解決の項目: 通番" in text
+    assert "ただし上の未解決が残っています" in text  # not a bare 「すべて回答済み」
+
+
+def test_the_suggestion_source_names_the_session_once():
+    from interview.tui.render import _source_note
+
+    assert (
+        _source_note("前回（さくら銀行-2026-11-29、2026-11-29）")
+        == "（前回: さくら銀行-2026-11-29）"
+    )
+    assert (
+        _source_note("流用（demo-sample-pay、2026-04-06）")
+        == "（流用: demo-sample-pay、2026-04-06）"
+    )
