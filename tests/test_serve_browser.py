@@ -57,8 +57,7 @@ async def _interview_in_browser(url: str, sessions: Path, downloads: Path, shot:
             await page.screenshot(shot.with_name("not-saved.png"))
             tail = (await page.terminal_text())[-800:]
             raise AssertionError(f"the reply was not saved ({shot.parent}); screen: {tail}")
-        await page.wait_for_text("保存済み")  # the title bar: the reply is saved and shown
-        await asyncio.sleep(0.3)  # the canvas paints after the bytes arrive
+        await asyncio.sleep(0.5)  # saved; let the chat show it before the screenshot
         await page.screenshot(shot)
         await page.key("F10", "F10", 121)
         await page.wait_for_text("ダウンロード (Enter)")
