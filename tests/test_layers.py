@@ -37,6 +37,7 @@ LAYERS: dict[str, int] = {
     "services": 10,
     "wording": 11,
     "tui": 12,
+    "web": 12,  # interview serve (textual-serve): a UI adapter beside tui, loaded by cli
     "cli": 13,  # the command line is the entry point; `interview` with no command runs the TUI
     "__main__": 14,
     "__init__": 14,

@@ -15,6 +15,7 @@ from textual.command import CommandPalette
 from interview.errors import UserError, describe_os_error
 from interview.textsafety import clean_input, printable
 from interview.tui import styles
+from interview.tui.browser_commands import BrowserCommands
 from interview.tui.commands import AppCommands
 from interview.tui.screens.home import HomeChoice, HomeScreen
 
@@ -32,7 +33,9 @@ if TYPE_CHECKING:
 class InterviewApp(App[None]):
     TITLE = "API接続チェックリスト 回答アシスタント"
     CSS_PATH = [styles.APP, styles.HOME]  # the home screen is the default screen
-    COMMANDS = {AppCommands}  # Japanese, the app's own; Textual's English built-ins are hidden
+    # Japanese, the app's own; Textual's English built-ins are hidden. BrowserCommands only
+    # speaks in the browser (interview serve).
+    COMMANDS = {AppCommands, BrowserCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "終了", id="app.quit", priority=True),
         Binding(

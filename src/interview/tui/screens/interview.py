@@ -900,6 +900,11 @@ class InterviewScreen(Screen[None]):
         self.app.push_screen(TextScreen(f"前回（{previous_id}）からの変更点", report_text(changes)))
 
     def action_export(self) -> None:
+        if self.app.is_web:  # served to a browser: a download, never a server path
+            from interview.tui.screens.download import DownloadScreen
+
+            self.app.push_screen(DownloadScreen(self.live))
+            return
         from interview.tui.screens.export import ExportScreen
 
         self.app.push_screen(ExportScreen(self.live))
