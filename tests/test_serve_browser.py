@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(
 
 READING = "はい、しーあいえすおーをおいています"
 REPLY = "はい、CISO（最高情報セキュリティ責任者）を置いています"
-DETAIL = "CISO（最高情報セキュリティ責任者）を置いています"  # 「はい、」 is the status
+DETAIL = REPLY  # saved exactly as typed (the status words stay in the detail)
 
 
 async def _wait_file(path: Path, text: str | None = None, timeout: float = 15) -> bool:
