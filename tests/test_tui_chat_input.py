@@ -459,3 +459,33 @@ async def test_every_path_through_the_plan_fields_keeps_what_was_typed(tmp_path:
             assert plan["due"] == f"2027年{n + 1}月", (keys, plan)
             assert plan.get("owner", "") == expected_owner
             assert saved(tmp_path)["1.issues"]["detail"] == f"課題{n}"
+
+
+@run_async
+async def test_keys_typed_while_the_last_reply_is_saved_are_kept_for_the_next(tmp_path: Path):
+    """A fast typist starts the next reply before the screen has taken the last one away."""
+    from textual.app import App, ComposeResult
+
+    from interview.tui.widgets.answer_bar import ReplyArea
+
+    sent: list[str] = []
+
+    class Field(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ReplyArea(id="reply")
+
+        def on_reply_area_send(self, event: ReplyArea.Send) -> None:
+            sent.append(event.text)
+
+    app = Field()
+    async with app.run_test() as pilot:
+        area = app.query_one(ReplyArea)
+        area.focus()
+        await pilot.press(*"はい")
+        await pilot.press("enter")
+        await pilot.press(*"次の")  # typed before the screen resets the field
+        area.set_prefill("")  # the next question
+        assert sent == ["はい"]
+        assert area.text == "次の"  # kept, not wiped
+        area.set_prefill("前回の回答")  # no typing since: the prefill shows as usual
+        assert area.text == "前回の回答"

@@ -54,14 +54,36 @@ class ReplyArea(TextArea):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._held_digit: str | None = None
+        self._sent: str | None = None  # the text of the last Enter, until the field is reset
+
+    def typed_after_send(self) -> str:
+        """What was typed after the last Enter, before the screen took the reply away.
+
+        A fast typist starts the next reply while the last one is being saved; those keys
+        land after the sent text. They belong to the next reply and must not be lost.
+        """
+        sent, text = self._sent, self.text
+        if sent is None or not text.startswith(sent):
+            return ""
+        return text[len(sent) :]
 
     @property
     def untouched(self) -> bool:
         return not self.text or self.text == self.prefilled
 
     def set_prefill(self, text: str) -> None:
-        """Show an earlier answer: cursor at the end, all selected so typing replaces it."""
+        """Show an earlier answer: cursor at the end, all selected so typing replaces it.
+
+        Keys typed after the last Enter are kept instead (they are the next reply).
+        """
         self._held_digit = None
+        ahead = self.typed_after_send()
+        self._sent = None
+        if ahead:
+            self.prefilled = ""
+            self.text = ahead
+            self.move_cursor(self.document.end)
+            return
         self.prefilled = text
         self.text = text
         if text:
@@ -69,6 +91,7 @@ class ReplyArea(TextArea):
 
     def action_clear_reply(self) -> None:
         self._held_digit = None
+        self._sent = None
         self.clear()
 
     async def _on_key(self, event: events.Key) -> None:
@@ -76,6 +99,7 @@ class ReplyArea(TextArea):
         if event.key == "enter":
             event.stop()
             event.prevent_default()
+            self._sent = self.text
             self.post_message(self.Send(self.text))
             return
         if event.key in ("ctrl+j", "shift+enter"):
@@ -524,6 +548,8 @@ class AnswerBar(Vertical):
     def put_back(self, text: str) -> None:
         """Put a reply back into the field to edit it (cursor at its end)."""
         reply = self._reply
+        ahead = reply.typed_after_send()  # keys typed since Enter stay, after the reply
+        reply._sent = None
         reply.prefilled = ""
-        reply.text = text
+        reply.text = text + ahead
         reply.move_cursor(reply.document.end)
