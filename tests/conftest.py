@@ -10,6 +10,14 @@ os.environ.setdefault("TEXTUAL_DISABLE_KITTY_KEY", "1")
 
 REPO = Path(__file__).resolve().parent.parent
 
+# Property tests: 50 examples each in the suite (its 90 s budget); HYPOTHESIS_PROFILE=thorough
+# runs the library's default 100 (or more, with --hypothesis-seed for a fixed run).
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("suite", max_examples=50, deadline=None)
+settings.register_profile("thorough", max_examples=200, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
+
 
 @pytest.fixture(scope="session")
 def catalog():
