@@ -116,7 +116,8 @@ LATENCY = textwrap.dedent(
                 await pilot.press("1" if q.kind.value == "example" else "x")
                 t = time.perf_counter()
                 send_enter(app)
-                while True:
+                deadline = t + 5.0  # never hang: a step the wait below can't see counts as 5 s
+                while time.perf_counter() < deadline:
                     await asyncio.sleep(0)
                     if app.screen is not screen:
                         break  # the item review opened instead of the next question
