@@ -29,7 +29,7 @@ _KANA_VERDICT = re.compile(
     r"^(やって|やってる|でき|わから|わかん|わかり|ない|なし|あり|ある|して|まだ|じっし|"
     r"たいおう|みじっし|がいとう|ひがいとう|ふめい|よてい|けんとう|いちぶ|かくにん|はい|"
     r"いいえ|ぜんぜん|ばっちり|だいじょうぶ|ずみ|すみ|むり|ます|です|ません|てる|てます|"
-    r"てない|てません|おっけー|おーけー|うん|ええ)"
+    r"てない|てません|おっけー|おーけー|うん|ええ|みたいおう|だめ)"
 )
 
 # Kana spellings and IME slips of the words that carry a verdict.
@@ -68,6 +68,9 @@ _WORDS: list[tuple[str, str]] = [
     ("わかんない", "わからない"),
     ("わかんね", "わからない"),
     ("わからん", "わからない"),
+    ("わかん", "わからない"),
+    ("ましえん", "ません"),
+    ("まっせ", "ます"),
     ("知らん", "知らない"),
     ("頂", "いただ"),
     ("致", "いた"),
@@ -182,7 +185,7 @@ _ONE_WORD = {
 
 
 _FILLER = re.compile(
-    r"^(えー*と|えっと|ええと|えー+|あー+|あのー*|うー+ん|んー+|そうですね[ーえ〜]*|まあ|ま、)[、,。\s…]*"
+    r"^(えー*と|えっと|ええと|えー+|あー+|あのー*|うー+ん|んー+|そうですね[ーえ〜]*|まあ(?!まあ)|ま、)[、,。\s…]*"
 )
 # A blank between Japanese words marks a clause, like 、 (本番は実施 開発は未実施).
 _JA_SPACE = re.compile(r"(?<=[^\x00-\x7f])[\s\u3000]+|[\s\u3000]+(?=[^\x00-\x7f])")
@@ -196,6 +199,7 @@ def fold(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).casefold().strip()
     s = _FILLER.sub("", _FILLER.sub("", s))
     s = _PADDING.sub("、", s)
+    s = _FILLER.sub("", _FILLER.sub("", s.lstrip(_ENDS)))  # 「お世話になっております。えーと、…」
     s = _JA_SPACE.sub("、", s)
     core = s.strip(_ENDS)
     word = _drop_symbols(core).strip(_ENDS) if len(core) <= 24 else ""

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from interview.engine.answers import Status
+from interview.engine.reply_correction import corrected_tail
 from interview.engine.reply_plan import PLAN_WORDS
 
 _POS_TOKEN = "〔済〕"
@@ -25,7 +26,7 @@ _POS_TOKEN = "〔済〕"
 _DOUBLE_NEGATIVE = re.compile(
     r"(ない|なかった|未(実施|対応|整備|導入))(という)?(わけ|訳)(で|では|では)?(は|も)?"
     r"(ない|ありません|ございません|なく)"
-    r"|ないこと(は|も)(ない|ありません|ございません)"
+    r"|ない(という|なんて)?こと(は|も)(ない|なく|ありません|ございません)"
     r"|なくは(ない|ありません)|なくも(ない|ありません)"
     r"|未(実施|対応|整備|導入|着手)(で|では)?(は)?(ない|ありません|ございません)"
     r"|ないとは(いえ|言え)(ない|ません)"
@@ -38,6 +39,13 @@ _NOT_REALLY_NEGATIVE = re.compile(
     r"|出ていない|出ていません)"
     r"|ないよう|なくなるよう|ないか(どうか|を|、|毎|定期|確認|チェック|監視|点検|常時|日次|月次|自動|の確認)|(漏れ|もれ|例外|滞り|問題|抜け|間違い|遅滞|遅れ|欠かさず)なく"
     r"|ないこと(を|の)(確認|チェック|監視)"
+    r"|(抜かり|ぬかり|手抜かり|怠り|不足|漏れ|もれ)(は|も)?(ない|なく|ありません|なし)"
+    r"|(指摘|問題|不備|事故|障害|インシデント)(事項)?(は|も)?(特に|一切)?なく(?!て)"
+    r"|(ない|ません|できない|させない|れない)(設計|仕組み|仕様|構成|設定|運用|方針|ルール|決まり|こと(に|と)(して|し|な))"
+    r"|(承認|申請|許可|認証|権限)(なし|なく|がないと|がなければ)(で|に|では)?(は)?[^、。]{0,12}?(できない|できません|できず|不可|られない|られません)"
+    r"|(一般(社員|ユーザー|利用者|職員)|第三者|部外者|社外|他社|外部)(に|へ|から)(は|も|の)?[^、。]{0,12}?"
+    r"(付与|提供|開示|共有|公開|送信|渡|漏|アクセス|接続|閲覧|持ち出)[^、。]{0,10}?(しない|しません|していない|していません|させない|させません"
+    r"|ことはない|ことはありません|できない|できません|認めていない|認めていません)"
     r"|(平文|生のまま|共有(アカウント|id|ユーザー)|使い回|持ち出|私物|無断|許可なく|許可なし"
     r"|個人端末|ハードコード|ソースコードに|ログに(は)?(パスワード|秘密)|外部に(は)?公開)"
     r"[^。、]{0,16}?(しない|しません|していない|していません|させない|させていません|認めていない"
@@ -54,7 +62,7 @@ _NOT_APPLICABLE = re.compile(
     r"|対象になりません|関係(ない|なし|ありません|ございません|がない|がありません|ないです|しない|しません|しておりません)|無関係"
     r"|該当(する)?(業務|サービス|取引|機能|ケース|もの|事象|データ|利用者|接続|api|システム)(は|が|も)?(ない|ありません|なし|存在しない|存在しません)"
     r"|当てはまら|あてはまら|当てはまりません|あてはまりません|不要(?!な)|必要(が|は|も)?(ない|ありません|なし)"
-    r"|^n/?a$|^na$|(項目|本件|設問|質問|要件)[^、。]{0,8}適用され(ない|ません)|(この|本)(項目|質問|設問)は(スキップ|飛ばし|パス)"
+    r"|^n/?a(です)?$|^na(です)?$|(項目|本件|設問|質問|要件)[^、。]{0,8}適用され(ない|ません)|(この|本)(項目|質問|設問)は(スキップ|飛ばし|パス)"
 )
 # Facts about the business that usually explain why a topic does not apply.
 _SCOPE_FACT = re.compile(
@@ -63,7 +71,8 @@ _SCOPE_FACT = re.compile(
     r"|そもそも(?![^、。]*(手が回|でき|やっ|して))[^、。]{0,12}(持っ|提供|扱|保有|運営|存在|いない|ない)"
 )
 _UNKNOWN = re.compile(
-    r"わから|わかりかね|わかりません|わかってい(ない|ません)|不明|要確認|未確認|確認中|調査中"
+    r"^さっぱり|(答え|回答し|お答えし)(られ|かね)(ない|ません|ます)"
+    r"|わから|わかりかね|わかりません|わかってい(ない|ません)|不明|要確認|未確認|確認中|調査中"
     r"|後日(ご)?(回答|連絡|報告)|確認して[^、。]{0,6}(回答|連絡|報告|お答え|返答|折り返)|確認(します|いたします|してみ|して(から|ご|お)|させて|を(とり|取り|し)|が(必要|要)|必要)"
     r"|確認しないと|聞いて(み|おき|から)|聞きます|問い?合わ?せ(中|ます|ている|ています|てい|てみ|ておき|する|します|を(して|し|行っ|かけ))|調べ(ます|てみ|て(から|お))"
     r"|把握(して|でき|しきれ)(てい|てお|い|お)?(ない|ません|おりません|りません|らず)|把握していない|知らない|知りません"
@@ -82,6 +91,8 @@ _QUESTION = re.compile(
 _QUESTION_WORDS = re.compile(
     r"どういう(意味|こと)|とは(何|なん|なに)|って(何|なに|なん)|何(を|が)(聞|指|意味|求め)"
     r"|(意味|趣旨|意図|定義)が[^、。]{0,3}(わか|不明)|教えて"
+    r"|(質問|設問|問い|項目|聞かれていること)(の(意味|内容|意図|趣旨))?が[^、。]{0,4}(わか|不明|理解でき|ピンとこ)"
+    r"|(説明して|解説して)(ください|下さい|もらえ|いただけ|ほしい)|詳しく(教え|説明)"
     r"|(答え|書き|記入の仕)方が[^、。]{0,4}(わか|不明)|例を(ください|下さい|教え|見せ|挙げ)|例が(ほしい|欲しい)"
     r"|(何|なに|どう)(を|と)?(書け|書い|書く|書いたら|答え|記入)|(ば|たら)(いい|よい|良い)(ん|の)?(でしょう|ですか|か)(でしょう)?$"
 )
@@ -89,13 +100,13 @@ _QUESTION_WORDS = re.compile(
 _NEGATIVE = re.compile(
     r"(?<![少危幼汚切])ない(?!よう)|ません|なし|なかった|(?<![はわ])ず(?=に|、|。|$|で|とも)"
     r"|未(?!然|満|来|定義)[\u4e00-\u9fff]|^いいえ|^いえ|^no\b|ゼロ|皆無|手つかず|手付かず|白紙"
-    r"|課題が(残|あ)|残課題|任せ(です|だ|の|に|$)|(漏れ|抜け|遅れ|滞り|形骸化し|後回しに?な?り)がち|(は|が)そのまま|に課題|課題(あり|がある|$)|乖離|困難|最低限|道半ば|発展途上|未成熟|(から|の)?順(に|次)|試行|トライアル|ばらつき|バラつき|むら(が|も)|ムラ|まちまち|(人|部署|担当者|部門|案件)(に)?よって(は|異な|違)|(漏れ|抜け|不備|ミス)(が|も)(ある|あります|あり|見つか)|任意|例外(も|が)(あ|残|多)|べき|必要があ|改善(が|の)余地|古いまま|形だけ|名ばかり|不実施|非実施|未了|^未$|(が|は|も)(低い|少ない|弱い|甘い|乏しい|遅れている|短い|古い|遅い|狭い|粗い|不足)|未完了|積み残|見送|断念|中止|廃止|不在|形骸化|属人|まだ(です|だ|。|、|$|でき|未)|^まだまだ|^ぜんぜん(です|だ)?$|まだ(何|なに)も|(何|なに)も$|(?<!漏れ)(?<!もれ)(?<!例外)なく(?!な)|できておらず|しておらず|行っておらず|整っておらず"
+    r"|課題が(残|あ)|残課題|任せ(です|だ|の|に|$)|(漏れ|抜け|遅れ|滞り|形骸化し|後回しに?な?り)がち|(は|が)そのまま|に課題|課題(あり|がある|$)|乖離|困難|最低限|道半ば|発展途上|未成熟|(から|の)?順(に|次)|試行|トライアル|ばらつき|バラつき|むら(が|も)|ムラ|まちまち|(人|部署|担当者|部門|案件)(に)?よって(は|異な|違)|(漏れ|抜け|不備|ミス)(が|も)(ある|あります|あり|見つか)|任意|例外(も|が)(あ|残|多)|べき|必要があ|改善(が|の)余地|古いまま|形だけ|名ばかり|不実施|非実施|未了|^未$|後回し|ダメ|だめ|^まったく$|^全く$|廃止|延期|取りやめ|取り止め|やめ(ました|た|ている|ています|てしまっ)|^ng$|(が|は|も)(低い|少ない|弱い|甘い|乏しい|遅れている|短い|古い|遅い|狭い|粗い|不足)|未完了|積み残|見送|断念|中止|廃止|不在|形骸化|属人|まだ(です|だ|。|、|$|でき|未)|^まだまだ|^ぜんぜん(です|だ)?$|まだ(何|なに)も|(何|なに)も$|(?<!漏れ)(?<!もれ)(?<!例外)なく(?!な)|できておらず|しておらず|行っておらず|整っておらず"
 )
 _POSITIVE = re.compile(
     r"済み|〔済〕|運用中|実施中|稼働中|稼動中|完了|対応完了|運用(している|しています|です|として|にして)"
-    r"|(て|で)い(る|ます|ました|た)(?!か)|てお(り|ります)(?!ません)|(て|で)は(いる|います|ある|あります)|(?<!見送り)(?<!断念し)(?<!中止し)(?<!やめ)ました|あり(?!ません)|ある(?!いは)|います"
+    r"|(て|で)い(る|ます|ました|た)(?!か)|てお(り|ります)(?!ません)|(て|で)は(いる|います|ある|あります)|(?<!見送り)(?<!断念し)(?<!中止し)(?<!廃止し)(?<!延期し)(?<!やめ)ました|あり(?!ません)|ある(?!いは)|います"
     r"|(?<!た)(?<!ま)(し|でき|やっ|行っ|作っ|決め|定め|設け|整え|導入し|取得し|締結し)た(?!い|ら|の|もの|こと|ところ|方が|ほうが)"
-    r"|できる|できます|必須|(ルール|決まり|規則|運用|方針|仕組み|建て付け)(です|にな(って|り)|とな(って|り)|にして|としてい)|(?<=[ぁ-ゖ一-龥])(?<!思)(る|う|く|つ)(ものの|けど|けれど|が、)|(年|月|週|日)(に)?(\d|一|二|何)+回(だ|です|で|は|、|実施|行)|して(から)?(\d+|数|何)(年|か月|ヶ月|カ月)|^はい|^ええ|^うん|^yes|^ok|^おk|^おけ|大丈夫|ばっちり|もちろん|万全|しっかり"
+    r"|(?<!思)(っ|し|い)たものの|(?<!思)(っ|し)たけど|できる|できます|必須|(ルール|決まり|規則|運用|方針|仕組み|建て付け)(です|にな(って|り)|とな(って|り)|にして|としてい)|(?<=[ぁ-ゖ一-龥])(?<!思)(る|う|く|つ)(ものの|けど|けれど|が、)|(年|月|週|日)(に)?(\d|一|二|何)+回(だ|です|で|は|、|実施|行)|して(から)?(\d+|数|何)(年|か月|ヶ月|カ月)|^はい|^ええ|^うん|^yes|^ok|^おk|^おけ|大丈夫|ばっちり|もちろん|万全|しっかり"
     r"|対応可|整備済|(?<!未)(実施|対応|整備|策定|締結|適用|構築|取得|設定|配置|任命)(し、|しており(?!ません))"
 )
 # A bare verbal noun at the end (テストは実施、…) is a telegraphic "done".
@@ -107,11 +118,13 @@ _TELEGRAPHIC = re.compile(
 )
 _DATE = re.compile(r"\d{1,2}月|20\d\d年|令和|来月|年内")
 _RELIANCE = re.compile(
-    r"(経験|記憶|個人|担当者|属人的な運用|各自|各自の判断|現場|現場の判断|個人の判断)に(頼っ|依存し|任せ)(て)?(い|お)?(る|ます|ります|り)?"
+    r"(経験|記憶|個人|担当者|属人的な運用|各自|各自の判断|現場|現場の判断|個人の判断|人|特定の(人|担当者|社員)|ベテラン)"
+    r"に(頼っ|依存し|任せ)(て)?(い|お)?(る|ます|ります|り)?"
 )
 # Verbs of not doing, in the ている form, are still "not done" (見送っています).
 _HOLDING_OFF = re.compile(
-    r"(見送っ|断念し|中止し|やめ|控え|保留し|止め|止まっ|停止し|中断し|休止し|諦め|放置し|遅れ|滞っ)て(い|お)(る|ます|ります|り|た)"
+    r"(見送っ|断念し|中止し|廃止し|延期し|やめ|控え|保留し|止め|止まっ|停止し|中断し|休止し|諦め|放置し|遅れ|滞っ)て(い|お)(る|ます|ります|り|た)"
+    r"|後回しに(なっ|し)て(い|お)(る|ます|ります|り|た)?"
     r"|(した|やった|行った|実施した|受けた)こと(が|は|も)(ない|なく|ありません|ございません)"
 )
 # 「します」 is a habit only with a frequency word; otherwise it is a plan (来月から実施します).
@@ -138,6 +151,7 @@ _PARTIAL = re.compile(
     r"|不定期|不完全|不徹底|(\d|一|二|三|四|五|六|七|八|九)割|(?<!100)(?<!\d)\d{1,2}(%|パーセント)"
     r"|ドラフト|草案|素案|試行段階|テスト段階|口頭(ベース|のみ|だけ|で(の|は)?(伝え|共有|周知|指示))"
     r"|(夜間|休日|土日|週末|深夜|時間外|海外|支店|子会社|グループ会社|一部)(は|の|に|では)[^、。]{0,10}(ない|ません)"
+    r"|を?除(いて|き|く)|例外的|試行中|^まあまあ"
     r"|途中|移行中|対応中|整備中|導入中|構築中|進めて|進行中|一方|ぼちぼち|ある程度|それなりに"
 )
 # のみ / だけ that describe the control itself (管理者のみアクセス可能) are not a limit.
@@ -180,8 +194,14 @@ def is_status_key(folded: str) -> bool:
 
 # Another measure meets the purpose (代替策で対応).
 _ALTERNATIVE = re.compile(
-    r"代替(策|手段|措置|コントロール|的な?(対策|手段|方法|措置))|別の(手段|方法|方策|仕組み|対策|やり方|形)"
-    r"|他の(手段|方法|方策|仕組み|対策)|ほかの(手段|方法|方策|仕組み|対策)|補完(的|統制)|の代わりに|の代わりとして"
+    r"代替|別の(手段|方法|方策|仕組み|対策|やり方|形|措置)|(他|ほか)の(手段|方法|方策|仕組み|対策|やり方|措置)"
+    r"|補完(的|統制)|の代わりに|の代わりとして|代わりの|(で|によって|により)(補っ|補い|補う|補完|カバー|担保)"
+    r"|同等(以上)?の(対策|効果|措置|管理|統制|手段|水準|安全性)|独自の(方法|方式|やり方|仕組み)"
+    r"|(手法例|例示|例)(の方法|の手法|のやり方)?(と|とは)(違|異な|別)|(手法例|例示)(の(方法|手法|やり方))?(では|で)(なく|はなく)"
+)
+# 「代替策もない」「代替手段は特にない」: nothing in place.
+_NO_ALTERNATIVE = re.compile(
+    r"代替(策|手段|措置)?(も|は)?(特に)?(ない|なし|ありません|ございません)"
 )
 
 
@@ -192,6 +212,11 @@ def read(folded: str) -> Reading:
     if is_status_key(folded):
         keyed = list(Status)[int(folded) - 1]
         return Reading(keyed, keyed, False, False)
+    tail = corrected_tail(folded)
+    if tail is not None:  # 「はい、いや、まだです」: the words after the correction count
+        corrected = read(tail)
+        if corrected.status is not None or corrected.guess is not None:
+            return corrected
     text = _DOUBLE_NEGATIVE.sub(_POS_TOKEN, folded)
     text = _NOT_REALLY_NEGATIVE.sub(_POS_TOKEN, text)
     text = _CONTROL_ONLY.sub(_POS_TOKEN, text)
@@ -207,12 +232,30 @@ def read(folded: str) -> Reading:
     return Reading(status, guess or status, False, has_plan)
 
 
-def _topics(text: str) -> int:
-    """Clauses with their own topic (〜は, 〜には, 〜では)."""
-    return sum(
-        bool(re.search(r"[一-龥ァ-ヶーa-z0-9](は|には|では)", clause))
-        for clause in re.split(r"[、。,]", text)
-    )
+_TOPIC = re.compile(r"[一-龥ァ-ヶーa-z0-9](は|には|では)")
+
+
+def _unread_contrast(text: str) -> bool:
+    """Two topics (〜は), one of them with no predicate the rules can read.
+
+    「新しい方は対応済み、古い方は様子見」 is a contrast the rules cannot read; 「権限は職務に
+    応じて付与し、異動時には見直しています」 is a list of facts (each clause either reads as
+    done, continues into the next one, or states a value such as 「有効期限は1時間」).
+    """
+    clauses = [c for c in re.split(r"[、。,]", text) if c]
+    if sum(bool(_TOPIC.search(c)) for c in clauses) < 2:
+        return False
+    for clause in clauses:
+        if not _TOPIC.search(clause) or re.search(r"(は|には|では)$", clause):
+            continue
+        if _POSITIVE.search(clause) or _TELEGRAPHIC.search(clause):
+            continue
+        if re.search(r"[しりきびみいえけせてでめれ]$", clause):  # 連用形: 〜を付与し、
+            continue
+        if re.search(r"\d", clause) and not _NEGATIVE.search(clause):  # 有効期限は1時間
+            continue
+        return True
+    return False
 
 
 def _done_elsewhere(text: str) -> bool:
@@ -223,6 +266,33 @@ def _done_elsewhere(text: str) -> bool:
         if _POSITIVE.search(_PLAN_VERB.sub("", clause)) or _TELEGRAPHIC.search(clause):
             return True
     return False
+
+
+def _limited_beside_not_applicable(text: str) -> bool:
+    """A part is left out (〜は対象外) beside a clause that limits the scope (〜のみ対象)."""
+    clauses = [c for c in re.split(r"[、。,.;；]", text) if c]
+    out = [c for c in clauses if re.search(r"(は|も)(対象外|適用外|範囲外)", c)]
+    if not out or re.search(r"ため|ので|から|判断|考え", text):
+        return False
+    return any(
+        c not in out
+        and (
+            re.search(r"のみ|だけ|一部|限って|限定|以外", c)
+            or (_TOPIC.search(c) and _POSITIVE.search(c) and not _NEGATIVE.search(c))
+        )
+        for c in clauses
+    )
+
+
+def _past_only(text: str) -> bool:
+    """Done before, not now: 「前はやってたけど今はやってない」."""
+    return bool(
+        re.search(
+            r"(前|以前|昔|かつて|昨年まで|去年まで|前年まで|当初)(は|まで)?[^。]{0,20}?"
+            r"(今|現在|今年|今期|最近)(は|では)?[^、。]{0,12}(ない|ません|停止|中止|止め|やめ)",
+            text,
+        )
+    )
 
 
 def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
@@ -243,16 +313,17 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     negative = bool(_NEGATIVE.search(text))
     partial = bool(_PARTIAL.search(text))
     if _NOT_APPLICABLE.search(text):
+        if _limited_beside_not_applicable(text):  # 「社員のみ対象で、委託先社員は対象外」
+            return Status.PARTIAL, None
         if _done_elsewhere(text):  # 「①は実施、③は該当なし」: which one?
             return None, Status.PARTIAL
         return Status.NOT_APPLICABLE, None
     if _UNKNOWN.search(text):
         return Status.UNKNOWN, None
     if _ALTERNATIVE.search(text):
-        if has_plan and not positive:  # 代替策を検討中: nothing in place yet
-            return Status.NOT_DONE, None
-        if positive:
-            return Status.ALTERNATIVE, None
+        if _NO_ALTERNATIVE.search(text) or (has_plan and not positive):
+            return Status.NOT_DONE, None  # 代替策を検討中: nothing in place yet
+        return Status.ALTERNATIVE, None
     if _HEDGE.search(text) and re.search(r"確認|不安|自信", text):
         return Status.UNKNOWN, None
     will = bool(_WILL.search(text))
@@ -261,6 +332,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             positive = True
         else:
             has_plan = True
+    if _past_only(text):
+        return Status.NOT_DONE, None
     if _HARDLY.search(text):
         return None, Status.NOT_DONE
     if partial:
@@ -282,9 +355,7 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     if positive:
         if _CAVEAT.search(text) and not _FOLLOW_UP.search(text):
             return None, Status.DONE  # 「…しているけど、…」: a caveat the rules cannot read
-        if (
-            _topics(text) >= 2
-        ):  # 「新しい方は対応済み、古い方は…」: a contrast the rules cannot read
+        if _unread_contrast(text):  # 「新しい方は対応済み、古い方は…」
             return None, Status.DONE
         if telegraphic_date:  # 「12月に導入」: done in December, or planned for it?
             return None, Status.DONE
