@@ -205,7 +205,7 @@ def fold(text: str) -> str:
     word = _drop_symbols(core).strip(_ENDS) if len(core) <= 24 else ""
     if word in _ONE_WORD:
         s = _ONE_WORD[word]
-    elif core[:1] in _MARKS and (len(core) == 1 or core[1] in " 、" or not core[1].isascii()):
+    elif core[:1] in _MARKS and (len(core) == 1 or core[1] in " 、(" or not core[1].isascii()):
         s = _MARKS[core[0]] + core[1:]
     s = _drop_symbols(s)
     s = _SPACE.sub("", s)
