@@ -158,6 +158,19 @@ _MARKS = {
 }
 
 
+# Marks after a part (本番〇、開発×) and ok/ng after a topic (本番はok、開発はng).
+_INLINE_MARKS = {
+    **dict.fromkeys("○◯〇◎", "済み"),
+    **dict.fromkeys("△▲", "一部"),
+    **dict.fromkeys("×✕✖", "未実施"),
+    "ok": "済み",
+    "ng": "未実施",
+}
+_INLINE_MARK = re.compile(
+    r"(?<=[ぁ-ゖァ-ヶ一-龥a-z])[○◯〇◎△▲×✕✖](?!\d)|(?<=[は:：])(ok|ng)(?![a-z])"
+)
+
+
 # One-word answers, as in a form or in English.
 _ONE_WORD = {
     "有": "あり",
@@ -207,6 +220,7 @@ def fold(text: str) -> str:
         s = _ONE_WORD[word]
     elif core[:1] in _MARKS and (len(core) == 1 or core[1] in " 、(" or not core[1].isascii()):
         s = _MARKS[core[0]] + core[1:]
+    s = _INLINE_MARK.sub(lambda m: _INLINE_MARKS[m.group(0)], s)
     s = _drop_symbols(s)
     s = _SPACE.sub("", s)
     s = _KATAKANA_WORD.sub(_kana, s)
