@@ -193,6 +193,15 @@ _ONE_WORD = {
     "tbc": "要確認",
     "unknown": "不明",
     "not sure": "不明",
+    "i'm not sure": "不明",
+    "im not sure": "不明",
+    "i don't know": "わからない",
+    "i dont know": "わからない",
+    "idk": "わからない",
+    "unsure": "不明",
+    "not implemented": "未実施",
+    "not started": "未実施",
+    "no": "いいえ",
     "not applicable": "該当なし",
 }
 
@@ -218,6 +227,8 @@ def fold(text: str) -> str:
     word = _drop_symbols(core).strip(_ENDS) if len(core) <= 24 else ""
     if word in _ONE_WORD:
         s = _ONE_WORD[word]
+    elif word.removesuffix("です") in _ONE_WORD:  # 「WIPです」「TBDです」
+        s = _ONE_WORD[word.removesuffix("です")]
     elif core[:1] in _MARKS and (len(core) == 1 or core[1] in " 、(" or not core[1].isascii()):
         s = _MARKS[core[0]] + core[1:]
     s = _INLINE_MARK.sub(lambda m: _INLINE_MARKS[m.group(0)], s)
