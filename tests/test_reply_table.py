@@ -81,6 +81,9 @@ PADDINGS = {
     "full width": _fullwidth,
     "blanks for commas": lambda t: t.replace("、", "　"),
     "exclamation": lambda t: t + "!!",
+    "lead-in": lambda t: "この項目ですが、" + t,
+    "sign-off": lambda t: t + "。以上です。",
+    "line breaks": lambda t: t.replace("、", "\n").replace("。", "\n"),
 }
 
 

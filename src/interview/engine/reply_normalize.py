@@ -206,6 +206,14 @@ _ONE_WORD = {
 }
 
 
+# A topic announced before the answer (「この項目ですが、」「API接続の件について、」): its
+# 「ですが」 is not a contrast.
+_LEAD_IN = re.compile(
+    r"^(この|本|当該|こちらの|その|ご質問の)?[一-龥ァ-ヶーa-z0-9・の]{0,20}?(の件|の点)?"
+    r"(について(は)?|に関して(は)?|ですが|ですけど|ですけれど)[、,]"
+)
+# 「…。以上です」 closes the reply.
+_CLOSING = re.compile(r"(?<=[、。.!?])以上(です|となります|になります)?[。.!]*$")
 _FILLER = re.compile(
     r"^(えー*と|えっと|ええと|えー+|あー+|あのー*|うー+ん|んー+|そうですね[ーえ〜]*|まあ(?!まあ)|ま、)[、,。\s…]*"
 )
@@ -222,6 +230,8 @@ def fold(text: str) -> str:
     s = _FILLER.sub("", _FILLER.sub("", s))
     s = _PADDING.sub("、", s)
     s = _FILLER.sub("", _FILLER.sub("", s.lstrip(_ENDS)))  # 「お世話になっております。えーと、…」
+    s = _FILLER.sub("", _LEAD_IN.sub("", s))
+    s = _CLOSING.sub("", s)
     s = _JA_SPACE.sub("、", s)
     core = s.strip(_ENDS)
     word = _drop_symbols(core).strip(_ENDS) if len(core) <= 24 else ""
