@@ -37,6 +37,9 @@ _WORDS: list[tuple[str, str]] = [
     ("ひがいとう", "非該当"),
     ("がいとう", "該当"),
     ("みじっし", "未実施"),
+    ("じっしちゅう", "実施中"),
+    ("たいおうちゅう", "対応中"),
+    ("対象がい", "対象外"),
     ("じっし", "実施"),
     ("みたいおう", "未対応"),
     ("たいおう", "対応"),
@@ -102,7 +105,7 @@ _DIALECT = [
 _BARE_MARK = re.compile(r"(?<=[はがも])(済|未)(?=$|[、。,!?])")
 _SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
 # 済 → 済み; ずみ/すみ/住み after a verbal noun → 済み (対応ずみ, 実施住み, 対応すみ)
-_ZUMI = re.compile(r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|済(?![みまむ]))")
+_ZUMI = re.compile(r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|積み|済(?![みまむ]))")
 # Casual ている forms: やってる → やっている, できてない → できていない.
 _TEIRU = re.compile(r"(?:(?<=て)|(?<=[んい]で))(?=る|ます|ない|ません|た(?!い)|なかった)")
 # Romaji left unconverted after kana: していまｓ → していま + す.
@@ -122,6 +125,7 @@ _ROMAJI = {
 _LAUGH = re.compile(r"(\(笑\)|（笑）|笑+|w{2,}|(?<=[ぁ-ゖ一-龥。、!?])w)(?=$|[。、!?\s])")
 _LONG = re.compile(r"(?<=[ぁ-ゖ])[ー〜~]+")
 _SPACE = re.compile(r"[\s\u3000]+")
+_SPACED_LETTERS = re.compile(r"(?:[^\s\u3000][\s\u3000]+){2,}[^\s\u3000]")
 
 
 def _kana(match: re.Match[str]) -> str:
@@ -177,6 +181,7 @@ _ONE_WORD = {
     "ノー": "いいえ",
     "ノーです": "いいえ",
     "イエス": "はい",
+    "いえす": "はい",
     "イエスです": "はい",
     "無": "なし",
     "done": "実施済み",
@@ -232,6 +237,8 @@ def fold(text: str) -> str:
     s = _FILLER.sub("", _FILLER.sub("", s.lstrip(_ENDS)))  # 「お世話になっております。えーと、…」
     s = _FILLER.sub("", _LEAD_IN.sub("", s))
     s = _CLOSING.sub("", s)
+    if _SPACED_LETTERS.fullmatch(s):  # 「実 施 済 み」
+        s = _SPACE.sub("", s)
     s = _JA_SPACE.sub("、", s)
     core = s.strip(_ENDS)
     word = _drop_symbols(core).strip(_ENDS) if len(core) <= 24 else ""
