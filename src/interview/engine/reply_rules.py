@@ -44,7 +44,10 @@ _NOT_REALLY_NEGATIVE = re.compile(
     r"|(指摘|問題|不備|事故|障害|インシデント)(事項)?(は|も)?(特に|一切)?なく(?!て)"
     r"|(ない|なければ)と?[^、。]{0,12}?(でき|られ)(ない|ません)(仕組み|設計|仕様|よう|ように|構成|設定)"
     r"|(ない|ません|できない|させない|れない)(設計|仕組み|仕様|構成|設定|運用|方針|ルール|決まり|こと(に|と)(して|し|な))"
-    r"|(承認|申請|許可|認証|権限)(なし|なく|がないと|がなければ)(で|に|では)?(は)?[^、。]{0,12}?(できない|できません|できず|不可|られない|られません)"
+    r"|(承認|申請|許可|認証|権限|本人確認|確認|同意|許諾|審査|レビュー)(なし|なく|がないと|がなければ|を経ず|を得ず)(で|に|では)?(は)?"
+    r"[^、。]{0,12}?(できない|できません|できず|不可|られない|られません|ことはない|ことはありません|しない|しません|されない|されません)"
+    r"|禁止[^。]{0,30}?(?<!該当し)(?<!関係し)(?<!適用さ)(て|で)(い|お)(ない|ません|らず)"
+    r"|未(使用|承認|登録|許可|知|認証|署名|公開|成年|利用|ログイン|アクセス|更新)の"
     r"|(一般(社員|ユーザー|利用者|職員)|第三者|部外者|社外|他社|外部)(に|へ|から)(は|も|の)?[^、。]{0,12}?"
     r"(付与|提供|開示|共有|公開|送信|渡|漏|アクセス|接続|閲覧|持ち出)[^、。]{0,10}?(しない|しません|していない|していません|させない|させません"
     r"|ことはない|ことはありません|できない|できません|認めていない|認めていません)"
@@ -135,7 +138,7 @@ _RELIANCE = re.compile(
 )
 # Verbs of not doing, in the ている form, are still "not done" (見送っています).
 _HOLDING_OFF = re.compile(
-    r"(見送っ|断念し|中止し|廃止し|延期し|やめ|控え|保留し|止め|止まっ|停止し|中断し|休止し|諦め|放置し|遅れ|滞っ)て(い|お)(る|ます|ります|り|た)"
+    r"(見送っ|断念し|中止し|廃止し|延期し|やめ|控え|保留し|止め|止まっ|(?<!自動)停止し|中断し|休止し|諦め|放置し|遅れ|滞っ)て(い|お)(る|ます|ります|り|た)"
     r"|後回しに(なっ|し)て(い|お)(る|ます|ります|り|た)?"
     r"|(した|やった|行った|実施した|受けた)こと(が|は|も)(ない|なく|ありません|ございません)"
 )
@@ -173,7 +176,7 @@ _PARTIAL = re.compile(
     r"|先行(導入|実施|運用)|実証|ほとんど[^、。]{0,4}(終わ|済|完了)|あと(少し|もう少し|わずか)|残り(わずか|少し)"
     r"|主要な(部分|もの|システム|箇所|拠点|委託先|api)|(全て|すべて|全部|全)の[^、。]{0,10}(には|では|は)[^、。]{0,10}(ない|ません)"
     r"|ときどき|時々|たまに|気(づ|付)いた(とき|時|ら)|思い出した(とき|時|ら)|気が向いた"
-    r"|途中|移行中|対応中|整備中|導入中|構築中|進めて|進行中|一方|ぼちぼち|ある程度|それなりに"
+    r"|途中(まで|です|段階|の段階|だ|$|。|、)|移行中|対応中|整備中|導入中|構築中|進めて|進行中|一方|ぼちぼち|ある程度|それなりに"
 )
 # のみ / だけ that describe the control itself (管理者のみアクセス可能) are not a limit.
 _CONTROL_ONLY = re.compile(
@@ -241,6 +244,23 @@ _GAP_THOUGHT = re.compile(
 )
 
 
+# 「異常がなければ」「退職者が出ないときも」: a condition, not a negation.
+_CONDITIONAL = re.compile(
+    r"(なければ|なかったら|なかった場合|ない場合|ないとき|ない時|ない限り)(?!(も|が)(ある|あり|多))"
+)
+# Negated risky actions that describe the control (「鍵を人が扱うことはなく」「受け付けず」):
+# a control only beside a clause that reports what is done instead.
+_CONTROL_NEGATION = re.compile(r"(?<![たっ])(こと|事)(は|も)(なく|ない|ありません|ございません)")
+# 「直接接続は受け付けず」「原則認めておらず」: a refusal is the control itself.
+_REFUSAL = re.compile(
+    r"(受け付け|受付|認め|許可し|許さ|許容し)(ず|ない|ません|ておらず|ていない|ていません|ておりません)"
+)
+# 「事前承認制です」: a rule in force.
+_RULE_IN_FORCE = re.compile(r"(承認|許可|届出|申請|登録|予約|審査)制(です|だ|と|に|を|で|$)")
+# 「自動で無効化されます」: a process that runs, unless a plan is named.
+_PASSIVE_HABIT = re.compile(r"(さ|ら)れ(ます|る)(?!予定|見込|方向|ように|よう|こと)")
+
+
 def read(folded: str) -> Reading:
     """The verdict of one folded reply."""
     if not folded:
@@ -255,6 +275,8 @@ def read(folded: str) -> Reading:
             return corrected
     text = _INTENT_THOUGHT.sub("予定", folded)
     text = _GAP_THOUGHT.sub("課題", text)
+    text = _CONDITIONAL.sub("〔条〕", text)
+    text = _REFUSAL.sub(_POS_TOKEN, text)
     text = _DOUBLE_NEGATIVE.sub(_POS_TOKEN, text)
     text = _NOT_REALLY_NEGATIVE.sub(_POS_TOKEN, text)
     text = _CONTROL_ONLY.sub(_POS_TOKEN, text)
@@ -393,7 +415,13 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     text = re.sub(r"(と|とは)思って(い|お)(る|ます|ります|り)", "と思う", text)
     text = _HOLDING_OFF.sub("見送", text)
     facts = _PLAN_VERB.sub("〔予〕", _INTENTION_IS.sub("予定", text))
-    positive = bool(_POSITIVE.search(facts))
+    positive = bool(_POSITIVE.search(facts)) or bool(_RULE_IN_FORCE.search(facts))
+    if not positive and not has_plan and _PASSIVE_HABIT.search(facts):
+        positive = True
+    if positive and _CONTROL_NEGATION.search(text):
+        rest = _CONTROL_NEGATION.sub(_POS_TOKEN, text)
+        if not _NEGATIVE.search(rest) and not _PARTIAL.search(rest):
+            text = rest  # 「直接扱うことはなく、すべてHSM内で処理しています」
     telegraphic_date = False
     if not positive and _TELEGRAPHIC.search(text):
         positive = True
