@@ -40,6 +40,22 @@ def test_the_tuning_table_is_wide_enough():
         assert sum(s is status for s, _, _ in rows) >= 10, status
 
 
+def test_the_wide_heldout_set_is_wide_enough():
+    """Written from the respondent's side before the second session's rules, never tuned on."""
+    rows = _rows(DATA / "replies_wide_heldout.toml")
+    texts = [text for _, _, text in rows]
+    assert len(rows) >= 400
+    assert len(set(texts)) == len(texts), "duplicate replies"
+    assert sum(g in ("contrast", "double_negative", "self_correction") for _, g, _ in rows) >= 40
+    assert sum(g in ("casual", "typo", "terse") for _, g, _ in rows) >= 60
+    assert sum(g == "question" for _, g, _ in rows) >= 20
+    for status in [*Status, None]:
+        assert sum(s is status for s, _, _ in rows) >= 15, status
+    tuning = {text for path in DATA.glob("replies_wide_tuning*.toml") for _, _, text in _rows(path)}
+    overlap = tuning & set(texts)
+    assert not overlap, f"held-out replies also in a tuning batch: {sorted(overlap)}"
+
+
 def test_goal_correct_and_confidently_wrong():
     rows = [row for path in TABLES for row in _rows(path)]
     today = date(2026, 11, 29)
