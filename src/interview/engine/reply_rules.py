@@ -59,8 +59,8 @@ _NOT_REALLY_NEGATIVE = re.compile(
     r"(?:(?!制限|管理|対策|チェック|監視|ルール|規程|禁止)[^。、]){0,16}?"
     r"(しない|しません|していない|していません|させない|させていません|認めていない"
     r"|認めていません|できない|できません|ない|ません)"
-    r"|以外(は|から(の)?(アクセス|接続|通信)?(は)?)[^、。]{0,8}?"
-    r"(でき|させ|許可(し|され)|認め(られ)?)(ない|ません|ていない|ていません)"
+    r"|以外(は|から(の)?(アクセス|接続|通信)?(は)?)?[^、。]{0,8}?"
+    r"(でき|させ|許可(し|され)|認め(られ)?|られ|入れ|触れ|見れ)(ない|ません|ていない|ていません)"
     r"|(ログイン|アクセス|接続|閲覧|利用|使用|持ち出し|持ち込み|変更|削除|リリース|送金|出金|操作|インストール"
     r"|ダウンロード)(は|が|も)?(一切)?((でき|出来)(ない|ません)|不可)"
     r"|(退職者|不要な?|古い|使わない|未使用の?)[^、。]{0,10}(残して|残っ)(い|お)?(ない|ません)"
@@ -156,7 +156,8 @@ _HOLDING_OFF = re.compile(
 # 「します」 is a habit only with a frequency word; otherwise it is a plan (来月から実施します).
 _WILL = re.compile(
     r"(?<!入力)(?<!記入)(?<!回答)(?<!返信)(?<!連絡)(?<!報告)(?<!失礼)"
-    r"(?:(?<=[一-龥][一-龥])(?:を|は|も)?(?:し|いた)ます|(?<=[一-龥][一-龥])する"
+    r"(?:(?<=[一-龥ァ-ヶー][一-龥ァ-ヶー])(?:を|は|も)?(?:し|いた)ます|(?<=[一-龥]し)します"
+    r"|(?<=[一-龥ァ-ヶー][一-龥ァ-ヶー])する"
     r"|やります|やる|行います|行う|進めます|作ります|作る|決めます|定めます|整えます|始めます"
     r"|入れます|設けます|取り組みます|いたします)(。|、|$|よ|ね)"
 )
@@ -281,6 +282,17 @@ _RULE_IN_FORCE = re.compile(
 _PASSIVE_HABIT = re.compile(r"(さ|ら)れ(ます|る)(?!予定|見込|方向|ように|よう|こと)")
 
 
+# Deadlines that belong to a rule, not to a plan: 「30日前までに通知しています」,
+# 「2週間以内に修正するルールで回しています」.
+_RULE_DEADLINE = re.compile(
+    r"(\d+|数|一|二|三)(日|営業日|週間|か月|ヶ月|カ月|時間|分)前までに"
+    r"|(\d+|数|一|二|三)(日|営業日|週間|か月|ヶ月|カ月|時間|分)以内に(?=[^。]{0,30}"
+    r"(ルール|決まり|規程|規定|手順|運用|しています|しております|ています|ております|こと(に|と)(して|なって)))"
+)
+# 「異常を検知したら、自動で取引を止めます」「リリースのたびにレビューします」: a standing rule.
+_RULE_HABIT = re.compile(
+    r"(たら|れば|場合は|際は|際には|時は|ときは|たびに|度に|都度|ごとに|毎)[^。]{0,30}?(します|ます|する)(。|、|$)"
+)
 # Asides that carry no verdict (and would otherwise look like a plan or a fact).
 _ASIDE = re.compile(r"読み直|見直してから|席を外|^ちょっと(待|考え)|考え(中|させて)|お待ち")
 
@@ -304,6 +316,7 @@ def read(folded: str) -> Reading:
     text = _DOUBLE_NEGATIVE.sub(_POS_TOKEN, text)
     text = _NOT_REALLY_NEGATIVE.sub(_POS_TOKEN, text)
     text = _CONTROL_ONLY.sub(_POS_TOKEN, text)
+    text = _RULE_DEADLINE.sub("〔則〕", text)
     has_plan = bool(PLAN_WORDS.search(text))
     status, guess = _verdict(text, has_plan)
     if _ASIDE.search(text) and status is not Status.UNKNOWN:  # 「ちょっと席を外します」
@@ -443,6 +456,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     text = _HOLDING_OFF.sub("見送", text)
     facts = _PLAN_VERB.sub("〔予〕", _INTENTION_IS.sub("予定", text))
     positive = bool(_POSITIVE.search(facts)) or bool(_RULE_IN_FORCE.search(facts))
+    if not positive and not has_plan and _RULE_HABIT.search(facts) and not _NEGATIVE.search(text):
+        positive = True
     if not positive and not has_plan and _PASSIVE_HABIT.search(facts):
         positive = True
     if positive and _CONTROL_NEGATION.search(text):
