@@ -164,9 +164,9 @@ _MARKS = {
 
 # Marks after a part (本番〇、開発×) and ok/ng after a topic (本番はok、開発はng).
 _INLINE_MARKS = {
-    **dict.fromkeys("○◯〇◎", "済み"),
-    **dict.fromkeys("△▲", "一部"),
-    **dict.fromkeys("×✕✖", "未実施"),
+    **dict.fromkeys("○◯〇◎", "は済み"),
+    **dict.fromkeys("△▲", "は一部"),
+    **dict.fromkeys("×✕✖", "は未実施"),
     "ok": "済み",
     "ng": "未実施",
 }

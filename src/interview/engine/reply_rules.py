@@ -434,6 +434,28 @@ def _negative_then_elaboration(text: str) -> bool:
     return not _TOPIC.search(after) and bool(_POSITIVE.search(after))
 
 
+_CONTRAST = re.compile(
+    r"けど|けれど|ものの|ただ|但し|しかし|でも|一方|(です|ます|た|る|い|だ|ある|ない|ず)が(、|$)"
+    r"|(ている|てる|ある|ます|です|った|した|ない|だ)が|(は|も)[^、。]{0,20}(、|。)[^、。]{0,20}(は|も)"
+    r"|以前|前は|昔|かつて|(ところ|とこ|部分|もの)(と|も|が)|混在|たり|で(は)?なく|・|:|いるが"
+    r"|で(対応|カバー|管理|運用|実施|補)"
+)
+# A negated predicate (not a weakness word such as 形骸化 or 最低限).
+_NEGATED_PREDICATE = re.compile(r"ない|ません|ず(?=[、。に]|$)|なく|おらず|未[一-龥]+|なし")
+
+
+def _bare_mix(text: str) -> bool:
+    """A fact and a negated predicate with no contrast between them and no second topic:
+    a control that reads negative (「未使用のアカウントは停止しています」) or a gap? Ask."""
+    if _CONTRAST.search(text) or sum(bool(_TOPIC.search(c)) for c in _clauses(text)) >= 2:
+        return False
+    return not _NEGATIVE.search(_NEGATED_PREDICATE.sub("", text))
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in re.split(r"[、。,.;；]", text) if c]
+
+
 def _past_only(text: str) -> bool:
     """Done before, not now: 「前はやってたけど今はやってない」."""
     return bool(
@@ -516,6 +538,10 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         if positive:
             if _negative_then_elaboration(text):
                 return Status.NOT_DONE, None
+            if _bare_mix(text):
+                # a fact and a negative with no contrast between them: a control that
+                # reads negative (「未使用のアカウントは停止しています」) or a gap? Ask.
+                return None, Status.PARTIAL
             return Status.PARTIAL, None
         return Status.NOT_DONE, None
     if has_plan:
