@@ -203,6 +203,8 @@ _PARTIAL = re.compile(
 _CONTROL_ONLY = re.compile(
     r"(のみ|だけ)(が|に|を|から|で)?[^、。]{0,6}?(アクセス|接続|閲覧|操作|許可|可能|でき|権限|利用|ログイン"
     r"|使用|通信|保存|参照|実行|承認)"
+    # 「本番に入れるのは管理者2名だけです」: who may do it
+    r"|(れる|える|せる|できる|可能な|許される)(の|人|者)は[^。]{0,24}?(だけ|のみ|に限)"
 )
 # Plan verbs in the ている form are intentions, not facts (検討しています).
 _PLAN_VERB = re.compile(
@@ -215,7 +217,8 @@ _PLAN_VERB = re.compile(
 # 「予定ではあります」「つもりはある」: an intention, not a fact.
 _INTENTION_IS = re.compile(
     r"(予定|計画|つもり|見込み|意向|構想|案|アイデア|話)(で)?(は|も)?(あります|ある|あり|です)"
-    r"|計画に(入れ|盛り込ん|組み込ん|含め)で?て?(い|お)?(る|ます|ります|り)?"
+    r"|計画に(入れ|入っ|盛り込ん|組み込ん|含め|含まれ)で?て?(い|お)?(る|ます|ります|り)?"
+    r"|(つもり|方向|予定|計画)(で)?(は|も)?(い|お)(ます|る|ります)"
     r"|方向で(動い|検討し|調整し|進め)て(い|お)?(る|ます|ります|り)?"
     r"|必要(性)?(が|は|も)?(ある|あります|あり)"
 )
@@ -298,6 +301,12 @@ _RULE_DEADLINE = re.compile(
 # 「異常を検知したら、自動で取引を止めます」「リリースのたびにレビューします」: a standing rule.
 _RULE_HABIT = re.compile(
     r"(たら|れば|場合は|際は|際には|時は|ときは|たびに|度に|都度|ごとに|毎)[^。]{0,30}?(します|ます|する)(。|、|$)"
+)
+# Conditions that enable a plan rather than trigger a routine.
+_ENABLING = re.compile(
+    r"(予算|人|人員|余裕|時間|リソース|体制|承認|決裁|稟議|落ち着|目処|めど|目途|準備|方針|計画|更改|移行|次期|来期|来年)"
+    r"[^。]{0,10}?(たら|れば|次第)"
+    r"|(たら|れば)[、]?[^。]{0,12}?(着手|開始|始め|導入|検討|取り組|整備|構築|やり)(します|する|ます|たい|予定)"
 )
 # Asides that carry no verdict (and would otherwise look like a plan or a fact).
 _ASIDE = re.compile(r"読み直|見直してから|席を外|^ちょっと(待|考え)|考え(中|させて)|お待ち")
@@ -484,7 +493,9 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     text = _HOLDING_OFF.sub("見送", text)
     facts = _PLAN_VERB.sub("〔予〕", _INTENTION_IS.sub("予定", text))
     positive = bool(_POSITIVE.search(facts)) or bool(_RULE_IN_FORCE.search(facts))
-    if not positive and not has_plan and _RULE_HABIT.search(facts) and not _NEGATIVE.search(text):
+    if _ENABLING.search(text) or _INTENTION_IS.search(text):  # 「予算がついたら導入します」
+        has_plan = True
+    elif not positive and not has_plan and _RULE_HABIT.search(facts) and not _NEGATIVE.search(text):
         positive = True
     if not positive and not has_plan and _PASSIVE_HABIT.search(facts):
         positive = True
