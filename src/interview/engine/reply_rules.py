@@ -186,7 +186,7 @@ _FREQUENCY = re.compile(
     r"毎|定期|ごと|都度|常時|常に|(年|月|週|日)(に)?(\d|一|二|何)+回|日次|週次|月次|年次|随時|必ず|その都度"
 )
 _FOLLOW_UP = re.compile(
-    r"も(予定|実施予定|継続)|引き続き|継続|強化|拡大|拡充|改善|自動化|高度化|見直し|更新|追加"
+    r"(も(予定|実施予定|継続)|引き続き|継続|強化|拡大|拡充|改善|自動化|高度化|見直し|更新|追加)(?!済)"
 )
 _PARTIAL = Alternation(
     re.compile(
@@ -205,6 +205,7 @@ _PARTIAL = Alternation(
         r"|あと(\d+|数|一|二|三)(件|社|台|か所|箇所|日|拠点|システム)|残り(\d+|数)(件|社|台|か所|箇所|拠点)"
         r"|(る|す|く|ぐ|つ|ぬ|ぶ|む|う|ない)こと(も)(ある|あります|あり(?!ませ))"
         r"|(できる|可能な|手が回る|対応できる)範囲|\d分の\d|(二|三|四|五)分の(一|二|三)"
+        r"|省略(して|し|する)|割愛して|(平文|未対応|未設定|初期設定|デフォルト|手作業)のまま"
         r"|最低限|にとどま(っ|る|り)|止まり|どまり|精一杯|形式上|形式的に|簡易的"
         r"|を?除(いて|き|く)|例外的|道半ば|途上|網羅(でき|し)て?い?(ない|ません|おらず)|一応[^、。]{0,10}(て|で)は(い|お)|試行中|^まあまあ|作成中|策定中|実装中|開発中|パイロット|poc|試験(導入|運用|的)"
         r"|先行(導入|実施|運用)|実証|ほとんど[^、。]{0,4}(終わ|済|完了)|あと(少し|もう少し|わずか)|残り(わずか|少し)"
@@ -582,9 +583,12 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         return Status.NOT_DONE, None
     if has_plan:
         if positive:
-            if _FOLLOW_UP.search(text):
+            two_parts = _CAVEAT.search(text) and (
+                sum(bool(re.search(r"[^てでとをがもの、]は(?!い)", c)) for c in _clauses(text)) >= 2
+            )
+            if _FOLLOW_UP.search(text) and not two_parts:  # 「済み。来年度に見直し予定」
                 return Status.DONE, None
-            return Status.PARTIAL, None
+            return Status.PARTIAL, None  # 「認証は強化済みですが、認可の見直しはこれから」
         return Status.NOT_DONE, None
     if positive:
         if _CAVEAT.search(text) and not _FOLLOW_UP.search(text):
