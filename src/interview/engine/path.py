@@ -168,6 +168,7 @@ class GuidedInterview(Interview):
         answers: MutableMapping[str, Answer],
         follow_ups: MutableMapping[str, str] | None = None,
         suggestions: Mapping[str, Answer] | None = None,
+        pending: MutableMapping[str, Status] | None = None,
     ) -> None:
         self._steps: dict[int, list[Step]] = {}
         self._step_of: dict[str, Step] = {}
@@ -182,7 +183,8 @@ class GuidedInterview(Interview):
         self._queue: list[str] = []  # examples still to ask in a drill-down
         self._return_to: str | None = None  # where to go back after changing one example
         self._reviewing: set[int] = set()  # yearly items gone through question by question
-        self.pending: dict[str, Status] = {}  # statuses to pre-select in a drill-down
+        # statuses to pre-select in a drill-down (the session's ``pending``, saved with it)
+        self.pending: MutableMapping[str, Status] = pending if pending is not None else {}
         super().__init__(catalog, questions, party, answers, follow_ups, suggestions)
 
     # --- the path -------------------------------------------------------------------------
@@ -226,6 +228,8 @@ class GuidedInterview(Interview):
             and common_answer(group, self.suggestions) is None
         ):
             return True
+        if any(e.id in self.pending for e in group.examples):
+            return True  # statuses given for the group, examples still to ask one by one
         settled = 0
         for example in group.examples:
             answer = self.answers.get(example.id)
@@ -292,8 +296,8 @@ class GuidedInterview(Interview):
         stamp = now()
         for question_id, answer in result.answers.items():
             self.answers[question_id] = answer.model_copy(update={"updated_at": stamp})
-        for question_id in result.drill:
-            self.pending.pop(question_id, None)
+        for example in step.group.examples:
+            self.pending.pop(example.id, None)
         if result.drill:
             self._drilled.add(step.group.examples[0].id)
             self.pending.update({q: s for q, s in result.drill.items() if s is not None})
@@ -396,7 +400,10 @@ class GuidedInterview(Interview):
                 and group is not None
                 and screened(group)
                 and question.id == group.examples[0].id
-                and group.examples[0].id in self._drilled
+                and (
+                    group.examples[0].id in self._drilled
+                    or any(e.id in self.pending for e in group.examples)
+                )
                 and not answered_individually(group, self.answers)
             ):
                 self._drilled.discard(group.examples[0].id)
@@ -458,9 +465,11 @@ class GuidedInterview(Interview):
             self._queue,
             self._return_to,
             self._reviewing,
-            self.pending,
+            pending,
         ) = parts
         self._history[:] = history
+        self.pending.clear()  # in place: it is the session's own table
+        self.pending.update(pending)
 
     # --- progress on the path -------------------------------------------------------------
 

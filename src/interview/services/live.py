@@ -51,6 +51,7 @@ class LiveSession:
             session.answers,
             session.follow_ups,
             session.suggestions,
+            session.pending,
         )
         position = session.position
         self.interview.resume(
@@ -224,10 +225,13 @@ class LiveSession:
             texts,
             self.interview.cursor,
             list(self.interview._history),
+            self.session.pending.get(question_id),
         )
 
     def _undo(self, point: tuple[object, ...]) -> None:
-        question_id, answer, item_no, texts, cursor, history = point
+        question_id, answer, item_no, texts, cursor, history, pending = point
+        if isinstance(pending, Status):
+            self.session.pending[str(question_id)] = pending
         if answer is None:
             self.session.answers.pop(str(question_id), None)
         else:

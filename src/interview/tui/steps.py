@@ -12,7 +12,8 @@ from rich.text import Text
 
 from interview.catalog.models import Catalog
 from interview.engine.answers import Answer, Status
-from interview.engine.groups import circled, common_answer
+from interview.engine.group_reply import read_named_statuses
+from interview.engine.groups import SCREENED_STATUSES, circled, common_answer
 from interview.engine.path import NOTHING, GuidedInterview, Step, StepKind
 from interview.engine.reply import parse_status_reply
 from interview.questions.bank import Question
@@ -143,6 +144,8 @@ def read_group_reply(
     text: str, picked: Status | None, sequence: tuple[Status, ...], n: int
 ) -> GroupReply:
     """The status keys pressed (or the status words typed) and the shared detail."""
+    if len(sequence) != n and (named := named_group_reply(text, n)) is not None:
+        return named
     parsed = parse_status_reply(text)
     detail = parsed.detail if parsed.status is not None else text.strip()
     if parsed.status is not None and picked is None and not sequence:
@@ -161,6 +164,31 @@ def read_group_reply(
     if picked is None:
         return GroupReply(None, detail, f"まとめての状態を選んでください：{STATUS_KEYS}")
     return GroupReply(picked, detail)
+
+
+def named_group_reply(text: str, n: int) -> GroupReply | None:
+    """A reply naming which examples differ (「②は一部実施、ほかは実施済み」), or None.
+
+    The words name each example's status (``engine.group_reply``); the whole reply is
+    kept as the detail. An example left unnamed, or a number the group lacks, is asked.
+    """
+    named = read_named_statuses(text, n)
+    if named is None:
+        return None
+    detail = text.strip()
+    if named.out_of_range:
+        numbers = "・".join(circled(k) if k <= 20 else str(k) for k in named.out_of_range)
+        return GroupReply(
+            None, detail, f"この見出しの手法例は{circled(n)}までです（{numbers}はありません）"
+        )
+    statuses = named.complete
+    if statuses is None:
+        missing = "・".join(circled(k) for k in named.missing)
+        return GroupReply(
+            None, detail, f"{missing}の状態も書いてください（例：「ほかは実施済み」）"
+        )
+    uniform = len(set(statuses)) == 1 and statuses[0] in SCREENED_STATUSES
+    return GroupReply(statuses[0] if uniform else statuses, detail)
 
 
 def group_answer_text(statuses: Status | tuple[Status, ...], detail: str) -> str:
