@@ -110,10 +110,14 @@ def test_one_detail_is_not_both_basis_and_reason(catalog, questions):
     assert g.pending == {"1.1.2": Status.NOT_DONE}
 
 
-def test_a_gap_status_for_the_whole_group_is_pre_selected(catalog, questions):
+def test_statuses_named_for_each_example_are_kept_for_the_drill_down(catalog, questions):
     g = guided(catalog, questions, {})
-    g.answer_group(Status.NOT_DONE)  # 3 いいえ: none of them
-    assert dict(g.pending) == dict.fromkeys(("1.1.1", "1.1.2", "1.1.3"), Status.NOT_DONE)
+    g.answer_group([Status.NOT_DONE, Status.UNKNOWN, Status.NOT_DONE])
+    assert dict(g.pending) == {
+        "1.1.1": Status.NOT_DONE,
+        "1.1.2": Status.UNKNOWN,
+        "1.1.3": Status.NOT_DONE,
+    }
     g = guided(catalog, questions, {})
     g.answer_group(Status.PARTIAL)  # 2 一部: some are, some are not — nothing to pre-select
     assert dict(g.pending) == {} and g.current_step().id == "1.1.1"

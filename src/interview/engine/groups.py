@@ -106,8 +106,7 @@ def expand(
     """Apply a group answer: one status for all examples, or one status per example.
 
     - all 実施済み / all 該当なし: every example gets that status and *detail* (shared);
-    - one gap status for the group (一部 / いいえ / 不明): every example is asked one by one
-      (with いいえ / 不明 pre-selected);
+    - one gap status for the group (一部 / いいえ / 不明): every example is asked one by one;
     - one status per example: 実施済み / 該当なし examples get *detail* (shared), the
       others are asked one by one with their status pre-selected (see ``shares_detail``:
       with both 実施済み and 該当なし, the 該当なし ones are asked for their reason).
@@ -117,10 +116,9 @@ def expand(
         if statuses in SCREENED_STATUSES:
             per_example: list[Status | None] = [statuses] * len(examples)
         else:
-            # 3 いいえ / 5 不明 for the group: each example asked with it pre-selected;
-            # 2 一部 means "some are, some are not": nothing to pre-select
-            first = None if statuses is Status.PARTIAL else statuses
-            return GroupAnswer({}, {e.id: first for e in examples})
+            # a gap status for the whole group is not a status of each example (2 一部
+            # means "some are, some are not"): each is asked with nothing picked
+            return GroupAnswer({}, {e.id: None for e in examples})
     else:
         if len(statuses) != len(examples):
             raise GroupAnswerError(

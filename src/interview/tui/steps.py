@@ -36,7 +36,18 @@ def group_text(step: Step, interview: GuidedInterview) -> Text:
             text.append(f"（{answer.status.label}{shared}）", style="dim")
         text.append("\n")
     text.append("1 すべて実施済み／4 すべて該当なし：共通の内容か理由を書いて Enter\n")
-    text.append(f"2／3／5：1件ずつ確認（数字を{n}回続けて押すと手法例ごと）", style="dim")
+    text.append(group_mixed_hint(n))
+    return text
+
+
+def group_mixed_hint(n: int) -> Text:
+    """How to answer a group whose examples differ, on the group screen itself."""
+    text = Text()
+    text.append(f"違う手法例があれば「{circled(min(2, n))}は一部実施、ほかは実施済み」")
+    text.append(f"と書くか、数字を{circled(1)}から順に{n}回。\n")
+    text.append(
+        "実施済み・該当なし以外だけ1件ずつ伺います（2／3／5 だけなら全件を1件ずつ）", style="dim"
+    )
     return text
 
 

@@ -190,6 +190,14 @@ class InterviewScreen(Screen[None]):
             previous = (previous or Answer()).model_copy(update={"detail": self._carry})
         self._carry = ""
         self.bar.set_step(step, previous, to=self._to, prompt=self._prompt_for(question))
+        self._keep_group_status(question)
+
+    def _keep_group_status(self, question: Question) -> None:
+        """A status the respondent gave at the group screen (「②は一部実施」) is their own
+        choice, like a pressed key: words in the example's reply don't override it."""
+        pending = self.live.interview.pending.get(question.id)
+        if pending is not None and self.bar.status is pending:
+            self.bar.pick(pending, PickedBy.RESPONDENT)
 
     def _show_step(self, step: Step) -> None:
         """A group, a merged closing question, or a yearly item confirmation."""
