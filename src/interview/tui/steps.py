@@ -43,10 +43,10 @@ def group_text(step: Step, interview: GuidedInterview) -> Text:
 def group_mixed_hint(n: int) -> Text:
     """How to answer a group whose examples differ, on the group screen itself."""
     text = Text()
-    text.append(f"違う手法例があれば「{circled(min(2, n))}は一部実施、ほかは実施済み」")
-    text.append(f"と書くか、数字を{circled(1)}から順に{n}回。\n")
+    text.append(f"違う手法例は「{circled(min(2, n))}は一部実施、ほかは実施済み」か、")
+    text.append(f"数字を{circled(1)}から順に{n}回で。\n")
     text.append(
-        "実施済み・該当なし以外だけ1件ずつ伺います（2／3／5 だけなら全件を1件ずつ）", style="dim"
+        "（実施済み・該当なし以外は後で1件ずつ。2／3／5 だけなら全件を1件ずつ）", style="dim"
     )
     return text
 
