@@ -413,3 +413,40 @@ def test_a_group_of_gaps_only_resumes_in_its_drill_down(catalog, questions, tmp_
     # back from the first example: the group screen again, nothing waiting any more
     again.back()
     assert again.current_step().kind is StepKind.GROUP and again.session.pending == {}
+
+
+def test_an_issue_at_an_item_without_gap_can_still_be_written(catalog, questions):
+    """「/課題」: every 手法例 in place, but the respondent has a 課題 to write."""
+    answers: dict[str, Answer] = {}
+    g = guided(catalog, questions, answers)
+    g.answer_group(Status.DONE)
+    g.answer_group(Status.DONE)
+    assert g.current_step().kind is StepKind.NOTES
+    before = g.step_progress().total
+    step = g.want_issues(1)
+    assert step is not None and step.kind is StepKind.ISSUES
+    assert g.step_progress().total == before + 1  # counted on the path from now on
+    g.answer_step({"1.other": Answer(detail=NOTHING), "1.remarks": Answer(detail=NOTHING)})
+    assert g.current_step().kind is StepKind.ISSUES and g.current_step().item == 1
+    g.answer_step(
+        {"1.issues": Answer(detail="兼任が多い"), "1.plan": Answer(detail="専任化", due="2027-03")}
+    )
+    assert g.current_step().item == 2
+    # saved and reopened: the answered 課題 stays on the path
+    assert "1.issues" in on_path_ids(g.order, answers)
+
+
+def test_the_replayed_demo_keeps_its_issue_at_an_item_without_gap(catalog, questions, demo):
+    answers: dict[str, Answer] = {}
+    replay(guided(catalog, questions, answers), demo.answers, "named")
+    gapless = [
+        item.no
+        for item in catalog.items_for(Party.API_CONNECTOR)
+        if not any(demo.answers[e.id].status.is_gap for e in item.examples)
+        and demo.answers.get(f"{item.no}.issues") is not None
+        and demo.answers[f"{item.no}.issues"].detail not in ("", "なし", NOTHING)
+    ]
+    assert gapless  # the demo has such an item (26: ISAC membership)
+    for no in gapless:
+        assert answers[f"{no}.issues"].detail == demo.answers[f"{no}.issues"].detail
+        assert answers[f"{no}.plan"].detail == demo.answers[f"{no}.plan"].detail

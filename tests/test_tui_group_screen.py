@@ -120,6 +120,7 @@ async def _item_without_gap(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("1", "enter")
         await pilot.pause()
+        assert "/課題" in bubbles(screen)[-1]  # no gap: 課題 only if the respondent has one
         await pilot.press("enter")  # その他＋備考: 特になし
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)  # no 課題認識 / 対応計画
@@ -128,6 +129,13 @@ async def _item_without_gap(tmp_path: Path) -> None:
         assert "1.issues" not in live.session.answers
         assert live.interview.item_complete(1)
         assert live.current_step().item == 2
+        # 「/課題」: item 2's 課題認識 will be asked even if nothing turns out missing
+        assert not live.interview.on_path_issues(2)
+        await reply(pilot, screen, "/課題")
+        assert (
+            live.interview.on_path_issues(2)
+            and "課題認識・対応計画も伺います" in bubbles(screen)[-1]
+        )
         # F8 skips a whole group
         await pilot.press("f8")
         await pilot.pause()

@@ -183,6 +183,7 @@ class GuidedInterview(Interview):
         self._queue: list[str] = []  # examples still to ask in a drill-down
         self._return_to: str | None = None  # where to go back after changing one example
         self._reviewing: set[int] = set()  # yearly items gone through question by question
+        self._issues_wanted: set[int] = set()  # items without a gap whose 課題 is asked (/課題)
         # statuses to pre-select in a drill-down (the session's ``pending``, saved with it)
         self.pending: MutableMapping[str, Status] = pending if pending is not None else {}
         super().__init__(catalog, questions, party, answers, follow_ups, suggestions)
@@ -209,7 +210,23 @@ class GuidedInterview(Interview):
         answer = self.answers.get(question.id)
         if answer is not None and not answer.skipped:
             return True
-        return self.has_gap(question.item)
+        return question.item in self._issues_wanted or self.has_gap(question.item)
+
+    def on_path_issues(self, item_no: int) -> bool:
+        """The item's 課題認識 is on the path (a gap, an earlier answer, or 「/課題」)."""
+        return any(
+            self.on_path(q) for q in self.questions.for_item(item_no) if suffix(q) == "issues"
+        ) or not any(suffix(q) == "issues" for q in self.questions.for_item(item_no))
+
+    def want_issues(self, item_no: int) -> Step | None:
+        """Ask 課題認識 and 対応計画 at an item without a gap too (the respondent has a 課題
+        to write though every 手法例 is in place: 「/課題」). Returns that step, or None
+        when the item has no such questions. It comes after the item's other steps."""
+        self._issues_wanted.add(item_no)
+        for step in self.steps(item_no):
+            if step.kind is StepKind.ISSUES or any(suffix(q) == "issues" for q in step.questions):
+                return step
+        return None
 
     def drilled(self, group: MethodGroup) -> bool:
         """The group is asked one by one: chosen this run, or answered example by example."""
@@ -452,6 +469,7 @@ class GuidedInterview(Interview):
             self._return_to,
             set(self._reviewing),
             dict(self.pending),
+            set(self._issues_wanted),
         )
 
     def restore(self, state: object) -> None:
@@ -466,6 +484,7 @@ class GuidedInterview(Interview):
             self._return_to,
             self._reviewing,
             pending,
+            self._issues_wanted,
         ) = parts
         self._history[:] = history
         self.pending.clear()  # in place: it is the session's own table

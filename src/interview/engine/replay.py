@@ -41,6 +41,7 @@ class Guide(Protocol):
     def answer_step(self, answers: dict[str, Answer]) -> Question | None: ...
     def answer_group(self, statuses: Any, detail: str = "", checks: Any = None) -> Any: ...
     def confirm_item(self) -> Question | None: ...
+    def want_issues(self, item_no: int) -> Step | None: ...
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,14 @@ def shared_detail(details: list[str]) -> str:
         if detail.strip() and detail.strip() not in seen:
             seen.append(detail.strip())
     return " ／ ".join(seen)
+
+
+def has_issue(target: Mapping[str, Answer], item_no: int) -> bool:
+    """*target* names a 課題 for the item (not empty, not 「なし」 / 「特になし」)."""
+    answer = target.get(f"{item_no}.issues")
+    if answer is None or answer.skipped:
+        return False
+    return answer.detail.strip().rstrip("。") not in ("", "なし", NOTHING, "無し", "特に無し")
 
 
 def _or_nothing(answer: Answer | None) -> Answer:
@@ -88,6 +97,8 @@ def replay(
                 answer = Answer(status=Status.UNKNOWN)
             interview.answer(answer.model_copy(update={"shared": False}), question.id)
         elif len(step.questions) > 1:
+            if step.kind is StepKind.NOTES and has_issue(target, step.item):
+                interview.want_issues(step.item)  # 「/課題」: a 課題 though nothing is missing
             interview.answer_step({q.id: _or_nothing(target.get(q.id)) for q in step.questions})
         else:
             interview.answer(_or_nothing(target.get(step.id)), step.id)

@@ -123,6 +123,11 @@ class LiveSession:
         self._saved_or_undone(step.item if step is not None else None, undo)
         return question
 
+    def want_issues(self, item_no: int) -> Step | None:
+        """「/課題」: ask 課題認識・対応計画 at an item without a gap too (nothing to save:
+        the step is on the path until answered, then its answers keep it there)."""
+        return self.interview.want_issues(item_no)
+
     def change_example(self, example_id: str) -> Question:
         question = self.interview.change_example(example_id)
         self._save_or_report()

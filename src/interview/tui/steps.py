@@ -90,7 +90,7 @@ def confirm_item_text(step: Step, interview: GuidedInterview, source: str) -> Te
     return text
 
 
-def notes_text(step: Step) -> Text:
+def notes_text(step: Step, offer_issues: bool = False) -> Text:
     other = step.member("other")
     text = Text()
     text.append(f"［{step.item}］", style="bold")
@@ -100,6 +100,8 @@ def notes_text(step: Step) -> Text:
         f"\nどちらも空のまま Enter で「{NOTHING}」になります。",
         style="dim",
     )
+    if offer_issues:  # no gap: 課題認識 is not asked unless the respondent has one
+        text.append("\nそれでも課題があれば /課題 で課題認識・対応計画も伺います。", style="dim")
     return text
 
 
