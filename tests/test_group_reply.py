@@ -94,3 +94,8 @@ def test_the_group_screen_reads_the_named_statuses_and_keeps_the_reply():
     assert left.statuses is None and "②・③" in left.error
     wrong = read_group_reply("⑤は未実施", None, (), 3)
     assert wrong.statuses is None and "⑤" in wrong.error and "③まで" in wrong.error
+    # 1 pressed for the group: the examples the words leave out take it
+    said = "①は規程第5条、②は任命書で実施"
+    assert read_group_reply(said, D, (D,), 3).statuses is D
+    assert read_group_reply(said, D, (D,), 3).detail == said
+    assert read_group_reply("②は一部実施", D, (D,), 3).statuses == (D, P, D)

@@ -157,7 +157,7 @@ def read_group_reply(
     text: str, picked: Status | None, sequence: tuple[Status, ...], n: int
 ) -> GroupReply:
     """The status keys pressed (or the status words typed) and the shared detail."""
-    if len(sequence) != n and (named := named_group_reply(text, n)) is not None:
+    if len(sequence) != n and (named := named_group_reply(text, n, picked)) is not None:
         return named
     parsed = parse_status_reply(text)
     detail = parsed.detail if parsed.status is not None else text.strip()
@@ -179,11 +179,13 @@ def read_group_reply(
     return GroupReply(picked, detail)
 
 
-def named_group_reply(text: str, n: int) -> GroupReply | None:
+def named_group_reply(text: str, n: int, picked: Status | None = None) -> GroupReply | None:
     """A reply naming which examples differ (「②は一部実施、ほかは実施済み」), or None.
 
     The words name each example's status (``engine.group_reply``); the whole reply is
-    kept as the detail. An example left unnamed, or a number the group lacks, is asked.
+    kept as the detail. An example left unnamed takes the status picked for the group
+    (key 1 and 「②は一部実施」: the others are 実施済み); without one it is asked, and so
+    is a number the group lacks.
     """
     named = read_named_statuses(text, n)
     if named is None:
@@ -195,6 +197,8 @@ def named_group_reply(text: str, n: int) -> GroupReply | None:
             None, detail, f"この見出しの手法例は{circled(n)}までです（{numbers}はありません）"
         )
     statuses = named.complete
+    if statuses is None and picked is not None:
+        statuses = tuple(picked if s is None else s for s in named.statuses)
     if statuses is None:
         missing = "・".join(circled(k) for k in named.missing)
         return GroupReply(
