@@ -27,12 +27,14 @@ _WORDS: tuple[tuple[Status, re.Pattern[str]], ...] = (
     (Status.ALTERNATIVE, re.compile(r"代替")),
     (Status.NOT_APPLICABLE, re.compile(r"該当(なし|しない|しません|せず)|対象外|非該当|不要")),
     (Status.UNKNOWN, re.compile(r"不明|わから|分から|要確認|確認中")),
-    (Status.PARTIAL, re.compile(r"一部")),
+    (Status.PARTIAL, re.compile(r"一部|(対応|実施|導入|整備|構築|移行)(中|途中)|途中")),
     (
         Status.NOT_DONE,
-        re.compile(r"未(実施|対応|整備|導入|着手)|ない|ません|なし|いいえ"),
+        re.compile(
+            r"未(実施|対応|整備|導入|着手)?|ない|ません|なし|いいえ|検討中|予定|準備中|まだ"
+        ),
     ),
-    (Status.DONE, re.compile(r"済|(して|行って|やって)いる|実施|対応|あり|はい")),
+    (Status.DONE, re.compile(r"済|(し|行っ|やっ|でき)て(いる|います|おり)|実施|対応|あり|はい")),
 )
 _MENTION = re.compile(r"[①-⑳]|(?<![0-9])([0-9]{1,2})\s*(?:番目|件目|つ目|番)")
 _OTHERS = re.compile(r"(ほか|他|残り|あと|それ以外|その他)(の手法例|の項目|の[0-9]+件)?(は|も)")
