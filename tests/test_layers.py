@@ -36,6 +36,7 @@ LAYERS: dict[str, int] = {
     "compile": 9,
     "services": 10,
     "wording": 11,
+    "messages": 11,  # the sentences for the core's message codes (installed by __init__)
     "tui": 12,
     "web": 12,  # interview serve (textual-serve): a UI adapter beside tui, loaded by cli
     "cli": 13,  # the command line is the entry point; `interview` with no command runs the TUI
