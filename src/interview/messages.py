@@ -248,12 +248,140 @@ _SESSION: dict[str, Words] = {
     "id_reserved": "OSの予約名です",
 }
 
+
+def _uncached(d: Data) -> str:
+    cells = [f"「{sheet}」{where}" for sheet, where in d["cells"]]
+    listed = "、".join(cells[:12])
+    more = f" ほか{len(cells) - 12}個" if len(cells) > 12 else ""
+    return (
+        f"計算結果が保存されていない数式のセルがあります: {listed}{more}。"
+        "Excel で開いて再計算し、保存し直してから読み込んでください"
+        "（数式を値に置き換えても構いません）。"
+    )
+
+
+def _cell_place(d: Data) -> str:
+    where = f"「{d['sheet']}」シート"
+    if d.get("item"):
+        where += f"の通番{d['item']}"
+    if d.get("question"):
+        where += f"（設問 {d['question']}）"
+    return f"{where}の「{d['column']}」"
+
+
+# Workbooks: reading, exporting ------------------------------------------------------------
+_WORKBOOK: dict[str, Words] = {
+    "workbook_unreadable": "{path} を読み込めません: {reason}",
+    "workbook_os_error": "{path} を読めません（{reason}）。",
+    "workbook_out_of_memory": "{path} は大きすぎるため読み込めません。",
+    "workbook_damaged": (
+        "{path} は壊れているか、Excel ブック（.xlsx）の形式ではありません。"
+        "Excel で開けることを確かめ、.xlsx で保存し直してから読み込んでください。"
+    ),
+    "workbook_is_a_folder": "{path} はフォルダです。Excel ブック（.xlsx）を指定してください。",
+    "workbook_too_large": "{path} は大きすぎます（{size:,} バイト）。",
+    "workbook_not_found": "ファイルが見つかりません: {path}",
+    "workbook_empty": "{path} は空のファイルです。",
+    "workbook_encrypted": (
+        "{path} はパスワードで保護されています。"
+        "Excel でパスワードを解除して保存し直してから読み込んでください。"
+    ),
+    "workbook_xls": "{path} は古い Excel 形式（.xls）です。Excel で .xlsx 形式に保存し直してください。",
+    "workbook_not_xlsx": (
+        "{path} は Excel ブック（.xlsx）ではありません。"
+        "FISC「API接続チェックリスト」のフォーマットのブックを指定してください。"
+    ),
+    "workbook_too_many_parts": (
+        "{path} はブックの中のファイルが多すぎるため（{entries:,} 個）読み込めません。"
+    ),
+    "workbook_bad_zip": "{path} は壊れているか、Excel ブックではありません。",
+    "workbook_xlsb": "{path} はバイナリ形式（.xlsb）です。Excel で .xlsx 形式に保存し直してください。",
+    "workbook_unpacks_too_large": "{path} は展開後の大きさが大きすぎるため読み込めません。",
+    "workbook_uncached_formulas": _uncached,
+    "workbook_cell_too_long": (
+        "「{sheet}」シートの {cell} セルが {length:,} 文字あり、"
+        "Excel の1セルに入る {most:,} 文字を超えています。"
+        "切り詰めずに読み込みを中止しました。短くしてから読み込み直してください。"
+    ),
+    "workbook_no_header": lambda d: (
+        f"{d['path']} に「フォーマット」の表頭が見つかりません。"
+        f"表頭（{'、'.join(d['labels'])}）のある FISC「API接続チェックリスト」のブックを"
+        "指定してください（少なくとも「通番」と「現在の対応状況」の列が必要です）。"
+    ),
+    "workbook_number_twice": (
+        "「{sheet}」シートに通番{number}が2回あります"
+        "（{first}行目と{second}行目）。どちらか一方にしてください。"
+    ),
+    "xlsx_part_missing": "ブックが壊れているか、Excel ブックではありません（{part} がありません）。",
+    "xlsx_part_too_large": (
+        "ブックの中の {part} が展開後 {size:,} バイトあり、"
+        "読み込める上限（{most:,} バイト）を超えています。"
+    ),
+    "xlsx_doctype": lambda d: (
+        (f"ブックの中の {d['part']} に" if d.get("part") else "")
+        + "文書型宣言（DOCTYPE）があります。Excel が作るブックにはないため、読み込みません。"
+    ),
+    "xlsx_too_many_elements": (
+        "ブックの中の {part} に、1行（1つの文字列）に {most:,} を超える要素があります。"
+        "読み込みを中止しました。"
+    ),
+    "xlsx_part_broken": "ブックが壊れているため読めません（{part}: {reason}）。",
+    "xlsx_binary": "バイナリ形式（.xlsb）です。Excel で .xlsx 形式に保存し直してください。",
+    "xlsx_not_a_workbook": "壊れているか、Excel ブックではありません。",
+    "xlsx_shared_string_missing": "{cell} セルの共有文字列の番号 {index} がありません（壊れているようです）。",
+    "xlsx_shared_chars": (
+        "共有文字列が合わせて {most:,} 文字を超えています。"
+        "FISC のチェックリストにしては多すぎるため、読み込みを中止しました。"
+    ),
+    "xlsx_shared_strings": (
+        "共有文字列が {most:,} 個を超えています。"
+        "FISC のチェックリストにしては多すぎるため、読み込みを中止しました。"
+    ),
+    "xlsx_too_many_columns": "{row}行目の列が多すぎます（壊れているようです）。",
+    "xlsx_bad_row_number": "「{sheet}」シートの行番号 {row} が正しくありません（壊れているようです）。",
+    "export_target_exists": (
+        "{path} は既にあります。上書きしませんでした。"
+        "上書きするには --force を付けるか、別のファイル名を -o で指定してください。"
+    ),
+    "export_name_empty": "出力先のファイル名が空です。",
+    "export_folder_missing": lambda d: (
+        f"出力先のフォルダがありません: {d['path']}"
+        + ("（フォルダを作ってから出力してください）" if d.get("make_it") else "")
+    ),
+    "export_cannot_check": "{path} を確かめられません（{reason}）。",
+    "export_is_a_folder": "{path} はフォルダです。出力するファイル名を指定してください。",
+    "export_is_a_link": (
+        "{path} はシンボリックリンクです。リンクを置き換えないよう、出力を中止しました。"
+        "リンク先のファイル名を直接指定してください。"
+    ),
+    "export_not_a_file": (
+        "{path} は通常のファイルではありません（デバイスなど）。"
+        "出力先には .xlsx のファイル名を指定してください。"
+    ),
+    "export_open_in_office": (
+        "{path} は Excel などで開かれています（{lock} があります）。"
+        "閉じてから、もう一度出力してください。"
+    ),
+    "export_read_only": (
+        "{path} は読み取り専用です。上書きしませんでした。別のファイル名を指定してください。"
+    ),
+    "export_locked": (
+        "{path} は他のプログラムが使用中です（ロックされています）。"
+        "そのプログラムを閉じてから、もう一度出力してください。"
+    ),
+    "cell_place": _cell_place,
+    "text_too_long": (
+        "{place}が {length:,} 文字あり、Excel の1セルに入る {most:,} 文字を超えています。"
+        "切り詰めずに出力を中止しました。短くしてから出力し直してください。"
+    ),
+}
+
 # Files in general ------------------------------------------------------------------------
 _FILES: dict[str, Words] = {
     "os_error": _os_error,
 }
 
-_WORDS: dict[str, Words] = {**_SESSION, **_FILES}
+_WORDS: dict[str, Words] = {**_SESSION, **_WORKBOOK, **_FILES}
 
 
 def word(code: str, data: Data) -> str | None:

@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from interview.errors import UserError
+from interview.errors import Message, UserError
 from interview.workbook.cells import CellPlace, put_text, sanitize
 from interview.workbook.export_target import TargetExistsError, check_target, write_failure
 from interview.workbook.fit import MAX_ROW_PT, row_height
@@ -312,7 +312,7 @@ def replace_file(path: Path, payload: bytes, overwrite: bool = True) -> None:
     check_target(path, overwrite=True)
     directory = path.parent
     if not directory.is_dir():
-        raise UserError(f"出力先のフォルダがありません: {directory}")
+        raise UserError(Message("export_folder_missing", path=directory, make_it=False))
     temp = directory / f".{path.name[:80]}.{secrets.token_hex(4)}.tmp"
     created = False
     try:
