@@ -9,6 +9,7 @@ the sentence. An English UI would install a table of its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -376,9 +377,79 @@ _WORKBOOK: dict[str, Words] = {
     ),
 }
 
-# Files in general ------------------------------------------------------------------------
+
+def _data_file(d: Data) -> str:
+    where = f"{d['path']}"
+    if d.get("line") is not None:
+        where += f" {d['line']}行目"
+    if d.get("field"):
+        where += f"（{d['field']}）"
+    return f"{where}: {d['reason']}"
+
+
+def _data_toml_syntax(d: Data) -> str:
+    reason = re.sub(r"\s*\(at end of document\)", "（ファイルの終わり）", d["parser"]).strip()
+    column = f"{d['column']}文字目" if d.get("column") is not None else ""
+    return f"TOMLの書式エラー {column}: {reason}".strip()
+
+
+def _profile_problems(d: Data) -> str:
+    others = d["others"]
+    more = "\n".join(f"  {o}" for o in others)
+    return f"{d['first']}\nほかにも{len(others)}件の問題があります:\n{more}"
+
+
+def _diff_parties(d: Data) -> str:
+    return (
+        "立場が異なるセッションは比較できません"
+        f"（{d['older']}: {_party(d['older_party'])}、{d['newer']}: {_party(d['newer_party'])}）。"
+        "同じ立場のセッションを指定してください。"
+    )
+
+
+# Data files, the catalog, question banks, profiles, answers --------------------------------
 _FILES: dict[str, Words] = {
     "os_error": _os_error,
+    "data_file": _data_file,
+    "file_not_found": "ファイルが見つかりません",
+    "data_not_utf8": "UTF-8として読めません（{offset}バイト目）",
+    "data_unreadable": "読み込めません: {reason}",
+    "data_toml_syntax": _data_toml_syntax,
+    "data_schema": lambda d: f"{d['reason']}（入力値: {d['value']}）"[:300],
+    "catalog_folder_missing": "カタログのフォルダが見つかりません",
+    "catalog_file_name": "ファイル名と通番{item}が一致しません",
+    "catalog_no_category": "区分{category}がありません",
+    "catalog_example_id": "手法例のidは{expected}のはずです",
+    "catalog_missing_notes": "手法例{example}が存在しない注{notes}を参照しています",
+    "catalog_item_order": "通番が重複しているか、順序が不正です",
+    "no_such_note": "通番{item}に注{note}はありません",
+    "no_such_item": "通番{item}はこのチェックリストにありません",
+    "no_such_category": "区分{category}はありません",
+    "no_such_example": "手法例 {example} はありません",
+    "no_such_question": "質問 {question} はありません",
+    "example_not_in_item": "手法例 {example} は通番{item}にありません",
+    "unknown_party": "対象者が不明です: {text!r}",
+    "unknown_status": "回答の状態が不明です: {text!r}",
+    "bank_item": "itemが{item}ではありません",
+    "bank_questions": "手法例と質問が一致しません（不足: {missing}、余分: {extra}）",
+    "bank_checklist_note": "質問{question}のチェックリストが存在しない注{note}を指しています",
+    "bank_note_points": "質問{question}: 注{note}に選択肢（①②…）がありません",
+    "profile_toml_syntax": "TOMLの書式エラー: {parser}",
+    "profile_problems": _profile_problems,
+    "group_status_count": "手法例は{examples}件です。状態を{examples}つ選んでください（いま{given}つ）",
+    "due_month_format": "年月を「2027-01」か「2027年1月」の形で指定してください: {text!r}",
+    "due_month_invalid": "年月が正しくありません: {text!r}",
+    "import_party_conflict": lambda d: (
+        f"--party の指定（{_party(d['party'])}）と、表紙の「回答者の立場」"
+        f"（{d['cover']}）が食い違っています。--party は表紙のないブックのための"
+        "指定です。--party を外すか、表紙の立場を直してから読み込んでください。"
+    ),
+    "import_party_unknown": (
+        "回答者の立場（API接続先／金融機関）が分かりません。--party で指定してください。"
+    ),
+    "import_bad_status": "回答詳細の {question} の状態「{status}」が読めません",
+    "import_organisation_unknown": "組織名が分かりません。--org で指定してください。",
+    "diff_parties_differ": _diff_parties,
 }
 
 _WORDS: dict[str, Words] = {**_SESSION, **_WORKBOOK, **_FILES}

@@ -9,7 +9,7 @@ from interview.catalog import Catalog, Party, load_catalog
 from interview.compile.item_text import TEXT_FIELDS, compile_item
 from interview.compile.workbook_data import ANSWERED, SKIPPED, UNANSWERED
 from interview.engine.answers import Answer, Status, now
-from interview.errors import UserError
+from interview.errors import Message, UserError
 from interview.questions.bank import QuestionSet
 from interview.questions.models import QuestionKind
 from interview.session.models import ItemText, ItemTexts, Respondent, Session
@@ -32,16 +32,12 @@ def _party(data: WorkbookData, override: Party | None) -> Party:
     if override is not None:
         if written is not None and written is not override:
             raise WorkbookImportError(
-                f"--party の指定（{override.label}）と、表紙の「回答者の立場」"
-                f"（{printable(label)}）が食い違っています。--party は表紙のないブックのための"
-                "指定です。--party を外すか、表紙の立場を直してから読み込んでください。"
+                Message("import_party_conflict", party=override, cover=printable(label))
             )
         return override
     if written is not None:
         return written
-    raise WorkbookImportError(
-        "回答者の立場（API接続先／金融機関）が分かりません。--party で指定してください。"
-    )
+    raise WorkbookImportError(Message("import_party_unknown"))
 
 
 def _date(text: str) -> datetime | None:
@@ -85,7 +81,7 @@ def _answer(row: DetailRow, kind: QuestionKind, options: dict[str, str]) -> Answ
             status = Status.from_label(status_text)
         except ValueError:
             raise WorkbookImportError(
-                f"回答詳細の {row.question_id} の状態「{status_text}」が読めません"
+                Message("import_bad_status", question=row.question_id, status=status_text)
             ) from None
     if kind is QuestionKind.CERTIFICATION:
         by_name = {text: label for label, text in options.items()}
@@ -120,7 +116,7 @@ def session_from_workbook(
     cover = data.cover
     org = organisation or (cover.organisation if cover is not None else "")
     if not org:
-        raise WorkbookImportError("組織名が分かりません。--org で指定してください。")
+        raise WorkbookImportError(Message("import_organisation_unknown"))
     texts = _item_texts(data, catalog, party, notes)
     answers = _answers(data, questions, {i.no for i in catalog.items_for(party)}, notes)
     # The texts read are the respondent's; record the draft today's answers give, so that

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from interview.catalog.models import Catalog
 from interview.catalog.party import Party
+from interview.errors import Message
 from interview.profile.locate import line_of
 from interview.profile.models import AddedItem, AddedQuestion, Exclusion, Profile
 from interview.profile.rules import check_profile
@@ -45,8 +46,7 @@ class ProfileError(DataFileError):
         super().__init__(path, message, line, field)
         self.others = others
         if others:
-            more = "\n".join(f"  {o}" for o in others)
-            self.args = (f"{self.args[0]}\nほかにも{len(others)}件の問題があります:\n{more}",)
+            self.args = (Message("profile_problems", first=self.args[0], others=others),)
 
 
 def load_profile(path: Path, catalog: Catalog | None = None) -> Profile:
@@ -65,7 +65,7 @@ def parse_profile(text: str, source: Path, catalog: Catalog | None = None) -> Pr
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         line = int(match.group(1)) if match else None
-        raise ProfileError(source, f"TOMLの書式エラー: {exc}", line) from None
+        raise ProfileError(source, Message("profile_toml_syntax", parser=str(exc)), line) from None
     return _validated(data, text, source, catalog)
 
 
