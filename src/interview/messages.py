@@ -452,7 +452,96 @@ _FILES: dict[str, Words] = {
     "diff_parties_differ": _diff_parties,
 }
 
-_WORDS: dict[str, Words] = {**_SESSION, **_WORKBOOK, **_FILES}
+
+def _profile_schema(d: Data) -> str:
+    kind, value = d["kind"], d["value"]
+    if kind == "missing":
+        return "必須の項目がありません。書き加えてください"
+    if kind == "extra_forbidden":
+        known = "、".join(d.get("known") or ())
+        hint = f"（使える項目: {known}）" if known else ""
+        return f"知らない項目名です。書き間違いではありませんか{hint}"
+    if kind.startswith("int_"):
+        return f"整数で書いてください（入力値: {value}）"
+    if kind.startswith("string_"):
+        return f'文字列を "…" で囲んで書いてください（入力値: {value}）'
+    if kind == "enum":
+        from interview.catalog.party import Party
+
+        parties = "、".join(f"{p.value}（{p.label}）" for p in Party)
+        return f"{parties}のいずれかを書いてください（入力値: {value}）"
+    if kind in ("tuple_type", "list_type"):
+        return f"[[{d['table']}]] の表を並べる形で書いてください"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return "表（キー = 値 の組）で書いてください"
+    return f"値が正しくありません（{d['reason']}; 入力値: {value}）"
+
+
+def _listed(labels: Any, most: int | None = None) -> str:
+    labels = tuple(labels)
+    if most is None or len(labels) <= most:
+        return "、".join(labels)
+    return "、".join(labels[:most]) + " …"
+
+
+def _write_failed(d: Data) -> str:
+    head = f"{d['path']} に書き込めません（{d['reason']}）。"
+    return head + {
+        "folder_not_writable": f"フォルダ {d['folder']} に書き込む権限がありません。",
+        "open_elsewhere": "ファイルを Excel などで開いていれば閉じてから、もう一度出力してください。",
+        "read_only": (
+            "ファイルが変更できない設定（読み取り専用・変更不可）になっていないか確かめてください。"
+        ),
+    }.get(d.get("cause") or "", "")
+
+
+# Exports, notices and offers -----------------------------------------------------------
+_NOTICES: dict[str, Words] = {
+    "export_unresolved": lambda d: (
+        f"「不明・要確認」の回答が{len(d['labels'])}件あります（{_listed(d['labels'], 10)}）。"
+        "回答予定の年月を --unresolved-by 2027-01 のように指定すると"
+        "「確認中（2027年1月までに回答）」と書きます。"
+        "そのまま出力するには --allow-unresolved を付けてください（「確認中」と書きます）。"
+    ),
+    "export_stale": lambda d: (
+        f"{d['mark']}。確定後に回答が変わった項目があります: {_listed(d['labels'])}。"
+        "アプリの F9 で文章を確認し直すか、--redraft で最新の回答から作り直して出力してください。"
+    ),
+    "export_too_tall": lambda d: (
+        f"{'、'.join(f'通番{n}' for n in d['items'])} の文章が長く、"
+        "Excel の行の高さの上限（409pt）に収まりません。"
+        "アプリの F9 で文章を短くするか、--move-detail で収まる分だけを書き、"
+        "残りは回答詳細シートに任せて出力してください。"
+    ),
+    "export_write_failed": _write_failed,
+    "sessions_dir_tightened": (
+        "お知らせ: セッションの保存先（{path}）を、本人だけが読み書きできる設定"
+        "（{old} → 0700）に変更しました。回答には社内のセキュリティ情報が含まれるためです。"
+    ),
+    "plan_offer": lambda d: (
+        "回答にあった計画を下書きしました（"
+        + (f"期限「{d['due']}」、" if d.get("due") else "")
+        + "内容は回答のとおり）。確かめて送信してください。直してから送ることもできます。"
+    ),
+    "profile_schema": _profile_schema,
+}
+
+# The engine's CoreError codes (interview.wording.core_message) ----------------------------
+_ENGINE: dict[str, Words] = {
+    "item_not_for_party": lambda d: (
+        f"通番{d.get('item')}は{_party(d.get('party'))}の確認項目ではありません"
+    ),
+    "question_not_for_respondent": "質問 {question} はこの回答者の質問ではありません",
+    "all_answered": "すべての質問に回答済みです",
+    "not_a_group": "いまはまとめて答える手法例のグループではありません",
+    "question_not_current": "質問 {question} はいまの質問にありません",
+    "status_required": "状態（実施済み・一部実施・未実施・該当なし・不明）を選んでください",
+    "unknown_checks": lambda d: (
+        "チェックリストにない選択肢です: " + ", ".join(map(str, d.get("checks") or ()))
+    ),
+}
+
+_WORDS: dict[str, Words] = {**_SESSION, **_WORKBOOK, **_FILES, **_NOTICES, **_ENGINE}
 
 
 def word(code: str, data: Data) -> str | None:

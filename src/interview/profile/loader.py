@@ -15,7 +15,6 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from interview.catalog.models import Catalog
-from interview.catalog.party import Party
 from interview.errors import Message
 from interview.profile.locate import line_of
 from interview.profile.models import AddedItem, AddedQuestion, Exclusion, Profile
@@ -112,8 +111,6 @@ _MODELS: dict[tuple[str, ...], type[BaseModel]] = {
     ("add", "questions"): AddedQuestion,
 }
 
-_PARTIES = "、".join(f"{p.value}（{p.label}）" for p in Party)
-
 
 def _shown(value: Any) -> str:
     text = printable(repr(value))
@@ -124,23 +121,15 @@ def _translate(error: Any) -> str:
     kind: str = error["type"]
     loc = tuple(error["loc"])
     value = error.get("input")
-    if kind == "missing":
-        return "必須の項目がありません。書き加えてください"
-    if kind == "extra_forbidden":
-        owner = tuple(p for p in loc[:-1] if isinstance(p, str))
-        model = _MODELS.get(owner)
-        known = "、".join(model.model_fields) if model else ""
-        hint = f"（使える項目: {known}）" if known else ""
-        return f"知らない項目名です。書き間違いではありませんか{hint}"
-    if kind.startswith("int_"):
-        return f"整数で書いてください（入力値: {_shown(value)}）"
-    if kind.startswith("string_"):
-        return f'文字列を "…" で囲んで書いてください（入力値: {_shown(value)}）'
-    if kind == "enum":
-        return f"{_PARTIES}のいずれかを書いてください（入力値: {_shown(value)}）"
-    if kind in ("tuple_type", "list_type"):
-        name = ".".join(p for p in loc if isinstance(p, str))
-        return f"[[{name}]] の表を並べる形で書いてください"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return "表（キー = 値 の組）で書いてください"
-    return f"値が正しくありません（{error['msg']}; 入力値: {_shown(value)}）"
+    owner = tuple(p for p in loc[:-1] if isinstance(p, str))
+    model = _MODELS.get(owner) if kind == "extra_forbidden" else None
+    return str(
+        Message(
+            "profile_schema",
+            kind=kind,
+            value=_shown(value),
+            known=tuple(model.model_fields) if model else (),
+            table=".".join(p for p in loc if isinstance(p, str)),
+            reason=error["msg"],
+        )
+    )

@@ -70,7 +70,4 @@ def tighten_sessions_dir(directory: Path) -> str:
     except (OSError, RuntimeError):
         return ""
     old = stat.S_IMODE(st.st_mode)
-    return (
-        f"お知らせ: セッションの保存先（{directory}）を、本人だけが読み書きできる設定"
-        f"（{old:04o} → 0700）に変更しました。回答には社内のセキュリティ情報が含まれるためです。"
-    )
+    return str(Message("sessions_dir_tightened", path=directory, old=f"{old:04o}"))

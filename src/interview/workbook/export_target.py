@@ -134,17 +134,13 @@ def write_failure(path: Path, exc: OSError) -> str:
     """A message for a failed write, with the 「閉じて」 hint only when that is the likely cause."""
     reason = exc.strerror or str(exc)
     folder = path.parent
+    cause = ""
     if isinstance(exc, PermissionError):
         if not os.access(folder, os.W_OK):
-            return f"{path} に書き込めません（{reason}）。フォルダ {folder} に書き込む権限がありません。"
-        if _exists(path) and os.access(path, os.W_OK):
+            cause = "folder_not_writable"
+        elif _exists(path) and os.access(path, os.W_OK):
             # The folder and file are writable: another program (Excel on Windows) has it open.
-            return (
-                f"{path} に書き込めません（{reason}）。"
-                "ファイルを Excel などで開いていれば閉じてから、もう一度出力してください。"
-            )
-        return (
-            f"{path} に書き込めません（{reason}）。"
-            "ファイルが変更できない設定（読み取り専用・変更不可）になっていないか確かめてください。"
-        )
-    return f"{path} に書き込めません（{reason}）。"
+            cause = "open_elsewhere"
+        else:
+            cause = "read_only"
+    return str(Message("export_write_failed", path=path, reason=reason, folder=folder, cause=cause))
