@@ -484,6 +484,22 @@ def _listed(labels: Any, most: int | None = None) -> str:
     return "、".join(labels[:most]) + " …"
 
 
+_FIELDS = {
+    "name": "名前",
+    "description": "説明",
+    "reason": "除外の理由",
+    "goal": "セキュリティ対応目標",
+    "question": "質問",
+    "detail_prompt": "回答の促し",
+    "short": "短い名前",
+    "hint": "ヒント",
+}
+
+
+def _field(d: Data) -> str:
+    return _FIELDS.get(d["what"], d["what"])
+
+
 def _write_failed(d: Data) -> str:
     head = f"{d['path']} に書き込めません（{d['reason']}）。"
     return head + {
@@ -524,6 +540,31 @@ _NOTICES: dict[str, Words] = {
         + "内容は回答のとおり）。確かめて送信してください。直してから送ることもできます。"
     ),
     "profile_schema": _profile_schema,
+    "profile_problem": lambda d: (
+        (f"{d['line']}行目" if d.get("line") is not None else "")
+        + (f"（{d['field']}）" if d.get("field") else "")
+        + f": {d['reason']}"
+    ),
+    "exclude_unknown_item": "通番{item}はチェックリストにありません（{low}〜{high}のいずれかを書いてください）",
+    "exclude_twice": "通番{item}はすでに除外しています（{first}番目の[[exclude]]）。1つにまとめてください",
+    "exclude_no_reason": "除外の理由を書いてください。理由は相手方に示す記録になります",
+    "add_bad_id": "idは「追加1」「追加2」…の形（追加＋半角数字）で書いてください（入力値: {value}）",
+    "add_id_twice": "id「{id}」は{first}番目の[[add]]と重複しています",
+    "add_unknown_category": "区分{category}はありません（{low}〜{high}のいずれかを書いてください）",
+    "add_no_questions": "質問が1つもありません。[[add.questions]] を1つ以上書いてください",
+    "question_not_a_question": (
+        "質問は「…ですか？」のように「？」で終えるか、「…教えてください。」のように"
+        "「ください。」で終えてください"
+    ),
+    "text_control_chars": lambda d: (
+        f"{_field(d)}に制御文字（エスケープシーケンスなど）が含まれています。取り除いてください"
+    ),
+    "text_one_line": lambda d: f"{_field(d)}は1行で書いてください（改行・タブは使えません）",
+    "text_empty": lambda d: f"{_field(d)}を書いてください",
+    "text_too_short": lambda d: f"{_field(d)}が短すぎます（{d['low']}文字以上）",
+    "text_too_long_field": lambda d: (
+        f"{_field(d)}が長すぎます（{d['length']}文字。{d['high']}文字以内にしてください）"
+    ),
 }
 
 # The engine's CoreError codes (interview.wording.core_message) ----------------------------

@@ -28,7 +28,7 @@ class Problem:
     """One thing wrong in a profile file."""
 
     loc: tuple[int | str, ...]
-    message: str
+    message: str | Message
 
 
 class ProfileError(DataFileError):
@@ -96,9 +96,13 @@ def _error(path: Path, text: str, problems: list[Problem]) -> ProfileError:
     others = []
     for problem in rest:
         other_line, other_field = where(problem)
-        place = f"{other_line}行目" if other_line is not None else ""
-        place += f"（{other_field}）" if other_field else ""
-        others.append(f"{place}: {problem.message}")
+        others.append(
+            str(
+                Message(
+                    "profile_problem", line=other_line, field=other_field, reason=problem.message
+                )
+            )
+        )
     return ProfileError(path, first.message, line, field, tuple(others))
 
 
