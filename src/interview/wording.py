@@ -12,6 +12,7 @@ from interview.errors import CoreError
 from interview.messages import word
 
 if TYPE_CHECKING:
+    from interview.services.progress import OpenMarks
     from interview.services.sessions import EditionMismatch
 
 
@@ -28,3 +29,23 @@ def core_message(error: CoreError) -> str:
     if sentence is None:
         return f"処理できませんでした（{error.code}）"
     return sentence
+
+
+def open_marks_lines(marks: OpenMarks) -> list[str]:
+    """What is unresolved, 不明 answers and フォロー marks named apart (TUI and ``show``)."""
+    if not marks:
+        return []
+    lines = [
+        f"未解決: 不明 {marks.unknown_count}問（「不明・要確認」の回答）・"
+        f"フォロー {marks.follow_count}件（F6 の印）"
+    ]
+    unresolved = marks.items
+    parts = []
+    for no in unresolved[:12]:
+        kinds = [
+            f"不明{marks.unknown[no]}" if no in marks.unknown else "",
+            f"フォロー{marks.follow[no]}" if no in marks.follow else "",
+        ]
+        parts.append(f"通番{no}（{'・'.join(k for k in kinds if k)}）")
+    lines.append("未解決の項目: " + "、".join(parts) + (" …" if len(unresolved) > 12 else ""))
+    return lines
