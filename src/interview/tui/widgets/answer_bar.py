@@ -141,6 +141,77 @@ class AnswerBar(Vertical):
     status read from the previous reply.
     """
 
+    DEFAULT_CSS = """
+    AnswerBar {
+        height: auto;
+        padding: 0 1;
+        border-top: hkey $primary 40%;
+    }
+    AnswerBar #status-choices {
+        height: 1;
+    }
+    AnswerBar #status-choices Button {
+        margin-right: 1;
+        min-width: 10;
+    }
+    AnswerBar #status-choices Button.picked {
+        background: $accent;
+        color: $text;
+        text-style: bold;
+    }
+    AnswerBar #checklist-prompt, AnswerBar #detail-prompt {
+        color: $text-muted;
+        width: 1fr;
+        height: auto;
+    }
+    AnswerBar.compact #checklist-prompt, AnswerBar.compact #detail-prompt,
+    AnswerBar.compact #bar-note {
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    AnswerBar #bar-note {
+        height: auto;
+        max-height: 3;
+        color: $warning;
+        text-style: bold;
+    }
+    AnswerBar #checklist {
+        height: auto;
+        max-height: 7;
+        border: none;
+        padding: 0;
+    }
+    AnswerBar #plan-fields {
+        height: auto;
+    }
+    AnswerBar #plan-fields Input {
+        width: 1fr;
+        border: none;
+        height: 1;
+        background: $boost;
+        margin-right: 1;
+    }
+    AnswerBar #reply {
+        height: 3;
+        min-height: 3;
+        background: $boost;
+    }
+    AnswerBar #sequence {
+        height: auto;
+        color: $accent;
+    }
+    AnswerBar #extra {
+        border: none;
+        height: 1;
+        background: $boost;
+        margin-bottom: 0;
+    }
+    AnswerBar.group #checklist {
+        max-height: 4;
+    }
+    """
+
     @dataclass
     class Submitted(Message):
         answer: Answer
