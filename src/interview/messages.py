@@ -511,6 +511,93 @@ def _write_failed(d: Data) -> str:
     }.get(d.get("cause") or "", "")
 
 
+def _ranges(rows: list[int], most: int = 12) -> str:
+    """[3, 4, 5, 9] → "3〜5行目、9行目" (at most *most* pieces)."""
+    pieces: list[str] = []
+    start = previous = rows[0]
+    for row in [*rows[1:], None]:
+        if row is not None and row == previous + 1:
+            previous = row
+            continue
+        pieces.append(f"{start}行目" if start == previous else f"{start}〜{previous}行目")
+        if row is not None:
+            start = previous = row
+    shown = "、".join(pieces[:most])
+    return shown + (f" ほか{len(pieces) - most}か所" if len(pieces) > most else "")
+
+
+def _few(listed: list[str], most: int, unit: str) -> str:
+    shown = "、".join(listed[:most])
+    return shown + (f" ほか{len(listed) - most}{unit}" if len(listed) > most else "")
+
+
+# What reading and importing a workbook found ---------------------------------------------
+_REPORTS: dict[str, Words] = {
+    "read_summary": (
+        "「{sheet}」シート（表頭 {header_row}行目）: 内容のある行 {rows:,}行のうち、"
+        "項目 {items}行を読み込み、続きの行 {joined}行を上の項目につなげ、{skipped:,}行を"
+        "読み飛ばしました。"
+    ),
+    "read_joined": "  {row}行目: 通番{into}の続きとしてつなげました",
+    "read_numbers": lambda d: (
+        "  通番の書き方を読み替えました: "
+        + "、".join(f"{row}行目「{text}」→{no}" for row, text, no in d["changed"][:12])
+        + (f" ほか{len(d['changed']) - 12}行" if len(d["changed"]) > 12 else "")
+    ),
+    "read_skipped": lambda d: (
+        f"  読み飛ばし {_ranges(d['rows'])}（{len(d['rows']):,}行）: {d['reason']}"
+    ),
+    "read_merged": lambda d: (
+        f"  結合セル {d['span']} は複数の項目にまたがっています。"
+        f"内容は通番{d['into']}に読み込み、{'、'.join(f'通番{n}' for n in d['empty'])}の欄は"
+        "空としました"
+    ),
+    "read_hidden": lambda d: f"  非表示の行も読み込みました: {_ranges(d['rows'])}",
+    "read_formulas": lambda d: (
+        f"  数式のセル {len(d['places'])}個は、保存されていた計算結果を読み込みました: "
+        + _few([f"「{sheet}」{cell}" for sheet, cell in d["places"]], 12, "個")
+    ),
+    "read_link": "  「{sheet}」{cell} のリンク先を文章に残しました: {url}",
+    "read_column": lambda d: (
+        f"  「{d['sheet']}」シートの {d['column']}列 "
+        + (f"「{d['label']}」" if d["label"] else "（表頭なし）")
+        + f" はフォーマットの列ではないため読み込んでいません（{d['cells']:,}セル）"
+    ),
+    "read_more_columns": (
+        "  ほかに {count:,}列（{first}列〜{last}列、{cells:,}セル）も"
+        "フォーマットの列ではないため読み込んでいません"
+    ),
+    "read_sheets": lambda d: (
+        "  読み込んでいないシート: " + "、".join(f"「{s}」" for s in d["sheets"])
+    ),
+    "row_no_number": "通番が空です（項目の行ではありません）",
+    "row_repeated_header": "表頭の繰り返しです",
+    "row_no_format_content": "フォーマットの列に内容がありません",
+    "import_texts": "回答のある項目 {rows}件のうち {taken}件を取り込みました。",
+    "import_theirs": lambda d: (
+        f"  {_party(d['party'])}の項目ではないため取り込んでいません（相手方が記入する欄）: "
+        + "、".join(f"通番{no}（{_party(whose)}）" for no, whose in d["items"])
+    ),
+    "import_excluded": lambda d: (
+        "  プロファイルで除外した項目のため取り込んでいません: "
+        + "、".join(f"通番{n}" for n in d["items"])
+    ),
+    "import_unknown_items": lambda d: (
+        "  チェックリストにない通番のため取り込んでいません: "
+        + _few([f"通番{n}" for n in d["items"]], 20, "件")
+        + "。独自の項目を残すには、プロファイル（[[add]]、id は「追加1」…）に定義し、"
+        "--profile を付けて読み込んでください。"
+    ),
+    "import_answers": "設問ごとの回答（回答詳細）{count}件を取り込みました。",
+    "import_unknown_questions": lambda d: (
+        "  チェックリストにない設問IDのため取り込んでいません: " + _few(d["questions"], 20, "件")
+    ),
+    "diff_summary": (
+        "変更あり {changed}件、新規回答 {new}件、未回答 {unanswered}件、"
+        "変更なし {unchanged}件（手法例の改善 {improved}件、後退 {regressed}件）"
+    ),
+}
+
 # Exports, notices and offers -----------------------------------------------------------
 _NOTICES: dict[str, Words] = {
     "export_unresolved": lambda d: (
@@ -582,7 +669,7 @@ _ENGINE: dict[str, Words] = {
     ),
 }
 
-_WORDS: dict[str, Words] = {**_SESSION, **_WORKBOOK, **_FILES, **_NOTICES, **_ENGINE}
+_WORDS: dict[str, Words] = {**_SESSION, **_WORKBOOK, **_FILES, **_REPORTS, **_NOTICES, **_ENGINE}
 
 
 def word(code: str, data: Data) -> str | None:

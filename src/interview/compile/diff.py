@@ -164,10 +164,16 @@ class DiffSummary:
     regressed: int  # … and down
 
     def line(self) -> str:
-        return (
-            f"変更あり {self.changed}件、新規回答 {self.new}件、未回答 {self.unanswered}件、"
-            f"変更なし {self.unchanged}件（手法例の改善 {self.improved}件、"
-            f"後退 {self.regressed}件）"
+        return str(
+            Message(
+                "diff_summary",
+                changed=self.changed,
+                new=self.new,
+                unanswered=self.unanswered,
+                unchanged=self.unchanged,
+                improved=self.improved,
+                regressed=self.regressed,
+            )
         )
 
 

@@ -165,7 +165,7 @@ def _item_texts(
     unknown: list[str] = []
     dropped: list[str] = []  # the guide's items a profile excludes
     shipped = {str(item.no) for item in load_catalog().items}
-    theirs: list[str] = []
+    theirs: list[tuple[str, Party]] = []  # (通番, whose item)
     with_text = 0
     for row in data.rows:
         values = {f: getattr(row, f) for f in TEXT_FIELDS}
@@ -178,30 +178,18 @@ def _item_texts(
             (dropped if number in shipped else unknown).append(number)
             continue
         if item.no not in mine:
-            theirs.append(f"通番{printable(number)}（{item.party.label}）")
+            theirs.append((printable(number), item.party))
             continue
         texts[str(item.no)] = ItemTexts(
             **{f: ItemText(draft="", text=values[f], state="edited") for f in TEXT_FIELDS}
         )
-    notes.append(f"回答のある項目 {with_text}件のうち {len(texts)}件を取り込みました。")
+    notes.append(str(Message("import_texts", rows=with_text, taken=len(texts))))
     if theirs:
-        notes.append(
-            f"  {party.label}の項目ではないため取り込んでいません（相手方が記入する欄）: "
-            + "、".join(theirs)
-        )
+        notes.append(str(Message("import_theirs", party=party, items=theirs)))
     if dropped:
-        notes.append(
-            "  プロファイルで除外した項目のため取り込んでいません: "
-            + "、".join(f"通番{printable(n)}" for n in dropped)
-        )
+        notes.append(str(Message("import_excluded", items=[printable(n) for n in dropped])))
     if unknown:
-        notes.append(
-            "  チェックリストにない通番のため取り込んでいません: "
-            + "、".join(f"通番{printable(n)}" for n in unknown[:20])
-            + (f" ほか{len(unknown) - 20}件" if len(unknown) > 20 else "")
-            + "。独自の項目を残すには、プロファイル（[[add]]、id は「追加1」…）に定義し、"
-            "--profile を付けて読み込んでください。"
-        )
+        notes.append(str(Message("import_unknown_items", items=[printable(n) for n in unknown])))
     return texts
 
 
@@ -226,11 +214,9 @@ def _answers(
         if answer is not None:
             answers[question.id] = answer
     if data.details:
-        notes.append(f"設問ごとの回答（回答詳細）{len(answers)}件を取り込みました。")
+        notes.append(str(Message("import_answers", count=len(answers))))
     if unknown:
         notes.append(
-            "  チェックリストにない設問IDのため取り込んでいません: "
-            + "、".join(printable(q) for q in unknown[:20])
-            + (f" ほか{len(unknown) - 20}件" if len(unknown) > 20 else "")
+            str(Message("import_unknown_questions", questions=[printable(q) for q in unknown]))
         )
     return answers

@@ -68,7 +68,7 @@ MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # a zip bomb is refused before parsing
 MAX_ENTRIES = 10_000  # parts in the zip (a workbook has a few dozen)
 MAX_KEPT_ROWS = 50_000  # rows without a 通番 kept in memory until merges are known
 LIMITS = Limits()
-NO_NUMBER = "通番が空です（項目の行ではありません）"
+NO_NUMBER = Message("row_no_number")
 ANSWER_FIELDS = ("status", "issues", "plan", "remarks")  # what the respondent writes
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls or encrypted .xlsx
@@ -429,7 +429,7 @@ def _sheet_rows(
         number = normalise_number(written)
         values["no"] = number
         if number and not number.isdigit() and len(match_header(values.values(), index)) >= 3:
-            report.skipped.append(RowNote(row.number, "表頭の繰り返しです"))
+            report.skipped.append(RowNote(row.number, str(Message("row_repeated_header"))))
             continue
         if number:
             if number in seen:
@@ -447,11 +447,11 @@ def _sheet_rows(
             seen[number] = row.number
             items.append(_Kept(row.number, values, row.hidden))
         elif not has_text:
-            report.skipped.append(RowNote(row.number, "フォーマットの列に内容がありません"))
+            report.skipped.append(RowNote(row.number, str(Message("row_no_format_content"))))
         elif len(loose) < MAX_KEPT_ROWS:
             loose.append(_Kept(row.number, values, row.hidden))
         else:
-            report.skipped.append(RowNote(row.number, NO_NUMBER))
+            report.skipped.append(RowNote(row.number, str(NO_NUMBER)))
     _apply_links(stream, columns, items, cells)
     joined = _join_continuations(stream, columns, columns["no"], items, loose, report)
     for kept in items:
@@ -518,7 +518,7 @@ def _join_continuations(
             if _CONTINUED.match(first):
                 target = previous_item
         if target is None:
-            report.skipped.append(RowNote(row, NO_NUMBER))
+            report.skipped.append(RowNote(row, str(NO_NUMBER)))
             previous_item = None
             continue
         for name, text in kept.values.items():
