@@ -880,7 +880,7 @@ class InterviewScreen(Screen[None]):
 
     def action_compare(self) -> None:
         """What changed since the session this one was started from (yearly check)."""
-        from interview.compile.diff_report import report_text
+        from interview.diff_text import report_text
         from interview.services.diffs import diff
         from interview.tui.screens.text_view import TextScreen
 
