@@ -627,6 +627,7 @@ _NOTICES: dict[str, Words] = {
         + "内容は回答のとおり）。確かめて送信してください。直してから送ることもできます。"
     ),
     "profile_schema": _profile_schema,
+    "stored_profile_source": "（セッションに保存されたプロファイル）",
     "profile_problem": lambda d: (
         (f"{d['line']}行目" if d.get("line") is not None else "")
         + (f"（{d['field']}）" if d.get("field") else "")

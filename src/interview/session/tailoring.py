@@ -48,7 +48,8 @@ def tailored_checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:
     from interview.profile.loader import parse_profile
 
     # Same checks and messages as a profile file; the "file" is the session's copy.
-    profile = parse_profile(profile_text, Path("（セッションに保存されたプロファイル）"), catalog)
+    source = Path(str(Message("stored_profile_source")))  # names it in messages
+    profile = parse_profile(profile_text, source, catalog)
     tailored = tailor(catalog, profile)
     return tailored, load_questions(tailored, extra=profile_banks(profile, tailored))
 
