@@ -497,7 +497,8 @@ _FIELDS = {
 
 
 def _field(d: Data) -> str:
-    return _FIELDS.get(d["what"], d["what"])
+    what = str(d["what"])
+    return _FIELDS.get(what, what)
 
 
 def _write_failed(d: Data) -> str:

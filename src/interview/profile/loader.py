@@ -37,7 +37,7 @@ class ProfileError(DataFileError):
     def __init__(
         self,
         path: Path,
-        message: str,
+        message: str | Message,
         line: int | None = None,
         field: str = "",
         others: tuple[str, ...] = (),
