@@ -7,7 +7,7 @@ import pytest
 from interview.engine.answers import Answer, Status
 from interview.services.demo import DEMO_ID, write_demo
 from interview.services.live import LiveSession
-from interview.services.progress import open_marks, progress_of, session_progress
+from interview.services.progress import open_marks, progress_of, progress_of_session
 from interview.session.store import SessionStore
 
 
@@ -22,7 +22,7 @@ def test_show_and_the_tui_read_the_same_figures(demo):
     from interview.cli.session_cmd import show_lines
     from interview.tui.screens.export import unanswered_summary
 
-    stored = session_progress(demo)
+    stored = progress_of_session(demo)
     live = LiveSession(demo, lambda _s: None)
     running = progress_of(live.interview)
     assert stored == running
@@ -52,3 +52,33 @@ def test_unknown_answers_and_follow_marks_are_counted_apart(demo):
     )
     assert marks.unknown_count == 1 and marks.follow_count == 2
     assert not open_marks(order, {}, {})
+
+
+def test_a_change_whose_save_fails_is_put_back(tmp_path):
+    """Answer and group answer alike: answers, texts and the engine's place as before."""
+    from helpers import new_session
+
+    from interview.errors import UserError
+
+    failing = False
+
+    def save(_session):
+        if failing:
+            raise UserError("disk full")
+
+    session = new_session(SessionStore(tmp_path), "株式会社テスト", "api_connector")
+    live = LiveSession(session, save)
+    live.answer_group(Status.DONE, "規程で定めています")  # group 1.1 as a whole
+    before = (dict(session.answers), dict(session.texts), live.interview.snapshot())
+    step = live.interview.current_step()
+
+    failing = True
+    with pytest.raises(UserError):
+        live.answer_group(Status.DONE, "同上")
+    assert (dict(session.answers), dict(session.texts)) == before[:2]
+    assert live.interview.snapshot() == before[2] and live.interview.current_step() == step
+    question = live.interview.current()
+    assert question is not None
+    with pytest.raises(UserError):
+        live.answer(Answer(status=Status.DONE, detail="x"), question.id)
+    assert question.id not in session.answers and live.interview.current() == question

@@ -260,7 +260,7 @@ def run_show(args: argparse.Namespace) -> int:
 def show_lines(session: Session) -> list[str]:
     """The readable summary printed by ``interview show`` (every string made printable)."""
     from interview.services.checklist import checklist_for
-    from interview.services.progress import session_progress
+    from interview.services.progress import progress_of_session
     from interview.services.sessions import edition_mismatch
     from interview.session.resume import resume_question
     from interview.wording import edition_warning, open_marks_lines
@@ -294,7 +294,7 @@ def show_lines(session: Session) -> list[str]:
     if mismatch is not None:
         lines.append(f"※ {p(edition_warning(mismatch))}")
 
-    report = session_progress(session, checklist)  # counted as the TUI counts it
+    report = progress_of_session(session, checklist)  # counted as the TUI counts it
     overall = report.overall
     lines += ["", f"進捗: {overall.percent:.0f}%（{overall.answered}/{overall.total}問）"]
     width = max((_width(c.name) for c in report.categories), default=0)

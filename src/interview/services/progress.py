@@ -98,7 +98,7 @@ def progress_of(interview: Interview) -> SessionProgress:
     )
 
 
-def session_progress(session: Session, checklist: Checklist | None = None) -> SessionProgress:
+def progress_of_session(session: Session, checklist: Checklist | None = None) -> SessionProgress:
     """The figures of a stored session, counted as the TUI counts them."""
     checklist = checklist or checklist_for(session)
     interview = GuidedInterview(

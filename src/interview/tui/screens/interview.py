@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Input
 
 from interview.engine.answers import Answer, Status
 from interview.engine.groups import GroupAnswerError
@@ -506,8 +506,8 @@ class InterviewScreen(Screen[None]):
 
             self._guarded({"detail": reply.detail}, apply)
             return
-        due = self.bar.query_one("#plan-due").value.strip()  # type: ignore[attr-defined]
-        owner = self.bar.query_one("#plan-owner").value.strip()  # type: ignore[attr-defined]
+        due = self.bar.query_one("#plan-due", Input).value.strip()
+        owner = self.bar.query_one("#plan-owner", Input).value.strip()
 
         def apply_closing(texts: dict[str, str]) -> None:
             answers = steps.closing_answers(

@@ -122,7 +122,8 @@ class ReplyArea(TextArea):
             event.prevent_default()
             self.post_message(self.StatusKeyUndone())
             start, end = self.selection
-            self._replace_via_keyboard(held + character, start, end)
+            if not self.read_only:  # as a typed key would (public API, cursor after it)
+                self.replace(held + character, start, end, maintain_selection_offset=False)
             return
         if self.status_keys and self.untouched and character in STATUS_DIGITS:
             event.stop()
