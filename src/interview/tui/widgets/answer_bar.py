@@ -71,6 +71,14 @@ class ReplyArea(TextArea):
     def untouched(self) -> bool:
         return not self.text or self.text == self.prefilled
 
+    def put_back(self, text: str) -> None:
+        """*text* back in the field to edit (cursor at its end); keys typed since Enter stay."""
+        ahead = self.typed_after_send()
+        self._sent = None
+        self.prefilled = ""
+        self.text = text + ahead
+        self.move_cursor(self.document.end)
+
     def set_prefill(self, text: str) -> None:
         """Show an earlier answer: cursor at the end, all selected so typing replaces it.
 
@@ -619,9 +627,4 @@ class AnswerBar(Vertical):
 
     def put_back(self, text: str) -> None:
         """Put a reply back into the field to edit it (cursor at its end)."""
-        reply = self._reply
-        ahead = reply.typed_after_send()  # keys typed since Enter stay, after the reply
-        reply._sent = None
-        reply.prefilled = ""
-        reply.text = text + ahead
-        reply.move_cursor(reply.document.end)
+        self._reply.put_back(text)
