@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from interview.catalog.models import Item, MethodGroup
 from interview.engine.answers import Answer, Status
+from interview.errors import Message
 
 SCREENED_STATUSES = (Status.DONE, Status.NOT_APPLICABLE)
 """The group-wide answers that settle a whole group (anything else means: one by one)."""
@@ -35,7 +36,7 @@ def group_of(item: Item, example_id: str) -> MethodGroup:
     for group in item.method_groups:
         if any(e.id == example_id for e in group.examples):
             return group
-    raise KeyError(f"手法例 {example_id} は通番{item.no}にありません")
+    raise KeyError(Message("example_not_in_item", example=example_id, item=item.no))
 
 
 def answered_individually(group: MethodGroup, answers: Mapping[str, Answer]) -> bool:
@@ -122,8 +123,7 @@ def expand(
     else:
         if len(statuses) != len(examples):
             raise GroupAnswerError(
-                f"手法例は{len(examples)}件です。状態を{len(examples)}つ選んでください"
-                f"（いま{len(statuses)}つ）"
+                Message("group_status_count", examples=len(examples), given=len(statuses))
             )
         per_example = list(statuses)
     settled: dict[str, Answer] = {}

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from interview.catalog.party import RESPONDENT_PARTIES, Party
 from interview.engine.answers import Answer, Status, now
+from interview.errors import Message
 
 FORMAT_VERSION = 1
 """The session file format this code writes; files with a higher number are refused."""
@@ -41,7 +42,7 @@ class Respondent(_Model):
     @classmethod
     def _respondent_party(cls, value: Party) -> Party:
         if value not in RESPONDENT_PARTIES:
-            raise ValueError("party は api_connector か financial_institution です")
+            raise ValueError(Message("respondent_party"))
         return value
 
 

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header
+from textual.widgets import Header, Input
 
 from interview.engine.answers import Answer, Status
 from interview.engine.groups import GroupAnswerError
@@ -517,8 +517,8 @@ class InterviewScreen(Screen[None]):
 
             self._guarded({"detail": reply.detail}, apply)
             return
-        due = self.bar.query_one("#plan-due").value.strip()  # type: ignore[attr-defined]
-        owner = self.bar.query_one("#plan-owner").value.strip()  # type: ignore[attr-defined]
+        due = self.bar.query_one("#plan-due", Input).value.strip()
+        owner = self.bar.query_one("#plan-owner", Input).value.strip()
 
         def apply_closing(texts: dict[str, str]) -> None:
             answers = steps.closing_answers(
@@ -906,7 +906,7 @@ class InterviewScreen(Screen[None]):
 
     def action_compare(self) -> None:
         """What changed since the session this one was started from (yearly check)."""
-        from interview.compile.diff_report import report_text
+        from interview.diff_text import report_text
         from interview.services.diffs import diff
         from interview.tui.screens.text_view import TextScreen
 
