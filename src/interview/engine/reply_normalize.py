@@ -262,7 +262,9 @@ def fold(text: str) -> str:
     s = _BARE_MARK.sub(lambda m: "済み" if m.group(1) == "済" else "未実施", s)
     s = _WORD_RE.sub(lambda m: _WORD_MAP[m.group(0)], s)
     s = _ZUMI.sub("済み", s).strip(_ENDS)
-    if s == "済":
-        s = "済み"
+    if s == "済" or s.startswith("済("):  # 「済（規程第7条）」
+        s = "済み" + s[1:]
+    elif s.startswith("未("):  # 「未（2027年度対応）」
+        s = "未実施" + s[1:]
     s = _TEIRU.sub("い", s)
     return s
