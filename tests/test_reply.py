@@ -121,6 +121,11 @@ def test_self_correction_reads_the_words_after_it(text, status):
         ("課題だと思っています", Status.NOT_DONE),
         ("そもそもその機能がないです", Status.NOT_APPLICABLE),
         ("やっているとは聞いていますが、確認できていません", Status.UNKNOWN),
+        ("今後は毎月確認します", Status.NOT_DONE),  # a routine that starts later is a plan
+        ("毎月確認します", Status.DONE),
+        ("今確認しています", Status.UNKNOWN),
+        ("予算がついたら導入します", Status.NOT_DONE),
+        ("異常を検知したら、自動で取引を止めます", Status.DONE),
     ],
 )
 def test_harder_forms(text, status):
