@@ -88,6 +88,9 @@ LITERAL_FLOOR = 50.0
 """A literal match scoring less (a typo) adds nothing to a meaning match."""
 LITERAL_ONLY = 0.5
 """An item holding the query as typed but too little of its meaning scores this share."""
+MEANING_FLOOR = 42.0
+"""When the best item is found by meaning alone and scores less than this, nothing is
+close enough (「株主総会の議事録」 only meets 議事録, in one question's example)."""
 BM25_SHARE = 0.5
 """How much of the meaning score comes from the BM25 rank (the rest from coverage)."""
 TOGETHER_SHARE = 0.4
@@ -368,6 +371,8 @@ class ChecklistIndex:
             if item_no not in best:
                 best[item_no] = (score * LITERAL_ONLY, at, position)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        if ranked and ranked[0][1][0] < MEANING_FLOOR and ranked[0][0] not in literal:
+            return []  # the best is a loose match: nothing is close enough
         hits = []
         for item_no, (score, at, position) in ranked[:limit]:
             entry = self._entries[at]

@@ -45,6 +45,10 @@ FUZZY_MAX_QUERY = 24
 """Typo matching on names runs for queries up to this many folded characters."""
 COVERAGE_CUTOFF = 0.5
 """Least share of the query's content words a term must hold to be found by meaning."""
+SHORT_NAME = 5
+"""A typo between a name and a query both this short is judged on the whole string."""
+SHORT_RATIO = 75.0
+"""Least rapidfuzz ratio for such a typo (ボット is no typo of テルネット)."""
 SUGGEST_CUTOFF = 60.0
 """Least rapidfuzz WRatio for a name to be offered as "did you mean"."""
 SUGGEST_COVERAGE = 0.35
@@ -88,6 +92,7 @@ class GlossaryIndex:
 
         self._extract = process.extract
         self._scorer = fuzz.WRatio
+        self._ratio = fuzz.ratio
         self.terms: tuple[GlossaryTerm, ...] = tuple(terms)
         self._keys: list[str] = []
         self._owners: list[_Key] = []
@@ -193,8 +198,11 @@ class GlossaryIndex:
         from interview.search.query import Group
 
         named = {s.doc for s in self._name_meaning.rank([group]) if s.coverage >= COVERAGE_CUTOFF}
-        typed = Group(group.word, group.alternatives[:1], group.factor)
-        named |= {s.doc for s in self._meaning.rank([typed]) if s.coverage >= COVERAGE_CUTOFF}
+        typed = normalize(group.word)
+        if len(typed) >= 2:
+            # The word as typed, whole: アクセスログ is not named by a text holding アクセス.
+            named |= {i for i, text in enumerate(self._descriptions) if typed in text}
+            named |= {owner.term for key, owner in zip(self._keys, self._owners) if typed in key}
         return [s for s in found if s.doc in named]
 
     def suggest(self, query: str, limit: int = 3) -> list[GlossaryTerm]:
@@ -257,6 +265,8 @@ class GlossaryIndex:
                 key = self._keys[at]
                 if min(len(key), len(folded)) < NAME_SHARE * max(len(key), len(folded)):
                     continue  # no typo of each other: one is much longer (ばなな, ISO…ナナ)
+                if max(len(key), len(folded)) <= SHORT_NAME and self._ratio(folded, key) < SHORT_RATIO:
+                    continue  # short names: whole-string likeness (https is no typo of ips)
                 owner = self._owners[at]
                 offer(owner.term, fuzzy_score(similarity), owner.field, owner.text)
         return best
