@@ -45,6 +45,11 @@ FUZZY_MAX_QUERY = 24
 """Typo matching on names runs for queries up to this many folded characters."""
 COVERAGE_CUTOFF = 0.5
 """Least share of the query's content words a term must hold to be found by meaning."""
+NAMED_TYPED = 0.65
+"""Share of a one-word query's own tokens a term's names must hold to count as named
+(a typo is tolerated; 標的型攻撃 does not name リスト型攻撃 by 型攻撃)."""
+NAMED_PARAPHRASE = 0.9
+"""The same for a paraphrase of the word, which must be there (nearly) whole."""
 SHORT_NAME = 5
 """A typo between a name and a query both this short is judged on the whole string."""
 SHORT_RATIO = 75.0
@@ -52,6 +57,9 @@ SHORT_RATIO = 75.0
 SUGGEST_CUTOFF = 60.0
 """Least rapidfuzz WRatio for a name to be offered as "did you mean"."""
 SUGGEST_COVERAGE = 0.35
+MEANING_FLOOR = 46.0
+"""When the best term is found by meaning alone and scores less than this, nothing is
+close enough (「Webサイトのアドレス」 must not bring up SQLインジェクション by "Web")."""
 MEANING_BASE = 40.0
 MEANING_SPAN = 24.0
 
@@ -182,6 +190,8 @@ class GlossaryIndex:
             best.items(),
             key=lambda kv: (-kv[1][0], kv[1][1], self._order[kv[0]]),
         )
+        if ranked and ranked[0][1][2] == "description" and ranked[0][1][0] < MEANING_FLOOR:
+            return []  # the best is a loose match by meaning: nothing is close enough
         return [
             GlossaryHit(self.terms[index], round(score, 1), cast("GlossaryField", field), text)
             for index, (score, _rank, field, text) in ranked[:limit]
@@ -197,7 +207,16 @@ class GlossaryIndex:
         """
         from interview.search.query import Group
 
-        named = {s.doc for s in self._name_meaning.rank([group]) if s.coverage >= COVERAGE_CUTOFF}
+        own = Group(group.word, group.alternatives[:1], group.factor)
+        named = {s.doc for s in self._name_meaning.rank([own]) if s.coverage >= NAMED_TYPED}
+        if len(group.alternatives) > 1:
+            # A paraphrase names a term only whole: 接続元 (for VPN) does not name API接続先.
+            paraphrased = Group(group.word, group.alternatives[1:], group.factor)
+            named |= {
+                s.doc
+                for s in self._name_meaning.rank([paraphrased])
+                if s.coverage >= NAMED_PARAPHRASE
+            }
         typed = normalize(group.word)
         if len(typed) >= 2:
             # The word as typed, whole: アクセスログ is not named by a text holding アクセス.
