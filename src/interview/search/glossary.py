@@ -6,6 +6,7 @@ is built once per catalog and reused, so calling it on every keystroke is cheap.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
@@ -65,8 +66,11 @@ MEANING_SPAN = 24.0
 
 
 def _meaning_score(coverage: float, rank: float) -> float:
-    """Map coverage (0–1) and BM25 relative to the best (0–1) into 40–64, below names."""
-    return MEANING_BASE + MEANING_SPAN * coverage * rank
+    """Map coverage (0–1) and BM25 relative to the best (0–1) into 40–64, below names.
+
+    The square root of the rank lets a term holding all of a description stay near one
+    that holds less of it but names part of it (BM25 favours the names, ×3)."""
+    return MEANING_BASE + MEANING_SPAN * coverage * math.sqrt(rank)
 
 
 class GlossaryHit(NamedTuple):
