@@ -73,6 +73,12 @@ def _meaning_score(coverage: float, rank: float) -> float:
     return MEANING_BASE + MEANING_SPAN * coverage * math.sqrt(rank)
 
 
+def _is_kana(group: Group) -> bool:
+    from interview.search.query import KANA_PREFIX
+
+    return group.alternatives[0].tokens[0].startswith(KANA_PREFIX)
+
+
 class GlossaryHit(NamedTuple):
     """One glossary term found for a query.
 
@@ -178,8 +184,10 @@ class GlossaryIndex:
             index: (score, rank, field, text) for index, (score, rank, field, text) in names.items()
         }
         meaning = self._meaning.rank(groups)
-        if len(groups) == 1:
-            meaning = self._naming(groups[0], meaning)
+        strong = [g for g in groups if g.factor >= 1.0 and not _is_kana(g)]
+        if len(strong) == 1:
+            # One word, maybe with generic ones (ログ管理): it asks for what it names.
+            meaning = self._naming(strong[0], meaning)
         top_bm = max((s.bm25 for s in meaning), default=0.0) or 1.0
         cutoff = coverage_cutoff(groups, COVERAGE_CUTOFF)
         for found in meaning:
