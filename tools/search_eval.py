@@ -21,11 +21,13 @@ GLOSSARY_SETS = [
     "glossary_meaning_queries.toml",
     "glossary_queries_tune.toml",
     "glossary_queries_heldout.toml",
+    "glossary_queries_heldout2.toml",
 ]
 CHECKLIST_SETS = [
     "checklist_queries.toml",
     "checklist_queries_tune.toml",
     "checklist_queries_heldout.toml",
+    "checklist_queries_heldout2.toml",
 ]
 
 
