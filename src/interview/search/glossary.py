@@ -14,6 +14,7 @@ from interview.search.cache import PerCatalog
 from interview.search.normalize import normalize, normalize_query, query_words
 from interview.search.scoring import (
     CONTAINED,
+    EXACT,
     FUZZY_CUTOFF,
     SUBSTRING,
     fuzzy_score,
@@ -46,9 +47,9 @@ FUZZY_MAX_QUERY = 24
 """Typo matching on names runs for queries up to this many folded characters."""
 COVERAGE_CUTOFF = 0.5
 """Least share of the query's content words a term must hold to be found by meaning."""
-NAMED_TYPED = 0.65
+NAMED_TYPED = 0.8
 """Share of a one-word query's own tokens a term's names must hold to count as named
-(a typo is tolerated; 標的型攻撃 does not name リスト型攻撃 by 型攻撃)."""
+(a typo is tolerated; 金融庁 does not name 金融ISAC by 金融)."""
 NAMED_PARAPHRASE = 0.9
 """The same for a paraphrase of the word, which must be there (nearly) whole."""
 SHORT_NAME = 5
@@ -71,6 +72,18 @@ def _meaning_score(coverage: float, rank: float) -> float:
     The square root of the rank lets a term holding all of a description stay near one
     that holds less of it but names part of it (BM25 favours the names, ×3)."""
     return MEANING_BASE + MEANING_SPAN * coverage * math.sqrt(rank)
+
+
+def _holds(text: str, word: str) -> bool:
+    """Whether folded *text* holds *word* as a word: ログ is not held by ログイン."""
+    from interview.search.query import standalone
+
+    start = text.find(word)
+    while start >= 0:
+        if standalone(text, start, start + len(word)):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 def _is_kana(group: Group) -> bool:
@@ -232,8 +245,12 @@ class GlossaryIndex:
         typed = normalize(group.word)
         if len(typed) >= 2:
             # The word as typed, whole: アクセスログ is not named by a text holding アクセス.
-            named |= {i for i, text in enumerate(self._descriptions) if typed in text}
-            named |= {owner.term for key, owner in zip(self._keys, self._owners) if typed in key}
+            named |= {i for i, text in enumerate(self._descriptions) if _holds(text, typed)}
+            named |= {
+                owner.term
+                for key, owner in zip(self._keys, self._owners, strict=True)
+                if _holds(key, typed)
+            }
         return [s for s in found if s.doc in named]
 
     def suggest(self, query: str, limit: int = 3) -> list[GlossaryTerm]:
@@ -284,6 +301,8 @@ class GlossaryIndex:
             score = literal_score(folded, key)
             if CONTAINED <= score < SUBSTRING and len(key) < NAME_SHARE * len(folded):
                 score = 0.0
+            elif SUBSTRING <= score < EXACT and len(folded) <= 2 and not _holds(key, folded):
+                score = 0.0  # ログ is no part of ログイン's name
             score = score or words_score(words, key)
             if score:
                 offer(owner.term, score, owner.field, owner.text)

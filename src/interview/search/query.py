@@ -231,7 +231,7 @@ def _is_ascii_word(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-def _standalone(text: str, start: int, end: int) -> bool:
+def standalone(text: str, start: int, end: int) -> bool:
     """A key must not be cut out of a longer word of its script.
 
     ``waf`` does not match in ``wafer``, nor ``ログ`` in ``ログイン``; kanji compounds
@@ -289,7 +289,7 @@ def parse_query(query: str) -> tuple[Group, ...]:
         start = plain.find(key)
         while start >= 0:
             end = start + len(key)
-            if not any(taken[start:end]) and _standalone(plain, start, end):
+            if not any(taken[start:end]) and standalone(plain, start, end):
                 for i in range(start, end):
                     taken[i] = True
                 groups.append((start, _synonym_group(plain[start:end], synonym)))
