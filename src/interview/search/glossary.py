@@ -56,6 +56,9 @@ SHORT_NAME = 5
 """A typo between a name and a query both this short is judged on the whole string."""
 SHORT_RATIO = 75.0
 """Least rapidfuzz ratio for such a typo (ボット is no typo of テルネット)."""
+LONGER_RATIO = 80.0
+"""Least rapidfuzz ratio for a typo of a name shorter than the query: 遠隔シェル is no
+typo of シェル, but 合意された手続き報告書 is one of 合意された手続報告書."""
 SUGGEST_CUTOFF = 60.0
 """Least rapidfuzz WRatio for a name to be offered as "did you mean"."""
 SUGGEST_COVERAGE = 0.35
@@ -317,6 +320,8 @@ class GlossaryIndex:
                     continue  # no typo of each other: one is much longer (ばなな, ISO…ナナ)
                 if max(len(key), len(folded)) <= SHORT_NAME and self._ratio(folded, key) < SHORT_RATIO:
                     continue  # short names: whole-string likeness (https is no typo of ips)
+                if len(folded) > len(key) and self._ratio(folded, key) < LONGER_RATIO:
+                    continue  # a name inside a longer description is for meaning to weigh
                 owner = self._owners[at]
                 offer(owner.term, fuzzy_score(similarity), owner.field, owner.text)
         return best
