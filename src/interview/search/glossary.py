@@ -43,6 +43,9 @@ NAME_WEIGHT = 3.0
 YOMI_WEIGHT = 2.0
 NAME_SHARE = 0.6
 """A name found inside the query must make up this share of it to count as named."""
+CONTAINED_SHARE = 0.7
+"""A name found inside a longer query must make up this share of it to count as named
+(DMZって yes; 遠隔シェル, where 遠隔 narrows シェル down to rsh, no)."""
 FUZZY_MAX_QUERY = 24
 """Typo matching on names runs for queries up to this many folded characters."""
 COVERAGE_CUTOFF = 0.5
@@ -302,7 +305,7 @@ class GlossaryIndex:
 
         for key, owner in zip(self._keys, self._owners, strict=True):
             score = literal_score(folded, key)
-            if CONTAINED <= score < SUBSTRING and len(key) < NAME_SHARE * len(folded):
+            if CONTAINED <= score < SUBSTRING and len(key) < CONTAINED_SHARE * len(folded):
                 score = 0.0
             elif SUBSTRING <= score < EXACT and len(folded) <= 2 and not _holds(key, folded):
                 score = 0.0  # ログ is no part of ログイン's name
