@@ -91,7 +91,7 @@ LITERAL_ONLY = 0.5
 MEANING_FLOOR = 42.0
 """When the best item is found by meaning alone and scores less than this, nothing is
 close enough (「株主総会の議事録」 only meets 議事録, in one question's example)."""
-UNKNOWN_SHARE = 0.75
+UNKNOWN_SHARE = 0.65
 """A word no item holds weighs this share of the rarest word (see ranking.UNKNOWN_SHARE):
 more than in the glossary, so 「顧客満足度調査」 is not answered by 顧客 and 調査 alone."""
 BM25_SHARE = 0.5
@@ -583,7 +583,9 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
         documents.append(fields)
         # Folded text never holds "|", so no match can span two fields.
         blobs[item.no] = "|".join(e.folded for e in entries[first:])
-    return _Built(entries, token_sets, by_item, blobs, items, MeaningIndex(documents, UNKNOWN_SHARE))
+    return _Built(
+        entries, token_sets, by_item, blobs, items, MeaningIndex(documents, UNKNOWN_SHARE)
+    )
 
 
 def _is_shipped(catalog: Catalog) -> bool:

@@ -14,8 +14,8 @@ from interview.search.cache import PerCatalog
 from interview.search.normalize import normalize, normalize_query, query_words
 from interview.search.scoring import (
     CONTAINED,
-    EXACT,
     FUZZY_CUTOFF,
+    PREFIX,
     SUBSTRING,
     fuzzy_score,
     literal_score,
@@ -307,7 +307,7 @@ class GlossaryIndex:
             score = literal_score(folded, key)
             if CONTAINED <= score < SUBSTRING and len(key) < CONTAINED_SHARE * len(folded):
                 score = 0.0
-            elif SUBSTRING <= score < EXACT and len(folded) <= 2 and not _holds(key, folded):
+            elif SUBSTRING <= score < PREFIX and len(folded) <= 2 and not _holds(key, folded):
                 score = 0.0  # ログ is no part of ログイン's name
             score = score or words_score(words, key)
             if score:
@@ -321,7 +321,10 @@ class GlossaryIndex:
                 key = self._keys[at]
                 if min(len(key), len(folded)) < NAME_SHARE * max(len(key), len(folded)):
                     continue  # no typo of each other: one is much longer (ばなな, ISO…ナナ)
-                if max(len(key), len(folded)) <= SHORT_NAME and self._ratio(folded, key) < SHORT_RATIO:
+                if (
+                    max(len(key), len(folded)) <= SHORT_NAME
+                    and self._ratio(folded, key) < SHORT_RATIO
+                ):
                     continue  # short names: whole-string likeness (https is no typo of ips)
                 if len(folded) > len(key) and self._ratio(folded, key) < LONGER_RATIO:
                     continue  # a name inside a longer description is for meaning to weigh
