@@ -41,6 +41,8 @@ FIELD_LABELS: dict[GlossaryField, str] = {
 _FIELD_ORDER: tuple[GlossaryField, ...] = ("term", "alias", "yomi", "description")
 NAME_WEIGHT = 3.0
 YOMI_WEIGHT = 2.0
+KEYWORD_WEIGHT = 1.0
+"""Weight of a term's everyday words (keywords.toml), like its description's."""
 NAME_SHARE = 0.6
 """A name found inside the query must make up this share of it to count as named."""
 CONTAINED_SHARE = 0.7
@@ -153,8 +155,12 @@ class GlossaryIndex:
             owners = self._named.setdefault(key, [])
             if owner.term not in owners:
                 owners.append(owner.term)
+        from interview.search.keywords import term_keywords
         from interview.search.ranking import MeaningIndex
 
+        keywords = term_keywords()
+        own_words = [keywords.get(term.term, ()) for term in self.terms]
+        self._keyword_texts = ["|".join(normalize(w) for w in words) for words in own_words]
         self._name_meaning = MeaningIndex(
             [
                 [(term.term, 1.0), *((alias, 1.0) for alias in term.aliases), (term.yomi, 1.0)]
@@ -168,8 +174,9 @@ class GlossaryIndex:
                     *((alias, NAME_WEIGHT) for alias in term.aliases),
                     (term.yomi, YOMI_WEIGHT),
                     (term.description, 1.0),
+                    *((word, KEYWORD_WEIGHT) for word in words),
                 ]
-                for term in self.terms
+                for term, words in zip(self.terms, own_words, strict=True)
             ]
         )
 
@@ -252,6 +259,7 @@ class GlossaryIndex:
         if len(typed) >= 2:
             # The word as typed, whole: アクセスログ is not named by a text holding アクセス.
             named |= {i for i, text in enumerate(self._descriptions) if _holds(text, typed)}
+            named |= {i for i, text in enumerate(self._keyword_texts) if _holds(text, typed)}
             named |= {
                 owner.term
                 for key, owner in zip(self._keys, self._owners, strict=True)
