@@ -39,9 +39,9 @@ GLOSSARY_SETS = {
     "glossary_queries_heldout2.toml": (0.88, 0.95, 0.85),
 }
 CHECKLIST_SETS = {
-    "checklist_queries_tune.toml": (0.88, 0.94, 0.96),
-    "checklist_queries_heldout.toml": (0.85, 0.93, 0.95),
-    "checklist_queries_heldout2.toml": (0.80, 0.89, 0.80),
+    "checklist_queries_tune.toml": (0.92, 0.96, 0.96),
+    "checklist_queries_heldout.toml": (0.90, 0.96, 0.95),
+    "checklist_queries_heldout2.toml": (0.82, 0.91, 0.80),
 }
 
 

@@ -83,3 +83,13 @@ def test_keywords_find_a_term_described_in_everyday_words():
 
     assert search_glossary("公開サーバを置くネットワーク")[0].term.term == "DMZ"
     assert search_glossary("家計簿アプリの会社")[0].term.term == "API接続先"
+
+
+def test_every_item_keyword_entry_names_an_item(catalog):
+    from interview.search.keywords import KEYWORDS_FILE, item_keywords
+
+    with KEYWORDS_FILE.open("rb") as f:
+        entries = tomllib.load(f)["items"]
+    assert {e["item"] for e in entries} == {i.no for i in catalog.items}
+    assert all(set(e) == {"item", "words"} and e["words"] for e in entries)
+    assert set(item_keywords()) == {i.no for i in catalog.items}

@@ -104,6 +104,8 @@ _PARTY_WORDS = {
     "financial_institution": "金融機関",
     "common": "API接続先 金融機関",
 }
+KEYWORD_WEIGHT = 1.0
+"""Field weight of an item's everyday words (keywords.toml)."""
 DETAIL_SHARE = 0.5
 """The field weight of a question's detail prompt, relative to the question's text."""
 GLOSSARY_FACTOR = 0.85
@@ -288,7 +290,9 @@ class ChecklistIndex:
             from interview.search.query import SYNONYMS_FILE
 
             code = Path(__file__).parent.parent  # the search, catalog and questions code
-            sources = [catalog_dir(), question_banks_dir(), SYNONYMS_FILE]
+            from interview.search.keywords import KEYWORDS_FILE
+
+            sources = [catalog_dir(), question_banks_dir(), SYNONYMS_FILE, KEYWORDS_FILE]
             for package in ("search", "catalog", "questions"):
                 sources += sorted((code / package).glob("*.py"))
             built = store.cached(
@@ -551,6 +555,7 @@ class _Built(NamedTuple):
 
 
 def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
+    from interview.search.keywords import item_keywords
     from interview.search.ranking import MeaningIndex
     from interview.search.tokens import text_tokens
 
@@ -560,6 +565,7 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
     blobs: dict[int, str] = {}
     items: list[int] = []
     documents: list[list[tuple[list[str], float]]] = []
+    keywords = item_keywords() if _is_shipped_items(catalog) else {}
     for item in catalog.items:
         first = len(entries)
         own: tuple[Question, ...] = ()
@@ -576,6 +582,10 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
             fields.append((tokens, weight))
             entries.append(_Entry(item.no, field, ref, text, folded, classes))
             token_sets.append(frozenset(tokens))
+        words = keywords.get(item.no, ())
+        if words:
+            # Everyday words for the item: ranked with, never shown or matched as typed.
+            fields.append((text_tokens("、".join(words)), KEYWORD_WEIGHT))
         # Who answers the item is part of what it is about (「銀行側の本人確認」).
         fields.append((text_tokens(_PARTY_WORDS.get(str(item.party), "")), PARTY_WEIGHT))
         by_item[item.no] = range(first, len(entries))
@@ -586,6 +596,11 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
     return _Built(
         entries, token_sets, by_item, blobs, items, MeaningIndex(documents, UNKNOWN_SHARE)
     )
+
+
+def _is_shipped_items(catalog: Catalog) -> bool:
+    """Whether *catalog*'s items are the guide's 44 (a tailored one keeps their 通番)."""
+    return all(1 <= item.no <= 44 or item.no > 1000 for item in catalog.items)
 
 
 def _is_shipped(catalog: Catalog) -> bool:
