@@ -258,12 +258,14 @@ class GlossaryIndex:
         typed = normalize(group.word)
         if len(typed) >= 2:
             # The word as typed, whole: アクセスログ is not named by a text holding アクセス.
-            named |= {i for i, text in enumerate(self._descriptions) if _holds(text, typed)}
-            named |= {i for i, text in enumerate(self._keyword_texts) if _holds(text, typed)}
+            for texts in (self._descriptions, self._keyword_texts):
+                named |= {
+                    i for i, text in enumerate(texts) if typed in text and _holds(text, typed)
+                }
             named |= {
                 owner.term
                 for key, owner in zip(self._keys, self._owners, strict=True)
-                if _holds(key, typed)
+                if typed in key and _holds(key, typed)
             }
         return [s for s in found if s.doc in named]
 
