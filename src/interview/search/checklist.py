@@ -265,6 +265,7 @@ class ChecklistIndex:
         self._blobs = built.blobs
         self._items = built.items
         self._meaning = built.meaning
+        self._phrases = built.phrases
         self._folded = [e.folded for e in self._entries]
         self._docs = {no: doc for doc, no in enumerate(self._items)}
 
@@ -450,6 +451,9 @@ class ChecklistIndex:
             if value > best_value:
                 best_at, best_value, best_token = at, value, rarest
             best_cover = max(best_cover, cover / total_weight)
+        for tokens in self._phrases.get(item_no, ()):
+            # An everyday phrase for the item (keywords.toml) holds words together too.
+            best_cover = max(best_cover, _share(tokens, prepared) / total_weight)
         if best_at < 0:
             return self._by_item[item_no].start, -1, 0.0
         surface = best_token.split(":", 1)[-1]
@@ -543,6 +547,18 @@ class ChecklistIndex:
             offer(at, score, alignment.dest_start if alignment is not None else 0)
 
 
+def _share(tokens: frozenset[str], prepared: Sequence[_Prepared]) -> float:
+    """The weighted share of the query's groups one text's *tokens* hold (unnormalised)."""
+    cover = 0.0
+    for group in prepared:
+        share = 0.0
+        for _factor, total, weighted in group.alternatives:
+            held = sum(value for token, value in weighted if token in tokens)
+            share = max(share, held / total)
+        cover += share * group.weight
+    return cover
+
+
 class _Built(NamedTuple):
     """What building an index computes (picklable, so it can be cached on disk)."""
 
@@ -552,6 +568,8 @@ class _Built(NamedTuple):
     blobs: dict[int, str]
     items: list[int]
     meaning: MeaningIndex
+    phrases: dict[int, tuple[frozenset[str], ...]]
+    """Each item's everyday phrases (keywords.toml), as token sets."""
 
 
 def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
@@ -566,6 +584,7 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
     items: list[int] = []
     documents: list[list[tuple[list[str], float]]] = []
     keywords = item_keywords() if _is_shipped_items(catalog) else {}
+    phrases: dict[int, tuple[frozenset[str], ...]] = {}
     for item in catalog.items:
         first = len(entries)
         own: tuple[Question, ...] = ()
@@ -586,6 +605,7 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
         if words:
             # Everyday words for the item: ranked with, never shown or matched as typed.
             fields.append((text_tokens("、".join(words)), KEYWORD_WEIGHT))
+            phrases[item.no] = tuple(frozenset(text_tokens(w)) for w in words)
         # Who answers the item is part of what it is about (「銀行側の本人確認」).
         fields.append((text_tokens(_PARTY_WORDS.get(str(item.party), "")), PARTY_WEIGHT))
         by_item[item.no] = range(first, len(entries))
@@ -593,9 +613,8 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
         documents.append(fields)
         # Folded text never holds "|", so no match can span two fields.
         blobs[item.no] = "|".join(e.folded for e in entries[first:])
-    return _Built(
-        entries, token_sets, by_item, blobs, items, MeaningIndex(documents, UNKNOWN_SHARE)
-    )
+    meaning = MeaningIndex(documents, UNKNOWN_SHARE)
+    return _Built(entries, token_sets, by_item, blobs, items, meaning, phrases)
 
 
 def _is_shipped_items(catalog: Catalog) -> bool:
