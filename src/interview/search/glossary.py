@@ -52,6 +52,9 @@ FUZZY_MAX_QUERY = 24
 """Typo matching on names runs for queries up to this many folded characters."""
 COVERAGE_CUTOFF = 0.5
 """Least share of the query's content words a term must hold to be found by meaning."""
+UNKNOWN_SHARE = 0.75
+"""A word no term holds weighs this share of the rarest word (see ranking.UNKNOWN_SHARE):
+「アジャイル開発」 is not answered by 開発 alone. Chosen on the tuning sets."""
 NAMED_TYPED = 0.8
 """Share of a one-word query's own tokens a term's names must hold to count as named
 (a typo is tolerated; 金融庁 does not name 金融ISAC by 金融)."""
@@ -177,7 +180,8 @@ class GlossaryIndex:
                     *((word, KEYWORD_WEIGHT) for word in words),
                 ]
                 for term, words in zip(self.terms, own_words, strict=True)
-            ]
+            ],
+            UNKNOWN_SHARE,
         )
 
     def named(self, folded: str) -> list[GlossaryTerm]:
