@@ -51,6 +51,7 @@ class LiveSession:
             session.answers,
             session.follow_ups,
             session.suggestions,
+            session.pending,
         )
         position = session.position
         self.interview.resume(
@@ -121,6 +122,11 @@ class LiveSession:
         question = self.interview.confirm_item()
         self._saved_or_undone(step.item if step is not None else None, undo)
         return question
+
+    def want_issues(self, item_no: int) -> Step | None:
+        """「/課題」: ask 課題認識・対応計画 at an item without a gap too (nothing to save:
+        the step is on the path until answered, then its answers keep it there)."""
+        return self.interview.want_issues(item_no)
 
     def change_example(self, example_id: str) -> Question:
         question = self.interview.change_example(example_id)
@@ -224,10 +230,13 @@ class LiveSession:
             texts,
             self.interview.cursor,
             list(self.interview._history),
+            self.session.pending.get(question_id),
         )
 
     def _undo(self, point: tuple[object, ...]) -> None:
-        question_id, answer, item_no, texts, cursor, history = point
+        question_id, answer, item_no, texts, cursor, history, pending = point
+        if isinstance(pending, Status):
+            self.session.pending[str(question_id)] = pending
         if answer is None:
             self.session.answers.pop(str(question_id), None)
         else:

@@ -208,6 +208,12 @@ def _head(session: Session) -> str:
             "[follow_ups]\n"
             + "".join(f"{toml_key(k)} = {toml_string(session.follow_ups[k])}\n" for k in keys)
         )
+    if session.pending:
+        keys = sorted(session.pending, key=question_key)
+        parts.append(
+            "[pending]\n"
+            + "".join(f"{toml_key(k)} = {toml_string(session.pending[k].value)}\n" for k in keys)
+        )
     for no in sorted(session.review_requests, key=question_key):
         req = session.review_requests[no]
         parts.append(
