@@ -103,7 +103,9 @@ class InterviewScreen(Screen[None]):
         self._show_current(introduce=True)  # the header shows progress straight away
         # What the first answers would load on the spot (the reply reader's rules, the
         # workbook's row heights), loaded meanwhile: no first answer waits for an import.
-        self.call_after_refresh(self.run_worker, warm_up, thread=True, group="warm-up")
+        self.call_after_refresh(
+            self.run_worker, warm_up, thread=True, group="warm-up", exit_on_error=False
+        )
 
     # --- conversation ---------------------------------------------------------------------
 
