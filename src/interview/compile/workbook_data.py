@@ -59,15 +59,35 @@ def _respondent_items(session: Session, catalog: Catalog) -> set[int]:
     return {i.no for i in catalog.items_for(session.respondent.party)}
 
 
+def _item_texts(
+    session: Session,
+    item: Item,
+    questions: QuestionSet,
+    unresolved_due: str,
+    known: dict[int, dict[str, str]] | None,
+) -> dict[str, str]:
+    """effective_texts, computed once per item when *known* is given (a shared memo)."""
+    if known is None:
+        return effective_texts(session, item, questions, unresolved_due)
+    texts = known.get(item.no)
+    if texts is None:
+        texts = known[item.no] = effective_texts(session, item, questions, unresolved_due)
+    return texts
+
+
 def sheet_rows(
-    session: Session, catalog: Catalog, questions: QuestionSet, unresolved_due: str = ""
+    session: Session,
+    catalog: Catalog,
+    questions: QuestionSet,
+    unresolved_due: str = "",
+    known: dict[int, dict[str, str]] | None = None,
 ) -> list[SheetRow]:
     mine = _respondent_items(session, catalog)
     rows = []
     for item in catalog.items:
         sources, locations = reference_columns(item.references)
         texts = (
-            effective_texts(session, item, questions, unresolved_due)
+            _item_texts(session, item, questions, unresolved_due, known)
             if item.no in mine
             else dict.fromkeys(TEXT_FIELDS, "")
         )
@@ -94,7 +114,11 @@ def _answered(session: Session, question: Question) -> bool:
 
 
 def gap_rows(
-    session: Session, catalog: Catalog, questions: QuestionSet, unresolved_due: str = ""
+    session: Session,
+    catalog: Catalog,
+    questions: QuestionSet,
+    unresolved_due: str = "",
+    known: dict[int, dict[str, str]] | None = None,
 ) -> list[GapRow]:
     """The 課題 of items whose 課題認識 names one: their unmet 手法例, with the plan.
 
@@ -103,7 +127,7 @@ def gap_rows(
     """
     rows = []
     for item in catalog.items_for(session.respondent.party):
-        texts = effective_texts(session, item, questions, unresolved_due)
+        texts = _item_texts(session, item, questions, unresolved_due, known)
         if not texts["issues"] or texts["issues"] == NOTHING:
             continue
         plan = session.answers.get(f"{item.no}.plan")
@@ -278,9 +302,10 @@ def build_workbook_data(
         progress=_progress_line(session, progress) if session.imported_form else "",
         profile=_profile_line(session),
     )
+    known: dict[int, dict[str, str]] = {}  # each item's texts, compiled once for both sheets
     return WorkbookData(
         cover=cover,
-        rows=sheet_rows(session, catalog, questions, unresolved_due),
-        gaps=gap_rows(session, catalog, questions, unresolved_due),
+        rows=sheet_rows(session, catalog, questions, unresolved_due, known),
+        gaps=gap_rows(session, catalog, questions, unresolved_due, known),
         details=detail_rows(session, catalog, questions, unresolved_due),
     )

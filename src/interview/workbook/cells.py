@@ -119,8 +119,11 @@ def put_text(cell: Cell, text: str, place: CellPlace) -> None:
     value = cell_value(text, place)
     if not value.strip():
         return  # blank, or only spaces and breaks, which Excel would drop anyway
-    cell.value = value
-    cell.data_type = "s"  # never a formula ("=…") or an error value ("#N/A")
+    # Stored as is, a string cell: never a formula ("=…") or an error value ("#N/A").
+    # openpyxl's own value setter would only re-check what sanitize() and the length check
+    # above already ensure (no control characters, at most 32,767 characters).
+    cell._value = value
+    cell.data_type = "s"
     if needs_quote_prefix(value):
         cell.quotePrefix = True
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 MAX_ROW_PT = 409.0  # Excel's row height limit
 FONT_PT = 10.0  # body font size (styles._font default)
@@ -34,6 +36,18 @@ def char_em(char: str) -> float:
     return 0.6
 
 
+class _Units(dict[int, int]):
+    """Code point → its width in fifths of an em (5 wide, 3 narrow), for str.translate;
+    each character is looked up once per process."""
+
+    def __missing__(self, code: int) -> int:
+        units = self[code] = 5 if char_em(chr(code)) == 1.0 else 3
+        return units
+
+
+_UNITS = _Units()
+
+
 BOLD = 1.08  # bold glyphs are a little wider
 KINSOKU_EM = 0.5  # a line may end early so that 「、」「。」「）」 do not start the next one
 
@@ -45,19 +59,47 @@ def line_capacity_em(width: float, font_pt: float = FONT_PT, bold: bool = False)
 
 
 def wrapped_lines(text: str, width: float, font_pt: float = FONT_PT, bold: bool = False) -> int:
-    """Lines *text* takes in a wrapped cell of *width* units (greedy, character by character)."""
+    """Lines *text* takes in a wrapped cell of *width* units (greedy, character by character:
+    a line takes characters while their ems fit in its capacity)."""
     capacity = line_capacity_em(width, font_pt, bold)
+    # In whole fifths of an em the greedy fill is exact integer sums, found by bisection
+    # over prefix sums instead of a Python loop per character. When the capacity is
+    # (almost) a whole number of fifths, float rounding decides: walk as floats then.
+    units = capacity * 5
+    cap_units = math.floor(units)
+    exact = min(units - cap_units, cap_units + 1 - units) > 1e-6
     total = 0
     for paragraph in str(text).split("\n"):
-        used, lines = 0.0, 1
-        for char in paragraph:
-            em = char_em(char)
-            if used + em > capacity:
-                lines += 1
-                used = 0.0
-            used += em
-        total += lines
+        if len(paragraph) <= capacity:
+            total += 1  # no character is wider than 1 em: it fits on one line
+        elif exact:
+            total += _lines_by_units(paragraph, cap_units)
+        else:
+            total += _lines_by_floats(paragraph, capacity)
     return total
+
+
+def _lines_by_units(paragraph: str, cap_units: int) -> int:
+    sums = list(accumulate(paragraph.translate(_UNITS).encode("ascii")))
+    count, start, filled = 0, 0, 0
+    end = len(sums)
+    while start < end:
+        # Characters start..stop-1 fit on this line (at least one: a character ≤ 1 em).
+        stop = bisect_right(sums, filled + cap_units, start)
+        count += 1
+        filled, start = sums[stop - 1], stop
+    return count
+
+
+def _lines_by_floats(paragraph: str, capacity: float) -> int:
+    used, lines = 0.0, 1
+    for char in paragraph:
+        em = char_em(char)
+        if used + em > capacity:
+            lines += 1
+            used = 0.0
+        used += em
+    return lines
 
 
 def row_height(
@@ -65,14 +107,29 @@ def row_height(
     widths: Sequence[float],
     font_pt: float = FONT_PT,
     bold: bool = False,
+    most: float | None = None,
 ) -> float:
-    """The height (pt) that shows every line of every cell, uncapped."""
-    lines = 1
+    """The height (pt) that shows every line of every cell, uncapped; with *most*, the
+    count may stop once the height reaches *most* (``min(most, height)`` is unchanged)."""
+    line_pt = LINE_PT * font_pt / FONT_PT
+    enough = math.inf if most is None else (most - PAD_PT) / line_pt
+    # A cell's lines are at most its paragraphs plus len / (capacity - 1): every full line
+    # holds more than capacity - 1 ems, and no character is wider than 1 em. Cells are
+    # counted fullest bound first, and a cell that cannot beat the count so far is skipped.
+    bounded: list[tuple[float, str, float]] = []
     for value, width in zip(values, widths, strict=False):
         if value is None or value == "":
             continue
-        lines = max(lines, wrapped_lines(str(value), width, font_pt, bold))
-    line_pt = LINE_PT * font_pt / FONT_PT
+        text = str(value)
+        spare = line_capacity_em(width, font_pt, bold) - 1
+        extra = len(text) / spare if spare > 0 else len(text)
+        bounded.append((text.count("\n") + 1 + extra, text, width))
+    bounded.sort(key=lambda cell: cell[0], reverse=True)
+    lines = 1
+    for bound, text, width in bounded:
+        if bound <= lines or lines >= enough:
+            break
+        lines = max(lines, wrapped_lines(text, width, font_pt, bold))
     return max(MIN_ROW_PT, math.ceil(lines * line_pt + PAD_PT))
 
 

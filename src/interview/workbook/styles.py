@@ -93,7 +93,7 @@ class Styler:
     def apply(self, cell: Cell, look: Look) -> None:
         array = self._arrays.get(look)
         if array is not None:
-            cell._style = copy(array)  # as openpyxl.worksheet.copier copies styles
+            cell._style = StyleArray(array)  # a copy, as openpyxl.worksheet.copier makes
             return
         font, fill, border, alignment = _parts(look)
         cell.font = font

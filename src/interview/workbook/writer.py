@@ -25,7 +25,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from interview.atomicfile import atomic_write
 from interview.errors import Message, UserError
-from interview.workbook.cells import CellPlace, put_text, sanitize
+from interview.workbook.cells import CellPlace, TextTooLongError, put_text, sanitize
 from interview.workbook.export_target import TargetExistsError, check_target, write_failure
 from interview.workbook.fit import MAX_ROW_PT, row_height
 from interview.workbook.headers import (
@@ -163,6 +163,8 @@ def _write_table(
         for first in (False, True)
     }
     names = {f: plain_label(labels[f]) for f in fields}
+    # Where a text goes, for the message of a refused one: named in full only then.
+    columns_at = {f: CellPlace(sheet, names[f]) for f in fields}
     band, previous = 1, None
     for row_index, record in enumerate(records, start=2):
         key = group(record)
@@ -170,8 +172,6 @@ def _write_table(
         if first:
             band, previous = 1 - band, key
         row_looks = looks[band, first]
-        number = str(record.no)
-        question = getattr(record, "question_id", "")
         values = []
         for index, name in enumerate(fields, start=1):
             cell = ws.cell(row=row_index, column=index)
@@ -181,9 +181,17 @@ def _write_table(
             if name == "no" and isinstance(numeric := _as_number(value), int):
                 cell.value = numeric
                 continue
-            put_text(cell, value, CellPlace(sheet, names[name], number, question))
+            try:
+                put_text(cell, value, columns_at[name])
+            except TextTooLongError as exc:
+                place = CellPlace(
+                    sheet, names[name], str(record.no), getattr(record, "question_id", "")
+                )
+                raise TextTooLongError(place, exc.length) from None
         # An explicit height, so that Excel and LibreOffice show (and print) every line.
-        ws.row_dimensions[row_index].height = min(MAX_ROW_PT, row_height(values, widths))
+        ws.row_dimensions[row_index].height = min(
+            MAX_ROW_PT, row_height(values, widths, most=MAX_ROW_PT)
+        )
 
 
 def _add_filter(ws: Worksheet, columns: int, rows: int) -> None:
