@@ -172,9 +172,16 @@ class GuidedInterview(Interview):
     ) -> None:
         self._steps: dict[int, list[Step]] = {}
         self._step_of: dict[str, Step] = {}
+        self._anchors: dict[int, tuple[str, ...]] = {}  # each item's group anchors
+        self._step_counts: dict[int, tuple[tuple[object, ...], Progress]] = {}
         for item in catalog.items_for(party):
             steps = _static_steps(item, questions.for_item(item.no))
             self._steps[item.no] = steps
+            self._anchors[item.no] = tuple(
+                step.group.examples[0].id
+                for step in steps
+                if step.kind is StepKind.GROUP and step.group is not None
+            )
             for step in steps:
                 for question in step.questions:
                     self._step_of[question.id] = step
@@ -502,23 +509,65 @@ class GuidedInterview(Interview):
         return tuple(q for q in self.order if self._is_open(q))
 
     def step_progress(self, item_no: int | None = None) -> Progress:
-        """Steps answered and on the path (the 「質問 n/N」 count), for one item or all."""
+        """Steps answered and on the path (the 「質問 n/N」 count), for one item or all.
+
+        Each item's count is kept with a fingerprint of everything it depends on (its
+        answers, pending statuses and suggestions, its drilled or regrouped groups, review
+        and 「/課題」 marks) and recounted only when that changed: after an answer, only the
+        answered item is walked again."""
         total = Progress(0, 0)
         items = [item_no] if item_no is not None else [i.no for i in self.items]
+        counts = self._step_counts
         for no in items:
-            answered = skipped = 0
-            item_steps = self.steps(no)
-            steps = len(item_steps)
-            for step in item_steps:
-                on = [q for q in step.questions if self.on_path(q)]
-                if all(self._answered(q) for q in on):
-                    answered += 1
-                elif any(q.id in self.answers and self.answers[q.id].skipped for q in on):
-                    skipped += 1
-            if self.needs_recheck(no) and no not in self._reviewing:
-                steps = answered + 1  # one key confirms the rest of the item
-            total += Progress(answered, steps, skipped)
+            key = self._count_key(no)
+            kept = counts.get(no)
+            if kept is None or kept[0] != key:
+                kept = counts[no] = (key, self._count_steps(no))
+            total += kept[1]
         return total
+
+    def _count_key(self, item_no: int) -> tuple[object, ...]:
+        """What an item's step count depends on, as plain values (never an object that a
+        later change could mutate in place)."""
+        answers, pending, suggestions = self.answers, self.pending, self.suggestions
+        state = []
+        for question in self.questions.for_item(item_no):
+            qid = question.id
+            answer = answers.get(qid)
+            suggested = suggestions.get(qid)
+            state.append(
+                (
+                    None if answer is None else (answer.status, answer.skipped, answer.shared),
+                    pending.get(qid),
+                    None
+                    if suggested is None
+                    else (suggested.status, suggested.skipped, suggested.detail),
+                )
+            )
+        groups = tuple(
+            (anchor in self._drilled, anchor in self._regroup)
+            for anchor in self._anchors.get(item_no, ())
+        )
+        return (
+            tuple(state),
+            groups,
+            item_no in self._reviewing,
+            item_no in self._issues_wanted,
+        )
+
+    def _count_steps(self, item_no: int) -> Progress:
+        answered = skipped = 0
+        item_steps = self.steps(item_no)
+        steps = len(item_steps)
+        for step in item_steps:
+            on = [q for q in step.questions if self.on_path(q)]
+            if all(self._answered(q) for q in on):
+                answered += 1
+            elif any(q.id in self.answers and self.answers[q.id].skipped for q in on):
+                skipped += 1
+        if self.needs_recheck(item_no) and item_no not in self._reviewing:
+            steps = answered + 1  # one key confirms the rest of the item
+        return Progress(answered, steps, skipped)
 
     def item_position(self) -> tuple[int, int]:
         """(n, total): the current item is the n-th of the respondent's items (1-based)."""
