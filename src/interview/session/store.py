@@ -56,6 +56,7 @@ from interview.session.summary import SessionSummary, read_summary
 from interview.session.summary_cache import SummaryCache
 from interview.session.toml_format import (
     ChunkParser,
+    ChunkRenderer,
     join_chunks,
     load_bytes,
     render_chunks,
@@ -168,6 +169,7 @@ class SessionHandle:
         self._lock.release()
         self.store._handles.pop(self.session_id, None)
         self.store._parsers.pop(self.path, None)
+        self.store._renderers.pop(self.path, None)
 
     def __enter__(self) -> SessionHandle:
         return self
@@ -187,6 +189,7 @@ class SessionStore:
         self.directory = Path(directory)
         self._handles: dict[str, SessionHandle] = {}
         self._parsers: dict[Path, ChunkParser] = {}
+        self._renderers: dict[Path, ChunkRenderer] = {}
 
     # --- names ----------------------------------------------------------------------------
 
@@ -355,7 +358,7 @@ class SessionStore:
         return lock
 
     def _write(self, session: Session, path: Path, keep_backup: bool = True) -> None:
-        chunks = render_chunks(session)
+        chunks = render_chunks(session, self._renderers.setdefault(path, ChunkRenderer()))
         data = join_chunks(chunks).encode("utf-8")
         parser = self._parsers.setdefault(path, ChunkParser())
 

@@ -251,8 +251,11 @@ def _item_chunk(item: str, answer_ids: Sequence[str], session: Session) -> str:
     return "\n".join(parts)
 
 
-def render_chunks(session: Session) -> list[str]:
-    """The TOML text in pieces: the head, then one chunk per item (answers, then texts)."""
+def render_chunks(session: Session, kept: ChunkRenderer | None = None) -> list[str]:
+    """The TOML text in pieces: the head, then one chunk per item (answers, then texts).
+
+    With *kept*, an item whose answers and texts are unchanged since the last render
+    reuses its chunk (the text is the same either way)."""
     by_item: dict[str, list[str]] = {}
     for qid in session.answers:
         by_item.setdefault(item_of(qid), []).append(qid)
@@ -260,8 +263,52 @@ def render_chunks(session: Session) -> list[str]:
         by_item.setdefault(item, [])
     chunks = [_head(session)]
     for item in sorted(by_item, key=question_key):
-        chunks.append(_item_chunk(item, sorted(by_item[item], key=question_key), session))
+        ids = sorted(by_item[item], key=question_key)
+        if kept is None:
+            chunks.append(_item_chunk(item, ids, session))
+        else:
+            chunks.append(kept.item_chunk(item, ids, session))
+    if kept is not None:
+        kept.forget_all_but(by_item)
     return chunks
+
+
+def _plain(value: object) -> object:
+    """A value as its chunk shows it (two equal datetimes in other offsets differ)."""
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def _snapshot(model: Answer | ItemText) -> tuple[object, ...]:
+    """The model's field values, copied out (immutable: str, enum, bool, tuple, datetime)."""
+    return tuple(_plain(v) for v in model.__dict__.values())
+
+
+class ChunkRenderer:
+    """Remembers each item's chunk with a value snapshot of what it was rendered from
+    (never the model objects themselves, which a change could mutate in place)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[tuple[object, ...], str]] = {}
+
+    def item_chunk(self, item: str, answer_ids: Sequence[str], session: Session) -> str:
+        texts = session.texts.get(item)
+        key = (
+            tuple((qid, _snapshot(session.answers[qid])) for qid in answer_ids),
+            None
+            if texts is None
+            else tuple(_snapshot(getattr(texts, field)) for field in TEXT_FIELDS),
+        )
+        kept = self._kept.get(item)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        chunk = _item_chunk(item, answer_ids, session)
+        self._kept[item] = (key, chunk)
+        return chunk
+
+    def forget_all_but(self, items: Iterable[str]) -> None:
+        wanted = set(items)
+        for item in [i for i in self._kept if i not in wanted]:
+            del self._kept[item]
 
 
 def session_dict(session: Session) -> dict[str, Any]:
