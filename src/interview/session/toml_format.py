@@ -273,14 +273,14 @@ def render_chunks(session: Session, kept: ChunkRenderer | None = None) -> list[s
     return chunks
 
 
-def _plain(value: object) -> object:
-    """A value as its chunk shows it (two equal datetimes in other offsets differ)."""
-    return value.isoformat() if isinstance(value, datetime) else value
+def _answer_snapshot(answer: Answer) -> tuple[object, ...]:
+    """The answer's field values, copied out (all immutable: str, enum, bool, tuple,
+    datetime), with the time's offset: equal instants in other offsets are other texts."""
+    return (*answer.__dict__.values(), answer.updated_at.utcoffset())
 
 
-def _snapshot(model: Answer | ItemText) -> tuple[object, ...]:
-    """The model's field values, copied out (immutable: str, enum, bool, tuple, datetime)."""
-    return tuple(_plain(v) for v in model.__dict__.values())
+def _text_snapshot(text: ItemText) -> tuple[object, ...]:
+    return tuple(text.__dict__.values())  # str fields only
 
 
 class ChunkRenderer:
@@ -293,10 +293,10 @@ class ChunkRenderer:
     def item_chunk(self, item: str, answer_ids: Sequence[str], session: Session) -> str:
         texts = session.texts.get(item)
         key = (
-            tuple((qid, _snapshot(session.answers[qid])) for qid in answer_ids),
+            tuple((qid, _answer_snapshot(session.answers[qid])) for qid in answer_ids),
             None
             if texts is None
-            else tuple(_snapshot(getattr(texts, field)) for field in TEXT_FIELDS),
+            else tuple(_text_snapshot(getattr(texts, field)) for field in TEXT_FIELDS),
         )
         kept = self._kept.get(item)
         if kept is not None and kept[0] == key:
