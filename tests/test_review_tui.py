@@ -161,3 +161,42 @@ def test_chat_shows_the_banks_request_next_to_its_item() -> None:
     assert "金融機関からの確認依頼（テスト銀行）: 要改善" in shown
     assert "規程の改定日を\n記載してください" in shown
     assert "確認依頼" not in item_intro(1, live).plain
+
+
+def test_guide_text_keeps_the_guides_wording(catalog) -> None:
+    from interview.tui.widgets.guide_pane import guide_text
+
+    item = catalog.item(5)
+    shown = guide_text(item).plain
+    assert item.goal in shown and item.description in shown
+    for group in item.method_groups:
+        assert f"<{group.heading}>" in shown
+        assert all(example.text in shown for example in group.examples)
+    for note in item.notes:
+        assert all(point.text in shown for point in note.points)
+    assert "【関連規定】" in shown and item.references.sections[0].title in shown
+
+
+def test_f3_toggles_the_guide_pane(sessions: Path) -> None:
+    async def walk() -> None:
+        app = ReviewApp(sessions, "rv")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            guide, answers = (
+                app.screen.query_one("#item-guide"),
+                app.screen.query_one("#item-scroll"),
+            )
+            assert not guide.display and answers.display  # narrow: the answers first
+            await pilot.press("f3")
+            assert guide.display and not answers.display  # the guide in their place
+            assert "【セキュリティ対応目標】" in str(guide.query_one("#guide-body").render())
+            await pilot.press("n")  # the pane stays open and follows the item
+            assert guide.display and "通番2" in str(guide.query_one("#guide-body").render())
+            await pilot.press("f3")
+            assert not guide.display and answers.display
+            await pilot.resize_terminal(120, 40)
+            await pilot.press("f3")
+            assert guide.display and answers.display  # wide: side by side
+
+    asyncio.run(walk())

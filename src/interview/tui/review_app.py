@@ -1,8 +1,9 @@
 """The bank's review walk: connectors with counts → one connector's items, one by one.
 
 Keys on an item: 1 確認済み, 2 要追加説明, 3 要改善, 4 対象外を確認 (each saved at once and
-moves on), c コメント (multi-line; ctrl+s to keep), n / → next, p / ← previous, escape back
-to the list. Opening a connector resumes at the last item given a verdict.
+moves on), c コメント (multi-line; ctrl+s to keep), n / → next, p / ← previous, F3 the
+guide's text in its own pane, F11 the previous round, escape back to the list. Opening a
+connector resumes at the last item given a verdict.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
@@ -19,6 +20,8 @@ from interview.errors import UserError
 from interview.services.review.verdicts import CHANGED_LABEL, UNREVIEWED_LABEL, Verdict
 from interview.services.review.walk import OpenReview, open_review
 from interview.textsafety import clean_input, printable, safe_text
+from interview.tui.widgets.guide_pane import GuidePane
+from interview.tui.widgets.jtext import JapaneseStatic
 
 VERDICT_KEYS = {
     "1": Verdict.CONFIRMED,
@@ -26,6 +29,9 @@ VERDICT_KEYS = {
     "3": Verdict.NEEDS_IMPROVEMENT,
     "4": Verdict.NOT_APPLICABLE_CONFIRMED,
 }
+# From this width the guide pane sits beside the answers (and is open when a connector
+# opens); below it, F3 shows the guide in place of the answers.
+SIDE_BY_SIDE_WIDTH = 100
 FIELD_LABELS = (
     ("status", "⑤現在の対応状況"),
     ("issues", "⑥課題認識"),
@@ -136,15 +142,20 @@ class ItemScreen(Screen[None]):
         Binding("3", "verdict('3')", "要改善"),
         Binding("4", "verdict('4')", "対象外を確認"),
         Binding("c", "comment", "コメント"),
-        Binding("n,right", "move(1)", "次"),
-        Binding("p,left", "move(-1)", "前"),
-        Binding("f11", "diff", "前回との差分"),
-        Binding("escape", "back", "一覧"),
+        Binding("f3", "guide", "ガイド", key_display="F3"),
+        Binding("f11", "diff", "差分", key_display="F11"),
+        # Shown in the line above the answers (the footer is full at 80 columns).
+        Binding("n,right", "move(1)", "次", show=False),
+        Binding("p,left", "move(-1)", "前", show=False),
+        Binding("escape", "back", "一覧", show=False),
     ]
     DEFAULT_CSS = """
     #item-head { text-style: bold; padding: 0 1; }
     #item-verdict { padding: 0 1; }
+    #item-main { height: 1fr; }
+    #item-scroll { width: 1fr; }
     #item-body { padding: 0 1; }
+    #item-guide { width: 1fr; }
     """
 
     def __init__(self, review: OpenReview, connector_index: int) -> None:
@@ -153,6 +164,7 @@ class ItemScreen(Screen[None]):
         self.connector_index = connector_index
         self.index = 0
         self.show_diff = False
+        self.show_guide: bool | None = None  # None: by the width (open when side by side)
 
     @property
     def open(self) -> OpenReview:
@@ -166,13 +178,32 @@ class ItemScreen(Screen[None]):
         yield Header()
         yield Static("", id="item-head", markup=False)
         yield Static("", id="item-verdict", markup=False)
-        with VerticalScroll(id="item-scroll"):
-            yield Static("", id="item-body", markup=False)
-        yield Footer()
+        with Horizontal(id="item-main"):
+            with VerticalScroll(id="item-scroll"):
+                yield JapaneseStatic("", id="item-body")
+            yield GuidePane(id="item-guide")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.index = self.open.start_index(self.connector)
+        self._lay_out()
         self.show()
+
+    def on_resize(self) -> None:
+        self._lay_out()
+
+    @property
+    def guide_shown(self) -> bool:
+        if self.show_guide is None:
+            return self.app.size.width >= SIDE_BY_SIDE_WIDTH
+        return self.show_guide
+
+    def _lay_out(self) -> None:
+        """Guide beside the answers when wide; in their place when narrow (F3 toggles)."""
+        shown = self.guide_shown
+        self.query_one("#item-guide", GuidePane).display = shown
+        alone = shown and self.app.size.width < SIDE_BY_SIDE_WIDTH
+        self.query_one("#item-scroll", VerticalScroll).display = not alone
 
     def show(self) -> None:
         connector = self.connector
@@ -195,8 +226,13 @@ class ItemScreen(Screen[None]):
         else:
             state = UNREVIEWED_LABEL
         comment = f"\nコメント: {entry.comment}" if entry is not None and entry.comment else ""
-        self.query_one("#item-verdict", Static).update(safe_text(f"確認結果: {state}{comment}"))
+        verdict = safe_text(f"確認結果: {state}", style="bold")
+        verdict.append("　n/→ 次　p/← 前　esc 一覧", style="dim")
+        verdict.append(printable(comment))
+        self.query_one("#item-verdict", Static).update(verdict)
         lines = []
+        if self.show_diff:
+            lines += [f"（F11: 第{connector.round - 1}回の提出との差分を表示中）", ""]
         for name, label in FIELD_LABELS:
             text = getattr(view.texts, name).strip()
             lines += [f"■ {label}", text or "（記入なし）", ""]
@@ -209,18 +245,11 @@ class ItemScreen(Screen[None]):
                 lines.append(f"{d.question_id} {d.question or d.example}")
                 lines.append(f"  → {answer or '（未回答）'}")
             lines.append("")
-        lines += ["── ガイド ──", f"目標: {item.description}", "", "手法例:"]
-        for group in item.method_groups:
-            if group.heading:
-                lines.append(f"<{group.heading}>")
-            lines += [f"・{example.text}" for example in group.examples]
-        if item.notes:
-            lines.append("")
-            for note in item.notes:
-                lines.append(f"注{note.no}: {note.intro}")
-                lines += [f"  {p.label} {p.text}" for p in note.points]
-        self.query_one("#item-body", Static).update(safe_text("\n".join(lines)))
+        if not self.guide_shown:
+            lines.append("（ガイドの目標・手法例・注記は F3 で表示）")
+        self.query_one("#item-body", JapaneseStatic).update(safe_text("\n".join(lines).rstrip()))
         self.query_one("#item-scroll", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#item-guide", GuidePane).show_item(item)
 
     def action_verdict(self, key: str) -> None:
         try:
@@ -254,8 +283,17 @@ class ItemScreen(Screen[None]):
 
         self.app.push_screen(CommentScreen(entry.comment if entry else ""), done)
 
+    def action_guide(self) -> None:
+        """F3: the guide's text in its own pane (beside the answers, or in their place)."""
+        self.show_guide = not self.guide_shown
+        self._lay_out()
+        self.show()
+
     def action_diff(self) -> None:
         """F11: the previous round's texts under each field (changed ones marked)."""
+        if not self.show_diff and self.open.previous_rows(self.connector) is None:
+            self.notify("前回の提出はありません（第1回）。差分は再提出の後に表示できます。")
+            return
         self.show_diff = not self.show_diff
         self.show()
 
@@ -278,6 +316,7 @@ def _diff_lines(view, name: str) -> list[str]:
 
 class ReviewApp(App[None]):
     TITLE = "API接続チェックリスト 金融機関レビュー"
+    ENABLE_COMMAND_PALETTE = False  # Textual's built-in commands are English
     BINDINGS = [Binding("ctrl+q", "quit", "終了", priority=True)]
 
     def __init__(self, sessions_dir: Path, reference: str) -> None:
