@@ -50,3 +50,22 @@ def _search_cache_in_a_temporary_folder() -> None:
 
 
 _search_cache_in_a_temporary_folder()
+
+
+# --- the bank's review (test_review_*.py; steps in review_helpers.py) --------------------
+
+
+@pytest.fixture(scope="session")
+def review_books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Connector workbooks, exported once: r1, r2 (item 3 changed), beta (another org)."""
+    from review_helpers import connector_books
+
+    return connector_books(tmp_path_factory.mktemp("review-books"))
+
+
+@pytest.fixture
+def reviewer(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """The bank's reviewer at the command line, on the sessions folder ``tmp_path/s``."""
+    from review_helpers import Reviewer
+
+    return Reviewer(tmp_path, capsys)

@@ -7,6 +7,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from review_helpers import with_status
 
 from interview.compile.export import export_session
 from interview.services.demo import build_demo_session
@@ -19,22 +20,14 @@ from interview.tui.review_app import ConnectorsScreen, ItemScreen, ReviewApp
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
-@pytest.fixture(scope="module")
-def books(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    folder = tmp_path_factory.mktemp("walk")
-    session = build_demo_session()
-    other = session.model_copy(deep=True)
-    other.respondent = other.respondent.model_copy(update={"organisation": "株式会社ベータ"})
-    return [export_session(session, folder / "a.xlsx"), export_session(other, folder / "b.xlsx")]
-
-
 @pytest.fixture
-def sessions(tmp_path: Path, books: list[Path]) -> Path:
+def sessions(tmp_path: Path, review_books: dict[str, Path]) -> Path:
+    """A review with two connectors: the demo and 株式会社ベータ (fixtures: conftest.py)."""
     store = ReviewStore(tmp_path)
     review = Review(id="rv", bank="テスト銀行")
     store.create(review)
     with store.edit("rv") as review:
-        for book in books:
+        for book in (review_books["r1"], review_books["beta"]):
             add_submission(review, book, archive_dir=store.archive_dir(review))
     return tmp_path
 
@@ -101,9 +94,7 @@ def test_snapshot_item(snap_compare, sessions, size):
 def test_walk_core_shows_details_and_the_previous_round(sessions: Path, tmp_path: Path) -> None:
     from interview.services.review.walk import open_review
 
-    session = build_demo_session()
-    session.texts["1"].status.text = "第2回の回答。"
-    session.texts["1"].status.state = "edited"
+    session = with_status(build_demo_session(), "1", "第2回の回答。")
     round2 = export_session(session, tmp_path / "r2.xlsx")
     store = ReviewStore(sessions)
     with store.edit("rv") as review:
