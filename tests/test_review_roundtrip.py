@@ -61,6 +61,8 @@ def test_round_trip(tmp_path: Path, reviewer) -> None:
     code, out, err = reviewer.run("import", str(feedback), "-o", "round2")
     assert code == 0, err
     assert "確認依頼 2件" in out and "通番3: 要改善" in out and "鍵の保管方法を" in out
+    assert "フィードバックのブック" in out and "読み込んでいないシート" not in out
+    assert "金融機関確認結果」 はフォーマットの列ではない" not in out
     session = SessionStore(reviewer.sessions).load("round2")
     assert set(session.review_requests) == {"3", "7"}
     assert session.review_requests["7"].comment == "監視の頻度は？"

@@ -4,6 +4,7 @@ autosave, resume; snapshots at 80×24 and 120×40."""
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from interview.services.review.models import Review
 from interview.services.review.store import ReviewStore
 from interview.services.review.submissions import add_submission
 from interview.services.review.verdicts import Verdict
-from interview.tui.review_app import ConnectorsScreen, ItemScreen, ReviewApp
+from interview.tui.review_app import ConnectorsScreen, ItemScreen, ReviewApp, _answers_text
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -29,6 +30,8 @@ def sessions(tmp_path: Path, review_books: dict[str, Path]) -> Path:
     with store.edit("rv") as review:
         for book in (review_books["r1"], review_books["beta"]):
             add_submission(review, book, archive_dir=store.archive_dir(review))
+        for connector in review.connectors:  # a fixed date for the snapshots' 最終提出
+            connector.submissions[-1].added_at = datetime(2026, 4, 6, 3, 0, tzinfo=UTC)
     return tmp_path
 
 
@@ -56,7 +59,7 @@ async def _walk(sessions: Path) -> None:
         assert isinstance(app.screen, ConnectorsScreen)
         table = app.screen.query_one("DataTable")
         row = table.get_row_at(1)
-        assert row[2:6] == ["36", "1", "0", "1"]  # 未確認, 確認済み, 要追加説明, 要改善
+        assert row[2:7] == ["", "36", "1", "0", "1"]  # 変更, 未確認, 確認済み, 要追加説明, 要改善
     # The lock is released on exit; opening again resumes on item 3.
     app = ReviewApp(sessions, "rv")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -109,6 +112,19 @@ def test_walk_core_shows_details_and_the_previous_round(sessions: Path, tmp_path
         assert first.details and all(d.no == "1" for d in first.details)
         second = walk.view(connector, 1)
         assert second.previous == second.texts  # unchanged item
+        # F11's text: the previous round under the changed field only.
+        shown = _answers_text(first, diff_round=2).plain
+        assert (
+            "第1回の提出と比べています" in shown and shown.count("▼ 第1回の提出（変更あり）") == 1
+        )
+        assert first.previous.status.strip() in shown
+        assert "この項目は変更なし" in _answers_text(second, diff_round=2).plain
+        assert "▼" not in _answers_text(first).plain  # F11 off
+        # The new round reopens at the first unreviewed item; u skips the reviewed ones.
+        assert connector.round == 2 and walk.start_index(connector) == 0
+        walk.give(connector, 1, Verdict.CONFIRMED)
+        assert walk.next_unreviewed(connector, 0) == 2
+        assert walk.next_unreviewed(connector, len(walk.items) - 1) == 0  # wraps round
     finally:
         walk.close()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,7 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
 from interview.errors import UserError
 from interview.services.review.verdicts import CHANGED_LABEL, UNREVIEWED_LABEL, Verdict
-from interview.services.review.walk import OpenReview, open_review
+from interview.services.review.walk import ItemView, OpenReview, open_review
 from interview.textsafety import clean_input, printable, safe_text
 from interview.tui.widgets.guide_pane import GuidePane
 from interview.tui.widgets.jtext import JapaneseStatic
@@ -48,6 +49,7 @@ class ConnectorsScreen(Screen[None]):
     def __init__(self, review: OpenReview) -> None:
         super().__init__()
         self._open = review
+        self._wide: bool | None = None  # the columns are laid out for this width
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -55,7 +57,7 @@ class ConnectorsScreen(Screen[None]):
         yield Label(
             safe_text(
                 f"{review.bank} のレビュー（{review.id}）: 接続先 {len(review.connectors)}件"
-                "　↑↓で選んで Enter"
+                "　↑↓で選んで Enter（変更 = 再提出で変更）"
             ),
             id="review-lead",
         )
@@ -71,32 +73,45 @@ class ConnectorsScreen(Screen[None]):
         self.dismiss(None)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(
-            "接続先", "回", "未確認", "確認済み", "要追加説明", "要改善", "対象外", "変更"
-        )
         self.refresh_rows()
-        table.focus()
+        self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_rows()
 
+    def on_resize(self) -> None:
+        if self._wide is not None and self._wide != self._is_wide():
+            self.refresh_rows()
+
+    def _is_wide(self) -> bool:
+        return self.app.size.width >= SIDE_BY_SIDE_WIDTH
+
     def refresh_rows(self) -> None:
         table = self.query_one(DataTable)
         cursor = table.cursor_row
-        table.clear()
+        wide = self._is_wide()
+        if wide == self._wide:
+            table.clear()
+        else:
+            self._wide = wide
+            table.clear(columns=True)
+            # At 80 columns every count fits beside an organisation name cut to 20 cells.
+            table.add_column("接続先", width=None if wide else 20)
+            table.add_columns("回", "変更", "未確認", "確認済み", "要追加説明", "要改善", "対象外")
+            if wide:
+                table.add_column("最終提出")
         for index, s in enumerate(self.open.statuses()):
-            table.add_row(
+            row = [
                 safe_text(s.organisation),
                 str(s.round),
+                str(s.changed) if s.changed else "",
                 str(s.unreviewed),
                 str(s.confirmed),
                 str(s.needs_explanation),
                 str(s.needs_improvement),
                 str(s.not_applicable_confirmed),
-                str(s.changed) if s.changed else "",
-                key=str(index),
-            )
+            ]
+            table.add_row(*row, *([s.last_submitted] if wide else []), key=str(index))
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
 
@@ -147,6 +162,7 @@ class ItemScreen(Screen[None]):
         # Shown in the line above the answers (the footer is full at 80 columns).
         Binding("n,right", "move(1)", "次", show=False),
         Binding("p,left", "move(-1)", "前", show=False),
+        Binding("u", "next_unreviewed", "次の未確認", show=False),
         Binding("escape", "back", "一覧", show=False),
     ]
     DEFAULT_CSS = """
@@ -213,7 +229,7 @@ class ItemScreen(Screen[None]):
         self.query_one("#item-head", Static).update(
             safe_text(
                 f"{connector.organisation}（第{connector.round}回）  "
-                f"通番{item.no} [{self.index + 1}/{total}]  {item.goal}"
+                f"通番{item.display_no} [{self.index + 1}/{total}]  {item.goal}"
             )
         )
         entry = view.review
@@ -225,29 +241,15 @@ class ItemScreen(Screen[None]):
             )
         else:
             state = UNREVIEWED_LABEL
-        comment = f"\nコメント: {entry.comment}" if entry is not None and entry.comment else ""
         verdict = safe_text(f"確認結果: {state}", style="bold")
-        verdict.append("　n/→ 次　p/← 前　esc 一覧", style="dim")
-        verdict.append(printable(comment))
+        verdict.append("　n/→ 次　p/← 前　u 次の未確認　esc 一覧", style="dim")
+        if entry is not None and entry.comment:
+            verdict.append("\nコメント: " + printable(entry.comment).replace("\n", "\n　　　　  "))
         self.query_one("#item-verdict", Static).update(verdict)
-        lines = []
-        if self.show_diff:
-            lines += [f"（F11: 第{connector.round - 1}回の提出との差分を表示中）", ""]
-        for name, label in FIELD_LABELS:
-            text = getattr(view.texts, name).strip()
-            lines += [f"■ {label}", text or "（記入なし）", ""]
-            if self.show_diff:
-                lines += _diff_lines(view, name)
-        if view.details:
-            lines.append("── 回答詳細 ──")
-            for d in view.details:
-                answer = " ".join(x for x in (d.status, d.detail) if x.strip())
-                lines.append(f"{d.question_id} {d.question or d.example}")
-                lines.append(f"  → {answer or '（未回答）'}")
-            lines.append("")
+        body = _answers_text(view, connector.round if self.show_diff else 0)
         if not self.guide_shown:
-            lines.append("（ガイドの目標・手法例・注記は F3 で表示）")
-        self.query_one("#item-body", JapaneseStatic).update(safe_text("\n".join(lines).rstrip()))
+            body.append("\n\n（ガイドの目標・手法例・注記は F3 で表示）", style="dim")
+        self.query_one("#item-body", JapaneseStatic).update(body)
         self.query_one("#item-scroll", VerticalScroll).scroll_home(animate=False)
         self.query_one("#item-guide", GuidePane).show_item(item)
 
@@ -261,10 +263,23 @@ class ItemScreen(Screen[None]):
         if self.index < len(self.open.items) - 1:
             self.index += 1
             self.open.remember(self.connector, self.index)  # resume on the next item
+        elif self.open.next_unreviewed(self.connector, self.index) is None:
+            self.notify("最後の項目です。すべての項目に確認結果を付けました（escape で一覧へ）。")
+        else:
+            self.notify("最後の項目です。未確認の項目が残っています（u で移動）。")
         self.show()
 
     def action_move(self, step: int) -> None:
         self.index = max(0, min(len(self.open.items) - 1, self.index + step))
+        self.open.remember(self.connector, self.index)
+        self.show()
+
+    def action_next_unreviewed(self) -> None:
+        found = self.open.next_unreviewed(self.connector, self.index)
+        if found is None:
+            self.notify("未確認の項目はありません（すべて確認結果があります）。")
+            return
+        self.index = found
         self.open.remember(self.connector, self.index)
         self.show()
 
@@ -301,17 +316,40 @@ class ItemScreen(Screen[None]):
         self.app.pop_screen()
 
 
-def _diff_lines(view, name: str) -> list[str]:
-    if view.previous is None:
-        return ["  （前回の提出はありません: 第1回）", ""]
-    old = getattr(view.previous, name).strip()
-    if old == getattr(view.texts, name).strip():
-        return ["  （前回から変更なし）", ""]
-    return [
-        "  ▼ 前回の提出（変更あり）",
-        *(f"  │ {line}" for line in (old or "（記入なし）").splitlines()),
-        "",
-    ]
+def _answers_text(view: ItemView, diff_round: int = 0) -> Text:
+    """The connector's ⑤⑥⑦ and 備考, then its 回答詳細; with *diff_round* (F11, the
+    current round), the previous round's text under each field that changed."""
+    text = Text()
+    previous = view.previous if diff_round else None
+    if previous is not None:
+        same = all(
+            getattr(previous, name).strip() == getattr(view.texts, name).strip()
+            for name, _label in FIELD_LABELS
+        )
+        text.append(
+            f"（F11: 第{diff_round - 1}回の提出と比べています"
+            + ("。この項目は変更なし）\n\n" if same else "。変更のある欄の下に前回の文章）\n\n"),
+            style="italic",
+        )
+    for name, label in FIELD_LABELS:
+        now = getattr(view.texts, name).strip()
+        text.append(f"■ {label}\n", style="bold")
+        text.append(printable(now) if now else "（記入なし）")
+        text.append("\n\n")
+        if previous is not None:
+            old = getattr(previous, name).strip()
+            if old != now:
+                text.append(f"  ▼ 第{diff_round - 1}回の提出（変更あり）\n", style="bold yellow")
+                text.append(printable(old) if old else "（記入なし）", style="dim")
+                text.append("\n\n")
+    if view.details:
+        text.append("── 回答詳細 ──\n", style="bold")
+        for d in view.details:
+            answer = " ".join(x for x in (d.status, d.detail) if x.strip())
+            text.append(printable(f"{d.question_id} {d.question or d.example}") + "\n")
+            text.append(printable(f"  → {answer or '（未回答）'}") + "\n")
+    text.rstrip()
+    return text
 
 
 class ReviewApp(App[None]):

@@ -155,6 +155,7 @@ def add_submission(
     round_no = connector.round + 1
     added = Added(organisation=connector.organisation, round=round_no, items=len(rows))
     if connector.submissions:
+        connector.position = None  # a new round: the walk opens at its first unreviewed item
         for no in connector_items(catalog):
             key = str(no)
             if connector.hashes.get(key) == hashes.get(key):

@@ -106,6 +106,16 @@ class OpenReview:
                 return index
         return 0
 
+    def next_unreviewed(self, connector: Connector, index: int) -> int | None:
+        """The next item after *index* without a verdict (changed ones too), wrapping round."""
+        count = len(self.items)
+        for step in range(1, count + 1):
+            at = (index + step) % count
+            entry = connector.items.get(str(self.items[at]))
+            if entry is None or entry.verdict is None:
+                return at
+        return None
+
     def view(self, connector: Connector, index: int) -> ItemView:
         no = self.items[index]
         data, rows = self._read(connector)
