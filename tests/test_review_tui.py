@@ -135,7 +135,12 @@ def test_home_v_opens_the_review_and_escape_closes_it(sessions: Path) -> None:
     async def walk() -> None:
         app = InterviewApp(sessions_dir=sessions)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
+            for _ in range(200):  # the home screen lists in a worker
+                if app.screen.listed:  # type: ignore[attr-defined]
+                    break
+                await pilot.pause(0.01)
+            line = app.screen.query_one("#home-reviews")
+            assert line.display and "レビュー「rv」: v で開く" in str(line.render())
             await pilot.press("v")
             await pilot.pause()
             assert isinstance(app.screen, ConnectorsScreen)
