@@ -48,7 +48,7 @@ async def _walk(sessions: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ItemScreen)
         await pilot.press("1", "3")  # item 1 確認済み, item 2 要改善
-        await pilot.press("c", *"説明を", "enter", *"追加", "ctrl+s")
+        await pilot.press("c", *"説明を", "ctrl+j", *"追加", "enter")  # as in the chat
         await pilot.pause()
         saved = ReviewStore(sessions).load("rv").connectors[1]
         assert saved.items["1"].verdict is Verdict.CONFIRMED

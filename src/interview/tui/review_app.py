@@ -1,9 +1,10 @@
 """The bank's review walk: connectors with counts → one connector's items, one by one.
 
 Keys on an item: 1 確認済み, 2 要追加説明, 3 要改善, 4 対象外を確認 (each saved at once and
-moves on), c コメント (multi-line; ctrl+s to keep), n / → next, p / ← previous, F3 the
-guide's text in its own pane, F11 the previous round, escape back to the list. Opening a
-connector resumes at the last item given a verdict.
+moves on), c コメント (multi-line as in the chat: Enter keeps, ctrl+j breaks the line),
+n / → next, p / ← previous, u the next unreviewed item, F3 the guide's text in its own
+pane, F11 the previous round, escape back to the list. Opening a connector resumes where
+the reviewer left it (a new round: at its first unreviewed item).
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
+from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from interview.errors import UserError
 from interview.services.review.verdicts import CHANGED_LABEL, UNREVIEWED_LABEL, Verdict
 from interview.services.review.walk import ItemView, OpenReview, open_review
 from interview.textsafety import clean_input, printable, safe_text
+from interview.tui.widgets.answer_bar import ReplyArea
 from interview.tui.widgets.guide_pane import GuidePane
 from interview.tui.widgets.jtext import JapaneseStatic
 
@@ -120,6 +122,9 @@ class ConnectorsScreen(Screen[None]):
 
 
 class CommentScreen(ModalScreen[str | None]):
+    """The bank's comment on one item, typed as a reply in the chat: Enter keeps it,
+    ctrl+j breaks the line, ctrl+u clears, escape cancels (ctrl+s keeps it too)."""
+
     BINDINGS = [
         Binding("ctrl+s", "keep", "保存"),
         Binding("escape", "cancel", "取消"),
@@ -131,20 +136,32 @@ class CommentScreen(ModalScreen[str | None]):
     #comment-text { height: 8; }
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, title: str = "") -> None:
         super().__init__()
         self.text = text
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical(id="comment-box"):
-            yield Label("金融機関コメント（ctrl+s で保存、escape で取消）")
-            yield TextArea(self.text, id="comment-text", soft_wrap=True)
+            yield Label(
+                safe_text(
+                    f"金融機関コメント{self.title_text}"
+                    "（Enter で保存、改行は ctrl+j、escape で取消）"
+                )
+            )
+            yield ReplyArea(self.text, id="comment-text", soft_wrap=True)
 
     def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
+        area = self.query_one(ReplyArea)
+        area.move_cursor(area.document.end)
+        area.focus()
+
+    def on_reply_area_send(self, event: ReplyArea.Send) -> None:
+        event.stop()
+        self.dismiss(clean_input(event.text))
 
     def action_keep(self) -> None:
-        self.dismiss(clean_input(self.query_one(TextArea).text))
+        self.dismiss(clean_input(self.query_one(ReplyArea).text))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -296,7 +313,8 @@ class ItemScreen(Screen[None]):
                 return
             self.show()
 
-        self.app.push_screen(CommentScreen(entry.comment if entry else ""), done)
+        title = f"（{self.connector.organisation} 通番{self.open.items[self.index]}）"
+        self.app.push_screen(CommentScreen(entry.comment if entry else "", title), done)
 
     def action_guide(self) -> None:
         """F3: the guide's text in its own pane (beside the answers, or in their place)."""
