@@ -12,6 +12,7 @@ from python_calamine import CalamineWorkbook
 from review_helpers import BETA, ORG
 
 from interview.catalog import Party
+from interview.compile.export import export_session
 from interview.services.demo import build_demo_session
 from interview.session.models import ItemText, ItemTexts, Respondent, Session
 from interview.session.store import SessionStore
@@ -132,3 +133,56 @@ def test_bank_session_merges_both_parties_into_44_rows(tmp_path, reviewer, revie
         str(tmp_path / "y.xlsx"),
     )
     assert code == 1 and "金融機関として回答したセッション" in err
+
+
+def test_merged_checklist_has_both_parties_texts_in_the_right_rows(tmp_path, review_books, catalog):
+    """The demo bank (its own interview session) and the demo connector (its workbook):
+    every one of the 44 rows holds the right party's ⑤⑥⑦ and 備考."""
+    from interview.services.review.export import export_merged
+    from interview.services.review.models import Review
+    from interview.services.review.submissions import add_submission
+
+    review = Review(id="rv", bank="さくら銀行")
+    archive = tmp_path / "files"
+    add_submission(review, review_books["r1"], archive_dir=archive)
+    bank = build_demo_session(party=Party.FINANCIAL_INSTITUTION)
+    bank_book = export_session(bank, tmp_path / "bank.xlsx")
+    out = export_merged(review, "サンプルペイ", bank, tmp_path / "merged.xlsx", False, archive)
+
+    def sheet(path, name="フォーマット"):
+        return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(name).to_python()
+
+    def by_no(path):
+        return {str(r[0]).removesuffix(".0"): r for r in sheet(path)[1:]}
+
+    merged, theirs, ours = by_no(out), by_no(review_books["r1"]), by_no(bank_book)
+    assert sorted(merged, key=int) == [str(n) for n in range(1, 45)]
+    for no, row in merged.items():
+        party = catalog.item(int(no)).party
+        assert row[3] == party.label  # ④対象者
+        for column in (4, 5, 6, 9):  # ⑤⑥⑦, 備考
+            connector, bank_text = theirs[no][column], ours[no][column]
+            if party is Party.API_CONNECTOR:
+                assert row[column] == connector, (no, column)
+            elif party is Party.FINANCIAL_INSTITUTION:
+                assert row[column] == bank_text and bank_text, (no, column)
+            else:
+                parts = [
+                    f"{mark}\n{text}"
+                    for mark, text in (("【API接続先】", connector), ("【金融機関】", bank_text))
+                    if text.strip()
+                ]
+                assert row[column] == "\n\n".join(parts), (no, column)
+    assert merged["40"][4] and merged["9"][4].count("【金融機関】") == 1
+    # 回答詳細 and 課題一覧: each party's rows on its own items, both (marked) on 共通 items.
+    details = sheet(out, "回答詳細")[1:]
+    numbers = {str(r[0]).removesuffix(".0") for r in details}
+    assert {"1", "9", "40"} <= numbers
+    for row in details:
+        no = str(row[0]).removesuffix(".0")
+        common = catalog.item(int(no)).party is Party.COMMON
+        assert str(row[1]).startswith(("【API接続先】", "【金融機関】")) == common, row[:2]
+    marks = {str(r[1]).split("】")[0] + "】" for r in details if str(r[0]) in ("9", "9.0")}
+    assert marks == {"【API接続先】", "【金融機関】"}
+    gaps = sheet(out, "課題一覧")[1:]
+    assert {str(r[0]).removesuffix(".0") for r in gaps} >= {"42"}  # the bank's own 課題
