@@ -65,6 +65,7 @@ def test_portfolio(tmp_path, reviewer, review, catalog):
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
     cell = ws.cell(row=2, column=header.index("3") + 1)
     assert cell.fill.start_color.rgb.endswith("FFC7CE")  # 要改善 in red
+    assert ws.row_dimensions[2].height >= 26  # two lines: 「回答・」 over 「改善」
     comment = wb["確認依頼一覧"]["E2"]
     assert comment.data_type == "s" and comment.quotePrefix
 

@@ -231,6 +231,7 @@ SHORT = {
     UNREVIEWED_LABEL: "未",
 }
 ANSWERED_MARK, EMPTY_MARK = "回答", "空欄"
+TWO_LINES = 27.0  # points: a portfolio row holds two lines of 10 pt text
 TOTAL_LABELS = ("未確認", "確認済み", "要追加説明", "要改善", "対象外を確認", "再提出で変更")
 PORTFOLIO_REQUESTS_SHEET = "確認依頼一覧"
 
@@ -262,8 +263,9 @@ def export_portfolio(
     ws.title = PORTFOLIO_SHEET
     fixed = ["接続先", "回", "最終提出", *TOTAL_LABELS]
     _header(
-        ws, styler, [*fixed, *(str(no) for no in items)], [28, 4, 11] + [7] * 6 + [7] * len(items)
+        ws, styler, [*fixed, *(str(no) for no in items)], [28, 4, 11] + [9] * 6 + [7] * len(items)
     )
+    ws.row_dimensions[1].height = TWO_LINES
     fills = {label: _fill(label) for label in COLOURS}
     per_item = {no: dict.fromkeys(TOTAL_LABELS, 0) for no in items}
     row = 1
@@ -278,6 +280,7 @@ def export_portfolio(
             status.changed,
         ]
         _put_row(ws, styler, row, [connector.organisation, "", status.last_submitted])
+        ws.row_dimensions[row].height = TWO_LINES  # 「回答・」 over 「改善」 in a narrow column
         ws.cell(row=row, column=2).value = connector.round
         for offset, count in enumerate(counts):
             cell = ws.cell(row=row, column=4 + offset)
