@@ -139,7 +139,7 @@ def run() -> list[Figure]:
         one = (time.perf_counter() - start) * 1000
         figures.append(
             Figure(
-                "review app: open a connector",
+                "review walk: open a connector (services)",
                 opened,
                 "ms",
                 "bare read of its workbook",
@@ -147,4 +147,60 @@ def run() -> list[Figure]:
                 "budget ≤ 200 ms",
             )
         )
+        screen, idle = _open_in_app(sessions)
+        figures.append(
+            Figure(
+                "review TUI: Enter → item screen drawn",
+                screen,
+                "ms",
+                "push a bare screen (Textual's cost)",
+                idle,
+                "budget ≤ 200 ms",
+            )
+        )
     return figures
+
+
+def _open_in_app(sessions: Path) -> tuple[float, float]:
+    """Median ms, in the headless app at 120×40 (answers and the guide pane): Enter on a
+    connector until its first item is drawn. Baseline: pushing a bare screen (header, one
+    line, footer) in the same app, which is what Textual itself costs."""
+    import asyncio
+    import statistics
+
+    os.environ.setdefault("TEXTUAL_DISABLE_KITTY_KEY", "1")
+    from textual.screen import Screen
+    from textual.widgets import Footer, Header, Static
+
+    from interview.tui.review_app import ItemScreen, ReviewApp
+
+    class Bare(Screen[None]):
+        def compose(self):
+            yield Header()
+            yield Static("x")
+            yield Footer()
+
+    async def measure() -> tuple[float, float]:
+        app = ReviewApp(sessions, "b")
+        opens, bare = [], []
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            for row in range(5):
+                start = time.perf_counter()
+                app.push_screen(Bare())
+                await pilot.pause()
+                bare.append((time.perf_counter() - start) * 1000)
+                app.pop_screen()
+                await pilot.pause()
+                app.screen.query_one("DataTable").move_cursor(row=row * 7)
+                start = time.perf_counter()
+                await pilot.press("enter")
+                while not isinstance(app.screen, ItemScreen):
+                    await pilot.pause(0.001)
+                await pilot.pause()  # drawn
+                opens.append((time.perf_counter() - start) * 1000)
+                await pilot.press("escape")
+                await pilot.pause()
+        return statistics.median(opens), statistics.median(bare)
+
+    return asyncio.run(measure())

@@ -9,6 +9,7 @@ the reviewer left it (a new round: at its first unreviewed item).
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from rich.text import Text
@@ -71,8 +72,17 @@ class ConnectorsScreen(Screen[None]):
         return self._open
 
     def action_close(self) -> None:
-        self._open.close()
+        self._close()
         self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        self._close()  # the app quit from here or an item (ctrl+q): the place is saved too
+
+    def _close(self) -> None:
+        try:
+            self._open.close()
+        except UserError as exc:
+            self.app.notify(str(exc), severity="error")
 
     def on_mount(self) -> None:
         self.refresh_rows()
@@ -240,7 +250,7 @@ class ItemScreen(Screen[None]):
 
     def show(self) -> None:
         connector = self.connector
-        view = self.open.view(connector, self.index)
+        view = self.open.view(connector, self.index, previous_round=self.show_diff)
         item = view.item
         total = len(self.open.items)
         self.query_one("#item-head", Static).update(
@@ -331,7 +341,14 @@ class ItemScreen(Screen[None]):
         self.show()
 
     def action_back(self) -> None:
+        self._save_place()
         self.app.pop_screen()
+
+    def _save_place(self) -> None:
+        try:
+            self.open.flush()
+        except UserError as exc:
+            self.notify(str(exc), severity="error")
 
 
 def _answers_text(view: ItemView, diff_round: int = 0) -> Text:
@@ -387,7 +404,8 @@ class ReviewApp(App[None]):
         self.push_screen(ConnectorsScreen(self.open), lambda _: self.exit())
 
     def on_unmount(self) -> None:
-        self.open.close()
+        with contextlib.suppress(UserError):  # the verdicts are saved; only the place is lost
+            self.open.close()
 
 
 class ReviewPicker(ModalScreen[str | None]):

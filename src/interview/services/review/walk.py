@@ -54,9 +54,13 @@ class OpenReview:
             raise
         self.items = connector_items(self.catalog)
         self._cache: dict[tuple[str, int], tuple[WorkbookData, dict[str, SubmittedRow]]] = {}
+        self._moved = False  # a place (position) not saved yet
 
     def close(self) -> None:
-        self._lock.release()
+        try:
+            self.flush()
+        finally:
+            self._lock.release()
 
     def statuses(self) -> list[ConnectorStatus]:
         return [connector_status(c, self.items) for c in self.review.connectors]
@@ -116,10 +120,11 @@ class OpenReview:
                 return at
         return None
 
-    def view(self, connector: Connector, index: int) -> ItemView:
+    def view(self, connector: Connector, index: int, previous_round: bool = True) -> ItemView:
+        """One item of *connector*; the round before is read only if *previous_round*."""
         no = self.items[index]
         data, rows = self._read(connector)
-        previous = self.previous_rows(connector)
+        previous = self.previous_rows(connector) if previous_round else None
         return ItemView(
             item=self.catalog.item(no),
             texts=rows.get(str(no), SubmittedRow()),
@@ -136,6 +141,7 @@ class OpenReview:
             self.review, self.catalog, connector.organisation, self.items[index], verdict, comment
         )
         self.store.save(self.review, self.path)
+        self._moved = False
         return entry
 
     def comment(self, connector: Connector, index: int, text: str) -> None:
@@ -145,11 +151,21 @@ class OpenReview:
         connector.items[key] = entry.model_copy(update={"comment": text})
         connector.position = self.items[index]
         self.store.save(self.review, self.path)
+        self._moved = False
 
     def remember(self, connector: Connector, index: int) -> None:
+        """The item the reviewer is on: kept in memory, saved with the next verdict or
+        comment, or by ``flush`` (leaving the connector, closing the review) — moving
+        through 200 connectors' items never waits for a save."""
         if connector.position != self.items[index]:
             connector.position = self.items[index]
+            self._moved = True
+
+    def flush(self) -> None:
+        """Save the place left unsaved by ``remember``."""
+        if self._moved:
             self.store.save(self.review, self.path)
+            self._moved = False
 
 
 def open_review(sessions_dir: Path, reference: str) -> OpenReview:
