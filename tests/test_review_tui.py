@@ -125,6 +125,11 @@ def test_walk_core_shows_details_and_the_previous_round(sessions: Path, tmp_path
         walk.give(connector, 1, Verdict.CONFIRMED)
         assert walk.next_unreviewed(connector, 0) == 2
         assert walk.next_unreviewed(connector, len(walk.items) - 1) == 0  # wraps round
+        # Moving saves nothing; the place is written on flush (leaving, closing).
+        walk.remember(connector, 5)
+        assert store.load("rv").connectors[0].position != walk.items[5]
+        walk.flush()
+        assert store.load("rv").connectors[0].position == walk.items[5]
     finally:
         walk.close()
 
