@@ -20,6 +20,7 @@ import tomllib
 from dataclasses import replace
 from pathlib import Path
 
+import tomli_w
 from openpyxl import Workbook
 
 from benchmarks.common import Figure
@@ -30,6 +31,7 @@ from interview.services.demo import build_demo_session
 from interview.services.review.export import export_portfolio
 from interview.services.review.status import review_status
 from interview.services.review.store import ReviewStore
+from interview.services.review.verdicts import Verdict
 from interview.workbook.reader import read_workbook_report
 from interview.workbook.writer import build_workbook, document_stamp, workbook_bytes
 
@@ -132,8 +134,24 @@ def run() -> list[Figure]:
             start = time.perf_counter()
             walk.view(walk.review.connectors[0], 0)
             opened = (time.perf_counter() - start) * 1000
+            start = time.perf_counter()
+            walk.give(walk.review.connectors[0], 0, Verdict.CONFIRMED)
+            verdict = (time.perf_counter() - start) * 1000
+            start = time.perf_counter()
+            tomli_w.dumps(walk.review.model_dump(mode="json", exclude_none=True))
+            dump = (time.perf_counter() - start) * 1000
         finally:
             walk.close()
+        figures.append(
+            Figure(
+                f"review app: one verdict, saved ({count} connectors)",
+                verdict,
+                "ms",
+                "tomli-w dump of the review alone",
+                dump,
+                "autosave after every verdict",
+            )
+        )
         start = time.perf_counter()
         read_workbook_report(files[0])
         one = (time.perf_counter() - start) * 1000
