@@ -17,13 +17,14 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from interview.errors import UserError
 from interview.services.review.verdicts import CHANGED_LABEL, UNREVIEWED_LABEL, Verdict
 from interview.services.review.walk import ItemView, OpenReview, open_review
 from interview.textsafety import clean_input, printable, safe_text
 from interview.tui.widgets.answer_bar import ReplyArea
+from interview.tui.widgets.footer import KeyFooter
 from interview.tui.widgets.guide_pane import GuidePane
 from interview.tui.widgets.jtext import JapaneseStatic
 
@@ -65,7 +66,7 @@ class ConnectorsScreen(Screen[None]):
             id="review-lead",
         )
         yield DataTable(id="review-connectors", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def open(self) -> OpenReview:
@@ -225,7 +226,7 @@ class ItemScreen(Screen[None]):
             with VerticalScroll(id="item-scroll"):
                 yield JapaneseStatic("", id="item-body")
             yield GuidePane(id="item-guide")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.index = self.open.start_index(self.connector)
