@@ -136,6 +136,10 @@ def test_status_json_shape(reviewer, review, review_books):
 def test_missing_review_and_locked_review(tmp_path, reviewer, review):
     code, _, err = reviewer.run("review", "status", "nope")
     assert code == 1 and "見つかりません" in err
+    code, _, err = reviewer.run("review", "status", str(tmp_path))  # a folder, not a review
+    assert code == 1 and "フォルダです" in err and "Traceback" not in err
+    code, _, err = reviewer.run("review", "new", "--bank", "X", "--id", "../evil")
+    assert code == 1 and "レビューIDが正しくありません" in err
     from interview.session.lock import SessionLock
 
     lock = SessionLock(tmp_path / "s" / "reviews" / "rv.review.toml")
