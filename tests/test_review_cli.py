@@ -149,3 +149,17 @@ def test_missing_review_and_locked_review(tmp_path, reviewer, review):
     finally:
         lock.release()
     assert code == 1 and "使用中" in err
+
+
+def test_item_hashes_are_short_and_full_ones_from_older_files_still_compare(tmp_path, review_books):
+    from interview.services.review.models import Review
+    from interview.services.review.submissions import ITEM_HASH_CHARS, add_submission
+
+    review = Review(id="rv", bank="テスト銀行")
+    add_submission(review, review_books["r1"], archive_dir=tmp_path / "files")
+    connector = review.connectors[0]
+    assert {len(h) for h in connector.hashes.values()} == {ITEM_HASH_CHARS}
+    # A file written before: full SHA-256 digests (their first 16 digits are the same).
+    connector.hashes = {no: h + "0" * 48 for no, h in connector.hashes.items()}
+    added = add_submission(review, review_books["r2"], archive_dir=tmp_path / "files")
+    assert added.round == 2 and added.changed == [3]
