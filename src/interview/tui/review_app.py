@@ -145,6 +145,7 @@ class CommentScreen(ModalScreen[str | None]):
     #comment-box { width: 80%; height: auto; max-height: 80%; border: round $accent;
                    background: $surface; padding: 0 1; }
     #comment-text { height: 8; }
+    #comment-keys { color: $text-muted; }
     """
 
     def __init__(self, text: str, title: str = "") -> None:
@@ -154,12 +155,8 @@ class CommentScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="comment-box"):
-            yield Label(
-                safe_text(
-                    f"金融機関コメント{self.title_text}"
-                    "（Enter で保存、改行は ctrl+j、escape で取消）"
-                )
-            )
+            yield Label(safe_text(f"金融機関コメント{self.title_text}"))
+            yield Label("Enter で保存　ctrl+j で改行　escape で取消", id="comment-keys")
             yield ReplyArea(self.text, id="comment-text", soft_wrap=True)
 
     def on_mount(self) -> None:
