@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from review_helpers import with_status
+from textual.widgets import DataTable
 
 from interview.compile.export import export_session
 from interview.services.demo import build_demo_session
@@ -60,6 +61,15 @@ async def _walk(sessions: Path) -> None:
         table = app.screen.query_one("DataTable")
         row = table.get_row_at(1)
         assert row[2:7] == ["", "36", "1", "0", "1"]  # 変更, 未確認, 確認済み, 要追加説明, 要改善
+        kept = app.screen_stack[-1].query_one(DataTable)  # the list, below the item screen
+        await pilot.press("up", "enter")  # the item screen is kept and refilled for this one
+        await pilot.pause()
+        assert isinstance(app.screen, ItemScreen) and app.screen.connector_index == 0
+        head = str(app.screen.query_one("#item-head").render())
+        assert head.startswith("株式会社サンプルペイ") and "通番1 " in head
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one(DataTable) is kept
     # The lock is released on exit; opening again resumes on item 3.
     app = ReviewApp(sessions, "rv")
     async with app.run_test(size=(100, 30)) as pilot:

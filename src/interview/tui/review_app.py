@@ -54,6 +54,8 @@ class ConnectorsScreen(Screen[None]):
         super().__init__()
         self._open = review
         self._wide: bool | None = None  # the columns are laid out for this width
+        self._items: ItemScreen | None = None  # the item screen, kept between connectors
+        self._items_name = f"review-items-{id(self)}"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,6 +82,10 @@ class ConnectorsScreen(Screen[None]):
         self._close()  # the app quit from here or an item (ctrl+q): the place is saved too
 
     def _close(self) -> None:
+        if self._items is not None:
+            with contextlib.suppress(Exception):  # not installed any more (app closing)
+                self.app.uninstall_screen(self._items_name)
+            self._items = None
         try:
             self._open.close()
         except UserError as exc:
@@ -129,7 +135,15 @@ class ConnectorsScreen(Screen[None]):
             table.move_cursor(row=min(cursor, table.row_count - 1))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.push_screen(ItemScreen(self._open, int(str(event.row_key.value))))
+        """Open the connector. The item screen is built once and kept (installed): opening
+        the next connector only refills it, without composing a screen again."""
+        index = int(str(event.row_key.value))
+        if self._items is None:
+            self._items = ItemScreen(self._open, index)
+            self.app.install_screen(self._items, self._items_name)
+        else:
+            self._items.open_connector(index)
+        self.app.push_screen(self._items_name)
 
 
 class CommentScreen(ModalScreen[str | None]):
@@ -227,6 +241,14 @@ class ItemScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.index = self.open.start_index(self.connector)
+        self._lay_out()
+        self.show()
+
+    def open_connector(self, connector_index: int) -> None:
+        """Show another connector in this (kept) screen, where its reviewer left off."""
+        self.connector_index = connector_index
+        self.index = self.open.start_index(self.connector)
+        self.show_diff = False
         self._lay_out()
         self.show()
 
