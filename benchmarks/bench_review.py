@@ -165,24 +165,26 @@ def run() -> list[Figure]:
                 "budget ≤ 200 ms",
             )
         )
-        screen, idle = _open_in_app(sessions)
-        figures.append(
-            Figure(
-                "review TUI: Enter → item screen drawn",
-                screen,
-                "ms",
-                "push a bare screen (Textual's cost)",
-                idle,
-                "budget ≤ 200 ms",
+        first, screen, idle = _open_in_app(sessions)
+        for name, value in (("first connector", first), ("next connectors, median", screen)):
+            figures.append(
+                Figure(
+                    f"review TUI: Enter → drawn ({name})",
+                    value,
+                    "ms",
+                    "push a bare screen (Textual's cost)",
+                    idle,
+                    "budget ≤ 200 ms",
+                )
             )
-        )
     return figures
 
 
-def _open_in_app(sessions: Path) -> tuple[float, float]:
-    """Median ms, in the headless app at 120×40 (answers and the guide pane): Enter on a
-    connector until its first item is drawn. Baseline: pushing a bare screen (header, one
-    line, footer) in the same app, which is what Textual itself costs."""
+def _open_in_app(sessions: Path) -> tuple[float, float, float]:
+    """ms in the headless app at 120×40 (answers and the guide pane): Enter on a
+    connector until its first item is drawn, for the first connector opened and (median) the
+    next five. Baseline: pushing a bare screen (header, one line, footer) in the same app,
+    which is what Textual itself costs."""
     import asyncio
     import statistics
 
@@ -198,12 +200,12 @@ def _open_in_app(sessions: Path) -> tuple[float, float]:
             yield Static("x")
             yield Footer()
 
-    async def measure() -> tuple[float, float]:
+    async def measure() -> tuple[float, float, float]:
         app = ReviewApp(sessions, "b")
         opens, bare = [], []
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            for row in range(5):
+            for row in range(6):
                 start = time.perf_counter()
                 app.push_screen(Bare())
                 await pilot.pause()
@@ -219,6 +221,7 @@ def _open_in_app(sessions: Path) -> tuple[float, float]:
                 opens.append((time.perf_counter() - start) * 1000)
                 await pilot.press("escape")
                 await pilot.pause()
-        return statistics.median(opens), statistics.median(bare)
+        # The first open composes the item screen; later ones refill the kept screen.
+        return opens[0], statistics.median(opens[1:]), statistics.median(bare)
 
     return asyncio.run(measure())
