@@ -134,6 +134,25 @@ class ConnectorsScreen(Screen[None]):
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
 
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Read the highlighted connector's workbook ahead, off the UI thread: Enter then
+        only draws it."""
+        if event.row_key.value is None:
+            return
+        index = int(str(event.row_key.value))
+        self.run_worker(
+            lambda: self._prefetch(index),
+            thread=True,
+            exclusive=True,
+            group="review-prefetch",
+            exit_on_error=False,
+        )
+
+    def _prefetch(self, index: int) -> None:
+        # A broken or missing copy is reported when the connector is opened, not here.
+        with contextlib.suppress(Exception):
+            self._open.rows(self._open.connector(index))
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Open the connector. The item screen is built once and kept (installed): opening
         the next connector only refills it, without composing a screen again."""
