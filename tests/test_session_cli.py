@@ -107,7 +107,7 @@ def test_sessions_lists_id_organisation_party_progress_updated_and_follow_ups(
     code, out, _ = run(capsys, tmp_path, "sessions")
     assert code == 0
     header, *rows = [line for line in out.splitlines() if line.strip()]
-    assert header.split() == ["ID", "組織", "対象者", "進捗", "更新日時", "要確認"]
+    assert header.split() == ["ID", "組織", "対象者", "進捗", "更新日時", "フォロー"]  # as the TUI
     row_a = next(r for r in rows if r.startswith("a "))
     assert "株式会社A" in row_a and "API接続先" in row_a and "1" in row_a.split()[-1]
     assert "計 2 件" in out
@@ -143,7 +143,7 @@ def test_show_prints_a_japanese_summary(
     assert "組織: 株式会社A" in out and "対象者: API接続先" in out
     assert re.search(r"進捗: \d+%（2/\d+問）", out)
     assert "区分1 " in out
-    assert "要確認の印: 1件" in out and "規程を確認" in out
+    assert "フォロー 1件（F6 の印）" in out and "規程を確認" in out  # named as the TUI names it
     questions = load_questions(catalog)
     third = questions.for_item(catalog.items_for(None)[0].no)[2]
     assert f"再開位置: 通番{third.item}「{third.short}」（質問 {third.id}）" in out

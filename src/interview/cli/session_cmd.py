@@ -232,7 +232,7 @@ def run_sessions(args: argparse.Namespace) -> int:
         )
         for s in summaries
     ]
-    header = ("ID", "組織", "対象者", "進捗", "更新日時", "要確認")
+    header = ("ID", "組織", "対象者", "進捗", "更新日時", "フォロー")
     widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = [
         "  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True))
@@ -260,10 +260,10 @@ def run_show(args: argparse.Namespace) -> int:
 def show_lines(session: Session) -> list[str]:
     """The readable summary printed by ``interview show`` (every string made printable)."""
     from interview.services.checklist import checklist_for
+    from interview.services.progress import progress_of_session
     from interview.services.sessions import edition_mismatch
     from interview.session.resume import resume_question
-    from interview.session.summary import progress_by_category
-    from interview.wording import edition_warning
+    from interview.wording import edition_warning, open_marks_lines
 
     p = printable
     r = session.respondent
@@ -294,20 +294,22 @@ def show_lines(session: Session) -> list[str]:
     if mismatch is not None:
         lines.append(f"※ {p(edition_warning(mismatch))}")
 
-    categories = progress_by_category(catalog, questions, r.party, session.answers)
-    answered = sum(c.answered for c in categories)
-    total = sum(c.total for c in categories)
-    unit = "問" if questions is not None else "手法例"
-    percent = 100.0 * answered / total if total else 100.0
-    lines += ["", f"進捗: {percent:.0f}%（{answered}/{total}{unit}）"]
-    width = max((_width(c.name) for c in categories), default=0)
-    for c in categories:
+    report = progress_of_session(session, checklist)  # counted as the TUI counts it
+    overall = report.overall
+    lines += ["", f"進捗: {overall.percent:.0f}%（{overall.answered}/{overall.total}問）"]
+    width = max((_width(c.name) for c in report.categories), default=0)
+    for c in report.categories:
+        done = c.progress
         lines.append(
-            f"  区分{c.no} {_pad(c.name, width)}  {c.answered:>3}/{c.total:<3} {c.percent:>4.0f}%"
+            f"  区分{c.no} {_pad(c.name, width)}  {done.answered:>3}/{done.total:<3} "
+            f"{done.percent:>4.0f}%"
         )
 
     lines += _readiness_lines(session) if questions is not None else []
-    lines += ["", f"要確認の印: {len(session.follow_ups)}件"]
+    unresolved = open_marks_lines(report.marks)
+    lines += ["", *unresolved] if unresolved else []
+    if session.follow_ups:
+        lines += ["", f"フォローの印（F6）: {len(session.follow_ups)}件"]
     for key, memo in session.follow_ups.items():
         lines.append(f"  ・{p(key)}" + (f"：{p(memo)}" if memo else ""))
 

@@ -12,7 +12,8 @@ from rich.text import Text
 
 from interview.catalog.models import Catalog
 from interview.engine.answers import Answer, Status
-from interview.engine.groups import circled, common_answer
+from interview.engine.group_reply import read_named_statuses
+from interview.engine.groups import SCREENED_STATUSES, circled, common_answer
 from interview.engine.path import NOTHING, GuidedInterview, Step, StepKind
 from interview.engine.reply import parse_status_reply
 from interview.questions.bank import Question
@@ -35,7 +36,18 @@ def group_text(step: Step, interview: GuidedInterview) -> Text:
             text.append(f"（{answer.status.label}{shared}）", style="dim")
         text.append("\n")
     text.append("1 すべて実施済み／4 すべて該当なし：共通の内容か理由を書いて Enter\n")
-    text.append(f"2／3／5：1件ずつ確認（数字を{n}回続けて押すと手法例ごと）", style="dim")
+    text.append(group_mixed_hint(n))
+    return text
+
+
+def group_mixed_hint(n: int) -> Text:
+    """How to answer a group whose examples differ, on the group screen itself."""
+    text = Text()
+    text.append(f"違う手法例は「{circled(min(2, n))}は一部実施、ほかは実施済み」か、")
+    text.append(f"数字を{circled(1)}から順に{n}回で。\n")
+    text.append(
+        "（実施済み・該当なし以外は後で1件ずつ。2／3／5 だけなら全件を1件ずつ）", style="dim"
+    )
     return text
 
 
@@ -78,7 +90,7 @@ def confirm_item_text(step: Step, interview: GuidedInterview, source: str) -> Te
     return text
 
 
-def notes_text(step: Step) -> Text:
+def notes_text(step: Step, offer_issues: bool = False) -> Text:
     other = step.member("other")
     text = Text()
     text.append(f"［{step.item}］", style="bold")
@@ -88,6 +100,8 @@ def notes_text(step: Step) -> Text:
         f"\nどちらも空のまま Enter で「{NOTHING}」になります。",
         style="dim",
     )
+    if offer_issues:  # no gap: 課題認識 is not asked unless the respondent has one
+        text.append("\nそれでも課題があれば /課題 で課題認識・対応計画も伺います。", style="dim")
     return text
 
 
@@ -143,6 +157,8 @@ def read_group_reply(
     text: str, picked: Status | None, sequence: tuple[Status, ...], n: int
 ) -> GroupReply:
     """The status keys pressed (or the status words typed) and the shared detail."""
+    if len(sequence) != n and (named := named_group_reply(text, n, picked)) is not None:
+        return named
     parsed = parse_status_reply(text)
     detail = parsed.detail if parsed.status is not None else text.strip()
     if parsed.status is not None and picked is None and not sequence:
@@ -161,6 +177,35 @@ def read_group_reply(
     if picked is None:
         return GroupReply(None, detail, f"まとめての状態を選んでください：{STATUS_KEYS}")
     return GroupReply(picked, detail)
+
+
+def named_group_reply(text: str, n: int, picked: Status | None = None) -> GroupReply | None:
+    """A reply naming which examples differ (「②は一部実施、ほかは実施済み」), or None.
+
+    The words name each example's status (``engine.group_reply``); the whole reply is
+    kept as the detail. An example left unnamed takes the status picked for the group
+    (key 1 and 「②は一部実施」: the others are 実施済み); without one it is asked, and so
+    is a number the group lacks.
+    """
+    named = read_named_statuses(text, n)
+    if named is None:
+        return None
+    detail = text.strip()
+    if named.out_of_range:
+        numbers = "・".join(circled(k) if k <= 20 else str(k) for k in named.out_of_range)
+        return GroupReply(
+            None, detail, f"この見出しの手法例は{circled(n)}までです（{numbers}はありません）"
+        )
+    statuses = named.complete
+    if statuses is None and picked is not None:
+        statuses = tuple(picked if s is None else s for s in named.statuses)
+    if statuses is None:
+        missing = "・".join(circled(k) for k in named.missing)
+        return GroupReply(
+            None, detail, f"{missing}の状態も書いてください（例：「ほかは実施済み」）"
+        )
+    uniform = len(set(statuses)) == 1 and statuses[0] in SCREENED_STATUSES
+    return GroupReply(statuses[0] if uniform else statuses, detail)
 
 
 def group_answer_text(statuses: Status | tuple[Status, ...], detail: str) -> str:

@@ -14,13 +14,14 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from interview.compile.dates import parse_due_month
 from interview.compile.export import ExportCheck, ExportOptions, check_export
 from interview.compile.readiness import STALE_MARK
-from interview.engine.answers import Status
 from interview.errors import UserError, describe_os_error
 from interview.services.live import LiveSession
+from interview.services.progress import progress_of
 from interview.services.workbooks import default_export_path
 from interview.services.workbooks import export as export_workbook
 from interview.textsafety import printable
 from interview.tui import styles
+from interview.wording import open_marks_lines
 from interview.workbook.export_target import TargetExistsError
 
 
@@ -30,13 +31,8 @@ def unanswered_summary(live: LiveSession) -> str:
     「不明」 counts answers whose status is 不明・要確認; 「フォロー」 counts the F6 marks.
     They are different things and are named (and counted) apart.
     """
-    interview = live.interview
-    open_items = [
-        (item.no, interview.item_progress(item.no))
-        for item in interview.items
-        if not interview.item_complete(item.no)
-    ]
-    overall = interview.overall_progress()
+    report = progress_of(live.interview)
+    overall, open_items, marks = report.overall, report.open_items, report.marks
     lines = [f"回答済み {overall.answered}/{overall.total}問（{overall.percent:.0f}%）"]
     if live.session.imported_form:
         lines.insert(
@@ -51,35 +47,10 @@ def unanswered_summary(live: LiveSession) -> str:
             + (" …" if len(open_items) > 12 else "")
         )
         lines.append("未回答のまま出力すると、その部分は空欄になります。")
-    unknown: dict[int, int] = {}
-    follow: dict[int, int] = {}
-    for question in interview.order:
-        answer = live.session.answers.get(question.id)
-        if answer is not None and not answer.skipped and answer.status is Status.UNKNOWN:
-            unknown[question.item] = unknown.get(question.item, 0) + 1
-    items_of = {q.id: q.item for q in interview.order}
-    for key in live.session.follow_ups:  # a question id, or an item number for the item
-        no = items_of.get(key) or (int(key) if key.isdigit() else None)
-        if no is not None:
-            follow[no] = follow.get(no, 0) + 1
-    if unknown or follow:
-        lines.append(
-            f"未解決: 不明 {sum(unknown.values())}問（「不明・要確認」の回答）・"
-            f"フォロー {sum(follow.values())}件（F6 の印）"
-        )
-        unresolved = sorted(set(unknown) | set(follow))
-        parts = []
-        for no in unresolved[:12]:
-            kinds = [
-                f"不明{unknown[no]}" if no in unknown else "",
-                f"フォロー{follow[no]}" if no in follow else "",
-            ]
-            parts.append(f"通番{no}（{'・'.join(k for k in kinds if k)}）")
-        lines.append("未解決の項目: " + "、".join(parts) + (" …" if len(unresolved) > 12 else ""))
+    lines += open_marks_lines(marks)
     if not open_items:
         lines.append(
-            "すべての質問に回答済みです。"
-            + ("ただし上の未解決が残っています。" if unknown or follow else "")
+            "すべての質問に回答済みです。" + ("ただし上の未解決が残っています。" if marks else "")
         )
     return "\n".join(lines)
 

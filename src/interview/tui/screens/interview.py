@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header
+from textual.widgets import Header, Input
 
 from interview.engine.answers import Answer, Status
 from interview.engine.groups import GroupAnswerError
@@ -191,6 +191,14 @@ class InterviewScreen(Screen[None]):
             previous = (previous or Answer()).model_copy(update={"detail": self._carry})
         self._carry = ""
         self.bar.set_step(step, previous, to=self._to, prompt=self._prompt_for(question))
+        self._keep_group_status(question)
+
+    def _keep_group_status(self, question: Question) -> None:
+        """A status the respondent gave at the group screen (「②は一部実施」) is their own
+        choice, like a pressed key: words in the example's reply don't override it."""
+        pending = self.live.interview.pending.get(question.id)
+        if pending is not None and self.bar.status is pending:
+            self.bar.pick(pending, PickedBy.RESPONDENT)
 
     def _show_step(self, step: Step) -> None:
         """A group, a merged closing question, or a yearly item confirmation."""
@@ -214,7 +222,9 @@ class InterviewScreen(Screen[None]):
             self.bar.set_step(step, to=self._to)
         else:
             text = (
-                steps.notes_text(step) if step.kind is StepKind.NOTES else steps.issues_text(step)
+                steps.notes_text(step, offer_issues=not interview.on_path_issues(step.item))
+                if step.kind is StepKind.NOTES
+                else steps.issues_text(step)
             )
             self.chat.say(text, "assistant")
             first, second = step.questions
@@ -507,8 +517,8 @@ class InterviewScreen(Screen[None]):
 
             self._guarded({"detail": reply.detail}, apply)
             return
-        due = self.bar.query_one("#plan-due").value.strip()  # type: ignore[attr-defined]
-        owner = self.bar.query_one("#plan-owner").value.strip()  # type: ignore[attr-defined]
+        due = self.bar.query_one("#plan-due", Input).value.strip()
+        owner = self.bar.query_one("#plan-owner", Input).value.strip()
 
         def apply_closing(texts: dict[str, str]) -> None:
             answers = steps.closing_answers(
@@ -743,12 +753,27 @@ class InterviewScreen(Screen[None]):
                 self.action_help()
             case "change":
                 self.action_change_example()
+            case "issues":
+                self._want_issues()
             case "quit":
                 self.app.call_later(self.app.action_quit)
             case _:
                 self.notify(
                     f"不明なコマンドです: /{command.argument}（F1 でヘルプ）", severity="warning"
                 )
+
+    def _want_issues(self) -> None:
+        """「/課題」: this item's 課題認識・対応計画 are asked though nothing is missing."""
+        current = self.live.interview.current()
+        item_no = current.item if current is not None else self._last_item
+        if item_no is None or self.live.want_issues(item_no) is None:
+            self.notify("この項目には課題認識の質問がありません", severity="warning")
+            return
+        self.chat.say(f"（通番{item_no}の最後に、課題認識・対応計画も伺います）", "system")
+        self._saved()  # the header counts the added question
+        if current is None or current.item != item_no:
+            self.live.interview.goto(f"{item_no}.issues")
+            self._show_current()
 
     def _jump_text(self, argument: str) -> None:
         digits = argument.strip().lstrip("#通番")
@@ -881,7 +906,7 @@ class InterviewScreen(Screen[None]):
 
     def action_compare(self) -> None:
         """What changed since the session this one was started from (yearly check)."""
-        from interview.compile.diff_report import report_text
+        from interview.diff_text import report_text
         from interview.services.diffs import diff
         from interview.tui.screens.text_view import TextScreen
 
