@@ -227,3 +227,29 @@ def test_f3_toggles_the_guide_pane(sessions: Path) -> None:
             assert guide.display and answers.display  # wide: side by side
 
     asyncio.run(walk())
+
+
+def test_a_read_ahead_and_the_screen_read_a_workbook_once(sessions: Path, monkeypatch) -> None:
+    import threading
+
+    import interview.services.review.walk as walk_module
+    from interview.services.review.walk import open_review
+
+    calls = []
+    real = walk_module.archived_data
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(walk_module, "archived_data", counted)
+    walk = open_review(sessions, "rv")
+    try:
+        connector = walk.review.connectors[0]
+        ahead = threading.Thread(target=walk.rows, args=(connector,))
+        ahead.start()
+        rows = walk.rows(connector)
+        ahead.join()
+        assert rows and len(calls) == 1
+    finally:
+        walk.close()

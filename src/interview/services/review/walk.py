@@ -5,6 +5,7 @@ No UI here: the review walk screens call these methods.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,8 @@ class OpenReview:
         self.items = connector_items(self.catalog)
         self._cache: dict[tuple[str, int], tuple[WorkbookData, dict[str, SubmittedRow]]] = {}
         self._moved = False  # a place (position) not saved yet
+        self._guard = threading.Lock()
+        self._reading: dict[tuple[str, int], threading.Lock] = {}
 
     def close(self) -> None:
         try:
@@ -73,7 +76,15 @@ class OpenReview:
     ) -> tuple[WorkbookData, dict[str, SubmittedRow]]:
         """The archived workbook of the latest round (*back* = 1) or an earlier one."""
         key = (connector.organisation, back)
-        if key not in self._cache:
+        if key in self._cache:
+            return self._cache[key]
+        # One reader per workbook: a read ahead (the app's thread) and the screen asking for
+        # the same connector wait for each other instead of both reading it.
+        with self._guard:
+            reading = self._reading.setdefault(key, threading.Lock())
+        with reading:
+            if key in self._cache:
+                return self._cache[key]
             catalog, questions = _checklist()
             if back == 1:
                 data = archived_data(connector, self.store.archive_dir(self.review))
@@ -86,7 +97,7 @@ class OpenReview:
                 data,
                 submitted_texts(data, catalog, questions, connector.organisation),
             )
-        return self._cache[key]
+            return self._cache[key]
 
     def rows(self, connector: Connector) -> dict[str, SubmittedRow]:
         """The connector's texts (read once from its archived workbook)."""
