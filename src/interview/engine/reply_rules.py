@@ -75,6 +75,16 @@ _NOT_REALLY_NEGATIVE = Alternation(
     )
 )
 
+# 「問題は起きていない」「指摘事項はありません」: no trouble so far. It counts as done only
+# when nothing else in the reply is negative (「やってないけど問題は起きてない」 is not done).
+_NO_TROUBLE = re.compile(
+    r"(問題|事故|指摘|漏えい|漏洩|障害|インシデント|被害|不正|苦情|クレーム|トラブル)(事項|等|など)?"
+    r"(は|も|が|等は)?(特に|一切|全く|まったく|これまで|今まで|一度も)?"
+    r"(ない|ありません|ございません|なし|起きていない|起きていません|発生していない|発生していません"
+    r"|出ていない|出ていません)"
+)
+_NO_TROUBLE_TOKEN = "〔無事〕"
+
 # --- signals -----------------------------------------------------------------------------
 
 _NOT_APPLICABLE = re.compile(
@@ -94,7 +104,7 @@ _SCOPE_FACT = re.compile(
 )
 _UNKNOWN = Alternation(
     re.compile(
-        r"^さっぱり|確認(し)?きれ|(お答え|回答|返答|答え)(でき|いたしかね|しかね|致しかね)(ない|ません|かね|ます)"
+        r"^さっぱり|即答(でき|しかね|いたしかね)|(調べ|聞か|見|確かめ)ないと(なんとも|何とも|わから|分から|言え)|確認(し)?きれ|(お答え|回答|返答|答え)(でき|いたしかね|しかね|致しかね)(ない|ません|かね|ます)"
         r"|(判断|回答)の?(材料|根拠)(が|も)?(ない|ありません|不足)|保留(に|と)(させて|して(ください|おいて))|保留でお願い"
         r"|確認(が|は)?まだ(取れ|とれ|でき)|(見当たら|見つから)(ず|なく)、?[^。]{0,6}確認"
         r"|はっきり(した)?(こと)?(は|が)?(言え|いえ)|どう(だった|でした)(か|っけ)|(今(?!後|年|期|月|週|回|度)|いま|現在|ただいま|只今|目下)[、]?[^。]{0,10}?確認(して|し|中)|確認して(い|お)(る)?(ところ|最中)"
@@ -105,7 +115,7 @@ _UNKNOWN = Alternation(
         r"|(答え|回答し|お答えし)(られ|かね)(ない|ません|ます)"
         r"|わから|わかりかね|わかりません|わかってい(ない|ません)|不明|要確認|未確認|確認中|調査中"
         r"|後日(ご)?(回答|連絡|報告)|確認して[^、。]{0,8}(回答|連絡|報告|お答え|答え|返答|折り返|入力|記入|返事)"
-        r"|(?:(?<![一-龥])|(?<=再)|(?<=後日)|(?<=要)|(?<=明日)|(?<=来週)|(?<=本日)|(?<=今日)|(?<=至急)|(?<=早急)|(?<=別途))確認(します|いたします|してみ|して(から|ご|お(?!り))|させて|を(とり|取り|し|とっ|取っ)|が(必要|要)|必要)"
+        r"|(?:(?<![一-龥])|(?<=再)|(?<=後日)|(?<=要)|(?<=明日)|(?<=来週)|(?<=本日)|(?<=今日)|(?<=至急)|(?<=早急)|(?<=別途))確認(します|いたします|してみ|して(から|ご|お(?!り))|させて|を(とり|取り|し(?!て(い|お))|とっ|取っ)|が(必要|要)|必要)"
         r"|(つかめ|掴め)て?(い|お)?(ない|ません|ておらず)|実態(が|は)?(不明|わから|見えな)"
         r"|宿題|持ち帰|調査(します|いたします|してみ|して(から|お))|(探して|当たって)(み|おき)"
         r"|確認しないと|聞いて(み|おき|から)|聞きます|問い?合わ?せ(中|ます|ている|ています|てい|てみ|ておき|する|します|を(して|し|行っ|かけ))|調べ(ます|てみ|て(から|お))"
@@ -137,7 +147,7 @@ _QUESTION_WORDS = Alternation(
 
 _NEGATIVE = Alternation(
     re.compile(
-        r"(?<![少危幼汚切])ない(?!よう)|ません|なし|なかった|(?<![はわ])ず(?=に|、|。|$|で|とも)"
+        r"(?<![少危幼汚切])ない(?!よう)|ません|のーたっち|ノータッチ|のーちぇっく|ノーチェック|なし|なかった|(?<![はわ])ず(?=に|、|。|$|で|とも)"
         r"|未(?!然|満|来|定義)[\u4e00-\u9fff]|^いいえ|^いえ(?!す)|^no\b|ゼロ|皆無|手つかず|手付かず|白紙"
         r"|課題が(残|あ)|残課題|任せ(です|だ|の|に|$)|(漏れ|抜け|遅れ|滞り|形骸化し|後回しに?な?り)がち|(は|が)そのまま|に課題|課題(あり|がある|$)|乖離|困難|最低限|道半ば|発展途上|未成熟|(から|の)?順(に|次)|試行|トライアル|ばらつき|バラつき|むら(が|も)|ムラ|まちまち|(人|部署|担当者|部門|案件)(に)?よって(は|異な|違)|(漏れ|抜け|不備|ミス)(が|も)(ある|あります|あり|見つか)|任意|例外(も|が)(あ|残|多)|べき|必要があ|改善(が|の)余地|古いまま|形だけ|名ばかり|不実施|非実施|未了|^未$|(^|まだ)(まったく|全く|ぜんぜん)(です|だ)?$|止まったまま|途絶え|(^|、)ぜんぜん(です|だ)?$|^残念ながら$|^未(です|だ)$|後回し|ダメ|だめ|^まったく$|^全く$|廃止|延期|取りやめ|取り止め|やめ(ました|た|ている|ています|てしまっ)|^ng$|(が|は|も)(低い|少ない|弱い|甘い|乏しい|遅れている|短い|古い|遅い|狭い|粗い|不足)|未完了|積み残|見送|断念|中止|廃止|不在|形骸化|属人|まだ(です|でし|だ|。|、|$|でき|未)|^まだまだ|^ぜんぜん(です|だ)?$|まだ(何|なに)も|(何|なに)も$|(?<!漏れ)(?<!もれ)(?<!例外)なく(?!な)|できておらず|しておらず|行っておらず|整っておらず"
     )
@@ -208,7 +218,7 @@ _PARTIAL = Alternation(
         r"|省略(して|し|する)|割愛して|(平文|未対応|未設定|初期設定|デフォルト|手作業)のまま"
         r"|最低限|にとどま(っ|る|り)|止まり|どまり|精一杯|形式上|形式的に|簡易的"
         r"|を?除(いて|き|く)|例外的|道半ば|途上|網羅(でき|し)て?い?(ない|ません|おらず)|一応[^、。]{0,10}(て|で)は(い|お)|試行中|^まあまあ|作成中|策定中|実装中|開発中|パイロット|poc|試験(導入|運用|的)"
-        r"|先行(導入|実施|運用)|実証|ほとんど[^、。]{0,4}(終わ|済|完了)|あと(少し|もう少し|わずか)|残り(わずか|少し)"
+        r"|先行(導入|実施|運用)|試して(い|お)(る|ます|ります)|試しているところ|実証|ほとんど[^、。]{0,4}(終わ|済|完了)|あと(少し|もう少し|わずか)|残り(わずか|少し)"
         r"|主要な(部分|もの|システム|箇所|拠点|委託先|api)|(全て|すべて|全部|全)の[^、。]{0,10}(には|では|は)[^、。]{0,10}(ない|ません)"
         r"|ときどき|時々|たまに|気(づ|付)いた(とき|時|ら)|思い出した(とき|時|ら)|気が向いた"
         r"|途中(まで|です|段階|の段階|だ|$|。|、)|移行中|対応中|整備中|導入中|構築中|進めて|進行中|一方|ぼちぼち|ある程度|それなりに"
@@ -218,6 +228,8 @@ _PARTIAL = Alternation(
 _CONTROL_ONLY = re.compile(
     r"(のみ|だけ)(が|に|を|から|で)?[^、。]{0,6}?(アクセス|接続|閲覧|操作|許可|可能|でき|権限|利用|ログイン"
     r"|使用|通信|保存|参照|実行|承認)"
+    # 「承認を得た先とのみ契約しております」: whom the control lets in
+    r"|(と|先と|相手と)(のみ|だけ)[^、。]{0,4}?(契約|取引|接続|連携|通信)"
     # 「本番に入れるのは管理者2名だけです」: who may do it
     r"|(れる|える|せる|できる|可能な|許される)(の|人|者)は[^。]{0,24}?(だけ|のみ|に限)"
 )
@@ -233,7 +245,7 @@ _PLAN_VERB = re.compile(
 # 「予定ではあります」「つもりはある」: an intention, not a fact.
 _INTENTION_IS = Alternation(
     re.compile(
-        r"(予定|計画|つもり|見込み|意向|構想|案|アイデア|話)(で)?(は|も)?(あります|ある|あり|です)"
+        r"(予定|計画|つもり|見込み|意向|構想|案|アイデア|話|気持ち|意欲|やる気|思い)(で)?(は|も)?(あります|ある|あり|です)"
         r"|計画に(入れ|入っ|盛り込ん|組み込ん|含め|含まれ)で?て?(い|お)?(る|ます|ります|り)?"
         r"|(つもり|方向|予定|計画)(で)?(は|も)?(い|お)(ます|る|ります)"
         r"|方向で(動い|検討し|調整し|進め)て(い|お)?(る|ます|ります|り)?"
@@ -268,7 +280,7 @@ _ALTERNATIVE = Alternation(
         r"|(では|で)(ありません|ない|なく)[^。]{0,20}目的(は|を)(満たし|達成|果たし)"
         r"|別の?(手段|方法|方策|方式)|別の(仕組み|対策|やり方|形|措置)|他(手段|方法)|(他|ほか)の(手段|方法|方策|仕組み|対策|やり方|措置)"
         r"|補完(的|統制)|の代わりに|の代わりとして|代わりの|(で|によって|により)(補っ|補い|補う|補完|カバー|担保)"
-        r"|同等(以上)?の(対策|効果|措置|管理|統制|手段|水準|安全性|防御|保護|機能|仕組み|レベル|セキュリティ)|独自の(方法|方式|やり方|仕組み)"
+        r"|同(じ|等の|程度の)(レベル|水準)|同等(以上)?の(対策|効果|措置|管理|統制|手段|水準|安全性|防御|保護|機能|仕組み|レベル|セキュリティ)|独自の(方法|方式|やり方|仕組み)"
         r"|(手法例|例示|例)(の方法|の手法|のやり方)?(と|とは)(違|異な|別)|(手法例|例示)(の(方法|手法|やり方))?(では|で)(なく|はなく)"
     )
 )
@@ -296,7 +308,7 @@ _CONDITIONAL = re.compile(
 # Negated risky actions that describe the control (「鍵を人が扱うことはなく」「受け付けず」):
 # a control only beside a clause that reports what is done instead.
 _CONTROL_NEGATION = re.compile(
-    r"(?<![たっ])(こと|事)(は|も)(一切|決して|絶対に)?(なく|ない|ありません|ございません)"
+    r"(?<![たっ])(こと|事)(は|も)(一切|決して|絶対に|まず|ほぼ)?(なく|ない|ありません|ございません)"
 )
 # 「直接接続は受け付けず」「原則認めておらず」: a refusal is the control itself.
 _REFUSAL = re.compile(
@@ -329,7 +341,11 @@ _ENABLING = re.compile(
     r"|(たら|れば)[、]?[^。]{0,12}?(着手|開始|始め|導入|検討|取り組|整備|構築|やり)(します|する|ます|たい|予定)"
 )
 # Asides that carry no verdict (and would otherwise look like a plan or a fact).
-_ASIDE = re.compile(r"読み直|見直してから|席を外|^ちょっと(待|考え)|考え(中|させて)|お待ち")
+_ASIDE = re.compile(
+    r"読み直|見直してから|席を外|^ちょっと(待|考え)|考え(中|させて)|お待ち"
+    r"|(間違え|誤っ)て(送信|送っ|押し|入力)|誤(送信|入力)(しました|です|でした|してしま)"
+    r"|今の(は)?(取り消|無し|なし|なかったこと)"
+)
 
 
 def read(folded: str) -> Reading:
@@ -349,6 +365,7 @@ def read(folded: str) -> Reading:
     text = _CONDITIONAL.sub("〔条〕", text)
     text = _REFUSAL.sub(_POS_TOKEN, text)
     text = _DOUBLE_NEGATIVE.sub(_POS_TOKEN, text)
+    text = _NO_TROUBLE.sub(_NO_TROUBLE_TOKEN, text)
     text = _NOT_REALLY_NEGATIVE.sub(_POS_TOKEN, text)
     text = _CONTROL_ONLY.sub(_POS_TOKEN, text)
     text = _RULE_DEADLINE.sub("〔則〕", text)
@@ -448,6 +465,20 @@ def _done_beside_unchecked(text: str) -> bool:
     )
 
 
+def _done_beside_unknown(text: str) -> bool:
+    """A clause with its own topic that reports a part done, beside the unknown one."""
+    clauses = _clauses(text)
+    return len(clauses) >= 2 and any(
+        not _UNKNOWN.search(c)
+        and _TOPIC.search(c)
+        and re.search(r"済|完了|(て|で)(い|お)(る|ます|ります)", c)
+        and not _NEGATIVE.search(c)
+        and not _HEDGE.search(c)
+        and not re.search(r"ため|ので|から|任せ|確認", c)  # a reason, not a part
+        for c in clauses
+    )
+
+
 _CONTINUATIVE_NEGATIVE = re.compile(
     r"(なく|ておらず|でおらず|おらず|ず|ません|ない|なし|ていません|ていない)(です|でした)?[、。]"
 )
@@ -487,6 +518,36 @@ def _bare_mix(text: str) -> bool:
     return not _NEGATIVE.search(_NEGATED_PREDICATE.sub("", text))
 
 
+# Two parts typed with no punctuation between them, the first done, the second not:
+# 「社員教育は実施委託先への教育は未実施」「東京は済大阪は未」「ログは取得分析はしていない」.
+_RUN_ON = re.compile(
+    r"(?:は|も)[^、。]{0,16}?(?<!未)(?<!不)(?<!非)"
+    r"(実施|対応|導入|整備|取得|作成|策定|設置|完了|周知|暗号化|済み|済|ている|てる|ある|あり)"
+    r"(?=[一-龥ァ-ヶーa-z][^、。]{0,16}?(?:は|も)[^、。]{0,12}?(未|ない|ません|まだ|任意|なし))"
+)
+# Nothing started at all: a positive beside it is unlikely to be a part that is done.
+_TOTAL_NEGATIVE = re.compile(
+    r"手(は|を|も)?(付け|つけ)て?(い|お)?(ない|ません|ておらず|ず)|(何|なに)も(して|でき|やって|進んで)"
+    r"|(全く|まったく|一切|全然|ぜんぜん)[^、。]{0,10}(ない|ません|ず)|着手(して|でき)(い|お)?(ない|ません)"
+)
+_NEGATIVE_THEN = re.compile(
+    r"(ません|ない|おらず|ず|なく)(です|でした)?(が|けど|けれど|けれども|ものの)?[、,]"
+)
+_MEANS = re.compile(
+    r"(ことで|により|によって|で)(対応|カバー|担保|代替|補|実現|防|守|管理|制御|対策)"
+)
+
+
+def _means_after_negative(text: str) -> bool:
+    """A negated measure first, then what is done by other means, with no topic of its own
+    (a part would be named: 「本番は…ませんが、開発では…」)."""
+    found = _NEGATIVE_THEN.search(text)
+    if found is None:
+        return False
+    after = text[found.end() :]
+    return bool(_MEANS.search(after)) and not _NEGATIVE.search(after) and not _TOPIC.search(after)
+
+
 def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"[、。,.;；]", text) if c]
 
@@ -513,6 +574,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     text = _HOLDING_OFF.sub("見送", text)
     facts = _PLAN_VERB.sub("〔予〕", _INTENTION_IS.sub("予定", text))
     positive = bool(_POSITIVE.search(facts)) or bool(_RULE_IN_FORCE.search(facts))
+    if not positive and _NO_TROUBLE_TOKEN in text and not _NEGATIVE.search(text):
+        positive = True  # 「監査での指摘事項はありません」
     if _ENABLING.search(text) or _INTENTION_IS.search(text):  # 「予算がついたら導入します」
         has_plan = True
     elif not positive and not has_plan and _RULE_HABIT.search(facts) and not _NEGATIVE.search(text):
@@ -542,6 +605,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     if _UNKNOWN.search(text):
         if _done_beside_unchecked(text):  # 「社内は対応済みですが、委託先はまだ確認できていません」
             return Status.PARTIAL, None
+        if _done_beside_unknown(text):  # 「本番は対応済みですが、委託先の状況はわかりません」
+            return None, Status.PARTIAL
         return Status.UNKNOWN, None
     if _ALTERNATIVE.search(text):
         if _NO_ALTERNATIVE.search(text) or (has_plan and not positive):
@@ -563,6 +628,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         if positive:  # 「手順はあるものの、あまり守られていない」
             return Status.PARTIAL, None
         return None, Status.NOT_DONE
+    if negative and _RUN_ON.search(text):  # 「社員教育は実施委託先への教育は未実施」
+        return Status.PARTIAL, None
     if partial:
         if _ALL_NEGATIVE.search(text) and not positive:
             return Status.NOT_DONE, None
@@ -575,6 +642,14 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         if positive:
             if _negative_then_elaboration(text):
                 return Status.NOT_DONE, None
+            if _TOTAL_NEGATIVE.search(text) and (
+                sum(bool(_TOPIC.search(c.replace("手は", ""))) for c in _clauses(text)) < 2
+            ):
+                # 「backlogには積んでありますが手は付けてません」: is the done part a part?
+                return None, Status.NOT_DONE
+            if _means_after_negative(text):
+                # 「分離はしていませんが、論理的に分けることで対応しています」: another way?
+                return None, Status.ALTERNATIVE
             if _bare_mix(text):
                 # a fact and a negative with no contrast between them: a control that
                 # reads negative (「未使用のアカウントは停止しています」) or a gap? Ask.
