@@ -190,7 +190,7 @@ _WILL = re.compile(
 )
 # A contrast connector after a "done" announces a caveat.
 _CAVEAT = re.compile(
-    r"けど|けれど|ものの|ただし|但し|しかし|でも、|(です|ます|た|る|い|だ|ある)が(、|$)|(ている|てる|ある|ます|です|った|した|ない|だ)が|一方"
+    r"[、。]が、|けど|けれど|ものの|ただし|但し|しかし|でも、|(です|ます|た|る|い|だ|ある)が(、|$)|(ている|てる|ある|ます|です|った|した|ない|だ)が|一方"
 )
 _FREQUENCY = re.compile(
     r"毎|定期|ごと|都度|常時|常に|(年|月|週|日)(に)?(\d|一|二|何)+回|日次|週次|月次|年次|随時|必ず|その都度"
@@ -218,6 +218,7 @@ _PARTIAL = Alternation(
         r"|省略(して|し|する)|割愛して|(平文|未対応|未設定|初期設定|デフォルト|手作業)のまま"
         r"|最低限|にとどま(っ|る|り)|止まり|どまり|精一杯|形式上|形式的に|簡易的"
         r"|を?除(いて|き|く)|例外的|道半ば|途上|網羅(でき|し)て?い?(ない|ません|おらず)|一応[^、。]{0,10}(て|で)は(い|お)|試行中|^まあまあ|作成中|策定中|実装中|開発中|パイロット|poc|試験(導入|運用|的)"
+        r"|(?<![がも])残り(を|は|の|も)|ケースバイケース|(人|担当者?|部署|部門|案件|拠点|チーム|時期)(に)?(よります|よる(?!と)|次第)"
         r"|先行(導入|実施|運用)|試して(い|お)(る|ます|ります)|試しているところ|実証|ほとんど[^、。]{0,4}(終わ|済|完了)|あと(少し|もう少し|わずか)|残り(わずか|少し)"
         r"|主要な(部分|もの|システム|箇所|拠点|委託先|api)|(全て|すべて|全部|全)の[^、。]{0,10}(には|では|は)[^、。]{0,10}(ない|ません)"
         r"|ときどき|時々|たまに|気(づ|付)いた(とき|時|ら)|思い出した(とき|時|ら)|気が向いた"
@@ -465,6 +466,31 @@ def _done_beside_unchecked(text: str) -> bool:
     )
 
 
+_PART_TOPIC = re.compile(
+    r"[一-龥ァ-ヶーa-z0-9](は|には|では)|(向け|以外|の方|のほう|分)(は|には|では)"
+)
+
+
+def _unread_part(text: str) -> bool:
+    """Two topics (〜は), one negated, the other with no negative, plan or reason: a part
+    that may be done in words the rules do not read."""
+    clauses = [
+        c for c in _clauses(text) if _PART_TOPIC.search(c) and not re.search(r"(は|には|では)$", c)
+    ]
+    if len(clauses) < 2:
+        return False
+    return any(
+        not _NEGATIVE.search(c)
+        and not PLAN_WORDS.search(c)
+        and not _PLAN_VERB.search(c)
+        and not re.search(r"ため|ので|から|予定|〔予〕|未|まだ", c)
+        and not re.match(
+            r"(弊社|当社|当行|当方|うち|我が社|わが社|自社|現状|今|現在|当面)(で|に)?は", c
+        )
+        for c in clauses
+    )
+
+
 def _done_beside_unknown(text: str) -> bool:
     """A clause with its own topic that reports a part done, beside the unknown one."""
     clauses = _clauses(text)
@@ -655,6 +681,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
                 # reads negative (「未使用のアカウントは停止しています」) or a gap? Ask.
                 return None, Status.PARTIAL
             return Status.PARTIAL, None
+        if _unread_part(text):  # 「本番はMFA必須、開発は未導入」 with a fact the rules cannot read
+            return None, Status.PARTIAL
         return Status.NOT_DONE, None
     if has_plan:
         if positive:
