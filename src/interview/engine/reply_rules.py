@@ -147,14 +147,14 @@ _QUESTION_WORDS = Alternation(
 
 _NEGATIVE = Alternation(
     re.compile(
-        r"(?<![少危幼汚切])ない(?!よう)|ません|のーたっち|ノータッチ|のーちぇっく|ノーチェック|なし|なかった|(?<![はわ])ず(?=に|、|。|$|で|とも)"
+        r"(?<![少危幼汚切])ない(?!よう)|ません|頓挫|立ち消え|お蔵入り|のーたっち|ノータッチ|のーちぇっく|ノーチェック|なし|なかった|(?<![はわ])ず(?=に|、|。|$|で|とも)"
         r"|未(?!然|満|来|定義)[\u4e00-\u9fff]|^いいえ|^いえ(?!す)|^no\b|ゼロ|皆無|手つかず|手付かず|白紙"
         r"|課題が(残|あ)|残課題|任せ(です|だ|の|に|$)|(漏れ|抜け|遅れ|滞り|形骸化し|後回しに?な?り)がち|(は|が)そのまま|に課題|課題(あり|がある|$)|乖離|困難|最低限|道半ば|発展途上|未成熟|(から|の)?順(に|次)|試行|トライアル|ばらつき|バラつき|むら(が|も)|ムラ|まちまち|(人|部署|担当者|部門|案件)(に)?よって(は|異な|違)|(漏れ|抜け|不備|ミス)(が|も)(ある|あります|あり|見つか)|任意|例外(も|が)(あ|残|多)|べき|必要があ|改善(が|の)余地|古いまま|形だけ|名ばかり|不実施|非実施|未了|^未$|(^|まだ)(まったく|全く|ぜんぜん)(です|だ)?$|止まったまま|途絶え|(^|、)ぜんぜん(です|だ)?$|^残念ながら$|^未(です|だ)$|後回し|ダメ|だめ|^まったく$|^全く$|廃止|延期|取りやめ|取り止め|やめ(ました|た|ている|ています|てしまっ)|^ng$|(が|は|も)(低い|少ない|弱い|甘い|乏しい|遅れている|短い|古い|遅い|狭い|粗い|不足)|未完了|積み残|見送|断念|中止|廃止|不在|形骸化|属人|まだ(です|でし|だ|。|、|$|でき|未)|^まだまだ|^ぜんぜん(です|だ)?$|まだ(何|なに)も|(何|なに)も$|(?<!漏れ)(?<!もれ)(?<!例外)なく(?!な)|できておらず|しておらず|行っておらず|整っておらず"
     )
 )
 _POSITIVE = Alternation(
     re.compile(
-        r"済み|〔済〕|運用中|実施中|稼働中|稼動中|完了|対応完了|運用(している|しています|です|として|にして)"
+        r"済み|〔済〕|済ませ(た|まし|て)|運用中|実施中|稼働中|稼動中|完了|対応完了|運用(している|しています|です|として|にして)"
         r"|(て|で)い(る|ます|ました|た)(?!か)|てお(り|ります)(?!ません)|(て|で)は(いる|います|ある|あります)|(?<!見送り)(?<!断念し)(?<!中止し)(?<!廃止し)(?<!延期し)(?<!やめ)ました|あり(?!ません)|ある(?!いは)(?!人|者|方|社員|担当|場合|時|とき)|(?<!思)(?<!言)(?<!願)(?<!違)います"
         r"|(?<!た)(?<!ま)(?<!で)(し|でき|やっ|行っ|作っ|決め|定め|設け|整え|導入し|取得し|締結し)た(?!い|ら|の|もの|こと|ところ|方が|ほうが)"
         r"|^当然|^(その|おっしゃる)(通り|とおり)|^完璧|済ん(だ|で)"
@@ -216,6 +216,7 @@ _PARTIAL = Alternation(
         r"|(る|す|く|ぐ|つ|ぬ|ぶ|む|う|ない)こと(も)(ある|あります|あり(?!ませ))"
         r"|(できる|可能な|手が回る|対応できる)範囲|\d分の\d|(二|三|四|五)分の(一|二|三)"
         r"|省略(して|し|する)|割愛して|(平文|未対応|未設定|初期設定|デフォルト|手作業)のまま"
+        r"|有名無実|名目上|建前上|表向き|形の上では"
         r"|最低限|にとどま(っ|る|り)|止まり|どまり|精一杯|形式上|形式的に|簡易的"
         r"|を?除(いて|き|く)|例外的|道半ば|途上|網羅(でき|し)て?い?(ない|ません|おらず)|一応[^、。]{0,10}(て|で)は(い|お)|試行中|^まあまあ|作成中|策定中|実装中|開発中|パイロット|poc|試験(導入|運用|的)"
         r"|(?<![がも])残り(を|は|の|も)|ケースバイケース|(人|担当者?|部署|部門|案件|拠点|チーム|時期)(に)?(よります|よる(?!と)|次第)"
@@ -341,6 +342,8 @@ _ENABLING = re.compile(
     r"[^。]{0,10}?(たら|れば|次第)"
     r"|(たら|れば)[、]?[^。]{0,12}?(着手|開始|始め|導入|検討|取り組|整備|構築|やり)(します|する|ます|たい|予定)"
 )
+# 「あってないようなもの」: there in name only.
+_NOMINAL = re.compile(r"あって(い)?ない(ような|よう|も同然)")
 # Asides that carry no verdict (and would otherwise look like a plan or a fact).
 _ASIDE = re.compile(
     r"読み直|見直してから|席を外|^ちょっと(待|考え)|考え(中|させて)|お待ち"
@@ -362,6 +365,7 @@ def read(folded: str) -> Reading:
         if corrected.status is not None or corrected.guess is not None:
             return corrected
     text = _INTENT_THOUGHT.sub("予定", folded)
+    text = _NOMINAL.sub("名目上", text)  # before 〜ないよう reads as a purpose
     text = _GAP_THOUGHT.sub("課題", text)
     text = _CONDITIONAL.sub("〔条〕", text)
     text = _REFUSAL.sub(_POS_TOKEN, text)
@@ -471,11 +475,19 @@ _PART_TOPIC = re.compile(
 )
 
 
+_WEAK_EXTENT = re.compile(
+    r"(ている|てる|する|した|やる|る)(程度|くらい|ぐらい)(です|だ|$|で|の|に|。|、)"
+)
+_CLAUSE_OR_CONTRAST = re.compile(r"[、。,.;；]|(?<=[たるいすだ])が|けど|けれど|ものの")
+
+
 def _unread_part(text: str) -> bool:
     """Two topics (〜は), one negated, the other with no negative, plan or reason: a part
     that may be done in words the rules do not read."""
     clauses = [
-        c for c in _clauses(text) if _PART_TOPIC.search(c) and not re.search(r"(は|には|では)$", c)
+        c
+        for c in _CLAUSE_OR_CONTRAST.split(text)
+        if c and _PART_TOPIC.search(c) and not re.search(r"(は|には|では)$", c)
     ]
     if len(clauses) < 2:
         return False
@@ -553,7 +565,7 @@ _RUN_ON = re.compile(
 )
 # Nothing started at all: a positive beside it is unlikely to be a part that is done.
 _TOTAL_NEGATIVE = re.compile(
-    r"手(は|を|も)?(付け|つけ)て?(い|お)?(ない|ません|ておらず|ず)|(何|なに)も(して|でき|やって|進んで)"
+    r"頓挫|立ち消え|お蔵入り|手(は|を|も)?(付け|つけ)て?(い|お)?(ない|ません|ておらず|ず)|(何|なに)も(して|でき|やって|進んで)"
     r"|(全く|まったく|一切|全然|ぜんぜん)[^、。]{0,10}(ない|ません|ず)|着手(して|でき)(い|お)?(ない|ません)"
 )
 _NEGATIVE_THEN = re.compile(
@@ -692,8 +704,12 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             if _FOLLOW_UP.search(text) and not two_parts:  # 「済み。来年度に見直し予定」
                 return Status.DONE, None
             return Status.PARTIAL, None  # 「認証は強化済みですが、認可の見直しはこれから」
+        if _unread_part(text):  # 「設定は済ませたがテストはこれから」: a part done in other words?
+            return None, Status.PARTIAL
         return Status.NOT_DONE, None
     if positive:
+        if _WEAK_EXTENT.search(text):  # 「担当者が気を付けている程度です」: done, or only partly?
+            return None, Status.PARTIAL
         if _CAVEAT.search(text) and not _FOLLOW_UP.search(text):
             return None, Status.DONE  # 「…しているけど、…」: a caveat the rules cannot read
         if _unread_contrast(text):  # 「新しい方は対応済み、古い方は…」
