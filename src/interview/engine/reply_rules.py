@@ -516,12 +516,12 @@ def _done_beside_unknown(text: str) -> bool:
     """A clause with its own topic that reports a part done, beside the unknown one."""
     clauses = _clauses(text)
     return len(clauses) >= 2 and any(
-        not _UNKNOWN.search(c)
-        and _TOPIC.search(c)
+        _TOPIC.search(c)
         and re.search(r"済|完了|(て|で)(い|お)(る|ます|ります)", c)
-        and not _NEGATIVE.search(c)
-        and not _HEDGE.search(c)
         and not re.search(r"ため|ので|から|任せ|確認", c)  # a reason, not a part
+        and not _HEDGE.search(c)
+        and not _NEGATIVE.search(c)
+        and not _UNKNOWN.search(c)
         for c in clauses
     )
 
