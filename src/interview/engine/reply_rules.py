@@ -202,7 +202,7 @@ _FREQUENCY = re.compile(
     r"毎|定期|ごと|都度|常時|常に|(年|月|週|日)(に)?(\d|一|二|何)+回|日次|週次|月次|年次|随時|必ず|その都度"
 )
 _FOLLOW_UP = re.compile(
-    r"(も(予定|実施予定|継続)|引き続き|継続|強化|拡大|拡充|改善|自動化|高度化|見直し|更新|追加)(?!済)"
+    r"(も(予定|実施予定|継続)|引き続き|継続|強化|拡大|拡充|改善|自動化|高度化|見直し|見直す|更新|追加)(?!済)"
 )
 _PARTIAL = Alternation(
     re.compile(
@@ -616,8 +616,21 @@ def _past_only(text: str) -> bool:
     )
 
 
+_LEAD_YES_NO = re.compile(
+    r"(?:(?P<yes>はい|ええ|うん)|いいえ|いえ(?!す)(?:いえ)?)[、。,!]*(?=[^、。,!])"
+)
+
+
 def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     """(status, guess): status None means not sure, with guess as the best bet."""
+    lead = _LEAD_YES_NO.match(text)
+    if lead and lead.end() < len(text):
+        # 「はい、まだです」「いいえ、問題ありません」: a yes or no against the rest? Ask.
+        rest, _ = _verdict(text[lead.end() :], has_plan)
+        if lead.group("yes") and rest is Status.NOT_DONE:
+            return None, Status.NOT_DONE
+        if not lead.group("yes") and rest is Status.DONE:
+            return None, Status.DONE
     text = _RELIANCE.sub("属人", text)
     text = re.sub(
         r"(と|とは)(思|考え)っ?て(い|お)(た|ました)", "〔旧〕", text
