@@ -350,6 +350,12 @@ _ENABLING = re.compile(
     r"[^。]{0,10}?(たら|れば|次第)"
     r"|(たら|れば)[、]?[^。]{0,12}?(着手|開始|始め|導入|検討|取り組|整備|構築|やり)(します|する|ます|たい|予定)"
 )
+# 「該当する業務はあります」: the topic applies; says nothing about what is done.
+_IN_SCOPE = re.compile(
+    r"(該当する|該当の|対象となる|対象の)[^、。]{0,10}?(は|が|も)(あります|ある|あり(?!ませ)|存在します|存在する)"
+)
+# 「リスクは受容しています」: a decision to do nothing.
+_RISK_ACCEPTED = re.compile(r"リスク(を|は|として)?(受容|許容|受け入れ)[^、。]*")
 # 「あってないようなもの」: there in name only.
 _NOMINAL = re.compile(r"あって(い)?ない(ような|よう|も同然)")
 # Asides that carry no verdict (and would otherwise look like a plan or a fact).
@@ -374,6 +380,8 @@ def read(folded: str) -> Reading:
             return corrected
     text = _INTENT_THOUGHT.sub("予定", folded)
     text = _NOMINAL.sub("名目上", text)  # before 〜ないよう reads as a purpose
+    text = _IN_SCOPE.sub("〔対象〕", text)  # 「該当する業務はありますが」: scope, not a done part
+    text = _RISK_ACCEPTED.sub("見送", text)  # 「リスク受容としています」: nothing done
     text = _GAP_THOUGHT.sub("課題", text)
     text = _CONDITIONAL.sub("〔条〕", text)
     text = _REFUSAL.sub(_POS_TOKEN, text)
