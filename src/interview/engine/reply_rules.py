@@ -570,6 +570,15 @@ _CONTRAST = re.compile(
 _NEGATED_PREDICATE = re.compile(r"ない|ません|ず(?=[、。に]|$)|なく|おらず|未[一-龥]+|なし")
 
 
+def _mark_list(text: str) -> bool:
+    """Parts each marked done or not done (済み / 未実施, from ○ × OK NG 済 未), some of each."""
+    ends = [re.search(r"(済み|未実施)$", c) for c in _clauses(text)]
+    if len(ends) < 2 or not all(ends):
+        return False
+    marks = {m.group(1) for m in ends if m}
+    return marks == {"済み", "未実施"}
+
+
 def _bare_mix(text: str) -> bool:
     """A fact and a negated predicate with no contrast between them and no second topic:
     a control that reads negative (「未使用のアカウントは停止しています」) or a gap? Ask."""
@@ -727,6 +736,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             if _means_after_negative(text):
                 # 「分離はしていませんが、論理的に分けることで対応しています」: another way?
                 return None, Status.ALTERNATIVE
+            if _mark_list(text):  # 「認証OK、認可OK、ログNG」
+                return Status.PARTIAL, None
             if _bare_mix(text):
                 # a fact and a negative with no contrast between them: a control that
                 # reads negative (「未使用のアカウントは停止しています」) or a gap? Ask.
