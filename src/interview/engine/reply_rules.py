@@ -643,10 +643,10 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     lead = _LEAD_YES_NO.match(text)
     if lead and lead.end() < len(text):
         # 「はい、まだです」「いいえ、問題ありません」: a yes or no against the rest? Ask.
-        rest, _ = _verdict(text[lead.end() :], has_plan)
-        if lead.group("yes") and rest is Status.NOT_DONE:
+        after, _ = _verdict(text[lead.end() :], has_plan)
+        if lead.group("yes") and after is Status.NOT_DONE:
             return None, Status.NOT_DONE
-        if not lead.group("yes") and rest is Status.DONE:
+        if not lead.group("yes") and after is Status.DONE:
             return None, Status.DONE
     text = _RELIANCE.sub("属人", text)
     text = re.sub(
