@@ -460,15 +460,21 @@ _NO_SUCH_BUSINESS = re.compile(
 )
 
 
+_SHARE = re.compile(r"(\d+)[^\d、。]{0,4}?(のうち|中|中の)(\d+)")
+# 「全部で30項目あって、25項目まではクリア」: a total, then fewer of the same unit
+_TOTAL_THEN_FEWER = re.compile(
+    r"全(部|体)?で?(\d+)([^\d、。]{1,4}?)(あ|の|が|、)[^。]{0,30}?(\d+)\3"
+)
+
+
 def _count_share(text: str) -> bool:
     """「3拠点中2拠点」「10社のうち6社」: some of them."""
-    for found in re.finditer(r"(\d+)[^\d、。]{0,4}?(のうち|中|中の)(\d+)", text):
+    if not re.search(r"\d", text):
+        return False
+    for found in _SHARE.finditer(text):
         if int(found.group(3)) < int(found.group(1)):
             return True
-    # 「全部で30項目あって、25項目まではクリア」: a total, then fewer of the same unit
-    for found in re.finditer(
-        r"全(部|体)?で?(\d+)([^\d、。]{1,4}?)(あ|の|が|、)[^。]{0,30}?(\d+)\3", text
-    ):
+    for found in _TOTAL_THEN_FEWER.finditer(text):
         if int(found.group(5)) < int(found.group(2)):
             return True
     return False
