@@ -199,3 +199,121 @@ async def _certification_again(tmp_path: Path) -> None:
 
 def test_later_certification_items_offer_the_same_certification(tmp_path):
     asyncio.run(_certification_again(tmp_path))
+
+
+# --- issue 12 on the group screen: a reply is never glued, cut or lost ----------------------
+
+
+def _saved_answers(tmp_path: Path, sid: str) -> dict:
+    import tomllib
+
+    return tomllib.loads((tmp_path / f"{sid}.toml").read_text(encoding="utf-8"))["answers"]
+
+
+async def _group_pending(tmp_path: Path) -> None:
+    from test_tui_chat_input import type_text
+
+    new_session(SessionStore(tmp_path), "保留株式会社", "api_connector", session_id="gp")
+    app = InterviewApp(sessions_dir=tmp_path, resume="gp")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        field = screen.query_one("#reply", TextArea)
+        assert screen.live.current_step().kind is StepKind.GROUP  # 1.1, three examples
+        await type_text(pilot, "テスト")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "answers" not in (tmp_path / "gp.toml").read_text(encoding="utf-8")
+        assert field.text == ""  # the field is empty for the next key
+        assert "保留中の回答：テスト" in str(screen.query_one("#bar-note").render())
+        assert "テスト" in bubbles(screen) and "まとめての状態" in bubbles(screen)[-1]
+        await pilot.press("1")  # one key applies the status to the pending reply
+        await pilot.pause()
+        saved = _saved_answers(tmp_path, "gp")
+        for qid in ("1.1.1", "1.1.2", "1.1.3"):
+            assert saved[qid]["status"] == "done" and saved[qid]["detail"] == "テスト"
+        assert field.text == "" and screen.live.current_step().id == "1.2.1"
+        # a new attempt replaces a pending reply, never glued to it
+        await type_text(pilot, "テスト2")
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "該当しません")
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = _saved_answers(tmp_path, "gp")
+        assert saved["1.2.1"]["detail"] == saved["1.2.2"]["detail"] == "該当しません"
+        assert saved["1.2.1"]["status"] == "not_applicable"
+        assert any("「テスト2」は保存せず" in b for b in bubbles(screen))
+        # the status read from the words: one key corrects it for the whole group
+        assert "すべて該当なしとして記録しました" in bubbles(screen)[-2]
+        await pilot.press("1")
+        await pilot.pause()
+        saved = _saved_answers(tmp_path, "gp")
+        assert saved["1.2.1"]["status"] == saved["1.2.2"]["status"] == "done"
+        assert saved["1.2.2"]["detail"] == "該当しません"  # the reply, as typed
+        assert any("すべて実施済みに訂正しました" in b for b in bubbles(screen))
+        assert screen.live.current_step().kind is StepKind.NOTES
+        await pilot.press("enter")  # その他＋備考: 特になし; item 1 complete: its review
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        # …and a gap asks the group's examples one by one, the reply kept in the field
+        assert screen.live.current_step().id == "2.1.1"
+        await type_text(pilot, "該当しません")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        step = screen.live.current_step()
+        assert step.kind is StepKind.EXAMPLE and step.id == "2.1.1"
+        assert "2.1.1" not in _saved_answers(tmp_path, "gp")
+        assert field.text == "該当しません"
+
+
+def test_group_screen_keeps_an_unread_reply_pending_and_corrects_with_one_key(tmp_path):
+    asyncio.run(_group_pending(tmp_path))
+
+
+async def _group_digits(tmp_path: Path) -> None:
+    from test_tui_chat_input import type_text
+
+    new_session(SessionStore(tmp_path), "数字株式会社", "api_connector", session_id="gd")
+    app = InterviewApp(sessions_dir=tmp_path, resume="gd")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        field = screen.query_one("#reply", TextArea)
+        bar = screen.query_one("#answer-bar")
+        # 「12月に改訂」: both digits were text, not two status keys
+        await type_text(pilot, "12月に改訂")
+        assert field.text == "12月に改訂" and bar.sequence == [] and bar.status is None
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")  # pending: esc puts it back to rewrite
+        await pilot.pause()
+        assert field.text == "12月に改訂"
+        field.text = ""
+        # two keys for three examples, then words: pending with the words kept, not guessed
+        await type_text(pilot, "13規程あり")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "1.1.1" not in (tmp_path / "gd.toml").read_text(encoding="utf-8")
+        assert "数字キーは2回（13）でした" in bubbles(screen)[-1]
+        await pilot.press("4")
+        await pilot.pause()
+        saved = _saved_answers(tmp_path, "gd")
+        assert saved["1.1.3"]["status"] == "not_applicable"
+        assert saved["1.1.3"]["detail"] == "規程あり"
+        # three keys, then words: one status per example
+        await type_text(pilot, "14手順書で定める")
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = _saved_answers(tmp_path, "gd")
+        assert saved["1.2.1"]["status"] == "done"
+        assert saved["1.2.2"]["status"] == "not_applicable"
+        assert saved["1.2.2"]["detail"] == "手順書で定める"
+
+
+def test_group_screen_digits_in_text_and_incomplete_keys(tmp_path):
+    asyncio.run(_group_digits(tmp_path))

@@ -106,6 +106,33 @@ class LiveSession:
         self._saved_or_undone(step.item if step is not None else None, undo)
         return result
 
+    def step_point(self) -> object:
+        """The current step's item and the engine's place, for ``reanswer_group``."""
+        step = self.interview.current_step()
+        item_no = step.item if step is not None else None
+        return (item_no, self._step_undo_point(item_no))
+
+    def reanswer_group(
+        self,
+        point: object,
+        statuses: Status | list[Status] | tuple[Status, ...],
+        detail: str = "",
+        checks: dict[str, tuple[str, ...]] | None = None,
+    ) -> GroupAnswer:
+        """Answer again the group answered last, from *point* (``step_point()`` taken just
+        before that answer): the one-key correction of a status read from the words.
+
+        When the new answer cannot be applied or saved, the session stays as it was.
+        """
+        item_no, before = point  # type: ignore[misc]
+        after = self._step_undo_point(item_no)
+        self._put_back(item_no, before)
+        try:
+            return self.answer_group(statuses, detail, checks)
+        except Exception:
+            self._put_back(item_no, after)
+            raise
+
     def answer_step(self, answers: dict[str, Answer]) -> Question | None:
         """Answer a closing step of several questions (その他＋備考, 課題＋計画)."""
         step = self.interview.current_step()
@@ -143,19 +170,22 @@ class LiveSession:
         try:
             self.save()
         except UserError:
-            # not saved: as if not sent (the UI keeps what was typed)
-            for qid, answer in point["answers"].items():  # type: ignore[attr-defined]
-                if answer is None:
-                    self.session.answers.pop(qid, None)
-                else:
-                    self.session.answers[qid] = answer
-            if item_no is not None:
-                if point["texts"] is None:
-                    self.session.texts.pop(str(item_no), None)
-                else:
-                    self.session.texts[str(item_no)] = point["texts"]  # type: ignore[assignment]
-            self.interview.restore(point["engine"])
+            self._put_back(item_no, point)  # not saved: as if not sent (the UI keeps it)
             raise
+
+    def _put_back(self, item_no: int | None, point: dict[str, object]) -> None:
+        """The item's answers and texts and the engine's place as they were at *point*."""
+        for qid, answer in point["answers"].items():  # type: ignore[attr-defined]
+            if answer is None:
+                self.session.answers.pop(qid, None)
+            else:
+                self.session.answers[qid] = answer
+        if item_no is not None:
+            if point["texts"] is None:
+                self.session.texts.pop(str(item_no), None)
+            else:
+                self.session.texts[str(item_no)] = point["texts"]  # type: ignore[assignment]
+        self.interview.restore(point["engine"])
 
     def current_step(self) -> Step | None:
         return self.interview.current_step()

@@ -91,6 +91,63 @@ def with_status(pending: Pending, status: Status, answer: Answer) -> Answer:
     return answer.model_copy(update={"status": status, "detail": pending.text})
 
 
+# --- a group screen (one screen for the 手法例 of one <heading>) -------------------------
+
+
+@dataclass(frozen=True)
+class GroupSave:
+    """Answer the group with *statuses* (one for all, or one per example) and *detail*.
+
+    ``read`` is the status read from the words (shown, correctable with one key).
+    """
+
+    statuses: Status | tuple[Status, ...]
+    detail: str
+    read: Status | None = None
+
+
+GroupOutcome = GroupSave | Pending | AskedBack
+
+
+def decide_group(
+    text: str,
+    picked: Status | None,
+    picked_by: PickedBy | None,
+    sequence: tuple[Status, ...],
+    n: int,
+    prefilled: str = "",
+) -> GroupOutcome:
+    """What a reply sent at a group screen of *n* examples becomes.
+
+    The same rules as :func:`decide` for one question: the detail is the reply as typed;
+    the keys the respondent pressed win over the words (one key for the whole group, or
+    one key per example in a row); an unchanged prefill keeps its status; otherwise the
+    reader decides, and when it is not sure the reply becomes pending (kept, shown, its
+    status asked for once). An incomplete run of keys is pending too, never guessed.
+    """
+    detail = text.strip()
+    if n > 1 and len(sequence) == n:
+        statuses = tuple(sequence)
+        return GroupSave(statuses[0] if len(set(statuses)) == 1 else statuses, detail)
+    if len(sequence) > 1:  # some examples only: ask, keeping the reply
+        return Pending(detail)
+    if picked is not None and picked_by is PickedBy.RESPONDENT:
+        return GroupSave(picked, detail)
+    prefill_status = picked if picked_by is PickedBy.PREFILL else None
+    if prefill_status is not None and detail == prefilled.strip():
+        return GroupSave(prefill_status, detail)  # the earlier answer, confirmed as it was
+    if not detail:
+        return Pending("", prefill_status)
+    reply = parse_status_reply(detail)
+    if reply.is_question and reply.status is None:
+        return AskedBack(detail)
+    if reply.status is not None:
+        return GroupSave(reply.status, detail, read=reply.status)
+    if prefill_status is not None:  # rewritten, words unclear: the status still shown
+        return GroupSave(prefill_status, detail)
+    return Pending(detail, reply.guess)
+
+
 # Characters that continue a number: a digit typed into an empty reply field followed by
 # one of these was the start of text (「2026年…」, 「1年ごとに…」, 「3社」, 「2要素認証」),
 # not a status key.

@@ -6,15 +6,12 @@ the yearly item confirmation read the same in the TUI and in tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 
 from interview.catalog.models import Catalog
 from interview.engine.answers import Answer, Status
 from interview.engine.groups import circled, common_answer
 from interview.engine.path import NOTHING, GuidedInterview, Step, StepKind
-from interview.engine.reply import parse_status_reply
 from interview.questions.bank import Question
 from interview.textsafe import printable
 
@@ -130,37 +127,6 @@ def group_prefill(
         checks = {q.id: source[q.id].checks for q in step.questions if source[q.id].checks}
         return common, checks
     return None, {}
-
-
-@dataclass(frozen=True)
-class GroupReply:
-    statuses: Status | tuple[Status, ...] | None
-    detail: str
-    error: str = ""
-
-
-def read_group_reply(
-    text: str, picked: Status | None, sequence: tuple[Status, ...], n: int
-) -> GroupReply:
-    """The status keys pressed (or the status words typed) and the shared detail."""
-    parsed = parse_status_reply(text)
-    detail = parsed.detail if parsed.status is not None else text.strip()
-    if parsed.status is not None and picked is None and not sequence:
-        # the words decide only when no key was pressed: a picked status is the
-        # respondent's own choice, the words are only our reading of them
-        return GroupReply(parsed.status, detail)
-    if len(sequence) == n and n > 1:
-        statuses = tuple(sequence)
-        if len(set(statuses)) == 1:
-            return GroupReply(statuses[0], detail)
-        return GroupReply(statuses, detail)
-    if len(sequence) > 1:
-        return GroupReply(
-            None, detail, f"手法例は{n}件です。数字キーをあと{n - len(sequence)}回押してください"
-        )
-    if picked is None:
-        return GroupReply(None, detail, f"まとめての状態を選んでください：{STATUS_KEYS}")
-    return GroupReply(picked, detail)
 
 
 def group_answer_text(statuses: Status | tuple[Status, ...], detail: str) -> str:
