@@ -362,6 +362,13 @@ def test_the_listing_scan_agrees_with_a_full_parse(session: Session) -> None:
         assert b"'''" in body
     else:
         assert scanned == expected
+        # …and so does its count of 不明 answers (the session lists' 不明 column)
+        from interview.session.summary import _scan_body
+
+        unknown = sum(
+            1 for a in session.answers.values() if not a.skipped and a.status is Status.UNKNOWN
+        )
+        assert _scan_body(body)[2] == unknown
 
 
 def test_the_documented_example_is_exactly_what_the_writer_writes() -> None:

@@ -290,7 +290,11 @@ async def _group_digits(tmp_path: Path) -> None:
         assert field.text == "12月に改訂" and bar.sequence == [] and bar.status is None
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("escape")  # pending: esc puts it back to rewrite
+        # pending: a number typed on at once is a new reply, not a status key
+        await type_text(pilot, "2026年")
+        assert field.text == "2026年" and screen._pending.text == "12月に改訂"
+        field.text = ""
+        await pilot.press("escape")  # esc puts the pending reply back to rewrite
         await pilot.pause()
         assert field.text == "12月に改訂"
         field.text = ""

@@ -13,6 +13,9 @@ from interview.catalog.party import RESPONDENT_PARTIES, Party
 from interview.textsafety import json_safe, printable
 
 if TYPE_CHECKING:
+    from interview.catalog import Catalog
+    from interview.questions.bank import QuestionSet
+    from interview.services.open_points import OpenPoints
     from interview.session.models import Session
     from interview.session.store import SessionStore
     from interview.session.summary import SessionSummary
@@ -185,6 +188,7 @@ def _summary_json(s: SessionSummary) -> dict[str, object]:
         "party_label": s.party_label,
         "progress": round(s.progress, 1),
         "updated_at": s.updated_at.isoformat(),
+        "unknown": s.unknown,
         "follow_ups": s.follow_ups,
     }
 
@@ -228,11 +232,13 @@ def run_sessions(args: argparse.Namespace) -> int:
             s.party_label,
             f"{s.progress:.0f}%",
             s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            str(s.unknown) if s.unknown else "-",
             str(s.follow_ups) if s.follow_ups else "-",
         )
         for s in summaries
     ]
-    header = ("ID", "組織", "対象者", "進捗", "更新日時", "要確認")
+    # 要確認, named apart: 不明 answers and フォロー marks (F6)
+    header = ("ID", "組織", "対象者", "進捗", "更新日時", "不明", "フォロー")
     widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = [
         "  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True))
@@ -300,6 +306,12 @@ def show_lines(session: Session) -> list[str]:
     unit = "問" if questions is not None else "手法例"
     percent = 100.0 * answered / total if total else 100.0
     lines += ["", f"進捗: {percent:.0f}%（{answered}/{total}{unit}）"]
+    if questions is not None and r.party in RESPONDENT_PARTIES:
+        from interview.services.open_points import path_progress
+
+        # the figures of the app's header (a group screen or a merged closing question
+        # counts as one 質問 there)
+        lines.append(f"  アプリの見出しでは: {path_progress(session).line()}")
     width = max((_width(c.name) for c in categories), default=0)
     for c in categories:
         lines.append(
@@ -307,9 +319,14 @@ def show_lines(session: Session) -> list[str]:
         )
 
     lines += _readiness_lines(session) if questions is not None else []
-    lines += ["", f"要確認の印: {len(session.follow_ups)}件"]
+    points = _open_points(session, catalog, questions)
+    lines += ["", f"要確認: {points.line()}"]
+    if points.unknown:
+        lines.append(
+            "  不明: " + "、".join(f"通番{no}（{n}問）" for no, n in sorted(points.unknown.items()))
+        )
     for key, memo in session.follow_ups.items():
-        lines.append(f"  ・{p(key)}" + (f"：{p(memo)}" if memo else ""))
+        lines.append(f"  フォロー・{p(key)}" + (f"：{p(memo)}" if memo else ""))
 
     if session.review_requests:
         from interview.services.review.feedback_read import request_lines
@@ -324,10 +341,24 @@ def show_lines(session: Session) -> list[str]:
     elif session.respondent.party in RESPONDENT_PARTIES:
         nxt = resume_question(session, catalog, questions)
         if nxt is None:
-            lines.append("すべての質問に回答済みです。")
+            lines.append(
+                "すべての質問に回答済みです。"
+                + ("ただし上の要確認（不明・フォロー）が残っています。" if points else "")
+            )
         else:
             lines.append(f"再開位置: 通番{nxt.item}「{p(nxt.short)}」（質問 {nxt.id}）")
     return lines
+
+
+def _open_points(session: Session, catalog: Catalog, questions: QuestionSet | None) -> OpenPoints:
+    """要確認, named apart as in the app: 不明 answers and フォロー marks (F6)."""
+    from interview.services.open_points import open_points
+
+    party = session.respondent.party
+    if questions is None:
+        return open_points(session, ())
+    asked = questions.for_party(party)
+    return open_points(session, (q for i in catalog.items_for(party) for q in asked.for_item(i.no)))
 
 
 def _readiness_lines(session: Session) -> list[str]:

@@ -44,6 +44,7 @@ class SessionSummary:
     follow_ups: int
     catalog_edition: str
     path: Path
+    unknown: int = 0  # answers 不明・要確認 (named apart from the フォロー marks)
 
     @property
     def party_label(self) -> str:
@@ -158,8 +159,8 @@ def scan_answered(body: bytes) -> set[str] | None:
         return None
 
 
-def _scan_body(body: bytes) -> tuple[set[str], set[str]]:
-    """(answered ids, items with a gap status) of a body in the app's own layout."""
+def _scan_body(body: bytes) -> tuple[set[str], set[str], int]:
+    """(answered ids, items with a gap status, 不明 answers) of a body in the app's layout."""
     if any(quote in body for quote in _MULTILINE_STRING):
         raise _NotCanonical
     answered: set[str] = set()
@@ -203,7 +204,8 @@ def _scan_body(body: bytes) -> tuple[set[str], set[str]]:
         for qid, value in statuses.items()
         if qid in answered and value.decode() in _GAPS
     }
-    return answered, gaps
+    unknown = sum(1 for qid, value in statuses.items() if qid in answered and value == b"unknown")
+    return answered, gaps, unknown
 
 
 def read_summary(path: Path, question_ids: Mapping[Party, frozenset[str]]) -> SessionSummary:
@@ -220,14 +222,23 @@ def read_summary(path: Path, question_ids: Mapping[Party, frozenset[str]]) -> Se
         data = parse_toml(decode(head, path), path) if head.strip() else {}
         if "answers" in data or "texts" in data:
             raise _NotCanonical
-        answered, gaps = _scan_body(body)
+        answered, gaps, unknown = _scan_body(body)
     except (SessionFileError, _NotCanonical, UnicodeDecodeError):
         text = decode(raw, path)
         data = parse_toml(text, path)
         answers = data.get("answers", {})
         answered = answered_ids(answers) if isinstance(answers, dict) else set()
         gaps = gap_items_of(answers) if isinstance(answers, dict) else set()
-    return _summary(path, data, answered, question_ids, gaps)
+        unknown = (
+            sum(
+                1
+                for qid, a in answers.items()
+                if qid in answered and isinstance(a, dict) and a.get("status") == "unknown"
+            )
+            if isinstance(answers, dict)
+            else 0
+        )
+    return _summary(path, data, answered, question_ids, gaps, unknown)
 
 
 def _summary(
@@ -236,6 +247,7 @@ def _summary(
     answered: set[str],
     question_ids: Mapping[Party, frozenset[str]],
     gaps: set[str] | None = None,
+    unknown: int = 0,
 ) -> SessionSummary:
     check_version(data, path)
     try:
@@ -266,6 +278,7 @@ def _summary(
         follow_ups=len(follow_ups),
         catalog_edition=edition,
         path=path,
+        unknown=unknown,
     )
 
 

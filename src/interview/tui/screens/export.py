@@ -14,9 +14,9 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from interview.compile.dates import parse_due_month
 from interview.compile.export import ExportCheck, ExportOptions, check_export
 from interview.compile.readiness import STALE_MARK
-from interview.engine.answers import Status
 from interview.errors import UserError, describe_os_error
 from interview.services.live import LiveSession
+from interview.services.open_points import open_points
 from interview.services.workbooks import default_export_path
 from interview.services.workbooks import export as export_workbook
 from interview.textsafety import printable
@@ -51,35 +51,15 @@ def unanswered_summary(live: LiveSession) -> str:
             + (" …" if len(open_items) > 12 else "")
         )
         lines.append("未回答のまま出力すると、その部分は空欄になります。")
-    unknown: dict[int, int] = {}
-    follow: dict[int, int] = {}
-    for question in interview.order:
-        answer = live.session.answers.get(question.id)
-        if answer is not None and not answer.skipped and answer.status is Status.UNKNOWN:
-            unknown[question.item] = unknown.get(question.item, 0) + 1
-    items_of = {q.id: q.item for q in interview.order}
-    for key in live.session.follow_ups:  # a question id, or an item number for the item
-        no = items_of.get(key) or (int(key) if key.isdigit() else None)
-        if no is not None:
-            follow[no] = follow.get(no, 0) + 1
-    if unknown or follow:
-        lines.append(
-            f"未解決: 不明 {sum(unknown.values())}問（「不明・要確認」の回答）・"
-            f"フォロー {sum(follow.values())}件（F6 の印）"
-        )
-        unresolved = sorted(set(unknown) | set(follow))
-        parts = []
-        for no in unresolved[:12]:
-            kinds = [
-                f"不明{unknown[no]}" if no in unknown else "",
-                f"フォロー{follow[no]}" if no in follow else "",
-            ]
-            parts.append(f"通番{no}（{'・'.join(k for k in kinds if k)}）")
+    points = open_points(live.session, interview.order)
+    if points:
+        lines.append(f"未解決: {points.line()}")
+        unresolved = points.items()
+        parts = [f"通番{no}（{points.item_note(no)}）" for no in unresolved[:12]]
         lines.append("未解決の項目: " + "、".join(parts) + (" …" if len(unresolved) > 12 else ""))
     if not open_items:
         lines.append(
-            "すべての質問に回答済みです。"
-            + ("ただし上の未解決が残っています。" if unknown or follow else "")
+            "すべての質問に回答済みです。" + ("ただし上の未解決が残っています。" if points else "")
         )
     return "\n".join(lines)
 
