@@ -42,7 +42,20 @@ def item_lines(item: ItemDiff) -> list[str]:
         lines.extend(_question_lines(question))
     for text in item.texts:
         lines.append(f"  {text.label}: {_arrow(text.before, text.after)}")
+    if item.unreviewed:
+        lines.append(f"  {unreviewed_note(item)}")
     return lines
+
+
+def unreviewed_note(item: ItemDiff) -> str:
+    """「未確認 3問（前回の回答をまだ確認していません）: 1.1.1 …、1.1.2 …」"""
+    names = [f"{qid} {printable(short)}" for qid, short in item.unreviewed[:4]]
+    more = f" ほか{len(item.unreviewed) - 4}問" if len(item.unreviewed) > 4 else ""
+    return (
+        f"未確認 {len(item.unreviewed)}問（前回の回答をまだ確認していません）: "
+        + "、".join(names)
+        + more
+    )
 
 
 def report_text(diff: SessionDiff, include_all: bool = False) -> str:
