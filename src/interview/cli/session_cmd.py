@@ -346,7 +346,9 @@ def show_lines(session: Session) -> list[str]:
                 + ("ただし上の要確認（不明・フォロー）が残っています。" if points else "")
             )
         else:
-            lines.append(f"再開位置: 通番{nxt.item}「{p(nxt.short)}」（質問 {nxt.id}）")
+            # a 手法例's number (1.1.3) means something to a respondent; 1.other does not
+            number = f"（質問 {nxt.id}）" if nxt.example is not None else ""
+            lines.append(f"再開位置: 通番{nxt.item}「{p(nxt.short)}」{number}")
     return lines
 
 

@@ -14,6 +14,7 @@ from interview.engine.groups import circled, common_answer
 from interview.engine.path import NOTHING, GuidedInterview, Step, StepKind
 from interview.questions.bank import Question
 from interview.textsafe import printable
+from interview.tui.render import question_label
 
 STATUS_KEYS = "1 実施済み／2 一部実施／3 未実施／4 該当なし／5 不明"
 
@@ -32,7 +33,7 @@ def group_text(step: Step, interview: GuidedInterview) -> Text:
             text.append(f"（{answer.status.label}{shared}）", style="dim")
         text.append("\n")
     text.append("1 すべて実施済み／4 すべて該当なし：共通の内容か理由を書いて Enter\n")
-    text.append(f"2／3／5：1件ずつ確認（数字を{n}回続けて押すと手法例ごと）", style="dim")
+    text.append(f"2／3／5／6：1件ずつ確認（数字を{n}回続けて押すと手法例ごと）", style="dim")
     return text
 
 
@@ -78,7 +79,8 @@ def confirm_item_text(step: Step, interview: GuidedInterview, source: str) -> Te
 def notes_text(step: Step) -> Text:
     other = step.member("other")
     text = Text()
-    text.append(f"［{step.item}］", style="bold")
+    label = question_label(other) if other else f"通番{step.item}"
+    text.append(f"［{label}］", style="bold")
     text.append(other.text if other else "その他の対策はありますか？")
     text.append(
         "\n備考・根拠資料（規程名など）は上の欄へ（shift+tab で移動）。"
@@ -91,7 +93,8 @@ def notes_text(step: Step) -> Text:
 def issues_text(step: Step) -> Text:
     issues = step.member("issues")
     text = Text()
-    text.append(f"［{step.item}］", style="bold")
+    label = question_label(issues) if issues else f"通番{step.item}"
+    text.append(f"［{label}］", style="bold")
     text.append(issues.text if issues else "課題と感じていることはありますか？")
     text.append(
         "\n一部実施・未実施・不明の手法例があるため伺います。"
@@ -103,7 +106,7 @@ def issues_text(step: Step) -> Text:
 
 def certification_text(question: Question, previous: tuple[int, Answer] | None) -> Text:
     text = Text()
-    text.append(f"［{question.id}］", style="bold")
+    text.append(f"［{question_label(question)}］", style="bold")  # 「通番24 …」, not 24.cert
     text.append(question.text)
     if previous is not None:
         names = [o.text for o in question.options if o.label in previous[1].checks]
