@@ -535,6 +535,15 @@ class InterviewScreen(Screen[None]):
         self._correction = correction
         self.bar.set_status_keys(True)
         self._hold_keys()
+        self._correction_note()
+
+    def _correction_note(self) -> None:
+        """Also above the status choices: at 80×24 the chat's note may scroll away."""
+        correction = self._correction
+        if correction is None:
+            return
+        said = correction.recorded().removesuffix("として記録しました。")
+        self.bar.set_note(f"［違っていれば 1〜6 のキー1つで訂正］直前の回答：{said}")
 
     def action_cancel_pending(self) -> None:
         """esc: put the pending reply back into the field to rewrite it."""
@@ -609,6 +618,8 @@ class InterviewScreen(Screen[None]):
             return
         self._correction.note.update(self._correction.recorded(), layout=True)
         self._correction = None
+        if self._pending is None:
+            self.bar.set_note("")
         self._hold_keys()
         step = self.live.interview.current_step()
         if step is not None and step.kind in (StepKind.GROUP, StepKind.CONFIRM_ITEM):
@@ -632,6 +643,7 @@ class InterviewScreen(Screen[None]):
         correction.status = status
         correction.bubble.update(printable(render.answer_text(question, answer)))
         correction.note.update(_read_note(status, corrected=True))
+        self._correction_note()
         self._saved()
         self._refresh_side(question.item)
 
@@ -663,6 +675,7 @@ class InterviewScreen(Screen[None]):
             self._show_current(touched=correction.step.item)
             return
         correction.note.update(_group_read_note(status, corrected=True))
+        self._correction_note()
 
     def _submit_step(self, step: Step, event: AnswerBar.Submitted) -> None:
         if step.kind is StepKind.CONFIRM_ITEM:
