@@ -529,7 +529,8 @@ class InterviewScreen(Screen[None]):
 
     def _hold_keys(self) -> None:
         """The screen takes the status keys while a reply is pending or a correction open."""
-        self.bar.set_hold_keys(self._pending is not None or self._correction is not None)
+        pending = self._pending is not None
+        self.bar.set_hold_keys(pending or self._correction is not None, clicks=pending)
 
     def _set_correction(self, correction: _Correction | _GroupCorrection) -> None:
         self._correction = correction

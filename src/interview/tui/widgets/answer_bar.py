@@ -160,6 +160,8 @@ class AnswerBar(Vertical):
     hold_keys = False
     """True while the screen takes the status keys itself, also at a group step: a pending
     reply waits for its status, or the status just read is open to a one-key correction."""
+    hold_clicks = False
+    """True while a pending reply waits for its status: a click on a choice settles it."""
 
     def __init__(
         self, *, id: str | None = None, classes: str | None = None, name: str | None = None
@@ -283,9 +285,11 @@ class AnswerBar(Vertical):
         fixed += 1 if compact else 2  # the detail prompt
         self._checklist.styles.max_height = max(3, min(12, budget - fixed))
 
-    def set_hold_keys(self, on: bool) -> None:
-        """The screen takes every status key (one key each), also at a group step."""
+    def set_hold_keys(self, on: bool, clicks: bool = False) -> None:
+        """The screen takes every status key (one key each), also at a group step; with
+        *clicks*, the clicks on the choices too."""
         self.hold_keys = on
+        self.hold_clicks = clicks
         step = self.step
         self._reply.digit_sequence = step is not None and step.kind is StepKind.GROUP and not on
 
@@ -423,7 +427,7 @@ class AnswerBar(Vertical):
         event.stop()
         value = (event.button.id or "").removeprefix("status-")
         step = self.step
-        if step is not None and step.kind is StepKind.GROUP and not self.hold_keys:
+        if step is not None and step.kind is StepKind.GROUP and not self.hold_clicks:
             self.sequence = [Status(value)]
             self._show_sequence()
             self.pick(Status(value))
