@@ -7,6 +7,7 @@ answer, skip, jump, follow-up mark and confirmed text is on disk when the call r
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from interview.catalog import Catalog
 from interview.compile.item_text import TEXT_FIELDS, ItemDraft, compile_item
@@ -124,7 +125,7 @@ class LiveSession:
 
         When the new answer cannot be applied or saved, the session stays as it was.
         """
-        item_no, before = point  # type: ignore[misc]
+        item_no, before = cast("tuple[int | None, dict[str, object]]", point)
         after = self._step_undo_point(item_no)
         self._put_back(item_no, before)
         try:
