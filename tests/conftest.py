@@ -11,11 +11,12 @@ os.environ.setdefault("TEXTUAL_DISABLE_KITTY_KEY", "1")
 REPO = Path(__file__).resolve().parent.parent
 
 # Property tests: 50 examples each in the suite (its 90 s budget); HYPOTHESIS_PROFILE=thorough
-# runs the library's default 100 (or more, with --hypothesis-seed for a fixed run).
+# runs 300 each (add --hypothesis-seed for a fixed run). Tests don't set max_examples
+# themselves, so the profile decides.
 from hypothesis import settings  # noqa: E402
 
 settings.register_profile("suite", max_examples=50, deadline=None)
-settings.register_profile("thorough", max_examples=200, deadline=None)
+settings.register_profile("thorough", max_examples=300, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
@@ -50,3 +51,13 @@ def _search_cache_in_a_temporary_folder() -> None:
 
 
 _search_cache_in_a_temporary_folder()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: one worker per CPU, but at least three.
+
+    Much of a Pilot test is spent waiting for the app to go idle, so on a two-CPU machine a
+    third worker still shortens the run; on a larger CI machine every CPU is used.
+    """
+    return max(3, min(os.cpu_count() or 1, 8))

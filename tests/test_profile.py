@@ -248,7 +248,7 @@ def test_parse_profile_from_text(catalog, sample):
     assert info.value.line == line_of(broken, "category = = 8")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(name=st.text(max_size=120), reason=st.text(max_size=60), item=st.integers(-5, 60))
 def test_hostile_values_give_a_profile_error_or_a_profile(catalog, name, reason, item):
     data = {"name": name, "exclude": [{"item": item, "reason": reason}]}

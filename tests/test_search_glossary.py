@@ -125,7 +125,7 @@ def test_hostile_queries_do_not_raise(index, query):
     assert all(0 < h.score <= 100 for h in hits)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.text(max_size=80), st.integers(min_value=-3, max_value=70))
 def test_any_text_any_limit(index, query, limit):
     hits = index.search(query, limit)

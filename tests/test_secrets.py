@@ -371,7 +371,7 @@ _texts = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_texts)
 def test_never_raises_and_masking_leaves_nothing(text: str) -> None:
     findings = find_secrets(text)

@@ -131,7 +131,7 @@ sessions = st.builds(
 _RAW_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sessions)
 def test_every_field_round_trips(session: Session) -> None:
     text = dumps(session)
@@ -140,7 +140,7 @@ def test_every_field_round_trips(session: Session) -> None:
     assert ChunkParser().parse(render_chunks(session)) == tomllib.loads(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(sessions)
 def test_every_line_is_one_key_or_one_header_and_nothing_raw(session: Session) -> None:
     text = dumps(session)
@@ -348,7 +348,7 @@ status = { draft = "下書き", text = "確定", state = "confirmed" }
     assert loads(dumps(session), PATH) == session
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(sessions)
 def test_the_listing_scan_agrees_with_a_full_parse(session: Session) -> None:
     raw = dumps(session).encode("utf-8")

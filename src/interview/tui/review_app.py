@@ -13,12 +13,13 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
+from textual.widgets import DataTable, Header, Label, Static, TextArea
 
 from interview.errors import UserError
 from interview.services.review.verdicts import CHANGED_LABEL, UNREVIEWED_LABEL, Verdict
 from interview.services.review.walk import OpenReview, open_review
 from interview.textsafety import clean_input, printable, safe_text
+from interview.tui.widgets.footer import KeyFooter
 
 VERDICT_KEYS = {
     "1": Verdict.CONFIRMED,
@@ -54,7 +55,7 @@ class ConnectorsScreen(Screen[None]):
             id="review-lead",
         )
         yield DataTable(id="review-connectors", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def open(self) -> OpenReview:
@@ -168,7 +169,7 @@ class ItemScreen(Screen[None]):
         yield Static("", id="item-verdict", markup=False)
         with VerticalScroll(id="item-scroll"):
             yield Static("", id="item-body", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.index = self.open.start_index(self.connector)

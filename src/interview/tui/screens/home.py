@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, OptionList, Static
+from textual.widgets import Button, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview.errors import UserError, describe_os_error
 from interview.textsafety import printable
 from interview.tui.typed import interview_app
+from interview.tui.widgets.footer import KeyFooter
 
 # Session list columns and their widths in terminal cells (the last one takes the rest).
 # 要確認 is named apart: 不明 (answers 不明・要確認) and フォロー (F6 marks).
@@ -85,7 +86,7 @@ class HomeScreen(Screen[None]):
             )
             # the table (a heavier widget) is mounted right after the first paint
             yield Static("", id="home-empty", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#home-empty", Static).update("セッションを読み込んでいます…")

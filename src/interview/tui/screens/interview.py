@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from interview.engine.answers import Answer, Status
 from interview.engine.groups import GroupAnswerError
@@ -35,6 +35,7 @@ from interview.tui.reply_flow import PickedBy
 from interview.tui.typed import interview_app
 from interview.tui.widgets.answer_bar import AnswerBar, ReplyArea
 from interview.tui.widgets.chat import Bubble, ChatLog
+from interview.tui.widgets.footer import KeyFooter
 from interview.tui.widgets.side_panel import SidePanel
 from interview.wording import core_message
 
@@ -118,7 +119,7 @@ class InterviewScreen(Screen[None]):
             with Vertical(id="conversation"):
                 yield ChatLog(id="chat")
                 yield AnswerBar(id="answer-bar")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # Looked up once: querying the DOM walks every chat bubble.

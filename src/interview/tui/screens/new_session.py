@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, RadioSet, SelectionList
+from textual.widgets import Button, Input, Label, RadioSet, SelectionList
 
 from interview.catalog.party import Party
 from interview.questions.certifications import CERTIFICATION_OPTIONS
 from interview.tui import styles
+from interview.tui.widgets.footer import KeyFooter
 from interview.tui.widgets.marks import MarkedRadioButton, MarkedSelectionList
 
 
@@ -66,7 +67,7 @@ class NewSessionScreen(ModalScreen[NewSessionForm | None]):
             with Horizontal(id="new-buttons"):
                 yield Button("開始 (ctrl+s)", id="new-start", variant="primary", compact=True)
                 yield Button("やめる (esc)", id="new-cancel", compact=True)
-        yield Footer()  # this form's keys, not the home screen's
+        yield KeyFooter()  # this form's keys, not the home screen's
 
     def on_mount(self) -> None:
         self.query_one("#new-org-error", Label).display = False

@@ -1,0 +1,45 @@
+"""The key footer, rebuilt only when the keys it shows change.
+
+Textual's ``Footer`` recomposes (about fifteen child widgets, each styled anew) every time a
+screen's bindings are refreshed: on each focus change and each ``refresh_bindings``. In the
+chat that happens after almost every reply, although the keys shown rarely change. This
+footer compares what it would show with what it shows and recomposes only on a difference.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+_Shown = tuple[tuple[str, str, str, bool, str], ...]
+
+
+def shown_keys(screen: Screen) -> _Shown:
+    """What the footer would draw for *screen*: key, label, action, enabled, tooltip."""
+    return tuple(
+        (binding.key, binding.description, binding.action, enabled, tooltip)
+        for (_, binding, enabled, tooltip) in screen.active_bindings.values()
+        if binding.show
+    )
+
+
+class KeyFooter(Footer):
+    """A ``Footer`` that skips recomposing when the shown keys are the same."""
+
+    _shown: _Shown | None = None
+
+    def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._shown = shown_keys(self.screen)
+        yield from super().compose()
+
+    def bindings_changed(self, screen: Screen) -> None:
+        if (
+            self._shown is not None
+            and self.is_attached
+            and screen is self.screen
+            and shown_keys(screen) == self._shown
+        ):
+            return  # the same keys: nothing to redraw
+        super().bindings_changed(screen)
