@@ -304,6 +304,7 @@ async def _group_digits(tmp_path: Path) -> None:
         await pilot.pause()
         assert "1.1.1" not in (tmp_path / "gd.toml").read_text(encoding="utf-8")
         assert "数字キーは2回（13）でした" in bubbles(screen)[-1]
+        assert not screen.query_one("#sequence").display and bar.sequence == []
         await pilot.press("4")
         await pilot.pause()
         saved = _saved_answers(tmp_path, "gd")

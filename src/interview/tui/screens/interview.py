@@ -502,6 +502,7 @@ class InterviewScreen(Screen[None]):
                 "assistant followup",
             )
         self.bar.clear_reply()
+        self.bar.clear_sequence()
         self.bar.pick(pending.guess, PickedBy.PREFILL)
         shown = printable(pending.text) if pending.text else "（記入なし）"
         self.bar.set_note(f"［1〜6 で状態を付けて記録・esc で書き直し］保留中の回答：{shown}")

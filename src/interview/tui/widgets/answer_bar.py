@@ -469,6 +469,11 @@ class AnswerBar(Vertical):
         self._show_sequence()
         return True
 
+    def clear_sequence(self) -> None:
+        """Forget the keys pressed example by example (a pending reply asks again)."""
+        self.sequence = []
+        self._show_sequence()
+
     def _show_sequence(self) -> None:
         label = self.query_one("#sequence", Label)
         step = self.step
