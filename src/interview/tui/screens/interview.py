@@ -220,7 +220,7 @@ class InterviewScreen(Screen[None]):
         pending = self.live.interview.pending.get(question.id)
         if pending is not None:
             previous = (previous or Answer()).model_copy(update={"status": pending})
-        if self._carry and (previous is None or not previous.detail):
+        if self._carry:  # just typed at the group screen: it wins over an earlier detail
             previous = (previous or Answer()).model_copy(update={"detail": self._carry})
         self._carry = ""
         self.bar.set_step(step, previous, to=self._to, prompt=self._prompt_for(question))
