@@ -318,6 +318,22 @@ async def _group_digits(tmp_path: Path) -> None:
         assert saved["1.2.1"]["status"] == "done"
         assert saved["1.2.2"]["status"] == "not_applicable"
         assert saved["1.2.2"]["detail"] == "手順書で定める"
+        # a pending reply that holds a secret: going back from the warning puts it back
+        await pilot.press("enter")  # その他＋備考: 特になし → item 1's review
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.live.current_step().kind is StepKind.GROUP  # 2.1
+        field.text = "管理者パスワードは P@ssw0rd-2026! です"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SecretWarningScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert field.text == "管理者パスワードは P@ssw0rd-2026! です"
+        assert "2.1.1" not in _saved_answers(tmp_path, "gd")
 
 
 def test_group_screen_digits_in_text_and_incomplete_keys(tmp_path):
