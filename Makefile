@@ -24,8 +24,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Bytecode is written during the run even where PYTHONDONTWRITEBYTECODE is set: pytest then
+# caches its assertion rewrites, and the app processes the tests start reuse compiled modules.
 test: lint typecheck
-	$(BIN)/python -m pytest -n auto --dist worksteal
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n auto --dist worksteal
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -378,6 +378,22 @@ def test_xlsx_sheet_reads_back(files, tmp_path, capsys, diff):
     assert remarks[5] == "備考" and remarks[7] == EDITED_REMARKS
 
 
+def test_xlsx_never_replaces_a_file_unless_forced(files, tmp_path, capsys):
+    out = tmp_path / "changes.xlsx"
+    out.write_bytes(b"someone else's workbook")
+    assert _run(tmp_path, *map(str, files), "--xlsx", str(out)) == 1
+    assert "上書きしませんでした" in capsys.readouterr().err
+    assert out.read_bytes() == b"someone else's workbook"  # untouched
+    assert _run(tmp_path, *map(str, files), "--xlsx", str(out), "--force") == 0
+    assert CalamineWorkbook.from_path(str(out)).get_sheet_by_name(DIFF_SHEET).to_python()
+    # A folder gets a default name: both session ids in it.
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert _run(tmp_path, *map(str, files), "--xlsx", f"{folder}/") == 0
+    (written,) = folder.iterdir()
+    assert written.name.startswith("変更点_") and written.suffix == ".xlsx"
+
+
 def test_xlsx_cells_are_literal_text_and_page_is_set_up(files, tmp_path):
     out = tmp_path / "changes.xlsx"
     assert _run(tmp_path, *map(str, files), "--xlsx", str(out), "--json") == 0

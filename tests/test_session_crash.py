@@ -3,13 +3,12 @@ holds every answer whose save had returned."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
-import selectors
 import signal
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -23,21 +22,7 @@ from interview.session.store import SessionStore
 KILLS = 55
 PARALLEL = 5  # independent sessions killed side by side, to keep the test short
 
-SAVER = textwrap.dedent(
-    """
-    import sys
-    from interview.engine.answers import Answer, Status
-    from interview.session.store import SessionStore
-
-    handle = SessionStore(sys.argv[1]).open(sys.argv[2])
-    count = sum(1 for qid in handle.session.answers if qid.startswith("n."))
-    while True:
-        count += 1
-        handle.session.answers[f"n.{count}"] = Answer(status=Status.DONE, detail=f"回答{count}")
-        handle.save()
-        print(count, flush=True)
-    """
-)
+SERVER = Path(__file__).with_name("crash_saver.py")
 
 
 def _seed(store: SessionStore, session_id: str) -> None:
@@ -50,19 +35,43 @@ def _seed(store: SessionStore, session_id: str) -> None:
     store.save(session)
 
 
-def _start(store: SessionStore, session_id: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-c", SAVER, str(store.directory), session_id],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+class ForkServer:
+    """crash_saver.py as a child process: it forks the savers (see its docstring)."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(SERVER)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def _ask(self, *command: object) -> int:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(json.dumps(command) + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline()
+        assert answer, f"the fork server died (exit {self.process.poll()})"
+        return int(answer)
+
+    def start(self, store: SessionStore, session_id: str, acks: Path) -> int:
+        return self._ask("start", str(store.directory), session_id, str(acks))
+
+    def reap(self, pid: int) -> int:
+        return self._ask("reap", pid)
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait(timeout=10)
 
 
-def _acknowledged(output: bytes) -> int:
-    """The last count the saver printed (a line cut by the kill does not count)."""
-    lines = output.split(b"\n")
-    complete = lines[:-1]  # the last element is '' or a partial line
-    return int(complete[-1]) if complete else 0
+def _acknowledged(acks: Path) -> int:
+    """The last count the saver wrote (a line cut short would not count)."""
+    lines = acks.read_bytes().split(b"\n")[:-1] if acks.exists() else []
+    for line in lines:
+        assert not line.startswith(b"error"), line.decode()
+    return int(lines[-1]) if lines else 0
 
 
 def test_kill_9_during_saves_never_loses_an_acknowledged_answer(
@@ -78,43 +87,29 @@ def test_kill_9_during_saves_never_loses_an_acknowledged_answer(
     mid_write = 0
     total = 0
     started = time.monotonic()
+    server = ForkServer()
     while total < KILLS:
-        procs = {sid: _start(store, sid) for sid in ids}
-        outputs = dict.fromkeys(ids, b"")
+        ack_files = {sid: tmp_path / f"{sid}-{total}.acks" for sid in ids}
+        pids = {sid: server.start(store, sid, ack_files[sid]) for sid in ids}
         # Each saver is killed at a random moment once its save loop is running.
         deadlines: dict[str, float | None] = dict.fromkeys(ids)
         give_up = time.monotonic() + 15
-        selector = selectors.DefaultSelector()
-        for sid, proc in procs.items():
-            assert proc.stdout is not None
-            os.set_blocking(proc.stdout.fileno(), False)
-            selector.register(proc.stdout, selectors.EVENT_READ, sid)
         alive = set(ids)
         while alive:
-            for key, _ in selector.select(timeout=0.005):
-                chunk = key.fileobj.read()  # type: ignore[union-attr]
-                if chunk:
-                    outputs[key.data] += chunk
-                    if deadlines[key.data] is None:
-                        deadlines[key.data] = time.monotonic() + rng.uniform(0.0, 0.08)
+            time.sleep(0.002)
             for sid in list(alive):
+                if deadlines[sid] is None and _acknowledged(ack_files[sid]):
+                    deadlines[sid] = time.monotonic() + rng.uniform(0.0, 0.08)
                 deadline = deadlines[sid]
                 if (deadline is not None and time.monotonic() >= deadline) or (
                     time.monotonic() > give_up
                 ):
-                    procs[sid].send_signal(signal.SIGKILL)
+                    os.kill(pids[sid], signal.SIGKILL)
                     alive.discard(sid)
-        for sid, proc in procs.items():
-            proc.wait()
-            assert proc.stdout is not None and proc.stderr is not None
-            selector.unregister(proc.stdout)
-            os.set_blocking(proc.stdout.fileno(), True)
-            outputs[sid] += proc.stdout.read()
-            errors = proc.stderr.read().decode()
-            proc.stdout.close()
-            proc.stderr.close()
-            assert proc.returncode == -signal.SIGKILL, errors
-            last = _acknowledged(outputs[sid])
+        for sid in ids:
+            status = server.reap(pids[sid])
+            assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, sid
+            last = _acknowledged(ack_files[sid])
             if last > acknowledged[sid]:
                 kills_mid_loop += 1
             acknowledged[sid] = max(acknowledged[sid], last)
@@ -127,7 +122,7 @@ def test_kill_9_during_saves_never_loses_an_acknowledged_answer(
             if stale_temp_files(store.path_for(sid)):
                 mid_write += 1  # killed between creating the temp file and replacing
             total += 1
-        selector.close()
+    server.close()
     assert total >= 50
     assert kills_mid_loop == total, "every kill lands while saves are running"
     assert mid_write >= 10, f"only {mid_write} kills landed in the middle of a write"

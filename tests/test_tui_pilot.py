@@ -44,12 +44,14 @@ async def start_new(pilot, org: str = "テスト株式会社") -> InterviewScree
 async def send(pilot, text: str, key: str | None = None) -> None:
     if key is not None:
         await pilot.press(key)
-    for character in text:  # each key with its character (pilot.press drops 「、」「。」)
+    # Each key with its character (pilot.press drops 「、」「。」), queued in order like the
+    # burst a terminal sends when an input method commits the text.
+    for character in text:
         name = character if character.isalnum() else _character_to_key(character)
         event = events.Key(name, character)
         event.set_sender(pilot.app)
         pilot.app._driver.send_message(event)
-        await pilot.pause()
+    await pilot.pause()
     await pilot.press("enter")
     await pilot.pause()
 

@@ -1,4 +1,4 @@
-"""``interview diff A B [--xlsx OUT] [--json] [--all]``: what changed since last time."""
+"""``interview diff A B [--xlsx OUT [--force]] [--json] [--all]``: what changed since last time."""
 
 from __future__ import annotations
 
@@ -30,6 +30,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="OUT",
         help="変更点をExcelブック（「変更点」シート）に出力します",
     )
+    parser.add_argument(
+        "--force", action="store_true", help="--xlsx の出力先に既にあるファイルを上書きします"
+    )
     parser.add_argument("--json", action="store_true", help="JSONで出力します")
     parser.add_argument(
         "--all", action="store_true", help="変更のない項目も含めます（既定: 変わった項目のみ）"
@@ -45,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     diff, newer = compare(SessionStore(args.sessions_dir), args.before, args.after)
     written = None
     if args.xlsx is not None:
-        written = write_diff_xlsx(diff, args.xlsx, args.all, newer.updated_at)
+        written = write_diff_xlsx(diff, args.xlsx, args.all, newer.updated_at, args.force)
     if args.json:
         print(json_text(diff, args.all))
     else:

@@ -33,15 +33,30 @@ def compare(store: SessionStore, before: str, after: str) -> tuple[SessionDiff, 
     return diff(older, newer), newer
 
 
-def write_diff_xlsx(result: SessionDiff, path: Path, include_all: bool, updated: datetime) -> Path:
-    """Write the 「変更点」 workbook (``.xlsx`` added when missing); returns the path."""
-    from interview.workbook.diff_sheet import write_diff_workbook
+def write_diff_xlsx(
+    result: SessionDiff,
+    path: Path,
+    include_all: bool,
+    updated: datetime,
+    overwrite: bool = False,
+) -> Path:
+    """Write the 「変更点」 workbook; returns the path.
 
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_name(path.name + ".xlsx")
+    *path* is taken as an export target (a folder gets the default name, ``.xlsx`` is added
+    when missing); an existing file is replaced only with *overwrite*."""
+    from interview.workbook.diff_sheet import write_diff_workbook
+    from interview.workbook.export_target import resolve_target
+
+    default = f"変更点_{result.before_id}_{result.after_id}.xlsx"
+    path = resolve_target(path, default)
     stamp = updated.astimezone().replace(tzinfo=None, microsecond=0)
     rows = diff_rows(result, include_all)
     write_diff_workbook(
-        rows, result.before_id, result.after_id, path, stamp if stamp.year >= 1980 else None
+        rows,
+        result.before_id,
+        result.after_id,
+        path,
+        stamp if stamp.year >= 1980 else None,
+        overwrite=overwrite,
     )
     return path

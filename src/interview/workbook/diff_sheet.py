@@ -107,7 +107,10 @@ def write_diff_workbook(
     after_id: str,
     path: Path,
     stamp: datetime | None = None,
+    overwrite: bool = False,
 ) -> None:
-    """Write the 「変更点」 workbook to *path*, atomically; nothing is written on refusal."""
+    """Write the 「変更点」 workbook to *path*, atomically; nothing is written on refusal.
+
+    An existing file is replaced only with *overwrite* (``--force``)."""
     workbook = build_diff_workbook(rows, before_id, after_id)
-    replace_file(Path(path), workbook_bytes(workbook, stamp or FIXED_STAMP))
+    replace_file(Path(path), workbook_bytes(workbook, stamp or FIXED_STAMP), overwrite=overwrite)
