@@ -13,9 +13,11 @@ from interview.tui import render
 from interview.tui.reply_flow import (
     AskedBack,
     GroupSave,
+    ItemConfirmation,
     Pending,
     PickedBy,
     Save,
+    confirm_item_reply,
     continues_number,
     decide,
     decide_group,
@@ -138,6 +140,23 @@ def test_group_question_back(monkeypatch):
         lambda text: reply.StatusReply(None, text, is_question=True),
     )
     assert decide_group("どういう意味？", None, None, (), 2) == AskedBack("どういう意味？")
+
+
+@pytest.mark.parametrize(
+    ("text", "picked", "expected"),
+    [
+        ("", None, ItemConfirmation(False)),
+        ("", Status.DONE, ItemConfirmation(False)),  # the key 1
+        ("変わりありません。", None, ItemConfirmation(False)),
+        ("ＯＫ", None, ItemConfirmation(False)),
+        ("", Status.PARTIAL, ItemConfirmation(True)),  # the key 2
+        ("変更あり", None, ItemConfirmation(True)),
+        ("委託先を1社追加した", None, ItemConfirmation(True, "委託先を1社追加した")),
+        (" 規程を改定 ", Status.PARTIAL, ItemConfirmation(True, "規程を改定")),
+    ],
+)
+def test_the_yearly_confirmation_never_drops_words(text, picked, expected):
+    assert confirm_item_reply(text, picked) == expected
 
 
 @pytest.mark.parametrize("character", [*"0123456789", *"年月日回社件名人％%.", "２", "要"])

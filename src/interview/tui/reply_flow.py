@@ -15,6 +15,7 @@ rules are tested without a terminal. The rules keep what the respondent typed in
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -146,6 +147,64 @@ def decide_group(
     if prefill_status is not None:  # rewritten, words unclear: the status still shown
         return GroupSave(prefill_status, detail)
     return Pending(detail, reply.guess)
+
+
+# --- the yearly check's item confirmation (「前回どおり」 or one by one) --------------------
+
+_SAME = frozenset(
+    [
+        "1",
+        "はい",
+        "前回どおり",
+        "前回通り",
+        "前回と同じ",
+        "同じ",
+        "そのまま",
+        "変更なし",
+        "変更はなし",
+        "変更ありません",
+        "変更はありません",
+        "変わりなし",
+        "変わりありません",
+        "変わりません",
+        "なし",
+        "特になし",
+        "ありません",
+        "問題なし",
+        "ok",
+        "yes",
+        "y",
+    ]
+)
+_CHANGED = frozenset(
+    ["2", "変更", "変更あり", "変更があります", "変わった", "変わりました", "いいえ", "no", "n"]
+)
+
+
+@dataclass(frozen=True)
+class ItemConfirmation:
+    """A reply at the yearly item confirmation: keep last year's answers, or go through
+    the item one by one with ``carry`` (what was typed) in the first question's field."""
+
+    changed: bool
+    carry: str = ""
+
+
+def confirm_item_reply(text: str, picked: Status | None) -> ItemConfirmation:
+    """Enter or 1 (or 「変わりなし」) keeps the item; 2 (or 「変更あり」) goes one by one.
+
+    Anything else typed describes a change: it is never dropped by a 「前回どおり」, but
+    kept for the first question of the item, asked one by one.
+    """
+    words = text.strip()
+    folded = unicodedata.normalize("NFKC", words).casefold().rstrip("。．.!！")
+    if folded in _CHANGED:
+        return ItemConfirmation(True)
+    if picked is Status.PARTIAL:
+        return ItemConfirmation(True, "" if folded in _SAME else words)
+    if folded in _SAME or not folded:
+        return ItemConfirmation(False)
+    return ItemConfirmation(True, words)
 
 
 # Characters that continue a number: a digit typed into an empty reply field followed by

@@ -240,6 +240,9 @@ class InterviewScreen(Screen[None]):
         if step.kind is StepKind.GROUP:
             self.chat.say(steps.group_text(step, interview), "assistant")
             previous, checks = steps.group_prefill(step, interview)
+            if self._carry:  # typed at the yearly confirmation: kept in the field
+                previous = (previous or Answer()).model_copy(update={"detail": self._carry})
+                self._carry = ""
             self.bar.set_step(step, previous, checks, to=self._to)
         elif step.kind is StepKind.CONFIRM_ITEM:
             source = self.live.session.suggestion_source
@@ -682,10 +685,12 @@ class InterviewScreen(Screen[None]):
 
     def _submit_step(self, step: Step, event: AnswerBar.Submitted) -> None:
         if step.kind is StepKind.CONFIRM_ITEM:
-            picked = self.bar.status
-            typed = event.text.strip()
-            if picked is Status.PARTIAL or typed in ("2", "変更", "変更あり", "いいえ"):
+            reply = reply_flow.confirm_item_reply(event.text, self.bar.status)
+            if reply.changed:
                 self.live.interview.review_item(step.item)
+                if reply.carry:  # what was typed is kept, for the first question
+                    self.chat.say(printable(reply.carry), "user")
+                    self._carry = reply.carry
                 self.chat.say("（変わった点があるので、一問ずつ確認します）", "user")
                 self._show_current()
                 return

@@ -452,6 +452,8 @@ class AnswerBar(Vertical):
             return
         if step is not None and step.kind is StepKind.CONFIRM_ITEM:
             event.stop()
+            if self._reply.text.strip():
+                return  # typed on at once (「2026年…」): the digit began a reply
             if event.status in (Status.DONE, Status.PARTIAL):  # 1: 前回どおり, 2: 一問ずつ
                 self.status = event.status
                 self._reply.post_message(ReplyArea.Send(""))
