@@ -340,6 +340,14 @@ async def _group_digits(tmp_path: Path) -> None:
         await pilot.pause()
         assert field.text == "管理者パスワードは P@ssw0rd-2026! です"
         assert "2.1.1" not in _saved_answers(tmp_path, "gd")
+        # the status read is open to one key, but a number typed on at once is the next reply
+        field.text = "規程第5条で定めています"
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "3年ごとに見直し")
+        assert field.text == "3年ごとに見直し"
+        saved = _saved_answers(tmp_path, "gd")
+        assert saved["2.1.1"]["status"] == saved["2.1.2"]["status"] == "done"
 
 
 def test_group_screen_digits_in_text_and_incomplete_keys(tmp_path):

@@ -598,9 +598,9 @@ class InterviewScreen(Screen[None]):
 
     def _choose_status(self, status: Status, by_key: bool) -> None:
         self._undo_status_key = None
+        if by_key and self.bar.reply_text.strip() and (self._pending or self._correction):
+            return  # typed on at once (「2026年…」): the digit began the next reply
         if self._pending is not None:
-            if by_key and self.bar.reply_text.strip():
-                return  # typed on at once (「2026年…」): the digit began a new reply
             self._settle_pending(status)
             return
         if self._correction is not None and by_key:
