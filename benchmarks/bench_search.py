@@ -27,6 +27,7 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 QUERIES = DATA / "glossary_queries.toml"
 MEANING_QUERIES = DATA / "glossary_meaning_queries.toml"
 CHECKLIST_QUERIES = DATA / "checklist_queries.toml"
+HELD_OUT = [DATA / "glossary_queries_heldout.toml", DATA / "checklist_queries_heldout.toml"]
 FIRST_QUERY = """
 import time
 from interview.catalog import load_catalog
@@ -116,7 +117,7 @@ def _first_query_ms(repeat: int = 5) -> tuple[float, float, float, float]:
 
 def run() -> list[Figure]:
     catalog = load_catalog()
-    glossary_queries = _queries(QUERIES) + _queries(MEANING_QUERIES)
+    glossary_queries = _queries(QUERIES) + _queries(MEANING_QUERIES) + _queries(HELD_OUT[0])
     terms = [t.term for t in catalog.glossary]
 
     def bare(query: str) -> object:
@@ -130,7 +131,9 @@ def run() -> list[Figure]:
     _load_catalog.__wrapped__(catalog_dir().resolve())
     load_ms = (time.perf_counter() - load_start) * 1000
 
-    checklist_queries = CHECKLIST_WORDS + _queries(CHECKLIST_QUERIES) + glossary_queries
+    checklist_queries = (
+        CHECKLIST_WORDS + _queries(CHECKLIST_QUERIES) + _queries(HELD_OUT[1]) + glossary_queries
+    )
     bare_glossary = _per_query_ms(bare, glossary_queries, rounds=30)
     glossary_ms = _per_query_ms(glossary.search, glossary_queries, rounds=30)
     bare_checklist = _per_query_ms(bare, checklist_queries, rounds=10)

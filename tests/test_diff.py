@@ -18,9 +18,9 @@ from interview.compile.diff import (
     diff_sessions,
     trend,
 )
-from interview.compile.diff_report import report_text
 from interview.compile.diff_rows import diff_rows
 from interview.compile.workbook_data import effective_texts
+from interview.diff_text import report_text
 from interview.engine.answers import Answer, Status
 from interview.errors import UserError
 from interview.questions.bank import load_questions

@@ -9,7 +9,7 @@ from interview.catalog import Party
 from interview.compile.item_text import compile_item
 from interview.compile.workbook_data import build_workbook_data
 from interview.engine.answers import Answer, Status
-from interview.engine.groups import GroupAnswerError
+from interview.engine.groups import GroupAnswerError, shares_detail
 from interview.engine.path import NOTHING, GuidedInterview, StepKind, on_path_ids
 from interview.engine.replay import replay
 from interview.questions.bank import load_questions
@@ -79,13 +79,48 @@ def test_one_key_per_example_asks_only_the_gaps(catalog, questions):
     g = guided(catalog, questions, answers)
     with pytest.raises(GroupAnswerError):
         g.answer_group([Status.DONE, Status.DONE])  # three examples
-    g.answer_group([Status.DONE, Status.PARTIAL, Status.NOT_APPLICABLE], "規程あり")
+    g.answer_group([Status.DONE, Status.PARTIAL, Status.DONE], "規程あり")
     assert answers["1.1.1"].shared and answers["1.1.3"].shared
     assert "1.1.2" not in answers and g.pending == {"1.1.2": Status.PARTIAL}
     step = g.current_step()
     assert step.kind is StepKind.EXAMPLE and step.id == "1.1.2"
     g.answer(Answer(status=Status.PARTIAL, detail="兼任"))
+    assert g.pending == {}
     assert g.current_step().kind is StepKind.GROUP and g.current_step().id == "1.2.1"
+
+
+def test_one_detail_is_not_both_basis_and_reason(catalog, questions):
+    # 実施済み beside 該当なし: the detail is the 実施済み examples' basis; the 該当なし
+    # example is asked for its own reason (status pre-selected)
+    answers: dict[str, Answer] = {}
+    g = guided(catalog, questions, answers)
+    g.answer_group([Status.DONE, Status.PARTIAL, Status.NOT_APPLICABLE], "規程あり")
+    assert answers["1.1.1"].shared and answers["1.1.1"].detail == "規程あり"
+    assert g.pending == {"1.1.2": Status.PARTIAL, "1.1.3": Status.NOT_APPLICABLE}
+    assert [g.current_step().id] == ["1.1.2"]
+    g.answer(Answer(status=Status.PARTIAL, detail="兼任"))
+    assert g.current_step().id == "1.1.3"
+    g.answer(Answer(status=Status.NOT_APPLICABLE, detail="委託先がないため"))
+    assert answers["1.1.3"].detail == "委託先がないため" and not answers["1.1.3"].shared
+    # a group of 該当なし and gaps only: the one detail is the 該当なし examples' reason
+    answers = {}
+    g = guided(catalog, questions, answers)
+    g.answer_group([Status.NOT_APPLICABLE, Status.NOT_DONE, Status.NOT_APPLICABLE], "なし")
+    assert answers["1.1.1"].shared and answers["1.1.3"].shared
+    assert g.pending == {"1.1.2": Status.NOT_DONE}
+
+
+def test_statuses_named_for_each_example_are_kept_for_the_drill_down(catalog, questions):
+    g = guided(catalog, questions, {})
+    g.answer_group([Status.NOT_DONE, Status.UNKNOWN, Status.NOT_DONE])
+    assert dict(g.pending) == {
+        "1.1.1": Status.NOT_DONE,
+        "1.1.2": Status.UNKNOWN,
+        "1.1.3": Status.NOT_DONE,
+    }
+    g = guided(catalog, questions, {})
+    g.answer_group(Status.PARTIAL)  # 2 一部: some are, some are not — nothing to pre-select
+    assert dict(g.pending) == {} and g.current_step().id == "1.1.1"
 
 
 def test_change_one_example_of_a_screened_group_and_come_back(catalog, questions):
@@ -171,12 +206,31 @@ def test_progress_counts_the_path(catalog, questions, demo):
 
 
 def test_replayed_demo_needs_far_fewer_questions(catalog, questions, demo):
-    counts = {}
-    for mode in ("per_example", "uniform", "status_keys"):
+    counts, kinds = {}, {}
+    for mode in ("per_example", "uniform", "named", "status_keys"):
         g = guided(catalog, questions, {})
-        counts[mode] = replay(g, demo.answers, mode).asked
-    assert counts["status_keys"] <= 200 < 330
-    assert counts["status_keys"] < counts["uniform"] < counts["per_example"] < 330
+        result = replay(g, demo.answers, mode)
+        counts[mode], kinds[mode] = result.asked, result.by_kind
+        assert g.finished and g.step_progress().complete
+    # the literal count: one per screen answered; a mixed group is one reply naming the
+    # examples that differ, then one question per example that needs its own answer
+    assert counts["named"] <= 200 < 330
+    assert counts["named"] == counts["status_keys"]  # keys or words: the same path
+    assert counts["named"] < counts["uniform"] < counts["per_example"] < 330
+    need_own = sum(
+        1
+        for item in catalog.items_for(Party.API_CONNECTOR)
+        for group in item.method_groups
+        for example, shares in zip(
+            group.examples,
+            shares_detail([demo.answers[e.id].status for e in group.examples]),
+            strict=True,
+        )
+        if len(group.examples) == 1
+        or (len({demo.answers[e.id].status for e in group.examples}) > 1 and not shares)
+        or demo.answers[example.id].status not in (Status.DONE, Status.NOT_APPLICABLE)
+    )
+    assert kinds["named"]["example"] == need_own
     everything = {
         e.id: Answer(status=Status.DONE, detail="規程に定めて実施")
         for item in catalog.items_for(Party.API_CONNECTOR)
@@ -196,7 +250,7 @@ def _session(catalog, answers) -> Session:
 
 def test_group_level_and_per_example_sessions_compile_the_same(catalog, questions, demo):
     group_level: dict[str, Answer] = {}
-    replay(guided(catalog, questions, group_level), demo.answers, "status_keys")
+    replay(guided(catalog, questions, group_level), demo.answers, "named")
     assert any(a.shared for a in group_level.values())
     # the same answers given one example at a time (no group screen, nothing shared)
     per_example: dict[str, Answer] = {}
@@ -231,7 +285,7 @@ def test_session_format_marks_shared_answers_and_old_files_open_unchanged(
     from interview.session.toml_format import dumps, loads
 
     old_text = dumps(demo)  # a session written before group screening: no `shared`
-    assert "shared" not in old_text
+    assert "shared" not in old_text and "[pending]" not in old_text
     again = loads(old_text, tmp_path / "old.toml")
     assert again == demo and dumps(again) == old_text
     answers: dict[str, Answer] = {}
@@ -302,3 +356,97 @@ def test_a_failed_save_of_a_group_answer_is_undone(catalog, questions):
     live.answer_group(Status.DONE, "共通の規程")  # the retry
     assert live.session.answers["1.1.3"].shared
     assert live.current_step().id == "1.2.1"
+
+
+def test_statuses_waiting_in_a_drill_down_are_saved_and_resumed(catalog, questions, tmp_path):
+    """The statuses given at a group screen survive a crash: they are in the TOML."""
+    from interview.services.live import LiveSession
+    from interview.session.errors import SessionError
+    from interview.session.toml_format import dumps, loads
+
+    saved: list[str] = []
+    fail = [False]
+
+    def save(session) -> None:
+        if fail[0]:
+            raise SessionError("ディスクの空きがありません")
+        saved.append(dumps(session))
+
+    live = LiveSession(_session(catalog, {}), save, catalog, questions)
+    live.answer_group([Status.DONE, Status.PARTIAL, Status.NOT_DONE], "規程あり")
+    text = saved[-1]
+    block = text[text.index("[pending]") :].split("\n\n", 1)[0]
+    assert block.splitlines() == ["[pending]", '"1.1.2" = "partial"', '"1.1.3" = "not_done"']
+    # the app is killed here: a new process reads the file and goes on in the drill-down
+    again = LiveSession(loads(text, tmp_path / "s.toml"), save, catalog, questions)
+    step = again.current_step()
+    assert step.kind is StepKind.EXAMPLE and step.id == "1.1.2"
+    assert again.interview.pending["1.1.2"] is Status.PARTIAL
+    # a failed save of the example's answer keeps its waiting status
+    fail[0] = True
+    with pytest.raises(SessionError):
+        again.answer(Answer(status=Status.PARTIAL, detail="兼任"))
+    assert again.session.pending == {"1.1.2": Status.PARTIAL, "1.1.3": Status.NOT_DONE}
+    fail[0] = False
+    again.answer(Answer(status=Status.PARTIAL, detail="兼任"))
+    assert '"1.1.2"' not in saved[-1][saved[-1].index("[pending]") :].split("\n\n", 1)[0]
+    again.answer(Answer(status=Status.NOT_DONE, detail="未着手"))
+    assert "[pending]" not in saved[-1] and again.current_step().id == "1.2.1"
+
+
+def test_a_group_of_gaps_only_resumes_in_its_drill_down(catalog, questions, tmp_path):
+    # nothing settled for the group: without the saved statuses the group screen would
+    # come back and the statuses given would be lost
+    from interview.services.live import LiveSession
+    from interview.session.toml_format import dumps, loads
+
+    saved: list[str] = []
+    live = LiveSession(_session(catalog, {}), lambda s: saved.append(dumps(s)), catalog, questions)
+    live.answer_group([Status.PARTIAL, Status.NOT_DONE, Status.UNKNOWN])
+    again = LiveSession(loads(saved[-1], tmp_path / "s.toml"), lambda s: None, catalog, questions)
+    assert again.current_step().kind is StepKind.EXAMPLE
+    assert dict(again.interview.pending) == {
+        "1.1.1": Status.PARTIAL,
+        "1.1.2": Status.NOT_DONE,
+        "1.1.3": Status.UNKNOWN,
+    }
+    # back from the first example: the group screen again, nothing waiting any more
+    again.back()
+    assert again.current_step().kind is StepKind.GROUP and again.session.pending == {}
+
+
+def test_an_issue_at_an_item_without_gap_can_still_be_written(catalog, questions):
+    """「/課題」: every 手法例 in place, but the respondent has a 課題 to write."""
+    answers: dict[str, Answer] = {}
+    g = guided(catalog, questions, answers)
+    g.answer_group(Status.DONE)
+    g.answer_group(Status.DONE)
+    assert g.current_step().kind is StepKind.NOTES
+    before = g.step_progress().total
+    step = g.want_issues(1)
+    assert step is not None and step.kind is StepKind.ISSUES
+    assert g.step_progress().total == before + 1  # counted on the path from now on
+    g.answer_step({"1.other": Answer(detail=NOTHING), "1.remarks": Answer(detail=NOTHING)})
+    assert g.current_step().kind is StepKind.ISSUES and g.current_step().item == 1
+    g.answer_step(
+        {"1.issues": Answer(detail="兼任が多い"), "1.plan": Answer(detail="専任化", due="2027-03")}
+    )
+    assert g.current_step().item == 2
+    # saved and reopened: the answered 課題 stays on the path
+    assert "1.issues" in on_path_ids(g.order, answers)
+
+
+def test_the_replayed_demo_keeps_its_issue_at_an_item_without_gap(catalog, questions, demo):
+    answers: dict[str, Answer] = {}
+    replay(guided(catalog, questions, answers), demo.answers, "named")
+    gapless = [
+        item.no
+        for item in catalog.items_for(Party.API_CONNECTOR)
+        if not any(demo.answers[e.id].status.is_gap for e in item.examples)
+        and demo.answers.get(f"{item.no}.issues") is not None
+        and demo.answers[f"{item.no}.issues"].detail not in ("", "なし", NOTHING)
+    ]
+    assert gapless  # the demo has such an item (26: ISAC membership)
+    for no in gapless:
+        assert answers[f"{no}.issues"].detail == demo.answers[f"{no}.issues"].detail
+        assert answers[f"{no}.plan"].detail == demo.answers[f"{no}.plan"].detail

@@ -35,12 +35,14 @@ LAYERS: dict[str, int] = {
     "session": 8,
     "compile": 9,
     "services": 10,
-    "wording": 11,
-    "tui": 12,
-    "web": 12,  # interview serve (textual-serve): a UI adapter beside tui, loaded by cli
-    "cli": 13,  # the command line is the entry point; `interview` with no command runs the TUI
-    "__main__": 14,
-    "__init__": 14,
+    "messages": 11,  # the sentences for the core's message codes (installed by __init__)
+    "wording": 12,
+    "diff_text": 12,  # the diff as a Japanese report (cli and tui)
+    "tui": 13,
+    "web": 13,  # interview serve (textual-serve): a UI adapter beside tui, loaded by cli
+    "cli": 14,  # the command line is the entry point; `interview` with no command runs the TUI
+    "__main__": 15,
+    "__init__": 15,
 }
 
 

@@ -64,3 +64,32 @@ def test_a_short_key_is_not_cut_out_of_a_longer_katakana_word():
     """ログ is a key, but ログイン is another word: it stays whole."""
     assert [g.word for g in parse_query("ログイン")] == ["ログイン"]
     assert [g.word for g in parse_query("waferの検査")][:1] == ["wafer"]
+
+
+def test_every_keyword_entry_names_a_glossary_term(catalog):
+    """keywords.toml: everyday words per glossary term; each entry names a real term."""
+    from interview.search.keywords import KEYWORDS_FILE, term_keywords
+
+    with KEYWORDS_FILE.open("rb") as f:
+        entries = tomllib.load(f)["terms"]
+    terms = {t.term for t in catalog.glossary}
+    assert entries and all(set(e) == {"term", "words"} and e["words"] for e in entries)
+    assert {e["term"] for e in entries} <= terms
+    assert set(term_keywords()) == {e["term"] for e in entries}
+
+
+def test_keywords_find_a_term_described_in_everyday_words():
+    from interview.search import search_glossary
+
+    assert search_glossary("公開サーバを置くネットワーク")[0].term.term == "DMZ"
+    assert search_glossary("家計簿アプリの会社")[0].term.term == "API接続先"
+
+
+def test_every_item_keyword_entry_names_an_item(catalog):
+    from interview.search.keywords import KEYWORDS_FILE, item_keywords
+
+    with KEYWORDS_FILE.open("rb") as f:
+        entries = tomllib.load(f)["items"]
+    assert {e["item"] for e in entries} == {i.no for i in catalog.items}
+    assert all(set(e) == {"item", "words"} and e["words"] for e in entries)
+    assert set(item_keywords()) == {i.no for i in catalog.items}

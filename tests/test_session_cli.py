@@ -108,6 +108,7 @@ def test_sessions_lists_id_organisation_party_progress_updated_and_follow_ups(
     code, out, _ = run(capsys, tmp_path, "sessions")
     assert code == 0
     header, *rows = [line for line in out.splitlines() if line.strip()]
+    # as the TUI's home list: 不明 (answers) and フォロー (F6 marks) named apart
     assert header.split() == ["ID", "組織", "対象者", "進捗", "更新日時", "不明", "フォロー"]
     row_a = next(r for r in rows if r.startswith("a "))
     assert "株式会社A" in row_a and "API接続先" in row_a
@@ -155,8 +156,8 @@ def test_show_prints_a_japanese_summary(
     assert "組織: 株式会社A" in out and "対象者: API接続先" in out
     assert re.search(r"進捗: \d+%（2/\d+問）", out)
     assert "区分1 " in out
-    assert "要確認: 不明 1問（「不明・要確認」の回答）・フォロー 1件（F6 の印）" in out
-    assert "  不明: 通番1（1問）" in out
+    # named as the TUI names it: 不明 answers and フォロー marks apart
+    assert "未解決: 不明 1問（「不明・要確認」の回答）・フォロー 1件（F6 の印）" in out
     assert "規程を確認" in out
     assert re.search(r"アプリの見出しでは: 通番 1/\d+・質問 \d+/\d+", out)
     questions = load_questions(catalog)

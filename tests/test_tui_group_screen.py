@@ -120,6 +120,7 @@ async def _item_without_gap(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("1", "enter")
         await pilot.pause()
+        assert "/課題" in bubbles(screen)[-1]  # no gap: 課題 only if the respondent has one
         await pilot.press("enter")  # その他＋備考: 特になし
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)  # no 課題認識 / 対応計画
@@ -128,6 +129,13 @@ async def _item_without_gap(tmp_path: Path) -> None:
         assert "1.issues" not in live.session.answers
         assert live.interview.item_complete(1)
         assert live.current_step().item == 2
+        # 「/課題」: item 2's 課題認識 will be asked even if nothing turns out missing
+        assert not live.interview.on_path_issues(2)
+        await reply(pilot, screen, "/課題")
+        assert (
+            live.interview.on_path_issues(2)
+            and "課題認識・対応計画も伺います" in bubbles(screen)[-1]
+        )
         # F8 skips a whole group
         await pilot.press("f8")
         await pilot.pause()
@@ -352,3 +360,30 @@ async def _group_digits(tmp_path: Path) -> None:
 
 def test_group_screen_digits_in_text_and_incomplete_keys(tmp_path):
     asyncio.run(_group_digits(tmp_path))
+
+
+async def _named(tmp_path: Path) -> None:
+    new_session(SessionStore(tmp_path), "名指し株式会社", "api_connector", session_id="nm")
+    app = InterviewApp(sessions_dir=tmp_path, resume="nm")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        live = screen.live
+        assert "ほかは実施済み" in bubbles(screen)[-1]  # the group screen says how
+        await reply(pilot, screen, "②は一部実施、ほかは実施済み。規程第5条")
+        answers = live.session.answers
+        assert answers["1.1.1"].shared and answers["1.1.3"].status is Status.DONE
+        assert answers["1.1.1"].detail == "②は一部実施、ほかは実施済み。規程第5条"
+        assert "1.1.2" not in answers and live.session.pending == {"1.1.2": Status.PARTIAL}
+        assert "【手法例ごと】①実施済み ②一部実施 ③実施済み" in bubbles(screen)[-2]
+        # only ② is asked, its status already picked
+        assert live.current_step().id == "1.1.2"
+        assert screen.query_one("#answer-bar").status is Status.PARTIAL
+        await reply(pilot, screen, "兼任のため専任化を検討中")
+        assert answers["1.1.2"].status is Status.PARTIAL and live.session.pending == {}
+        assert live.current_step().id == "1.2.1"
+
+
+def test_a_reply_naming_the_example_that_differs_asks_only_that_one(tmp_path):
+    asyncio.run(_named(tmp_path))
+    assert SessionStore(tmp_path).load("nm").pending == {}

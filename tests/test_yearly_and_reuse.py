@@ -300,7 +300,7 @@ def test_diff_counts_what_a_yearly_check_has_not_reached_as_unreviewed(store_dir
     assert diff.summary().unreviewed == 37 and diff.summary().unanswered == 0
     rows = diff_rows(diff)
     assert any(r.kind == "未確認" and "3.1.1" in r.question_id for r in rows)
-    from interview.compile.diff_report import report_text
+    from interview.diff_text import report_text
 
     text = report_text(diff)
     assert "2.1.2 規程の定期的な評価・改訂" in text

@@ -4,6 +4,8 @@ One helper for every file the app writes (sessions and workbooks). Steps: write 
 file (mode 0600 unless told) in the same folder → fsync it → re-read and check it → keep
 the current file as ``<name>.bak`` if asked (a hard link, so no copy) → ``os.replace``
 the temp file over the target → fsync the folder so both renames survive a power cut.
+With ``exclusive`` the temp file only takes the name when nothing has it (a hard link,
+which fails on an existing file): an export never replaces a file that appeared meanwhile.
 """
 
 from __future__ import annotations
@@ -86,12 +88,14 @@ def atomic_write(
     check: Callable[[bytes], object] | None = None,
     keep_backup: bool = True,
     mode: int = FILE_MODE,
+    exclusive: bool = False,
 ) -> None:
     """Replace *path* with *data* so that a crash at any moment leaves a whole file.
 
     *check* receives the bytes read back from the temp file and raises if they are
     unusable; then the target is left untouched and the temp file removed. *mode* is the
-    new file's permission (before the umask).
+    new file's permission (before the umask). With *exclusive* an existing *path* is
+    never replaced: FileExistsError, and nothing changes.
     """
     directory = path.parent
     fd, tmp = _create_temp(path, mode)
@@ -104,12 +108,31 @@ def atomic_write(
             check(tmp.read_bytes())
         if keep_backup:
             _keep_backup(path)
-        os.replace(tmp, path)
+        if exclusive:
+            _link_new(tmp, path)
+        else:
+            os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     fsync_dir(directory)
+
+
+def _link_new(temp: Path, path: Path) -> None:
+    """Give *temp* the name *path* only if nothing has that name (then drop *temp*)."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links here (FAT, some network shares): check, then rename.
+        if path.exists() or path.is_symlink():
+            raise FileExistsError(path) from None
+        os.replace(temp, path)
+        return
+    with contextlib.suppress(OSError):
+        temp.unlink()
 
 
 def stale_temp_files(path: Path) -> list[Path]:

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from interview.errors import UserError
+from interview.errors import Message, UserError
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -17,17 +17,14 @@ M = TypeVar("M", bound=BaseModel)
 class DataFileError(UserError):
     """A data file could not be read or does not match its schema."""
 
-    def __init__(self, path: Path, message: str, line: int | None = None, field: str = "") -> None:
+    def __init__(
+        self, path: Path, message: str | Message, line: int | None = None, field: str = ""
+    ) -> None:
         self.path = path
         self.line = line
         self.field = field
         self.detail = message
-        where = f"{path}"
-        if line is not None:
-            where += f" {line}行目"
-        if field:
-            where += f"（{field}）"
-        super().__init__(f"{where}: {message}")
+        super().__init__(Message("data_file", path=path, line=line, field=field, reason=message))
 
 
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -38,11 +35,11 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DataFileError(path, "ファイルが見つかりません") from None
+        raise DataFileError(path, Message("file_not_found")) from None
     except UnicodeDecodeError as exc:
-        raise DataFileError(path, f"UTF-8として読めません（{exc.start}バイト目）") from None
+        raise DataFileError(path, Message("data_not_utf8", offset=exc.start)) from None
     except OSError as exc:
-        raise DataFileError(path, f"読み込めません: {exc.strerror}") from None
+        raise DataFileError(path, Message("data_unreadable", reason=exc.strerror)) from None
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
@@ -53,11 +50,11 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
             if match
             else (text.count("\n") + 1 if "end of document" in msg else None)
         )
-        column = f"{match.group(2)}文字目" if match else ""
-        reason = re.sub(
-            r"\s*\(at end of document\)", "（ファイルの終わり）", _TOML_POS.sub("", msg)
-        ).strip()
-        raise DataFileError(path, f"TOMLの書式エラー {column}: {reason}".strip(), line) from None
+        column = int(match.group(2)) if match else None
+        reason = _TOML_POS.sub("", msg).strip()
+        raise DataFileError(
+            path, Message("data_toml_syntax", column=column, parser=reason), line
+        ) from None
 
 
 def field_path(loc: tuple[int | str, ...]) -> str:
@@ -93,7 +90,7 @@ def validate(model: type[M], data: Any, path: Path, text: str) -> M:
         loc = tuple(first["loc"])
         raise DataFileError(
             path,
-            f"{first['msg']}（入力値: {first.get('input')!r}）"[:300],
+            Message("data_schema", reason=first["msg"], value=repr(first.get("input"))),
             locate(text, loc),
             field_path(loc),
         ) from None

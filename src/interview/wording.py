@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from interview.catalog.party import Party
 from interview.errors import CoreError
+from interview.messages import word
 
 if TYPE_CHECKING:
+    from interview.services.progress import OpenMarks
     from interview.services.sessions import EditionMismatch
 
 
@@ -22,35 +23,29 @@ def edition_warning(mismatch: EditionMismatch) -> str:
     )
 
 
-def _party_label(value: object) -> str:
-    try:
-        return Party(str(value)).label
-    except ValueError:
-        return str(value)
-
-
-_CORE_MESSAGES = {
-    "item_not_for_party": lambda d: (
-        f"通番{d.get('item')}は{_party_label(d.get('party'))}の確認項目ではありません"
-    ),
-    "question_not_for_respondent": lambda d: (
-        f"質問 {d.get('question')} はこの回答者の質問ではありません"
-    ),
-    "all_answered": lambda d: "すべての質問に回答済みです",
-    "not_a_group": lambda d: "いまはまとめて答える手法例のグループではありません",
-    "question_not_current": lambda d: f"質問 {d.get('question')} はいまの質問にありません",
-    "status_required": lambda d: (
-        "状態（実施済み・一部実施・未実施・該当なし・不明）を選んでください"
-    ),
-    "unknown_checks": lambda d: (
-        "チェックリストにない選択肢です: " + ", ".join(map(str, d.get("checks") or ()))
-    ),
-}
-
-
 def core_message(error: CoreError) -> str:
     """The Japanese sentence for a core error (a generic one for an unknown code)."""
-    word = _CORE_MESSAGES.get(error.code)
-    if word is None:
+    sentence = word(error.code, error.data)
+    if sentence is None:
         return f"処理できませんでした（{error.code}）"
-    return word(error.data)
+    return sentence
+
+
+def open_marks_lines(marks: OpenMarks) -> list[str]:
+    """What is unresolved, 不明 answers and フォロー marks named apart (TUI and ``show``)."""
+    if not marks:
+        return []
+    lines = [
+        f"未解決: 不明 {marks.unknown_count}問（「不明・要確認」の回答）・"
+        f"フォロー {marks.follow_count}件（F6 の印）"
+    ]
+    unresolved = marks.items
+    parts = []
+    for no in unresolved[:12]:
+        kinds = [
+            f"不明{marks.unknown[no]}" if no in marks.unknown else "",
+            f"フォロー{marks.follow[no]}" if no in marks.follow else "",
+        ]
+        parts.append(f"通番{no}（{'・'.join(k for k in kinds if k)}）")
+    lines.append("未解決の項目: " + "、".join(parts) + (" …" if len(unresolved) > 12 else ""))
+    return lines

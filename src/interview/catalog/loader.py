@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from interview.catalog.models import Catalog, Category, Edition, GlossaryTerm, Item, UsageNotes
 from interview.datapaths import catalog_dir
+from interview.errors import Message
 from interview.tomlio import DataFileError, load_model
 
 M = TypeVar("M", bound=BaseModel)
@@ -42,7 +43,7 @@ def load_catalog(directory: Path | None = None) -> Catalog:
 @lru_cache(maxsize=4)
 def _load_catalog(directory: Path) -> Catalog:
     if not directory.is_dir():
-        raise CatalogError(directory, "カタログのフォルダが見つかりません")
+        raise CatalogError(directory, Message("catalog_folder_missing"))
     edition = _load(Edition, directory / "edition.toml")
     categories = _load(_Categories, directory / "categories.toml").categories
     item_files = sorted((directory / "items").glob("*.toml"))
@@ -59,21 +60,26 @@ def _load_catalog(directory: Path) -> Catalog:
 def _check_consistency(catalog: Catalog, directory: Path, item_files: list[Path]) -> None:
     for path, item in zip(item_files, catalog.items, strict=True):
         if path.stem != f"{item.no:02d}":
-            raise CatalogError(path, f"ファイル名と通番{item.no}が一致しません", field="no")
+            raise CatalogError(path, Message("catalog_file_name", item=item.no), field="no")
         category_nos = {c.no for c in catalog.categories}
         if item.category not in category_nos:
-            raise CatalogError(path, f"区分{item.category}がありません", field="category")
+            raise CatalogError(
+                path, Message("catalog_no_category", category=item.category), field="category"
+            )
         note_nos = {n.no for n in item.notes}
         for group in item.method_groups:
             for example in group.examples:
                 expected = f"{item.no}.{group.no}.{example.no}"
                 if example.id != expected:
-                    raise CatalogError(path, f"手法例のidは{expected}のはずです", field="id")
+                    raise CatalogError(
+                        path, Message("catalog_example_id", expected=expected), field="id"
+                    )
                 missing = set(example.notes) - note_nos
                 if missing:
                     raise CatalogError(
-                        path, f"手法例{example.id}が存在しない注{sorted(missing)}を参照しています"
+                        path,
+                        Message("catalog_missing_notes", example=example.id, notes=sorted(missing)),
                     )
     numbers = [i.no for i in catalog.items]
     if numbers != sorted(numbers) or len(set(numbers)) != len(numbers):
-        raise CatalogError(directory / "items", "通番が重複しているか、順序が不正です")
+        raise CatalogError(directory / "items", Message("catalog_item_order"))

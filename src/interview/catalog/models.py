@@ -7,6 +7,7 @@ from functools import cached_property
 from pydantic import BaseModel, ConfigDict, Field
 
 from interview.catalog.party import Party
+from interview.errors import Message
 
 
 class _Frozen(BaseModel):
@@ -133,7 +134,7 @@ class Item(_Frozen):
         for note in self.notes:
             if note.no == no:
                 return note
-        raise KeyError(f"通番{self.no}に注{no}はありません")
+        raise KeyError(Message("no_such_note", item=self.no, note=no))
 
 
 class GlossaryTerm(_Frozen):
@@ -174,13 +175,13 @@ class Catalog(_Frozen):
         try:
             return self._by_no[no]
         except KeyError:
-            raise KeyError(f"通番{no}はこのチェックリストにありません") from None
+            raise KeyError(Message("no_such_item", item=no)) from None
 
     def category(self, no: int) -> Category:
         for category in self.categories:
             if category.no == no:
                 return category
-        raise KeyError(f"区分{no}はありません")
+        raise KeyError(Message("no_such_category", category=no))
 
     def items_for(self, party: Party | None) -> tuple[Item, ...]:
         """A respondent of *party* gets that party's items plus the 共通 items."""
@@ -195,4 +196,4 @@ class Catalog(_Frozen):
         for example in self.item(item_no).examples:
             if example.id == example_id:
                 return example
-        raise KeyError(f"手法例 {example_id} はありません")
+        raise KeyError(Message("no_such_example", example=example_id))

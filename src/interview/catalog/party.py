@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from interview.errors import Message
+
 
 class Party(StrEnum):
     """対象者: who carries out (and fills in) an item."""
@@ -23,7 +25,7 @@ class Party(StrEnum):
         for party in cls:
             if cleaned in (party.value, party.label):
                 return party
-        raise ValueError(f"対象者が不明です: {text!r}")
+        raise ValueError(Message("unknown_party", text=text))
 
 
 _PARTY_LABELS = {

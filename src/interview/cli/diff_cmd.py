@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from interview.compile.diff_report import report_text
+    from interview.diff_text import report_text
     from interview.services.diffs import compare, write_diff_xlsx
     from interview.session.store import SessionStore
 

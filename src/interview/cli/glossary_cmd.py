@@ -9,6 +9,7 @@ import shutil
 import unicodedata
 from typing import TYPE_CHECKING
 
+from interview.cli.options import add_limit
 from interview.errors import UserError
 from interview.textsafe import printable
 
@@ -23,16 +24,6 @@ _NO_LINE_END = set("（「『【〔〈《‘“")
 _TOKENS = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/:+_]*|\s+|.", re.DOTALL)
 
 
-def _limit(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= MAX_LIMIT:
-        raise argparse.ArgumentTypeError(f"1〜{MAX_LIMIT}の整数を指定してください")
-    return value
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "glossary",
@@ -41,13 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument("query", nargs="+", metavar="QUERY", help="検索する語（複数語も可）")
     parser.add_argument("--json", action="store_true", help="JSONで出力します")
-    parser.add_argument(
-        "--limit",
-        type=_limit,
-        default=10,
-        metavar="N",
-        help=f"表示する件数の上限（1〜{MAX_LIMIT}、既定: 10）",
-    )
+    add_limit(parser, MAX_LIMIT)
     parser.set_defaults(handler=run)
 
 

@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING
 
 from interview.catalog.party import Party
+from interview.cli.options import add_limit
 from interview.errors import UserError
 from interview.textsafe import printable
 
@@ -16,16 +17,6 @@ if TYPE_CHECKING:
 
 MAX_LIMIT = 44
 _INDENT = "    "
-
-
-def _limit(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= MAX_LIMIT:
-        raise argparse.ArgumentTypeError(f"1〜{MAX_LIMIT}の整数を指定してください")
-    return value
 
 
 def _party(text: str) -> Party:
@@ -56,13 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "その対象者の項目と共通項目）",
     )
     parser.add_argument("--json", action="store_true", help="JSONで出力します")
-    parser.add_argument(
-        "--limit",
-        type=_limit,
-        default=10,
-        metavar="N",
-        help=f"表示する件数の上限（1〜{MAX_LIMIT}、既定: 10）",
-    )
+    add_limit(parser, MAX_LIMIT)
     parser.set_defaults(handler=run)
 
 

@@ -13,9 +13,6 @@ from interview.catalog.party import RESPONDENT_PARTIES, Party
 from interview.textsafety import json_safe, printable
 
 if TYPE_CHECKING:
-    from interview.catalog import Catalog
-    from interview.questions.bank import QuestionSet
-    from interview.services.open_points import OpenPoints
     from interview.session.models import Session
     from interview.session.store import SessionStore
     from interview.session.summary import SessionSummary
@@ -266,10 +263,10 @@ def run_show(args: argparse.Namespace) -> int:
 def show_lines(session: Session) -> list[str]:
     """The readable summary printed by ``interview show`` (every string made printable)."""
     from interview.services.checklist import checklist_for
+    from interview.services.progress import progress_of_session
     from interview.services.sessions import edition_mismatch
     from interview.session.resume import resume_question
-    from interview.session.summary import progress_by_category
-    from interview.wording import edition_warning
+    from interview.wording import edition_warning, open_marks_lines
 
     p = printable
     r = session.respondent
@@ -300,33 +297,30 @@ def show_lines(session: Session) -> list[str]:
     if mismatch is not None:
         lines.append(f"※ {p(edition_warning(mismatch))}")
 
-    categories = progress_by_category(catalog, questions, r.party, session.answers)
-    answered = sum(c.answered for c in categories)
-    total = sum(c.total for c in categories)
-    unit = "問" if questions is not None else "手法例"
-    percent = 100.0 * answered / total if total else 100.0
-    lines += ["", f"進捗: {percent:.0f}%（{answered}/{total}{unit}）"]
-    if questions is not None and r.party in RESPONDENT_PARTIES:
-        from interview.services.open_points import path_progress
+    report = progress_of_session(session, checklist)  # counted as the TUI counts it
+    overall = report.overall
+    lines += ["", f"進捗: {overall.percent:.0f}%（{overall.answered}/{overall.total}問）"]
+    if r.party in RESPONDENT_PARTIES:
+        from interview.services.progress import header_progress
 
         # the figures of the app's header (a group screen or a merged closing question
         # counts as one 質問 there)
-        lines.append(f"  アプリの見出しでは: {path_progress(session).line()}")
-    width = max((_width(c.name) for c in categories), default=0)
-    for c in categories:
+        lines.append(f"  アプリの見出しでは: {header_progress(session, checklist)}")
+    width = max((_width(c.name) for c in report.categories), default=0)
+    for c in report.categories:
+        done = c.progress
         lines.append(
-            f"  区分{c.no} {_pad(c.name, width)}  {c.answered:>3}/{c.total:<3} {c.percent:>4.0f}%"
+            f"  区分{c.no} {_pad(c.name, width)}  {done.answered:>3}/{done.total:<3} "
+            f"{done.percent:>4.0f}%"
         )
 
     lines += _readiness_lines(session) if questions is not None else []
-    points = _open_points(session, catalog, questions)
-    lines += ["", f"要確認: {points.line()}"]
-    if points.unknown:
-        lines.append(
-            "  不明: " + "、".join(f"通番{no}（{n}問）" for no, n in sorted(points.unknown.items()))
-        )
+    unresolved = open_marks_lines(report.marks)
+    lines += ["", *unresolved] if unresolved else []
+    if session.follow_ups:
+        lines += ["", f"フォローの印（F6）: {len(session.follow_ups)}件"]
     for key, memo in session.follow_ups.items():
-        lines.append(f"  フォロー・{p(key)}" + (f"：{p(memo)}" if memo else ""))
+        lines.append(f"  ・{p(key)}" + (f"：{p(memo)}" if memo else ""))
 
     if session.review_requests:
         from interview.services.review.feedback_read import request_lines
@@ -343,24 +337,13 @@ def show_lines(session: Session) -> list[str]:
         if nxt is None:
             lines.append(
                 "すべての質問に回答済みです。"
-                + ("ただし上の要確認（不明・フォロー）が残っています。" if points else "")
+                + ("ただし上の未解決（不明・フォロー）が残っています。" if report.marks else "")
             )
         else:
             # a 手法例's number (1.1.3) means something to a respondent; 1.other does not
             number = f"（質問 {nxt.id}）" if nxt.example is not None else ""
             lines.append(f"再開位置: 通番{nxt.item}「{p(nxt.short)}」{number}")
     return lines
-
-
-def _open_points(session: Session, catalog: Catalog, questions: QuestionSet | None) -> OpenPoints:
-    """要確認, named apart as in the app: 不明 answers and フォロー marks (F6)."""
-    from interview.services.open_points import open_points
-
-    party = session.respondent.party
-    if questions is None:
-        return open_points(session, ())
-    asked = questions.for_party(party)
-    return open_points(session, (q for i in catalog.items_for(party) for q in asked.for_item(i.no)))
 
 
 def _readiness_lines(session: Session) -> list[str]:

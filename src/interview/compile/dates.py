@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from interview.errors import Message
+
 _MONTH = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*末?\s*(?:まで(?:に)?)?\s*$")
 
 
@@ -12,8 +14,8 @@ def parse_due_month(text: str) -> str:
     folded = text.replace("　", " ").translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     match = _MONTH.match(folded)
     if not match:
-        raise ValueError(f"年月を「2027-01」か「2027年1月」の形で指定してください: {text!r}")
+        raise ValueError(Message("due_month_format", text=text))
     year, month = int(match.group(1)), int(match.group(2))
     if not 1 <= month <= 12 or not 2000 <= year <= 2099:
-        raise ValueError(f"年月が正しくありません: {text!r}")
+        raise ValueError(Message("due_month_invalid", text=text))
     return f"{year}年{month}月"

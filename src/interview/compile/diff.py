@@ -18,7 +18,7 @@ from interview.compile.workbook_data import (
     effective_texts,
 )
 from interview.engine.answers import Answer, Status
-from interview.errors import UserError
+from interview.errors import Message, UserError
 from interview.questions.bank import Question, QuestionSet
 from interview.questions.models import QuestionKind
 from interview.session.models import Session
@@ -170,11 +170,17 @@ class DiffSummary:
     unreviewed: int = 0  # items B has not yet gone through (yearly check part-way)
 
     def line(self) -> str:
-        pending = f"未確認 {self.unreviewed}件、" if self.unreviewed else ""
-        return (
-            f"変更あり {self.changed}件、新規回答 {self.new}件、未回答 {self.unanswered}件、"
-            f"{pending}変更なし {self.unchanged}件（手法例の改善 {self.improved}件、"
-            f"後退 {self.regressed}件）"
+        return str(
+            Message(
+                "diff_summary",
+                changed=self.changed,
+                new=self.new,
+                unanswered=self.unanswered,
+                unchanged=self.unchanged,
+                improved=self.improved,
+                regressed=self.regressed,
+                unreviewed=self.unreviewed,
+            )
         )
 
 
@@ -331,9 +337,13 @@ def diff_sessions(
     party_before, party_after = older.respondent.party, newer.respondent.party
     if party_before is not party_after:
         raise UserError(
-            f"立場が異なるセッションは比較できません"
-            f"（{older.id}: {party_before.label}、{newer.id}: {party_after.label}）。"
-            "同じ立場のセッションを指定してください。"
+            Message(
+                "diff_parties_differ",
+                older=older.id,
+                older_party=party_before,
+                newer=newer.id,
+                newer_party=party_after,
+            )
         )
     before = _Side(older, older_catalog or catalog, older_questions or questions)
     after = _Side(newer, catalog, questions)

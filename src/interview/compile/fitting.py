@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from interview.errors import Message
 from interview.workbook.fit import MAX_ROW_PT, row_height
 from interview.workbook.headers import FORMAT_LABELS
 from interview.workbook.layout import FORMAT_COLUMNS
@@ -46,9 +47,4 @@ def move_detail(data: WorkbookData) -> WorkbookData:
 
 
 def too_tall_message(numbers: list[str]) -> str:
-    shown = "、".join(f"通番{n}" for n in numbers)
-    return (
-        f"{shown} の文章が長く、Excel の行の高さの上限（409pt）に収まりません。"
-        "アプリの F9 で文章を短くするか、--move-detail で収まる分だけを書き、"
-        "残りは回答詳細シートに任せて出力してください。"
-    )
+    return str(Message("export_too_tall", items=tuple(numbers)))

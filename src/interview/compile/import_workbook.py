@@ -9,7 +9,7 @@ from interview.catalog import Catalog, Party, load_catalog
 from interview.compile.item_text import TEXT_FIELDS, compile_item
 from interview.compile.workbook_data import ANSWERED, SKIPPED, UNANSWERED
 from interview.engine.answers import Answer, Status, now
-from interview.errors import UserError
+from interview.errors import Message, UserError
 from interview.questions.bank import QuestionSet
 from interview.questions.models import QuestionKind
 from interview.session.models import ItemText, ItemTexts, Respondent, Session
@@ -32,16 +32,12 @@ def _party(data: WorkbookData, override: Party | None) -> Party:
     if override is not None:
         if written is not None and written is not override:
             raise WorkbookImportError(
-                f"--party の指定（{override.label}）と、表紙の「回答者の立場」"
-                f"（{printable(label)}）が食い違っています。--party は表紙のないブックのための"
-                "指定です。--party を外すか、表紙の立場を直してから読み込んでください。"
+                Message("import_party_conflict", party=override, cover=printable(label))
             )
         return override
     if written is not None:
         return written
-    raise WorkbookImportError(
-        "回答者の立場（API接続先／金融機関）が分かりません。--party で指定してください。"
-    )
+    raise WorkbookImportError(Message("import_party_unknown"))
 
 
 def _date(text: str) -> datetime | None:
@@ -85,7 +81,7 @@ def _answer(row: DetailRow, kind: QuestionKind, options: dict[str, str]) -> Answ
             status = Status.from_label(status_text)
         except ValueError:
             raise WorkbookImportError(
-                f"回答詳細の {row.question_id} の状態「{status_text}」が読めません"
+                Message("import_bad_status", question=row.question_id, status=status_text)
             ) from None
     if kind is QuestionKind.CERTIFICATION:
         by_name = {text: label for label, text in options.items()}
@@ -120,7 +116,7 @@ def session_from_workbook(
     cover = data.cover
     org = organisation or (cover.organisation if cover is not None else "")
     if not org:
-        raise WorkbookImportError("組織名が分かりません。--org で指定してください。")
+        raise WorkbookImportError(Message("import_organisation_unknown"))
     texts = _item_texts(data, catalog, party, notes)
     answers = _answers(data, questions, {i.no for i in catalog.items_for(party)}, notes)
     # The texts read are the respondent's; record the draft today's answers give, so that
@@ -169,7 +165,7 @@ def _item_texts(
     unknown: list[str] = []
     dropped: list[str] = []  # the guide's items a profile excludes
     shipped = {str(item.no) for item in load_catalog().items}
-    theirs: list[str] = []
+    theirs: list[tuple[str, Party]] = []  # (通番, whose item)
     with_text = 0
     for row in data.rows:
         values = {f: getattr(row, f) for f in TEXT_FIELDS}
@@ -182,30 +178,18 @@ def _item_texts(
             (dropped if number in shipped else unknown).append(number)
             continue
         if item.no not in mine:
-            theirs.append(f"通番{printable(number)}（{item.party.label}）")
+            theirs.append((printable(number), item.party))
             continue
         texts[str(item.no)] = ItemTexts(
             **{f: ItemText(draft="", text=values[f], state="edited") for f in TEXT_FIELDS}
         )
-    notes.append(f"回答のある項目 {with_text}件のうち {len(texts)}件を取り込みました。")
+    notes.append(str(Message("import_texts", rows=with_text, taken=len(texts))))
     if theirs:
-        notes.append(
-            f"  {party.label}の項目ではないため取り込んでいません（相手方が記入する欄）: "
-            + "、".join(theirs)
-        )
+        notes.append(str(Message("import_theirs", party=party, items=theirs)))
     if dropped:
-        notes.append(
-            "  プロファイルで除外した項目のため取り込んでいません: "
-            + "、".join(f"通番{printable(n)}" for n in dropped)
-        )
+        notes.append(str(Message("import_excluded", items=[printable(n) for n in dropped])))
     if unknown:
-        notes.append(
-            "  チェックリストにない通番のため取り込んでいません: "
-            + "、".join(f"通番{printable(n)}" for n in unknown[:20])
-            + (f" ほか{len(unknown) - 20}件" if len(unknown) > 20 else "")
-            + "。独自の項目を残すには、プロファイル（[[add]]、id は「追加1」…）に定義し、"
-            "--profile を付けて読み込んでください。"
-        )
+        notes.append(str(Message("import_unknown_items", items=[printable(n) for n in unknown])))
     return texts
 
 
@@ -230,11 +214,9 @@ def _answers(
         if answer is not None:
             answers[question.id] = answer
     if data.details:
-        notes.append(f"設問ごとの回答（回答詳細）{len(answers)}件を取り込みました。")
+        notes.append(str(Message("import_answers", count=len(answers))))
     if unknown:
         notes.append(
-            "  チェックリストにない設問IDのため取り込んでいません: "
-            + "、".join(printable(q) for q in unknown[:20])
-            + (f" ほか{len(unknown) - 20}件" if len(unknown) > 20 else "")
+            str(Message("import_unknown_questions", questions=[printable(q) for q in unknown]))
         )
     return answers

@@ -17,6 +17,7 @@ from interview.catalog.models import Catalog, Item
 from interview.compile.dates import parse_due_month  # noqa: F401  (re-exported)
 from interview.compile.item_text import TEXT_FIELDS, TEXT_LABELS, ItemDraft, compile_item
 from interview.engine.answers import Status
+from interview.errors import Message
 from interview.questions.bank import QuestionSet
 from interview.questions.models import QuestionKind
 from interview.session.models import ItemText, ItemTexts, Session
@@ -125,17 +126,10 @@ def redraft(
 
 
 def unresolved_message(found: list[Unresolved]) -> str:
-    shown = "、".join(u.label for u in found[:10]) + (" …" if len(found) > 10 else "")
-    return (
-        f"「不明・要確認」の回答が{len(found)}件あります（{shown}）。"
-        "回答予定の年月を --unresolved-by 2027-01 のように指定すると「確認中（2027年1月までに回答）」と書きます。"
-        "そのまま出力するには --allow-unresolved を付けてください（「確認中」と書きます）。"
-    )
+    labels = tuple(u.label for u in found)
+    return str(Message("export_unresolved", labels=labels))
 
 
 def stale_message(found: list[StaleText]) -> str:
-    shown = "、".join(s.label for s in found)
-    return (
-        f"{STALE_MARK}。確定後に回答が変わった項目があります: {shown}。"
-        "アプリの F9 で文章を確認し直すか、--redraft で最新の回答から作り直して出力してください。"
-    )
+    labels = tuple(s.label for s in found)
+    return str(Message("export_stale", mark=STALE_MARK, labels=labels))

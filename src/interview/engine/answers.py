@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from interview.errors import Message
+
 
 class Status(StrEnum):
     """The respondent's verdict on one 手法例."""
@@ -56,7 +58,7 @@ class Status(StrEnum):
         # the exported wording of an unresolved answer: 確認中 / 確認中（2027年1月までに回答）
         if cleaned.startswith(UNRESOLVED_WORD):
             return cls.UNKNOWN
-        raise ValueError(f"回答の状態が不明です: {text!r}")
+        raise ValueError(Message("unknown_status", text=text))
 
 
 STATUS_LABELS = {

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from interview.catalog.models import Item, MethodGroup
 from interview.engine.answers import Answer, Status
+from interview.errors import Message
 
 SCREENED_STATUSES = (Status.DONE, Status.NOT_APPLICABLE)
 """The group-wide answers that settle a whole group (anything else means: one by one)."""
@@ -35,7 +36,7 @@ def group_of(item: Item, example_id: str) -> MethodGroup:
     for group in item.method_groups:
         if any(e.id == example_id for e in group.examples):
             return group
-    raise KeyError(f"手法例 {example_id} は通番{item.no}にありません")
+    raise KeyError(Message("example_not_in_item", example=example_id, item=item.no))
 
 
 def answered_individually(group: MethodGroup, answers: Mapping[str, Answer]) -> bool:
@@ -69,6 +70,18 @@ def common_answer(group: MethodGroup, answers: Mapping[str, Answer]) -> Answer |
     return Answer(status=status, detail=details.pop())
 
 
+def shares_detail(statuses: Sequence[Status | None]) -> tuple[bool, ...]:
+    """Which examples take the group's one detail, for one status per example.
+
+    実施済み and 該当なし examples do, the others are asked one by one. When a group has
+    both, the detail is the 実施済み examples' (what is in place): one sentence cannot be
+    both their basis and the 該当なし examples' reason, so those are asked for it.
+    """
+    settled = {s for s in statuses if s in SCREENED_STATUSES}
+    keep = {Status.DONE} if len(settled) > 1 else settled
+    return tuple(s in keep for s in statuses)
+
+
 @dataclass(frozen=True)
 class GroupAnswer:
     """What a group answer means for its examples."""
@@ -96,25 +109,28 @@ def expand(
     - all 実施済み / all 該当なし: every example gets that status and *detail* (shared);
     - one gap status for the group (一部 / いいえ / 不明): every example is asked one by one;
     - one status per example: 実施済み / 該当なし examples get *detail* (shared), the
-      others are asked one by one with their status pre-selected.
+      others are asked one by one with their status pre-selected (see ``shares_detail``:
+      with both 実施済み and 該当なし, the 該当なし ones are asked for their reason).
     """
     examples = group.examples
     if isinstance(statuses, Status):
         if statuses in SCREENED_STATUSES:
             per_example: list[Status | None] = [statuses] * len(examples)
         else:
+            # a gap status for the whole group is not a status of each example (2 一部
+            # means "some are, some are not"): each is asked with nothing picked
             return GroupAnswer({}, {e.id: None for e in examples})
     else:
         if len(statuses) != len(examples):
             raise GroupAnswerError(
-                f"手法例は{len(examples)}件です。状態を{len(examples)}つ選んでください"
-                f"（いま{len(statuses)}つ）"
+                Message("group_status_count", examples=len(examples), given=len(statuses))
             )
         per_example = list(statuses)
     settled: dict[str, Answer] = {}
     drill: dict[str, Status | None] = {}
-    for example, status in zip(examples, per_example, strict=True):
-        if status in SCREENED_STATUSES:
+    sharing = shares_detail(per_example)
+    for example, status, shares in zip(examples, per_example, sharing, strict=True):
+        if shares:
             settled[example.id] = Answer(
                 status=status,
                 detail=detail.strip(),

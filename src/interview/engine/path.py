@@ -168,6 +168,7 @@ class GuidedInterview(Interview):
         answers: MutableMapping[str, Answer],
         follow_ups: MutableMapping[str, str] | None = None,
         suggestions: Mapping[str, Answer] | None = None,
+        pending: MutableMapping[str, Status] | None = None,
     ) -> None:
         self._steps: dict[int, list[Step]] = {}
         self._step_of: dict[str, Step] = {}
@@ -182,7 +183,9 @@ class GuidedInterview(Interview):
         self._queue: list[str] = []  # examples still to ask in a drill-down
         self._return_to: str | None = None  # where to go back after changing one example
         self._reviewing: set[int] = set()  # yearly items gone through question by question
-        self.pending: dict[str, Status] = {}  # statuses to pre-select in a drill-down
+        self._issues_wanted: set[int] = set()  # items without a gap whose 課題 is asked (/課題)
+        # statuses to pre-select in a drill-down (the session's ``pending``, saved with it)
+        self.pending: MutableMapping[str, Status] = pending if pending is not None else {}
         super().__init__(catalog, questions, party, answers, follow_ups, suggestions)
 
     # --- the path -------------------------------------------------------------------------
@@ -207,7 +210,23 @@ class GuidedInterview(Interview):
         answer = self.answers.get(question.id)
         if answer is not None and not answer.skipped:
             return True
-        return self.has_gap(question.item)
+        return question.item in self._issues_wanted or self.has_gap(question.item)
+
+    def on_path_issues(self, item_no: int) -> bool:
+        """The item's 課題認識 is on the path (a gap, an earlier answer, or 「/課題」)."""
+        return any(
+            self.on_path(q) for q in self.questions.for_item(item_no) if suffix(q) == "issues"
+        ) or not any(suffix(q) == "issues" for q in self.questions.for_item(item_no))
+
+    def want_issues(self, item_no: int) -> Step | None:
+        """Ask 課題認識 and 対応計画 at an item without a gap too (the respondent has a 課題
+        to write though every 手法例 is in place: 「/課題」). Returns that step, or None
+        when the item has no such questions. It comes after the item's other steps."""
+        self._issues_wanted.add(item_no)
+        for step in self.steps(item_no):
+            if step.kind is StepKind.ISSUES or any(suffix(q) == "issues" for q in step.questions):
+                return step
+        return None
 
     def drilled(self, group: MethodGroup) -> bool:
         """The group is asked one by one: chosen this run, or answered example by example."""
@@ -226,6 +245,8 @@ class GuidedInterview(Interview):
             and common_answer(group, self.suggestions) is None
         ):
             return True
+        if any(e.id in self.pending for e in group.examples):
+            return True  # statuses given for the group, examples still to ask one by one
         settled = 0
         for example in group.examples:
             answer = self.answers.get(example.id)
@@ -292,8 +313,8 @@ class GuidedInterview(Interview):
         stamp = now()
         for question_id, answer in result.answers.items():
             self.answers[question_id] = answer.model_copy(update={"updated_at": stamp})
-        for question_id in result.drill:
-            self.pending.pop(question_id, None)
+        for example in step.group.examples:
+            self.pending.pop(example.id, None)
         if result.drill:
             self._drilled.add(step.group.examples[0].id)
             self.pending.update({q: s for q, s in result.drill.items() if s is not None})
@@ -396,7 +417,10 @@ class GuidedInterview(Interview):
                 and group is not None
                 and screened(group)
                 and question.id == group.examples[0].id
-                and group.examples[0].id in self._drilled
+                and (
+                    group.examples[0].id in self._drilled
+                    or any(e.id in self.pending for e in group.examples)
+                )
                 and not answered_individually(group, self.answers)
             ):
                 self._drilled.discard(group.examples[0].id)
@@ -445,6 +469,7 @@ class GuidedInterview(Interview):
             self._return_to,
             set(self._reviewing),
             dict(self.pending),
+            set(self._issues_wanted),
         )
 
     def restore(self, state: object) -> None:
@@ -458,9 +483,12 @@ class GuidedInterview(Interview):
             self._queue,
             self._return_to,
             self._reviewing,
-            self.pending,
+            pending,
+            self._issues_wanted,
         ) = parts
         self._history[:] = history
+        self.pending.clear()  # in place: it is the session's own table
+        self.pending.update(pending)
 
     # --- progress on the path -------------------------------------------------------------
 

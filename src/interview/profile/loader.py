@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from interview.catalog.models import Catalog
-from interview.catalog.party import Party
+from interview.errors import Message
 from interview.profile.locate import line_of
 from interview.profile.models import AddedItem, AddedQuestion, Exclusion, Profile
 from interview.profile.rules import check_profile
@@ -28,7 +28,7 @@ class Problem:
     """One thing wrong in a profile file."""
 
     loc: tuple[int | str, ...]
-    message: str
+    message: str | Message
 
 
 class ProfileError(DataFileError):
@@ -37,7 +37,7 @@ class ProfileError(DataFileError):
     def __init__(
         self,
         path: Path,
-        message: str,
+        message: str | Message,
         line: int | None = None,
         field: str = "",
         others: tuple[str, ...] = (),
@@ -45,8 +45,7 @@ class ProfileError(DataFileError):
         super().__init__(path, message, line, field)
         self.others = others
         if others:
-            more = "\n".join(f"  {o}" for o in others)
-            self.args = (f"{self.args[0]}\nほかにも{len(others)}件の問題があります:\n{more}",)
+            self.args = (Message("profile_problems", first=self.args[0], others=others),)
 
 
 def load_profile(path: Path, catalog: Catalog | None = None) -> Profile:
@@ -65,7 +64,7 @@ def parse_profile(text: str, source: Path, catalog: Catalog | None = None) -> Pr
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         line = int(match.group(1)) if match else None
-        raise ProfileError(source, f"TOMLの書式エラー: {exc}", line) from None
+        raise ProfileError(source, Message("profile_toml_syntax", parser=str(exc)), line) from None
     return _validated(data, text, source, catalog)
 
 
@@ -97,9 +96,13 @@ def _error(path: Path, text: str, problems: list[Problem]) -> ProfileError:
     others = []
     for problem in rest:
         other_line, other_field = where(problem)
-        place = f"{other_line}行目" if other_line is not None else ""
-        place += f"（{other_field}）" if other_field else ""
-        others.append(f"{place}: {problem.message}")
+        others.append(
+            str(
+                Message(
+                    "profile_problem", line=other_line, field=other_field, reason=problem.message
+                )
+            )
+        )
     return ProfileError(path, first.message, line, field, tuple(others))
 
 
@@ -112,8 +115,6 @@ _MODELS: dict[tuple[str, ...], type[BaseModel]] = {
     ("add", "questions"): AddedQuestion,
 }
 
-_PARTIES = "、".join(f"{p.value}（{p.label}）" for p in Party)
-
 
 def _shown(value: Any) -> str:
     text = printable(repr(value))
@@ -124,23 +125,15 @@ def _translate(error: Any) -> str:
     kind: str = error["type"]
     loc = tuple(error["loc"])
     value = error.get("input")
-    if kind == "missing":
-        return "必須の項目がありません。書き加えてください"
-    if kind == "extra_forbidden":
-        owner = tuple(p for p in loc[:-1] if isinstance(p, str))
-        model = _MODELS.get(owner)
-        known = "、".join(model.model_fields) if model else ""
-        hint = f"（使える項目: {known}）" if known else ""
-        return f"知らない項目名です。書き間違いではありませんか{hint}"
-    if kind.startswith("int_"):
-        return f"整数で書いてください（入力値: {_shown(value)}）"
-    if kind.startswith("string_"):
-        return f'文字列を "…" で囲んで書いてください（入力値: {_shown(value)}）'
-    if kind == "enum":
-        return f"{_PARTIES}のいずれかを書いてください（入力値: {_shown(value)}）"
-    if kind in ("tuple_type", "list_type"):
-        name = ".".join(p for p in loc if isinstance(p, str))
-        return f"[[{name}]] の表を並べる形で書いてください"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return "表（キー = 値 の組）で書いてください"
-    return f"値が正しくありません（{error['msg']}; 入力値: {_shown(value)}）"
+    owner = tuple(p for p in loc[:-1] if isinstance(p, str))
+    model = _MODELS.get(owner) if kind == "extra_forbidden" else None
+    return str(
+        Message(
+            "profile_schema",
+            kind=kind,
+            value=_shown(value),
+            known=tuple(model.model_fields) if model else (),
+            table=".".join(p for p in loc if isinstance(p, str)),
+            reason=error["msg"],
+        )
+    )

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from interview.catalog.models import Catalog, Example, Item, Note
 from interview.catalog.party import Party
 from interview.datapaths import question_banks_dir
+from interview.errors import Message
 from interview.questions.certifications import CERTIFICATION_OPTIONS
 from interview.questions.models import (
     BankQuestion,
@@ -96,7 +97,7 @@ class QuestionSet:
         try:
             return self._by_id[question_id]
         except KeyError:
-            raise KeyError(f"質問 {question_id} はありません") from None
+            raise KeyError(Message("no_such_question", question=question_id)) from None
 
     def __contains__(self, question_id: object) -> bool:
         return question_id in self._by_id
@@ -132,7 +133,7 @@ def _load(
         path = directory / f"{item.no:02d}.toml"
         bank = extra[item.no] if item.no in extra else _load_file(ItemBank, path)
         if bank.item != item.no:
-            raise QuestionBankError(path, f"itemが{item.no}ではありません", field="item")
+            raise QuestionBankError(path, Message("bank_item", item=item.no), field="item")
         intros[item.no] = bank.intro
         by_item[item.no] = _example_questions(item, bank, path) + _closing_questions(
             item, bank, closing, catalog.usage.certification_items
@@ -154,7 +155,7 @@ def _example_questions(item: Item, bank: ItemBank, path: Path) -> tuple[Question
         missing = sorted(set(examples) - set(asked))
         extra = sorted(set(asked) - set(examples))
         raise QuestionBankError(
-            path, f"手法例と質問が一致しません（不足: {missing}、余分: {extra}）", field="questions"
+            path, Message("bank_questions", missing=missing, extra=extra), field="questions"
         )
     return tuple(_example_question(item, examples[q.id], q, path) for q in bank.questions)
 
@@ -171,10 +172,12 @@ def _example_question(item: Item, example: Example, q: BankQuestion, path: Path)
                 note = item.note(number)
             except KeyError:
                 raise QuestionBankError(
-                    path, f"質問{q.id}のチェックリストが存在しない注{number}を指しています"
+                    path, Message("bank_checklist_note", question=q.id, note=number)
                 ) from None
             if not note.points:
-                raise QuestionBankError(path, f"質問{q.id}: 注{note.no}に選択肢（①②…）がありません")
+                raise QuestionBankError(
+                    path, Message("bank_note_points", question=q.id, note=note.no)
+                )
             # With several notes, each label says which: 注1①, 注2①.
             found += _note_options(note, prefix=f"注{number}" if len(numbers) > 1 else "")
         options = tuple(found)

@@ -88,6 +88,12 @@ LITERAL_FLOOR = 50.0
 """A literal match scoring less (a typo) adds nothing to a meaning match."""
 LITERAL_ONLY = 0.5
 """An item holding the query as typed but too little of its meaning scores this share."""
+MEANING_FLOOR = 42.0
+"""When the best item is found by meaning alone and scores less than this, nothing is
+close enough (「株主総会の議事録」 only meets 議事録, in one question's example)."""
+UNKNOWN_SHARE = 0.65
+"""A word no item holds weighs this share of the rarest word (see ranking.UNKNOWN_SHARE):
+more than in the glossary, so 「顧客満足度調査」 is not answered by 顧客 and 調査 alone."""
 BM25_SHARE = 0.5
 """How much of the meaning score comes from the BM25 rank (the rest from coverage)."""
 TOGETHER_SHARE = 0.4
@@ -98,6 +104,8 @@ _PARTY_WORDS = {
     "financial_institution": "金融機関",
     "common": "API接続先 金融機関",
 }
+KEYWORD_WEIGHT = 1.0
+"""Field weight of an item's everyday words (keywords.toml)."""
 DETAIL_SHARE = 0.5
 """The field weight of a question's detail prompt, relative to the question's text."""
 GLOSSARY_FACTOR = 0.85
@@ -257,6 +265,7 @@ class ChecklistIndex:
         self._blobs = built.blobs
         self._items = built.items
         self._meaning = built.meaning
+        self._phrases = built.phrases
         self._folded = [e.folded for e in self._entries]
         self._docs = {no: doc for doc, no in enumerate(self._items)}
 
@@ -282,7 +291,9 @@ class ChecklistIndex:
             from interview.search.query import SYNONYMS_FILE
 
             code = Path(__file__).parent.parent  # the search, catalog and questions code
-            sources = [catalog_dir(), question_banks_dir(), SYNONYMS_FILE]
+            from interview.search.keywords import KEYWORDS_FILE
+
+            sources = [catalog_dir(), question_banks_dir(), SYNONYMS_FILE, KEYWORDS_FILE]
             for package in ("search", "catalog", "questions"):
                 sources += sorted((code / package).glob("*.py"))
             built = store.cached(
@@ -368,6 +379,8 @@ class ChecklistIndex:
             if item_no not in best:
                 best[item_no] = (score * LITERAL_ONLY, at, position)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        if ranked and ranked[0][1][0] < MEANING_FLOOR and ranked[0][0] not in literal:
+            return []  # the best is a loose match: nothing is close enough
         hits = []
         for item_no, (score, at, position) in ranked[:limit]:
             entry = self._entries[at]
@@ -438,6 +451,9 @@ class ChecklistIndex:
             if value > best_value:
                 best_at, best_value, best_token = at, value, rarest
             best_cover = max(best_cover, cover / total_weight)
+        for tokens in self._phrases.get(item_no, ()):
+            # An everyday phrase for the item (keywords.toml) holds words together too.
+            best_cover = max(best_cover, _share(tokens, prepared) / total_weight)
         if best_at < 0:
             return self._by_item[item_no].start, -1, 0.0
         surface = best_token.split(":", 1)[-1]
@@ -531,6 +547,18 @@ class ChecklistIndex:
             offer(at, score, alignment.dest_start if alignment is not None else 0)
 
 
+def _share(tokens: frozenset[str], prepared: Sequence[_Prepared]) -> float:
+    """The weighted share of the query's groups one text's *tokens* hold (unnormalised)."""
+    cover = 0.0
+    for group in prepared:
+        share = 0.0
+        for _factor, total, weighted in group.alternatives:
+            held = sum(value for token, value in weighted if token in tokens)
+            share = max(share, held / total)
+        cover += share * group.weight
+    return cover
+
+
 class _Built(NamedTuple):
     """What building an index computes (picklable, so it can be cached on disk)."""
 
@@ -540,9 +568,12 @@ class _Built(NamedTuple):
     blobs: dict[int, str]
     items: list[int]
     meaning: MeaningIndex
+    phrases: dict[int, tuple[frozenset[str], ...]]
+    """Each item's everyday phrases (keywords.toml), as token sets."""
 
 
 def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
+    from interview.search.keywords import item_keywords
     from interview.search.ranking import MeaningIndex
     from interview.search.tokens import text_tokens
 
@@ -552,6 +583,8 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
     blobs: dict[int, str] = {}
     items: list[int] = []
     documents: list[list[tuple[list[str], float]]] = []
+    keywords = item_keywords() if _is_shipped_items(catalog) else {}
+    phrases: dict[int, tuple[frozenset[str], ...]] = {}
     for item in catalog.items:
         first = len(entries)
         own: tuple[Question, ...] = ()
@@ -568,6 +601,11 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
             fields.append((tokens, weight))
             entries.append(_Entry(item.no, field, ref, text, folded, classes))
             token_sets.append(frozenset(tokens))
+        words = keywords.get(item.no, ())
+        if words:
+            # Everyday words for the item: ranked with, never shown or matched as typed.
+            fields.append((text_tokens("、".join(words)), KEYWORD_WEIGHT))
+            phrases[item.no] = tuple(frozenset(text_tokens(w)) for w in words)
         # Who answers the item is part of what it is about (「銀行側の本人確認」).
         fields.append((text_tokens(_PARTY_WORDS.get(str(item.party), "")), PARTY_WEIGHT))
         by_item[item.no] = range(first, len(entries))
@@ -575,7 +613,13 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
         documents.append(fields)
         # Folded text never holds "|", so no match can span two fields.
         blobs[item.no] = "|".join(e.folded for e in entries[first:])
-    return _Built(entries, token_sets, by_item, blobs, items, MeaningIndex(documents))
+    meaning = MeaningIndex(documents, UNKNOWN_SHARE)
+    return _Built(entries, token_sets, by_item, blobs, items, meaning, phrases)
+
+
+def _is_shipped_items(catalog: Catalog) -> bool:
+    """Whether *catalog*'s items are the guide's 44 (a tailored one keeps their 通番)."""
+    return all(1 <= item.no <= 44 or item.no > 1000 for item in catalog.items)
 
 
 def _is_shipped(catalog: Catalog) -> bool:

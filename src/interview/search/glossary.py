@@ -6,6 +6,7 @@ is built once per catalog and reused, so calling it on every keystroke is cheap.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
@@ -14,6 +15,7 @@ from interview.search.normalize import normalize, normalize_query, query_words
 from interview.search.scoring import (
     CONTAINED,
     FUZZY_CUTOFF,
+    PREFIX,
     SUBSTRING,
     fuzzy_score,
     literal_score,
@@ -39,22 +41,66 @@ FIELD_LABELS: dict[GlossaryField, str] = {
 _FIELD_ORDER: tuple[GlossaryField, ...] = ("term", "alias", "yomi", "description")
 NAME_WEIGHT = 3.0
 YOMI_WEIGHT = 2.0
+KEYWORD_WEIGHT = 1.0
+"""Weight of a term's everyday words (keywords.toml), like its description's."""
 NAME_SHARE = 0.6
 """A name found inside the query must make up this share of it to count as named."""
+CONTAINED_SHARE = 0.7
+"""A name found inside a longer query must make up this share of it to count as named
+(DMZって yes; 遠隔シェル, where 遠隔 narrows シェル down to rsh, no)."""
 FUZZY_MAX_QUERY = 24
 """Typo matching on names runs for queries up to this many folded characters."""
 COVERAGE_CUTOFF = 0.5
 """Least share of the query's content words a term must hold to be found by meaning."""
+UNKNOWN_SHARE = 0.75
+"""A word no term holds weighs this share of the rarest word (see ranking.UNKNOWN_SHARE):
+「アジャイル開発」 is not answered by 開発 alone. Chosen on the tuning sets."""
+NAMED_TYPED = 0.8
+"""Share of a one-word query's own tokens a term's names must hold to count as named
+(a typo is tolerated; 金融庁 does not name 金融ISAC by 金融)."""
+NAMED_PARAPHRASE = 0.9
+"""The same for a paraphrase of the word, which must be there (nearly) whole."""
+SHORT_NAME = 5
+"""A typo between a name and a query both this short is judged on the whole string."""
+SHORT_RATIO = 75.0
+"""Least rapidfuzz ratio for such a typo (ボット is no typo of テルネット)."""
+LONGER_RATIO = 80.0
+"""Least rapidfuzz ratio for a typo of a name shorter than the query: 遠隔シェル is no
+typo of シェル, but 合意された手続き報告書 is one of 合意された手続報告書."""
 SUGGEST_CUTOFF = 60.0
 """Least rapidfuzz WRatio for a name to be offered as "did you mean"."""
 SUGGEST_COVERAGE = 0.35
+MEANING_FLOOR = 46.0
+"""When the best term is found by meaning alone and scores less than this, nothing is
+close enough (「Webサイトのアドレス」 must not bring up SQLインジェクション by "Web")."""
 MEANING_BASE = 40.0
 MEANING_SPAN = 24.0
 
 
 def _meaning_score(coverage: float, rank: float) -> float:
-    """Map coverage (0–1) and BM25 relative to the best (0–1) into 40–64, below names."""
-    return MEANING_BASE + MEANING_SPAN * coverage * rank
+    """Map coverage (0–1) and BM25 relative to the best (0–1) into 40–64, below names.
+
+    The square root of the rank lets a term holding all of a description stay near one
+    that holds less of it but names part of it (BM25 favours the names, ×3)."""
+    return MEANING_BASE + MEANING_SPAN * coverage * math.sqrt(rank)
+
+
+def _holds(text: str, word: str) -> bool:
+    """Whether folded *text* holds *word* as a word: ログ is not held by ログイン."""
+    from interview.search.query import standalone
+
+    start = text.find(word)
+    while start >= 0:
+        if standalone(text, start, start + len(word)):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _is_kana(group: Group) -> bool:
+    from interview.search.query import KANA_PREFIX
+
+    return group.alternatives[0].tokens[0].startswith(KANA_PREFIX)
 
 
 class GlossaryHit(NamedTuple):
@@ -88,6 +134,7 @@ class GlossaryIndex:
 
         self._extract = process.extract
         self._scorer = fuzz.WRatio
+        self._ratio = fuzz.ratio
         self.terms: tuple[GlossaryTerm, ...] = tuple(terms)
         self._keys: list[str] = []
         self._owners: list[_Key] = []
@@ -111,8 +158,12 @@ class GlossaryIndex:
             owners = self._named.setdefault(key, [])
             if owner.term not in owners:
                 owners.append(owner.term)
+        from interview.search.keywords import term_keywords
         from interview.search.ranking import MeaningIndex
 
+        keywords = term_keywords()
+        own_words = [keywords.get(term.term, ()) for term in self.terms]
+        self._keyword_texts = ["|".join(normalize(w) for w in words) for words in own_words]
         self._name_meaning = MeaningIndex(
             [
                 [(term.term, 1.0), *((alias, 1.0) for alias in term.aliases), (term.yomi, 1.0)]
@@ -126,9 +177,11 @@ class GlossaryIndex:
                     *((alias, NAME_WEIGHT) for alias in term.aliases),
                     (term.yomi, YOMI_WEIGHT),
                     (term.description, 1.0),
+                    *((word, KEYWORD_WEIGHT) for word in words),
                 ]
-                for term in self.terms
-            ]
+                for term, words in zip(self.terms, own_words, strict=True)
+            ],
+            UNKNOWN_SHARE,
         )
 
     def named(self, folded: str) -> list[GlossaryTerm]:
@@ -161,8 +214,10 @@ class GlossaryIndex:
             index: (score, rank, field, text) for index, (score, rank, field, text) in names.items()
         }
         meaning = self._meaning.rank(groups)
-        if len(groups) == 1:
-            meaning = self._naming(groups[0], meaning)
+        strong = [g for g in groups if g.factor >= 1.0 and not _is_kana(g)]
+        if len(strong) == 1:
+            # One word, maybe with generic ones (ログ管理): it asks for what it names.
+            meaning = self._naming(strong[0], meaning)
         top_bm = max((s.bm25 for s in meaning), default=0.0) or 1.0
         cutoff = coverage_cutoff(groups, COVERAGE_CUTOFF)
         for found in meaning:
@@ -177,6 +232,8 @@ class GlossaryIndex:
             best.items(),
             key=lambda kv: (-kv[1][0], kv[1][1], self._order[kv[0]]),
         )
+        if ranked and ranked[0][1][2] == "description" and ranked[0][1][0] < MEANING_FLOOR:
+            return []  # the best is a loose match by meaning: nothing is close enough
         return [
             GlossaryHit(self.terms[index], round(score, 1), cast("GlossaryField", field), text)
             for index, (score, _rank, field, text) in ranked[:limit]
@@ -192,9 +249,28 @@ class GlossaryIndex:
         """
         from interview.search.query import Group
 
-        named = {s.doc for s in self._name_meaning.rank([group]) if s.coverage >= COVERAGE_CUTOFF}
-        typed = Group(group.word, group.alternatives[:1], group.factor)
-        named |= {s.doc for s in self._meaning.rank([typed]) if s.coverage >= COVERAGE_CUTOFF}
+        own = Group(group.word, group.alternatives[:1], group.factor)
+        named = {s.doc for s in self._name_meaning.rank([own]) if s.coverage >= NAMED_TYPED}
+        if len(group.alternatives) > 1:
+            # A paraphrase names a term only whole: 接続元 (for VPN) does not name API接続先.
+            paraphrased = Group(group.word, group.alternatives[1:], group.factor)
+            named |= {
+                s.doc
+                for s in self._name_meaning.rank([paraphrased])
+                if s.coverage >= NAMED_PARAPHRASE
+            }
+        typed = normalize(group.word)
+        if len(typed) >= 2:
+            # The word as typed, whole: アクセスログ is not named by a text holding アクセス.
+            for texts in (self._descriptions, self._keyword_texts):
+                named |= {
+                    i for i, text in enumerate(texts) if typed in text and _holds(text, typed)
+                }
+            named |= {
+                owner.term
+                for key, owner in zip(self._keys, self._owners, strict=True)
+                if typed in key and _holds(key, typed)
+            }
         return [s for s in found if s.doc in named]
 
     def suggest(self, query: str, limit: int = 3) -> list[GlossaryTerm]:
@@ -243,8 +319,10 @@ class GlossaryIndex:
 
         for key, owner in zip(self._keys, self._owners, strict=True):
             score = literal_score(folded, key)
-            if CONTAINED <= score < SUBSTRING and len(key) < NAME_SHARE * len(folded):
+            if CONTAINED <= score < SUBSTRING and len(key) < CONTAINED_SHARE * len(folded):
                 score = 0.0
+            elif SUBSTRING <= score < PREFIX and len(folded) <= 2 and not _holds(key, folded):
+                score = 0.0  # ログ is no part of ログイン's name
             score = score or words_score(words, key)
             if score:
                 offer(owner.term, score, owner.field, owner.text)
@@ -257,6 +335,13 @@ class GlossaryIndex:
                 key = self._keys[at]
                 if min(len(key), len(folded)) < NAME_SHARE * max(len(key), len(folded)):
                     continue  # no typo of each other: one is much longer (ばなな, ISO…ナナ)
+                if (
+                    max(len(key), len(folded)) <= SHORT_NAME
+                    and self._ratio(folded, key) < SHORT_RATIO
+                ):
+                    continue  # short names: whole-string likeness (https is no typo of ips)
+                if len(folded) > len(key) and self._ratio(folded, key) < LONGER_RATIO:
+                    continue  # a name inside a longer description is for meaning to weigh
                 owner = self._owners[at]
                 offer(owner.term, fuzzy_score(similarity), owner.field, owner.text)
         return best

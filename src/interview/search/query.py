@@ -158,6 +158,15 @@ _WEAK = frozenset(
         "実行",
         "活用",
         "適用",
+        "処理",
+        "強化",
+        "向上",
+        "徹底",
+        "確保",
+        "構築",
+        "把握",
+        "推進",
+        "充実",
         "行",
         "入",
         "使",
@@ -212,6 +221,29 @@ def synonym_table(path: Path = SYNONYMS_FILE) -> tuple[Synonym, ...]:
     )
 
 
+@lru_cache(maxsize=2)
+def _by_first_char(kana: bool) -> dict[str, tuple[tuple[int, Synonym], ...]]:
+    """The synonym table by the first character of its keys, with each entry's place
+    in the table (so candidates keep the longest-key-first order)."""
+    table: dict[str, list[tuple[int, Synonym]]] = {}
+    for at, synonym in enumerate(synonym_table()):
+        key = synonym.kana_key if kana else synonym.key
+        if key:
+            table.setdefault(key[0], []).append((at, synonym))
+    return {char: tuple(entries) for char, entries in table.items()}
+
+
+def _candidates(plain: str, kana: bool) -> list[Synonym]:
+    """The synonyms whose key may occur in *plain* (its first character does), in
+    table order: a query looks at a few dozen keys, not the whole table."""
+    table = _by_first_char(kana)
+    found: list[tuple[int, Synonym]] = []
+    for char in set(plain):
+        found.extend(table.get(char, ()))
+    found.sort(key=lambda pair: pair[0])
+    return [synonym for _at, synonym in found]
+
+
 _SPACE_BETWEEN_ASCII = re.compile(r"(?<=[a-z0-9])\s+(?=[a-z0-9])")
 
 
@@ -230,7 +262,7 @@ def _is_ascii_word(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-def _standalone(text: str, start: int, end: int) -> bool:
+def standalone(text: str, start: int, end: int) -> bool:
     """A key must not be cut out of a longer word of its script.
 
     ``waf`` does not match in ``wafer``, nor ``ログ`` in ``ログイン``; kanji compounds
@@ -283,12 +315,12 @@ def parse_query(query: str) -> tuple[Group, ...]:
     kana = is_hiragana_only(fold(strip_escapes(query[:MAX_TEXT])))
     taken = [False] * len(plain)
     groups: list[tuple[int, Group]] = []
-    for synonym in synonym_table():
+    for synonym in _candidates(plain, kana):
         key = synonym.kana_key if kana else synonym.key
         start = plain.find(key)
         while start >= 0:
             end = start + len(key)
-            if not any(taken[start:end]) and _standalone(plain, start, end):
+            if not any(taken[start:end]) and standalone(plain, start, end):
                 for i in range(start, end):
                     taken[i] = True
                 groups.append((start, _synonym_group(plain[start:end], synonym)))

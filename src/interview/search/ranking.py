@@ -42,7 +42,11 @@ class Scored(NamedTuple):
 class MeaningIndex:
     """Inverted index of weighted tokens over a fixed list of documents."""
 
-    def __init__(self, documents: Sequence[Iterable[tuple[str | Sequence[str], float]]]) -> None:
+    def __init__(
+        self,
+        documents: Sequence[Iterable[tuple[str | Sequence[str], float]]],
+        unknown_share: float = UNKNOWN_SHARE,
+    ) -> None:
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         lengths: list[float] = []
         for doc, fields in enumerate(documents):
@@ -64,7 +68,7 @@ class MeaningIndex:
             for token, row in self._postings.items()
         }
         self._prepared: dict[tuple[str, ...], list[tuple[str, float]]] = {}
-        self.unknown_idf = UNKNOWN_SHARE * math.log(1 + (n + 0.5) / 0.5)
+        self.unknown_idf = unknown_share * math.log(1 + (n + 0.5) / 0.5)
 
     def idf(self, token: str) -> float:
         """The token's IDF; a token in no document weighs :data:`UNKNOWN_SHARE` of the

@@ -16,7 +16,7 @@ CONTAINED = 70.0
 BAND = 9.0
 """How far a score may rise inside its band (by how much of the key the query covers)."""
 
-FUZZY_CUTOFF = 72.0
+FUZZY_CUTOFF = 74.0
 """Least rapidfuzz WRatio (0–100) that counts as a typo match."""
 FUZZY_SCALE = 0.85
 FUZZY_CAP = 79.0

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from interview.disclosure import find_network_details, mask_network_details
+from interview.disclosure import NetworkFinding, find_network_details, mask_network_details
 from interview.engine.answers import Answer
 from interview.engine.reply import parse_status_reply
 from interview.questions.bank import Question
@@ -20,6 +20,8 @@ from interview.secrets import SecretFinding, find_secrets, mask_secrets
 from interview.services.live import LiveSession
 
 SECRET_FIELDS = ("detail", "due", "owner")
+
+Finding = SecretFinding | NetworkFinding  # the same warning, the same choices
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class SecretsFound:
     """The answer holds what looks like a secret: the person decides (mask, keep, back)."""
 
     answer: Answer
-    findings: list[SecretFinding]
+    findings: list[Finding]
 
 
 def check_reply(
@@ -69,18 +71,18 @@ def read_reply(question: Question, answer: Answer, text: str) -> Answer | NeedsS
     return answer
 
 
-def _findings(text: str) -> list[SecretFinding]:
+def _findings(text: str) -> list[Finding]:
     # Secrets, and network details (IP addresses, host names) the banks need not see:
     # the same warning, the same choices (mask, keep, back).
-    return [*find_secrets(text), *find_network_details(text)]  # type: ignore[list-item]
+    return [*find_secrets(text), *find_network_details(text)]
 
 
-def secret_findings(answer: Answer) -> list[SecretFinding]:
+def secret_findings(answer: Answer) -> list[Finding]:
     """Passwords, keys, card numbers, IP addresses, host names… in the fields a person types."""
     return _findings("\n".join(getattr(answer, f) for f in SECRET_FIELDS))
 
 
-def secret_findings_in(texts: Iterable[str]) -> list[SecretFinding]:
+def secret_findings_in(texts: Iterable[str]) -> list[Finding]:
     """Secrets in free texts about to be saved (group answers, closing texts)."""
     return _findings("\n".join(texts))
 

@@ -7,7 +7,7 @@ answer, skip, jump, follow-up mark and confirmed text is on disk when the call r
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import cast
+from dataclasses import dataclass
 
 from interview.catalog import Catalog
 from interview.compile.item_text import TEXT_FIELDS, ItemDraft, compile_item
@@ -20,6 +20,16 @@ from interview.questions.bank import Question, QuestionSet
 from interview.questions.models import QuestionKind
 from interview.services.checklist import Checklist, checklist_for
 from interview.session.models import ItemText, ItemTexts, Position, Session
+
+
+@dataclass(frozen=True)
+class _UndoPoint:
+    """What a change may touch, to put back when its save fails."""
+
+    answers: dict[str, Answer | None]
+    item_no: int | None
+    texts: ItemTexts | None
+    engine: tuple[object, ...]
 
 
 class LiveSession:
@@ -52,6 +62,7 @@ class LiveSession:
             session.answers,
             session.follow_ups,
             session.suggestions,
+            session.pending,
         )
         position = session.position
         self.interview.resume(
@@ -108,10 +119,9 @@ class LiveSession:
         return result
 
     def step_point(self) -> object:
-        """The current step's item and the engine's place, for ``reanswer_group``."""
+        """The current step's answers, texts and engine place, for ``reanswer_group``."""
         step = self.interview.current_step()
-        item_no = step.item if step is not None else None
-        return (item_no, self._step_undo_point(item_no))
+        return self._step_undo_point(step.item if step is not None else None)
 
     def reanswer_group(
         self,
@@ -125,13 +135,13 @@ class LiveSession:
 
         When the new answer cannot be applied or saved, the session stays as it was.
         """
-        item_no, before = cast("tuple[int | None, dict[str, object]]", point)
-        after = self._step_undo_point(item_no)
-        self._put_back(item_no, before)
+        assert isinstance(point, _UndoPoint)
+        after = self._step_undo_point(point.item_no)
+        self._undo(point)
         try:
             return self.answer_group(statuses, detail, checks)
         except Exception:
-            self._put_back(item_no, after)
+            self._undo(after)
             raise
 
     def answer_step(self, answers: dict[str, Answer]) -> Question | None:
@@ -150,43 +160,37 @@ class LiveSession:
         self._saved_or_undone(step.item if step is not None else None, undo)
         return question
 
+    def want_issues(self, item_no: int) -> Step | None:
+        """「/課題」: ask 課題認識・対応計画 at an item without a gap too (nothing to save:
+        the step is on the path until answered, then its answers keep it there)."""
+        return self.interview.want_issues(item_no)
+
     def change_example(self, example_id: str) -> Question:
         question = self.interview.change_example(example_id)
         self._save_or_report()
         return question
 
-    def _step_undo_point(self, item_no: int | None) -> dict[str, object]:
+    def _step_undo_point(self, item_no: int | None) -> _UndoPoint:
         """Everything a step may change: the item's answers and texts, and the engine's place."""
-        engine = self.interview
         ids = [q.id for q in self.questions.for_item(item_no)] if item_no is not None else []
-        return {
-            "answers": {q: self.session.answers.get(q) for q in ids},
-            "texts": self.session.texts.get(str(item_no)),
-            "engine": engine.snapshot(),
-        }
+        return self._point(ids, item_no)
 
-    def _saved_or_undone(self, item_no: int | None, point: dict[str, object]) -> None:
+    def _point(self, question_ids: list[str], item_no: int | None) -> _UndoPoint:
+        return _UndoPoint(
+            answers={q: self.session.answers.get(q) for q in question_ids},
+            item_no=item_no,
+            texts=self.session.texts.get(str(item_no)) if item_no is not None else None,
+            engine=self.interview.snapshot(),
+        )
+
+    def _saved_or_undone(self, item_no: int | None, point: _UndoPoint) -> None:
         if item_no is not None:
             self._refresh_drafts(item_no)
         try:
             self.save()
         except UserError:
-            self._put_back(item_no, point)  # not saved: as if not sent (the UI keeps it)
+            self._undo(point)  # not saved: as if not sent (the UI keeps what was typed)
             raise
-
-    def _put_back(self, item_no: int | None, point: dict[str, object]) -> None:
-        """The item's answers and texts and the engine's place as they were at *point*."""
-        for qid, answer in point["answers"].items():  # type: ignore[attr-defined]
-            if answer is None:
-                self.session.answers.pop(qid, None)
-            else:
-                self.session.answers[qid] = answer
-        if item_no is not None:
-            if point["texts"] is None:
-                self.session.texts.pop(str(item_no), None)
-            else:
-                self.session.texts[str(item_no)] = point["texts"]  # type: ignore[assignment]
-        self.interview.restore(point["engine"])
 
     def current_step(self) -> Step | None:
         return self.interview.current_step()
@@ -246,29 +250,22 @@ class LiveSession:
                 raise
             self.on_save_error(str(exc))
 
-    def _undo_point(self, question_id: str, item_no: int) -> tuple[object, ...]:
-        texts = self.session.texts.get(str(item_no))
-        return (
-            question_id,
-            self.session.answers.get(question_id),
-            item_no,
-            texts,
-            self.interview.cursor,
-            list(self.interview._history),
-        )
+    def _undo_point(self, question_id: str, item_no: int) -> _UndoPoint:
+        return self._point([question_id], item_no)
 
-    def _undo(self, point: tuple[object, ...]) -> None:
-        question_id, answer, item_no, texts, cursor, history = point
-        if answer is None:
-            self.session.answers.pop(str(question_id), None)
-        else:
-            self.session.answers[str(question_id)] = answer  # type: ignore[assignment]
-        if texts is None:
-            self.session.texts.pop(str(item_no), None)
-        else:
-            self.session.texts[str(item_no)] = texts  # type: ignore[assignment]
-        self.interview.cursor = cursor  # type: ignore[assignment]
-        self.interview._history[:] = history  # type: ignore[call-overload]
+    def _undo(self, point: _UndoPoint) -> None:
+        """Put back the answers, texts and engine place of *point* (a save that failed)."""
+        for qid, answer in point.answers.items():
+            if answer is None:
+                self.session.answers.pop(qid, None)
+            else:
+                self.session.answers[qid] = answer
+        if point.item_no is not None:
+            if point.texts is None:
+                self.session.texts.pop(str(point.item_no), None)
+            else:
+                self.session.texts[str(point.item_no)] = point.texts
+        self.interview.restore(point.engine)
 
     # --- reading ---------------------------------------------------------------------------
 

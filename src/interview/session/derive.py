@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from interview.catalog.party import Party
+from interview.errors import Message
 from interview.session.errors import SessionError
 from interview.session.models import Session
 from interview.session.store import SessionStore
@@ -34,7 +35,7 @@ def start_from_previous(
     """A new session for the yearly check: same respondent, previous answers to re-confirm."""
     answers = _answered(previous)
     if not answers:
-        raise SessionError(f"前回のセッション {previous.id} には回答がありません。")
+        raise SessionError(Message("previous_session_empty", session=previous.id))
     session = store.create(
         previous.respondent.model_copy(deep=True),
         edition=edition,
@@ -56,15 +57,14 @@ def check_reusable(organisation: str, party: Party, other: Session) -> None:
     theirs = other.respondent
     if " ".join(organisation.split()) != " ".join(theirs.organisation.split()):
         raise SessionError(
-            f"流用元 {other.id} は別の組織（{theirs.organisation}）のセッションです。"
-            "同じ組織のセッションだけを流用できます。"
+            Message("reuse_other_organisation", session=other.id, theirs=theirs.organisation)
         )
     if party is not theirs.party:
         raise SessionError(
-            f"流用元 {other.id} は{theirs.party.label}のセッションです（こちらは{party.label}）。"
+            Message("reuse_other_party", session=other.id, theirs=theirs.party, ours=party)
         )
     if not _answered(other):
-        raise SessionError(f"流用元のセッション {other.id} には回答がありません。")
+        raise SessionError(Message("reuse_source_empty", session=other.id))
 
 
 def reuse_answers(store: SessionStore, session: Session, other: Session) -> Session:

@@ -1,11 +1,10 @@
-"""Session problems the user can act on; each one reads as a plain Japanese message."""
+"""Session problems the user can act on: a code and its data (``interview.messages`` words them)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from interview.errors import UserError
-from interview.textsafety import printable
+from interview.errors import Message, UserError
 
 
 class SessionError(UserError):
@@ -26,10 +25,7 @@ class SessionNotFoundError(SessionError):
     def __init__(self, session_id: str, path: Path) -> None:
         self.session_id = session_id
         self.path = path
-        super().__init__(
-            f"セッション「{session_id}」が見つかりません（{path}）。"
-            "interview sessions で一覧を確認してください。"
-        )
+        super().__init__(Message(self.code, session=session_id, path=path))
 
 
 class SessionExistsError(SessionError):
@@ -38,16 +34,16 @@ class SessionExistsError(SessionError):
     def __init__(self, session_id: str, path: Path) -> None:
         self.session_id = session_id
         self.path = path
-        super().__init__(
-            f"セッション「{session_id}」は既にあります（{path}）。別のIDを指定してください。"
-        )
+        super().__init__(Message(self.code, session=session_id, path=path))
 
 
 class SessionFileError(SessionError):
     """A session file that cannot be read: broken TOML, a schema mismatch, a newer format.
 
+    ``reason`` says what is wrong (a :class:`Message`, or a parser's own text),
     ``line``/``column`` locate the problem when known, ``field`` names the field
-    (e.g. ``answers.1.1.1.status``), and ``backup`` is the previous version when one exists.
+    (e.g. ``answers.1.1.1.status``), ``backup`` is the previous version when one exists,
+    and ``hint`` (a :class:`Message`) what the user can do.
     """
 
     code = "session_file_unreadable"
@@ -55,13 +51,13 @@ class SessionFileError(SessionError):
     def __init__(
         self,
         path: Path,
-        reason: str,
+        reason: str | Message,
         *,
         line: int | None = None,
         column: int | None = None,
         field: str = "",
         backup: Path | None = None,
-        hint: str = "",
+        hint: Message | None = None,
     ) -> None:
         self.path = path
         self.reason = reason
@@ -70,24 +66,20 @@ class SessionFileError(SessionError):
         self.field = field
         self.backup = backup
         self.hint = hint
-        super().__init__(self._message())
+        super().__init__(
+            Message(
+                self.code,
+                path=path,
+                reason=reason,
+                line=line,
+                column=column,
+                field=field,
+                backup=backup,
+                hint=hint,
+            )
+        )
 
-    def _message(self) -> str:
-        where = printable(str(self.path))
-        if self.line is not None:
-            where += f" {self.line}行目"
-            if self.column is not None:
-                where += f" {self.column}文字目"
-        if self.field:
-            where += f"（{printable(self.field)}）"
-        message = f"セッションファイルを読み込めません: {where}: {self.reason}"
-        if self.hint:
-            message += f"\n{self.hint}"
-        if self.backup is not None:
-            message += f"\n直前のバックアップがあります: {self.backup}"
-        return message
-
-    def with_backup(self, backup: Path, hint: str) -> SessionFileError:
+    def with_backup(self, backup: Path, hint: Message) -> SessionFileError:
         """The same error, offering *backup* (and how to restore it)."""
         return type(self)(
             self.path,
@@ -114,12 +106,7 @@ class SessionLockedError(SessionError):
     def __init__(self, session_id: str, holder: str) -> None:
         self.session_id = session_id
         self.holder = holder
-        super().__init__(
-            f"セッション「{session_id}」は別のアプリで開かれています（{holder}）。"
-            "そのアプリを閉じてから、もう一度開いてください。"
-            f"そのアプリがもう動いていない（別のPCで落ちた等）ときは、"
-            f"interview unlock {session_id} でロックを解除できます。"
-        )
+        super().__init__(Message(self.code, session=session_id, holder=holder))
 
 
 class UnsafeLockPathError(SessionError):
@@ -131,10 +118,4 @@ class UnsafeLockPathError(SessionError):
         self.session_id = session_id
         self.path = path
         self.kind = kind
-        what = {"symlink": "シンボリックリンク", "directory": "フォルダ"}.get(
-            kind, "特殊なファイル"
-        )
-        super().__init__(
-            f"セッション「{session_id}」のロックファイル {path} が{what}です。"
-            "安全のため使いません。心当たりがなければ、中身を確かめてから削除してください。"
-        )
+        super().__init__(Message(self.code, session=session_id, path=path, kind=kind))

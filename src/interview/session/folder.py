@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from interview.errors import describe_os_error
+from interview.errors import Message, os_error_message
 from interview.session.errors import SessionError
 
 DIR_MODE = 0o700
@@ -24,21 +24,17 @@ def make_private_dir(directory: Path) -> None:
         return
     if directory.is_symlink():
         raise SessionError(
-            f"セッションの保存先を作れません: リンク切れのシンボリックリンクです（{directory} → "
-            f"{os.readlink(directory)}）。リンク先を作るか、--sessions-dir で別の場所を指定してください。"
+            Message("sessions_dir_dangling_link", path=directory, target=os.readlink(directory))
         )
     if directory.exists():
-        raise SessionError(
-            f"セッションの保存先を作れません: 同じ名前のファイルがあり、フォルダではありません（{directory}）。"
-            "--sessions-dir で別の場所を指定してください。"
-        )
+        raise SessionError(Message("sessions_dir_is_a_file", path=directory))
     missing: list[Path] = []
     current = directory
     while not current.exists() and not current.is_symlink() and current != current.parent:
         missing.append(current)
         current = current.parent
     if current.is_symlink() and not current.exists():
-        raise SessionError(f"保存先の途中のフォルダがリンク切れです（{current}）。")
+        raise SessionError(Message("sessions_dir_parent_dangling", path=current))
     try:
         for folder in reversed(missing):
             try:
@@ -48,7 +44,7 @@ def make_private_dir(directory: Path) -> None:
             os.chmod(folder, DIR_MODE)  # mkdir's mode is filtered by the umask
     except OSError as exc:
         raise SessionError(
-            f"セッションの保存先を作れません（{directory}）: {describe_os_error(exc)}"
+            Message("sessions_dir_cannot_create", path=directory, reason=os_error_message(exc))
         ) from None
 
 
@@ -74,7 +70,4 @@ def tighten_sessions_dir(directory: Path) -> str:
     except (OSError, RuntimeError):
         return ""
     old = stat.S_IMODE(st.st_mode)
-    return (
-        f"お知らせ: セッションの保存先（{directory}）を、本人だけが読み書きできる設定"
-        f"（{old:04o} → 0700）に変更しました。回答には社内のセキュリティ情報が含まれるためです。"
-    )
+    return str(Message("sessions_dir_tightened", path=directory, old=f"{old:04o}"))

@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date
 
+from interview.errors import Message
 from interview.session.errors import InvalidSessionIdError
 from interview.textsafety import describe, printable, unsafe_chars
 
@@ -66,7 +67,7 @@ def validate_id(session_id: str) -> str:
     problem = _problem(session_id)
     if problem:
         raise InvalidSessionIdError(
-            f"セッションIDが正しくありません（{problem}）: {printable(repr(session_id))}"
+            Message("invalid_session_id", problem=problem, id=printable(repr(session_id)))
         )
     return session_id
 
@@ -75,32 +76,31 @@ def is_valid_id(session_id: str) -> bool:
     return not _problem(session_id)
 
 
-def _problem(session_id: str) -> str:
+def _problem(session_id: str) -> Message | None:
     if not session_id or not session_id.strip():
-        return "空です"
+        return Message("id_empty")
     if len(session_id) > MAX_ID_LENGTH:
-        return f"{MAX_ID_LENGTH}文字以内にしてください"
+        return Message("id_too_many_chars", most=MAX_ID_LENGTH)
     if len(session_id.encode("utf-8", "surrogatepass")) > MAX_ID_BYTES:
-        return f"長すぎます（UTF-8で{MAX_ID_BYTES}バイト、日本語なら約{MAX_ID_BYTES // 3}文字まで）"
+        return Message("id_too_many_bytes", most=MAX_ID_BYTES)
     if "\x00" in session_id:
-        return "NUL文字は使えません"
+        return Message("id_nul")
     bad_chars = unsafe_chars(session_id) + [c for c in session_id if c in "\t\n\u200d"]
     if bad_chars:
-        shown = "、".join(describe(c) for c in bad_chars)
-        return f"制御文字・書字方向の制御文字・ゼロ幅文字は使えません（{shown}）"
+        return Message("id_unsafe_chars", chars=tuple(describe(c) for c in bad_chars))
     if "/" in session_id or "\\" in session_id:
-        return "「/」「\\」は使えません"
+        return Message("id_slash")
     if ".." in session_id:
-        return "「..」は使えません"
+        return Message("id_dot_dot")
     if session_id.startswith("."):
-        return "先頭に「.」は使えません"
+        return Message("id_leading_dot")
     if session_id != session_id.strip():
-        return "先頭と末尾に空白は使えません"
+        return Message("id_outer_space")
     bad = sorted(set(session_id) & _FORBIDDEN)
     if bad:
-        return f"「{''.join(bad)}」は使えません"
+        return Message("id_forbidden_chars", chars="".join(bad))
     if session_id.endswith("."):
-        return "末尾に「.」は使えません"
+        return Message("id_trailing_dot")
     if session_id.lower().split(".")[0].rstrip(" ") in _RESERVED:
-        return "OSの予約名です"
-    return ""
+        return Message("id_reserved")
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from interview.errors import Message
 from interview.session.atomic import backup_path
 from interview.session.errors import SessionFileError
 from interview.session.ids import is_valid_id
@@ -20,11 +21,7 @@ def listing_problem(exc: SessionFileError, path: Path) -> str:
     session_id = path.name[: -len(".toml")]
     bak = backup_path(path)
     if exc.backup is None and bak.exists():
-        exc = exc.with_backup(
-            bak,
-            f"interview restore {session_id} で直前のバックアップから復元できます"
-            "（読めなかったファイルは別名で残します）。",
-        )
+        exc = exc.with_backup(bak, Message("restore_hint", session=session_id))
     elif exc.backup is None:
         exc = SessionFileError(
             exc.path,
@@ -32,7 +29,7 @@ def listing_problem(exc: SessionFileError, path: Path) -> str:
             line=exc.line,
             column=exc.column,
             field=exc.field,
-            hint="バックアップはありません。ファイルを直すか、別の場所へ移してください。",
+            hint=Message("no_backup_hint"),
         )
     return str(exc)
 
@@ -50,14 +47,8 @@ def orphan_problems(directory: Path, suffix: str = ".toml") -> list[str]:
         if name.endswith(suffix + ".bak"):
             session_id = name[: -len(suffix + ".bak")]
             if is_valid_id(session_id) and session_id + suffix not in names:
-                out.append(
-                    f"セッション「{session_id}」はファイル（{directory / (session_id + suffix)}）"
-                    "がなく、直前のバックアップ（.bak）だけが残っています。"
-                    f"interview restore {session_id} で復元できます。"
-                )
+                path = directory / (session_id + suffix)
+                out.append(str(Message("only_backup_left", session=session_id, path=path)))
         elif name.endswith(suffix) and not is_valid_id(name[: -len(suffix)]):
-            out.append(
-                f"ファイル名がセッションIDとして使えないため読み込みません: {directory / name}"
-                "（名前を変えると一覧に出ます）"
-            )
+            out.append(str(Message("file_name_not_an_id", path=directory / name)))
     return out

@@ -35,6 +35,7 @@ import tomli_w
 
 from interview.atomicfile import FILE_MODE
 from interview.engine.answers import now
+from interview.errors import Message
 
 
 def _load_locker() -> ModuleType | None:
@@ -66,8 +67,8 @@ class LockHolder:
     since: datetime | None
 
     def describe(self) -> str:
-        when = self.since.astimezone().strftime("%Y-%m-%d %H:%M:%S") if self.since else "不明"
-        return f"PID {self.pid}、ホスト {self.host}、{when}から使用中"
+        when = self.since.astimezone().strftime("%Y-%m-%d %H:%M:%S") if self.since else None
+        return str(Message("lock_holder", pid=self.pid, host=self.host, since=when))
 
     def is_dead_here(self) -> bool:
         """True when the holder ran on this host and its process no longer exists."""
@@ -137,7 +138,7 @@ class LockBusyError(Exception):
 
     def __init__(self, holder: LockHolder | None) -> None:
         self.holder = holder
-        super().__init__(holder.describe() if holder else "使用中（保持者は不明）")
+        super().__init__(holder.describe() if holder else str(Message("lock_holder_unknown")))
 
 
 class UnsafeLockError(Exception):

@@ -11,7 +11,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from interview.catalog.party import RESPONDENT_PARTIES, Party
-from interview.engine.answers import Answer, now
+from interview.engine.answers import Answer, Status, now
+from interview.errors import Message
 
 FORMAT_VERSION = 1
 """The session file format this code writes; files with a higher number are refused."""
@@ -41,7 +42,7 @@ class Respondent(_Model):
     @classmethod
     def _respondent_party(cls, value: Party) -> Party:
         if value not in RESPONDENT_PARTIES:
-            raise ValueError("party は api_connector か financial_institution です")
+            raise ValueError(Message("respondent_party"))
         return value
 
 
@@ -123,6 +124,9 @@ class Session(_Model):
     answers: dict[str, Answer] = {}
     texts: dict[str, ItemTexts] = {}
     follow_ups: dict[str, str] = {}
+    # Statuses given for a method group's examples that are still to be asked one by one
+    # (「②は一部実施、ほかは実施済み」: ② waits here until it is answered).
+    pending: dict[str, Status] = {}
     position: Position | None = None
     # Suggested answers to confirm: last year's answers (``new --from``) or another
     # session's (``new --reuse``). An item whose suggestions are still open is 要再確認.

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from interview.engine.answers import Answer, Status
 from interview.engine.reply import PlanHint, parse_status_reply
+from interview.errors import Message
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
 
@@ -26,11 +27,7 @@ class PlanOffer:
 
     @property
     def note(self) -> str:
-        due = f"期限「{self.answer.due}」、" if self.answer.due else ""
-        return (
-            f"回答にあった計画を下書きしました（{due}内容は回答のとおり）。"
-            "確かめて送信してください。直してから送ることもできます。"
-        )
+        return str(Message("plan_offer", due=self.answer.due or ""))
 
 
 def due_label(due: str | None) -> str:

@@ -32,6 +32,7 @@ def resume_question(session: Session, catalog: Catalog, questions: QuestionSet) 
         session.respondent.party,
         dict(session.answers),
         dict(session.follow_ups),
+        pending=dict(session.pending),
     )
     item = last_item(session)
     return interview.resume(EnginePosition(item, "") if item is not None else None)

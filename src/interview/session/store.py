@@ -19,7 +19,7 @@ from pathlib import Path
 
 from interview.catalog.party import Party
 from interview.engine.answers import now
-from interview.errors import describe_os_error
+from interview.errors import Message, os_error_message
 from interview.session.atomic import (
     atomic_write,
     backup_path,
@@ -67,12 +67,7 @@ SUFFIX = ".toml"
 def refuse_link(path: Path) -> None:
     """Session files are never links: a save would replace the link, not its target."""
     if path.is_symlink():
-        raise SessionFileError(
-            path,
-            f"シンボリックリンクです（リンク先: {os.readlink(path)}）。"
-            "リンクを通した保存はリンクを外してしまうため、開きません。"
-            "実体のファイルを保存先のフォルダに置いてください",
-        )
+        raise SessionFileError(path, Message("session_file_is_a_link", target=os.readlink(path)))
 
 
 def file_signature(path: Path) -> tuple[int, int, int] | None:
@@ -156,7 +151,7 @@ class SessionHandle:
         if session is not None:
             self.session = session
         if not self._lock.held:
-            raise SessionError(f"セッション「{self.session_id}」は閉じられています。")
+            raise SessionError(Message("session_closed", session=self.session_id))
         current = file_signature(self.path)
         if current is not None and current != self._signature:
             kept = aside_path(self.path, "edited")
@@ -208,7 +203,7 @@ class SessionStore:
             names = os.listdir(self.directory)
         except OSError as exc:
             raise SessionError(
-                f"セッションの保存先を読めません（{self.directory}）: {exc.strerror}"
+                Message("sessions_dir_unreadable", path=self.directory, reason=exc.strerror)
             ) from None
         return sorted(
             self.directory / name
@@ -223,7 +218,7 @@ class SessionStore:
             ensure_dir(self.directory)
         except OSError as exc:
             raise SessionError(
-                f"セッションの保存先を作れません（{self.directory}）: {exc.strerror}"
+                Message("sessions_dir_cannot_create", path=self.directory, reason=exc.strerror)
             ) from None
 
     # --- creating -------------------------------------------------------------------------
@@ -254,9 +249,7 @@ class SessionStore:
                 return self._create_as(candidate, respondent, certs, stamp, edition)
             except (SessionExistsError, SessionLockedError):
                 continue  # another app took this id a moment ago: try the next one
-        raise SessionError(
-            f"セッションIDを決められませんでした（{base}）。--id で指定してください。"
-        )
+        raise SessionError(Message("no_free_id", base=base, hint_id=True))
 
     def create_session(self, session: Session, *, choose_id: bool = False) -> Session:
         """Write *session* as a new file: never over an existing one (exclusive create).
@@ -279,7 +272,7 @@ class SessionStore:
                 return session
             finally:
                 lock.release()
-        raise SessionError(f"セッションIDを決められませんでした（{base}）。")
+        raise SessionError(Message("no_free_id", base=base, hint_id=False))
 
     def _create_as(
         self,
@@ -356,7 +349,7 @@ class SessionStore:
             raise UnsafeLockPathError(session_id, exc.path, exc.kind) from None
         except OSError as exc:
             raise SessionError(
-                f"ロックファイルを作れません（{lock.path}）: {describe_os_error(exc)}"
+                Message("lock_cannot_create", path=lock.path, reason=os_error_message(exc))
             ) from None
         return lock
 
@@ -370,22 +363,24 @@ class SessionStore:
             # the chunks must parse (tomllib; unchanged chunks reuse their last parse)
             # and validate as a session.
             if raw != data:
-                raise SessionFileError(path, "書き込んだ内容を読み戻すと一致しません")
+                raise SessionFileError(path, Message("read_back_differs"))
             try:
                 parsed = parser.parse(chunks)
             except (tomllib.TOMLDecodeError, ValueError) as exc:
-                raise SessionFileError(path, f"TOMLとして読めません: {exc}") from None
+                raise SessionFileError(
+                    path, Message("read_back_not_toml", reason=str(exc))
+                ) from None
             to_session(parsed, path)
 
         try:
             atomic_write(path, data, check=check, keep_backup=keep_backup)
         except SessionFileError as exc:
             raise SessionError(
-                f"保存内容を読み戻せなかったため、保存を取りやめました（{path}）: {exc.reason}"
+                Message("save_not_read_back", path=path, reason=exc.reason)
             ) from None
         except OSError as exc:
             raise SessionError(
-                f"セッションを保存できません（{path}）: {describe_os_error(exc)}"
+                Message("save_failed", path=path, reason=os_error_message(exc))
             ) from None
 
     # --- locks ----------------------------------------------------------------------------
@@ -409,7 +404,7 @@ class SessionStore:
             raise UnsafeLockPathError(session_id, exc.path, exc.kind) from None
         except OSError as exc:
             raise SessionError(
-                f"ロックを解除できません（{lock_path(path)}）: {exc.strerror}"
+                Message("unlock_failed", path=lock_path(path), reason=exc.strerror)
             ) from None
 
     # --- loading --------------------------------------------------------------------------
@@ -459,11 +454,7 @@ class SessionStore:
         except SessionFileError as exc:
             bak = backup_path(path)
             if bak.exists():
-                raise exc.with_backup(
-                    bak,
-                    f"interview restore {session_id} でバックアップから復元できます"
-                    "（読めなかったファイルは別名で残します）。",
-                ) from None
+                raise exc.with_backup(bak, Message("restore_hint", session=session_id)) from None
             raise
 
     @staticmethod
@@ -472,7 +463,7 @@ class SessionStore:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise SessionFileError(path, f"ファイルを開けません: {exc.strerror}") from None
+            raise SessionFileError(path, Message("cannot_open", reason=exc.strerror)) from None
         session = load_bytes(raw, path)
         if session.id != session_id:
             session.id = session_id  # the file name is the id (e.g. after a copy or rename)
@@ -483,9 +474,9 @@ class SessionStore:
         if bak.exists():
             return SessionFileError(
                 path,
-                "ファイルがありません",
+                Message("file_missing"),
                 backup=bak,
-                hint=f"interview restore {session_id} でバックアップから復元できます。",
+                hint=Message("restore_hint_short", session=session_id),
             )
         return SessionNotFoundError(session_id, path)
 

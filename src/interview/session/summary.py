@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from interview.catalog import Catalog, Party
+from interview.errors import Message
 from interview.questions.bank import QuestionSet
 from interview.session.errors import SessionFileError
 from interview.session.models import RESPONDENT_PARTIES, aware
@@ -213,7 +214,7 @@ def read_summary(path: Path, question_ids: Mapping[Party, frozenset[str]]) -> Se
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise SessionFileError(path, f"ファイルを開けません: {exc.strerror}") from None
+        raise SessionFileError(path, Message("cannot_open", reason=exc.strerror)) from None
     if not raw.strip():
         decode(raw, path)  # the same message as ``show`` gives for an empty file
     start = _BODY_START.search(raw)
@@ -268,7 +269,7 @@ def _summary(
         ok = False
     if not ok:
         to_session(data, path)  # raises a message naming the bad field
-        raise SessionFileError(path, "セッションの形式ではありません")
+        raise SessionFileError(path, Message("not_a_session"))
     return SessionSummary(
         id=path.name[: -len(SUFFIX)],
         organisation=organisation,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from interview.catalog import Catalog, load_catalog
-from interview.errors import UserError
+from interview.errors import Message, UserError
 from interview.questions.bank import QuestionSet, load_questions
 from interview.session.models import Session
 from interview.session.store import SessionStore
@@ -21,7 +21,7 @@ def attach_profile(store: SessionStore, session: Session, path: Path) -> Session
     from interview.profile.loader import load_profile
 
     if session.answers:
-        raise UserError("回答を始めたセッションには、後からプロファイルを適用できません。")
+        raise UserError(Message("profile_after_answers"))
     profile = load_profile(path)  # clear messages naming the file, line and field
     session.profile_name = profile.name
     session.profile_text = path.read_text(encoding="utf-8")
@@ -48,7 +48,8 @@ def tailored_checklist(profile_text: str) -> tuple[Catalog, QuestionSet]:
     from interview.profile.loader import parse_profile
 
     # Same checks and messages as a profile file; the "file" is the session's copy.
-    profile = parse_profile(profile_text, Path("（セッションに保存されたプロファイル）"), catalog)
+    source = Path(str(Message("stored_profile_source")))  # names it in messages
+    profile = parse_profile(profile_text, source, catalog)
     tailored = tailor(catalog, profile)
     return tailored, load_questions(tailored, extra=profile_banks(profile, tailored))
 

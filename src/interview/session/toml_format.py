@@ -29,6 +29,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from interview.engine.answers import Answer
+from interview.errors import Message
 from interview.session.errors import SessionFileError, SessionVersionError
 from interview.session.models import (
     CERTIFICATION_FIELDS,
@@ -208,6 +209,12 @@ def _head(session: Session) -> str:
             "[follow_ups]\n"
             + "".join(f"{toml_key(k)} = {toml_string(session.follow_ups[k])}\n" for k in keys)
         )
+    if session.pending:
+        keys = sorted(session.pending, key=question_key)
+        parts.append(
+            "[pending]\n"
+            + "".join(f"{toml_key(k)} = {toml_string(session.pending[k].value)}\n" for k in keys)
+        )
     for no in sorted(session.review_requests, key=question_key):
         req = session.review_requests[no]
         parts.append(
@@ -309,56 +316,6 @@ class ChunkParser:
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 _TOML_END = re.compile(r"\s*\(at end of document\)")
 
-_TOML_REASONS = (
-    ("Unterminated string", "文字列の引用符が閉じていません"),
-    ("Illegal character", "使えない文字（制御文字）があります"),
-    ("Found invalid character", "使えない文字（制御文字）があります"),
-    ("Invalid value", "値の書き方が正しくありません"),
-    ("Expected '=' after a key", "キーの後に「=」がありません"),
-    ("Expected newline or end of document", "値の後に余分な文字があります"),
-    ("Cannot overwrite a value", "同じキーが二度書かれています"),
-    ("Cannot declare", "同じ表が二度書かれています"),
-    ("Invalid statement", "TOMLとして正しくない行です"),
-    ("Invalid initial character for a key part", "キーの書き方が正しくありません"),
-    ("Unclosed array", "配列の「]」がありません"),
-    ("Unclosed inline table", "インラインテーブルの「}」がありません"),
-    ("Expected ']' at the end of a table declaration", "表の見出しの「]」がありません"),
-    ("Invalid date or datetime", "日時の書き方が正しくありません"),
-)
-
-_SCHEMA_REASONS = {
-    "missing": "必須の項目がありません",
-    "extra_forbidden": "この形式にない項目です（綴りを確認してください）",
-    "enum": "使えない値です",
-    "literal_error": "使えない値です",
-    "string_type": "文字列で書いてください",
-    "int_type": "整数で書いてください",
-    "int_parsing": "整数で書いてください",
-    "int_from_float": "整数で書いてください",
-    "bool_type": "true か false で書いてください",
-    "bool_parsing": "true か false で書いてください",
-    "datetime_type": "日時（例: 2026-11-25T10:00:00+09:00）で書いてください",
-    "datetime_parsing": "日時（例: 2026-11-25T10:00:00+09:00）で書いてください",
-    "datetime_from_date_parsing": "日時（例: 2026-11-25T10:00:00+09:00）で書いてください",
-    "dict_type": "表（[…]）で書いてください",
-    "model_type": "表（[…]）で書いてください",
-    "model_attributes_type": "表（[…]）で書いてください",
-    "list_type": "配列（[…]）で書いてください",
-    "tuple_type": "配列（[…]）で書いてください",
-    "string_too_short": "空にはできません",
-    "greater_than_equal": "値が小さすぎます",
-    "value_error": "値が正しくありません",
-}
-
-
-def _toml_reason(message: str) -> str:
-    if message.startswith(("Illegal character '\\n'", "Found invalid character '\\n'")):
-        return f"文字列の引用符が行末までに閉じていません（{message}）"
-    for prefix, japanese in _TOML_REASONS:
-        if message.startswith(prefix):
-            return f"{japanese}（{message}）"
-    return f"TOMLの書式エラーです（{message}）"
-
 
 def parse_toml(text: str, path: Path) -> dict[str, Any]:
     """Parse TOML *text* read from *path*; a syntax error names its line and column."""
@@ -375,25 +332,22 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
         elif _TOML_END.search(message):
             line = text.count("\n") + 1
         reason = _TOML_END.sub("", _TOML_POS.sub("", message)).strip()
-        raise SessionFileError(path, _toml_reason(reason), line=line, column=column) from None
+        raise SessionFileError(
+            path, Message("toml_syntax", parser=reason), line=line, column=column
+        ) from None
 
 
 def decode(raw: bytes, path: Path) -> str:
     if not raw.strip():
-        raise SessionFileError(path, "ファイルが空です（保存の途中で途切れた可能性があります）")
+        raise SessionFileError(path, Message("file_empty"))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise SessionFileError(
-            path, f"UTF-8として読めないバイトがあります（{exc.start + 1}バイト目）", line=line
-        ) from None
+        raise SessionFileError(path, Message("not_utf8", offset=exc.start + 1), line=line) from None
 
 
-NESTING_REASON = (
-    "配列や表の入れ子が深すぎます（アプリが書いたファイルではありません）。"
-    "中身を確認するか、バックアップから復元してください"
-)
+NESTING_REASON = Message("nested_too_deep")
 
 
 def check_version(data: dict[str, Any], path: Path, text: str = "") -> None:
@@ -404,22 +358,21 @@ def check_version(data: dict[str, Any], path: Path, text: str = "") -> None:
         shown = printable(repr(version))
         raise SessionFileError(
             path,
-            f"format_version は整数で書いてください（値: {shown[:40]}）",
+            Message("format_version_not_int", value=shown[:40]),
             line=line,
             field="format_version",
         )
     if version < 1:
         raise SessionFileError(
             path,
-            f"format_version = {version} は正しくありません（1 から {FORMAT_VERSION} まで）",
+            Message("format_version_invalid", version=version, newest=FORMAT_VERSION),
             line=line,
             field="format_version",
         )
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise SessionVersionError(
             path,
-            f"新しい形式（format_version = {version}）で保存されています。"
-            f"このアプリが読めるのは {FORMAT_VERSION} までです。アプリを更新してください。",
+            Message("format_version_newer", version=version, newest=FORMAT_VERSION),
             line=line,
             field="format_version",
         )
@@ -435,13 +388,12 @@ def to_session(data: dict[str, Any], path: Path, text: str = "") -> Session:
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         loc = tuple(first["loc"])
-        reason = _SCHEMA_REASONS.get(first["type"], "値が正しくありません")
+        shown = ""
         if first["type"] not in ("missing", "extra_forbidden"):
             shown = printable(repr(first.get("input")))
-            reason += f"（値: {shown[:80]}{'…' if len(shown) > 80 else ''}）"
-        expected = (first.get("ctx") or {}).get("expected")
-        if expected:
-            reason += f"。使える値: {expected}"
+            shown = f"{shown[:80]}{'…' if len(shown) > 80 else ''}"
+        expected = (first.get("ctx") or {}).get("expected") or ""
+        reason = Message("schema", kind=first["type"], value=shown, expected=expected)
         raise SessionFileError(
             path, reason, line=locate(text, loc) if text else None, field=field_path(loc)
         ) from None

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from interview.engine.answers import Answer, Status
+from interview.engine.group_reply import read_named_statuses
+from interview.engine.groups import SCREENED_STATUSES, circled
 from interview.engine.reply import parse_status_reply
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
@@ -107,6 +109,27 @@ class GroupSave:
     read: Status | None = None
 
 
+@dataclass(frozen=True)
+class GroupPending(Pending):
+    """A group reply kept pending: ``named`` holds the statuses its words gave some
+    examples (a key gives the others theirs), ``reason`` says what is missing."""
+
+    named: tuple[Status | None, ...] = ()
+    reason: str = ""
+
+    def statuses(self, status: Status) -> Status | tuple[Status, ...]:
+        """The group answer once the respondent chose *status* for the rest."""
+        if not self.named:
+            return status
+        return _grouped(tuple(status if s is None else s for s in self.named))
+
+
+def _grouped(statuses: tuple[Status, ...]) -> Status | tuple[Status, ...]:
+    """One status for the group when every example has the same settled one."""
+    uniform = len(set(statuses)) == 1 and statuses[0] in SCREENED_STATUSES
+    return statuses[0] if uniform else statuses
+
+
 GroupOutcome = GroupSave | Pending | AskedBack
 
 
@@ -125,11 +148,31 @@ def decide_group(
     one key per example in a row); an unchanged prefill keeps its status; otherwise the
     reader decides, and when it is not sure the reply becomes pending (kept, shown, its
     status asked for once). An incomplete run of keys is pending too, never guessed.
+
+    A reply naming the examples (「②は一部実施、ほかは実施済み」, ``engine.group_reply``)
+    gives each its status unless a key was pressed for every example; a key pressed for
+    the group gives the examples the words leave out theirs. An example left without a
+    status is asked (pending), never guessed.
     """
     detail = text.strip()
     if n > 1 and len(sequence) == n:
         statuses = tuple(sequence)
         return GroupSave(statuses[0] if len(set(statuses)) == 1 else statuses, detail)
+    own = picked if picked_by is PickedBy.RESPONDENT else None
+    named = read_named_statuses(detail, n) if detail else None
+    if named is not None:  # 「②は一部実施、ほかは実施済み」: each example named
+        if named.out_of_range:
+            numbers = "・".join(circled(k) if k <= 20 else str(k) for k in named.out_of_range)
+            reason = f"この見出しの手法例は{circled(n)}までです（{numbers}はありません）。"
+            return GroupPending(detail, reason=reason)
+        complete = named.complete
+        if complete is None and own is not None:  # the key pressed gives the others
+            complete = tuple(own if s is None else s for s in named.statuses)
+        if complete is None:
+            missing = "・".join(circled(k) for k in named.missing)
+            reason = f"{missing}の状態が書かれていません。数字キー1つで{missing}の状態を付けます。"
+            return GroupPending(detail, named=named.statuses, reason=reason)
+        return GroupSave(_grouped(complete), detail)
     if len(sequence) > 1:  # some examples only: ask, keeping the reply
         return Pending(detail)
     if picked is not None and picked_by is PickedBy.RESPONDENT:

@@ -127,7 +127,7 @@ def _load_kept(app: InterviewApp, kept: Path) -> Session | None:
 
 def compare_hand_edit(app: InterviewApp, kept: Path) -> None:
     """Show what the app's version changes relative to the hand-edited one."""
-    from interview.compile.diff_report import report_text
+    from interview.diff_text import report_text
     from interview.services.diffs import diff
     from interview.tui.screens.text_view import TextScreen
 

@@ -33,7 +33,18 @@ def group_text(step: Step, interview: GuidedInterview) -> Text:
             text.append(f"（{answer.status.label}{shared}）", style="dim")
         text.append("\n")
     text.append("1 すべて実施済み／4 すべて該当なし：共通の内容か理由を書いて Enter\n")
-    text.append(f"2／3／5／6：1件ずつ確認（数字を{n}回続けて押すと手法例ごと）", style="dim")
+    text.append(group_mixed_hint(n))
+    return text
+
+
+def group_mixed_hint(n: int) -> Text:
+    """How to answer a group whose examples differ, on the group screen itself."""
+    text = Text()
+    text.append(f"違う手法例は「{circled(min(2, n))}は一部実施、ほかは実施済み」か、")
+    text.append(f"数字を{circled(1)}から順に{n}回で。\n")
+    text.append(
+        "（実施済み・該当なし以外は後で1件ずつ。2／3／5 だけなら全件を1件ずつ）", style="dim"
+    )
     return text
 
 
@@ -76,7 +87,7 @@ def confirm_item_text(step: Step, interview: GuidedInterview, source: str) -> Te
     return text
 
 
-def notes_text(step: Step) -> Text:
+def notes_text(step: Step, offer_issues: bool = False) -> Text:
     other = step.member("other")
     text = Text()
     label = question_label(other) if other else f"通番{step.item}"
@@ -87,6 +98,8 @@ def notes_text(step: Step) -> Text:
         f"\nどちらも空のまま Enter で「{NOTHING}」になります。",
         style="dim",
     )
+    if offer_issues:  # no gap: 課題認識 is not asked unless the respondent has one
+        text.append("\nそれでも課題があれば /課題 で課題認識・対応計画も伺います。", style="dim")
     return text
 
 

@@ -24,7 +24,7 @@ from datetime import date, datetime, time
 
 from openpyxl.cell.cell import Cell
 
-from interview.errors import UserError
+from interview.errors import Message, UserError
 from interview.textsafety import DOCUMENT_UNSAFE_CLASS
 
 MAX_CELL_CHARS = 32_767
@@ -47,12 +47,15 @@ class CellPlace:
     question: str = ""  # 設問ID
 
     def describe(self) -> str:
-        where = f"「{self.sheet}」シート"
-        if self.item:
-            where += f"の通番{self.item}"
-        if self.question:
-            where += f"（設問 {self.question}）"
-        return f"{where}の「{self.column}」"
+        return str(
+            Message(
+                "cell_place",
+                sheet=self.sheet,
+                column=self.column,
+                item=self.item,
+                question=self.question,
+            )
+        )
 
 
 class TextTooLongError(UserError):
@@ -62,9 +65,7 @@ class TextTooLongError(UserError):
         self.place = place
         self.length = length
         super().__init__(
-            f"{place.describe()}が {length:,} 文字あり、Excel の1セルに入る"
-            f" {MAX_CELL_CHARS:,} 文字を超えています。"
-            "切り詰めずに出力を中止しました。短くしてから出力し直してください。"
+            Message("text_too_long", place=place.describe(), length=length, most=MAX_CELL_CHARS)
         )
 
     @property

@@ -17,7 +17,7 @@ import os
 import stat
 from pathlib import Path
 
-from interview.errors import UserError
+from interview.errors import Message, UserError
 
 SUFFIX = ".xlsx"
 
@@ -31,23 +31,18 @@ class TargetExistsError(ExportTargetError):
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        super().__init__(
-            f"{path} は既にあります。上書きしませんでした。"
-            "上書きするには --force を付けるか、別のファイル名を -o で指定してください。"
-        )
+        super().__init__(Message("export_target_exists", path=path))
 
 
 def resolve_target(raw: str | os.PathLike[str], default_name: str) -> Path:
     """The file an export given *raw* (as typed after ``-o``) writes to."""
     text = os.fspath(raw)
     if not text.strip():
-        raise ExportTargetError("出力先のファイル名が空です。")
+        raise ExportTargetError(Message("export_name_empty"))
     path = Path(text).expanduser()
     if text.endswith(("/", os.sep)) or _is_dir(path):
         if not path.is_dir():
-            raise ExportTargetError(
-                f"出力先のフォルダがありません: {path}（フォルダを作ってから出力してください）"
-            )
+            raise ExportTargetError(Message("export_folder_missing", path=path, make_it=True))
         return path / default_name
     if path.suffix.lower() != SUFFIX and not _exists(path):
         path = path.with_name(path.name + SUFFIX)
@@ -87,40 +82,30 @@ def check_target(path: Path, overwrite: bool) -> bool:
         info = path.lstat()
     except FileNotFoundError:
         if not path.parent.is_dir():
-            raise ExportTargetError(f"出力先のフォルダがありません: {path.parent}") from None
+            raise ExportTargetError(
+                Message("export_folder_missing", path=path.parent, make_it=False)
+            ) from None
         return False
     except OSError as exc:
-        raise ExportTargetError(f"{path} を確かめられません（{exc.strerror or exc}）。") from exc
+        raise ExportTargetError(
+            Message("export_cannot_check", path=path, reason=exc.strerror or str(exc))
+        ) from exc
     mode = info.st_mode
     if stat.S_ISDIR(mode):
-        raise ExportTargetError(f"{path} はフォルダです。出力するファイル名を指定してください。")
+        raise ExportTargetError(Message("export_is_a_folder", path=path))
     if stat.S_ISLNK(mode):
-        raise ExportTargetError(
-            f"{path} はシンボリックリンクです。リンクを置き換えないよう、出力を中止しました。"
-            "リンク先のファイル名を直接指定してください。"
-        )
+        raise ExportTargetError(Message("export_is_a_link", path=path))
     if not stat.S_ISREG(mode):
-        raise ExportTargetError(
-            f"{path} は通常のファイルではありません（デバイスなど）。"
-            "出力先には .xlsx のファイル名を指定してください。"
-        )
+        raise ExportTargetError(Message("export_not_a_file", path=path))
     locks = office_lock_files(path)
     if locks:
-        raise ExportTargetError(
-            f"{path} は Excel などで開かれています（{locks[0].name} があります）。"
-            "閉じてから、もう一度出力してください。"
-        )
+        raise ExportTargetError(Message("export_open_in_office", path=path, lock=locks[0].name))
     if not overwrite:
         raise TargetExistsError(path)
     if not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        raise ExportTargetError(
-            f"{path} は読み取り専用です。上書きしませんでした。別のファイル名を指定してください。"
-        )
+        raise ExportTargetError(Message("export_read_only", path=path))
     if _locked_by_other(path):
-        raise ExportTargetError(
-            f"{path} は他のプログラムが使用中です（ロックされています）。"
-            "そのプログラムを閉じてから、もう一度出力してください。"
-        )
+        raise ExportTargetError(Message("export_locked", path=path))
     return True
 
 
@@ -149,17 +134,13 @@ def write_failure(path: Path, exc: OSError) -> str:
     """A message for a failed write, with the 「閉じて」 hint only when that is the likely cause."""
     reason = exc.strerror or str(exc)
     folder = path.parent
+    cause = ""
     if isinstance(exc, PermissionError):
         if not os.access(folder, os.W_OK):
-            return f"{path} に書き込めません（{reason}）。フォルダ {folder} に書き込む権限がありません。"
-        if _exists(path) and os.access(path, os.W_OK):
+            cause = "folder_not_writable"
+        elif _exists(path) and os.access(path, os.W_OK):
             # The folder and file are writable: another program (Excel on Windows) has it open.
-            return (
-                f"{path} に書き込めません（{reason}）。"
-                "ファイルを Excel などで開いていれば閉じてから、もう一度出力してください。"
-            )
-        return (
-            f"{path} に書き込めません（{reason}）。"
-            "ファイルが変更できない設定（読み取り専用・変更不可）になっていないか確かめてください。"
-        )
-    return f"{path} に書き込めません（{reason}）。"
+            cause = "open_elsewhere"
+        else:
+            cause = "read_only"
+    return str(Message("export_write_failed", path=path, reason=reason, folder=folder, cause=cause))

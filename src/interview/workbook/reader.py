@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, TypeVar
 from zipfile import BadZipFile, ZipFile
 
-from interview.errors import UserError
+from interview.errors import Message, UserError
 from interview.textsafe import printable
 from interview.workbook.cells import MAX_CELL_CHARS, cell_text, excel_length
 from interview.workbook.headers import (
@@ -68,7 +68,7 @@ MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # a zip bomb is refused before parsing
 MAX_ENTRIES = 10_000  # parts in the zip (a workbook has a few dozen)
 MAX_KEPT_ROWS = 50_000  # rows without a 通番 kept in memory until merges are known
 LIMITS = Limits()
-NO_NUMBER = "通番が空です（項目の行ではありません）"
+NO_NUMBER = Message("row_no_number")
 ANSWER_FIELDS = ("status", "issues", "plan", "remarks")  # what the respondent writes
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls or encrypted .xlsx
@@ -107,51 +107,46 @@ def read_workbook_report(path: Path) -> ReadResult:
                 reader.close()
     except XlsxError as exc:
         # Part names come from the file: never let them act on the terminal.
-        raise WorkbookReadError(f"{path} を読み込めません: {printable(str(exc))}") from None
+        raise WorkbookReadError(
+            Message("workbook_unreadable", path=path, reason=printable(str(exc)))
+        ) from None
     except UserError:
         raise
     except OSError as exc:
-        raise WorkbookReadError(f"{path} を読めません（{exc.strerror or exc}）。") from exc
-    except MemoryError:
-        raise WorkbookReadError(f"{path} は大きすぎるため読み込めません。") from None
-    except Exception as exc:  # any parser failure on a damaged file
         raise WorkbookReadError(
-            f"{path} は壊れているか、Excel ブック（.xlsx）の形式ではありません。"
-            "Excel で開けることを確かめ、.xlsx で保存し直してから読み込んでください。"
+            Message("workbook_os_error", path=path, reason=exc.strerror or str(exc))
         ) from exc
+    except MemoryError:
+        raise WorkbookReadError(Message("workbook_out_of_memory", path=path)) from None
+    except Exception as exc:  # any parser failure on a damaged file
+        raise WorkbookReadError(Message("workbook_damaged", path=path)) from exc
 
 
 def _check_file(path: Path) -> None:
     if path.is_dir():
-        raise WorkbookReadError(f"{path} はフォルダです。Excel ブック（.xlsx）を指定してください。")
+        raise WorkbookReadError(Message("workbook_is_a_folder", path=path))
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise WorkbookReadError(f"{path} は大きすぎます（{size:,} バイト）。")
+            raise WorkbookReadError(Message("workbook_too_large", path=path, size=size))
         with path.open("rb") as stream:
             head = stream.read(len(_CFB_MAGIC))
             # An OLE file's directory (naming an encrypted package) can be anywhere in it.
             whole = head + stream.read() if head == _CFB_MAGIC else head
     except FileNotFoundError:
-        raise WorkbookReadError(f"ファイルが見つかりません: {path}") from None
+        raise WorkbookReadError(Message("workbook_not_found", path=path)) from None
     except OSError as exc:
-        raise WorkbookReadError(f"{path} を読めません（{exc.strerror or exc}）。") from exc
+        raise WorkbookReadError(
+            Message("workbook_os_error", path=path, reason=exc.strerror or str(exc))
+        ) from exc
     if size == 0:
-        raise WorkbookReadError(f"{path} は空のファイルです。")
+        raise WorkbookReadError(Message("workbook_empty", path=path))
     if head == _CFB_MAGIC:
         if _ENCRYPTED in whole:
-            raise WorkbookReadError(
-                f"{path} はパスワードで保護されています。"
-                "Excel でパスワードを解除して保存し直してから読み込んでください。"
-            )
-        raise WorkbookReadError(
-            f"{path} は古い Excel 形式（.xls）です。Excel で .xlsx 形式に保存し直してください。"
-        )
+            raise WorkbookReadError(Message("workbook_encrypted", path=path))
+        raise WorkbookReadError(Message("workbook_xls", path=path))
     if not head.startswith(b"PK"):
-        raise WorkbookReadError(
-            f"{path} は Excel ブック（.xlsx）ではありません。"
-            "FISC「API接続チェックリスト」のフォーマットのブックを指定してください。"
-        )
+        raise WorkbookReadError(Message("workbook_not_xlsx", path=path))
 
 
 def _entry_count(stream: IO[bytes]) -> int:
@@ -174,21 +169,17 @@ def _check_archive(path: Path, stream: IO[bytes]) -> None:
     entries = _entry_count(stream)
     stream.seek(0)
     if entries > MAX_ENTRIES:
-        raise WorkbookReadError(
-            f"{path} はブックの中のファイルが多すぎるため（{entries:,} 個）読み込めません。"
-        )
+        raise WorkbookReadError(Message("workbook_too_many_parts", path=path, entries=entries))
     try:
         with ZipFile(stream) as archive:
             infos = archive.infolist()
     except BadZipFile:
-        raise WorkbookReadError(f"{path} は壊れているか、Excel ブックではありません。") from None
+        raise WorkbookReadError(Message("workbook_bad_zip", path=path)) from None
     names = {info.filename for info in infos}
     if "xl/workbook.bin" in names:
-        raise WorkbookReadError(
-            f"{path} はバイナリ形式（.xlsb）です。Excel で .xlsx 形式に保存し直してください。"
-        )
+        raise WorkbookReadError(Message("workbook_xlsb", path=path))
     if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-        raise WorkbookReadError(f"{path} は展開後の大きさが大きすぎるため読み込めません。")
+        raise WorkbookReadError(Message("workbook_unpacks_too_large", path=path))
 
 
 # -- cells -------------------------------------------------------------------------------
@@ -199,7 +190,7 @@ class _Cells:
 
     def __init__(self, report: ReadReport) -> None:
         self.report = report
-        self.uncached: list[str] = []
+        self.uncached: list[tuple[str, str]] = []  # (sheet, cell)
 
     def text(self, sheet: str, row: int, column: int, cell: Cell | None) -> str:
         if cell is None:
@@ -210,7 +201,7 @@ class _Cells:
         if cell.formula is not None:
             where = address(row, column)
             if not cell.cached:
-                self.uncached.append(f"「{printable(sheet)}」{where}")
+                self.uncached.append((printable(sheet), where))
                 return ""
             self.report.formulas.append(FormulaNote(sheet, where, cell.formula))
             link = _HYPERLINK.match(cell.formula)
@@ -235,20 +226,18 @@ class _Cells:
 
     def check(self) -> None:
         if self.uncached:
-            listed = "、".join(self.uncached[:12])
-            more = f" ほか{len(self.uncached) - 12}個" if len(self.uncached) > 12 else ""
-            raise WorkbookReadError(
-                f"計算結果が保存されていない数式のセルがあります: {listed}{more}。"
-                "Excel で開いて再計算し、保存し直してから読み込んでください"
-                "（数式を値に置き換えても構いません）。"
-            )
+            raise WorkbookReadError(Message("workbook_uncached_formulas", cells=self.uncached))
 
 
 def _too_long(sheet: str, where: str, length: int) -> None:
     raise WorkbookReadError(
-        f"「{printable(sheet)}」シートの {where} セルが {length:,} 文字あり、"
-        f"Excel の1セルに入る {MAX_CELL_CHARS:,} 文字を超えています。"
-        "切り詰めずに読み込みを中止しました。短くしてから読み込み直してください。"
+        Message(
+            "workbook_cell_too_long",
+            sheet=printable(sheet),
+            cell=where,
+            length=length,
+            most=MAX_CELL_CHARS,
+        )
     )
 
 
@@ -394,11 +383,8 @@ def _format_rows(
         report.format_sheet = info.name
         report.header_row = header_number
         return _sheet_rows(stream, columns, labels, report, cells, index)
-    expected = "、".join(FORMAT_LABELS.values())
     raise WorkbookReadError(
-        f"{path} に「フォーマット」の表頭が見つかりません。"
-        f"表頭（{expected}）のある FISC「API接続チェックリスト」のブックを指定してください"
-        "（少なくとも「通番」と「現在の対応状況」の列が必要です）。"
+        Message("workbook_no_header", path=path, labels=tuple(FORMAT_LABELS.values()))
     )
 
 
@@ -443,24 +429,29 @@ def _sheet_rows(
         number = normalise_number(written)
         values["no"] = number
         if number and not number.isdigit() and len(match_header(values.values(), index)) >= 3:
-            report.skipped.append(RowNote(row.number, "表頭の繰り返しです"))
+            report.skipped.append(RowNote(row.number, str(Message("row_repeated_header"))))
             continue
         if number:
             if number in seen:
                 raise WorkbookReadError(
-                    f"「{printable(title)}」シートに通番{printable(number)}が2回あります"
-                    f"（{seen[number]}行目と{row.number}行目）。どちらか一方にしてください。"
+                    Message(
+                        "workbook_number_twice",
+                        sheet=printable(title),
+                        number=printable(number),
+                        first=seen[number],
+                        second=row.number,
+                    )
                 )
             if number != written.strip():
                 report.numbers.append((row.number, written, number))
             seen[number] = row.number
             items.append(_Kept(row.number, values, row.hidden))
         elif not has_text:
-            report.skipped.append(RowNote(row.number, "フォーマットの列に内容がありません"))
+            report.skipped.append(RowNote(row.number, str(Message("row_no_format_content"))))
         elif len(loose) < MAX_KEPT_ROWS:
             loose.append(_Kept(row.number, values, row.hidden))
         else:
-            report.skipped.append(RowNote(row.number, NO_NUMBER))
+            report.skipped.append(RowNote(row.number, str(NO_NUMBER)))
     _apply_links(stream, columns, items, cells)
     joined = _join_continuations(stream, columns, columns["no"], items, loose, report)
     for kept in items:
@@ -527,7 +518,7 @@ def _join_continuations(
             if _CONTINUED.match(first):
                 target = previous_item
         if target is None:
-            report.skipped.append(RowNote(row, NO_NUMBER))
+            report.skipped.append(RowNote(row, str(NO_NUMBER)))
             previous_item = None
             continue
         for name, text in kept.values.items():

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from io import BytesIO
@@ -24,7 +23,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from interview.errors import UserError
+from interview.atomicfile import atomic_write
+from interview.errors import Message, UserError
 from interview.workbook.cells import CellPlace, put_text, sanitize
 from interview.workbook.export_target import TargetExistsError, check_target, write_failure
 from interview.workbook.fit import MAX_ROW_PT, row_height
@@ -303,7 +303,8 @@ def workbook_bytes(workbook: Workbook, stamp: datetime) -> bytes:
 
 
 def replace_file(path: Path, payload: bytes, overwrite: bool = True) -> None:
-    """Write to a temp file beside *path*, fsync, then rename over it: never half a file.
+    """Write to a temp file beside *path*, fsync, then rename over it: never half a file
+    (``atomicfile.atomic_write``, the helper sessions use too).
 
     The file is created 0600 (it holds the same answers as the session). With
     *overwrite* False the temp file is linked to *path*, which fails if anything appeared
@@ -312,49 +313,10 @@ def replace_file(path: Path, payload: bytes, overwrite: bool = True) -> None:
     check_target(path, overwrite=True)
     directory = path.parent
     if not directory.is_dir():
-        raise UserError(f"出力先のフォルダがありません: {directory}")
-    temp = directory / f".{path.name[:80]}.{secrets.token_hex(4)}.tmp"
-    created = False
+        raise UserError(Message("export_folder_missing", path=directory, make_it=False))
     try:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-        fd = os.open(temp, flags, 0o600)
-        created = True
-        with os.fdopen(fd, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        if overwrite:
-            os.replace(temp, path)
-        else:
-            _link_new(temp, path)
+        atomic_write(path, payload, keep_backup=False, exclusive=not overwrite)
     except FileExistsError:
-        with contextlib.suppress(OSError):
-            temp.unlink()
         raise TargetExistsError(path) from None
     except OSError as exc:
-        if created:
-            with contextlib.suppress(OSError):
-                temp.unlink()
         raise UserError(write_failure(path, exc)) from exc
-    with contextlib.suppress(OSError, AttributeError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _link_new(temp: Path, path: Path) -> None:
-    """Give *temp* the name *path* only if nothing has that name (then drop *temp*)."""
-    try:
-        os.link(temp, path)
-    except FileExistsError:
-        raise
-    except OSError:
-        # No hard links here (FAT, some network shares): check, then rename.
-        if path.exists() or path.is_symlink():
-            raise FileExistsError(path) from None
-        os.replace(temp, path)
-        return
-    with contextlib.suppress(OSError):
-        temp.unlink()

@@ -30,7 +30,7 @@ from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 from xml.parsers import expat
 from zipfile import BadZipFile, ZipFile, ZipInfo
 
-from interview.errors import UserError
+from interview.errors import Message, UserError
 
 MAX_CELL_CHARS = 32_767
 MAX_COLUMNS = 16_384
@@ -140,7 +140,7 @@ class XlsxReader:
             self.zip = ZipFile(stream)
             infos = self.zip.infolist()
         except BadZipFile:
-            raise XlsxError("壊れているか、Excel ブックではありません。") from None
+            raise XlsxError(Message("xlsx_not_a_workbook")) from None
         self._infos: dict[str, ZipInfo] = {i.filename.lstrip("/"): i for i in infos}
         self._lower = {name.lower(): name for name in self._infos}
         workbook_path = self._office_document()
@@ -164,9 +164,7 @@ class XlsxReader:
     def _info(self, name: str) -> ZipInfo:
         real = self._lower.get(name.lstrip("/").lower())
         if real is None:
-            raise XlsxError(
-                f"ブックが壊れているか、Excel ブックではありません（{name} がありません）。"
-            )
+            raise XlsxError(Message("xlsx_part_missing", part=name))
         return self._infos[real]
 
     def _events(self, name: str) -> Iterator[tuple[str, Element]]:
@@ -179,8 +177,12 @@ class XlsxReader:
         limits = self.limits
         if info.file_size > limits.max_part_bytes:
             raise XlsxError(
-                f"ブックの中の {name} が展開後 {info.file_size:,} バイトあり、"
-                f"読み込める上限（{limits.max_part_bytes:,} バイト）を超えています。"
+                Message(
+                    "xlsx_part_too_large",
+                    part=name,
+                    size=info.file_size,
+                    most=limits.max_part_bytes,
+                )
             )
         parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
         stack: list[Element] = []
@@ -194,10 +196,7 @@ class XlsxReader:
                     if first:
                         first = False
                         if _DOCTYPE.search(chunk[:4096]):
-                            raise XlsxError(
-                                f"ブックの中の {name} に文書型宣言（DOCTYPE）があります。"
-                                "Excel が作るブックにはないため、読み込みません。"
-                            )
+                            raise XlsxError(Message("xlsx_doctype", part=name))
                     if chunk:
                         parser.feed(chunk)
                     else:
@@ -211,9 +210,11 @@ class XlsxReader:
                                 nested += 1
                                 if nested > limits.max_nested:
                                     raise XlsxError(
-                                        f"ブックの中の {name} に、1行（1つの文字列）に"
-                                        f" {limits.max_nested:,} を超える要素があります。"
-                                        "読み込みを中止しました。"
+                                        Message(
+                                            "xlsx_too_many_elements",
+                                            part=name,
+                                            most=limits.max_nested,
+                                        )
                                     )
                             yield event, element
                             continue
@@ -225,9 +226,9 @@ class XlsxReader:
                             if depth == 2:
                                 nested = 0
         except ParseError as exc:
-            raise XlsxError(f"ブックが壊れているため読めません（{name}: {exc}）。") from None
+            raise XlsxError(Message("xlsx_part_broken", part=name, reason=str(exc))) from None
         except BadZipFile as exc:
-            raise XlsxError(f"ブックが壊れているため読めません（{name}: {exc}）。") from None
+            raise XlsxError(Message("xlsx_part_broken", part=name, reason=str(exc))) from None
 
     def _office_document(self) -> str:
         rels = "_rels/.rels"
@@ -236,12 +237,10 @@ class XlsxReader:
                 if kind.endswith("/officeDocument"):
                     return target
         if self.has("xl/workbook.bin"):
-            raise XlsxError(
-                "バイナリ形式（.xlsb）です。Excel で .xlsx 形式に保存し直してください。"
-            )
+            raise XlsxError(Message("xlsx_binary"))
         if self.has("xl/workbook.xml"):
             return "xl/workbook.xml"
-        raise XlsxError("壊れているか、Excel ブックではありません。")
+        raise XlsxError(Message("xlsx_not_a_workbook"))
 
     def _rel_targets(self, rels: str, base: str) -> dict[str, tuple[str, str]]:
         out: dict[str, tuple[str, str]] = {}
@@ -345,8 +344,12 @@ class XlsxReader:
         info = self._info(name)
         if info.file_size > self.limits.max_part_bytes:
             raise XlsxError(
-                f"ブックの中の {info.filename} が展開後 {info.file_size:,} バイトあり、"
-                f"読み込める上限（{self.limits.max_part_bytes:,} バイト）を超えています。"
+                Message(
+                    "xlsx_part_too_large",
+                    part=info.filename,
+                    size=info.file_size,
+                    most=self.limits.max_part_bytes,
+                )
             )
         parser = expat.ParserCreate(namespace_separator="}")
         parser.buffer_text = True
@@ -363,7 +366,7 @@ class XlsxReader:
                 parser.Parse(b"", True)
         except (expat.ExpatError, BadZipFile) as exc:
             raise XlsxError(
-                f"ブックが壊れているため読めません（{info.filename}: {exc}）。"
+                Message("xlsx_part_broken", part=info.filename, reason=str(exc))
             ) from None
         yield
 
@@ -392,8 +395,7 @@ class XlsxReader:
                 return self.strings[int(raw)]
             except (ValueError, IndexError):
                 raise XlsxError(
-                    f"{address(row, column)} セルの共有文字列の番号 {raw} がありません"
-                    "（壊れているようです）。"
+                    Message("xlsx_shared_string_missing", cell=address(row, column), index=raw)
                 ) from None
         if kind in ("str", "e", "inlineStr"):
             return raw if len(raw) <= MAX_CELL_CHARS else TooLong(len(raw))
@@ -409,9 +411,7 @@ class XlsxReader:
 
 
 def _no_doctype(*_args: object) -> None:
-    raise XlsxError(
-        "文書型宣言（DOCTYPE）があります。Excel が作るブックにはないため、読み込みません。"
-    )
+    raise XlsxError(Message("xlsx_doctype", part=None))
 
 
 class _Handler(Protocol):
@@ -444,10 +444,7 @@ class _StringsHandler:
             self.text.append(text)
             self.total += len(text)
             if self.total > self.limits.max_shared_chars:
-                raise XlsxError(
-                    f"共有文字列が合わせて {self.limits.max_shared_chars:,} 文字を超えています。"
-                    "FISC のチェックリストにしては多すぎるため、読み込みを中止しました。"
-                )
+                raise XlsxError(Message("xlsx_shared_chars", most=self.limits.max_shared_chars))
 
     def end(self, name: str) -> None:
         tag = name.rpartition("}")[2]
@@ -461,10 +458,7 @@ class _StringsHandler:
             text = "".join(self.parts)
             self.parts.clear()
             if len(self.out) >= self.limits.max_shared_strings:
-                raise XlsxError(
-                    f"共有文字列が {self.limits.max_shared_strings:,} 個を超えています。"
-                    "FISC のチェックリストにしては多すぎるため、読み込みを中止しました。"
-                )
+                raise XlsxError(Message("xlsx_shared_strings", most=self.limits.max_shared_strings))
             self.out.append(TooLong(len(text)) if len(text) > MAX_CELL_CHARS else text)
 
 
@@ -506,7 +500,7 @@ class _SheetHandler:
                 column = where[1] if where is not None else None
             self.column = column if column is not None else self.column + 1
             if self.column >= MAX_COLUMNS:
-                raise XlsxError(f"{self.number}行目の列が多すぎます（壊れているようです）。")
+                raise XlsxError(Message("xlsx_too_many_columns", row=self.number))
             self.kind = attrs.get("t", "n")
             self.style = attrs.get("s")
             self.raw = self.formula = None
@@ -524,8 +518,7 @@ class _SheetHandler:
             number = _int(attrs.get("r"), self.previous_row + 1)
             if number <= self.previous_row or number > self.reader.limits.max_sheet_rows:
                 raise XlsxError(
-                    f"「{self.stream.info.name}」シートの行番号 {number} が正しくありません"
-                    "（壊れているようです）。"
+                    Message("xlsx_bad_row_number", sheet=self.stream.info.name, row=number)
                 )
             self.previous_row = self.number = number
             self.hidden = attrs.get("hidden", "0").lower() in ("1", "true")

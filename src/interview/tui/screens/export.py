@@ -16,11 +16,12 @@ from interview.compile.export import ExportCheck, ExportOptions, check_export
 from interview.compile.readiness import STALE_MARK
 from interview.errors import UserError, describe_os_error
 from interview.services.live import LiveSession
-from interview.services.open_points import open_points
+from interview.services.progress import progress_of
 from interview.services.workbooks import default_export_path
 from interview.services.workbooks import export as export_workbook
 from interview.textsafety import printable
 from interview.tui import styles
+from interview.wording import open_marks_lines
 from interview.workbook.export_target import TargetExistsError
 
 
@@ -30,13 +31,8 @@ def unanswered_summary(live: LiveSession) -> str:
     「不明」 counts answers whose status is 不明・要確認; 「フォロー」 counts the F6 marks.
     They are different things and are named (and counted) apart.
     """
-    interview = live.interview
-    open_items = [
-        (item.no, interview.item_progress(item.no))
-        for item in interview.items
-        if not interview.item_complete(item.no)
-    ]
-    overall = interview.overall_progress()
+    report = progress_of(live.interview)
+    overall, open_items, marks = report.overall, report.open_items, report.marks
     lines = [f"回答済み {overall.answered}/{overall.total}問（{overall.percent:.0f}%）"]
     if live.session.imported_form:
         lines.insert(
@@ -51,15 +47,10 @@ def unanswered_summary(live: LiveSession) -> str:
             + (" …" if len(open_items) > 12 else "")
         )
         lines.append("未回答のまま出力すると、その部分は空欄になります。")
-    points = open_points(live.session, interview.order)
-    if points:
-        lines.append(f"未解決: {points.line()}")
-        unresolved = points.items()
-        parts = [f"通番{no}（{points.item_note(no)}）" for no in unresolved[:12]]
-        lines.append("未解決の項目: " + "、".join(parts) + (" …" if len(unresolved) > 12 else ""))
+    lines += open_marks_lines(marks)
     if not open_items:
         lines.append(
-            "すべての質問に回答済みです。" + ("ただし上の未解決が残っています。" if points else "")
+            "すべての質問に回答済みです。" + ("ただし上の未解決が残っています。" if marks else "")
         )
     return "\n".join(lines)
 

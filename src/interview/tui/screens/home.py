@@ -73,7 +73,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Vertical(id="home"):
             yield Static(
-                "FISC「API接続チェックリスト」の回答を、一問ずつ一緒に作成します。",
+                "FISC「API接続チェックリスト」の回答を、手法例はまとめて伺って作成します。",
                 id="home-lead",
             )
             with Horizontal(id="home-buttons"):
@@ -199,8 +199,8 @@ class HomeScreen(Screen[None]):
         )
         text = (
             f"{named} の回答をもとに、年次確認の新しいセッションを作ります。"
-            "前回の回答を一問ずつお見せするので、変わりなければ Enter、変わっていれば"
-            "書き換えてください。前回のセッションは変更しません。"
+            "前回の回答を項目ごとにお見せするので、変わりなければ Enter で項目ごと確定、"
+            "変わっていれば 2 を押して書き換えてください。前回のセッションは変更しません。"
             "別のセッションから始めるときは、やめて一覧で選び直してください。"
         )
 

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header
+from textual.widgets import Header, Input
 
 from interview.engine.answers import Answer, Status
 from interview.engine.groups import GroupAnswerError
@@ -224,6 +224,14 @@ class InterviewScreen(Screen[None]):
             previous = (previous or Answer()).model_copy(update={"detail": self._carry})
         self._carry = ""
         self.bar.set_step(step, previous, to=self._to, prompt=self._prompt_for(question))
+        self._keep_group_status(question)
+
+    def _keep_group_status(self, question: Question) -> None:
+        """A status the respondent gave at the group screen (「②は一部実施」) is their own
+        choice, like a pressed key: words in the example's reply don't override it."""
+        pending = self.live.interview.pending.get(question.id)
+        if pending is not None and self.bar.status is pending:
+            self.bar.pick(pending, PickedBy.RESPONDENT)
 
     def _show_step(self, step: Step) -> None:
         """A group, a merged closing question, or a yearly item confirmation."""
@@ -250,7 +258,9 @@ class InterviewScreen(Screen[None]):
             self.bar.set_step(step, to=self._to)
         else:
             text = (
-                steps.notes_text(step) if step.kind is StepKind.NOTES else steps.issues_text(step)
+                steps.notes_text(step, offer_issues=not interview.on_path_issues(step.item))
+                if step.kind is StepKind.NOTES
+                else steps.issues_text(step)
             )
             self.chat.say(text, "assistant")
             first, second = step.questions
@@ -497,9 +507,17 @@ class InterviewScreen(Screen[None]):
             if keys:
                 pressed = "".join(s.key for s in keys)
                 short = f"数字キーは{len(keys)}回（{pressed}）でした。手法例は{n}件です。\n"
+            if isinstance(pending, reply_flow.GroupPending) and pending.reason:
+                short += pending.reason + "\n"
+            ask = (
+                "ほかの手法例の状態を教えてください：1 実施済み／4 該当なし"
+                "（2・3・5・6 はあとで1件ずつ確認）"
+                if isinstance(pending, reply_flow.GroupPending) and pending.named
+                else "まとめての状態を教えてください："
+                "1 すべて実施済み／4 すべて該当なし／2・3・5・6 は1件ずつ確認"
+            )
             self.chat.say(
-                f"{short}まとめての状態を教えてください："
-                "1 すべて実施済み／4 すべて該当なし／2・3・5・6 は1件ずつ確認\n"
+                f"{short}{ask}\n"
                 f"数字キー1つで、この回答に状態を付けます。{guess}"
                 "書き直すときは esc で入力欄に戻せます。",
                 "assistant followup",
@@ -520,7 +538,10 @@ class InterviewScreen(Screen[None]):
         if step.kind is StepKind.GROUP:
             checks = self.bar.group_checks()
             self._end_pending()
-            self._save_group(step, status, pending.text, checks)
+            statuses = (
+                pending.statuses(status) if isinstance(pending, reply_flow.GroupPending) else status
+            )
+            self._save_group(step, statuses, pending.text, checks)
             return
         question = step.question
         answer = reply_flow.with_status(pending, status, self.bar.current_answer(""))
@@ -706,8 +727,8 @@ class InterviewScreen(Screen[None]):
                 self._saved()
                 self._after_step(step)
             return
-        due = self.bar.query_one("#plan-due").value.strip()  # type: ignore[attr-defined]
-        owner = self.bar.query_one("#plan-owner").value.strip()  # type: ignore[attr-defined]
+        due = self.bar.query_one("#plan-due", Input).value.strip()
+        owner = self.bar.query_one("#plan-owner", Input).value.strip()
 
         def apply_closing(texts: dict[str, str]) -> None:
             answers = steps.closing_answers(
@@ -956,12 +977,27 @@ class InterviewScreen(Screen[None]):
                 self.action_help()
             case "change":
                 self.action_change_example()
+            case "issues":
+                self._want_issues()
             case "quit":
                 self.app.call_later(self.app.action_quit)
             case _:
                 self.notify(
                     f"不明なコマンドです: /{command.argument}（F1 でヘルプ）", severity="warning"
                 )
+
+    def _want_issues(self) -> None:
+        """「/課題」: this item's 課題認識・対応計画 are asked though nothing is missing."""
+        current = self.live.interview.current()
+        item_no = current.item if current is not None else self._last_item
+        if item_no is None or self.live.want_issues(item_no) is None:
+            self.notify("この項目には課題認識の質問がありません", severity="warning")
+            return
+        self.chat.say(f"（通番{item_no}の最後に、課題認識・対応計画も伺います）", "system")
+        self._saved()  # the header counts the added question
+        if current is None or current.item != item_no:
+            self.live.interview.goto(f"{item_no}.issues")
+            self._show_current()
 
     def _jump_text(self, argument: str) -> None:
         digits = argument.strip().lstrip("#通番")
@@ -1094,7 +1130,7 @@ class InterviewScreen(Screen[None]):
 
     def action_compare(self) -> None:
         """What changed since the session this one was started from (yearly check)."""
-        from interview.compile.diff_report import report_text
+        from interview.diff_text import report_text
         from interview.services.diffs import diff
         from interview.tui.screens.text_view import TextScreen
 

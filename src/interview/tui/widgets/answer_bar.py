@@ -76,6 +76,14 @@ class ReplyArea(TextArea):
     def untouched(self) -> bool:
         return not self.text or self.text == self.prefilled
 
+    def put_back(self, text: str) -> None:
+        """*text* back in the field to edit (cursor at its end); keys typed since Enter stay."""
+        ahead = self.typed_after_send()
+        self._sent = None
+        self.prefilled = ""
+        self.text = text + ahead
+        self.move_cursor(self.document.end)
+
     def set_prefill(self, text: str) -> None:
         """Show an earlier answer: cursor at the end, all selected so typing replaces it.
 
@@ -121,7 +129,8 @@ class ReplyArea(TextArea):
             event.prevent_default()
             self.post_message(self.StatusKeyUndone(len(held)))
             start, end = self.selection
-            self._replace_via_keyboard(held + character, start, end)
+            if not self.read_only:  # as a typed key would (public API, cursor after it)
+                self.replace(held + character, start, end, maintain_selection_offset=False)
             return
         if self.status_keys and self.untouched and character in STATUS_DIGITS:
             event.stop()
@@ -139,6 +148,77 @@ class AnswerBar(Vertical):
     The status keys and clicks are passed up (``StatusChosen``): the screen decides
     whether they pick this question's status, settle a pending reply, or correct the
     status read from the previous reply.
+    """
+
+    DEFAULT_CSS = """
+    AnswerBar {
+        height: auto;
+        padding: 0 1;
+        border-top: hkey $primary 40%;
+    }
+    AnswerBar #status-choices {
+        height: 1;
+    }
+    AnswerBar #status-choices Button {
+        margin-right: 1;
+        min-width: 10;
+    }
+    AnswerBar #status-choices Button.picked {
+        background: $accent;
+        color: $text;
+        text-style: bold;
+    }
+    AnswerBar #checklist-prompt, AnswerBar #detail-prompt {
+        color: $text-muted;
+        width: 1fr;
+        height: auto;
+    }
+    AnswerBar.compact #checklist-prompt, AnswerBar.compact #detail-prompt,
+    AnswerBar.compact #bar-note {
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    AnswerBar #bar-note {
+        height: auto;
+        max-height: 3;
+        color: $warning;
+        text-style: bold;
+    }
+    AnswerBar #checklist {
+        height: auto;
+        max-height: 7;
+        border: none;
+        padding: 0;
+    }
+    AnswerBar #plan-fields {
+        height: auto;
+    }
+    AnswerBar #plan-fields Input {
+        width: 1fr;
+        border: none;
+        height: 1;
+        background: $boost;
+        margin-right: 1;
+    }
+    AnswerBar #reply {
+        height: 3;
+        min-height: 3;
+        background: $boost;
+    }
+    AnswerBar #sequence {
+        height: auto;
+        color: $accent;
+    }
+    AnswerBar #extra {
+        border: none;
+        height: 1;
+        background: $boost;
+        margin-bottom: 0;
+    }
+    AnswerBar.group #checklist {
+        max-height: 4;
+    }
     """
 
     @dataclass
@@ -572,9 +652,4 @@ class AnswerBar(Vertical):
 
     def put_back(self, text: str) -> None:
         """Put a reply back into the field to edit it (cursor at its end)."""
-        reply = self._reply
-        ahead = reply.typed_after_send()  # keys typed since Enter stay, after the reply
-        reply._sent = None
-        reply.prefilled = ""
-        reply.text = text + ahead
-        reply.move_cursor(reply.document.end)
+        self._reply.put_back(text)

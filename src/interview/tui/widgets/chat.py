@@ -17,6 +17,40 @@ class Bubble(JapaneseStatic):
     A question bubble that mentions glossary terms opens the glossary when clicked.
     """
 
+    DEFAULT_CSS = """
+    Bubble {
+        width: 1fr;
+        height: auto;
+        padding: 0 1;
+        margin: 0 0 1 0;
+    }
+    Bubble.assistant {
+        margin: 0 4 1 0;
+        background: $boost;
+        border-left: tall $accent;
+    }
+    Bubble.intro {
+        border-left: tall $primary;
+    }
+    Bubble.original {
+        border-left: tall $secondary;
+        color: $text-muted;
+    }
+    Bubble.followup {
+        border-left: tall $warning;
+    }
+    Bubble.user {
+        margin: 0 0 1 6;
+        background: $primary 15%;
+        border-right: tall $primary;
+    }
+    Bubble.system {
+        color: $text-muted;
+        text-style: italic;
+        margin: 0 0 1 2;
+    }
+    """
+
     @dataclass
     class GlossaryRequested(Message):
         term: str
@@ -38,6 +72,14 @@ class ChatLog(VerticalScroll):
 
     Only the last ``MAX_BUBBLES`` messages stay mounted: everything said is saved in
     the session anyway, and a long interview must stay as quick as its first question.
+    """
+
+    DEFAULT_CSS = """
+    ChatLog {
+        height: 1fr;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
     """
 
     MAX_BUBBLES = 40

@@ -6,12 +6,14 @@ unticked box is blank and a ticked one shows X; an unpicked radio button is blan
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.segment import Segment
 from textual.strip import Strip
-from textual.widgets import RadioButton, SelectionList
-from textual.widgets._toggle_button import ToggleButton
+from textual.widgets import Checkbox, RadioButton, SelectionList
 
 OFF = " "
+TICK = Checkbox.BUTTON_INNER  # the toggle buttons' own mark (SelectionList draws it too)
 
 
 class MarkedSelectionList(SelectionList[str]):
@@ -20,14 +22,14 @@ class MarkedSelectionList(SelectionList[str]):
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
         segments = list(strip)
-        if len(segments) < 3 or segments[1].text != ToggleButton.BUTTON_INNER:
+        if len(segments) < 3 or segments[1].text != TICK:
             return strip
         _, scroll_y = self.scroll_offset
         try:
             option = self.get_option_at_index(scroll_y + y)
         except Exception:  # past the last option: leave the line alone
             return strip
-        mark = ToggleButton.BUTTON_INNER if option.value in self._selected else OFF
+        mark = TICK if option.value in self.selected else OFF
         segments[1] = Segment(mark, segments[1].style, segments[1].control)
         return Strip(segments, strip.cell_length)
 
@@ -35,7 +37,10 @@ class MarkedSelectionList(SelectionList[str]):
 class MarkedRadioButton(RadioButton):
     """A radio button that reads ● when picked and blank when not."""
 
-    @property
-    def _button(self):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.BUTTON_INNER = RadioButton.BUTTON_INNER if self.value else OFF
-        return super()._button
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = RadioButton.BUTTON_INNER if self.value else OFF
+        super().watch_value()

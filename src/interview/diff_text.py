@@ -1,4 +1,4 @@
-"""The diff as a Japanese report, item by item (for the command line and the app)."""
+"""The diff as a Japanese report, item by item (the words both front ends print)."""
 
 from __future__ import annotations
 

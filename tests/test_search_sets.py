@@ -1,0 +1,87 @@
+"""Accuracy over the third session's query sets (tests/data), written from a FinTech or
+bank staff member's point of view: one set to tune on and two held out.
+
+``*_heldout.toml`` was written before any tuning and ``*_heldout2.toml`` after it; neither
+was tuned on. The floors are just under the levels measured (docs/search.md has the
+figures beside the goals), so a change that loses accuracy on any set fails here.
+``tools/search_eval.py`` prints the same figures, per kind too.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from interview.search import search_checklist, search_glossary
+
+DATA = Path(__file__).parent / "data"
+
+
+def _load(name: str) -> list[dict]:
+    with (DATA / name).open("rb") as f:
+        return tomllib.load(f)["queries"]
+
+
+def _score(rows: list[tuple[list, list]]) -> tuple[float, float, float]:
+    """(top-1, top-3, share of no-answer queries that returned nothing)."""
+    answered = [(want, got) for want, got in rows if want]
+    empty = [got for want, got in rows if not want]
+    top1 = sum(bool(got[:1]) and got[0] in want for want, got in answered) / len(answered)
+    top3 = sum(bool(set(got[:3]) & set(want)) for want, got in answered) / len(answered)
+    return top1, top3, sum(not got for got in empty) / len(empty)
+
+
+GLOSSARY_SETS = {
+    "glossary_queries_tune.toml": (0.93, 0.97, 0.82),
+    "glossary_queries_heldout.toml": (0.96, 0.97, 0.90),
+    "glossary_queries_heldout2.toml": (0.89, 0.95, 0.90),
+}
+CHECKLIST_SETS = {
+    "checklist_queries_tune.toml": (0.92, 0.97, 0.96),
+    "checklist_queries_heldout.toml": (0.91, 0.97, 0.95),
+    "checklist_queries_heldout2.toml": (0.86, 0.91, 0.80),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GLOSSARY_SETS))
+def test_glossary_set(name, catalog):
+    queries = _load(name)
+    terms = {t.term for t in catalog.glossary}
+    assert all(q["expected"] in terms or q["expected"] == "" for q in queries)
+    assert len({q["query"] for q in queries}) == len(queries), "duplicate queries"
+    rows = [
+        (
+            [q["expected"]] if q["expected"] else [],
+            [h.term.term for h in search_glossary(q["query"], limit=3)],
+        )
+        for q in queries
+    ]
+    top1, top3, empty = _score(rows)
+    floor = GLOSSARY_SETS[name]
+    assert top1 >= floor[0] and top3 >= floor[1] and empty >= floor[2], (top1, top3, empty)
+
+
+@pytest.mark.parametrize("name", sorted(CHECKLIST_SETS))
+def test_checklist_set(name, catalog):
+    queries = _load(name)
+    items = {i.no for i in catalog.items}
+    assert all(set(q["expected"]) <= items for q in queries)
+    assert len({q["query"] for q in queries}) == len(queries), "duplicate queries"
+    rows = [
+        (q["expected"], [h.item for h in search_checklist(q["query"], limit=3)]) for q in queries
+    ]
+    top1, top3, empty = _score(rows)
+    floor = CHECKLIST_SETS[name]
+    assert top1 >= floor[0] and top3 >= floor[1] and empty >= floor[2], (top1, top3, empty)
+
+
+def test_held_out_sets_are_wide():
+    """Each held-out set covers what the issue lists: many kinds, ≥ 150 queries in the
+    first sets, and no-answer queries."""
+    for name in ("glossary_queries_heldout.toml", "checklist_queries_heldout.toml"):
+        queries = _load(name)
+        assert len([q for q in queries if q["expected"]]) >= 150
+        assert len([q for q in queries if not q["expected"]]) >= 40
+        assert len({q["kind"] for q in queries}) >= 6
