@@ -330,8 +330,13 @@ async def _group_digits(tmp_path: Path) -> None:
         await pilot.pause()
         saved = _saved_answers(tmp_path, "gd")
         assert saved["1.2.1"]["status"] == "done"
-        assert saved["1.2.2"]["status"] == "not_applicable"
-        assert saved["1.2.2"]["detail"] == "手順書で定める"
+        assert saved["1.2.1"]["detail"] == "手順書で定める"
+        # ② 該当なし is asked on its own, its status already picked: Enter keeps it
+        assert screen.live.current_step().id == "1.2.2"
+        assert bar.status is Status.NOT_APPLICABLE
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _saved_answers(tmp_path, "gd")["1.2.2"]["status"] == "not_applicable"
         # a pending reply that holds a secret: going back from the warning puts it back
         await pilot.press("enter")  # その他＋備考: 特になし → item 1's review
         await pilot.pause()
