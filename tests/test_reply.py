@@ -75,6 +75,9 @@ ALTERNATIVE = getattr(Status, "ALTERNATIVE", None)
         "別の手段で対応しています",
         "暗号化はしていないが、代替策としてアクセス制限をかけている",
         "専用端末の代わりに、VDIで制御しています",
+        "ツールは導入していないが、手作業のチェックで補っています",
+        "同等以上の対策を別途講じています",
+        "ハードウェアトークンではなく、アプリ認証で代替",
     ],
 )
 def test_another_measure(text):
@@ -83,6 +86,55 @@ def test_another_measure(text):
         assert reply.status is ALTERNATIVE
     else:  # five statuses: never claim 実施済み or 一部実施 for it, ask
         assert reply.status is None and reply.guess is Status.DONE
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("はい、いや、まだでした", Status.NOT_DONE),
+        ("未対応です、あ、違いました、対応済みです", Status.DONE),
+        ("対応済み、じゃなくて未対応でした", Status.NOT_DONE),
+        ("はい…と言いたいところですが、できていません", Status.NOT_DONE),
+        ("いいえ、訂正します、一部は実施しています", Status.PARTIAL),
+        ("対応済みです。あ、でも支店はまだです", Status.PARTIAL),  # an addition
+    ],
+)
+def test_self_correction_reads_the_words_after_it(text, status):
+    reply = parse_status_reply(text, today=TODAY)
+    assert reply.status is status
+    assert reply.detail == text
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("利用者のパスワードは保持しない設計です", Status.DONE),
+        ("本番環境には承認なしでアクセスできません", Status.DONE),
+        ("管理者権限を一般社員に付与することはありません", Status.DONE),
+        ("全くやっていないということはなく、定期的に実施しています", Status.DONE),
+        ("3拠点中2拠点で実施", Status.PARTIAL),
+        ("社員のみ対象で、委託先社員は対象外です", Status.PARTIAL),
+        ("本番〇、開発×", Status.PARTIAL),
+        ("前はやってたけど今はやってない", Status.NOT_DONE),
+        ("検討はしましたが、導入は見送りました", Status.NOT_DONE),
+        ("やろうとは思っている", Status.NOT_DONE),
+        ("課題だと思っています", Status.NOT_DONE),
+        ("そもそもその機能がないです", Status.NOT_APPLICABLE),
+        ("やっているとは聞いていますが、確認できていません", Status.UNKNOWN),
+        ("今後は毎月確認します", Status.NOT_DONE),  # a routine that starts later is a plan
+        ("毎月確認します", Status.DONE),
+        ("今確認しています", Status.UNKNOWN),
+        ("予算がついたら導入します", Status.NOT_DONE),
+        ("異常を検知したら、自動で取引を止めます", Status.DONE),
+    ],
+)
+def test_harder_forms(text, status):
+    assert parse_status_reply(text, today=TODAY).status is status
+
+
+@pytest.mark.parametrize("text", ["ちょっと席を外します", "すみません、質問を読み直します"])
+def test_an_aside_is_not_a_plan(text):
+    assert parse_status_reply(text, today=TODAY).status is None
 
 
 def test_another_measure_only_planned_is_not_done():
@@ -125,6 +177,13 @@ def test_leading_digits_are_text(text):
         ("2月に導入予定", "2027-02"),
         ("28年4月に導入予定", "2028-04"),
         ("令和10年度中に対応", "2029-03"),
+        ("2027年度上期に実施予定です", "2027-09"),  # fiscal halves: 上期 Apr–Sep
+        ("来年度上期には導入したい", "2027-09"),
+        ("下期に着手予定", "2027-03"),  # 下期 Oct–Mar, the current one
+        ("上期中に整備予定です", "2027-09"),  # the next 上期 that has not ended
+        ("2027年上期までに対応予定です", "2027-06"),  # a calendar year's half
+        ("来年の下期に対応予定", "2027-12"),
+        ("年明けに着手します", "2027-01"),
         ("2026年4月に導入予定だったが遅れている", None),  # a date already past is not a due
         ("検討中です", None),
     ],

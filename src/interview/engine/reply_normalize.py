@@ -29,7 +29,7 @@ _KANA_VERDICT = re.compile(
     r"^(やって|やってる|でき|わから|わかん|わかり|ない|なし|あり|ある|して|まだ|じっし|"
     r"たいおう|みじっし|がいとう|ひがいとう|ふめい|よてい|けんとう|いちぶ|かくにん|はい|"
     r"いいえ|ぜんぜん|ばっちり|だいじょうぶ|ずみ|すみ|むり|ます|です|ません|てる|てます|"
-    r"てない|てません|おっけー|おーけー|うん|ええ)"
+    r"てない|てません|おっけー|おーけー|うん|ええ|みたいおう|だめ)"
 )
 
 # Kana spellings and IME slips of the words that carry a verdict.
@@ -37,6 +37,9 @@ _WORDS: list[tuple[str, str]] = [
     ("ひがいとう", "非該当"),
     ("がいとう", "該当"),
     ("みじっし", "未実施"),
+    ("じっしちゅう", "実施中"),
+    ("たいおうちゅう", "対応中"),
+    ("対象がい", "対象外"),
     ("じっし", "実施"),
     ("みたいおう", "未対応"),
     ("たいおう", "対応"),
@@ -68,6 +71,9 @@ _WORDS: list[tuple[str, str]] = [
     ("わかんない", "わからない"),
     ("わかんね", "わからない"),
     ("わからん", "わからない"),
+    ("わかん", "わからない"),
+    ("ましえん", "ません"),
+    ("まっせ", "ます"),
     ("知らん", "知らない"),
     ("頂", "いただ"),
     ("致", "いた"),
@@ -99,7 +105,7 @@ _DIALECT = [
 _BARE_MARK = re.compile(r"(?<=[はがも])(済|未)(?=$|[、。,!?])")
 _SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
 # 済 → 済み; ずみ/すみ/住み after a verbal noun → 済み (対応ずみ, 実施住み, 対応すみ)
-_ZUMI = re.compile(r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|済(?![みまむ]))")
+_ZUMI = re.compile(r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|積み|済(?![みまむ]))")
 # Casual ている forms: やってる → やっている, できてない → できていない.
 _TEIRU = re.compile(r"(?:(?<=て)|(?<=[んい]で))(?=る|ます|ない|ません|た(?!い)|なかった)")
 # Romaji left unconverted after kana: していまｓ → していま + す.
@@ -119,6 +125,7 @@ _ROMAJI = {
 _LAUGH = re.compile(r"(\(笑\)|（笑）|笑+|w{2,}|(?<=[ぁ-ゖ一-龥。、!?])w)(?=$|[。、!?\s])")
 _LONG = re.compile(r"(?<=[ぁ-ゖ])[ー〜~]+")
 _SPACE = re.compile(r"[\s\u3000]+")
+_SPACED_LETTERS = re.compile(r"(?:[^\s\u3000][\s\u3000]+){2,}[^\s\u3000]")
 
 
 def _kana(match: re.Match[str]) -> str:
@@ -155,12 +162,26 @@ _MARKS = {
 }
 
 
+# Marks after a part (本番〇、開発×) and ok/ng after a topic (本番はok、開発はng).
+_INLINE_MARKS = {
+    **dict.fromkeys("○◯〇◎", "は済み"),
+    **dict.fromkeys("△▲", "は一部"),
+    **dict.fromkeys("×✕✖", "は未実施"),
+    "ok": "済み",
+    "ng": "未実施",
+}
+_INLINE_MARK = re.compile(
+    r"(?<=[ぁ-ゖァ-ヶ一-龥a-z])[○◯〇◎△▲×✕✖](?!\d)|(?<=[は:：])(ok|ng)(?![a-z])"
+)
+
+
 # One-word answers, as in a form or in English.
 _ONE_WORD = {
     "有": "あり",
     "ノー": "いいえ",
     "ノーです": "いいえ",
     "イエス": "はい",
+    "いえす": "はい",
     "イエスです": "はい",
     "無": "なし",
     "done": "実施済み",
@@ -177,12 +198,29 @@ _ONE_WORD = {
     "tbc": "要確認",
     "unknown": "不明",
     "not sure": "不明",
+    "i'm not sure": "不明",
+    "im not sure": "不明",
+    "i don't know": "わからない",
+    "i dont know": "わからない",
+    "idk": "わからない",
+    "unsure": "不明",
+    "not implemented": "未実施",
+    "not started": "未実施",
+    "no": "いいえ",
     "not applicable": "該当なし",
 }
 
 
+# A topic announced before the answer (「この項目ですが、」「API接続の件について、」): its
+# 「ですが」 is not a contrast.
+_LEAD_IN = re.compile(
+    r"^(この|本|当該|こちらの|その|ご質問の)?[一-龥ァ-ヶーa-z0-9・の]{0,20}?(の件|の点)?"
+    r"(について(は)?|に関して(は)?|ですが|ですけど|ですけれど)[、,]"
+)
+# 「…。以上です」 closes the reply.
+_CLOSING = re.compile(r"(?<=[、。.!?])以上(です|となります|になります)?[。.!]*$")
 _FILLER = re.compile(
-    r"^(えー*と|えっと|ええと|えー+|あー+|あのー*|うー+ん|んー+|そうですね[ーえ〜]*|まあ|ま、)[、,。\s…]*"
+    r"^(えー*と|えっと|ええと|えー+|あー+|あのー*|うー+ん|んー+|そうですね[ーえ〜]*|正直(なところ|言って|に言うと|に申し上げると)?|まあ(?!まあ)|ま、)[、,。\s…]*"
 )
 # A blank between Japanese words marks a clause, like 、 (本番は実施 開発は未実施).
 _JA_SPACE = re.compile(r"(?<=[^\x00-\x7f])[\s\u3000]+|[\s\u3000]+(?=[^\x00-\x7f])")
@@ -196,13 +234,21 @@ def fold(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).casefold().strip()
     s = _FILLER.sub("", _FILLER.sub("", s))
     s = _PADDING.sub("、", s)
+    s = _FILLER.sub("", _FILLER.sub("", s.lstrip(_ENDS)))  # 「お世話になっております。えーと、…」
+    s = _FILLER.sub("", _LEAD_IN.sub("", s))
+    s = _CLOSING.sub("", s)
+    if _SPACED_LETTERS.fullmatch(s):  # 「実 施 済 み」
+        s = _SPACE.sub("", s)
     s = _JA_SPACE.sub("、", s)
     core = s.strip(_ENDS)
     word = _drop_symbols(core).strip(_ENDS) if len(core) <= 24 else ""
     if word in _ONE_WORD:
         s = _ONE_WORD[word]
-    elif core[:1] in _MARKS and (len(core) == 1 or core[1] in " 、" or not core[1].isascii()):
+    elif word.removesuffix("です") in _ONE_WORD:  # 「WIPです」「TBDです」
+        s = _ONE_WORD[word.removesuffix("です")]
+    elif core[:1] in _MARKS and (len(core) == 1 or core[1] in " 、(" or not core[1].isascii()):
         s = _MARKS[core[0]] + core[1:]
+    s = _INLINE_MARK.sub(lambda m: _INLINE_MARKS[m.group(0)], s)
     s = _drop_symbols(s)
     s = _SPACE.sub("", s)
     s = _KATAKANA_WORD.sub(_kana, s)
@@ -216,7 +262,9 @@ def fold(text: str) -> str:
     s = _BARE_MARK.sub(lambda m: "済み" if m.group(1) == "済" else "未実施", s)
     s = _WORD_RE.sub(lambda m: _WORD_MAP[m.group(0)], s)
     s = _ZUMI.sub("済み", s).strip(_ENDS)
-    if s == "済":
-        s = "済み"
+    if s == "済" or s.startswith("済("):  # 「済（規程第7条）」
+        s = "済み" + s[1:]
+    elif s.startswith("未("):  # 「未（2027年度対応）」
+        s = "未実施" + s[1:]
     s = _TEIRU.sub("い", s)
     return s

@@ -10,14 +10,21 @@ import re
 from datetime import date
 
 from interview.engine.reply_normalize import fold
+from interview.engine.reply_regex import Alternation
 
 # Words that name an intention rather than a fact.
-PLAN_WORDS = re.compile(
-    r"予定(?!通り|どおり)|計画(し|中|です|であ|とな|があ|あり)|検討(中|して|し|段階|予定|を(始|開始|進|し))"
-    r"|つもり|見込み|計画に(入れ|盛り込|組み込|含め)|方向で(動|検討|調整|進め)|見積(もり)?中|見積もって|に向けて|目途|目処|めど|目指|したい|やりたい|進める|着手予定|準備中|準備段階|準備を進め"
-    r"|調整中|作成中|策定中|予算(化|申請|要求|確保|取り)|来期|来年度|次年度|来月|来年|来週"
-    r"|今後|将来|これから|近日|いずれ|までに|(月|年|週間|年度)以内に|中に(導入|対応|実施|整備)|年内|年度内"
-    r"|期中|年度末|上期|下期|上半期|下半期"
+PLAN_WORDS = Alternation(
+    re.compile(
+        r"予定(?!通り|どおり)|計画(し|中|です|であ|とな|があ|あり)|検討(中|して|し|段階|予定|を(始|開始|進|し))"
+        r"|つもり|見込み|計画に(入れ|盛り込|組み込|含め)|方向で(動|検討|調整|進め)|見積(もり)?中|見積もって|に向けて|目途|目処|めど|目指|したい|やりたい|進める|着手予定|準備中|準備段階|準備を進め"
+        r"|調整中|稟議|見積(もり)?(を)?(取得|依頼|取り|待ち)|予算待ち|交渉中|協議中|手配中|申請中|選定中|作成中|策定中|予算(化|申請|要求|確保|取り)|来期|来年度|次年度|来月|来年|来週"
+        r"|今後|将来|これから|近日|いずれ|までに|(月|年|週間|年度)以内に|中に(導入|対応|実施|整備)|年内|年度内"
+        r"|期中|年度末|上期|下期|上半期|下半期|年明け|年度明け|秋ごろ|春ごろ|夏ごろ|冬ごろ"
+        r"|(ろ|よ|お|こ|そ|と|も|ご|ぼ|の)う(と|とは|とも)(思|考え)"
+        r"|(なきゃ|なければ|なくては|ねば)(と|とは|とも)?(思|考え)|構想|要件定義|企画段階|計画段階"
+        r"|(計画|スケジュール|日程|工程)(を|は)?(立て|調整し|組ん)(て|で)(い|お)"
+        r"|(ところ|所)から(です|だ|$)"
+    )
 )
 
 _ERA = {"令和": 2018, "r": 2018}
@@ -39,10 +46,48 @@ def _future_month(today: date, month: int) -> tuple[int, int]:
     return year, month
 
 
+_HALF = re.compile(
+    r"(?:(20\d\d)年(度)?|(再来年度|来年度|次年度|今年度|本年度|来期|今期)|(再来年|来年|今年|本年)の?)?"
+    r"(上期|下期|上半期|下半期)"
+)
+_FISCAL_OFFSET = {
+    "今年度": 0,
+    "本年度": 0,
+    "今期": 0,
+    "来年度": 1,
+    "次年度": 1,
+    "来期": 1,
+    "再来年度": 2,
+}
+_YEAR_OFFSET = {"今年": 0, "本年": 0, "来年": 1, "再来年": 2}
+
+
+def _half_end(found: re.Match[str], today: date) -> tuple[int, int]:
+    """The last month of a half year: 年度上期 → September, 年度下期 → March, 年上期 → June."""
+    year, fiscal, fiscal_word, year_word, half = found.groups()
+    first = half.startswith("上")
+    current_fy = today.year if today.month >= 4 else today.year - 1
+    if year and not fiscal:  # 2027年上期: the calendar year's half
+        return int(year), 6 if first else 12
+    if year_word:
+        return today.year + _YEAR_OFFSET[year_word], 6 if first else 12
+    if year:
+        fy = int(year)
+    elif fiscal_word:
+        fy = current_fy + _FISCAL_OFFSET[fiscal_word]
+    else:  # 上期 / 下期 alone: the next one that has not ended
+        fy = current_fy
+        if (fy, 9) < (today.year, today.month) and first:
+            fy += 1
+    return (fy, 9) if first else (fy + 1, 3)
+
+
 def resolve_due(folded: str, today: date) -> str | None:
     """The month a (folded) reply names, as "YYYY-MM", or None."""
     y = m = None
-    if found := re.search(r"(令和|r)(\d{1,2}|元)年度(中|末|内)?(?!\d{1,2}月)", folded):
+    if found := _HALF.search(folded):
+        y, m = _half_end(found, today)
+    elif found := re.search(r"(令和|r)(\d{1,2}|元)年度(中|末|内)?(?!\d{1,2}月)", folded):
         era = 1 if found.group(2) == "元" else int(found.group(2))
         y, m = _ERA[found.group(1)] + era + 1, 3
     elif found := re.search(r"(令和|r)(\d{1,2}|元)年度?(\d{1,2})月", folded):
@@ -75,6 +120,8 @@ def resolve_due(folded: str, today: date) -> str | None:
         y, m = _add_months(today.year, today.month, 6)
     elif re.search(r"年内|今年中|年末", folded):
         y, m = today.year, 12
+    elif re.search(r"年明け", folded):
+        y, m = today.year + (1 if today.month > 1 else 0), 1
     if y is None or m is None or not 1 <= m <= 12 or not 2000 <= y <= 2100:
         return None
     if (y, m) < (today.year, today.month):  # a plan's date has not passed (予定だったが遅れている)
