@@ -392,3 +392,25 @@ async def _named(tmp_path: Path) -> None:
 def test_a_reply_naming_the_example_that_differs_asks_only_that_one(tmp_path):
     asyncio.run(_named(tmp_path))
     assert SessionStore(tmp_path).load("nm").pending == {}
+
+
+async def _named_pending(tmp_path: Path) -> None:
+    new_session(SessionStore(tmp_path), "名指し保留株式会社", "api_connector", session_id="np")
+    app = InterviewApp(sessions_dir=tmp_path, resume="np")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        said = "①は該当なし、規程は未整備"
+        await reply(pilot, screen, said)  # ② and ③ left out: asked, never guessed
+        assert "1.1.2" not in screen.live.session.answers
+        assert "②・③の状態が書かれていません" in bubbles(screen)[-1]
+        await pilot.press("1")  # one key gives ② and ③ theirs
+        await pilot.pause()
+        answers = _saved_answers(tmp_path, "np")
+        assert answers["1.1.2"]["status"] == answers["1.1.3"]["status"] == "done"
+        assert answers["1.1.3"]["detail"] == said
+        assert screen.live.current_step().id == "1.1.1"  # 該当なし on its own, pre-selected
+
+
+def test_a_reply_naming_some_examples_is_pending_and_one_key_gives_the_rest(tmp_path):
+    asyncio.run(_named_pending(tmp_path))
