@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "textsafe": 2,
     "datapaths": 1,
     "atomicfile": 1,
+    "usercache": 1,
     "tomlio": 2,
     "secrets": 2,
     "disclosure": 2,

@@ -86,9 +86,39 @@ def test_checklist_finds_items_that_cover_the_topic(query, items):
     assert hits and hits[0].item in items, hits
 
 
-@pytest.mark.parametrize("query", ["ばなな", "料理のレシピ", "株主総会の招集", "xyzzy"])
+@pytest.mark.parametrize(
+    "query", ["ばなな", "料理のレシピ", "株主総会の招集", "xyzzy", "量子暗号", "反社会的勢力の排除"]
+)
 def test_checklist_returns_nothing_for_what_it_does_not_cover(query):
+    # 量子: 容量 and 電子 hold its characters, not the word, so only 暗号 is found.
     assert search_checklist(query) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "items"),
+    [
+        ("利用者認証の強化", {32, 39}),  # 強化 is in no item, but it is a generic word
+        ("インターネットバンキングと同等の認証", {39}),  # 同等 → 水準
+        ("銀行にログを渡せるか", {23}),  # 渡す → 提供
+        ("オフィスへの立ち入り制限", {18, 17}),  # オフィス → 執務室
+    ],
+)
+def test_checklist_reads_everyday_words(query, items):
+    hits = search_checklist(query, limit=3)
+    assert hits and hits[0].item in items, hits
+
+
+def test_a_word_a_definition_only_uses_names_no_term():
+    # リバースプロキシ encrypts on the way (「データの暗号化や復号」): not what 暗号化 asks.
+    assert search_glossary("暗号化") == []
+    # 機密情報 is made of what it lists (「暗証番号、パスワード、クレジットカード番号…」).
+    assert search_glossary("暗証番号")[0].term.term == "機密情報"
+    assert search_glossary("クレジットカード")[0].term.term == "機密情報"
+
+
+def test_a_term_holding_the_whole_query_goes_above_a_name_inside_it():
+    names = [h.term.term for h in search_glossary("ISMSの規格", limit=3)]
+    assert names[0] == "JIS Q27001" and "ISMS" in names
 
 
 def test_party_filter_applies_to_meaning(catalog):

@@ -1,8 +1,9 @@
 """Accuracy over the third session's query sets (tests/data), written from a FinTech or
-bank staff member's point of view: one set to tune on and two held out.
+bank staff member's point of view: sets to tune on and sets held out.
 
 ``*_heldout.toml`` was written before any tuning and ``*_heldout2.toml`` after it; neither
-was tuned on. The floors are just under the levels measured (docs/search.md has the
+was tuned on. The fourth session wrote ``checklist_queries_tune2.toml`` and
+``checklist_queries_heldout3.toml`` together, before any change, and tuned on the first only. The floors are just under the levels measured (docs/search.md has the
 figures beside the goals), so a change that loses accuracy on any set fails here.
 ``tools/search_eval.py`` prints the same figures, per kind too.
 """
@@ -39,9 +40,12 @@ GLOSSARY_SETS = {
     "glossary_queries_heldout2.toml": (0.89, 0.95, 0.90),
 }
 CHECKLIST_SETS = {
-    "checklist_queries_tune.toml": (0.92, 0.97, 0.96),
+    "checklist_queries_tune.toml": (0.94, 0.98, 0.96),
     "checklist_queries_heldout.toml": (0.91, 0.97, 0.95),
-    "checklist_queries_heldout2.toml": (0.86, 0.91, 0.80),
+    "checklist_queries_heldout2.toml": (0.88, 0.93, 0.85),
+    "checklist_queries_tune2.toml": (0.95, 0.99, 0.74),
+    "checklist_queries_heldout3.toml": (0.89, 0.89, 0.85),
+    "checklist_queries_tune3.toml": (0.95, 0.97, 0.85),
 }
 
 

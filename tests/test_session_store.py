@@ -13,7 +13,7 @@ from helpers import new_session
 
 from interview.catalog import Catalog, Party
 from interview.engine.answers import Answer, Status
-from interview.engine.progress import session_progress
+from interview.engine.path import session_progress
 from interview.questions.bank import load_questions
 from interview.services.checklist import plain_checklist
 from interview.services.sessions import edition_mismatch

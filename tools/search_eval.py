@@ -28,6 +28,9 @@ CHECKLIST_SETS = [
     "checklist_queries_tune.toml",
     "checklist_queries_heldout.toml",
     "checklist_queries_heldout2.toml",
+    "checklist_queries_tune2.toml",
+    "checklist_queries_tune3.toml",
+    "checklist_queries_heldout3.toml",
 ]
 
 

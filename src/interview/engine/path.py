@@ -585,3 +585,17 @@ class GuidedInterview(Interview):
         first = min(self._index_of[q.id] for q in step.questions)
         members = frozenset(q.id for q in step.questions)
         self.cursor = self._next_unvisited_after(first, members)
+
+
+def session_progress(
+    catalog: Catalog, questions: QuestionSet, party: Party, answers: Mapping[str, Answer]
+) -> float:
+    """Overall progress (0–100) of a respondent of *party*, on the respondent's path
+    (課題認識・対応計画 only where an item has a gap, see ``engine.path``)."""
+    total = Progress(0, 0)
+    asked = questions.for_party(party)
+    for item in catalog.items_for(party):
+        item_questions = asked.for_item(item.no)
+        ids = set(on_path_ids(item_questions, answers))
+        total += count((q for q in item_questions if q.id in ids), answers)
+    return total.percent

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from interview.catalog.models import Catalog, Party
 from interview.engine.answers import Answer
-from interview.questions.bank import Question, QuestionSet
+from interview.questions.bank import Question
 
 
 @dataclass(frozen=True)
@@ -46,19 +45,3 @@ def count(questions: Iterable[Question], answers: Mapping[str, Answer]) -> Progr
         else:
             answered += 1
     return Progress(answered, total, skipped)
-
-
-def session_progress(
-    catalog: Catalog, questions: QuestionSet, party: Party, answers: Mapping[str, Answer]
-) -> float:
-    """Overall progress (0–100) of a respondent of *party*, on the respondent's path
-    (課題認識・対応計画 only where an item has a gap, see ``engine.path``)."""
-    from interview.engine.path import on_path_ids
-
-    total = Progress(0, 0)
-    asked = questions.for_party(party)
-    for item in catalog.items_for(party):
-        item_questions = asked.for_item(item.no)
-        ids = set(on_path_ids(item_questions, answers))
-        total += count((q for q in item_questions if q.id in ids), answers)
-    return total.percent

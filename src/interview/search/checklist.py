@@ -414,7 +414,10 @@ class ChecklistIndex:
                 continue
             alternatives = []
             for alternative in group.alternatives:
-                tokens = [(t, meaning.idf(t) * w) for t, w in meaning.prepare(alternative.tokens)]
+                tokens = [
+                    (t, meaning.idf(t) * w)
+                    for t, w in meaning.prepare(alternative.tokens, group.factor < 1)
+                ]
                 total = sum(value for _t, value in tokens)
                 if total > 0:
                     alternatives.append((alternative.factor, total, tokens))
@@ -613,7 +616,7 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
         documents.append(fields)
         # Folded text never holds "|", so no match can span two fields.
         blobs[item.no] = "|".join(e.folded for e in entries[first:])
-    meaning = MeaningIndex(documents, UNKNOWN_SHARE)
+    meaning = MeaningIndex(documents, UNKNOWN_SHARE, orphan_kanji=True)
     return _Built(entries, token_sets, by_item, blobs, items, meaning, phrases)
 
 

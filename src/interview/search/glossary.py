@@ -7,6 +7,7 @@ is built once per catalog and reused, so calling it on every keystroke is cheap.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
@@ -74,6 +75,10 @@ MEANING_FLOOR = 46.0
 """When the best term is found by meaning alone and scores less than this, nothing is
 close enough (「Webサイトのアドレス」 must not bring up SQLインジェクション by "Web")."""
 MEANING_BASE = 40.0
+WHOLE_QUERY = 0.99
+"""Coverage of a term holding all of the query's content words."""
+LIFT = 0.5
+"""How far such a term is put above a name found only inside the query."""
 MEANING_SPAN = 24.0
 
 
@@ -94,6 +99,31 @@ def _holds(text: str, word: str) -> bool:
         if standalone(text, start, start + len(word)):
             return True
         start = text.find(word, start + 1)
+    return False
+
+
+_PHRASE_BREAK = re.compile(r"[、。,.，．()（）「」『』・:：;；/]")
+_ARGUMENT = ("ガ", "ヲ", "ニ", "ハ", "トハ", "デアル")
+
+
+def _phrases(description: str) -> tuple[str, ...]:
+    """The description cut at commas, brackets …, each part folded like the queries."""
+    parts = (normalize(part) for part in _PHRASE_BREAK.split(description))
+    return tuple(part for part in parts if part)
+
+
+def _names_in(phrases: Sequence[str], word: str) -> bool:
+    """Whether a description names *word* as one of what it is about: a phrase opens
+    with it (「暗証番号、パスワード、クレジットカード番号…」) or it is an argument of the
+    phrase (「利用規約に同意し」), not a step of what the term does on the way
+    (「データの暗号化や復号」 does not make リバースプロキシ the answer to 暗号化)."""
+    from interview.search.query import standalone
+
+    for phrase in phrases:
+        if phrase.startswith(word) and standalone(phrase, 0, len(word)):
+            return True
+        if any(word + particle in phrase for particle in _ARGUMENT):
+            return True
     return False
 
 
@@ -139,6 +169,7 @@ class GlossaryIndex:
         self._keys: list[str] = []
         self._owners: list[_Key] = []
         self._descriptions: list[str] = []
+        self._phrases: list[tuple[str, ...]] = []
         self._order: list[tuple[int, str]] = []  # tie-break: shorter, then by name
         for index, term in enumerate(self.terms):
             seen: set[str] = set()
@@ -152,6 +183,7 @@ class GlossaryIndex:
                     self._keys.append(key)
                     self._owners.append(_Key(index, field, text))
             self._descriptions.append(normalize(term.description))
+            self._phrases.append(_phrases(term.description))
             self._order.append((len(normalize(term.term)), term.term))
         self._named: dict[str, list[int]] = {}
         for key, owner in zip(self._keys, self._owners, strict=True):
@@ -228,6 +260,7 @@ class GlossaryIndex:
             if current is None or score > current[0]:
                 term = self.terms[found.doc]
                 best[found.doc] = (score, 3, "description", term.description)
+        self._lift_whole_meaning(best, meaning, cutoff, folded)
         ranked = sorted(
             best.items(),
             key=lambda kv: (-kv[1][0], kv[1][1], self._order[kv[0]]),
@@ -238,6 +271,38 @@ class GlossaryIndex:
             GlossaryHit(self.terms[index], round(score, 1), cast("GlossaryField", field), text)
             for index, (score, _rank, field, text) in ranked[:limit]
         ]
+
+    def _lift_whole_meaning(
+        self,
+        best: dict[int, tuple[float, int, str, str]],
+        meaning: list[Scored],
+        cutoff: float,
+        folded: str,
+    ) -> None:
+        """A name inside a longer query (「ISMSの規格」) yields to the terms whose texts
+        hold all of it (JIS Q27001: 「…ISMSの…規格」) when the named term does not; among
+        those, a term one of whose everyday phrases the query holds comes first."""
+        coverage = {s.doc: s.coverage for s in meaning if s.coverage >= cutoff}
+        whole = [doc for doc, share in coverage.items() if share >= WHOLE_QUERY]
+        if not whole:
+            return
+        partial = [
+            score
+            for doc, (score, _rank, field, _text) in best.items()
+            if field != "description"
+            and CONTAINED <= score < SUBSTRING
+            and coverage.get(doc, 0.0) < WHOLE_QUERY
+        ]
+        if not partial:
+            return
+        floor = max(partial) + LIFT
+        for doc in whole:
+            score, rank, field, text = best[doc]
+            if field == "description":
+                phrases = self._keyword_texts[doc].split("|")
+                said = any(len(p) >= 3 and p in folded for p in phrases)
+                lifted = floor + (score - MEANING_BASE) / 100 + (LIFT / 2 if said else 0.0)
+                best[doc] = (lifted, rank, field, text)
 
     def _naming(self, group: Group, found: list[Scored]) -> list[Scored]:
         """Keep, for a one-word query, the terms that the word (or a paraphrase) names.
@@ -262,10 +327,19 @@ class GlossaryIndex:
         typed = normalize(group.word)
         if len(typed) >= 2:
             # The word as typed, whole: アクセスログ is not named by a text holding アクセス.
-            for texts in (self._descriptions, self._keyword_texts):
-                named |= {
-                    i for i, text in enumerate(texts) if typed in text and _holds(text, typed)
-                }
+            named |= {
+                i
+                for i, text in enumerate(self._keyword_texts)
+                if typed in text and _holds(text, typed)
+            }
+            # A description names what it is made of or listed with (暗証番号 → 機密情報:
+            # 「暗証番号、パスワード…」), not what its term merely does on the way
+            # (「データの暗号化や復号」 does not make リバースプロキシ the answer to 暗号化).
+            named |= {
+                i
+                for i, text in enumerate(self._descriptions)
+                if typed in text and _names_in(self._phrases[i], typed)
+            }
             named |= {
                 owner.term
                 for key, owner in zip(self._keys, self._owners, strict=True)

@@ -31,6 +31,8 @@ B = 0.75
 UNKNOWN_SHARE = 0.5
 LONG_QUERY_EASING = 0.15
 WEAK_TOKEN = 0.5
+ORPHAN_PREFIX = "孤:"
+"""Marks a query kanji none of whose bigrams the index knows: it matches no document."""
 
 
 class Scored(NamedTuple):
@@ -46,7 +48,9 @@ class MeaningIndex:
         self,
         documents: Sequence[Iterable[tuple[str | Sequence[str], float]]],
         unknown_share: float = UNKNOWN_SHARE,
+        orphan_kanji: bool = False,
     ) -> None:
+        self.orphan_kanji = orphan_kanji
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         lengths: list[float] = []
         for doc, fields in enumerate(documents):
@@ -67,12 +71,14 @@ class MeaningIndex:
             token: math.log(1 + (n - len(row) + 0.5) / (len(row) + 0.5))
             for token, row in self._postings.items()
         }
-        self._prepared: dict[tuple[str, ...], list[tuple[str, float]]] = {}
+        self._prepared: dict[tuple[tuple[str, ...], bool], list[tuple[str, float]]] = {}
         self.unknown_idf = unknown_share * math.log(1 + (n + 0.5) / 0.5)
 
     def idf(self, token: str) -> float:
         """The token's IDF; a token in no document weighs :data:`UNKNOWN_SHARE` of the
         most (jargon the index cannot judge; a query of only such words covers 0)."""
+        if token.startswith(ORPHAN_PREFIX):
+            token = token[len(ORPHAN_PREFIX) :]  # weighs as itself, matches nothing
         return self._idf.get(token, self.unknown_idf)
 
     def holds(self, doc: int, token: str) -> bool:
@@ -98,14 +104,21 @@ class MeaningIndex:
             return None
         return pieces
 
-    def prepare(self, tokens: tuple[str, ...]) -> list[tuple[str, float]]:
-        """Weigh an alternative's tokens; unknown katakana words are cut into known ones."""
-        cached = self._prepared.get(tokens)
+    def prepare(self, tokens: tuple[str, ...], generic: bool = False) -> list[tuple[str, float]]:
+        """Weigh an alternative's tokens; unknown katakana words are cut into known ones.
+
+        In a word that counts fully (not *generic*), a kanji whose every bigram is
+        unknown here matches nothing (see :meth:`_drop_orphans`)."""
+        key = (tokens, generic)
+        cached = self._prepared.get(key)
         if cached is None:
-            cached = self._prepared[tokens] = self._prepare(tokens)
+            cached = self._prepare(tokens)
+            if self.orphan_kanji and not generic:
+                cached = self._drop_orphans(cached)
+            self._prepared[key] = cached
             if len(self._prepared) > 4096:
                 self._prepared.clear()
-                self._prepared[tokens] = cached
+                self._prepared[key] = cached
         return cached
 
     def kana_words(self, kana: str) -> list[str]:
@@ -139,6 +152,20 @@ class MeaningIndex:
             prepared.append((token, _token_weight(token)))
         return prepared
 
+    def _drop_orphans(self, prepared: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """A kanji of the query whose every kanji bigram is unknown here (量 and 子 of
+        量子, 帳 of 帳簿) is no evidence: 容量 and 電子 do not cover 量子暗号. Such a
+        character stays in the query's weight as an unknown word but matches nothing."""
+        bigrams = [t for t, _w in prepared if len(t) == 2 and all(_is_kanji(c) for c in t)]
+        if not bigrams:
+            return prepared
+        known = {c for t in bigrams if t in self._postings for c in t}
+        inside = {c for t in bigrams for c in t}
+        return [
+            ((ORPHAN_PREFIX + t, w) if len(t) == 1 and t in inside and t not in known else (t, w))
+            for t, w in prepared
+        ]
+
     def rank(self, groups: Sequence[Group], allowed: Iterable[int] | None = None) -> list[Scored]:
         """Score every document holding at least one query token (unsorted)."""
         if not groups:
@@ -157,7 +184,7 @@ class MeaningIndex:
             for alternative in group.alternatives:
                 alt_bm: dict[int, float] = defaultdict(float)
                 alt_cover: dict[int, float] = defaultdict(float)
-                tokens = self.prepare(alternative.tokens)
+                tokens = self.prepare(alternative.tokens, group.factor < 1)
                 idf_total = sum(self.idf(t) * w for t, w in tokens) or 1.0
                 for token, token_weight in tokens:
                     row = self._postings.get(token)
@@ -185,11 +212,25 @@ class MeaningIndex:
         return [Scored(doc, bm[doc], covered[doc] / total_weight) for doc in bm]
 
     def group_weight(self, group: Group) -> float:
-        """A content word weighs the mean IDF of its own tokens."""
-        tokens = self.prepare(group.alternatives[0].tokens)
+        """A content word weighs the mean IDF of its own tokens; with :attr:`orphan_kanji`,
+        a word that nothing here holds, nor any paraphrase of it (量子, 反社会的勢力),
+        weighs as an unknown word however common its characters are."""
+        generic = group.factor < 1
+        tokens = self.prepare(group.alternatives[0].tokens, generic)
         if not tokens:
             return 0.0
-        return sum(self.idf(t) * w for t, w in tokens) / sum(w for _t, w in tokens)
+        weight = sum(self.idf(t) * w for t, w in tokens) / sum(w for _t, w in tokens)
+        if self.orphan_kanji and not generic and not self._known(group):
+            weight = max(weight, self.unknown_idf)
+        return weight
+
+    def _known(self, group: Group) -> bool:
+        postings = self._postings
+        return any(
+            t in postings
+            for alternative in group.alternatives
+            for t, _w in self.prepare(alternative.tokens)
+        )
 
 
 def coverage_cutoff(groups: Sequence[Group], base: float) -> float:
@@ -201,6 +242,10 @@ def coverage_cutoff(groups: Sequence[Group], base: float) -> float:
     """
     words = sum(1 for g in groups if not g.alternatives[0].tokens[0].startswith(KANA_PREFIX))
     return base - LONG_QUERY_EASING * min(1.0, max(0, words - 2) / 2)
+
+
+def _is_kanji(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or char in "々〆ヶ"
 
 
 def _token_weight(token: str) -> float:

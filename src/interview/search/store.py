@@ -21,18 +21,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from interview.usercache import cache_dir
+
 T = TypeVar("T")
 FORMAT = 1
-
-
-def cache_dir() -> Path | None:
-    configured = os.environ.get("INTERVIEW_CACHE_DIR", "")
-    if configured.lower() == "off":
-        return None
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "interview"
 
 
 def fingerprint(paths: Iterable[Path]) -> str:

@@ -19,6 +19,7 @@ from interview.session.lock import LockState
 from interview.session.models import Certification, Respondent, Session
 from interview.session.store import SessionHandle, SessionStore
 from interview.session.summary import SessionSummary
+from interview.session.summary_cache import SummaryCache
 
 if TYPE_CHECKING:
     from interview.services.live import LiveSession
@@ -218,7 +219,8 @@ def list_sessions(store: SessionStore) -> tuple[list[SessionSummary], list[str]]
         from interview.session.summary import question_ids_by_party
 
         progress = question_ids_by_party(load_catalog(), None)
-    return store.list_summaries(progress)
+    cache = SummaryCache.for_directory(store.directory, progress)
+    return store.list_summaries(progress, cache=cache)
 
 
 # --- backups ------------------------------------------------------------------------------

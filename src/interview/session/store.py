@@ -53,6 +53,7 @@ from interview.session.models import (
     Session,
 )
 from interview.session.summary import SessionSummary, read_summary
+from interview.session.summary_cache import SummaryCache
 from interview.session.toml_format import (
     ChunkParser,
     join_chunks,
@@ -483,20 +484,26 @@ class SessionStore:
     # --- listing --------------------------------------------------------------------------
 
     def list_summaries(
-        self, question_ids: Mapping[Party, frozenset[str]]
+        self, question_ids: Mapping[Party, frozenset[str]], *, cache: SummaryCache | None = None
     ) -> tuple[list[SessionSummary], list[str]]:
         """Every readable session (newest first) and a message per unreadable file.
 
-        *question_ids* are the ids progress is counted over, per party.
+        *question_ids* are the ids progress is counted over, per party. With a *cache*,
+        only the files changed since the last listing are read.
         """
         summaries: list[SessionSummary] = []
         problems: list[str] = []
         for path in self.session_files():
             try:
                 refuse_link(path)
-                summaries.append(read_summary(path, question_ids))
+                if cache is None:
+                    summaries.append(read_summary(path, question_ids))
+                else:
+                    summaries.append(cache.read(path, question_ids, read_summary))
             except SessionFileError as exc:
                 problems.append(listing_problem(exc, path))
+        if cache is not None:
+            cache.save()
         problems += orphan_problems(self.directory, SUFFIX)
         summaries.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
         return summaries, problems

@@ -27,6 +27,7 @@ from interview.services.answering import (
     secret_findings_in,
 )
 from interview.services.live import LiveSession
+from interview.services.warmup import warm_up
 from interview.session.plan_offer import PlanOffer
 from interview.textsafe import printable
 from interview.tui import render, reply_flow, steps, styles
@@ -133,6 +134,11 @@ class InterviewScreen(Screen[None]):
         self._side.display = self.app.size.width >= 100
         self._replay_last_exchange()
         self._show_current(introduce=True)  # the header shows progress straight away
+        # What the first answers would load on the spot (the reply reader's rules, the
+        # workbook's row heights), loaded meanwhile: no first answer waits for an import.
+        self.call_after_refresh(
+            self.run_worker, warm_up, thread=True, group="warm-up", exit_on_error=False
+        )
 
     # --- conversation ---------------------------------------------------------------------
 
@@ -445,7 +451,6 @@ class InterviewScreen(Screen[None]):
             bubble = self.chat.say(steps.group_answer_text(statuses, said), "user")
             if result.drill and isinstance(statuses, Status):
                 self._carry = said  # kept in the first example's reply field
-            self._saved()
             settled = isinstance(statuses, Status) and not result.drill
             note = None
             if read is not None and isinstance(statuses, Status):
@@ -461,6 +466,7 @@ class InterviewScreen(Screen[None]):
             if leaving_item and self.live.interview.item_complete(step.item):
                 if note is not None and read is not None:
                     note.update(f"すべて{read.label}として記録しました。")
+                self._saved()  # else _show_current counts the progress
                 self._open_review(step.item, then_continue=True)
                 return
             self._show_current(touched=step.item)
@@ -692,7 +698,6 @@ class InterviewScreen(Screen[None]):
         correction.status = status
         text = steps.group_answer_text(status, correction.detail)
         correction.bubble.update(text)
-        self._saved()
         self._refresh_side(correction.step.item)
         if result.drill:  # a gap: its examples are asked one by one, the reply kept
             correction.note.update(f"{status.label}に訂正しました。手法例を1件ずつ伺います。")
@@ -703,6 +708,7 @@ class InterviewScreen(Screen[None]):
             return
         correction.note.update(_group_read_note(status, corrected=True))
         self._correction_note()
+        self._saved()
 
     def _submit_step(self, step: Step, event: AnswerBar.Submitted) -> None:
         if step.kind is StepKind.CONFIRM_ITEM:
@@ -724,7 +730,6 @@ class InterviewScreen(Screen[None]):
                 source = self.live.session.suggestion_source
                 head = "前回" if not source or source.startswith("前回") else "流用元"
                 self.chat.say(f"【{head}どおり】この項目は{head}の回答のままにします", "user")
-                self._saved()
                 self._after_step(step)
             return
         due = self.bar.query_one("#plan-due", Input).value.strip()
@@ -743,7 +748,6 @@ class InterviewScreen(Screen[None]):
                 self._step_save_failed(str(exc), lambda: apply_closing(texts))
                 return
             self.chat.say(steps.closing_answer_text(step, answers), "user")
-            self._saved()
             self._after_step(step)
 
         self._guarded(
@@ -751,9 +755,12 @@ class InterviewScreen(Screen[None]):
         )
 
     def _after_step(self, step: Step) -> None:
+        # The header's progress is counted once per answer: here before the review, or
+        # by _show_current (counting the path is the costly part of a step).
         nxt = self.live.interview.current()
         leaving_item = nxt is None or nxt.item != step.item
         if leaving_item and self.live.interview.item_complete(step.item):
+            self._saved()
             self._open_review(step.item, then_continue=True)
             return
         self._show_current(touched=step.item)
@@ -842,7 +849,6 @@ class InterviewScreen(Screen[None]):
             return
         saved = self.live.session.answers[question.id]
         bubble = self.chat.say(render.answer_text(question, saved), "user")
-        self._saved()
         if self.live.stale_fields(question.item):
             from interview.compile.readiness import STALE_MARK
 
@@ -856,6 +862,7 @@ class InterviewScreen(Screen[None]):
         if leaving_item and self.live.interview.item_complete(question.item):
             if note is not None and read is not None:
                 note.update(f"{read.label}として記録しました。")
+            self._saved()  # else _show_current counts the progress
             self._open_review(question.item, then_continue=True)
             return
         self._show_current(touched=question.item)
@@ -1118,10 +1125,11 @@ class InterviewScreen(Screen[None]):
         def done(result: ReviewResult | None) -> None:
             if result is not None:
                 self.live.confirm_texts(item_no, result.texts, result.edited)
-                self._saved()
                 self.chat.say(f"通番{item_no}の文案を確定しました。", "system")
             if then_continue:
-                self._show_current()
+                self._show_current()  # counts the progress too
+            elif result is not None:
+                self._saved()
             if review.typed:  # typed while the review was up: it was meant as a reply
                 self.bar.put_back(self.bar.reply_text + review.typed)
                 self.bar.focus_reply()

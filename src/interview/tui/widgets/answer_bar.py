@@ -399,7 +399,6 @@ class AnswerBar(Vertical):
         extra.display = kind in (StepKind.NOTES, StepKind.ISSUES)
         extra.value = ""
         self.query_one("#sequence", Label).display = False
-        self.set_class(kind is StepKind.GROUP, "group")
         if step is None:
             return
         if kind is StepKind.GROUP:
