@@ -282,24 +282,21 @@ _UNKNOWN_LINE = b'\nstatus = "unknown"'
 def count_unknown(raw: bytes, start: int = 0) -> int:
     """Answers 不明・要確認 (not skipped) in ``raw[start:]``, a body in the app's layout.
 
-    The writer puts an answer's status right under its header, in a basic string, so
-    counting the line is exact unless an answer is skipped; then the lines are read.
+    One pass for the status lines (the writer puts an answer's status on its own line, in
+    a basic string); only the tables holding one are looked into for ``skipped = true``.
     """
-    if raw.find(b"skipped = true", start) < 0:
-        return raw.count(_UNKNOWN_LINE, start)
-    count, unknown, skipped, unknown_header = 0, False, False, False
-    for line in _BODY_LINES.findall(b"\n" + raw[start:]):
-        line = line[1:]
-        if line.startswith(b"["):
-            count += unknown and not skipped
-            unknown = skipped = False
-            unknown_header = line.startswith(b"[answers.")
-            continue
-        if line == _UNKNOWN_LINE[1:]:
-            unknown = unknown_header
-        elif line == b"skipped = true":
-            skipped = True
-    return count + (unknown and not skipped)
+    count = 0
+    at = raw.find(_UNKNOWN_LINE, start)
+    while at >= 0:
+        head = raw.rfind(b"\n[", start, at)
+        end = raw.find(b"\n[", at + 1)
+        table = raw[head if head >= 0 else start : end if end >= 0 else len(raw)]
+        if table.lstrip(b"\n").startswith(b"[answers.") and b"\nskipped = true" not in table:
+            count += 1
+        if end < 0:
+            break
+        at = raw.find(_UNKNOWN_LINE, end)
+    return count
 
 
 def read_summary(path: Path, question_ids: Mapping[Party, frozenset[str]]) -> SessionSummary:
