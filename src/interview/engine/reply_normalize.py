@@ -102,7 +102,7 @@ _DIALECT = [
     (re.compile(r"(?<=[っん])とら(ん|へん|ない)"), "ていない"),
 ]
 # A bare 済 / 未 closing a clause: 「AとBは済、Cは未」.
-_BARE_MARK = re.compile(r"(?<=[はがも])(済|未)(?=$|[、。,!?])")
+_BARE_MARK = re.compile(r"(?<=[はがも:])(済|未)(?=$|[、。,!?])")
 _SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
 # 済 → 済み; ずみ/すみ/住み after a verbal noun → 済み (対応ずみ, 実施住み, 対応すみ)
 _ZUMI = re.compile(r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|積み|済(?![みまむ]))")
@@ -172,6 +172,7 @@ _INLINE_MARKS = {
 }
 _INLINE_MARK = re.compile(
     r"(?<=[ぁ-ゖァ-ヶ一-龥a-z])[○◯〇◎△▲×✕✖](?!\d)|(?<=[は:：])(ok|ng)(?![a-z])"
+    r"|(?<=[ァ-ヶー一-龥])(ok|ng)(?=$|[、。,])"
 )
 
 
@@ -209,6 +210,20 @@ _ONE_WORD = {
     "no": "いいえ",
     "not applicable": "該当なし",
 }
+
+
+# English status phrases inside a longer reply (blanks already removed):
+# 「not applicable、うちはアプリなしです」「まだnot startedです」.
+_EMBEDDED = {
+    "notapplicable": "該当なし",
+    "notstarted": "未着手",
+    "notyet": "まだ",
+    "notsure": "不明",
+    "don'tknow": "わからない",
+    "dontknow": "わからない",
+    "notimplemented": "未実施",
+}
+_EMBEDDED_ENGLISH = re.compile("|".join(re.escape(k) for k in _EMBEDDED))
 
 
 # A topic announced before the answer (「この項目ですが、」「API接続の件について、」): its
@@ -251,6 +266,7 @@ def fold(text: str) -> str:
     s = _INLINE_MARK.sub(lambda m: _INLINE_MARKS[m.group(0)], s)
     s = _drop_symbols(s)
     s = _SPACE.sub("", s)
+    s = _EMBEDDED_ENGLISH.sub(lambda m: _EMBEDDED[m.group(0)], s)
     s = _KATAKANA_WORD.sub(_kana, s)
     s = s.translate(_SMALL)
     s = _LONG.sub("", s)

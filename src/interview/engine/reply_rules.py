@@ -45,6 +45,9 @@ _NOT_REALLY_NEGATIVE = Alternation(
         r"|(事故|漏えい|漏洩|インシデント|被害|障害|指摘|不正)[^、。]{0,8}ゼロ"
         r"|(指摘|問題|不備|事故|障害|インシデント)(事項)?(は|も)?(特に|一切)?なく(?!て)"
         r"|(ない|なければ)と?[^、。]{0,12}?(でき|られ)(ない|ません)(仕組み|設計|仕様|よう|ように|構成|設定)"
+        # 「申請しないと使えません」「パスワードを知らないとログインできません」: a requirement
+        r"|(?:知ら|揃わ)?(?<!い)(?<!確認し)(?<!調べ)(?<!聞か)(ない|なければ)と"
+        r"(?:(?!答え|回答|判断|言え|わから|分から)[^、。]){0,14}?(でき|られ|使え|開け|入れ|見れ|開か|動か|通ら|進め)(ない|ません)"
         r"|(ない|ません|できない|させない|れない)(権限|設計|仕組み|仕様|構成|設定|運用|方針|ルール|決まり|こと(に|と)(して|し|な))"
         r"|(承認|申請|許可|認証|権限|本人確認|確認|同意|許諾|審査|レビュー)(なし|なく|がないと|がなければ|を経ず|を得ず)(で|に|では)?(は)?"
         r"[^、。]{0,12}?(できない|できません|できず|不可|られない|られません|ことはない|ことはありません|しない|しません|されない|されません)"
@@ -72,29 +75,45 @@ _NOT_REALLY_NEGATIVE = Alternation(
         r"|(ログイン|アクセス|接続|閲覧|利用|使用|持ち出し|持ち込み|変更|削除|リリース|送金|出金|操作|インストール"
         r"|ダウンロード)(は|が|も)?(一切)?((でき|出来)(ない|ません)|不可)"
         r"|(退職者|不要な?|古い|使わない|未使用の?)[^、。]{0,10}(残して|残っ)(い|お)?(ない|ません)"
+        # 「直接入る経路は残していません」「サポートが切れたOSは一台も残っていません」
+        r"|(?<!記録)(?<!ログ)(?<!証跡)(?<!履歴)(?<!資料)(?<!記録が)(?<!記録は)(?<!ログが)(?<!ログは)"
+        r"(経路|穴|アカウント|id|os|端末|サーバー|ポート|権限|脆弱性|リスク|課題)(は|も|が)?(一(台|つ|件|個)も)?"
+        r"(残して|残っ)て?(い|お)?(ない|ません)"
     )
 )
+
+# 「問題は起きていない」「指摘事項はありません」: no trouble so far. It counts as done only
+# when nothing else in the reply is negative (「やってないけど問題は起きてない」 is not done).
+_NO_TROUBLE = re.compile(
+    r"(問題|事故|指摘|漏えい|漏洩|障害|インシデント|被害|不正|苦情|クレーム|トラブル)(事項|等|など)?"
+    r"(は|も|が|等は)?(特に|一切|全く|まったく|これまで|今まで|一度も)?"
+    r"(ない|ありません|ございません|なし|起きていない|起きていません|発生していない|発生していません"
+    r"|出ていない|出ていません)"
+)
+_NO_TROUBLE_TOKEN = "〔無事〕"
 
 # --- signals -----------------------------------------------------------------------------
 
 _NOT_APPLICABLE = re.compile(
     r"該当(しない|しません|せず|なし|外|しないと|しないため|しない為|しておりません|していません)"
     r"|非該当|対象外|適用外|範囲外|対象(では|で)?(ない|ありません|ございません)|対象にならない"
-    r"|対象になりません|関係(ない|なし|ありません|ございません|がない|がありません|ないです|しない|しません|しておりません)|無関係"
-    r"|該当(する|の)?(業務|サービス|取引|機能|ケース|もの|事象|データ|利用者|接続|api|システム|事業|委託先|取引先|顧客|アプリ|端末|商品)(は|が|も|を)?"
+    r"|対象になりません|関係の(ない|無い)|関係(ない|なし|ありません|ございません|がない|がありません|ないです|しない|しません|しておりません)|無関係"
+    r"|(該当(する|の)?|対象と(なる|する))(業務|サービス|取引|機能|ケース|もの|事象|データ|利用者|接続|api|システム|事業|委託先|取引先|顧客|アプリ|端末|商品)(は|が|も|を)?"
     r"(ない|ありません|なし|存在しない|存在しません|(行|扱|提供し|運営し)って(い|お)?(ない|ません|りません))"
-    r"|当てはまら|あてはまら|当てはまりません|あてはまりません|不要(?!な)(?!だ?〔旧〕)|必要(が|は|も)?(ない|ありません|なし)"
-    r"|^n/?a(です)?($|[(、。:])|^na(です)?($|[(、。:])|(項目|本件|設問|質問|要件)[^、。]{0,8}適用され(ない|ません)|(この|本)(項目|質問|設問)は(スキップ|飛ばし|パス)"
+    r"|当てはまら|あてはまら|当てはまりません|あてはまりません|不要(?!な)(?!だ?〔旧〕)"
+    r"|必要(性)?(が|は|も)?(ない|ありません|なし)(?!と(思っ|考え)て(?![いお]))"
+    r"|(やら|し|対応し|実施し)なくて(も)?(いい|よい|良い|構わない)(?![^、。]{0,4}と(言|い)われ)"
+    r"|^n/?a(です)?($|[(、。:])|^na(です)?($|[(、。:])|(項目|本件|設問|質問|要件)[^、。]{0,8}適用され(ない|ません)|(この|本)(項目|質問|設問)は(スキップ|飛ばし|パス)|ここは(スキップ|飛ばし|パス)"
 )
 # Facts about the business that usually explain why a topic does not apply.
 _SCOPE_FACT = re.compile(
-    r"(提供|取り扱|扱|保有|持|運営|開発|委託|外部委託|接続|発行|保管)(って|して|し)?"
+    r"(提供|取り扱|扱|保有|持|運営|開発|委託|外部委託|接続|発行|保管|やって)(って|して|し)?"
     r"(い|お)?(ない|ません|ておりません|ず)(ので|ため|為|から)"
     r"|そもそも(?![^、。]*(手が回|でき|やっ|して))[^、。]{0,12}(持っ|提供|扱|保有|運営|存在|いない|ない)"
 )
 _UNKNOWN = Alternation(
     re.compile(
-        r"^さっぱり|確認(し)?きれ|(お答え|回答|返答|答え)(でき|いたしかね|しかね|致しかね)(ない|ません|かね|ます)"
+        r"^さっぱり|即答(でき|しかね|いたしかね)|(調べ|聞か|見|確かめ)ないと(なんとも|何とも|わから|分から|言え)|確認(し)?きれ|(お答え|回答|返答|答え)(でき|いたしかね|しかね|致しかね)(ない|ません|かね|ます)"
         r"|(判断|回答)の?(材料|根拠)(が|も)?(ない|ありません|不足)|保留(に|と)(させて|して(ください|おいて))|保留でお願い"
         r"|確認(が|は)?まだ(取れ|とれ|でき)|(見当たら|見つから)(ず|なく)、?[^。]{0,6}確認"
         r"|はっきり(した)?(こと)?(は|が)?(言え|いえ)|どう(だった|でした)(か|っけ)|(今(?!後|年|期|月|週|回|度)|いま|現在|ただいま|只今|目下)[、]?[^。]{0,10}?確認(して|し|中)|確認して(い|お)(る)?(ところ|最中)"
@@ -102,12 +121,13 @@ _UNKNOWN = Alternation(
         r"|断言(でき|は)|調べて(い|お)(る|ます)|最中|忘れ(まし|てしまい|ちゃい)|忘れた(。|、|$|ので|から|けど|が)|失念|うろ覚え|(お答え|回答|判断)できる(だけの|ほどの)?(情報|材料)|かもしれないし|かもしれず|(探し|調べ|確認し|聞い|問い合わせ)てから(ご)?(回答|返答|お答え|連絡|報告|答え)|照会(中|して|します)|^要調査|次第(ご)?(回答|連絡|報告|お答え|返答)"
         r"|(?<![なの人元])確認(が)?(でき|とれ|取れ)て?い?(ない|ません|おりません|ず)"
         r"|(と|とは)聞いて(い|お)(る|ます|ります)?(が|けど|けれど)"
+        r"|裏(付け)?(が|は)?(取れ|とれ)て?(い)?(ない|ません|おらず)"
         r"|(答え|回答し|お答えし)(られ|かね)(ない|ません|ます)"
         r"|わから|わかりかね|わかりません|わかってい(ない|ません)|不明|要確認|未確認|確認中|調査中"
         r"|後日(ご)?(回答|連絡|報告)|確認して[^、。]{0,8}(回答|連絡|報告|お答え|答え|返答|折り返|入力|記入|返事)"
-        r"|(?:(?<![一-龥])|(?<=再)|(?<=後日)|(?<=要)|(?<=明日)|(?<=来週)|(?<=本日)|(?<=今日)|(?<=至急)|(?<=早急)|(?<=別途))確認(します|いたします|してみ|して(から|ご|お(?!り))|させて|を(とり|取り|し|とっ|取っ)|が(必要|要)|必要)"
+        r"|(?:(?<![一-龥])|(?<=再)|(?<=後日)|(?<=要)|(?<=明日)|(?<=来週)|(?<=本日)|(?<=今日)|(?<=至急)|(?<=早急)|(?<=別途))確認(します|いたします|してみ|して(から|ご|お(?!り))|させて|を(とり|取り|し(?!て(い|お))|とっ|取っ)|が(必要|要)|必要)"
         r"|(つかめ|掴め)て?(い|お)?(ない|ません|ておらず)|実態(が|は)?(不明|わから|見えな)"
-        r"|宿題|持ち帰|調査(します|いたします|してみ|して(から|お))|(探して|当たって)(み|おき)"
+        r"|宿題(?!に(なって|なった))|持ち帰|調査(します|いたします|してみ|して(から|お))|(探して|当たって)(み|おき)"
         r"|確認しないと|聞いて(み|おき|から)|聞きます|問い?合わ?せ(中|ます|ている|ています|てい|てみ|ておき|する|します|を(して|し|行っ|かけ))|調べ(ます|てみ|て(から|お))"
         r"|把握(して|でき|しきれ)(てい|てお|い|お)?(ない|ません|おりません|りません|らず)|把握していない|知らない|知りません"
         r"|自信(が|は)?(ない|ありません)|定かでは?(ない|ありません)|はっきり(しない|しません|わから)"
@@ -129,6 +149,7 @@ _QUESTION_WORDS = Alternation(
         r"|(意味|趣旨|意図|定義)が[^、。]{0,3}(わか|不明)|教えて"
         r"|(質問|設問|問い|項目|聞かれていること)(の(意味|内容|意図|趣旨))?が[^、。]{0,4}(わか|不明|理解でき|ピンとこ)"
         r"|(説明して|解説して)(ください|下さい|もらえ|いただけ|ほしい)|詳しく(教え|説明)"
+        r"|(どっち|どちら|どれ)(に|を)?(すれば|したら|選べば|選んだら)|迷って(い|お)?(ます|る)"
         r"|用語集|用語(の)?(意味|説明)|ヒント|もう(一|1)(回|度)|(言|い)い直して|繰り返して"
         r"|(答え|書き|記入の仕)方が[^、。]{0,4}(わか|不明)|例を(ください|下さい|教え|見せ|挙げ)|例が(ほしい|欲しい)"
         r"|(何|なに|どう)(を|と)?(書け|書い|書く|書いたら|答え|記入)|(ば|たら)(いい|よい|良い)(ん|の)?(でしょう|ですか|か)(でしょう)?$"
@@ -137,16 +158,16 @@ _QUESTION_WORDS = Alternation(
 
 _NEGATIVE = Alternation(
     re.compile(
-        r"(?<![少危幼汚切])ない(?!よう)|ません|なし|なかった|(?<![はわ])ず(?=に|、|。|$|で|とも)"
+        r"(?<![少危幼汚切])ない(?!よう)|ません|(?<![\d.])0(%|パーセント)|頓挫|立ち消え|お蔵入り|のーたっち|ノータッチ|のーちぇっく|ノーチェック|なし|なかった|(?<![はわ])ず(?=に|、|。|$|で|とも)"
         r"|未(?!然|満|来|定義)[\u4e00-\u9fff]|^いいえ|^いえ(?!す)|^no\b|ゼロ|皆無|手つかず|手付かず|白紙"
-        r"|課題が(残|あ)|残課題|任せ(です|だ|の|に|$)|(漏れ|抜け|遅れ|滞り|形骸化し|後回しに?な?り)がち|(は|が)そのまま|に課題|課題(あり|がある|$)|乖離|困難|最低限|道半ば|発展途上|未成熟|(から|の)?順(に|次)|試行|トライアル|ばらつき|バラつき|むら(が|も)|ムラ|まちまち|(人|部署|担当者|部門|案件)(に)?よって(は|異な|違)|(漏れ|抜け|不備|ミス)(が|も)(ある|あります|あり|見つか)|任意|例外(も|が)(あ|残|多)|べき|必要があ|改善(が|の)余地|古いまま|形だけ|名ばかり|不実施|非実施|未了|^未$|(^|まだ)(まったく|全く|ぜんぜん)(です|だ)?$|止まったまま|途絶え|(^|、)ぜんぜん(です|だ)?$|^残念ながら$|^未(です|だ)$|後回し|ダメ|だめ|^まったく$|^全く$|廃止|延期|取りやめ|取り止め|やめ(ました|た|ている|ています|てしまっ)|^ng$|(が|は|も)(低い|少ない|弱い|甘い|乏しい|遅れている|短い|古い|遅い|狭い|粗い|不足)|未完了|積み残|見送|断念|中止|廃止|不在|形骸化|属人|まだ(です|でし|だ|。|、|$|でき|未)|^まだまだ|^ぜんぜん(です|だ)?$|まだ(何|なに)も|(何|なに)も$|(?<!漏れ)(?<!もれ)(?<!例外)なく(?!な)|できておらず|しておらず|行っておらず|整っておらず"
+        r"|課題が(残|あ)|残課題|任せ(です|だ|の|に|で|きり|っきり|$)|(漏れ|抜け|遅れ|滞り|形骸化し|後回しに?な?り)がち|(は|が)そのまま|に課題|課題(あり|がある|$)|乖離|困難|最低限|道半ば|発展途上|未成熟|(から|の)?順(に|次)|試行|トライアル|ばらつき|バラつき|むら(が|も)|ムラ|まちまち|(人|部署|担当者|部門|案件)(に)?よって(は|異な|違)|(漏れ|抜け|不備|ミス)(が|も)(ある|あります|あり|見つか)|任意|例外(も|が)(あ|残|多)|べき|必要があ|改善(が|の)余地|古いまま|形だけ|名ばかり|不実施|非実施|未了|^未$|(^|まだ)(まったく|全く|ぜんぜん)(です|だ)?$|止まったまま|途絶え|(^|、)ぜんぜん(です|だ)?$|^残念ながら$|^未(です|だ)$|後回し|ダメ|だめ|^まったく$|^全く$|廃止|延期|取りやめ|取り止め|やめ(ました|た|ている|ています|てしまっ)|^ng$|(が|は|も)(低い|少ない|弱い|甘い|乏しい|遅れている|短い|古い|遅い|狭い|粗い|不足)|未完了|積み残|見送|断念|中止|廃止|不在|形骸化|属人|まだ(です|でし|だ|。|、|$|でき|未)|^まだまだ|^ぜんぜん(です|だ)?$|まだ(何|なに)も|(何|なに)も$|(?<!漏れ)(?<!もれ)(?<!例外)なく(?!な)|できておらず|しておらず|行っておらず|整っておらず"
     )
 )
 _POSITIVE = Alternation(
     re.compile(
-        r"済み|〔済〕|運用中|実施中|稼働中|稼動中|完了|対応完了|運用(している|しています|です|として|にして)"
+        r"済み|〔済〕|済ませ(た|まし|て)|運用中|実施中|稼働中|稼動中|完了|対応完了|運用(している|しています|です|として|にして)"
         r"|(て|で)い(る|ます|ました|た)(?!か)|てお(り|ります)(?!ません)|(て|で)は(いる|います|ある|あります)|(?<!見送り)(?<!断念し)(?<!中止し)(?<!廃止し)(?<!延期し)(?<!やめ)ました|あり(?!ません)|ある(?!いは)(?!人|者|方|社員|担当|場合|時|とき)|(?<!思)(?<!言)(?<!願)(?<!違)います"
-        r"|(?<!た)(?<!ま)(?<!で)(し|でき|やっ|行っ|作っ|決め|定め|設け|整え|導入し|取得し|締結し)た(?!い|ら|の|もの|こと|ところ|方が|ほうが)"
+        r"|(?<!た)(?<!ま)(?<!で)(し|でき|やっ|行っ|作っ|決め|定め|設け|整え|導入し|取得し|締結し|入れ|置い)た(?!い|ら|の|もの|こと|ところ|方が|ほうが)"
         r"|^当然|^(その|おっしゃる)(通り|とおり)|^完璧|済ん(だ|で)"
         r"|(?<!思)(っ|し|い)たものの|(?<!思)(っ|し)たけど|自動(的に|で)[^、。]{0,16}(され|ます)|できる|できます|必須|(ルール|決まり|規則|運用|方針|仕組み|建て付け)(です|にな(って|り)|とな(って|り)|にして|としてい)|(?<=[ぁ-ゖ一-龥])(?<!思)(る|う|く|つ)(ものの|けど|けれど|が、)|(年|月|週|日)(に)?(\d|一|二|何)+回(だ|です|で|は|、|実施|行)|して(から)?(\d+|数|何)(年|か月|ヶ月|カ月)|^はい|^ええ|^うん|^yes|^ok|^おk|^おけ|大丈夫|ばっちり|もちろん|万全|しっかり"
         r"|対応可|整備済|(?<!未)(実施|対応|整備|策定|締結|適用|構築|取得|設定|配置|任命)(し、|しており(?!ません))"
@@ -180,17 +201,18 @@ _WILL = re.compile(
 )
 # A contrast connector after a "done" announces a caveat.
 _CAVEAT = re.compile(
-    r"けど|けれど|ものの|ただし|但し|しかし|でも、|(です|ます|た|る|い|だ|ある)が(、|$)|(ている|てる|ある|ます|です|った|した|ない|だ)が|一方"
+    r"[、。]が、|けど|けれど|ものの|ただし|但し|しかし|でも、|(です|ます|た|る|い|だ|ある)が(、|$)|(ている|てる|ある|ます|です|った|した|ない|だ)が|一方"
 )
 _FREQUENCY = re.compile(
     r"毎|定期|ごと|都度|常時|常に|(年|月|週|日)(に)?(\d|一|二|何)+回|日次|週次|月次|年次|随時|必ず|その都度"
 )
 _FOLLOW_UP = re.compile(
-    r"(も(予定|実施予定|継続)|引き続き|継続|強化|拡大|拡充|改善|自動化|高度化|見直し|更新|追加)(?!済)"
+    r"(も(予定|実施予定|継続)|引き続き|継続|強化|拡大|拡充|改善|自動化|高度化|見直し|見直す|更新|追加)(?!済)"
 )
 _PARTIAL = Alternation(
     re.compile(
-        r"一部|部分的|一部分|半分|半数|大半|大部分|ほぼ|ほとんど(の|は|で)?(実施|対応|済|でき|整備)"
+        r"一部|部分的|一部分|半分|ほとんどの|(数|\d+)(台|件|社|名|人|個|箇所|拠点)(が|は|ほど|ほど)?残って|(\d|一|二|三|四|五)(つ目|番目)まで"
+        r"|(ている|てる|になっている)こと(も|が)(多い|ある|あります)|バラバラ|ばらばら|いつも(では|で|じゃ)(は)?(ない|ありません|なく)|半々|五分五分|半数|大半|大部分|ほぼ|ほとんど(の|は|で)?(実施|対応|済|でき|整備)"
         r"|(?<!でき[るた])(?<!なる)(?<!話)だけ(?!で(は)?なく|ど|れど|でも|じゃ)|しか|のみ(?!ならず)"
         r"|以外(は|では|なら)|に限って|に限り|に限定(して)?(実施|対応|導入|適用)|限定的|段階的|順次"
         r"|(不十分|十分(では|で)?(ない|ありません)|完全(では|で)?(ない|ありません)|万全(では|で)?(ない|ありません)"
@@ -198,7 +220,7 @@ _PARTIAL = Alternation(
         r"|(全て|すべて|全部|ぜんぶ|全体|全件|100%)(で|では|は|に|が)?(は)?[^、。]{0,8}(ない|ません)|おおむね|概ね|大体|だいたい|絞って|絞り込んで"
         r"|(ところ|もの|部分|ケース|場合|箇所)(も|は)(ある|あります|あり)(?!ませ)"
         r"|(完全|十分|全部|すべて|全て|完璧|万全)(に)?(は|とは)[^、。]{0,8}(ない|ません|言え|いえ)|必ずしも"
-        r"|不定期|不完全|不徹底|(\d|一|二|三|四|五|六|七|八|九)割|(?<!100)(?<!\d)\d{1,2}(%|パーセント)"
+        r"|不定期|不完全|不徹底|(\d|一|二|三|四|五|六|七|八|九)割|(?<!100)(?<![\d.])(?!0(%|パーセント))\d{1,2}(%|パーセント)"
         r"|ドラフト|草案|素案|試行段階|テスト段階|口頭(ベース|のみ|だけ|で(の|は)?(伝え|共有|周知|指示))"
         r"|(夜間|休日|土日|週末|深夜|時間外|海外|支店|子会社|グループ会社|一部)(は|の|に|では)[^、。]{0,10}(ない|ません)"
         r"|(遅れる|漏れる|もれる|抜ける|忘れる|できない|しない|省略する|滞る|済ませる|間に合わない|後回しになる)(こと|場合|ケース)(も|が)(ある|あります|あり(?!ませ))"
@@ -206,9 +228,11 @@ _PARTIAL = Alternation(
         r"|(る|す|く|ぐ|つ|ぬ|ぶ|む|う|ない)こと(も)(ある|あります|あり(?!ませ))"
         r"|(できる|可能な|手が回る|対応できる)範囲|\d分の\d|(二|三|四|五)分の(一|二|三)"
         r"|省略(して|し|する)|割愛して|(平文|未対応|未設定|初期設定|デフォルト|手作業)のまま"
+        r"|有名無実|名目上|建前上|表向き|形の上では"
         r"|最低限|にとどま(っ|る|り)|止まり|どまり|精一杯|形式上|形式的に|簡易的"
         r"|を?除(いて|き|く)|例外的|道半ば|途上|網羅(でき|し)て?い?(ない|ません|おらず)|一応[^、。]{0,10}(て|で)は(い|お)|試行中|^まあまあ|作成中|策定中|実装中|開発中|パイロット|poc|試験(導入|運用|的)"
-        r"|先行(導入|実施|運用)|実証|ほとんど[^、。]{0,4}(終わ|済|完了)|あと(少し|もう少し|わずか)|残り(わずか|少し)"
+        r"|(?<![がも])残り(を|は|の|も)|ケースバイケース|(人|担当者?|部署|部門|案件|拠点|チーム|時期)(に)?(よります|よる(?!と)|次第)"
+        r"|先行(導入|実施|運用)|試して(い|お)(る|ます|ります)|試しているところ|実証|ほとんど[^、。]{0,4}(終わ|済|完了)|あと(少し|もう少し|わずか)|残り(わずか|少し)"
         r"|主要な(部分|もの|システム|箇所|拠点|委託先|api)|(全て|すべて|全部|全)の[^、。]{0,10}(には|では|は)[^、。]{0,10}(ない|ません)"
         r"|ときどき|時々|たまに|気(づ|付)いた(とき|時|ら)|思い出した(とき|時|ら)|気が向いた"
         r"|途中(まで|です|段階|の段階|だ|$|。|、)|移行中|対応中|整備中|導入中|構築中|進めて|進行中|一方|ぼちぼち|ある程度|それなりに"
@@ -218,12 +242,14 @@ _PARTIAL = Alternation(
 _CONTROL_ONLY = re.compile(
     r"(のみ|だけ)(が|に|を|から|で)?[^、。]{0,6}?(アクセス|接続|閲覧|操作|許可|可能|でき|権限|利用|ログイン"
     r"|使用|通信|保存|参照|実行|承認)"
+    # 「承認を得た先とのみ契約しております」: whom the control lets in
+    r"|(と|先と|相手と)(のみ|だけ)[^、。]{0,4}?(契約|取引|接続|連携|通信)"
     # 「本番に入れるのは管理者2名だけです」: who may do it
     r"|(れる|える|せる|できる|可能な|許される)(の|人|者)は[^。]{0,24}?(だけ|のみ|に限)"
 )
 # Plan verbs in the ている form are intentions, not facts (検討しています).
 _PLAN_VERB = re.compile(
-    r"(?:(見積もり|見積|検討|相談|情報収集|比較検討|ヒアリング|調査)(は|を|も)?(取り|し|行い|実施し)(ました|た)"
+    r"(?:(検討|相談|議論|話し合い?)(を)?(した|し)こと(が|は|も)?(ある|あります|あり)|(見積もり|見積|検討|相談|情報収集|比較検討|ヒアリング|調査)(は|を|も)?(取り|し|行い|実施し)(ました|た)"
     r"|(目標|目途|めど|目処)(に|と)(して|し)(い|お)?(る|ます|ります|り)?"
     r"|(計画|スケジュール|日程|工程)(を|は)?(立て|調整し|検討し|組ん)(て|で)(い|お)?(る|ます|ります|り)?"
     r"|話(だけ)?(は|が|も)?(出て|あって|上がって)(い|お)?(る|ます|ります|り)?)|"
@@ -233,14 +259,17 @@ _PLAN_VERB = re.compile(
 # 「予定ではあります」「つもりはある」: an intention, not a fact.
 _INTENTION_IS = Alternation(
     re.compile(
-        r"(予定|計画|つもり|見込み|意向|構想|案|アイデア|話)(で)?(は|も)?(あります|ある|あり|です)"
+        r"(予定|計画|つもり|見込み|意向|構想|案|アイデア|話|気持ち|意欲|やる気|思い)(で)?(は|も)?(あります|ある|あり|です)"
         r"|計画に(入れ|入っ|盛り込ん|組み込ん|含め|含まれ)で?て?(い|お)?(る|ます|ります|り)?"
         r"|(つもり|方向|予定|計画)(で)?(は|も)?(い|お)(ます|る|ります)"
+        r"|(予定|計画|見込み|方向|つもり)(に|と)(なって|して)(い|お)(る|ます|ります)"
         r"|方向で(動い|検討し|調整し|進め)て(い|お)?(る|ます|ります|り)?"
         r"|必要(性)?(が|は|も)?(ある|あります|あり)"
     )
 )
-_ALL_NEGATIVE = re.compile(r"ぜんぜん|全く|まったく|一切|何も|なにも|特に何|何一つ|すべて未|全て未")
+_ALL_NEGATIVE = re.compile(
+    r"(1|一)割も|ぜんぜん|全く|まったく|一切|何も|なにも|特に何|何一つ|すべて未|全て未"
+)
 _HARDLY = re.compile(r"ほとんど[^、。]{0,10}(ない|ません)|あまり[^、。]{0,10}(ない|ません)")
 
 
@@ -266,9 +295,9 @@ _ALTERNATIVE = Alternation(
     re.compile(
         r"代替|^代わりに|、代わりに|別途(講じ|実施|対応|行っ|整備)|同(じ|様の)(目的|効果)"
         r"|(では|で)(ありません|ない|なく)[^。]{0,20}目的(は|を)(満たし|達成|果たし)"
-        r"|別の?(手段|方法|方策|方式)|別の(仕組み|対策|やり方|形|措置)|他(手段|方法)|(他|ほか)の(手段|方法|方策|仕組み|対策|やり方|措置)"
+        r"|別の?(手段|方法|方策|方式)|別の(ツール|製品|システム|サービス)で|別の(仕組み|対策|やり方|形|措置)|他(手段|方法)|(他|ほか)の(手段|方法|方策|仕組み|対策|やり方|措置)"
         r"|補完(的|統制)|の代わりに|の代わりとして|代わりの|(で|によって|により)(補っ|補い|補う|補完|カバー|担保)"
-        r"|同等(以上)?の(対策|効果|措置|管理|統制|手段|水準|安全性|防御|保護|機能|仕組み|レベル|セキュリティ)|独自の(方法|方式|やり方|仕組み)"
+        r"|同(じ|等の|程度の)(レベル|水準)|同等(以上)?の(対策|効果|措置|管理|統制|手段|水準|安全性|防御|保護|機能|仕組み|レベル|セキュリティ)|独自の(方法|方式|やり方|仕組み)"
         r"|(手法例|例示|例)(の方法|の手法|のやり方)?(と|とは)(違|異な|別)|(手法例|例示)(の(方法|手法|やり方))?(では|で)(なく|はなく)"
     )
 )
@@ -296,7 +325,7 @@ _CONDITIONAL = re.compile(
 # Negated risky actions that describe the control (「鍵を人が扱うことはなく」「受け付けず」):
 # a control only beside a clause that reports what is done instead.
 _CONTROL_NEGATION = re.compile(
-    r"(?<![たっ])(こと|事)(は|も)(一切|決して|絶対に)?(なく|ない|ありません|ございません)"
+    r"(?<![たっ])(こと|事)(は|も)(一切|決して|絶対に|まず|ほぼ)?(なく|ない|ありません|ございません)"
 )
 # 「直接接続は受け付けず」「原則認めておらず」: a refusal is the control itself.
 _REFUSAL = re.compile(
@@ -328,8 +357,20 @@ _ENABLING = re.compile(
     r"[^。]{0,10}?(たら|れば|次第)"
     r"|(たら|れば)[、]?[^。]{0,12}?(着手|開始|始め|導入|検討|取り組|整備|構築|やり)(します|する|ます|たい|予定)"
 )
+# 「該当する業務はあります」: the topic applies; says nothing about what is done.
+_IN_SCOPE = re.compile(
+    r"(該当する|該当の|対象となる|対象の)[^、。]{0,10}?(は|が|も)(あります|ある|あり(?!ませ)|存在します|存在する)"
+)
+# 「リスクは受容しています」: a decision to do nothing.
+_RISK_ACCEPTED = re.compile(r"リスク(を|は|として)?(受容|許容|受け入れ)[^、。]*")
+# 「あってないようなもの」: there in name only.
+_NOMINAL = re.compile(r"あって(い)?ない(ような|よう|も同然)")
 # Asides that carry no verdict (and would otherwise look like a plan or a fact).
-_ASIDE = re.compile(r"読み直|見直してから|席を外|^ちょっと(待|考え)|考え(中|させて)|お待ち")
+_ASIDE = re.compile(
+    r"読み直|見直してから|席を外|^ちょっと(待|考え)|考え(中|させて)|お待ち"
+    r"|(間違え|誤っ)て(送信|送っ|押し|入力)|誤(送信|入力)(しました|です|でした|してしま)"
+    r"|今の(は)?(取り消|無し|なし|なかったこと)"
+)
 
 
 def read(folded: str) -> Reading:
@@ -345,10 +386,14 @@ def read(folded: str) -> Reading:
         if corrected.status is not None or corrected.guess is not None:
             return corrected
     text = _INTENT_THOUGHT.sub("予定", folded)
+    text = _NOMINAL.sub("名目上", text)  # before 〜ないよう reads as a purpose
+    text = _IN_SCOPE.sub("〔対象〕", text)  # 「該当する業務はありますが」: scope, not a done part
+    text = _RISK_ACCEPTED.sub("見送", text)  # 「リスク受容としています」: nothing done
     text = _GAP_THOUGHT.sub("課題", text)
     text = _CONDITIONAL.sub("〔条〕", text)
     text = _REFUSAL.sub(_POS_TOKEN, text)
     text = _DOUBLE_NEGATIVE.sub(_POS_TOKEN, text)
+    text = _NO_TROUBLE.sub(_NO_TROUBLE_TOKEN, text)
     text = _NOT_REALLY_NEGATIVE.sub(_POS_TOKEN, text)
     text = _CONTROL_ONLY.sub(_POS_TOKEN, text)
     text = _RULE_DEADLINE.sub("〔則〕", text)
@@ -415,10 +460,22 @@ _NO_SUCH_BUSINESS = re.compile(
 )
 
 
+_SHARE = re.compile(r"(\d+)[^\d、。]{0,4}?(のうち|中|中の)(\d+)")
+# 「全部で30項目あって、25項目まではクリア」: a total, then fewer of the same unit
+_TOTAL_THEN_FEWER = re.compile(
+    r"全(部|体)?で?(\d+)([^\d、。]{1,4}?)(あ|の|が|、)[^。]{0,30}?(\d+)\3"
+)
+
+
 def _count_share(text: str) -> bool:
     """「3拠点中2拠点」「10社のうち6社」: some of them."""
-    for found in re.finditer(r"(\d+)[^\d、。]{0,4}?(のうち|中|中の)(\d+)", text):
+    if not re.search(r"\d", text):
+        return False
+    for found in _SHARE.finditer(text):
         if int(found.group(3)) < int(found.group(1)):
+            return True
+    for found in _TOTAL_THEN_FEWER.finditer(text):
+        if int(found.group(5)) < int(found.group(2)):
             return True
     return False
 
@@ -445,6 +502,53 @@ def _done_beside_unchecked(text: str) -> bool:
     unchecked = [c for c in clauses if re.search(r"まだ確認(が)?(でき|とれ|取れ)", c)]
     return bool(unchecked) and any(
         c not in unchecked and _TOPIC.search(c) and re.search(r"済|完了", c) for c in clauses
+    )
+
+
+_PART_TOPIC = re.compile(
+    r"[一-龥ァ-ヶーa-z0-9](は|には|では)|(向け|以外|の方|のほう|分)(は|には|では)"
+)
+
+
+_WEAK_EXTENT = re.compile(
+    r"(ている|てる|する|した|やる|る)(程度|くらい|ぐらい)(です|だ|$|で|の|に|。|、)"
+)
+_CLAUSE_OR_CONTRAST = re.compile(r"[、。,.;；]|(?<=[たるいすだ])が|けど|けれど|ものの")
+
+
+def _unread_part(text: str) -> bool:
+    """Two topics (〜は), one negated, the other with no negative, plan or reason: a part
+    that may be done in words the rules do not read."""
+    clauses = [
+        c
+        for c in _CLAUSE_OR_CONTRAST.split(text)
+        if c and _PART_TOPIC.search(c) and not re.search(r"(は|には|では)$", c)
+    ]
+    if len(clauses) < 2:
+        return False
+    return any(
+        not _NEGATIVE.search(c)
+        and not PLAN_WORDS.search(c)
+        and not _PLAN_VERB.search(c)
+        and not re.search(r"ため|ので|から|予定|〔予〕|未|まだ", c)
+        and not re.match(
+            r"(弊社|当社|当行|当方|うち|我が社|わが社|自社|現状|今|現在|当面)(で|に)?は", c
+        )
+        for c in clauses
+    )
+
+
+def _done_beside_unknown(text: str) -> bool:
+    """A clause with its own topic that reports a part done, beside the unknown one."""
+    clauses = _clauses(text)
+    return len(clauses) >= 2 and any(
+        _TOPIC.search(c)
+        and re.search(r"済|完了|(て|で)(い|お)(る|ます|ります)", c)
+        and not re.search(r"ため|ので|から|任せ|確認", c)  # a reason, not a part
+        and not _HEDGE.search(c)
+        and not _NEGATIVE.search(c)
+        and not _UNKNOWN.search(c)
+        for c in clauses
     )
 
 
@@ -479,12 +583,52 @@ _CONTRAST = re.compile(
 _NEGATED_PREDICATE = re.compile(r"ない|ません|ず(?=[、。に]|$)|なく|おらず|未[一-龥]+|なし")
 
 
+def _mark_list(text: str) -> bool:
+    """Parts each marked done or not done (済み / 未実施, from ○ × OK NG 済 未), some of each."""
+    ends = [re.search(r"(済み|未実施)$", c) for c in _clauses(text)]
+    if len(ends) < 2 or not all(ends):
+        return False
+    marks = {m.group(1) for m in ends if m}
+    return marks == {"済み", "未実施"}
+
+
 def _bare_mix(text: str) -> bool:
     """A fact and a negated predicate with no contrast between them and no second topic:
     a control that reads negative (「未使用のアカウントは停止しています」) or a gap? Ask."""
     if _CONTRAST.search(text) or sum(bool(_TOPIC.search(c)) for c in _clauses(text)) >= 2:
         return False
     return not _NEGATIVE.search(_NEGATED_PREDICATE.sub("", text))
+
+
+# Two parts typed with no punctuation between them, the first done, the second not:
+# 「社員教育は実施委託先への教育は未実施」「東京は済大阪は未」「ログは取得分析はしていない」.
+_RUN_ON = re.compile(
+    r"(?:は|も)[^、。]{0,16}?(?<!未)(?<!不)(?<!非)"
+    r"(実施|対応|導入|整備|取得|作成|策定|設置|完了|周知|暗号化|済み|済|ている|てる|ある|あり)"
+    r"(?=[一-龥ァ-ヶーa-z][^、。]{0,16}?(?:は|も)[^、。]{0,12}?(未|ない|ません|まだ|任意|なし))"
+)
+# Nothing started at all: a positive beside it is unlikely to be a part that is done.
+_TOTAL_NEGATIVE = re.compile(
+    r"頓挫|立ち消え|お蔵入り|手(は|を|も)?(付け|つけ)て?(い|お)?(ない|ません|ておらず|ず)|(何|なに)も(して|でき|やって|進んで)"
+    r"|(全く|まったく|一切|全然|ぜんぜん)[^、。]{0,10}(ない|ません|ず)|着手(して|でき)(い|お)?(ない|ません)"
+)
+_NEGATIVE_THEN = re.compile(
+    r"(ません|ない|おらず|ず|なく)(です|でした)?(が|けど|けれど|けれども|ものの)?[、,]"
+)
+_MEANS = re.compile(
+    r"(ことで|により|によって|で)(対応|カバー|担保|代替|補|実現|防|守|管理|制御|対策)"
+    r"|組み込んで|同じ(チェック|確認|こと|管理|対策)"
+)
+
+
+def _means_after_negative(text: str) -> bool:
+    """A negated measure first, then what is done by other means, with no topic of its own
+    (a part would be named: 「本番は…ませんが、開発では…」)."""
+    found = _NEGATIVE_THEN.search(text)
+    if found is None:
+        return False
+    after = text[found.end() :]
+    return bool(_MEANS.search(after)) and not _NEGATIVE.search(after) and not _TOPIC.search(after)
 
 
 def _clauses(text: str) -> list[str]:
@@ -503,8 +647,21 @@ def _past_only(text: str) -> bool:
     )
 
 
+_LEAD_YES_NO = re.compile(
+    r"(?:(?P<yes>はい|ええ|うん)|いいえ|いえ(?!す)(?:いえ)?)[、。,!]*(?=[^、。,!])"
+)
+
+
 def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     """(status, guess): status None means not sure, with guess as the best bet."""
+    lead = _LEAD_YES_NO.match(text)
+    if lead and lead.end() < len(text):
+        # 「はい、まだです」「いいえ、問題ありません」: a yes or no against the rest? Ask.
+        after, _ = _verdict(text[lead.end() :], has_plan)
+        if lead.group("yes") and after is Status.NOT_DONE:
+            return None, Status.NOT_DONE
+        if not lead.group("yes") and after is Status.DONE:
+            return None, Status.DONE
     text = _RELIANCE.sub("属人", text)
     text = re.sub(
         r"(と|とは)(思|考え)っ?て(い|お)(た|ました)", "〔旧〕", text
@@ -513,6 +670,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     text = _HOLDING_OFF.sub("見送", text)
     facts = _PLAN_VERB.sub("〔予〕", _INTENTION_IS.sub("予定", text))
     positive = bool(_POSITIVE.search(facts)) or bool(_RULE_IN_FORCE.search(facts))
+    if not positive and _NO_TROUBLE_TOKEN in text and not _NEGATIVE.search(text):
+        positive = True  # 「監査での指摘事項はありません」
     if _ENABLING.search(text) or _INTENTION_IS.search(text):  # 「予算がついたら導入します」
         has_plan = True
     elif not positive and not has_plan and _RULE_HABIT.search(facts) and not _NEGATIVE.search(text):
@@ -542,9 +701,15 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     if _UNKNOWN.search(text):
         if _done_beside_unchecked(text):  # 「社内は対応済みですが、委託先はまだ確認できていません」
             return Status.PARTIAL, None
+        if _done_beside_unknown(text):  # 「本番は対応済みですが、委託先の状況はわかりません」
+            return None, Status.PARTIAL
         return Status.UNKNOWN, None
     if _ALTERNATIVE.search(text):
-        if _NO_ALTERNATIVE.search(text) or (has_plan and not positive):
+        if (
+            _NO_ALTERNATIVE.search(text)
+            or (has_plan and not positive)
+            or (_ALL_NEGATIVE.search(text) and not positive)
+        ):
             return Status.NOT_DONE, None  # 代替策を検討中: nothing in place yet
         return Status.ALTERNATIVE, None
     if _HEDGE.search(text) and re.search(
@@ -563,6 +728,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         if positive:  # 「手順はあるものの、あまり守られていない」
             return Status.PARTIAL, None
         return None, Status.NOT_DONE
+    if negative and _RUN_ON.search(text):  # 「社員教育は実施委託先への教育は未実施」
+        return Status.PARTIAL, None
     if partial:
         if _ALL_NEGATIVE.search(text) and not positive:
             return Status.NOT_DONE, None
@@ -575,11 +742,27 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         if positive:
             if _negative_then_elaboration(text):
                 return Status.NOT_DONE, None
+            if _TOTAL_NEGATIVE.search(text) and (
+                sum(bool(_TOPIC.search(c.replace("手は", ""))) for c in _clauses(text)) < 2
+            ):
+                # 「backlogには積んでありますが手は付けてません」: is the done part a part?
+                return None, Status.NOT_DONE
+            if _means_after_negative(text):
+                # 「分離はしていませんが、論理的に分けることで対応しています」: another way?
+                return None, Status.ALTERNATIVE
+            if _mark_list(text):  # 「認証OK、認可OK、ログNG」
+                return Status.PARTIAL, None
             if _bare_mix(text):
                 # a fact and a negative with no contrast between them: a control that
                 # reads negative (「未使用のアカウントは停止しています」) or a gap? Ask.
                 return None, Status.PARTIAL
             return Status.PARTIAL, None
+        if _unread_part(text):  # 「本番はMFA必須、開発は未導入」 with a fact the rules cannot read
+            return None, Status.PARTIAL
+        if re.search(
+            r"(ので|ため|為|から)$", text
+        ):  # 「API連携はしていないので」: a reason, for what?
+            return None, Status.NOT_APPLICABLE
         return Status.NOT_DONE, None
     if has_plan:
         if positive:
@@ -589,8 +772,12 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             if _FOLLOW_UP.search(text) and not two_parts:  # 「済み。来年度に見直し予定」
                 return Status.DONE, None
             return Status.PARTIAL, None  # 「認証は強化済みですが、認可の見直しはこれから」
+        if _unread_part(text):  # 「設定は済ませたがテストはこれから」: a part done in other words?
+            return None, Status.PARTIAL
         return Status.NOT_DONE, None
     if positive:
+        if _WEAK_EXTENT.search(text):  # 「担当者が気を付けている程度です」: done, or only partly?
+            return None, Status.PARTIAL
         if _CAVEAT.search(text) and not _FOLLOW_UP.search(text):
             return None, Status.DONE  # 「…しているけど、…」: a caveat the rules cannot read
         if _unread_contrast(text):  # 「新しい方は対応済み、古い方は…」

@@ -1,0 +1,71 @@
+"""The reader asks (status None, with a guess) where the evidence is weak or mixed, and
+reads confidently the contrasts it can see (issue #14, third session)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from interview.engine.answers import Status
+from interview.engine.reply import parse_status_reply
+
+TODAY = date(2026, 11, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        # a done part beside an unknown one
+        ("本番は対応済みですが、委託先の状況はわかりません", Status.PARTIAL),
+        # a done part beside nothing started at all
+        ("backlogには積んでありますが手は付けてません", Status.NOT_DONE),
+        # a negated measure, then what is done by other means
+        ("物理的に分離はしていませんが、論理的に分けることで対応しています", Status.ALTERNATIVE),
+        # two parts named, only one negated, the other in words the rules do not read
+        ("社員向けはeラーニング、委託先向けは特にしていません", Status.PARTIAL),
+        # a weak extent
+        ("担当者が気を付けている程度です", Status.PARTIAL),
+        ("要件は固まったが実装はこれから", Status.PARTIAL),
+        # a leading yes or no against the rest
+        ("はい、まだです", Status.NOT_DONE),
+        ("いいえ、問題ありません", Status.DONE),
+        # a bare reason with no verdict
+        ("API連携はしていないので", Status.NOT_APPLICABLE),
+    ],
+)
+def test_mixed_or_weak_evidence_asks(text, guess):
+    reply = parse_status_reply(text, today=TODAY)
+    assert reply.status is None, text
+    assert reply.guess is guess, text
+    assert reply.detail == text
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # two contrasted parts typed with no punctuation between them
+        ("社員教育は実施委託先への教育は未実施", Status.PARTIAL),
+        ("東京は済大阪は未", Status.PARTIAL),
+        ("ログは取得分析はしていない", Status.PARTIAL),
+        ("・アクセス制御：済\n・ログ監視：未\n・脆弱性診断：済", Status.PARTIAL),
+        ("認証OK、認可OK、ログNG", Status.PARTIAL),
+        ("規程もない手順もない", Status.NOT_DONE),
+        ("設定は済ませたがテストはこれから", Status.PARTIAL),
+        # no trouble counts as done only alone
+        ("監査での指摘事項はありません", Status.DONE),
+        ("やってないけど問題は起きてない", Status.NOT_DONE),
+        # controls and scope phrased with negative words
+        ("申請しないと使えません", Status.DONE),
+        ("承認を得た先とのみ契約しております", Status.DONE),
+        ("該当する業務はありますが、対応はしていません", Status.NOT_DONE),
+        ("対応していませんが、リスクは受容しています", Status.NOT_DONE),
+        # English inside a reply, counts
+        ("not applicable、うちはアプリなしです", Status.NOT_APPLICABLE),
+        ("全部で30項目あって、25項目まではクリアしています", Status.PARTIAL),
+        ("導入率0%", Status.NOT_DONE),
+        ("ちょっと即答できないです", Status.UNKNOWN),
+    ],
+)
+def test_readable_contrasts_stay_confident(text, status):
+    assert parse_status_reply(text, today=TODAY).status is status, text
