@@ -20,6 +20,7 @@ import tomllib
 from dataclasses import replace
 from pathlib import Path
 
+import tomli_w
 from openpyxl import Workbook
 
 from benchmarks.common import Figure
@@ -30,6 +31,7 @@ from interview.services.demo import build_demo_session
 from interview.services.review.export import export_portfolio
 from interview.services.review.status import review_status
 from interview.services.review.store import ReviewStore
+from interview.services.review.verdicts import Verdict
 from interview.workbook.reader import read_workbook_report
 from interview.workbook.writer import build_workbook, document_stamp, workbook_bytes
 
@@ -132,14 +134,30 @@ def run() -> list[Figure]:
             start = time.perf_counter()
             walk.view(walk.review.connectors[0], 0)
             opened = (time.perf_counter() - start) * 1000
+            start = time.perf_counter()
+            walk.give(walk.review.connectors[0], 0, Verdict.CONFIRMED)
+            verdict = (time.perf_counter() - start) * 1000
+            start = time.perf_counter()
+            tomli_w.dumps(walk.review.model_dump(mode="json", exclude_none=True))
+            dump = (time.perf_counter() - start) * 1000
         finally:
             walk.close()
+        figures.append(
+            Figure(
+                f"review app: one verdict, saved ({count} connectors)",
+                verdict,
+                "ms",
+                "tomli-w dump of the review alone",
+                dump,
+                "autosave after every verdict",
+            )
+        )
         start = time.perf_counter()
         read_workbook_report(files[0])
         one = (time.perf_counter() - start) * 1000
         figures.append(
             Figure(
-                "review app: open a connector",
+                "review walk: open a connector (services)",
                 opened,
                 "ms",
                 "bare read of its workbook",
@@ -147,4 +165,63 @@ def run() -> list[Figure]:
                 "budget ≤ 200 ms",
             )
         )
+        first, screen, idle = _open_in_app(sessions)
+        for name, value in (("first connector", first), ("next connectors, median", screen)):
+            figures.append(
+                Figure(
+                    f"review TUI: Enter → drawn ({name})",
+                    value,
+                    "ms",
+                    "push a bare screen (Textual's cost)",
+                    idle,
+                    "budget ≤ 200 ms",
+                )
+            )
     return figures
+
+
+def _open_in_app(sessions: Path) -> tuple[float, float, float]:
+    """ms in the headless app at 120×40 (answers and the guide pane): Enter on a
+    connector until its first item is drawn, for the first connector opened and (median) the
+    next five. Baseline: pushing a bare screen (header, one line, footer) in the same app,
+    which is what Textual itself costs."""
+    import asyncio
+    import statistics
+
+    os.environ.setdefault("TEXTUAL_DISABLE_KITTY_KEY", "1")
+    from textual.screen import Screen
+    from textual.widgets import Footer, Header, Static
+
+    from interview.tui.review_app import ItemScreen, ReviewApp
+
+    class Bare(Screen[None]):
+        def compose(self):
+            yield Header()
+            yield Static("x")
+            yield Footer()
+
+    async def measure() -> tuple[float, float, float]:
+        app = ReviewApp(sessions, "b")
+        opens, bare = [], []
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            for row in range(6):
+                start = time.perf_counter()
+                app.push_screen(Bare())
+                await pilot.pause()
+                bare.append((time.perf_counter() - start) * 1000)
+                app.pop_screen()
+                await pilot.pause()
+                app.screen.query_one("DataTable").move_cursor(row=row * 7)
+                start = time.perf_counter()
+                await pilot.press("enter")
+                while not isinstance(app.screen, ItemScreen):
+                    await pilot.pause(0.001)
+                await pilot.pause()  # drawn
+                opens.append((time.perf_counter() - start) * 1000)
+                await pilot.press("escape")
+                await pilot.pause()
+        # The first open composes the item screen; later ones refill the kept screen.
+        return opens[0], statistics.median(opens[1:]), statistics.median(bare)
+
+    return asyncio.run(measure())

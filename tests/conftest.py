@@ -61,3 +61,22 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     third worker still shortens the run; on a larger CI machine every CPU is used.
     """
     return max(3, min(os.cpu_count() or 1, 8))
+
+
+# --- the bank's review (test_review_*.py; steps in review_helpers.py) --------------------
+
+
+@pytest.fixture(scope="session")
+def review_books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Connector workbooks, exported once: r1, r2 (item 3 changed), beta (another org)."""
+    from review_helpers import connector_books
+
+    return connector_books(tmp_path_factory.mktemp("review-books"))
+
+
+@pytest.fixture
+def reviewer(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """The bank's reviewer at the command line, on the sessions folder ``tmp_path/s``."""
+    from review_helpers import Reviewer
+
+    return Reviewer(tmp_path, capsys)

@@ -89,7 +89,10 @@ def run_new(args: argparse.Namespace) -> int:
         raise UserError("金融機関名が空です。--bank で指定してください。")
     store = _store(args)
     if args.id:
-        review_id = validate_id(args.id)
+        try:
+            review_id = validate_id(args.id)
+        except UserError as exc:  # the same rules as a session ID, named for a review
+            raise UserError(str(exc).replace("セッションID", "レビューID", 1)) from None
     else:
         review_id = unique_id("review-" + default_id(bank, date.today()), store.exists)
     path = store.create(Review(id=review_id, bank=bank))

@@ -108,8 +108,9 @@ def import_workbook(
     )
     if profile_text:
         session.profile_name, session.profile_text = profile_name, profile_text
-    from interview.services.review.feedback_read import read_requests
+    from interview.services.review.feedback_read import note_feedback_read, read_requests
 
     session.review_requests = read_requests(workbook)  # a bank's feedback workbook (#18)
+    feedback = note_feedback_read(result.report, session.review_requests)
     created = store.create_session(session, choose_id=session_id is None)
-    return Imported(created, result.report.lines(), notes)
+    return Imported(created, result.report.lines() + ([feedback] if feedback else []), notes)

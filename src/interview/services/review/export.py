@@ -21,7 +21,7 @@ from interview.catalog import Catalog, Party, load_catalog
 from interview.compile.references import reference_columns
 from interview.services.review.actions import find_connector
 from interview.services.review.models import Connector, ItemReview, Review, SubmittedRow
-from interview.services.review.submissions import archived_data, archived_rows, connector_items
+from interview.services.review.submissions import archived_data, connector_items
 from interview.services.review.verdicts import CHANGED_LABEL, UNREVIEWED_LABEL, Verdict
 from interview.session.ids import slugify
 from interview.session.models import Session
@@ -29,7 +29,7 @@ from interview.workbook.cells import CellPlace, put_text
 from interview.workbook.export_target import check_target, resolve_target
 from interview.workbook.headers import FORMAT_SHEET
 from interview.workbook.layout import set_widths, setup_page
-from interview.workbook.model import Cover, SheetRow, WorkbookData
+from interview.workbook.model import Cover, DetailRow, GapRow, SheetRow, WorkbookData
 from interview.workbook.styles import Look, Styler
 from interview.workbook.writer import (
     build_workbook,
@@ -231,6 +231,7 @@ SHORT = {
     UNREVIEWED_LABEL: "未",
 }
 ANSWERED_MARK, EMPTY_MARK = "回答", "空欄"
+TWO_LINES = 27.0  # points: a portfolio row holds two lines of 10 pt text
 TOTAL_LABELS = ("未確認", "確認済み", "要追加説明", "要改善", "対象外を確認", "再提出で変更")
 PORTFOLIO_REQUESTS_SHEET = "確認依頼一覧"
 
@@ -262,8 +263,9 @@ def export_portfolio(
     ws.title = PORTFOLIO_SHEET
     fixed = ["接続先", "回", "最終提出", *TOTAL_LABELS]
     _header(
-        ws, styler, [*fixed, *(str(no) for no in items)], [28, 4, 11] + [7] * 6 + [7] * len(items)
+        ws, styler, [*fixed, *(str(no) for no in items)], [28, 4, 11] + [9] * 6 + [7] * len(items)
     )
+    ws.row_dimensions[1].height = TWO_LINES
     fills = {label: _fill(label) for label in COLOURS}
     per_item = {no: dict.fromkeys(TOTAL_LABELS, 0) for no in items}
     row = 1
@@ -278,6 +280,7 @@ def export_portfolio(
             status.changed,
         ]
         _put_row(ws, styler, row, [connector.organisation, "", status.last_submitted])
+        ws.row_dimensions[row].height = TWO_LINES  # 「回答・」 over 「改善」 in a narrow column
         ws.cell(row=row, column=2).value = connector.round
         for offset, count in enumerate(counts):
             cell = ws.cell(row=row, column=4 + offset)
@@ -453,8 +456,56 @@ def export_merged(
             else f"金融機関の回答: セッション {bank.id}"
         ),
     )
+    submitted = archived_data(connector, archive_dir)
+    gaps, details = merged_lists(submitted, bank, catalog)
     data = WorkbookData(
-        cover=cover, rows=merged_rows(archived_rows(connector, archive_dir), bank, catalog)
+        cover=cover,
+        rows=merged_rows(_submitted_rows(submitted, connector), bank, catalog),
+        gaps=gaps,
+        details=details,
     )
     write_workbook(data, target, overwrite=overwrite)
     return target
+
+
+def _submitted_rows(data: WorkbookData, connector: Connector) -> dict[str, SubmittedRow]:
+    from interview.services.checklist import plain_checklist
+    from interview.services.review.submissions import submitted_texts
+
+    checklist = plain_checklist()
+    return submitted_texts(data, checklist.catalog, checklist.questions, connector.organisation)
+
+
+def merged_lists(
+    submitted: WorkbookData, bank: Session, catalog: Catalog
+) -> tuple[list[GapRow], list[DetailRow]]:
+    """課題一覧 and 回答詳細 of both parties, by 通番: the connector's rows (as submitted)
+    on its items, the bank's on its own; on 共通 items both, the 設問ID marked with the
+    party as in the フォーマット (【API接続先】 / 【金融機関】)."""
+    from interview.compile.workbook_data import detail_rows, gap_rows
+    from interview.session.tailoring import session_checklist
+
+    bank_catalog, questions = session_checklist(bank)
+    parties = {str(item.no): item.party for item in catalog.items}
+
+    def keep(rows, party: Party, mark: str) -> list:
+        out = []
+        for row in rows:
+            owner = parties.get(row.no.strip())
+            if owner is Party.COMMON:
+                out.append(replace(row, question_id=f"{mark}{row.question_id}"))
+            elif owner is party:
+                out.append(row)
+        return out
+
+    def by_no(row) -> tuple[int, str]:
+        no = row.no.strip()
+        return (int(no) if no.isdigit() else 10_000, no)
+
+    gaps = keep(submitted.gaps, Party.API_CONNECTOR, CONNECTOR_MARK) + keep(
+        gap_rows(bank, bank_catalog, questions), Party.FINANCIAL_INSTITUTION, BANK_MARK
+    )
+    details = keep(submitted.details, Party.API_CONNECTOR, CONNECTOR_MARK) + keep(
+        detail_rows(bank, bank_catalog, questions), Party.FINANCIAL_INSTITUTION, BANK_MARK
+    )
+    return sorted(gaps, key=by_no), sorted(details, key=by_no)

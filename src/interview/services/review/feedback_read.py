@@ -14,9 +14,12 @@ from interview.services.review.verdicts import Verdict
 from interview.session.models import ReviewRequest
 from interview.workbook.cells import cell_text
 from interview.workbook.headers import normalise_label
+from interview.workbook.read_report import ReadReport
 from interview.workbook.xlsx_stream import XlsxReader
 
 REQUESTS_SHEET = "確認依頼"
+# The two columns the feedback export adds to the フォーマット (export.VERDICT_HEADER, …).
+FEEDBACK_COLUMNS = ("金融機関確認結果", "金融機関コメント")
 _FIELDS = {
     "通番": "no",
     "確認結果": "verdict",
@@ -70,6 +73,25 @@ def read_requests(path: Path) -> dict[str, ReviewRequest]:
             return found
         finally:
             reader.close()
+
+
+def note_feedback_read(report: ReadReport, requests: dict[str, ReviewRequest]) -> str:
+    """The import report of a feedback workbook: its bank columns and 確認依頼 sheet were
+    read as requests, so they are not listed as "not read"; returns the line that says so."""
+    if not requests:
+        return ""
+    wanted = {normalise_label(label) for label in FEEDBACK_COLUMNS}
+    read = [c for c in report.columns if normalise_label(c.label) in wanted]
+    report.columns = [c for c in report.columns if c not in read]
+    report.sheets = [
+        s for s in report.sheets if normalise_label(s) != normalise_label(REQUESTS_SHEET)
+    ]
+    where = "・".join(f"{c.column}列「{c.label}」" for c in read)
+    return (
+        f"金融機関からのフィードバックのブックです: 確認依頼 {len(requests)}件を"
+        f"「{REQUESTS_SHEET}」シートから読み込みました"
+        + (f"（{where}は同じ内容）。" if where else "。")
+    )
 
 
 def _column(columns: dict[int, str], name: str) -> int:

@@ -54,6 +54,11 @@ class ReviewStore:
     def resolve(self, reference: str) -> Path:
         """An id, or a path to a ``.review.toml`` file."""
         if reference.endswith(SUFFIX) or "/" in reference:
+            if Path(reference).is_dir():
+                raise ReviewError(
+                    f"{reference} はフォルダです。レビューIDか、レビューのファイル"
+                    f"（…{SUFFIX}）を指定してください。"
+                )
             return Path(reference)
         try:
             validate_id(reference)

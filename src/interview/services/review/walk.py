@@ -5,6 +5,7 @@ No UI here: the review walk screens call these methods.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,9 +55,15 @@ class OpenReview:
             raise
         self.items = connector_items(self.catalog)
         self._cache: dict[tuple[str, int], tuple[WorkbookData, dict[str, SubmittedRow]]] = {}
+        self._moved = False  # a place (position) not saved yet
+        self._guard = threading.Lock()
+        self._reading: dict[tuple[str, int], threading.Lock] = {}
 
     def close(self) -> None:
-        self._lock.release()
+        try:
+            self.flush()
+        finally:
+            self._lock.release()
 
     def statuses(self) -> list[ConnectorStatus]:
         return [connector_status(c, self.items) for c in self.review.connectors]
@@ -69,7 +76,15 @@ class OpenReview:
     ) -> tuple[WorkbookData, dict[str, SubmittedRow]]:
         """The archived workbook of the latest round (*back* = 1) or an earlier one."""
         key = (connector.organisation, back)
-        if key not in self._cache:
+        if key in self._cache:
+            return self._cache[key]
+        # One reader per workbook: a read ahead (the app's thread) and the screen asking for
+        # the same connector wait for each other instead of both reading it.
+        with self._guard:
+            reading = self._reading.setdefault(key, threading.Lock())
+        with reading:
+            if key in self._cache:
+                return self._cache[key]
             catalog, questions = _checklist()
             if back == 1:
                 data = archived_data(connector, self.store.archive_dir(self.review))
@@ -82,7 +97,7 @@ class OpenReview:
                 data,
                 submitted_texts(data, catalog, questions, connector.organisation),
             )
-        return self._cache[key]
+            return self._cache[key]
 
     def rows(self, connector: Connector) -> dict[str, SubmittedRow]:
         """The connector's texts (read once from its archived workbook)."""
@@ -106,10 +121,21 @@ class OpenReview:
                 return index
         return 0
 
-    def view(self, connector: Connector, index: int) -> ItemView:
+    def next_unreviewed(self, connector: Connector, index: int) -> int | None:
+        """The next item after *index* without a verdict (changed ones too), wrapping round."""
+        count = len(self.items)
+        for step in range(1, count + 1):
+            at = (index + step) % count
+            entry = connector.items.get(str(self.items[at]))
+            if entry is None or entry.verdict is None:
+                return at
+        return None
+
+    def view(self, connector: Connector, index: int, previous_round: bool = True) -> ItemView:
+        """One item of *connector*; the round before is read only if *previous_round*."""
         no = self.items[index]
         data, rows = self._read(connector)
-        previous = self.previous_rows(connector)
+        previous = self.previous_rows(connector) if previous_round else None
         return ItemView(
             item=self.catalog.item(no),
             texts=rows.get(str(no), SubmittedRow()),
@@ -126,6 +152,7 @@ class OpenReview:
             self.review, self.catalog, connector.organisation, self.items[index], verdict, comment
         )
         self.store.save(self.review, self.path)
+        self._moved = False
         return entry
 
     def comment(self, connector: Connector, index: int, text: str) -> None:
@@ -135,11 +162,21 @@ class OpenReview:
         connector.items[key] = entry.model_copy(update={"comment": text})
         connector.position = self.items[index]
         self.store.save(self.review, self.path)
+        self._moved = False
 
     def remember(self, connector: Connector, index: int) -> None:
+        """The item the reviewer is on: kept in memory, saved with the next verdict or
+        comment, or by ``flush`` (leaving the connector, closing the review) — moving
+        through 200 connectors' items never waits for a save."""
         if connector.position != self.items[index]:
             connector.position = self.items[index]
+            self._moved = True
+
+    def flush(self) -> None:
+        """Save the place left unsaved by ``remember``."""
+        if self._moved:
             self.store.save(self.review, self.path)
+            self._moved = False
 
 
 def open_review(sessions_dir: Path, reference: str) -> OpenReview:

@@ -79,6 +79,9 @@ class HomeScreen(Screen[None]):
                 yield Button("新しく始める (n)", id="home-new", variant="primary", compact=True)
                 yield Button("デモを見る (d)", id="home-demo", compact=True)
                 yield Button("終了 (ctrl+q)", id="home-quit", compact=True)
+            reviews = Static("", id="home-reviews", markup=False)  # shown when there are any
+            reviews.display = False
+            yield reviews
             yield Label(
                 "続きから再開（↑↓で選んで Enter、y でそのセッションから年次確認）",
                 id="home-resume-label",
@@ -121,12 +124,27 @@ class HomeScreen(Screen[None]):
             summaries, problems = [], [str(exc)]
         except OSError as exc:
             summaries, problems = [], [f"セッションの保存先を読めません: {describe_os_error(exc)}"]
-        self.app.call_from_thread(self._show, summaries, problems)
+        try:
+            from interview.services.review.store import ReviewStore
+
+            reviews = ReviewStore(interview_app(self).sessions_dir).ids()
+        except (OSError, UserError):
+            reviews = []
+        self.app.call_from_thread(self._show, summaries, problems, reviews)
 
     _listed = False
 
-    def _show(self, summaries: list, problems: list[str]) -> None:
+    def _show(self, summaries: list, problems: list[str], reviews: list[str] = []) -> None:  # noqa: B006
         self._listed = True
+        line = self.query_one("#home-reviews", Static)
+        line.display = bool(reviews)
+        if reviews:
+            text = (
+                f"金融機関のレビュー「{printable(reviews[0])}」: v で開く（接続先の確認）"
+                if len(reviews) == 1
+                else f"金融機関のレビュー {len(reviews)}件: v で選んで開く（接続先の確認）"
+            )
+            line.update(Text(text, no_wrap=True, overflow="ellipsis"))
         self._summaries = {s.id: s for s in summaries}
         table = self.table
         total = (table.size.width or self.app.size.width - 4) - 1
