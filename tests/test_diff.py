@@ -291,6 +291,7 @@ def test_cli_json(files, tmp_path, capsys, diff):
         "unchanged": diff.summary().unchanged,
         "improved": 1,
         "regressed": 1,
+        "unreviewed": 0,
     }
     assert [i["no"] for i in data["items"]] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
     first = data["items"][0]["questions"][0]

@@ -9,7 +9,7 @@ import pytest
 from interview.engine.answers import Status
 from interview.engine.group_reply import read_named_statuses
 from interview.engine.replay import naming_reply
-from interview.tui.steps import read_group_reply
+from interview.tui.reply_flow import GroupPending, GroupSave, PickedBy, decide_group
 
 D, P, N, NA, U, A = (
     Status.DONE,
@@ -83,22 +83,24 @@ def test_every_reply_the_replay_types_reads_back():
 
 
 def test_the_group_screen_reads_the_named_statuses_and_keeps_the_reply():
-    reply = read_group_reply("②は一部実施、ほかは実施済み。規程第5条", None, (), 3)
-    assert reply.statuses == (D, P, D) and not reply.error
-    assert reply.detail == "②は一部実施、ほかは実施済み。規程第5条"  # kept whole
+    me = PickedBy.RESPONDENT
+    said = "②は一部実施、ほかは実施済み。規程第5条"
+    assert decide_group(said, None, None, (), 3) == GroupSave((D, P, D), said)  # kept whole
     # words naming each example are more precise than one key for the group
-    assert read_group_reply("③だけ未実施", D, (D,), 3).statuses == (D, D, N)
+    assert decide_group("③だけ未実施", D, me, (D,), 3).statuses == (D, D, N)
     # one key per example wins over the words
-    assert read_group_reply("③だけ未実施", D, (D, P, D), 3).statuses == (D, P, D)
+    assert decide_group("③だけ未実施", D, me, (D, P, D), 3).statuses == (D, P, D)
     # all the same: the group answer it is
-    assert read_group_reply("①②③とも該当なし", None, (), 3).statuses == NA
-    # a left-out example is asked, not guessed
-    left = read_group_reply("①は該当なし", None, (), 3)
-    assert left.statuses is None and "②・③" in left.error
-    wrong = read_group_reply("⑤は未実施", None, (), 3)
-    assert wrong.statuses is None and "⑤" in wrong.error and "③まで" in wrong.error
+    assert decide_group("①②③とも該当なし", None, None, (), 3).statuses == NA
+    # a left-out example is asked (the reply kept pending), not guessed; a key gives it
+    left = decide_group("①は該当なし", None, None, (), 3)
+    assert isinstance(left, GroupPending) and "②・③" in left.reason
+    assert left.text == "①は該当なし" and left.statuses(D) == (NA, D, D)
+    wrong = decide_group("⑤は未実施", None, None, (), 3)
+    assert isinstance(wrong, GroupPending) and "⑤" in wrong.reason and "③まで" in wrong.reason
     # 1 pressed for the group: the examples the words leave out take it
     said = "①は規程第5条、②は任命書で実施"
-    assert read_group_reply(said, D, (D,), 3).statuses is D
-    assert read_group_reply(said, D, (D,), 3).detail == said
-    assert read_group_reply("②は一部実施", D, (D,), 3).statuses == (D, P, D)
+    assert decide_group(said, D, me, (D,), 3) == GroupSave(D, said)
+    assert decide_group("②は一部実施", D, me, (D,), 3).statuses == (D, P, D)
+    # a key shown as last year's answer (not pressed) gives nothing
+    assert isinstance(decide_group("②は一部実施", D, PickedBy.PREFILL, (), 3), GroupPending)

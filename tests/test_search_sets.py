@@ -46,6 +46,7 @@ CHECKLIST_SETS = {
     "checklist_queries_tune2.toml": (0.95, 0.99, 0.74),
     "checklist_queries_heldout3.toml": (0.89, 0.89, 0.85),
     "checklist_queries_tune3.toml": (0.95, 0.97, 0.85),
+    "checklist_queries_tune4.toml": (0.92, 0.98, 0.9),
 }
 
 

@@ -91,8 +91,9 @@ def _seed(tmp_path: Path, catalog: Catalog) -> SessionStore:
     a = new_session(store, "株式会社A", "api_connector", session_id="a")
     questions = load_questions(catalog)
     first = catalog.items_for(a.respondent.party)[0]
-    for q in questions.for_item(first.no)[:2]:
-        a.answers[q.id] = Answer(status=Status.DONE) if q.has_status else Answer(detail="x")
+    for n, q in enumerate(questions.for_item(first.no)[:2]):
+        status = Status.UNKNOWN if n == 1 else Status.DONE  # one 不明 answer
+        a.answers[q.id] = Answer(status=status) if q.has_status else Answer(detail="x")
     a.follow_ups = {questions.for_item(first.no)[0].id: "規程を確認"}
     a.position = Position(item=first.no, question=questions.for_item(first.no)[2].id)
     store.save(a)
@@ -107,18 +108,30 @@ def test_sessions_lists_id_organisation_party_progress_updated_and_follow_ups(
     code, out, _ = run(capsys, tmp_path, "sessions")
     assert code == 0
     header, *rows = [line for line in out.splitlines() if line.strip()]
-    assert header.split() == ["ID", "組織", "対象者", "進捗", "更新日時", "フォロー"]  # as the TUI
+    # as the TUI's home list: 不明 (answers) and フォロー (F6 marks) named apart
+    assert header.split() == ["ID", "組織", "対象者", "進捗", "更新日時", "不明", "フォロー"]
     row_a = next(r for r in rows if r.startswith("a "))
-    assert "株式会社A" in row_a and "API接続先" in row_a and "1" in row_a.split()[-1]
+    assert "株式会社A" in row_a and "API接続先" in row_a
+    assert row_a.split()[-2:] == ["1", "1"]  # 不明 1, フォロー 1
     assert "計 2 件" in out
 
     code, out, _ = run(capsys, tmp_path, "sessions", "--json")
     data = json.loads(out)
     assert {tuple(sorted(d)) for d in data} == {
-        ("follow_ups", "id", "organisation", "party", "party_label", "progress", "updated_at")
+        (
+            "follow_ups",
+            "id",
+            "organisation",
+            "party",
+            "party_label",
+            "progress",
+            "unknown",
+            "updated_at",
+        )
     }
     by_id = {d["id"]: d for d in data}
     assert by_id["a"]["party"] == "api_connector" and by_id["a"]["follow_ups"] == 1
+    assert by_id["a"]["unknown"] == 1 and by_id["b"]["unknown"] == 0
     assert by_id["a"]["party_label"] == "API接続先"  # ASCII code and Japanese label
     assert 0 < by_id["a"]["progress"] < 100
     assert by_id["b"]["progress"] == 0
@@ -143,7 +156,10 @@ def test_show_prints_a_japanese_summary(
     assert "組織: 株式会社A" in out and "対象者: API接続先" in out
     assert re.search(r"進捗: \d+%（2/\d+問）", out)
     assert "区分1 " in out
-    assert "フォロー 1件（F6 の印）" in out and "規程を確認" in out  # named as the TUI names it
+    # named as the TUI names it: 不明 answers and フォロー marks apart
+    assert "未解決: 不明 1問（「不明・要確認」の回答）・フォロー 1件（F6 の印）" in out
+    assert "規程を確認" in out
+    assert re.search(r"アプリの見出しでは: 通番 1/\d+・質問 \d+/\d+", out)
     questions = load_questions(catalog)
     third = questions.for_item(catalog.items_for(None)[0].no)[2]
     assert f"再開位置: 通番{third.item}「{third.short}」（質問 {third.id}）" in out

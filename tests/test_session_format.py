@@ -27,6 +27,7 @@ from interview.session.summary import (
     _quick_scan,
     _scan_body,
     answered_ids,
+    count_unknown,
     gap_items_of,
     scan,
     scan_answered,
@@ -372,6 +373,11 @@ def test_the_listing_scan_agrees_with_a_full_parse(session: Session) -> None:
     else:
         assert scanned == expected
         assert scan(body) == (expected, gap_items_of(parsed))
+        # …and so does the count of 不明 answers (the session lists' 不明 column)
+        unknown = sum(
+            1 for a in session.answers.values() if not a.skipped and a.status is Status.UNKNOWN
+        )
+        assert count_unknown(body) == unknown
     # The quick scan (the writer's exact layout) agrees with the line-by-line one; it gives
     # way only to a ''' in a value, a skipped answer or an id written other than "plain".
     quick = _quick_scan(body, 0)

@@ -32,7 +32,7 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SessionStore:
         items = plain_checklist().items_for(Party(party))
         examples = [e.id for item in items for e in item.examples]
         for k, qid in enumerate(examples[: 10 * (n + 1)]):
-            status = (Status.DONE, Status.PARTIAL, Status.NOT_DONE)[k % 3]
+            status = (Status.DONE, Status.PARTIAL, Status.NOT_DONE, Status.UNKNOWN)[k % 4]
             session.answers[qid] = Answer(status=status, detail=f"回答{k}")
         session.follow_ups = {qid: "" for qid in examples[:n]}
         store.save(session)
@@ -69,6 +69,7 @@ def test_a_second_listing_reads_no_unchanged_file_and_shows_the_same(store: Sess
     assert calls == []
     assert {s.id for s in first} == {"s0", "s1", "s2"}
     assert len({s.progress for s in first}) == 3  # the progress is each file's own
+    assert {s.id: s.unknown for s in first} == {"s0": 2, "s1": 5, "s2": 7}  # 不明, cached too
 
 
 def test_a_changed_file_is_read_again(store: SessionStore) -> None:

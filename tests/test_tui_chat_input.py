@@ -489,3 +489,15 @@ async def test_keys_typed_while_the_last_reply_is_saved_are_kept_for_the_next(tm
         assert area.text == "次の"  # kept, not wiped
         area.set_prefill("前回の回答")  # no typing since: the prefill shows as usual
         assert area.text == "前回の回答"
+
+
+@run_async
+async def test_ctrl_c_says_how_to_quit_in_japanese(tmp_path: Path):
+    app = InterviewApp(sessions_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        said = [(n.title, n.message) for n in app._notifications]
+        assert ("終了しますか？", "終了するには ctrl+q を押してください。") in said
+        assert app.is_running  # not quit

@@ -161,9 +161,15 @@ async def _yearly(store_dir: Path) -> None:
             await pilot.pause()
         step = live.current_step()
         assert step.kind is StepKind.CONFIRM_ITEM and step.item == 2
-        await pilot.press("2")  # item 2 changed: one question at a time
+        # item 2 changed: words typed there are never dropped by a 「前回どおり」; they
+        # go to the first question, asked one by one
+        field = screen.query_one("#reply", TextArea)
+        field.text = "基本方針を改定中"
+        await pilot.press("enter")
         await pilot.pause()
         assert live.current_step().id == "2.1.1"
+        assert field.text == "基本方針を改定中"
+        assert "2.1.1" not in live.session.answers
         await reply(pilot, screen, "基本方針を改定中", "2")
         assert live.session.answers["2.1.1"].status is Status.PARTIAL
 
@@ -209,6 +215,158 @@ def test_later_certification_items_offer_the_same_certification(tmp_path):
     asyncio.run(_certification_again(tmp_path))
 
 
+# --- issue 12 on the group screen: a reply is never glued, cut or lost ----------------------
+
+
+def _saved_answers(tmp_path: Path, sid: str) -> dict:
+    import tomllib
+
+    return tomllib.loads((tmp_path / f"{sid}.toml").read_text(encoding="utf-8"))["answers"]
+
+
+async def _group_pending(tmp_path: Path) -> None:
+    from test_tui_chat_input import type_text
+
+    new_session(SessionStore(tmp_path), "保留株式会社", "api_connector", session_id="gp")
+    app = InterviewApp(sessions_dir=tmp_path, resume="gp")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        field = screen.query_one("#reply", TextArea)
+        assert screen.live.current_step().kind is StepKind.GROUP  # 1.1, three examples
+        await type_text(pilot, "テスト")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "answers" not in (tmp_path / "gp.toml").read_text(encoding="utf-8")
+        assert field.text == ""  # the field is empty for the next key
+        assert "保留中の回答：テスト" in str(screen.query_one("#bar-note").render())
+        assert "テスト" in bubbles(screen) and "まとめての状態" in bubbles(screen)[-1]
+        await pilot.press("1")  # one key applies the status to the pending reply
+        await pilot.pause()
+        saved = _saved_answers(tmp_path, "gp")
+        for qid in ("1.1.1", "1.1.2", "1.1.3"):
+            assert saved[qid]["status"] == "done" and saved[qid]["detail"] == "テスト"
+        assert field.text == "" and screen.live.current_step().id == "1.2.1"
+        # a new attempt replaces a pending reply, never glued to it
+        await type_text(pilot, "テスト2")
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "該当しません")
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = _saved_answers(tmp_path, "gp")
+        assert saved["1.2.1"]["detail"] == saved["1.2.2"]["detail"] == "該当しません"
+        assert saved["1.2.1"]["status"] == "not_applicable"
+        assert any("「テスト2」は保存せず" in b for b in bubbles(screen))
+        # the status read from the words: one key corrects it for the whole group
+        assert "すべて該当なしとして記録しました" in bubbles(screen)[-2]
+        await pilot.press("1")
+        await pilot.pause()
+        saved = _saved_answers(tmp_path, "gp")
+        assert saved["1.2.1"]["status"] == saved["1.2.2"]["status"] == "done"
+        assert saved["1.2.2"]["detail"] == "該当しません"  # the reply, as typed
+        assert any("すべて実施済みに訂正しました" in b for b in bubbles(screen))
+        assert screen.live.current_step().kind is StepKind.NOTES
+        await pilot.press("enter")  # その他＋備考: 特になし; item 1 complete: its review
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        # …and a gap asks the group's examples one by one, the reply kept in the field
+        assert screen.live.current_step().id == "2.1.1"
+        await type_text(pilot, "該当しません")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        step = screen.live.current_step()
+        assert step.kind is StepKind.EXAMPLE and step.id == "2.1.1"
+        assert "2.1.1" not in _saved_answers(tmp_path, "gp")
+        assert field.text == "該当しません"
+
+
+def test_group_screen_keeps_an_unread_reply_pending_and_corrects_with_one_key(tmp_path):
+    asyncio.run(_group_pending(tmp_path))
+
+
+async def _group_digits(tmp_path: Path) -> None:
+    from test_tui_chat_input import type_text
+
+    new_session(SessionStore(tmp_path), "数字株式会社", "api_connector", session_id="gd")
+    app = InterviewApp(sessions_dir=tmp_path, resume="gd")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        field = screen.query_one("#reply", TextArea)
+        bar = screen.query_one("#answer-bar")
+        # 「12月に改訂」: both digits were text, not two status keys
+        await type_text(pilot, "12月に改訂")
+        assert field.text == "12月に改訂" and bar.sequence == [] and bar.status is None
+        await pilot.press("enter")
+        await pilot.pause()
+        # pending: a number typed on at once is a new reply, not a status key
+        await type_text(pilot, "2026年")
+        assert field.text == "2026年" and screen._pending.text == "12月に改訂"
+        field.text = ""
+        await pilot.press("escape")  # esc puts the pending reply back to rewrite
+        await pilot.pause()
+        assert field.text == "12月に改訂"
+        field.text = ""
+        # two keys for three examples, then words: pending with the words kept, not guessed
+        await type_text(pilot, "13規程あり")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "1.1.1" not in (tmp_path / "gd.toml").read_text(encoding="utf-8")
+        assert "数字キーは2回（13）でした" in bubbles(screen)[-1]
+        assert not screen.query_one("#sequence").display and bar.sequence == []
+        await pilot.press("4")
+        await pilot.pause()
+        saved = _saved_answers(tmp_path, "gd")
+        assert saved["1.1.3"]["status"] == "not_applicable"
+        assert saved["1.1.3"]["detail"] == "規程あり"
+        # three keys, then words: one status per example
+        await type_text(pilot, "14手順書で定める")
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = _saved_answers(tmp_path, "gd")
+        assert saved["1.2.1"]["status"] == "done"
+        assert saved["1.2.1"]["detail"] == "手順書で定める"
+        # ② 該当なし is asked on its own, its status already picked: Enter keeps it
+        assert screen.live.current_step().id == "1.2.2"
+        assert bar.status is Status.NOT_APPLICABLE
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _saved_answers(tmp_path, "gd")["1.2.2"]["status"] == "not_applicable"
+        # a pending reply that holds a secret: going back from the warning puts it back
+        await pilot.press("enter")  # その他＋備考: 特になし → item 1's review
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.live.current_step().kind is StepKind.GROUP  # 2.1
+        field.text = "管理者パスワードは P@ssw0rd-2026! です"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SecretWarningScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert field.text == "管理者パスワードは P@ssw0rd-2026! です"
+        assert "2.1.1" not in _saved_answers(tmp_path, "gd")
+        # the status read is open to one key, but a number typed on at once is the next reply
+        field.text = "規程第5条で定めています"
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "3年ごとに見直し")
+        assert field.text == "3年ごとに見直し"
+        saved = _saved_answers(tmp_path, "gd")
+        assert saved["2.1.1"]["status"] == saved["2.1.2"]["status"] == "done"
+
+
+def test_group_screen_digits_in_text_and_incomplete_keys(tmp_path):
+    asyncio.run(_group_digits(tmp_path))
+
+
 async def _named(tmp_path: Path) -> None:
     new_session(SessionStore(tmp_path), "名指し株式会社", "api_connector", session_id="nm")
     app = InterviewApp(sessions_dir=tmp_path, resume="nm")
@@ -234,3 +392,25 @@ async def _named(tmp_path: Path) -> None:
 def test_a_reply_naming_the_example_that_differs_asks_only_that_one(tmp_path):
     asyncio.run(_named(tmp_path))
     assert SessionStore(tmp_path).load("nm").pending == {}
+
+
+async def _named_pending(tmp_path: Path) -> None:
+    new_session(SessionStore(tmp_path), "名指し保留株式会社", "api_connector", session_id="np")
+    app = InterviewApp(sessions_dir=tmp_path, resume="np")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        said = "①は該当なし、規程は未整備"
+        await reply(pilot, screen, said)  # ② and ③ left out: asked, never guessed
+        assert "1.1.2" not in screen.live.session.answers
+        assert "②・③の状態が書かれていません" in bubbles(screen)[-1]
+        await pilot.press("1")  # one key gives ② and ③ theirs
+        await pilot.pause()
+        answers = _saved_answers(tmp_path, "np")
+        assert answers["1.1.2"]["status"] == answers["1.1.3"]["status"] == "done"
+        assert answers["1.1.3"]["detail"] == said
+        assert screen.live.current_step().id == "1.1.1"  # 該当なし on its own, pre-selected
+
+
+def test_a_reply_naming_some_examples_is_pending_and_one_key_gives_the_rest(tmp_path):
+    asyncio.run(_named_pending(tmp_path))

@@ -80,7 +80,11 @@ async def test_answer_a_whole_item_with_each_status_and_confirm_edited_text(tmp_
         await send(pilot, "一部 兼任です")  # typed reply sets 一部実施
         await send(pilot, "いいえ")  # 未実施
         assert current_id(screen) == "1.2.1"
-        await send(pilot, "", key="5")  # group 1.2: one by one
+        # group 1.2 one by one: a key would correct the status just read from 「いいえ」,
+        # so the choice is clicked
+        await pilot.click("#status-unknown")
+        await send(pilot, "")
+        assert answers["1.1.3"].status is Status.NOT_DONE
         # a check-list: pick ① and ③ with the keyboard
         # 1〜5 would now correct the status just read from 「いいえ」: click to pick instead
         await pilot.click("#status-not_applicable")

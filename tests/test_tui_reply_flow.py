@@ -12,11 +12,15 @@ from interview.questions.bank import load_questions
 from interview.tui import render
 from interview.tui.reply_flow import (
     AskedBack,
+    GroupSave,
+    ItemConfirmation,
     Pending,
     PickedBy,
     Save,
+    confirm_item_reply,
     continues_number,
     decide,
+    decide_group,
     with_status,
 )
 
@@ -82,6 +86,77 @@ def test_a_question_back_is_not_an_answer(questions, monkeypatch):
     assert decide(questions.question("1.1.1"), Answer(), "どういう意味？") == AskedBack(
         "どういう意味？"
     )
+
+
+# --- a group screen: the same rules --------------------------------------------------------
+
+DONE, NOT_DONE, NA = Status.DONE, Status.NOT_DONE, Status.NOT_APPLICABLE
+
+
+def test_group_unread_words_are_pending_whole():
+    assert parse_status_reply("テスト").status is None
+    assert decide_group("  テスト ", None, None, (), 3) == Pending("テスト", None)
+    assert decide_group("", None, None, (), 3) == Pending("", None)
+
+
+def test_group_words_read_keep_the_whole_reply_and_say_what_was_read():
+    text = "はい、規程で定めています"
+    read = parse_status_reply(text).status
+    assert read is not None
+    assert decide_group(text, None, None, (), 2) == GroupSave(read, text, read=read)
+
+
+def test_group_keys_win_over_the_words():
+    assert decide_group("いいえ", DONE, PickedBy.RESPONDENT, (DONE,), 3) == GroupSave(
+        DONE, "いいえ"
+    )
+    per = decide_group("規程あり", NA, PickedBy.RESPONDENT, (DONE, NOT_DONE, NA), 3)
+    assert per == GroupSave((DONE, NOT_DONE, NA), "規程あり")
+    assert decide_group("x", NA, PickedBy.RESPONDENT, (NA, NA), 2) == GroupSave(NA, "x")
+
+
+def test_group_incomplete_keys_are_pending_never_guessed():
+    assert decide_group("規程あり", NOT_DONE, PickedBy.RESPONDENT, (DONE, NOT_DONE), 3) == (
+        Pending("規程あり")
+    )
+
+
+def test_group_prefill_confirmed_or_rewritten():
+    assert decide_group("規程", DONE, PickedBy.PREFILL, (), 2, prefilled="規程") == GroupSave(
+        DONE, "規程"
+    )
+    assert decide_group("テスト", NA, PickedBy.PREFILL, (), 2, prefilled="規程") == GroupSave(
+        NA, "テスト"
+    )
+
+
+def test_group_question_back(monkeypatch):
+    from interview.engine import reply
+    from interview.tui import reply_flow
+
+    monkeypatch.setattr(
+        reply_flow,
+        "parse_status_reply",
+        lambda text: reply.StatusReply(None, text, is_question=True),
+    )
+    assert decide_group("どういう意味？", None, None, (), 2) == AskedBack("どういう意味？")
+
+
+@pytest.mark.parametrize(
+    ("text", "picked", "expected"),
+    [
+        ("", None, ItemConfirmation(False)),
+        ("", Status.DONE, ItemConfirmation(False)),  # the key 1
+        ("変わりありません。", None, ItemConfirmation(False)),
+        ("ＯＫ", None, ItemConfirmation(False)),
+        ("", Status.PARTIAL, ItemConfirmation(True)),  # the key 2
+        ("変更あり", None, ItemConfirmation(True)),
+        ("委託先を1社追加した", None, ItemConfirmation(True, "委託先を1社追加した")),
+        (" 規程を改定 ", Status.PARTIAL, ItemConfirmation(True, "規程を改定")),
+    ],
+)
+def test_the_yearly_confirmation_never_drops_words(text, picked, expected):
+    assert confirm_item_reply(text, picked) == expected
 
 
 @pytest.mark.parametrize("character", [*"0123456789", *"年月日回社件名人％%.", "２", "要"])

@@ -271,3 +271,37 @@ def test_tui_compares_with_last_year(store_dir):
     report = asyncio.run(_compare_in_app(store_dir))
     assert "通番1" in report and "CISOが退任し、後任未定" in report
     assert "後退" in report  # 実施済み → 未実施
+    # what the yearly check has not reached yet is 未確認, not 「実施済み → 未回答」
+    assert "→ 未回答" not in report and "［未回答］" not in report
+    assert "通番2［未確認］" in report and "前回の回答をまだ確認していません" in report
+    assert "未確認 37件" in report  # items 2–38 in the summary line
+
+
+def test_diff_counts_what_a_yearly_check_has_not_reached_as_unreviewed(store_dir):
+    from interview.compile.diff import ItemChangeKind, diff_sessions
+    from interview.compile.diff_rows import diff_rows
+    from interview.engine.answers import Answer
+    from interview.services.checklist import plain_checklist
+
+    assert main(["--sessions-dir", str(store_dir), "new", "--from", DEMO_ID, "--id", "y2027"]) == 0
+    store = SessionStore(store_dir)
+    previous, now = store.load(DEMO_ID), store.load("y2027")
+    now.answers["1.1.1"] = previous.answers["1.1.1"]  # confirmed as it was
+    now.answers["2.1.1"] = Answer(status=Status.NOT_DONE, detail="見直し中")  # changed
+    checklist = plain_checklist()
+    diff = diff_sessions(previous, now, checklist.catalog, checklist.questions)
+    kinds = {i.no: i for i in diff.items}
+    assert kinds[1].kind is ItemChangeKind.UNREVIEWED and "1.1.1" not in dict(kinds[1].unreviewed)
+    assert kinds[2].kind is ItemChangeKind.CHANGED and [
+        q.question_id for q in kinds[2].questions
+    ] == ["2.1.1"]
+    assert "2.1.2" in dict(kinds[2].unreviewed) and not kinds[2].texts
+    assert kinds[3].kind is ItemChangeKind.UNREVIEWED and not kinds[3].questions
+    assert diff.summary().unreviewed == 37 and diff.summary().unanswered == 0
+    rows = diff_rows(diff)
+    assert any(r.kind == "未確認" and "3.1.1" in r.question_id for r in rows)
+    from interview.diff_text import report_text
+
+    text = report_text(diff)
+    assert "2.1.2 規程の定期的な評価・改訂" in text
+    assert "その他の対策" in text and ".other" not in text  # no internal ids

@@ -31,6 +31,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune2.toml",
     "checklist_queries_tune3.toml",
     "checklist_queries_heldout3.toml",
+    "checklist_queries_tune4.toml",
 ]
 
 

@@ -22,9 +22,16 @@ def _indent(text: str) -> str:
     return text.replace("\n", "\n              ")
 
 
+def _named(question_id: str, short: str) -> str:
+    """「1.1.1 最高責任者の明確化」 for a 手法例; a closing question by its name only
+    (「その他の対策」, never the internal 1.other)."""
+    shown = question_id if question_id.replace(".", "").isdigit() else ""
+    return f"{shown} {printable(short)}".strip()
+
+
 def _question_lines(question: QuestionChange) -> list[str]:
     mark = f"【{question.trend.label}】" if question.trend.label else ""
-    lines = [f"  設問 {question.question_id} {printable(question.short)}{mark}"]
+    lines = [f"  設問 {_named(question.question_id, question.short)}{mark}"]
     for change in question.fields:
         lines.append(f"    {change.label}: {_arrow(change.before, change.after)}")
     return lines
@@ -42,7 +49,20 @@ def item_lines(item: ItemDiff) -> list[str]:
         lines.extend(_question_lines(question))
     for text in item.texts:
         lines.append(f"  {text.label}: {_arrow(text.before, text.after)}")
+    if item.unreviewed:
+        lines.append(f"  {unreviewed_note(item)}")
     return lines
+
+
+def unreviewed_note(item: ItemDiff) -> str:
+    """「未確認 3問（前回の回答をまだ確認していません）: 1.1.1 …、1.1.2 …」"""
+    names = [_named(qid, short) for qid, short in item.unreviewed[:4]]
+    more = f" ほか{len(item.unreviewed) - 4}問" if len(item.unreviewed) > 4 else ""
+    return (
+        f"未確認 {len(item.unreviewed)}問（前回の回答をまだ確認していません）: "
+        + "、".join(names)
+        + more
+    )
 
 
 def report_text(diff: SessionDiff, include_all: bool = False) -> str:

@@ -593,9 +593,11 @@ _REPORTS: dict[str, Words] = {
     "import_unknown_questions": lambda d: (
         "  チェックリストにない設問IDのため取り込んでいません: " + _few(d["questions"], 20, "件")
     ),
-    "diff_summary": (
-        "変更あり {changed}件、新規回答 {new}件、未回答 {unanswered}件、"
-        "変更なし {unchanged}件（手法例の改善 {improved}件、後退 {regressed}件）"
+    "diff_summary": lambda d: (
+        f"変更あり {d['changed']}件、新規回答 {d['new']}件、未回答 {d['unanswered']}件、"
+        + (f"未確認 {d['unreviewed']}件、" if d.get("unreviewed") else "")
+        + f"変更なし {d['unchanged']}件（手法例の改善 {d['improved']}件、"
+        f"後退 {d['regressed']}件）"
     ),
 }
 

@@ -29,10 +29,11 @@ class ItemDiffJson(BaseModel):
     label: str  # 通番 as shown ("12", "追加1")
     category: str
     goal: str
-    kind: str  # unchanged / changed / new / unanswered
-    kind_label: str  # 変更なし / 変更あり / 新規回答 / 未回答
+    kind: str  # unchanged / changed / new / unanswered / unreviewed
+    kind_label: str  # 変更なし / 変更あり / 新規回答 / 未回答 / 未確認
     questions: list[QuestionChangeJson]
     texts: list[FieldChangeJson]
+    unreviewed: list[str] = []  # questions whose earlier answer is not yet confirmed (未確認)
 
 
 class SummaryJson(BaseModel):
@@ -42,6 +43,7 @@ class SummaryJson(BaseModel):
     unchanged: int
     improved: int
     regressed: int
+    unreviewed: int = 0  # items not yet gone through (a yearly check part-way)
 
 
 class SessionDiffJson(BaseModel):
@@ -79,6 +81,7 @@ def _item(item: ItemDiff) -> ItemDiffJson:
             FieldChangeJson(field=t.field, label=t.label, before=t.before, after=t.after)
             for t in item.texts
         ],
+        unreviewed=[qid for qid, _short in item.unreviewed],
     )
 
 
@@ -95,6 +98,7 @@ def diff_document(diff: SessionDiff, include_unchanged: bool = False) -> Session
             unchanged=summary.unchanged,
             improved=summary.improved,
             regressed=summary.regressed,
+            unreviewed=summary.unreviewed,
         ),
         items=[_item(i) for i in items],
     )

@@ -185,6 +185,7 @@ def _summary_json(s: SessionSummary) -> dict[str, object]:
         "party_label": s.party_label,
         "progress": round(s.progress, 1),
         "updated_at": s.updated_at.isoformat(),
+        "unknown": s.unknown,
         "follow_ups": s.follow_ups,
     }
 
@@ -228,11 +229,13 @@ def run_sessions(args: argparse.Namespace) -> int:
             s.party_label,
             f"{s.progress:.0f}%",
             s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            str(s.unknown) if s.unknown else "-",
             str(s.follow_ups) if s.follow_ups else "-",
         )
         for s in summaries
     ]
-    header = ("ID", "組織", "対象者", "進捗", "更新日時", "フォロー")
+    # 要確認, named apart: 不明 answers and フォロー marks (F6)
+    header = ("ID", "組織", "対象者", "進捗", "更新日時", "不明", "フォロー")
     widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = [
         "  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True))
@@ -297,6 +300,12 @@ def show_lines(session: Session) -> list[str]:
     report = progress_of_session(session, checklist)  # counted as the TUI counts it
     overall = report.overall
     lines += ["", f"進捗: {overall.percent:.0f}%（{overall.answered}/{overall.total}問）"]
+    if r.party in RESPONDENT_PARTIES:
+        from interview.services.progress import header_progress
+
+        # the figures of the app's header (a group screen or a merged closing question
+        # counts as one 質問 there)
+        lines.append(f"  アプリの見出しでは: {header_progress(session, checklist)}")
     width = max((_width(c.name) for c in report.categories), default=0)
     for c in report.categories:
         done = c.progress
@@ -326,9 +335,14 @@ def show_lines(session: Session) -> list[str]:
     elif session.respondent.party in RESPONDENT_PARTIES:
         nxt = resume_question(session, catalog, questions)
         if nxt is None:
-            lines.append("すべての質問に回答済みです。")
+            lines.append(
+                "すべての質問に回答済みです。"
+                + ("ただし上の未解決（不明・フォロー）が残っています。" if report.marks else "")
+            )
         else:
-            lines.append(f"再開位置: 通番{nxt.item}「{p(nxt.short)}」（質問 {nxt.id}）")
+            # a 手法例's number (1.1.3) means something to a respondent; 1.other does not
+            number = f"（質問 {nxt.id}）" if nxt.example is not None else ""
+            lines.append(f"再開位置: 通番{nxt.item}「{p(nxt.short)}」{number}")
     return lines
 
 

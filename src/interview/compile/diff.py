@@ -31,6 +31,7 @@ class ItemChangeKind(StrEnum):
     CHANGED = "changed"
     NEW = "new"  # answered only in B
     UNANSWERED = "unanswered"  # answered in A, not (yet) in B
+    UNREVIEWED = "unreviewed"  # B (a yearly check) has not yet gone through A's answers
 
     @property
     def label(self) -> str:
@@ -54,6 +55,7 @@ _KIND_LABELS = {
     ItemChangeKind.CHANGED: "変更あり",
     ItemChangeKind.NEW: "新規回答",
     ItemChangeKind.UNANSWERED: "未回答",
+    ItemChangeKind.UNREVIEWED: "未確認",
 }
 _TREND_LABELS = {Trend.NONE: "", Trend.IMPROVED: "改善", Trend.REGRESSED: "後退"}
 
@@ -140,6 +142,9 @@ class ItemDiff:
     kind: ItemChangeKind
     questions: list[QuestionChange]
     texts: list[TextChange]
+    # B's questions whose earlier answer (a yearly check's suggestion) is not yet
+    # confirmed or changed: (id, short). Not a change: 未確認.
+    unreviewed: tuple[tuple[str, str], ...] = ()
 
     @property
     def improved(self) -> int:
@@ -162,6 +167,7 @@ class DiffSummary:
     unchanged: int
     improved: int  # questions (手法例) whose status went up
     regressed: int  # … and down
+    unreviewed: int = 0  # items B has not yet gone through (yearly check part-way)
 
     def line(self) -> str:
         return str(
@@ -173,6 +179,7 @@ class DiffSummary:
                 unchanged=self.unchanged,
                 improved=self.improved,
                 regressed=self.regressed,
+                unreviewed=self.unreviewed,
             )
         )
 
@@ -196,6 +203,7 @@ class SessionDiff:
             unchanged=kinds.count(ItemChangeKind.UNCHANGED),
             improved=sum(i.improved for i in self.items),
             regressed=sum(i.regressed for i in self.items),
+            unreviewed=kinds.count(ItemChangeKind.UNREVIEWED),
         )
 
 
@@ -250,6 +258,8 @@ class _Side:
 
 def _item_diff(older: _Side, newer: _Side, item: Item) -> ItemDiff:
     changes: list[QuestionChange] = []
+    unreviewed: list[tuple[str, str]] = []
+    suggested = newer.session.suggestions
     answered_before = answered_after = False
     # An item the older session did not have (added by a profile, or excluded last time)
     # counts as unanswered there.
@@ -258,6 +268,11 @@ def _item_diff(older: _Side, newer: _Side, item: Item) -> ItemDiff:
     for question in newer.questions.for_item(item.no):
         before = answer_view(question, before_answers.get(question.id))
         after = answer_view(question, newer.session.answers.get(question.id))
+        if not after.answered and question.id in suggested:
+            # the yearly check has not reached it: 未確認, not 「実施済み → 未回答」
+            unreviewed.append((question.id, question.short))
+            answered_before |= before.answered
+            continue
         answered_before |= before.answered
         answered_after |= after.answered
         if before != after:
@@ -280,9 +295,11 @@ def _item_diff(older: _Side, newer: _Side, item: Item) -> ItemDiff:
     texts = [
         TextChange(f, TEXT_LABELS[f], texts_before[f].strip(), texts_after[f].strip())
         for f in TEXT_FIELDS
-        if texts_before[f].strip() != texts_after[f].strip()
-    ]
-    if answered_before and not answered_after:
+        if texts_before[f].strip() != texts_after[f].strip() and not unreviewed
+    ]  # an item not yet gone through has no texts of its own to compare
+    if unreviewed and not changes:
+        kind = ItemChangeKind.UNREVIEWED
+    elif answered_before and not answered_after:
         kind = ItemChangeKind.UNANSWERED
     elif answered_after and not answered_before:
         kind = ItemChangeKind.NEW
@@ -298,6 +315,7 @@ def _item_diff(older: _Side, newer: _Side, item: Item) -> ItemDiff:
         kind=kind,
         questions=changes,
         texts=texts,
+        unreviewed=tuple(unreviewed),
     )
 
 

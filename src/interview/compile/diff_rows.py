@@ -35,6 +35,9 @@ def item_rows(item: ItemDiff) -> list[DiffRow]:
             )
     for text in item.texts:
         rows.append(row(_kind(item), "", text.label, text.before, text.after))
+    if item.unreviewed:
+        ids = "、".join(qid for qid, _short in item.unreviewed)
+        rows.append(row("未確認", ids, "前回の回答をまだ確認していない設問", "", ""))
     return rows
 
 

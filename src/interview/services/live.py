@@ -118,6 +118,32 @@ class LiveSession:
         self._saved_or_undone(step.item if step is not None else None, undo)
         return result
 
+    def step_point(self) -> object:
+        """The current step's answers, texts and engine place, for ``reanswer_group``."""
+        step = self.interview.current_step()
+        return self._step_undo_point(step.item if step is not None else None)
+
+    def reanswer_group(
+        self,
+        point: object,
+        statuses: Status | list[Status] | tuple[Status, ...],
+        detail: str = "",
+        checks: dict[str, tuple[str, ...]] | None = None,
+    ) -> GroupAnswer:
+        """Answer again the group answered last, from *point* (``step_point()`` taken just
+        before that answer): the one-key correction of a status read from the words.
+
+        When the new answer cannot be applied or saved, the session stays as it was.
+        """
+        assert isinstance(point, _UndoPoint)
+        after = self._step_undo_point(point.item_no)
+        self._undo(point)
+        try:
+            return self.answer_group(statuses, detail, checks)
+        except Exception:
+            self._undo(after)
+            raise
+
     def answer_step(self, answers: dict[str, Answer]) -> Question | None:
         """Answer a closing step of several questions (その他＋備考, 課題＋計画)."""
         step = self.interview.current_step()

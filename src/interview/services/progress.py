@@ -110,3 +110,26 @@ def progress_of_session(session: Session, checklist: Checklist | None = None) ->
         session.suggestions,
     )
     return progress_of(interview)
+
+
+def header_progress(session: Session, checklist: Checklist | None = None) -> str:
+    """「通番 7/38・質問 61/120」: what the app's header shows when *session* is opened
+    (a group screen or a merged closing question counts as one 質問 there)."""
+    from interview.engine.interview import Position as EnginePosition
+
+    checklist = checklist or checklist_for(session)
+    interview = GuidedInterview(
+        checklist.catalog,
+        checklist.questions.for_party(session.respondent.party),
+        session.respondent.party,
+        dict(session.answers),
+        dict(session.follow_ups),
+        session.suggestions,
+    )
+    position = session.position
+    interview.resume(
+        EnginePosition(position.item, position.question) if position is not None else None
+    )
+    n, items = interview.item_position()
+    steps = interview.step_progress()
+    return f"通番 {n}/{items}・質問 {steps.answered}/{steps.total}"

@@ -53,6 +53,7 @@ class SessionSummary:
     follow_ups: int
     catalog_edition: str
     path: Path
+    unknown: int = 0  # answers 不明・要確認 (named apart from the フォロー marks)
 
     @property
     def party_label(self) -> str:
@@ -275,6 +276,29 @@ def _scan_body(body: bytes) -> tuple[set[str], set[str]]:
     return answered, gaps
 
 
+_UNKNOWN_LINE = b'\nstatus = "unknown"'
+
+
+def count_unknown(raw: bytes, start: int = 0) -> int:
+    """Answers 不明・要確認 (not skipped) in ``raw[start:]``, a body in the app's layout.
+
+    One pass for the status lines (the writer puts an answer's status on its own line, in
+    a basic string); only the tables holding one are looked into for ``skipped = true``.
+    """
+    count = 0
+    at = raw.find(_UNKNOWN_LINE, start)
+    while at >= 0:
+        head = raw.rfind(b"\n[", start, at)
+        end = raw.find(b"\n[", at + 1)
+        table = raw[head if head >= 0 else start : end if end >= 0 else len(raw)]
+        if table.lstrip(b"\n").startswith(b"[answers.") and b"\nskipped = true" not in table:
+            count += 1
+        if end < 0:
+            break
+        at = raw.find(_UNKNOWN_LINE, end)
+    return count
+
+
 def read_summary(path: Path, question_ids: Mapping[Party, frozenset[str]]) -> SessionSummary:
     """The summary of the session file *path*; SessionFileError if it cannot be read."""
     try:
@@ -291,13 +315,19 @@ def read_summary(path: Path, question_ids: Mapping[Party, frozenset[str]]) -> Se
         if "answers" in data or "texts" in data:
             raise _NotCanonical
         answered, gaps = scan(raw, start) if found else (set(), set())
+        unknown = count_unknown(raw, start) if found else 0
     except (SessionFileError, _NotCanonical, UnicodeDecodeError):
         text = decode(raw, path)
         data = parse_toml(text, path)
         answers = data.get("answers", {})
         answered = answered_ids(answers) if isinstance(answers, dict) else set()
         gaps = gap_items_of(answers) if isinstance(answers, dict) else set()
-    return _summary(path, data, answered, question_ids, gaps)
+        unknown = sum(
+            1
+            for qid, a in (answers.items() if isinstance(answers, dict) else ())
+            if qid in answered and isinstance(a, dict) and a.get("status") == "unknown"
+        )
+    return _summary(path, data, answered, question_ids, gaps, unknown)
 
 
 def _summary(
@@ -306,6 +336,7 @@ def _summary(
     answered: set[str],
     question_ids: Mapping[Party, frozenset[str]],
     gaps: set[str] | None = None,
+    unknown: int = 0,
 ) -> SessionSummary:
     check_version(data, path)
     try:
@@ -336,6 +367,7 @@ def _summary(
         follow_ups=len(follow_ups),
         catalog_edition=edition,
         path=path,
+        unknown=unknown,
     )
 
 

@@ -32,13 +32,13 @@ from interview.catalog.party import RESPONDENT_PARTIES, Party
 from interview.session.summary import SUFFIX, SessionSummary
 from interview.usercache import cache_dir
 
-FORMAT = 1
+FORMAT = 2  # 2: the count of 不明 answers is remembered too
 SETTLE_NS = 2_000_000_000
 """A file modified more recently than this (ns) is read but not remembered."""
 
 Reader = Callable[[Path, Mapping[Party, frozenset[str]]], SessionSummary]
 _Entry = list[Any]  # [inode, mtime_ns, ctime_ns, size, organisation, party, progress,
-#                     updated_at, follow_ups, catalog_edition]
+#                     updated_at, follow_ups, catalog_edition, unknown]
 
 
 def progress_key(question_ids: Mapping[Party, frozenset[str]]) -> str:
@@ -134,13 +134,14 @@ def _fields(s: SessionSummary) -> list[Any]:
         s.updated_at.isoformat(),
         s.follow_ups,
         s.catalog_edition,
+        s.unknown,
     ]
 
 
 def _summary(path: Path, fields: list[Any]) -> SessionSummary | None:
     """The summary remembered as *fields*; None if they are not what :func:`_fields` wrote."""
     try:
-        organisation, party, progress, updated_at, follow_ups, edition = fields
+        organisation, party, progress, updated_at, follow_ups, edition, unknown = fields
         when = datetime.fromisoformat(updated_at)
         resolved = Party(party)
     except (TypeError, ValueError):
@@ -156,6 +157,9 @@ def _summary(path: Path, fields: list[Any]) -> SessionSummary | None:
         or isinstance(follow_ups, bool)
         or follow_ups < 0
         or not isinstance(edition, str)
+        or not isinstance(unknown, int)
+        or isinstance(unknown, bool)
+        or unknown < 0
     ):
         return None
     return SessionSummary(
@@ -167,4 +171,5 @@ def _summary(path: Path, fields: list[Any]) -> SessionSummary | None:
         follow_ups=follow_ups,
         catalog_edition=edition,
         path=path,
+        unknown=unknown,
     )

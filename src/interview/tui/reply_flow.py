@@ -15,10 +15,13 @@ rules are tested without a terminal. The rules keep what the respondent typed in
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
 from interview.engine.answers import Answer, Status
+from interview.engine.group_reply import read_named_statuses
+from interview.engine.groups import SCREENED_STATUSES, circled
 from interview.engine.reply import parse_status_reply
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
@@ -89,6 +92,162 @@ def decide(
 def with_status(pending: Pending, status: Status, answer: Answer) -> Answer:
     """The pending reply, now with the status the respondent chose."""
     return answer.model_copy(update={"status": status, "detail": pending.text})
+
+
+# --- a group screen (one screen for the 手法例 of one <heading>) -------------------------
+
+
+@dataclass(frozen=True)
+class GroupSave:
+    """Answer the group with *statuses* (one for all, or one per example) and *detail*.
+
+    ``read`` is the status read from the words (shown, correctable with one key).
+    """
+
+    statuses: Status | tuple[Status, ...]
+    detail: str
+    read: Status | None = None
+
+
+@dataclass(frozen=True)
+class GroupPending(Pending):
+    """A group reply kept pending: ``named`` holds the statuses its words gave some
+    examples (a key gives the others theirs), ``reason`` says what is missing."""
+
+    named: tuple[Status | None, ...] = ()
+    reason: str = ""
+
+    def statuses(self, status: Status) -> Status | tuple[Status, ...]:
+        """The group answer once the respondent chose *status* for the rest."""
+        if not self.named:
+            return status
+        return _grouped(tuple(status if s is None else s for s in self.named))
+
+
+def _grouped(statuses: tuple[Status, ...]) -> Status | tuple[Status, ...]:
+    """One status for the group when every example has the same settled one."""
+    uniform = len(set(statuses)) == 1 and statuses[0] in SCREENED_STATUSES
+    return statuses[0] if uniform else statuses
+
+
+GroupOutcome = GroupSave | Pending | AskedBack
+
+
+def decide_group(
+    text: str,
+    picked: Status | None,
+    picked_by: PickedBy | None,
+    sequence: tuple[Status, ...],
+    n: int,
+    prefilled: str = "",
+) -> GroupOutcome:
+    """What a reply sent at a group screen of *n* examples becomes.
+
+    The same rules as :func:`decide` for one question: the detail is the reply as typed;
+    the keys the respondent pressed win over the words (one key for the whole group, or
+    one key per example in a row); an unchanged prefill keeps its status; otherwise the
+    reader decides, and when it is not sure the reply becomes pending (kept, shown, its
+    status asked for once). An incomplete run of keys is pending too, never guessed.
+
+    A reply naming the examples (「②は一部実施、ほかは実施済み」, ``engine.group_reply``)
+    gives each its status unless a key was pressed for every example; a key pressed for
+    the group gives the examples the words leave out theirs. An example left without a
+    status is asked (pending), never guessed.
+    """
+    detail = text.strip()
+    if n > 1 and len(sequence) == n:
+        statuses = tuple(sequence)
+        return GroupSave(statuses[0] if len(set(statuses)) == 1 else statuses, detail)
+    own = picked if picked_by is PickedBy.RESPONDENT else None
+    named = read_named_statuses(detail, n) if detail else None
+    if named is not None:  # 「②は一部実施、ほかは実施済み」: each example named
+        if named.out_of_range:
+            numbers = "・".join(circled(k) if k <= 20 else str(k) for k in named.out_of_range)
+            reason = f"この見出しの手法例は{circled(n)}までです（{numbers}はありません）。"
+            return GroupPending(detail, reason=reason)
+        complete = named.complete
+        if complete is None and own is not None:  # the key pressed gives the others
+            complete = tuple(own if s is None else s for s in named.statuses)
+        if complete is None:
+            missing = "・".join(circled(k) for k in named.missing)
+            reason = f"{missing}の状態が書かれていません。数字キー1つで{missing}の状態を付けます。"
+            return GroupPending(detail, named=named.statuses, reason=reason)
+        return GroupSave(_grouped(complete), detail)
+    if len(sequence) > 1:  # some examples only: ask, keeping the reply
+        return Pending(detail)
+    if picked is not None and picked_by is PickedBy.RESPONDENT:
+        return GroupSave(picked, detail)
+    prefill_status = picked if picked_by is PickedBy.PREFILL else None
+    if prefill_status is not None and detail == prefilled.strip():
+        return GroupSave(prefill_status, detail)  # the earlier answer, confirmed as it was
+    if not detail:
+        return Pending("", prefill_status)
+    reply = parse_status_reply(detail)
+    if reply.is_question and reply.status is None:
+        return AskedBack(detail)
+    if reply.status is not None:
+        return GroupSave(reply.status, detail, read=reply.status)
+    if prefill_status is not None:  # rewritten, words unclear: the status still shown
+        return GroupSave(prefill_status, detail)
+    return Pending(detail, reply.guess)
+
+
+# --- the yearly check's item confirmation (「前回どおり」 or one by one) --------------------
+
+_SAME = frozenset(
+    [
+        "1",
+        "はい",
+        "前回どおり",
+        "前回通り",
+        "前回と同じ",
+        "同じ",
+        "そのまま",
+        "変更なし",
+        "変更はなし",
+        "変更ありません",
+        "変更はありません",
+        "変わりなし",
+        "変わりありません",
+        "変わりません",
+        "なし",
+        "特になし",
+        "ありません",
+        "問題なし",
+        "ok",
+        "yes",
+        "y",
+    ]
+)
+_CHANGED = frozenset(
+    ["2", "変更", "変更あり", "変更があります", "変わった", "変わりました", "いいえ", "no", "n"]
+)
+
+
+@dataclass(frozen=True)
+class ItemConfirmation:
+    """A reply at the yearly item confirmation: keep last year's answers, or go through
+    the item one by one with ``carry`` (what was typed) in the first question's field."""
+
+    changed: bool
+    carry: str = ""
+
+
+def confirm_item_reply(text: str, picked: Status | None) -> ItemConfirmation:
+    """Enter or 1 (or 「変わりなし」) keeps the item; 2 (or 「変更あり」) goes one by one.
+
+    Anything else typed describes a change: it is never dropped by a 「前回どおり」, but
+    kept for the first question of the item, asked one by one.
+    """
+    words = text.strip()
+    folded = unicodedata.normalize("NFKC", words).casefold().rstrip("。．.!！")
+    if folded in _CHANGED:
+        return ItemConfirmation(True)
+    if picked is Status.PARTIAL:
+        return ItemConfirmation(True, "" if folded in _SAME else words)
+    if folded in _SAME or not folded:
+        return ItemConfirmation(False)
+    return ItemConfirmation(True, words)
 
 
 # Characters that continue a number: a digit typed into an empty reply field followed by

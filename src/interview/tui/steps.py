@@ -6,18 +6,15 @@ the yearly item confirmation read the same in the TUI and in tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 
 from interview.catalog.models import Catalog
 from interview.engine.answers import Answer, Status
-from interview.engine.group_reply import read_named_statuses
-from interview.engine.groups import SCREENED_STATUSES, circled, common_answer
+from interview.engine.groups import circled, common_answer
 from interview.engine.path import NOTHING, GuidedInterview, Step, StepKind
-from interview.engine.reply import parse_status_reply
 from interview.questions.bank import Question
 from interview.textsafe import printable
+from interview.tui.render import question_label
 
 STATUS_KEYS = "1 実施済み／2 一部実施／3 未実施／4 該当なし／5 不明"
 
@@ -93,7 +90,8 @@ def confirm_item_text(step: Step, interview: GuidedInterview, source: str) -> Te
 def notes_text(step: Step, offer_issues: bool = False) -> Text:
     other = step.member("other")
     text = Text()
-    text.append(f"［{step.item}］", style="bold")
+    label = question_label(other) if other else f"通番{step.item}"
+    text.append(f"［{label}］", style="bold")
     text.append(other.text if other else "その他の対策はありますか？")
     text.append(
         "\n備考・根拠資料（規程名など）は上の欄へ（shift+tab で移動）。"
@@ -108,7 +106,8 @@ def notes_text(step: Step, offer_issues: bool = False) -> Text:
 def issues_text(step: Step) -> Text:
     issues = step.member("issues")
     text = Text()
-    text.append(f"［{step.item}］", style="bold")
+    label = question_label(issues) if issues else f"通番{step.item}"
+    text.append(f"［{label}］", style="bold")
     text.append(issues.text if issues else "課題と感じていることはありますか？")
     text.append(
         "\n一部実施・未実施・不明の手法例があるため伺います。"
@@ -120,7 +119,7 @@ def issues_text(step: Step) -> Text:
 
 def certification_text(question: Question, previous: tuple[int, Answer] | None) -> Text:
     text = Text()
-    text.append(f"［{question.id}］", style="bold")
+    text.append(f"［{question_label(question)}］", style="bold")  # 「通番24 …」, not 24.cert
     text.append(question.text)
     if previous is not None:
         names = [o.text for o in question.options if o.label in previous[1].checks]
@@ -144,68 +143,6 @@ def group_prefill(
         checks = {q.id: source[q.id].checks for q in step.questions if source[q.id].checks}
         return common, checks
     return None, {}
-
-
-@dataclass(frozen=True)
-class GroupReply:
-    statuses: Status | tuple[Status, ...] | None
-    detail: str
-    error: str = ""
-
-
-def read_group_reply(
-    text: str, picked: Status | None, sequence: tuple[Status, ...], n: int
-) -> GroupReply:
-    """The status keys pressed (or the status words typed) and the shared detail."""
-    if len(sequence) != n and (named := named_group_reply(text, n, picked)) is not None:
-        return named
-    parsed = parse_status_reply(text)
-    detail = parsed.detail if parsed.status is not None else text.strip()
-    if parsed.status is not None and picked is None and not sequence:
-        # the words decide only when no key was pressed: a picked status is the
-        # respondent's own choice, the words are only our reading of them
-        return GroupReply(parsed.status, detail)
-    if len(sequence) == n and n > 1:
-        statuses = tuple(sequence)
-        if len(set(statuses)) == 1:
-            return GroupReply(statuses[0], detail)
-        return GroupReply(statuses, detail)
-    if len(sequence) > 1:
-        return GroupReply(
-            None, detail, f"手法例は{n}件です。数字キーをあと{n - len(sequence)}回押してください"
-        )
-    if picked is None:
-        return GroupReply(None, detail, f"まとめての状態を選んでください：{STATUS_KEYS}")
-    return GroupReply(picked, detail)
-
-
-def named_group_reply(text: str, n: int, picked: Status | None = None) -> GroupReply | None:
-    """A reply naming which examples differ (「②は一部実施、ほかは実施済み」), or None.
-
-    The words name each example's status (``engine.group_reply``); the whole reply is
-    kept as the detail. An example left unnamed takes the status picked for the group
-    (key 1 and 「②は一部実施」: the others are 実施済み); without one it is asked, and so
-    is a number the group lacks.
-    """
-    named = read_named_statuses(text, n)
-    if named is None:
-        return None
-    detail = text.strip()
-    if named.out_of_range:
-        numbers = "・".join(circled(k) if k <= 20 else str(k) for k in named.out_of_range)
-        return GroupReply(
-            None, detail, f"この見出しの手法例は{circled(n)}までです（{numbers}はありません）"
-        )
-    statuses = named.complete
-    if statuses is None and picked is not None:
-        statuses = tuple(picked if s is None else s for s in named.statuses)
-    if statuses is None:
-        missing = "・".join(circled(k) for k in named.missing)
-        return GroupReply(
-            None, detail, f"{missing}の状態も書いてください（例：「ほかは実施済み」）"
-        )
-    uniform = len(set(statuses)) == 1 and statuses[0] in SCREENED_STATUSES
-    return GroupReply(statuses[0] if uniform else statuses, detail)
 
 
 def group_answer_text(statuses: Status | tuple[Status, ...], detail: str) -> str:

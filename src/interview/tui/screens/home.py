@@ -21,8 +21,9 @@ from interview.tui.typed import interview_app
 from interview.tui.widgets.footer import KeyFooter
 
 # Session list columns and their widths in terminal cells (the last one takes the rest).
-COLUMNS = ("組織", "対象者", "進捗", "更新", "フォロー", "ID")
-WIDTHS = (18, 10, 5, 12, 9)
+# 要確認 is named apart: 不明 (answers 不明・要確認) and フォロー (F6 marks).
+COLUMNS = ("組織", "対象者", "進捗", "更新", "不明", "フォロー", "ID")
+WIDTHS = (18, 10, 5, 12, 5, 9)
 
 
 def _line(*cells: str, total: int = 200, widths: tuple[int, ...] = WIDTHS) -> Text:
@@ -161,6 +162,7 @@ class HomeScreen(Screen[None]):
                     s.party_label,
                     f"{s.progress:.0f}%",
                     s.updated_at.astimezone().strftime("%m/%d %H:%M"),  # ID has the year
+                    str(s.unknown) if s.unknown else "",
                     str(s.follow_ups) if s.follow_ups else "",
                     printable(s.id),
                     total=total,

@@ -58,6 +58,39 @@ class _Correction:
     bubble: Bubble  # the answer bubble
     note: Bubble  # 「一部実施として記録しました」
 
+    def recorded(self) -> str:
+        return f"{self.status.label}として記録しました。"
+
+
+@dataclass
+class _GroupCorrection:
+    """A group answered from the words (すべて実施済み / すべて該当なし), open to one key.
+
+    ``point`` is the session as it was before the group's answer: a correction answers
+    the group again from there (1/4 for all its examples; 2/3/5/6 asks them one by one).
+    """
+
+    step: Step
+    point: object
+    status: Status
+    detail: str
+    checks: dict[str, tuple[str, ...]] | None
+    bubble: Bubble
+    note: Bubble
+
+    def recorded(self) -> str:
+        return f"すべて{self.status.label}として記録しました。"
+
+
+def _group_read_note(status: Status, corrected: bool = False) -> Text:
+    text = Text()
+    verb = "に訂正しました" if corrected else "として記録しました"
+    text.append(f"すべて{status.label}{verb}。", style="bold")
+    text.append(
+        "違っていれば 1〜6 のキー1つで直せます（入力欄が空のとき。2・3・5・6 は1件ずつ確認）。"
+    )
+    return text
+
 
 class InterviewScreen(Screen[None]):
     CSS_PATH = styles.INTERVIEW
@@ -72,7 +105,7 @@ class InterviewScreen(Screen[None]):
         self.live = live
         self._last_item: int | None = None
         self._pending: reply_flow.Pending | None = None
-        self._correction: _Correction | None = None
+        self._correction: _Correction | _GroupCorrection | None = None
         self._undo_status_key: Callable[[], None] | None = None
         respondent = live.session.respondent
         self._to = render.addressee(respondent.organisation, respondent.party)  # 貴社 / 貴行
@@ -193,7 +226,7 @@ class InterviewScreen(Screen[None]):
         pending = self.live.interview.pending.get(question.id)
         if pending is not None:
             previous = (previous or Answer()).model_copy(update={"status": pending})
-        if self._carry and (previous is None or not previous.detail):
+        if self._carry:  # just typed at the group screen: it wins over an earlier detail
             previous = (previous or Answer()).model_copy(update={"detail": self._carry})
         self._carry = ""
         self.bar.set_step(step, previous, to=self._to, prompt=self._prompt_for(question))
@@ -221,6 +254,9 @@ class InterviewScreen(Screen[None]):
         if step.kind is StepKind.GROUP:
             self.chat.say(steps.group_text(step, interview), "assistant")
             previous, checks = steps.group_prefill(step, interview)
+            if self._carry:  # typed at the yearly confirmation: kept in the field
+                previous = (previous or Answer()).model_copy(update={"detail": self._carry})
+                self._carry = ""
             self.bar.set_step(step, previous, checks, to=self._to)
         elif step.kind is StepKind.CONFIRM_ITEM:
             source = self.live.session.suggestion_source
@@ -312,6 +348,10 @@ class InterviewScreen(Screen[None]):
         step = self.live.interview.current_step()
         if step is None:
             return
+        if step.kind is StepKind.GROUP:
+            self._close_correction()
+            self._submit_group(step, event)
+            return
         if step.kind is not StepKind.EXAMPLE and step.kind not in (
             StepKind.TEXT,
             StepKind.CERTIFICATION,
@@ -322,19 +362,8 @@ class InterviewScreen(Screen[None]):
         question = step.question
         self._close_correction()
         if self._pending is not None:
-            if not event.text.strip():  # Enter on the empty field: the pre-selected status
-                if self.bar.status is None:
-                    self.notify("状態を 1〜6 で選んでください", severity="warning")
-                else:
-                    self._settle_pending(self.bar.status)
+            if self._pending_enter(event.text):
                 return
-            earlier = self._pending.text
-            self._end_pending()
-            if earlier:
-                self.chat.say(
-                    f"（先ほどの回答「{printable(earlier)}」は保存せず、新しい回答を読み取ります）",
-                    "system",
-                )
             outcome = reply_flow.decide(question, self.bar.current_answer(), event.text)
         else:
             # The bar is read now, not when the key was sent: a status key typed just
@@ -352,32 +381,175 @@ class InterviewScreen(Screen[None]):
             case reply_flow.AskedBack(text):
                 self._asked_back(question, text)
 
+    def _pending_enter(self, text: str) -> bool:
+        """Enter while a reply waits for its status: True when that settles it (or asks).
+
+        Enter on the empty field takes the pre-selected status; a new reply replaces the
+        pending one (said so in the chat), and is read on its own, never glued to it.
+        """
+        assert self._pending is not None
+        if not text.strip():
+            if self.bar.status is None:
+                self.notify("状態を 1〜6 で選んでください", severity="warning")
+            else:
+                self._settle_pending(self.bar.status)
+            return True
+        earlier = self._pending.text
+        self._end_pending()
+        if earlier:
+            self.chat.say(
+                f"（先ほどの回答「{printable(earlier)}」は保存せず、新しい回答を読み取ります）",
+                "system",
+            )
+        return False
+
+    # --- a group screen: one reply for the 手法例 of one <heading> --------------------------
+
+    def _submit_group(self, step: Step, event: AnswerBar.Submitted) -> None:
+        """The same rules as one question (``reply_flow.decide_group``), for the group."""
+        n = len(step.questions)
+        bar = self.bar
+        if self._pending is not None:
+            if self._pending_enter(event.text):
+                return
+            outcome = reply_flow.decide_group(event.text, None, None, (), n)
+        else:
+            outcome = reply_flow.decide_group(
+                event.text, bar.status, bar.picked_by, event.sequence, n, event.prefilled
+            )
+        match outcome:
+            case reply_flow.GroupSave(statuses, detail, read):
+                self._save_group(step, statuses, detail, event.group_checks, read)
+            case reply_flow.Pending():
+                keys = event.sequence if len(event.sequence) > 1 else ()
+                self._start_pending(outcome, group=step, keys=keys)
+            case reply_flow.AskedBack(text):
+                self._asked_back(step.questions[0], text)
+
+    def _save_group(
+        self,
+        step: Step,
+        statuses: Status | tuple[Status, ...],
+        detail: str,
+        checks: dict[str, tuple[str, ...]] | None,
+        read: Status | None = None,
+    ) -> None:
+        """Answer the group (after the secret check), then say what was recorded."""
+
+        def apply(texts: dict[str, str]) -> None:
+            said = texts["detail"]
+            point = self.live.step_point()
+            try:
+                result = self.live.answer_group(statuses, said, checks)
+            except (AnswerError, GroupAnswerError) as exc:
+                message = core_message(exc) if isinstance(exc, AnswerError) else str(exc)
+                self.notify(message, severity="warning", markup=False)
+                return
+            except UserError as exc:  # not saved: the reply stays, retry offered
+                self._step_save_failed(str(exc), lambda: apply(texts), lambda: self._refill(said))
+                return
+            bubble = self.chat.say(steps.group_answer_text(statuses, said), "user")
+            if result.drill and isinstance(statuses, Status):
+                self._carry = said  # kept in the first example's reply field
+            settled = isinstance(statuses, Status) and not result.drill
+            note = None
+            if read is not None and isinstance(statuses, Status):
+                if settled:
+                    note = self.chat.say(_group_read_note(read), "system read")
+                else:
+                    self.chat.say(
+                        f"「{read.label}」と読み取りました。手法例を1件ずつ伺います。",
+                        "system read",
+                    )
+            nxt = self.live.interview.current()
+            leaving_item = nxt is None or nxt.item != step.item
+            if leaving_item and self.live.interview.item_complete(step.item):
+                if note is not None and read is not None:
+                    note.update(f"すべて{read.label}として記録しました。")
+                self._saved()  # else _show_current counts the progress
+                self._open_review(step.item, then_continue=True)
+                return
+            self._show_current(touched=step.item)
+            if note is None or read is None:
+                return
+            if self.bar.picked_by is None:
+                self._set_correction(
+                    _GroupCorrection(step, point, read, said, checks, bubble, note)
+                )
+            else:  # the next answer is prefilled: the status keys stay its own
+                note.update(f"すべて{read.label}として記録しました。")
+
+        self._guarded({"detail": detail}, apply, lambda: self._refill(detail))
+
+    def _refill(self, text: str) -> None:
+        """A reply not saved (secret warning closed, save failed): back in the empty field."""
+        if not self.bar.reply_text.strip() and text:
+            self.bar.put_back(text)
+
     # --- a reply whose status could not be read ---------------------------------------------
 
-    def _start_pending(self, pending: reply_flow.Pending) -> None:
+    def _start_pending(
+        self,
+        pending: reply_flow.Pending,
+        group: Step | None = None,
+        keys: tuple[Status, ...] = (),
+    ) -> None:
         """Keep the reply as the pending detail and ask for its status, once."""
         self._pending = pending
         if pending.text:
             self.chat.say(printable(pending.text), "user pending")
-        choices = "／".join(f"{s.key} {s.label}" for s in Status)
         guess = f"Enter で「{pending.guess.label}」。" if pending.guess else ""
-        self.chat.say(
-            f"状態を教えてください：{choices}\n"
-            f"数字キー1つで、この回答に状態を付けて記録します。{guess}"
-            "書き直すときは esc で入力欄に戻せます。",
-            "assistant followup",
-        )
+        if group is None:
+            choices = "／".join(f"{s.key} {s.label}" for s in Status)
+            self.chat.say(
+                f"状態を教えてください：{choices}\n"
+                f"数字キー1つで、この回答に状態を付けて記録します。{guess}"
+                "書き直すときは esc で入力欄に戻せます。",
+                "assistant followup",
+            )
+        else:
+            n = len(group.questions)
+            short = ""
+            if keys:
+                pressed = "".join(s.key for s in keys)
+                short = f"数字キーは{len(keys)}回（{pressed}）でした。手法例は{n}件です。\n"
+            if isinstance(pending, reply_flow.GroupPending) and pending.reason:
+                short += pending.reason + "\n"
+            ask = (
+                "ほかの手法例の状態を教えてください：1 実施済み／4 該当なし"
+                "（2・3・5・6 はあとで1件ずつ確認）"
+                if isinstance(pending, reply_flow.GroupPending) and pending.named
+                else "まとめての状態を教えてください："
+                "1 すべて実施済み／4 すべて該当なし／2・3・5・6 は1件ずつ確認"
+            )
+            self.chat.say(
+                f"{short}{ask}\n"
+                f"数字キー1つで、この回答に状態を付けます。{guess}"
+                "書き直すときは esc で入力欄に戻せます。",
+                "assistant followup",
+            )
         self.bar.clear_reply()
+        self.bar.clear_sequence()
         self.bar.pick(pending.guess, PickedBy.PREFILL)
         shown = printable(pending.text) if pending.text else "（記入なし）"
         self.bar.set_note(f"［1〜6 で状態を付けて記録・esc で書き直し］保留中の回答：{shown}")
+        self._hold_keys()
         self.bar.focus_reply()
 
     def _settle_pending(self, status: Status) -> None:
         pending = self._pending
-        question = self.live.interview.current()
-        if pending is None or question is None:
+        step = self.live.interview.current_step()
+        if pending is None or step is None:
             return
+        if step.kind is StepKind.GROUP:
+            checks = self.bar.group_checks()
+            self._end_pending()
+            statuses = (
+                pending.statuses(status) if isinstance(pending, reply_flow.GroupPending) else status
+            )
+            self._save_group(step, statuses, pending.text, checks)
+            return
+        question = step.question
         answer = reply_flow.with_status(pending, status, self.bar.current_answer(""))
         self._end_pending()
         self._record(question, answer)
@@ -385,6 +557,26 @@ class InterviewScreen(Screen[None]):
     def _end_pending(self) -> None:
         self._pending = None
         self.bar.set_note("")
+        self._hold_keys()
+
+    def _hold_keys(self) -> None:
+        """The screen takes the status keys while a reply is pending or a correction open."""
+        pending = self._pending is not None
+        self.bar.set_hold_keys(pending or self._correction is not None, clicks=pending)
+
+    def _set_correction(self, correction: _Correction | _GroupCorrection) -> None:
+        self._correction = correction
+        self.bar.set_status_keys(True)
+        self._hold_keys()
+        self._correction_note()
+
+    def _correction_note(self) -> None:
+        """Also above the status choices: at 80×24 the chat's note may scroll away."""
+        correction = self._correction
+        if correction is None:
+            return
+        said = correction.recorded().removesuffix("として記録しました。")
+        self.bar.set_note(f"［違っていれば 1〜6 のキー1つで訂正］直前の回答：{said}")
 
     def action_cancel_pending(self) -> None:
         """esc: put the pending reply back into the field to rewrite it."""
@@ -433,6 +625,8 @@ class InterviewScreen(Screen[None]):
 
     def _choose_status(self, status: Status, by_key: bool) -> None:
         self._undo_status_key = None
+        if by_key and self.bar.reply_text.strip() and (self._pending or self._correction):
+            return  # typed on at once (「2026年…」): the digit began the next reply
         if self._pending is not None:
             self._settle_pending(status)
             return
@@ -444,6 +638,9 @@ class InterviewScreen(Screen[None]):
         question = self.live.interview.current()
         if question is None or not question.has_status:
             return
+        step = self.live.interview.current_step()
+        if step is not None and step.kind is not StepKind.EXAMPLE:
+            return  # a group or yearly step takes its keys in the answer bar
         bar = self.bar
         before_pick = (bar.status, bar.picked_by)
         bar.pick(status)
@@ -452,10 +649,15 @@ class InterviewScreen(Screen[None]):
     def _close_correction(self) -> None:
         if self._correction is None:
             return
-        self._correction.note.update(
-            f"{self._correction.status.label}として記録しました。", layout=True
-        )
+        self._correction.note.update(self._correction.recorded(), layout=True)
         self._correction = None
+        if self._pending is None:
+            self.bar.set_note("")
+        self._hold_keys()
+        step = self.live.interview.current_step()
+        if step is not None and step.kind in (StepKind.GROUP, StepKind.CONFIRM_ITEM):
+            self.bar.set_status_keys(True)
+            return
         current = self.live.interview.current()
         self.bar.set_status_keys(current is not None and current.has_status)
 
@@ -464,6 +666,9 @@ class InterviewScreen(Screen[None]):
         correction = self._correction
         if correction is None:
             return
+        if isinstance(correction, _GroupCorrection):
+            self._correct_group(correction, status)
+            return
         question = correction.question
         answer = self.live.restate(question.id, status)
         if answer is None:
@@ -471,15 +676,48 @@ class InterviewScreen(Screen[None]):
         correction.status = status
         correction.bubble.update(printable(render.answer_text(question, answer)))
         correction.note.update(_read_note(status, corrected=True))
+        self._correction_note()
         self._saved()
         self._refresh_side(question.item)
 
+    def _correct_group(self, correction: _GroupCorrection, status: Status) -> None:
+        """Answer the group again with *status*: the same detail for all, or one by one."""
+        if status is correction.status:
+            return
+        try:
+            result = self.live.reanswer_group(
+                correction.point, status, correction.detail, correction.checks
+            )
+        except (AnswerError, GroupAnswerError) as exc:
+            message = core_message(exc) if isinstance(exc, AnswerError) else str(exc)
+            self.notify(message, severity="warning", markup=False)
+            return
+        except UserError as exc:
+            self.notify(str(exc), severity="error", timeout=10, markup=False)
+            return
+        correction.status = status
+        text = steps.group_answer_text(status, correction.detail)
+        correction.bubble.update(text)
+        self._refresh_side(correction.step.item)
+        if result.drill:  # a gap: its examples are asked one by one, the reply kept
+            correction.note.update(f"{status.label}に訂正しました。手法例を1件ずつ伺います。")
+            self._correction = None
+            self._hold_keys()
+            self._carry = correction.detail
+            self._show_current(touched=correction.step.item)
+            return
+        correction.note.update(_group_read_note(status, corrected=True))
+        self._correction_note()
+        self._saved()
+
     def _submit_step(self, step: Step, event: AnswerBar.Submitted) -> None:
         if step.kind is StepKind.CONFIRM_ITEM:
-            picked = self.bar.status
-            typed = event.text.strip()
-            if picked is Status.PARTIAL or typed in ("2", "変更", "変更あり", "いいえ"):
+            reply = reply_flow.confirm_item_reply(event.text, self.bar.status)
+            if reply.changed:
                 self.live.interview.review_item(step.item)
+                if reply.carry:  # what was typed is kept, for the first question
+                    self.chat.say(printable(reply.carry), "user")
+                    self._carry = reply.carry
                 self.chat.say("（変わった点があるので、一問ずつ確認します）", "user")
                 self._show_current()
                 return
@@ -493,33 +731,6 @@ class InterviewScreen(Screen[None]):
                 head = "前回" if not source or source.startswith("前回") else "流用元"
                 self.chat.say(f"【{head}どおり】この項目は{head}の回答のままにします", "user")
                 self._after_step(step)
-            return
-        if step.kind is StepKind.GROUP:
-            reply = steps.read_group_reply(
-                event.text, self.bar.status, event.sequence, len(step.questions)
-            )
-            if reply.error or reply.statuses is None:
-                self.chat.say(reply.error or steps.STATUS_KEYS, "assistant followup")
-                return
-            statuses = reply.statuses  # narrowed for the closure below
-
-            def apply(texts: dict[str, str]) -> None:
-                detail = texts["detail"]
-                try:
-                    result = self.live.answer_group(statuses, detail, event.group_checks)
-                except (AnswerError, GroupAnswerError) as exc:
-                    message = core_message(exc) if isinstance(exc, AnswerError) else str(exc)
-                    self.notify(message, severity="warning", markup=False)
-                    return
-                except UserError as exc:  # not saved: the reply stays, retry offered
-                    self._step_save_failed(str(exc), lambda: apply(texts))
-                    return
-                self.chat.say(steps.group_answer_text(statuses, detail), "user")
-                if result.drill and isinstance(statuses, Status):
-                    self._carry = detail  # kept in the first example's reply field
-                self._after_step(step)
-
-            self._guarded({"detail": reply.detail}, apply)
             return
         due = self.bar.query_one("#plan-due", Input).value.strip()
         owner = self.bar.query_one("#plan-owner", Input).value.strip()
@@ -554,8 +765,14 @@ class InterviewScreen(Screen[None]):
             return
         self._show_current(touched=step.item)
 
-    def _guarded(self, texts: dict[str, str], then: Callable[[dict[str, str]], None]) -> None:
-        """Warn about secrets in *texts* before *then* saves them (masked if chosen)."""
+    def _guarded(
+        self,
+        texts: dict[str, str],
+        then: Callable[[dict[str, str]], None],
+        back: Callable[[], None] | None = None,
+    ) -> None:
+        """Warn about secrets in *texts* before *then* saves them (masked if chosen);
+        *back* puts what was typed back when the respondent goes back to edit it."""
         findings = secret_findings_in(texts.values())
         if not findings:
             with self.app.batch_update():
@@ -569,6 +786,8 @@ class InterviewScreen(Screen[None]):
             elif choice == "keep":
                 then(texts)
             else:
+                if back is not None:
+                    back()
                 self.bar.focus_reply()
 
         self.app.push_screen(SecretWarningScreen(findings), decided)
@@ -650,8 +869,7 @@ class InterviewScreen(Screen[None]):
         if note is None or read is None:
             return
         if self.bar.picked_by is None:
-            self._correction = _Correction(question, read, bubble, note)
-            self.bar.set_status_keys(True)
+            self._set_correction(_Correction(question, read, bubble, note))
         else:  # the next answer is prefilled: the status keys stay its own
             note.update(f"{read.label}として記録しました。")
 
@@ -713,7 +931,12 @@ class InterviewScreen(Screen[None]):
             chosen,
         )
 
-    def _step_save_failed(self, message: str, retry: Callable[[], None]) -> None:
+    def _step_save_failed(
+        self,
+        message: str,
+        retry: Callable[[], None],
+        closed: Callable[[], None] | None = None,
+    ) -> None:
         from interview.tui.save_guard import RETRY, SAVE_FAILED_TITLE, save_failed_text
         from interview.tui.screens.notice import NoticeScreen
 
@@ -721,6 +944,8 @@ class InterviewScreen(Screen[None]):
             if choice == RETRY:
                 retry()
             else:
+                if closed is not None:
+                    closed()  # what was typed is back in the field
                 self.bar.focus_reply()
 
         self.app.push_screen(

@@ -30,8 +30,9 @@ class ReplyArea(TextArea):
     While it is empty (or still holds the prefilled earlier answer) and ``status_keys``
     is on, a digit 1–6 is a status key. If the very next key continues a number
     (「2026年」, 「1年ごと」, 「3社」), the digit was text after all: the status key is
-    taken back (``StatusKeyUndone``) and the digit is typed in front of that key.
-    ctrl+u clears the whole field.
+    taken back (``StatusKeyUndone``) and the digit is typed in front of that key. On a
+    group screen, where digits in a row give each example its status, the whole run is
+    taken back (「12月に改訂」: both 1 and 2 were text). ctrl+u clears the whole field.
     """
 
     BINDINGS = [Binding("ctrl+u", "clear_reply", "入力欄を空にする", show=False)]
@@ -47,13 +48,17 @@ class ReplyArea(TextArea):
     @dataclass
     class StatusKey(Message):
         status: Status
+        run: int = 1  # its place in a run of status keys typed in a row (1: the first)
 
+    @dataclass
     class StatusKeyUndone(Message):
-        """The last status key was the first digit of a number typed as text."""
+        """The last *count* status keys were the first digits of a number typed as text."""
+
+        count: int = 1
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self._held_digit: str | None = None
+        self._held = ""  # the digits just taken as status keys, in a row
         self._sent: str | None = None  # the text of the last Enter, until the field is reset
 
     def typed_after_send(self) -> str:
@@ -84,7 +89,7 @@ class ReplyArea(TextArea):
 
         Keys typed after the last Enter are kept instead (they are the next reply).
         """
-        self._held_digit = None
+        self._held = ""
         ahead = self.typed_after_send()
         self._sent = None
         if ahead:
@@ -98,12 +103,12 @@ class ReplyArea(TextArea):
             self.select_all()
 
     def action_clear_reply(self) -> None:
-        self._held_digit = None
+        self._held = ""
         self._sent = None
         self.clear()
 
     async def _on_key(self, event: events.Key) -> None:
-        held, self._held_digit = self._held_digit, None
+        held, self._held = self._held, ""
         if event.key == "enter":
             event.stop()
             event.prevent_default()
@@ -119,16 +124,10 @@ class ReplyArea(TextArea):
             return
         character = event.character if event.is_printable else None
         sequence = self.digit_sequence and character in STATUS_DIGITS
-        if (
-            held is not None
-            and character
-            and self.untouched
-            and continues_number(character)
-            and not sequence
-        ):
+        if held and character and self.untouched and continues_number(character) and not sequence:
             event.stop()
             event.prevent_default()
-            self.post_message(self.StatusKeyUndone())
+            self.post_message(self.StatusKeyUndone(len(held)))
             start, end = self.selection
             if not self.read_only:  # as a typed key would (public API, cursor after it)
                 self.replace(held + character, start, end, maintain_selection_offset=False)
@@ -136,8 +135,9 @@ class ReplyArea(TextArea):
         if self.status_keys and self.untouched and character in STATUS_DIGITS:
             event.stop()
             event.prevent_default()
-            self._held_digit = character
-            self.post_message(self.StatusKey(Status.from_label(character or "")))
+            self._held = held + (character or "")
+            status = Status.from_label(character or "")
+            self.post_message(self.StatusKey(status, run=len(self._held)))
             return
         await super()._on_key(event)
 
@@ -237,6 +237,11 @@ class AnswerBar(Vertical):
 
     status: Status | None = None
     picked_by: PickedBy | None = None
+    hold_keys = False
+    """True while the screen takes the status keys itself, also at a group step: a pending
+    reply waits for its status, or the status just read is open to a one-key correction."""
+    hold_clicks = False
+    """True while a pending reply waits for its status: a click on a choice settles it."""
 
     def __init__(
         self, *, id: str | None = None, classes: str | None = None, name: str | None = None
@@ -246,6 +251,7 @@ class AnswerBar(Vertical):
         self._prefilled_checks: tuple[str, ...] = ()
         self.step: Step | None = None
         self.sequence: list[Status] = []
+        self._before_run: tuple[list[Status], Status | None, PickedBy | None] = ([], None, None)
 
     def compose(self) -> ComposeResult:
         yield JapaneseStatic("", id="bar-note")
@@ -359,6 +365,14 @@ class AnswerBar(Vertical):
         fixed += 1 if compact else 2  # the detail prompt
         self._checklist.styles.max_height = max(3, min(12, budget - fixed))
 
+    def set_hold_keys(self, on: bool, clicks: bool = False) -> None:
+        """The screen takes every status key (one key each), also at a group step; with
+        *clicks*, the clicks on the choices too."""
+        self.hold_keys = on
+        self.hold_clicks = clicks
+        step = self.step
+        self._reply.digit_sequence = step is not None and step.kind is StepKind.GROUP and not on
+
     def set_status_keys(self, on: bool) -> None:
         """Whether a digit typed into the empty reply field is a status key."""
         self._reply.status_keys = on
@@ -375,11 +389,12 @@ class AnswerBar(Vertical):
         self.step = step
         self.group_prefill_checks = group_checks or {}
         self.sequence = []
+        self._before_run = ([], None, None)
         self.set_question(step.question if step is not None else None, previous, to, prompt)
         kind = step.kind if step is not None else None
         if kind in (StepKind.GROUP, StepKind.CONFIRM_ITEM):
             self._reply.status_keys = True
-        self._reply.digit_sequence = kind is StepKind.GROUP
+        self._reply.digit_sequence = kind is StepKind.GROUP and not self.hold_keys
         extra = self.query_one("#extra", Input)
         extra.display = kind in (StepKind.NOTES, StepKind.ISSUES)
         extra.value = ""
@@ -491,7 +506,7 @@ class AnswerBar(Vertical):
         event.stop()
         value = (event.button.id or "").removeprefix("status-")
         step = self.step
-        if step is not None and step.kind is StepKind.GROUP:
+        if step is not None and step.kind is StepKind.GROUP and not self.hold_clicks:
             self.sequence = [Status(value)]
             self._show_sequence()
             self.pick(Status(value))
@@ -503,8 +518,10 @@ class AnswerBar(Vertical):
     def _status_key(self, event: ReplyArea.StatusKey) -> None:
         """Group and yearly-confirmation steps use the keys here; otherwise the screen does."""
         step = self.step
-        if step is not None and step.kind is StepKind.GROUP:
+        if step is not None and step.kind is StepKind.GROUP and not self.hold_keys:
             event.stop()
+            if event.run == 1:  # where to come back if the run turns out to be text
+                self._before_run = (list(self.sequence), self.status, self.picked_by)
             # Each key gives the next example its status; one key alone is for the group.
             if len(self.sequence) >= len(step.questions):
                 self.sequence = []
@@ -514,6 +531,8 @@ class AnswerBar(Vertical):
             return
         if step is not None and step.kind is StepKind.CONFIRM_ITEM:
             event.stop()
+            if self._reply.text.strip():
+                return  # typed on at once (「2026年…」): the digit began a reply
             if event.status in (Status.DONE, Status.PARTIAL):  # 1: 前回どおり, 2: 一問ずつ
                 self.status = event.status
                 self._reply.post_message(ReplyArea.Send(""))
@@ -521,14 +540,20 @@ class AnswerBar(Vertical):
         # not stopped: the screen decides (pick, settle a pending reply, or correct)
 
     def undo_sequence_key(self) -> bool:
-        """A group step's last status key was the start of a number typed as text."""
+        """A group step's last run of status keys was the start of a number typed as text."""
         step = self.step
-        if step is None or step.kind is not StepKind.GROUP or not self.sequence:
+        if step is None or step.kind is not StepKind.GROUP or self.hold_keys:
             return False
-        self.sequence.pop()
-        self.pick(self.sequence[-1] if self.sequence else None)
+        sequence, status, picked_by = self._before_run
+        self.sequence = list(sequence)
+        self.pick(status, picked_by)
         self._show_sequence()
         return True
+
+    def clear_sequence(self) -> None:
+        """Forget the keys pressed example by example (a pending reply asks again)."""
+        self.sequence = []
+        self._show_sequence()
 
     def _show_sequence(self) -> None:
         label = self.query_one("#sequence", Label)
