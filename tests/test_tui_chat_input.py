@@ -396,6 +396,29 @@ async def test_ctrl_q_with_unsent_text_asks_first(tmp_path: Path):
 
 
 @run_async
+async def test_ctrl_q_asks_for_words_carried_from_the_group_screen(tmp_path: Path):
+    """Words typed at a group screen and carried into the first example's field are the
+    respondent's own: ctrl+q asks before dropping them."""
+    said = "CISOは置いていますが部署ごとの責任者はまだです"
+    app = InterviewApp(sessions_dir=new_store(tmp_path), resume=SID)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        await type_and_send(pilot, said)
+        if parse_status_reply(said).status is None:  # the reader asks: one key settles it
+            await pilot.press("2")
+            await pilot.pause()
+        assert current_id(screen) == "1.1.1" and reply_text(screen) == said
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmQuitScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and reply_text(screen) == said
+
+
+@run_async
 async def test_ctrl_q_with_unsent_ticks_asks_and_y_quits(tmp_path: Path):
     app = InterviewApp(sessions_dir=new_store(tmp_path), resume=SID)
     async with app.run_test(size=SIZE) as pilot:

@@ -226,10 +226,11 @@ class InterviewScreen(Screen[None]):
         pending = self.live.interview.pending.get(question.id)
         if pending is not None:
             previous = (previous or Answer()).model_copy(update={"status": pending})
-        if self._carry:  # just typed at the group screen: it wins over an earlier detail
-            previous = (previous or Answer()).model_copy(update={"detail": self._carry})
-        self._carry = ""
+        carry, self._carry = self._carry, ""
+        if carry:  # just typed at the group screen: it wins over an earlier detail
+            previous = (previous or Answer()).model_copy(update={"detail": carry})
         self.bar.set_step(step, previous, to=self._to, prompt=self._prompt_for(question))
+        self.bar.mark_carried(carry)  # the respondent's own words: ctrl+q asks first
         self._keep_group_status(question)
 
     def _keep_group_status(self, question: Question) -> None:
@@ -254,10 +255,11 @@ class InterviewScreen(Screen[None]):
         if step.kind is StepKind.GROUP:
             self.chat.say(steps.group_text(step, interview), "assistant")
             previous, checks = steps.group_prefill(step, interview)
-            if self._carry:  # typed at the yearly confirmation: kept in the field
-                previous = (previous or Answer()).model_copy(update={"detail": self._carry})
-                self._carry = ""
+            carry, self._carry = self._carry, ""
+            if carry:  # typed at the yearly confirmation: kept in the field
+                previous = (previous or Answer()).model_copy(update={"detail": carry})
             self.bar.set_step(step, previous, checks, to=self._to)
+            self.bar.mark_carried(carry)
         elif step.kind is StepKind.CONFIRM_ITEM:
             source = self.live.session.suggestion_source
             self.chat.say(steps.confirm_item_text(step, interview, source), "assistant suggestion")

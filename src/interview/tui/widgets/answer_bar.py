@@ -249,6 +249,7 @@ class AnswerBar(Vertical):
         super().__init__(id=id, classes=classes, name=name)
         self.question: Question | None = None
         self._prefilled_checks: tuple[str, ...] = ()
+        self._carried = ""
         self.step: Step | None = None
         self.sequence: list[Status] = []
         self._before_run: tuple[list[Status], Status | None, PickedBy | None] = ([], None, None)
@@ -296,6 +297,7 @@ class AnswerBar(Vertical):
     ) -> None:
         """Show *question* (*previous*: an earlier answer to confirm; *to*: 貴社 or 貴行)."""
         self.question = question
+        self._carried = ""
         self.status = None
         self.picked_by = None
         self.set_note("")
@@ -598,10 +600,18 @@ class AnswerBar(Vertical):
             owner=owner,
         )
 
+    def mark_carried(self, text: str) -> None:
+        """*text* in the field is words the respondent typed at the previous screen (a
+        group or an item confirmation): shown like a prefill, but never dropped unasked."""
+        self._carried = printable(text) if text else ""
+
     def unsent_text(self) -> str:
-        """The reply typed and not sent ('' when empty or still the prefilled answer)."""
+        """The reply typed and not sent ('' when empty or still the prefilled answer;
+        words carried from the previous screen count as typed)."""
         reply = self._reply
-        return reply.text.strip() if reply.text != reply.prefilled else ""
+        if reply.text != reply.prefilled or (self._carried and reply.text == self._carried):
+            return reply.text.strip()
+        return ""
 
     def unsent(self) -> bool:
         """True when the bar holds something typed or ticked that was not sent."""
