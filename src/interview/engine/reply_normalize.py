@@ -229,7 +229,9 @@ _EMBEDDED_ENGLISH = re.compile("|".join(re.escape(k) for k in _EMBEDDED))
 # A topic announced before the answer (「この項目ですが、」「API接続の件について、」): its
 # 「ですが」 is not a contrast.
 _LEAD_IN = re.compile(
-    r"^(この|本|当該|こちらの|その|ご質問の)?[一-龥ァ-ヶーa-z0-9・の]{0,20}?(の件|の点)?"
+    # 「年1回の予定ですが、」 is content, not a topic
+    r"^(?![^、,]{0,24}?(予定|済|未)[^、,]{0,2}(ですが|ですけ))"
+    r"(この|本|当該|こちらの|その|ご質問の)?[一-龥ァ-ヶーa-z0-9・の]{0,20}?(の件|の点)?"
     r"(について(は)?|に関して(は)?|ですが|ですけど|ですけれど)[、,]"
 )
 # 「…。以上です」 closes the reply.

@@ -228,7 +228,7 @@ _PARTIAL = Alternation(
         r"|(る|す|く|ぐ|つ|ぬ|ぶ|む|う|ない)こと(も)(ある|あります|あり(?!ませ))"
         r"|(できる|可能な|手が回る|対応できる)範囲|\d分の\d|(二|三|四|五)分の(一|二|三)"
         r"|省略(して|し|する)|割愛して|(平文|未対応|未設定|初期設定|デフォルト|手作業)のまま"
-        r"|有名無実|名目上|建前上|表向き|形の上では"
+        r"|有名無実|名目上|建前上|表向き|形の上では|例外(あり|有り)(?!ませ)|例外(が|も)(ある|あり(?!ませ))"
         r"|最低限|にとどま(っ|る|り)|止まり|どまり|精一杯|形式上|形式的に|簡易的"
         r"|を?除(いて|き|く)|例外的|道半ば|途上|網羅(でき|し)て?い?(ない|ません|おらず)|一応[^、。]{0,10}(て|で)は(い|お)|試行中|^まあまあ|作成中|策定中|実装中|開発中|パイロット|poc|試験(導入|運用|的)"
         r"|(?<![がも])残り(を|は|の|も)|ケースバイケース|(人|担当者?|部署|部門|案件|拠点|チーム|時期)(に)?(よります|よる(?!と)|次第)"
@@ -369,7 +369,7 @@ _NOMINAL = re.compile(r"あって(い)?ない(ような|よう|も同然)")
 _ASIDE = re.compile(
     r"読み直|見直してから|席を外|^ちょっと(待|考え)|考え(中|させて)|お待ち"
     r"|(間違え|誤っ)て(送信|送っ|押し|入力)|誤(送信|入力)(しました|です|でした|してしま)"
-    r"|今の(は)?(取り消|無し|なし|なかったこと)"
+    r"|今の(は)?(取り消|無し|なし|なかったこと)|(話題|話|質問|その件|この件)(は|も)?(前|以前|さっき|先ほど)(に)?も?(出|聞|話|あり)"
 )
 
 
@@ -490,6 +490,7 @@ def _limited_beside_not_applicable(text: str) -> bool:
         c not in out
         and (
             re.search(r"のみ|だけ|一部|限って|限定|以外", c)
+            or re.search(r"(は|が)(対象|適用)(?!外)(です|だ|と(な|し)|$)", c)  # 「社員は対象」
             or (_TOPIC.search(c) and _POSITIVE.search(c) and not _NEGATIVE.search(c))
         )
         for c in clauses
@@ -647,6 +648,12 @@ def _past_only(text: str) -> bool:
     )
 
 
+# 「年1回の予定ですが、昨年はできませんでした」: a schedule (in force?) that slipped once.
+_SLIPPED_SCHEDULE = re.compile(
+    r"予定(です|だ|でした|だった)?(が|けど|けれど)、?[^。]{0,16}(でき|やれ|実施でき|行え)(ませんでした|なかった)"
+)
+
+
 _LEAD_YES_NO = re.compile(
     r"(?:(?P<yes>はい|ええ|うん)|いいえ|いえ(?!す)(?:いえ)?)[、。,!]*(?=[^、。,!])"
 )
@@ -722,6 +729,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             positive = True
         else:
             has_plan = True
+    if _SLIPPED_SCHEDULE.search(text):  # a rule in force that was missed, or a plan?
+        return None, Status.PARTIAL
     if _past_only(text):
         return Status.NOT_DONE, None
     if _HARDLY.search(text):
