@@ -1,0 +1,46 @@
+"""Scope words, slipped schedules and asides (issue #14, fourth session)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from interview.engine.answers import Status
+from interview.engine.reply import parse_status_reply
+from interview.engine.reply_normalize import fold
+
+TODAY = date(2026, 11, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a stated exception limits a done state; "no exception" does not
+        ("例外ありで実施しています", Status.PARTIAL),
+        ("承認制で運用、例外があります", Status.PARTIAL),
+        ("例外なく全件実施しています", Status.DONE),
+        # one group in scope, another left out: a part, not 該当なし
+        ("正社員は対象、アルバイトは対象外です", Status.PARTIAL),
+        ("個人向けサービスがないため対象外です", Status.NOT_APPLICABLE),
+        # evidence of completeness
+        ("研修の受講率は100%です", Status.DONE),
+    ],
+)
+def test_scope_words(text, status):
+    assert parse_status_reply(text, today=TODAY).status is status, text
+
+
+def test_a_slipped_schedule_asks_with_partial_guessed():
+    reply = parse_status_reply("月1回の予定ですが、先月はできませんでした", today=TODAY)
+    assert reply.status is None and reply.guess is Status.PARTIAL
+
+
+def test_a_lead_in_naming_a_plan_is_kept():
+    assert "予定" in fold("年2回の予定ですが、今年はまだです")
+    assert fold("この項目ですが、対応済み").startswith("対応済み")
+
+
+def test_a_remark_about_the_talk_is_not_an_answer():
+    reply = parse_status_reply("その質問は前にも出ましたね", today=TODAY)
+    assert reply.status is None
