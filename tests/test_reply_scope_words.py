@@ -44,3 +44,18 @@ def test_a_lead_in_naming_a_plan_is_kept():
 def test_a_remark_about_the_talk_is_not_an_answer():
     reply = parse_status_reply("その質問は前にも出ましたね", today=TODAY)
     assert reply.status is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["うんうん", "一旦休憩します", "次の質問に移りたいです", "その話はさっきもしましたね"],
+)
+def test_talk_about_the_session_is_not_an_answer(text):
+    assert parse_status_reply(text, today=TODAY).status is None, text
+
+
+@pytest.mark.parametrize(
+    "text", ["以前検討しましたが、中止になりました", "検討した結果、見送りとなっています"]
+)
+def test_considered_then_dropped_is_not_done(text):
+    assert parse_status_reply(text, today=TODAY).status is Status.NOT_DONE, text
