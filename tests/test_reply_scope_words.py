@@ -59,3 +59,17 @@ def test_talk_about_the_session_is_not_an_answer(text):
 )
 def test_considered_then_dropped_is_not_done(text):
     assert parse_status_reply(text, today=TODAY).status is Status.NOT_DONE, text
+
+
+def test_a_feeling_with_no_confidence_is_unknown():
+    assert parse_status_reply("対応済みの気はしますが、自信はないです").status is Status.UNKNOWN
+
+
+def test_gaps_in_some_years_are_a_part():
+    reply = parse_status_reply("毎年やる決まりですが、漏れている月もあります", today=TODAY)
+    assert reply.status is Status.PARTIAL
+
+
+def test_a_baseline_beside_a_left_out_part_is_a_part():
+    reply = parse_status_reply("原則実施、ただし一部の拠点は対象外", today=TODAY)
+    assert reply.status is Status.PARTIAL
