@@ -73,3 +73,23 @@ def test_gaps_in_some_years_are_a_part():
 def test_a_baseline_beside_a_left_out_part_is_a_part():
     reply = parse_status_reply("原則実施、ただし一部の拠点は対象外", today=TODAY)
     assert reply.status is Status.PARTIAL
+
+
+@pytest.mark.parametrize("text", ["さっきの回答を訂正したいです", "すみません、会議に呼ばれました"])
+def test_interruptions_are_not_answers(text):
+    assert parse_status_reply(text, today=TODAY).status is None, text
+
+
+def test_a_thin_part_beside_a_done_one_is_a_part():
+    reply = parse_status_reply("バックアップは取っていますが、検証は手薄です", today=TODAY)
+    assert reply.status is Status.PARTIAL
+
+
+def test_an_indirect_question_is_not_a_question_back():
+    reply = parse_status_reply("昨年どう答えたか確認してから回答します", today=TODAY)
+    assert reply.status is Status.UNKNOWN and not reply.is_question
+
+
+def test_the_same_result_by_other_means_is_an_alternative():
+    reply = parse_status_reply("専用製品は使っていませんが、OSの機能で同じことを実現しています")
+    assert reply.status is Status.ALTERNATIVE
