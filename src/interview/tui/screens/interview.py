@@ -161,6 +161,21 @@ class InterviewScreen(Screen[None]):
         self.chat.say(render.question_text(question, self.live.catalog, self._to), "assistant")
         self.chat.say(render.answer_text(question, answer), "user")
 
+    def _review_or_continue(self, item: int, note: Bubble | None, recorded: str) -> bool:
+        """After an answer: the item's review when it is complete (True), else the next step.
+
+        *note* (the status read, open to correction) then says *recorded* instead."""
+        nxt = self.live.interview.current()
+        leaving_item = nxt is None or nxt.item != item
+        if leaving_item and self.live.interview.item_complete(item):
+            if note is not None and recorded:
+                note.update(recorded)
+            self._saved()  # else _show_current counts the progress
+            self._open_review(item, then_continue=True)
+            return True
+        self._show_current(touched=item)
+        return False
+
     def _show_current(self, introduce: bool = False, touched: int | None = None) -> None:
         self._close_correction()
         if self._pending is not None:
@@ -463,15 +478,9 @@ class InterviewScreen(Screen[None]):
                         f"「{read.label}」と読み取りました。手法例を1件ずつ伺います。",
                         "system read",
                     )
-            nxt = self.live.interview.current()
-            leaving_item = nxt is None or nxt.item != step.item
-            if leaving_item and self.live.interview.item_complete(step.item):
-                if note is not None and read is not None:
-                    note.update(f"すべて{read.label}として記録しました。")
-                self._saved()  # else _show_current counts the progress
-                self._open_review(step.item, then_continue=True)
+            recorded = f"すべて{read.label}として記録しました。" if read is not None else ""
+            if self._review_or_continue(step.item, note, recorded):
                 return
-            self._show_current(touched=step.item)
             if note is None or read is None:
                 return
             if self.bar.picked_by is None:
@@ -859,15 +868,9 @@ class InterviewScreen(Screen[None]):
                 "system",
             )
         note = self.chat.say(_read_note(read), "system read") if read is not None else None
-        nxt = self.live.interview.current()
-        leaving_item = nxt is None or nxt.item != question.item
-        if leaving_item and self.live.interview.item_complete(question.item):
-            if note is not None and read is not None:
-                note.update(f"{read.label}として記録しました。")
-            self._saved()  # else _show_current counts the progress
-            self._open_review(question.item, then_continue=True)
+        recorded = f"{read.label}として記録しました。" if read is not None else ""
+        if self._review_or_continue(question.item, note, recorded):
             return
-        self._show_current(touched=question.item)
         if note is None or read is None:
             return
         if self.bar.picked_by is None:
