@@ -244,6 +244,8 @@ def test_a_read_ahead_and_the_screen_read_a_workbook_once(sessions: Path, monkey
 
     monkeypatch.setattr(walk_module, "archived_data", counted)
     walk = open_review(sessions, "rv")
+    for digest in walk.store.archive_dir(walk.review).glob("*.view.json"):
+        digest.unlink()  # no digest (a review added before them): the workbook is read
     try:
         connector = walk.review.connectors[0]
         ahead = threading.Thread(target=walk.rows, args=(connector,))
@@ -251,5 +253,37 @@ def test_a_read_ahead_and_the_screen_read_a_workbook_once(sessions: Path, monkey
         rows = walk.rows(connector)
         ahead.join()
         assert rows and len(calls) == 1
+    finally:
+        walk.close()
+
+
+def test_the_walk_reads_the_digest_beside_the_workbook(sessions: Path, monkeypatch) -> None:
+    """``review add`` writes a digest: the walk shows the same texts without reading the
+    workbook; a stale or broken digest is ignored (and written again from the workbook)."""
+    import interview.services.review.walk as walk_module
+    from interview.services.review.item_digest import digest_path
+    from interview.services.review.walk import open_review
+
+    calls = []
+    real = walk_module.archived_data
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(walk_module, "archived_data", counted)
+    walk = open_review(sessions, "rv")
+    try:
+        connector = walk.review.connectors[0]
+        sub = connector.submissions[-1]
+        digest = digest_path(walk.store.archive_dir(walk.review) / sub.archive)
+        fast = [walk.view(connector, i) for i in range(len(walk.items))]
+        assert calls == []
+        for text in (digest.read_text().replace(sub.sha256, "0" * 64), "{broken"):
+            digest.write_text(text)
+            walk._cache.clear()
+            slow = [walk.view(connector, i) for i in range(len(walk.items))]
+            assert slow == fast and any(v.details for v in slow)
+        assert len(calls) == 2 and sub.sha256 in digest.read_text()
     finally:
         walk.close()

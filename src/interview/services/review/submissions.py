@@ -14,6 +14,7 @@ from interview.catalog import Catalog, Party
 from interview.compile.import_workbook import session_from_workbook
 from interview.errors import UserError
 from interview.questions.bank import QuestionSet
+from interview.services.review.item_digest import write_digest
 from interview.services.review.models import Connector, ItemReview, Review, Submission, SubmittedRow
 from interview.session.atomic import atomic_write, ensure_dir
 from interview.textsafe import printable
@@ -188,6 +189,7 @@ def add_submission(
         archive = f"{digest}.xlsx"
         ensure_dir(archive_dir)
         atomic_write(archive_dir / archive, path.read_bytes(), keep_backup=False)
+        write_digest(archive_dir / archive, digest, rows, data.details)
     connector.hashes = hashes
     connector.answered = sorted(
         int(no)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from interview.catalog import Catalog, Item, load_catalog
 from interview.services.review.actions import set_verdict
+from interview.services.review.item_digest import read_digest, write_digest
 from interview.services.review.models import Connector, ItemReview, Review, SubmittedRow
 from interview.services.review.status import ConnectorStatus, connector_status
 from interview.services.review.store import ReviewError, ReviewStore
@@ -22,7 +23,7 @@ from interview.services.review.submissions import (
 )
 from interview.services.review.verdicts import Verdict
 from interview.session.lock import LockBusyError, SessionLock, UnsafeLockError
-from interview.workbook.model import DetailRow, WorkbookData
+from interview.workbook.model import DetailRow
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class OpenReview:
             self._lock.release()
             raise
         self.items = connector_items(self.catalog)
-        self._cache: dict[tuple[str, int], tuple[WorkbookData, dict[str, SubmittedRow]]] = {}
+        self._cache: dict[tuple[str, int], tuple[list[DetailRow], dict[str, SubmittedRow]]] = {}
         self._moved = False  # a place (position) not saved yet
         self._guard = threading.Lock()
         self._reading: dict[tuple[str, int], threading.Lock] = {}
@@ -73,8 +74,9 @@ class OpenReview:
 
     def _read(
         self, connector: Connector, back: int = 1
-    ) -> tuple[WorkbookData, dict[str, SubmittedRow]]:
-        """The archived workbook of the latest round (*back* = 1) or an earlier one."""
+    ) -> tuple[list[DetailRow], dict[str, SubmittedRow]]:
+        """The 回答詳細 rows and texts of the latest round (*back* = 1) or an earlier one:
+        from the digest ``review add`` wrote beside the archived workbook, else the workbook."""
         key = (connector.organisation, back)
         if key in self._cache:
             return self._cache[key]
@@ -85,18 +87,28 @@ class OpenReview:
         with reading:
             if key in self._cache:
                 return self._cache[key]
-            catalog, questions = _checklist()
-            if back == 1:
-                data = archived_data(connector, self.store.archive_dir(self.review))
-            else:
+            earlier = connector
+            if back != 1:
                 earlier = connector.model_copy(
                     update={"submissions": connector.submissions[: -back + 1]}
                 )
-                data = archived_data(earlier, self.store.archive_dir(self.review))
-            self._cache[key] = (
-                data,
-                submitted_texts(data, catalog, questions, connector.organisation),
+            archive_dir = self.store.archive_dir(self.review)
+            last = earlier.submissions[-1] if earlier.submissions else None
+            digest = (
+                read_digest(archive_dir / last.archive, last.sha256)
+                if last is not None and last.archive
+                else None
             )
+            if digest is not None:
+                rows, details = digest
+            else:
+                catalog, questions = _checklist()
+                data = archived_data(earlier, archive_dir)
+                rows = submitted_texts(data, catalog, questions, connector.organisation)
+                details = data.details
+                assert last is not None  # archived_data raised otherwise
+                write_digest(archive_dir / last.archive, last.sha256, rows, details)
+            self._cache[key] = (details, rows)
             return self._cache[key]
 
     def rows(self, connector: Connector) -> dict[str, SubmittedRow]:
@@ -134,13 +146,13 @@ class OpenReview:
     def view(self, connector: Connector, index: int, previous_round: bool = True) -> ItemView:
         """One item of *connector*; the round before is read only if *previous_round*."""
         no = self.items[index]
-        data, rows = self._read(connector)
+        details, rows = self._read(connector)
         previous = self.previous_rows(connector) if previous_round else None
         return ItemView(
             item=self.catalog.item(no),
             texts=rows.get(str(no), SubmittedRow()),
             review=connector.items.get(str(no)),
-            details=[d for d in data.details if d.no.strip() == str(no)],
+            details=[d for d in details if d.no.strip() == str(no)],
             previous=previous.get(str(no), SubmittedRow()) if previous is not None else None,
         )
 
