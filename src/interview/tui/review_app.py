@@ -94,21 +94,6 @@ class ConnectorsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_rows()
         self.query_one(DataTable).focus()
-        # Compose the item screen once, after the list is drawn, not on the first Enter.
-        self.call_after_refresh(self._prepare_items)
-
-    def _prepare_items(self) -> None:
-        """Build, install and mount the (hidden) item screen ahead of the first open."""
-        if self._items is not None or not self._open.review.connectors or not self.is_attached:
-            return
-        self._items = ItemScreen(self._open, 0)
-        self.app.install_screen(self._items, self._items_name)
-        # Textual mounts an installed screen only when it is first shown; its (private)
-        # _get_screen does that now. Without it the first open composes it instead.
-        get_screen = getattr(self.app, "_get_screen", None)
-        if get_screen is not None:
-            with contextlib.suppress(Exception):
-                get_screen(self._items_name)
 
     def on_screen_resume(self) -> None:
         self.refresh_rows()
