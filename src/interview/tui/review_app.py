@@ -94,6 +94,17 @@ class ConnectorsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_rows()
         self.query_one(DataTable).focus()
+        # Compose the item screen once, after the list is drawn, not on the first Enter:
+        # pushed and popped before the next frame, so it is never seen.
+        self.call_after_refresh(self._prepare_items)
+
+    def _prepare_items(self) -> None:
+        if self._items is not None or not self._open.review.connectors or not self.is_current:
+            return
+        self._items = ItemScreen(self._open, 0)
+        self.app.install_screen(self._items, self._items_name)
+        self.app.push_screen(self._items_name)
+        self.app.pop_screen()
 
     def on_screen_resume(self) -> None:
         self.refresh_rows()
