@@ -24,7 +24,7 @@ from interview.tui.screens.interview import InterviewScreen
 from interview.tui.screens.review import ReviewScreen
 from interview.tui.widgets.chat import Bubble
 
-SIZE = (100, 32)
+SIZE = (80, 24)
 SID = "chat"
 
 
