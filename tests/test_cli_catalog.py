@@ -3,18 +3,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import run_cli
 
 from interview import __version__
-from interview.cli.main import main
 
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:  # argparse exits for --version and usage errors
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+run = run_cli
 
 
 def test_version(capsys):

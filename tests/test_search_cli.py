@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
+from helpers import CONTROL_CHARACTERS, run_cli
 
 from interview.cli.glossary_cmd import cell_width, wrap
-from interview.cli.main import main
 
-UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+UNSAFE = CONTROL_CHARACTERS
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:  # argparse usage errors
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+run = run_cli
 
 
 def test_json_contract(capsys, catalog):

@@ -6,20 +6,14 @@ import json
 import re
 
 import pytest
+from helpers import CONTROL_CHARACTERS, run_cli
 
 from interview.catalog import Party
-from interview.cli.main import main
 
-UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+UNSAFE = CONTROL_CHARACTERS
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:  # argparse usage errors
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+run = run_cli
 
 
 def test_json_contract(capsys, catalog):
