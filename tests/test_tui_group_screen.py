@@ -4,9 +4,12 @@ screened group, the conditional closing questions and the yearly item confirmati
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from helpers import new_session
+from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from interview.cli.main import main
@@ -29,6 +32,20 @@ def bubbles(screen) -> list[str]:
     return [str(b.source) for b in screen.query(Bubble)]  # before line breaking
 
 
+@contextlib.asynccontextmanager
+async def new_interview(
+    tmp_path: Path, organisation: str, session_id: str
+) -> AsyncIterator[tuple[InterviewApp, Pilot, InterviewScreen]]:
+    """A new connector session opened in the app at 80×24, at its first (group) screen."""
+    new_session(SessionStore(tmp_path), organisation, "api_connector", session_id=session_id)
+    app = InterviewApp(sessions_dir=tmp_path, resume=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        yield app, pilot, screen
+
+
 async def reply(pilot, screen: InterviewScreen, text: str, *keys: str) -> None:
     """Press *keys* (status keys) in the empty field, then type *text* and send it."""
     if keys:
@@ -39,12 +56,7 @@ async def reply(pilot, screen: InterviewScreen, text: str, *keys: str) -> None:
 
 
 async def _screening(tmp_path: Path) -> None:
-    new_session(SessionStore(tmp_path), "グループ株式会社", "api_connector", session_id="g")
-    app = InterviewApp(sessions_dir=tmp_path, resume="g")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, InterviewScreen)
+    async with new_interview(tmp_path, "グループ株式会社", "g") as (app, pilot, screen):
         live = screen.live
         answers = live.session.answers
         step = live.current_step()
@@ -109,11 +121,7 @@ def test_group_screen_all_done_all_na_change_one_mixed_and_closing(tmp_path):
 
 
 async def _item_without_gap(tmp_path: Path) -> None:
-    new_session(SessionStore(tmp_path), "順調株式会社", "api_connector", session_id="ok")
-    app = InterviewApp(sessions_dir=tmp_path, resume="ok")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+    async with new_interview(tmp_path, "順調株式会社", "ok") as (app, pilot, screen):
         live = screen.live
         # the fast mode: number key + Enter on every screen
         await pilot.press("1", "enter")
@@ -227,11 +235,7 @@ def _saved_answers(tmp_path: Path, sid: str) -> dict:
 async def _group_pending(tmp_path: Path) -> None:
     from test_tui_chat_input import type_text
 
-    new_session(SessionStore(tmp_path), "保留株式会社", "api_connector", session_id="gp")
-    app = InterviewApp(sessions_dir=tmp_path, resume="gp")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+    async with new_interview(tmp_path, "保留株式会社", "gp") as (app, pilot, screen):
         field = screen.query_one("#reply", TextArea)
         assert screen.live.current_step().kind is StepKind.GROUP  # 1.1, three examples
         await type_text(pilot, "テスト")
@@ -292,11 +296,7 @@ def test_group_screen_keeps_an_unread_reply_pending_and_corrects_with_one_key(tm
 async def _group_digits(tmp_path: Path) -> None:
     from test_tui_chat_input import type_text
 
-    new_session(SessionStore(tmp_path), "数字株式会社", "api_connector", session_id="gd")
-    app = InterviewApp(sessions_dir=tmp_path, resume="gd")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+    async with new_interview(tmp_path, "数字株式会社", "gd") as (app, pilot, screen):
         field = screen.query_one("#reply", TextArea)
         bar = screen.query_one("#answer-bar")
         # 「12月に改訂」: both digits were text, not two status keys
@@ -368,11 +368,7 @@ def test_group_screen_digits_in_text_and_incomplete_keys(tmp_path):
 
 
 async def _named(tmp_path: Path) -> None:
-    new_session(SessionStore(tmp_path), "名指し株式会社", "api_connector", session_id="nm")
-    app = InterviewApp(sessions_dir=tmp_path, resume="nm")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+    async with new_interview(tmp_path, "名指し株式会社", "nm") as (_app, pilot, screen):
         live = screen.live
         assert "ほかは実施済み" in bubbles(screen)[-1]  # the group screen says how
         await reply(pilot, screen, "②は一部実施、ほかは実施済み。規程第5条")
@@ -395,11 +391,7 @@ def test_a_reply_naming_the_example_that_differs_asks_only_that_one(tmp_path):
 
 
 async def _named_pending(tmp_path: Path) -> None:
-    new_session(SessionStore(tmp_path), "名指し保留株式会社", "api_connector", session_id="np")
-    app = InterviewApp(sessions_dir=tmp_path, resume="np")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+    async with new_interview(tmp_path, "名指し保留株式会社", "np") as (_app, pilot, screen):
         said = "①は該当なし、規程は未整備"
         await reply(pilot, screen, said)  # ② and ③ left out: asked, never guessed
         assert "1.1.2" not in screen.live.session.answers
