@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from pydantic import BaseModel
 
 from interview.compile.diff import ItemDiff, QuestionChange, SessionDiff
@@ -91,14 +93,6 @@ def diff_document(diff: SessionDiff, include_unchanged: bool = False) -> Session
     return SessionDiffJson(
         before=diff.before_id,
         after=diff.after_id,
-        summary=SummaryJson(
-            changed=summary.changed,
-            new=summary.new,
-            unanswered=summary.unanswered,
-            unchanged=summary.unchanged,
-            improved=summary.improved,
-            regressed=summary.regressed,
-            unreviewed=summary.unreviewed,
-        ),
+        summary=SummaryJson(**asdict(summary)),
         items=[_item(i) for i in items],
     )

@@ -7,7 +7,7 @@ change marked 改善 or 後退 so that a reviewer sees at once where things move
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from enum import StrEnum
 
 from interview.catalog.models import Catalog, Item
@@ -170,18 +170,7 @@ class DiffSummary:
     unreviewed: int = 0  # items B has not yet gone through (yearly check part-way)
 
     def line(self) -> str:
-        return str(
-            Message(
-                "diff_summary",
-                changed=self.changed,
-                new=self.new,
-                unanswered=self.unanswered,
-                unchanged=self.unchanged,
-                improved=self.improved,
-                regressed=self.regressed,
-                unreviewed=self.unreviewed,
-            )
-        )
+        return str(Message("diff_summary", **asdict(self)))
 
 
 @dataclass(frozen=True, slots=True)
