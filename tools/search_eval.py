@@ -20,6 +20,7 @@ GLOSSARY_SETS = [
     "glossary_queries.toml",
     "glossary_meaning_queries.toml",
     "glossary_queries_tune.toml",
+    "glossary_queries_tune2.toml",
     "glossary_queries_heldout.toml",
     "glossary_queries_heldout2.toml",
 ]
