@@ -79,11 +79,31 @@ _STOP_KANJI = frozenset(
         "関係",
         "関連",
         "程度",
+        "一緒",
+        "大丈夫",
+        "駄目",
+        "本件",
+        "皆",
+        "皆様",
     ]
 )
 _STOP_KATA = frozenset(
-    ["ヤツ", "モノ", "コト", "トコ", "ナニ", "ドコ", "ドレ", "ナン", "チェックリスト"]
+    [
+        "ヤツ",
+        "モノ",
+        "コト",
+        "トコ",
+        "ナニ",
+        "ドコ",
+        "ドレ",
+        "ナン",
+        "チェックリスト",
+        "ダメ",
+        "オッケ",
+    ]
 )
+_COUNTER = re.compile(r"^何[年日回件人時分度月週個割階歳台社名]|^何[か箇ヶ]?月$")
+"""何年, 何日, 何回 … only ask how many: the sentence, not the topic."""
 _STOP_ASCII = frozenset(
     [
         "a",
@@ -130,6 +150,8 @@ _STOP_ASCII = frozenset(
         "should",
         "there",
         "any",
+        "ok",
+        "ng",
     ]
 )
 _WEAK = frozenset(
@@ -296,7 +318,7 @@ def _word_group(kind: str, run: str) -> Group | None:
 
 def _is_stop(kind: str, run: str) -> bool:
     if kind == "kanji":
-        return run in _STOP_KANJI
+        return run in _STOP_KANJI or bool(_COUNTER.match(run))
     if kind == "kata":
         return run in _STOP_KATA
     if kind == "ascii":
