@@ -588,6 +588,7 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
     documents: list[list[tuple[list[str], float]]] = []
     keywords = item_keywords() if _is_shipped_items(catalog) else {}
     phrases: dict[int, tuple[frozenset[str], ...]] = {}
+    unmeasured: list[list[tuple[list[str], float]]] = []
     for item in catalog.items:
         first = len(entries)
         own: tuple[Question, ...] = ()
@@ -605,18 +606,20 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
             entries.append(_Entry(item.no, field, ref, text, folded, classes))
             token_sets.append(frozenset(tokens))
         words = keywords.get(item.no, ())
+        extra: list[tuple[list[str], float]] = []
         if words:
             # Everyday words for the item: ranked with, never shown or matched as typed.
-            fields.append((text_tokens("、".join(words)), KEYWORD_WEIGHT))
+            extra = [(text_tokens("、".join(words)), KEYWORD_WEIGHT)]
             phrases[item.no] = tuple(frozenset(text_tokens(w)) for w in words)
         # Who answers the item is part of what it is about (「銀行側の本人確認」).
         fields.append((text_tokens(_PARTY_WORDS.get(str(item.party), "")), PARTY_WEIGHT))
         by_item[item.no] = range(first, len(entries))
         items.append(item.no)
         documents.append(fields)
+        unmeasured.append(extra)
         # Folded text never holds "|", so no match can span two fields.
         blobs[item.no] = "|".join(e.folded for e in entries[first:])
-    meaning = MeaningIndex(documents, UNKNOWN_SHARE, orphan_kanji=True)
+    meaning = MeaningIndex(documents, UNKNOWN_SHARE, orphan_kanji=True, unmeasured=unmeasured)
     return _Built(entries, token_sets, by_item, blobs, items, meaning, phrases)
 
 

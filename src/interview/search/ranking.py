@@ -49,7 +49,11 @@ class MeaningIndex:
         documents: Sequence[Iterable[tuple[str | Sequence[str], float]]],
         unknown_share: float = UNKNOWN_SHARE,
         orphan_kanji: bool = False,
+        unmeasured: Sequence[Sequence[tuple[Sequence[str], float]]] = (),
     ) -> None:
+        """*unmeasured*: per document, fields (an item's everyday words) that add to what
+        it holds but not to its length, so a longer word list does not lower the rank
+        the item's own texts give it."""
         self.orphan_kanji = orphan_kanji
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         lengths: list[float] = []
@@ -62,6 +66,10 @@ class MeaningIndex:
                     row = postings[token]
                     row[doc] = row.get(doc, 0.0) + weight
             lengths.append(length)
+            for tokens, weight in unmeasured[doc] if doc < len(unmeasured) else ():
+                for token in tokens:
+                    row = postings[token]
+                    row[doc] = row.get(doc, 0.0) + weight
         self.size = len(lengths)
         self._postings = dict(postings)
         average = sum(lengths) / max(1, len(lengths)) or 1.0
