@@ -326,11 +326,21 @@ class ChecklistIndex:
         return names
 
     def _groups(self, query: str) -> tuple[Group, ...]:
-        from interview.search.query import Alternative, Group, parse_query
+        from interview.search.query import (
+            JUNCTION_PREFIX,
+            Alternative,
+            Group,
+            junctions,
+            parse_query,
+        )
         from interview.search.tokens import text_tokens
 
         groups = parse_query(query)
         expanded = []
+        for bigram in junctions(query):
+            if not self._meaning.holds_token(bigram):
+                # A compound no item knows (暗号資産): its parts are not what was asked.
+                expanded.append(Group(JUNCTION_PREFIX + bigram, (Alternative((bigram,), 1.0),)))
         for group in groups:
             extra = self._names(normalize(group.word)) if len(group.word) >= 2 else []
             if extra:

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from interview.search.query import KANA_PREFIX, Group
+from interview.search.query import JUNCTION_PREFIX, KANA_PREFIX, Group
 from interview.search.tokens import text_tokens
 
 K1 = 1.2
@@ -88,6 +88,10 @@ class MeaningIndex:
         if token.startswith(ORPHAN_PREFIX):
             token = token[len(ORPHAN_PREFIX) :]  # weighs as itself, matches nothing
         return self._idf.get(token, self.unknown_idf)
+
+    def holds_token(self, token: str) -> bool:
+        """Whether any document holds *token*."""
+        return token in self._postings
 
     def holds(self, doc: int, token: str) -> bool:
         return doc in self._postings.get(token, {})
@@ -285,7 +289,12 @@ def coverage_cutoff(groups: Sequence[Group], base: float) -> float:
     見つけるための最後の一桁」) is rarely matched word for word, so with each content
     word past two a little less is asked, down to *base* − :data:`LONG_QUERY_EASING`.
     """
-    words = sum(1 for g in groups if not g.alternatives[0].tokens[0].startswith(KANA_PREFIX))
+    words = sum(
+        1
+        for g in groups
+        if not g.alternatives[0].tokens[0].startswith(KANA_PREFIX)
+        and not g.word.startswith(JUNCTION_PREFIX)
+    )
     return base - LONG_QUERY_EASING * min(1.0, max(0, words - 2) / 2)
 
 
