@@ -35,6 +35,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune4.toml",
     "checklist_queries_tune5.toml",
     "checklist_queries_tune6.toml",
+    "checklist_queries_tune7.toml",
 ]
 
 
