@@ -371,7 +371,7 @@ def _parse(query: str) -> tuple[tuple[Group, ...], tuple[str, ...]]:
     rest = "".join(" " if taken[i] else c for i, c in enumerate(plain))
     words: list[tuple[int, Group]] = []
     singles: list[tuple[int, Group]] = []
-    for match_start, (kind, run) in _runs_with_positions(rest):
+    for match_start, (kind, run) in _glue_okurigana(_runs_with_positions(rest)):
         if kind == "hira":
             # Mostly particles and okurigana, but a word may be typed in hiragana
             # (「ばっくあっぷの頻度」): the index keeps whatever part it knows.
@@ -466,6 +466,38 @@ def _in_compound(text: str, at: int) -> bool:
 
 def _is_kanji(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or char in "々〆ヶ"
+
+
+_OKURIGANA = frozenset("っきしちひびみりぎじえけせめれべげ")
+"""Kana that join two kanji of one word (引っ越し, 取り扱い, 書き換え); not particles
+(の, に, て …) nor an adjective's い (弱い認証)."""
+
+
+def _glue_okurigana(
+    found: list[tuple[int, tuple[str, str]]],
+) -> list[tuple[int, tuple[str, str]]]:
+    """Kanji, one okurigana kana, kanji: one word written without it (取り扱い → 取扱,
+    as the guide writes 取扱い; 引っ越し → 引越, a word, not two verb stems)."""
+    glued: list[tuple[int, tuple[str, str]]] = []
+    at = 0
+    while at < len(found):
+        start, (kind, run) = found[at]
+        while (
+            kind == "kanji"
+            and at + 2 < len(found)
+            and found[at + 1][1][0] == "hira"
+            and len(found[at + 1][1][1]) == 1
+            and found[at + 1][1][1] in _OKURIGANA
+            and found[at + 2][1][0] == "kanji"
+            and not found[at + 2][1][1].startswith("方")  # 選び方: a way of, no word
+            and found[at + 1][0] == start + len(run)
+            and found[at + 2][0] == found[at + 1][0] + 1
+        ):
+            run += found[at + 2][1][1]
+            at += 2
+        glued.append((start, (kind, run)))
+        at += 1
+    return glued
 
 
 def _runs_with_positions(text: str) -> list[tuple[int, tuple[str, str]]]:
