@@ -231,6 +231,11 @@ def synonym_table(path: Path = SYNONYMS_FILE) -> tuple[Synonym, ...]:
     with path.open("rb") as f:
         data = tomllib.load(f)
     table: dict[str, list[str]] = {}
+    for word in data.get("compounds", []):
+        # A word of its own that holds a key (作業者 holds 業者): taken whole, as typed.
+        key = _match_form(str(word))
+        if key:
+            table.setdefault(key, [])
     for entry in data.get("synonyms", []):
         targets = [str(t) for t in entry.get("targets", [])]
         for word in entry.get("words", []):
@@ -405,7 +410,7 @@ def _cuts(plain: str, start: int, end: int) -> list[str]:
     while left > 0 and _is_kanji(plain[left - 1]):
         left -= 1
     rest = plain[left:start]
-    if len(rest) >= 2 and rest not in _WEAK and not _is_key_end(plain[:start]):
+    if len(rest) >= 2 and not _plain_word(rest) and not _is_key_end(plain[:start]):
         found.append(plain[start - 1 : start + 1])
     right = end
     while right < len(plain) and _is_kanji(plain[right]):
@@ -413,7 +418,7 @@ def _cuts(plain: str, start: int, end: int) -> list[str]:
     rest = plain[end:right]
     if (
         len(rest) >= 2
-        and rest not in _WEAK
+        and not _plain_word(rest)
         and rest not in _COMPOUND_HEADS
         and not _is_key_start(plain[end:])
     ):
@@ -446,6 +451,11 @@ _COMPOUND_HEADS = frozenset(
     ]
 )
 """Words that end a compound of any topic (送信防止, 作業手順): no new word."""
+
+
+def _plain_word(rest: str) -> bool:
+    """A generic or sentence word (管理, 何年): it makes no new compound with a key."""
+    return rest in _WEAK or _is_stop("kanji", rest)
 
 
 def _is_key_start(rest: str) -> bool:
