@@ -80,7 +80,7 @@ def _docs(data: list[tuple[str, str]]) -> list[tuple[int, set[str]]]:
     return [(CLASSES.index(label), ngrams(fold(text.strip()))) for label, text in data]
 
 
-def train(data: list[tuple[str, str]], epochs: int = EPOCHS) -> Model:
+def train(data: list[tuple[str, str]]) -> Model:
     """Multinomial logistic regression by SGD (fixed shuffle seed: deterministic)."""
     docs = _docs(data)
     df: Counter[str] = Counter()
@@ -93,8 +93,7 @@ def train(data: list[tuple[str, str]], epochs: int = EPOCHS) -> Model:
     bias = [0.0] * k
     order = list(range(len(docs)))
     rng = random.Random(14)
-    step = 0
-    for epoch in range(epochs):
+    for epoch in range(EPOCHS):
         rng.shuffle(order)
         rate = RATE / (1 + epoch * 0.5)
         for i in order:
@@ -115,7 +114,6 @@ def train(data: list[tuple[str, str]], epochs: int = EPOCHS) -> Model:
                     row[j] = row[j] * shrink - rate * grad[j]
             for j in range(k):
                 bias[j] -= rate * grad[j]
-            step += 1
     return Model(CLASSES, tuple(bias), weights)
 
 
@@ -207,7 +205,7 @@ def command_cv() -> int:
     return 0
 
 
-THETAS = (None, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3)
+THETAS = (None, 0.999, 0.995, 0.99, 0.98, 0.97, 0.95, 0.93, 0.9, 0.8, 0.7, 0.6, 0.5)
 
 
 def _score(
@@ -262,8 +260,9 @@ def command_sweep() -> int:
         for name, (data, model_for) in sets.items():
             counts, vetoed = _score(data, theta, model_for)
             cells.append(_cell(counts))
-            if name.startswith("heldout8") and vetoed["vetoed"]:
-                notes.append(f"dev vetoed {vetoed['vetoed']}: S right {vetoed['S right']}, T right {vetoed['T right']}")
+            if vetoed["vetoed"]:
+                short = name.split(" ")[0] + ("/oof" if "out-of-fold" in name else "")
+                notes.append(f"{short} vetoed {vetoed['vetoed']} (S right {vetoed['S right']}, T right {vetoed['T right']})")
         print(f"{'off' if theta is None else theta} | " + " | ".join(cells) + ("  # " + "; ".join(notes) if notes else ""))
     return 0
 
