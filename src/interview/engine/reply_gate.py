@@ -28,10 +28,12 @@ NO_STATUS = "none"  # the class of replies that give no status (questions, remar
 # Veto when P(T) − P(S) ≥ THETA for the classifier's favourite T ≠ S (chosen on the
 # development set, see docs/japanese-text.md "Statistical gate"). The classifier is sharp
 # (trained to a near-zero loss), so only a near-certain disagreement vetoes.
-THETA = 0.98
+THETA = 0.99
 ENABLED = True
-# Offer the classifier's favourite as the guess when the rules have none.
+# Offer the classifier's favourite as the guess when the rules have none, if it is at
+# least this likely (a lone word such as 「テスト」 or 「規程」 gets no guess).
 GUESS_WHEN_EMPTY = True
+GUESS_FLOOR = 0.5
 
 START, END = "\x02", "\x03"
 
@@ -120,7 +122,7 @@ def review(
     favourite = max(probs, key=probs.__getitem__)
     offered = None if favourite == NO_STATUS else Status(favourite)
     if status is None:  # no status and no guess: offer the classifier's favourite
-        return None, offered
+        return None, (offered if probs[favourite] >= GUESS_FLOOR else None)
     if favourite != status.value and probs[favourite] - probs[status.value] >= theta:
         return None, offered
     return status, guess
