@@ -62,7 +62,12 @@ def training_tables() -> list[Path]:
 def rows(path: Path) -> list[tuple[str, str]]:
     """(label, text) of a reply table."""
     table = tomllib.loads(path.read_text(encoding="utf-8"))
-    return [(status, text) for status, groups in table.items() for texts in groups.values() for text in texts]
+    return [
+        (status, text)
+        for status, groups in table.items()
+        for texts in groups.values()
+        for text in texts
+    ]
 
 
 def training_rows() -> list[tuple[str, str]]:
@@ -165,7 +170,10 @@ def command_train() -> int:
     payload = to_json(train(data), training_tables(), len(data))
     MODEL_PATH.write_text(dump(payload), encoding="utf-8")
     size = MODEL_PATH.stat().st_size
-    print(f"{MODEL_PATH.relative_to(ROOT)}: {len(data)} replies, {len(payload['weights'])} n-grams, {size / 1024:.0f} KB")  # type: ignore[arg-type]
+    n_grams = len(payload["weights"])  # type: ignore[arg-type]
+    print(
+        f"{MODEL_PATH.relative_to(ROOT)}: {len(data)} replies, {n_grams} n-grams, {size / 1024:.0f} KB"
+    )
     return 0
 
 
@@ -199,7 +207,9 @@ def command_cv() -> int:
         totals[label] += 1
         hits[label] += top == label
     n = sum(totals.values())
-    print(f"{FOLDS}-fold accuracy of the classifier alone: {sum(hits.values()) / n:.1%} over {n} replies")
+    print(
+        f"{FOLDS}-fold accuracy of the classifier alone: {sum(hits.values()) / n:.1%} over {n} replies"
+    )
     for label in CLASSES:
         print(f"  {label:<15} n={totals[label]:>4}  {hits[label] / max(totals[label], 1):.1%}")
     return 0
@@ -262,8 +272,14 @@ def command_sweep() -> int:
             cells.append(_cell(counts))
             if vetoed["vetoed"]:
                 short = name.split(" ")[0] + ("/oof" if "out-of-fold" in name else "")
-                notes.append(f"{short} vetoed {vetoed['vetoed']} (S right {vetoed['S right']}, T right {vetoed['T right']})")
-        print(f"{'off' if theta is None else theta} | " + " | ".join(cells) + ("  # " + "; ".join(notes) if notes else ""))
+                notes.append(
+                    f"{short} vetoed {vetoed['vetoed']} (S right {vetoed['S right']}, T right {vetoed['T right']})"
+                )
+        print(
+            f"{'off' if theta is None else theta} | "
+            + " | ".join(cells)
+            + ("  # " + "; ".join(notes) if notes else "")
+        )
     return 0
 
 
