@@ -34,6 +34,7 @@ CHECKLIST_SETS = [
     "checklist_queries_heldout3.toml",
     "checklist_queries_tune4.toml",
     "checklist_queries_tune5.toml",
+    "checklist_queries_heldout4.toml",
 ]
 
 
