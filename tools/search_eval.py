@@ -39,6 +39,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune6.toml",
     "checklist_queries_tune7.toml",
     "checklist_queries_tune8.toml",
+    "checklist_queries_tune9.toml",
     "checklist_queries_heldout4.toml",
 ]
 
