@@ -59,6 +59,8 @@ CHECKLIST_SETS = {
     "checklist_queries_tune8.toml": (0.97, 0.97, 0.88),
     "checklist_queries_tune9.toml": (0.95, 0.98, 0.85),
 }
+NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.93}
+"""Sets of no-answer queries only: the share that must return nothing."""
 
 
 @pytest.mark.parametrize("name", sorted(GLOSSARY_SETS))
@@ -91,6 +93,15 @@ def test_checklist_set(name, catalog):
     top1, top3, empty = _score(rows)
     floor = CHECKLIST_SETS[name]
     assert top1 >= floor[0] and top3 >= floor[1] and empty >= floor[2], (top1, top3, empty)
+
+
+@pytest.mark.parametrize("name", sorted(NO_ANSWER_SETS))
+def test_no_answer_set(name):
+    queries = _load(name)
+    assert queries and all(q["expected"] == [] for q in queries)
+    assert len({q["query"] for q in queries}) == len(queries), "duplicate queries"
+    empty = sum(not search_checklist(q["query"], limit=3) for q in queries) / len(queries)
+    assert empty >= NO_ANSWER_SETS[name], empty
 
 
 def test_held_out_sets_are_wide():
