@@ -239,6 +239,13 @@ _CLOSING = re.compile(r"(?<=[、。.!?])以上(です|となります|になり�
 _FILLER = re.compile(
     r"^(えー*と|えっと|ええと|えー+|あー+|あのー*|うー+ん|んー+|そうですね[ーえ〜]*|正直(なところ|言って|に言うと|に申し上げると)?|まあ(?!まあ)|ま、)[、,。\s…]*"
 )
+# An acknowledgement or an announcement before the answer carries no verdict
+# (「分かりました、」 has ました; 「長くなりますが説明します」 would read as a plan).
+_ACK = re.compile(
+    r"^(はい[、。]?)?(わかりました|分かりました|解りました|判りました|了解(です|しました|いたしました)?|承知(です|しました|いたしました)"
+    r"|かしこまりました|なるほど(です)?|(少し|ちょっと)?長く(なります|なる|なりそうです)(が|けど|けれど))[、。!]*"
+    r"((状況|現状|経緯|背景)を)?(ご)?(説明|補足)?(します|いたします|させてください|させていただきます)?[、。:]*"
+)
 # A blank between Japanese words marks a clause, like 、 (本番は実施 開発は未実施).
 _JA_SPACE = re.compile(r"(?<=[^\x00-\x7f])[\s\u3000]+|[\s\u3000]+(?=[^\x00-\x7f])")
 # Sentence-final particles carry no verdict (保護ね, やってますよ).
@@ -253,6 +260,7 @@ def fold(text: str) -> str:
     s = _PADDING.sub("、", s)
     s = _FILLER.sub("", _FILLER.sub("", s.lstrip(_ENDS)))  # 「お世話になっております。えーと、…」
     s = _FILLER.sub("", _LEAD_IN.sub("", s))
+    s = _ACK.sub("", s)
     s = _CLOSING.sub("", s)
     if _SPACED_LETTERS.fullmatch(s):  # 「実 施 済 み」
         s = _SPACE.sub("", s)
