@@ -665,6 +665,20 @@ _SLIPPED_SCHEDULE = re.compile(
 )
 
 
+# 「カード番号は保持しておりません」「個人情報はログに出力していません」「外部とは接続して
+# いません」: sensitive data or a network kept out. A control, or a reason the topic does
+# not apply; either way not a gap to record confidently.
+_KEPT_OUT = re.compile(
+    r"(個人情報|パスワード|カード番号|カード情報|暗証番号|口座番号|秘密鍵|暗号鍵|機密情報|認証情報|トークン"
+    r"|apiキー|マイナンバー|本番データ|顧客情報|顧客データ|生データ|クレジットカード)"
+    r"(は|を|も|などは|等は)[^、。]{0,12}?"
+    r"(保持|保存|保管|表示|出力|記録|書き出|残し|送信|送ら|渡し|渡さ|共有|持っ|持た|扱っ|扱わ|取得|収集|載せ|埋め込"
+    r"|含め|含ま|出さ|出し|見せ|キャッシュ|印字|印刷|預か)[^、。]{0,8}?(ない|ません|ず(?=[、。]|$))"
+    r"|(外部|インターネット|社外|外)(の)?(ネットワーク|網|回線)?(と|とは|に|には|へ|へは)(一切|直接)?"
+    r"(接続|通信|つなが|繋が|つない|繋い|出て)[^、。]{0,6}?(ない|ません|ず(?=[、。]|$))"
+)
+
+
 _LEAD_YES_NO = re.compile(
     r"(?:(?P<yes>はい|ええ|うん)|いいえ|いえ(?!す)(?:いえ)?)[、。,!]*(?=[^、。,!])"
 )
@@ -783,6 +797,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             r"(ので|ため|為|から)$", text
         ):  # 「API連携はしていないので」: a reason, for what?
             return None, Status.NOT_APPLICABLE
+        if _KEPT_OUT.search(text) and not has_plan and not _ALL_NEGATIVE.search(text):
+            return None, Status.DONE  # 「カード番号は保持しておりません」: a control, or n/a?
         return Status.NOT_DONE, None
     if has_plan:
         if positive:
