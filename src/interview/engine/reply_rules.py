@@ -31,6 +31,9 @@ _DOUBLE_NEGATIVE = re.compile(
     r"|なくは(ない|ありません)|なくも(ない|ありません)"
     r"|未(実施|対応|整備|導入|着手)(で|では)?(は)?(ない|ありません|ございません)"
     r"|ないとは(いえ|言え)(ない|ません)"
+    r"|(?<!予定が)(?<!必要が)(?<!余裕が)(?<!予算が)(?<!時間が)(?<!人が)(?:ない|未[一-龥]{2}の)(?!予定|計画|つもり|わけ|訳|理由|必要|こと|もの|よう)"
+    r"[一-龥ァ-ヶーa-z0-9]{1,8}(は|も)(一(つ|件|人|台|社|名|か所|箇所)も|ひとつも|誰も|どこも|特に)?"
+    r"(ない|ありません|ございません|存在しない|存在しません|いない|いません|おりません|残って(い|お)(ない|ません))"
 )
 # Negatives that describe the control itself, or an absence of problems.
 _NOT_REALLY_NEGATIVE = Alternation(
@@ -91,6 +94,14 @@ _NO_TROUBLE = re.compile(
     r"|出ていない|出ていません)"
 )
 _NO_TROUBLE_TOKEN = "〔無事〕"
+# 「特に問題は起きていません」: nothing has happened, which says nothing of a control.
+_NO_EVENT_TOKEN = "〔無事故〕"
+
+
+def _no_trouble(found: re.Match[str]) -> str:
+    event = re.search(r"(起き|発生し|出)て", found.group(0))
+    return _NO_EVENT_TOKEN if event else _NO_TROUBLE_TOKEN
+
 
 # --- signals -----------------------------------------------------------------------------
 
@@ -237,7 +248,7 @@ _PARTIAL = Alternation(
         r"|先行(導入|実施|運用)|試して(い|お)(る|ます|ります)|試しているところ|実証|ほとんど[^、。]{0,4}(終わ|済|完了)|あと(少し|もう少し|わずか)|残り(わずか|少し)"
         r"|主要な(部分|もの|システム|箇所|拠点|委託先|api)|(全て|すべて|全部|全)の[^、。]{0,10}(には|では|は)[^、。]{0,10}(ない|ません)"
         r"|ときどき|時々|たまに|気(づ|付)いた(とき|時|ら)|思い出した(とき|時|ら)|気が向いた"
-        r"|途中(まで|です|段階|の段階|だ|$|。|、)|移行中|対応中|整備中|導入中|構築中|進めて|進行中|一方|ぼちぼち|ある程度|それなりに"
+        r"|途中(まで|です|段階|の段階|だ|$|。|、)|移行中|対応中|整備中|導入中|構築中|(?<!準備を)(?<!検討を)(?<!調整を)(?<!話を)進めて|進行中|一方|ぼちぼち|ある程度|それなりに"
     )
 )
 # のみ / だけ that describe the control itself (管理者のみアクセス可能) are not a limit.
@@ -257,9 +268,16 @@ _CONTROL_ONLY = re.compile(
 # Plan verbs in the ている form are intentions, not facts (検討しています).
 _PLAN_VERB = re.compile(
     r"(?:(検討|相談|議論|話し合い?)(を)?(した|し)こと(が|は|も)?(ある|あります|あり)|(見積もり|見積|検討|相談|情報収集|比較検討|ヒアリング|調査)(は|を|も)?(取り|し|行い|実施し)(ました|た)"
+    r"|(相?見積もり|相?見積|提案書?|デモ|カタログ|製品資料|雛形|ひな形|ひな型|テンプレート|サンプル)(は|を|も|だけ)?"
+    r"(取っ|とっ|もらっ|貰っ|いただい|頂い|受け|取り寄せ|ダウンロードし|入手し|見)(た|て(い|お)(る|ます|ります|り)?)"
+    r"|(相?見積もり|相?見積|提案書?|デモ|カタログ|製品資料|雛形|ひな形|ひな型|テンプレート|サンプル)(は|を|も|だけ)?"
+    r"(もらい|いただき|頂き|受け|取り寄せ|ダウンロードし|入手し|見)ました"
+    r"|(話|話題|議題)(に|で)?(だけ)?(は|が|も)?(出|上がっ|のぼっ|上っ)た"
     r"|(目標|目途|めど|目処)(に|と)(して|し)(い|お)?(る|ます|ります|り)?"
     r"|(計画|スケジュール|日程|工程)(を|は)?(立て|調整し|検討し|組ん)(て|で)(い|お)?(る|ます|ります|り)?"
-    r"|話(だけ)?(は|が|も)?(出て|あって|上がって)(い|お)?(る|ます|ります|り)?)|"
+    r"|(話|話題|議題)(に|で)?(だけ)?(は|が|も)?(出て|あって|上がって|進んで|まとまって|まとまりつつ|固まって|固まりつつ)(い|お|あ)?(る|ます|ります|り)?"
+    r"|方向で[^、。]{0,6}?(動い|検討し|調整し|進め|進ん|まとま|固ま)(て|で|っ|りつつ|り)(い|お|あ)?(る|ます|ります|り)?"
+    r"|に向けて[^、。]{0,8}?(動い|準備し|準備を進め|調整し|話し合っ|相談し|検討し)(て|で)(い|お)?(る|ます|ります|り)?)|"
     r"(検討|予定|計画|準備|調整|目指|考え|見積|選定|相談|予算化|予算申請|認識|理解|承知|感じ|自覚|痛感|わかっ)(は|を|も)?(して|し|て|中で)?(い|お)?"
     r"(る|ます|ります|り|ました)?"
 )
@@ -404,7 +422,7 @@ def read(folded: str) -> Reading:
     text = _CONDITIONAL.sub("〔条〕", text)
     text = _REFUSAL.sub(_POS_TOKEN, text)
     text = _DOUBLE_NEGATIVE.sub(_POS_TOKEN, text)
-    text = _NO_TROUBLE.sub(_NO_TROUBLE_TOKEN, text)
+    text = _NO_TROUBLE.sub(_no_trouble, text)
     text = _NOT_REALLY_NEGATIVE.sub(_POS_TOKEN, text)
     text = _CONTROL_ONLY.sub(_POS_TOKEN, text)
     text = _RULE_DEADLINE.sub("〔則〕", text)
@@ -704,6 +722,9 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     positive = bool(_POSITIVE.search(facts)) or bool(_RULE_IN_FORCE.search(facts))
     if not positive and _NO_TROUBLE_TOKEN in text and not _NEGATIVE.search(text):
         positive = True  # 「監査での指摘事項はありません」
+    no_event_only = (
+        not positive and _NO_EVENT_TOKEN in text and not _NEGATIVE.search(text)
+    )  # 「特に問題は起きていません」: asked below, if nothing else gives a verdict
     if _ENABLING.search(text) or _INTENTION_IS.search(text):  # 「予算がついたら導入します」
         has_plan = True
     elif not positive and not has_plan and _RULE_HABIT.search(facts) and not _NEGATIVE.search(text):
@@ -821,4 +842,6 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         if telegraphic_date:  # 「12月に導入」: done in December, or planned for it?
             return None, Status.DONE
         return Status.DONE, None
+    if no_event_only:
+        return None, Status.DONE
     return None, None
