@@ -103,6 +103,13 @@ def _no_trouble(found: re.Match[str]) -> str:
     return _NO_EVENT_TOKEN if event else _NO_TROUBLE_TOKEN
 
 
+# 「意図して取得している運用はありません」「定期的に見直している人はいない」: the ている
+# clause describes what does not exist.
+_NO_SUCH_PRACTICE = re.compile(
+    r"(ている|てる|でいる|た)(運用|仕組み|ルール|決まり|手順|体制|規程|規定|ツール|システム|担当者?|人|部署|記録|形|状態)"
+    r"(は|も)(特に|今のところ|現状)?(ない|ありません|ございません|存在しない|存在しません|いない|いません|おりません)"
+)
+
 # --- signals -----------------------------------------------------------------------------
 
 _NOT_APPLICABLE = re.compile(
@@ -182,6 +189,8 @@ _POSITIVE = Alternation(
         r"|^当然|^(その|おっしゃる)(通り|とおり)|^完璧|済ん(だ|で)"
         r"|(?<!思)(っ|し|い)たものの|(?<!思)(っ|し)たけど|自動(的に|で)[^、。]{0,16}(され|ます)|できる|できます|必須|(ルール|決まり|規則|運用|方針|仕組み|建て付け)(です|にな(って|り)|とな(って|り)|にして|としてい)|(?<=[ぁ-ゖ一-龥])(?<!思)(る|う|く|つ)(ものの|けど|けれど|が、)|(年|月|週|日)(に)?(\d|一|二|何)+回(だ|です|で|は|、|実施|行)|して(から)?(\d+|数|何)(年|か月|ヶ月|カ月)|^はい|^ええ|^うん|^yes|^ok|^おk|^おけ|大丈夫|ばっちり|もちろん|万全|しっかり"
         r"|率(は|が)?100(%|パーセント)"
+        # 「ワークフロー化されていて、」「承認記録も残ります」
+        r"|(?<!検討し)(?<!予定し)(?<!なっ)(て|で)いて(?=[、,]|も、)|(記録|ログ|履歴|証跡|エビデンス)(も|が|は)?(全部|すべて|全て|きちんと)?(残ります|残る(?!よう)|残して(い|お)(?!ない|ません))"
         r"|対応可|整備済|(?<!未)(実施|対応|整備|策定|締結|適用|構築|取得|設定|配置|任命)(し、|しており(?!ません))"
     )
 )
@@ -215,6 +224,7 @@ _WILL = re.compile(
 # A contrast connector after a "done" announces a caveat.
 _CAVEAT = re.compile(
     r"[、。]が、|けど|けれど|ものの|ただし|但し|しかし|でも、|(です|ます|た|る|い|だ|ある)が(、|$)|(ている|てる|ある|ます|です|った|した|ない|だ)が|一方"
+    r"|(か|かどうか)は別(として|にして|の話)|はともかく|はさておき"
 )
 _FREQUENCY = re.compile(
     r"毎|定期|ごと|都度|常時|常に|(年|月|週|日)(に)?(\d|一|二|何)+回|日次|週次|月次|年次|随時|必ず|その都度"
@@ -248,6 +258,10 @@ _PARTIAL = Alternation(
         r"|先行(導入|実施|運用)|試して(い|お)(る|ます|ります)|試しているところ|実証|ほとんど[^、。]{0,4}(終わ|済|完了)|あと(少し|もう少し|わずか)|残り(わずか|少し)"
         r"|主要な(部分|もの|システム|箇所|拠点|委託先|api)|(全て|すべて|全部|全)の[^、。]{0,10}(には|では|は)[^、。]{0,10}(ない|ません)"
         r"|ときどき|時々|たまに|気(づ|付)いた(とき|時|ら)|思い出した(とき|時|ら)|気が向いた"
+        r"|(対象|範囲|適用範囲|実施範囲|受講者|参加者|対象者|適用先)(は|が)[^、。]{0,14}?(に限(られ|定され|って|り)|だけ|のみ)"
+        r"|(やれる|できる|出来る|可能な|手が回る|対応できる)(範囲|ところ|こと)(で|は|だけ|まで|を)"
+        r"|(向け|分|側|部分|ところ|作業|項目|拠点|部署|システム|委託先|端末|案件|環境)(が|は)(まだ)?(残って|残り)"
+        r"|(放置|滞り|遅れ|形骸化|後回し|さぼり|手抜き)(気味|がち)"
         r"|途中(まで|です|段階|の段階|だ|$|。|、)|移行中|対応中|整備中|導入中|構築中|(?<!準備を)(?<!検討を)(?<!調整を)(?<!話を)進めて|進行中|一方|ぼちぼち|ある程度|それなりに"
     )
 )
@@ -430,6 +444,7 @@ def read(folded: str) -> Reading:
     text = _NO_TROUBLE.sub(_no_trouble, text)
     text = _NOT_REALLY_NEGATIVE.sub(_POS_TOKEN, text)
     text = _CONTROL_ONLY.sub(_POS_TOKEN, text)
+    text = _NO_SUCH_PRACTICE.sub("〔無〕なし", text)
     text = _RULE_DEADLINE.sub("〔則〕", text)
     has_plan = bool(PLAN_WORDS.search(text))
     status, guess = _verdict(text, has_plan)
@@ -518,7 +533,7 @@ def _count_share(text: str) -> bool:
 
 def _limited_beside_not_applicable(text: str) -> bool:
     """A part is left out (〜は対象外) beside a clause that limits the scope (〜のみ対象)."""
-    clauses = [c for c in re.split(r"[、。,.;；]", text) if c]
+    clauses = [c for c in _CLAUSE_OR_CONTRAST.split(text) if c]
     out = [c for c in clauses if re.search(r"(は|も)(対象外|適用外|範囲外)", c)]
     if not out or re.search(r"ため|ので|から|判断|考え", text):
         return False
@@ -527,7 +542,11 @@ def _limited_beside_not_applicable(text: str) -> bool:
         and (
             re.search(r"のみ|だけ|一部|限って|限定|以外|基本的に|原則", c)
             or re.search(r"(は|が)(対象|適用)(?!外)(です|だ|と(な|し)|$)", c)  # 「社員は対象」
-            or (_TOPIC.search(c) and _POSITIVE.search(c) and not _NEGATIVE.search(c))
+            or (
+                (_TOPIC.search(c) or re.search(r"(について|に関して)は", c))
+                and _POSITIVE.search(c)
+                and not _NEGATIVE.search(c)
+            )
         )
         for c in clauses
     )
