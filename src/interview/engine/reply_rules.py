@@ -110,6 +110,13 @@ _NO_SUCH_PRACTICE = re.compile(
     r"(は|も)(特に|今のところ|現状)?(ない|ありません|ございません|存在しない|存在しません|いない|いません|おりません)"
 )
 
+# 「委託先は現在5社あります」「連携先は銀行3行です」: a count of what exists, no verdict.
+_COUNT_FACT = re.compile(
+    r"^[^、。]{0,24}(は|が|も)(現在|今|いま|全部で|合計|全体で|約|およそ|ざっと)?[^、。\d〔]{0,4}?"
+    r"(\d+|一|二|三|四|五|数)[^\d、。〔%割]{1,4}(あります|ある|あり|います|いる|です|だ"
+    r"|ほど(です|あります)?|くらい(です|あります)?|程度(です|あります)?)$"
+)
+
 # --- signals -----------------------------------------------------------------------------
 
 _NOT_APPLICABLE = re.compile(
@@ -886,6 +893,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         if _unread_contrast(text):  # 「新しい方は対応済み、古い方は…」
             return None, Status.DONE
         if telegraphic_date:  # 「12月に導入」: done in December, or planned for it?
+            return None, Status.DONE
+        if _COUNT_FACT.search(text):  # 「委託先は現在5社あります」: a fact, not a verdict
             return None, Status.DONE
         return Status.DONE, None
     if no_event_only:
