@@ -109,7 +109,9 @@ _DIALECT = [
 _BARE_MARK = re.compile(r"(?<=[はがも:])(済|未)(?=$|[、。,!?])")
 _SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
 # 済 → 済み; ずみ/すみ/住み after a verbal noun → 済み (対応ずみ, 実施住み, 対応すみ)
-_ZUMI = re.compile(r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|積み|済(?![みまむ]))")
+_ZUMI = re.compile(
+    r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|積み|(?<![決返経救弁共完皆])済(?![みまむ]))"
+)  # not 決済, 返済, 経済 (a payment is not "done")
 # Casual ている forms: やってる → やっている, できてない → できていない.
 _TEIRU = re.compile(r"(?:(?<=て)|(?<=[んい]で))(?=る|ます|ない|ません|た(?!い)|なかった)")
 # Romaji left unconverted after kana: していまｓ → していま + す.
