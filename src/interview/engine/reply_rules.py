@@ -128,6 +128,19 @@ _COUNT_FACT = re.compile(
     r"|ほど(です|あります)?|くらい(です|あります)?|程度(です|あります)?)$"
 )
 
+# 「委託はしていません」「スマホアプリはありません」「APIは参照系のみです」: a fact about the
+# business, alone. It usually says why the topic does not apply, but it names no verdict.
+_BUSINESS_FACT = re.compile(
+    r"^(当社|弊社|うち|当行|弊行|自社)?(は|では|に|には)?、?"
+    r"(委託|外部委託|再委託|業務委託|委託先|外部委託先|再委託先|クラウド|スマホアプリ|スマートフォンアプリ|アプリ"
+    r"|モバイルアプリ|更新系(の)?api|参照系(の)?api|api|api連携|接続先|店舗|実店舗|支店|海外拠点|拠点|個人顧客|法人顧客"
+    r"|自社サーバー|オンプレ|データセンター|提供サービス|サービス|取引)"
+    r"(は|も)(一切|特に|現在|今は|今のところ)?"
+    r"((使って|利用して|使用して|持って|提供して|保有して|行って|やって|して|置いて|運営して|扱って|公開して)(い|お)?"
+    r"(ない|ません|ないです|おりません|りません)|(ない|ありません|ないです|ございません|なし)"
+    r"|[^、。]{0,12}(のみ|だけ)(です|だ|となります|になります)?)$"
+)
+
 # --- signals -----------------------------------------------------------------------------
 
 _NOT_APPLICABLE = re.compile(
@@ -484,6 +497,11 @@ def read(folded: str) -> Reading:
     text = _RULE_DEADLINE.sub("〔則〕", text)
     has_plan = bool(PLAN_WORDS.search(text))
     status, guess = _verdict(text, has_plan)
+    if _BUSINESS_FACT.search(text) and status in (Status.NOT_DONE, Status.PARTIAL, Status.DONE):
+        status, guess = None, Status.NOT_APPLICABLE  # 「委託はしていません」: why n/a, or a gap?
+    elif status is Status.DONE and re.search(r"(ので|ため|為|から)$", text):
+        if not re.search(r"済|完了|実施|対応|導入|整備|運用|〔", text) and not _FREQUENCY.search(text):
+            status, guess = None, Status.DONE  # 「個人でやってるので」: a reason, for what?
     if _ASIDE.search(text) and status is not Status.UNKNOWN:  # 「ちょっと席を外します」
         return Reading(None, guess or status, False, has_plan)
     if _QUESTION_WORDS.search(text) or (
