@@ -499,9 +499,13 @@ def read(folded: str) -> Reading:
     status, guess = _verdict(text, has_plan)
     if _BUSINESS_FACT.search(text) and status in (Status.NOT_DONE, Status.PARTIAL, Status.DONE):
         status, guess = None, Status.NOT_APPLICABLE  # 「委託はしていません」: why n/a, or a gap?
-    elif status is Status.DONE and re.search(r"(ので|ため|為|から)$", text):
-        if not re.search(r"済|完了|実施|対応|導入|整備|運用|〔", text) and not _FREQUENCY.search(text):
-            status, guess = None, Status.DONE  # 「個人でやってるので」: a reason, for what?
+    elif (
+        status is Status.DONE
+        and re.search(r"(ので|ため|為|から)$", text)
+        and not re.search(r"済|完了|実施|対応|導入|整備|運用|〔", text)
+        and not _FREQUENCY.search(text)
+    ):
+        status, guess = None, Status.DONE  # 「個人でやってるので」: a reason, for what?
     if _ASIDE.search(text) and status is not Status.UNKNOWN:  # 「ちょっと席を外します」
         return Reading(None, guess or status, False, has_plan)
     if _QUESTION_WORDS.search(text) or (
