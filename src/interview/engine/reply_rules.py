@@ -773,6 +773,21 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"[、。,.;；]", text) if c]
 
 
+def _negative_answer_first(text: str) -> bool:
+    """A first sentence that answers no, then sentences with no part of their own done."""
+    sentences = [s for s in text.split("。") if s]
+    if len(sentences) < 2:
+        return False
+    first, rest = sentences[0], "。".join(sentences[1:])
+    if not _NEGATIVE.search(first) or _POSITIVE.search(first) or _PARTIAL.search(first):
+        return False
+    if _PARTIAL.search(rest) or _CAVEAT.search(rest):
+        return False
+    return not any(
+        _TOPIC.search(c) and (_POSITIVE.search(c) or _TELEGRAPHIC.search(c)) for c in _clauses(rest)
+    )
+
+
 def _past_only(text: str) -> bool:
     """Done before, not now: 「前はやってたけど今はやってない」."""
     return bool(
@@ -949,6 +964,10 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
                 # a fact and a negative with no contrast between them: a control that
                 # reads negative (「未使用のアカウントは停止しています」) or a gap? Ask.
                 return None, Status.PARTIAL
+            if _negative_answer_first(text):
+                # 「…は送っておりません。利用者が自分で確認する形になっています。」: the answer
+                # first, then how things stand; no part is named as done. Ask.
+                return None, Status.NOT_DONE
             return Status.PARTIAL, None
         if _unread_part(text):  # 「本番はMFA必須、開発は未導入」 with a fact the rules cannot read
             return None, Status.PARTIAL
