@@ -85,6 +85,9 @@ _WORDS: list[tuple[str, str]] = [
     ("まっせん", "ません"),
     ("まっせ", "ます"),
     ("知らん", "知らない"),
+    ("しらない", "知らない"),
+    ("しらん", "知らない"),
+    ("しりません", "知りません"),
     ("頂", "いただ"),
     ("致", "いた"),
     ("御座", "ござ"),
@@ -233,6 +236,12 @@ _ONE_WORD = {
     "not started": "未実施",
     "no": "いいえ",
     "not applicable": "該当なし",
+    "already done": "実施済み",
+    "done already": "実施済み",
+    "todo": "未着手",
+    "to do": "未着手",
+    "もち": "もちろん",
+    "もちです": "もちろん",
 }
 
 
@@ -246,6 +255,9 @@ _EMBEDDED = {
     "don'tknow": "わからない",
     "dontknow": "わからない",
     "notimplemented": "未実施",
+    "alreadydone": "実施済み",
+    "notdoneyet": "まだ",
+    "inprogress": "対応中",
 }
 _EMBEDDED_ENGLISH = re.compile("|".join(re.escape(k) for k in _EMBEDDED))
 
