@@ -117,12 +117,15 @@ def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
 
     Given its source, the pattern is parsed once and compiled from that parse (with the
     look-ahead in front), so the rules cost no more to load than plain ``re.compile``.
+    A pattern that starts with a literal keeps ``re``'s own literal-prefix search instead.
     """
     source = pattern if isinstance(pattern, str) else pattern.pattern
     if _P is None:
         return re.compile(source)
     try:
         tree = _P.parse(source)
+        if tree.data and tree.data[0][0] is _C.LITERAL:
+            return _CO.compile(tree, 0)
         chars, nullable = _first_of_sequence(tree)
         if chars is None or nullable or not chars:
             return re.compile(source)
