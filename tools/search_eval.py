@@ -36,6 +36,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune4.toml",
     "checklist_queries_tune5.toml",
     "checklist_queries_heldout4.toml",
+    "checklist_queries_tune6.toml",
     "checklist_queries_tune7.toml",
 ]
 

@@ -326,11 +326,21 @@ class ChecklistIndex:
         return names
 
     def _groups(self, query: str) -> tuple[Group, ...]:
-        from interview.search.query import Alternative, Group, parse_query
+        from interview.search.query import (
+            JUNCTION_PREFIX,
+            Alternative,
+            Group,
+            junctions,
+            parse_query,
+        )
         from interview.search.tokens import text_tokens
 
         groups = parse_query(query)
         expanded = []
+        for bigram in junctions(query):
+            if not self._meaning.holds_token(bigram):
+                # A compound no item knows (暗号資産): its parts are not what was asked.
+                expanded.append(Group(JUNCTION_PREFIX + bigram, (Alternative((bigram,), 1.0),)))
         for group in groups:
             extra = self._names(normalize(group.word)) if len(group.word) >= 2 else []
             if extra:
@@ -588,6 +598,7 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
     documents: list[list[tuple[list[str], float]]] = []
     keywords = item_keywords() if _is_shipped_items(catalog) else {}
     phrases: dict[int, tuple[frozenset[str], ...]] = {}
+    unmeasured: list[list[tuple[list[str], float]]] = []
     for item in catalog.items:
         first = len(entries)
         own: tuple[Question, ...] = ()
@@ -605,18 +616,20 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
             entries.append(_Entry(item.no, field, ref, text, folded, classes))
             token_sets.append(frozenset(tokens))
         words = keywords.get(item.no, ())
+        extra: list[tuple[list[str], float]] = []
         if words:
             # Everyday words for the item: ranked with, never shown or matched as typed.
-            fields.append((text_tokens("、".join(words)), KEYWORD_WEIGHT))
+            extra = [(text_tokens("、".join(words)), KEYWORD_WEIGHT)]
             phrases[item.no] = tuple(frozenset(text_tokens(w)) for w in words)
         # Who answers the item is part of what it is about (「銀行側の本人確認」).
         fields.append((text_tokens(_PARTY_WORDS.get(str(item.party), "")), PARTY_WEIGHT))
         by_item[item.no] = range(first, len(entries))
         items.append(item.no)
         documents.append(fields)
+        unmeasured.append(extra)
         # Folded text never holds "|", so no match can span two fields.
         blobs[item.no] = "|".join(e.folded for e in entries[first:])
-    meaning = MeaningIndex(documents, UNKNOWN_SHARE, orphan_kanji=True)
+    meaning = MeaningIndex(documents, UNKNOWN_SHARE, orphan_kanji=True, unmeasured=unmeasured)
     return _Built(entries, token_sets, by_item, blobs, items, meaning, phrases)
 
 

@@ -79,11 +79,31 @@ _STOP_KANJI = frozenset(
         "関係",
         "関連",
         "程度",
+        "一緒",
+        "大丈夫",
+        "駄目",
+        "本件",
+        "皆",
+        "皆様",
     ]
 )
 _STOP_KATA = frozenset(
-    ["ヤツ", "モノ", "コト", "トコ", "ナニ", "ドコ", "ドレ", "ナン", "チェックリスト"]
+    [
+        "ヤツ",
+        "モノ",
+        "コト",
+        "トコ",
+        "ナニ",
+        "ドコ",
+        "ドレ",
+        "ナン",
+        "チェックリスト",
+        "ダメ",
+        "オッケ",
+    ]
 )
+_COUNTER = re.compile(r"^何[年日回件人時分度月週個割階歳台社名]|^何[か箇ヶ]?月$")
+"""何年, 何日, 何回 … only ask how many: the sentence, not the topic."""
 _STOP_ASCII = frozenset(
     [
         "a",
@@ -130,6 +150,8 @@ _STOP_ASCII = frozenset(
         "should",
         "there",
         "any",
+        "ok",
+        "ng",
     ]
 )
 _WEAK = frozenset(
@@ -296,7 +318,7 @@ def _word_group(kind: str, run: str) -> Group | None:
 
 def _is_stop(kind: str, run: str) -> bool:
     if kind == "kanji":
-        return run in _STOP_KANJI
+        return run in _STOP_KANJI or bool(_COUNTER.match(run))
     if kind == "kata":
         return run in _STOP_KATA
     if kind == "ascii":
@@ -304,9 +326,26 @@ def _is_stop(kind: str, run: str) -> bool:
     return True
 
 
+JUNCTION_PREFIX = "接:"
+"""Marks the group of a junction bigram (see :func:`junctions`)."""
+
+
 @lru_cache(maxsize=256)
 def parse_query(query: str) -> tuple[Group, ...]:
     """The content-word groups of *query* (empty when nothing is left to search for)."""
+    return _parse(query)[0]
+
+
+@lru_cache(maxsize=256)
+def junctions(query: str) -> tuple[str, ...]:
+    """Where a paraphrase key was cut out of a longer kanji word whose rest is a word of
+    its own (暗号|資産, 量子|暗号, 電子帳簿|保存|法): the kanji bigram across the cut
+    (号資, 子暗, 簿保). When the index holds no such bigram, the compound is a word of
+    its own, not its parts (暗号資産 is neither 暗号化 nor 情報資産)."""
+    return _parse(query)[1]
+
+
+def _parse(query: str) -> tuple[tuple[Group, ...], tuple[str, ...]]:
     text = fold(strip_escapes(query[:MAX_TEXT]))
     if is_hiragana_only(text):
         text = _HIRAGANA_TAIL.sub("", text.strip()) or text
@@ -315,6 +354,7 @@ def parse_query(query: str) -> tuple[Group, ...]:
     kana = is_hiragana_only(fold(strip_escapes(query[:MAX_TEXT])))
     taken = [False] * len(plain)
     groups: list[tuple[int, Group]] = []
+    cuts: list[str] = []
     for synonym in _candidates(plain, kana):
         key = synonym.kana_key if kana else synonym.key
         start = plain.find(key)
@@ -324,6 +364,7 @@ def parse_query(query: str) -> tuple[Group, ...]:
                 for i in range(start, end):
                     taken[i] = True
                 groups.append((start, _synonym_group(plain[start:end], synonym)))
+                cuts.extend(_cuts(plain, start, end))
                 break
             start = plain.find(key, start + 1)
     rest = "".join(" " if taken[i] else c for i, c in enumerate(plain))
@@ -349,7 +390,70 @@ def parse_query(query: str) -> tuple[Group, ...]:
     if not groups and not words:
         words = singles
     ordered = sorted(groups + words, key=lambda pair: pair[0])
-    return tuple(group for _start, group in ordered)
+    return tuple(group for _start, group in ordered), tuple(dict.fromkeys(cuts))
+
+
+def _cuts(plain: str, start: int, end: int) -> list[str]:
+    """The junction bigrams of a key at plain[start:end] cut out of a longer kanji run
+    whose rest on that side is two kanji or more and neither a generic word nor
+    a key's start (外注|先 and 動作|確認 are the key's own word; 重要度|分類 two keys)."""
+    if not all(_is_kanji(c) for c in plain[start:end]):
+        return []
+    found = []
+    left = start
+    while left > 0 and _is_kanji(plain[left - 1]):
+        left -= 1
+    rest = plain[left:start]
+    if len(rest) >= 2 and rest not in _WEAK and not _is_key_end(plain[:start]):
+        found.append(plain[start - 1 : start + 1])
+    right = end
+    while right < len(plain) and _is_kanji(plain[right]):
+        right += 1
+    rest = plain[end:right]
+    if (
+        len(rest) >= 2
+        and rest not in _WEAK
+        and rest not in _COMPOUND_HEADS
+        and not _is_key_start(plain[end:])
+    ):
+        found.append(plain[end - 1 : end + 1])
+    return found
+
+
+_COMPOUND_HEADS = frozenset(
+    [
+        "防止",
+        "禁止",
+        "制限",
+        "手順",
+        "体制",
+        "計画",
+        "基準",
+        "期間",
+        "範囲",
+        "担当",
+        "機能",
+        "方式",
+        "業務",
+        "時間",
+        "記録",
+        "履歴",
+        "規程",
+        "方針",
+        "環境",
+        "機器",
+        "情報",
+    ]
+)
+"""Words that end a compound of any topic (送信防止, 作業手順): no new word."""
+
+
+def _is_key_start(rest: str) -> bool:
+    return any(rest.startswith(s.key) for s in _candidates(rest[0], False))
+
+
+def _is_key_end(rest: str) -> bool:
+    return any(rest.endswith(s.key) for s in _candidates(rest, False))
 
 
 def _in_compound(text: str, at: int) -> bool:
