@@ -10,6 +10,7 @@ alternatives; a document matches a group through whichever alternative fits it b
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -26,6 +27,7 @@ from interview.search.tokens import (
 )
 
 SYNONYMS_FILE = Path(__file__).parent / "synonyms.toml"
+_TO_HIRAGANA = {cp + 0x60: cp for cp in range(0x3041, 0x3097)}
 PARAPHRASE_FACTOR = 0.9
 """A paraphrase from the synonym table counts this much of the word it stands for."""
 KANA_PREFIX = "か:"
@@ -220,14 +222,25 @@ class Synonym(NamedTuple):
     kana_key: str
     """The same in katakana, matched against a query typed in hiragana only."""
     targets: tuple[str, ...]
+    spelled: bool = False
+    """A kana reading (readings.toml): the key is only another spelling of its target."""
+    factor: float = 1.0
+    """WEAK_FACTOR for a generic English word (management): it counts as little as 管理."""
+    english: bool = False
+    """From the English table: the word weighs as its Japanese targets do."""
 
 
 @lru_cache(maxsize=1)
-def synonym_table(path: Path = SYNONYMS_FILE) -> tuple[Synonym, ...]:
-    """The paraphrase table, longest key first (a longer key wins an overlap)."""
+def synonym_table(path: Path | None = None) -> tuple[Synonym, ...]:
+    """The paraphrase table, longest key first (a longer key wins an overlap).
+
+    By default synonyms.toml, the English table and the kana readings (see
+    :mod:`interview.search.vocab`); with *path*, that synonym file alone."""
     import tomllib
 
-    with path.open("rb") as f:
+    from interview.search.vocab import english_entries, english_generic, reading_entries
+
+    with (path or SYNONYMS_FILE).open("rb") as f:
         data = tomllib.load(f)
     table: dict[str, list[str]] = {}
     for entry in data.get("synonyms", []):
@@ -237,8 +250,27 @@ def synonym_table(path: Path = SYNONYMS_FILE) -> tuple[Synonym, ...]:
             if key:
                 merged = table.setdefault(key, [])
                 merged.extend(t for t in targets if t not in merged)
+    own = set(table)
+    spelled: set[str] = set()
+    english: set[str] = set()
+    for extra in (*english_entries(), *reading_entries()) if path is None else ():
+        for word in extra.words:
+            key = _match_form(word)
+            if not key or key in own:
+                continue  # synonyms.toml has the key: its own targets stand
+            merged = table.setdefault(key, [])
+            merged.extend(t for t in extra.targets if t not in merged)
+            (spelled if extra.spelled else english).add(key)
+    generic = {_match_form(w) for w in english_generic()} if path is None else set()
     return tuple(
-        Synonym(key, to_katakana(key), tuple(targets))
+        Synonym(
+            key,
+            to_katakana(key),
+            tuple(targets),
+            key in spelled and len(targets) == 1,
+            WEAK_FACTOR if key in generic and key in english else 1.0,
+            key in english,
+        )
         for key, targets in sorted(table.items(), key=lambda kv: (-len(kv[0]), kv[0]))
     )
 
@@ -266,7 +298,7 @@ def _candidates(plain: str, kana: bool) -> list[Synonym]:
     return [synonym for _at, synonym in found]
 
 
-_SPACE_BETWEEN_ASCII = re.compile(r"(?<=[a-z0-9])\s+(?=[a-z0-9])")
+_SPACE_BETWEEN_ASCII = re.compile(r"(?<=[a-z0-9])[\s/-]+(?=[a-z0-9])")
 
 
 def _match_form(text: str) -> str:
@@ -322,8 +354,28 @@ def _is_stop(kind: str, run: str) -> bool:
     if kind == "kata":
         return run in _STOP_KATA
     if kind == "ascii":
-        return run in _STOP_ASCII
+        from interview.search.vocab import english_stopwords
+
+        return run in _STOP_ASCII or run in english_stopwords()
     return True
+
+
+def respelled(query: str, known: Callable[[str], bool]) -> str | None:
+    """*query* with a typo of an English key or a kana reading mended, or None (see
+    :func:`interview.search.vocab.respell`; *known* tells a token the index holds)."""
+    from interview.search.vocab import respell
+
+    plain = _match_form(strip_escapes(query[:MAX_TEXT]))
+    ascii_keys, kana_keys = _respell_keys()
+    return respell(plain, ascii_keys, kana_keys, known)
+
+
+@lru_cache(maxsize=1)
+def _respell_keys() -> tuple[frozenset[str], tuple[str, ...]]:
+    table = synonym_table()
+    ascii_keys = frozenset(s.key for s in table if s.key.isascii())
+    kana_keys = tuple(s.key for s in table if s.spelled and is_hiragana_only(s.key))
+    return ascii_keys, kana_keys
 
 
 JUNCTION_PREFIX = "接:"
@@ -331,9 +383,12 @@ JUNCTION_PREFIX = "接:"
 
 
 @lru_cache(maxsize=256)
-def parse_query(query: str) -> tuple[Group, ...]:
-    """The content-word groups of *query* (empty when nothing is left to search for)."""
-    return _parse(query)[0]
+def parse_query(query: str, readings: bool = False) -> tuple[Group, ...]:
+    """The content-word groups of *query* (empty when nothing is left to search for).
+
+    *readings*: kana typed for a word (ふせいあくせす) stands for it (readings.toml);
+    the checklist search asks for it, the glossary matches readings on its own."""
+    return _parse(query, readings)[0]
 
 
 @lru_cache(maxsize=256)
@@ -345,7 +400,7 @@ def junctions(query: str) -> tuple[str, ...]:
     return _parse(query)[1]
 
 
-def _parse(query: str) -> tuple[tuple[Group, ...], tuple[str, ...]]:
+def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple[str, ...]]:
     text = fold(strip_escapes(query[:MAX_TEXT]))
     if is_hiragana_only(text):
         text = _HIRAGANA_TAIL.sub("", text.strip()) or text
@@ -356,6 +411,8 @@ def _parse(query: str) -> tuple[tuple[Group, ...], tuple[str, ...]]:
     groups: list[tuple[int, Group]] = []
     cuts: list[str] = []
     for synonym in _candidates(plain, kana):
+        if synonym.spelled and not readings:
+            continue
         key = synonym.kana_key if kana else synonym.key
         start = plain.find(key)
         while start >= 0:
@@ -368,6 +425,10 @@ def _parse(query: str) -> tuple[tuple[Group, ...], tuple[str, ...]]:
                 break
             start = plain.find(key, start + 1)
     rest = "".join(" " if taken[i] else c for i, c in enumerate(plain))
+    if readings and kana and groups:
+        # Around a reading or a key, a query typed in hiragana has particles again
+        # (ふせいあくせすのけんち): the rest is read as hiragana, not as a loan word.
+        rest = rest.translate(_TO_HIRAGANA)
     words: list[tuple[int, Group]] = []
     singles: list[tuple[int, Group]] = []
     for match_start, (kind, run) in _runs_with_positions(rest):
@@ -479,6 +540,10 @@ def _runs_with_positions(text: str) -> list[tuple[int, tuple[str, str]]]:
 
 
 def _synonym_group(original: str, synonym: Synonym) -> Group:
+    if synonym.spelled:
+        # A kana reading stands for its word (ふせいあくせす = 不正アクセス).
+        target = synonym.targets[0]
+        return Group(target, (Alternative(tuple(text_tokens(target)), 1.0),))
     alternatives: list[Alternative] = []
     own: list[str] = []
     for kind, run in runs(original):
@@ -489,4 +554,8 @@ def _synonym_group(original: str, synonym: Synonym) -> Group:
         tokens = text_tokens(target)
         if tokens:
             alternatives.append(Alternative(tuple(tokens), PARAPHRASE_FACTOR))
-    return Group(original, tuple(alternatives))
+    if synonym.english and len(alternatives) > 1:
+        # An English word weighs as the Japanese word it stands for: the index has
+        # few English words, so the word itself would weigh as an unknown one.
+        alternatives.append(alternatives.pop(0))
+    return Group(original, tuple(alternatives), synonym.factor)

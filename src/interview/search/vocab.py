@@ -1,0 +1,165 @@
+"""English words and kana readings, as data (``english.toml``, ``readings.toml``).
+
+Both tables join the paraphrase table of :mod:`interview.search.query`:
+
+* ``english.toml`` maps English security and business words and phrases (``access
+  log``, ``penetration test``, ``pentest``, ``KMS`` …) to the Japanese words the guide
+  uses. A phrase is matched as a phrase (longest key first, whole words only), and a
+  final plural is matched too (``access logs``). ``stopwords`` are English words that
+  carry no topic (``old``, ``when``); ``generic`` ones count as little as 管理 or 導入.
+* ``readings.toml`` gives the kana a respondent types when the IME is off or they do
+  not know the kanji (``ふせいあくせす`` → 不正アクセス, ``ばっくあっぷ`` → バックアップ).
+  A reading stands for its word: the kana as typed is not searched for itself.
+
+Typos: :func:`respell` mends an English word or a whole-kana query that no table key
+and no indexed word holds, when it is one edit (two for long words) from a key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+HERE = Path(__file__).parent
+ENGLISH_FILE = HERE / "english.toml"
+READINGS_FILE = HERE / "readings.toml"
+MIN_READING = 3
+"""A reading shorter than this (かぎ) would be found inside other words: not used."""
+
+
+class Entry(NamedTuple):
+    words: tuple[str, ...]
+    targets: tuple[str, ...]
+    spelled: bool
+    """A reading: the key is another spelling of its single target."""
+
+
+def _load(path: Path) -> dict:
+    import tomllib
+
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        return {}
+
+
+def plurals(phrase: str) -> list[str]:
+    """*phrase* and its plural forms (the last word's): log → logs, policy → policies,
+    access → accesses."""
+    forms = [phrase]
+    if not phrase or not phrase[-1].isalpha() or not phrase.isascii():
+        return forms
+    last = phrase.rsplit(" ", 1)[-1]
+    if len(last) < 3 or last.isupper():
+        return forms  # abbreviations (KMS, IDS) take an s of their own below
+    lower = phrase.lower()
+    if lower.endswith(("s", "x", "ch", "sh")):
+        forms.append(phrase + "es")
+    elif lower.endswith("y") and lower[-2:-1] not in "aeiou":
+        forms.append(phrase[:-1] + "ies")
+    else:
+        forms.append(phrase + "s")
+    return forms
+
+
+@lru_cache(maxsize=1)
+def english_entries(path: Path = ENGLISH_FILE) -> tuple[Entry, ...]:
+    entries = []
+    for entry in _load(path).get("english", []):
+        words: list[str] = []
+        for word in entry.get("words", []):
+            for form in plurals(str(word).strip()):
+                if form not in words:
+                    words.append(form)
+        targets = tuple(str(t) for t in entry.get("targets", []))
+        entries.append(Entry(tuple(words), targets, False))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def reading_entries(path: Path = READINGS_FILE) -> tuple[Entry, ...]:
+    entries = []
+    for entry in _load(path).get("readings", []):
+        kana = tuple(
+            str(k) for k in entry.get("kana", []) if len(str(k).replace("ー", "")) >= MIN_READING
+        )
+        if kana:
+            entries.append(Entry(kana, (str(entry.get("word", "")),), True))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def english_stopwords(path: Path = ENGLISH_FILE) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _load(path).get("stopwords", []))
+
+
+@lru_cache(maxsize=1)
+def english_generic(path: Path = ENGLISH_FILE) -> frozenset[str]:
+    """English words that say as little as 管理 or 対策 (management, measures)."""
+    words = (str(w).lower() for w in _load(path).get("generic", []))
+    return frozenset(form for word in words for form in plurals(word))
+
+
+_ASCII_WORD = re.compile(r"[a-z][a-z0-9]*")
+_HIRAGANA = re.compile(r"[\u3041-\u3096ー]+")
+
+
+def respell(
+    plain: str,
+    keys: frozenset[str],
+    kana_keys: tuple[str, ...],
+    known: Callable[[str], bool],
+) -> str | None:
+    """*plain* (a folded query) with its typos mended, or None when there is none.
+
+    An English word of five letters or more that is no key, no stopword and no word
+    the index holds (``known("a:" + word)``) becomes the single-word key one edit
+    away (two for nine letters or more; a swap of two letters is one edit). A query
+    typed in kana only that no key holds becomes the reading one edit away
+    (``ぜいじゃくせ`` → ぜいじゃくせい), the first letter kept.
+    """
+    from rapidfuzz.distance import OSA
+
+    changed = plain
+    stop = english_stopwords()
+    for match in _ASCII_WORD.finditer(plain):
+        word = match.group()
+        if len(word) < 5 or word in keys or word in stop or known("a:" + word.rstrip("s")):
+            continue
+        most = 2 if len(word) >= 9 else 1
+        best, best_distance = "", most + 1
+        for key in _single_words(keys).get(word[0], ()):
+            if abs(len(key) - len(word)) > most:
+                continue
+            distance = OSA.distance(word, key, score_cutoff=most)
+            if distance < best_distance:
+                best, best_distance = key, distance
+        if best:
+            changed = re.sub(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", best, changed)
+    if _HIRAGANA.fullmatch(plain) and len(plain) >= 4 and not any(k in plain for k in kana_keys):
+        from interview.search.tokens import to_katakana
+
+        if not known("ト:" + to_katakana(plain).replace("ー", "")):
+            near = [
+                k
+                for k in kana_keys
+                if k[0] == plain[0] and len(k) >= 4 and abs(len(k) - len(plain)) <= 1
+            ]
+            best_kana = min(near, key=lambda k: (OSA.distance(plain, k), len(k)), default="")
+            if best_kana and OSA.distance(plain, best_kana) <= 1:
+                changed = best_kana
+    return changed if changed != plain else None
+
+
+@lru_cache(maxsize=4)
+def _single_words(keys: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The one-word ASCII keys by first letter (five letters or more)."""
+    table: dict[str, list[str]] = {}
+    for key in keys:
+        if len(key) >= 5 and _ASCII_WORD.fullmatch(key):
+            table.setdefault(key[0], []).append(key)
+    return {first: tuple(sorted(words)) for first, words in table.items()}
