@@ -116,8 +116,8 @@ def respell(
 ) -> str | None:
     """*plain* (a folded query) with its typos mended, or None when there is none.
 
-    An English word of five letters or more that is no key, no stopword and no word
-    the index holds (``known("a:" + word)``) becomes the single-word key one edit
+    An English word of five letters or more that is no word of a key, no stopword and
+    no word the index holds (``known("a:" + word)``) becomes the word of a key one edit
     away (two for nine letters or more; a swap of two letters is one edit). A query
     typed in kana only that no key holds becomes the reading one edit away
     (``ぜいじゃくせ`` → ぜいじゃくせい), the first letter kept.
@@ -128,7 +128,9 @@ def respell(
     stop = english_stopwords()
     for match in _ASCII_WORD.finditer(plain):
         word = match.group()
-        if len(word) < 5 or word in keys or word in stop or known("a:" + word.rstrip("s")):
+        if len(word) < 5 or word in stop or word in _single_words(keys).get(word[0], ()):
+            continue
+        if word in keys or known("a:" + word.rstrip("s")):
             continue
         most = 2 if len(word) >= 9 else 1
         best, best_distance = "", most + 1
@@ -157,9 +159,11 @@ def respell(
 
 @lru_cache(maxsize=4)
 def _single_words(keys: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """The one-word ASCII keys by first letter (five letters or more)."""
-    table: dict[str, list[str]] = {}
+    """The words of the ASCII keys by first letter (five letters or more): a typo of
+    a phrase's word (respnse of incident response) is mended to that word."""
+    table: dict[str, set[str]] = {}
     for key in keys:
-        if len(key) >= 5 and _ASCII_WORD.fullmatch(key):
-            table.setdefault(key[0], []).append(key)
+        for word in key.split(" "):
+            if len(word) >= 5 and _ASCII_WORD.fullmatch(word):
+                table.setdefault(word[0], set()).add(word)
     return {first: tuple(sorted(words)) for first, words in table.items()}
