@@ -38,6 +38,7 @@ CHECKLIST_SETS = [
     "checklist_queries_heldout4.toml",
     "checklist_queries_tune6.toml",
     "checklist_queries_tune7.toml",
+    "checklist_queries_tune_en.toml",
 ]
 
 

@@ -54,8 +54,6 @@ _STOP_KANJI = frozenset(
         "設問",
         "箇所",
         "部分",
-        "内容",
-        "説明",
         "一覧",
         "今回",
         "弊社",
@@ -185,6 +183,9 @@ _WEAK = frozenset(
         "処理",
         "強化",
         "向上",
+        "防止",
+        "内容",
+        "説明",
         "徹底",
         "確保",
         "構築",
@@ -483,7 +484,6 @@ def _cuts(plain: str, start: int, end: int) -> list[str]:
 
 _COMPOUND_HEADS = frozenset(
     [
-        "防止",
         "禁止",
         "制限",
         "手順",
