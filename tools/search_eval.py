@@ -39,6 +39,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune6.toml",
     "checklist_queries_tune7.toml",
     "checklist_queries_tune_en.toml",
+    "checklist_queries_tune_en2.toml",
 ]
 
 

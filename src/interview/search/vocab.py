@@ -11,8 +11,10 @@ Both tables join the paraphrase table of :mod:`interview.search.query`:
   not know the kanji (``ふせいあくせす`` → 不正アクセス, ``ばっくあっぷ`` → バックアップ).
   A reading stands for its word: the kana as typed is not searched for itself.
 
-Typos: :func:`respell` mends an English word or a whole-kana query that no table key
-and no indexed word holds, when it is one edit (two for long words) from a key.
+Inflections and typos: :func:`respell` takes an English word that no table key and no
+indexed word holds to its base form when that is a key's word (explaining → explain),
+else to a key's word one edit away (two for long words); a whole-kana query to the
+reading one edit away.
 """
 
 from __future__ import annotations
@@ -128,9 +130,18 @@ def respell(
     stop = english_stopwords()
     for match in _ASCII_WORD.finditer(plain):
         word = match.group()
-        if len(word) < 5 or word in stop or word in _single_words(keys).get(word[0], ()):
+        if len(word) < 3 or word in stop or word in keys or known("a:" + word):
             continue
-        if word in keys or known("a:" + word.rstrip("s")):
+        words = _single_words(keys).get(word[0], ())
+        if word in words:  # a word of a phrase key: only to a key of its own (accounts)
+            stem = next((form for form in _stems(word) if form in keys), "")
+        else:
+            stem = next((form for form in _stems(word) if form in keys or form in words), "")
+            stem = stem or next((form for form in _stems(word) if known("a:" + form)), "")
+        if stem:
+            changed = re.sub(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", stem, changed)
+            continue
+        if len(word) < 5 or word in words:
             continue
         most = 2 if len(word) >= 9 else 1
         best, best_distance = "", most + 1
@@ -155,6 +166,29 @@ def respell(
             if best_kana and OSA.distance(plain, best_kana) <= 1:
                 changed = best_kana
     return changed if changed != plain else None
+
+
+def _stems(word: str) -> list[str]:
+    """Base forms *word* may be inflected from: explaining → explain, explaine;
+    stopped → stop; policies → policy; reviews → review."""
+    forms: list[str] = []
+    if word.endswith("ing") and len(word) > 5:
+        base = word[:-3]
+        forms += [base, base + "e"]
+        if len(base) > 2 and base[-1] == base[-2]:
+            forms.append(base[:-1])
+    elif word.endswith("ied") or word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    elif word.endswith("ed") and len(word) > 4:
+        base = word[:-2]
+        forms += [base, word[:-1]]
+        if len(base) > 2 and base[-1] == base[-2]:
+            forms.append(base[:-1])
+    elif word.endswith("es") and len(word) > 4:
+        forms += [word[:-2], word[:-1]]
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 2:
+        forms.append(word[:-1])
+    return forms
 
 
 @lru_cache(maxsize=4)
