@@ -47,6 +47,8 @@ CHECKLIST_SETS = {
     "checklist_queries_heldout3.toml": (0.89, 0.89, 0.85),
     "checklist_queries_tune3.toml": (0.95, 0.97, 0.85),
     "checklist_queries_tune4.toml": (0.92, 0.98, 0.9),
+    "checklist_queries_tune_en.toml": (0.97, 0.99, 0.93),
+    "checklist_queries_tune_en2.toml": (0.9, 0.95, 0.9),
 }
 
 
