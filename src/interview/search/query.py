@@ -276,25 +276,48 @@ def synonym_table(path: Path | None = None) -> tuple[Synonym, ...]:
     )
 
 
-@lru_cache(maxsize=2)
-def _by_first_char(kana: bool) -> dict[str, tuple[tuple[int, Synonym], ...]]:
+_ASCII_RUN = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=4)
+def _by_first_char(
+    kana: bool, readings: bool = False
+) -> tuple[dict[str, tuple[tuple[int, Synonym], ...]], dict[str, tuple[tuple[int, Synonym], ...]]]:
     """The synonym table by the first character of its keys, with each entry's place
-    in the table (so candidates keep the longest-key-first order)."""
-    table: dict[str, list[tuple[int, Synonym]]] = {}
+    in the table (so candidates keep the longest-key-first order); a key opening with
+    an English word is filed under that word instead (it matches whole words only),
+    so a query looks at the keys of its own words, not at every key sharing a letter.
+    Kana readings are left out unless *readings*."""
+    chars: dict[str, list[tuple[int, Synonym]]] = {}
+    words: dict[str, list[tuple[int, Synonym]]] = {}
     for at, synonym in enumerate(synonym_table()):
+        if synonym.spelled and not readings:
+            continue
         key = synonym.kana_key if kana else synonym.key
-        if key:
-            table.setdefault(key[0], []).append((at, synonym))
-    return {char: tuple(entries) for char, entries in table.items()}
+        if not key:
+            continue
+        lead = _ASCII_RUN.match(key)
+        if lead:
+            words.setdefault(lead.group(), []).append((at, synonym))
+        else:
+            chars.setdefault(key[0], []).append((at, synonym))
+    return (
+        {char: tuple(entries) for char, entries in chars.items()},
+        {word: tuple(entries) for word, entries in words.items()},
+    )
 
 
-def _candidates(plain: str, kana: bool) -> list[Synonym]:
-    """The synonyms whose key may occur in *plain* (its first character does), in
-    table order: a query looks at a few dozen keys, not the whole table."""
-    table = _by_first_char(kana)
+def _candidates(plain: str, kana: bool, readings: bool = False) -> list[Synonym]:
+    """The synonyms whose key may occur in *plain* (its first character, or its first
+    English word, does), in table order: a query looks at a few dozen keys, not the
+    whole table."""
+    chars, words = _by_first_char(kana, readings)
     found: list[tuple[int, Synonym]] = []
     for char in set(plain):
-        found.extend(table.get(char, ()))
+        found.extend(chars.get(char, ()))
+    if words:
+        for word in set(_ASCII_RUN.findall(plain)):
+            found.extend(words.get(word, ()))
     found.sort(key=lambda pair: pair[0])
     return [synonym for _at, synonym in found]
 
@@ -411,9 +434,7 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
     taken = [False] * len(plain)
     groups: list[tuple[int, Group]] = []
     cuts: list[str] = []
-    for synonym in _candidates(plain, kana):
-        if synonym.spelled and not readings:
-            continue
+    for synonym in _candidates(plain, kana, readings):
         key = synonym.kana_key if kana else synonym.key
         start = plain.find(key)
         while start >= 0:

@@ -68,10 +68,15 @@ def plurals(phrase: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=2)
+def _english(path: Path = ENGLISH_FILE) -> dict:
+    return _load(path)
+
+
 @lru_cache(maxsize=1)
 def english_entries(path: Path = ENGLISH_FILE) -> tuple[Entry, ...]:
     entries = []
-    for entry in _load(path).get("english", []):
+    for entry in _english(path).get("english", []):
         words: list[str] = []
         for word in entry.get("words", []):
             for form in plurals(str(word).strip()):
@@ -96,13 +101,13 @@ def reading_entries(path: Path = READINGS_FILE) -> tuple[Entry, ...]:
 
 @lru_cache(maxsize=1)
 def english_stopwords(path: Path = ENGLISH_FILE) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in _load(path).get("stopwords", []))
+    return frozenset(str(w).lower() for w in _english(path).get("stopwords", []))
 
 
 @lru_cache(maxsize=1)
 def english_generic(path: Path = ENGLISH_FILE) -> frozenset[str]:
     """English words that say as little as 管理 or 対策 (management, measures)."""
-    words = (str(w).lower() for w in _load(path).get("generic", []))
+    words = (str(w).lower() for w in _english(path).get("generic", []))
     return frozenset(form for word in words for form in plurals(word))
 
 
