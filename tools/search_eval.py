@@ -4,7 +4,8 @@
     python tools/search_eval.py --misses tune   # list the misses of the sets named *tune*
 
 Held-out sets (``*_heldout.toml``) are for measuring only: tune on ``*_tune.toml`` and
-the tuned parts of the older sets, never on the misses of a held-out set.
+the tuned parts of the older sets, never on the misses of a held-out set. A listed set
+that is not there (a held-out set not merged yet) is skipped.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ GLOSSARY_SETS = [
     "glossary_queries.toml",
     "glossary_meaning_queries.toml",
     "glossary_queries_tune.toml",
-    "glossary_queries_heldout.toml",
-    "glossary_queries_heldout2.toml",
     "glossary_queries_tune2.toml",
     "glossary_queries_heldout3.toml",
+    "glossary_queries_heldout.toml",
+    "glossary_queries_heldout2.toml",
 ]
 CHECKLIST_SETS = [
     "checklist_queries.toml",

@@ -325,7 +325,9 @@ class ChecklistIndex:
                     names.append(name)
         return names
 
-    def _groups(self, query: str) -> tuple[Group, ...]:
+    def _groups(self, query: str, compounds: bool = True) -> tuple[Group, ...]:
+        """The query's groups; with *compounds*, one more for each cut no item knows
+        across (暗号|資産), so the parts do not answer for the whole."""
         from interview.search.query import (
             JUNCTION_PREFIX,
             Alternative,
@@ -342,7 +344,7 @@ class ChecklistIndex:
             # A typo of an English word or a kana reading (encrytion, ぜいじゃくせ).
             query, groups = mended, parse_query(mended, readings=True)
         expanded = []
-        for bigram in junctions(query):
+        for bigram in junctions(query) if compounds else ():
             if not self._meaning.holds_token(bigram):
                 # A compound no item knows (暗号資産): its parts are not what was asked.
                 expanded.append(Group(JUNCTION_PREFIX + bigram, (Alternative((bigram,), 1.0),)))
@@ -413,7 +415,7 @@ class ChecklistIndex:
         docs = [self._docs[no] for no in allowed if no in self._docs]
         scored = [
             s
-            for s in self._meaning.rank(self._groups(query), docs)
+            for s in self._meaning.rank(self._groups(query, compounds=False), docs)
             if s.coverage >= SUGGEST_COVERAGE
         ]
         scored.sort(key=lambda s: (-s.coverage * s.bm25, self._items[s.doc]))

@@ -244,6 +244,11 @@ def synonym_table(path: Path | None = None) -> tuple[Synonym, ...]:
     with (path or SYNONYMS_FILE).open("rb") as f:
         data = tomllib.load(f)
     table: dict[str, list[str]] = {}
+    for word in data.get("compounds", []):
+        # A word of its own that holds a key (作業者 holds 業者): taken whole, as typed.
+        key = _match_form(str(word))
+        if key:
+            table.setdefault(key, [])
     for entry in data.get("synonyms", []):
         targets = [str(t) for t in entry.get("targets", [])]
         for word in entry.get("words", []):
@@ -453,7 +458,7 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
         rest = rest.translate(_TO_HIRAGANA)
     words: list[tuple[int, Group]] = []
     singles: list[tuple[int, Group]] = []
-    for match_start, (kind, run) in _runs_with_positions(rest):
+    for match_start, (kind, run) in _glue_okurigana(_runs_with_positions(rest)):
         if kind == "hira":
             # Mostly particles and okurigana, but a word may be typed in hiragana
             # (「ばっくあっぷの頻度」): the index keeps whatever part it knows.
@@ -487,7 +492,7 @@ def _cuts(plain: str, start: int, end: int) -> list[str]:
     while left > 0 and _is_kanji(plain[left - 1]):
         left -= 1
     rest = plain[left:start]
-    if len(rest) >= 2 and rest not in _WEAK and not _is_key_end(plain[:start]):
+    if len(rest) >= 2 and not _plain_word(rest) and not _is_key_end(plain[:start]):
         found.append(plain[start - 1 : start + 1])
     right = end
     while right < len(plain) and _is_kanji(plain[right]):
@@ -495,7 +500,7 @@ def _cuts(plain: str, start: int, end: int) -> list[str]:
     rest = plain[end:right]
     if (
         len(rest) >= 2
-        and rest not in _WEAK
+        and not _plain_word(rest)
         and rest not in _COMPOUND_HEADS
         and not _is_key_start(plain[end:])
     ):
@@ -530,6 +535,11 @@ _COMPOUND_HEADS = frozenset(
 """Words that end a compound of any topic (送信防止, 作業手順): no new word."""
 
 
+def _plain_word(rest: str) -> bool:
+    """A generic or sentence word (管理, 何年): it makes no new compound with a key."""
+    return rest in _WEAK or _is_stop("kanji", rest)
+
+
 def _is_key_start(rest: str) -> bool:
     return any(rest.startswith(s.key) for s in _candidates(rest[0], False))
 
@@ -548,6 +558,38 @@ def _in_compound(text: str, at: int) -> bool:
 
 def _is_kanji(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or char in "々〆ヶ"
+
+
+_OKURIGANA = frozenset("っきしちひびみりぎじえけせめれべげ")
+"""Kana that join two kanji of one word (引っ越し, 取り扱い, 書き換え); not particles
+(の, に, て …) nor an adjective's い (弱い認証)."""
+
+
+def _glue_okurigana(
+    found: list[tuple[int, tuple[str, str]]],
+) -> list[tuple[int, tuple[str, str]]]:
+    """Kanji, one okurigana kana, kanji: one word written without it (取り扱い → 取扱,
+    as the guide writes 取扱い; 引っ越し → 引越, a word, not two verb stems)."""
+    glued: list[tuple[int, tuple[str, str]]] = []
+    at = 0
+    while at < len(found):
+        start, (kind, run) = found[at]
+        while (
+            kind == "kanji"
+            and at + 2 < len(found)
+            and found[at + 1][1][0] == "hira"
+            and len(found[at + 1][1][1]) == 1
+            and found[at + 1][1][1] in _OKURIGANA
+            and found[at + 2][1][0] == "kanji"
+            and not found[at + 2][1][1].startswith("方")  # 選び方: a way of, no word
+            and found[at + 1][0] == start + len(run)
+            and found[at + 2][0] == found[at + 1][0] + 1
+        ):
+            run += found[at + 2][1][1]
+            at += 2
+        glued.append((start, (kind, run)))
+        at += 1
+    return glued
 
 
 def _runs_with_positions(text: str) -> list[tuple[int, tuple[str, str]]]:

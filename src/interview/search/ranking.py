@@ -173,8 +173,8 @@ class MeaningIndex:
                     unknown.update(word[i : i + 2] for i in range(len(word) - 1))
                     near = self.near_katakana(word)
                     if near:
+                        # It counts about half: the word as typed still weighs.
                         prepared.append(("ト:" + near, 1.0))
-                        continue
             prepared.append((token, _token_weight(token)))
         return [(t, w) for t, w in prepared if t not in unknown or t.startswith("ト:")]
 
