@@ -56,6 +56,7 @@ CHECKLIST_SETS = {
     "checklist_queries_tune7.toml": (0.92, 0.98, 0.80),
     "checklist_queries_tune_en.toml": (0.97, 0.99, 0.93),
     "checklist_queries_tune_en2.toml": (0.9, 0.95, 0.9),
+    "checklist_queries_tune_en3.toml": (0.93, 0.97, 0.87),
 }
 
 

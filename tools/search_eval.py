@@ -41,6 +41,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune7.toml",
     "checklist_queries_tune_en.toml",
     "checklist_queries_tune_en2.toml",
+    "checklist_queries_tune_en3.toml",
 ]
 
 

@@ -123,9 +123,10 @@ def respell(
 ) -> str | None:
     """*plain* (a folded query) with its typos mended, or None when there is none.
 
-    An English word of five letters or more that is no word of a key, no stopword and
+    An English word of six letters or more that is no word of a key, no stopword and
     no word the index holds (``known("a:" + word)``) becomes the word of a key one edit
-    away (two for nine letters or more; a swap of two letters is one edit). A query
+    away, a letter left out, added or swapped with the next, not changed (two edits for
+    twelve letters or more). A query
     typed in kana only that no key holds becomes the reading one edit away
     (``ぜいじゃくせ`` → ぜいじゃくせい), the first letter kept.
     """
@@ -146,14 +147,16 @@ def respell(
         if stem:
             changed = re.sub(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", stem, changed)
             continue
-        if len(word) < 5 or word in words:
+        if len(word) < 6 or word in words:
             continue
-        most = 2 if len(word) >= 9 else 1
+        most = 2 if len(word) >= 12 else 1
         best, best_distance = "", most + 1
         for key in _single_words(keys).get(word[0], ()):
             if abs(len(key) - len(word)) > most:
                 continue
             distance = OSA.distance(word, key, score_cutoff=most)
+            if len(key) == len(word) and sorted(key) != sorted(word):
+                continue  # a letter changed: another word (relocation, revocation)
             if distance < best_distance:
                 best, best_distance = key, distance
         if best:
