@@ -42,6 +42,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune_en.toml",
     "checklist_queries_tune_en2.toml",
     "checklist_queries_tune_en3.toml",
+    "checklist_queries_tune_en4.toml",
 ]
 
 
