@@ -57,6 +57,7 @@ CHECKLIST_SETS = {
     "checklist_queries_tune_en.toml": (0.97, 0.99, 0.93),
     "checklist_queries_tune_en2.toml": (0.9, 0.95, 0.9),
     "checklist_queries_tune_en3.toml": (0.93, 0.97, 0.87),
+    "checklist_queries_tune_en4.toml": (0.89, 0.94, 0.95),
 }
 
 

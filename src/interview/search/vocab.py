@@ -121,14 +121,21 @@ def respell(
     kana_keys: tuple[str, ...],
     known: Callable[[str], bool],
 ) -> str | None:
-    """*plain* (a folded query) with its typos mended, or None when there is none.
+    """*plain* (a folded query) with its English inflections and typos mended, or None
+    when there is nothing to mend. For an English word no key, stopword or indexed
+    word (``known("a:" + word)``) is:
 
-    An English word of six letters or more that is no word of a key, no stopword and
-    no word the index holds (``known("a:" + word)``) becomes the word of a key one edit
-    away, a letter left out, added or swapped with the next, not changed (two edits for
-    twelve letters or more). A query
-    typed in kana only that no key holds becomes the reading one edit away
-    (``ぜいじゃくせ`` → ぜいじゃくせい), the first letter kept.
+    * a word of phrase keys is kept where such a phrase is there, else taken to its
+      base form when that is a key or completes a phrase (working together);
+    * an inflection of a stopword is dropped (giving); an inflection of a key's word
+      becomes that word (explaining → explain, accounts → account, pcs → pc);
+    * a word of six letters or more becomes the word of a key one edit away: a letter
+      left out, added or swapped with the next, not changed (relocation is no typo
+      of revocation); two edits for twelve letters or more.
+
+    A query typed in hiragana only that no key holds and that is no katakana word of
+    the index becomes the *kana_keys* reading one edit away (``ぜいじゃくせ`` →
+    ぜいじゃくせい), the first letter kept.
     """
     from rapidfuzz.distance import OSA
 
@@ -139,20 +146,36 @@ def respell(
         if len(word) < 3 or word in stop or word in keys or known("a:" + word):
             continue
         words = _single_words(keys).get(word[0], ())
-        if word in words:  # a word of a phrase key: only to a key of its own (accounts)
-            stem = next((form for form in _stems(word) if form in keys), "")
-        else:
-            stem = next((form for form in _stems(word) if form in keys or form in words), "")
-            stem = stem or next((form for form in _stems(word) if known("a:" + form)), "")
-        if stem:
-            changed = re.sub(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", stem, changed)
+        stems = _stems(word)
+        if word in words:
+            # A word of phrase keys: kept where one of them is there (telling users),
+            # else its base form if that is a key or completes one (working together).
+            phrases = _phrases(keys)
+            if any(_has(changed, phrase) for phrase in phrases.get(word, ())):
+                continue
+            for form in stems:
+                mended = _replace(changed, word, form)
+                if form in keys or any(_has(mended, p) for p in phrases.get(form, ())):
+                    changed = mended
+                    break
+            else:
+                if any(form in stop for form in stems):
+                    changed = _replace(changed, word, " ")
             continue
-        if len(word) < 6 or word in words:
+        if any(form in stop for form in stems):
+            changed = _replace(changed, word, " ")
+            continue  # giving, knows: inflections of a stopword
+        stem = next((form for form in stems if form in keys or form in words), "")
+        stem = stem or next((form for form in stems if known("a:" + form)), "")
+        if stem:
+            changed = _replace(changed, word, stem)
+            continue
+        if len(word) < 6:
             continue
         most = 2 if len(word) >= 12 else 1
         best, best_distance = "", most + 1
         for key in _single_words(keys).get(word[0], ()):
-            if abs(len(key) - len(word)) > most:
+            if len(key) < 5 or abs(len(key) - len(word)) > most:
                 continue
             distance = OSA.distance(word, key, score_cutoff=most)
             if len(key) == len(word) and sorted(key) != sorted(word):
@@ -160,7 +183,7 @@ def respell(
             if distance < best_distance:
                 best, best_distance = key, distance
         if best:
-            changed = re.sub(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", best, changed)
+            changed = _replace(changed, word, best)
     if _HIRAGANA.fullmatch(plain) and len(plain) >= 4 and not any(k in plain for k in kana_keys):
         from interview.search.tokens import to_katakana
 
@@ -174,6 +197,26 @@ def respell(
             if best_kana and OSA.distance(plain, best_kana) <= 1:
                 changed = best_kana
     return changed if changed != plain else None
+
+
+def _replace(text: str, word: str, by: str) -> str:
+    """*text* with the whole word *word* replaced by *by*."""
+    return re.sub(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", by, text)
+
+
+def _has(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text) is not None
+
+
+@lru_cache(maxsize=4)
+def _phrases(keys: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The ASCII keys of several words, by each of their words."""
+    table: dict[str, list[str]] = {}
+    for key in keys:
+        if " " in key and _ASCII_WORD.fullmatch(key.replace(" ", "")):
+            for word in set(key.split(" ")):
+                table.setdefault(word, []).append(key)
+    return {word: tuple(phrases) for word, phrases in table.items()}
 
 
 def _stems(word: str) -> list[str]:
@@ -201,11 +244,12 @@ def _stems(word: str) -> list[str]:
 
 @lru_cache(maxsize=4)
 def _single_words(keys: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """The words of the ASCII keys by first letter (five letters or more): a typo of
-    a phrase's word (respnse of incident response) is mended to that word."""
+    """The words of the ASCII keys by first letter (three letters or more): an
+    inflection or a typo of a phrase's word (working of work together, respnse of
+    incident response) is mended to that word."""
     table: dict[str, set[str]] = {}
     for key in keys:
         for word in key.split(" "):
-            if len(word) >= 5 and _ASCII_WORD.fullmatch(word):
+            if len(word) >= 3 and _ASCII_WORD.fullmatch(word):
                 table.setdefault(word[0], set()).add(word)
     return {first: tuple(sorted(words)) for first, words in table.items()}
