@@ -102,7 +102,7 @@ _STOP_KATA = frozenset(
         "オッケ",
     ]
 )
-_COUNTER = re.compile(r"^何[年日回件人時分度月週個割階歳台社名]|^何[か箇ヶ]?月$")
+_COUNTER = re.compile(r"^(毎?[年月週日])?何([年日回件人時分度月週個割階歳台社名]|[か箇ヶ]月)")
 """何年, 何日, 何回 … only ask how many: the sentence, not the topic."""
 _STOP_ASCII = frozenset(
     [
