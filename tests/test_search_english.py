@@ -169,3 +169,11 @@ def test_readings_stay_out_of_the_glossary():
     """The glossary matches its own readings (yomi); a checklist reading does not make
     ぜいじゃくせい a glossary term."""
     assert search_glossary("ぜいじゃくせい") == []
+
+
+def test_the_cached_table_is_the_table_the_files_give():
+    """The table is read back from the disk cache when its files have not changed."""
+    from interview.search import query
+
+    assert query.synonym_table() == query._build_table(None)
+    assert "when" in query.english_stopwords() or "old" in query.english_stopwords()

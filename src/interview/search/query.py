@@ -236,7 +236,33 @@ def synonym_table(path: Path | None = None) -> tuple[Synonym, ...]:
     """The paraphrase table, longest key first (a longer key wins an overlap).
 
     By default synonyms.toml, the English table and the kana readings (see
-    :mod:`interview.search.vocab`); with *path*, that synonym file alone."""
+    :mod:`interview.search.vocab`), read back from the disk cache when their files
+    have not changed (parsing them takes tens of ms); with *path*, that file alone."""
+    if path is None:
+        return _tables()[0]
+    return _build_table(path)
+
+
+@lru_cache(maxsize=1)
+def english_stopwords() -> frozenset[str]:
+    """English words that carry no topic (english.toml), with the table's cache."""
+    return _tables()[1]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[tuple[Synonym, ...], frozenset[str]]:
+    from interview.search import store, vocab
+
+    sources = [SYNONYMS_FILE, vocab.ENGLISH_FILE, vocab.READINGS_FILE]
+    sources += [Path(__file__), Path(vocab.__file__)]
+    return store.cached(
+        "synonyms",
+        store.fingerprint(sources),
+        lambda: (_build_table(None), vocab.english_stopwords()),
+    )
+
+
+def _build_table(path: Path | None) -> tuple[Synonym, ...]:
     import tomllib
 
     from interview.search.vocab import english_entries, english_generic, reading_entries
@@ -282,6 +308,7 @@ def synonym_table(path: Path | None = None) -> tuple[Synonym, ...]:
 
 
 _ASCII_RUN = re.compile(r"[a-z0-9]+")
+_ASCII_LEADS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 @lru_cache(maxsize=4)
@@ -301,7 +328,7 @@ def _by_first_char(
         key = synonym.kana_key if kana else synonym.key
         if not key:
             continue
-        lead = _ASCII_RUN.match(key)
+        lead = _ASCII_RUN.match(key) if key[0] in _ASCII_LEADS else None
         if lead:
             words.setdefault(lead.group(), []).append((at, synonym))
         else:
@@ -328,13 +355,15 @@ def _candidates(plain: str, kana: bool, readings: bool = False) -> list[Synonym]
 
 
 _SPACE_BETWEEN_ASCII = re.compile(r"(?<=[a-z0-9])[\s/-]+(?=[a-z0-9])")
+_MARKS = re.compile(r"[ー・]")
+_SPACES = re.compile(r"\s+")
 
 
 def _match_form(text: str) -> str:
     """Fold for synonym matching: NFKC, case, no long-vowel mark, ・ or spaces, except
     one space between English words (so ``IaaS PaaS`` stays two words)."""
-    text = _SPACE_BETWEEN_ASCII.sub("\x00", re.sub(r"[ー・]", "", fold(text)))
-    return re.sub(r"\s+", "", text).replace("\x00", " ")
+    text = _SPACE_BETWEEN_ASCII.sub("\x00", _MARKS.sub("", fold(text)))
+    return _SPACES.sub("", text).replace("\x00", " ")
 
 
 def _is_katakana(char: str) -> bool:
@@ -383,8 +412,6 @@ def _is_stop(kind: str, run: str) -> bool:
     if kind == "kata":
         return run in _STOP_KATA
     if kind == "ascii":
-        from interview.search.vocab import english_stopwords
-
         return run in _STOP_ASCII or run in english_stopwords()
     return True
 
@@ -396,7 +423,7 @@ def respelled(query: str, known: Callable[[str], bool]) -> str | None:
 
     plain = _match_form(strip_escapes(query[:MAX_TEXT]))
     ascii_keys, kana_keys = _respell_keys()
-    return respell(plain, ascii_keys, kana_keys, known)
+    return respell(plain, ascii_keys, kana_keys, known, english_stopwords())
 
 
 @lru_cache(maxsize=1)

@@ -120,6 +120,7 @@ def respell(
     keys: frozenset[str],
     kana_keys: tuple[str, ...],
     known: Callable[[str], bool],
+    stop: frozenset[str] | None = None,
 ) -> str | None:
     """*plain* (a folded query) with its English inflections and typos mended, or None
     when there is nothing to mend. For an English word no key, stopword or indexed
@@ -140,7 +141,7 @@ def respell(
     from rapidfuzz.distance import OSA
 
     changed = plain
-    stop = english_stopwords()
+    stop = english_stopwords() if stop is None else stop
     for match in _ASCII_WORD.finditer(plain):
         word = match.group()
         if len(word) < 3 or word in stop or word in keys or known("a:" + word):
