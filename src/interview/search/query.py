@@ -250,7 +250,7 @@ def english_stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[tuple[Synonym, ...], frozenset[str]]:
+def _tables() -> tuple[tuple[Synonym, ...], frozenset[str], frozenset[str]]:
     from interview.search import store, vocab
 
     sources = [SYNONYMS_FILE, vocab.ENGLISH_FILE, vocab.READINGS_FILE]
@@ -258,7 +258,7 @@ def _tables() -> tuple[tuple[Synonym, ...], frozenset[str]]:
     return store.cached(
         "synonyms",
         store.fingerprint(sources),
-        lambda: (_build_table(None), vocab.english_stopwords()),
+        lambda: (_build_table(None), vocab.english_stopwords(), vocab.english_nostem()),
     )
 
 
@@ -423,7 +423,7 @@ def respelled(query: str, known: Callable[[str], bool]) -> str | None:
 
     plain = _match_form(strip_escapes(query[:MAX_TEXT]))
     ascii_keys, kana_keys = _respell_keys()
-    return respell(plain, ascii_keys, kana_keys, known, english_stopwords())
+    return respell(plain, ascii_keys, kana_keys, known, english_stopwords(), _tables()[2])
 
 
 @lru_cache(maxsize=1)

@@ -105,6 +105,12 @@ def english_stopwords(path: Path = ENGLISH_FILE) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def english_nostem(path: Path = ENGLISH_FILE) -> frozenset[str]:
+    """Words that look inflected but are words of their own (accounting, marketing)."""
+    return frozenset(str(w).lower() for w in _english(path).get("nostem", []))
+
+
+@lru_cache(maxsize=1)
 def english_generic(path: Path = ENGLISH_FILE) -> frozenset[str]:
     """English words that say as little as 管理 or 対策 (management, measures)."""
     words = (str(w).lower() for w in _english(path).get("generic", []))
@@ -121,6 +127,7 @@ def respell(
     kana_keys: tuple[str, ...],
     known: Callable[[str], bool],
     stop: frozenset[str] | None = None,
+    nostem: frozenset[str] | None = None,
 ) -> str | None:
     """*plain* (a folded query) with its English inflections and typos mended, or None
     when there is nothing to mend. For an English word no key, stopword or indexed
@@ -142,9 +149,12 @@ def respell(
 
     changed = plain
     stop = english_stopwords() if stop is None else stop
+    nostem = english_nostem() if nostem is None else nostem
     for match in _ASCII_WORD.finditer(plain):
         word = match.group()
         if len(word) < 3 or word in stop or word in keys or known("a:" + word):
+            continue
+        if word in nostem:
             continue
         words = _single_words(keys).get(word[0], ())
         stems = _stems(word)
