@@ -228,7 +228,8 @@ class Synonym(NamedTuple):
     factor: float = 1.0
     """WEAK_FACTOR for a generic English word (management): it counts as little as 管理."""
     english: bool = False
-    """From the English table: the word weighs as its Japanese targets do."""
+    """From the English table and not an abbreviation: the word weighs as its Japanese
+    targets do (an abbreviation, SIEM, weighs as the rare word it is)."""
 
 
 @lru_cache(maxsize=1)
@@ -292,7 +293,10 @@ def _build_table(path: Path | None) -> tuple[Synonym, ...]:
                 continue  # synonyms.toml has the key: its own targets stand
             merged = table.setdefault(key, [])
             merged.extend(t for t in extra.targets if t not in merged)
-            (spelled if extra.spelled else english).add(key)
+            if extra.spelled:
+                spelled.add(key)
+            elif not word.isupper():  # an abbreviation (SIEM) weighs as the rare word it is
+                english.add(key)
     generic = {_match_form(w) for w in english_generic()} if path is None else set()
     return tuple(
         Synonym(
