@@ -378,6 +378,24 @@ def _is_ascii_word(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+_PARTICLES = frozenset("のをはがにでともやへかっノヲハガニデトモヤヘカッ")
+
+
+def _kana_bounded(text: str, start: int, end: int) -> bool:
+    """In a query that is not all kana, a reading stands between particles or other
+    scripts, not inside a longer kana run (きてい is no 規程 in 「できていない」); a
+    query typed in kana only is mostly words put together (くじょうたいおう)."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return (not _is_kana(before) or before in _PARTICLES) and (
+        not _is_kana(after) or after in _PARTICLES
+    )
+
+
+def _is_kana(char: str) -> bool:
+    return "\u3041" <= char <= "\u30fe"
+
+
 def standalone(text: str, start: int, end: int) -> bool:
     """A key must not be cut out of a longer word of its script.
 
@@ -475,6 +493,9 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
         start = plain.find(key)
         while start >= 0:
             end = start + len(key)
+            if synonym.spelled and not kana and not _kana_bounded(plain, start, end):
+                start = plain.find(key, start + 1)
+                continue
             if not any(taken[start:end]) and standalone(plain, start, end):
                 for i in range(start, end):
                     taken[i] = True

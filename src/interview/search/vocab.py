@@ -143,7 +143,8 @@ def respell(
 
     A query typed in hiragana only that no key holds and that is no katakana word of
     the index becomes the *kana_keys* reading one edit away (``ぜいじゃくせ`` →
-    ぜいじゃくせい), the first letter kept.
+    ぜいじゃくせい), the first letter kept and no letter changed (しょうひん is no
+    しょうにん).
     """
     from rapidfuzz.distance import OSA
 
@@ -202,7 +203,10 @@ def respell(
             near = [
                 k
                 for k in kana_keys
-                if k[0] == plain[0] and len(k) >= 4 and abs(len(k) - len(plain)) <= 1
+                if k[0] == plain[0]
+                and len(k) >= 4
+                and abs(len(k) - len(plain)) <= 1
+                and (len(k) != len(plain) or sorted(k) == sorted(plain))
             ]
             best_kana = min(near, key=lambda k: (OSA.distance(plain, k), len(k)), default="")
             if best_kana and OSA.distance(plain, best_kana) <= 1:
