@@ -177,3 +177,15 @@ def test_the_cached_table_is_the_table_the_files_give():
 
     assert query.synonym_table() == query._build_table(None)
     assert "when" in query.english_stopwords() or "old" in query.english_stopwords()
+
+
+def test_a_reading_is_not_cut_out_of_a_longer_kana_run():
+    """きてい (規程) is not in 「できていない」; between particles it is a word."""
+    assert "規程" not in [g.word for g in parse_query("規程ができていない", readings=True)][1:]
+    assert "規程" not in [g.word for g in parse_query("研修ができていない", readings=True)]
+    assert [g.word for g in parse_query("ぱすわーどの桁数", readings=True)][:1] == ["パスワード"]
+
+
+def test_a_kana_typo_never_changes_a_letter():
+    """しょうひん (商品) is one letter from しょうにん (承認) but no typo of it."""
+    assert search_checklist("しょうひん") == []
