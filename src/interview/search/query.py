@@ -520,6 +520,8 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
             continue
         if _is_stop(kind, run):
             continue
+        if kind == "kanji" and run.startswith("何") and len(run) > 1:
+            run, match_start = run[1:], match_start + 1  # 何世代: how many 世代
         group = _word_group(kind, run)
         if group is None:
             continue

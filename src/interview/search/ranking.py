@@ -210,6 +210,14 @@ class MeaningIndex:
             return prepared
         known = {c for t in bigrams if t in self._postings for c in t}
         inside = {c for t in bigrams for c in t}
+        chars = [t for t, _w in prepared if len(t) == 1 and t in inside]
+        if len(chars) >= 4 and chars[0] not in known and chars[1] not in known:
+            # Japanese compounds end with their head: when what comes first is unknown
+            # here (通勤|経路, 機種|変更), the word is a kind of thing no text speaks of,
+            # not the known head. (補償|請求, known first, stays a 補償 word.)
+            return [
+                (t if t.startswith(ORPHAN_PREFIX) else ORPHAN_PREFIX + t, w) for t, w in prepared
+            ]
         return [
             ((ORPHAN_PREFIX + t, w) if len(t) == 1 and t in inside and t not in known else (t, w))
             for t, w in prepared
