@@ -189,3 +189,11 @@ def test_a_reading_is_not_cut_out_of_a_longer_kana_run():
 def test_a_kana_typo_never_changes_a_letter():
     """しょうひん (商品) is one letter from しょうにん (承認) but no typo of it."""
     assert search_checklist("しょうひん") == []
+
+
+def test_a_reading_typed_in_katakana():
+    assert [g.word for g in parse_query("フセイアクセスの監視", readings=True)][:1] == [
+        "不正アクセス"
+    ]
+    # a reading of a katakana word does not take the word itself over (スマホ stays スマホ)
+    assert [g.word for g in parse_query("スマホの業務利用", readings=True)][:1] == ["スマホ"]

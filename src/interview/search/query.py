@@ -337,6 +337,8 @@ def _by_first_char(
             words.setdefault(lead.group(), []).append((at, synonym))
         else:
             chars.setdefault(key[0], []).append((at, synonym))
+            if not kana and _katakana_reading(synonym):
+                chars.setdefault(synonym.kana_key[0], []).append((at, synonym))
     return (
         {char: tuple(entries) for char, entries in chars.items()},
         {word: tuple(entries) for word, entries in words.items()},
@@ -378,7 +380,7 @@ def _is_ascii_word(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-_PARTICLES = frozenset("のをはがにでともやへかっノヲハガニデトモヤヘカッ")
+_PARTICLES = frozenset("のをはがにでともやへかっ")
 
 
 def _kana_bounded(text: str, start: int, end: int) -> bool:
@@ -489,20 +491,15 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
     groups: list[tuple[int, Group]] = []
     cuts: list[str] = []
     for synonym in _candidates(plain, kana, readings):
-        key = synonym.kana_key if kana else synonym.key
-        start = plain.find(key)
-        while start >= 0:
-            end = start + len(key)
-            if synonym.spelled and not kana and not _kana_bounded(plain, start, end):
-                start = plain.find(key, start + 1)
-                continue
-            if not any(taken[start:end]) and standalone(plain, start, end):
-                for i in range(start, end):
-                    taken[i] = True
-                groups.append((start, _synonym_group(plain[start:end], synonym)))
-                cuts.extend(_cuts(plain, start, end))
+        if kana:
+            keys = (synonym.kana_key,)
+        elif _katakana_reading(synonym):  # typed in hiragana or katakana (フセイアクセス)
+            keys = (synonym.key, synonym.kana_key)
+        else:
+            keys = (synonym.key,)
+        for key in keys:
+            if _take(plain, key, synonym, kana, taken, groups, cuts):
                 break
-            start = plain.find(key, start + 1)
     rest = "".join(" " if taken[i] else c for i, c in enumerate(plain))
     if readings and kana and groups:
         # Around a reading or a key, a query typed in hiragana has particles again
@@ -533,6 +530,38 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
         words = singles
     ordered = sorted(groups + words, key=lambda pair: pair[0])
     return tuple(group for _start, group in ordered), tuple(dict.fromkeys(cuts))
+
+
+def _katakana_reading(synonym: Synonym) -> bool:
+    """A reading of a word written in kanji, which may be typed in katakana too (the
+    reading of a katakana word would stand for another spelling of that word)."""
+    return synonym.spelled and any(_is_kanji(c) for c in synonym.targets[0])
+
+
+def _take(
+    plain: str,
+    key: str,
+    synonym: Synonym,
+    kana: bool,
+    taken: list[bool],
+    groups: list[tuple[int, Group]],
+    cuts: list[str],
+) -> bool:
+    """Take the first free, standalone occurrence of *key* in *plain* as a group."""
+    start = plain.find(key)
+    while start >= 0:
+        end = start + len(key)
+        if synonym.spelled and not kana and not _kana_bounded(plain, start, end):
+            start = plain.find(key, start + 1)
+            continue
+        if not any(taken[start:end]) and standalone(plain, start, end):
+            for i in range(start, end):
+                taken[i] = True
+            groups.append((start, _synonym_group(plain[start:end], synonym)))
+            cuts.extend(_cuts(plain, start, end))
+            return True
+        start = plain.find(key, start + 1)
+    return False
 
 
 def _cuts(plain: str, start: int, end: int) -> list[str]:
