@@ -491,6 +491,7 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
     groups: list[tuple[int, Group]] = []
     cuts: list[str] = []
     for synonym in _candidates(plain, kana, readings):
+        keys: tuple[str, ...]
         if kana:
             keys = (synonym.kana_key,)
         elif _katakana_reading(synonym):  # typed in hiragana or katakana (フセイアクセス)
