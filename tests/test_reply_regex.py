@@ -27,3 +27,20 @@ def test_a_long_reply_reads_like_its_short_self():
 
     short = "手順書はありますが、訓練はしていません。"
     assert parse_status_reply(short * 20).status is parse_status_reply(short).status
+
+
+def test_first_characters_of_a_pattern():
+    assert reply_regex.first_characters(r"(?<!a)\d割|b(c|d)|[xy]?z") == (
+        r"[\d\U00000062\U00000078-\U0000007a]"
+    )
+    assert reply_regex.first_characters(r"a|[^b]") is None  # anything may start
+    assert reply_regex.first_characters(r"a?") is None  # may match empty
+
+
+def test_fast_patterns_match_as_the_plain_ones():
+    source = r"(?<!未)実施(済|中)|(?<=[ぁ-ゖ])(る|う)けど|^はい|\d+割|(ない|ません)(?=が)"
+    texts = ["はい、実施済み", "未実施中", "やるけど", "8割です", "していませんが", "いいえ"]
+    plain, quick = re.compile(source), reply_regex.fast(source)
+    assert quick is not plain
+    for text in texts:
+        assert quick.sub("X", text) == plain.sub("X", text), text

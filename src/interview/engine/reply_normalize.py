@@ -34,7 +34,16 @@ _KANA_VERDICT = re.compile(
 
 # Kana spellings and IME slips of the words that carry a verdict.
 _WORDS: list[tuple[str, str]] = [
+    ("のみたいおう済", "のみ対応済"),  # 「本番のみたいおう済み」: のみ, not 未対応
+    ("のみたいおうずみ", "のみ対応済み"),
+    ("のみたいおうすみ", "のみ対応済み"),
     ("ひがいとう", "非該当"),
+    ("てきようがい", "適用外"),
+    ("かんりょう", "完了"),
+    ("だいたいしゅだん", "代替手段"),
+    ("だいたいさく", "代替策"),
+    ("だいたいあん", "代替案"),
+    ("部分てき", "部分的"),
     ("がいとう", "該当"),
     ("みじっし", "未実施"),
     ("じっしちゅう", "実施中"),
@@ -73,8 +82,12 @@ _WORDS: list[tuple[str, str]] = [
     ("わからん", "わからない"),
     ("わかん", "わからない"),
     ("ましえん", "ません"),
+    ("まっせん", "ません"),
     ("まっせ", "ます"),
     ("知らん", "知らない"),
+    ("しらない", "知らない"),
+    ("しらん", "知らない"),
+    ("しりません", "知りません"),
     ("頂", "いただ"),
     ("致", "いた"),
     ("御座", "ござ"),
@@ -105,9 +118,14 @@ _DIALECT = [
 _BARE_MARK = re.compile(r"(?<=[はがも:])(済|未)(?=$|[、。,!?])")
 _SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
 # 済 → 済み; ずみ/すみ/住み after a verbal noun → 済み (対応ずみ, 実施住み, 対応すみ)
-_ZUMI = re.compile(r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|積み|済(?![みまむ]))")
+_ZUMI = re.compile(
+    r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|積み|(?<![決返経救弁共完皆])済(?![みまむ]))"
+)  # not 決済, 返済, 経済 (a payment is not "done")
 # Casual ている forms: やってる → やっている, できてない → できていない.
-_TEIRU = re.compile(r"(?:(?<=て)|(?<=[んい]で))(?=る|ます|ない|ません|た(?!い)|なかった)")
+_TEIRU = re.compile(
+    r"(?:(?<=て)|(?<=[んい]で))(?=る|ます|ない|ません|た(?!い)|なかった)"
+    r"|(?<=[っしいきけめれせえ]て)(?=て(?:[、,。]|$|[一-龥ァ-ヶーa-z]))"  # やってて → やっていて
+)
 # Romaji left unconverted after kana: していまｓ → していま + す.
 _ROMAJI_TAIL = re.compile(r"(?<=[ぁ-ゖ])([a-z]{1,3})(?=$|[。、.,!?！？\s])")
 _ROMAJI = {
@@ -172,8 +190,20 @@ _INLINE_MARKS = {
 }
 _INLINE_MARK = re.compile(
     r"(?<=[ぁ-ゖァ-ヶ一-龥a-z])[○◯〇◎△▲×✕✖](?!\d)|(?<=[は:：])(ok|ng)(?![a-z])"
-    r"|(?<=[ァ-ヶー一-龥])(ok|ng)(?=$|[、。,])"
+    r"|(?<=[ァ-ヶー一-龥])(ok|ng)(?![a-z0-9])"
 )
+
+
+# Marks after a colon or an arrow (「ログ：○、監視：△」「MFA → 未」): the colon is the topic.
+_ARROW = re.compile(r"[\s\u3000、]*(→|⇒|->|=>)[\s\u3000、]*")
+_COLON_MARK = re.compile(r"(?<=:)[\s\u3000、]*([○◯〇◎△▲×✕✖])(?!\d)")
+_COLON_MARKS = {
+    **dict.fromkeys("○◯〇◎", "済み"),
+    **dict.fromkeys("△▲", "一部"),
+    **dict.fromkeys("×✕✖", "未実施"),
+}
+# 「対応済み (prod only)」: only, in English, limits the scope (read only does not).
+_ONLY = re.compile(r"(?<![a-z])(?<!read)(?<!read )only(?![a-z])")
 
 
 # One-word answers, as in a form or in English.
@@ -209,6 +239,12 @@ _ONE_WORD = {
     "not started": "未実施",
     "no": "いいえ",
     "not applicable": "該当なし",
+    "already done": "実施済み",
+    "done already": "実施済み",
+    "todo": "未着手",
+    "to do": "未着手",
+    "もち": "もちろん",
+    "もちです": "もちろん",
 }
 
 
@@ -222,6 +258,9 @@ _EMBEDDED = {
     "don'tknow": "わからない",
     "dontknow": "わからない",
     "notimplemented": "未実施",
+    "alreadydone": "実施済み",
+    "notdoneyet": "まだ",
+    "inprogress": "対応中",
 }
 _EMBEDDED_ENGLISH = re.compile("|".join(re.escape(k) for k in _EMBEDDED))
 
@@ -231,13 +270,22 @@ _EMBEDDED_ENGLISH = re.compile("|".join(re.escape(k) for k in _EMBEDDED))
 _LEAD_IN = re.compile(
     # 「年1回の予定ですが、」 is content, not a topic
     r"^(?![^、,]{0,24}?(予定|済|未)[^、,]{0,2}(ですが|ですけ))"
+    # 「一部の接続先については、」 names the scope: it stays
+    r"(?![^、,]{0,20}?(一部|大半|大部分|主要|以外|のみ|だけ|半分|残り|一部分))"
     r"(この|本|当該|こちらの|その|ご質問の)?[一-龥ァ-ヶーa-z0-9・の]{0,20}?(の件|の点)?"
-    r"(について(は)?|に関して(は)?|ですが|ですけど|ですけれど)[、,]"
+    r"(について(は)?|に関して(は)?|ですが|ですけど|ですけれど)[、,\s\u3000]"
 )
 # 「…。以上です」 closes the reply.
 _CLOSING = re.compile(r"(?<=[、。.!?])以上(です|となります|になります)?[。.!]*$")
 _FILLER = re.compile(
     r"^(えー*と|えっと|ええと|えー+|あー+|あのー*|うー+ん|んー+|そうですね[ーえ〜]*|正直(なところ|言って|に言うと|に申し上げると)?|まあ(?!まあ)|ま、)[、,。\s…]*"
+)
+# An acknowledgement or an announcement before the answer carries no verdict
+# (「分かりました、」 has ました; 「長くなりますが説明します」 would read as a plan).
+_ACK = re.compile(
+    r"^[、。,.!\s]*(はい[、。]?)?(わかりました|分かりました|解りました|判りました|了解(です|しました|いたしました)?|承知(です|しました|いたしました)"
+    r"|かしこまりました|なるほど(です)?|(少し|ちょっと)?長く(なります|なる|なりそうです)(が|けど|けれど))[、。!]*"
+    r"((状況|現状|経緯|背景)を)?(ご)?(説明|補足)?(します|いたします|させてください|させていただきます)?[、。:]*"
 )
 # A blank between Japanese words marks a clause, like 、 (本番は実施 開発は未実施).
 _JA_SPACE = re.compile(r"(?<=[^\x00-\x7f])[\s\u3000]+|[\s\u3000]+(?=[^\x00-\x7f])")
@@ -253,6 +301,8 @@ def fold(text: str) -> str:
     s = _PADDING.sub("、", s)
     s = _FILLER.sub("", _FILLER.sub("", s.lstrip(_ENDS)))  # 「お世話になっております。えーと、…」
     s = _FILLER.sub("", _LEAD_IN.sub("", s))
+    s = _FILLER.sub("", _LEAD_IN.sub("", s.lstrip(_ENDS + "\n\r\t\u3000")))  # 2nd lead-in
+    s = _ACK.sub("", s)
     s = _CLOSING.sub("", s)
     if _SPACED_LETTERS.fullmatch(s):  # 「実 施 済 み」
         s = _SPACE.sub("", s)
@@ -265,7 +315,12 @@ def fold(text: str) -> str:
         s = _ONE_WORD[word.removesuffix("です")]
     elif core[:1] in _MARKS and (len(core) == 1 or core[1] in " 、(" or not core[1].isascii()):
         s = _MARKS[core[0]] + core[1:]
+    if ":" in s or "→" in s or "⇒" in s or ">" in s:
+        s = _ARROW.sub(":", s)
+        s = _COLON_MARK.sub(lambda m: _COLON_MARKS[m.group(1)], s)
     s = _INLINE_MARK.sub(lambda m: _INLINE_MARKS[m.group(0)], s)
+    if "only" in s:
+        s = _ONLY.sub("のみ", s)
     s = _drop_symbols(s)
     s = _SPACE.sub("", s)
     s = _EMBEDDED_ENGLISH.sub(lambda m: _EMBEDDED[m.group(0)], s)
@@ -280,7 +335,7 @@ def fold(text: str) -> str:
     s = _BARE_MARK.sub(lambda m: "済み" if m.group(1) == "済" else "未実施", s)
     s = _WORD_RE.sub(lambda m: _WORD_MAP[m.group(0)], s)
     s = _ZUMI.sub("済み", s).strip(_ENDS)
-    if s == "済" or s.startswith("済("):  # 「済（規程第7条）」
+    if s in ("済", "済です", "済でした") or s.startswith("済("):  # 「済（規程第7条）」
         s = "済み" + s[1:]
     elif s.startswith("未("):  # 「未（2027年度対応）」
         s = "未実施" + s[1:]

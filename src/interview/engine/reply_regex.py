@@ -6,12 +6,134 @@ Searched one by one, each alternative can skip ahead on its literal prefix, whic
 times faster on long text but slower on short text (one call per alternative). So short
 replies use the whole pattern, long ones the alternatives in turn. ``search`` answers the
 same yes/no either way; ``sub`` replaces the same spans unless two alternatives overlap.
+
+A pattern led by groups and look-behinds also makes ``re`` try every alternative at every
+position, even where no alternative can start. ``fast`` puts a look-ahead on the set of
+characters that can start a match in front of the pattern (computed from its parse tree),
+so those positions fail on one class test; the matches are the same.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
+
+# re's own parser and compiler (private modules, typed as Any; without them: no look-ahead)
+_C: Any
+_P: Any
+_CO: Any
+try:
+    _C = importlib.import_module("re._constants")
+    _P = importlib.import_module("re._parser")
+    _CO = importlib.import_module("re._compiler")
+except ImportError:  # pragma: no cover
+    _C = _P = _CO = None
+
+_Ranges = list[tuple[int, int]]
+_DIGIT = (-1, -1)  # \\d, kept as a category in the class
+
+
+def _first_of_sequence(items: Iterable[tuple[Any, Any]]) -> tuple[_Ranges | None, bool]:
+    """(characters that can start a match or None for any, whether it can match empty)."""
+    found: _Ranges = []
+    for op, av in items:
+        chars, nullable = _first_of_item(op, av)
+        if chars is None:
+            return None, False
+        found += chars
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _first_of_item(op: Any, av: Any) -> tuple[_Ranges | None, bool]:
+    if op is _C.LITERAL:
+        return [(av, av)], False
+    if op is _C.IN:
+        found: _Ranges = []
+        for inner, value in av:
+            if inner is _C.LITERAL:
+                found.append((value, value))
+            elif inner is _C.RANGE:
+                found.append(value)
+            elif inner is _C.CATEGORY and value is _C.CATEGORY_DIGIT:
+                found.append(_DIGIT)
+            else:  # a negated class, \\s, \\w: anything may start
+                return None, False
+        return found, False
+    if op is _C.CATEGORY and av is _C.CATEGORY_DIGIT:
+        return [_DIGIT], False
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):  # zero-width: look further
+        return [], True
+    if op is _C.SUBPATTERN:
+        return _first_of_sequence(av[-1])
+    if op is _C.BRANCH:
+        found, nullable = [], False
+        for branch in av[1]:
+            chars, empty = _first_of_sequence(branch)
+            if chars is None:
+                return None, False
+            found += chars
+            nullable = nullable or empty
+        return found, nullable
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+        low, _, inner_items = av
+        chars, empty = _first_of_sequence(inner_items)
+        return chars, chars is not None and (empty or low == 0)
+    return None, False
+
+
+def _character_class(chars: _Ranges) -> str:
+    digit = "\\d" if _DIGIT in chars else ""
+    merged: _Ranges = []
+    for low, high in sorted(c for c in chars if c != _DIGIT):
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        else:
+            merged.append((low, high))
+    ranges = "".join(
+        f"\\U{low:08x}" if low == high else f"\\U{low:08x}-\\U{high:08x}" for low, high in merged
+    )
+    return f"[{digit}{ranges}]"
+
+
+def first_characters(source: str) -> str | None:
+    """A character class of what can start a match of *source*, or None if anything can."""
+    if _P is None:
+        return None
+    try:
+        chars, nullable = _first_of_sequence(_P.parse(source))
+    except Exception:  # an unknown construct: no look-ahead
+        return None
+    if chars is None or nullable or not chars:
+        return None
+    return _character_class(chars)
+
+
+def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern behind a look-ahead on its first characters (when they are known).
+
+    Given its source, the pattern is parsed once and compiled from that parse (with the
+    look-ahead in front), so the rules cost no more to load than plain ``re.compile``.
+    A pattern that starts with a literal keeps ``re``'s own literal-prefix search instead.
+    """
+    source = pattern if isinstance(pattern, str) else pattern.pattern
+    if _P is None:
+        return re.compile(source)
+    try:
+        tree = _P.parse(source)
+        if tree.data and tree.data[0][0] is _C.LITERAL:
+            return _CO.compile(tree, 0)
+        chars, nullable = _first_of_sequence(tree)
+        if chars is None or nullable or not chars:
+            return re.compile(source)
+        tree.data[:0] = _P.parse(f"(?={_character_class(chars)})").data
+        return _CO.compile(tree, 0)
+    except Exception:  # an unknown construct: the plain pattern
+        return re.compile(source)
+
 
 _LONG = 160  # characters from which the alternatives are used one by one
 
@@ -56,13 +178,14 @@ def _top_level(source: str) -> list[str]:
 class Alternation:
     """A compiled alternation with ``search`` and ``sub`` fast on long text."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
+    def __init__(self, pattern: str | re.Pattern[str]) -> None:
+        self.pattern = fast(pattern)
+        self._source = pattern if isinstance(pattern, str) else pattern.pattern
         self._parts: list[re.Pattern[str]] | None = None
 
     def _alternatives(self) -> list[re.Pattern[str]]:
         if self._parts is None:
-            self._parts = [re.compile(part) for part in _top_level(self.pattern.pattern)]
+            self._parts = [fast(part) for part in _top_level(self._source)]
         return self._parts
 
     def search(self, text: str) -> re.Match[str] | None:
