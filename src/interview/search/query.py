@@ -230,6 +230,8 @@ class Synonym(NamedTuple):
     english: bool = False
     """From the English table and not an abbreviation: the word weighs as its Japanese
     targets do (an abbreviation, SIEM, weighs as the rare word it is)."""
+    extra: bool = False
+    """From english.toml or readings.toml: used by the checklist search only."""
 
 
 @lru_cache(maxsize=1)
@@ -286,6 +288,7 @@ def _build_table(path: Path | None) -> tuple[Synonym, ...]:
     own = set(table)
     spelled: set[str] = set()
     english: set[str] = set()
+    extras: set[str] = set()
     for extra in (*english_entries(), *reading_entries()) if path is None else ():
         for word in extra.words:
             key = _match_form(word)
@@ -293,6 +296,7 @@ def _build_table(path: Path | None) -> tuple[Synonym, ...]:
                 continue  # synonyms.toml has the key: its own targets stand
             merged = table.setdefault(key, [])
             merged.extend(t for t in extra.targets if t not in merged)
+            extras.add(key)
             if extra.spelled:
                 spelled.add(key)
             elif not word.isupper():  # an abbreviation (SIEM) weighs as the rare word it is
@@ -306,6 +310,7 @@ def _build_table(path: Path | None) -> tuple[Synonym, ...]:
             key in spelled and len(targets) == 1,
             WEAK_FACTOR if key in generic and key in english else 1.0,
             key in english,
+            key in extras,
         )
         for key, targets in sorted(table.items(), key=lambda kv: (-len(kv[0]), kv[0]))
     )
@@ -323,11 +328,12 @@ def _by_first_char(
     in the table (so candidates keep the longest-key-first order); a key opening with
     an English word is filed under that word instead (it matches whole words only),
     so a query looks at the keys of its own words, not at every key sharing a letter.
-    Kana readings are left out unless *readings*."""
+    The English table and the kana readings are left out unless *readings* (the
+    checklist search's tables)."""
     chars: dict[str, list[tuple[int, Synonym]]] = {}
     words: dict[str, list[tuple[int, Synonym]]] = {}
     for at, synonym in enumerate(synonym_table()):
-        if synonym.spelled and not readings:
+        if synonym.extra and not readings:
             continue
         key = synonym.kana_key if kana else synonym.key
         if not key:
@@ -430,13 +436,13 @@ def _word_group(kind: str, run: str) -> Group | None:
     return Group(run, (Alternative(tokens, 1.0),), factor)
 
 
-def _is_stop(kind: str, run: str) -> bool:
+def _is_stop(kind: str, run: str, english: bool = False) -> bool:
     if kind == "kanji":
         return run in _STOP_KANJI or bool(_COUNTER.match(run))
     if kind == "kata":
         return run in _STOP_KATA
     if kind == "ascii":
-        return run in _STOP_ASCII or run in english_stopwords()
+        return run in _STOP_ASCII or (english and run in english_stopwords())
     return True
 
 
@@ -466,8 +472,9 @@ JUNCTION_PREFIX = "接:"
 def parse_query(query: str, readings: bool = False) -> tuple[Group, ...]:
     """The content-word groups of *query* (empty when nothing is left to search for).
 
-    *readings*: kana typed for a word (ふせいあくせす) stands for it (readings.toml);
-    the checklist search asks for it, the glossary matches readings on its own."""
+    *readings*: the checklist search's own tables join the paraphrases: kana typed for
+    a word (ふせいあくせす, readings.toml) and English words (english.toml). The
+    glossary matches its own readings and English names, and had no English gap."""
     return _parse(query, readings)[0]
 
 
@@ -516,7 +523,7 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
                 spelled = (Alternative((KANA_PREFIX + to_katakana(run),), 1.0),)
                 words.append((match_start, Group(run, spelled)))
             continue
-        if _is_stop(kind, run):
+        if _is_stop(kind, run, readings):
             continue
         if kind == "kanji" and run.startswith("何") and len(run) > 1:
             run, match_start = run[1:], match_start + 1  # 何世代: how many 世代
