@@ -35,7 +35,7 @@ def _score(rows: list[tuple[list, list]]) -> tuple[float, float, float]:
     empty = [got for want, got in rows if not want]
     top1 = sum(bool(got[:1]) and got[0] in want for want, got in answered) / len(answered)
     top3 = sum(bool(set(got[:3]) & set(want)) for want, got in answered) / len(answered)
-    return top1, top3, sum(not got for got in empty) / len(empty)
+    return top1, top3, (sum(not got for got in empty) / len(empty) if empty else 1.0)
 
 
 GLOSSARY_SETS = {
@@ -58,11 +58,14 @@ CHECKLIST_SETS = {
     "checklist_queries_tune7.toml": (0.92, 0.98, 0.80),
     "checklist_queries_tune8.toml": (0.97, 0.97, 0.88),
     "checklist_queries_tune9.toml": (0.95, 0.98, 0.85),
+    "checklist_queries_tune11.toml": (0.91, 0.95, 1.0),
     "checklist_queries_tune_en.toml": (0.97, 0.99, 0.93),
     "checklist_queries_tune_en2.toml": (0.9, 0.95, 0.9),
     "checklist_queries_tune_en3.toml": (0.93, 0.97, 0.87),
     "checklist_queries_tune_en4.toml": (0.89, 0.94, 0.95),
 }
+NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.93}
+"""Sets of no-answer queries only: the share that must return nothing."""
 
 
 @pytest.mark.parametrize("name", sorted(GLOSSARY_SETS))
@@ -95,6 +98,15 @@ def test_checklist_set(name, catalog):
     top1, top3, empty = _score(rows)
     floor = CHECKLIST_SETS[name]
     assert top1 >= floor[0] and top3 >= floor[1] and empty >= floor[2], (top1, top3, empty)
+
+
+@pytest.mark.parametrize("name", sorted(NO_ANSWER_SETS))
+def test_no_answer_set(name):
+    queries = _load(name)
+    assert queries and all(q["expected"] == [] for q in queries)
+    assert len({q["query"] for q in queries}) == len(queries), "duplicate queries"
+    empty = sum(not search_checklist(q["query"], limit=3) for q in queries) / len(queries)
+    assert empty >= NO_ANSWER_SETS[name], empty
 
 
 def test_held_out_sets_are_wide():

@@ -103,6 +103,10 @@ class MeaningIndex:
         pieces: list[str] = []
         known = 0
         at = 0
+        if not any("ト:" + word[:end] in self._postings for end in range(3, len(word))):
+            # The head comes last: a compound opening with a word unknown here
+            # (フリー|アドレス) is no kind of the known word.
+            return None
         while at < len(word):
             for end in range(len(word), at + 1, -1):
                 if "ト:" + word[at:end] in self._postings:
