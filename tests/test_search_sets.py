@@ -60,6 +60,10 @@ CHECKLIST_SETS = {
     "checklist_queries_tune9.toml": (0.94, 0.98, 0.85),
     "checklist_queries_tune11.toml": (0.91, 0.95, 1.0),
     "checklist_queries_tune12.toml": (0.85, 0.98, 0.62),
+    "checklist_queries_tune_en.toml": (0.97, 0.99, 0.93),
+    "checklist_queries_tune_en2.toml": (0.9, 0.95, 0.9),
+    "checklist_queries_tune_en3.toml": (0.93, 0.97, 0.87),
+    "checklist_queries_tune_en4.toml": (0.89, 0.94, 0.95),
 }
 NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.93}
 """Sets of no-answer queries only: the share that must return nothing."""

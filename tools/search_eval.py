@@ -45,6 +45,10 @@ CHECKLIST_SETS = [
     "checklist_queries_tune11.toml",
     "checklist_queries_tune12.toml",
     "checklist_queries_heldout4.toml",
+    "checklist_queries_tune_en.toml",
+    "checklist_queries_tune_en2.toml",
+    "checklist_queries_tune_en3.toml",
+    "checklist_queries_tune_en4.toml",
 ]
 
 

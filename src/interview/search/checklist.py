@@ -334,10 +334,15 @@ class ChecklistIndex:
             Group,
             junctions,
             parse_query,
+            respelled,
         )
         from interview.search.tokens import text_tokens
 
-        groups = parse_query(query)
+        groups = parse_query(query, readings=True)
+        mended = respelled(query, self._meaning.holds_token)
+        if mended is not None:
+            # A typo of an English word or a kana reading (encrytion, ぜいじゃくせ).
+            query, groups = mended, parse_query(mended, readings=True)
         expanded = []
         for bigram in junctions(query) if compounds else ():
             if not self._meaning.holds_token(bigram):

@@ -10,6 +10,7 @@ alternatives; a document matches a group through whichever alternative fits it b
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -26,6 +27,7 @@ from interview.search.tokens import (
 )
 
 SYNONYMS_FILE = Path(__file__).parent / "synonyms.toml"
+_TO_HIRAGANA = {cp + 0x60: cp for cp in range(0x3041, 0x3097)}
 PARAPHRASE_FACTOR = 0.9
 """A paraphrase from the synonym table counts this much of the word it stands for."""
 KANA_PREFIX = "か:"
@@ -224,14 +226,54 @@ class Synonym(NamedTuple):
     kana_key: str
     """The same in katakana, matched against a query typed in hiragana only."""
     targets: tuple[str, ...]
+    spelled: bool = False
+    """A kana reading (readings.toml): the key is only another spelling of its target."""
+    factor: float = 1.0
+    """WEAK_FACTOR for a generic English word (management): it counts as little as 管理."""
+    english: bool = False
+    """From the English table and not an abbreviation: the word weighs as its Japanese
+    targets do (an abbreviation, SIEM, weighs as the rare word it is)."""
+    extra: bool = False
+    """From english.toml or readings.toml: used by the checklist search only."""
 
 
 @lru_cache(maxsize=1)
-def synonym_table(path: Path = SYNONYMS_FILE) -> tuple[Synonym, ...]:
-    """The paraphrase table, longest key first (a longer key wins an overlap)."""
+def synonym_table(path: Path | None = None) -> tuple[Synonym, ...]:
+    """The paraphrase table, longest key first (a longer key wins an overlap).
+
+    By default synonyms.toml, the English table and the kana readings (see
+    :mod:`interview.search.vocab`), read back from the disk cache when their files
+    have not changed (parsing them takes tens of ms); with *path*, that file alone."""
+    if path is None:
+        return _tables()[0]
+    return _build_table(path)
+
+
+@lru_cache(maxsize=1)
+def english_stopwords() -> frozenset[str]:
+    """English words that carry no topic (english.toml), with the table's cache."""
+    return _tables()[1]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[tuple[Synonym, ...], frozenset[str], frozenset[str]]:
+    from interview.search import store, vocab
+
+    sources = [SYNONYMS_FILE, vocab.ENGLISH_FILE, vocab.READINGS_FILE]
+    sources += [Path(__file__), Path(vocab.__file__)]
+    return store.cached(
+        "synonyms",
+        store.fingerprint(sources),
+        lambda: (_build_table(None), vocab.english_stopwords(), vocab.english_nostem()),
+    )
+
+
+def _build_table(path: Path | None) -> tuple[Synonym, ...]:
     import tomllib
 
-    with path.open("rb") as f:
+    from interview.search.vocab import english_entries, english_generic, reading_entries
+
+    with (path or SYNONYMS_FILE).open("rb") as f:
         data = tomllib.load(f)
     table: dict[str, list[str]] = {}
     for word in data.get("compounds", []):
@@ -246,43 +288,97 @@ def synonym_table(path: Path = SYNONYMS_FILE) -> tuple[Synonym, ...]:
             if key:
                 merged = table.setdefault(key, [])
                 merged.extend(t for t in targets if t not in merged)
+    own = set(table)
+    spelled: set[str] = set()
+    english: set[str] = set()
+    extras: set[str] = set()
+    for extra in (*english_entries(), *reading_entries()) if path is None else ():
+        for word in extra.words:
+            key = _match_form(word)
+            if not key or key in own:
+                continue  # synonyms.toml has the key: its own targets stand
+            merged = table.setdefault(key, [])
+            merged.extend(t for t in extra.targets if t not in merged)
+            extras.add(key)
+            if extra.spelled:
+                spelled.add(key)
+            elif not word.isupper():  # an abbreviation (SIEM) weighs as the rare word it is
+                english.add(key)
+    generic = {_match_form(w) for w in english_generic()} if path is None else set()
     return tuple(
-        Synonym(key, to_katakana(key), tuple(targets))
+        Synonym(
+            key,
+            to_katakana(key),
+            tuple(targets),
+            key in spelled and len(targets) == 1,
+            WEAK_FACTOR if key in generic and key in english else 1.0,
+            key in english,
+            key in extras,
+        )
         for key, targets in sorted(table.items(), key=lambda kv: (-len(kv[0]), kv[0]))
     )
 
 
-@lru_cache(maxsize=2)
-def _by_first_char(kana: bool) -> dict[str, tuple[tuple[int, Synonym], ...]]:
+_ASCII_RUN = re.compile(r"[a-z0-9]+")
+_ASCII_LEADS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+@lru_cache(maxsize=4)
+def _by_first_char(
+    kana: bool, readings: bool = False
+) -> tuple[dict[str, tuple[tuple[int, Synonym], ...]], dict[str, tuple[tuple[int, Synonym], ...]]]:
     """The synonym table by the first character of its keys, with each entry's place
-    in the table (so candidates keep the longest-key-first order)."""
-    table: dict[str, list[tuple[int, Synonym]]] = {}
+    in the table (so candidates keep the longest-key-first order); a key opening with
+    an English word is filed under that word instead (it matches whole words only),
+    so a query looks at the keys of its own words, not at every key sharing a letter.
+    The English table and the kana readings are left out unless *readings* (the
+    checklist search's tables)."""
+    chars: dict[str, list[tuple[int, Synonym]]] = {}
+    words: dict[str, list[tuple[int, Synonym]]] = {}
     for at, synonym in enumerate(synonym_table()):
+        if synonym.extra and not readings:
+            continue
         key = synonym.kana_key if kana else synonym.key
-        if key:
-            table.setdefault(key[0], []).append((at, synonym))
-    return {char: tuple(entries) for char, entries in table.items()}
+        if not key:
+            continue
+        lead = _ASCII_RUN.match(key) if key[0] in _ASCII_LEADS else None
+        if lead:
+            words.setdefault(lead.group(), []).append((at, synonym))
+        else:
+            chars.setdefault(key[0], []).append((at, synonym))
+            if not kana and _katakana_reading(synonym):
+                chars.setdefault(synonym.kana_key[0], []).append((at, synonym))
+    return (
+        {char: tuple(entries) for char, entries in chars.items()},
+        {word: tuple(entries) for word, entries in words.items()},
+    )
 
 
-def _candidates(plain: str, kana: bool) -> list[Synonym]:
-    """The synonyms whose key may occur in *plain* (its first character does), in
-    table order: a query looks at a few dozen keys, not the whole table."""
-    table = _by_first_char(kana)
+def _candidates(plain: str, kana: bool, readings: bool = False) -> list[Synonym]:
+    """The synonyms whose key may occur in *plain* (its first character, or its first
+    English word, does), in table order: a query looks at a few dozen keys, not the
+    whole table."""
+    chars, words = _by_first_char(kana, readings)
     found: list[tuple[int, Synonym]] = []
     for char in set(plain):
-        found.extend(table.get(char, ()))
+        found.extend(chars.get(char, ()))
+    if words:
+        for word in set(_ASCII_RUN.findall(plain)):
+            found.extend(words.get(word, ()))
     found.sort(key=lambda pair: pair[0])
     return [synonym for _at, synonym in found]
 
 
-_SPACE_BETWEEN_ASCII = re.compile(r"(?<=[a-z0-9])\s+(?=[a-z0-9])")
+_SPACE_BETWEEN_ASCII = re.compile(r"(?<=[a-z0-9])[\s/-]+(?=[a-z0-9])")
+_MARKS = re.compile(r"[ー・]")
+_SPACES = re.compile(r"\s+")
 
 
 def _match_form(text: str) -> str:
     """Fold for synonym matching: NFKC, case, no long-vowel mark, ・ or spaces, except
     one space between English words (so ``IaaS PaaS`` stays two words)."""
-    text = _SPACE_BETWEEN_ASCII.sub("\x00", re.sub(r"[ー・]", "", fold(text)))
-    return re.sub(r"\s+", "", text).replace("\x00", " ")
+    text = _SPACE_BETWEEN_ASCII.sub("\x00", _MARKS.sub("", fold(text)))
+    return _SPACES.sub("", text).replace("\x00", " ")
 
 
 def _is_katakana(char: str) -> bool:
@@ -291,6 +387,24 @@ def _is_katakana(char: str) -> bool:
 
 def _is_ascii_word(char: str) -> bool:
     return char.isascii() and char.isalnum()
+
+
+_PARTICLES = frozenset("のをはがにでともやへかっ")
+
+
+def _kana_bounded(text: str, start: int, end: int) -> bool:
+    """In a query that is not all kana, a reading stands between particles or other
+    scripts, not inside a longer kana run (きてい is no 規程 in 「できていない」); a
+    query typed in kana only is mostly words put together (くじょうたいおう)."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return (not _is_kana(before) or before in _PARTICLES) and (
+        not _is_kana(after) or after in _PARTICLES
+    )
+
+
+def _is_kana(char: str) -> bool:
+    return "\u3041" <= char <= "\u30fe"
 
 
 def standalone(text: str, start: int, end: int) -> bool:
@@ -325,14 +439,32 @@ def _word_group(kind: str, run: str) -> Group | None:
     return Group(run, (Alternative(tokens, 1.0),), factor)
 
 
-def _is_stop(kind: str, run: str) -> bool:
+def _is_stop(kind: str, run: str, english: bool = False) -> bool:
     if kind == "kanji":
         return run in _STOP_KANJI or bool(_COUNTER.match(run))
     if kind == "kata":
         return run in _STOP_KATA
     if kind == "ascii":
-        return run in _STOP_ASCII
+        return run in _STOP_ASCII or (english and run in english_stopwords())
     return True
+
+
+def respelled(query: str, known: Callable[[str], bool]) -> str | None:
+    """*query* with a typo of an English key or a kana reading mended, or None (see
+    :func:`interview.search.vocab.respell`; *known* tells a token the index holds)."""
+    from interview.search.vocab import respell
+
+    plain = _match_form(strip_escapes(query[:MAX_TEXT]))
+    ascii_keys, kana_keys = _respell_keys()
+    return respell(plain, ascii_keys, kana_keys, known, english_stopwords(), _tables()[2])
+
+
+@lru_cache(maxsize=1)
+def _respell_keys() -> tuple[frozenset[str], tuple[str, ...]]:
+    table = synonym_table()
+    ascii_keys = frozenset(s.key for s in table if s.key.isascii())
+    kana_keys = tuple(s.key for s in table if s.spelled and is_hiragana_only(s.key))
+    return ascii_keys, kana_keys
 
 
 JUNCTION_PREFIX = "接:"
@@ -340,9 +472,13 @@ JUNCTION_PREFIX = "接:"
 
 
 @lru_cache(maxsize=256)
-def parse_query(query: str) -> tuple[Group, ...]:
-    """The content-word groups of *query* (empty when nothing is left to search for)."""
-    return _parse(query)[0]
+def parse_query(query: str, readings: bool = False) -> tuple[Group, ...]:
+    """The content-word groups of *query* (empty when nothing is left to search for).
+
+    *readings*: the checklist search's own tables join the paraphrases: kana typed for
+    a word (ふせいあくせす, readings.toml) and English words (english.toml). The
+    glossary matches its own readings and English names, and had no English gap."""
+    return _parse(query, readings)[0]
 
 
 @lru_cache(maxsize=256)
@@ -354,7 +490,7 @@ def junctions(query: str) -> tuple[str, ...]:
     return _parse(query)[1]
 
 
-def _parse(query: str) -> tuple[tuple[Group, ...], tuple[str, ...]]:
+def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple[str, ...]]:
     text = fold(strip_escapes(query[:MAX_TEXT]))
     if is_hiragana_only(text):
         text = _HIRAGANA_TAIL.sub("", text.strip()) or text
@@ -364,19 +500,22 @@ def _parse(query: str) -> tuple[tuple[Group, ...], tuple[str, ...]]:
     taken = [False] * len(plain)
     groups: list[tuple[int, Group]] = []
     cuts: list[str] = []
-    for synonym in _candidates(plain, kana):
-        key = synonym.kana_key if kana else synonym.key
-        start = plain.find(key)
-        while start >= 0:
-            end = start + len(key)
-            if not any(taken[start:end]) and standalone(plain, start, end):
-                for i in range(start, end):
-                    taken[i] = True
-                groups.append((start, _synonym_group(plain[start:end], synonym)))
-                cuts.extend(_cuts(plain, start, end))
+    for synonym in _candidates(plain, kana, readings):
+        keys: tuple[str, ...]
+        if kana:
+            keys = (synonym.kana_key,)
+        elif _katakana_reading(synonym):  # typed in hiragana or katakana (フセイアクセス)
+            keys = (synonym.key, synonym.kana_key)
+        else:
+            keys = (synonym.key,)
+        for key in keys:
+            if _take(plain, key, synonym, kana, taken, groups, cuts):
                 break
-            start = plain.find(key, start + 1)
     rest = "".join(" " if taken[i] else c for i, c in enumerate(plain))
+    if readings and kana and groups:
+        # Around a reading or a key, a query typed in hiragana has particles again
+        # (ふせいあくせすのけんち): the rest is read as hiragana, not as a loan word.
+        rest = rest.translate(_TO_HIRAGANA)
     words: list[tuple[int, Group]] = []
     singles: list[tuple[int, Group]] = []
     for match_start, (kind, run) in _glue_okurigana(_runs_with_positions(rest)):
@@ -387,7 +526,7 @@ def _parse(query: str) -> tuple[tuple[Group, ...], tuple[str, ...]]:
                 spelled = (Alternative((KANA_PREFIX + to_katakana(run),), 1.0),)
                 words.append((match_start, Group(run, spelled)))
             continue
-        if _is_stop(kind, run):
+        if _is_stop(kind, run, readings):
             continue
         if kind == "kanji" and run.startswith("何") and len(run) > 1:
             run, match_start = run[1:], match_start + 1  # 何世代: how many 世代
@@ -402,6 +541,38 @@ def _parse(query: str) -> tuple[tuple[Group, ...], tuple[str, ...]]:
         words = singles
     ordered = sorted(groups + words, key=lambda pair: pair[0])
     return tuple(group for _start, group in ordered), tuple(dict.fromkeys(cuts))
+
+
+def _katakana_reading(synonym: Synonym) -> bool:
+    """A reading of a word written in kanji, which may be typed in katakana too (the
+    reading of a katakana word would stand for another spelling of that word)."""
+    return synonym.spelled and any(_is_kanji(c) for c in synonym.targets[0])
+
+
+def _take(
+    plain: str,
+    key: str,
+    synonym: Synonym,
+    kana: bool,
+    taken: list[bool],
+    groups: list[tuple[int, Group]],
+    cuts: list[str],
+) -> bool:
+    """Take the first free, standalone occurrence of *key* in *plain* as a group."""
+    start = plain.find(key)
+    while start >= 0:
+        end = start + len(key)
+        if synonym.spelled and not kana and not _kana_bounded(plain, start, end):
+            start = plain.find(key, start + 1)
+            continue
+        if not any(taken[start:end]) and standalone(plain, start, end):
+            for i in range(start, end):
+                taken[i] = True
+            groups.append((start, _synonym_group(plain[start:end], synonym)))
+            cuts.extend(_cuts(plain, start, end))
+            return True
+        start = plain.find(key, start + 1)
+    return False
 
 
 def _cuts(plain: str, start: int, end: int) -> list[str]:
@@ -526,6 +697,10 @@ def _runs_with_positions(text: str) -> list[tuple[int, tuple[str, str]]]:
 
 
 def _synonym_group(original: str, synonym: Synonym) -> Group:
+    if synonym.spelled:
+        # A kana reading stands for its word (ふせいあくせす = 不正アクセス).
+        target = synonym.targets[0]
+        return Group(target, (Alternative(tuple(text_tokens(target)), 1.0),))
     alternatives: list[Alternative] = []
     own: list[str] = []
     for kind, run in runs(original):
@@ -536,4 +711,8 @@ def _synonym_group(original: str, synonym: Synonym) -> Group:
         tokens = text_tokens(target)
         if tokens:
             alternatives.append(Alternative(tuple(tokens), PARAPHRASE_FACTOR))
-    return Group(original, tuple(alternatives))
+    if synonym.english and len(alternatives) > 1:
+        # An English word weighs as the Japanese word it stands for: the index has
+        # few English words, so the word itself would weigh as an unknown one.
+        alternatives.append(alternatives.pop(0))
+    return Group(original, tuple(alternatives), synonym.factor)
