@@ -232,12 +232,19 @@ _LEAD_IN = re.compile(
     # 「年1回の予定ですが、」 is content, not a topic
     r"^(?![^、,]{0,24}?(予定|済|未)[^、,]{0,2}(ですが|ですけ))"
     r"(この|本|当該|こちらの|その|ご質問の)?[一-龥ァ-ヶーa-z0-9・の]{0,20}?(の件|の点)?"
-    r"(について(は)?|に関して(は)?|ですが|ですけど|ですけれど)[、,]"
+    r"(について(は)?|に関して(は)?|ですが|ですけど|ですけれど)[、,\s\u3000]"
 )
 # 「…。以上です」 closes the reply.
 _CLOSING = re.compile(r"(?<=[、。.!?])以上(です|となります|になります)?[。.!]*$")
 _FILLER = re.compile(
     r"^(えー*と|えっと|ええと|えー+|あー+|あのー*|うー+ん|んー+|そうですね[ーえ〜]*|正直(なところ|言って|に言うと|に申し上げると)?|まあ(?!まあ)|ま、)[、,。\s…]*"
+)
+# An acknowledgement or an announcement before the answer carries no verdict
+# (「分かりました、」 has ました; 「長くなりますが説明します」 would read as a plan).
+_ACK = re.compile(
+    r"^[、。,.!\s]*(はい[、。]?)?(わかりました|分かりました|解りました|判りました|了解(です|しました|いたしました)?|承知(です|しました|いたしました)"
+    r"|かしこまりました|なるほど(です)?|(少し|ちょっと)?長く(なります|なる|なりそうです)(が|けど|けれど))[、。!]*"
+    r"((状況|現状|経緯|背景)を)?(ご)?(説明|補足)?(します|いたします|させてください|させていただきます)?[、。:]*"
 )
 # A blank between Japanese words marks a clause, like 、 (本番は実施 開発は未実施).
 _JA_SPACE = re.compile(r"(?<=[^\x00-\x7f])[\s\u3000]+|[\s\u3000]+(?=[^\x00-\x7f])")
@@ -253,6 +260,8 @@ def fold(text: str) -> str:
     s = _PADDING.sub("、", s)
     s = _FILLER.sub("", _FILLER.sub("", s.lstrip(_ENDS)))  # 「お世話になっております。えーと、…」
     s = _FILLER.sub("", _LEAD_IN.sub("", s))
+    s = _FILLER.sub("", _LEAD_IN.sub("", s.lstrip(_ENDS + "\n\r\t\u3000")))  # 2nd lead-in
+    s = _ACK.sub("", s)
     s = _CLOSING.sub("", s)
     if _SPACED_LETTERS.fullmatch(s):  # 「実 施 済 み」
         s = _SPACE.sub("", s)

@@ -248,6 +248,11 @@ _CONTROL_ONLY = re.compile(
     r"|(と|先と|相手と)(のみ|だけ)[^、。]{0,4}?(契約|取引|接続|連携|通信)"
     # 「本番に入れるのは管理者2名だけです」: who may do it
     r"|(れる|える|せる|できる|可能な|許される)(の|人|者)は[^。]{0,24}?(だけ|のみ|に限)"
+    # 「踏み台経由のみにしています」「登録済みIPからのみ受け付けています」: the only way in
+    r"|(経由|を通(じ|し)て)(のみ|だけ|に限)|(のみ|だけ)(から|で)?[^、。]{0,4}?(受け付け|受付|許容|通し|通す)"
+    # 「持ち出しは申請した人だけです」: only what was approved
+    r"|(申請|承認|許可|登録)(した|された|済みの|を受けた|を得た|のある)[^、。]{0,6}?"
+    r"(人|者|端末|ユーザー|利用者|アカウント|ip|機器|デバイス|社員|pc|アプリ|先)(のみ|だけ|に限)"
 )
 # Plan verbs in the ている form are intentions, not facts (検討しています).
 _PLAN_VERB = re.compile(
@@ -660,6 +665,20 @@ _SLIPPED_SCHEDULE = re.compile(
 )
 
 
+# 「カード番号は保持しておりません」「個人情報はログに出力していません」「外部とは接続して
+# いません」: sensitive data or a network kept out. A control, or a reason the topic does
+# not apply; either way not a gap to record confidently.
+_KEPT_OUT = re.compile(
+    r"(個人情報|パスワード|カード番号|カード情報|暗証番号|口座番号|秘密鍵|暗号鍵|機密情報|認証情報|トークン"
+    r"|apiキー|マイナンバー|本番データ|顧客情報|顧客データ|生データ|クレジットカード)"
+    r"(は|を|も|などは|等は)[^、。]{0,12}?"
+    r"(保持|保存|保管|表示|出力|記録|書き出|残し|送信|送ら|渡し|渡さ|共有|持っ|持た|扱っ|扱わ|取得|収集|載せ|埋め込"
+    r"|含め|含ま|出さ|出し|見せ|キャッシュ|印字|印刷|預か)[^、。]{0,8}?(ない|ません|ず(?=[、。]|$))"
+    r"|(外部|インターネット|社外|外)(の)?(ネットワーク|網|回線)?(と|とは|に|には|へ|へは)(一切|直接)?"
+    r"(接続|通信|つなが|繋が|つない|繋い|出て)[^、。]{0,6}?(ない|ません|ず(?=[、。]|$))"
+)
+
+
 _LEAD_YES_NO = re.compile(
     r"(?:(?P<yes>はい|ええ|うん)|いいえ|いえ(?!す)(?:いえ)?)[、。,!]*(?=[^、。,!])"
 )
@@ -778,6 +797,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             r"(ので|ため|為|から)$", text
         ):  # 「API連携はしていないので」: a reason, for what?
             return None, Status.NOT_APPLICABLE
+        if _KEPT_OUT.search(text) and not has_plan and not _ALL_NEGATIVE.search(text):
+            return None, Status.DONE  # 「カード番号は保持しておりません」: a control, or n/a?
         return Status.NOT_DONE, None
     if has_plan:
         if positive:
