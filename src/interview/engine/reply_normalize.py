@@ -34,6 +34,14 @@ _KANA_VERDICT = re.compile(
 
 # Kana spellings and IME slips of the words that carry a verdict.
 _WORDS: list[tuple[str, str]] = [
+    ("だいたいしゅだん", "代替手段"),
+    ("だいたいさく", "代替策"),
+    ("だいたいあん", "代替案"),
+    ("だいがえ", "代替"),
+    ("かんりょう", "完了"),
+    ("てきようがい", "適用外"),
+    ("たいしょうがい", "対象外"),
+    ("せっちずみ", "設置済み"),
     ("ひがいとう", "非該当"),
     ("がいとう", "該当"),
     ("みじっし", "未実施"),
@@ -73,6 +81,7 @@ _WORDS: list[tuple[str, str]] = [
     ("わからん", "わからない"),
     ("わかん", "わからない"),
     ("ましえん", "ません"),
+    ("まっせん", "ません"),
     ("まっせ", "ます"),
     ("知らん", "知らない"),
     ("頂", "いただ"),
@@ -105,6 +114,8 @@ _DIALECT = [
 _BARE_MARK = re.compile(r"(?<=[はがも:])(済|未)(?=$|[、。,!?])")
 _SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
 # 済 → 済み; ずみ/すみ/住み after a verbal noun → 済み (対応ずみ, 実施住み, 対応すみ)
+# 的 typed in kana after a noun: 部分てきに, 基本てきには, 段階てき
+_TEKI = re.compile(r"(?<=[\u4e00-\u9fff])てき(?=に|な|で|$|[、。])")
 _ZUMI = re.compile(r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|積み|済(?![みまむ]))")
 # Casual ている forms: やってる → やっている, できてない → できていない.
 _TEIRU = re.compile(r"(?:(?<=て)|(?<=[んい]で))(?=る|ます|ない|ません|た(?!い)|なかった)")
@@ -288,8 +299,8 @@ def fold(text: str) -> str:
         s = pattern.sub(replacement, s)
     s = _BARE_MARK.sub(lambda m: "済み" if m.group(1) == "済" else "未実施", s)
     s = _WORD_RE.sub(lambda m: _WORD_MAP[m.group(0)], s)
-    s = _ZUMI.sub("済み", s).strip(_ENDS)
-    if s == "済" or s.startswith("済("):  # 「済（規程第7条）」
+    s = _ZUMI.sub("済み", _TEKI.sub("的", s)).strip(_ENDS)
+    if s == "済" or s.startswith(("済(", "済です", "済でござ", "済だ", "済、", "済。")):  # 「済です」
         s = "済み" + s[1:]
     elif s.startswith("未("):  # 「未（2027年度対応）」
         s = "未実施" + s[1:]
