@@ -116,7 +116,9 @@ _SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
 # 済 → 済み; ずみ/すみ/住み after a verbal noun → 済み (対応ずみ, 実施住み, 対応すみ)
 # 的 typed in kana after a noun: 部分てきに, 基本てきには, 段階てき
 _TEKI = re.compile(r"(?<=[\u4e00-\u9fff])てき(?=に|な|で|$|[、。])")
-_ZUMI = re.compile(r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|積み|済(?![みまむ]))")
+_ZUMI = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![決返経救弁共])(ずみ|すみ(?!ませ)|住み|積み|済(?![みまむ]))"
+)
 # Casual ている forms: やってる → やっている, できてない → できていない.
 _TEIRU = re.compile(r"(?:(?<=て)|(?<=[んい]で))(?=る|ます|ない|ません|た(?!い)|なかった)")
 # Romaji left unconverted after kana: していまｓ → していま + す.
@@ -300,7 +302,9 @@ def fold(text: str) -> str:
     s = _BARE_MARK.sub(lambda m: "済み" if m.group(1) == "済" else "未実施", s)
     s = _WORD_RE.sub(lambda m: _WORD_MAP[m.group(0)], s)
     s = _ZUMI.sub("済み", _TEKI.sub("的", s)).strip(_ENDS)
-    if s == "済" or s.startswith(("済(", "済です", "済でござ", "済だ", "済、", "済。")):  # 「済です」
+    if s == "済" or s.startswith(
+        ("済(", "済です", "済でござ", "済だ", "済、", "済。")
+    ):  # 「済です」
         s = "済み" + s[1:]
     elif s.startswith("未("):  # 「未（2027年度対応）」
         s = "未実施" + s[1:]
