@@ -408,6 +408,8 @@ _IN_SCOPE = re.compile(
 _RISK_ACCEPTED = re.compile(r"リスク(を|は|として)?(受容|許容|受け入れ)[^、。]*")
 # 「あってないようなもの」: there in name only.
 _NOMINAL = re.compile(r"あって(い)?ない(ような|よう|も同然)")
+# 「システムはクラウド上にあるので」: where something is, as a reason, is no done part.
+_REASON_EXISTS = re.compile(r"(?<=[上内中外側下先元に])(ある|あります|あって)(ので|ため|から(?!は))")
 # Asides that carry no verdict (and would otherwise look like a plan or a fact).
 _ASIDE = re.compile(
     r"読み直|見直してから|席を外|^ちょっと(待|考え)|考え(中|させて)|お待ち"
@@ -444,6 +446,7 @@ def read(folded: str) -> Reading:
     text = _NOT_REALLY_NEGATIVE.sub(_POS_TOKEN, text)
     text = _CONTROL_ONLY.sub(_POS_TOKEN, text)
     text = _RULE_DEADLINE.sub("〔則〕", text)
+    text = _REASON_EXISTS.sub(r"〔在〕\2", text)
     has_plan = bool(PLAN_WORDS.search(text))
     status, guess = _verdict(text, has_plan)
     if _ASIDE.search(text) and status is not Status.UNKNOWN:  # 「ちょっと席を外します」
