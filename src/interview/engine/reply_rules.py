@@ -364,6 +364,8 @@ _GAP_THOUGHT = re.compile(
 # 「異常がなければ」「退職者が出ないときも」: a condition, not a negation.
 _CONDITIONAL = re.compile(
     r"(なければ|なかったら|なかった場合|ない場合|ないとき|ない時|ない限り)(?!(も|が)(ある|あり|多))"
+    # 「送金が完了した際の」「不正送金が発生した場合の」: when it happens, not a done fact
+    r"|(完了|終了|発生|検知|発覚|成立|失敗|変更|漏えい|漏洩)?(し|さ|され|でき)?(?<!気づい)(?<!気付い)(?<!思い出し)(?<!気が向い)た(際|場合|とき|時|折)(?!(も|が)(ある|あり|多))"
 )
 # Negated risky actions that describe the control (「鍵を人が扱うことはなく」「受け付けず」):
 # a control only beside a clause that reports what is done instead.
