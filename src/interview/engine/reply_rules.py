@@ -394,7 +394,7 @@ _RULE_DEADLINE = re.compile(
 )
 # 「異常を検知したら、自動で取引を止めます」「リリースのたびにレビューします」: a standing rule.
 _RULE_HABIT = re.compile(
-    r"(たら|れば|場合は|際は|際には|時は|ときは|たびに|度に|都度|ごとに|毎)[^。]{0,30}?(します|ます|する)(。|、|$)"
+    r"(たら|れば|場合は|際は|際には|時は|ときは|〔条〕は|〔条〕には|たびに|度に|都度|ごとに|毎)[^。]{0,30}?(します|ます|する)(。|、|$)"
 )
 # Conditions that enable a plan rather than trigger a routine.
 _ENABLING = re.compile(
@@ -411,7 +411,9 @@ _RISK_ACCEPTED = re.compile(r"リスク(を|は|として)?(受容|許容|受け
 # 「あってないようなもの」: there in name only.
 _NOMINAL = re.compile(r"あって(い)?ない(ような|よう|も同然)")
 # 「システムはクラウド上にあるので」: where something is, as a reason, is no done part.
-_REASON_EXISTS = re.compile(r"(?<=[上内中外側下先元に])(ある|あります|あって)(ので|ため|から(?!は))")
+_REASON_EXISTS = re.compile(
+    r"(?<=[上内中外側下先元に])(ある|あります|あって)(ので|ため|から(?!は))"
+)
 # Asides that carry no verdict (and would otherwise look like a plan or a fact).
 _ASIDE = re.compile(
     r"読み直|見直してから|席を外|^ちょっと(待|考え)|考え(中|させて)|お待ち"
@@ -693,7 +695,8 @@ def _past_only(text: str) -> bool:
     return bool(
         re.search(
             r"(前|以前|昔|かつて|昨年まで|去年まで|前年まで|当初)(は|まで)?[^。]{0,24}?"
-            r"((今|現在|今年|今期|最近)(は|では)?[^、。]{0,12}(ない|ません|停止|中止|止め|やめ)"
+            r"((今|現在|今年|今期|最近|ここ[^、。]{0,4}?(年|か月|ヶ月|カ月|年間|期)|この[^、。]{0,4}?(年|か月|ヶ月|カ月|年間)"
+            r"|近年|直近[^、。]{0,4}|ここしばらく)(は|では|ほどは|ほど|ぐらいは|くらいは)?[^、。]{0,12}(ない|ません|停止|中止|止め|やめ)"
             r"|止まっ|止めて|やめて|やめました|途絶え|ストップ|見送|(誰|だれ)も[^、。]{0,8}(ない|ません))",
             text,
         )
