@@ -723,6 +723,15 @@ _KEPT_OUT = re.compile(
 )
 
 
+# 「最初は抜けていましたが、指摘を受けて先月対応を完了しました」「作成に時間がかかりましたが、
+# 今年から正式に運用しています」: a difficulty in the past, then done now (nothing negative).
+_RESOLVED = re.compile(
+    r"(が|けど|けれど|ものの)、?[^、。]{0,12}?"
+    r"(今(?![後回])|現在|今年|今期|今月|先月|先週|昨年|去年|その後|以降|それ以来|すでに|既に|指摘を受けて|改善して|見直して)"
+    r"[^。]{0,30}?(完了|済み|(て|で)(い|お)(る|ます|ります)|ました)(です|でございます)?[。]?$"
+)
+
+
 _LEAD_YES_NO = re.compile(
     r"(?:(?P<yes>はい|ええ|うん)|いいえ|いえ(?!す)(?:いえ)?)[、。,!]*(?=[^、。,!])"
 )
@@ -858,7 +867,7 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     if positive:
         if _WEAK_EXTENT.search(text):  # 「担当者が気を付けている程度です」: done, or only partly?
             return None, Status.PARTIAL
-        if _CAVEAT.search(text) and not _FOLLOW_UP.search(text):
+        if _CAVEAT.search(text) and not _FOLLOW_UP.search(text) and not _RESOLVED.search(text):
             return None, Status.DONE  # 「…しているけど、…」: a caveat the rules cannot read
         if _unread_contrast(text):  # 「新しい方は対応済み、古い方は…」
             return None, Status.DONE
