@@ -416,6 +416,12 @@ _ANYONE = re.compile(
     r"(誰|だれ)でも[^、。]{0,8}?(借り|入れ|見られ|見れ|閲覧|アクセス|持ち出|触れ|操作|変更|ログイン|使え|開け|開か)"
     r"(られ|れ|でき|せ|さ)?(る|ます|て(しまい|しまう|しまって|い|お)?(ます|る)?|ちゃい?(ます)?)?"
 )
+# 「うちのサービスは去年リリースしたばかりです」: how young the business is, no verdict.
+_NEW_BUSINESS = re.compile(
+    r"(サービス|アプリ|会社|当社|弊社|うち|事業|プロダクト)(は|が|も|を)?[^、。]{0,10}?"
+    r"(リリース|ローンチ|開始|設立|創業|立ち上げ|開業|サービスイン|公開|スタート)(し|させ)?(た|て)"
+    r"(ばかり|間もな|まだ日が浅|から(まだ|日が浅|間もな))(です|で|だ|な|の)?"
+)
 # 「システムはクラウド上にあるので」: where something is, as a reason, is no done part.
 _REASON_EXISTS = re.compile(
     r"(?<=[上内中外側下先元に])(ある|あります|あって)(ので|ため|から(?!は))"
@@ -457,6 +463,7 @@ def read(folded: str) -> Reading:
     text = _CONTROL_ONLY.sub(_POS_TOKEN, text)
     text = _RULE_DEADLINE.sub("〔則〕", text)
     text = _ANYONE.sub("〔穴〕", text)
+    text = _NEW_BUSINESS.sub("〔新〕", text)
     text = _REASON_EXISTS.sub(r"〔在〕\2", text)
     has_plan = bool(PLAN_WORDS.search(text))
     status, guess = _verdict(text, has_plan)
@@ -472,7 +479,7 @@ def read(folded: str) -> Reading:
     return Reading(status, guess or status, False, has_plan)
 
 
-_TOPIC = re.compile(r"[一-龥ァ-ヶーa-z0-9](は|には|では)")
+_TOPIC = re.compile(r"[一-龥ァ-ヶーa-z0-9](は|には|では)|[一-龥ァ-ヶーa-z0-9](について|に関して)は")
 
 
 def _unread_contrast(text: str) -> bool:
