@@ -34,6 +34,9 @@ _KANA_VERDICT = re.compile(
 
 # Kana spellings and IME slips of the words that carry a verdict.
 _WORDS: list[tuple[str, str]] = [
+    ("のみたいおう済", "のみ対応済"),  # 「本番のみたいおう済み」: のみ, not 未対応
+    ("のみたいおうずみ", "のみ対応済み"),
+    ("のみたいおうすみ", "のみ対応済み"),
     ("だいたいしゅだん", "代替手段"),
     ("だいたいさく", "代替策"),
     ("だいたいあん", "代替案"),
