@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from interview.engine.reply_regex import guard_module
+
 # Polite padding that carries no verdict (and would otherwise look like one:
 # 「申し訳ありません」 has ありません, 「お世話になっております」 has おります).
 _PADDING = re.compile(
@@ -313,3 +315,7 @@ def fold(text: str) -> str:
         s = "未実施" + s[1:]
     s = _TEIRU.sub("い", s)
     return s
+
+
+# Each pattern behind a look-ahead for its possible first characters (reply_regex).
+guard_module(globals())

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from interview.engine.answers import Status
 from interview.engine.reply_correction import corrected_tail
 from interview.engine.reply_plan import PLAN_WORDS
-from interview.engine.reply_regex import Alternation
+from interview.engine.reply_regex import Alternation, guard_module
 
 _POS_TOKEN = "〔済〕"
 
@@ -41,7 +41,7 @@ _DOUBLE_NEGATIVE = re.compile(
     r"|(ない|なかった|(?<![はが])(せず|しないで|なしで)に?[^、。]{0,12}?(ている|てる|た|る))"
     rf"{_UNITS}(は|も)(一度も|一つも|ひとつも|1つも|一件も|1件も|一人も|一台も|1台も|一切|これまで)?"
     r"(ない|なく|なし|ありません|ございません|いない|いません|おりません|存在しません|存在しない)"
-    r"|(?:ない(?<!予定がない)(?<!必要がない)(?<!余裕がない)(?<!予算がない)(?<!時間がない)(?<!人がない)|未[一-龥]{2}の)"
+    r"|(?:ない(?<!もない)(?<!予定がない)(?<!必要がない)(?<!余裕がない)(?<!予算がない)(?<!時間がない)(?<!人がない)|未[一-龥]{2}の)"
     r"(?!予定|計画|つもり|わけ|訳|理由|必要|こと|もの|よう)"
     r"[一-龥ァ-ヶーa-z0-9]{1,8}(は|も)(一(つ|件|人|台|社|名|か所|箇所)も|ひとつも|誰も|どこも|特に)?"
     r"(ない|ありません|ございません|存在しない|存在しません|いない|いません|おりません|残って(い|お)(ない|ません))"
@@ -826,10 +826,10 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     lead = _LEAD_YES_NO.match(text)
     if lead and lead.end() < len(text):
         # 「はい、まだです」「いいえ、問題ありません」: a yes or no against the rest? Ask.
-        after, _ = _verdict(text[lead.end() :], has_plan)
-        if lead.group("yes") and after is Status.NOT_DONE:
+        reading, _ = _verdict(text[lead.end() :], has_plan)
+        if lead.group("yes") and reading is Status.NOT_DONE:
             return None, Status.NOT_DONE
-        if not lead.group("yes") and after is Status.DONE:
+        if not lead.group("yes") and reading is Status.DONE:
             return None, Status.DONE
     text = _RELIANCE.sub("属人", text)
     text = re.sub(
@@ -977,3 +977,7 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     if no_event_only:
         return None, Status.DONE
     return None, None
+
+
+# Each pattern behind a look-ahead for its possible first characters (reply_regex).
+guard_module(globals())
