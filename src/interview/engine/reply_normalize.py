@@ -124,8 +124,8 @@ _SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
 # 的 typed in kana after a noun: 部分てきに, 基本てきには, 段階てき
 _TEKI = re.compile(r"(?<=[\u4e00-\u9fff])てき(?=に|な|で|$|[、。])")
 _ZUMI = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<![決返経救弁共])(ずみ|すみ(?!ませ)|住み|積み|済(?![みまむ]))"
-)
+    r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|積み|(?<![決返経救弁共完皆])済(?![みまむ]))"
+)  # not 決済, 返済, 経済 (a payment is not "done")
 # Casual ている forms: やってる → やっている, できてない → できていない.
 _TEIRU = re.compile(r"(?:(?<=て)|(?<=[んい]で))(?=る|ます|ない|ません|た(?!い)|なかった)")
 # Romaji left unconverted after kana: していまｓ → していま + す.
@@ -194,6 +194,18 @@ _INLINE_MARK = re.compile(
     r"(?<=[ぁ-ゖァ-ヶ一-龥a-z])[○◯〇◎△▲×✕✖](?!\d)|(?<=[は:：])(ok|ng)(?![a-z])"
     r"|(?<=[ァ-ヶー一-龥])(ok|ng)(?![a-z0-9ぁ-ゖァ-ヶー一-龥])"
 )
+
+
+# Marks after a colon or an arrow (「ログ：○、監視：△」「MFA → 未」): the colon is the topic.
+_ARROW = re.compile(r"[\s\u3000、]*(→|⇒|->|=>)[\s\u3000、]*")
+_COLON_MARK = re.compile(r"(?<=:)[\s\u3000、]*([○◯〇◎△▲×✕✖])(?!\d)")
+_COLON_MARKS = {
+    **dict.fromkeys("○◯〇◎", "済み"),
+    **dict.fromkeys("△▲", "一部"),
+    **dict.fromkeys("×✕✖", "未実施"),
+}
+# 「対応済み (prod only)」: only, in English, limits the scope (read only does not).
+_ONLY = re.compile(r"(?<![a-z])(?<!read)(?<!read )only(?![a-z])")
 
 
 # One-word answers, as in a form or in English.
@@ -294,7 +306,12 @@ def fold(text: str) -> str:
         s = _ONE_WORD[word.removesuffix("です")]
     elif core[:1] in _MARKS and (len(core) == 1 or core[1] in " 、(" or not core[1].isascii()):
         s = _MARKS[core[0]] + core[1:]
+    if ":" in s or "→" in s or "⇒" in s or ">" in s:
+        s = _ARROW.sub(":", s)
+        s = _COLON_MARK.sub(lambda m: _COLON_MARKS[m.group(1)], s)
     s = _INLINE_MARK.sub(lambda m: _INLINE_MARKS[m.group(0)], s)
+    if "only" in s:
+        s = _ONLY.sub("のみ", s)
     s = _drop_symbols(s)
     s = _SPACE.sub("", s)
     s = _EMBEDDED_ENGLISH.sub(lambda m: _EMBEDDED[m.group(0)], s)
