@@ -69,6 +69,21 @@ def test_no_hit_still_suggests_near_names():
 
 
 @pytest.mark.parametrize(
+    ("query", "expected", "unrelated"),
+    [
+        ("CVS", "CVSS", "SW"),
+        ("JPCRT", "JPCERT", "JC3"),
+        ("ＳＳＬ", None, "SW"),
+        ("WAFF", None, "役職員"),
+    ],
+)
+def test_short_queries_suggest_only_names_one_slip_away(query, expected, unrelated):
+    suggested = suggest_glossary(query)
+    assert expected is None or expected in suggested
+    assert unrelated not in suggested and "ITSMS" not in suggested
+
+
+@pytest.mark.parametrize(
     ("query", "items"),
     [
         ("スタッフへの研修", {3}),

@@ -22,6 +22,8 @@ GLOSSARY_SETS = [
     "glossary_queries_tune.toml",
     "glossary_queries_heldout.toml",
     "glossary_queries_heldout2.toml",
+    "glossary_queries_tune2.toml",
+    "glossary_queries_heldout3.toml",
 ]
 CHECKLIST_SETS = [
     "checklist_queries.toml",
@@ -32,6 +34,8 @@ CHECKLIST_SETS = [
     "checklist_queries_tune3.toml",
     "checklist_queries_heldout3.toml",
     "checklist_queries_tune4.toml",
+    "checklist_queries_tune5.toml",
+    "checklist_queries_heldout4.toml",
 ]
 
 

@@ -64,10 +64,15 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
         due = resolve_due(folded, today or date.today())
         if reading.has_plan or due is not None:
             plan = PlanHint(plan_text(raw), due)
+    status, guess = reading.status, reading.guess
+    if detail and not reading.is_question:  # a second opinion on the rules' reading
+        from interview.engine.reply_gate import review
+
+        status, guess = review(folded, status, guess)
     return StatusReply(
-        reading.status,
+        status,
         detail,
-        guess=reading.guess,
+        guess=guess,
         is_question=reading.is_question,
         plan=plan,
     )

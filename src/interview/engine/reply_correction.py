@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from interview.engine.reply_regex import guard_module
-
 # Markers on a folded reply (reply_normalize.fold): a word that takes back what came
 # before, between two clauses. 「ではなく」 alone is not one (「Aではなく、Bで代替」).
 _P = "[、。…,.!?]"
@@ -50,7 +48,3 @@ def corrected_tail(folded: str) -> str | None:
     if _ADDITION.match(tail):
         return None
     return tail
-
-
-# Each pattern behind a look-ahead for its possible first characters (reply_regex).
-guard_module(globals())

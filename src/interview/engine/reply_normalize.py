@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from interview.engine.reply_regex import guard_module
-
 # Polite padding that carries no verdict (and would otherwise look like one:
 # 「申し訳ありません」 has ありません, 「お世話になっております」 has おります).
 _PADDING = re.compile(
@@ -291,6 +289,8 @@ _ACK = re.compile(
     r"|かしこまりました|なるほど(です)?|(少し|ちょっと)?長く(なります|なる|なりそうです)(が|けど|けれど))[、。!]*"
     r"((状況|現状|経緯|背景)を)?(ご)?(説明|補足)?(します|いたします|させてください|させていただきます)?[、。:]*"
 )
+# A line break after a sentence ending (です, ました, ません, だ) ends the sentence, like 。
+_LINE_END = re.compile(r"(?:(?<=[すただ])|(?<=せん))[ \t\u3000]*[\r\n]+\s*(?=\S)")
 # A blank between Japanese words marks a clause, like 、 (本番は実施 開発は未実施).
 _JA_SPACE = re.compile(r"(?<=[^\x00-\x7f])[\s\u3000]+|[\s\u3000]+(?=[^\x00-\x7f])")
 # Sentence-final particles carry no verdict (保護ね, やってますよ).
@@ -310,6 +310,7 @@ def fold(text: str) -> str:
     s = _CLOSING.sub("", s)
     if _SPACED_LETTERS.fullmatch(s):  # 「実 施 済 み」
         s = _SPACE.sub("", s)
+    s = _LINE_END.sub("。", s)  # a line break after a sentence ending is a full stop
     s = _JA_SPACE.sub("、", s)
     core = s.strip(_ENDS)
     word = _drop_symbols(core).strip(_ENDS) if len(core) <= 24 else ""
@@ -347,7 +348,3 @@ def fold(text: str) -> str:
         s = "未実施" + s[1:]
     s = _TEIRU.sub("い", s)
     return s
-
-
-# Each pattern behind a look-ahead for its possible first characters (reply_regex).
-guard_module(globals())

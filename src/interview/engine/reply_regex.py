@@ -6,14 +6,131 @@ Searched one by one, each alternative can skip ahead on its literal prefix, whic
 times faster on long text but slower on short text (one call per alternative). So short
 replies use the whole pattern, long ones the alternatives in turn. ``search`` answers the
 same yes/no either way; ``sub`` replaces the same spans unless two alternatives overlap.
+
+A pattern led by groups and look-behinds also makes ``re`` try every alternative at every
+position, even where no alternative can start. ``fast`` puts a look-ahead on the set of
+characters that can start a match in front of the pattern (computed from its parse tree),
+so those positions fail on one class test; the matches are the same.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
+
+# re's own parser and compiler (private modules, typed as Any; without them: no look-ahead)
+_C: Any
+_P: Any
+_CO: Any
+try:
+    _C = importlib.import_module("re._constants")
+    _P = importlib.import_module("re._parser")
+    _CO = importlib.import_module("re._compiler")
+except ImportError:  # pragma: no cover
+    _C = _P = _CO = None
+
+_Ranges = list[tuple[int, int]]
+_DIGIT = (-1, -1)  # \\d, kept as a category in the class
+
+
+def _first_of_sequence(items: Iterable[tuple[Any, Any]]) -> tuple[_Ranges | None, bool]:
+    """(characters that can start a match or None for any, whether it can match empty)."""
+    found: _Ranges = []
+    for op, av in items:
+        chars, nullable = _first_of_item(op, av)
+        if chars is None:
+            return None, False
+        found += chars
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _first_of_item(op: Any, av: Any) -> tuple[_Ranges | None, bool]:
+    if op is _C.LITERAL:
+        return [(av, av)], False
+    if op is _C.IN:
+        found: _Ranges = []
+        for inner, value in av:
+            if inner is _C.LITERAL:
+                found.append((value, value))
+            elif inner is _C.RANGE:
+                found.append(value)
+            elif inner is _C.CATEGORY and value is _C.CATEGORY_DIGIT:
+                found.append(_DIGIT)
+            else:  # a negated class, \\s, \\w: anything may start
+                return None, False
+        return found, False
+    if op is _C.CATEGORY and av is _C.CATEGORY_DIGIT:
+        return [_DIGIT], False
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):  # zero-width: look further
+        return [], True
+    if op is _C.SUBPATTERN:
+        return _first_of_sequence(av[-1])
+    if op is _C.BRANCH:
+        found, nullable = [], False
+        for branch in av[1]:
+            chars, empty = _first_of_sequence(branch)
+            if chars is None:
+                return None, False
+            found += chars
+            nullable = nullable or empty
+        return found, nullable
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+        low, _, inner_items = av
+        chars, empty = _first_of_sequence(inner_items)
+        return chars, chars is not None and (empty or low == 0)
+    return None, False
+
+
+def _character_class(chars: _Ranges) -> str:
+    digit = "\\d" if _DIGIT in chars else ""
+    merged: _Ranges = []
+    for low, high in sorted(c for c in chars if c != _DIGIT):
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        else:
+            merged.append((low, high))
+    ranges = "".join(
+        f"\\U{low:08x}" if low == high else f"\\U{low:08x}-\\U{high:08x}" for low, high in merged
+    )
+    return f"[{digit}{ranges}]"
+
+
+def first_characters(source: str) -> str | None:
+    """A character class of what can start a match of *source*, or None if anything can."""
+    if _P is None:
+        return None
+    try:
+        chars, nullable = _first_of_sequence(_P.parse(source))
+    except Exception:  # an unknown construct: no look-ahead
+        return None
+    if chars is None or nullable or not chars:
+        return None
+    return _character_class(chars)
+
+
+def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern behind a look-ahead on its first characters (when they are known).
+
+    Given its source, the pattern is parsed once and compiled from that parse (with the
+    look-ahead in front), so the rules cost no more to load than plain ``re.compile``.
+    """
+    source = pattern if isinstance(pattern, str) else pattern.pattern
+    if _P is None:
+        return re.compile(source)
+    try:
+        tree = _P.parse(source)
+        chars, nullable = _first_of_sequence(tree)
+        if chars is None or nullable or not chars:
+            return re.compile(source)
+        tree.data[:0] = _P.parse(f"(?={_character_class(chars)})").data
+        return _CO.compile(tree, 0)
+    except Exception:  # an unknown construct: the plain pattern
+        return re.compile(source)
+
 
 _LONG = 160  # characters from which the alternatives are used one by one
 
@@ -58,14 +175,14 @@ def _top_level(source: str) -> list[str]:
 class Alternation:
     """A compiled alternation with ``search`` and ``sub`` fast on long text."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self._source = pattern.pattern
+    def __init__(self, pattern: str | re.Pattern[str]) -> None:
+        self.pattern = fast(pattern)
+        self._source = pattern if isinstance(pattern, str) else pattern.pattern
         self._parts: list[re.Pattern[str]] | None = None
 
     def _alternatives(self) -> list[re.Pattern[str]]:
         if self._parts is None:
-            self._parts = [guarded(re.compile(part)) for part in _top_level(self._source)]
+            self._parts = [fast(part) for part in _top_level(self._source)]
         return self._parts
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -82,113 +199,3 @@ class Alternation:
         for part in self._alternatives():
             text = part.sub(repl, text)
         return text
-
-
-# --- a first-character guard --------------------------------------------------------------
-#
-# ``re`` skips ahead quickly only when it can tell which characters a match may start with;
-# it cannot for a pattern whose alternatives start with groups (「(検討|予定)して」, most of
-# the rules), so every position of a reply runs the whole alternation. A look-ahead for the
-# set of possible first characters, worked out from the parsed pattern, lets each position
-# fail on one character test. The guard only rules out positions where no match can start,
-# so searches and substitutions find exactly the same spans.
-
-_parser: Any
-try:  # the parser is private; without it the patterns stay as they are
-    _parser = importlib.import_module("re._parser")
-except ImportError:  # pragma: no cover
-    _parser = None
-
-_CATEGORY_CLASS = {"CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE": r"\s"}
-_MAX_CHARS = 600
-
-
-def _first_chars(items: object) -> tuple[set[str], bool] | None:
-    """The characters a match of *items* may start with, and whether it may be empty;
-    None when that cannot be told (any character, a negated set, a back-reference)."""
-    chars: set[str] = set()
-    for op, av in items:  # type: ignore[attr-defined]
-        name = str(op)
-        if name == "LITERAL":
-            chars.add(re.escape(chr(av)))
-            return chars, False
-        if name == "IN":
-            for sub_op, sub_av in av:
-                sub_name = str(sub_op)
-                if sub_name == "LITERAL":
-                    chars.add(re.escape(chr(sub_av)))
-                elif sub_name == "RANGE" and sub_av[1] - sub_av[0] < _MAX_CHARS:
-                    chars.update(re.escape(chr(c)) for c in range(sub_av[0], sub_av[1] + 1))
-                elif sub_name == "CATEGORY" and str(sub_av) in _CATEGORY_CLASS:
-                    chars.add(_CATEGORY_CLASS[str(sub_av)])
-                else:
-                    return None
-            return chars, False
-        if name in ("ASSERT", "ASSERT_NOT", "AT"):
-            continue  # zero-width
-        found: tuple[set[str], bool] | None
-        if name == "SUBPATTERN":
-            found = _first_chars(av[-1])
-        elif name == "ATOMIC_GROUP":
-            found = _first_chars(av)
-        elif name == "BRANCH":
-            found = (set(), False)
-            for alternative in av[1]:
-                one = _first_chars(alternative)
-                if one is None:
-                    return None
-                found = (found[0] | one[0], found[1] or one[1])
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            one = _first_chars(av[2])
-            if one is None:
-                return None
-            found = (one[0], one[1] or av[0] == 0)
-        else:
-            return None
-        if found is None:
-            return None
-        chars |= found[0]
-        if not found[1]:
-            return chars, False
-    return chars, True
-
-
-def _skips_already(items: object) -> bool:
-    """``re`` finds a literal or a set of first characters by itself (it looks through
-    groups at the first item: a literal, a set, or alternatives that each start with one);
-    a guard would only slow such a pattern down."""
-    data = list(items)  # type: ignore[call-overload]
-    while data and str(data[0][0]) == "SUBPATTERN":
-        data = list(data[0][1][-1])
-    if not data:
-        return False
-    op, av = data[0]
-    if str(op) in ("LITERAL", "IN"):
-        return True
-    return str(op) == "BRANCH" and all(alt and str(alt[0][0]) == "LITERAL" for alt in av[1])
-
-
-def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same pattern behind a look-ahead for its possible first characters."""
-    if _parser is None or pattern.flags & re.IGNORECASE or pattern.pattern.startswith("(?=["):
-        return pattern  # no parser, a case-blind pattern, or guarded already
-    try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags).data
-        if _skips_already(parsed):
-            return pattern
-        first = _first_chars(parsed)
-    except Exception:  # pragma: no cover - an unknown parser shape: leave the pattern alone
-        return pattern
-    if first is None or first[1] or not first[0] or len(first[0]) > _MAX_CHARS:
-        return pattern
-    guard = "".join(sorted(first[0]))
-    return re.compile(f"(?=[{guard}])(?:{pattern.pattern})", pattern.flags)
-
-
-def guard_module(namespace: dict[str, object]) -> None:
-    """Guard every compiled pattern (and every Alternation's whole pattern) of a module."""
-    for name, value in list(namespace.items()):
-        if isinstance(value, Alternation):
-            value.pattern = guarded(value.pattern)
-        elif isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-            namespace[name] = guarded(value)

@@ -356,6 +356,8 @@ class GlossaryIndex:
         folded = normalize_query(query)
         if not folded or limit <= 0:
             return []
+        from rapidfuzz.distance import Levenshtein
+
         from interview.search.query import parse_query
 
         scores: dict[int, float] = {}
@@ -365,6 +367,8 @@ class GlossaryIndex:
         ):
             if min(len(key), len(content)) < NAME_SHARE * max(len(key), len(content)):
                 continue
+            if len(content) <= SHORT_NAME and Levenshtein.distance(content, key) > 1:
+                continue  # SSL is one slip from no name: not SW nor ITSMS
             term = self._owners[at].term
             scores[term] = max(scores.get(term, 0.0), similarity)
         for found in self._meaning.rank(parse_query(query)):

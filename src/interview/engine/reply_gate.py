@@ -1,0 +1,128 @@
+"""A second opinion on the reply reader's confident readings (the "statistical gate").
+
+A small multinomial logistic regression over character 1–3-grams of the folded reply
+(``reply_normalize.fold``), trained offline by ``tools/train_reply_gate.py`` on the tuning
+tables' labels only. It never gives a status: when the rules read a confident status S and
+the classifier favours another reading T by a wide margin, the reply is left unsure with T
+pre-selected (the chat then asks; no pre-selection when T is "no status"). When the rules have neither a status nor a guess, the
+classifier's favourite status may be offered as the guess.
+
+The model (``reply_gate_model.json``, next to this module) is loaded on first use, so
+importing the reply reader stays light.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from interview.engine.answers import Status
+
+MODEL_PATH = Path(__file__).with_name("reply_gate_model.json")
+FORMAT = 1
+NO_STATUS = "none"  # the class of replies that give no status (questions, remarks)
+
+# Veto when P(T) − P(S) ≥ THETA for the classifier's favourite T ≠ S (chosen on the
+# development set, see docs/japanese-text.md "Statistical gate"). The classifier is sharp
+# (trained to a near-zero loss), so only a near-certain disagreement vetoes.
+THETA = 0.98
+ENABLED = True
+# Offer the classifier's favourite as the guess when the rules have none, if it is at
+# least this likely (a lone word such as 「テスト」 or 「規程」 gets no guess).
+GUESS_WHEN_EMPTY = True
+GUESS_FLOOR = 0.8
+
+START, END = "\x02", "\x03"
+
+
+def ngrams(folded: str, low: int = 1, high: int = 3) -> set[str]:
+    """Character n-grams (*low*–*high*) of a folded reply, with start and end marks."""
+    text = START + folded + END
+    grams: set[str] = set()
+    for n in range(low, high + 1):
+        for i in range(len(text) - n + 1):
+            grams.add(text[i : i + n])
+    grams.discard(START)
+    grams.discard(END)
+    return grams
+
+
+@dataclass(frozen=True)
+class Model:
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, list[float]]
+
+    def probabilities(self, folded: str) -> dict[str, float]:
+        scores = list(self.bias)
+        weights = self.weights
+        k = len(scores)
+        for gram in ngrams(folded):
+            row = weights.get(gram)
+            if row is not None:
+                for j in range(k):
+                    scores[j] += row[j]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+
+def model_from_json(data: dict[str, object]) -> Model:
+    """Build a model from its JSON form; raise ValueError if the form is not ours."""
+    if data.get("format") != FORMAT:
+        raise ValueError(f"reply gate model: unknown format {data.get('format')!r}")
+    classes = tuple(str(c) for c in data["classes"])  # type: ignore[attr-defined]
+    scale = float(data["scale"])  # type: ignore[arg-type]
+    bias = tuple(b / scale for b in data["bias"])  # type: ignore[attr-defined]
+    weights = {
+        gram: [w / scale for w in row]
+        for gram, row in data["weights"].items()  # type: ignore[attr-defined]
+    }
+    if len(bias) != len(classes) or any(len(r) != len(classes) for r in weights.values()):
+        raise ValueError("reply gate model: rows do not match the classes")
+    return Model(classes, bias, weights)
+
+
+@cache
+def load_model() -> Model | None:
+    """The packaged model, or None when it is missing or unreadable (the gate is then off)."""
+    try:
+        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        return model_from_json(data)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def review(
+    folded: str,
+    status: Status | None,
+    guess: Status | None,
+    theta: float = THETA,
+    model: Model | None = None,
+) -> tuple[Status | None, Status | None]:
+    """The rules' (status, guess) after the classifier's second opinion.
+
+    Never gives a status the rules did not: it can only turn a confident status into
+    "not sure" (the classifier's favourite becomes the guess), or fill an empty guess.
+    """
+    if not ENABLED and model is None:
+        return status, guess
+    if status is None and guess is not None:
+        return status, guess
+    if status is None and not GUESS_WHEN_EMPTY:
+        return status, guess
+    model = model or load_model()
+    if model is None:
+        return status, guess
+    probs = model.probabilities(folded)
+    favourite = max(probs, key=probs.__getitem__)
+    offered = None if favourite == NO_STATUS else Status(favourite)
+    if status is None:  # no status and no guess: offer the classifier's favourite
+        return None, (offered if probs[favourite] >= GUESS_FLOOR else None)
+    if favourite != status.value and probs[favourite] - probs[status.value] >= theta:
+        return None, offered
+    return status, guess

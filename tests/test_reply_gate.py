@@ -1,0 +1,119 @@
+"""The statistical gate: a second opinion that can only make the reply reader less sure."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from interview.engine.answers import Status
+from interview.engine.reply import parse_status_reply
+from interview.engine.reply_gate import (
+    FORMAT,
+    MODEL_PATH,
+    NO_STATUS,
+    Model,
+    load_model,
+    model_from_json,
+    ngrams,
+    review,
+)
+from interview.engine.reply_normalize import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from train_reply_gate import payload_digest, training_tables  # noqa: E402
+
+
+def test_the_model_file_is_the_tools_output_and_was_trained_honestly():
+    size = MODEL_PATH.stat().st_size
+    assert size <= 400 * 1024
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert data["format"] == FORMAT
+    assert data["sha256"] == payload_digest(data), "edited by hand: rerun tools/train_reply_gate.py"
+    assert data["classes"] == [*(s.value for s in Status), NO_STATUS]
+    assert data["trained_on"], "no training tables recorded"
+    assert not [name for name in data["trained_on"] if "wide_heldout" in name]
+    assert not [p for p in training_tables() if "wide_heldout" in p.name]
+    assert all(isinstance(w, int) for row in data["weights"].values() for w in row)
+    assert 1000 <= len(data["weights"]) <= 20000
+    assert load_model() is not None
+
+
+def test_a_foreign_model_file_is_refused():
+    try:
+        model_from_json({"format": FORMAT + 1})
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("an unknown format was accepted")
+
+
+def test_ngrams_of_a_folded_reply():
+    grams = ngrams("済み")
+    assert {"済", "み", "済み", "\x02済", "み\x03", "\x02済み", "済み\x03"} <= grams
+    assert "\x02" not in grams
+
+
+def _sure_it_is(status: str) -> Model:
+    """A toy model that is near-certain every reply is *status*."""
+    classes = (*(s.value for s in Status), NO_STATUS)
+    bias = tuple(20.0 if c == status else 0.0 for c in classes)
+    return Model(classes, bias, {})
+
+
+def test_a_clear_reply_keeps_its_status():
+    for text, status in [
+        ("はい、実施済みです", Status.DONE),
+        ("まだ何もしていません", Status.NOT_DONE),
+        ("本番環境のみ対応しています", Status.PARTIAL),
+        ("自社アプリがないので関係なし", Status.NOT_APPLICABLE),
+        ("ちょっと分からないので開発に聞きます", Status.UNKNOWN),
+    ]:
+        assert parse_status_reply(text).status is status, text
+
+
+def test_a_strong_disagreement_asks_with_the_classifiers_favourite():
+    folded = fold("手順書はあります")
+    assert review(folded, Status.DONE, None, model=_sure_it_is("unknown")) == (
+        None,
+        Status.UNKNOWN,
+    )
+    # agreement, or a weak disagreement, keeps the rules' status
+    assert review(folded, Status.DONE, None, model=_sure_it_is("done")) == (Status.DONE, None)
+    weak = Model(_sure_it_is("done").classes, (0.0, 0.0, 0.0, 0.0, 0.5, 0.0, 0.0), {})
+    assert review(folded, Status.DONE, None, model=weak) == (Status.DONE, None)
+    # "no status" favoured: ask with nothing pre-selected
+    assert review(folded, Status.DONE, None, model=_sure_it_is(NO_STATUS)) == (None, None)
+
+
+def test_the_gate_never_invents_a_status():
+    for name in ("done", "partial", "unknown", NO_STATUS):
+        model = _sure_it_is(name)
+        for guess in (None, Status.PARTIAL):
+            status, _ = review(fold("どういう意味ですか"), None, guess, model=model)
+            assert status is None
+        # the rules' own guess is kept; an empty guess may be filled
+        assert review("x", None, Status.PARTIAL, model=model) == (None, Status.PARTIAL)
+    assert review("x", None, None, model=_sure_it_is("partial")) == (None, Status.PARTIAL)
+    # with the packaged model: unread words get no status, and no guess when unsure
+    reply = parse_status_reply("テスト")
+    assert reply.status is None and reply.guess is None
+
+
+def test_a_status_key_is_not_second_guessed():
+    for key, status in zip("123456", Status, strict=True):
+        assert parse_status_reply(key).status is status
+
+
+def test_the_model_loads_on_the_first_reply_not_at_import():
+    code = (
+        "import sys, interview.engine.reply as r;"
+        "assert 'interview.engine.reply_gate' not in sys.modules;"
+        "r.parse_status_reply('実施済みです');"
+        "from interview.engine.reply_gate import load_model;"
+        "assert load_model.cache_info().currsize == 1"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,0 +1,295 @@
+"""Train the reply reader's statistical gate (``src/interview/engine/reply_gate_model.json``).
+
+    python tools/train_reply_gate.py train     # write the model (deterministic)
+    python tools/train_reply_gate.py cv        # k-fold accuracy of the classifier alone
+    python tools/train_reply_gate.py sweep     # the gate's θ table (correct / wrong / unsure)
+
+Honest protocol: the classifier learns the *labels* of the tuning tables only —
+``replies.toml``, the first session's ``replies_heldout*.toml`` and ``replies_wide_tuning*.toml``
+— never a ``replies_wide_heldout*.toml``. ``sweep`` scores held-out set 8 (the development
+set), held-out sets 1–7 pooled and the tuning tables (in-sample and out-of-fold); it never
+opens held-out set 9 or later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import random
+import sys
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from interview.engine.answers import Status  # noqa: E402
+from interview.engine.reply_gate import (  # noqa: E402
+    FORMAT,
+    MODEL_PATH,
+    NO_STATUS,
+    Model,
+    model_from_json,
+    ngrams,
+    review,
+)
+from interview.engine.reply_normalize import fold  # noqa: E402
+from interview.engine.reply_rules import is_status_key, read  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+CLASSES = (*(s.value for s in Status), NO_STATUS)
+SCALE = 1000  # weights are stored as integers / SCALE
+EPOCHS = 20
+RATE = 0.2
+L2 = 1e-4
+MIN_DF = 2  # an n-gram must occur in at least this many training replies
+MIN_WEIGHT = 0.02  # rows whose largest |weight| is below this are pruned
+FOLDS = 5
+DEV_SET = "replies_wide_heldout8.toml"
+HELDOUT_1_7 = ["replies_wide_heldout.toml"] + [f"replies_wide_heldout{i}.toml" for i in range(2, 8)]
+
+
+def training_tables() -> list[Path]:
+    paths = [DATA / "replies.toml"]
+    paths += sorted(DATA.glob("replies_heldout*.toml"))
+    paths += sorted(DATA.glob("replies_wide_tuning*.toml"))
+    assert not any("wide_heldout" in p.name for p in paths)
+    return paths
+
+
+def rows(path: Path) -> list[tuple[str, str]]:
+    """(label, text) of a reply table."""
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [
+        (status, text)
+        for status, groups in table.items()
+        for texts in groups.values()
+        for text in texts
+    ]
+
+
+def training_rows() -> list[tuple[str, str]]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for path in training_tables():
+        for row in rows(path):
+            if row not in seen:
+                seen.add(row)
+                out.append(row)
+    return out
+
+
+def _docs(data: list[tuple[str, str]]) -> list[tuple[int, set[str]]]:
+    return [(CLASSES.index(label), ngrams(fold(text.strip()))) for label, text in data]
+
+
+def train(data: list[tuple[str, str]]) -> Model:
+    """Multinomial logistic regression by SGD (fixed shuffle seed: deterministic)."""
+    docs = _docs(data)
+    df: Counter[str] = Counter()
+    for _, grams in docs:
+        df.update(grams)
+    vocab = {g for g, n in df.items() if n >= MIN_DF}
+    docs = [(y, sorted(g for g in grams if g in vocab)) for y, grams in docs]
+    k = len(CLASSES)
+    weights: dict[str, list[float]] = {g: [0.0] * k for g in sorted(vocab)}
+    bias = [0.0] * k
+    order = list(range(len(docs)))
+    rng = random.Random(14)
+    for epoch in range(EPOCHS):
+        rng.shuffle(order)
+        rate = RATE / (1 + epoch * 0.5)
+        for i in order:
+            y, grams = docs[i]
+            scores = list(bias)
+            rows_ = [weights[g] for g in grams]
+            for row in rows_:
+                for j in range(k):
+                    scores[j] += row[j]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            total = sum(exps)
+            grad = [e / total for e in exps]
+            grad[y] -= 1.0
+            shrink = 1 - rate * L2
+            for row in rows_:
+                for j in range(k):
+                    row[j] = row[j] * shrink - rate * grad[j]
+            for j in range(k):
+                bias[j] -= rate * grad[j]
+    return Model(CLASSES, tuple(bias), weights)
+
+
+def to_json(model: Model, sources: list[Path], n_rows: int) -> dict[str, object]:
+    weights = {
+        g: [round(w * SCALE) for w in row]
+        for g, row in sorted(model.weights.items())
+        if max(abs(w) for w in row) >= MIN_WEIGHT
+    }
+    payload: dict[str, object] = {
+        "format": FORMAT,
+        "model": "multinomial logistic regression over character 1-3-grams of fold(reply)",
+        "trained_on": [p.name for p in sources],
+        "replies": n_rows,
+        "classes": list(model.classes),
+        "scale": SCALE,
+        "bias": [round(b * SCALE) for b in model.bias],
+        "weights": weights,
+    }
+    payload["sha256"] = payload_digest(payload)
+    return payload
+
+
+def payload_digest(payload: dict[str, object]) -> str:
+    body = {k: v for k, v in payload.items() if k != "sha256"}
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def dump(payload: dict[str, object]) -> str:
+    # one n-gram per line: compact, yet a diff shows what changed
+    head = {k: v for k, v in payload.items() if k != "weights"}
+    lines = ["{"]
+    for key, value in head.items():
+        lines.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},")
+    lines.append('"weights": {')
+    items = list(payload["weights"].items())  # type: ignore[attr-defined]
+    for i, (gram, row) in enumerate(items):
+        comma = "," if i < len(items) - 1 else ""
+        lines.append(
+            f"{json.dumps(gram, ensure_ascii=False)}: {json.dumps(row, separators=(',', ':'))}{comma}"
+        )
+    lines.append("}}")
+    return "\n".join(lines) + "\n"
+
+
+def command_train() -> int:
+    data = training_rows()
+    payload = to_json(train(data), training_tables(), len(data))
+    MODEL_PATH.write_text(dump(payload), encoding="utf-8")
+    size = MODEL_PATH.stat().st_size
+    n_grams = len(payload["weights"])  # type: ignore[arg-type]
+    print(
+        f"{MODEL_PATH.relative_to(ROOT)}: {len(data)} replies, {n_grams} n-grams, {size / 1024:.0f} KB"
+    )
+    return 0
+
+
+def _folds(data: list[tuple[str, str]]) -> list[int]:
+    """Fold of each row, by distinct text (one text never sits in two folds)."""
+    texts = sorted({text for _, text in data})
+    rng = random.Random(7)
+    rng.shuffle(texts)
+    fold_of = {text: i % FOLDS for i, text in enumerate(texts)}
+    return [fold_of[text] for _, text in data]
+
+
+def out_of_fold_models(data: list[tuple[str, str]]) -> tuple[list[int], list[Model]]:
+    folds = _folds(data)
+    models = []
+    for f in range(FOLDS):
+        train_rows = [row for row, g in zip(data, folds, strict=True) if g != f]
+        models.append(model_from_json(to_json(train(train_rows), [], len(train_rows))))
+        print(f"  fold {f + 1}/{FOLDS} trained", file=sys.stderr)
+    return folds, models
+
+
+def command_cv() -> int:
+    data = training_rows()
+    folds, models = out_of_fold_models(data)
+    hits = Counter[str]()
+    totals = Counter[str]()
+    for (label, text), f in zip(data, folds, strict=True):
+        probs = models[f].probabilities(fold(text.strip()))
+        top = max(probs, key=probs.__getitem__)
+        totals[label] += 1
+        hits[label] += top == label
+    n = sum(totals.values())
+    print(
+        f"{FOLDS}-fold accuracy of the classifier alone: {sum(hits.values()) / n:.1%} over {n} replies"
+    )
+    for label in CLASSES:
+        print(f"  {label:<15} n={totals[label]:>4}  {hits[label] / max(totals[label], 1):.1%}")
+    return 0
+
+
+THETAS = (None, 0.999, 0.995, 0.99, 0.98, 0.97, 0.95, 0.93, 0.9, 0.8, 0.7, 0.6, 0.5)
+
+
+def _score(
+    data: list[tuple[str, str]], theta: float | None, model_for: list[Model]
+) -> tuple[Counter[str], Counter[str]]:
+    """(correct/wrong/unsure counts, guess outcome among vetoed: kept S right, T right)."""
+    counts: Counter[str] = Counter()
+    vetoed: Counter[str] = Counter()
+    for (label, text), model in zip(data, model_for, strict=True):
+        folded = fold(text.strip())
+        reading = read(folded)
+        status, guess = reading.status, reading.guess
+        if theta is not None and not is_status_key(folded):
+            status, guess = review(folded, status, guess, theta=theta, model=model)
+            if status is None and reading.status is not None:
+                probs = model.probabilities(folded)
+                top = max(probs, key=probs.__getitem__)
+                vetoed["S right"] += reading.status.value == label
+                vetoed["T right"] += top == label
+                vetoed["vetoed"] += 1
+        expected = None if label == NO_STATUS else Status(label)
+        if status is expected:
+            counts["correct"] += 1
+        elif status is None:
+            counts["unsure"] += 1
+        else:
+            counts["wrong"] += 1
+    return counts, vetoed
+
+
+def _cell(counts: Counter[str]) -> str:
+    n = sum(counts.values())
+    return f"{counts['correct'] / n:5.1%} {counts['wrong'] / n:4.1%} {counts['unsure'] / n:4.1%}"
+
+
+def command_sweep() -> int:
+    model = model_from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+    dev = rows(DATA / DEV_SET)
+    held = [row for name in HELDOUT_1_7 for row in rows(DATA / name)]
+    tuning = training_rows()
+    folds, models = out_of_fold_models(tuning)
+    sets = {
+        f"heldout8 ({len(dev)})": (dev, [model] * len(dev)),
+        f"heldout1-7 ({len(held)})": (held, [model] * len(held)),
+        f"tuning in-sample ({len(tuning)})": (tuning, [model] * len(tuning)),
+        "tuning out-of-fold": (tuning, [models[f] for f in folds]),
+    }
+    print("theta | " + " | ".join(f"{name} correct wrong unsure" for name in sets))
+    for theta in THETAS:
+        cells = []
+        notes = []
+        for name, (data, model_for) in sets.items():
+            counts, vetoed = _score(data, theta, model_for)
+            cells.append(_cell(counts))
+            if vetoed["vetoed"]:
+                short = name.split(" ")[0] + ("/oof" if "out-of-fold" in name else "")
+                notes.append(
+                    f"{short} vetoed {vetoed['vetoed']} (S right {vetoed['S right']}, T right {vetoed['T right']})"
+                )
+        print(
+            f"{'off' if theta is None else theta} | "
+            + " | ".join(cells)
+            + ("  # " + "; ".join(notes) if notes else "")
+        )
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    commands = {"train": command_train, "cv": command_cv, "sweep": command_sweep}
+    if len(argv) != 1 or argv[0] not in commands:
+        print(__doc__)
+        return 2
+    return commands[argv[0]]()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
