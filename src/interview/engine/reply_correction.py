@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from interview.engine.reply_regex import fast_module
+
 # Markers on a folded reply (reply_normalize.fold): a word that takes back what came
 # before, between two clauses. 「ではなく」 alone is not one (「Aではなく、Bで代替」).
 _P = "[、。…,.!?]"
@@ -48,3 +50,7 @@ def corrected_tail(folded: str) -> str | None:
     if _ADDITION.match(tail):
         return None
     return tail
+
+
+# The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
+fast_module(globals())

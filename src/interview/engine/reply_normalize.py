@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from interview.engine.reply_regex import fast_module
+
 # Polite padding that carries no verdict (and would otherwise look like one:
 # 「申し訳ありません」 has ありません, 「お世話になっております」 has おります).
 _PADDING = re.compile(
@@ -348,3 +350,7 @@ def fold(text: str) -> str:
         s = "未実施" + s[1:]
     s = _TEIRU.sub("い", s)
     return s
+
+
+# The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
+fast_module(globals())

@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from interview.engine.reply_normalize import fold
-from interview.engine.reply_regex import Alternation
+from interview.engine.reply_regex import Alternation, fast_module
 
 # Words that name an intention rather than a fact.
 PLAN_WORDS = Alternation(
@@ -136,3 +136,7 @@ def plan_text(raw: str) -> str:
 
 def _has_date(folded: str) -> bool:
     return bool(re.search(r"\d{1,2}月|20\d\d年|令和|来月|年内", folded))
+
+
+# The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
+fast_module(globals())

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from interview.engine.answers import Status
 from interview.engine.reply_correction import corrected_tail
 from interview.engine.reply_plan import PLAN_WORDS
-from interview.engine.reply_regex import Alternation, fast
+from interview.engine.reply_regex import Alternation, fast, fast_module
 
 _POS_TOKEN = "〔済〕"
 
@@ -1114,3 +1114,7 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     if no_event_only:
         return None, Status.DONE
     return None, None
+
+
+# The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
+fast_module(globals())
