@@ -105,7 +105,7 @@ _NOT_REALLY_NEGATIVE = Alternation(
     r"|個人端末|ハードコード|ソースコードに|ログに(は)?(パスワード|秘密)|外部に(は)?公開)"
     r"(?:(?!制限|管理|対策|チェック|監視|ルール|規程|禁止)[^。、]){0,16}?"
     r"(しない|しません|していない|していません|させない|させていません|認めていない"
-    r"|認めていません|できない|できません|ない|ません)"
+    r"|認めていません|できない|できません|ない|ません|しておらず|せず)"
     r"|以外(は|から(の)?(アクセス|接続|通信)?(は)?)?[^、。]{0,8}?"
     r"(でき|させ|許可(し|され)|認め(られ)?|られ|入れ|触れ|見れ)(ない|ません|ていない|ていません)"
     r"|(ログイン|アクセス|接続|閲覧|利用|使用|持ち出し|持ち込み|変更|削除|リリース|送金|出金|操作|インストール"
@@ -193,7 +193,7 @@ _UNKNOWN = Alternation(
     r"^さっぱり|即答(でき|しかね|いたしかね)|(調べ|聞か|見|確かめ)ないと(なんとも|何とも|わから|分から|言え)|確認(し)?きれ|(お答え|回答|返答|答え)(でき|いたしかね|しかね|致しかね)(ない|ません|かね|ます)"
     r"|(判断|回答)の?(材料|根拠)(が|も)?(ない|ありません|不足)|保留(に|と)(させて|して(ください|おいて))|保留でお願い"
     r"|確認(が|は)?まだ(取れ|とれ|でき)|(見当たら|見つから)(ず|なく)、?[^。]{0,6}確認"
-    r"|はっきり(した)?(こと)?(は|が)?(言え|いえ)|どう(だった|でした)(か|っけ)|(今(?!後|年|期|月|週|回|度)|いま|現在|ただいま|只今|目下)[、]?[^。]{0,10}?確認(して|し|中)|確認して(い|お)(る)?(ところ|最中)"
+    r"|はっきり(した)?(こと)?(は|が)?(言え|いえ)|どう(だった|でした)(か|っけ)|(今(?!後|年|期|月|週|回|度)|いま(?!す|せ|し)|現在|ただいま|只今|目下)[、]?(?:(?!毎|定期|次で|常時|都度|ごと)[^。]){0,10}?確認(して|し|中)|確認して(い|お)(る)?(ところ|最中)"
     r"|確かな(こと|ところ)は(言え|いえ|わから)|確か(では|で)?(ない|ありません)|確証(は|が)?(ない|ありません|持て)"
     r"|断言(でき|は)|調べて(い|お)(る|ます)|最中|忘れ(まし|てしまい|ちゃい)|忘れた(。|、|$|ので|から|けど|が)|失念|うろ覚え|(お答え|回答|判断)できる(だけの|ほどの)?(情報|材料)|かもしれないし|かもしれず|(探し|調べ|確認し|聞い|問い合わせ)てから(ご)?(回答|返答|お答え|連絡|報告|答え)|照会(中|して|します)|^要調査|次第(ご)?(回答|連絡|報告|お答え|返答)"
     r"|(?<![なの人元])確認(が)?(でき|とれ|取れ)て?い?(ない|ません|おりません|ず)"
@@ -286,8 +286,8 @@ _ACCOUNT_STOP = re.compile(
     r"(停止|凍結|遮断|失効|中止)(?=し|さ)"
 )
 _HOLDING_OFF = fast(
-    r"(見送っ|断念し|中止し|廃止し|延期し|やめ|控え|保留し|止め|止まっ|(?<!自動)(?<!即日)(?<!即時)(?<!直ちに)(?<!すぐに)(?<!速やかに)停止し|中断し|休止し|諦め|放置し|遅れ|滞っ)て(い|お)(る|ます|ります|り|た)"
-    r"|後回しに(なっ|し)て(い|お)(る|ます|ります|り|た)?"
+    r"(見送っ|断念し|中止し|廃止し|延期し|やめ|控え|保留し|止め|止まっ|(?<!自動)(?<!即日)(?<!即時)(?<!直ちに)(?<!すぐに)(?<!速やかに)停止し|中断し|休止し|諦め|放置し|遅れ|滞っ)て(い|お)(る|ます|ります|り|ました|た)"
+    r"|後回しに(なっ|し)て(い|お)(る|ます|ります|り|ました|た)?"
     r"|(見送り|中止|延期|取りやめ|白紙|立ち消え|お蔵入り)(に|と)(なり|なっ)(ました|た|て(い|お)(る|ます|ります))"
     r"|(した|やった|行った|実施した|受けた|受講した|導入した|使った)(こと|実績|経験|事例|前例|ためし|試し)(が|は|も)(一度も|まだ|特に)?"
     r"(ない|なく|ありません|ございません)"
@@ -541,6 +541,11 @@ _NEW_BUSINESS = fast(
 )
 # 「システムはクラウド上にあるので」: where something is, as a reason, is no done part.
 _REASON_EXISTS = fast(r"(?<=[上内中外側下先元に])(ある|あります|あって)(ので|ため|から(?!は))")
+# 「特に仕組みを設けておらず」「仕組みとしては何もない」: no mechanism at all.
+_NO_MECHANISM = fast(
+    r"(仕組み|体制|ルール|規程|規定|手順|ツール|決まり|枠組み|制度)(は|を|も|として(は)?)?[^、。]{0,6}?"
+    r"(設けて|整えて|作って|用意して|定めて|整備して|導入して|持って)?(い|お)?(ない|ません|おらず|ず|なく|なし)"
+)
 # 「必要性は共有されていますが、具体的な対応には至っていません」「方針は決まっていますが、まだ
 # 何も実施していません」: groundwork done, nothing put in place.
 _NOT_IMPLEMENTED = fast(
@@ -645,6 +650,10 @@ def _unread_contrast(text: str) -> bool:
     clauses = [c for c in re.split(r"[、。,]", text) if c]
     if sum(bool(_TOPIC.search(c)) for c in clauses) < 2:
         return False
+    sentences = [t for t in text.split("。") if t]
+    if len(sentences) > 1 and all(_POSITIVE.search(t) or _TELEGRAPHIC.search(t) for t in sentences):
+        if not _NEGATIVE.search(text) and not _CAVEAT.search(text):
+            return False  # every sentence reports something done: a list of facts
     for clause in clauses:
         if not _TOPIC.search(clause) or re.search(r"(は|には|では)$", clause):
             continue
@@ -706,9 +715,11 @@ def _count_share(text: str) -> bool:
 def _limited_beside_not_applicable(text: str) -> bool:
     """A part is left out (〜は対象外) beside a clause that limits the scope (〜のみ対象)."""
     clauses = [c for c in _CLAUSE_OR_CONTRAST.split(text) if c]
-    out = [c for c in clauses if re.search(r"(は|も)(対象外|適用外|範囲外)", c)]
-    if not out or re.search(r"ため|ので|から|判断|考え", text):
-        return False
+    left_out = r"(は|も)([^、。]{0,12}?の)?(対象外|適用外|範囲外)"
+    out = [c for c in clauses if re.search(left_out, c)]
+    sentences = [t for t in text.split("。") if re.search(left_out, t)]
+    if not out or any(re.search(r"ため|ので|から|判断|考え", t) for t in sentences):
+        return False  # a reason for the whole (in the sentence that leaves the part out)
     return any(
         c not in out
         and (
@@ -1050,6 +1061,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         return None, Status.NOT_DONE
     if negative and _RUN_ON.search(text):  # 「社員教育は実施委託先への教育は未実施」
         return Status.PARTIAL, None
+    if _NO_MECHANISM.search(text) and _WEAK_EXTENT.search(text):
+        return Status.NOT_DONE, None  # 「仕組みはなく、担当者がたまに見る程度です」
     if partial:
         if _ALL_NEGATIVE.search(text) and not positive:
             return Status.NOT_DONE, None
