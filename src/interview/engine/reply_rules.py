@@ -651,9 +651,13 @@ def _unread_contrast(text: str) -> bool:
     if sum(bool(_TOPIC.search(c)) for c in clauses) < 2:
         return False
     sentences = [t for t in text.split("。") if t]
-    if len(sentences) > 1 and all(_POSITIVE.search(t) or _TELEGRAPHIC.search(t) for t in sentences):
-        if not _NEGATIVE.search(text) and not _CAVEAT.search(text):
-            return False  # every sentence reports something done: a list of facts
+    if (
+        len(sentences) > 1
+        and all(_POSITIVE.search(t) or _TELEGRAPHIC.search(t) for t in sentences)
+        and not _NEGATIVE.search(text)
+        and not _CAVEAT.search(text)
+    ):
+        return False  # every sentence reports something done: a list of facts
     for clause in clauses:
         if not _TOPIC.search(clause) or re.search(r"(は|には|では)$", clause):
             continue
