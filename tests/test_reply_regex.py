@@ -77,3 +77,29 @@ def test_fast_module_keeps_every_match():
         for text in texts:
             found = namespace[key].finditer(text)  # type: ignore[union-attr]
             assert [m.span() for m in found] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_rules_large_alternations_match_as_their_plain_sources():
+    """Each alternative's own look-ahead (fast) changes no match of the real rules."""
+    import tomllib
+    from pathlib import Path
+
+    from interview.engine import reply_normalize, reply_rules
+
+    data = Path(__file__).parent / "data" / "replies.toml"
+    texts = [
+        reply_normalize.fold(text)
+        for groups in tomllib.loads(data.read_text(encoding="utf-8")).values()
+        for items in groups.values()
+        for text in items
+    ][::3]
+    checked = 0
+    for value in vars(reply_rules).values():
+        if isinstance(value, Alternation):
+            plain = re.compile(value._source)
+            for text in texts:
+                assert [m.span() for m in value.pattern.finditer(text)] == [
+                    m.span() for m in plain.finditer(text)
+                ], text
+            checked += 1
+    assert checked >= 8

@@ -127,6 +127,19 @@ def _skips_ahead_already(items: Any) -> bool:
     return op is _C.BRANCH and all(branch and branch[0][0] is _C.LITERAL for branch in av[1])
 
 
+def _guard_alternatives(alternatives: list[Any]) -> None:
+    """Each top-level alternative led by a group or a look-behind gets its own look-ahead:
+    where the pattern's look-ahead lets a position through (a common kana such as し or が
+    starts some alternative), ``re`` still skips the others on one class test each, as it
+    does by itself for alternatives led by a literal."""
+    for alternative in alternatives:
+        if not alternative.data or alternative.data[0][0] in (_C.LITERAL, _C.IN):
+            continue
+        chars, nullable = _first_of_sequence(alternative)
+        if chars and not nullable:
+            alternative.data[:0] = _P.parse(f"(?={_character_class(chars)})").data
+
+
 def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
     """The pattern behind a look-ahead on its first characters (when they are known).
 
@@ -143,6 +156,8 @@ def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
         chars, nullable = _first_of_sequence(tree)
         if chars is None or nullable or not chars:
             return re.compile(source)
+        if len(tree.data) == 1 and tree.data[0][0] is _C.BRANCH:
+            _guard_alternatives(tree.data[0][1][1])
         tree.data[:0] = _P.parse(f"(?={_character_class(chars)})").data
         return _CO.compile(tree, 0)
     except Exception:  # an unknown construct: the plain pattern
