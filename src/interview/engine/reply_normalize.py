@@ -96,6 +96,9 @@ _WORDS: list[tuple[str, str]] = [
     ("まっせん", "ません"),
     ("まっせ", "ます"),
     ("知らん", "知らない"),
+    ("しらない", "知らない"),
+    ("しらん", "知らない"),
+    ("しりません", "知りません"),
     ("頂", "いただ"),
     ("致", "いた"),
     ("御座", "ござ"),
@@ -261,6 +264,12 @@ _ONE_WORD = {
     "not started": "未実施",
     "no": "いいえ",
     "not applicable": "該当なし",
+    "already done": "実施済み",
+    "done already": "実施済み",
+    "todo": "未着手",
+    "to do": "未着手",
+    "もち": "もちろん",
+    "もちです": "もちろん",
 }
 
 
@@ -274,6 +283,9 @@ _EMBEDDED = {
     "don'tknow": "わからない",
     "dontknow": "わからない",
     "notimplemented": "未実施",
+    "alreadydone": "実施済み",
+    "notdoneyet": "まだ",
+    "inprogress": "対応中",
 }
 _EMBEDDED_ENGLISH = re.compile("|".join(re.escape(k) for k in _EMBEDDED))
 
@@ -283,6 +295,8 @@ _EMBEDDED_ENGLISH = re.compile("|".join(re.escape(k) for k in _EMBEDDED))
 _LEAD_IN = re.compile(
     # 「年1回の予定ですが、」 is content, not a topic
     r"^(?![^、,]{0,24}?(予定|済|未)[^、,]{0,2}(ですが|ですけ))"
+    # 「一部の接続先については、」 names the scope: it stays
+    r"(?![^、,]{0,20}?(一部|大半|大部分|主要|以外|のみ|だけ|半分|残り|一部分))"
     r"(この|本|当該|こちらの|その|ご質問の)?[一-龥ァ-ヶーa-z0-9・の]{0,20}?(の件|の点)?"
     r"(について(は)?|に関して(は)?|ですが|ですけど|ですけれど)[、,\s\u3000]"
 )
