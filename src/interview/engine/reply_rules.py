@@ -323,7 +323,8 @@ _FREQUENCY = re.compile(
     r"毎|定期|ごと|都度|常時|常に|(年|月|週|日)(に)?(\d|一|二|何)+回|日次|週次|月次|年次|随時|必ず|その都度"
 )
 _FOLLOW_UP = re.compile(
-    r"(も(予定|実施予定|継続)|引き続き|継続|強化|拡大|拡充|改善|自動化|高度化|見直し|見直す|更新|追加)(?!済)"
+    r"(も(予定|実施予定|継続)|引き続き|継続|強化|拡大|拡充|改善|自動化|高度化|見直し|見直す|更新|追加"
+    r"|リプレース|刷新|更改|入れ替え|バージョンアップ|アップデート|高度化)(?!済)"
 )
 _PARTIAL = Alternation(
     r"一部|部分的|一部分|半分|ほとんどの|(数|\d+)(台|件|社|名|人|個|箇所|拠点)(が|は|ほど|ほど)?残って|(\d|一|二|三|四|五)(つ目|番目)まで"
@@ -358,6 +359,7 @@ _PARTIAL = Alternation(
     r"|(できる|やれる|余裕の?ある|余裕が(ある|あれば)|手が空いた|手の空いた|時間の?ある|時間が(ある|あれば)|暇な)(とき|時)(は|に|だけ)"
     r"|ときどき|時々|たまに|気(が)?(づ|付)いた(とき|時|ら)|思い出した(とき|時|ら)|気が向いた"
     r"|(夜間|休日|土日|週末|深夜|時間外)[^、。]{0,8}(翌営業日|翌日|週明け|後日|翌朝)"
+    r"|(対象|範囲|適用範囲|実施範囲|受講者|参加者|対象者|適用先)(は|が)(まだ)?(限られ|限定され|限定的)"
     r"|(対象|範囲|適用範囲|実施範囲|受講者|参加者|対象者|適用先)(は|が)[^、。]{0,14}?(に限(られ|定され|って|り)|だけ|のみ)"
     r"|(やれる|できる|出来る|可能な|手が回る|対応できる)(範囲|ところ|こと)(で|は|だけ|まで|を)"
     r"|(向け|分|側|部分|ところ|作業|項目|拠点|部署|システム|委託先|端末|案件|環境)(が|は)(まだ)?(残って|残り)"
@@ -562,6 +564,11 @@ _NEW_BUSINESS = fast(
     r"(リリース|ローンチ|開始|設立|創業|立ち上げ|開業|サービスイン|公開|スタート)(し|させ)?(た|て)"
     r"(ばかり|間もな|まだ日が浅|から(まだ|日が浅|間もな))(です|で|だ|な|の)?"
 )
+# 「詳細は社外秘のためここでは書けません」: what may be disclosed, not a gap.
+_UNDISCLOSED = fast(
+    r"(詳細|詳しく|詳しい(内容|こと)|具体的な(内容|方法|設定)|中身|設定値)(は|を|について(は)?)?[^、。]{0,14}?"
+    r"(書け|お答えでき|回答でき|開示でき|公開でき|記載でき|言え|お伝えでき|共有でき)(ません|ない|かね)"
+)
 # 「システムはクラウド上にあるので」: where something is, as a reason, is no done part.
 _REASON_EXISTS = fast(r"(?<=[上内中外側下先元に])(ある|あります|あって)(ので|ため|から(?!は))")
 # 「特に仕組みを設けておらず」「仕組みとしては何もない」: no mechanism at all.
@@ -639,6 +646,7 @@ def read(folded: str) -> Reading:
     text = _NO_SUCH_PRACTICE.sub("〔無〕なし", text)
     text = _RULE_DEADLINE.sub("〔則〕", text)
     text = _ANYONE.sub("〔穴〕", text)
+    text = _UNDISCLOSED.sub("〔秘〕", text)
     text = _NEW_BUSINESS.sub("〔新〕", text)
     text = _REASON_EXISTS.sub(r"〔在〕\2", text)
     has_plan = bool(PLAN_WORDS.search(text))
@@ -1114,6 +1122,12 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         return None, Status.NOT_DONE
     if negative and _RUN_ON.search(text):  # 「社員教育は実施委託先への教育は未実施」
         return Status.PARTIAL, None
+    if (
+        not positive
+        and "〔予〕" in facts
+        and re.search(r"(それ|これ)(だけ|くらい|ぐらい|程度)", text)
+    ):
+        return Status.NOT_DONE, None  # 「話題には上がっていますが、それだけです」
     if _NO_MECHANISM.search(text) and _WEAK_EXTENT.search(text):
         return Status.NOT_DONE, None  # 「仕組みはなく、担当者がたまに見る程度です」
     if partial:
@@ -1172,7 +1186,12 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     if positive:
         if _WEAK_EXTENT.search(text):  # 「担当者が気を付けている程度です」: done, or only partly?
             return None, Status.PARTIAL
-        if _CAVEAT.search(text) and not _FOLLOW_UP.search(text) and not _RESOLVED.search(text):
+        if (
+            _CAVEAT.search(text)
+            and not _FOLLOW_UP.search(text)
+            and not _RESOLVED.search(text)
+            and "〔秘〕" not in text  # 「ただし詳細は社外秘のため書けません」: disclosure only
+        ):
             return None, Status.DONE  # 「…しているけど、…」: a caveat the rules cannot read
         if _unread_contrast(text):  # 「新しい方は対応済み、古い方は…」
             return None, Status.DONE
