@@ -145,6 +145,7 @@ def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
 
     Given its source, the pattern is parsed once and compiled from that parse (with the
     look-ahead in front), so the rules cost no more to load than plain ``re.compile``.
+    A pattern that starts with a literal keeps ``re``'s own literal-prefix search instead.
     """
     source = pattern if isinstance(pattern, str) else pattern.pattern
     if _P is None:
