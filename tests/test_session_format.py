@@ -133,6 +133,7 @@ sessions = st.builds(
     answers=st.dictionaries(question_ids, answers, max_size=6),
     texts=st.dictionaries(st.from_regex(r"\A[1-9][0-9]?\Z") | hostile_text, item_texts, max_size=3),
     follow_ups=st.dictionaries(question_ids, hostile_text, max_size=3),
+    typed=st.dictionaries(question_ids, hostile_text, max_size=3),
     position=st.none()
     | st.builds(Position, item=st.integers(min_value=1, max_value=10**6), question=hostile_text),
 )

@@ -41,10 +41,10 @@ def new_store(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def saved(tmp_path: Path) -> dict:
-    """The answers as they are in the TOML file on disk."""
+def saved(tmp_path: Path, table: str = "answers") -> dict:
+    """The answers (or another table) as they are in the TOML file on disk."""
     data = tomllib.loads((tmp_path / f"{SID}.toml").read_text(encoding="utf-8"))
-    return data.get("answers", {})
+    return data.get(table, {})
 
 
 async def open_app(pilot) -> InterviewScreen:
@@ -162,6 +162,7 @@ async def test_an_unread_reply_is_pending_and_one_key_applies_the_status(tmp_pat
         screen = await open_app(pilot)
         await type_and_send(pilot, "テスト")
         assert "1.1.1" not in saved(tmp_path)
+        assert saved(tmp_path, "typed") == {"1.1.1": "テスト"}  # sent words survive a crash
         assert reply_text(screen) == ""  # the field is empty for the next reply
         note = str(screen.query_one("#bar-note").render())
         assert "保留中の回答" in note and "テスト" in note
@@ -170,6 +171,7 @@ async def test_an_unread_reply_is_pending_and_one_key_applies_the_status(tmp_pat
         await pilot.pause()
         assert saved(tmp_path)["1.1.1"]["status"] == "partial"
         assert saved(tmp_path)["1.1.1"]["detail"] == "テスト"  # not 「テスト2」
+        assert saved(tmp_path, "typed") == {}  # recorded: kept once, in the answer
         assert reply_text(screen) == ""
         assert current_id(screen) == "1.1.2"
         await type_and_send(pilot, "はい、規程で定めています")
@@ -416,6 +418,14 @@ async def test_ctrl_q_asks_for_words_carried_from_the_group_screen(tmp_path: Pat
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and reply_text(screen) == said
+        assert saved(tmp_path, "typed") == {"1.1.1": said}  # on disk at once
+    # Killed or closed now: the next run puts the words back into the same field.
+    again = InterviewApp(sessions_dir=tmp_path, resume=SID)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, InterviewScreen)
+        assert current_id(screen) == "1.1.1" and reply_text(screen) == said
 
 
 @run_async

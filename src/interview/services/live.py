@@ -228,7 +228,21 @@ class LiveSession:
         self.session.texts[str(item_no)] = ItemTexts(**updated)
         self._save_or_report()
 
+    def keep_typed(self, question_id: str, text: str) -> None:
+        """Save words sent but not yet recorded as an answer (see ``Session.typed``)."""
+        if not text.strip() or self.session.typed.get(question_id) == text:
+            return
+        self.session.typed[question_id] = text
+        self._save_or_report()
+
+    def typed(self, question_id: str) -> str:
+        """Words kept for *question_id* by :meth:`keep_typed` ("" when none)."""
+        return self.session.typed.get(question_id, "")
+
     def save(self) -> None:
+        typed = self.session.typed
+        for qid in [q for q in typed if self._answered(q)]:
+            del typed[qid]  # recorded now: the answer holds the words
         position = self.interview.position
         if position is not None:
             self.session.position = Position(item=position.item, question=position.question)
@@ -240,6 +254,10 @@ class LiveSession:
             raise
         self.unsaved = False
         self.saved_at = self.session.updated_at.astimezone().strftime("%H:%M:%S")
+
+    def _answered(self, question_id: str) -> bool:
+        answer = self.session.answers.get(question_id)
+        return answer is not None and not answer.skipped
 
     def _save_or_report(self) -> None:
         """Save; when that fails and a handler is set, keep the change in memory and report."""

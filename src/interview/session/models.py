@@ -127,6 +127,11 @@ class Session(_Model):
     # Statuses given for a method group's examples that are still to be asked one by one
     # (「②は一部実施、ほかは実施済み」: ② waits here until it is answered).
     pending: dict[str, Status] = {}
+    # Words the respondent sent that wait in a question's reply field: a group reply taken
+    # one by one, words typed at a yearly confirmation, a reply whose status is still to
+    # be given. Key = the step's first question id. Restored into the field on resume;
+    # dropped once that question is answered (not when it is skipped).
+    typed: dict[str, str] = {}
     position: Position | None = None
     # Suggested answers to confirm: last year's answers (``new --from``) or another
     # session's (``new --reuse``). An item whose suggestions are still open is 要再確認.

@@ -215,6 +215,12 @@ def _head(session: Session) -> str:
             "[pending]\n"
             + "".join(f"{toml_key(k)} = {toml_string(session.pending[k].value)}\n" for k in keys)
         )
+    if session.typed:
+        keys = sorted(session.typed, key=question_key)
+        parts.append(
+            "[typed]\n"
+            + "".join(f"{toml_key(k)} = {toml_string(session.typed[k])}\n" for k in keys)
+        )
     for no in sorted(session.review_requests, key=question_key):
         req = session.review_requests[no]
         parts.append(

@@ -241,12 +241,21 @@ class InterviewScreen(Screen[None]):
         pending = self.live.interview.pending.get(question.id)
         if pending is not None:
             previous = (previous or Answer()).model_copy(update={"status": pending})
-        carry, self._carry = self._carry, ""
+        carry = self._take_carry(question.id)
         if carry:  # just typed at the group screen: it wins over an earlier detail
             previous = (previous or Answer()).model_copy(update={"detail": carry})
         self.bar.set_step(step, previous, to=self._to, prompt=self._prompt_for(question))
         self.bar.mark_carried(carry)  # the respondent's own words: ctrl+q asks first
         self._keep_group_status(question)
+
+    def _take_carry(self, question_id: str) -> str:
+        """Words carried into this step's field: just typed (then saved at once, so that a
+        crash cannot lose them), or kept in the session from an earlier run."""
+        carry, self._carry = self._carry, ""
+        if carry:
+            self.live.keep_typed(question_id, carry)
+            return carry
+        return self.live.typed(question_id)
 
     def _keep_group_status(self, question: Question) -> None:
         """A status the respondent gave at the group screen (「②は一部実施」) is their own
@@ -270,7 +279,7 @@ class InterviewScreen(Screen[None]):
         if step.kind is StepKind.GROUP:
             self.chat.say(steps.group_text(step, interview), "assistant")
             previous, checks = steps.group_prefill(step, interview)
-            carry, self._carry = self._carry, ""
+            carry = self._take_carry(step.id)
             if carry:  # typed at the yearly confirmation: kept in the field
                 previous = (previous or Answer()).model_copy(update={"detail": carry})
             self.bar.set_step(step, previous, checks, to=self._to)
@@ -509,6 +518,9 @@ class InterviewScreen(Screen[None]):
         self._pending = pending
         if pending.text:
             self.chat.say(printable(pending.text), "user pending")
+            step = self.live.interview.current_step()
+            if step is not None:  # sent words: saved until a status records them
+                self.live.keep_typed(step.id, pending.text)
         guess = f"Enter で「{pending.guess.label}」。" if pending.guess else ""
         if group is None:
             choices = "／".join(f"{s.key} {s.label}" for s in Status)
