@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,7 +29,7 @@ NO_STATUS = "none"  # the class of replies that give no status (questions, remar
 # Veto when P(T) − P(S) ≥ THETA for the classifier's favourite T ≠ S (chosen on the
 # development set, see docs/japanese-text.md "Statistical gate"). The classifier is sharp
 # (trained to a near-zero loss), so only a near-certain disagreement vetoes.
-THETA = 0.98
+THETA = 0.99
 ENABLED = True
 # Offer the classifier's favourite as the guess when the rules have none, if it is at
 # least this likely (a lone word such as 「テスト」 or 「規程」 gets no guess).
@@ -38,9 +39,16 @@ GUESS_FLOOR = 0.8
 START, END = "\x02", "\x03"
 
 
+_BREAKS = re.compile(r"[、。\s]+")
+
+
 def ngrams(folded: str, low: int = 1, high: int = 3) -> set[str]:
-    """Character n-grams (*low*–*high*) of a folded reply, with start and end marks."""
-    text = START + folded + END
+    """Character n-grams (*low*–*high*) of a folded reply, with start and end marks.
+
+    Commas, full stops, blanks and line breaks are one clause break: how a reply is
+    punctuated must not change its reading (「…。\n…」 is 「…、…」).
+    """
+    text = START + _BREAKS.sub("、", folded).strip("、") + END
     grams: set[str] = set()
     for n in range(low, high + 1):
         for i in range(len(text) - n + 1):
