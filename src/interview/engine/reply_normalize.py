@@ -147,7 +147,7 @@ _SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
 # 的 typed in kana after a noun: 部分てきに, 基本てきには, 段階てき
 _TEKI = re.compile(r"(?<=[\u4e00-\u9fff])てき(?=に|な|で|$|[、。])")
 _ZUMI = re.compile(
-    r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|積み|(?<![決返経救弁共完皆])済(?![みまむ]))"
+    r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|(?<![山下上野])積み|(?<![決返経救弁共完皆])済(?![みまむ]))"
 )  # not 決済, 返済, 経済 (a payment is not "done")
 # Casual ている forms: やってる → やっている, できてない → できていない.
 _TEIRU = re.compile(
