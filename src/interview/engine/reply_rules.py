@@ -588,6 +588,13 @@ _PROBLEM_EXISTS = fast(
     r"|(指摘|注意|要望)を(受けた|いただいた|もらった)こと(は|も|が)(あります|ありました|ある|あり)"
     r"|過去に(インシデント|事故|障害|漏えい|不正)(が|は|も)(ありました|あった|あり|起きました|起き|発生しました|発生し)"
 )
+# 「導入しないことにしました」: a decision not to do it (not a control like 持ち出さないことにしている).
+_DECIDED_NOT = fast(
+    r"(導入|実施|対応|採用|契約|整備|設置|利用|購入|構築|加入)(は|を)?(しない|見送る|やめる|行わない|見合わせる)"
+    r"(こと|方針)(に|と)(しました|した|決め|決定し|なりました|なった|して(い|お)(ます|る))"
+)
+# 「検討した結果、導入して…」: how the decision was reached, not a plan.
+_DELIBERATED = fast(r"(検討|協議|議論|相談|比較検討)(した|の|を重ねた)結果[、,]?")
 # 「あとで資料を添付しますね」: a remark about the session, alone.
 _ATTACHING = fast(
     r"^(あとで|後で|後ほど|別途|追って)?[^、。]{0,8}?(資料|証跡|エビデンス|ファイル|スクショ|スクリーンショット|画像|規程)"
@@ -679,6 +686,7 @@ def read(folded: str) -> Reading:
     text = _REFUSAL.sub(_POS_TOKEN, text)
     text = _DOUBLE_NEGATIVE.sub(_POS_TOKEN, text)
     text = _NO_TROUBLE.sub(_no_trouble, text)
+    text = _DECIDED_NOT.sub("見送", text)  # before 〜しないことにしている reads as a control
     text = _NOT_REALLY_NEGATIVE.sub(_POS_TOKEN, text)
     text = _CONTROL_ONLY.sub(_POS_TOKEN, text)
     text = _NO_SUCH_PRACTICE.sub("〔無〕なし", text)
@@ -686,6 +694,7 @@ def read(folded: str) -> Reading:
     text = _ANYONE.sub("〔穴〕", text)
     text = _PLAN_ONLY.sub("予定です", text)
     text = _PROBLEM_EXISTS.sub("〔懸〕", text)
+    text = _DELIBERATED.sub("", text)
     text = _UNDISCLOSED.sub("〔秘〕", text)
     text = _WORKS_UNKNOWN.sub("〔効〕", text)
     text = _NEW_BUSINESS.sub("〔新〕", text)
