@@ -696,6 +696,7 @@ def read(folded: str) -> Reading:
     text = _PLAN_ONLY.sub("予定です", text)
     text = _PROBLEM_EXISTS.sub("〔懸〕", text)
     text = _DELIBERATED.sub("", text)
+    text = re.sub(r"(ほぼ|ほとんど)(何|なに)も", "何も", text)  # 「ほぼ何もしていない」: nothing
     text = _UNDISCLOSED.sub("〔秘〕", text)
     text = _WORKS_UNKNOWN.sub("〔効〕", text)
     text = _NEW_BUSINESS.sub("〔新〕", text)
@@ -1013,6 +1014,23 @@ def _negative_answer_first(text: str) -> bool:
     )
 
 
+def _headline_no(text: str) -> bool:
+    """A short first sentence that answers no (「鍵の管理ルールはありません。」), then sentences
+    that do not open with a contrast and name no limited part: the rest is likely context
+    (what exists around the gap), not a part done. Ask, with 未実施 guessed."""
+    sentences = [s for s in text.split("。") if s]
+    if len(sentences) < 2 or len(sentences[0]) > 40:
+        return False
+    first, rest = sentences[0], "。".join(sentences[1:])
+    if not _NEGATIVE.search(first) or _POSITIVE.search(first) or _PARTIAL.search(first):
+        return False
+    if re.match(
+        r"(ただし|但し|ただ|でも|しかし|一方|なお|ですが|が、|とはいえ|けれど|けど|代わりに)", rest
+    ):
+        return False
+    return not _PARTIAL.search(rest)
+
+
 def _past_only(text: str) -> bool:
     """Done before, not now: 「前はやってたけど今はやってない」."""
     return bool(
@@ -1147,6 +1165,17 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             return Status.PARTIAL, None
         if _done_beside_unknown(text):  # 「本番は対応済みですが、委託先の状況はわかりません」
             return None, Status.PARTIAL
+        sentences = [t for t in text.split("。") if t]
+        if (
+            len(sentences) >= 2
+            and _NEGATIVE.search(sentences[0])
+            and not _UNKNOWN.search(sentences[0])
+            and not _POSITIVE.search(sentences[0])
+            and re.search(r"(ので|ため|から)", text.split("。", 1)[1])
+        ):
+            # 「鍵の管理ルールはありません。…把握しきれていないので、…」: the no comes first; the
+            # not-knowing is part of the gap. Ask, with 未実施 guessed.
+            return None, Status.NOT_DONE
         return Status.UNKNOWN, None
     if _ALTERNATIVE.search(text):
         if (
@@ -1227,7 +1256,7 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
                 # a fact and a negative with no contrast between them: a control that
                 # reads negative (「未使用のアカウントは停止しています」) or a gap? Ask.
                 return None, Status.PARTIAL
-            if _negative_answer_first(text):
+            if _negative_answer_first(text) or _headline_no(text):
                 # 「…は送っておりません。利用者が自分で確認する形になっています。」: the answer
                 # first, then how things stand; no part is named as done. Ask.
                 return None, Status.NOT_DONE
