@@ -1028,6 +1028,13 @@ def _headline_no(text: str) -> bool:
         r"(ただし|但し|ただ|でも|しかし|一方|なお|ですが|が、|とはいえ|けれど|けど|代わりに)", rest
     ):
         return False
+    if any(  # 「訓練はしていません。手順書は整備しています。」: a part of its own is done
+        _TOPIC.search(c)
+        and (_POSITIVE.search(c) or _TELEGRAPHIC.search(c))
+        and not re.search(r"自体|そのもの|一般的な|一応|程度|だけ|現状|それぞれ|ような|ように", c)
+        for c in _clauses(rest)
+    ):
+        return False
     return not _PARTIAL.search(rest)
 
 
