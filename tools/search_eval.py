@@ -4,7 +4,8 @@
     python tools/search_eval.py --misses tune   # list the misses of the sets named *tune*
 
 Held-out sets (``*_heldout.toml``) are for measuring only: tune on ``*_tune.toml`` and
-the tuned parts of the older sets, never on the misses of a held-out set.
+the tuned parts of the older sets, never on the misses of a held-out set. A listed set
+that is not there (a held-out set not merged yet) is skipped.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ GLOSSARY_SETS = [
     "glossary_queries.toml",
     "glossary_meaning_queries.toml",
     "glossary_queries_tune.toml",
+    "glossary_queries_tune2.toml",
+    "glossary_queries_tune3.toml",
+    "glossary_queries_heldout3.toml",
     "glossary_queries_heldout.toml",
     "glossary_queries_heldout2.toml",
-    "glossary_queries_tune2.toml",
-    "glossary_queries_heldout3.toml",
 ]
 CHECKLIST_SETS = [
     "checklist_queries.toml",
@@ -35,7 +37,17 @@ CHECKLIST_SETS = [
     "checklist_queries_heldout3.toml",
     "checklist_queries_tune4.toml",
     "checklist_queries_tune5.toml",
+    "checklist_queries_tune6.toml",
+    "checklist_queries_tune7.toml",
+    "checklist_queries_tune8.toml",
+    "checklist_queries_tune9.toml",
+    "checklist_queries_tune10.toml",
+    "checklist_queries_tune11.toml",
     "checklist_queries_heldout4.toml",
+    "checklist_queries_tune_en.toml",
+    "checklist_queries_tune_en2.toml",
+    "checklist_queries_tune_en3.toml",
+    "checklist_queries_tune_en4.toml",
 ]
 
 

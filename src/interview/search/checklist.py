@@ -325,12 +325,29 @@ class ChecklistIndex:
                     names.append(name)
         return names
 
-    def _groups(self, query: str) -> tuple[Group, ...]:
-        from interview.search.query import Alternative, Group, parse_query
+    def _groups(self, query: str, compounds: bool = True) -> tuple[Group, ...]:
+        """The query's groups; with *compounds*, one more for each cut no item knows
+        across (暗号|資産), so the parts do not answer for the whole."""
+        from interview.search.query import (
+            JUNCTION_PREFIX,
+            Alternative,
+            Group,
+            junctions,
+            parse_query,
+            respelled,
+        )
         from interview.search.tokens import text_tokens
 
-        groups = parse_query(query)
+        groups = parse_query(query, readings=True)
+        mended = respelled(query, self._meaning.holds_token)
+        if mended is not None:
+            # A typo of an English word or a kana reading (encrytion, ぜいじゃくせ).
+            query, groups = mended, parse_query(mended, readings=True)
         expanded = []
+        for bigram in junctions(query) if compounds else ():
+            if not self._meaning.holds_token(bigram):
+                # A compound no item knows (暗号資産): its parts are not what was asked.
+                expanded.append(Group(JUNCTION_PREFIX + bigram, (Alternative((bigram,), 1.0),)))
         for group in groups:
             extra = self._names(normalize(group.word)) if len(group.word) >= 2 else []
             if extra:
@@ -398,7 +415,7 @@ class ChecklistIndex:
         docs = [self._docs[no] for no in allowed if no in self._docs]
         scored = [
             s
-            for s in self._meaning.rank(self._groups(query), docs)
+            for s in self._meaning.rank(self._groups(query, compounds=False), docs)
             if s.coverage >= SUGGEST_COVERAGE
         ]
         scored.sort(key=lambda s: (-s.coverage * s.bm25, self._items[s.doc]))
@@ -588,6 +605,7 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
     documents: list[list[tuple[list[str], float]]] = []
     keywords = item_keywords() if _is_shipped_items(catalog) else {}
     phrases: dict[int, tuple[frozenset[str], ...]] = {}
+    unmeasured: list[list[tuple[list[str], float]]] = []
     for item in catalog.items:
         first = len(entries)
         own: tuple[Question, ...] = ()
@@ -605,18 +623,20 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
             entries.append(_Entry(item.no, field, ref, text, folded, classes))
             token_sets.append(frozenset(tokens))
         words = keywords.get(item.no, ())
+        extra: list[tuple[list[str], float]] = []
         if words:
             # Everyday words for the item: ranked with, never shown or matched as typed.
-            fields.append((text_tokens("、".join(words)), KEYWORD_WEIGHT))
+            extra = [(text_tokens("、".join(words)), KEYWORD_WEIGHT)]
             phrases[item.no] = tuple(frozenset(text_tokens(w)) for w in words)
         # Who answers the item is part of what it is about (「銀行側の本人確認」).
         fields.append((text_tokens(_PARTY_WORDS.get(str(item.party), "")), PARTY_WEIGHT))
         by_item[item.no] = range(first, len(entries))
         items.append(item.no)
         documents.append(fields)
+        unmeasured.append(extra)
         # Folded text never holds "|", so no match can span two fields.
         blobs[item.no] = "|".join(e.folded for e in entries[first:])
-    meaning = MeaningIndex(documents, UNKNOWN_SHARE, orphan_kanji=True)
+    meaning = MeaningIndex(documents, UNKNOWN_SHARE, orphan_kanji=True, unmeasured=unmeasured)
     return _Built(entries, token_sets, by_item, blobs, items, meaning, phrases)
 
 

@@ -220,6 +220,16 @@ class GlossaryIndex:
         """The terms whose name, alias or reading is exactly *folded* (a dict look-up)."""
         return [self.terms[i] for i in self._named.get(folded, ())]
 
+    def _junctions(self, query: str) -> list[Group]:
+        """A group for each cut the index knows nothing across (see query.junctions)."""
+        from interview.search.query import JUNCTION_PREFIX, Alternative, Group, junctions
+
+        return [
+            Group(JUNCTION_PREFIX + bigram, (Alternative((bigram,), 1.0),))
+            for bigram in junctions(query)
+            if not self._meaning.holds_token(bigram)
+        ]
+
     def search(self, query: str, limit: int = 10) -> list[GlossaryHit]:
         """Return up to *limit* terms for *query*, best first; [] for an empty query.
 
@@ -245,7 +255,7 @@ class GlossaryIndex:
         best: dict[int, tuple[float, int, str, str]] = {
             index: (score, rank, field, text) for index, (score, rank, field, text) in names.items()
         }
-        meaning = self._meaning.rank(groups)
+        meaning = self._meaning.rank((*groups, *self._junctions(query)))
         strong = [g for g in groups if g.factor >= 1.0 and not _is_kana(g)]
         if len(strong) == 1:
             # One word, maybe with generic ones (ログ管理): it asks for what it names.

@@ -10,6 +10,7 @@ alternatives; a document matches a group through whichever alternative fits it b
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -26,6 +27,7 @@ from interview.search.tokens import (
 )
 
 SYNONYMS_FILE = Path(__file__).parent / "synonyms.toml"
+_TO_HIRAGANA = {cp + 0x60: cp for cp in range(0x3041, 0x3097)}
 PARAPHRASE_FACTOR = 0.9
 """A paraphrase from the synonym table counts this much of the word it stands for."""
 KANA_PREFIX = "か:"
@@ -52,8 +54,6 @@ _STOP_KANJI = frozenset(
         "設問",
         "箇所",
         "部分",
-        "内容",
-        "説明",
         "一覧",
         "今回",
         "弊社",
@@ -79,11 +79,31 @@ _STOP_KANJI = frozenset(
         "関係",
         "関連",
         "程度",
+        "一緒",
+        "大丈夫",
+        "駄目",
+        "本件",
+        "皆",
+        "皆様",
     ]
 )
 _STOP_KATA = frozenset(
-    ["ヤツ", "モノ", "コト", "トコ", "ナニ", "ドコ", "ドレ", "ナン", "チェックリスト"]
+    [
+        "ヤツ",
+        "モノ",
+        "コト",
+        "トコ",
+        "ナニ",
+        "ドコ",
+        "ドレ",
+        "ナン",
+        "チェックリスト",
+        "ダメ",
+        "オッケ",
+    ]
 )
+_COUNTER = re.compile(r"^(毎?[年月週日])?何([年日回件人時分度月週個割階歳台社名]|[か箇ヶ]月)")
+"""何年, 何日, 何回 … only ask how many: the sentence, not the topic."""
 _STOP_ASCII = frozenset(
     [
         "a",
@@ -130,6 +150,8 @@ _STOP_ASCII = frozenset(
         "should",
         "there",
         "any",
+        "ok",
+        "ng",
     ]
 )
 _WEAK = frozenset(
@@ -161,6 +183,9 @@ _WEAK = frozenset(
         "処理",
         "強化",
         "向上",
+        "防止",
+        "内容",
+        "説明",
         "徹底",
         "確保",
         "構築",
@@ -198,16 +223,61 @@ class Synonym(NamedTuple):
     kana_key: str
     """The same in katakana, matched against a query typed in hiragana only."""
     targets: tuple[str, ...]
+    spelled: bool = False
+    """A kana reading (readings.toml): the key is only another spelling of its target."""
+    factor: float = 1.0
+    """WEAK_FACTOR for a generic English word (management): it counts as little as 管理."""
+    english: bool = False
+    """From the English table and not an abbreviation: the word weighs as its Japanese
+    targets do (an abbreviation, SIEM, weighs as the rare word it is)."""
+    extra: bool = False
+    """From english.toml or readings.toml: used by the checklist search only."""
 
 
 @lru_cache(maxsize=1)
-def synonym_table(path: Path = SYNONYMS_FILE) -> tuple[Synonym, ...]:
-    """The paraphrase table, longest key first (a longer key wins an overlap)."""
+def synonym_table(path: Path | None = None) -> tuple[Synonym, ...]:
+    """The paraphrase table, longest key first (a longer key wins an overlap).
+
+    By default synonyms.toml, the English table and the kana readings (see
+    :mod:`interview.search.vocab`), read back from the disk cache when their files
+    have not changed (parsing them takes tens of ms); with *path*, that file alone."""
+    if path is None:
+        return _tables()[0]
+    return _build_table(path)
+
+
+@lru_cache(maxsize=1)
+def english_stopwords() -> frozenset[str]:
+    """English words that carry no topic (english.toml), with the table's cache."""
+    return _tables()[1]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[tuple[Synonym, ...], frozenset[str], frozenset[str]]:
+    from interview.search import store, vocab
+
+    sources = [SYNONYMS_FILE, vocab.ENGLISH_FILE, vocab.READINGS_FILE]
+    sources += [Path(__file__), Path(vocab.__file__)]
+    return store.cached(
+        "synonyms",
+        store.fingerprint(sources),
+        lambda: (_build_table(None), vocab.english_stopwords(), vocab.english_nostem()),
+    )
+
+
+def _build_table(path: Path | None) -> tuple[Synonym, ...]:
     import tomllib
 
-    with path.open("rb") as f:
+    from interview.search.vocab import english_entries, english_generic, reading_entries
+
+    with (path or SYNONYMS_FILE).open("rb") as f:
         data = tomllib.load(f)
     table: dict[str, list[str]] = {}
+    for word in data.get("compounds", []):
+        # A word of its own that holds a key (作業者 holds 業者): taken whole, as typed.
+        key = _match_form(str(word))
+        if key:
+            table.setdefault(key, [])
     for entry in data.get("synonyms", []):
         targets = [str(t) for t in entry.get("targets", [])]
         for word in entry.get("words", []):
@@ -215,43 +285,97 @@ def synonym_table(path: Path = SYNONYMS_FILE) -> tuple[Synonym, ...]:
             if key:
                 merged = table.setdefault(key, [])
                 merged.extend(t for t in targets if t not in merged)
+    own = set(table)
+    spelled: set[str] = set()
+    english: set[str] = set()
+    extras: set[str] = set()
+    for extra in (*english_entries(), *reading_entries()) if path is None else ():
+        for word in extra.words:
+            key = _match_form(word)
+            if not key or key in own:
+                continue  # synonyms.toml has the key: its own targets stand
+            merged = table.setdefault(key, [])
+            merged.extend(t for t in extra.targets if t not in merged)
+            extras.add(key)
+            if extra.spelled:
+                spelled.add(key)
+            elif not word.isupper():  # an abbreviation (SIEM) weighs as the rare word it is
+                english.add(key)
+    generic = {_match_form(w) for w in english_generic()} if path is None else set()
     return tuple(
-        Synonym(key, to_katakana(key), tuple(targets))
+        Synonym(
+            key,
+            to_katakana(key),
+            tuple(targets),
+            key in spelled and len(targets) == 1,
+            WEAK_FACTOR if key in generic and key in english else 1.0,
+            key in english,
+            key in extras,
+        )
         for key, targets in sorted(table.items(), key=lambda kv: (-len(kv[0]), kv[0]))
     )
 
 
-@lru_cache(maxsize=2)
-def _by_first_char(kana: bool) -> dict[str, tuple[tuple[int, Synonym], ...]]:
+_ASCII_RUN = re.compile(r"[a-z0-9]+")
+_ASCII_LEADS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+@lru_cache(maxsize=4)
+def _by_first_char(
+    kana: bool, readings: bool = False
+) -> tuple[dict[str, tuple[tuple[int, Synonym], ...]], dict[str, tuple[tuple[int, Synonym], ...]]]:
     """The synonym table by the first character of its keys, with each entry's place
-    in the table (so candidates keep the longest-key-first order)."""
-    table: dict[str, list[tuple[int, Synonym]]] = {}
+    in the table (so candidates keep the longest-key-first order); a key opening with
+    an English word is filed under that word instead (it matches whole words only),
+    so a query looks at the keys of its own words, not at every key sharing a letter.
+    The English table and the kana readings are left out unless *readings* (the
+    checklist search's tables)."""
+    chars: dict[str, list[tuple[int, Synonym]]] = {}
+    words: dict[str, list[tuple[int, Synonym]]] = {}
     for at, synonym in enumerate(synonym_table()):
+        if synonym.extra and not readings:
+            continue
         key = synonym.kana_key if kana else synonym.key
-        if key:
-            table.setdefault(key[0], []).append((at, synonym))
-    return {char: tuple(entries) for char, entries in table.items()}
+        if not key:
+            continue
+        lead = _ASCII_RUN.match(key) if key[0] in _ASCII_LEADS else None
+        if lead:
+            words.setdefault(lead.group(), []).append((at, synonym))
+        else:
+            chars.setdefault(key[0], []).append((at, synonym))
+            if not kana and _katakana_reading(synonym):
+                chars.setdefault(synonym.kana_key[0], []).append((at, synonym))
+    return (
+        {char: tuple(entries) for char, entries in chars.items()},
+        {word: tuple(entries) for word, entries in words.items()},
+    )
 
 
-def _candidates(plain: str, kana: bool) -> list[Synonym]:
-    """The synonyms whose key may occur in *plain* (its first character does), in
-    table order: a query looks at a few dozen keys, not the whole table."""
-    table = _by_first_char(kana)
+def _candidates(plain: str, kana: bool, readings: bool = False) -> list[Synonym]:
+    """The synonyms whose key may occur in *plain* (its first character, or its first
+    English word, does), in table order: a query looks at a few dozen keys, not the
+    whole table."""
+    chars, words = _by_first_char(kana, readings)
     found: list[tuple[int, Synonym]] = []
     for char in set(plain):
-        found.extend(table.get(char, ()))
+        found.extend(chars.get(char, ()))
+    if words:
+        for word in set(_ASCII_RUN.findall(plain)):
+            found.extend(words.get(word, ()))
     found.sort(key=lambda pair: pair[0])
     return [synonym for _at, synonym in found]
 
 
-_SPACE_BETWEEN_ASCII = re.compile(r"(?<=[a-z0-9])\s+(?=[a-z0-9])")
+_SPACE_BETWEEN_ASCII = re.compile(r"(?<=[a-z0-9])[\s/-]+(?=[a-z0-9])")
+_MARKS = re.compile(r"[ー・]")
+_SPACES = re.compile(r"\s+")
 
 
 def _match_form(text: str) -> str:
     """Fold for synonym matching: NFKC, case, no long-vowel mark, ・ or spaces, except
     one space between English words (so ``IaaS PaaS`` stays two words)."""
-    text = _SPACE_BETWEEN_ASCII.sub("\x00", re.sub(r"[ー・]", "", fold(text)))
-    return re.sub(r"\s+", "", text).replace("\x00", " ")
+    text = _SPACE_BETWEEN_ASCII.sub("\x00", _MARKS.sub("", fold(text)))
+    return _SPACES.sub("", text).replace("\x00", " ")
 
 
 def _is_katakana(char: str) -> bool:
@@ -260,6 +384,24 @@ def _is_katakana(char: str) -> bool:
 
 def _is_ascii_word(char: str) -> bool:
     return char.isascii() and char.isalnum()
+
+
+_PARTICLES = frozenset("のをはがにでともやへかっ")
+
+
+def _kana_bounded(text: str, start: int, end: int) -> bool:
+    """In a query that is not all kana, a reading stands between particles or other
+    scripts, not inside a longer kana run (きてい is no 規程 in 「できていない」); a
+    query typed in kana only is mostly words put together (くじょうたいおう)."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return (not _is_kana(before) or before in _PARTICLES) and (
+        not _is_kana(after) or after in _PARTICLES
+    )
+
+
+def _is_kana(char: str) -> bool:
+    return "\u3041" <= char <= "\u30fe"
 
 
 def standalone(text: str, start: int, end: int) -> bool:
@@ -294,19 +436,58 @@ def _word_group(kind: str, run: str) -> Group | None:
     return Group(run, (Alternative(tokens, 1.0),), factor)
 
 
-def _is_stop(kind: str, run: str) -> bool:
+def _is_stop(kind: str, run: str, english: bool = False) -> bool:
     if kind == "kanji":
-        return run in _STOP_KANJI
+        return run in _STOP_KANJI or bool(_COUNTER.match(run))
     if kind == "kata":
         return run in _STOP_KATA
     if kind == "ascii":
-        return run in _STOP_ASCII
+        return run in _STOP_ASCII or (english and run in english_stopwords())
     return True
 
 
+def respelled(query: str, known: Callable[[str], bool]) -> str | None:
+    """*query* with a typo of an English key or a kana reading mended, or None (see
+    :func:`interview.search.vocab.respell`; *known* tells a token the index holds)."""
+    from interview.search.vocab import respell
+
+    plain = _match_form(strip_escapes(query[:MAX_TEXT]))
+    ascii_keys, kana_keys = _respell_keys()
+    return respell(plain, ascii_keys, kana_keys, known, english_stopwords(), _tables()[2])
+
+
+@lru_cache(maxsize=1)
+def _respell_keys() -> tuple[frozenset[str], tuple[str, ...]]:
+    table = synonym_table()
+    ascii_keys = frozenset(s.key for s in table if s.key.isascii())
+    kana_keys = tuple(s.key for s in table if s.spelled and is_hiragana_only(s.key))
+    return ascii_keys, kana_keys
+
+
+JUNCTION_PREFIX = "接:"
+"""Marks the group of a junction bigram (see :func:`junctions`)."""
+
+
 @lru_cache(maxsize=256)
-def parse_query(query: str) -> tuple[Group, ...]:
-    """The content-word groups of *query* (empty when nothing is left to search for)."""
+def parse_query(query: str, readings: bool = False) -> tuple[Group, ...]:
+    """The content-word groups of *query* (empty when nothing is left to search for).
+
+    *readings*: the checklist search's own tables join the paraphrases: kana typed for
+    a word (ふせいあくせす, readings.toml) and English words (english.toml). The
+    glossary matches its own readings and English names, and had no English gap."""
+    return _parse(query, readings)[0]
+
+
+@lru_cache(maxsize=256)
+def junctions(query: str) -> tuple[str, ...]:
+    """Where a paraphrase key was cut out of a longer kanji word whose rest is a word of
+    its own (暗号|資産, 量子|暗号, 電子帳簿|保存|法): the kanji bigram across the cut
+    (号資, 子暗, 簿保). When the index holds no such bigram, the compound is a word of
+    its own, not its parts (暗号資産 is neither 暗号化 nor 情報資産)."""
+    return _parse(query)[1]
+
+
+def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple[str, ...]]:
     text = fold(strip_escapes(query[:MAX_TEXT]))
     if is_hiragana_only(text):
         text = _HIRAGANA_TAIL.sub("", text.strip()) or text
@@ -315,21 +496,26 @@ def parse_query(query: str) -> tuple[Group, ...]:
     kana = is_hiragana_only(fold(strip_escapes(query[:MAX_TEXT])))
     taken = [False] * len(plain)
     groups: list[tuple[int, Group]] = []
-    for synonym in _candidates(plain, kana):
-        key = synonym.kana_key if kana else synonym.key
-        start = plain.find(key)
-        while start >= 0:
-            end = start + len(key)
-            if not any(taken[start:end]) and standalone(plain, start, end):
-                for i in range(start, end):
-                    taken[i] = True
-                groups.append((start, _synonym_group(plain[start:end], synonym)))
+    cuts: list[str] = []
+    for synonym in _candidates(plain, kana, readings):
+        keys: tuple[str, ...]
+        if kana:
+            keys = (synonym.kana_key,)
+        elif _katakana_reading(synonym):  # typed in hiragana or katakana (フセイアクセス)
+            keys = (synonym.key, synonym.kana_key)
+        else:
+            keys = (synonym.key,)
+        for key in keys:
+            if _take(plain, key, synonym, kana, taken, groups, cuts):
                 break
-            start = plain.find(key, start + 1)
     rest = "".join(" " if taken[i] else c for i, c in enumerate(plain))
+    if readings and kana and groups:
+        # Around a reading or a key, a query typed in hiragana has particles again
+        # (ふせいあくせすのけんち): the rest is read as hiragana, not as a loan word.
+        rest = rest.translate(_TO_HIRAGANA)
     words: list[tuple[int, Group]] = []
     singles: list[tuple[int, Group]] = []
-    for match_start, (kind, run) in _runs_with_positions(rest):
+    for match_start, (kind, run) in _glue_okurigana(_runs_with_positions(rest)):
         if kind == "hira":
             # Mostly particles and okurigana, but a word may be typed in hiragana
             # (「ばっくあっぷの頻度」): the index keeps whatever part it knows.
@@ -337,8 +523,10 @@ def parse_query(query: str) -> tuple[Group, ...]:
                 spelled = (Alternative((KANA_PREFIX + to_katakana(run),), 1.0),)
                 words.append((match_start, Group(run, spelled)))
             continue
-        if _is_stop(kind, run):
+        if _is_stop(kind, run, readings):
             continue
+        if kind == "kanji" and run.startswith("何") and len(run) > 1:
+            run, match_start = run[1:], match_start + 1  # 何世代: how many 世代
         group = _word_group(kind, run)
         if group is None:
             continue
@@ -349,7 +537,106 @@ def parse_query(query: str) -> tuple[Group, ...]:
     if not groups and not words:
         words = singles
     ordered = sorted(groups + words, key=lambda pair: pair[0])
-    return tuple(group for _start, group in ordered)
+    return tuple(group for _start, group in ordered), tuple(dict.fromkeys(cuts))
+
+
+def _katakana_reading(synonym: Synonym) -> bool:
+    """A reading of a word written in kanji, which may be typed in katakana too (the
+    reading of a katakana word would stand for another spelling of that word)."""
+    return synonym.spelled and any(_is_kanji(c) for c in synonym.targets[0])
+
+
+def _take(
+    plain: str,
+    key: str,
+    synonym: Synonym,
+    kana: bool,
+    taken: list[bool],
+    groups: list[tuple[int, Group]],
+    cuts: list[str],
+) -> bool:
+    """Take the first free, standalone occurrence of *key* in *plain* as a group."""
+    start = plain.find(key)
+    while start >= 0:
+        end = start + len(key)
+        if synonym.spelled and not kana and not _kana_bounded(plain, start, end):
+            start = plain.find(key, start + 1)
+            continue
+        if not any(taken[start:end]) and standalone(plain, start, end):
+            for i in range(start, end):
+                taken[i] = True
+            groups.append((start, _synonym_group(plain[start:end], synonym)))
+            cuts.extend(_cuts(plain, start, end))
+            return True
+        start = plain.find(key, start + 1)
+    return False
+
+
+def _cuts(plain: str, start: int, end: int) -> list[str]:
+    """The junction bigrams of a key at plain[start:end] cut out of a longer kanji run
+    whose rest on that side is two kanji or more and neither a generic word nor
+    a key's start (外注|先 and 動作|確認 are the key's own word; 重要度|分類 two keys)."""
+    if not all(_is_kanji(c) for c in plain[start:end]):
+        return []
+    found = []
+    left = start
+    while left > 0 and _is_kanji(plain[left - 1]):
+        left -= 1
+    rest = plain[left:start]
+    if len(rest) >= 2 and not _plain_word(rest) and not _is_key_end(plain[:start]):
+        found.append(plain[start - 1 : start + 1])
+    right = end
+    while right < len(plain) and _is_kanji(plain[right]):
+        right += 1
+    rest = plain[end:right]
+    if (
+        len(rest) >= 2
+        and not _plain_word(rest)
+        and rest not in _COMPOUND_HEADS
+        and not _is_key_start(plain[end:])
+    ):
+        found.append(plain[end - 1 : end + 1])
+    return found
+
+
+_COMPOUND_HEADS = frozenset(
+    [
+        "禁止",
+        "制限",
+        "手順",
+        "体制",
+        "計画",
+        "基準",
+        "期間",
+        "範囲",
+        "担当",
+        "機能",
+        "方式",
+        "業務",
+        "時間",
+        "記録",
+        "履歴",
+        "規程",
+        "方針",
+        "環境",
+        "機器",
+        "情報",
+    ]
+)
+"""Words that end a compound of any topic (送信防止, 作業手順): no new word."""
+
+
+def _plain_word(rest: str) -> bool:
+    """A generic or sentence word (管理, 何年): it makes no new compound with a key."""
+    return rest in _WEAK or _is_stop("kanji", rest)
+
+
+def _is_key_start(rest: str) -> bool:
+    return any(rest.startswith(s.key) for s in _candidates(rest[0], False))
+
+
+def _is_key_end(rest: str) -> bool:
+    return any(rest.endswith(s.key) for s in _candidates(rest, False))
 
 
 def _in_compound(text: str, at: int) -> bool:
@@ -364,6 +651,38 @@ def _is_kanji(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or char in "々〆ヶ"
 
 
+_OKURIGANA = frozenset("っきしちひびみりぎじえけせめれべげ")
+"""Kana that join two kanji of one word (引っ越し, 取り扱い, 書き換え); not particles
+(の, に, て …) nor an adjective's い (弱い認証)."""
+
+
+def _glue_okurigana(
+    found: list[tuple[int, tuple[str, str]]],
+) -> list[tuple[int, tuple[str, str]]]:
+    """Kanji, one okurigana kana, kanji: one word written without it (取り扱い → 取扱,
+    as the guide writes 取扱い; 引っ越し → 引越, a word, not two verb stems)."""
+    glued: list[tuple[int, tuple[str, str]]] = []
+    at = 0
+    while at < len(found):
+        start, (kind, run) = found[at]
+        while (
+            kind == "kanji"
+            and at + 2 < len(found)
+            and found[at + 1][1][0] == "hira"
+            and len(found[at + 1][1][1]) == 1
+            and found[at + 1][1][1] in _OKURIGANA
+            and found[at + 2][1][0] == "kanji"
+            and not found[at + 2][1][1].startswith("方")  # 選び方: a way of, no word
+            and found[at + 1][0] == start + len(run)
+            and found[at + 2][0] == found[at + 1][0] + 1
+        ):
+            run += found[at + 2][1][1]
+            at += 2
+        glued.append((start, (kind, run)))
+        at += 1
+    return glued
+
+
 def _runs_with_positions(text: str) -> list[tuple[int, tuple[str, str]]]:
     found: list[tuple[int, tuple[str, str]]] = []
     position = 0
@@ -375,6 +694,10 @@ def _runs_with_positions(text: str) -> list[tuple[int, tuple[str, str]]]:
 
 
 def _synonym_group(original: str, synonym: Synonym) -> Group:
+    if synonym.spelled:
+        # A kana reading stands for its word (ふせいあくせす = 不正アクセス).
+        target = synonym.targets[0]
+        return Group(target, (Alternative(tuple(text_tokens(target)), 1.0),))
     alternatives: list[Alternative] = []
     own: list[str] = []
     for kind, run in runs(original):
@@ -385,4 +708,8 @@ def _synonym_group(original: str, synonym: Synonym) -> Group:
         tokens = text_tokens(target)
         if tokens:
             alternatives.append(Alternative(tuple(tokens), PARAPHRASE_FACTOR))
-    return Group(original, tuple(alternatives))
+    if synonym.english and len(alternatives) > 1:
+        # An English word weighs as the Japanese word it stands for: the index has
+        # few English words, so the word itself would weigh as an unknown one.
+        alternatives.append(alternatives.pop(0))
+    return Group(original, tuple(alternatives), synonym.factor)

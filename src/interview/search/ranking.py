@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from interview.search.query import KANA_PREFIX, Group
+from interview.search.query import JUNCTION_PREFIX, KANA_PREFIX, Group
 from interview.search.tokens import text_tokens
 
 K1 = 1.2
@@ -49,7 +49,11 @@ class MeaningIndex:
         documents: Sequence[Iterable[tuple[str | Sequence[str], float]]],
         unknown_share: float = UNKNOWN_SHARE,
         orphan_kanji: bool = False,
+        unmeasured: Sequence[Sequence[tuple[Sequence[str], float]]] = (),
     ) -> None:
+        """*unmeasured*: per document, fields (an item's everyday words) that add to what
+        it holds but not to its length, so a longer word list does not lower the rank
+        the item's own texts give it."""
         self.orphan_kanji = orphan_kanji
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         lengths: list[float] = []
@@ -62,6 +66,10 @@ class MeaningIndex:
                     row = postings[token]
                     row[doc] = row.get(doc, 0.0) + weight
             lengths.append(length)
+            for tokens, weight in unmeasured[doc] if doc < len(unmeasured) else ():
+                for token in tokens:
+                    row = postings[token]
+                    row[doc] = row.get(doc, 0.0) + weight
         self.size = len(lengths)
         self._postings = dict(postings)
         average = sum(lengths) / max(1, len(lengths)) or 1.0
@@ -81,6 +89,10 @@ class MeaningIndex:
             token = token[len(ORPHAN_PREFIX) :]  # weighs as itself, matches nothing
         return self._idf.get(token, self.unknown_idf)
 
+    def holds_token(self, token: str) -> bool:
+        """Whether any document holds *token*."""
+        return token in self._postings
+
     def holds(self, doc: int, token: str) -> bool:
         return doc in self._postings.get(token, {})
 
@@ -91,6 +103,10 @@ class MeaningIndex:
         pieces: list[str] = []
         known = 0
         at = 0
+        if not any("ト:" + word[:end] in self._postings for end in range(3, len(word))):
+            # The head comes last: a compound opening with a word unknown here
+            # (フリー|アドレス) is no kind of the known word.
+            return None
         while at < len(word):
             for end in range(len(word), at + 1, -1):
                 if "ト:" + word[at:end] in self._postings:
@@ -140,17 +156,54 @@ class MeaningIndex:
 
     def _prepare(self, tokens: tuple[str, ...]) -> list[tuple[str, float]]:
         prepared: list[tuple[str, float]] = []
+        unknown: set[str] = set()
+        """Bigrams of unknown katakana words: letters of another word, not evidence."""
         for token in dict.fromkeys(tokens):
             if token.startswith(KANA_PREFIX):
                 prepared.extend(("ト:" + w, 1.0) for w in self.kana_words(token[2:]))
                 continue
-            if token.startswith("ト:") and token not in self._postings and len(token) > 5:
-                pieces = self.split_katakana(token[2:])
+            if token in unknown:
+                continue
+            if token.startswith("ト:") and token not in self._postings:
+                word = token[2:]
+                pieces = self.split_katakana(word) if len(token) > 5 else None
                 if pieces:
                     prepared.extend(("ト:" + piece, 1.0) for piece in pieces)
                     continue
+                if self.orphan_kanji and not self._inside_known(word):
+                    # ストレス is not ストレージ's スト and アドレス's レス: an unknown
+                    # word (not part of a known one: パブリック of パブリッククラウド)
+                    # matches only a known word it is a typo of (バックアプ).
+                    unknown.update(word[i : i + 2] for i in range(len(word) - 1))
+                    near = self.near_katakana(word)
+                    if near:
+                        # It counts about half: the word as typed still weighs.
+                        prepared.append(("ト:" + near, 1.0))
             prepared.append((token, _token_weight(token)))
-        return prepared
+        return [(t, w) for t, w in prepared if t not in unknown or t.startswith("ト:")]
+
+    def _katakana_words(self) -> list[str]:
+        """The katakana words of the index (three letters or more), listed once."""
+        known = self.__dict__.get("_katakana")
+        if known is None:
+            known = [t[2:] for t in self._postings if t.startswith("ト:") and len(t) >= 5]
+            self.__dict__["_katakana"] = known
+        return known
+
+    def _inside_known(self, word: str) -> bool:
+        return len(word) >= 3 and any(word in known for known in self._katakana_words())
+
+    def near_katakana(self, word: str) -> str | None:
+        """The known katakana word *word* is a typo of (one letter left out, added or
+        changed after the first, in a word of five letters or more), or None."""
+        if len(word) < 5:
+            return None
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        known = [k for k in self._katakana_words() if k[0] == word[0]]
+        found = process.extractOne(word, known, scorer=Levenshtein.distance, score_cutoff=1)
+        return found[0] if found else None
 
     def _drop_orphans(self, prepared: list[tuple[str, float]]) -> list[tuple[str, float]]:
         """A kanji of the query whose every kanji bigram is unknown here (量 and 子 of
@@ -161,6 +214,14 @@ class MeaningIndex:
             return prepared
         known = {c for t in bigrams if t in self._postings for c in t}
         inside = {c for t in bigrams for c in t}
+        chars = [t for t, _w in prepared if len(t) == 1 and t in inside]
+        if len(chars) >= 4 and chars[0] not in known and chars[1] not in known:
+            # Japanese compounds end with their head: when what comes first is unknown
+            # here (通勤|経路, 機種|変更), the word is a kind of thing no text speaks of,
+            # not the known head. (補償|請求, known first, stays a 補償 word.)
+            return [
+                (t if t.startswith(ORPHAN_PREFIX) else ORPHAN_PREFIX + t, w) for t, w in prepared
+            ]
         return [
             ((ORPHAN_PREFIX + t, w) if len(t) == 1 and t in inside and t not in known else (t, w))
             for t, w in prepared
@@ -240,7 +301,12 @@ def coverage_cutoff(groups: Sequence[Group], base: float) -> float:
     見つけるための最後の一桁」) is rarely matched word for word, so with each content
     word past two a little less is asked, down to *base* − :data:`LONG_QUERY_EASING`.
     """
-    words = sum(1 for g in groups if not g.alternatives[0].tokens[0].startswith(KANA_PREFIX))
+    words = sum(
+        1
+        for g in groups
+        if not g.alternatives[0].tokens[0].startswith(KANA_PREFIX)
+        and not g.word.startswith(JUNCTION_PREFIX)
+    )
     return base - LONG_QUERY_EASING * min(1.0, max(0, words - 2) / 2)
 
 

@@ -87,15 +87,24 @@ def run_tokens(kind: str, run: str) -> list[str]:
     return []
 
 
+_KANJI = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]"
+_GLUED = re.compile(f"({_KANJI})[っきしちひびみりぎじえけせめれべげ](?=({_KANJI}))")
+"""Two kanji of one word around one okurigana kana (呼び出し, 取り扱い): see
+query._glue_okurigana, which reads a query's the same way."""
+
+
 def text_tokens(text: str) -> list[str]:
     """All tokens of a document text (hiragana runs give none).
 
     Where a kanji run and a katakana run touch (``アクセス記録``), their junction
-    is a token too (``ス記``), so a phrase ranks above its words found apart.
+    is a token too (``ス記``), so a phrase ranks above its words found apart; so are
+    two kanji around one okurigana kana (``呼び出し`` → 呼出).
     """
     tokens: list[str] = []
     last_end, last_kind, last_char = -1, "", ""
-    for match in _RUN.finditer(fold(text)):
+    folded = fold(text)
+    tokens.extend(m.group(1) + m.group(2) for m in _GLUED.finditer(folded))
+    for match in _RUN.finditer(folded):
         kind = match.lastgroup or ""
         run = match.group()
         if kind == "kata":
