@@ -324,6 +324,17 @@ _PARTICLE_END = re.compile(r"(?<=[ぁ-ゖ一-龥])(よね|よ|ね|わ|ぞ)+(?=$|
 _ENDS = "、。.,!！ ~〜ー…"
 
 
+_COPULAS = ("でお願いいたします", "でお願いします", "でおねがいします", "です", "で")
+
+
+def _one_word_with_copula(word: str) -> str:
+    """The one-word answer before a copula (「TBDです」, 「N/Aでお願いします」), or ""."""
+    for copula in _COPULAS:
+        if word.endswith(copula) and word.removesuffix(copula) in _ONE_WORD:
+            return word.removesuffix(copula)
+    return ""
+
+
 def fold(text: str) -> str:
     """The reply in one spelling, for matching only."""
     s = unicodedata.normalize("NFKC", text).casefold().strip()
@@ -342,8 +353,8 @@ def fold(text: str) -> str:
     word = _drop_symbols(core).strip(_ENDS) if len(core) <= 24 else ""
     if word in _ONE_WORD:
         s = _ONE_WORD[word]
-    elif word.removesuffix("です") in _ONE_WORD:  # 「WIPです」「TBDです」
-        s = _ONE_WORD[word.removesuffix("です")]
+    elif _one_word_with_copula(word):  # 「WIPです」「TBDでお願いします」
+        s = _ONE_WORD[_one_word_with_copula(word)]
     elif core[:1] in _MARKS and (len(core) == 1 or core[1] in " 、(" or not core[1].isascii()):
         s = _MARKS[core[0]] + core[1:]
     if ":" in s or "→" in s or "⇒" in s or ">" in s:
