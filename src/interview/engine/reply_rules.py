@@ -1038,7 +1038,9 @@ def _headline_no(text: str) -> bool:
         _TOPIC.search(c)
         and (_POSITIVE.search(c) or _TELEGRAPHIC.search(c))
         and not re.search(r"自体|そのもの|一般的な|一応|程度|だけ|現状|それぞれ|ような|ように", c)
-        for c in _clauses(rest)
+        and not _NEGATIVE.search(sentence)  # (a sentence that also says no is context)
+        for sentence in sentences[1:]
+        for c in _clauses(sentence)
     ):
         return False
     return not _PARTIAL.search(rest)
