@@ -1046,6 +1046,32 @@ def _headline_no(text: str) -> bool:
     return not _PARTIAL.search(rest)
 
 
+# Something incidental is there (not 「手順はある」, which is a part of the control itself).
+_THERE = re.compile(
+    r"(用意され|もらって(い|お)(る|ます)|もらいました|手元に|(ログ|通知|アラート)(は|が|も)?出て(い|お)(る|ます)"
+    r"|備わって|搭載され|付いて(い|お)(る|ます)|説明は(しました|した)|機能(として|は|が|も)[^、。]{0,6}あり)"
+)
+_UNUSED = re.compile(
+    r"(見て|読んで|使って|活用して|有効に(して|し)|有効化して|触って|直して|動かして|利用して|起動して|決めて)"
+    r"(い|お)?(ない|ません|なかった)|手を付けて(い|お)?(ない|ません)"
+)
+
+
+def _available_unused(text: str) -> bool:
+    """Something exists (ある, 入っている, 用意されている, もらった) and the rest says it is not
+    used, read or switched on, with no part named as limited."""
+    clauses = [c for c in _CLAUSE_OR_CONTRAST.split(text) if c]
+    there = [c for c in clauses if _THERE.search(c) and not _NEGATIVE.search(c)]
+    unused = [c for c in clauses if _UNUSED.search(c)]
+    if not there or not unused or _PARTIAL.search(text):
+        return False
+    # the done clause must only say something is there (not 「確認しています」, 「運用しています」)
+    return all(
+        not re.search(r"(し|っ|行)て(い|お)(る|ます)|済|実施|完了", _THERE.sub("", c))
+        for c in there
+    )
+
+
 def _past_only(text: str) -> bool:
     """Done before, not now: 「前はやってたけど今はやってない」."""
     return bool(
@@ -1271,6 +1297,10 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
                 # a fact and a negative with no contrast between them: a control that
                 # reads negative (「未使用のアカウントは停止しています」) or a gap? Ask.
                 return None, Status.PARTIAL
+            if _available_unused(text):
+                # 「ログは出ていますが、誰も見ていません」「機能は用意されていますが、有効にしていません」:
+                # something is there, but nothing is done with it. Ask, with 未実施 guessed.
+                return None, Status.NOT_DONE
             if _negative_answer_first(text) or _headline_no(text):
                 # 「…は送っておりません。利用者が自分で確認する形になっています。」: the answer
                 # first, then how things stand; no part is named as done. Ask.
