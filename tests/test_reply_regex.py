@@ -44,3 +44,62 @@ def test_fast_patterns_match_as_the_plain_ones():
     assert quick is not plain
     for text in texts:
         assert quick.sub("X", text) == plain.sub("X", text), text
+
+
+def test_fast_leaves_patterns_re_already_skips_on():
+    from interview.engine.reply_regex import fast
+
+    # a literal prefix or alternatives that each start with a literal: re skips by itself
+    for source in [r"(検討|予定)中", r"済み|完了", r"[はい]です"]:
+        assert fast(source).pattern == source
+    # alternatives led by groups or look-behinds get the look-ahead (compiled from the tree)
+    assert fast(r"(?<!未)(実施|対応)済|(予定|計画)です").pattern is None
+
+
+def test_fast_module_keeps_every_match():
+    """fast_module swaps a module's plain patterns for their fast selves, same spans."""
+    from interview.engine.reply_regex import fast_module
+
+    sources = {
+        "a": r"(?<!未)(実施|対応)(済|中)|ていない",
+        "b": r"(ない|ません)(ので|ため)",
+        "c": r"済み|完了",
+        "d": r"\d+(件|社)",
+    }
+    namespace: dict[str, object] = {k: re.compile(v) for k, v in sources.items()}
+    namespace["text"] = "not a pattern"
+    fast_module(namespace)
+    assert namespace["text"] == "not a pattern"
+    assert namespace["a"].pattern is None  # type: ignore[union-attr]  # behind a look-ahead
+    texts = ["実施済み、未実施中", "対応していないので", "3件中2件完了", "未対応済"]
+    for key, source in sources.items():
+        plain = re.compile(source)
+        for text in texts:
+            found = namespace[key].finditer(text)  # type: ignore[union-attr]
+            assert [m.span() for m in found] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_rules_large_alternations_match_as_their_plain_sources():
+    """Each alternative's own look-ahead (fast) changes no match of the real rules."""
+    import tomllib
+    from pathlib import Path
+
+    from interview.engine import reply_normalize, reply_rules
+
+    data = Path(__file__).parent / "data" / "replies.toml"
+    texts = [
+        reply_normalize.fold(text)
+        for groups in tomllib.loads(data.read_text(encoding="utf-8")).values()
+        for items in groups.values()
+        for text in items
+    ][::3]
+    checked = 0
+    for value in vars(reply_rules).values():
+        if isinstance(value, Alternation):
+            plain = re.compile(value._source)
+            for text in texts:
+                assert [m.span() for m in value.pattern.finditer(text)] == [
+                    m.span() for m in plain.finditer(text)
+                ], text
+            checked += 1
+    assert checked >= 8

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from interview.engine.reply_regex import fast_module
+
 # Markers on a folded reply (reply_normalize.fold): a word that takes back what came
 # before, between two clauses. 「ではなく」 alone is not one (「Aではなく、Bで代替」).
 _P = "[、。…,.!?]"
@@ -23,6 +25,8 @@ _MARKER = re.compile(
     rf"|(?<=[ぁ-ゖ一-龥]){_P}*ではなくて{_P}*"
     rf"|(?<=[ぁ-ゖ一-龥]){_P}*ではなかった(?:です)?{_P}+"
     rf"|と思ったら{_P}*"
+    # 「十分にできていないというより、ほぼ何もしていない」: rather
+    rf"|というより(は|も|むしろ)?{_P}*"
     # 「はい…と言いたいところですがまだです」
     rf"|と(?:言|い)いたい(?:ところ(?:です|だ)?)?(?:が|けど|けれど|ですが){_P}*"
 )
@@ -48,3 +52,7 @@ def corrected_tail(folded: str) -> str | None:
     if _ADDITION.match(tail):
         return None
     return tail
+
+
+# The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
+fast_module(globals())

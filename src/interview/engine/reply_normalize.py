@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from interview.engine.reply_regex import fast_module
+
 # Polite padding that carries no verdict (and would otherwise look like one:
 # 「申し訳ありません」 has ありません, 「お世話になっております」 has おります).
 _PADDING = re.compile(
@@ -37,6 +39,15 @@ _WORDS: list[tuple[str, str]] = [
     ("のみたいおう済", "のみ対応済"),  # 「本番のみたいおう済み」: のみ, not 未対応
     ("のみたいおうずみ", "のみ対応済み"),
     ("のみたいおうすみ", "のみ対応済み"),
+    ("だいたいしゅだん", "代替手段"),
+    ("だいたいさく", "代替策"),
+    ("だいたいあん", "代替案"),
+    ("だいがえ", "代替"),
+    ("かんりょう", "完了"),
+    ("てきようがい", "適用外"),
+    ("たいしょうがい", "対象外"),
+    ("せっちずみ", "設置済み"),
+    ("かんけい", "関係"),
     ("ひがいとう", "非該当"),
     ("てきようがい", "適用外"),
     ("かんりょう", "完了"),
@@ -96,6 +107,8 @@ _WORDS: list[tuple[str, str]] = [
     ("居る", "いる"),
     ("居ない", "いない"),
     ("じゃ", "では"),
+    ("でございます", "です"),  # 「未整備でございます」: not ございます (there is)
+    ("でございました", "でした"),
     ("っす", "です"),
     ("やてる", "やってる"),
     ("やてない", "やってない"),
@@ -113,13 +126,28 @@ _DIALECT = [
     (re.compile(r"(?<=[ぁ-ゖ])(へん|ひん)(?=$|[、。わでよね!?]|かった)"), "ない"),
     (re.compile(r"(?<=[っん])と(る|ります|った)(?![ぁ-ゖ])"), "ている"),
     (re.compile(r"(?<=[っん])とら(ん|へん|ない)"), "ていない"),
+    # 「調べときます」「聞いとく」: 〜ておきます, 〜ておく
+    (
+        re.compile(
+            r"(?:(?<=[べせけてめれえきしちにひみりぎじびぴっ])|(?<=[^な]い))とき(?=ます|ましょう)"
+        ),
+        "ておき",
+    ),
+    (
+        re.compile(
+            r"(?:(?<=[べせけてめれえきしちにひみりぎじびぴっ])|(?<=[^な]い))とく(?=$|[。、ねよ!])"
+        ),
+        "ておく",
+    ),
 ]
 # A bare 済 / 未 closing a clause: 「AとBは済、Cは未」.
 _BARE_MARK = re.compile(r"(?<=[はがも:])(済|未)(?=$|[、。,!?])")
 _SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
 # 済 → 済み; ずみ/すみ/住み after a verbal noun → 済み (対応ずみ, 実施住み, 対応すみ)
+# 的 typed in kana after a noun: 部分てきに, 基本てきには, 段階てき
+_TEKI = re.compile(r"(?<=[\u4e00-\u9fff])てき(?=に|な|で|$|[、。])")
 _ZUMI = re.compile(
-    r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|積み|(?<![決返経救弁共完皆])済(?![みまむ]))"
+    r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|(?<![山下上野])積み|(?<![決返経救弁共完皆])済(?![みまむ]))"
 )  # not 決済, 返済, 経済 (a payment is not "done")
 # Casual ている forms: やってる → やっている, できてない → できていない.
 _TEIRU = re.compile(
@@ -283,15 +311,28 @@ _FILLER = re.compile(
 # An acknowledgement or an announcement before the answer carries no verdict
 # (「分かりました、」 has ました; 「長くなりますが説明します」 would read as a plan).
 _ACK = re.compile(
-    r"^[、。,.!\s]*(はい[、。]?)?(わかりました|分かりました|解りました|判りました|了解(です|しました|いたしました)?|承知(です|しました|いたしました)"
-    r"|かしこまりました|なるほど(です)?|(少し|ちょっと)?長く(なります|なる|なりそうです)(が|けど|けれど))[、。!]*"
+    r"^[、。,.!\s]*(はい[、。\s]*)?(わかりました|分かりました|解りました|判りました|了解(です|しました|いたしました)?|承知(です|しました|いたしました)"
+    r"|かしこまりました|なるほど(です)?|は[ー〜~]+い|(少し|ちょっと)?長く(なります|なる|なりそうです)(が|けど|けれど))[、。!]*"
     r"((状況|現状|経緯|背景)を)?(ご)?(説明|補足)?(します|いたします|させてください|させていただきます)?[、。:]*"
 )
+# A line break after a sentence ending (です, ました, ません, だ) ends the sentence, like 。
+_LINE_END = re.compile(r"(?:(?<=[すただ])|(?<=せん))[ \t\u3000]*[\r\n]+\s*(?=\S)")
 # A blank between Japanese words marks a clause, like 、 (本番は実施 開発は未実施).
 _JA_SPACE = re.compile(r"(?<=[^\x00-\x7f])[\s\u3000]+|[\s\u3000]+(?=[^\x00-\x7f])")
 # Sentence-final particles carry no verdict (保護ね, やってますよ).
 _PARTICLE_END = re.compile(r"(?<=[ぁ-ゖ一-龥])(よね|よ|ね|わ|ぞ)+(?=$|[。、!?])")
 _ENDS = "、。.,!！ ~〜ー…"
+
+
+_COPULAS = ("でお願いいたします", "でお願いします", "でおねがいします", "です", "で")
+
+
+def _one_word_with_copula(word: str) -> str:
+    """The one-word answer before a copula (「TBDです」, 「N/Aでお願いします」), or ""."""
+    for copula in _COPULAS:
+        if word.endswith(copula) and word.removesuffix(copula) in _ONE_WORD:
+            return word.removesuffix(copula)
+    return ""
 
 
 def fold(text: str) -> str:
@@ -306,13 +347,14 @@ def fold(text: str) -> str:
     s = _CLOSING.sub("", s)
     if _SPACED_LETTERS.fullmatch(s):  # 「実 施 済 み」
         s = _SPACE.sub("", s)
+    s = _LINE_END.sub("。", s)  # a line break after a sentence ending is a full stop
     s = _JA_SPACE.sub("、", s)
     core = s.strip(_ENDS)
     word = _drop_symbols(core).strip(_ENDS) if len(core) <= 24 else ""
     if word in _ONE_WORD:
         s = _ONE_WORD[word]
-    elif word.removesuffix("です") in _ONE_WORD:  # 「WIPです」「TBDです」
-        s = _ONE_WORD[word.removesuffix("です")]
+    elif _one_word_with_copula(word):  # 「WIPです」「TBDでお願いします」
+        s = _ONE_WORD[_one_word_with_copula(word)]
     elif core[:1] in _MARKS and (len(core) == 1 or core[1] in " 、(" or not core[1].isascii()):
         s = _MARKS[core[0]] + core[1:]
     if ":" in s or "→" in s or "⇒" in s or ">" in s:
@@ -334,10 +376,16 @@ def fold(text: str) -> str:
         s = pattern.sub(replacement, s)
     s = _BARE_MARK.sub(lambda m: "済み" if m.group(1) == "済" else "未実施", s)
     s = _WORD_RE.sub(lambda m: _WORD_MAP[m.group(0)], s)
-    s = _ZUMI.sub("済み", s).strip(_ENDS)
-    if s in ("済", "済です", "済でした") or s.startswith("済("):  # 「済（規程第7条）」
+    s = _ZUMI.sub("済み", _TEKI.sub("的", s)).strip(_ENDS)
+    if s == "済" or s.startswith(
+        ("済(", "済です", "済でした", "済でござ", "済だ", "済、", "済。")
+    ):  # 「済です」
         s = "済み" + s[1:]
     elif s.startswith("未("):  # 「未（2027年度対応）」
         s = "未実施" + s[1:]
     s = _TEIRU.sub("い", s)
     return s
+
+
+# The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
+fast_module(globals())

@@ -10,14 +10,14 @@ import re
 from datetime import date
 
 from interview.engine.reply_normalize import fold
-from interview.engine.reply_regex import Alternation
+from interview.engine.reply_regex import Alternation, fast_module
 
 # Words that name an intention rather than a fact.
 PLAN_WORDS = Alternation(
     r"予定(?!通り|どおり)|計画(し|中|です|であ|とな|があ|あり)|検討(中|して|し|段階|予定|を(始|開始|進|し))"
     r"|つもり|見込み|計画に(入れ|盛り込|組み込|含め)|方向で(動|検討|調整|進め)|見積(もり)?中|見積もって|に向けて|目途|目処|めど|目指|したい|やりたい|進める|着手予定|準備中|準備段階|準備を進め"
     r"|調整中|選定(を|は)?(して|し|進め)|(よ|ろ)うという(話|こと|方針|計画)|という話(に|で)(は|も)?(なって|まとま)|稟議|見積(もり)?(を)?(取得|依頼|取り|待ち)|予算待ち|交渉中|協議中|手配中|申請中|選定中|作成中|策定中|予算(化|申請|要求|確保|取り)|来期|来年度|次年度|来月|来年|来週"
-    r"|今後|将来|これから|近日|いずれ|までに|(月|年|週間|年度)以内に|中に(導入|対応|実施|整備)|年内|年度内"
+    r"|今後|将来|これから|近日|いずれ(?!の|か)|までに|(月|年|週間|年度)以内に|中に(導入|対応|実施|整備)|年内|年度内"
     r"|期中|年度末|上期|下期|上半期|下半期|年明け|年度明け|秋ごろ|春ごろ|夏ごろ|冬ごろ"
     r"|(ろ|よ|お|こ|そ|と|も|ご|ぼ|の)う(と|とは|とも)(思|考え)"
     r"|(なきゃ|なければ|なくては|ねば)(と|とは|とも)?(思|考え)|構想|要件定義|企画段階|計画段階"
@@ -136,3 +136,7 @@ def plan_text(raw: str) -> str:
 
 def _has_date(folded: str) -> bool:
     return bool(re.search(r"\d{1,2}月|20\d\d年|令和|来月|年内", folded))
+
+
+# The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
+fast_module(globals())

@@ -112,6 +112,34 @@ def first_characters(source: str) -> str | None:
     return _character_class(chars)
 
 
+def _skips_ahead_already(items: Any) -> bool:
+    """``re`` finds a literal prefix or a set of first characters by itself (it looks through
+    groups at the first item: a literal, a class, or alternatives that each start with a
+    literal); a look-ahead would only slow such a pattern down."""
+    data = list(items)
+    while data and data[0][0] is _C.SUBPATTERN:
+        data = list(data[0][1][-1])
+    if not data:
+        return False
+    op, av = data[0]
+    if op in (_C.LITERAL, _C.IN):
+        return True
+    return op is _C.BRANCH and all(branch and branch[0][0] is _C.LITERAL for branch in av[1])
+
+
+def _guard_alternatives(alternatives: list[Any]) -> None:
+    """Each top-level alternative led by a group or a look-behind gets its own look-ahead:
+    where the pattern's look-ahead lets a position through (a common kana such as し or が
+    starts some alternative), ``re`` still skips the others on one class test each, as it
+    does by itself for alternatives led by a literal."""
+    for alternative in alternatives:
+        if not alternative.data or alternative.data[0][0] in (_C.LITERAL, _C.IN):
+            continue
+        chars, nullable = _first_of_sequence(alternative)
+        if chars and not nullable:
+            alternative.data[:0] = _P.parse(f"(?={_character_class(chars)})").data
+
+
 def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
     """The pattern behind a look-ahead on its first characters (when they are known).
 
@@ -124,11 +152,13 @@ def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
         return re.compile(source)
     try:
         tree = _P.parse(source)
-        if tree.data and tree.data[0][0] is _C.LITERAL:
-            return _CO.compile(tree, 0)
+        if _skips_ahead_already(tree):
+            return re.compile(source)
         chars, nullable = _first_of_sequence(tree)
         if chars is None or nullable or not chars:
             return re.compile(source)
+        if len(tree.data) == 1 and tree.data[0][0] is _C.BRANCH:
+            _guard_alternatives(tree.data[0][1][1])
         tree.data[:0] = _P.parse(f"(?={_character_class(chars)})").data
         return _CO.compile(tree, 0)
     except Exception:  # an unknown construct: the plain pattern
@@ -202,3 +232,15 @@ class Alternation:
         for part in self._alternatives():
             text = part.sub(repl, text)
         return text
+
+
+def fast_module(namespace: dict[str, Any]) -> None:
+    """Every plain compiled pattern of a module behind its first-character look-ahead
+    (``fast`` leaves alone those ``re`` already skips ahead on)."""
+    for name, value in list(namespace.items()):
+        if (
+            isinstance(value, re.Pattern)
+            and isinstance(value.pattern, str)
+            and not value.flags & re.I
+        ):
+            namespace[name] = fast(value)
