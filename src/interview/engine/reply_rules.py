@@ -1072,6 +1072,57 @@ def _available_unused(text: str) -> bool:
     )
 
 
+# 「WAFは契約していますが、有効にしていません」「設定画面はありますが、初期設定のまま触って
+# いません」: a tool or feature is owned, and the rest says it is not used at all.
+_OWNED = re.compile(
+    r"(ツール|機能|製品|ソフト|ソフトウェア|サービス|画面|オプション|ライセンス|アプリ|モジュール|プラグイン"
+    r"|アドオン|エージェント|センサー|機器|装置|端末|waf|ファイアウォール|fw|ids|ips|edr|siem|mdm|utm|soc|vpn"
+    r"|ウイルス対策|ウィルス対策|アンチウイルス|セキュリティソフト|バックアップ)"
+    r"(自体|だけ)?(は|が|も|なら)[^、。]{0,8}?"
+    r"(ある|あります|あり(?!ませ)|あって|あるけど|入って|入れて|導入(済|して|しました|した|は)|契約(済|して|しました|した)"
+    r"|購入(済|して|しました|した)|買って|買いました|備わって|用意され|搭載され|付いて|ついて|インストール(済|して|しました|した)"
+    r"|持って|保有して|揃って|そろって)"
+)
+_NOT_USED = re.compile(
+    r"(使って|使用して|活用して|利用して|有効に(して|し)|有効化(して|し)|触って|稼働させて|動かして|起動して"
+    r"|設定して|運用して|運用に乗せて|見て|開けて|開いて|オンにして)(い|お)?(ない|ません|なかった|おらず)"
+    r"|(使わ|使え|活用せ|利用せ|有効化せ|設定せ)(ず|ないまま|ないで)"
+    r"|(オフ|off|無効|未設定|未使用|未利用|未稼働|初期設定|初期状態|デフォルト|買った|入れた|導入した|契約した)(のまま|の状態|にしたまま|にして(い|お)(る|ます))"
+    r"|眠って(い|お)(る|ます)|放置(して|され|状態|のまま)|宝の持ち腐れ|(使って|使われて)(い|お)?(ない|ません)"
+)
+# 「この項目の求める監視はしていません」: what the item asks for, said to be missing.
+_ITEM_ASKS_NOT = re.compile(
+    r"(この|本|当)(項目|設問|質問)(の|が|で)(求め|言|い|要求|想定し|求めら|問わ|聞か)[^、。]{0,16}?(ない|ません|おらず)"
+)
+
+
+def _owned_unused(text: str) -> bool:
+    """A tool or feature is there (owned, installed, bought) and the rest says it is not used
+    (not switched on, left at its defaults, not looked at), with no other part named."""
+    clauses = [c for c in _CLAUSE_OR_CONTRAST.split(text) if c]
+    owned = [i for i, c in enumerate(clauses) if _OWNED.search(c) and not _NEGATIVE.search(c)]
+    if not owned:
+        return False
+    rest = [c for i, c in enumerate(clauses) if i not in owned]
+    if _ITEM_ASKS_NOT.search(text):
+        return not any(_POSITIVE.search(c) or _TELEGRAPHIC.search(c) for c in rest)
+    if not any(_NOT_USED.search(c) for c in rest):
+        return False
+    scrubbed = _NOT_USED.sub("", text)
+    if _PARTIAL.search(scrubbed) or _count_share(text):
+        return False
+    # another part with a topic of its own (「本番では使っていません」) is a part, not the tool
+    for c in rest:
+        if _TOPIC.search(c) and not re.match(
+            r"(まだ|実際|実際に|現状|今|いま|現在|結局|正直)?[、]?(は|には|では)?"
+            r"(運用|利用|活用|使用|設定|使い方|中身|画面|監視|チェック|確認|実際の運用|誰も)?", c
+        ).group(0):
+            return False
+        if re.search(r"(部署|拠点|支店|本番|開発|検証|テスト環境|委託先|子会社|一部|社員|端末|システム)(では|には|は)", c):
+            return False
+    return not any(_POSITIVE.search(c) and not _NOT_USED.search(c) for c in rest)
+
+
 def _past_only(text: str) -> bool:
     """Done before, not now: 「前はやってたけど今はやってない」."""
     return bool(
@@ -1267,6 +1318,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         return Status.NOT_DONE, None  # 「話題には上がっていますが、それだけです」
     if _NO_MECHANISM.search(text) and (_WEAK_EXTENT.search(text) or "属人" in text):
         return Status.NOT_DONE, None  # 「仕組みはなく、担当者がたまに見る程度です」
+    if positive and _owned_unused(text):
+        return Status.NOT_DONE, None  # 「WAFは契約していますが、有効にしていません」
     if partial:
         if _ALL_NEGATIVE.search(text) and not positive:
             return Status.NOT_DONE, None
