@@ -124,8 +124,14 @@ _WORD_MAP = dict(_WORDS)
 _DIALECT = [
     (re.compile(r"あらへん|あらひん|おまへん"), "ない"),
     (re.compile(r"(?<=[ぁ-ゖ])(へん|ひん)(?=$|[、。わでよね!?]|かった)"), "ない"),
-    (re.compile(r"(?<=[っん])と(る|ります|った)(?![ぁ-ゖ])"), "ている"),
-    (re.compile(r"(?<=[っん])とら(ん|へん|ない)"), "ていない"),
+    (re.compile(r"(?<=[っんきけめれせえしちにみり])と(る|ります|った)(?=$|[、。!?]|けど|けれど|が|し|よ|ね|わ|で|から|ので|ん)"), "ている"),
+    (re.compile(r"(?<=[っんきけめれせえしちにみり])とら(ん|へん|ない)"), "ていない"),
+    # 「なんもしとらん」「全然あかん」「まだやねん」
+    (re.compile(r"なんも(?=[ぁ-ゖ])"), "何も"),
+    (re.compile(r"あかん(?![ぁ-ゖ])|あかん(?=わ|で|な|ね|よ)"), "ダメ"),
+    (re.compile(r"(?<=まだ)やねん|(?<=まだ)や(?=[、。]|$|で|な|ね|けど)"), "です"),
+    # IME left a letter: 「わかりまsん」「やってまsねん」
+    (re.compile(r"ま(s|ｓ)ね?ん"), "ません"),
     # 「調べときます」「聞いとく」: 〜ておきます, 〜ておく
     (
         re.compile(
@@ -291,6 +297,19 @@ _EMBEDDED = {
     "inprogress": "対応中",
 }
 _EMBEDDED_ENGLISH = re.compile("|".join(re.escape(k) for k in _EMBEDDED))
+# A status word in English beside Japanese: 「done です」「prod は done、stg は TODO」.
+_ENGLISH_MARKS = {
+    "partiallyimplemented": "一部実施",
+    "partiallydone": "一部実施",
+    "partially": "一部実施",
+    "done": "実施済み",
+    "todo": "未着手",
+    "wip": "一部実施",
+}
+_ENGLISH_MARK = re.compile(
+    r"(?<![a-z])(" + "|".join(re.escape(k) for k in _ENGLISH_MARKS) + r")(?![a-z])"
+    r"(?=[^a-z]*[ぁ-ゖ一-龥])|(?<=[ぁ-ゖ一-龥、])(?:done|todo|wip)(?![a-z])"
+)
 
 
 # A topic announced before the answer (「この項目ですが、」「API接続の件について、」): its
@@ -366,6 +385,8 @@ def fold(text: str) -> str:
     s = _drop_symbols(s)
     s = _SPACE.sub("", s)
     s = _EMBEDDED_ENGLISH.sub(lambda m: _EMBEDDED[m.group(0)], s)
+    if "done" in s or "todo" in s or "partial" in s or "wip" in s:
+        s = _ENGLISH_MARK.sub(lambda m: _ENGLISH_MARKS[m.group(0)], s)
     s = _KATAKANA_WORD.sub(_kana, s)
     s = s.translate(_SMALL)
     s = _LONG.sub("", s)
