@@ -130,6 +130,8 @@ _DIALECT = [
     (re.compile(r"なんも(?=[ぁ-ゖ])"), "何も"),
     (re.compile(r"あかん(?![ぁ-ゖ])|あかん(?=わ|で|な|ね|よ)"), "ダメ"),
     (re.compile(r"(?<=まだ)やねん|(?<=まだ)や(?=[、。]|$|で|な|ね|けど)"), "です"),
+    # IME picked the wrong kanji: 「一分対応済み」 (一部)
+    (re.compile(r"一分(?=(対応|実施|導入|整備|済|の|だけ|のみ|は|で|未))"), "一部"),
     # IME left a letter: 「わかりまsん」「やってまsねん」
     (re.compile(r"ま(s|ｓ)ね?ん"), "ません"),
     # 「調べときます」「聞いとく」: 〜ておきます, 〜ておく
@@ -237,7 +239,7 @@ _COLON_MARKS = {
     **dict.fromkeys("×✕✖", "未実施"),
 }
 # 「対応済み (prod only)」: only, in English, limits the scope (read only does not).
-_ONLY = re.compile(r"(?<![a-z])(?<!read)(?<!read )only(?![a-z])")
+_ONLY = re.compile(r"(?<![a-z])(?<!read)(?<!read )(?<!read-)only(?![a-z])")
 
 
 # One-word answers, as in a form or in English.
