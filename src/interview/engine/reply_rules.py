@@ -501,7 +501,7 @@ _ALTERNATIVE = Alternation(
     r"|(クラウド|os|ブラウザ|製品|サービス|基盤)の(標準)?機能)(で|を使って|を利用して)"
     # 「外部診断は受けていないが、社内チームが同等の手法で」: the same by other means
     r"|(ない|ず|ません|なく|おらず)(が|けど|けれど|ものの)?[、,][^。]{0,40}?同(等(以上)?の|様の|じ)"
-    r"(手法|方法|やり方|内容|基準|プロセス|手順|強度|水準|確認|チェック|検証|管理|診断|テスト|審査)"
+    r"(手法|方法|やり方|内容|基準|プロセス|手順|強度|水準|確認|チェック|検証|管理|診断|テスト|審査|対応|対策|措置)"
 )
 # 「代替策もない」「代替手段は特にない」: nothing in place.
 _NO_ALTERNATIVE = re.compile(
@@ -592,7 +592,7 @@ _PROBLEM_EXISTS = fast(
     r"(リスク|懸念|問題|指摘|要望|要請|インシデント|事故|障害|被害|脆弱性|弱点|心配|不安|危険性|必要性|ヒヤリハット"
     r"|不具合|トラブル|苦情|クレーム)(点)?(が|は|も)(何件か|いくつか|数件|\d+件|何度か|何回か|一度|一回)?"
     r"(あります|ありました|あった|ある|あり(?!ませ)|出て(い|お)(る|ます)|出ています|上がって(い|お)(る|ます)"
-    r"|受けた|発生した|起きた|見つかった|見つかって(い|お)(る|ます)|発覚して(い|お)(る|ます)|残って(い|お)(る|ます))(こと(は|も|が)?(あります|ありました|ある|あり)?)?"
+    r"|受けた|発生した|起きた|見つかった|見つかって(い|お)(る|ます)|発覚して(い|お)(る|ます)|残って(い|お)(る|ます))(こと(は|も|が)?(あります|ありました|ある|あり|(把握|認識|理解|承知|自覚)して(い|お)(る|ます|ります|り))?)?"
     r"|(指摘|注意|要望)を(受けた|いただいた|もらった)こと(は|も|が)(あります|ありました|ある|あり)"
     r"|(指摘|注意|要望)(を|は|も)(受けて|いただいて|もらって)(い|お)?(て|る|ます|ります|り)"
     r"|(問題意識|危機感|課題認識|課題感|必要性の認識)(は|が|も)(ある|あります|あり(?!ませ)|持って(い|お)(る|ます))"
@@ -685,6 +685,29 @@ _CANNOT_BY_DESIGN = fast(
 )
 
 
+# 「見積もりを取っただけで、導入はしていません」「backlogに入ってるだけで、着手してません」:
+# a first step only, and the measure itself not done.
+_FIRST_STEP_ONLY = fast(
+    r"(?<=[たるいす])だけ(で(す)?|です)?[、。]?(まだ)?[^。]{0,12}?"
+    r"(着手|導入|運用|実施|対応|実行|本番|本格|作業|実装|構築|利用|稼働)(は|に|も|まで)?(は)?[^、。]{0,6}?"
+    r"(して|でき|至って|始まって|入って|移って|乗って|進んで)て?(い|お)?(ない|ません|おらず)"
+)
+# 「PoCすらまだです」「検討さえしていません」: not even the first step.
+_NOT_EVEN = fast(
+    r"(すら|さえ)(まだ|して(い|お)?(ない|ません)|でき(て(い|お)?)?(ない|ません)|やって(い|お)?(ない|ません)"
+    r"|始まって(い|お)?(ない|ません)|手(を|が)?(付|つ)け|着手)"
+)
+# 「検証環境は対象外としていたが」: a past scope decision, now a gap.
+_WAS_OUT_OF_SCOPE = fast(r"(対象外|不要|該当なし|非該当|適用外)(と|に)して(い|お)?(た|ました)(が|けど|けれど)")
+# 「委託先は存在しません」「補償という論点自体が生じません」: the topic has nothing to act on.
+_NOTHING_TO_ACT_ON = fast(
+    r"(委託先|再委託先|外部委託先|送金機能|決済機能|振込機能|該当(する)?(機能|業務|サービス|取引|ケース))"
+    r"(は|が|も)?(一切|そもそも)?(存在しない|存在しません|存在せず|存在いたしません)"
+    r"|(論点|話|議論|前提|必要|場面|ケース|機会)(自体|そのもの)?(が|は|も)?"
+    r"(生じ|発生し|出てこ|出て来|起こら|あり得|ありえ)(ない|ません|ず|ないです)"
+)
+
+
 def read(folded: str) -> Reading:
     """The verdict of one folded reply."""
     if not folded:
@@ -720,6 +743,7 @@ def read(folded: str) -> Reading:
     text = _PLAN_ONLY.sub("予定です", text)
     text = _PROBLEM_EXISTS.sub("〔懸〕", text)
     text = _DELIBERATED.sub("", text)
+    text = _WAS_OUT_OF_SCOPE.sub("未対応だが", text)
     text = _CHECK_FOR.sub("〔査〕", text)
     text = _CANNOT_BY_DESIGN.sub("〔防〕", text)
     text = re.sub(r"(ほぼ|ほとんど)(何|なに)も", "何も", text)  # 「ほぼ何もしていない」: nothing
@@ -1264,6 +1288,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         )
     negative = bool(_NEGATIVE.search(text))
     partial = bool(_PARTIAL.search(text)) or _count_share(text)
+    if _NOTHING_TO_ACT_ON.search(text) and re.search(r"ため|ので|から|為", text) and not has_plan:
+        return Status.NOT_APPLICABLE, None  # 「自社開発のため、委託先は存在しません」
     if _NOT_APPLICABLE.search(text):
         if re.search(r"(対象外|範囲外|適用外)の[^、。]{0,8}(も|が)(ある|あります|あり|存在)", text):
             return Status.PARTIAL, None  # 「ISMSの範囲外の部署もあります」: a part left out
@@ -1338,6 +1364,10 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         return Status.NOT_DONE, None  # 「話題には上がっていますが、それだけです」
     if _NO_MECHANISM.search(text) and (_WEAK_EXTENT.search(text) or "属人" in text):
         return Status.NOT_DONE, None  # 「仕組みはなく、担当者がたまに見る程度です」
+    if (_FIRST_STEP_ONLY.search(text) or _NOT_EVEN.search(text)) and not _PARTIAL.search(
+        re.sub(r"[^、。]{0,12}(すら|さえ)", "", _FIRST_STEP_ONLY.sub("", text))
+    ):
+        return Status.NOT_DONE, None  # 「見積もりを取っただけで、導入はしていません」
     if positive and _owned_unused(text):
         return Status.NOT_DONE, None  # 「WAFは契約していますが、有効にしていません」
     if partial:
