@@ -679,6 +679,16 @@ _CHECK_FOR = fast(
     r"(ない|無い|ないの|ありません)か(どうか)?(を|は|も)?"
     r"(?=[^、。]{0,8}(確認|レビュー|チェック|監視|点検|見て|見る|調べ|検査|監査|分析|検知|精査|目視|見張|洗い出|確かめ))"
 )
+# 「どこに残っているかも把握できていない」: a detail not known, beside the answer.
+_WHERE_UNKNOWN = fast(
+    r"(どこ|いつ|何|なに|誰|だれ|どの|どれ|どう|どんな|いくつ)[^、。]{0,16}?か(どうか)?も[^、。]{0,4}?"
+    r"(把握|分から|わから|わかって|分かって|不明|確認でき|追え|追跡でき)[^、。]{0,10}"
+)
+# 「未受講者には上長から督促しています」: a follow-up on those who have not, a control.
+_CHASE_UP = fast(
+    r"未[一-龥]{1,3}(者|分|の(人|方|社員|者|部署))(には|に|へ|は|を|について(は)?)[^、。]{0,12}?"
+    r"(督促|催促|フォロー|連絡|通知|再受講|リマインド|声がけ|声掛け|追跡|個別に)"
+)
 # 「改ざんできないストレージ」「削除されない設定」: a property the control gives, not a gap.
 _CANNOT_BY_DESIGN = fast(
     r"(改ざん|改竄|変更|削除|書き換え|上書き|持ち出し|復元|取り出し|コピー|消去)(が)?(でき|され|出来)ない(?=[一-龥ァ-ヶー])(?!状態|まま)"
@@ -745,6 +755,7 @@ def read(folded: str) -> Reading:
     text = _DELIBERATED.sub("", text)
     text = _WAS_OUT_OF_SCOPE.sub("未対応だが", text)
     text = _CHECK_FOR.sub("〔査〕", text)
+    text = _CHASE_UP.sub(r"〔督〕\3", text)
     text = _CANNOT_BY_DESIGN.sub("〔防〕", text)
     text = re.sub(r"(ほぼ|ほとんど)(何|なに)も", "何も", text)  # 「ほぼ何もしていない」: nothing
     text = _UNDISCLOSED.sub("〔秘〕", text)
@@ -1303,6 +1314,14 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             return Status.PARTIAL, None
         if _done_beside_unknown(text):  # 「本番は対応済みですが、委託先の状況はわかりません」
             return None, Status.PARTIAL
+        if (
+            _WHERE_UNKNOWN.search(text)
+            and not _UNKNOWN.search(_WHERE_UNKNOWN.sub("", text))
+            and re.search(r"(して|やって|でき)て?(い|お)?(ない|ません|おらず)", _WHERE_UNKNOWN.sub("", text))
+        ):
+            # 「取得も保管もしていないです。どこに残っているかも把握できていない」: the gap, and
+            # where things are is not known either. Ask, with 未実施 guessed.
+            return None, Status.NOT_DONE
         sentences = [t for t in text.split("。") if t]
         if (
             len(sentences) >= 2
@@ -1365,7 +1384,7 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     if _NO_MECHANISM.search(text) and (_WEAK_EXTENT.search(text) or "属人" in text):
         return Status.NOT_DONE, None  # 「仕組みはなく、担当者がたまに見る程度です」
     if (_FIRST_STEP_ONLY.search(text) or _NOT_EVEN.search(text)) and not _PARTIAL.search(
-        re.sub(r"[^、。]{0,12}(すら|さえ)", "", _FIRST_STEP_ONLY.sub("", text))
+        re.sub(r"[^。]{0,12}?(すら|さえ)", "", _FIRST_STEP_ONLY.sub("", text))
     ):
         return Status.NOT_DONE, None  # 「見積もりを取っただけで、導入はしていません」
     if positive and _owned_unused(text):
