@@ -684,6 +684,10 @@ _WHERE_UNKNOWN = fast(
     r"(どこ|いつ|何|なに|誰|だれ|どの|どれ|どう|どんな|いくつ)[^、。]{0,16}?か(どうか)?も[^、。]{0,4}?"
     r"(把握|分から|わから|わかって|分かって|不明|確認でき|追え|追跡でき)[^、。]{0,10}"
 )
+# 「改ざんできる状態のままです」: the weakness itself.
+_OPEN_TO = fast(
+    r"(改ざん|改竄|変更|削除|書き換え|上書き|持ち出し|閲覧|盗聴|なりすまし)(が)?(でき|可能な|出来|され得)る(状態|まま|ように(なって|な))"
+)
 # 「未受講者には上長から督促しています」: a follow-up on those who have not, a control.
 _CHASE_UP = fast(
     r"未[一-龥]{1,3}(者|分|の(人|方|社員|者|部署))(には|に|へ|は|を|について(は)?)[^、。]{0,12}?"
@@ -708,7 +712,9 @@ _NOT_EVEN = fast(
     r"|始まって(い|お)?(ない|ません)|手(を|が)?(付|つ)け|着手)"
 )
 # 「検証環境は対象外としていたが」: a past scope decision, now a gap.
-_WAS_OUT_OF_SCOPE = fast(r"(対象外|不要|該当なし|非該当|適用外)(と|に)して(い|お)?(た|ました)(が|けど|けれど)")
+_WAS_OUT_OF_SCOPE = fast(
+    r"(対象外|不要|該当なし|非該当|適用外)(と|に)して(い|お)?(た|ました)(が|けど|けれど)"
+)
 # 「委託先は存在しません」「補償という論点自体が生じません」: the topic has nothing to act on.
 _NOTHING_TO_ACT_ON = fast(
     r"(委託先|再委託先|外部委託先|送金機能|決済機能|振込機能|該当(する)?(機能|業務|サービス|取引|ケース))"
@@ -757,6 +763,7 @@ def read(folded: str) -> Reading:
     text = _CHECK_FOR.sub("〔査〕", text)
     text = _CHASE_UP.sub(r"〔督〕\3", text)
     text = _CANNOT_BY_DESIGN.sub("〔防〕", text)
+    text = _OPEN_TO.sub("〔穴〕", text)
     text = re.sub(r"(ほぼ|ほとんど)(何|なに)も", "何も", text)  # 「ほぼ何もしていない」: nothing
     text = _UNDISCLOSED.sub("〔秘〕", text)
     text = _WORKS_UNKNOWN.sub("〔効〕", text)
@@ -1170,10 +1177,14 @@ def _owned_unused(text: str) -> bool:
     for c in rest:
         if _TOPIC.search(c) and not re.match(
             r"(まだ|実際|実際に|現状|今|いま|現在|結局|正直)?[、]?(は|には|では)?"
-            r"(運用|利用|活用|使用|設定|使い方|中身|画面|監視|チェック|確認|実際の運用|誰も)?", c
+            r"(運用|利用|活用|使用|設定|使い方|中身|画面|監視|チェック|確認|実際の運用|誰も)?",
+            c,
         ).group(0):
             return False
-        if re.search(r"(部署|拠点|支店|本番|開発|検証|テスト環境|委託先|子会社|一部|社員|端末|システム)(では|には|は)", c):
+        if re.search(
+            r"(部署|拠点|支店|本番|開発|検証|テスト環境|委託先|子会社|一部|社員|端末|システム)(では|には|は)",
+            c,
+        ):
             return False
     return not any(_POSITIVE.search(c) and not _NOT_USED.search(c) for c in rest)
 
@@ -1317,7 +1328,9 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         if (
             _WHERE_UNKNOWN.search(text)
             and not _UNKNOWN.search(_WHERE_UNKNOWN.sub("", text))
-            and re.search(r"(して|やって|でき)て?(い|お)?(ない|ません|おらず)", _WHERE_UNKNOWN.sub("", text))
+            and re.search(
+                r"(して|やって|でき)て?(い|お)?(ない|ません|おらず)", _WHERE_UNKNOWN.sub("", text)
+            )
         ):
             # 「取得も保管もしていないです。どこに残っているかも把握できていない」: the gap, and
             # where things are is not known either. Ask, with 未実施 guessed.
