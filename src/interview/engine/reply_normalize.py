@@ -306,8 +306,8 @@ _EMBEDDED = {
 _EMBEDDED_ENGLISH = re.compile("|".join(re.escape(k) for k in _EMBEDDED))
 # A status word in English beside Japanese: 「done です」「prod は done、stg は TODO」.
 _ENGLISH_MARKS = {
-    "partiallyimplemented": "一部実施",
-    "partiallydone": "一部実施",
+    "partially implemented": "一部実施",
+    "partially done": "一部実施",
     "partially": "一部実施",
     "done": "実施済み",
     "todo": "未着手",
@@ -315,8 +315,8 @@ _ENGLISH_MARKS = {
 }
 _ENGLISH_MARK = re.compile(
     r"(?<![a-z])(" + "|".join(re.escape(k) for k in _ENGLISH_MARKS) + r")(?![a-z])"
-    r"(?=[^a-z]*[ぁ-ゖ一-龥])|(?<=[ぁ-ゖ一-龥、])(?:done|todo|wip)(?![a-z])"
 )
+_JAPANESE = re.compile(r"[ぁ-ゖ一-龥]")
 
 
 # A topic announced before the answer (「この項目ですが、」「API接続の件について、」): its
@@ -390,10 +390,10 @@ def fold(text: str) -> str:
     if "only" in s:
         s = _ONLY.sub("のみ", s)
     s = _drop_symbols(s)
+    if ("done" in s or "todo" in s or "partial" in s or "wip" in s) and _JAPANESE.search(s):
+        s = _ENGLISH_MARK.sub(lambda m: _ENGLISH_MARKS[m.group(0)], s)
     s = _SPACE.sub("", s)
     s = _EMBEDDED_ENGLISH.sub(lambda m: _EMBEDDED[m.group(0)], s)
-    if "done" in s or "todo" in s or "partial" in s or "wip" in s:
-        s = _ENGLISH_MARK.sub(lambda m: _ENGLISH_MARKS[m.group(0)], s)
     s = _KATAKANA_WORD.sub(_kana, s)
     s = s.translate(_SMALL)
     s = _LONG.sub("", s)
