@@ -127,6 +127,16 @@ def _names_in(phrases: Sequence[str], word: str) -> bool:
     return False
 
 
+_LATIN_NAME = re.compile(r"[a-z][a-z0-9./-]*[a-z0-9]")
+
+
+def _latin_name(key: str) -> bool:
+    """Whether *key* is one Latin word (MFA, token, oauth2.0): named inside a Japanese
+    sentence (「DBMSのアクセス権限」, 「tokenの有効期限」) it names its term, however
+    short a share of the query it is; literal_score has checked it stands alone."""
+    return _LATIN_NAME.fullmatch(key) is not None
+
+
 def _is_kana(group: Group) -> bool:
     from interview.search.query import KANA_PREFIX
 
@@ -247,15 +257,18 @@ class GlossaryIndex:
 
         groups = parse_query(query)
         content = normalize("".join(group.word for group in groups))
-        names = self._names(folded, query_words(query))
+        latin: dict[int, str] = {}
+        names = self._names(folded, query_words(query), latin=latin)
         if content and content != folded:
-            for index, value in self._names(content, []).items():
+            for index, value in self._names(content, [], latin=latin).items():
                 if index not in names or value[0] > names[index][0]:
                     names[index] = value
         best: dict[int, tuple[float, int, str, str]] = {
             index: (score, rank, field, text) for index, (score, rank, field, text) in names.items()
         }
         meaning = self._meaning.rank((*groups, *self._junctions(query)))
+        if latin:
+            self._keep_latin(best, latin, meaning)
         strong = [g for g in groups if g.factor >= 1.0 and not _is_kana(g)]
         if len(strong) == 1:
             # One word, maybe with generic ones (ログ管理): it asks for what it names.
@@ -281,6 +294,40 @@ class GlossaryIndex:
             GlossaryHit(self.terms[index], round(score, 1), cast("GlossaryField", field), text)
             for index, (score, _rank, field, text) in ranked[:limit]
         ]
+
+    def _keep_latin(
+        self,
+        best: dict[int, tuple[float, int, str, str]],
+        latin: dict[int, str],
+        meaning: list[Scored],
+    ) -> None:
+        """A Latin name inside a sentence (「DBMSのアクセス権限」) names its term unless
+        another term holds that name too and more of the query: a narrower term
+        (「ISMSのクラウド版」 is ISMSクラウドセキュリティ認証, 「ITSMSの日本規格」 JIS
+        Q20000-1). Then the name weighs by meaning only."""
+        coverage = {s.doc: s.coverage for s in meaning}
+        for doc, key in latin.items():
+            if doc not in best or best[doc][0] >= SUBSTRING:
+                continue
+            own = coverage.get(doc, 0.0)
+            if any(
+                share > own + 1e-6 and self._mentions(other, key)
+                for other, share in coverage.items()
+                if other != doc
+            ):
+                del best[doc]
+
+    def _mentions(self, doc: int, key: str) -> bool:
+        """Whether term *doc*'s names, description or everyday words hold folded *key*."""
+        return (
+            key in self._descriptions[doc]
+            or key in self._keyword_texts[doc]
+            or any(
+                k
+                for k, o in zip(self._keys, self._owners, strict=True)
+                if o.term == doc and key in k
+            )
+        )
 
     def _lift_whole_meaning(
         self,
@@ -389,13 +436,18 @@ class GlossaryIndex:
         return [self.terms[i] for i in ranked[:limit]]
 
     def _names(
-        self, folded: str, words: list[str], fuzzy: bool | None = None
+        self,
+        folded: str,
+        words: list[str],
+        fuzzy: bool | None = None,
+        latin: dict[int, str] | None = None,
     ) -> dict[int, tuple[float, int, str, str]]:
         """Literal and typo matching on names: term -> (score, rank, field, text).
 
         A name found inside a longer query counts only when it is most of the query
         (``DMZって`` yes, ``シェル`` in a sentence about remote commands no: that is
-        for the meaning index to weigh). Typo matching runs on short queries only.
+        for the meaning index to weigh), or when it is a Latin word: those terms go
+        into *latin* (see :meth:`_keep_latin`). Typo matching runs on short queries only.
         """
         best: dict[int, tuple[float, int, str, str]] = {}
 
@@ -408,7 +460,10 @@ class GlossaryIndex:
         for key, owner in zip(self._keys, self._owners, strict=True):
             score = literal_score(folded, key)
             if CONTAINED <= score < SUBSTRING and len(key) < CONTAINED_SHARE * len(folded):
-                score = 0.0
+                if not _latin_name(key) or latin is None:
+                    score = 0.0
+                else:
+                    latin[owner.term] = key
             elif SUBSTRING <= score < PREFIX and len(folded) <= 2 and not _holds(key, folded):
                 score = 0.0  # ログ is no part of ログイン's name
             score = score or words_score(words, key)
