@@ -44,6 +44,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune9.toml",
     "checklist_queries_tune10.toml",
     "checklist_queries_tune11.toml",
+    "checklist_queries_tune12.toml",
     "checklist_queries_heldout4.toml",
     "checklist_queries_tune_en.toml",
     "checklist_queries_tune_en2.toml",
