@@ -71,6 +71,10 @@ typo of シェル, but 合意された手続き報告書 is one of 合意され�
 SUGGEST_CUTOFF = 60.0
 """Least rapidfuzz WRatio for a name to be offered as "did you mean"."""
 SUGGEST_COVERAGE = 0.35
+PAIR_CUTOFF = 0.6
+"""Coverage asked of a two-word query one word of which no term holds (「エンドポイント
+保護」, 「端末の紛失」): the known word alone (保護, 端末) is not the answer. An unknown
+English word is likelier a typo (mlti-factor) and keeps the usual cutoff."""
 MEANING_FLOOR = 46.0
 """When the best term is found by meaning alone and scores less than this, nothing is
 close enough (「Webサイトのアドレス」 must not bring up SQLインジェクション by "Web")."""
@@ -275,6 +279,8 @@ class GlossaryIndex:
             meaning = self._naming(strong[0], meaning)
         top_bm = max((s.bm25 for s in meaning), default=0.0) or 1.0
         cutoff = coverage_cutoff(groups, COVERAGE_CUTOFF)
+        if len(strong) == 2 and any(not g.word.isascii() and not self._knows(g) for g in strong):
+            cutoff = max(cutoff, PAIR_CUTOFF)
         for found in meaning:
             if found.coverage < cutoff:
                 continue
@@ -360,6 +366,17 @@ class GlossaryIndex:
                 said = any(len(p) >= 3 and p in folded for p in phrases)
                 lifted = floor + (score - MEANING_BASE) / 100 + (LIFT / 2 if said else 0.0)
                 best[doc] = (lifted, rank, field, text)
+
+    def _knows(self, group: Group) -> bool:
+        """Whether any term holds a word-sized token of *group* or of a paraphrase of it
+        (a lone kanji or a katakana bigram is no word)."""
+        from interview.search.ranking import _token_weight
+
+        return any(
+            _token_weight(token) >= 1.0 and self._meaning.holds_token(token)
+            for alternative in group.alternatives
+            for token in alternative.tokens
+        )
 
     def _naming(self, group: Group, found: list[Scored]) -> list[Scored]:
         """Keep, for a one-word query, the terms that the word (or a paraphrase) names.
