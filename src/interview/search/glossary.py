@@ -79,6 +79,9 @@ MEANING_FLOOR = 46.0
 """When the best term is found by meaning alone and scores less than this, nothing is
 close enough (「Webサイトのアドレス」 must not bring up SQLインジェクション by "Web")."""
 MEANING_BASE = 40.0
+SAID_SCORE = MEANING_BASE + 24.5
+"""A meaning match whose everyday phrase is the whole query: above the other meaning
+matches (at most 64), below any name (70)."""
 WHOLE_QUERY = 0.99
 """Coverage of a term holding all of the query's content words."""
 LIFT = 0.5
@@ -210,6 +213,7 @@ class GlossaryIndex:
         keywords = term_keywords()
         own_words = [keywords.get(term.term, ()) for term in self.terms]
         self._keyword_texts = ["|".join(normalize(w) for w in words) for words in own_words]
+        self._keyword_sets = [frozenset(normalize(w) for w in words) for words in own_words]
         self._name_meaning = MeaningIndex(
             [
                 [(term.term, 1.0), *((alias, 1.0) for alias in term.aliases), (term.yomi, 1.0)]
@@ -290,6 +294,9 @@ class GlossaryIndex:
                 term = self.terms[found.doc]
                 best[found.doc] = (score, 3, "description", term.description)
         self._lift_whole_meaning(best, meaning, cutoff, folded)
+        said = normalize("".join(g.word for g in groups if not _is_kana(g)))
+        if said:
+            self._lift_said(best, said)
         ranked = sorted(
             best.items(),
             key=lambda kv: (-kv[1][0], kv[1][1], self._order[kv[0]]),
@@ -334,6 +341,16 @@ class GlossaryIndex:
                 if o.term == doc and key in k
             )
         )
+
+    def _lift_said(self, best: dict[int, tuple[float, int, str, str]], content: str) -> None:
+        """A term found by meaning one of whose everyday phrases is the query's content
+        whole (「電子決済等代行業者のこと」: API接続先) comes first among the meaning
+        matches: the query says what people call it. No term is added here."""
+        for doc, (score, rank, field, text) in list(best.items()):
+            if field != "description" or score >= SAID_SCORE:
+                continue
+            if content in self._keyword_sets[doc]:
+                best[doc] = (SAID_SCORE, rank, field, text)
 
     def _lift_whole_meaning(
         self,
