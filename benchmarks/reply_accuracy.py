@@ -29,14 +29,15 @@ def score(path: Path) -> dict[str, Counter[str]]:
         counts = result.setdefault(label, Counter())
         for texts in groups.values():
             for text in texts:
-                got = parse_status_reply(text, today=TODAY).status
-                if got is expected:
-                    counts["correct"] += 1
-                elif got is None:
-                    counts["unsure"] += 1
-                else:
-                    counts["wrong"] += 1
+                counts[outcome(parse_status_reply(text, today=TODAY).status, expected)] += 1
     return result
+
+
+def outcome(got: Status | None, expected: Status | None) -> str:
+    """correct, unsure (no status given) or wrong (confidently another status)."""
+    if got is expected:
+        return "correct"
+    return "unsure" if got is None else "wrong"
 
 
 def _line(name: str, counts: Counter[str]) -> str:

@@ -27,6 +27,24 @@ def catalog():
     return load_catalog()
 
 
+@pytest.fixture(scope="session")
+def search_vocabulary(catalog) -> str:
+    """Every text the searches index, folded and joined by |: items, 注記, questions,
+    glossary (the search tables' tests check that their targets exist in it)."""
+    from interview.questions.bank import load_questions
+    from interview.search.checklist import _item_texts
+    from interview.search.normalize import normalize
+
+    questions = load_questions(catalog)
+    texts = []
+    for item in catalog.items:
+        own = questions.for_item(item.no)
+        texts.extend(t for _f, _r, t, _w in _item_texts(item, own, questions.intro(item.no)))
+    for term in catalog.glossary:
+        texts.extend([term.term, term.yomi, term.description, *term.aliases])
+    return "|".join(normalize(t) for t in texts)
+
+
 # Snapshots and exported dates must not depend on the machine's time zone.
 os.environ["TZ"] = "UTC"
 time.tzset()

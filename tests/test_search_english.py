@@ -7,9 +7,7 @@ import tomllib
 
 import pytest
 
-from interview.questions.bank import load_questions
 from interview.search import search_checklist, search_glossary
-from interview.search.checklist import _item_texts
 from interview.search.normalize import normalize
 from interview.search.query import parse_query
 from interview.search.vocab import ENGLISH_FILE, READINGS_FILE, plurals
@@ -28,16 +26,8 @@ def readings() -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def vocabulary(catalog) -> str:
-    """Every text the searches index, folded: items, 注記, questions, glossary."""
-    questions = load_questions(catalog)
-    texts = []
-    for item in catalog.items:
-        own = questions.for_item(item.no)
-        texts.extend(t for _f, _r, t, _w in _item_texts(item, own, questions.intro(item.no)))
-    for term in catalog.glossary:
-        texts.extend([term.term, term.yomi, term.description, *term.aliases])
-    return "|".join(normalize(t) for t in texts)
+def vocabulary(search_vocabulary) -> str:
+    return search_vocabulary
 
 
 def test_english_table_is_well_formed(english):

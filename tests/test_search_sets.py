@@ -42,6 +42,8 @@ GLOSSARY_SETS = {
     "glossary_queries_tune.toml": (0.97, 0.99, 0.85),
     "glossary_queries_tune2.toml": (0.98, 0.98, 0.95),
     "glossary_queries_tune3.toml": (0.96, 0.96, 0.93),
+    "glossary_queries_tune4.toml": (0.97, 0.97, 0.9),
+    "glossary_queries_tune5.toml": (0.95, 0.96, 0.88),
     "glossary_queries_heldout.toml": (0.97, 0.98, 0.92),
     "glossary_queries_heldout2.toml": (0.92, 0.98, 0.90),
 }

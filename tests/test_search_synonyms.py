@@ -6,8 +6,6 @@ import tomllib
 
 import pytest
 
-from interview.questions.bank import load_questions
-from interview.search.checklist import _item_texts
 from interview.search.normalize import normalize
 from interview.search.query import SYNONYMS_FILE, parse_query, synonym_table
 
@@ -19,16 +17,8 @@ def raw() -> list[dict[str, list[str]]]:
 
 
 @pytest.fixture(scope="module")
-def vocabulary(catalog) -> str:
-    """Every text the searches index, folded: items, 注記, questions, glossary."""
-    questions = load_questions(catalog)
-    texts = []
-    for item in catalog.items:
-        own = questions.for_item(item.no)
-        texts.extend(t for _f, _r, t, _w in _item_texts(item, own, questions.intro(item.no)))
-    for term in catalog.glossary:
-        texts.extend([term.term, term.yomi, term.description, *term.aliases])
-    return "|".join(normalize(t) for t in texts)
+def vocabulary(search_vocabulary) -> str:
+    return search_vocabulary
 
 
 def test_table_is_well_formed(raw):

@@ -23,6 +23,8 @@ GLOSSARY_SETS = [
     "glossary_queries_tune.toml",
     "glossary_queries_tune2.toml",
     "glossary_queries_tune3.toml",
+    "glossary_queries_tune4.toml",
+    "glossary_queries_tune5.toml",
     "glossary_queries_heldout3.toml",
     "glossary_queries_heldout.toml",
     "glossary_queries_heldout2.toml",

@@ -24,7 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
 
+from benchmarks.reply_accuracy import outcome  # noqa: E402
 from interview.engine.answers import Status  # noqa: E402
 from interview.engine.reply_gate import (  # noqa: E402
     FORMAT,
@@ -236,13 +238,7 @@ def _score(
                 vetoed["S right"] += reading.status.value == label
                 vetoed["T right"] += top == label
                 vetoed["vetoed"] += 1
-        expected = None if label == NO_STATUS else Status(label)
-        if status is expected:
-            counts["correct"] += 1
-        elif status is None:
-            counts["unsure"] += 1
-        else:
-            counts["wrong"] += 1
+        counts[outcome(status, None if label == NO_STATUS else Status(label))] += 1
     return counts, vetoed
 
 

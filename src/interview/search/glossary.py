@@ -71,10 +71,17 @@ typo of シェル, but 合意された手続き報告書 is one of 合意され�
 SUGGEST_CUTOFF = 60.0
 """Least rapidfuzz WRatio for a name to be offered as "did you mean"."""
 SUGGEST_COVERAGE = 0.35
+PAIR_CUTOFF = 0.6
+"""Coverage asked of a two-word query one word of which no term holds (「エンドポイント
+保護」, 「端末の紛失」): the known word alone (保護, 端末) is not the answer. An unknown
+English word is likelier a typo (mlti-factor) and keeps the usual cutoff."""
 MEANING_FLOOR = 46.0
 """When the best term is found by meaning alone and scores less than this, nothing is
 close enough (「Webサイトのアドレス」 must not bring up SQLインジェクション by "Web")."""
 MEANING_BASE = 40.0
+SAID_SCORE = MEANING_BASE + 24.5
+"""A meaning match whose everyday phrase is the whole query: above the other meaning
+matches (at most 64), below any name (70)."""
 WHOLE_QUERY = 0.99
 """Coverage of a term holding all of the query's content words."""
 LIFT = 0.5
@@ -125,6 +132,16 @@ def _names_in(phrases: Sequence[str], word: str) -> bool:
         if any(word + particle in phrase for particle in _ARGUMENT):
             return True
     return False
+
+
+_LATIN_NAME = re.compile(r"[a-z][a-z0-9./-]*[a-z0-9]")
+
+
+def _latin_name(key: str) -> bool:
+    """Whether *key* is one Latin word (MFA, token, oauth2.0): named inside a Japanese
+    sentence (「DBMSのアクセス権限」, 「tokenの有効期限」) it names its term, however
+    short a share of the query it is; literal_score has checked it stands alone."""
+    return _LATIN_NAME.fullmatch(key) is not None
 
 
 def _is_kana(group: Group) -> bool:
@@ -196,6 +213,7 @@ class GlossaryIndex:
         keywords = term_keywords()
         own_words = [keywords.get(term.term, ()) for term in self.terms]
         self._keyword_texts = ["|".join(normalize(w) for w in words) for words in own_words]
+        self._keyword_sets = [frozenset(normalize(w) for w in words) for words in own_words]
         self._name_meaning = MeaningIndex(
             [
                 [(term.term, 1.0), *((alias, 1.0) for alias in term.aliases), (term.yomi, 1.0)]
@@ -247,21 +265,26 @@ class GlossaryIndex:
 
         groups = parse_query(query)
         content = normalize("".join(group.word for group in groups))
-        names = self._names(folded, query_words(query))
+        latin: dict[int, str] = {}
+        names = self._names(folded, query_words(query), latin=latin)
         if content and content != folded:
-            for index, value in self._names(content, []).items():
+            for index, value in self._names(content, [], latin=latin).items():
                 if index not in names or value[0] > names[index][0]:
                     names[index] = value
         best: dict[int, tuple[float, int, str, str]] = {
             index: (score, rank, field, text) for index, (score, rank, field, text) in names.items()
         }
         meaning = self._meaning.rank((*groups, *self._junctions(query)))
+        if latin:
+            self._keep_latin(best, latin, meaning)
         strong = [g for g in groups if g.factor >= 1.0 and not _is_kana(g)]
         if len(strong) == 1:
             # One word, maybe with generic ones (ログ管理): it asks for what it names.
             meaning = self._naming(strong[0], meaning)
         top_bm = max((s.bm25 for s in meaning), default=0.0) or 1.0
         cutoff = coverage_cutoff(groups, COVERAGE_CUTOFF)
+        if len(strong) == 2 and any(not g.word.isascii() and not self._knows(g) for g in strong):
+            cutoff = max(cutoff, PAIR_CUTOFF)
         for found in meaning:
             if found.coverage < cutoff:
                 continue
@@ -271,6 +294,9 @@ class GlossaryIndex:
                 term = self.terms[found.doc]
                 best[found.doc] = (score, 3, "description", term.description)
         self._lift_whole_meaning(best, meaning, cutoff, folded)
+        said = normalize("".join(g.word for g in groups if not _is_kana(g)))
+        if said:
+            self._lift_said(best, said)
         ranked = sorted(
             best.items(),
             key=lambda kv: (-kv[1][0], kv[1][1], self._order[kv[0]]),
@@ -281,6 +307,50 @@ class GlossaryIndex:
             GlossaryHit(self.terms[index], round(score, 1), cast("GlossaryField", field), text)
             for index, (score, _rank, field, text) in ranked[:limit]
         ]
+
+    def _keep_latin(
+        self,
+        best: dict[int, tuple[float, int, str, str]],
+        latin: dict[int, str],
+        meaning: list[Scored],
+    ) -> None:
+        """A Latin name inside a sentence (「DBMSのアクセス権限」) names its term unless
+        another term holds that name too and more of the query: a narrower term
+        (「ISMSのクラウド版」 is ISMSクラウドセキュリティ認証, 「ITSMSの日本規格」 JIS
+        Q20000-1). Then the name weighs by meaning only."""
+        coverage = {s.doc: s.coverage for s in meaning}
+        for doc, key in latin.items():
+            if doc not in best or best[doc][0] >= SUBSTRING:
+                continue
+            own = coverage.get(doc, 0.0)
+            if any(
+                share > own + 1e-6 and self._mentions(other, key)
+                for other, share in coverage.items()
+                if other != doc
+            ):
+                del best[doc]
+
+    def _mentions(self, doc: int, key: str) -> bool:
+        """Whether term *doc*'s names, description or everyday words hold folded *key*."""
+        return (
+            key in self._descriptions[doc]
+            or key in self._keyword_texts[doc]
+            or any(
+                k
+                for k, o in zip(self._keys, self._owners, strict=True)
+                if o.term == doc and key in k
+            )
+        )
+
+    def _lift_said(self, best: dict[int, tuple[float, int, str, str]], content: str) -> None:
+        """A term found by meaning one of whose everyday phrases is the query's content
+        whole (「電子決済等代行業者のこと」: API接続先) comes first among the meaning
+        matches: the query says what people call it. No term is added here."""
+        for doc, (score, rank, field, text) in list(best.items()):
+            if field != "description" or score >= SAID_SCORE:
+                continue
+            if content in self._keyword_sets[doc]:
+                best[doc] = (SAID_SCORE, rank, field, text)
 
     def _lift_whole_meaning(
         self,
@@ -313,6 +383,17 @@ class GlossaryIndex:
                 said = any(len(p) >= 3 and p in folded for p in phrases)
                 lifted = floor + (score - MEANING_BASE) / 100 + (LIFT / 2 if said else 0.0)
                 best[doc] = (lifted, rank, field, text)
+
+    def _knows(self, group: Group) -> bool:
+        """Whether any term holds a word-sized token of *group* or of a paraphrase of it
+        (a lone kanji or a katakana bigram is no word)."""
+        from interview.search.ranking import _token_weight
+
+        return any(
+            _token_weight(token) >= 1.0 and self._meaning.holds_token(token)
+            for alternative in group.alternatives
+            for token in alternative.tokens
+        )
 
     def _naming(self, group: Group, found: list[Scored]) -> list[Scored]:
         """Keep, for a one-word query, the terms that the word (or a paraphrase) names.
@@ -389,13 +470,18 @@ class GlossaryIndex:
         return [self.terms[i] for i in ranked[:limit]]
 
     def _names(
-        self, folded: str, words: list[str], fuzzy: bool | None = None
+        self,
+        folded: str,
+        words: list[str],
+        fuzzy: bool | None = None,
+        latin: dict[int, str] | None = None,
     ) -> dict[int, tuple[float, int, str, str]]:
         """Literal and typo matching on names: term -> (score, rank, field, text).
 
         A name found inside a longer query counts only when it is most of the query
         (``DMZって`` yes, ``シェル`` in a sentence about remote commands no: that is
-        for the meaning index to weigh). Typo matching runs on short queries only.
+        for the meaning index to weigh), or when it is a Latin word: those terms go
+        into *latin* (see :meth:`_keep_latin`). Typo matching runs on short queries only.
         """
         best: dict[int, tuple[float, int, str, str]] = {}
 
@@ -408,7 +494,10 @@ class GlossaryIndex:
         for key, owner in zip(self._keys, self._owners, strict=True):
             score = literal_score(folded, key)
             if CONTAINED <= score < SUBSTRING and len(key) < CONTAINED_SHARE * len(folded):
-                score = 0.0
+                if not _latin_name(key) or latin is None:
+                    score = 0.0
+                else:
+                    latin[owner.term] = key
             elif SUBSTRING <= score < PREFIX and len(folded) <= 2 and not _holds(key, folded):
                 score = 0.0  # ログ is no part of ログイン's name
             score = score or words_score(words, key)
