@@ -311,12 +311,14 @@ _ENGLISH_MARKS = {
     "partially": "一部実施",
     "done": "実施済み",
     "todo": "未着手",
-    "wip": "一部実施",
 }
 _ENGLISH_MARK = re.compile(
     r"(?<![a-z])(" + "|".join(re.escape(k) for k in _ENGLISH_MARKS) + r")(?![a-z])"
 )
 _JAPANESE = re.compile(r"[ぁ-ゖ一-龥]")
+# 「AndroidはWIP」「stgはTBD」: a part's state after its topic (not 「WIPで、まだ何も…」).
+_TOPIC_STATE = re.compile(r"(?<=[はがも])(wip|tbd)(?![a-z])")
+_TOPIC_STATES = {"wip": "対応中", "tbd": "未定"}
 
 
 # A topic announced before the answer (「この項目ですが、」「API接続の件について、」): its
@@ -390,8 +392,9 @@ def fold(text: str) -> str:
     if "only" in s:
         s = _ONLY.sub("のみ", s)
     s = _drop_symbols(s)
-    if ("done" in s or "todo" in s or "partial" in s or "wip" in s) and _JAPANESE.search(s):
+    if ("done" in s or "todo" in s or "partial" in s) and _JAPANESE.search(s):
         s = _ENGLISH_MARK.sub(lambda m: _ENGLISH_MARKS[m.group(0)], s)
+        s = _TOPIC_STATE.sub(lambda m: _TOPIC_STATES[m.group(0)], s)
     s = _SPACE.sub("", s)
     s = _EMBEDDED_ENGLISH.sub(lambda m: _EMBEDDED[m.group(0)], s)
     s = _KATAKANA_WORD.sub(_kana, s)

@@ -1175,6 +1175,13 @@ _ITEM_ASKS_NOT = re.compile(
 )
 
 
+# 「まだ」「実際は」「運用は」: a clause about using the same thing, not another part
+_USE_LEAD = re.compile(
+    r"(まだ|実際|実際に|現状|今|いま|現在|結局|正直)[、]?(は|には|では)?"
+    r"|(運用|利用|活用|使用|設定|使い方|中身|画面|監視|チェック|確認|実際の運用|誰も)"
+)
+
+
 def _owned_unused(text: str) -> bool:
     """A tool or feature is there (owned, installed, bought) and the rest says it is not used
     (not switched on, left at its defaults, not looked at), with no other part named."""
@@ -1192,11 +1199,7 @@ def _owned_unused(text: str) -> bool:
         return False
     # another part with a topic of its own (「本番では使っていません」) is a part, not the tool
     for c in rest:
-        if _TOPIC.search(c) and not re.match(
-            r"(まだ|実際|実際に|現状|今|いま|現在|結局|正直)?[、]?(は|には|では)?"
-            r"(運用|利用|活用|使用|設定|使い方|中身|画面|監視|チェック|確認|実際の運用|誰も)?",
-            c,
-        ).group(0):
+        if _TOPIC.search(c) and not _USE_LEAD.match(c):
             return False
         if re.search(
             r"(部署|拠点|支店|本番|開発|検証|テスト環境|委託先|子会社|一部|社員|端末|システム)(では|には|は)",
