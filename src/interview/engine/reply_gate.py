@@ -35,6 +35,10 @@ ENABLED = True
 # least this likely (a lone word such as 「テスト」 or 「規程」 gets no guess).
 GUESS_WHEN_EMPTY = True
 GUESS_FLOOR = 0.8
+# When the rules are not sure but guess G, and the classifier also gives G at least this
+# likely, the two agree: G is read as the status (still shown, one key corrects it).
+PROMOTE = True
+PROMOTE_FLOOR = 0.99
 
 START, END = "\x02", "\x03"
 
@@ -114,19 +118,23 @@ def review(
 ) -> tuple[Status | None, Status | None]:
     """The rules' (status, guess) after the classifier's second opinion.
 
-    Never gives a status the rules did not: it can only turn a confident status into
-    "not sure" (the classifier's favourite becomes the guess), or fill an empty guess.
+    Never gives a status the rules did not name: it turns a confident status into "not
+    sure" (the classifier's favourite becomes the guess) on a near-certain disagreement,
+    takes the rules' own guess as the status when it agrees near-certainly, or fills an
+    empty guess.
     """
     if not ENABLED and model is None:
         return status, guess
-    if status is None and guess is not None:
+    if status is None and guess is not None and not PROMOTE:
         return status, guess
-    if status is None and not GUESS_WHEN_EMPTY:
+    if status is None and guess is None and not GUESS_WHEN_EMPTY:
         return status, guess
     model = model or load_model()
     if model is None:
         return status, guess
     probs = model.probabilities(folded)
+    if status is None and guess is not None:  # the rules ask: agree with their guess?
+        return (guess, guess) if probs[guess.value] >= PROMOTE_FLOOR else (None, guess)
     favourite = max(probs, key=probs.__getitem__)
     offered = None if favourite == NO_STATUS else Status(favourite)
     if status is None:  # no status and no guess: offer the classifier's favourite
