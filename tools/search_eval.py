@@ -51,6 +51,8 @@ CHECKLIST_SETS = [
     "checklist_queries_tune_en2.toml",
     "checklist_queries_tune_en3.toml",
     "checklist_queries_tune_en4.toml",
+    "checklist_queries_tune13.toml",
+    "checklist_queries_tune14.toml",
 ]
 
 
@@ -75,6 +77,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", default="", help="list misses of sets whose name has this")
     parser.add_argument("--kinds", action="store_true", help="figures per kind too")
+    parser.add_argument("--only", default="", help="score only the sets whose name has this")
     args = parser.parse_args()
     from interview.search import search_checklist, search_glossary
 
@@ -87,6 +90,8 @@ def main() -> int:
     jobs = [(n, glossary, False) for n in GLOSSARY_SETS]
     jobs += [(n, checklist, True) for n in CHECKLIST_SETS]
     for name, search, is_list in jobs:
+        if args.only and args.only not in name:
+            continue
         queries = _load(name)
         if not queries:
             continue
