@@ -28,6 +28,7 @@ GLOSSARY_SETS = [
     "glossary_queries_heldout3.toml",
     "glossary_queries_heldout.toml",
     "glossary_queries_heldout2.toml",
+    "glossary_queries_tune6.toml",
 ]
 CHECKLIST_SETS = [
     "checklist_queries.toml",
@@ -53,6 +54,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune_en4.toml",
     "checklist_queries_tune13.toml",
     "checklist_queries_tune14.toml",
+    "checklist_queries_heldout5.toml",
 ]
 
 
