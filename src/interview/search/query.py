@@ -522,6 +522,13 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
         if kind == "hira":
             # Mostly particles and okurigana, but a word may be typed in hiragana
             # (「ばっくあっぷの頻度」): the index keeps whatever part it knows.
+            if (
+                not kana
+                and match_start > 0
+                and taken[match_start - 1]
+                and "\u3041" <= plain[match_start - 1] <= "\u3096"
+            ):
+                continue  # the ending of a verb key (つなが|れないように): no word
             if len(run) >= 2:
                 spelled = (Alternative((KANA_PREFIX + to_katakana(run),), 1.0),)
                 words.append((match_start, Group(run, spelled)))
