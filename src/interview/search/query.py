@@ -88,6 +88,11 @@ _STOP_KANJI = frozenset(
         "本件",
         "皆",
         "皆様",
+        "確認事項",
+        "確認項目",
+        "注意点",
+        "留意点",
+        "書き方",
     ]
 )
 _STOP_KATA = frozenset(
