@@ -124,8 +124,21 @@ _WORD_MAP = dict(_WORDS)
 _DIALECT = [
     (re.compile(r"あらへん|あらひん|おまへん"), "ない"),
     (re.compile(r"(?<=[ぁ-ゖ])(へん|ひん)(?=$|[、。わでよね!?]|かった)"), "ない"),
-    (re.compile(r"(?<=[っん])と(る|ります|った)(?![ぁ-ゖ])"), "ている"),
-    (re.compile(r"(?<=[っん])とら(ん|へん|ない)"), "ていない"),
+    (
+        re.compile(
+            r"(?<=[っんきけめれせえしちにみり])と(る|ります|った)(?=$|[、。!?]|けど|けれど|が|し|よ|ね|わ|で|から|ので|ん)"
+        ),
+        "ている",
+    ),
+    (re.compile(r"(?<=[っんきけめれせえしちにみり])とら(ん|へん|ない)"), "ていない"),
+    # 「なんもしとらん」「全然あかん」「まだやねん」
+    (re.compile(r"なんも(?=[ぁ-ゖ])"), "何も"),
+    (re.compile(r"あかん(?![ぁ-ゖ])|あかん(?=わ|で|な|ね|よ)"), "ダメ"),
+    (re.compile(r"(?<=まだ)やねん|(?<=まだ)や(?=[、。]|$|で|な|ね|けど)"), "です"),
+    # IME picked the wrong kanji: 「一分対応済み」 (一部)
+    (re.compile(r"一分(?=(対応|実施|導入|整備|済|の|だけ|のみ|は|で|未))"), "一部"),
+    # IME left a letter: 「わかりまsん」「やってまsねん」
+    (re.compile(r"ま(s|ｓ)ね?ん"), "ません"),
     # 「調べときます」「聞いとく」: 〜ておきます, 〜ておく
     (
         re.compile(
@@ -231,7 +244,7 @@ _COLON_MARKS = {
     **dict.fromkeys("×✕✖", "未実施"),
 }
 # 「対応済み (prod only)」: only, in English, limits the scope (read only does not).
-_ONLY = re.compile(r"(?<![a-z])(?<!read)(?<!read )only(?![a-z])")
+_ONLY = re.compile(r"(?<![a-z])(?<!read)(?<!read )(?<!read-)only(?![a-z])")
 
 
 # One-word answers, as in a form or in English.
@@ -291,6 +304,21 @@ _EMBEDDED = {
     "inprogress": "対応中",
 }
 _EMBEDDED_ENGLISH = re.compile("|".join(re.escape(k) for k in _EMBEDDED))
+# A status word in English beside Japanese: 「done です」「prod は done、stg は TODO」.
+_ENGLISH_MARKS = {
+    "partially implemented": "一部実施",
+    "partially done": "一部実施",
+    "partially": "一部実施",
+    "done": "実施済み",
+    "todo": "未着手",
+}
+_ENGLISH_MARK = re.compile(
+    r"(?<![a-z])(" + "|".join(re.escape(k) for k in _ENGLISH_MARKS) + r")(?![a-z])"
+)
+_JAPANESE = re.compile(r"[ぁ-ゖ一-龥]")
+# 「AndroidはWIP」「stgはTBD」: a part's state after its topic (not 「WIPで、まだ何も…」).
+_TOPIC_STATE = re.compile(r"(?<=[はがも])(wip|tbd)(?![a-z])")
+_TOPIC_STATES = {"wip": "対応中", "tbd": "未定"}
 
 
 # A topic announced before the answer (「この項目ですが、」「API接続の件について、」): its
@@ -364,6 +392,9 @@ def fold(text: str) -> str:
     if "only" in s:
         s = _ONLY.sub("のみ", s)
     s = _drop_symbols(s)
+    if ("done" in s or "todo" in s or "partial" in s) and _JAPANESE.search(s):
+        s = _ENGLISH_MARK.sub(lambda m: _ENGLISH_MARKS[m.group(0)], s)
+        s = _TOPIC_STATE.sub(lambda m: _TOPIC_STATES[m.group(0)], s)
     s = _SPACE.sub("", s)
     s = _EMBEDDED_ENGLISH.sub(lambda m: _EMBEDDED[m.group(0)], s)
     s = _KATAKANA_WORD.sub(_kana, s)
