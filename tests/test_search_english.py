@@ -131,7 +131,13 @@ def test_kana_typed_for_kanji_reaches_the_items(query, items):
 
 @pytest.mark.parametrize(
     ("query", "item"),
-    [("encrytion", 30), ("penetraton test", 27), ("ぜいじゃくせ", 27), ("bakcup", 31)],
+    [
+        ("encrytion", 30),
+        ("penetraton test", 27),
+        ("ぜいじゃくせ", 27),
+        ("bakcup", 31),
+        ("バクアップ", 31),
+    ],
 )
 def test_typos_are_mended(query, item):
     assert item in [h.item for h in search_checklist(query, limit=3)]
@@ -141,6 +147,7 @@ def test_typos_are_mended(query, item):
     "query",
     [
         "lunch",
+        "ランチメニュー",
         "marketing budget",
         "blockchain consensus",
         "hiring plan",

@@ -53,6 +53,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune_en3.toml",
     "checklist_queries_tune_en4.toml",
     "checklist_queries_tune13.toml",
+    "checklist_queries_tune14.toml",
     "checklist_queries_heldout5.toml",
 ]
 
@@ -78,6 +79,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", default="", help="list misses of sets whose name has this")
     parser.add_argument("--kinds", action="store_true", help="figures per kind too")
+    parser.add_argument("--only", default="", help="score only the sets whose name has this")
+    parser.add_argument("--no-heldout", action="store_true", help="skip the held-out sets")
     args = parser.parse_args()
     from interview.search import search_checklist, search_glossary
 
@@ -90,6 +93,8 @@ def main() -> int:
     jobs = [(n, glossary, False) for n in GLOSSARY_SETS]
     jobs += [(n, checklist, True) for n in CHECKLIST_SETS]
     for name, search, is_list in jobs:
+        if (args.only and args.only not in name) or (args.no_heldout and "heldout" in name):
+            continue
         queries = _load(name)
         if not queries:
             continue

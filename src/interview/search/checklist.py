@@ -16,6 +16,8 @@ Japanese name, and typos in longer words are tolerated when nothing else is foun
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Container, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -109,6 +111,9 @@ KEYWORD_WEIGHT = 1.0
 DETAIL_SHARE = 0.5
 """The field weight of a question's detail prompt, relative to the question's text."""
 GLOSSARY_FACTOR = 0.85
+HEAD_FACTOR = 0.9
+"""The weight of a sentence's subject typed as a name (金融ISAC, ISMS認証)."""
+_HEAD_PHRASE = re.compile(r"^([^\u3041-\u3096\s]{4,})[\u3041-\u3096]")
 """Matches found through a glossary term's other names score this fraction."""
 WORDS_FACTOR = 0.8
 """Items holding every word of a several-word query (``ログの保管``), not side by side."""
@@ -518,6 +523,13 @@ class ChecklistIndex:
     def _words(self, query: str, folded: str) -> list[tuple[str, float]]:
         """The folded query, then other names of a glossary term the query names."""
         words = [(folded, 1.0)]
+        head = _HEAD_PHRASE.match(unicodedata.normalize("NFKC", query).strip())
+        if head and _has_kanji_and_latin(head.group(1)):
+            # A sentence about a named thing (「金融ISACに入っていますか」): its subject
+            # as typed, written in kanji and Latin letters together, counts too.
+            subject = normalize_query(head.group(1))
+            if subject != folded:
+                words.append((subject, HEAD_FACTOR))
         for name in self._names(folded):
             word = normalize_query(name)
             if all(word != w for w, _ in words):
@@ -722,3 +734,9 @@ def search_checklist(
     empty or whitespace-only query returns []. Never raises on odd input.
     """
     return checklist_index(catalog).search(query, limit, party)
+
+
+def _has_kanji_and_latin(text: str) -> bool:
+    return any(c.isascii() and c.isalpha() for c in text) and any(
+        "\u4e00" <= c <= "\u9fff" for c in text
+    )

@@ -88,6 +88,17 @@ _STOP_KANJI = frozenset(
         "本件",
         "皆",
         "皆様",
+        "確認事項",
+        "確認項目",
+        "注意点",
+        "留意点",
+        "書き方",
+        "記載",
+        "記述",
+        "記載欄",
+        "記載箇所",
+        "記入箇所",
+        "回答欄",
     ]
 )
 _STOP_KATA = frozenset(
@@ -522,6 +533,13 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
         if kind == "hira":
             # Mostly particles and okurigana, but a word may be typed in hiragana
             # (「ばっくあっぷの頻度」): the index keeps whatever part it knows.
+            if (
+                not kana
+                and match_start > 0
+                and taken[match_start - 1]
+                and "\u3041" <= plain[match_start - 1] <= "\u3096"
+            ):
+                continue  # the ending of a verb key (つなが|れないように): no word
             if len(run) >= 2:
                 spelled = (Alternative((KANA_PREFIX + to_katakana(run),), 1.0),)
                 words.append((match_start, Group(run, spelled)))

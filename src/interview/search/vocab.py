@@ -119,6 +119,7 @@ def english_generic(path: Path = ENGLISH_FILE) -> frozenset[str]:
 
 _ASCII_WORD = re.compile(r"[a-z][a-z0-9]*")
 _HIRAGANA = re.compile(r"[\u3041-\u3096ー]+")
+_KATAKANA = re.compile(r"[\u30a1-\u30f6ー]+")
 
 
 def respell(
@@ -144,7 +145,8 @@ def respell(
     A query typed in hiragana only that no key holds and that is no katakana word of
     the index becomes the *kana_keys* reading one edit away (``ぜいじゃくせ`` →
     ぜいじゃくせい), the first letter kept and no letter changed (しょうひん is no
-    しょうにん).
+    しょうにん); so does a katakana-only query, read as hiragana (バクアップ →
+    ばっくあっぷ).
     """
     from rapidfuzz.distance import OSA
 
@@ -196,20 +198,29 @@ def respell(
                 best, best_distance = key, distance
         if best:
             changed = _replace(changed, word, best)
-    if _HIRAGANA.fullmatch(plain) and len(plain) >= 4 and not any(k in plain for k in kana_keys):
+    kana = plain
+    if _KATAKANA.fullmatch(plain):
+        # A katakana word typed with a letter left out (バクアップ): read as hiragana.
+        kana = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in plain)
+    if (
+        changed == plain
+        and _HIRAGANA.fullmatch(kana)
+        and len(kana) >= 4
+        and not any(k in kana for k in kana_keys)
+    ):
         from interview.search.tokens import to_katakana
 
-        if not known("ト:" + to_katakana(plain).replace("ー", "")):
+        if not known("ト:" + to_katakana(kana).replace("ー", "")):
             near = [
                 k
                 for k in kana_keys
-                if k[0] == plain[0]
+                if k[0] == kana[0]
                 and len(k) >= 4
-                and abs(len(k) - len(plain)) <= 1
-                and (len(k) != len(plain) or sorted(k) == sorted(plain))
+                and abs(len(k) - len(kana)) <= 1
+                and (len(k) != len(kana) or sorted(k) == sorted(kana))
             ]
-            best_kana = min(near, key=lambda k: (OSA.distance(plain, k), len(k)), default="")
-            if best_kana and OSA.distance(plain, best_kana) <= 1:
+            best_kana = min(near, key=lambda k: (OSA.distance(kana, k), len(k)), default="")
+            if best_kana and OSA.distance(kana, best_kana) <= 1:
                 changed = best_kana
     return changed if changed != plain else None
 
