@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from interview.engine.answers import Status
 from interview.engine.reply_correction import corrected_tail
 from interview.engine.reply_plan import PLAN_WORDS
+from interview.engine.reply_predicates import fold_predicates
 from interview.engine.reply_regex import Alternation, fast, fast_module
 
 _POS_TOKEN = "〔済〕"
@@ -755,6 +756,7 @@ def read(folded: str) -> Reading:
     reported = _REPORTING.sub("", folded)
     text = _INTENT_THOUGHT.sub("予定", reported or folded)
     text = _BECOME_STATE.sub(r"\1です", text)
+    text = fold_predicates(text)
     text = re.sub(
         r"^(お|ご)(見込み|認識|理解|指摘)の(通り|とおり)", "その通り", text
     )  # 「お見込みのとおり」

@@ -1,0 +1,94 @@
+"""Word classes of indirect predicates, folded to the plain words the rules read.
+
+Respondents rarely say 実施済み or 未実施: they say a practice 「運用に乗っている」 or
+「手付かず」, that a step is 「着手前」 or 「構想段階にとどまっている」. Each class below lists
+such predicates once, with their conjugated frames (plain, polite, casual, after a topic or a
+contrast), and rewrites them to a canonical wording: an indirect "not done" becomes 未着手, an
+indirect "done" keeps its ending with a plain verb (運用に乗っています → 運用しています). The
+rules then read the canonical words as usual, so a contrast (「Aは回っているが、Bは手付かず」)
+still reads as a part done.
+"""
+
+from __future__ import annotations
+
+from interview.engine.reply_regex import fast
+
+# Nouns and noun phrases that say nothing has started yet.
+_NOT_STARTED_NOUNS = (
+    r"着手前|着手以前|手付かず|手つかず|未着手|構想段階|構想中|企画段階|アイデア段階|検討段階|検討前"
+    r"|棚上げ|ペンディング|pending|塩漬け|宿題|積み残し|白紙|机上の(議論|検討|空論)|絵に描いた(餅|もち)"
+    r"|ゼロベース|ゼロから(のスタート|スタート)|手探り(の)?(段階|状態)"
+)
+# 「着手前の段階です」「構想段階にとどまっています」「宿題になっています」: not started.
+_NOT_STARTED = fast(
+    rf"(まだ|いまだ|未だ|現状|現在|正直)?[、,]?(?:{_NOT_STARTED_NOUNS})"
+    r"(?:に(?:とどま|留ま|止ま)(?:って|り|る)(?:い|お)?(?:ます|る|ります|り)?"
+    r"|に(?:なって|なり|して)(?:い|お)?(?:ます|る|ります|り)?(?:まま)?"
+    r"|の(?:段階|状態|まま|ところ)|段階|状態|のまま)?"
+    r"(?=です|でして|でござ|だ|で[、,]|。|、|$|ね|よ|な(?:ん|の)|[!?！？ー〜~]|という|と(?:いう|言う|なって)|と認識)"
+)
+# 「手が回っていない」「追いついていない」「やれていない」: no capacity, not done.
+_NO_CAPACITY = fast(
+    r"(手が回って|手を付けられて|手をつけられて|やれて)(い|お)?(ない|ません|おらず|なく)"
+)
+# 「試行錯誤はありましたが」: a difficulty on the way, not a trial in place.
+_TRIAL_AND_ERROR = fast(r"試行錯誤")
+# 「担当者もいないため苦労してきましたが、…現在は運用が回っています」: a past hardship (and
+# its reason) on the way to a done, no caveat.
+_PAST_HARDSHIP = fast(
+    r"(?:[^。、]{0,30}(?:ため|ので|から)[、,]?[^、。]{0,10}?)?(苦労|苦戦|難航)(し)?(て(き|い))?(まし)?た(が|けど|けれど)[、,]?(?=[^。]{0,40}(現在|今|いま)(は|では|で))"
+)
+# 「日常業務の一部になっています」「ルーティンになっています」: part of routine work is done.
+_ROUTINE = fast(
+    r"(日常業務|通常業務|日々の業務|業務|ルーティン|ルーチン|日常)(の一部|の一環)?(に|と)(なって|して|組み込まれて|組み込んで)"
+)
+# 「運用に乗っています」「軌道に乗っている」「運用が回っています」「毎年回しています」: in place.
+_RUNNING = fast(
+    r"(運用|軌道|ルーティン|ルーチン)(に|へ)(乗って|乗せて|のって|のせて)"
+    r"|(運用|仕組み|サイクル|pdca|プロセス|手順|手順書|体制|ルール|業務)(は|が|も)(ちゃんと|きちんと|問題なく|うまく|回って)?"
+    r"(回って)(?=い|る|ま|お)"
+    r"|(?<![後手見気出])(?<!持ち)回して(?=い|る|ま|お)"
+)
+# 「意識はされていますが、具体的な取組みはまだ」: awareness beside a gap is no done part.
+_AWARENESS = fast(
+    r"(意識|問題視|重要視|必要性を感じ|必要だと感じ|必要と感じ)(は|も)?(され|し)て(い|お)(る|ます|ります|り)"
+    r"(?=(が|けど|けれど|ものの)[、,]?[^。]{0,30}(まだ|ない|ません|未|これから))"
+)
+# 「証跡も見せてもらいましたが、きちんと実施されています」: the reviewer checked, then the verdict.
+_EVIDENCE_SEEN = fast(
+    r"(証跡|エビデンス|記録|ログ|資料|規程|手順書|報告書)(も|を|は)?(見せてもらい|見せていただき|拝見し|確認し|提出してもらい|提出いただき|受領し)"
+    r"(まし)?た(が|けど|けれど)[、,]?"
+)
+# 「〜と見受けられます」「〜と思われます」: a reviewer's judgment, the verdict is before it.
+_REVIEWER_JUDGMENT = fast(r"と(見受けられ|認められ)(ます|る)")
+# 「全員に周知できていない」: not everyone reached, a part.
+_NOT_EVERYONE = fast(
+    r"全員(に|へ|まで|が|は)[^、。]{0,8}?(でき|し|行き届い|浸透し|徹底し|届い)て(い|お)?(ない|ません|おらず)"
+)
+# 「やってるとこもある」: casual ところもある, some places.
+_SOME_PLACES = fast(r"(?<![こ])とこ(も|は)(ある|あります|あり(?!ませ))")
+# 「契約条項ではなく、覚書を別途締結することで対応しております」: another means, not a gap.
+_INSTEAD = fast(
+    r"(では|で)(なく|はなく)[、,][^。]{0,30}?(こと|の|形)?(で|により|によって)(対応|代替|カバー|担保|補完)"
+    r"|で代わり(に|と)(して|し)|を代わりに(して|使)"
+)
+
+
+def fold_predicates(text: str) -> str:
+    """Rewrite indirect predicates to the canonical words the rules read."""
+    text = _TRIAL_AND_ERROR.sub("苦労", text)
+    text = _PAST_HARDSHIP.sub("苦労の末、", text)
+    text = _NOT_STARTED.sub("未着手", text)
+    text = _NO_CAPACITY.sub("未着手", text)
+    text = _ROUTINE.sub("定着して", text)
+    text = _RUNNING.sub("運用して", text)
+    text = _AWARENESS.sub("〔意〕", text)
+    text = _EVIDENCE_SEEN.sub("", text)
+    text = _REVIEWER_JUDGMENT.sub("", text)
+    text = _NOT_EVERYONE.sub("一部未対応", text)
+    text = _SOME_PLACES.sub("ところもある", text)
+    text = _INSTEAD.sub("で代替", text)
+    return text
+
+
+__all__ = ["fold_predicates"]
