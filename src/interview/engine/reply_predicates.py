@@ -95,6 +95,21 @@ _WISH = fast(
     r"|(いつか|いずれ|そのうち)(は)?[^。]{0,10}?(やらなきゃ|しなきゃ|やらないと|しないと|やらねば|せねば|しなければ|やらなければ)"
     r"(?=(ね|な|なあ|なぁ|とは|と思|です|。|$))"
 )
+# 「やれたらいいなとは思っています」: a wish.
+_WOULD_BE_NICE = fast(
+    r"(でき|やれ|し|入れ|導入でき|対応でき|整備でき)たら(いい|良い|よい)(な|なあ|なぁ)?(とは|と|って)(思|考)"
+)
+# 「過去の監査でも特に指摘は受けておりません」: an audit without findings is a done.
+_NO_FINDINGS = fast(
+    r"(監査|検査|点検|診断|レビュー|審査|考査)[^。、]{0,10}?(指摘|不備|問題点)(は|も|を)?(特に|一度も|何も)?"
+    r"(受けて(い|お)?(ない|ません|おりません)|されて(い|お)?(ない|ません|おりません)|ありません|ない|なし|ゼロ|0件)"
+)
+# 「確認済みなので問題ないと思います」: confidence about no problem, not a hedge on the verdict.
+_NO_PROBLEM_THINK = fast(
+    r"(問題|支障|心配)(は)?(ない|ありません|ございません)(か)?と(思い|考え)(ます|ております|ています)"
+)
+# 「運用としては存在しません」: the topic particle, not a done 運用として.
+_AS_TOPIC = fast(r"としては(?=(存在し|ない|ありません|ございません|なし))")
 # 「その場その場で対応しています」: ad hoc, no practice in place.
 _AD_HOC = fast(
     r"(その場その場|その場しのぎ|場当たり的?|行き当たりばったり|アドホック|ad ?hoc)(に|で|の対応で)?"
@@ -124,6 +139,10 @@ def fold_predicates(text: str) -> str:
     text = _REVIEWER_JUDGMENT.sub("", text)
     text = _NOT_EVERYONE.sub("一部未対応", text)
     text = _WISH.sub("予定", text)
+    text = _WOULD_BE_NICE.sub("予定と思", text)
+    text = _NO_FINDINGS.sub("監査で指摘なし", text)
+    text = _NO_PROBLEM_THINK.sub("問題ありません", text)
+    text = _AS_TOPIC.sub("は", text)
     text = _AD_HOC.sub("各自の判断で", text)
     text = _NO_WORRY.sub("問題ありません", text)
     text = _SOME_PLACES.sub("ところもある", text)
