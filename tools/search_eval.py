@@ -55,6 +55,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune13.toml",
     "checklist_queries_tune14.toml",
     "checklist_queries_heldout5.toml",
+    "checklist_queries_tune15.toml",
 ]
 
 
