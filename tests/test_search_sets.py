@@ -68,6 +68,7 @@ CHECKLIST_SETS = {
     "checklist_queries_tune_en4.toml": (0.89, 0.94, 0.95),
     "checklist_queries_tune13.toml": (0.96, 0.98, 0.92),
     "checklist_queries_tune14.toml": (0.92, 0.97, 0.95),
+    "checklist_queries_tune15.toml": (0.94, 0.97, 0.72),
 }
 NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.93}
 """Sets of no-answer queries only: the share that must return nothing."""
