@@ -44,8 +44,10 @@ GLOSSARY_SETS = {
     "glossary_queries_tune3.toml": (0.96, 0.96, 0.93),
     "glossary_queries_tune4.toml": (0.97, 0.97, 0.9),
     "glossary_queries_tune5.toml": (0.95, 0.96, 0.88),
+    "glossary_queries_tune6.toml": (0.94, 0.95, 0.9),
     "glossary_queries_heldout.toml": (0.97, 0.98, 0.92),
     "glossary_queries_heldout2.toml": (0.92, 0.98, 0.90),
+    "glossary_queries_heldout3.toml": (0.94, 0.97, 0.88),
 }
 CHECKLIST_SETS = {
     "checklist_queries_tune.toml": (0.97, 0.99, 0.96),
@@ -69,6 +71,9 @@ CHECKLIST_SETS = {
     "checklist_queries_tune13.toml": (0.96, 0.98, 0.92),
     "checklist_queries_tune14.toml": (0.92, 0.97, 0.95),
     "checklist_queries_tune15.toml": (0.94, 0.97, 0.72),
+    # sealed this session (scored as totals only; floors guard against regressions)
+    "checklist_queries_heldout4.toml": (0.88, 0.94, 0.96),
+    "checklist_queries_heldout5.toml": (0.78, 0.84, 0.82),
 }
 NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.93}
 """Sets of no-answer queries only: the share that must return nothing."""
