@@ -382,11 +382,17 @@ class ChecklistIndex:
         scored = [s for s in self._meaning.rank(groups, docs) if s.coverage >= cutoff]
         top = max((s.bm25 for s in scored), default=0.0) or 1.0
         prepared = self._prepare(groups) if scored else []
+        wanted = frozenset(
+            token
+            for group in prepared
+            for _f, _t, weighted in group.alternatives
+            for token, _v in weighted
+        )
         # item -> (score, entry index, folded position)
         best: dict[int, tuple[float, int, int]] = {}
         for found in scored:
             item_no = self._items[found.doc]
-            at, position, together = self._best_entry(item_no, prepared)
+            at, position, together = self._best_entry(item_no, prepared, wanted)
             rank = found.bm25 / top
             meaning = found.coverage * (
                 1 - BM25_SHARE - TOGETHER_SHARE + BM25_SHARE * rank + TOGETHER_SHARE * together
@@ -446,14 +452,23 @@ class ChecklistIndex:
             prepared.append(_Prepared(weight, alternatives))
         return prepared
 
-    def _best_entry(self, item_no: int, prepared: Sequence[_Prepared]) -> tuple[int, int, float]:
+    def _best_entry(
+        self, item_no: int, prepared: Sequence[_Prepared], wanted: frozenset[str]
+    ) -> tuple[int, int, float]:
         """The entry of *item_no* holding most of the query, where its rarest match is,
         and how much of the query (0–1) that one entry holds: words found together in
-        one sentence say more than words scattered over the item."""
-        best_at, best_value, best_cover, best_token = -1, -1.0, 0.0, ""
+        one sentence say more than words scattered over the item.
+
+        *wanted* is every token of *prepared*: a text holding none of them is skipped
+        (it would score 0), which spares most of the work on long items.
+        """
+        entries = self._by_item[item_no]
+        best_at, best_value, best_cover, best_token = entries.start, 0.0, 0.0, ""
         total_weight = sum(p.weight for p in prepared) or 1.0
-        for at in self._by_item[item_no]:
+        for at in entries:
             tokens = self._tokens[at]
+            if tokens.isdisjoint(wanted):
+                continue
             value, cover, rarest, rarest_value = 0.0, 0.0, "", 0.0
             for group in prepared:
                 group_share, group_value, group_token, group_token_value = 0.0, 0.0, "", 0.0
@@ -478,9 +493,10 @@ class ChecklistIndex:
             best_cover = max(best_cover, cover / total_weight)
         for tokens in self._phrases.get(item_no, ()):
             # An everyday phrase for the item (keywords.toml) holds words together too.
-            best_cover = max(best_cover, _share(tokens, prepared) / total_weight)
-        if best_at < 0:
-            return self._by_item[item_no].start, -1, 0.0
+            if not tokens.isdisjoint(wanted):
+                best_cover = max(best_cover, _share(tokens, prepared) / total_weight)
+        if len(entries) == 0:
+            return entries.start, -1, 0.0
         surface = best_token.split(":", 1)[-1]
         position = self._entries[best_at].folded.find(surface) if surface else -1
         return best_at, position, best_cover
