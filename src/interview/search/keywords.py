@@ -14,34 +14,37 @@ KEYWORDS_FILE = Path(__file__).parent / "keywords.toml"
 
 
 @lru_cache(maxsize=1)
-def term_keywords(path: Path = KEYWORDS_FILE) -> dict[str, tuple[str, ...]]:
-    """Glossary term → its everyday words ({} when the file is missing)."""
+def _entries(path: Path) -> dict[str, list[dict[str, object]]]:
+    """The file's tables, read once for both lookups ({} when the file is missing)."""
     import tomllib
 
     try:
         with path.open("rb") as f:
-            data = tomllib.load(f)
+            return tomllib.load(f)
     except FileNotFoundError:
         return {}
+
+
+def _words(entry: dict[str, object]) -> tuple[str, ...]:
+    words = entry.get("words", [])
+    return tuple(str(w) for w in words if str(w).strip()) if isinstance(words, list) else ()
+
+
+@lru_cache(maxsize=1)
+def term_keywords(path: Path = KEYWORDS_FILE) -> dict[str, tuple[str, ...]]:
+    """Glossary term → its everyday words ({} when the file is missing)."""
     table: dict[str, tuple[str, ...]] = {}
-    for entry in data.get("terms", []):
-        words = tuple(str(w) for w in entry.get("words", []) if str(w).strip())
-        table[str(entry.get("term", ""))] = table.get(str(entry.get("term", "")), ()) + words
+    for entry in _entries(path).get("terms", []):
+        term = str(entry.get("term", ""))
+        table[term] = table.get(term, ()) + _words(entry)
     return table
 
 
 @lru_cache(maxsize=1)
 def item_keywords(path: Path = KEYWORDS_FILE) -> dict[int, tuple[str, ...]]:
     """Checklist 通番 → its everyday words ({} when the file is missing)."""
-    import tomllib
-
-    try:
-        with path.open("rb") as f:
-            data = tomllib.load(f)
-    except FileNotFoundError:
-        return {}
     table: dict[int, tuple[str, ...]] = {}
-    for entry in data.get("items", []):
-        words = tuple(str(w) for w in entry.get("words", []) if str(w).strip())
-        table[int(entry.get("item", 0))] = table.get(int(entry.get("item", 0)), ()) + words
+    for entry in _entries(path).get("items", []):
+        item = int(str(entry.get("item", 0)))
+        table[item] = table.get(item, ()) + _words(entry)
     return table
