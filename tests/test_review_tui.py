@@ -229,13 +229,11 @@ def test_f3_toggles_the_guide_pane(sessions: Path) -> None:
     asyncio.run(walk())
 
 
-def test_a_read_ahead_and_the_screen_read_a_workbook_once(sessions: Path, monkeypatch) -> None:
-    import threading
-
+def _count_workbook_reads(monkeypatch) -> list[int]:
+    """A list that grows by one each time the walk reads an archived workbook."""
     import interview.services.review.walk as walk_module
-    from interview.services.review.walk import open_review
 
-    calls = []
+    calls: list[int] = []
     real = walk_module.archived_data
 
     def counted(*args, **kwargs):
@@ -243,6 +241,15 @@ def test_a_read_ahead_and_the_screen_read_a_workbook_once(sessions: Path, monkey
         return real(*args, **kwargs)
 
     monkeypatch.setattr(walk_module, "archived_data", counted)
+    return calls
+
+
+def test_a_read_ahead_and_the_screen_read_a_workbook_once(sessions: Path, monkeypatch) -> None:
+    import threading
+
+    from interview.services.review.walk import open_review
+
+    calls = _count_workbook_reads(monkeypatch)
     walk = open_review(sessions, "rv")
     for digest in walk.store.archive_dir(walk.review).glob("*.view.json"):
         digest.unlink()  # no digest (a review added before them): the workbook is read
@@ -260,18 +267,10 @@ def test_a_read_ahead_and_the_screen_read_a_workbook_once(sessions: Path, monkey
 def test_the_walk_reads_the_digest_beside_the_workbook(sessions: Path, monkeypatch) -> None:
     """``review add`` writes a digest: the walk shows the same texts without reading the
     workbook; a stale or broken digest is ignored (and written again from the workbook)."""
-    import interview.services.review.walk as walk_module
     from interview.services.review.item_digest import digest_path
     from interview.services.review.walk import open_review
 
-    calls = []
-    real = walk_module.archived_data
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(walk_module, "archived_data", counted)
+    calls = _count_workbook_reads(monkeypatch)
     walk = open_review(sessions, "rv")
     try:
         connector = walk.review.connectors[0]
