@@ -48,6 +48,28 @@ _ENGLISH: list[tuple[re.Pattern[str], str]] = [
     # a reason: 「since we have no branches」「because there is no app」
     (re.compile(r"\b(?:since|because|as)\s+(?=we|our|there|it|the|they)"), "ので、"),
     (re.compile(r"\b(?:we\s+have|there\s+(?:is|are))\s+no\b"), "ない、"),
+    # 「no third parties are involved」: nothing there (before the done rules read 「are involved」)
+    (re.compile(r"\bno\s+([a-z][a-z -]{0,30}?)\s+(?:is|are|was|were)\s+[a-z]+\b"), r"\1はない、"),
+    # 「it's on our to-do list」「nobody owns it」: not started
+    (
+        re.compile(
+            r"\b(?:on|in)\s+(?:our|the|my)\s+(?:to-?do|todo|backlog|wish)(?:\s+list)?\b"
+            r"|\b(?:nobody|no one|noone)\b(?:\s+[a-z]+){0,2}"
+        ),
+        "未着手のまま、",
+    ),
+    # 「not the way the checklist suggests, but the same result」: other means
+    (
+        re.compile(
+            r"\bnot\s+(?:the way|as|exactly as|how)\s+(?:the\s+)?(?:checklist|item|example|guide)?\s*"
+            r"(?:suggests?|describes?|described|suggested|specified|written|says?)\b"
+            r"|\b(?:the\s+)?same\s+(?:result|effect|outcome|goal|protection|level|thing)\b"
+        ),
+        "代替策で、",
+    ),
+    # 「mostly done, a couple of legacy servers left」: most, the rest left
+    (re.compile(r"\b(?:mostly|largely|almost|nearly|most of(?:\s+it)?)\b"), "大部分は"),
+    (re.compile(r"\b(?:left|remaining|remain|to go)\b(?=\s*[.,;]|$)"), "が残っている"),
     # not knowing, and checking
     (
         re.compile(
@@ -120,6 +142,16 @@ _ENGLISH: list[tuple[re.Pattern[str], str]] = [
         ),
         "実施しています、",
     ),
+    # a standing practice: 「all access goes through SSO」「we've had this running」
+    (
+        re.compile(
+            r"\b(?:goes|go|runs|routes|passes|requires|uses|covers|blocks|encrypts|rotates|expires"
+            r"|enforces|restricts|limits|logs|alerts|scans)\s+(?:through|via|on|with|all|every|each|a|an|the)\b"
+            r"|\bwe(?:'ve|\s+have)\s+(?:had|been|got)\b"
+        ),
+        "実施しています、",
+    ),
+    (re.compile(r"\bno\s+exceptions?\b"), "例外なく"),
     (
         re.compile(
             r"\bwe\s+(?:already\s+|do\s+|always\s+|also\s+)?(?:have|use|run|enforce|require|rotate"
