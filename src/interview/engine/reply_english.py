@@ -67,6 +67,35 @@ _ENGLISH: list[tuple[re.Pattern[str], str]] = [
         ),
         "代替策で、",
     ),
+    # 「staging is still on the old setup」: not moved yet
+    (
+        re.compile(
+            r"\b(?:is|are)\s+still\s+(?:on|using|running|with)\s+(?:the\s+|an?\s+)?(?:old|legacy|previous|manual)\b"
+        ),
+        "は未実施、",
+    ),
+    # 「covered for prod; staging …」: a part named as done
+    (
+        re.compile(
+            r"\b(?:done|implemented|in place|enabled|enforced|covered|deployed|rolled out|applied)"
+            r"\s+(?:for|on|in|at)\s+([^,;.]+?)\s*[;,]"
+        ),
+        r"\1は実施済み、",
+    ),
+    (
+        re.compile(
+            r"\b(?:the|an)\s+equivalent\b|\bequivalently\b|\bjust as (?:good|strong|safe)\b"
+        ),
+        "同等の対策、",
+    ),
+    # 「Handled by our SOC」: a participle opening the reply says what is done
+    (
+        re.compile(
+            r"^(?:handled|covered|managed|enforced|implemented|monitored|configured|encrypted|logged"
+            r"|restricted|required|automated|done|completed)\b(?!\s+(?:for|on|in|at)\b)"
+        ),
+        "実施しています、",
+    ),
     # 「mostly done, a couple of legacy servers left」: most, the rest left
     (re.compile(r"\b(?:mostly|largely|almost|nearly|most of(?:\s+it)?)\b"), "大部分は"),
     (re.compile(r"\b(?:left|remaining|remain|to go)\b(?=\s*[.,;]|$)"), "が残っている"),
