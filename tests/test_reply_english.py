@@ -41,3 +41,8 @@ def test_only_verdict_words_change() -> None:
     assert fold_english("logs are kept") == "logs 実施しています"
     assert fold_english("サーバーはlinuxです") == "サーバーはlinuxです"
     assert fold_english("正直ノータッチ") == "正直ノータッチ"
+
+
+def test_a_negation_no_rule_read_is_never_confidently_done() -> None:
+    reply = parse_status_reply("We are compliant without a formal policy.")
+    assert reply.status is None and reply.guess is Status.DONE

@@ -32,7 +32,8 @@ _ENGLISH: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b(?:{_NOT}\s+(?:really\s+)?(?:apply|concern|affect)(?:\s+to)?"
-            r"|not\s+(?:applicable|relevant|in scope)|n/a|out of scope|irrelevant|no relevance)\b"
+            r"|not\s+(?:applicable|relevant|in scope)|n/a|out of scope|irrelevant|no relevance"
+            r"|not\s+(?:for|about|relevant to|meant for|aimed at)\s+(?:us|our company|our business|fintechs?|startups?))\b"
         ),
         "該当しない、",
     ),
@@ -118,7 +119,7 @@ _ENGLISH: list[tuple[re.Pattern[str], str]] = [
     # other means
     (
         re.compile(
-            r"\binstead(?:\s+of)?\b|\bdifferently\b|\bworkaround\b"
+            r"\binstead(?:\s+of)?\b|\bdifferently\b|\bworkaround\b|\brather\s+than\b|\bsomething\s+(?:different|else)\b"
             r"|\b(?:compensating|alternative|alternate|different|other|equivalent|another)"
             r"\s+(?:control|measure|method|approach|way|means|mechanism|solution|tool)s?\b"
         ),
@@ -136,6 +137,22 @@ _ENGLISH: list[tuple[re.Pattern[str], str]] = [
             r"|be\s+(?:implemented|introduced|added|rolled out|deployed)))\b"
         ),
         "予定、",
+    ),
+    # not done: 「we've never done a pen test」
+    (re.compile(r"\bnever\b(?:\s+(?:been|had|got|really))?(?:\s+[a-z]+)?"), "していません、"),
+    # 「some teams do it, others don't」: a part, the rest not
+    (
+        re.compile(
+            r"\bsome\s+(?:of\s+(?:the|our)\s+)?(?=(?:teams?|people|systems?|servers?|users?|staff|branches|departments?"
+            r"|apps?|services?|vendors?|partners?|accounts?|environments?|offices?|sites?)\b)"
+        ),
+        "一部の",
+    ),
+    (re.compile(r"\b(?:others|the\s+rest|the\s+others)\b"), "残りは"),
+    # 「we cover the main API, but not the legacy batch interface」
+    (
+        re.compile(r"\bbut\s+not\s+(?:for\s+|on\s+|in\s+)?(?:the\s+|our\s+)?([a-z][^,;.]*)"),
+        r"が、\1は未実施",
     ),
     # not done
     (
@@ -183,7 +200,7 @@ _ENGLISH: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bno\s+exceptions?\b"), "例外なく"),
     (
         re.compile(
-            r"\bwe\s+(?:already\s+|do\s+|always\s+|also\s+)?(?:have|use|run|enforce|require|rotate"
+            r"\bwe\s+(?:already\s+|do\s+|always\s+|also\s+)?(?:have|use|run|cover|enforce|require|rotate"
             r"|review|monitor|keep|maintain|encrypt|log|do|perform|conduct|check|apply|store"
             r"|manage|test|train|limit|restrict|block|scan|hold|audit|track|retain)\b"
         ),
@@ -191,7 +208,7 @@ _ENGLISH: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?:in place|implemented|enabled|enforced|done|completed|deployed|configured)\b"
+            r"\b(?:in place|implemented|enabled|enforced|done|completed|deployed|configured|(?:fully\s+)?compliant)\b"
         ),
         "実施済み、",
     ),
@@ -205,6 +222,12 @@ _ENGLISH: list[tuple[re.Pattern[str], str]] = [
 _DONE_BUT_NOT = re.compile(
     r"(実施しています|実施済み)([^。]*?)が、(?=[^。]*?(?:未実施|していません|まだ))"
 )
+
+# A negation left in English after the rewrite (a phrasing no rule knows).
+_LEFT_NEGATION = re.compile(
+    r"(?<![a-z])(?:not|never|no|nobody|nothing|none|without|nor)(?![a-z])|n't"
+)
+UNREAD_NEGATION = "〔否〕"
 
 # English predicates beside Japanese (「WAFはenabledです」「vendor側はunknownです」「要check」).
 _MIXED = fast(
@@ -250,10 +273,13 @@ def fold_english(text: str) -> str:
         for pattern, japanese in _ENGLISH:
             text = pattern.sub(japanese, text)
         # 「we have the policy, but no training yet」: a done clause, then a missing one
-        return _DONE_BUT_NOT.sub(r"\1\2が、一部は", text).strip("、 ")
+        text = _DONE_BUT_NOT.sub(r"\1\2が、一部は", text).strip("、 ")
+        if _LEFT_NEGATION.search(text):  # a negation no rule read: never confidently done
+            text += UNREAD_NEGATION
+        return text
     if _JAPANESE.search(text):
         return _MIXED.sub(_mixed, text)
     return text
 
 
-__all__ = ["fold_english", "is_english"]
+__all__ = ["UNREAD_NEGATION", "fold_english", "is_english"]

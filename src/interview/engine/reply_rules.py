@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from interview.engine.answers import Status
 from interview.engine.reply_correction import corrected_tail
+from interview.engine.reply_english import UNREAD_NEGATION
 from interview.engine.reply_plan import PLAN_WORDS
 from interview.engine.reply_predicates import fold_predicates
 from interview.engine.reply_regex import Alternation, fast, fast_module
@@ -826,6 +827,8 @@ def read(folded: str) -> Reading:
         _QUESTION.search(text) and status not in (Status.UNKNOWN, Status.NOT_APPLICABLE)
     ):
         return Reading(None, guess or status, True, has_plan)
+    if status is Status.DONE and UNREAD_NEGATION in text:  # 「…, we haven't really X'd」
+        return Reading(None, status, False, has_plan)
     polite_reason = status is Status.NOT_APPLICABLE and re.search(r"ため|ので|から", text)
     if status not in (None, Status.UNKNOWN) and _HEDGE.search(text) and not polite_reason:
         return Reading(None, status, False, has_plan)
