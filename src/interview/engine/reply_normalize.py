@@ -163,7 +163,7 @@ _DIALECT = [
     ),
 ]
 # A bare 済 / 未 closing a clause: 「AとBは済、Cは未」.
-_BARE_MARK = re.compile(r"(?<=[はがも:])(済|未)(?=$|[、。,!?])")
+_BARE_MARK = re.compile(r"(?<=[はがも:)])(済|未)(?=$|[、。,!?])")
 _SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
 # 済 → 済み; ずみ/すみ/住み after a verbal noun → 済み (対応ずみ, 実施住み, 対応すみ)
 # 的 typed in kana after a noun: 部分てきに, 基本てきには, 段階てき
@@ -386,6 +386,11 @@ _MEMO_STATUS = re.compile(
     r"(?:^|(?<=[、。\n]))[・■□◆◇▪\-*]?[^\S\n]*(?:現在の)?(状況|対応|実施状況|対応状況|現状|判定|ステータス|status|該当)"
     r"[^\S\n]*[:：][^\S\n]*(?=\S)"
 )
+# An item of a memo list: 「・訓練：未実施」 (a short label, then its state).
+_MEMO_ITEM = re.compile(
+    r"((?:^|(?<=[、。\n]))[・■□◆◇▪\-*]?[^\S\n]*[^\s、。:：はがも]{1,15}?)[^\S\n]*[:：]"
+    r"(?=[^\S\n]*(なし|無し|無$|無[、。\n]|未|×|済|あり|有り|一部|実施|対応済|導入済|整備済|不明|確認中))"
+)
 # A blank between Japanese words marks a clause, like 、 (本番は実施 開発は未実施).
 _JA_SPACE = re.compile(r"(?<=[^\x00-\x7f])[\s\u3000]+|[\s\u3000]+(?=[^\x00-\x7f])")
 # Sentence-final particles carry no verdict (保護ね, やってますよ).
@@ -424,6 +429,8 @@ def fold(text: str) -> str:
         s = _MEMO_STATUS.sub(
             lambda m: "該当" if m.group(1) == "該当" else "", _MEMO_LABEL.sub(r"\1\2:", s)
         )
+        if len(_MEMO_ITEM.findall(s)) >= 2:  # 「・規程：なし\n・運用：なし」: each label is a topic
+            s = _MEMO_ITEM.sub(r"\1は", s)
     core = s.strip(_ENDS)
     word = _drop_symbols(core).strip(_ENDS) if len(core) <= 24 else ""
     if word in _ONE_WORD:
