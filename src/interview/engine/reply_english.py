@@ -11,6 +11,7 @@ clause by clause; the English nouns stay as they are. Only for matching (see ``f
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from interview.engine.reply_regex import fast
 
@@ -26,7 +27,7 @@ _NOT = (
 _PASSIVE = r"(?:in place|set up|rolled out|kept|held|run|built|sent|done|made|[a-z]+ed|[a-z]+en)"
 
 # (pattern, Japanese) in order: the first rewrites must not be read by the later ones.
-_ENGLISH: list[tuple[re.Pattern[str], str]] = [
+_ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"[’‘`]"), "'"),
     # not applicable, with or without a reason
     (
@@ -51,6 +52,15 @@ _ENGLISH: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:we\s+have|there\s+(?:is|are))\s+no\b"), "ない、"),
     # 「no third parties are involved」: nothing there (before the done rules read 「are involved」)
     (re.compile(r"\bno\s+([a-z][a-z -]{0,30}?)\s+(?:is|are|was|were)\s+[a-z]+\b"), r"\1はない、"),
+    (
+        re.compile(r"\bno\s+(?:problems?|issues?|findings?|incidents?|concerns?|exceptions?)\b"),
+        "問題なし",
+    ),
+    # 「prod and staging yes, the internal tools no」: a state after each part
+    (
+        re.compile(r"(?:^|(?<=[,;]))\s*([a-z][a-z0-9 &/-]{0,30}?)\s+(yes|no)\b(?=\s*[,;.]|\s*$)"),
+        lambda m: m.group(1) + ("は実施済み、" if m.group(2) == "yes" else "は未実施、"),
+    ),
     # 「it's on our to-do list」「nobody owns it」: not started
     (
         re.compile(
