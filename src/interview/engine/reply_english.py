@@ -49,7 +49,27 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     ),
     # a reason: 「since we have no branches」「because there is no app」
     (re.compile(r"\b(?:since|because|as)\s+(?=we|our|there|it|the|they)"), "ので、"),
-    (re.compile(r"\b(?:we\s+have|there\s+(?:is|are))\s+no\b"), "ない、"),
+    (
+        re.compile(r"\b(?:we\s+have|we've\s+got|there\s+(?:is|are)|there's|there're)\s+no\b"),
+        "ない、",
+    ),
+    # 「I'm not the right person to answer, I'll forward it to IT」: not known here
+    (
+        re.compile(
+            r"\b(?:i'm|i am|we're|we are)\s+not\s+(?:the right (?:person|team|people)|aware|in charge)\b"
+            r"|\b(?:forward(?:ing)?|pass(?:ing)?|escalat(?:e|ing))\s+(?:it|this)\s+(?:on\s+)?to\b"
+        ),
+        "不明、確認します、",
+    ),
+    # 「enforcement is patchy」: a weakness
+    (
+        re.compile(
+            r"\b(?:is|are)\s+(?:a bit\s+|rather\s+|quite\s+|still\s+)?(?:patchy|inconsistent|spotty|incomplete"
+            r"|uneven|weak|insufficient|not consistent|hit and miss)\b"
+        ),
+        "は不十分、",
+    ),
+    (re.compile(r"\b(?:exists?|is there|are there)\b"), "あります、"),
     # 「no third parties are involved」: nothing there (before the done rules read 「are involved」)
     (re.compile(r"\bno\s+([a-z][a-z -]{0,30}?)\s+(?:is|are|was|were)\s+[a-z]+\b"), r"\1はない、"),
     (
@@ -74,7 +94,7 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         re.compile(
             r"\bnot\s+(?:the way|as|exactly as|how)\s+(?:the\s+)?(?:checklist|item|example|guide)?\s*"
             r"(?:suggests?|describes?|described|suggested|specified|written|says?)\b"
-            r"|\b(?:the\s+)?same\s+(?:result|effect|outcome|goal|protection|level|thing)\b"
+            r"|\b(?:the\s+)?same\s+(?:result|effect|outcome|goal|protection|level|thing|purpose|function|job|role)\b"
         ),
         "代替策で、",
     ),
