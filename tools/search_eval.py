@@ -56,6 +56,8 @@ CHECKLIST_SETS = [
     "checklist_queries_tune14.toml",
     "checklist_queries_heldout5.toml",
     "checklist_queries_tune15.toml",
+    "checklist_queries_tune18.toml",
+    "checklist_queries_tune19.toml",
 ]
 
 
