@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from interview.search.normalize import normalize
+from interview.search.normalize import normalize, query_words
 
 OUTSIDE_FILE = Path(__file__).parent / "outside.toml"
 MIN_REST = 2
@@ -31,11 +31,14 @@ def outside_words(path: Path = OUTSIDE_FILE) -> frozenset[str]:
     except FileNotFoundError:
         return frozenset()
     return frozenset(
-        normalize(str(word))
-        for group in data.get("groups", [])
-        for word in group.get("words", [])
-        if normalize(str(word))
-    )
+        _folded(str(word)) for group in data.get("groups", []) for word in group.get("words", [])
+    ) - {""}
+
+
+def _folded(word: str) -> str:
+    """The word as :func:`query_words` cuts it from a query: 値決め → 値決 (okurigana,
+    like particles, break words there)."""
+    return "".join(query_words(word)) or normalize(word)
 
 
 def outside_word(word: str) -> bool:
