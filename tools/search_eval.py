@@ -58,6 +58,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune15.toml",
     "checklist_queries_tune18.toml",
     "checklist_queries_tune19.toml",
+    "checklist_queries_tune20.toml",
 ]
 
 
