@@ -59,6 +59,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune18.toml",
     "checklist_queries_tune19.toml",
     "checklist_queries_tune20.toml",
+    "checklist_queries_tune21.toml",
 ]
 
 
