@@ -60,6 +60,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune19.toml",
     "checklist_queries_tune20.toml",
     "checklist_queries_tune21.toml",
+    "checklist_queries_tune22.toml",
 ]
 
 
