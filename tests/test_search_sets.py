@@ -85,10 +85,10 @@ CHECKLIST_SETS = {
     # sealed this session (scored as totals only; floors guard against regressions)
     "checklist_queries_heldout4.toml": (0.89, 0.94, 0.96),
     "checklist_queries_heldout5.toml": (0.78, 0.84, 0.84),
-    "checklist_queries_heldout6.toml": (0.92, 0.94, 1.0),
+    "checklist_queries_heldout6.toml": (0.93, 0.95, 1.0),
     "checklist_queries_heldout7.toml": (0.96, 0.96, 0.95),
     "checklist_queries_tune16.toml": (0.89, 0.92, 0.95),
-    "checklist_queries_tune17.toml": (0.96, 0.99, 0.90),
+    "checklist_queries_tune17.toml": (0.96, 0.99, 0.96),
 }
 NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.95}
 """Sets of no-answer queries only: the share that must return nothing."""
