@@ -87,7 +87,7 @@ CHECKLIST_SETS = {
     "checklist_queries_heldout5.toml": (0.78, 0.84, 0.84),
     "checklist_queries_heldout6.toml": (0.93, 0.95, 1.0),
     "checklist_queries_heldout7.toml": (0.96, 0.96, 0.95),
-    "checklist_queries_tune16.toml": (0.89, 0.92, 0.95),
+    "checklist_queries_tune16.toml": (0.94, 0.97, 0.95),
     "checklist_queries_tune17.toml": (0.96, 0.99, 0.96),
 }
 NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.95}
