@@ -334,7 +334,9 @@ class ChecklistIndex:
 
     def _groups(self, query: str, compounds: bool = True) -> tuple[Group, ...]:
         """The query's groups; with *compounds*, one more for each cut no item knows
-        across (暗号|資産), so the parts do not answer for the whole."""
+        across (暗号|資産), so the parts do not answer for the whole, and a word outside
+        the checklist's domain (社内報, outside.toml) weighs as an unknown word. Without
+        (suggestions), the query's parts count as they are."""
         from interview.search.outside import outside_word
         from interview.search.query import (
             JUNCTION_PREFIX,
@@ -356,7 +358,7 @@ class ChecklistIndex:
             if not self._meaning.holds_token(bigram):
                 # A compound no item knows (暗号資産): its parts are not what was asked.
                 expanded.append(Group(JUNCTION_PREFIX + bigram, (Alternative((bigram,), 1.0),)))
-        outside = [word for word in query_words(query) if outside_word(word)]
+        outside = [w for w in query_words(query) if outside_word(w)] if compounds else []
         for group in groups:
             word = normalize(group.word)
             held = next((span for span in outside if word and word in span), None)
