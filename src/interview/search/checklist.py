@@ -358,7 +358,12 @@ class ChecklistIndex:
             if not self._meaning.holds_token(bigram):
                 # A compound no item knows (暗号資産): its parts are not what was asked.
                 expanded.append(Group(JUNCTION_PREFIX + bigram, (Alternative((bigram,), 1.0),)))
-        outside = [w for w in query_words(query) if outside_word(w)] if compounds else []
+        # The query's words between particles, and the parser's own words that glue
+        # okurigana (待ち時間 → 待時間), not those cut out of a longer word (社内報|告).
+        spans = query_words(query) if compounds else []
+        glued = [normalize(g.word) for g in groups] if compounds else []
+        words = [*spans, *(w for w in glued if not any(w in span for span in spans))]
+        outside = list(dict.fromkeys(w for w in words if outside_word(w)))
         for group in groups:
             word = normalize(group.word)
             held = next((span for span in outside if word and word in span), None)

@@ -8,12 +8,14 @@ checklist search then weighs it as an unknown word that matches nothing.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
-from interview.search.normalize import normalize, query_words
+from interview.search.normalize import normalize
 
 OUTSIDE_FILE = Path(__file__).parent / "outside.toml"
+_HIRAGANA = re.compile(r"[\u3041-\u3096]")
 MIN_REST = 2
 """A compound counts as outside when an outside word opens or ends it and the rest
 beside it is a word of its own (two letters of one script or more): 株主|総会,
@@ -36,9 +38,9 @@ def outside_words(path: Path = OUTSIDE_FILE) -> frozenset[str]:
 
 
 def _folded(word: str) -> str:
-    """The word as :func:`query_words` cuts it from a query: 値決め → 値決 (okurigana,
-    like particles, break words there)."""
-    return "".join(query_words(word)) or normalize(word)
+    """The word without its okurigana, as the query parser glues it (待ち時間 → 待時間,
+    値決め → 値決)."""
+    return normalize(_HIRAGANA.sub("", word))
 
 
 def outside_word(word: str) -> bool:
