@@ -124,6 +124,50 @@ _INSTEAD = fast(
     r"|で代わり(に|と)(して|し)|を代わりに(して|使)"
 )
 
+# Eighth round (batch 35): more word classes, each folded to words the rules already read.
+# 「先送りになっています」「先延ばしにしています」: holding off, like 後回し.
+_POSTPONED = fast(
+    r"(先送り|先延ばし)(に)?(しちゃっ|なっちゃっ|してしまっ|なってしまっ|しとっ|しちゃ|なっ|し)て"
+)
+# 「結局そのままになっています」「それきりです」: talk that came to nothing.
+_FIZZLED = fast(
+    r"(結局|けっきょく)[、,]?(そのまま|それきり|それっきり|うやむや)(に)?"
+    r"(なって(い|お)?(ます|る|ります)?|なりました|なった|です|の状態です|だ)?"
+)
+# 「社長に相談したら、今はいいと言われました」: told it can wait, a decision not to act.
+_TOLD_NOT_NOW = fast(
+    r"(今は|いまは|当面は?|しばらくは|現時点では)(まだ)?(いい|よい|良い|不要|必要ない|いらない|やらなくていい|やらなくてよい|しなくていい)"
+    r"(と|って)(言われ|いわれ|判断され|判断し|決ま|なり|の(判断|こと|結論))[^、。]{0,8}"
+)
+# 「形になっているものは何もないです」「決まっているルールは一つもありません」: nothing formed.
+_NOTHING_FORMED = fast(
+    r"(形になって|決まって|定まって|整って|整備して|整備されて|文書化して|文書化されて|明文化して|明文化されて"
+    r"|用意して|用意されて|作って|作成して|作成されて)(い|お)?る(もの|こと|ルール|仕組み|手順|規程|文書)"
+    r"(は|も)(何も|なにも|一つも|ひとつも|特に|まだ)?(ない|無い|ありません|ございません|なし)(です|んです|でした)?"
+)
+# 「導入したいツールの候補を挙げているところです」: choosing, not using (like 選定しています).
+_SHORTLISTING = fast(
+    r"候補(を|の)?(挙げ|あげ|出し|洗い出し|絞っ|絞り込ん|リストアップし|比較し|探し)(て|で)"
+)
+# 「監査法人からも特に何も言われていません」: an audit without findings (like 指摘なし).
+_NOT_TOLD_OFF = fast(
+    r"(監査|検査|点検|診断|審査|考査)[^。、]{0,10}?(特に|一度も)?(何も)?(言われて|注意されて|指摘されて|咎められて)"
+    r"(い|お)?(ない|ません|おりません)"
+)
+# 「人の手で取り出すことはできません」「誰も閲覧することはできない」: what a control prevents.
+_CANNOT_ACCESS = fast(
+    r"(取り出|持ち出|閲覧|参照|改ざん|改竄|書き換え|削除|コピー|ダウンロード|ログイン|アクセス|変更|持ち込)"
+    r"(す|し|する)?(こと)(は|が|も)?(一切|絶対に)?(でき|出来)(ない|ません|ず|なく)"
+    r"(?=[^、。]{0,4}($|[、。]))"
+)
+# 「物理的な分離は難しいので、VLANで論理的に分けています」「専任は置けないため、…で体制を作って
+# います」: the asked-for means cannot be had, so another one is used — the 代わりに of 代替策.
+_CANNOT_SO_OTHER = fast(
+    r"(は|が)(難しい|困難な?|無理な?|できない|出来ない|置けない|持てない|入れられない|導入できない)(ので|ため|から)[、,]"
+    r"(?=[^。]{0,40}?(で|を使って|を活用して|によって|により|を用いて)[^。]{0,24}?て(い|お)?(ます|る|ります))"
+    r"(?![^。]{0,40}(のみ|だけ|一部|ない|ません))"
+)
+
 
 def fold_predicates(text: str) -> str:
     """Rewrite indirect predicates to the canonical words the rules read."""
@@ -151,6 +195,14 @@ def fold_predicates(text: str) -> str:
     text = _PUT_OFF.sub("後回しにして", text)
     text = _NOT_GRANTED.sub("予算待ちで未着手", text)
     text = _CORE_NOT_STARTED.sub("未着手", text)
+    text = _POSTPONED.sub("後回しにして", text)
+    text = _FIZZLED.sub("立ち消えになっています", text)
+    text = _TOLD_NOT_NOW.sub("見送りになりました", text)
+    text = _NOTHING_FORMED.sub("何もしていません", text)
+    text = _SHORTLISTING.sub("選定して", text)
+    text = _NOT_TOLD_OFF.sub("監査で指摘なし", text)
+    text = _CANNOT_ACCESS.sub("できない仕組みです", text)
+    text = _CANNOT_SO_OTHER.sub(r"\1できない代わりに、", text)
     return text
 
 
