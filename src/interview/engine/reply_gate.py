@@ -1,8 +1,9 @@
 """A second opinion on the reply reader's confident readings (the "statistical gate").
 
 A small multinomial logistic regression over character 1–3-grams of the folded reply
-(``reply_normalize.fold``), trained offline by ``tools/train_reply_gate.py`` on the tuning
-tables' labels only. It never gives a status: when the rules read a confident status S and
+(``reply_normalize.fold``), its word-ish runs (kanji, hiragana, katakana, Latin) and the
+n-grams its indirect predicates fold to (``reply_predicates``), trained offline by
+``tools/train_reply_gate.py`` on the labels of the tuning tables and the open held-out sets. It never gives a status: when the rules read a confident status S and
 the classifier favours another reading T by a wide margin, the reply is left unsure with T
 pre-selected (the chat then asks; no pre-selection when T is "no status"). When the rules have neither a status nor a guess, the
 classifier's favourite status may be offered as the guess.
@@ -23,7 +24,7 @@ from pathlib import Path
 from interview.engine.answers import Status
 
 MODEL_PATH = Path(__file__).with_name("reply_gate_model.json")
-FORMAT = 1
+FORMAT = 2  # 2: features() — n-grams, word runs and folded predicates
 NO_STATUS = "none"  # the class of replies that give no status (questions, remarks)
 
 # Veto when P(T) − P(S) ≥ THETA for the classifier's favourite T ≠ S (chosen on the
@@ -62,6 +63,26 @@ def ngrams(folded: str, low: int = 1, high: int = 3) -> set[str]:
     return grams
 
 
+# Word-ish runs of one script: 「手順書はまだ作っていません」 → 手順書, はまだ, 作, っていません.
+_RUNS = re.compile(r"[一-龥々〆]+|[ぁ-ゖー]+|[ァ-ヺー]+|[a-z0-9]+")
+WORD, PREDICATE = "§w", "§p"  # marks no character n-gram carries
+
+
+def features(folded: str) -> set[str]:
+    """What the classifier reads: character n-grams, word runs (marked §w) and, when the
+    indirect predicates fold to other words (「手付かず」 → 未着手), the n-grams those words
+    add (marked §p), so that a class of predicates shares its weights."""
+    from interview.engine.reply_predicates import fold_predicates
+
+    grams = ngrams(folded)
+    out = set(grams)
+    out.update(WORD + run for run in _RUNS.findall(folded))
+    canonical = fold_predicates(folded)
+    if canonical != folded:
+        out.update(PREDICATE + gram for gram in ngrams(canonical) - grams)
+    return out
+
+
 @dataclass(frozen=True)
 class Model:
     classes: tuple[str, ...]
@@ -72,7 +93,7 @@ class Model:
         scores = list(self.bias)
         weights = self.weights
         k = len(scores)
-        for gram in ngrams(folded):
+        for gram in features(folded):
             row = weights.get(gram)
             if row is not None:
                 for j in range(k):
