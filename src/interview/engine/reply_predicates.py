@@ -149,6 +149,10 @@ _NOTHING_FORMED = fast(
 _SHORTLISTING = fast(
     r"候補(を|の)?(挙げ|あげ|出し|洗い出し|絞っ|絞り込ん|リストアップし|比較し|探し)(て|で)"
 )
+# 「議論にはなっていますが、結論は出ていません」: talk without a decision, nothing done.
+_NO_CONCLUSION = fast(
+    r"(結論|答え|方針)(は|が|も)?(まだ)?(出て|出せて|決まって)(い|お)?(ない|ません|おらず)"
+)
 # 「監査法人からも特に何も言われていません」: an audit without findings (like 指摘なし).
 _NOT_TOLD_OFF = fast(
     r"(監査|検査|点検|診断|審査|考査)[^。、]{0,10}?(特に|一度も)?(何も)?(言われて|注意されて|指摘されて|咎められて)"
@@ -163,7 +167,7 @@ _CANNOT_ACCESS = fast(
 # 「物理的な分離は難しいので、VLANで論理的に分けています」「専任は置けないため、…で体制を作って
 # います」: the asked-for means cannot be had, so another one is used — the 代わりに of 代替策.
 _CANNOT_SO_OTHER = fast(
-    r"(は|が)(難しい|困難な?|無理な?|できない|出来ない|置けない|持てない|入れられない|導入できない)(ので|ため|から)[、,]"
+    r"(は|が)[^、。]{0,8}?(難しい|困難な?|無理な?|できない|出来ない|置けない|持てない|入れられない)(ので|ため|から)[、,]"
     r"(?=[^。]{0,40}?(で|を使って|を活用して|によって|により|を用いて)[^。]{0,24}?て(い|お)?(ます|る|ります))"
     r"(?![^。]{0,40}(のみ|だけ|一部|ない|ません))"
 )
@@ -200,6 +204,7 @@ def fold_predicates(text: str) -> str:
     text = _TOLD_NOT_NOW.sub("見送りになりました", text)
     text = _NOTHING_FORMED.sub("何もしていません", text)
     text = _SHORTLISTING.sub("選定して", text)
+    text = _NO_CONCLUSION.sub("まだ何も決まっていません", text)
     text = _NOT_TOLD_OFF.sub("監査で指摘なし", text)
     text = _CANNOT_ACCESS.sub("できない仕組みです", text)
     text = _CANNOT_SO_OTHER.sub(r"\1できない代わりに、", text)
