@@ -112,9 +112,11 @@ def test_the_gate_never_invents_a_status():
         for guess in (None, Status.PARTIAL):
             status, _ = review(fold("どういう意味ですか"), None, guess, model=model)
             assert status is None or status is guess  # at most the rules' own guess
-        # the rules' own guess is kept, and becomes the status only when the model agrees
+        # the rules' guess becomes the status only when the model agrees; a near-certain
+        # other favourite is pre-selected instead, still asked
         agrees = name == Status.PARTIAL.value
-        expected = (Status.PARTIAL if agrees else None, Status.PARTIAL)
+        expected_guess = Status.PARTIAL if name in ("partial", NO_STATUS) else Status(name)
+        expected = (Status.PARTIAL if agrees else None, expected_guess)
         assert review("x", None, Status.PARTIAL, model=model) == expected
     # an empty guess may be filled, never a status
     assert review("x", None, None, model=_sure_it_is("partial")) == (None, Status.PARTIAL)

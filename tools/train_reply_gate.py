@@ -255,7 +255,11 @@ def _score(
                 vetoed["S right"] += reading.status.value == label
                 vetoed["T right"] += top == label
                 vetoed["vetoed"] += 1
-        counts[outcome(status, None if label == NO_STATUS else Status(label))] += 1
+        result = outcome(status, None if label == NO_STATUS else Status(label))
+        counts[result] += 1
+        if result == "unsure" and label != NO_STATUS:  # asked: is the pre-selection right?
+            vetoed["asked"] += 1
+            vetoed["guess right"] += guess is not None and guess.value == label
     return counts, vetoed
 
 
@@ -315,6 +319,18 @@ def command_sweep() -> int:
             print(f"{floor} | " + " | ".join(cells))
     finally:
         reply_gate.PROMOTE_FLOOR = chosen
+    print("\npre-selected guess right / asked (replies with a status label left unsure):")
+    override = reply_gate.GUESS_OVERRIDE
+    try:
+        for flag in (True, False):
+            reply_gate.GUESS_OVERRIDE = flag
+            cells = []
+            for data, model_for in sets.values():
+                _, asked = _score(data, reply_gate.THETA, model_for)
+                cells.append(f"{asked['guess right']}/{asked['asked']}")
+            print(f"GUESS_OVERRIDE {flag} | " + " | ".join(cells))
+    finally:
+        reply_gate.GUESS_OVERRIDE = override
     return 0
 
 

@@ -153,6 +153,37 @@ _SHORTLISTING = fast(
 _NO_CONCLUSION = fast(
     r"(結論|答え|方針)(は|が|も)?(まだ)?(出て|出せて|決まって)(い|お)?(ない|ません|おらず)"
 )
+# 「専用のシステムはないので、月ごとにエクスポートして保存しています」: no dedicated means, so
+# another way (read like 〜できない代わりに).
+_NO_DEDICATED_SO = fast(
+    r"(システム|ツール|製品|仕組み|装置|機器|サービス|部署|部門|専任|拠点|設備)(は|が|も)"
+    r"(ない|無い|ありません|ございません|持っていない|置いていない)(ので|ため|から)[、,]"
+    r"(?=[^。]{0,50}?て(い|お)(ます|る|ります))(?![^。]{0,50}(のみ|だけ|一部|ない|ません|予定|検討))"
+)
+# 「ログイン失敗が5回続くとロックがかかります」: what happens automatically on a condition.
+_AUTO_ACTION = fast(
+    r"(?<=[とばらは])[、,]?(ロック|アラート|通知|警告|遮断)が(かかり|かかる|上がり|上がる|あがり|あがる|飛び|飛ぶ|出|送られ)(ます|る)?"
+)
+# 「承認されていない端末はつながらないようになっています」: prevented by design (not 「〜ないように
+# しています」, an effort, which asks).
+_DESIGNED_NOT = fast(
+    r"(?<=[ぁ-ん])ない(よう|様)(に)?(なって|設定して|設定されて|制御して|制御されて)(い|お)(ます|る|ります)"
+)
+# 「声は上がっていますが、誰も動いていません」: talk, and nobody acting on it.
+_NOBODY_MOVED = fast(
+    r"誰も(動いて|手を付けて|手をつけて|着手して|やって|取り組んで|対応して)(い|お)?(ない|ません)"
+)
+_VOICES_RAISED = fast(r"声(は|が|も)(上が|あが)って(い|お)(ます|る)(の|ん)?(です)?(が|けど|けれど)")
+# 「そこは完全に抜けてました」: overlooked, not done (not 「抜けている年もある」, a part).
+_OVERLOOKED = fast(
+    r"(完全に|すっかり|まるっと|うっかり)?(抜けて|抜け落ちて|見落として|失念して)(い|お)?(ました|た|ます|る)"
+    r"(?![^。]{0,3}(年|月|部分|ところ|箇所|もの|こと|人|回))"
+)
+# 「今どうするか考えているところです」: deciding what to do, nothing done.
+_DECIDING_HOW = fast(
+    r"どう(する|対応する|やる|するの|対処する)か(を)?(考えて|検討して|相談して|悩んで|議論して|話し合って)"
+    r"(い|お)?(る|ます)?(ところ|最中|段階)?"
+)
 # 「監査法人からも特に何も言われていません」: an audit without findings (like 指摘なし).
 _NOT_TOLD_OFF = fast(
     r"(監査|検査|点検|診断|審査|考査)[^。、]{0,10}?(特に|一度も)?(何も)?(言われて|注意されて|指摘されて|咎められて)"
@@ -167,7 +198,7 @@ _CANNOT_ACCESS = fast(
 # 「物理的な分離は難しいので、VLANで論理的に分けています」「専任は置けないため、…で体制を作って
 # います」: the asked-for means cannot be had, so another one is used — the 代わりに of 代替策.
 _CANNOT_SO_OTHER = fast(
-    r"(は|が)[^、。]{0,8}?(難しい|困難な?|無理な?|できない|出来ない|置けない|持てない|入れられない)(ので|ため|から)[、,]"
+    r"(は|が)[^、。]{0,8}?(難しい|厳しい|困難な?|無理な?|できない|出来ない|置けない|持てない|入れられない)(ので|ため|から)[、,]"
     r"(?=[^。]{0,40}?(で|を使って|を活用して|によって|により|を用いて)[^。]{0,24}?て(い|お)?(ます|る|ります))"
     r"(?![^。]{0,40}(のみ|だけ|一部|ない|ません))"
 )
@@ -208,6 +239,13 @@ def fold_predicates(text: str) -> str:
     text = _NOT_TOLD_OFF.sub("監査で指摘なし", text)
     text = _CANNOT_ACCESS.sub("できない仕組みです", text)
     text = _CANNOT_SO_OTHER.sub(r"\1できない代わりに、", text)
+    text = _NO_DEDICATED_SO.sub(r"\1\2できない代わりに、", text)
+    text = _AUTO_ACTION.sub(r"自動で\1されます", text)
+    text = _DESIGNED_NOT.sub("ない仕組みです", text)
+    text = _NOBODY_MOVED.sub("何もしていません", text)
+    text = _VOICES_RAISED.sub("話は出たが", text)
+    text = _OVERLOOKED.sub("未対応でした", text)
+    text = _DECIDING_HOW.sub("検討中", text)
     return text
 
 

@@ -445,7 +445,7 @@ _PLAN_VERB = fast(
     r"(トライアル|試用|無料体験|体験版|デモ|説明会|セミナー|勉強会|ウェビナー)(は|を|に|も|には|にも)?"
     r"(申し込み|申込み?|申し込ん|参加し|出席し|依頼し|受講し|聞き)(ました|た|で(い|お)(ます|る)|済み)|"
     # 「今期の目標には入れたものの」「重点課題として挙げています」: on the list, not done
-    r"(目標|計画|予算|ロードマップ|課題|検討課題|タスク|バックログ|backlog|todo)(に|には|へ)(入れ|入っ|盛り込ん?|組み込ん?|載せ|挙げ|上げ)"
+    r"(目標|計画|予算|ロードマップ|課題|検討課題|タスク|バックログ|backlog|todo|やることリスト|リスト)(に|には|へ)(入れ|入っ|盛り込ん?|組み込ん?|載せ|載っ|挙げ|上げ)"
     r"(て|で)?(い|お)?(る|ます|ました|ります|り|た)?"
     r"|(課題|目標|テーマ|検討事項)(として|に)(挙げ|あげ|掲げ|設定し|位置づけ|位置付け|認識し)"
     r"(て|で)?(い|お)?(る|ます|ました|ります|り|た)?"
@@ -509,6 +509,9 @@ _ALTERNATIVE = Alternation(
     r"|(ない|ず|ません|なく|おらず)(です)?(が|けど|けれど|ものの)?[、,。][^。]{0,40}?て(補っ|補い|補う|補完|カバー|担保)"
     # 「机上演習で代えています」「…に代わる手段」: a substitute
     r"|代え(て|る|ま|た)|に代わ(る|って)"
+    # 「DLP製品は使っていませんが、…承認を挟む運用で漏えいを防いでいます」: prevented another way
+    r"|(ない|ず|ません|なく|おらず)(です)?(が|けど|けれど|ものの)?[、,。][^。]{0,40}?(運用|仕組み|手順|体制|ルール|機能|設定|方法|こと)で"
+    r"[^。、]{0,12}?(防い|防止し|防げ|守っ|抑え|補っ|担保し|カバーし)"
     # 「暗号化そのものはしていませんが、トークン化しているので…」: the measure itself not, another
     r"|(そのもの|自体)(は|を)[^、。]{0,8}?(ない|ません)(が|けど|けれど)[、,](?=[^。]{0,40}(て(い|お)|ます))"
     # 「専門部署がないため、外部のSOCサービスに監視を任せています」: handed to others instead
@@ -1097,7 +1100,15 @@ def _means_after_negative(text: str) -> bool:
     if found is None:
         return False
     after = text[found.end() :]
-    return bool(_MEANS.search(after)) and not _NEGATIVE.search(after) and not _TOPIC.search(after)
+    means = _MEANS.search(after) or (
+        # 「ワンタイムパスワードではなく、証明書で本人確認をしています」: not X but Y
+        re.search(r"(では|じゃ)(なく|はなく)[、,]$", text[: found.end()])
+        and _NOT_X_BUT_Y.search(after)
+    )
+    return bool(means) and not _NEGATIVE.search(after) and not _TOPIC.search(after)
+
+
+_NOT_X_BUT_Y = re.compile(r"(で|を使って|を用いて|により|によって)[^。]{0,16}?(して|て)(い|お)")
 
 
 def _clauses(text: str) -> list[str]:
@@ -1404,6 +1415,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             or (_ALL_NEGATIVE.search(text) and not positive)
         ):
             return Status.NOT_DONE, None  # 代替策を検討中: nothing in place yet
+        if re.search(r"一部(の)?[^、。]{0,10}?(だけ|のみ)", text):
+            return Status.PARTIAL, None  # 「代わりの手段で対応しているのは一部のシステムだけ」
         return Status.ALTERNATIVE, None
     if _HEDGE.search(text) and re.search(
         r"確認|不安|自信|見つか(ら|り)|見当たら|わから|不明", text
