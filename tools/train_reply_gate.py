@@ -49,7 +49,7 @@ EPOCHS = 20
 RATE = 0.2
 L2 = 1e-4
 MIN_DF = 3  # an n-gram must occur in at least this many training replies
-MIN_WEIGHT = 0.08  # rows whose largest |weight| is below this are pruned
+MIN_WEIGHT = 0.12  # rows whose largest |weight| is below this are pruned
 CLASS_WEIGHT_POWER = (
     0.5  # a reply of class c counts (n / (k · n_c)) ** this: rarer classes weigh more
 )
@@ -233,7 +233,7 @@ def command_cv() -> int:
     return 0
 
 
-THETAS = (None, 0.999, 0.995, 0.99, 0.98, 0.97, 0.95, 0.93, 0.9, 0.8, 0.7, 0.6, 0.5)
+THETAS = (None, 0.9995, 0.999, 0.995, 0.99, 0.98, 0.97, 0.95, 0.93, 0.9, 0.8, 0.7, 0.6, 0.5)
 FLOORS = (0.999, 0.99, 0.95, 0.9, 0.8, 0.7)  # PROMOTE_FLOOR candidates, at the chosen θ
 
 

@@ -30,7 +30,7 @@ NO_STATUS = "none"  # the class of replies that give no status (questions, remar
 # Veto when P(T) − P(S) ≥ THETA for the classifier's favourite T ≠ S (chosen on the
 # development set, see docs/japanese-text.md "Statistical gate"). The classifier is sharp
 # (trained to a near-zero loss), so only a near-certain disagreement vetoes.
-THETA = 0.999
+THETA = 0.9995
 ENABLED = True
 # Offer the classifier's favourite as the guess when the rules have none, if it is at
 # least this likely (a lone word such as 「テスト」 or 「規程」 gets no guess).
