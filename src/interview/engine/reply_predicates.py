@@ -11,6 +11,8 @@ still reads as a part done.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from interview.engine.reply_regex import fast
 
 # Nouns and noun phrases that say nothing has started yet.
@@ -266,8 +268,11 @@ _CANNOT_SO_OTHER = fast(
 )
 
 
+@lru_cache(maxsize=256)
 def fold_predicates(text: str) -> str:
-    """Rewrite indirect predicates to the canonical words the rules read."""
+    """Rewrite indirect predicates to the canonical words the rules read.
+
+    Cached: the rules and the statistical gate both fold the same reply."""
     text = _TRIAL_AND_ERROR.sub("苦労", text)
     text = _PAST_HARDSHIP.sub("苦労の末、", text)
     text = _NOT_STARTED.sub("未着手", text)
