@@ -31,6 +31,7 @@ GLOSSARY_SETS = [
     "glossary_queries_tune6.toml",
     "glossary_queries_tune7.toml",
     "glossary_queries_heldout4.toml",
+    "glossary_queries_tune8.toml",
 ]
 CHECKLIST_SETS = [
     "checklist_queries.toml",
@@ -62,6 +63,7 @@ CHECKLIST_SETS = [
     "checklist_queries_heldout6.toml",
     "checklist_queries_tune17.toml",
     "checklist_queries_heldout7.toml",
+    "checklist_queries_tune20.toml",
 ]
 
 
