@@ -505,8 +505,20 @@ def respelled(query: str, known: Callable[[str], bool]) -> str | None:
     plain = _match_form(strip_escapes(query[:MAX_TEXT]))
     ascii_keys, kana_keys = _respell_keys()
     mended = respell(plain, ascii_keys, kana_keys, known, english_stopwords(), _tables()[2])
-    kanji = mend_kanji(mended or plain, known, homophones())
+    keys = _kanji_key_bigrams()
+    kanji = mend_kanji(mended or plain, lambda t: known(t) or t in keys, homophones())
     return kanji if kanji != plain else None
+
+
+@lru_cache(maxsize=1)
+def _kanji_key_bigrams() -> frozenset[str]:
+    """The kanji bigrams of the paraphrase keys: a key (保障, 暗合化) is never mended."""
+    return frozenset(
+        s.key[i : i + 2]
+        for s in synonym_table()
+        for i in range(len(s.key) - 1)
+        if _is_kanji(s.key[i]) and _is_kanji(s.key[i + 1])
+    )
 
 
 @lru_cache(maxsize=1)
