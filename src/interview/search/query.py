@@ -506,7 +506,7 @@ def respelled(query: str, known: Callable[[str], bool]) -> str | None:
     ascii_keys, kana_keys = _respell_keys()
     mended = respell(plain, ascii_keys, kana_keys, known, english_stopwords(), _tables()[2])
     keys = _kanji_key_bigrams()
-    kanji = mend_kanji(mended or plain, lambda t: known(t) or t in keys, homophones())
+    kanji = mend_kanji(mended or plain, known, homophones(), keys.__contains__)
     return kanji if kanji != plain else None
 
 
@@ -599,12 +599,11 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
             continue
         if kind == "kanji" and run.startswith("何") and len(run) > 1:
             run, match_start = run[1:], match_start + 1  # 何世代: how many 世代
-        if kind == "kanji" and _is_katakana(
-            plain[match_start + len(run) : match_start + len(run) + 1] or "a"
-        ):
-            # 旧|サーバ, 現行|システム: a prefix or modifier before a loan word.
-            if run in PREFIXES:
-                continue
+        after = plain[match_start + len(run) : match_start + len(run) + 1] or "a"
+        if kind == "kanji" and run in PREFIXES and (_is_katakana(after) or _is_kanji(after)):
+            continue  # 旧|サーバ, 旧|端末 (a key): a prefix before a word
+        if kind == "kanji" and _is_katakana(after):
+            # 現行|システム: a modifier before a loan word.
             if run in MODIFIERS:
                 words.append(
                     (

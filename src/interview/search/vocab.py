@@ -296,13 +296,18 @@ def homophones(path: Path = HOMOPHONES_FILE) -> dict[str, str]:
     return table
 
 
-def mend_kanji(plain: str, known: Callable[[str], bool], table: dict[str, str]) -> str:
+def mend_kanji(
+    plain: str,
+    known: Callable[[str], bool],
+    table: dict[str, str],
+    keep: Callable[[str], bool] | None = None,
+) -> str:
     """*plain* with IME homophone slips mended (設続 → 接続, 代帳 → 台帳, 保障 → 補償).
 
     A kanji bigram the index does not hold (``known`` is False) is read with one of its
     kanji, or both, replaced by a homophone of *table*, when the new bigram is known and
     the bigrams it makes with the kanji on either side are known too. One kanji
-    changed is tried before two."""
+    changed is tried before two. A bigram *keep* accepts (a paraphrase key's) stays."""
     if not table:
         return plain
     out = plain
@@ -310,7 +315,9 @@ def mend_kanji(plain: str, known: Callable[[str], bool], table: dict[str, str]) 
         run = match.group()
         for i in range(len(run) - 1):
             first, second = run[i], run[i + 1]
-            if known(run[i : i + 2]) or (first not in table and second not in table):
+            if first not in table and second not in table:
+                continue
+            if known(run[i : i + 2]) or (keep is not None and keep(run[i : i + 2])):
                 continue
             options = [a + second for a in table.get(first, "")]
             options += [first + b for b in table.get(second, "")]
