@@ -602,16 +602,11 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
         after = plain[match_start + len(run) : match_start + len(run) + 1] or "a"
         if kind == "kanji" and run in PREFIXES and (_is_katakana(after) or _is_kanji(after)):
             continue  # 旧|サーバ, 旧|端末 (a key): a prefix before a word
-        if kind == "kanji" and _is_katakana(after):
+        if kind == "kanji" and _is_katakana(after) and run in MODIFIERS:
             # 現行|システム: a modifier before a loan word.
-            if run in MODIFIERS:
-                words.append(
-                    (
-                        match_start,
-                        Group(run, (Alternative(tuple(run_tokens(kind, run)), 1.0),), WEAK_FACTOR),
-                    )
-                )
-                continue
+            tokens = (Alternative(tuple(run_tokens(kind, run)), 1.0),)
+            words.append((match_start, Group(run, tokens, WEAK_FACTOR)))
+            continue
         if kind == "kanji":
             parts = _split_modifier(run)
             if len(parts) > 1:
