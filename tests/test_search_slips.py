@@ -69,7 +69,9 @@ def test_a_one_kanji_prefix_is_no_word():
     assert _items("旧端末の廃棄")[:1] == [6]
 
 
-@pytest.mark.parametrize("query", ["社員旅行の行き先", "ダイビング", "年末調整の書類", "社会保障の制度"])
+@pytest.mark.parametrize(
+    "query", ["社員旅行の行き先", "ダイビング", "年末調整の書類", "社会保障の制度"]
+)
 def test_unrelated_queries_still_find_nothing(query):
     assert search_checklist(query) == []
 
@@ -84,3 +86,8 @@ def test_an_abbreviation_among_english_words_names_its_term():
     assert [h.term.term for h in search_glossary("CVSS base score")][:1] == ["CVSS"]
     # an everyday word that is an alias (user) does not
     assert search_glossary("user experience design") == []
+
+
+def test_a_version_after_a_name_is_no_letter_of_it():
+    assert [h.term.term for h in search_glossary("CVSS3.1の基本値")][:1] == ["CVSS"]
+    assert [h.term.term for h in search_glossary("CVSSv3のスコア")][:1] == ["CVSS"]
