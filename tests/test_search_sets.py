@@ -44,13 +44,15 @@ GLOSSARY_SETS = {
     "glossary_queries_tune3.toml": (0.96, 0.96, 0.93),
     "glossary_queries_tune4.toml": (0.97, 0.97, 0.9),
     "glossary_queries_tune5.toml": (0.95, 0.96, 0.88),
-    "glossary_queries_tune6.toml": (0.94, 0.95, 0.9),
+    "glossary_queries_tune6.toml": (0.95, 0.97, 0.9),
     "glossary_queries_heldout.toml": (0.97, 0.98, 0.92),
     "glossary_queries_heldout2.toml": (0.92, 0.98, 0.90),
     "glossary_queries_heldout3.toml": (0.94, 0.97, 0.88),
-    "glossary_queries_tune7.toml": (0.96, 0.96, 1.0),
+    "glossary_queries_tune7.toml": (0.98, 0.98, 1.0),
     # sealed (written 2026-11-29 late; totals only)
     "glossary_queries_heldout4.toml": (0.90, 0.92, 0.9),
+    # round nine (i15b): written before being run; first look in the file's header
+    "glossary_queries_tune8.toml": (0.96, 0.96, 0.83),
 }
 CHECKLIST_SETS = {
     "checklist_queries_tune.toml": (0.97, 0.99, 0.96),
@@ -71,16 +73,18 @@ CHECKLIST_SETS = {
     "checklist_queries_tune_en2.toml": (0.9, 0.95, 0.9),
     "checklist_queries_tune_en3.toml": (0.93, 0.97, 0.87),
     "checklist_queries_tune_en4.toml": (0.89, 0.94, 0.95),
-    "checklist_queries_tune13.toml": (0.96, 0.98, 0.92),
+    "checklist_queries_tune13.toml": (0.97, 0.99, 0.92),
     "checklist_queries_tune14.toml": (0.92, 0.97, 0.95),
     "checklist_queries_tune15.toml": (0.94, 0.97, 0.72),
     # sealed this session (scored as totals only; floors guard against regressions)
     "checklist_queries_heldout4.toml": (0.88, 0.94, 0.96),
-    "checklist_queries_heldout5.toml": (0.78, 0.84, 0.82),
-    "checklist_queries_heldout6.toml": (0.92, 0.94, 1.0),
+    "checklist_queries_heldout5.toml": (0.78, 0.85, 0.82),
+    "checklist_queries_heldout6.toml": (0.94, 0.96, 1.0),
     "checklist_queries_heldout7.toml": (0.96, 0.96, 0.95),
-    "checklist_queries_tune16.toml": (0.89, 0.92, 0.95),
+    "checklist_queries_tune16.toml": (0.95, 0.98, 0.95),
     "checklist_queries_tune17.toml": (0.96, 0.99, 0.90),
+    # round nine (i15b): written before being run; first look in the file's header
+    "checklist_queries_tune20.toml": (0.91, 0.94, 1.0),
 }
 NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.93}
 """Sets of no-answer queries only: the share that must return nothing."""
