@@ -32,6 +32,8 @@ GLOSSARY_SETS = [
     "glossary_queries_tune7.toml",
     "glossary_queries_heldout4.toml",
     "glossary_queries_tune8.toml",
+    "glossary_queries_tune8b.toml",
+    "glossary_queries_heldout5.toml",
 ]
 CHECKLIST_SETS = [
     "checklist_queries.toml",
