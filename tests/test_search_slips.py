@@ -91,3 +91,13 @@ def test_an_abbreviation_among_english_words_names_its_term():
 def test_a_version_after_a_name_is_no_letter_of_it():
     assert [h.term.term for h in search_glossary("CVSS3.1の基本値")][:1] == ["CVSS"]
     assert [h.term.term for h in search_glossary("CVSSv3のスコア")][:1] == ["CVSS"]
+
+
+def test_english_descriptions_reach_glossary_terms():
+    assert [h.term.term for h in search_glossary("command line interpreter")][:1] == ["シェル"]
+    assert [h.term.term for h in search_glossary("unplug a drive safely")][:1] == ["アンマウント"]
+    assert search_glossary("employee satisfaction survey") == []
+
+
+def test_glossary_mends_ime_slips():
+    assert [h.term.term for h in search_glossary("重要上報の範囲")][:1] == ["重要情報"]

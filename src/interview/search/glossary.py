@@ -285,6 +285,10 @@ class GlossaryIndex:
         from interview.search.query import parse_query
         from interview.search.ranking import coverage_cutoff
 
+        mended = self._mend(query)
+        if mended != query and not self.named(folded):
+            query, folded = mended, normalize_query(mended)
+
         groups = parse_query(query)
         content = normalize("".join(group.word for group in groups))
         latin: dict[int, str] = {}
@@ -329,6 +333,15 @@ class GlossaryIndex:
             GlossaryHit(self.terms[index], round(score, 1), cast("GlossaryField", field), text)
             for index, (score, _rank, field, text) in ranked[:limit]
         ]
+
+    def _mend(self, query: str) -> str:
+        """*query* with an IME homophone slip of a kanji word mended (上方資産 → 情報資産),
+        against the bigrams the glossary's texts hold (see vocab.mend_kanji)."""
+        from interview.search.query import kanji_key_bigrams
+        from interview.search.vocab import homophones, mend_kanji
+
+        keys = kanji_key_bigrams()
+        return mend_kanji(query, self._meaning.holds_token, homophones(), keys.__contains__)
 
     def _keep_latin(
         self,

@@ -505,13 +505,13 @@ def respelled(query: str, known: Callable[[str], bool]) -> str | None:
     plain = _match_form(strip_escapes(query[:MAX_TEXT]))
     ascii_keys, kana_keys = _respell_keys()
     mended = respell(plain, ascii_keys, kana_keys, known, english_stopwords(), _tables()[2])
-    keys = _kanji_key_bigrams()
+    keys = kanji_key_bigrams()
     kanji = mend_kanji(mended or plain, known, homophones(), keys.__contains__)
     return kanji if kanji != plain else None
 
 
 @lru_cache(maxsize=1)
-def _kanji_key_bigrams() -> frozenset[str]:
+def kanji_key_bigrams() -> frozenset[str]:
     """The kanji bigrams of the paraphrase keys: a key (保障, 暗合化) is never mended."""
     return frozenset(
         s.key[i : i + 2]
