@@ -181,13 +181,14 @@ def _abbreviation(name: str) -> bool:
 
 
 def _name_readings() -> dict[str, tuple[str, ...]]:
-    """Word → its kana readings (``readings.toml``)."""
-    from interview.search.vocab import reading_entries
+    """Word → its kana readings (``readings.toml``, from the paraphrase table's cache)."""
+    from interview.search.query import synonym_table
 
     table: dict[str, tuple[str, ...]] = {}
-    for entry in reading_entries():
-        for word in entry.targets:
-            table[word] = table.get(word, ()) + entry.words
+    for synonym in synonym_table():
+        if synonym.spelled:
+            word = synonym.targets[0]
+            table[word] = (*table.get(word, ()), synonym.key)
     return table
 
 
