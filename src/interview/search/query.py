@@ -348,7 +348,7 @@ def _build_table(path: Path | None) -> tuple[Synonym, ...]:
             to_katakana(key),
             tuple(targets),
             key in spelled and len(targets) == 1,
-            WEAK_FACTOR if key in generic and key in english else 1.0,
+            WEAK_FACTOR if key in generic and key.isascii() else 1.0,
             key in english,
             key in extras,
         )
