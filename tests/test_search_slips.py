@@ -103,3 +103,11 @@ def test_english_descriptions_reach_glossary_terms():
 
 def test_glossary_mends_ime_slips():
     assert [h.term.term for h in search_glossary("重要上報の範囲")][:1] == ["重要情報"]
+
+
+def test_two_kanji_changed_only_into_a_common_word():
+    """印紙 is no slip of a pair of kanji one item happens to hold (引指)."""
+    known = {"引指", "契約", "約書"}.__contains__
+    common = {"契約", "約書"}.__contains__
+    assert mend_kanji("契約書の印紙", known, homophones(), common=common) == "契約書の印紙"
+    assert search_checklist("契約書の印紙") == []

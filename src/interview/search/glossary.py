@@ -342,7 +342,9 @@ class GlossaryIndex:
         from interview.search.vocab import homophones, mend_kanji
 
         keys = kanji_key_bigrams()
-        return mend_kanji(query, self._meaning.holds_token, homophones(), keys.__contains__)
+        return mend_kanji(
+            query, self._meaning.holds_token, homophones(), keys.__contains__, self._meaning.common
+        )
 
     def _keep_latin(
         self,

@@ -495,7 +495,9 @@ def _is_stop(kind: str, run: str, english: bool = False) -> bool:
     return True
 
 
-def respelled(query: str, known: Callable[[str], bool]) -> str | None:
+def respelled(
+    query: str, known: Callable[[str], bool], common: Callable[[str], bool] | None = None
+) -> str | None:
     """*query* with a typo of an English key or a kana reading mended, or an IME
     homophone slip of a kanji word (設続先), or None (see
     :func:`interview.search.vocab.respell` and :func:`~interview.search.vocab.mend_kanji`;
@@ -506,7 +508,7 @@ def respelled(query: str, known: Callable[[str], bool]) -> str | None:
     ascii_keys, kana_keys = _respell_keys()
     mended = respell(plain, ascii_keys, kana_keys, known, english_stopwords(), _tables()[2])
     keys = kanji_key_bigrams()
-    kanji = mend_kanji(mended or plain, known, homophones(), keys.__contains__)
+    kanji = mend_kanji(mended or plain, known, homophones(), keys.__contains__, common)
     return kanji if kanji != plain else None
 
 

@@ -107,6 +107,11 @@ class MeaningIndex:
         """Whether any document holds *token*."""
         return token in self._postings
 
+    def common(self, token: str, least: int = 3) -> bool:
+        """Whether at least *least* documents hold *token* (a word of the texts, not a
+        chance pair of kanji)."""
+        return len(self._postings.get(token, ())) >= least
+
     def holds(self, doc: int, token: str) -> bool:
         return doc in self._postings.get(token, {})
 

@@ -301,13 +301,16 @@ def mend_kanji(
     known: Callable[[str], bool],
     table: dict[str, str],
     keep: Callable[[str], bool] | None = None,
+    common: Callable[[str], bool] | None = None,
 ) -> str:
     """*plain* with IME homophone slips mended (設続 → 接続, 代帳 → 台帳, 保障 → 補償).
 
     A kanji bigram the index does not hold (``known`` is False) is read with one of its
     kanji, or both, replaced by a homophone of *table*, when the new bigram is known and
     the bigrams it makes with the kanji on either side are known too. One kanji
-    changed is tried before two. A bigram *keep* accepts (a paraphrase key's) stays."""
+    changed is tried before two; with both changed, the new bigram must be *common*
+    too (a word many texts hold: 上方 → 情報, not 印紙 → 引指). A bigram *keep* accepts
+    (a paraphrase key's) stays."""
     if not table:
         return plain
     out = plain
@@ -319,11 +322,13 @@ def mend_kanji(
                 continue
             if known(run[i : i + 2]) or (keep is not None and keep(run[i : i + 2])):
                 continue
-            options = [a + second for a in table.get(first, "")]
-            options += [first + b for b in table.get(second, "")]
-            options += [a + b for a in table.get(first, "") for b in table.get(second, "")]
-            for option in options:
-                if not known(option):
+            options = [(a + second, 1) for a in table.get(first, "")]
+            options += [(first + b, 1) for b in table.get(second, "")]
+            options += [(a + b, 2) for a in table.get(first, "") for b in table.get(second, "")]
+            for option, changes in options:
+                if not known(option) or (
+                    changes == 2 and common is not None and not common(option)
+                ):
                     continue
                 candidate = run[:i] + option + run[i + 2 :]
                 if i > 0 and not known(candidate[i - 1 : i + 1]):
