@@ -31,6 +31,7 @@ GLOSSARY_SETS = [
     "glossary_queries_tune6.toml",
     "glossary_queries_tune7.toml",
     "glossary_queries_heldout4.toml",
+    "glossary_queries_tune8.toml",
     "glossary_queries_tune8b.toml",
     "glossary_queries_heldout5.toml",
 ]
@@ -69,6 +70,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune20.toml",
     "checklist_queries_tune21.toml",
     "checklist_queries_tune22.toml",
+    "checklist_queries_tune20b.toml",
 ]
 
 

@@ -349,7 +349,7 @@ class ChecklistIndex:
         from interview.search.tokens import text_tokens
 
         groups = parse_query(query, readings=True)
-        mended = respelled(query, self._meaning.holds_token)
+        mended = respelled(query, self._meaning.holds_token, self._meaning.common)
         if mended is not None:
             # A typo of an English word or a kana reading (encrytion, ぜいじゃくせ).
             query, groups = mended, parse_query(mended, readings=True)

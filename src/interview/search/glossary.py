@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 from interview.search.cache import PerCatalog
 from interview.search.normalize import normalize, normalize_query, query_words
 from interview.search.scoring import (
+    BAND,
     CONTAINED,
     FUZZY_CUTOFF,
     PREFIX,
@@ -173,6 +174,24 @@ class _Key(NamedTuple):
     text: str
 
 
+def _abbreviation(name: str) -> bool:
+    """A Latin name written with two capitals or more (SMTP, OAuth, JPCERT), not an
+    everyday word (token, user)."""
+    return name.isascii() and sum(c.isupper() for c in name) >= 2
+
+
+def _name_readings() -> dict[str, tuple[str, ...]]:
+    """Word → its kana readings (``readings.toml``, from the paraphrase table's cache)."""
+    from interview.search.query import synonym_table
+
+    table: dict[str, tuple[str, ...]] = {}
+    for synonym in synonym_table():
+        if synonym.spelled:
+            word = synonym.targets[0]
+            table[word] = (*table.get(word, ()), synonym.key)
+    return table
+
+
 class GlossaryIndex:
     """Folded keys (term, aliases, reading) and descriptions of a glossary, built once."""
 
@@ -188,11 +207,15 @@ class GlossaryIndex:
         self._descriptions: list[str] = []
         self._phrases: list[tuple[str, ...]] = []
         self._order: list[tuple[int, str]] = []  # tie-break: shorter, then by name
+        readings = _name_readings()
         for index, term in enumerate(self.terms):
             seen: set[str] = set()
             sources: list[tuple[GlossaryField, str]] = [("term", term.term)]
             sources += [("alias", a) for a in term.aliases]
             sources.append(("yomi", term.yomi))
+            for name in (term.term, *term.aliases):
+                # The kana of a Japanese alias (非武装地帯: ひぶそうちたい) names the term too.
+                sources += [("yomi", kana) for kana in readings.get(name, ())]
             for field, text in sources:
                 key = normalize(text)
                 if key and key not in seen:
@@ -263,6 +286,10 @@ class GlossaryIndex:
         from interview.search.query import parse_query
         from interview.search.ranking import coverage_cutoff
 
+        mended = self._mend(query)
+        if mended != query and not self.named(folded):
+            query, folded = mended, normalize_query(mended)
+
         groups = parse_query(query)
         content = normalize("".join(group.word for group in groups))
         latin: dict[int, str] = {}
@@ -307,6 +334,17 @@ class GlossaryIndex:
             GlossaryHit(self.terms[index], round(score, 1), cast("GlossaryField", field), text)
             for index, (score, _rank, field, text) in ranked[:limit]
         ]
+
+    def _mend(self, query: str) -> str:
+        """*query* with an IME homophone slip of a kanji word mended (上方資産 → 情報資産),
+        against the bigrams the glossary's texts hold (see vocab.mend_kanji)."""
+        from interview.search.query import kanji_key_bigrams
+        from interview.search.vocab import homophones, mend_kanji
+
+        keys = kanji_key_bigrams()
+        return mend_kanji(
+            query, self._meaning.holds_token, homophones(), keys.__contains__, self._meaning.common
+        )
 
     def _keep_latin(
         self,
@@ -491,8 +529,13 @@ class GlossaryIndex:
             if current is None or (score, -rank) > (current[0], -current[1]):
                 best[term] = (score, rank, field, text)
 
+        spaced = set(words) if len(words) > 1 else set()
         for key, owner in zip(self._keys, self._owners, strict=True):
             score = literal_score(folded, key)
+            if not score and key in spaced and _abbreviation(owner.text):
+                # An English sentence folds to one string (smtprelayserver): a name that
+                # is one of its words (SMTP relay server) is found inside it all the same.
+                score = CONTAINED + BAND * len(key) / len(folded)
             if CONTAINED <= score < SUBSTRING and len(key) < CONTAINED_SHARE * len(folded):
                 if not _latin_name(key) or latin is None:
                     score = 0.0
