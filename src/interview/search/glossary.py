@@ -209,6 +209,7 @@ class GlossaryIndex:
                 owners.append(owner.term)
         from interview.search.keywords import term_keywords
         from interview.search.ranking import MeaningIndex
+        from interview.search.tokens import text_tokens
 
         keywords = term_keywords()
         own_words = [keywords.get(term.term, ()) for term in self.terms]
@@ -227,11 +228,13 @@ class GlossaryIndex:
                     *((alias, NAME_WEIGHT) for alias in term.aliases),
                     (term.yomi, YOMI_WEIGHT),
                     (term.description, 1.0),
-                    *((word, KEYWORD_WEIGHT) for word in words),
                 ]
-                for term, words in zip(self.terms, own_words, strict=True)
+                for term in self.terms
             ],
             UNKNOWN_SHARE,
+            unmeasured=[
+                [(text_tokens(word), KEYWORD_WEIGHT) for word in words] for words in own_words
+            ],
         )
 
     def named(self, folded: str) -> list[GlossaryTerm]:
@@ -260,10 +263,13 @@ class GlossaryIndex:
         folded = normalize_query(query)
         if not folded or limit <= 0:
             return []
-        from interview.search.query import parse_query
+        from interview.search.query import inflections_mended, parse_query
         from interview.search.ranking import coverage_cutoff
 
         groups = parse_query(query)
+        mended = inflections_mended(query, self._meaning.holds_token)
+        if mended is not None:
+            groups = parse_query(mended)  # watches → watch, where a term holds watch
         content = normalize("".join(group.word for group in groups))
         latin: dict[int, str] = {}
         names = self._names(folded, query_words(query), latin=latin)
