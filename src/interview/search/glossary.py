@@ -150,6 +150,88 @@ def _is_kana(group: Group) -> bool:
     return group.alternatives[0].tokens[0].startswith(KANA_PREFIX)
 
 
+_NEGATION = re.compile(r"[はをもまで]{0,2}(?:しない|しません|せず|されない|じゃない|ではない)")
+_WORD_BEFORE = re.compile(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9]+$")
+"""A word the sentence says the term does not do or is not (「遮断はしない装置」: IDS,
+「SFTPじゃない方」: FTP, 「暗号化されないプロトコル」): not what is asked for."""
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "so",
+        "as",
+        "if",
+        "not",
+        "no",
+        "nor",
+        "than",
+        "then",
+        "also",
+        "such",
+        "from",
+        "into",
+        "onto",
+        "its",
+        "their",
+        "them",
+        "they",
+        "these",
+        "those",
+        "one",
+        "ones",
+        "some",
+        "all",
+        "any",
+        "every",
+        "each",
+        "use",
+        "used",
+        "using",
+        "uses",
+        "like",
+        "would",
+        "could",
+        "will",
+        "may",
+        "might",
+        "just",
+        "only",
+        "very",
+        "more",
+        "most",
+        "other",
+        "another",
+        "own",
+        "same",
+        "thing",
+        "things",
+        "way",
+    ]
+)
+"""English words that carry no topic of a description (the parser keeps them for the
+checklist's own list): 「attach a disk so the operating system can use it」."""
+
+
+def _without_negated(query: str) -> str:
+    from interview.search.tokens import MAX_TEXT
+
+    query = query[:MAX_TEXT]
+    if not _NEGATION.search(query):
+        return query
+    parts: list[str] = []
+    at = 0
+    for match in _NEGATION.finditer(query):
+        before = query[at : match.start()]
+        parts.append(_WORD_BEFORE.sub(" ", before[-MAX_TEXT:]) if before else before)
+        parts.append(match.group())
+        at = match.end()
+    parts.append(query[at:])
+    return "".join(parts)
+
+
+def _content(groups: tuple[Group, ...]) -> tuple[Group, ...]:
+    return tuple(g for g in groups if g.word not in _FUNCTION_WORDS)
+
+
 class GlossaryHit(NamedTuple):
     """One glossary term found for a query.
 
@@ -266,10 +348,11 @@ class GlossaryIndex:
         from interview.search.query import inflections_mended, parse_query
         from interview.search.ranking import coverage_cutoff
 
-        groups = parse_query(query)
-        mended = inflections_mended(query, self._meaning.holds_token)
-        if mended is not None:
-            groups = parse_query(mended)  # watches → watch, where a term holds watch
+        said = _without_negated(query)
+        mended = inflections_mended(said, self._meaning.holds_token)
+        groups = _content(parse_query(mended if mended is not None else said))
+        if not groups:
+            groups = parse_query(query)
         content = normalize("".join(group.word for group in groups))
         latin: dict[int, str] = {}
         names = self._names(folded, query_words(query), latin=latin)
