@@ -211,6 +211,9 @@ _FUNCTION_WORDS = frozenset(
 checklist's own list): 「attach a disk so the operating system can use it」."""
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+
+
 def _without_negated(query: str) -> str:
     from interview.search.tokens import MAX_TEXT
 
@@ -349,7 +352,11 @@ class GlossaryIndex:
         from interview.search.ranking import coverage_cutoff
 
         said = _without_negated(query)
-        mended = inflections_mended(said, self._meaning.holds_token)
+        mended = (
+            inflections_mended(said, self._meaning.holds_token)
+            if _ASCII_LETTER.search(said)
+            else None
+        )
         groups = _content(parse_query(mended if mended is not None else said))
         if not groups:
             groups = parse_query(query)
