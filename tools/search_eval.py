@@ -65,6 +65,11 @@ CHECKLIST_SETS = [
     "checklist_queries_heldout6.toml",
     "checklist_queries_tune17.toml",
     "checklist_queries_heldout7.toml",
+    "checklist_queries_tune18.toml",
+    "checklist_queries_tune19.toml",
+    "checklist_queries_tune20.toml",
+    "checklist_queries_tune21.toml",
+    "checklist_queries_tune22.toml",
 ]
 
 
