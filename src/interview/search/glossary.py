@@ -212,6 +212,7 @@ checklist's own list): 「attach a disk so the operating system can use it」.""
 
 
 _ASCII_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_CONTENT_CHAR = re.compile(r"[\u30a1-\u30fa\u3400-\u9fffA-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 
 
 def _without_negated(query: str) -> str:
@@ -228,7 +229,9 @@ def _without_negated(query: str) -> str:
         parts.append(match.group())
         at = match.end()
     parts.append(query[at:])
-    return "".join(parts)
+    said = "".join(parts)
+    # Nothing but the negation left (「遮断はしない」): the word was all there was.
+    return said if _CONTENT_CHAR.search(said) else query
 
 
 def _content(groups: tuple[Group, ...]) -> tuple[Group, ...]:
@@ -358,8 +361,8 @@ class GlossaryIndex:
             else None
         )
         groups = _content(parse_query(mended if mended is not None else said))
-        if not groups:
-            groups = parse_query(query)
+        if not any(not _is_kana(group) for group in groups):
+            groups = parse_query(query)  # the negated word was all there was
         content = normalize("".join(group.word for group in groups))
         latin: dict[int, str] = {}
         names = self._names(folded, query_words(query), latin=latin)
