@@ -72,7 +72,7 @@ _NOT_EVERYONE = fast(
 )
 # 「手順書はないが、チェックリストで同じことをやっています」: the same by other means.
 _NEG_THEN_SAME = fast(
-    r"((?:ない|ず|ません|なく|おらず)(?:が|けど|けれど|ものの)?[、,][^。]{0,40}?)同(?:じ|様の|等の)こと(?:を|は)"
+    r"((?:ない|ず|ません|なく|おらず)(?:て|が|けど|けれど|ものの)?[、,][^。]{0,40}?)同(?:じ|様の|等の)こと(?:を|は)?"
 )
 # 「後回しにしちゃってます」: casual forms of holding off.
 _PUT_OFF = fast(r"後回し(に)?(しちゃっ|なっちゃっ|してしまっ|なってしまっ|しとっ|しちゃ)て?")
@@ -101,8 +101,9 @@ _WOULD_BE_NICE = fast(
 )
 # 「過去の監査でも特に指摘は受けておりません」: an audit without findings is a done.
 _NO_FINDINGS = fast(
-    r"(監査|検査|点検|診断|レビュー|審査|考査)[^。、]{0,10}?(指摘|不備|問題点)(は|も|を)?(特に|一度も|何も)?"
-    r"(受けて(い|お)?(ない|ません|おりません)|されて(い|お)?(ない|ません|おりません)|ありません|ない|なし|ゼロ|0件)"
+    r"(監査|検査|点検|診断|レビュー|審査|考査)[^。、]{0,10}?(指摘|不備|問題点|問題)(は|も|を)?(特に|一度も|何も)?"
+    r"(受けて(い|お)?(ない|ません|おりません|おらず)|されて(い|お)?(ない|ません|おりません|おらず)|ありません|ない|なし|なく|ゼロ|0件"
+    r"|見つかって(い|お)?(ない|ません|おりません|おらず))"
 )
 # 「確認済みなので問題ないと思います」: confidence about no problem, not a hedge on the verdict.
 _NO_PROBLEM_THINK = fast(
@@ -120,15 +121,106 @@ _SOME_PLACES = fast(r"(?<![こ])とこ(も|は)(ある|あります|あり(?!ま
 _INSTEAD = fast(
     r"(を|で)(準用|流用|援用|代用)(して|し)(?=[^、。]{0,6}(対応|い|お|ます))"
     r"|(?<=[るくすつぬぶむうぐ])代わり(に|として)"
-    r"|(では|で)(なく|はなく)[、,][^。]{0,30}?(こと|の|形)?(で|により|によって)(対応|代替|カバー|担保|補完)"
+    r"|(では|で)(なく|はなく)(て)?[、,]?[^。]{0,30}?(こと|の|形)?(で|により|によって)(対応|代替|カバー|担保|補完|やって|防いで|守って|補って|対策)"
+    # 「ワンタイムパスワードではなく、生体認証で本人確認しています」: the control's function done
+    # another way (not 「手動ではなく、自動で…」 nor 「環境変数ではなく、…で管理」: how, not instead)
+    r"|(?<!手動)(?<!手作業)(?<!人手)(?<!目視)(?<!自動)(?<!紙)(では|で)(なく|はなく)(て)?[、,]?[^。]{0,30}?(で|により|によって)"
+    r"(本人確認|認証|監視|検知|防御|保護|暗号化)(し|を)"
     r"|で代わり(に|と)(して|し)|を代わりに(して|使)"
 )
+
+
+# 「物理的な媒体チェックに代えて、…」「紙の台帳に代わり、…」: in place of, said formally.
+_IN_PLACE_OF = fast(
+    r"に(代え|替え|かえ)て|に(代わ|替わ|かわ)り(?=[、,]|[^ま])(?!ます)|に(代わ|替わ)る(?=措置|手段|方法|対策|策|仕組み|統制)"
+)
+# 「べつの方法で」: kana for 別.
+_OTHER_KANA = fast(r"べつ(の|な)(?=[ぁ-ゖ一-龥ァ-ヶ])")
+
+
+# Left as it was found: on a list and no further (「backlogに積んだまま」「TODOリストに入ったまま
+# 半年」「Jiraに起票したまま止まってます」), a finding left alone (「指摘されて、そのままになって
+# ます」), something overlooked (「完全に抜けてました」), left to lie (「ステージングは放置」).
+_LEFT_PENDING = fast(
+    r"(?:backlog|バックログ|todo|to ?do|未着手|チケット|課題|タスク|リスト|一覧|管理表|jira|issue|宿題)[^、。]{0,8}?"
+    r"(?:に|へ|として|で)(?:入っ|入れ|積ん|積ま|載っ|載せ|起票し|登録し|残っ|残し|上がっ|挙がっ|上げ)"
+    r"(?:た|だ|て(?:い|お)?る|で(?:い|お)?る)?(?:まま|きり|っきり)"
+    r"|(?:起票|チケット化|登録|課題化)(?:し|され)た(?:まま|きり|っきり)"
+    r"|(?:指摘|検出|発見|見つかっ|報告)(?:を受け|され|し)?(?:た|て)[、,]?(?:その)?まま"
+    r"|(?:課題|問題|不備|脆弱性|指摘事項?)(?:が|は|も)(?:その)?まま(?=に|で|です|だ|[、。]|$)"
+    r"|課題として残って(?:い|お)?(?:ます|る|て|り)?"
+)
+# 「…のまま半年経ってる」: how long it has been left says nothing more.
+_LEFT_FOR = fast(
+    r"(?<=未着手のまま)[、,]?(?:もう|既に|すでに)?[^、。]{0,8}?(?:経って|たって|経ち|過ぎて|経過して)(?:い|お)?(?:ます|る|ました|た)?"
+)
+_OVERLOOKED = fast(
+    r"(?:完全に|すっかり|うっかり|まるっと|対応(?:が|から)|考慮(?:が|から)|検討(?:が|から)|^)(?:抜け|漏れ|抜け落ち)て(?:い|お)?(?:まし)?た"
+)
+_LEFT_ALONE = fast(r"(?<=[はがも])放置(?=$|[、。]|です|だ|状態|して|されて|のまま)")
+
+
+# 「WAFはdisabledのままです」: switched off and left so.
+_LEFT_OFF = fast(r"無効(の|に(した|なった|なって(い|お)?る))まま")
+# 「該当ないです」: 該当なし, casually.
+_NA_CASUAL = fast(r"該当(ない|無い|ありません|ございません)(?=$|[、。!?]|です|っす|ね|よ|でした)")
+# 「店頭での本人確認は要りません」: not needed (with a reason, n/a).
+_NOT_NEEDED = fast(
+    r"(?:要|い)り(?:ません|ませんでした)|(?:(?<=[はもが、])|(?<=要))らない|(?<=[はもが、])いらない"
+)
+# 「関係ないとは言い切れないので、確認させてください」: n/a cannot be said — not known.
+_NA_NOT_SURE = fast(
+    r"(関係(ない|ある)|該当(しない|する)|対象外|不要|非該当|該当なし|やっていない|していない|未実施)"
+    r"(と|とは|とも)(言い切れ|いいきれ|断言でき|断定でき|言え|いえ)(ない|ません|ず)"
+)
+# 「私の担当範囲外なので分かりかねます」: outside the person's role, not the item's scope.
+_NOT_MY_ROLE = fast(r"(担当|所管|管轄|専門)(範囲|領域)?外")
+# 「パスワードをソースコードに書かず、環境変数から読み込んでいます」: what is avoided, then
+# what is done instead — the avoidance is the control.
+_AVOIDED = fast(
+    r"(書か|含め|出さ|開示せ|記録せ|埋め込ま|ハードコードせ|記載せ|持た|保持せ|保存せ|残さ|置か|渡さ|晒さ|公開せ|共有せ|直書きせ|平文で(保存|保管)せ)"
+    r"(ず|ずに|ないで)[、,](?=[^。]{0,50}((て|で)(い|お)(ます|る|ります)|済み))"
+)
+# 「手動での変更経路はありません」: no way round the control.
+_NO_WAY_ROUND = fast(
+    r"(経路|抜け道|裏口|ルート|迂回路)(は|が|も)(一切|特に)?(ない|ありません|ございません|存在しません|なし)"
+    # 「外部に公開しているポートはなく」: nothing exposed
+    r"|(公開|開放|露出)(して(い|お)る|された|している|しっぱなしの)[^、。]{0,8}(は|が|も)(一切|特に)?(なく|ない|ありません|ございません|なし)"
+)
+# 「台帳はあるけど、更新が止まってます」: in place but no longer kept up.
+_STALE = fast(
+    r"(更新|メンテナンス|メンテ|見直し|棚卸し?|運用|レビュー)(が|は|も)[^、。]{0,8}?(止まって|ストップして|滞って|途絶えて|止まった(まま|きり))"
+)
+# 「年明けにPoCを始める予定です」: a pilot that is only planned is no part done.
+_PILOT_PLANNED = fast(
+    r"(poc|試験導入|試験運用|トライアル|パイロット|試行)(を|は|の)?[^。、]{0,6}?(始める|開始する|実施する|行う|やる|する|着手する)(予定|つもり|方向|見込み)"
+)
+# 「必要ないとは思っていませんが、まだ何も…」: awareness, no done part.
+_NOT_UNNEEDED = fast(
+    r"(必要|重要|大事)(が)?(ない|なくは|ではない|じゃない)とは(思って|考えて)(い|お)?(ない|ません|おりません)(が|けど|けれど)"
+)
+# 「まだ途中って感じです」「代わりにやってる感じ」: a casual softener, no hedge.
+_FEELS_LIKE = fast(r"(って|てる|ている|な)感じ(です|だ|ですね|かな|っす)?(?=$|[。!?])")
 
 
 def fold_predicates(text: str) -> str:
     """Rewrite indirect predicates to the canonical words the rules read."""
     text = _TRIAL_AND_ERROR.sub("苦労", text)
+    text = _LEFT_OFF.sub("オフのまま", text)  # the words 「オフのまま」 the rules know
+    text = _NA_CASUAL.sub("該当なし", text)
+    text = _NOT_NEEDED.sub("不要です", text)
+    text = _NA_NOT_SURE.sub("不明で", text)
+    text = _NOT_MY_ROLE.sub("担当ではない", text)
+    text = _AVOIDED.sub("〔避〕、", text)
+    text = _NO_WAY_ROUND.sub("〔防〕", text)
+    text = _STALE.sub("形骸化して", text)
+    text = _PILOT_PLANNED.sub("着手予定", text)
+    text = _NOT_UNNEEDED.sub("〔意〕が", text)
+    text = _FEELS_LIKE.sub("です", text)
     text = _PAST_HARDSHIP.sub("苦労の末、", text)
+    text = _LEFT_FOR.sub("", _LEFT_PENDING.sub("未着手のまま", text))
+    text = _OVERLOOKED.sub("未対応です", text)
+    text = _LEFT_ALONE.sub("未対応", text)
     text = _NOT_STARTED.sub("未着手", text)
     text = _NO_CAPACITY.sub("未着手", text)
     text = _SCARCITY_REASON.sub("", text)
@@ -146,6 +238,8 @@ def fold_predicates(text: str) -> str:
     text = _AD_HOC.sub("各自の判断で", text)
     text = _NO_WORRY.sub("問題ありません", text)
     text = _SOME_PLACES.sub("ところもある", text)
+    text = _IN_PLACE_OF.sub("の代わりに", text)
+    text = _OTHER_KANA.sub("別の", text)
     text = _INSTEAD.sub("で代替", text)
     text = _NEG_THEN_SAME.sub(r"\1同等の対策を", text)
     text = _PUT_OFF.sub("後回しにして", text)
