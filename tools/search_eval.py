@@ -34,6 +34,8 @@ GLOSSARY_SETS = [
     "glossary_queries_tune8.toml",
     "glossary_queries_tune8b.toml",
     "glossary_queries_heldout5.toml",
+    "glossary_queries_tune9.toml",
+    "glossary_queries_tune10.toml",
 ]
 CHECKLIST_SETS = [
     "checklist_queries.toml",

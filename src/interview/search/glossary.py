@@ -151,6 +151,94 @@ def _is_kana(group: Group) -> bool:
     return group.alternatives[0].tokens[0].startswith(KANA_PREFIX)
 
 
+_NEGATION = re.compile(r"[はをもまで]{0,2}(?:しない|しません|せず|されない|じゃない|ではない)")
+_WORD_BEFORE = re.compile(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9]+$")
+"""A word the sentence says the term does not do or is not (「遮断はしない装置」: IDS,
+「SFTPじゃない方」: FTP, 「暗号化されないプロトコル」): not what is asked for."""
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "so",
+        "as",
+        "if",
+        "not",
+        "no",
+        "nor",
+        "than",
+        "then",
+        "also",
+        "such",
+        "from",
+        "into",
+        "onto",
+        "its",
+        "their",
+        "them",
+        "they",
+        "these",
+        "those",
+        "one",
+        "ones",
+        "some",
+        "all",
+        "any",
+        "every",
+        "each",
+        "use",
+        "used",
+        "using",
+        "uses",
+        "like",
+        "would",
+        "could",
+        "will",
+        "may",
+        "might",
+        "just",
+        "only",
+        "very",
+        "more",
+        "most",
+        "other",
+        "another",
+        "own",
+        "same",
+        "thing",
+        "things",
+        "way",
+    ]
+)
+"""English words that carry no topic of a description (the parser keeps them for the
+checklist's own list): 「attach a disk so the operating system can use it」."""
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_CONTENT_CHAR = re.compile(r"[\u30a1-\u30fa\u3400-\u9fffA-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
+
+
+def _without_negated(query: str) -> str:
+    from interview.search.tokens import MAX_TEXT
+
+    query = query[:MAX_TEXT]
+    if not _NEGATION.search(query):
+        return query
+    parts: list[str] = []
+    at = 0
+    for match in _NEGATION.finditer(query):
+        before = query[at : match.start()]
+        parts.append(_WORD_BEFORE.sub(" ", before[-MAX_TEXT:]) if before else before)
+        parts.append(match.group())
+        at = match.end()
+    parts.append(query[at:])
+    said = "".join(parts)
+    # Nothing but the negation left (「遮断はしない」): the word was all there was.
+    return said if _CONTENT_CHAR.search(said) else query
+
+
+def _content(groups: tuple[Group, ...]) -> tuple[Group, ...]:
+    return tuple(g for g in groups if g.word not in _FUNCTION_WORDS)
+
+
 class GlossaryHit(NamedTuple):
     """One glossary term found for a query.
 
@@ -232,6 +320,7 @@ class GlossaryIndex:
                 owners.append(owner.term)
         from interview.search.keywords import term_keywords
         from interview.search.ranking import MeaningIndex
+        from interview.search.tokens import text_tokens
 
         keywords = term_keywords()
         own_words = [keywords.get(term.term, ()) for term in self.terms]
@@ -250,11 +339,13 @@ class GlossaryIndex:
                     *((alias, NAME_WEIGHT) for alias in term.aliases),
                     (term.yomi, YOMI_WEIGHT),
                     (term.description, 1.0),
-                    *((word, KEYWORD_WEIGHT) for word in words),
                 ]
-                for term, words in zip(self.terms, own_words, strict=True)
+                for term in self.terms
             ],
             UNKNOWN_SHARE,
+            unmeasured=[
+                [(text_tokens(word), KEYWORD_WEIGHT) for word in words] for words in own_words
+            ],
         )
 
     def named(self, folded: str) -> list[GlossaryTerm]:
@@ -283,14 +374,22 @@ class GlossaryIndex:
         folded = normalize_query(query)
         if not folded or limit <= 0:
             return []
-        from interview.search.query import parse_query
+        from interview.search.query import inflections_mended, parse_query
         from interview.search.ranking import coverage_cutoff
 
         mended = self._mend(query)
         if mended != query and not self.named(folded):
             query, folded = mended, normalize_query(mended)
 
-        groups = parse_query(query)
+        said = _without_negated(query)
+        inflected = (
+            inflections_mended(said, self._meaning.holds_token)
+            if _ASCII_LETTER.search(said)
+            else None
+        )
+        groups = _content(parse_query(inflected if inflected is not None else said))
+        if not any(not _is_kana(group) for group in groups):
+            groups = parse_query(query)  # the negated word was all there was
         content = normalize("".join(group.word for group in groups))
         latin: dict[int, str] = {}
         names = self._names(folded, query_words(query), latin=latin)

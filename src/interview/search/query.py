@@ -523,6 +523,19 @@ def kanji_key_bigrams() -> frozenset[str]:
     )
 
 
+def inflections_mended(query: str, known: Callable[[str], bool]) -> str | None:
+    """*query* with each English inflection no index word is (watches, uploading,
+    stored) taken to a base form *known* holds (``known("a:watch")``), or None. No
+    table: the glossary matches English against its own names and everyday words."""
+    from interview.search.vocab import respell
+
+    def held(token: str) -> bool:  # as the index folds it: rdbms is held as rdbm
+        return known("a:" + run_tokens("ascii", token[2:])[0][2:])
+
+    plain = _match_form(strip_escapes(query[:MAX_TEXT]))
+    return respell(plain, frozenset(), (), held, frozenset(), frozenset())
+
+
 @lru_cache(maxsize=1)
 def _respell_keys() -> tuple[frozenset[str], tuple[str, ...]]:
     table = synonym_table()
