@@ -52,6 +52,8 @@ GLOSSARY_SETS = {
     # sealed (written 2026-11-29 late; totals only)
     "glossary_queries_heldout4.toml": (0.93, 0.95, 0.9),
     "glossary_queries_heldout5.toml": (0.97, 0.97, 1.0),
+    # sealed, written 2026-11-30 and scored once at the end (totals only)
+    "glossary_queries_heldout6.toml": (0.96, 0.99, 0.9),
     # round nine (i15b): written before being run; first look in the file's header
     # after merging i15c: two no-answer queries of tune8 answer through i15c's description words
     "glossary_queries_tune8.toml": (0.93, 0.93, 0.62),
@@ -93,6 +95,8 @@ CHECKLIST_SETS = {
     "checklist_queries_heldout4.toml": (0.89, 0.94, 0.96),
     "checklist_queries_heldout5.toml": (0.78, 0.84, 0.84),
     "checklist_queries_heldout6.toml": (0.95, 0.96, 1.0),
+    # sealed, written 2026-11-30 and scored once at the end (totals only)
+    "checklist_queries_heldout8.toml": (0.98, 0.98, 1.0),
     "checklist_queries_heldout7.toml": (0.96, 0.96, 0.95),
     "checklist_queries_tune16.toml": (0.95, 0.98, 0.95),
     "checklist_queries_tune17.toml": (0.96, 0.99, 0.96),

@@ -34,6 +34,7 @@ GLOSSARY_SETS = [
     "glossary_queries_tune8.toml",
     "glossary_queries_tune8b.toml",
     "glossary_queries_heldout5.toml",
+    "glossary_queries_heldout6.toml",
     "glossary_queries_tune9.toml",
     "glossary_queries_tune10.toml",
 ]
@@ -67,6 +68,7 @@ CHECKLIST_SETS = [
     "checklist_queries_heldout6.toml",
     "checklist_queries_tune17.toml",
     "checklist_queries_heldout7.toml",
+    "checklist_queries_heldout8.toml",
     "checklist_queries_tune18.toml",
     "checklist_queries_tune19.toml",
     "checklist_queries_tune20.toml",
