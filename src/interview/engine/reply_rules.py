@@ -181,6 +181,7 @@ _NOT_APPLICABLE = fast(
     r"該当(しない|しません|せず|なし|外|しないと|しないため|しない為|しておりません|していません"
     r"|いたしません|いたさない|いたしておりません|しかねます|がない|がありません|がございません)"
     r"|非該当|対象外|適用外|範囲外|対象(では|で)?(ない|ありません|ございません)|対象にならない"
+    r"|(うち|当社|弊社|自社|私ども|わたしども)の(話|問題|範囲)(では|じゃ)(ない|ありません|ございません)"
     r"|対象になりません|関係の(ない|無い)|関係(ない|なし|ありません|ございません|がない|がありません|ないです|しない|しません|しておりません)|無関係"
     r"|(該当(する|の)?|対象と(なる|する))(業務|サービス|取引|機能|ケース|もの|事象|データ|利用者|接続|api|システム|事業|委託先|取引先|顧客|アプリ|端末|商品)(は|が|も|を)?"
     r"(ない|ありません|なし|存在しない|存在しません|(行|扱|提供し|運営し)って(い|お)?(ない|ません|りません))"
@@ -254,6 +255,8 @@ _QUESTION_WORDS = Alternation(
     r"|(どっち|どちら|どれ)(に|を)?(すれば|したら|選べば|選んだら)|迷って(い|お)?(ます|る)"
     # the checklist's own parts: 「関連規定の該当箇所を確認したいのですが」
     r"|(関連規定|手法例|注記|用語|ヒント|該当箇所|原文|条文|解説)[^。]{0,12}?(を|が)[^、。]{0,8}?(確認し|見|参照し|表示し|知り|読み|見せ)(たい|て(ほしい|ください|もらえ))"
+    # asking leave: 「該当なしって選んでも大丈夫なやつですか？」「後で答えてもいい？」
+    r"|(て|で)も(大丈夫|いい|よい|良い|構わない|かまわない|ok)[^。、]{0,10}[?？]$"
     r"|用語集|用語(の)?(意味|説明)|ヒント|もう(一|1)(回|度)|(言|い)い直して|繰り返して"
     r"|(答え|書き|記入の仕)方が[^、。]{0,4}(わか|不明)|例を(ください|下さい|教え|見せ|挙げ)|例が(ほしい|欲しい)"
     r"|(何|なに|どう)(を|と)?(書け|書い(?!たか)|書く|書いたら|答え(?!たか)|記入)|(ば|たら)(いい|よい|良い)(ん|の)?(でしょう|ですか|か)(でしょう)?$"
@@ -1131,6 +1134,34 @@ def _means_after_negative(text: str) -> bool:
     return bool(means) and not _NEGATIVE.search(after) and not _TOPIC.search(after)
 
 
+_NO_THEN = re.compile(
+    r"(ません|ない|おらず|ず|なく)(です|でした)?(が|けど|けれど|けれども|ものの)?[、,。]"
+)
+_BY_MEANS = re.compile(
+    r"[一-龥ァ-ヶーa-z0-9](で|を使って|を用いて|により|によって)[^。、]{0,16}?(ように)?(して|やって|やっと)(い|お|ま|る)"
+)
+
+
+def _other_means_after_no(text: str) -> bool:
+    """A negated measure, then a clause (no topic of its own, no limit) that says by what
+    means things are done: another way, or elaboration of the gap?"""
+    found = _NO_THEN.search(text)
+    if found is None:
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    if not _NEGATIVE.search(before) or _POSITIVE.search(before) or _PARTIAL.search(before):
+        return False
+    return (
+        bool(_BY_MEANS.search(after))
+        and not _NEGATIVE.search(after)
+        and not _TOPIC.search(after)
+        and not _PARTIAL.search(after)
+        and not PLAN_WORDS.search(after)
+        # 「規程はなく、担当者の判断でやっています」: ad hoc, not another measure
+        and not re.search(r"判断|裁量|感覚|各自|個人|自己流|属人|適当|なんとなく|その場", after)
+    )
+
+
 _NOT_X_BUT_Y = re.compile(r"(で|を使って|を用いて|により|によって)[^。]{0,16}?(して|て)(い|お)")
 
 
@@ -1500,6 +1531,10 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
                 return Status.NOT_APPLICABLE, None
             return None, Status.NOT_APPLICABLE
         if positive:
+            if _other_means_after_no(text):
+                # 「トークンは配っていません。スマホアプリの生体認証で二要素にしています」: the
+                # measure asked about is not used; another means does the job? Ask.
+                return None, Status.ALTERNATIVE
             if _negative_then_elaboration(text):
                 return Status.NOT_DONE, None
             if _TOTAL_NEGATIVE.search(text) and (
