@@ -31,6 +31,16 @@ _UNITS = (
     r"(月|年|日|週|回|年度|期|時期|とき|時|ケース|案件|箇所|部分|もの|拠点|部署|部門|社員|職員|従業員"
     r"|人|者|端末|pc|サーバー?|システム|アカウント|通信|画面|委託先|取引先|api|データ|店舗|支店)"
 )
+# 「まったく手を付けていないわけではありません」: not nothing, so something — a part.
+_NOT_NOTHING = re.compile(
+    r"(全く|まったく|全然|ぜんぜん|何も|なにも)[^、。]{0,12}?(ない|なかった)(という)?(わけ|訳)(で|では)?(は|も)?"
+    r"(ない|ありません|ございません|なく)"
+)
+# 「課題リストの上の方には入ってる」: listed as a task, nothing done yet.
+_ON_THE_LIST = re.compile(
+    r"(課題|タスク|todo|バックログ|backlog)(リスト|一覧|表|管理表|票)?(の|に)[^。、]{0,8}?"
+    r"(入って|載って|挙がって|上がって|積んで|積まれて)(い|お)?(る|ます|ります)?"
+)
 _DOUBLE_NEGATIVE = fast(
     r"(ない|なかった|未(実施|対応|整備|導入))(という)?(わけ|訳)(で|では|では)?(は|も)?"
     r"(ない|ありません|ございません|なく)"
@@ -807,7 +817,9 @@ def read(folded: str) -> Reading:
     text = _GAP_THOUGHT.sub("課題", text)
     text = _CONDITIONAL.sub("〔条〕", text)
     text = _REFUSAL.sub(_POS_TOKEN, text)
+    text = _NOT_NOTHING.sub("一部は実施", text)  # before the plain double negative
     text = _DOUBLE_NEGATIVE.sub(_POS_TOKEN, text)
+    text = _ON_THE_LIST.sub("未着手です", text)
     text = _NO_TROUBLE.sub(_no_trouble, text)
     text = _DECIDED_NOT.sub("見送", text)  # before 〜しないことにしている reads as a control
     text = _NOT_REALLY_NEGATIVE.sub(_POS_TOKEN, text)
