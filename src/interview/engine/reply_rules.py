@@ -41,6 +41,14 @@ _ON_THE_LIST = re.compile(
     r"(課題|タスク|todo|バックログ|backlog)(リスト|一覧|表|管理表|票)?(の|に)[^。、]{0,8}?"
     r"(入って|載って|挙がって|上がって|積んで|積まれて)(い|お)?(る|ます|ります)?"
 )
+# 「改善計画を策定中です」: a plan being drawn up, nothing done yet.
+_PLAN_BEING_DRAWN = re.compile(
+    r"(改善|是正|対応|導入|整備|対策|実施|移行)計画(を|の)?(策定|作成|立案|検討|作り)中"
+)
+# 「IDとパスワードだけでログインできる状態」: only that is needed to get in — a gap, not a part.
+_ONLY_NEEDED = re.compile(
+    r"(だけ|のみ)で(誰でも)?(ログイン|アクセス|入室|入館|入れ|使え|利用でき|開け|持ち出せ)(でき)?(る|ます)(状態|(?=$|[。、]|よ|ね))"
+)
 _DOUBLE_NEGATIVE = fast(
     r"(ない|なかった|未(実施|対応|整備|導入))(という)?(わけ|訳)(で|では|では)?(は|も)?"
     r"(ない|ありません|ございません|なく)"
@@ -820,6 +828,8 @@ def read(folded: str) -> Reading:
     text = _NOT_NOTHING.sub("一部は実施", text)  # before the plain double negative
     text = _DOUBLE_NEGATIVE.sub(_POS_TOKEN, text)
     text = _ON_THE_LIST.sub("未着手です", text)
+    text = _PLAN_BEING_DRAWN.sub("検討中", text)
+    text = _ONLY_NEEDED.sub("〔穴〕", text)
     text = _NO_TROUBLE.sub(_no_trouble, text)
     text = _DECIDED_NOT.sub("見送", text)  # before 〜しないことにしている reads as a control
     text = _NOT_REALLY_NEGATIVE.sub(_POS_TOKEN, text)
