@@ -152,6 +152,9 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
             r"\binstead(?:\s+of)?\b|\bdifferently\b|\bworkaround\b|\brather\s+than\b|\bsomething\s+(?:different|else)\b"
             r"|\b(?:compensating|alternative|alternate|different|other|equivalent|another)"
             r"\s+(?:control|measure|method|approach|way|means|mechanism|solution|tool)s?\b"
+            # 「We don't use hardware tokens; passkeys cover it.」: something else does the job
+            r"|(?<=[;,])\s*(?:but\s+)?[a-z0-9-]+(?:\s+[a-z0-9-]+){0,3}\s+(?:covers?|handles?)\s+(?:it|this|that)\b"
+            r"(?!\s+(?:partly|partially|only|for\s+some))"
         ),
         "代替策で、",
     ),
