@@ -1483,6 +1483,13 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             # 「鍵の管理ルールはありません。…把握しきれていないので、…」: the no comes first; the
             # not-knowing is part of the gap. Ask, with 未実施 guessed.
             return None, Status.NOT_DONE
+        if len(sentences) >= 2 and any(
+            _NEGATIVE.search(s) and not _UNKNOWN.search(s) and not _POSITIVE.search(s)
+            for s in sentences[1:]
+        ):
+            # 「委託先の管理状況は把握できていません。報告も求めていないです」: not knowing, and
+            # a no of its own — the gap, or not known? Ask, with 未実施 guessed.
+            return None, Status.NOT_DONE
         return Status.UNKNOWN, None
     if _ALTERNATIVE.search(text):
         if (
