@@ -45,6 +45,10 @@ _ON_THE_LIST = re.compile(
 _PLAN_BEING_DRAWN = re.compile(
     r"(改善|是正|対応|導入|整備|対策|実施|移行)計画(を|の)?(策定|作成|立案|検討|作り)中"
 )
+# 「ベンダーから見積もりを取っている段階です」: an early step, nothing in place.
+_EARLY_STAGE = re.compile(
+    r"(見積(もり|り)?|相見積(もり)?|情報収集|製品選定|ベンダー選定|比較検討|予算申請|稟議)(を|の)?[^。、]{0,6}?段階"
+)
 # 「IDとパスワードだけでログインできる状態」: only that is needed to get in — a gap, not a part.
 _ONLY_NEEDED = re.compile(
     r"(だけ|のみ)で(誰でも)?(ログイン|アクセス|入室|入館|入れ|使え|利用でき|開け|持ち出せ)(でき)?(る|ます)(状態|(?=$|[。、]|よ|ね))"
@@ -789,7 +793,13 @@ _WAS_OUT_OF_SCOPE = fast(
     r"(対象外|不要|該当なし|非該当|適用外)(と|に)して(い|お)?(た|ました)(が|けど|けれど)"
 )
 # 「監査で指摘されたままになっています」: a finding left as it is.
-_LEFT_AS_FOUND = fast(r"(指摘|注意|勧告|検出)(を受けた|された|されて|を受けて)(まま|きり|っきり)")
+_LEFT_AS_FOUND = fast(
+    r"(指摘|注意|勧告|検出)(を受けた|された|されて|を受けて)(まま|きり|っきり)"
+    # 「前回の監査で指摘されて、そのまま残ってます」
+    r"|(指摘|注意|勧告|検出)(を受けて|されて)[、,]?(そのまま|放置)(残って|になって)?(い|お)?(る|ます|ります)?"
+    # 「legacyの管理画面はまだ外れてます」: still left out
+    r"|(?<=[はが])まだ(対象から|範囲から)?外れて(い|お)?(る|ます|ります)"
+)
 # 「委託先は存在しません」「補償という論点自体が生じません」: the topic has nothing to act on.
 _NOTHING_TO_ACT_ON = fast(
     r"(委託先|再委託先|外部委託先|送金機能|決済機能|振込機能|該当(する)?(機能|業務|サービス|取引|ケース))"
@@ -829,6 +839,7 @@ def read(folded: str) -> Reading:
     text = _DOUBLE_NEGATIVE.sub(_POS_TOKEN, text)
     text = _ON_THE_LIST.sub("未着手です", text)
     text = _PLAN_BEING_DRAWN.sub("検討中", text)
+    text = _EARLY_STAGE.sub("検討中", text)
     text = _ONLY_NEEDED.sub("〔穴〕", text)
     text = _NO_TROUBLE.sub(_no_trouble, text)
     text = _DECIDED_NOT.sub("見送", text)  # before 〜しないことにしている reads as a control
