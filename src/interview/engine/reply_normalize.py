@@ -181,7 +181,7 @@ _DIALECT = [
     ),
 ]
 # A bare 済 / 未 closing a clause: 「AとBは済、Cは未」.
-_BARE_MARK = re.compile(r"(?<=[はがも:)])(済|未)(?=$|[、。,!?])")
+_BARE_MARK = re.compile(r"(?<=[はがも:)])(済|未)(?=$|[、。,!?])|(?<=[はがも:)、])(済|未)(?=\()")
 _SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
 # 済 → 済み; ずみ/すみ/住み after a verbal noun → 済み (対応ずみ, 実施住み, 対応すみ)
 # 的 typed in kana after a noun: 部分てきに, 基本てきには, 段階てき
@@ -478,7 +478,7 @@ def fold(text: str) -> str:
     s = _ROMAJI_TAIL.sub(_romaji, s)
     for pattern, replacement in _DIALECT:
         s = pattern.sub(replacement, s)
-    s = _BARE_MARK.sub(lambda m: "済み" if m.group(1) == "済" else "未実施", s)
+    s = _BARE_MARK.sub(lambda m: "済み" if (m.group(1) or m.group(2)) == "済" else "未実施", s)
     s = _WORD_RE.sub(lambda m: _WORD_MAP[m.group(0)], s)
     s = _ZUMI.sub("済み", _TEKI.sub("的", s)).strip(_ENDS)
     if s == "済" or s.startswith(
