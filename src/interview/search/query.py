@@ -140,6 +140,7 @@ _STOP_KATA = frozenset(
         "チェックリスト",
         "ダメ",
         "オッケ",
+        "ケス",  # ケース (long-vowel mark folded away): 場合 in katakana
     ]
 )
 _COUNTER = re.compile(r"^(毎?[年月週日])?何([年日回件人時分度月週個割階歳台社名]|[か箇ヶ]月)")
