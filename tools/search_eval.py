@@ -75,6 +75,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune21.toml",
     "checklist_queries_tune22.toml",
     "checklist_queries_tune20b.toml",
+    "checklist_queries_tune23.toml",
 ]
 
 

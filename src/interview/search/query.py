@@ -140,6 +140,7 @@ _STOP_KATA = frozenset(
         "チェックリスト",
         "ダメ",
         "オッケ",
+        "ケス",  # ケース (long-vowel mark folded away): 場合 in katakana
     ]
 )
 _COUNTER = re.compile(r"^(毎?[年月週日])?何([年日回件人時分度月週個割階歳台社名]|[か箇ヶ]月)")
@@ -563,8 +564,10 @@ def junctions(query: str) -> tuple[str, ...]:
     """Where a paraphrase key was cut out of a longer kanji word whose rest is a word of
     its own (暗号|資産, 量子|暗号, 電子帳簿|保存|法): the kanji bigram across the cut
     (号資, 子暗, 簿保). When the index holds no such bigram, the compound is a word of
-    its own, not its parts (暗号資産 is neither 暗号化 nor 情報資産)."""
-    return _parse(query)[1]
+    its own, not its parts (暗号資産 is neither 暗号化 nor 情報資産). Kanji the query
+    kept apart (極秘・社外秘, 極秘 社外秘) make no bigram: they are a list, not a word."""
+    typed = fold(strip_escapes(query[:MAX_TEXT]))
+    return tuple(bigram for bigram in _parse(query)[1] if bigram in typed)
 
 
 def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple[str, ...]]:
