@@ -201,54 +201,14 @@ _ENGLISH = (
     (fast(r"(?<![a-z])unknown(?![a-z])"), "不明"),
     (fast(r"(?<![a-z])checking(?![a-z])|要check"), "要確認"),
 )
-# 「・該当：なし」「該当ないです」: not applicable, in a form or said plainly.
-_NONE_APPLIES = fast(r"該当[:：]?(ない|無い|なし|無し)(?!と|か)")
 # 「【対応】済」: a bracketed label, read like 「対応: 済」.
 _BRACKET_LABEL = fast(r"【([^】]{1,8})】")
 # 「やってはります」: Kansai honorific, 〜ています.
 _KANSAI_HONORIFIC = fast(r"(?<=[てで])はり(ます|まへん)|(?<=[てで])はる(?=[^一-龥ぁ-ん]|$|よ|ね)")
 # 「聞いとくね」(folded 聞いておく): asking someone, as 聞いておきます.
 _WILL_ASK = fast(r"(聞い|確認し|調べ|問い合わせ)ておく(?![^、。]{0,2}(べき|必要))")
-# 「私の担当範囲外なので分かりかねます」: outside my remit, not the item's — not known.
-_NOT_MY_REMIT = fast(
-    r"担当(範囲|領域|業務)?外(なので|のため|だから)(?=[^。]{0,6}(わか|分か|判断|お答え|回答)[^。]{0,4}(かね|ない|ません))"
-)
-# 「TODOリストに入ったまま」「backlogに積んだままです」: on a list, never started.
-_LEFT_ON_LIST = fast(
-    r"(リスト|backlog|バックログ|チケット|課題表|タスク)(に|へ|で)(入った|入れた|載せた|載った|積んだ|積まれた|積んで|入って)(い|お)?(る)?まま"
-)
-# 「…に入ったまま半年経ってる」: left as it was for a while, not done.
-_TIME_PASSED = fast(
-    r"まま[、,]?(もう)?(半年|[0-9一二三四五六七八九十数何]+(年|か月|ヶ月|カ月|ケ月|日|週間))(以上)?(が|も)?(経って|たって|経過して|過ぎて)(い|お)?(る|ます)?"
-)
-# 「前回の監査で指摘されて、そのままになってます」: raised and left as it was.
-_LEFT_AS_RAISED = fast(
-    r"(指摘され|話が出|提案し|相談し|問題視され)(て|た|ました)(が|けど)?[、,]?(結局)?(その|あの)まま(に)?"
-    r"(なって(い|お)?(ます|る|ります)?|です|放置)"
-)
 # 「トークンじゃなくてスマホの生体認証でやってる」: casual 「ではなく、」.
 _NOT_BUT_CASUAL = fast(r"(じゃ|では)(なくて|なくって)[、,]?")
-# 「年明けにPoCを始める予定です」: a pilot planned is nothing done yet (not a part).
-_PILOT_PLANNED = fast(
-    r"(poc|概念実証|試験導入|トライアル|試行|パイロット)(を|は|も)?[^。、]{0,6}?(始める|開始する|実施する|行う|やる|する|予定する)"
-    r"(予定|つもり|計画|方向)"
-)
-# 「必要ないとは思っていませんが」: a double negative, it is needed (no 該当なし).
-_NOT_THOUGHT_UNNEEDED = fast(
-    r"(必要(が)?ない|不要だ?|関係(が)?ない|対象外だ?)と(は)?(思って|考えて)(い|お)?(ません|ない|おりません)"
-)
-# 「関係ないとは言い切れないので、確認させてください」: it may apply (no 該当なし).
-_CANNOT_RULE_OUT = fast(
-    r"(関係(が)?ない|該当しない|必要(が)?ない|不要だ?|対象外だ?)と(は)?(言い切れ|言え|いえ|断言でき|断定でき)(ない|ません|ず)"
-)
-# 「契約は要りません」: not needed (不要).
-_NOT_NEEDED = fast(r"(?<=[はも])(要りません|いりません|要らない|いらない)(です)?")
-# 「パスワードを埋め込まず、シークレットマネージャーから取得しています」: a risky act not done,
-# beside what is done instead — the control itself.
-_RISKY_ACT_AVOIDED = fast(
-    r"(埋め込ま|ハードコードせ|ハードコーディングせ|直書きせ|平文で保存せ|平文で送ら|使い回さ|共有せ|持ち出さ|書き込ま)(ず|ずに)[、,]"
-    r"(?=[^。]{0,40}て(い|お)(ます|る|ります))"
-)
 # 「いったん保存して終了します」: a remark about the session.
 _SAVE_AND_QUIT = fast(
     r"(いったん|一旦|一度)?(保存|セーブ)(して|し)[、,]?(終了|終わり|中断|閉じ|抜け)(します|ます|る|たい)"
@@ -296,7 +256,7 @@ _LEFT_PENDING = fast(
 _LEFT_FOR = fast(
     r"(?<=未着手のまま)[、,]?(?:もう|既に|すでに)?[^、。]{0,8}?(?:経って|たって|経ち|過ぎて|経過して)(?:い|お)?(?:ます|る|ました|た)?"
 )
-_OVERLOOKED_B = fast(
+_LEFT_OUT = fast(
     r"(?:完全に|すっかり|うっかり|まるっと|対応(?:が|から)|考慮(?:が|から)|検討(?:が|から)|^)(?:抜け|漏れ|抜け落ち)て(?:い|お)?(?:まし)?た"
 )
 _LEFT_ALONE = fast(r"(?<=[はがも])放置(?=$|[、。]|です|だ|状態|して|されて|のまま)")
@@ -307,7 +267,7 @@ _LEFT_OFF = fast(r"無効(の|に(した|なった|なって(い|お)?る))ま�
 # 「該当ないです」: 該当なし, casually.
 _NA_CASUAL = fast(r"該当(ない|無い|ありません|ございません)(?=$|[、。!?]|です|っす|ね|よ|でした)")
 # 「店頭での本人確認は要りません」: not needed (with a reason, n/a).
-_NOT_NEEDED_B = fast(
+_NOT_NEEDED = fast(
     r"(?:要|い)り(?:ません|ませんでした)|(?:(?<=[はもが、])|(?<=要))らない|(?<=[はもが、])いらない"
 )
 # 「関係ないとは言い切れないので、確認させてください」: n/a cannot be said — not known.
@@ -334,7 +294,7 @@ _STALE = fast(
     r"(更新|メンテナンス|メンテ|見直し|棚卸し?|運用|レビュー)(が|は|も)[^、。]{0,8}?(止まって|ストップして|滞って|途絶えて|止まった(まま|きり))"
 )
 # 「年明けにPoCを始める予定です」: a pilot that is only planned is no part done.
-_PILOT_PLANNED_B = fast(
+_PILOT_PLANNED = fast(
     r"(poc|試験導入|試験運用|トライアル|パイロット|試行)(を|は|の)?[^。、]{0,6}?(始める|開始する|実施する|行う|やる|する|着手する)(予定|つもり|方向|見込み)"
 )
 # 「必要ないとは思っていませんが、まだ何も…」: awareness, no done part.
@@ -353,18 +313,18 @@ def fold_predicates(text: str) -> str:
     text = _TRIAL_AND_ERROR.sub("苦労", text)
     text = _LEFT_OFF.sub("オフのまま", text)  # the words 「オフのまま」 the rules know
     text = _NA_CASUAL.sub("該当なし", text)
-    text = _NOT_NEEDED_B.sub("不要です", text)
+    text = _NOT_NEEDED.sub("不要です", text)
     text = _NA_NOT_SURE.sub("不明で", text)
     text = _NOT_MY_ROLE.sub("担当ではない", text)
     text = _AVOIDED.sub("〔避〕、", text)
     text = _NO_WAY_ROUND.sub("〔防〕", text)
     text = _STALE.sub("形骸化して", text)
-    text = _PILOT_PLANNED_B.sub("着手予定", text)
+    text = _PILOT_PLANNED.sub("着手予定", text)
     text = _NOT_UNNEEDED.sub("〔意〕が", text)
     text = _FEELS_LIKE.sub("です", text)
     text = _PAST_HARDSHIP.sub("苦労の末、", text)
     text = _LEFT_FOR.sub("", _LEFT_PENDING.sub("未着手のまま", text))
-    text = _OVERLOOKED_B.sub("未対応です", text)
+    text = _LEFT_OUT.sub("未対応です", text)
     text = _LEFT_ALONE.sub("未対応", text)
     text = _NOT_STARTED.sub("未着手", text)
     text = _NO_CAPACITY.sub("未着手", text)
@@ -407,24 +367,14 @@ def fold_predicates(text: str) -> str:
     text = _OVERLOOKED.sub("未対応でした", text)
     text = _DECIDING_HOW.sub("検討中", text)
     text = _NOT_BUT_CASUAL.sub("ではなく、", text)
-    text = _PILOT_PLANNED.sub("導入予定", text)
-    text = _NOT_THOUGHT_UNNEEDED.sub("必要だと思っています", text)
-    text = _CANNOT_RULE_OUT.sub("可能性がある", text)
-    text = _NOT_NEEDED.sub("不要です", text)
-    text = _RISKY_ACT_AVOIDED.sub("〔済〕、", text)
     text = _SAVE_AND_QUIT.sub("今日はここまで", text)
     for pattern, canonical in _ENGLISH:
         text = pattern.sub(canonical, text)
-    text = _NONE_APPLIES.sub("該当なし", text)
     text = _BRACKET_LABEL.sub(r"\1:", text)
     text = _KANSAI_HONORIFIC.sub(
         lambda m: "います" if m.group(1) == "ます" else "いません" if m.group(1) else "いる", text
     )
     text = _WILL_ASK.sub(r"\1ておきます", text)
-    text = _NOT_MY_REMIT.sub("担当ではないので", text)
-    text = _LEFT_ON_LIST.sub("未着手のまま", text)
-    text = _TIME_PASSED.sub("まま放置しています", text)
-    text = _LEFT_AS_RAISED.sub(r"\1て、立ち消えになっています", text)
     return text
 
 
