@@ -281,26 +281,38 @@ def _json(script: str) -> dict[str, Any]:
     return cast(dict[str, Any], json.loads(out.stdout.strip().splitlines()[-1]))
 
 
-def _startup(script: str, runs: int = 7) -> float:
-    """Median ms from spawning the process to its first screen being ready.
+def _startup_once(script: str) -> float:
+    """Seconds from spawning the process to its first screen being ready.
 
     perf_counter is CLOCK_MONOTONIC on Linux, shared by parent and child.
     """
-    samples = []
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", script, repr(start)], capture_output=True, text=True
+    )
+    if out.returncode:
+        raise RuntimeError(out.stderr[-2000:])
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def _startup_pair(runs: int = 9) -> tuple[float, float]:
+    """Median ms to the first screen of (bare app, our app).
+
+    The two are run alternately, after one unmeasured warm-up each, so that a change of load on
+    the machine during the run (other processes, the disk cache) falls on both alike.
+    """
+    _startup_once(STARTUP_BARE)
+    _startup_once(STARTUP_APP)
+    bare: list[float] = []
+    app: list[float] = []
     for _ in range(runs):
-        start = time.perf_counter()
-        out = subprocess.run(
-            [sys.executable, "-c", script, repr(start)], capture_output=True, text=True
-        )
-        if out.returncode:
-            raise RuntimeError(out.stderr[-2000:])
-        samples.append(float(out.stdout.strip().splitlines()[-1]))
-    return statistics.median(samples) * 1000
+        bare.append(_startup_once(STARTUP_BARE))
+        app.append(_startup_once(STARTUP_APP))
+    return statistics.median(bare) * 1000, statistics.median(app) * 1000
 
 
 def run() -> list[Figure]:
-    bare = _startup(STARTUP_BARE)
-    app = _startup(STARTUP_APP)
+    bare, app = _startup_pair()
     latency_bare = _json(BARE_LATENCY)
     latency = _json(APP_LATENCY)
     if latency["missed"] or not latency["finished"]:

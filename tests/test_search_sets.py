@@ -48,6 +48,11 @@ GLOSSARY_SETS = {
     "glossary_queries_heldout.toml": (0.97, 0.98, 0.92),
     "glossary_queries_heldout2.toml": (0.92, 0.98, 0.90),
     "glossary_queries_heldout3.toml": (0.94, 0.97, 0.88),
+    "glossary_queries_tune7.toml": (0.96, 0.96, 1.0),
+    # sealed (written 2026-11-29 late; totals only)
+    "glossary_queries_heldout4.toml": (0.90, 0.92, 0.9),
+    "glossary_queries_heldout5.toml": (0.92, 0.93, 1.0),
+    "glossary_queries_tune8b.toml": (0.83, 0.86, 1.0),
 }
 CHECKLIST_SETS = {
     "checklist_queries_tune.toml": (0.97, 0.99, 0.96),
@@ -74,6 +79,10 @@ CHECKLIST_SETS = {
     # sealed this session (scored as totals only; floors guard against regressions)
     "checklist_queries_heldout4.toml": (0.88, 0.94, 0.96),
     "checklist_queries_heldout5.toml": (0.78, 0.84, 0.82),
+    "checklist_queries_heldout6.toml": (0.92, 0.94, 1.0),
+    "checklist_queries_heldout7.toml": (0.96, 0.96, 0.95),
+    "checklist_queries_tune16.toml": (0.89, 0.92, 0.95),
+    "checklist_queries_tune17.toml": (0.96, 0.99, 0.90),
 }
 NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.93}
 """Sets of no-answer queries only: the share that must return nothing."""

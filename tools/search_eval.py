@@ -29,6 +29,10 @@ GLOSSARY_SETS = [
     "glossary_queries_heldout.toml",
     "glossary_queries_heldout2.toml",
     "glossary_queries_tune6.toml",
+    "glossary_queries_tune7.toml",
+    "glossary_queries_heldout4.toml",
+    "glossary_queries_tune8b.toml",
+    "glossary_queries_heldout5.toml",
 ]
 CHECKLIST_SETS = [
     "checklist_queries.toml",
@@ -56,6 +60,10 @@ CHECKLIST_SETS = [
     "checklist_queries_tune14.toml",
     "checklist_queries_heldout5.toml",
     "checklist_queries_tune15.toml",
+    "checklist_queries_tune16.toml",
+    "checklist_queries_heldout6.toml",
+    "checklist_queries_tune17.toml",
+    "checklist_queries_heldout7.toml",
 ]
 
 
