@@ -19,6 +19,19 @@ REPO = Path(__file__).resolve().parent.parent
 # processes that tests start (tmux, serve, the browser) keep Python's defaults.
 gc.set_threshold(20_000, 10, 100)
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    """At the end of the session pytest collects garbage five times over to report
+    exceptions raised in finalizers; over a worker's heap of some 290 MB that is ~2 s of
+    CPU per worker. One pass still reports them (the others only catch garbage that the
+    finalizers of the first pass leave behind)."""
+    try:
+        from _pytest.unraisableexception import gc_collect_iterations_key
+    except ImportError:  # a later pytest: keep its default
+        return
+    config.stash.setdefault(gc_collect_iterations_key, 1)
+
+
 # Property tests: 50 examples each in the suite (its 90 s budget); HYPOTHESIS_PROFILE=thorough
 # runs 300 each (add --hypothesis-seed for a fixed run). Tests don't set max_examples
 # themselves, so the profile decides.
