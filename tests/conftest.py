@@ -103,6 +103,45 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return max(3, min(os.cpu_count() or 1, 8))
 
 
+# Tests that mostly wait on another process (a real terminal, a browser, a server, killed
+# savers, a fresh venv): started first, their waiting overlaps the other workers' work.
+_WAITING_MODULES = frozenset(
+    {"test_tui_tmux", "test_serve_browser", "test_serve", "test_session_crash", "test_packaging"}
+)
+
+
+def _drives_an_app(module: object) -> bool:
+    """A module that imports a Textual app class runs Pilot tests (each one is heavy)."""
+    from textual.app import App
+
+    return any(isinstance(v, type) and issubclass(v, App) for v in vars(module).values())
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slowest kinds first: process-waiting tests, then Pilot and snapshot tests, then the
+    rest in file order, dealt round-robin into one run of tests per xdist worker.
+
+    Work stealing gives each worker a contiguous share of this list and lets idle workers
+    take from the end of another's queue: each share is then heavy first and short last,
+    so the run ends on short tests instead of one worker finishing Pilot tests alone.
+    Every worker sorts the same collection the same way (the sort is stable)."""
+    pilot: dict[object, bool] = {}
+
+    def rank(item: pytest.Item) -> int:
+        module = getattr(item, "module", None)
+        if module is None:
+            return 3
+        if module.__name__.rsplit(".", 1)[-1] in _WAITING_MODULES:
+            return 0
+        if module not in pilot:
+            pilot[module] = _drives_an_app(module)
+        return 1 if pilot[module] or "snap_compare" in getattr(item, "fixturenames", ()) else 2
+
+    ordered = sorted(items, key=rank)
+    workers = int(getattr(config, "workerinput", {}).get("workercount", 1))
+    items[:] = [item for k in range(workers) for item in ordered[k::workers]]
+
+
 # --- the bank's review (test_review_*.py; steps in review_helpers.py) --------------------
 
 
