@@ -44,8 +44,13 @@ def test_mixed_or_weak_evidence_asks(text, guess):
     assert reading.guess is guess, text
     reply = parse_status_reply(text, today=TODAY)
     assert reply.status in (None, guess), text
-    assert reply.guess is guess, text
+    assert reply.guess is PRESELECTED.get(text, guess), text
     assert reply.detail == text
+
+
+# Where the classifier is near-certain of another status, it is pre-selected instead of the
+# rules' guess (still asked): the core step not started reads 未実施 to it.
+PRESELECTED = {"要件は固まったが実装はこれから": Status.NOT_DONE}
 
 
 @pytest.mark.parametrize(

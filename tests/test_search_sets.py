@@ -43,48 +43,67 @@ GLOSSARY_SETS = {
     "glossary_queries_tune2.toml": (0.98, 0.98, 0.95),
     "glossary_queries_tune3.toml": (0.96, 0.96, 0.93),
     "glossary_queries_tune4.toml": (0.97, 0.97, 0.9),
-    "glossary_queries_tune5.toml": (0.95, 0.96, 0.88),
-    "glossary_queries_tune6.toml": (0.94, 0.95, 0.9),
+    "glossary_queries_tune5.toml": (0.95, 0.96, 0.78),
+    "glossary_queries_tune6.toml": (0.96, 0.96, 0.9),
     "glossary_queries_heldout.toml": (0.97, 0.98, 0.92),
-    "glossary_queries_heldout2.toml": (0.92, 0.98, 0.90),
-    "glossary_queries_heldout3.toml": (0.94, 0.97, 0.88),
-    "glossary_queries_tune7.toml": (0.96, 0.96, 1.0),
+    "glossary_queries_heldout2.toml": (0.96, 0.98, 0.90),
+    "glossary_queries_heldout3.toml": (0.95, 0.98, 0.92),
+    "glossary_queries_tune7.toml": (0.98, 0.98, 1.0),
     # sealed (written 2026-11-29 late; totals only)
-    "glossary_queries_heldout4.toml": (0.90, 0.92, 0.9),
-    "glossary_queries_heldout5.toml": (0.92, 0.93, 1.0),
-    "glossary_queries_tune8b.toml": (0.83, 0.86, 1.0),
+    "glossary_queries_heldout4.toml": (0.93, 0.95, 0.9),
+    "glossary_queries_heldout5.toml": (0.97, 0.97, 1.0),
+    # sealed, written 2026-11-30 and scored once at the end (totals only)
+    "glossary_queries_heldout6.toml": (0.96, 0.99, 0.9),
+    # round nine (i15b): written before being run; first look in the file's header
+    # after merging i15c: two no-answer queries of tune8 answer through i15c's description words
+    "glossary_queries_tune8.toml": (0.93, 0.93, 0.62),
+    "glossary_queries_tune8b.toml": (0.97, 0.99, 1.0),
+    # i15c probe set: written before being run (first look 58.6 / 61.7 / 95.5 %)
+    "glossary_queries_tune9.toml": (0.97, 0.99, 0.95),
+    # i15c, written after the vocabulary pass (first look 85.7 / 91.1 / 90.0 %)
+    "glossary_queries_tune10.toml": (0.94, 0.99, 0.8),
 }
 CHECKLIST_SETS = {
     "checklist_queries_tune.toml": (0.97, 0.99, 0.96),
     "checklist_queries_heldout.toml": (0.94, 0.99, 0.97),
     "checklist_queries_heldout2.toml": (0.95, 0.97, 0.90),
-    "checklist_queries_tune2.toml": (0.95, 0.99, 0.80),
+    "checklist_queries_tune2.toml": (0.95, 0.99, 0.88),
     "checklist_queries_heldout3.toml": (0.92, 0.95, 0.90),
-    "checklist_queries_tune3.toml": (0.95, 0.97, 0.88),
-    "checklist_queries_tune4.toml": (0.93, 0.98, 0.9),
+    "checklist_queries_tune3.toml": (0.95, 0.97, 0.93),
+    "checklist_queries_tune4.toml": (0.93, 0.98, 0.98),
     "checklist_queries_tune5.toml": (0.95, 0.97, 0.96),
-    "checklist_queries_tune6.toml": (0.96, 0.96, 0.92),
-    "checklist_queries_tune7.toml": (0.92, 0.98, 0.80),
-    "checklist_queries_tune8.toml": (0.97, 0.97, 0.88),
-    "checklist_queries_tune9.toml": (0.94, 0.98, 0.85),
+    "checklist_queries_tune6.toml": (0.96, 0.96, 0.95),
+    "checklist_queries_tune7.toml": (0.92, 0.98, 0.88),
+    "checklist_queries_tune8.toml": (0.97, 0.97, 0.94),
+    "checklist_queries_tune9.toml": (0.96, 0.98, 0.93),
     "checklist_queries_tune11.toml": (0.91, 0.95, 1.0),
-    "checklist_queries_tune12.toml": (0.85, 0.98, 0.62),
+    "checklist_queries_tune12.toml": (0.85, 0.98, 0.78),
     "checklist_queries_tune_en.toml": (0.97, 0.99, 0.93),
-    "checklist_queries_tune_en2.toml": (0.9, 0.95, 0.9),
+    "checklist_queries_tune_en2.toml": (0.92, 0.98, 0.9),
     "checklist_queries_tune_en3.toml": (0.93, 0.97, 0.87),
-    "checklist_queries_tune_en4.toml": (0.89, 0.94, 0.95),
-    "checklist_queries_tune13.toml": (0.96, 0.98, 0.92),
+    "checklist_queries_tune_en4.toml": (0.91, 0.97, 0.95),
+    "checklist_queries_tune13.toml": (0.97, 0.99, 0.96),
     "checklist_queries_tune14.toml": (0.92, 0.97, 0.95),
-    "checklist_queries_tune15.toml": (0.94, 0.97, 0.72),
+    "checklist_queries_tune15.toml": (0.95, 0.98, 0.74),
+    # ninth round (branch i15): short 「XのY」 queries, half no-answer, and detail phrasings
+    "checklist_queries_tune18.toml": (0.95, 0.97, 0.98),
+    "checklist_queries_tune19.toml": (0.93, 0.98, 1.0),
+    "checklist_queries_tune20.toml": (0.88, 0.97, 1.0),
+    "checklist_queries_tune21.toml": (0.86, 0.92, 0.85),
+    "checklist_queries_tune22.toml": (0.85, 0.93, 1.0),
     # sealed this session (scored as totals only; floors guard against regressions)
-    "checklist_queries_heldout4.toml": (0.88, 0.94, 0.96),
-    "checklist_queries_heldout5.toml": (0.78, 0.84, 0.82),
-    "checklist_queries_heldout6.toml": (0.92, 0.94, 1.0),
+    "checklist_queries_heldout4.toml": (0.89, 0.94, 0.96),
+    "checklist_queries_heldout5.toml": (0.78, 0.84, 0.84),
+    "checklist_queries_heldout6.toml": (0.95, 0.96, 1.0),
+    # sealed, written 2026-11-30 and scored once at the end (totals only)
+    "checklist_queries_heldout8.toml": (0.98, 0.98, 1.0),
     "checklist_queries_heldout7.toml": (0.96, 0.96, 0.95),
-    "checklist_queries_tune16.toml": (0.89, 0.92, 0.95),
-    "checklist_queries_tune17.toml": (0.96, 0.99, 0.90),
+    "checklist_queries_tune16.toml": (0.95, 0.98, 0.95),
+    "checklist_queries_tune17.toml": (0.96, 0.99, 0.96),
+    # round nine (i15b): written before being run; first look in the file's header
+    "checklist_queries_tune20b.toml": (0.91, 0.94, 1.0),
 }
-NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.93}
+NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.97}
 """Sets of no-answer queries only: the share that must return nothing."""
 
 

@@ -31,8 +31,12 @@ GLOSSARY_SETS = [
     "glossary_queries_tune6.toml",
     "glossary_queries_tune7.toml",
     "glossary_queries_heldout4.toml",
+    "glossary_queries_tune8.toml",
     "glossary_queries_tune8b.toml",
     "glossary_queries_heldout5.toml",
+    "glossary_queries_heldout6.toml",
+    "glossary_queries_tune9.toml",
+    "glossary_queries_tune10.toml",
 ]
 CHECKLIST_SETS = [
     "checklist_queries.toml",
@@ -64,6 +68,13 @@ CHECKLIST_SETS = [
     "checklist_queries_heldout6.toml",
     "checklist_queries_tune17.toml",
     "checklist_queries_heldout7.toml",
+    "checklist_queries_heldout8.toml",
+    "checklist_queries_tune18.toml",
+    "checklist_queries_tune19.toml",
+    "checklist_queries_tune20.toml",
+    "checklist_queries_tune21.toml",
+    "checklist_queries_tune22.toml",
+    "checklist_queries_tune20b.toml",
 ]
 
 

@@ -4,11 +4,12 @@
     python tools/train_reply_gate.py cv        # k-fold accuracy of the classifier alone
     python tools/train_reply_gate.py sweep     # the gate's θ table (correct / wrong / unsure)
 
-Honest protocol: the classifier learns the *labels* of the tuning tables only —
-``replies.toml``, the first session's ``replies_heldout*.toml`` and ``replies_wide_tuning*.toml``
-— never a ``replies_wide_heldout*.toml``. ``sweep`` scores held-out set 8 (the development
-set), held-out sets 1–7 pooled and the tuning tables (in-sample and out-of-fold); it never
-opens held-out set 9 or later.
+Honest protocol: the classifier learns the *labels* of the tuning tables — ``replies.toml``,
+the first session's ``replies_heldout*.toml`` and ``replies_wide_tuning*.toml`` — and of the
+wide held-out sets 1–7 (no longer blind: their figures were seen for sessions). It never
+learns held-out set 8 (the development set, for θ and the other switches) and never opens
+held-out set 9 or later (sealed). ``sweep`` scores set 8, sets 1–7 and the tuning tables out
+of fold (each reply by a model that did not learn it) and the training tables in-sample.
 """
 
 from __future__ import annotations
@@ -27,14 +28,15 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.reply_accuracy import outcome  # noqa: E402
+from interview.engine import reply_gate  # noqa: E402
 from interview.engine.answers import Status  # noqa: E402
 from interview.engine.reply_gate import (  # noqa: E402
     FORMAT,
     MODEL_PATH,
     NO_STATUS,
     Model,
+    features,
     model_from_json,
-    ngrams,
     review,
 )
 from interview.engine.reply_normalize import fold  # noqa: E402
@@ -42,22 +44,32 @@ from interview.engine.reply_rules import is_status_key, read  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 CLASSES = (*(s.value for s in Status), NO_STATUS)
-SCALE = 1000  # weights are stored as integers / SCALE
+SCALE = 100  # weights are stored as integers / SCALE (0.01 steps: same readings, smaller file)
 EPOCHS = 20
 RATE = 0.2
 L2 = 1e-4
 MIN_DF = 3  # an n-gram must occur in at least this many training replies
-MIN_WEIGHT = 0.03  # rows whose largest |weight| is below this are pruned
+MIN_WEIGHT = 0.12  # rows whose largest |weight| is below this are pruned
+CLASS_WEIGHT_POWER = (
+    0.5  # a reply of class c counts (n / (k · n_c)) ** this: rarer classes weigh more
+)
 FOLDS = 5
 DEV_SET = "replies_wide_heldout8.toml"
 HELDOUT_1_7 = ["replies_wide_heldout.toml"] + [f"replies_wide_heldout{i}.toml" for i in range(2, 8)]
 
 
-def training_tables() -> list[Path]:
+def tuning_tables() -> list[Path]:
     paths = [DATA / "replies.toml"]
     paths += sorted(DATA.glob("replies_heldout*.toml"))
     paths += sorted(DATA.glob("replies_wide_tuning*.toml"))
     assert not any("wide_heldout" in p.name for p in paths)
+    return paths
+
+
+def training_tables() -> list[Path]:
+    """The tuning tables and the open held-out sets 1–7; never set 8 (development) or later."""
+    paths = tuning_tables() + [DATA / name for name in HELDOUT_1_7]
+    assert set(p.name for p in paths if "wide_heldout" in p.name) == set(HELDOUT_1_7)
     return paths
 
 
@@ -72,10 +84,10 @@ def rows(path: Path) -> list[tuple[str, str]]:
     ]
 
 
-def training_rows() -> list[tuple[str, str]]:
+def training_rows(tables: list[Path] | None = None) -> list[tuple[str, str]]:
     seen: set[tuple[str, str]] = set()
     out = []
-    for path in training_tables():
+    for path in training_tables() if tables is None else tables:
         for row in rows(path):
             if row not in seen:
                 seen.add(row)
@@ -84,7 +96,7 @@ def training_rows() -> list[tuple[str, str]]:
 
 
 def _docs(data: list[tuple[str, str]]) -> list[tuple[int, set[str]]]:
-    return [(CLASSES.index(label), ngrams(fold(text.strip()))) for label, text in data]
+    return [(CLASSES.index(label), features(fold(text.strip()))) for label, text in data]
 
 
 def train(data: list[tuple[str, str]]) -> Model:
@@ -96,6 +108,8 @@ def train(data: list[tuple[str, str]]) -> Model:
     vocab = {g for g, n in df.items() if n >= MIN_DF}
     docs = [(y, sorted(g for g in grams if g in vocab)) for y, grams in docs]
     k = len(CLASSES)
+    sizes = Counter(y for y, _ in docs)
+    class_weight = [(len(docs) / (k * max(sizes[y], 1))) ** CLASS_WEIGHT_POWER for y in range(k)]
     weights: dict[str, list[float]] = {g: [0.0] * k for g in sorted(vocab)}
     bias = [0.0] * k
     order = list(range(len(docs)))
@@ -115,6 +129,7 @@ def train(data: list[tuple[str, str]]) -> Model:
             total = sum(exps)
             grad = [e / total for e in exps]
             grad[y] -= 1.0
+            grad = [g * class_weight[y] for g in grad]
             shrink = 1 - rate * L2
             for row in rows_:
                 for j in range(k):
@@ -132,7 +147,8 @@ def to_json(model: Model, sources: list[Path], n_rows: int) -> dict[str, object]
     }
     payload: dict[str, object] = {
         "format": FORMAT,
-        "model": "multinomial logistic regression over character 1-3-grams of fold(reply)",
+        "model": "multinomial logistic regression over reply_gate.features(fold(reply)):"
+        " character 1-3-grams, word runs, folded predicates",
         "trained_on": [p.name for p in sources],
         "replies": n_rows,
         "classes": list(model.classes),
@@ -217,7 +233,8 @@ def command_cv() -> int:
     return 0
 
 
-THETAS = (None, 0.999, 0.995, 0.99, 0.98, 0.97, 0.95, 0.93, 0.9, 0.8, 0.7, 0.6, 0.5)
+THETAS = (None, 0.9995, 0.999, 0.995, 0.99, 0.98, 0.97, 0.95, 0.93, 0.9, 0.8, 0.7, 0.6, 0.5)
+FLOORS = (0.999, 0.99, 0.95, 0.9, 0.8, 0.7)  # PROMOTE_FLOOR candidates, at the chosen θ
 
 
 def _score(
@@ -230,7 +247,7 @@ def _score(
         folded = fold(text.strip())
         reading = read(folded)
         status, guess = reading.status, reading.guess
-        if theta is not None and not is_status_key(folded):
+        if theta is not None and not is_status_key(folded) and not reading.is_question:
             status, guess = review(folded, status, guess, theta=theta, model=model)
             if status is None and reading.status is not None:
                 probs = model.probabilities(folded)
@@ -238,7 +255,11 @@ def _score(
                 vetoed["S right"] += reading.status.value == label
                 vetoed["T right"] += top == label
                 vetoed["vetoed"] += 1
-        counts[outcome(status, None if label == NO_STATUS else Status(label))] += 1
+        result = outcome(status, None if label == NO_STATUS else Status(label))
+        counts[result] += 1
+        if result == "unsure" and label != NO_STATUS:  # asked: is the pre-selection right?
+            vetoed["asked"] += 1
+            vetoed["guess right"] += guess is not None and guess.value == label
     return counts, vetoed
 
 
@@ -247,18 +268,31 @@ def _cell(counts: Counter[str]) -> str:
     return f"{counts['correct'] / n:5.1%} {counts['wrong'] / n:4.1%} {counts['unsure'] / n:4.1%}"
 
 
-def command_sweep() -> int:
+def _sweep_sets() -> dict[str, tuple[list[tuple[str, str]], list[Model]]]:
     model = model_from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
     dev = rows(DATA / DEV_SET)
-    held = [row for name in HELDOUT_1_7 for row in rows(DATA / name)]
-    tuning = training_rows()
-    folds, models = out_of_fold_models(tuning)
-    sets = {
+    data = training_rows()
+    folds, models = out_of_fold_models(data)
+    held_rows = set(training_rows([DATA / name for name in HELDOUT_1_7]))
+    held = [(row, f) for row, f in zip(data, folds, strict=True) if row in held_rows]
+    tuning = [(row, f) for row, f in zip(data, folds, strict=True) if row not in held_rows]
+    return {
         f"heldout8 ({len(dev)})": (dev, [model] * len(dev)),
-        f"heldout1-7 ({len(held)})": (held, [model] * len(held)),
-        f"tuning in-sample ({len(tuning)})": (tuning, [model] * len(tuning)),
-        "tuning out-of-fold": (tuning, [models[f] for f in folds]),
+        f"heldout1-7 out-of-fold ({len(held)})": (
+            [row for row, _ in held],
+            [models[f] for _, f in held],
+        ),
+        f"tuning out-of-fold ({len(tuning)})": (
+            [row for row, _ in tuning],
+            [models[f] for _, f in tuning],
+        ),
+        f"training in-sample ({len(data)})": (data, [model] * len(data)),
     }
+
+
+def command_sweep() -> int:
+    sets = _sweep_sets()
+    print(f"PROMOTE_FLOOR = {reply_gate.PROMOTE_FLOOR}")
     print("theta | " + " | ".join(f"{name} correct wrong unsure" for name in sets))
     for theta in THETAS:
         cells = []
@@ -276,6 +310,27 @@ def command_sweep() -> int:
             + " | ".join(cells)
             + ("  # " + "; ".join(notes) if notes else "")
         )
+    print(f"\nθ = {reply_gate.THETA}; PROMOTE_FLOOR (the rules' guess becomes the status):")
+    chosen = reply_gate.PROMOTE_FLOOR
+    try:
+        for floor in FLOORS:
+            reply_gate.PROMOTE_FLOOR = floor
+            cells = [_cell(_score(d, reply_gate.THETA, m)[0]) for d, m in sets.values()]
+            print(f"{floor} | " + " | ".join(cells))
+    finally:
+        reply_gate.PROMOTE_FLOOR = chosen
+    print("\npre-selected guess right / asked (replies with a status label left unsure):")
+    override = reply_gate.GUESS_OVERRIDE
+    try:
+        for flag in (True, False):
+            reply_gate.GUESS_OVERRIDE = flag
+            cells = []
+            for data, model_for in sets.values():
+                _, asked = _score(data, reply_gate.THETA, model_for)
+                cells.append(f"{asked['guess right']}/{asked['asked']}")
+            print(f"GUESS_OVERRIDE {flag} | " + " | ".join(cells))
+    finally:
+        reply_gate.GUESS_OVERRIDE = override
     return 0
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from interview.engine.reply_english import fold_english
 from interview.engine.reply_regex import fast_module
 
 # Polite padding that carries no verdict (and would otherwise look like one:
@@ -36,7 +37,15 @@ _KANA_VERDICT = re.compile(
 
 # Kana spellings and IME slips of the words that carry a verdict.
 _WORDS: list[tuple[str, str]] = [
+    ("のみじっし", "のみ実施"),  # 「本番のみじっししてます」: のみ, not 未実施
     ("のみたいおう済", "のみ対応済"),  # 「本番のみたいおう済み」: のみ, not 未対応
+    ("のみじっし", "のみ実施"),  # 「本番のみじっししてます」: のみ, not 未実施
+    ("せいびずみ", "整備済み"),
+    ("てまてん", "てません"),  # 「やってまてん」
+    ("うんようちゅう", "運用中"),
+    ("運用ちゅう", "運用中"),
+    ("べつの方法", "別の方法"),
+    ("べつの手段", "別の手段"),
     ("のみたいおうずみ", "のみ対応済み"),
     ("のみたいおうすみ", "のみ対応済み"),
     ("だいたいしゅだん", "代替手段"),
@@ -137,6 +146,13 @@ _DIALECT = [
     (re.compile(r"(?<=まだ)やねん|(?<=まだ)や(?=[、。]|$|で|な|ね|けど)"), "です"),
     # IME picked the wrong kanji: 「一分対応済み」 (一部)
     (re.compile(r"一分(?=(対応|実施|導入|整備|済|の|だけ|のみ|は|で|未))"), "一部"),
+    # Kyoto honorific 〜はる: 「やってはります」 → やっています
+    (re.compile(r"(?<=[てで])はり(?=ます|ました)"), "い"),
+    (re.compile(r"(?<=[てで])はる(?=$|[、。よねわで]|けど)"), "いる"),
+    # IME slips: 「やってまてん」 (ません), 「運用ちゅう」 (中), 「かんりずみ」 (済み)
+    (re.compile(r"(?<=[てしきりいえけれめち]ま)てん(?=$|[、。でよねわ!?])"), "せん"),
+    (re.compile(r"(?<=[一-龥])ちゅう(?=$|[、。でだよねの!?])"), "中"),
+    (re.compile(r"(?<=[ぁ-ゖ]{3})ずみ(?=$|[、。でだよねの!?])"), "済み"),
     # IME left a letter: 「わかりまsん」「やってまsねん」
     (re.compile(r"ま(s|ｓ)ね?ん"), "ません"),
     # 「調べときます」「聞いとく」: 〜ておきます, 〜ておく
@@ -154,7 +170,7 @@ _DIALECT = [
     ),
 ]
 # A bare 済 / 未 closing a clause: 「AとBは済、Cは未」.
-_BARE_MARK = re.compile(r"(?<=[はがも:])(済|未)(?=$|[、。,!?])")
+_BARE_MARK = re.compile(r"(?<=[はがも:)])(済|未)(?=$|[、。,!?])")
 _SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
 # 済 → 済み; ずみ/すみ/住み after a verbal noun → 済み (対応ずみ, 実施住み, 対応すみ)
 # 的 typed in kana after a noun: 部分てきに, 基本てきには, 段階てき
@@ -180,6 +196,17 @@ _ROMAJI = {
     "ru": "る",
     "i": "い",
 }
+
+
+def _romaji(match: re.Match[str]) -> str:
+    """The kana of a romaji tail; after ま, s with a stray letter is す (してまsy, してまsh)."""
+    letters = match.group(1)
+    if letters in _ROMAJI:
+        return _ROMAJI[letters]
+    before = match.string[match.start() - 1]
+    return "す" if before == "ま" and letters[0] == "s" and letters[:2] != "se" else ""
+
+
 # Emoji, symbols and laughter carry no verdict.
 _LAUGH = re.compile(r"(\(笑\)|（笑）|笑+|w{2,}|(?<=[ぁ-ゖ一-龥。、!?])w)(?=$|[。、!?\s])")
 _LONG = re.compile(r"(?<=[ぁ-ゖ])[ー〜~]+")
@@ -191,6 +218,18 @@ def _kana(match: re.Match[str]) -> str:
     run = match.group(0)
     hira = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in run)
     return hira if _KANA_VERDICT.match(hira) else run
+
+
+_HALF_KANA = re.compile(r"[ｦ-ﾝ]")
+# A reply typed all in katakana (half-width IME mode: 「ﾎﾝﾊﾞﾝﾀﾞｹﾔｯﾃﾏｽ」「ﾀﾞｲﾀｲｻｸｱﾘ」) has no
+# kanji or hiragana to read: it is read as kana, loan words included.
+_KATAKANA_ONLY = re.compile(r"[^ぁ-ゖ一-龥]*[ァ-ヶ][^ぁ-ゖ一-龥]*")
+
+
+def _all_kana(text: str) -> str:
+    if sum("ァ" <= c <= "ヶ" for c in text) < 3 or not _KATAKANA_ONLY.fullmatch(text):
+        return text
+    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
 
 
 class _SymbolTable(dict[int, int | None]):
@@ -345,6 +384,20 @@ _ACK = re.compile(
 )
 # A line break after a sentence ending (です, ました, ません, だ) ends the sentence, like 。
 _LINE_END = re.compile(r"(?:(?<=[すただ])|(?<=せん))[ \t\u3000]*[\r\n]+\s*(?=\S)")
+# Memo forms: a label in brackets is a label before a colon (【対応】済 → 対応:済), and the
+# status field's own label carries no verdict (「対応：未」 is 未, not 対応 beside 未).
+_MEMO_LABEL = re.compile(
+    r"(?:^|(?<=[、。\n]))([・■□◆◇▪\-*]?[^\S\n]*)[【\[［]([^】\]］、。\n]{1,10})[】\]］][^\S\n]*"
+)
+_MEMO_STATUS = re.compile(
+    r"(?:^|(?<=[、。\n]))[・■□◆◇▪\-*]?[^\S\n]*(?:現在の)?(状況|対応|実施状況|対応状況|現状|判定|ステータス|status|該当)"
+    r"[^\S\n]*[:：][^\S\n]*(?=\S)"
+)
+# An item of a memo list: 「・訓練：未実施」 (a short label, then its state).
+_MEMO_ITEM = re.compile(
+    r"((?:^|(?<=[、。\n]))[・■□◆◇▪\-*]?[^\S\n]*[^\s、。:：はがも]{1,15}?)[^\S\n]*[:：]"
+    r"(?=[^\S\n]*(なし|無し|無$|無[、。\n]|未|×|済|あり|有り|一部|実施|対応済|導入済|整備済|不明|確認中))"
+)
 # A blank between Japanese words marks a clause, like 、 (本番は実施 開発は未実施).
 _JA_SPACE = re.compile(r"(?<=[^\x00-\x7f])[\s\u3000]+|[\s\u3000]+(?=[^\x00-\x7f])")
 # Sentence-final particles carry no verdict (保護ね, やってますよ).
@@ -373,10 +426,18 @@ def fold(text: str) -> str:
     s = _FILLER.sub("", _LEAD_IN.sub("", s.lstrip(_ENDS + "\n\r\t\u3000")))  # 2nd lead-in
     s = _ACK.sub("", s)
     s = _CLOSING.sub("", s)
+    if _HALF_KANA.search(text):  # 「ﾎﾝﾊﾞﾝﾀﾞｹﾔｯﾃﾏｽ」, once padding around it is gone
+        s = _all_kana(s)
     if _SPACED_LETTERS.fullmatch(s):  # 「実 施 済 み」
         s = _SPACE.sub("", s)
     s = _LINE_END.sub("。", s)  # a line break after a sentence ending is a full stop
     s = _JA_SPACE.sub("、", s)
+    if "】" in s or "]" in s or ":" in s or "：" in s:  # memo forms: 「【対応】済」「・該当：なし」
+        s = _MEMO_STATUS.sub(
+            lambda m: "該当" if m.group(1) == "該当" else "", _MEMO_LABEL.sub(r"\1\2:", s)
+        )
+        if len(_MEMO_ITEM.findall(s)) >= 2:  # 「・規程：なし\n・運用：なし」: each label is a topic
+            s = _MEMO_ITEM.sub(r"\1は", s)
     core = s.strip(_ENDS)
     word = _drop_symbols(core).strip(_ENDS) if len(core) <= 24 else ""
     if word in _ONE_WORD:
@@ -395,6 +456,7 @@ def fold(text: str) -> str:
     if ("done" in s or "todo" in s or "partial" in s) and _JAPANESE.search(s):
         s = _ENGLISH_MARK.sub(lambda m: _ENGLISH_MARKS[m.group(0)], s)
         s = _TOPIC_STATE.sub(lambda m: _TOPIC_STATES[m.group(0)], s)
+    s = fold_english(s)  # 「MFA is enforced for all users」「WAFはenabledです」
     s = _SPACE.sub("", s)
     s = _EMBEDDED_ENGLISH.sub(lambda m: _EMBEDDED[m.group(0)], s)
     s = _KATAKANA_WORD.sub(_kana, s)
@@ -402,7 +464,7 @@ def fold(text: str) -> str:
     s = _LONG.sub("", s)
     s = _LAUGH.sub("", s)
     s = _PARTICLE_END.sub("", s)
-    s = _ROMAJI_TAIL.sub(lambda m: _ROMAJI.get(m.group(1), ""), s)
+    s = _ROMAJI_TAIL.sub(_romaji, s)
     for pattern, replacement in _DIALECT:
         s = pattern.sub(replacement, s)
     s = _BARE_MARK.sub(lambda m: "済み" if m.group(1) == "済" else "未実施", s)

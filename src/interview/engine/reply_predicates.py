@@ -11,6 +11,8 @@ still reads as a part done.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from interview.engine.reply_regex import fast
 
 # Nouns and noun phrases that say nothing has started yet.
@@ -72,7 +74,7 @@ _NOT_EVERYONE = fast(
 )
 # 「手順書はないが、チェックリストで同じことをやっています」: the same by other means.
 _NEG_THEN_SAME = fast(
-    r"((?:ない|ず|ません|なく|おらず)(?:が|けど|けれど|ものの)?[、,][^。]{0,40}?)同(?:じ|様の|等の)こと(?:を|は)"
+    r"((?:ない|ず|ません|なく|おらず)(?:て|が|けど|けれど|ものの)?[、,][^。]{0,40}?)同(?:じ|様の|等の)こと(?:を|は)?"
 )
 # 「後回しにしちゃってます」: casual forms of holding off.
 _PUT_OFF = fast(r"後回し(に)?(しちゃっ|なっちゃっ|してしまっ|なってしまっ|しとっ|しちゃ)て?")
@@ -101,8 +103,9 @@ _WOULD_BE_NICE = fast(
 )
 # 「過去の監査でも特に指摘は受けておりません」: an audit without findings is a done.
 _NO_FINDINGS = fast(
-    r"(監査|検査|点検|診断|レビュー|審査|考査)[^。、]{0,10}?(指摘|不備|問題点)(は|も|を)?(特に|一度も|何も)?"
-    r"(受けて(い|お)?(ない|ません|おりません)|されて(い|お)?(ない|ません|おりません)|ありません|ない|なし|ゼロ|0件)"
+    r"(監査|検査|点検|診断|レビュー|審査|考査)[^。、]{0,10}?(指摘|不備|問題点|問題)(は|も|を)?(特に|一度も|何も)?"
+    r"(受けて(い|お)?(ない|ません|おりません|おらず)|されて(い|お)?(ない|ません|おりません|おらず)|ありません|ない|なし|なく|ゼロ|0件"
+    r"|見つかって(い|お)?(ない|ません|おりません|おらず))"
 )
 # 「確認済みなので問題ないと思います」: confidence about no problem, not a hedge on the verdict.
 _NO_PROBLEM_THINK = fast(
@@ -120,15 +123,249 @@ _SOME_PLACES = fast(r"(?<![こ])とこ(も|は)(ある|あります|あり(?!ま
 _INSTEAD = fast(
     r"(を|で)(準用|流用|援用|代用)(して|し)(?=[^、。]{0,6}(対応|い|お|ます))"
     r"|(?<=[るくすつぬぶむうぐ])代わり(に|として)"
-    r"|(では|で)(なく|はなく)[、,][^。]{0,30}?(こと|の|形)?(で|により|によって)(対応|代替|カバー|担保|補完)"
+    r"|(では|で)(なく|はなく)(て)?[、,]?[^。]{0,30}?(こと|の|形)?(で|により|によって)(対応|代替|カバー|担保|補完|やって|防いで|守って|補って|対策)"
+    # 「ワンタイムパスワードではなく、生体認証で本人確認しています」: the control's function done
+    # another way (not 「手動ではなく、自動で…」 nor 「環境変数ではなく、…で管理」: how, not instead)
+    r"|(?<!手動)(?<!手作業)(?<!人手)(?<!目視)(?<!自動)(?<!紙)(では|で)(なく|はなく)(て)?[、,]?[^。]{0,30}?(で|により|によって)"
+    r"(本人確認|認証|監視|検知|防御|保護|暗号化)(し|を)"
     r"|で代わり(に|と)(して|し)|を代わりに(して|使)"
 )
 
+# Eighth round (batch 35): more word classes, each folded to words the rules already read.
+# 「先送りになっています」「先延ばしにしています」: holding off, like 後回し.
+_POSTPONED = fast(
+    r"(先送り|先延ばし)(に)?(しちゃっ|なっちゃっ|してしまっ|なってしまっ|しとっ|しちゃ|なっ|し)て"
+)
+# 「結局そのままになっています」「それきりです」: talk that came to nothing.
+_FIZZLED = fast(
+    r"(結局|けっきょく)[、,]?(そのまま|それきり|それっきり|うやむや)(に)?"
+    r"(なって(い|お)?(ます|る|ります)?|なりました|なった|です|の状態です|だ)?"
+)
+# 「社長に相談したら、今はいいと言われました」: told it can wait, a decision not to act.
+_TOLD_NOT_NOW = fast(
+    r"(今は|いまは|当面は?|しばらくは|現時点では)(まだ)?(いい|よい|良い|不要|必要ない|いらない|やらなくていい|やらなくてよい|しなくていい)"
+    r"(と|って)(言われ|いわれ|判断され|判断し|決ま|なり|の(判断|こと|結論))[^、。]{0,8}"
+)
+# 「形になっているものは何もないです」「決まっているルールは一つもありません」: nothing formed.
+_NOTHING_FORMED = fast(
+    r"(形になって|決まって|定まって|整って|整備して|整備されて|文書化して|文書化されて|明文化して|明文化されて"
+    r"|用意して|用意されて|作って|作成して|作成されて)(い|お)?る(もの|こと|ルール|仕組み|手順|規程|文書)"
+    r"(は|も)(何も|なにも|一つも|ひとつも|特に|まだ)?(ない|無い|ありません|ございません|なし)(です|んです|でした)?"
+)
+# 「導入したいツールの候補を挙げているところです」: choosing, not using (like 選定しています).
+_SHORTLISTING = fast(
+    r"候補(を|の)?(挙げ|あげ|出し|洗い出し|絞っ|絞り込ん|リストアップし|比較し|探し)(て|で)"
+)
+# 「議論にはなっていますが、結論は出ていません」: talk without a decision, nothing done.
+_NO_CONCLUSION = fast(
+    r"(結論|答え|方針)(は|が|も)?(まだ)?(出て|出せて|決まって)(い|お)?(ない|ません|おらず)"
+)
+# 「専用のシステムはないので、月ごとにエクスポートして保存しています」: no dedicated means, so
+# another way (read like 〜できない代わりに).
+_NO_DEDICATED_SO = fast(
+    r"(システム|ツール|製品|仕組み|装置|機器|サービス|部署|部門|専任|拠点|設備)(は|が|も)"
+    r"(ない|無い|ありません|ございません|持っていない|置いていない)(ので|ため|から)[、,]"
+    r"(?=[^。]{0,50}?て(い|お)(ます|る|ります))(?![^。]{0,50}(のみ|だけ|一部|ない|ません|予定|検討))"
+)
+# 「ログイン失敗が5回続くとロックがかかります」: what happens automatically on a condition.
+_AUTO_ACTION = fast(
+    r"(?<=[とばらは])[、,]?(ロック|アラート|通知|警告|遮断)が(かかり|かかる|上がり|上がる|あがり|あがる|飛び|飛ぶ|出|送られ)(ます|る)?"
+)
+# 「承認されていない端末はつながらないようになっています」: prevented by design (not 「〜ないように
+# しています」, an effort, which asks).
+_DESIGNED_NOT = fast(
+    r"(?<=[ぁ-ん])ない(よう|様)(に)?(なって|設定して|設定されて|制御して|制御されて)(い|お)(ます|る|ります)"
+)
+# 「声は上がっていますが、誰も動いていません」: talk, and nobody acting on it.
+_NOBODY_MOVED = fast(
+    r"誰も(動いて|手を付けて|手をつけて|着手して|やって|取り組んで|対応して)(い|お)?(ない|ません)"
+)
+_VOICES_RAISED = fast(r"声(は|が|も)(上が|あが)って(い|お)(ます|る)(の|ん)?(です)?(が|けど|けれど)")
+# 「そこは完全に抜けてました」: overlooked, not done (not 「抜けている年もある」, a part).
+_OVERLOOKED = fast(
+    r"(完全に|すっかり|まるっと|うっかり)?(抜けて|抜け落ちて|見落として|失念して)(い|お)?(ました|た|ます|る)"
+    r"(?![^。]{0,3}(年|月|部分|ところ|箇所|もの|こと|人|回))"
+)
+# 「今どうするか考えているところです」: deciding what to do, nothing done.
+_DECIDING_HOW = fast(
+    r"どう(する|対応する|やる|するの|対処する)か(を)?(考えて|検討して|相談して|悩んで|議論して|話し合って)"
+    r"(い|お)?(る|ます)?(ところ|最中|段階)?"
+)
+# English inside a reply (the fold drops its blanks): 「We use IP allowlisting instead.」
+_ENGLISH = (
+    (fast(r"alternativecontrol|instead(?=$|[、。.,!])"), "で代替"),
+    (fast(r"(doesn't|doesnot|does not)apply|notapplicable"), "該当しない"),
+    (fast(r"nothinginplace|wedon'thave(that|it|this|one|any)?|(?<![a-z])notdone"), "未実施"),
+    (fast(r"(?<!not)(?<!n't)(?<!never)(is|are)?(enforced|enabled)"), "実施済み"),
+    (fast(r"^done(?=[、。,.])"), "実施済み"),
+    (fast(r"(?<![a-z])unknown(?![a-z])"), "不明"),
+    (fast(r"(?<![a-z])checking(?![a-z])|要check"), "要確認"),
+)
+# 「・該当：なし」「該当ないです」: not applicable, in a form or said plainly.
+_NONE_APPLIES = fast(r"該当[:：]?(ない|無い|なし|無し)(?!と|か)")
+# 「【対応】済」: a bracketed label, read like 「対応: 済」.
+_BRACKET_LABEL = fast(r"【([^】]{1,8})】")
+# 「やってはります」: Kansai honorific, 〜ています.
+_KANSAI_HONORIFIC = fast(r"(?<=[てで])はり(ます|まへん)|(?<=[てで])はる(?=[^一-龥ぁ-ん]|$|よ|ね)")
+# 「聞いとくね」(folded 聞いておく): asking someone, as 聞いておきます.
+_WILL_ASK = fast(r"(聞い|確認し|調べ|問い合わせ)ておく(?![^、。]{0,2}(べき|必要))")
+# 「私の担当範囲外なので分かりかねます」: outside my remit, not the item's — not known.
+_NOT_MY_REMIT = fast(
+    r"担当(範囲|領域|業務)?外(なので|のため|だから)(?=[^。]{0,6}(わか|分か|判断|お答え|回答)[^。]{0,4}(かね|ない|ません))"
+)
+# 「TODOリストに入ったまま」「backlogに積んだままです」: on a list, never started.
+_LEFT_ON_LIST = fast(
+    r"(リスト|backlog|バックログ|チケット|課題表|タスク)(に|へ|で)(入った|入れた|載せた|載った|積んだ|積まれた|積んで|入って)(い|お)?(る)?まま"
+)
+# 「…に入ったまま半年経ってる」: left as it was for a while, not done.
+_TIME_PASSED = fast(
+    r"まま[、,]?(もう)?(半年|[0-9一二三四五六七八九十数何]+(年|か月|ヶ月|カ月|ケ月|日|週間))(以上)?(が|も)?(経って|たって|経過して|過ぎて)(い|お)?(る|ます)?"
+)
+# 「前回の監査で指摘されて、そのままになってます」: raised and left as it was.
+_LEFT_AS_RAISED = fast(
+    r"(指摘され|話が出|提案し|相談し|問題視され)(て|た|ました)(が|けど)?[、,]?(結局)?(その|あの)まま(に)?"
+    r"(なって(い|お)?(ます|る|ります)?|です|放置)"
+)
+# 「トークンじゃなくてスマホの生体認証でやってる」: casual 「ではなく、」.
+_NOT_BUT_CASUAL = fast(r"(じゃ|では)(なくて|なくって)[、,]?")
+# 「年明けにPoCを始める予定です」: a pilot planned is nothing done yet (not a part).
+_PILOT_PLANNED = fast(
+    r"(poc|概念実証|試験導入|トライアル|試行|パイロット)(を|は|も)?[^。、]{0,6}?(始める|開始する|実施する|行う|やる|する|予定する)"
+    r"(予定|つもり|計画|方向)"
+)
+# 「必要ないとは思っていませんが」: a double negative, it is needed (no 該当なし).
+_NOT_THOUGHT_UNNEEDED = fast(
+    r"(必要(が)?ない|不要だ?|関係(が)?ない|対象外だ?)と(は)?(思って|考えて)(い|お)?(ません|ない|おりません)"
+)
+# 「関係ないとは言い切れないので、確認させてください」: it may apply (no 該当なし).
+_CANNOT_RULE_OUT = fast(
+    r"(関係(が)?ない|該当しない|必要(が)?ない|不要だ?|対象外だ?)と(は)?(言い切れ|言え|いえ|断言でき|断定でき)(ない|ません|ず)"
+)
+# 「契約は要りません」: not needed (不要).
+_NOT_NEEDED = fast(r"(?<=[はも])(要りません|いりません|要らない|いらない)(です)?")
+# 「パスワードを埋め込まず、シークレットマネージャーから取得しています」: a risky act not done,
+# beside what is done instead — the control itself.
+_RISKY_ACT_AVOIDED = fast(
+    r"(埋め込ま|ハードコードせ|ハードコーディングせ|直書きせ|平文で保存せ|平文で送ら|使い回さ|共有せ|持ち出さ|書き込ま)(ず|ずに)[、,]"
+    r"(?=[^。]{0,40}て(い|お)(ます|る|ります))"
+)
+# 「いったん保存して終了します」: a remark about the session.
+_SAVE_AND_QUIT = fast(
+    r"(いったん|一旦|一度)?(保存|セーブ)(して|し)[、,]?(終了|終わり|中断|閉じ|抜け)(します|ます|る|たい)"
+)
+# 「監査法人からも特に何も言われていません」: an audit without findings (like 指摘なし).
+_NOT_TOLD_OFF = fast(
+    r"(監査|検査|点検|診断|審査|考査)[^。、]{0,10}?(特に|一度も)?(何も)?(言われて|注意されて|指摘されて|咎められて)"
+    r"(い|お)?(ない|ません|おりません)"
+)
+# 「人の手で取り出すことはできません」「誰も閲覧することはできない」: what a control prevents.
+_CANNOT_ACCESS = fast(
+    r"(取り出|持ち出|閲覧|参照|改ざん|改竄|書き換え|削除|コピー|ダウンロード|ログイン|アクセス|変更|持ち込)"
+    r"(す|し|する)?(こと)(は|が|も)?(一切|絶対に)?(でき|出来)(ない|ません|ず|なく)"
+    r"(?=[^、。]{0,4}($|[、。]))"
+)
+# 「物理的な分離は難しいので、VLANで論理的に分けています」「専任は置けないため、…で体制を作って
+# います」: the asked-for means cannot be had, so another one is used — the 代わりに of 代替策.
+_CANNOT_SO_OTHER = fast(
+    r"(は|が)[^、。]{0,8}?(難しい|厳しい|困難な?|無理な?|できない|出来ない|置けない|持てない|入れられない)(ので|ため|から)[、,]"
+    r"(?=[^。]{0,40}?(で|を使って|を活用して|によって|により|を用いて)[^。]{0,24}?て(い|お)?(ます|る|ります))"
+    r"(?![^。]{0,40}(のみ|だけ|一部|ない|ません))"
+)
 
+# 「物理的な媒体チェックに代えて、…」「紙の台帳に代わり、…」: in place of, said formally.
+_IN_PLACE_OF = fast(
+    r"に(代え|替え|かえ)て|に(代わ|替わ|かわ)り(?=[、,]|[^ま])(?!ます)|に(代わ|替わ)る(?=措置|手段|方法|対策|策|仕組み|統制)"
+)
+# 「べつの方法で」: kana for 別.
+_OTHER_KANA = fast(r"べつ(の|な)(?=[ぁ-ゖ一-龥ァ-ヶ])")
+
+
+# Left as it was found: on a list and no further (「backlogに積んだまま」「TODOリストに入ったまま
+# 半年」「Jiraに起票したまま止まってます」), a finding left alone (「指摘されて、そのままになって
+# ます」), something overlooked (「完全に抜けてました」), left to lie (「ステージングは放置」).
+_LEFT_PENDING = fast(
+    r"(?:backlog|バックログ|todo|to ?do|未着手|チケット|課題|タスク|リスト|一覧|管理表|jira|issue|宿題)[^、。]{0,8}?"
+    r"(?:に|へ|として|で)(?:入っ|入れ|積ん|積ま|載っ|載せ|起票し|登録し|残っ|残し|上がっ|挙がっ|上げ)"
+    r"(?:た|だ|て(?:い|お)?る|で(?:い|お)?る)?(?:まま|きり|っきり)"
+    r"|(?:起票|チケット化|登録|課題化)(?:し|され)た(?:まま|きり|っきり)"
+    r"|(?:指摘|検出|発見|見つかっ|報告)(?:を受け|され|し)?(?:た|て)[、,]?(?:その)?まま"
+    r"|(?:課題|問題|不備|脆弱性|指摘事項?)(?:が|は|も)(?:その)?まま(?=に|で|です|だ|[、。]|$)"
+    r"|課題として残って(?:い|お)?(?:ます|る|て|り)?"
+)
+# 「…のまま半年経ってる」: how long it has been left says nothing more.
+_LEFT_FOR = fast(
+    r"(?<=未着手のまま)[、,]?(?:もう|既に|すでに)?[^、。]{0,8}?(?:経って|たって|経ち|過ぎて|経過して)(?:い|お)?(?:ます|る|ました|た)?"
+)
+_OVERLOOKED_B = fast(
+    r"(?:完全に|すっかり|うっかり|まるっと|対応(?:が|から)|考慮(?:が|から)|検討(?:が|から)|^)(?:抜け|漏れ|抜け落ち)て(?:い|お)?(?:まし)?た"
+)
+_LEFT_ALONE = fast(r"(?<=[はがも])放置(?=$|[、。]|です|だ|状態|して|されて|のまま)")
+
+
+# 「WAFはdisabledのままです」: switched off and left so.
+_LEFT_OFF = fast(r"無効(の|に(した|なった|なって(い|お)?る))まま")
+# 「該当ないです」: 該当なし, casually.
+_NA_CASUAL = fast(r"該当(ない|無い|ありません|ございません)(?=$|[、。!?]|です|っす|ね|よ|でした)")
+# 「店頭での本人確認は要りません」: not needed (with a reason, n/a).
+_NOT_NEEDED_B = fast(
+    r"(?:要|い)り(?:ません|ませんでした)|(?:(?<=[はもが、])|(?<=要))らない|(?<=[はもが、])いらない"
+)
+# 「関係ないとは言い切れないので、確認させてください」: n/a cannot be said — not known.
+_NA_NOT_SURE = fast(
+    r"(関係(ない|ある)|該当(しない|する)|対象外|不要|非該当|該当なし|やっていない|していない|未実施)"
+    r"(と|とは|とも)(言い切れ|いいきれ|断言でき|断定でき|言え|いえ)(ない|ません|ず)"
+)
+# 「私の担当範囲外なので分かりかねます」: outside the person's role, not the item's scope.
+_NOT_MY_ROLE = fast(r"(担当|所管|管轄|専門)(範囲|領域)?外")
+# 「パスワードをソースコードに書かず、環境変数から読み込んでいます」: what is avoided, then
+# what is done instead — the avoidance is the control.
+_AVOIDED = fast(
+    r"(書か|含め|出さ|開示せ|記録せ|埋め込ま|ハードコードせ|記載せ|持た|保持せ|保存せ|残さ|置か|渡さ|晒さ|公開せ|共有せ|直書きせ|平文で(保存|保管)せ)"
+    r"(ず|ずに|ないで)[、,](?=[^。]{0,50}((て|で)(い|お)(ます|る|ります)|済み))"
+)
+# 「手動での変更経路はありません」: no way round the control.
+_NO_WAY_ROUND = fast(
+    r"(経路|抜け道|裏口|ルート|迂回路)(は|が|も)(一切|特に)?(ない|ありません|ございません|存在しません|なし)"
+    # 「外部に公開しているポートはなく」: nothing exposed
+    r"|(公開|開放|露出)(して(い|お)る|された|している|しっぱなしの)[^、。]{0,8}(は|が|も)(一切|特に)?(なく|ない|ありません|ございません|なし)"
+)
+# 「台帳はあるけど、更新が止まってます」: in place but no longer kept up.
+_STALE = fast(
+    r"(更新|メンテナンス|メンテ|見直し|棚卸し?|運用|レビュー)(が|は|も)[^、。]{0,8}?(止まって|ストップして|滞って|途絶えて|止まった(まま|きり))"
+)
+# 「年明けにPoCを始める予定です」: a pilot that is only planned is no part done.
+_PILOT_PLANNED_B = fast(
+    r"(poc|試験導入|試験運用|トライアル|パイロット|試行)(を|は|の)?[^。、]{0,6}?(始める|開始する|実施する|行う|やる|する|着手する)(予定|つもり|方向|見込み)"
+)
+# 「必要ないとは思っていませんが、まだ何も…」: awareness, no done part.
+_NOT_UNNEEDED = fast(
+    r"(必要|重要|大事)(が)?(ない|なくは|ではない|じゃない)とは(思って|考えて)(い|お)?(ない|ません|おりません)(が|けど|けれど)"
+)
+# 「まだ途中って感じです」「代わりにやってる感じ」: a casual softener, no hedge.
+_FEELS_LIKE = fast(r"(って|てる|ている|な)感じ(です|だ|ですね|かな|っす)?(?=$|[。!?])")
+
+
+@lru_cache(maxsize=256)
 def fold_predicates(text: str) -> str:
-    """Rewrite indirect predicates to the canonical words the rules read."""
+    """Rewrite indirect predicates to the canonical words the rules read.
+
+    Cached: the rules and the statistical gate both fold the same reply."""
     text = _TRIAL_AND_ERROR.sub("苦労", text)
+    text = _LEFT_OFF.sub("オフのまま", text)  # the words 「オフのまま」 the rules know
+    text = _NA_CASUAL.sub("該当なし", text)
+    text = _NOT_NEEDED_B.sub("不要です", text)
+    text = _NA_NOT_SURE.sub("不明で", text)
+    text = _NOT_MY_ROLE.sub("担当ではない", text)
+    text = _AVOIDED.sub("〔避〕、", text)
+    text = _NO_WAY_ROUND.sub("〔防〕", text)
+    text = _STALE.sub("形骸化して", text)
+    text = _PILOT_PLANNED_B.sub("着手予定", text)
+    text = _NOT_UNNEEDED.sub("〔意〕が", text)
+    text = _FEELS_LIKE.sub("です", text)
     text = _PAST_HARDSHIP.sub("苦労の末、", text)
+    text = _LEFT_FOR.sub("", _LEFT_PENDING.sub("未着手のまま", text))
+    text = _OVERLOOKED_B.sub("未対応です", text)
+    text = _LEFT_ALONE.sub("未対応", text)
     text = _NOT_STARTED.sub("未着手", text)
     text = _NO_CAPACITY.sub("未着手", text)
     text = _SCARCITY_REASON.sub("", text)
@@ -146,11 +383,48 @@ def fold_predicates(text: str) -> str:
     text = _AD_HOC.sub("各自の判断で", text)
     text = _NO_WORRY.sub("問題ありません", text)
     text = _SOME_PLACES.sub("ところもある", text)
+    text = _IN_PLACE_OF.sub("の代わりに", text)
+    text = _OTHER_KANA.sub("別の", text)
     text = _INSTEAD.sub("で代替", text)
     text = _NEG_THEN_SAME.sub(r"\1同等の対策を", text)
     text = _PUT_OFF.sub("後回しにして", text)
     text = _NOT_GRANTED.sub("予算待ちで未着手", text)
     text = _CORE_NOT_STARTED.sub("未着手", text)
+    text = _POSTPONED.sub("後回しにして", text)
+    text = _FIZZLED.sub("立ち消えになっています", text)
+    text = _TOLD_NOT_NOW.sub("見送りになりました", text)
+    text = _NOTHING_FORMED.sub("何もしていません", text)
+    text = _SHORTLISTING.sub("選定して", text)
+    text = _NO_CONCLUSION.sub("まだ何も決まっていません", text)
+    text = _NOT_TOLD_OFF.sub("監査で指摘なし", text)
+    text = _CANNOT_ACCESS.sub("できない仕組みです", text)
+    text = _CANNOT_SO_OTHER.sub(r"\1できない代わりに、", text)
+    text = _NO_DEDICATED_SO.sub(r"\1\2できない代わりに、", text)
+    text = _AUTO_ACTION.sub(r"自動で\1されます", text)
+    text = _DESIGNED_NOT.sub("ない仕組みです", text)
+    text = _NOBODY_MOVED.sub("何もしていません", text)
+    text = _VOICES_RAISED.sub("話は出たが", text)
+    text = _OVERLOOKED.sub("未対応でした", text)
+    text = _DECIDING_HOW.sub("検討中", text)
+    text = _NOT_BUT_CASUAL.sub("ではなく、", text)
+    text = _PILOT_PLANNED.sub("導入予定", text)
+    text = _NOT_THOUGHT_UNNEEDED.sub("必要だと思っています", text)
+    text = _CANNOT_RULE_OUT.sub("可能性がある", text)
+    text = _NOT_NEEDED.sub("不要です", text)
+    text = _RISKY_ACT_AVOIDED.sub("〔済〕、", text)
+    text = _SAVE_AND_QUIT.sub("今日はここまで", text)
+    for pattern, canonical in _ENGLISH:
+        text = pattern.sub(canonical, text)
+    text = _NONE_APPLIES.sub("該当なし", text)
+    text = _BRACKET_LABEL.sub(r"\1:", text)
+    text = _KANSAI_HONORIFIC.sub(
+        lambda m: "います" if m.group(1) == "ます" else "いません" if m.group(1) else "いる", text
+    )
+    text = _WILL_ASK.sub(r"\1ておきます", text)
+    text = _NOT_MY_REMIT.sub("担当ではないので", text)
+    text = _LEFT_ON_LIST.sub("未着手のまま", text)
+    text = _TIME_PASSED.sub("まま放置しています", text)
+    text = _LEFT_AS_RAISED.sub(r"\1て、立ち消えになっています", text)
     return text
 
 

@@ -124,6 +124,8 @@ FUZZY_BASE = 40.0
 PART_OF_WORD = 6.0
 """Penalty for a match inside a longer katakana or ASCII word (ログ in プログラム, ログイン)."""
 _MAX_EXPANSIONS = 8
+OUTSIDE_PREFIX = "外:"
+"""Marks a word outside the checklist's domain (outside.toml): no text holds it."""
 
 
 class _Prepared(NamedTuple):
@@ -332,7 +334,10 @@ class ChecklistIndex:
 
     def _groups(self, query: str, compounds: bool = True) -> tuple[Group, ...]:
         """The query's groups; with *compounds*, one more for each cut no item knows
-        across (暗号|資産), so the parts do not answer for the whole."""
+        across (暗号|資産), so the parts do not answer for the whole, and a word outside
+        the checklist's domain (社内報, outside.toml) weighs as an unknown word. Without
+        (suggestions), the query's parts count as they are."""
+        from interview.search.outside import outside_word
         from interview.search.query import (
             JUNCTION_PREFIX,
             Alternative,
@@ -344,7 +349,7 @@ class ChecklistIndex:
         from interview.search.tokens import text_tokens
 
         groups = parse_query(query, readings=True)
-        mended = respelled(query, self._meaning.holds_token)
+        mended = respelled(query, self._meaning.holds_token, self._meaning.common)
         if mended is not None:
             # A typo of an English word or a kana reading (encrytion, ぜいじゃくせ).
             query, groups = mended, parse_query(mended, readings=True)
@@ -353,7 +358,24 @@ class ChecklistIndex:
             if not self._meaning.holds_token(bigram):
                 # A compound no item knows (暗号資産): its parts are not what was asked.
                 expanded.append(Group(JUNCTION_PREFIX + bigram, (Alternative((bigram,), 1.0),)))
+        # The query's words between particles, and the parser's own words that glue
+        # okurigana (待ち時間 → 待時間), not those cut out of a longer word (社内報|告).
+        spans = query_words(query) if compounds else []
+        glued = [normalize(g.word) for g in groups] if compounds else []
+        words = [*spans, *(w for w in glued if not any(w in span for span in spans))]
+        outside = list(dict.fromkeys(w for w in words if outside_word(w)))
         for group in groups:
+            word = normalize(group.word)
+            held = next((span for span in outside if word and word in span), None)
+            if held is not None:
+                # 社内報, 営業時間: ordinary company life, whatever item shares its letters
+                # (or a key cut out of it: 営業|メール). The word weighs, matching nothing.
+                outside.remove(held)
+                unknown = Alternative((OUTSIDE_PREFIX + normalize(held),), 1.0)
+                expanded.append(Group(held, (unknown,)))
+                continue
+            if any(word and word in normalize(w) for w in _outside_words(expanded)):
+                continue  # another part of an outside word already stands for it
             extra = self._names(normalize(group.word)) if len(group.word) >= 2 else []
             if extra:
                 more = [Alternative(tuple(text_tokens(n)), GLOSSARY_FACTOR) for n in extra]
@@ -374,7 +396,13 @@ class ChecklistIndex:
             return []
         allowed = self._items_for(party)
         groups = self._groups(query)
-        literal = self._literal(query, folded, allowed)
+        if groups and not any(
+            group.factor >= 1 and self._meaning.group_weight(group) > 0 for group in groups
+        ):
+            # Only generic words (導入, 採用) are left: they name no topic of their own.
+            return []
+        outside = any(_is_outside(group) for group in groups)
+        literal = self._literal(query, folded, allowed, outside)
         docs = [self._docs[no] for no in allowed if no in self._docs]
         from interview.search.ranking import coverage_cutoff
 
@@ -502,9 +530,13 @@ class ChecklistIndex:
         return best_at, position, best_cover
 
     def _literal(
-        self, query: str, folded: str, allowed: frozenset[int]
+        self, query: str, folded: str, allowed: frozenset[int], outside: bool = False
     ) -> dict[int, tuple[float, int, int, int]]:
-        """The query as typed: item -> (score 0–100, field rank, entry index, position)."""
+        """The query as typed: item -> (score 0–100, field rank, entry index, position).
+
+        *outside*: the query holds a word outside the checklist's domain; only the whole
+        query found as a whole word counts (「統合ATMシステム」, not 在庫 and 管理 apart).
+        """
         # item -> (score, field rank, entry index, folded position of the match)
         best: dict[int, tuple[float, int, int, int]] = {}
 
@@ -520,7 +552,7 @@ class ChecklistIndex:
                 if item_no not in allowed or word not in blob:
                     continue
                 found = [(at, *self._entries[at].find(word)) for at in self._by_item[item_no]]
-                found = [f for f in found if f[1] >= 0]
+                found = [f for f in found if f[1] >= 0 and (f[2] or not outside)]
                 repeats = max(1, sum(whole for _at, _position, whole in found)) - 1
                 for at, position, whole in found:
                     entry = self._entries[at]
@@ -530,6 +562,8 @@ class ChecklistIndex:
                         score -= PART_OF_WORD
                     offer(at, score * factor, position)
         words = query_words(query)
+        if outside:
+            return best
         if len(words) >= 2:
             self._all_words(words, allowed, set(best), offer)
         if not best and len(folded) >= FUZZY_MIN_QUERY and len(words) <= 1:
@@ -750,6 +784,14 @@ def search_checklist(
     empty or whitespace-only query returns []. Never raises on odd input.
     """
     return checklist_index(catalog).search(query, limit, party)
+
+
+def _is_outside(group: Group) -> bool:
+    return group.alternatives[0].tokens[:1] == (OUTSIDE_PREFIX + normalize(group.word),)
+
+
+def _outside_words(groups: Sequence[Group]) -> list[str]:
+    return [group.word for group in groups if _is_outside(group)]
 
 
 def _has_kanji_and_latin(text: str) -> bool:

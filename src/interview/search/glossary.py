@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 from interview.search.cache import PerCatalog
 from interview.search.normalize import normalize, normalize_query, query_words
 from interview.search.scoring import (
+    BAND,
     CONTAINED,
     FUZZY_CUTOFF,
     PREFIX,
@@ -150,6 +151,94 @@ def _is_kana(group: Group) -> bool:
     return group.alternatives[0].tokens[0].startswith(KANA_PREFIX)
 
 
+_NEGATION = re.compile(r"[はをもまで]{0,2}(?:しない|しません|せず|されない|じゃない|ではない)")
+_WORD_BEFORE = re.compile(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9]+$")
+"""A word the sentence says the term does not do or is not (「遮断はしない装置」: IDS,
+「SFTPじゃない方」: FTP, 「暗号化されないプロトコル」): not what is asked for."""
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "so",
+        "as",
+        "if",
+        "not",
+        "no",
+        "nor",
+        "than",
+        "then",
+        "also",
+        "such",
+        "from",
+        "into",
+        "onto",
+        "its",
+        "their",
+        "them",
+        "they",
+        "these",
+        "those",
+        "one",
+        "ones",
+        "some",
+        "all",
+        "any",
+        "every",
+        "each",
+        "use",
+        "used",
+        "using",
+        "uses",
+        "like",
+        "would",
+        "could",
+        "will",
+        "may",
+        "might",
+        "just",
+        "only",
+        "very",
+        "more",
+        "most",
+        "other",
+        "another",
+        "own",
+        "same",
+        "thing",
+        "things",
+        "way",
+    ]
+)
+"""English words that carry no topic of a description (the parser keeps them for the
+checklist's own list): 「attach a disk so the operating system can use it」."""
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_CONTENT_CHAR = re.compile(r"[\u30a1-\u30fa\u3400-\u9fffA-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
+
+
+def _without_negated(query: str) -> str:
+    from interview.search.tokens import MAX_TEXT
+
+    query = query[:MAX_TEXT]
+    if not _NEGATION.search(query):
+        return query
+    parts: list[str] = []
+    at = 0
+    for match in _NEGATION.finditer(query):
+        before = query[at : match.start()]
+        parts.append(_WORD_BEFORE.sub(" ", before[-MAX_TEXT:]) if before else before)
+        parts.append(match.group())
+        at = match.end()
+    parts.append(query[at:])
+    said = "".join(parts)
+    # Nothing but the negation left (「遮断はしない」): the word was all there was.
+    return said if _CONTENT_CHAR.search(said) else query
+
+
+def _content(groups: tuple[Group, ...]) -> tuple[Group, ...]:
+    return tuple(g for g in groups if g.word not in _FUNCTION_WORDS)
+
+
 class GlossaryHit(NamedTuple):
     """One glossary term found for a query.
 
@@ -173,6 +262,24 @@ class _Key(NamedTuple):
     text: str
 
 
+def _abbreviation(name: str) -> bool:
+    """A Latin name written with two capitals or more (SMTP, OAuth, JPCERT), not an
+    everyday word (token, user)."""
+    return name.isascii() and sum(c.isupper() for c in name) >= 2
+
+
+def _name_readings() -> dict[str, tuple[str, ...]]:
+    """Word → its kana readings (``readings.toml``, from the paraphrase table's cache)."""
+    from interview.search.query import synonym_table
+
+    table: dict[str, tuple[str, ...]] = {}
+    for synonym in synonym_table():
+        if synonym.spelled:
+            word = synonym.targets[0]
+            table[word] = (*table.get(word, ()), synonym.key)
+    return table
+
+
 class GlossaryIndex:
     """Folded keys (term, aliases, reading) and descriptions of a glossary, built once."""
 
@@ -188,11 +295,15 @@ class GlossaryIndex:
         self._descriptions: list[str] = []
         self._phrases: list[tuple[str, ...]] = []
         self._order: list[tuple[int, str]] = []  # tie-break: shorter, then by name
+        readings = _name_readings()
         for index, term in enumerate(self.terms):
             seen: set[str] = set()
             sources: list[tuple[GlossaryField, str]] = [("term", term.term)]
             sources += [("alias", a) for a in term.aliases]
             sources.append(("yomi", term.yomi))
+            for name in (term.term, *term.aliases):
+                # The kana of a Japanese alias (非武装地帯: ひぶそうちたい) names the term too.
+                sources += [("yomi", kana) for kana in readings.get(name, ())]
             for field, text in sources:
                 key = normalize(text)
                 if key and key not in seen:
@@ -209,6 +320,7 @@ class GlossaryIndex:
                 owners.append(owner.term)
         from interview.search.keywords import term_keywords
         from interview.search.ranking import MeaningIndex
+        from interview.search.tokens import text_tokens
 
         keywords = term_keywords()
         own_words = [keywords.get(term.term, ()) for term in self.terms]
@@ -227,11 +339,13 @@ class GlossaryIndex:
                     *((alias, NAME_WEIGHT) for alias in term.aliases),
                     (term.yomi, YOMI_WEIGHT),
                     (term.description, 1.0),
-                    *((word, KEYWORD_WEIGHT) for word in words),
                 ]
-                for term, words in zip(self.terms, own_words, strict=True)
+                for term in self.terms
             ],
             UNKNOWN_SHARE,
+            unmeasured=[
+                [(text_tokens(word), KEYWORD_WEIGHT) for word in words] for words in own_words
+            ],
         )
 
     def named(self, folded: str) -> list[GlossaryTerm]:
@@ -260,10 +374,22 @@ class GlossaryIndex:
         folded = normalize_query(query)
         if not folded or limit <= 0:
             return []
-        from interview.search.query import parse_query
+        from interview.search.query import inflections_mended, parse_query
         from interview.search.ranking import coverage_cutoff
 
-        groups = parse_query(query)
+        mended = self._mend(query)
+        if mended != query and not self.named(folded):
+            query, folded = mended, normalize_query(mended)
+
+        said = _without_negated(query)
+        inflected = (
+            inflections_mended(said, self._meaning.holds_token)
+            if _ASCII_LETTER.search(said)
+            else None
+        )
+        groups = _content(parse_query(inflected if inflected is not None else said))
+        if not any(not _is_kana(group) for group in groups):
+            groups = parse_query(query)  # the negated word was all there was
         content = normalize("".join(group.word for group in groups))
         latin: dict[int, str] = {}
         names = self._names(folded, query_words(query), latin=latin)
@@ -307,6 +433,17 @@ class GlossaryIndex:
             GlossaryHit(self.terms[index], round(score, 1), cast("GlossaryField", field), text)
             for index, (score, _rank, field, text) in ranked[:limit]
         ]
+
+    def _mend(self, query: str) -> str:
+        """*query* with an IME homophone slip of a kanji word mended (上方資産 → 情報資産),
+        against the bigrams the glossary's texts hold (see vocab.mend_kanji)."""
+        from interview.search.query import kanji_key_bigrams
+        from interview.search.vocab import homophones, mend_kanji
+
+        keys = kanji_key_bigrams()
+        return mend_kanji(
+            query, self._meaning.holds_token, homophones(), keys.__contains__, self._meaning.common
+        )
 
     def _keep_latin(
         self,
@@ -491,8 +628,13 @@ class GlossaryIndex:
             if current is None or (score, -rank) > (current[0], -current[1]):
                 best[term] = (score, rank, field, text)
 
+        spaced = set(words) if len(words) > 1 else set()
         for key, owner in zip(self._keys, self._owners, strict=True):
             score = literal_score(folded, key)
+            if not score and key in spaced and _abbreviation(owner.text):
+                # An English sentence folds to one string (smtprelayserver): a name that
+                # is one of its words (SMTP relay server) is found inside it all the same.
+                score = CONTAINED + BAND * len(key) / len(folded)
             if CONTAINED <= score < SUBSTRING and len(key) < CONTAINED_SHARE * len(folded):
                 if not _latin_name(key) or latin is None:
                     score = 0.0

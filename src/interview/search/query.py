@@ -101,6 +101,32 @@ _STOP_KANJI = frozenset(
         "回答欄",
     ]
 )
+PREFIXES = frozenset("各全旧新現元前次同他両諸毎当総別孫親本真超準副主")
+"""Kanji that open a compound as a prefix (各部署, 旧サーバ, 全役職員): before a
+katakana word, or when the index knows no bigram with one, the word is the rest."""
+MODIFIERS = frozenset(
+    [
+        "担当",
+        "専任",
+        "兼任",
+        "現行",
+        "既存",
+        "新規",
+        "従来",
+        "各種",
+        "全社",
+        "部門",
+        "現場",
+        "臨時",
+        "主要",
+        "個別",
+        "今後",
+        "全部署",
+        "各部署",
+    ]
+)
+"""Words that qualify the word after them (担当責任者, 現行システム): before another
+word they count as little as generic words and make no compound of their own with it."""
 _STOP_KATA = frozenset(
     [
         "ヤツ",
@@ -322,7 +348,7 @@ def _build_table(path: Path | None) -> tuple[Synonym, ...]:
             to_katakana(key),
             tuple(targets),
             key in spelled and len(targets) == 1,
-            WEAK_FACTOR if key in generic and key in english else 1.0,
+            WEAK_FACTOR if key in generic and key.isascii() else 1.0,
             key in english,
             key in extras,
         )
@@ -450,6 +476,15 @@ def _word_group(kind: str, run: str) -> Group | None:
     return Group(run, (Alternative(tokens, 1.0),), factor)
 
 
+def _split_modifier(run: str) -> list[tuple[int, str]]:
+    """A kanji run opening with a modifier (担当|責任者, 専任|担当者, 現行|システム) as the
+    modifier and the rest (two kanji or more), with the rest's offset; else the run."""
+    for size in (3, 2):
+        if len(run) - size >= 2 and run[:size] in MODIFIERS:
+            return [(0, run[:size]), (size, run[size:])]
+    return [(0, run)]
+
+
 def _is_stop(kind: str, run: str, english: bool = False) -> bool:
     if kind == "kanji":
         return run in _STOP_KANJI or bool(_COUNTER.match(run))
@@ -460,14 +495,45 @@ def _is_stop(kind: str, run: str, english: bool = False) -> bool:
     return True
 
 
-def respelled(query: str, known: Callable[[str], bool]) -> str | None:
-    """*query* with a typo of an English key or a kana reading mended, or None (see
-    :func:`interview.search.vocab.respell`; *known* tells a token the index holds)."""
-    from interview.search.vocab import respell
+def respelled(
+    query: str, known: Callable[[str], bool], common: Callable[[str], bool] | None = None
+) -> str | None:
+    """*query* with a typo of an English key or a kana reading mended, or an IME
+    homophone slip of a kanji word (設続先), or None (see
+    :func:`interview.search.vocab.respell` and :func:`~interview.search.vocab.mend_kanji`;
+    *known* tells a token the index holds)."""
+    from interview.search.vocab import homophones, mend_kanji, respell
 
     plain = _match_form(strip_escapes(query[:MAX_TEXT]))
     ascii_keys, kana_keys = _respell_keys()
-    return respell(plain, ascii_keys, kana_keys, known, english_stopwords(), _tables()[2])
+    mended = respell(plain, ascii_keys, kana_keys, known, english_stopwords(), _tables()[2])
+    keys = kanji_key_bigrams()
+    kanji = mend_kanji(mended or plain, known, homophones(), keys.__contains__, common)
+    return kanji if kanji != plain else None
+
+
+@lru_cache(maxsize=1)
+def kanji_key_bigrams() -> frozenset[str]:
+    """The kanji bigrams of the paraphrase keys: a key (保障, 暗合化) is never mended."""
+    return frozenset(
+        s.key[i : i + 2]
+        for s in synonym_table()
+        for i in range(len(s.key) - 1)
+        if _is_kanji(s.key[i]) and _is_kanji(s.key[i + 1])
+    )
+
+
+def inflections_mended(query: str, known: Callable[[str], bool]) -> str | None:
+    """*query* with each English inflection no index word is (watches, uploading,
+    stored) taken to a base form *known* holds (``known("a:watch")``), or None. No
+    table: the glossary matches English against its own names and everyday words."""
+    from interview.search.vocab import respell
+
+    def held(token: str) -> bool:  # as the index folds it: rdbms is held as rdbm
+        return known("a:" + run_tokens("ascii", token[2:])[0][2:])
+
+    plain = _match_form(strip_escapes(query[:MAX_TEXT]))
+    return respell(plain, frozenset(), (), held, frozenset(), frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -548,6 +614,24 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
             continue
         if kind == "kanji" and run.startswith("何") and len(run) > 1:
             run, match_start = run[1:], match_start + 1  # 何世代: how many 世代
+        after = plain[match_start + len(run) : match_start + len(run) + 1] or "a"
+        if kind == "kanji" and run in PREFIXES and (_is_katakana(after) or _is_kanji(after)):
+            continue  # 旧|サーバ, 旧|端末 (a key): a prefix before a word
+        if kind == "kanji" and _is_katakana(after) and run in MODIFIERS:
+            # 現行|システム: a modifier before a loan word.
+            tokens = (Alternative(tuple(run_tokens(kind, run)), 1.0),)
+            words.append((match_start, Group(run, tokens, WEAK_FACTOR)))
+            continue
+        if kind == "kanji":
+            parts = _split_modifier(run)
+            if len(parts) > 1:
+                for offset, part in parts:
+                    split = _word_group(kind, part)
+                    if split is not None:
+                        if offset == 0:  # the modifier: as little as a generic word
+                            split = split._replace(factor=WEAK_FACTOR)
+                        words.append((match_start + offset, split))
+                continue
         group = _word_group(kind, run)
         if group is None:
             continue
@@ -648,8 +732,9 @@ _COMPOUND_HEADS = frozenset(
 
 
 def _plain_word(rest: str) -> bool:
-    """A generic or sentence word (管理, 何年): it makes no new compound with a key."""
-    return rest in _WEAK or _is_stop("kanji", rest)
+    """A generic or sentence word (管理, 何年) or a modifier (担当, 現行): it makes no
+    new compound with a key."""
+    return rest in _WEAK or rest in MODIFIERS or _is_stop("kanji", rest)
 
 
 def _is_key_start(rest: str) -> bool:

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from interview.search.query import JUNCTION_PREFIX, KANA_PREFIX, Group
+from interview.search.query import JUNCTION_PREFIX, KANA_PREFIX, PREFIXES, Group
 from interview.search.tokens import text_tokens
 
 K1 = 1.2
@@ -33,6 +33,20 @@ LONG_QUERY_EASING = 0.15
 WEAK_TOKEN = 0.5
 ORPHAN_PREFIX = "孤:"
 """Marks a query kanji none of whose bigrams the index knows: it matches no document."""
+
+
+_U_ROW = {
+    "キ": ("ク",),
+    "ギ": ("グ",),
+    "シ": ("シュ", "ス"),
+    "ジ": ("ジ", "ズ"),
+    "チ": ("チ", "ツ"),
+    "ビ": ("ブ",),
+    "ピ": ("プ",),
+    "ミ": ("ム",),
+    "イ": ("",),
+}
+"""The kana an ``-ing`` form's stem ends with → the word's last kana (ロギ → ログ)."""
 
 
 class Scored(NamedTuple):
@@ -92,6 +106,11 @@ class MeaningIndex:
     def holds_token(self, token: str) -> bool:
         """Whether any document holds *token*."""
         return token in self._postings
+
+    def common(self, token: str, least: int = 3) -> bool:
+        """Whether at least *least* documents hold *token* (a word of the texts, not a
+        chance pair of kanji)."""
+        return len(self._postings.get(token, ())) >= least
 
     def holds(self, doc: int, token: str) -> bool:
         return doc in self._postings.get(token, {})
@@ -166,6 +185,12 @@ class MeaningIndex:
                 continue
             if token.startswith("ト:") and token not in self._postings:
                 word = token[2:]
+                base = self.katakana_base(word)
+                if base:
+                    # ハードコーディング is ハードコード, ロギング ログ: the word itself.
+                    prepared.append(("ト:" + base, 1.0))
+                    unknown.update(word[i : i + 2] for i in range(len(word) - 1))
+                    continue
                 pieces = self.split_katakana(word) if len(token) > 5 else None
                 if pieces:
                     prepared.extend(("ト:" + piece, 1.0) for piece in pieces)
@@ -181,6 +206,28 @@ class MeaningIndex:
                         prepared.append(("ト:" + near, 1.0))
             prepared.append((token, _token_weight(token)))
         return [(t, w) for t, w in prepared if t not in unknown or t.startswith("ト:")]
+
+    def katakana_base(self, word: str) -> str | None:
+        """The known word an unknown katakana ``-ing`` form is made from (long-vowel
+        marks dropped): ハドコディング → ハドコド, ロギング → ログ, マスキング → マスク,
+        フィルタリング → フィルタ, スキャニング → スキャン, ハッシング → ハッシュ."""
+        if len(word) < 4 or not word.endswith("ング"):
+            return None
+        stem = word[:-2]
+        last = stem[-1]
+        forms = [stem]
+        if last == "ィ" and len(stem) > 2:
+            forms.append(stem[:-2] + {"デ": "ド", "テ": "ト"}.get(stem[-2], stem[-2]))
+        elif last == "リ":
+            forms.append(stem[:-1])
+        elif last == "ニ":
+            forms.append(stem[:-1] + "ン")
+        elif last in _U_ROW:
+            forms += [stem[:-1] + u for u in _U_ROW[last]]
+        for form in forms:
+            if len(form) >= 2 and "ト:" + form in self._postings:
+                return form
+        return None
 
     def _katakana_words(self) -> list[str]:
         """The katakana words of the index (three letters or more), listed once."""
@@ -215,6 +262,11 @@ class MeaningIndex:
         known = {c for t in bigrams if t in self._postings for c in t}
         inside = {c for t in bigrams for c in t}
         chars = [t for t, _w in prepared if len(t) == 1 and t in inside]
+        if len(chars) >= 3 and chars[0] in PREFIXES and chars[0] not in known and chars[1] in known:
+            # A one-kanji prefix (各|部署, 孫|請け, 旧|システム) before a known word: the word.
+            drop = {chars[0], chars[0] + chars[1]}
+            prepared = [(t, w) for t, w in prepared if t not in drop]
+            chars = chars[1:]
         if len(chars) >= 4 and chars[0] not in known and chars[1] not in known:
             # Japanese compounds end with their head: when what comes first is unknown
             # here (通勤|経路, 機種|変更), the word is a kind of thing no text speaks of,

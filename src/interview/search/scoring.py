@@ -9,6 +9,8 @@ a description holding the query scores 50–64 and one holding most of its words
 
 from __future__ import annotations
 
+import re
+
 EXACT = 100.0
 PREFIX = 90.0
 SUBSTRING = 80.0
@@ -80,6 +82,9 @@ def description_words_score(words: list[str], description: str) -> float:
     return WORDS_DESCRIPTION + 10.0 * coverage
 
 
+_VERSION = re.compile(r"v?\d+(\.\d+)*(?![a-z0-9])")
+
+
 def _is_ascii_alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
@@ -92,6 +97,8 @@ def _stands_alone(key: str, query: str) -> bool:
         end = start + len(key)
         before = query[start - 1] if start else ""
         after = query[end] if end < len(query) else ""
+        if _VERSION.match(query, end) and key[-1].isalpha():
+            after = ""  # a version after the name (CVSSv3, CVSS3.1, OAuth2) is no letter of it
         if not (_is_ascii_alnum(before) or _is_ascii_alnum(after)):
             return True
         start = query.find(key, start + 1)

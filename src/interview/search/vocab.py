@@ -279,3 +279,64 @@ def _single_words(keys: frozenset[str]) -> dict[str, tuple[str, ...]]:
             if len(word) >= 3 and _ASCII_WORD.fullmatch(word):
                 table.setdefault(word[0], set()).add(word)
     return {first: tuple(sorted(words)) for first, words in table.items()}
+
+
+HOMOPHONES_FILE = HERE / "homophones.toml"
+_KANJI_RUN = re.compile(r"[\u3400-\u9fff々]{2,}")
+
+
+@lru_cache(maxsize=1)
+def homophones(path: Path = HOMOPHONES_FILE) -> dict[str, str]:
+    """Each kanji of ``homophones.toml`` → the other kanji of its group(s)."""
+    table: dict[str, str] = {}
+    for group in _load(path).get("groups", []):
+        for char in str(group):
+            others = "".join(c for c in str(group) if c != char)
+            table[char] = table.get(char, "") + others
+    return table
+
+
+def mend_kanji(
+    plain: str,
+    known: Callable[[str], bool],
+    table: dict[str, str],
+    keep: Callable[[str], bool] | None = None,
+    common: Callable[[str], bool] | None = None,
+) -> str:
+    """*plain* with IME homophone slips mended (設続 → 接続, 代帳 → 台帳, 保障 → 補償).
+
+    A kanji bigram the index does not hold (``known`` is False) is read with one of its
+    kanji, or both, replaced by a homophone of *table*, when the new bigram is known and
+    the bigrams it makes with the kanji on either side are known too. One kanji
+    changed is tried before two; with both changed, the new bigram must be *common*
+    too (a word many texts hold: 上方 → 情報, not 印紙 → 引指). A bigram *keep* accepts
+    (a paraphrase key's) stays."""
+    if not table:
+        return plain
+    out = plain
+    for match in _KANJI_RUN.finditer(plain):
+        run = match.group()
+        for i in range(len(run) - 1):
+            first, second = run[i], run[i + 1]
+            if first not in table and second not in table:
+                continue
+            if known(run[i : i + 2]) or (keep is not None and keep(run[i : i + 2])):
+                continue
+            options = [(a + second, 1) for a in table.get(first, "")]
+            options += [(first + b, 1) for b in table.get(second, "")]
+            options += [(a + b, 2) for a in table.get(first, "") for b in table.get(second, "")]
+            for option, changes in options:
+                if not known(option) or (
+                    changes == 2 and common is not None and not common(option)
+                ):
+                    continue
+                candidate = run[:i] + option + run[i + 2 :]
+                if i > 0 and not known(candidate[i - 1 : i + 1]):
+                    continue
+                if i + 2 < len(candidate) and not known(candidate[i + 1 : i + 3]):
+                    continue
+                run = candidate
+                break
+        if run != match.group():
+            out = out[: match.start()] + run + out[match.end() :]
+    return out

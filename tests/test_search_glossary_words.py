@@ -1,0 +1,63 @@
+"""The glossary reads descriptions in words: negations, English inflections and function
+words (issue 15, tune8b/tune9). Unit-level and cheap: one shared index."""
+
+from __future__ import annotations
+
+import pytest
+
+from interview.search import search_glossary
+from interview.search.glossary import _without_negated, glossary_index
+from interview.search.query import inflections_mended
+from interview.search.tokens import MAX_TEXT
+
+
+def _top(query: str) -> str:
+    hits = search_glossary(query, limit=3)
+    return hits[0].term.term if hits else ""
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ファイル転送用のプロトコル（SFTPじゃない方）", "FTP"),
+        ("暗号化されない遠隔操作のプロトコル", "TELNET"),
+    ],
+)
+def test_a_negated_word_is_not_what_is_asked_for(query, expected):
+    assert _top(query) == expected
+
+
+def test_negation_drops_the_word_before_it_only():
+    assert (
+        _without_negated("侵入を検知するけど遮断はしない装置") == "侵入を検知するけど はしない装置"
+    )
+    assert _without_negated("ソースコードの置き場") == "ソースコードの置き場"
+
+
+def test_a_query_that_is_only_a_negated_word_keeps_it():
+    assert [h.term.term for h in search_glossary("遮断はしない")] == [
+        h.term.term for h in search_glossary("遮断")
+    ]
+
+
+def test_negation_on_hostile_input_is_cut_and_cheap():
+    assert len(_without_negated("遮" * 100_000 + "しない")) <= MAX_TEXT
+
+
+def test_english_inflections_are_taken_to_the_forms_the_index_holds():
+    known = glossary_index()._meaning.holds_token
+    assert inflections_mended("watches traffic", known) == "watch traffic"
+    assert inflections_mended("alerting admins", known) == "alert admins"
+    assert inflections_mended("RDBMS", known) is None  # held as typed (plural fold)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("watches network traffic and raises alerts", "IDS"),
+        ("uploading files to an old server", "FTP"),
+        ("attach a disk so the operating system can use it", "マウント"),
+    ],
+)
+def test_english_descriptions_find_the_term(query, expected):
+    assert _top(query) == expected
