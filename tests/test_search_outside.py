@@ -8,7 +8,7 @@ import tomllib
 
 import pytest
 
-from interview.search import search_checklist
+from interview.search import search_checklist, search_glossary
 from interview.search.keywords import item_keywords, term_keywords
 from interview.search.normalize import normalize
 from interview.search.outside import OUTSIDE_FILE, outside_word, outside_words
@@ -96,3 +96,23 @@ def test_the_checklist_own_words_still_answer(query, item):
 def test_generic_words_alone_name_no_topic():
     assert search_checklist("採用") == []
     assert search_checklist("でんさいの導入") == []
+
+
+@pytest.mark.parametrize(
+    "query", ["社内報の発行", "経費精算のルール", "営業時間の変更", "株主総会の招集"]
+)
+def test_the_glossary_shows_no_definition_for_company_life(query):
+    """「社内報の発行」 once showed トークン's definition (it shares 発行)."""
+    assert search_glossary(query, limit=3) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [
+        ("トークンの発行", "トークン"),
+        ("SOC2の報告書", "SOC2"),
+        ("クラウドの安全性を示すロゴ", "CSマーク"),
+    ],
+)
+def test_the_glossary_still_answers_its_own_topics(query, term):
+    assert [h.term.term for h in search_glossary(query, limit=3)][:1] == [term]

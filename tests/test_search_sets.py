@@ -55,13 +55,13 @@ GLOSSARY_SETS = {
     # sealed, written 2026-11-30 and scored once at the end (totals only)
     "glossary_queries_heldout6.toml": (0.96, 0.99, 0.9),
     # round nine (i15b): written before being run; first look in the file's header
-    # after merging i15c: two no-answer queries of tune8 answer through i15c's description words
-    "glossary_queries_tune8.toml": (0.93, 0.93, 0.62),
+    # after merging i15c one no-answer query of tune8 (VPNの帯域) answers through a description word
+    "glossary_queries_tune8.toml": (0.93, 0.93, 0.75),
     "glossary_queries_tune8b.toml": (0.97, 0.99, 1.0),
     # i15c probe set: written before being run (first look 58.6 / 61.7 / 95.5 %)
     "glossary_queries_tune9.toml": (0.97, 0.99, 0.95),
     # i15c, written after the vocabulary pass (first look 85.7 / 91.1 / 90.0 %)
-    "glossary_queries_tune10.toml": (0.94, 0.99, 0.8),
+    "glossary_queries_tune10.toml": (0.94, 0.99, 0.9),
 }
 CHECKLIST_SETS = {
     "checklist_queries_tune.toml": (0.97, 0.99, 0.96),

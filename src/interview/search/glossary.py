@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 from interview.search.cache import PerCatalog
 from interview.search.normalize import normalize, normalize_query, query_words
+from interview.search.outside import outside_word
 from interview.search.scoring import (
     BAND,
     CONTAINED,
@@ -401,6 +402,11 @@ class GlossaryIndex:
             index: (score, rank, field, text) for index, (score, rank, field, text) in names.items()
         }
         meaning = self._meaning.rank((*groups, *self._junctions(query)))
+        if any(outside_word(word) for word in query_words(query)):
+            # 社内報の発行, 経費の精算: ordinary company life (outside.toml). No term is about
+            # it, so what the other words share with a description is no answer; a name
+            # typed in the query still is.
+            meaning = []
         if latin:
             self._keep_latin(best, latin, meaning)
         strong = [g for g in groups if g.factor >= 1.0 and not _is_kana(g)]
