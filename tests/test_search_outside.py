@@ -8,7 +8,7 @@ import tomllib
 
 import pytest
 
-from interview.search import search_checklist, search_glossary
+from interview.search import search_checklist, search_glossary, suggest_glossary
 from interview.search.keywords import item_keywords, term_keywords
 from interview.search.normalize import normalize
 from interview.search.outside import OUTSIDE_FILE, outside_word, outside_words
@@ -104,6 +104,7 @@ def test_generic_words_alone_name_no_topic():
 def test_the_glossary_shows_no_definition_for_company_life(query):
     """「社内報の発行」 once showed トークン's definition (it shares 発行)."""
     assert search_glossary(query, limit=3) == []
+    assert suggest_glossary(query) == []  # nor a "did you mean" by shared words
 
 
 @pytest.mark.parametrize(

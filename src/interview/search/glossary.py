@@ -605,7 +605,9 @@ class GlossaryIndex:
                 continue  # SSL is one slip from no name: not SW nor ITSMS
             term = self._owners[at].term
             scores[term] = max(scores.get(term, 0.0), similarity)
-        for found in self._meaning.rank(parse_query(query)):
+        outside = any(outside_word(word) for word in query_words(query))
+        for found in () if outside else self._meaning.rank(parse_query(query)):
+            # (社内報の発行 shares 発行 with トークン: no suggestion by meaning, as in search)
             if found.coverage >= SUGGEST_COVERAGE:
                 value = SUGGEST_CUTOFF * found.coverage / COVERAGE_CUTOFF
                 scores[found.doc] = max(scores.get(found.doc, 0.0), value)
