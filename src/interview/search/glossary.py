@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 from interview.search.cache import PerCatalog
 from interview.search.normalize import normalize, normalize_query, query_words
-from interview.search.outside import outside_word
+from interview.search.outside import about_company_life
 from interview.search.scoring import (
     BAND,
     CONTAINED,
@@ -401,12 +401,14 @@ class GlossaryIndex:
         best: dict[int, tuple[float, int, str, str]] = {
             index: (score, rank, field, text) for index, (score, rank, field, text) in names.items()
         }
-        meaning = self._meaning.rank((*groups, *self._junctions(query)))
-        if any(outside_word(word) for word in query_words(query)):
-            # 社内報の発行, 経費の精算: ordinary company life (outside.toml). No term is about
-            # it, so what the other words share with a description is no answer; a name
-            # typed in the query still is.
-            meaning = []
+        # 社内報の発行, 経費の精算: ordinary company life (outside.toml). No term is about it,
+        # so what the other words share with a description is no answer; a name typed in the
+        # query still is.
+        meaning = (
+            []
+            if about_company_life(query)
+            else self._meaning.rank((*groups, *self._junctions(query)))
+        )
         if latin:
             self._keep_latin(best, latin, meaning)
         strong = [g for g in groups if g.factor >= 1.0 and not _is_kana(g)]
@@ -605,9 +607,8 @@ class GlossaryIndex:
                 continue  # SSL is one slip from no name: not SW nor ITSMS
             term = self._owners[at].term
             scores[term] = max(scores.get(term, 0.0), similarity)
-        outside = any(outside_word(word) for word in query_words(query))
-        for found in () if outside else self._meaning.rank(parse_query(query)):
-            # (社内報の発行 shares 発行 with トークン: no suggestion by meaning, as in search)
+        by_meaning = () if about_company_life(query) else self._meaning.rank(parse_query(query))
+        for found in by_meaning:  # (as in search: 社内報の発行 shares 発行 with トークン)
             if found.coverage >= SUGGEST_COVERAGE:
                 value = SUGGEST_CUTOFF * found.coverage / COVERAGE_CUTOFF
                 scores[found.doc] = max(scores.get(found.doc, 0.0), value)

@@ -3,7 +3,8 @@
 A checklist query whose content word is one of them is about ordinary company life, not
 about an item, even when the word's characters or the query's other word occur in some
 item's text. :func:`outside_word` says whether a parsed content word is one; the
-checklist search then weighs it as an unknown word that matches nothing.
+checklist search then weighs it as an unknown word that matches nothing, and the glossary
+answers such a query by names only (:func:`about_company_life`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from interview.search.normalize import normalize
+from interview.search.normalize import normalize, query_words
 
 OUTSIDE_FILE = Path(__file__).parent / "outside.toml"
 _HIRAGANA = re.compile(r"[\u3041-\u3096]")
@@ -58,6 +59,11 @@ def outside_word(word: str) -> bool:
         if (head in words and _word_at(tail, 0)) or (tail in words and _word_at(head, -1)):
             return True
     return False
+
+
+def about_company_life(query: str) -> bool:
+    """Whether a word of *query* (between particles) is outside the domain."""
+    return any(outside_word(word) for word in query_words(query))
 
 
 def _script(char: str) -> str:
