@@ -16,6 +16,7 @@ from interview.tui.reply_flow import (
     ItemConfirmation,
     Pending,
     PickedBy,
+    Requested,
     Save,
     confirm_item_reply,
     continues_number,
@@ -86,6 +87,55 @@ def test_a_question_back_is_not_an_answer(questions, monkeypatch):
     assert decide(questions.question("1.1.1"), Answer(), "どういう意味？") == AskedBack(
         "どういう意味？"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("この項目は後回しにして次へ", "skip"),
+        ("前の質問に戻ってください", "back"),
+        ("用語集見せて", "glossary"),
+        ("ヒントをください", "hint"),
+        ("ちょっと待って、資料探してる", "wait"),
+        ("今日はここまでにします", "quit"),
+    ],
+)
+def test_a_request_is_answered_not_recorded(questions, text, name):
+    question = questions.question("1.1.1")
+    assert decide(question, Answer(), f" {text} ") == Requested(text, name)
+    assert decide_group(text, None, None, (), 3) == Requested(text, name)
+
+
+def test_a_request_is_not_taken_for_a_status_and_the_answer_wins(questions):
+    question = questions.question("1.1.1")
+    # 「この項目は後回しにして次へ」 was read as 未実施 before requests were told apart
+    assert not isinstance(decide(question, Answer(), "後回しにしてください"), Save)
+    # a key pressed is an answer: the words are its detail, as typed
+    outcome = decide(question, Answer(status=Status.NOT_DONE), "次へ", PickedBy.RESPONDENT)
+    assert outcome == Save(Answer(status=Status.NOT_DONE, detail="次へ"))
+    assert decide_group("次へ", DONE, PickedBy.RESPONDENT, (), 3) == GroupSave(DONE, "次へ")
+    # a statement about the work keeps its reading
+    assert decide(question, Answer(), "対応を後回しにしています") == Save(
+        Answer(status=Status.NOT_DONE, detail="対応を後回しにしています"), read=Status.NOT_DONE
+    )
+    assert decide(question, Answer(), "未実施です。次へ") == Save(
+        Answer(status=Status.NOT_DONE, detail="未実施です。次へ"), read=Status.NOT_DONE
+    )
+
+
+def test_a_changed_prefill_that_is_a_request_is_not_saved(questions):
+    question = questions.question("1.1.1")
+    previous = Answer(status=Status.DONE, detail="規程あり")
+    outcome = decide(question, previous, "スキップで", PickedBy.PREFILL, prefilled="規程あり")
+    assert outcome == Requested("スキップで", "skip")
+
+
+def test_a_request_at_a_free_text_question_is_not_saved_as_its_text(questions):
+    question = questions.question("1.issues")
+    assert decide(question, Answer(), "ちょっと待ってください") == Requested(
+        "ちょっと待ってください", "wait"
+    )
+    assert decide(question, Answer(), "次年度に後回し") == Save(Answer(detail="次年度に後回し"))
 
 
 # --- a group screen: the same rules --------------------------------------------------------

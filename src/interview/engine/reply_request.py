@@ -35,6 +35,7 @@ _LEAD = (
     r"(?:(?:この|こちらの|今の|いまの|その)(?:項目|質問|設問|問い|問題|件|手法例)(?:は|も|について(?:は)?)?"
     r"|これ(?:は|も)?|ここ(?:は|も)?|それ(?:は|も)?|こちら(?:は)?"
     r"|いったん|一旦|ひとまず|とりあえず|今は|いまは|すみません|ごめんなさい|ごめん|悪いけど|あの|えっと"
+    r"|やっぱり|やっぱ|やはり|じゃあ|ではあ|じゃ|では|それでは|それじゃ"
     r"|(?:後で|あとで|後ほど|のちほど)(?:答え|こたえ|回答し|記入し)(?:る|ます)(?:ので|から)"
     r"|(?:資料|書類|規程|ドキュメント)を?(?:探す|さがす|探します)(?:ので|から)"
     r")[、,]?"
@@ -132,3 +133,10 @@ def read_request(folded: str) -> str | None:
         elif _LEAD_ONLY.fullmatch(clause) is None:
             return None
     return name
+
+
+def request_in(text: str) -> str | None:
+    """:func:`read_request` on a reply as typed (folded here)."""
+    from interview.engine.reply_normalize import fold
+
+    return read_request(fold(text.strip()))
