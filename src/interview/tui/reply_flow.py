@@ -26,7 +26,6 @@ from interview.engine.answers import Answer, Status
 from interview.engine.group_reply import read_named_statuses
 from interview.engine.groups import SCREENED_STATUSES, circled
 from interview.engine.reply import parse_status_reply
-from interview.engine.reply_request import request_in
 from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
 
@@ -71,6 +70,16 @@ class Requested:
 
 
 Outcome = Save | Pending | AskedBack | Requested
+
+
+def request_in(text: str) -> str | None:
+    """The request *text* makes of the chat (「後回しにして」 → ``"skip"``), or None.
+
+    Imported on first use: the reader's modules load with the first reply, not at start-up.
+    """
+    from interview.engine.reply_request import request_in as read
+
+    return read(text)
 
 
 def decide(
