@@ -261,3 +261,29 @@ def test_the_suggestion_source_names_the_session_once():
         _source_note("流用（demo-sample-pay、2026-04-06）")
         == "（流用: demo-sample-pay、2026-04-06）"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "action", "said"),
+    [
+        ("skip", "skip", "後回しにするには F8"),
+        ("back", "back", "前の質問に戻るには F7"),
+        ("glossary", "glossary", "用語集は F4"),
+        ("hint", "original", "原文（手法例と注記）は F3"),
+        ("quit", None, "終了するには ctrl+q"),
+        ("wait", None, "どうぞごゆっくり。回答は保存済みです。"),
+    ],
+)
+def test_the_answer_to_a_request_names_the_key_the_app_binds(questions, name, action, said):
+    from interview.tui.app import InterviewApp
+    from interview.tui.keys import QUIT_KEY, interview_bindings, key_for
+
+    question = questions.question("1.1.1")
+    text = str(render.requested(name, question, load_catalog()))
+    assert said in text
+    if action is not None:  # the key named is the one bound to that action
+        bound = {b.action: b.key for b in interview_bindings()}  # type: ignore[union-attr]
+        assert bound[action].upper() == key_for(action) and key_for(action) in text
+    if name == "quit":
+        assert any(b.key == QUIT_KEY and b.action == "quit" for b in InterviewApp.BINDINGS)  # type: ignore[union-attr]
+    assert ("記録していません" in text) is (name != "wait")
