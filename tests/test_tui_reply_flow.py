@@ -72,8 +72,9 @@ def test_an_empty_reply_without_status_asks(questions):
 
 def test_free_text_questions_save_as_typed(questions):
     question = questions.question("1.issues")
-    assert decide(question, Answer(), "1年ごとに見直しています") == Save(
-        Answer(detail="1年ごとに見直しています")
+    blank = Answer()
+    assert decide(question, blank, "1年ごとに見直しています") == Save(
+        blank.model_copy(update={"detail": "1年ごとに見直しています"})
     )
 
 
@@ -135,7 +136,10 @@ def test_a_request_at_a_free_text_question_is_not_saved_as_its_text(questions):
     assert decide(question, Answer(), "ちょっと待ってください") == Requested(
         "ちょっと待ってください", "wait"
     )
-    assert decide(question, Answer(), "次年度に後回し") == Save(Answer(detail="次年度に後回し"))
+    blank = Answer()
+    assert decide(question, blank, "次年度に後回し") == Save(
+        blank.model_copy(update={"detail": "次年度に後回し"})
+    )
 
 
 # --- a group screen: the same rules --------------------------------------------------------
