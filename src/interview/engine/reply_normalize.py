@@ -59,6 +59,22 @@ _WORDS: list[tuple[str, str]] = [
     ("かんけい", "関係"),
     ("ひがいとう", "非該当"),
     ("非該等", "非該当"),
+    ("そのかわり", "その代わり"),
+    ("外套なし", "該当なし"),
+    ("対象:なし", "該当なし"),  # 「・対象：なし（アプリ非提供）」: a memo's 該当 field
+    ("ノーガード", "未対応"),  # 「開発環境はノーガードw」
+    ("無縁", "関係ない"),  # 「それうちには無縁っすね」
+    ("以外まだ", "以外は未実施"),  # 「本番以外まだ」: the named part done
+    ("どうだっけ", "どうだったっけ"),
+    (
+        "やりかけ",
+        "一部実施中",
+    ),  # 「やりかけです」: started, not finished  # IME slip: 「外套なし」「外套しません」 (該当)
+    ("外套しない", "該当しない"),
+    ("外套しません", "該当しません"),
+    ("外套外", "該当外"),
+    ("はんぶん", "半分"),
+    ("のみたいおう", "のみ対応"),  # 「本番のみたいおうしてまs」: のみ, not 未対応
     ("まえせん", "ません"),
     ("ほったらかし", "放置状態"),
     ("てきようがい", "適用外"),
@@ -135,7 +151,12 @@ _WORD_MAP = dict(_WORDS)
 # Kansai forms: やってへん → やっていない, あらへん → ない, やっとる → やっている.
 _DIALECT = [
     (re.compile(r"あらへん|あらひん|おまへん"), "ない"),
-    (re.compile(r"(?<=[ぁ-ゖ])(へん|ひん)(?=$|[、。わでよね!?]|かった)"), "ない"),
+    (
+        re.compile(
+            r"(?<=[ぁ-ゖ])(へん|ひん)(?=$|[、。わでよね!?]|かった|けど|けれど|から|ので|し[、。]|が[、。])"
+        ),
+        "ない",
+    ),
     (
         re.compile(
             r"(?<=[っんきけめれせえしちにみり])と(る|ります|った)(?=$|[、。!?]|けど|けれど|が|し|よ|ね|わ|で|から|ので|ん|ばい|たい|けん)"
@@ -146,7 +167,7 @@ _DIALECT = [
     # 「なんもしとらん」「全然あかん」「まだやねん」
     (re.compile(r"なんも(?=[ぁ-ゖ])"), "何も"),
     (re.compile(r"あかん(?![ぁ-ゖ])|あかん(?=わ|で|な|ね|よ)"), "ダメ"),
-    (re.compile(r"(?<=まだ)やねん|(?<=まだ)や(?=[、。]|$|で|な|ね|けど)"), "です"),
+    (re.compile(r"(?<=まだ)やねん|(?<=まだ)や(?=[、。!?]|$|で|な|ね|けど)"), "です"),
     # IME slips: 「まだでう」 (です), 「して内です」 (いない)
     (re.compile(r"(?<=まだ)でう(?=$|[。!、])"), "です"),
     (re.compile(r"(?<=[しっ]て)内(?=です|$|[。、!])"), "いない"),
@@ -164,8 +185,11 @@ _DIALECT = [
     (re.compile(r"(?<=[てしきりいえけれめち]ま)てん(?=$|[、。でよねわ!?])"), "せん"),
     (re.compile(r"(?<=[一-龥])ちゅう(?=$|[、。でだよねの!?])"), "中"),
     (re.compile(r"(?<=[ぁ-ゖ]{3})ずみ(?=$|[、。でだよねの!?])"), "済み"),
-    # IME left a letter: 「わかりまsん」「やってまsねん」
-    (re.compile(r"ま(s|ｓ)ね?ん"), "ません"),
+    # IME left a letter: 「わかりまsん」「やってまsねん」「実施してまsえん」「確認しまsう」
+    (re.compile(r"ま(s|ｓ)(え|ね)?ん"), "ません"),
+    (re.compile(r"ま(s|ｓ)う(?=$|[、。!?])"), "ます"),
+    # 「導入しtます」「やってなかtt」: a letter typed for っ / て
+    (re.compile(r"(?<=[ぁ-ゖ一-龥]し)t(?=ます|ました|る|い)"), "てい"),
     # 「調べときます」「聞いとく」: 〜ておきます, 〜ておく
     (
         re.compile(
@@ -206,6 +230,8 @@ _ROMAJI = {
     "ta": "た",
     "ru": "る",
     "i": "い",
+    "tt": "った",  # 「やってなかtt」
+    "tta": "った",
 }
 
 
@@ -219,7 +245,7 @@ def _romaji(match: re.Match[str]) -> str:
 
 
 # Emoji, symbols and laughter carry no verdict.
-_LAUGH = re.compile(r"(\(笑\)|（笑）|笑+|w{2,}|(?<=[ぁ-ゖ一-龥。、!?])w)(?=$|[。、!?\s])")
+_LAUGH = re.compile(r"(\(笑\)|（笑）|笑+|w{2,}|(?<=[ぁ-ゖ一-龥ァ-ヶー。、!?])w)(?=$|[。、!?\s])")
 _LONG = re.compile(r"(?<=[ぁ-ゖ])[ー〜~]+")
 _SPACE = re.compile(r"[\s\u3000]+")
 _SPACED_LETTERS = re.compile(r"(?:[^\s\u3000][\s\u3000]+){2,}[^\s\u3000]")
@@ -302,6 +328,8 @@ _ONE_WORD = {
     "有": "あり",
     "ノー": "いいえ",
     "ノーです": "いいえ",
+    "nope": "いいえ",
+    "nah": "いいえ",
     "イエス": "はい",
     "いえす": "はい",
     "イエスです": "はい",
@@ -352,6 +380,8 @@ _EMBEDDED = {
     "alreadydone": "実施済み",
     "notdoneyet": "まだ",
     "inprogress": "対応中",
+    "halfwaythere": "一部実施",
+    "halfway": "一部実施",
 }
 _EMBEDDED_ENGLISH = re.compile("|".join(re.escape(k) for k in _EMBEDDED))
 # A status word in English beside Japanese: 「done です」「prod は done、stg は TODO」.
@@ -380,6 +410,11 @@ _LEAD_IN = re.compile(
     r"(?![^、,]{0,20}?(一部|大半|大部分|主要|以外|のみ|だけ|半分|残り|一部分))"
     r"(この|本|当該|こちらの|その|ご質問の)?[一-龥ァ-ヶーa-z0-9・の]{0,20}?(の件|の点)?"
     r"(について(は)?|に関して(は)?|ですが|ですけど|ですけれど)[、,\s\u3000]"
+)
+# A consultant quoting the client (「社長いわく「主要な取引先とだけ契約結んだ」」): the
+# quoted words are the answer; the quoting frame carries no verdict.
+_QUOTING = re.compile(
+    r"^[^、。「」]{1,12}?(いわく|曰く|が言うには|によると|によれば)[、,]?「([^「」]+)」[。]?$"
 )
 # 「…。以上です」 closes the reply.
 _CLOSING = re.compile(r"(?<=[、。.!?])以上(です|となります|になります)?[。.!]*$")
@@ -436,6 +471,7 @@ def fold(text: str) -> str:
     s = _FILLER.sub("", _LEAD_IN.sub("", s))
     s = _FILLER.sub("", _LEAD_IN.sub("", s.lstrip(_ENDS + "\n\r\t\u3000")))  # 2nd lead-in
     s = _ACK.sub("", s)
+    s = _QUOTING.sub(r"\2", s)
     s = _CLOSING.sub("", s)
     if _HALF_KANA.search(text):  # 「ﾎﾝﾊﾞﾝﾀﾞｹﾔｯﾃﾏｽ」, once padding around it is gone
         s = _all_kana(s)
