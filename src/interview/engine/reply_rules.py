@@ -1194,7 +1194,7 @@ def _means_after_negative(text: str) -> bool:
 
 
 _NO_THEN = re.compile(
-    r"(ません|ない|おらず|ず|なく)(です|でした)?(が|けど|けれど|けれども|ものの)?[、,。]"
+    r"(ません|ない|おらず|ず|なく)(て)?(です|でした)?(が|けど|けれど|けれども|ものの)?[、,。]"
 )
 _BY_MEANS = re.compile(
     r"[一-龥ァ-ヶーa-z0-9](で|を使って|を用いて|により|によって)[^。、]{0,16}?(ように)?(して|やって|やっと)(い|お|ま|る)"
@@ -1232,6 +1232,38 @@ _NOT_X_BUT_Y = re.compile(
     # 「第三者評価ではなく、親会社の内部監査部門に見てもらっています」: someone else does it
     r"|に[^。、]{0,8}?(て|で)(もらって|いただいて)(い|お)"
 )
+
+
+_OWN_MEANS = re.compile(
+    r"[一-龥ァ-ヶーa-z0-9](で|を使って|を用いて|により|によって)(?!は|も)[^。]{0,30}?(て|で)(い|お|あ)"
+)
+
+
+def _means_with_own_topic(text: str) -> bool:
+    """「手順書はないけど、作業は全部TerraformとCIで自動化してて…」: a negated measure (with
+    its topic, and no part named), then a clause with a topic of its own saying by what means
+    something is done. Another measure, or another part done? The shape cannot tell: ask."""
+    found = _NO_THEN.search(text)
+    if found is None:
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    if (
+        not _TOPIC.search(before)
+        or not _NEGATIVE.search(before)
+        or _POSITIVE.search(before)
+        or _PARTIAL.search(before)
+    ):
+        return False
+    return (
+        bool(_TOPIC.search(after))
+        and bool(_OWN_MEANS.search(after))
+        and not _PARTIAL.search(after)
+        and not PLAN_WORDS.search(after)
+        and not re.search(
+            r"実務|運用上|現場|判断|裁量|各自|個人|属人|本番|開発|検証|テスト|ステージング|stg|staging",
+            after,
+        )
+    )
 
 
 def _clauses(text: str) -> list[str]:
@@ -1642,6 +1674,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
                 # 「…は送っておりません。利用者が自分で確認する形になっています。」: the answer
                 # first, then how things stand; no part is named as done. Ask.
                 return None, Status.NOT_DONE
+            if _means_with_own_topic(text):
+                return None, Status.ALTERNATIVE
             return Status.PARTIAL, None
         if _unread_part(text):  # 「本番はMFA必須、開発は未導入」 with a fact the rules cannot read
             return None, Status.PARTIAL
