@@ -429,7 +429,7 @@ _ACK = re.compile(
     r"((状況|現状|経緯|背景)を)?(ご)?(説明|補足)?(します|いたします|させてください|させていただきます)?[、。:]*"
 )
 # A line break after a sentence ending (です, ました, ません, だ) ends the sentence, like 。
-_LINE_END = re.compile(r"(?:(?<=[すただ])|(?<=せん))[ \t\u3000]*[\r\n]+\s*(?=\S)")
+_LINE_END = re.compile(r"(?:(?<=[すただ])|(?<=せん)|(?<=ない))[ \t\u3000]*[\r\n]+\s*(?=\S)")
 # Memo forms: a label in brackets is a label before a colon (【対応】済 → 対応:済), and the
 # status field's own label carries no verdict (「対応：未」 is 未, not 対応 beside 未).
 _MEMO_LABEL = re.compile(
