@@ -534,9 +534,12 @@ _COVERS_RISK = (
     r"(それ|これ)で(十分|足り|事足り|カバー|防げ|防い|抑え|押さえ|対応でき|まかなえ|賄え|問題な|代用)"
     r"|(同じ|同等の|同様の|その)?(リスク|脅威|危険)(は|を|も)[^。、]{0,8}?"
     r"(押さえ|抑え|低減|軽減|減ら|下げ|カバー|防|潰|つぶ|ヘッジ|緩和)"
-    r"|(影響|被害)(は|も)[^。、]{0,8}?(小さ|限定|最小|限られ)"
+    r"(?![^。、]{0,6}(ない|ません))"
+    # 「有効期限を15分にしてるので漏れても影響は小さい」: a measure named, then the impact
+    r"|(る|た|おり|〕[^。、]{0,4})(ので|から|ため)[^。]{0,14}?(影響|被害)(は|も)[^。、]{0,8}?(小さ|限定|最小|限られ)"
     r"|同等(と|だと)(判断|考え|評価|見な|認識|整理)"
-    r"|(で|により|によって|を使|を利用)[^。]{0,30}?(から|ので)(大丈夫|問題(は)?ない|問題なし|安心|〔無事〕)"
+    r"|(?<!それ)(?<!これ)(で|により|によって|を使|を利用)(?:(?!ない|ません)[^。]){0,30}?(から|ので)"
+    r"(大丈夫|問題(は)?ない|問題なし|安心|〔無事〕)"
 )
 # Another measure meets the purpose (代替策で対応).
 _ALTERNATIVE = Alternation(
@@ -1247,7 +1250,9 @@ def _means_with_own_topic(text: str) -> bool:
     """「手順書はないけど、作業は全部TerraformとCIで自動化してて…」: a negated measure (with
     its topic, and no part named), then a clause with a topic of its own saying by what means
     something is done. Another measure, or another part done? The shape cannot tell: ask."""
-    found = _NO_THEN.search(text)
+    found = _NO_THEN.search(text) or re.search(
+        r"未[一-龥]{1,3}(です|で)?(が|けど|けれど)?[、,。]", text
+    )
     if found is None:
         return False
     before, after = text[: found.end()], text[found.end() :]
@@ -1264,7 +1269,7 @@ def _means_with_own_topic(text: str) -> bool:
         and not _PARTIAL.search(after)
         and not PLAN_WORDS.search(after)
         and not re.search(
-            r"実務|運用上|現場|判断|裁量|各自|個人|属人|本番|開発|検証|テスト|ステージング|stg|staging",
+            r"実務|運用(上|では|で|面)|現場|判断|裁量|各自|個人|属人|本番|開発|検証|テスト|ステージング|stg|staging",
             after,
         )
     )
@@ -1588,6 +1593,12 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             return Status.NOT_DONE, None  # 代替策を検討中: nothing in place yet
         if re.search(r"一部(の)?[^、。]{0,10}?(だけ|のみ)", text):
             return Status.PARTIAL, None  # 「代わりの手段で対応しているのは一部のシステムだけ」
+        if (
+            re.search(r"(で|により|によって)カバー済", text)
+            and not negative
+            and not re.search(r"代わり|代替|代え|別の?|他の|ほかの", text)
+        ):
+            return None, Status.DONE  # 「入社時と年1回の研修でカバー済みです」: the measure itself?
         return Status.ALTERNATIVE, None
     if _HEDGE.search(text) and re.search(
         r"確認|不安|自信|見つか(ら|り)|見当たら|わから|不明", text
@@ -1636,6 +1647,12 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         return Status.NOT_DONE, None  # 「見積もりを取っただけで、導入はしていません」
     if positive and _owned_unused(text):
         return Status.NOT_DONE, None  # 「WAFは契約していますが、有効にしていません」
+    if re.search(
+        r"例外は[^。]{0,24}?(承認|許可|申請)[^。]{0,12}?(だけ|のみ|に限)", text
+    ) and re.search(r"禁止|認めて(い|お)?(ない|らず|ません)", text):
+        # 「持ち出しは禁止で、例外は上長の承認をとった場合だけです」: a rule with its exception
+        # (done), or a limit? The tables read both ways: ask.
+        return None, Status.DONE
     if partial:
         if _ALL_NEGATIVE.search(text) and not positive:
             return Status.NOT_DONE, None
