@@ -75,7 +75,7 @@ _DOUBLE_NEGATIVE = fast(
     r"|(一度も|一回も|これまで)(さぼっ|サボっ|飛ばし|抜かし|欠かし|休ん|漏らし|怠っ|スキップし)(た|だ)こと(は|も)?"
     r"(ない|なく|なし|ありません|ございません)"
     # 「暗号化せずに送ることはないです」: never done the risky way
-    r"|(?<![はが])(せず|しないで|なしで)に?[^、。]{0,12}?(る|す)(こと|事|ケース)(は|も)(一切|絶対に|決して|まず)?"
+    r"|(?<![はが])(せず|しないで|なしで|(?<=[らかさたなまわがば])ず)に?[^、。]{0,12}?(る|す)(こと|事|ケース)(は|も)(一切|絶対に|決して|まず)?"
     r"(ない|ありません|ございません)"
     # 「暗号化せずに流している箇所はありません」: nothing done the risky way
     r"|(ず|ずに|ないで|なしで|なく)[^、。]{0,8}?(ている|てる|た)(箇所|もの|ところ|ケース|システム|端末|拠点|人|部署|データ|通信|サーバー?)"
@@ -686,7 +686,8 @@ _PROBLEM_EXISTS = fast(
 )
 # 「導入しないことにしました」: a decision not to do it (not a control like 持ち出さないことにしている).
 _DECIDED_NOT = fast(
-    r"(導入|実施|対応|採用|契約|整備|設置|利用|購入|構築|加入)(は|を)?(しない|見送る|やめる|行わない|見合わせる)"
+    # not 「基準を下回るところとは契約しないことにしています」: whom the control refuses
+    r"(?<!とは)(?<!には)(導入|実施|対応|採用|契約|整備|設置|利用|購入|構築|加入)(は|を)?(しない|見送る|やめる|行わない|見合わせる)"
     r"(こと|方針)(に|と)(しました|した|決め|決定し|なりました|なった|して(い|お)(ます|る))"
 )
 # 「検討した結果、導入して…」: how the decision was reached, not a plan.
@@ -1652,6 +1653,13 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     ) and re.search(r"禁止|認めて(い|お)?(ない|らず|ません)", text):
         # 「持ち出しは禁止で、例外は上長の承認をとった場合だけです」: a rule with its exception
         # (done), or a limit? The tables read both ways: ask.
+        return None, Status.DONE
+    if re.search(
+        r"(ない|ません|おらず)[、,。][^。]{0,16}?(した|された|済みの|済の)(もの|データ|端末|アカウント)(だけ|のみ)",
+        text,
+    ):
+        # 「本番の個人情報は使わせていません、マスキングしたものだけです」: only the safe form is
+        # allowed (a control), or only a part is done? Ask.
         return None, Status.DONE
     if partial:
         if _ALL_NEGATIVE.search(text) and not positive:
