@@ -78,6 +78,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune23.toml",
     "checklist_queries_tune24.toml",
     "checklist_queries_heldout9.toml",
+    "checklist_queries_tune26.toml",
 ]
 
 

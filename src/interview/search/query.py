@@ -10,7 +10,7 @@ alternatives; a document matches a group through whichever alternative fits it b
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -407,6 +407,8 @@ def _candidates(plain: str, kana: bool, readings: bool = False) -> list[Synonym]
     return [synonym for _at, synonym in found]
 
 
+_STOP_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]{2,}")
+"""A kanji run: one that is a sentence word as a whole (大丈夫) holds no key."""
 _SPACE_BETWEEN_ASCII = re.compile(r"(?<=[a-z0-9])[\s/-]+(?=[a-z0-9])")
 _MARKS = re.compile(r"[ー・]")
 _SPACES = re.compile(r"\s+")
@@ -578,6 +580,9 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
     plain = _match_form(text)
     kana = is_hiragana_only(fold(strip_escapes(query[:MAX_TEXT])))
     taken = [False] * len(plain)
+    # 大丈夫 is the sentence, not the key 丈夫 (sturdy) cut out of it; a key may hold
+    # such a word whole (関係ないサイト).
+    stops = [m.span() for m in _STOP_RUN.finditer(plain) if m.group() in _STOP_KANJI]
     groups: list[tuple[int, Group]] = []
     cuts: list[str] = []
     for synonym in _candidates(plain, kana, readings):
@@ -589,7 +594,7 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
         else:
             keys = (synonym.key,)
         for key in keys:
-            if _take(plain, key, synonym, kana, taken, groups, cuts):
+            if _take(plain, key, synonym, kana, taken, groups, cuts, stops):
                 break
     rest = "".join(" " if taken[i] else c for i, c in enumerate(plain))
     if readings and kana and groups:
@@ -662,12 +667,16 @@ def _take(
     taken: list[bool],
     groups: list[tuple[int, Group]],
     cuts: list[str],
+    stops: Sequence[tuple[int, int]] = (),
 ) -> bool:
-    """Take the first free, standalone occurrence of *key* in *plain* as a group."""
+    """Take the first free, standalone occurrence of *key* in *plain* as a group; not
+    one cut out of a sentence word in *stops* (丈夫 of 大丈夫)."""
     start = plain.find(key)
     while start >= 0:
         end = start + len(key)
-        if synonym.spelled and not kana and not _kana_bounded(plain, start, end):
+        if (synonym.spelled and not kana and not _kana_bounded(plain, start, end)) or any(
+            s < end and start < e and not (start <= s and e <= end) for s, e in stops
+        ):
             start = plain.find(key, start + 1)
             continue
         if not any(taken[start:end]) and standalone(plain, start, end):
