@@ -62,6 +62,10 @@ GLOSSARY_SETS = {
     "glossary_queries_tune9.toml": (0.97, 0.99, 0.95),
     # i15c, written after the vocabulary pass (first look 85.7 / 91.1 / 90.0 %)
     "glossary_queries_tune10.toml": (0.94, 0.99, 0.9),
+    # 2026-11-30: a new writer (first look 92.9 / 95.2 / 87.5 %)
+    "glossary_queries_tune11.toml": (0.92, 0.95, 0.87),
+    # ... and its sealed half (totals only; first look 95.0 / 98.3 / 83.3 %)
+    "glossary_queries_heldout7.toml": (0.94, 0.98, 0.83),
 }
 CHECKLIST_SETS = {
     "checklist_queries_tune.toml": (0.97, 0.99, 0.96),
@@ -108,6 +112,8 @@ CHECKLIST_SETS = {
     "checklist_queries_tune24.toml": (0.90, 0.93, 1.0),
     # ... and its sealed half (totals only; first look 90.3 / 92.2 / 100 %)
     "checklist_queries_heldout9.toml": (0.90, 0.92, 1.0),
+    # 2026-11-30: a writer asking by risk and situation (first look 94.6 / 97.3 / 80.0 %)
+    "checklist_queries_tune25.toml": (0.94, 0.97, 0.8),
 }
 NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.97}
 """Sets of no-answer queries only: the share that must return nothing."""

@@ -37,6 +37,8 @@ GLOSSARY_SETS = [
     "glossary_queries_heldout6.toml",
     "glossary_queries_tune9.toml",
     "glossary_queries_tune10.toml",
+    "glossary_queries_tune11.toml",
+    "glossary_queries_heldout7.toml",
 ]
 CHECKLIST_SETS = [
     "checklist_queries.toml",
@@ -79,6 +81,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune24.toml",
     "checklist_queries_heldout9.toml",
     "checklist_queries_tune26.toml",
+    "checklist_queries_tune25.toml",
 ]
 
 
