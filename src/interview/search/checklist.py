@@ -354,7 +354,7 @@ class ChecklistIndex:
             # A typo of an English word or a kana reading (encrytion, ぜいじゃくせ).
             query, groups = mended, parse_query(mended, readings=True)
         expanded = []
-        for bigram in junctions(query) if compounds else ():
+        for bigram in junctions(query, readings=True) if compounds else ():
             if not self._meaning.holds_token(bigram):
                 # A compound no item knows (暗号資産): its parts are not what was asked.
                 expanded.append(Group(JUNCTION_PREFIX + bigram, (Alternative((bigram,), 1.0),)))

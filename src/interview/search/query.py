@@ -272,7 +272,8 @@ class Synonym(NamedTuple):
     """From the English table and not an abbreviation: the word weighs as its Japanese
     targets do (an abbreviation, SIEM, weighs as the rare word it is)."""
     extra: bool = False
-    """From english.toml or readings.toml: used by the checklist search only."""
+    """From english.toml, readings.toml or synonyms.toml's ``checklist`` entries: used
+    by the checklist search only."""
 
 
 @lru_cache(maxsize=1)
@@ -330,6 +331,17 @@ def _build_table(path: Path | None) -> tuple[Synonym, ...]:
     spelled: set[str] = set()
     english: set[str] = set()
     extras: set[str] = set()
+    for entry in data.get("checklist", []):
+        # Everyday words of the checklist's details (夜中 → 深夜, 仕事 → 業務): they
+        # would bring unrelated definitions up in the glossary, so the checklist only.
+        targets = [str(t) for t in entry.get("targets", [])]
+        for word in entry.get("words", []):
+            key = _match_form(str(word))
+            if key and key not in own:
+                merged = table.setdefault(key, [])
+                merged.extend(t for t in targets if t not in merged)
+                extras.add(key)
+    own = set(table)
     for extra in (*english_entries(), *reading_entries()) if path is None else ():
         for word in extra.words:
             key = _match_form(word)
@@ -562,14 +574,16 @@ def parse_query(query: str, readings: bool = False) -> tuple[Group, ...]:
 
 
 @lru_cache(maxsize=256)
-def junctions(query: str) -> tuple[str, ...]:
+def junctions(query: str, readings: bool = False) -> tuple[str, ...]:
     """Where a paraphrase key was cut out of a longer kanji word whose rest is a word of
     its own (暗号|資産, 量子|暗号, 電子帳簿|保存|法): the kanji bigram across the cut
     (号資, 子暗, 簿保). When the index holds no such bigram, the compound is a word of
     its own, not its parts (暗号資産 is neither 暗号化 nor 情報資産). Kanji the query
-    kept apart (極秘・社外秘, 極秘 社外秘) make no bigram: they are a list, not a word."""
+    kept apart (極秘・社外秘, 極秘 社外秘) make no bigram: they are a list, not a word.
+    *readings* as for :func:`parse_query`: the cuts of the keys the search reads with
+    (緊急遮断, a checklist key, is not 緊急 cut out of it)."""
     typed = fold(strip_escapes(query[:MAX_TEXT]))
-    return tuple(bigram for bigram in _parse(query)[1] if bigram in typed)
+    return tuple(bigram for bigram in _parse(query, readings)[1] if bigram in typed)
 
 
 def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple[str, ...]]:
