@@ -48,12 +48,7 @@ at most three letters follow it up to the word's end, so a dash between two word
 def fold(text: str) -> str:
     """NFKC and case folding: the form runs are cut from. A dash typed for the
     long-vowel mark inside a katakana word (ワンタイムパスワ―ド) is that mark."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return _DASH_AS_LONG_VOWEL.sub("ー", folded) if "-" in folded or _has_dash(folded) else folded
-
-
-def _has_dash(text: str) -> bool:
-    return any("\u2010" <= c <= "\u2015" or c in "\u2212\u2500\u2501" for c in text)
+    return _DASH_AS_LONG_VOWEL.sub("ー", unicodedata.normalize("NFKC", text).casefold())
 
 
 def to_katakana(text: str) -> str:
