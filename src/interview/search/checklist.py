@@ -124,6 +124,7 @@ FUZZY_BASE = 40.0
 PART_OF_WORD = 6.0
 """Penalty for a match inside a longer katakana or ASCII word (ログ in プログラム, ログイン)."""
 _MAX_EXPANSIONS = 8
+_NOTE_REF = re.compile(r"[（(]\s*注\s*\d+\s*[）)]")
 OUTSIDE_PREFIX = "外:"
 """Marks a word outside the checklist's domain (outside.toml): no text holds it."""
 
@@ -680,7 +681,9 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
             folded, classes = _fold(text)
             if not folded:
                 continue
-            tokens = text_tokens(text)
+            # A reference to a note (（注5）) is no word of the text: 「5年保管」 is not
+            # every example that points to its note 5.
+            tokens = text_tokens(_NOTE_REF.sub("", text))
             fields.append((tokens, weight))
             entries.append(_Entry(item.no, field, ref, text, folded, classes))
             token_sets.append(frozenset(tokens))

@@ -483,6 +483,20 @@ def standalone(text: str, start: int, end: int) -> bool:
     )
 
 
+_COUNTER_AFTER = re.compile(r"(年|ヶ月|か月|カ月|箇月|ケ月|月|週間|週|日|時間|分|秒|回|件|人)")
+"""Counters of time, times and people after a number (5年, 3ヶ月, 10回): with it, a
+quantity. Not 桁, 文字 or 世代 (8桁, 3世代): what they count is the topic."""
+
+
+def _counter_after_number(plain: str, start: int, kind: str, run: str) -> int:
+    """The length of the counter a kanji run opens with right after a number (5|年保管),
+    or 0."""
+    if kind != "kanji" or start == 0 or not plain[start - 1].isdigit():
+        return 0
+    found = _COUNTER_AFTER.match(run)
+    return found.end() if found else 0
+
+
 def _word_group(kind: str, run: str) -> Group | None:
     tokens = tuple(run_tokens(kind, run))
     if not tokens:
@@ -634,6 +648,12 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
             continue
         if _is_stop(kind, run, readings):
             continue
+        counter = _counter_after_number(plain, match_start, kind, run)
+        if counter:
+            # 5年|保管, 3ヶ月|で: the counter belongs to the number, not to the word.
+            if len(run) == counter or _is_stop(kind, run[counter:], readings):
+                continue
+            run, match_start = run[counter:], match_start + counter
         if kind == "kanji" and run.startswith("何") and len(run) > 1:
             run, match_start = run[1:], match_start + 1  # 何世代: how many 世代
         after = plain[match_start + len(run) : match_start + len(run) + 1] or "a"
