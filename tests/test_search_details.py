@@ -88,3 +88,21 @@ def test_a_short_key_leaves_longer_katakana_words_alone():
     assert names == ["インタネットバンキング"]  # one word (long-vowel marks folded)
     assert search_glossary("インターネットバンキング") == []
     assert _items("インターネットバンキング")[0] == 39
+
+
+def test_an_unknown_rest_of_a_compound_counts_once():
+    """新人|研修: 新人 weighs as an unknown word already; the junction 人研 would count
+    it twice. A compound whose rest is known (暗号|資産) or an outside word (昇格試験)
+    keeps its junction."""
+    assert _items("新人研修でセキュリティ教育")[0] == 3
+    for query in ("暗号資産", "量子暗号", "2段階の昇格試験"):
+        assert search_checklist(query) == [], query
+
+
+def test_a_number_is_no_note_reference_and_its_counter_is_its_own():
+    """「（注5）」 in an example is no 5 of the text; 3か月 is a quantity, not か月|しかない."""
+    # item 19 has a note 5 and nothing of logs kept for years
+    assert 19 not in _items("APIのアクセスログを5年保管")
+    words = [g.word for g in parse_query("アクセスログを5年保管", readings=True)]
+    assert "保管" in words and "年保管" not in words
+    assert _items("ログの保存が3か月しかない")[0] == 23
