@@ -118,7 +118,7 @@ CHECKLIST_SETS = {
     "checklist_queries_tune25.toml": (0.98, 0.99, 0.8),
     # probes of the classes fixed on tune24 and tune25, each part written before it was
     # run (first looks in the file's header)
-    "checklist_queries_tune26.toml": (0.90, 0.98, 1.0),
+    "checklist_queries_tune26.toml": (0.89, 0.97, 1.0),
 }
 NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.97}
 """Sets of no-answer queries only: the share that must return nothing."""
