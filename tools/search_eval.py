@@ -78,6 +78,9 @@ CHECKLIST_SETS = [
     "checklist_queries_tune22.toml",
     "checklist_queries_tune20b.toml",
     "checklist_queries_tune23.toml",
+    "checklist_queries_tune24.toml",
+    "checklist_queries_heldout9.toml",
+    "checklist_queries_tune26.toml",
     "checklist_queries_tune25.toml",
 ]
 
