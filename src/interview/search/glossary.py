@@ -152,7 +152,9 @@ def _is_kana(group: Group) -> bool:
     return group.alternatives[0].tokens[0].startswith(KANA_PREFIX)
 
 
-_NEGATION = re.compile(r"[はをもまで]{0,2}(?:しない|しません|せず|されない|じゃない|ではない)")
+_NEGATION = re.compile(
+    r"(?:まで)?[はをもで]{0,2}(?:しない|しません|せず|されない|じゃない|ではない)"
+)
 _WORD_BEFORE = re.compile(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9]+$")
 """A word the sentence says the term does not do or is not (「遮断はしない装置」: IDS,
 「SFTPじゃない方」: FTP, 「暗号化されないプロトコル」): not what is asked for."""
@@ -234,6 +236,14 @@ def _without_negated(query: str) -> str:
     said = "".join(parts)
     # Nothing but the negation left (「遮断はしない」): the word was all there was.
     return said if _CONTENT_CHAR.search(said) else query
+
+
+def _affirmed(word: str) -> str:
+    """An everyday phrase without the words it says the term does not do: IDS's
+    「遮断はしない」 must not index 遮断, or 「侵入を見つけて止める装置」 finds IDS (the
+    query side drops such words as well, see :func:`_without_negated`)."""
+    said = _without_negated(word)
+    return said if said != word else (word if not _NEGATION.search(word) else "")
 
 
 def _content(groups: tuple[Group, ...]) -> tuple[Group, ...]:
@@ -345,7 +355,8 @@ class GlossaryIndex:
             ],
             UNKNOWN_SHARE,
             unmeasured=[
-                [(text_tokens(word), KEYWORD_WEIGHT) for word in words] for words in own_words
+                [(text_tokens(_affirmed(word)), KEYWORD_WEIGHT) for word in words]
+                for words in own_words
             ],
         )
 
