@@ -246,8 +246,21 @@ def _affirmed(word: str) -> str:
     return said if said != word else (word if not _NEGATION.search(word) else "")
 
 
+_GUIDE_WORDS = frozenset(
+    ["fisc", "資料", "ガイド", "用語集", "定義", "安対基準", "安全対策基準", "原文", "本文"]
+)
+"""Words that point at the guide the glossary belongs to, not at a topic
+(「FISCの資料で社員のことを何て書いてる？」, 「この資料でいう重要情報の定義は？」): no
+term's text holds them, so as content words they would only lower every term's share."""
+
+
 def _content(groups: tuple[Group, ...]) -> tuple[Group, ...]:
-    return tuple(g for g in groups if g.word not in _FUNCTION_WORDS)
+    return tuple(
+        g for g in groups if g.word not in _FUNCTION_WORDS and normalize(g.word) not in _GUIDE_KEYS
+    )
+
+
+_GUIDE_KEYS = frozenset(normalize(word) for word in _GUIDE_WORDS)
 
 
 class GlossaryHit(NamedTuple):
