@@ -17,6 +17,7 @@ from interview.search.outside import about_company_life
 from interview.search.scoring import (
     BAND,
     CONTAINED,
+    EXACT,
     FUZZY_CUTOFF,
     PREFIX,
     SUBSTRING,
@@ -319,19 +320,28 @@ class GlossaryIndex:
         self._descriptions: list[str] = []
         self._phrases: list[tuple[str, ...]] = []
         self._order: list[tuple[int, str]] = []  # tie-break: shorter, then by name
+        self._whole_only: set[int] = set()
+        """Keys that are English names of several words spelled in katakana: a common
+        word of theirs (ネットワーク, スタッフ) typed alone does not name the term."""
         readings = _name_readings()
         for index, term in enumerate(self.terms):
             seen: set[str] = set()
             sources: list[tuple[GlossaryField, str]] = [("term", term.term)]
             sources += [("alias", a) for a in term.aliases]
             sources.append(("yomi", term.yomi))
+            spelled: set[str] = set()
             for name in (term.term, *term.aliases):
-                # The kana of a Japanese alias (非武装地帯: ひぶそうちたい) names the term too.
+                # The kana of a Japanese alias (非武装地帯: ひぶそうちたい) names the term too,
+                # as does an English name spelled in katakana (テレタイプネットワーク).
                 sources += [("yomi", kana) for kana in readings.get(name, ())]
+                if name.isascii():
+                    spelled.update(normalize(kana) for kana in readings.get(name, ()))
             for field, text in sources:
                 key = normalize(text)
                 if key and key not in seen:
                     seen.add(key)
+                    if key in spelled:
+                        self._whole_only.add(len(self._keys))
                     self._keys.append(key)
                     self._owners.append(_Key(index, field, text))
             self._descriptions.append(normalize(term.description))
@@ -662,8 +672,11 @@ class GlossaryIndex:
                 best[term] = (score, rank, field, text)
 
         spaced = set(words) if len(words) > 1 else set()
-        for key, owner in zip(self._keys, self._owners, strict=True):
+        for at, (key, owner) in enumerate(zip(self._keys, self._owners, strict=True)):
             score = literal_score(folded, key)
+            partial = SUBSTRING <= score < EXACT and len(folded) < NAME_SHARE * len(key)
+            if partial and at in self._whole_only:
+                score = 0.0  # ネットワーク is no name of NFS (ネットワークファイルシステム)
             if not score and key in spaced and _abbreviation(owner.text):
                 # An English sentence folds to one string (smtprelayserver): a name that
                 # is one of its words (SMTP relay server) is found inside it all the same.
