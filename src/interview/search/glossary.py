@@ -25,6 +25,7 @@ from interview.search.scoring import (
     literal_score,
     words_score,
 )
+from interview.search.undefined import about_undefined
 
 if TYPE_CHECKING:
     from interview.catalog import Catalog, GlossaryTerm
@@ -147,6 +148,20 @@ def _latin_name(key: str) -> bool:
     return _LATIN_NAME.fullmatch(key) is not None
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _same_number(query: str, key: str) -> bool:
+    """Whether a typo of *key* may be *query* as far as their numbers go: when both hold
+    digits, these differ by one slip at most (ISO2701 or ISO27010 for ISO27001, not
+    ISO9001, ISO14001 or ISO22301: those are other standards)."""
+    from rapidfuzz.distance import OSA
+
+    mine = "".join(_DIGITS.findall(query))
+    theirs = "".join(_DIGITS.findall(key))
+    return not (mine and theirs) or OSA.distance(mine, theirs) <= 1
+
+
 def _is_kana(group: Group) -> bool:
     from interview.search.query import KANA_PREFIX
 
@@ -262,6 +277,14 @@ def _content(groups: tuple[Group, ...]) -> tuple[Group, ...]:
 
 
 _GUIDE_KEYS = frozenset(normalize(word) for word in _GUIDE_WORDS)
+
+
+def _about_guide(groups: tuple[Group, ...]) -> bool:
+    """Whether the query's only content words point at the guide (「FISC」,
+    「FISCの資料」): it has no glossary entry, and FISC is no typo of ISAC."""
+    return any(normalize(g.word) in _GUIDE_KEYS for g in groups) and not any(
+        not _is_kana(g) for g in _content(groups)
+    )
 
 
 class GlossaryHit(NamedTuple):
@@ -422,14 +445,21 @@ class GlossaryIndex:
             if _ASCII_LETTER.search(said)
             else None
         )
-        groups = _content(parse_query(inflected if inflected is not None else said))
+        parsed = parse_query(inflected if inflected is not None else said)
+        groups = _content(parsed)
+        about_guide = _about_guide(parsed)
         if not any(not _is_kana(group) for group in groups):
             groups = parse_query(query)  # the negated word was all there was
         content = normalize("".join(group.word for group in groups))
+        # フィッシング, XSS対策, ISO9001: a security word the glossary has no entry for
+        # (undefined.toml). Only a name typed in the query answers it: no typo of a name
+        # is assumed (ISO9001 is not ISO 27001) and no description is close enough.
+        undefined = about_guide or about_undefined(query)
+        fuzzy = False if undefined else None
         latin: dict[int, str] = {}
-        names = self._names(folded, query_words(query), latin=latin)
+        names = self._names(folded, query_words(query), fuzzy, latin=latin)
         if content and content != folded:
-            for index, value in self._names(content, [], latin=latin).items():
+            for index, value in self._names(content, [], fuzzy, latin=latin).items():
                 if index not in names or value[0] > names[index][0]:
                     names[index] = value
         best: dict[int, tuple[float, int, str, str]] = {
@@ -440,7 +470,7 @@ class GlossaryIndex:
         # query still is.
         meaning = (
             []
-            if about_company_life(query)
+            if undefined or about_company_life(query)
             else self._meaning.rank((*groups, *self._junctions(query)))
         )
         if latin:
@@ -631,23 +661,43 @@ class GlossaryIndex:
         from interview.search.query import parse_query
 
         scores: dict[int, float] = {}
-        content = normalize("".join(group.word for group in parse_query(query))) or folded
+        groups = parse_query(query)
+        content = normalize("".join(group.word for group in groups)) or folded
+        # A security word the glossary lacks (フィッシング) is offered names one slip away
+        # only, and no term through a shared word (as for company life, 社内報の発行).
+        undefined = about_undefined(query) or _about_guide(groups)
         for key, similarity, at in self._extract(
             content, self._keys, scorer=self._scorer, score_cutoff=SUGGEST_CUTOFF, limit=None
         ):
             if min(len(key), len(content)) < NAME_SHARE * max(len(key), len(content)):
                 continue
-            if len(content) <= SHORT_NAME and Levenshtein.distance(content, key) > 1:
+            if (undefined or len(content) <= SHORT_NAME) and Levenshtein.distance(content, key) > 1:
                 continue  # SSL is one slip from no name: not SW nor ITSMS
             term = self._owners[at].term
             scores[term] = max(scores.get(term, 0.0), similarity)
-        by_meaning = () if about_company_life(query) else self._meaning.rank(parse_query(query))
+        by_meaning = () if undefined or about_company_life(query) else self._meaning.rank(groups)
+        words = self._word_tokens(groups)
         for found in by_meaning:  # (as in search: 社内報の発行 shares 発行 with トークン)
+            if not any(self._meaning.holds(found.doc, token) for token in words):
+                continue  # letters only (フィッシング's フィ and ング): neither meaning nor spelling
             if found.coverage >= SUGGEST_COVERAGE:
                 value = SUGGEST_CUTOFF * found.coverage / COVERAGE_CUTOFF
                 scores[found.doc] = max(scores.get(found.doc, 0.0), value)
         ranked = sorted(scores, key=lambda i: (-scores[i], self._order[i]))
         return [self.terms[i] for i in ranked[:limit]]
+
+    def _word_tokens(self, groups: Sequence[Group]) -> set[str]:
+        """The word-sized tokens of *groups* and their paraphrases (no lone kanji, no
+        katakana bigram: those are letters of a word, not a word)."""
+        from interview.search.ranking import _token_weight
+
+        return {
+            token
+            for group in groups
+            for alternative in group.alternatives
+            for token in alternative.tokens
+            if _token_weight(token) >= 1.0
+        }
 
     def _names(
         self,
@@ -707,6 +757,8 @@ class GlossaryIndex:
                     continue  # short names: whole-string likeness (https is no typo of ips)
                 if len(folded) > len(key) and self._ratio(folded, key) < LONGER_RATIO:
                     continue  # a name inside a longer description is for meaning to weigh
+                if not _same_number(folded, key):
+                    continue  # ISO22301 is another standard, no typo of ISO 27001
                 owner = self._owners[at]
                 offer(owner.term, fuzzy_score(similarity), owner.field, owner.text)
         return best
