@@ -457,9 +457,9 @@ class GlossaryIndex:
         undefined = about_guide or about_undefined(query)
         fuzzy = False if undefined else None
         latin: dict[int, str] = {}
-        names = self._names(folded, query_words(query), fuzzy, latin=latin)
+        names = self._names(folded, query_words(query), fuzzy, latin, undefined)
         if content and content != folded:
-            for index, value in self._names(content, [], fuzzy, latin=latin).items():
+            for index, value in self._names(content, [], fuzzy, latin, undefined).items():
                 if index not in names or value[0] > names[index][0]:
                     names[index] = value
         best: dict[int, tuple[float, int, str, str]] = {
@@ -705,6 +705,7 @@ class GlossaryIndex:
         words: list[str],
         fuzzy: bool | None = None,
         latin: dict[int, str] | None = None,
+        typed: bool = False,
     ) -> dict[int, tuple[float, int, str, str]]:
         """Literal and typo matching on names: term -> (score, rank, field, text).
 
@@ -712,6 +713,7 @@ class GlossaryIndex:
         (``DMZって`` yes, ``シェル`` in a sentence about remote commands no: that is
         for the meaning index to weigh), or when it is a Latin word: those terms go
         into *latin* (see :meth:`_keep_latin`). Typo matching runs on short queries only.
+        With *typed* (a query meaning does not weigh), any name standing in it counts.
         """
         best: dict[int, tuple[float, int, str, str]] = {}
 
@@ -732,7 +734,9 @@ class GlossaryIndex:
                 # is one of its words (SMTP relay server) is found inside it all the same.
                 score = CONTAINED + BAND * len(key) / len(folded)
             if CONTAINED <= score < SUBSTRING and len(key) < CONTAINED_SHARE * len(folded):
-                if not _latin_name(key) or latin is None:
+                if typed and _holds(folded, key):
+                    pass  # no meaning to weigh it (undefined.toml): a name typed counts
+                elif not _latin_name(key) or latin is None:
                     score = 0.0
                 else:
                     latin[owner.term] = key
