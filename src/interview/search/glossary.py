@@ -481,7 +481,11 @@ class GlossaryIndex:
             meaning = self._naming(strong[0], meaning)
         top_bm = max((s.bm25 for s in meaning), default=0.0) or 1.0
         cutoff = coverage_cutoff(groups, COVERAGE_CUTOFF)
-        if len(strong) == 2 and any(not g.word.isascii() and not self._knows(g) for g in strong):
+        if (
+            len(strong) == 2
+            and any(not g.word.isascii() and not self._knows(g) for g in strong)
+            and not any(self._said_whole(g) for g in strong)
+        ):
             cutoff = max(cutoff, PAIR_CUTOFF)
         for found in meaning:
             if found.coverage < cutoff:
@@ -592,6 +596,17 @@ class GlossaryIndex:
                 said = any(len(p) >= 3 and p in folded for p in phrases)
                 lifted = floor + (score - MEANING_BASE) / 100 + (LIFT / 2 if said else 0.0)
                 best[doc] = (lifted, rank, field, text)
+
+    def _said_whole(self, group: Group) -> bool:
+        """Whether a term's name or everyday words hold *group*'s word whole, as typed
+        (regedit, cron): the word says which term is meant, unlike 端末 or 保護, so an
+        unknown word beside it (「regeditで編集するやつ」) is no reason to ask for more."""
+        typed = normalize(group.word)
+        if len(typed) < 3:
+            return False
+        return any(typed in text and _holds(text, typed) for text in self._keyword_texts) or any(
+            typed in key and _holds(key, typed) for key in self._keys
+        )
 
     def _knows(self, group: Group) -> bool:
         """Whether any term holds a word-sized token of *group* or of a paraphrase of it
