@@ -162,6 +162,28 @@ def _same_number(query: str, key: str) -> bool:
     return not (mine and theirs) or OSA.distance(mine, theirs) <= 1
 
 
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+KATAKANA_NAME = 5
+"""Least folded length of a katakana name that names its term inside a sentence."""
+
+
+def _katakana_name(key: str, folded: str) -> bool:
+    """Whether *key* is a long katakana name standing whole in *folded*
+    (「アクセストークンの有効期限」 names トークン): like a Latin name, it is unambiguous
+    however short a share of the query it is (シェル, three letters, is not). A kanji
+    word right after it makes it a modifier (ソフトウェア|開発キット is no SW)."""
+    if len(key) < KATAKANA_NAME or _KATAKANA_WORD.fullmatch(key) is None:
+        return False
+    at = folded.find(key)
+    while at >= 0:
+        end = at + len(key)
+        after = folded[end : end + 1]
+        if not (after and "\u3400" <= after <= "\u9fff") and _holds(folded[at:], key):
+            return True
+        at = folded.find(key, at + 1)
+    return False
+
+
 def _is_kana(group: Group) -> bool:
     from interview.search.query import KANA_PREFIX
 
@@ -751,7 +773,7 @@ class GlossaryIndex:
             if CONTAINED <= score < SUBSTRING and len(key) < CONTAINED_SHARE * len(folded):
                 if typed and _holds(folded, key):
                     pass  # no meaning to weigh it (undefined.toml): a name typed counts
-                elif not _latin_name(key) or latin is None:
+                elif not (_latin_name(key) or _katakana_name(key, folded)) or latin is None:
                     score = 0.0
                 else:
                     latin[owner.term] = key
