@@ -47,8 +47,13 @@ def undefined_words(path: Path = UNDEFINED_FILE) -> tuple[frozenset[str], frozen
     return frozenset(japanese), frozenset(english)
 
 
+_JOINT = frozenset(["iec", "jis"])
+"""Publishers written beside a standard's number (ISO/IEC 27002): not part of its name."""
+
+
 def _english_hit(query: str, phrases: frozenset[str]) -> bool:
     words = _ASCII_WORD.findall(unicodedata.normalize("NFKC", query).casefold())
+    words = [word for word in words if word not in _JOINT]
     for size in range(1, MAX_PHRASE + 1):
         for at in range(len(words) - size + 1):
             run = words[at : at + size]
