@@ -365,6 +365,7 @@ class GlossaryIndex:
         self._descriptions: list[str] = []
         self._phrases: list[tuple[str, ...]] = []
         self._order: list[tuple[int, str]] = []  # tie-break: shorter, then by name
+        self._said: dict[str, bool] = {}  # _said_whole's answers, by folded word
         self._whole_only: set[int] = set()
         """Keys that are English names of several words spelled in katakana: a common
         word of theirs (ネットワーク, スタッフ) typed alone does not name the term."""
@@ -626,9 +627,15 @@ class GlossaryIndex:
         typed = normalize(group.word)
         if len(typed) < 3:
             return False
-        return any(typed in text and _holds(text, typed) for text in self._keyword_texts) or any(
-            typed in key and _holds(key, typed) for key in self._keys
-        )
+        said = self._said.get(typed)
+        if said is None:
+            said = any(
+                typed in text and _holds(text, typed) for text in self._keyword_texts
+            ) or any(typed in key and _holds(key, typed) for key in self._keys)
+            if len(self._said) > 4096:
+                self._said.clear()
+            self._said[typed] = said
+        return said
 
     def _knows(self, group: Group) -> bool:
         """Whether any term holds a word-sized token of *group* or of a paraphrase of it
@@ -760,11 +767,19 @@ class GlossaryIndex:
             if current is None or (score, -rank) > (current[0], -current[1]):
                 best[term] = (score, rank, field, text)
 
-        spaced = set(words) if len(words) > 1 else set()
-        for at, (key, owner) in enumerate(zip(self._keys, self._owners, strict=True)):
+        multi = len(words) > 1
+        spaced = set(words) if multi else set()
+        owners = self._owners
+        for at, key in enumerate(self._keys):
             score = literal_score(folded, key)
-            partial = SUBSTRING <= score < EXACT and len(folded) < NAME_SHARE * len(key)
-            if partial and at in self._whole_only:
+            if not score and not multi:
+                continue  # (nothing below can find it: the usual case, kept cheap)
+            owner = owners[at]
+            if (
+                at in self._whole_only
+                and SUBSTRING <= score < EXACT
+                and len(folded) < NAME_SHARE * len(key)
+            ):
                 score = 0.0  # ネットワーク is no name of NFS (ネットワークファイルシステム)
             if not score and key in spaced and _abbreviation(owner.text):
                 # An English sentence folds to one string (smtprelayserver): a name that
@@ -779,7 +794,8 @@ class GlossaryIndex:
                     latin[owner.term] = key
             elif SUBSTRING <= score < PREFIX and len(folded) <= 2 and not _holds(key, folded):
                 score = 0.0  # ログ is no part of ログイン's name
-            score = score or words_score(words, key)
+            if not score and multi:
+                score = words_score(words, key)
             if score:
                 offer(owner.term, score, owner.field, owner.text)
         if fuzzy is None:
