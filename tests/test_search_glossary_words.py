@@ -35,9 +35,22 @@ def test_negation_drops_the_word_before_it_only():
 
 
 def test_a_query_that_is_only_a_negated_word_keeps_it():
-    assert [h.term.term for h in search_glossary("遮断はしない")] == [
-        h.term.term for h in search_glossary("遮断")
-    ]
+    """「遮断はしない」 says what IDS's everyday phrase says (it does not block); 遮断
+    alone is what IPS does."""
+    assert [h.term.term for h in search_glossary("遮断はしない")][:1] == ["IDS"]
+    assert [h.term.term for h in search_glossary("遮断")][:1] == ["IPS"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("侵入を見つけて止める装置", "IPS"),  # IDS's 「止めはしない」 indexes no 止め
+        ("止めはしないシステム", "IDS"),
+        ("ブロックはしない装置", "IDS"),
+    ],
+)
+def test_a_negated_phrase_meets_only_a_negated_phrase(query, expected):
+    assert _top(query) == expected
 
 
 def test_negation_on_hostile_input_is_cut_and_cheap():

@@ -193,9 +193,12 @@ def _is_kana(group: Group) -> bool:
 _NEGATION = re.compile(
     r"(?:まで)?[はをもで]{0,2}(?:しない|しません|せず|されない|じゃない|ではない)"
 )
-_WORD_BEFORE = re.compile(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9]+$")
-"""A word the sentence says the term does not do or is not (「遮断はしない装置」: IDS,
-「SFTPじゃない方」: FTP, 「暗号化されないプロトコル」): not what is asked for."""
+_WORD_BEFORE = re.compile(
+    r"(?:[\u3400-\u9fff]+[\u3041-\u3093]|[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9]+)$"
+)
+"""A word (a kanji verb with its okurigana too: 止め) the sentence says the term does not
+do or is not (「遮断はしない装置」: IDS, 「SFTPじゃない方」: FTP, 「暗号化されないプロトコル」):
+not what is asked for."""
 
 _FUNCTION_WORDS = frozenset(
     [
@@ -274,6 +277,25 @@ def _without_negated(query: str) -> str:
     said = "".join(parts)
     # Nothing but the negation left (「遮断はしない」): the word was all there was.
     return said if _CONTENT_CHAR.search(said) else query
+
+
+NEGATED_PREFIX = "否:"
+"""Marks a word said not to be done (遮断 of 「遮断はしない」): a token of its own, so a
+query that says it meets an everyday phrase that says it, and nothing else."""
+
+
+def _negated(text: str) -> list[str]:
+    """The folded words *text* says are not done or not the thing (遮断 of 「遮断はしない」),
+    as tokens marked with :data:`NEGATED_PREFIX`."""
+    from interview.search.tokens import MAX_TEXT
+
+    text = text[:MAX_TEXT]
+    found = []
+    for match in _NEGATION.finditer(text):
+        word = _WORD_BEFORE.search(text[: match.start()])
+        if word:
+            found.append(NEGATED_PREFIX + normalize(word.group()))
+    return found
 
 
 def _affirmed(word: str) -> str:
@@ -381,12 +403,12 @@ class GlossaryIndex:
                 # as does an English name spelled in katakana (テレタイプネットワーク).
                 sources += [("yomi", kana) for kana in readings.get(name, ())]
                 if name.isascii():
-                    spelled.update(normalize(kana) for kana in readings.get(name, ()))
+                    spelled.update(readings.get(name, ()))
             for field, text in sources:
                 key = normalize(text)
                 if key and key not in seen:
                     seen.add(key)
-                    if key in spelled:
+                    if field == "yomi" and text in spelled:
                         self._whole_only.add(len(self._keys))
                     self._keys.append(key)
                     self._owners.append(_Key(index, field, text))
@@ -424,7 +446,7 @@ class GlossaryIndex:
             ],
             UNKNOWN_SHARE,
             unmeasured=[
-                [(text_tokens(_affirmed(word)), KEYWORD_WEIGHT) for word in words]
+                [(text_tokens(_affirmed(word)) + _negated(word), KEYWORD_WEIGHT) for word in words]
                 for words in own_words
             ],
         )
@@ -432,6 +454,17 @@ class GlossaryIndex:
     def named(self, folded: str) -> list[GlossaryTerm]:
         """The terms whose name, alias or reading is exactly *folded* (a dict look-up)."""
         return [self.terms[i] for i in self._named.get(folded, ())]
+
+    def _denials(self, query: str) -> list[Group]:
+        """A group for each word *query* says is not done that some everyday phrase says
+        too (「遮断はしない装置」: IDS's 「遮断はしない」); others are left out, as before."""
+        from interview.search.query import Alternative, Group
+
+        return [
+            Group(token, (Alternative((token,), 1.0),))
+            for token in dict.fromkeys(_negated(query))
+            if self._meaning.holds_token(token)
+        ]
 
     def _junctions(self, query: str) -> list[Group]:
         """A group for each cut the index knows nothing across (see query.junctions)."""
@@ -494,7 +527,7 @@ class GlossaryIndex:
         meaning = (
             []
             if undefined or about_company_life(query)
-            else self._meaning.rank((*groups, *self._junctions(query)))
+            else self._meaning.rank((*groups, *self._junctions(query), *self._denials(query)))
         )
         if latin:
             self._keep_latin(best, latin, meaning)
