@@ -75,6 +75,8 @@ typo of シェル, but 合意された手続き報告書 is one of 合意され�
 SUGGEST_CUTOFF = 60.0
 """Least rapidfuzz WRatio for a name to be offered as "did you mean"."""
 SUGGEST_COVERAGE = 0.35
+SPELLED_LIKE = 75.0
+"""Least rapidfuzz partial_ratio for a name to hold a near spelling of the query."""
 PAIR_CUTOFF = 0.6
 """Coverage asked of a two-word query one word of which no term holds (「エンドポイント
 保護」, 「端末の紛失」): the known word alone (保護, 端末) is not the answer. An unknown
@@ -381,6 +383,7 @@ class GlossaryIndex:
         self._extract = process.extract
         self._scorer = fuzz.WRatio
         self._ratio = fuzz.ratio
+        self._partial = fuzz.partial_ratio
         self.terms: tuple[GlossaryTerm, ...] = tuple(terms)
         self._keys: list[str] = []
         self._owners: list[_Key] = []
@@ -755,13 +758,25 @@ class GlossaryIndex:
         by_meaning = () if undefined or about_company_life(query) else self._meaning.rank(groups)
         words = self._word_tokens(groups)
         for found in by_meaning:  # (as in search: 社内報の発行 shares 発行 with トークン)
-            if not any(self._meaning.holds(found.doc, token) for token in words):
+            if found.coverage < SUGGEST_COVERAGE:
+                continue
+            if not any(self._meaning.holds(found.doc, t) for t in words) and not self._spelled_like(
+                found.doc, content
+            ):
                 continue  # letters only (フィッシング's フィ and ング): neither meaning nor spelling
             if found.coverage >= SUGGEST_COVERAGE:
                 value = SUGGEST_CUTOFF * found.coverage / COVERAGE_CUTOFF
                 scores[found.doc] = max(scores.get(found.doc, 0.0), value)
         ranked = sorted(scores, key=lambda i: (-scores[i], self._order[i]))
         return [self.terms[i] for i in ranked[:limit]]
+
+    def _spelled_like(self, doc: int, content: str) -> bool:
+        """Whether one of term *doc*'s names holds a near spelling of *content*
+        (すていとふる: ステートフルインスペクション), not just some of its letters."""
+        return any(
+            owner.term == doc and self._partial(content, key) >= SPELLED_LIKE
+            for key, owner in zip(self._keys, self._owners, strict=True)
+        )
 
     def _word_tokens(self, groups: Sequence[Group]) -> set[str]:
         """The word-sized tokens of *groups* and their paraphrases (no lone kanji, no
