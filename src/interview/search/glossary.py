@@ -308,6 +308,16 @@ def _affirmed(word: str) -> str:
     return said if said != word else (word if not _NEGATION.search(word) else "")
 
 
+_DOING = ("する", "した", "して", "しま", "でき", "され", "させ")
+
+
+def _done_to(query: str, word: str) -> bool:
+    """Whether *word* is used as a verb in *query* (「編集する」, 「編集して」): what is done
+    to the thing named, not a topic of its own."""
+    at = query.find(word)
+    return at >= 0 and query.startswith(_DOING, at + len(word))
+
+
 _GUIDE_WORDS = frozenset(
     ["fisc", "資料", "ガイド", "用語集", "定義", "安対基準", "安全対策基準", "原文", "本文"]
 )
@@ -540,10 +550,14 @@ class GlossaryIndex:
             meaning = self._naming(strong[0], meaning)
         top_bm = max((s.bm25 for s in meaning), default=0.0) or 1.0
         cutoff = coverage_cutoff(groups, COVERAGE_CUTOFF)
+        unknown = [g for g in strong if not g.word.isascii() and not self._knows(g)]
         if (
             len(strong) == 2
-            and any(not g.word.isascii() and not self._knows(g) for g in strong)
-            and not any(self._said_whole(g) for g in strong)
+            and unknown
+            and not (
+                all(_done_to(query, g.word) for g in unknown)
+                and any(self._said_whole(g) for g in strong if g not in unknown)
+            )
         ):
             cutoff = max(cutoff, PAIR_CUTOFF)
         for found in meaning:
@@ -659,7 +673,8 @@ class GlossaryIndex:
     def _said_whole(self, group: Group) -> bool:
         """Whether a term's name or everyday words hold *group*'s word whole, as typed
         (regedit, cron): the word says which term is meant, unlike 端末 or 保護, so an
-        unknown word beside it (「regeditで編集するやつ」) is no reason to ask for more."""
+        unknown verb beside it (「regeditで編集するやつ」) is no reason to ask for more
+        (an unknown noun is: 「APIの料金」, 「フォルダの整理」)."""
         typed = normalize(group.word)
         if len(typed) < 3:
             return False
