@@ -645,9 +645,10 @@ class GlossaryIndex:
         cutoff: float,
         folded: str,
     ) -> None:
-        """A name inside a longer query (「ISMSの規格」) yields to the terms whose texts
-        hold all of it (JIS Q27001: 「…ISMSの…規格」) when the named term does not; among
-        those, a term one of whose everyday phrases the query holds comes first."""
+        """A name inside a longer query (「ISMSの規格」), or a typo of a name (「メール転送
+        のプロトコル」 is no typo of メディア転送プロトコル), yields to the terms whose texts
+        hold all of the query (JIS Q27001: 「…ISMSの…規格」; SMTP) when the named term does
+        not; among those, a term one of whose everyday phrases the query holds comes first."""
         coverage = {s.doc: s.coverage for s in meaning if s.coverage >= cutoff}
         whole = [doc for doc, share in coverage.items() if share >= WHOLE_QUERY]
         if not whole:
@@ -655,9 +656,7 @@ class GlossaryIndex:
         partial = [
             score
             for doc, (score, _rank, field, _text) in best.items()
-            if field != "description"
-            and CONTAINED <= score < SUBSTRING
-            and coverage.get(doc, 0.0) < WHOLE_QUERY
+            if field != "description" and score < SUBSTRING and coverage.get(doc, 0.0) < WHOLE_QUERY
         ]
         if not partial:
             return
