@@ -851,9 +851,11 @@ class GlossaryIndex:
         multi = len(words) > 1
         spaced = set(words) if multi else set()
         owners = self._owners
+        first = words[0] if multi else ""
         for at, key in enumerate(self._keys):
-            score = literal_score(folded, key)
-            if not score and not multi:
+            # (in C first: most keys neither hold the query nor sit in it)
+            score = literal_score(folded, key) if folded in key or key in folded else 0.0
+            if not score and not (multi and (first in key or key in spaced)):
                 continue  # (nothing below can find it: the usual case, kept cheap)
             owner = owners[at]
             if (
