@@ -208,13 +208,25 @@ def _is_kana(group: Group) -> bool:
     return group.alternatives[0].tokens[0].startswith(KANA_PREFIX)
 
 
+_OKURI = (
+    "["
+    + "".join(chr(c) for c in range(0x3041, 0x3094) if chr(c) not in "のをはにでともへやか")
+    + "]"
+)
+"""Hiragana that may be a kanji verb's okurigana (止め, 防が): not a particle (秘密に)."""
 _NEGATION = re.compile(
-    r"(?:まで)?[はをもで]{0,2}(?:しない|しません|せず|されない|じゃない|ではない)"
+    r"(?:まで)?[はをもで]{0,2}(?:しない|しません|せず|されない|できない|できず|行わない|行わず"
+    r"|おこなわない|なし|じゃない|ではない|[のん]?(?:では|じゃ)なく)"
+    r"|[はがも]ない"
+    r"|(?<=[\u3400-\u9fff]" + _OKURI + r")(?:ない|ず)"
 )
+"""Negations: 〜はしない, 〜せず, 〜できない, 〜なし, 〜ではない, 〜のではなく, 〜はない, and
+a kanji verb's own negative form (止めない, 止めず; not 少ない, 必ず: the okurigana must be
+there)."""
 _WORD_BEFORE = re.compile(
-    r"(?:[\u3400-\u9fff]+[\u3041-\u3093]|[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9]+)$"
+    r"(?:[\u3400-\u9fff]+" + _OKURI + r"{1,2}|[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9]+)$"
 )
-"""A word (a kanji verb with its okurigana too: 止め) the sentence says the term does not
+"""A word (a kanji verb with its okurigana too: 止め, 止める) the sentence says the term does not
 do or is not (「遮断はしない装置」: IDS, 「SFTPじゃない方」: FTP, 「暗号化されないプロトコル」):
 not what is asked for."""
 
@@ -312,16 +324,19 @@ def _negated(text: str) -> list[str]:
     for match in _NEGATION.finditer(text):
         word = _WORD_BEFORE.search(text[: match.start()])
         if word:
-            found.append(NEGATED_PREFIX + normalize(word.group()))
+            # Kanji one by one, without okurigana (止め, 止める: 止; 防止: 防 and 止;
+            # 遮断機能: 遮, 断 …, so 「遮断機能はない」 meets 「遮断はしない」); a katakana
+            # or Latin word whole.
+            folded = normalize(_OKURIGANA.sub("", word.group()))
+            pieces = _NEGATED_PIECE.findall(folded)
+            found.extend(NEGATED_PREFIX + piece for piece in pieces)
     return found
 
 
-def _affirmed(word: str) -> str:
-    """An everyday phrase without the words it says the term does not do: IDS's
-    「遮断はしない」 must not index 遮断, or 「侵入を見つけて止める装置」 finds IDS (the
-    query side drops such words as well, see :func:`_without_negated`)."""
-    said = _without_negated(word)
-    return said if said != word else (word if not _NEGATION.search(word) else "")
+_NEGATED_PIECE = re.compile(r"[\u3400-\u9fff]|[^\u3400-\u9fff]+")
+
+
+_OKURIGANA = re.compile(r"(?<=[\u3400-\u9fff])[\u3041-\u3093]+$")
 
 
 _DOING = ("する", "した", "して", "しま", "でき", "され", "させ")
@@ -475,7 +490,7 @@ class GlossaryIndex:
             ],
             UNKNOWN_SHARE,
             unmeasured=[
-                [(text_tokens(_affirmed(word)) + _negated(word), KEYWORD_WEIGHT) for word in words]
+                [(text_tokens(word) + _negated(word), KEYWORD_WEIGHT) for word in words]
                 for words in own_words
             ],
         )
@@ -489,11 +504,8 @@ class GlossaryIndex:
         too (「遮断はしない装置」: IDS's 「遮断はしない」); others are left out, as before."""
         from interview.search.query import Alternative, Group
 
-        return [
-            Group(token, (Alternative((token,), 1.0),))
-            for token in dict.fromkeys(_negated(query))
-            if self._meaning.holds_token(token)
-        ]
+        held = tuple(t for t in dict.fromkeys(_negated(query)) if self._meaning.holds_token(t))
+        return [Group(NEGATED_PREFIX, (Alternative(held, 1.0),))] if held else []
 
     def _junctions(self, query: str) -> list[Group]:
         """A group for each cut the index knows nothing across (see query.junctions)."""
@@ -553,10 +565,11 @@ class GlossaryIndex:
         # 社内報の発行, 経費の精算: ordinary company life (outside.toml). No term is about it,
         # so what the other words share with a description is no answer; a name typed in the
         # query still is.
+        denials = self._denials(query)
         meaning = (
             []
             if undefined or about_company_life(query)
-            else self._meaning.rank((*groups, *self._junctions(query), *self._denials(query)))
+            else self._meaning.rank((*groups, *self._junctions(query), *denials))
         )
         strong = [g for g in groups if g.factor >= 1.0 and not _is_kana(g)]
         cutoff = coverage_cutoff(groups, COVERAGE_CUTOFF)
@@ -572,7 +585,7 @@ class GlossaryIndex:
             cutoff = max(cutoff, PAIR_CUTOFF)
         if latin:
             self._keep_latin(best, latin, meaning, cutoff)
-        if len(strong) == 1:
+        if len(strong) == 1 and not denials:
             # One word, maybe with generic ones (ログ管理): it asks for what it names.
             meaning = self._naming(strong[0], meaning)
         top_bm = max((s.bm25 for s in meaning), default=0.0) or 1.0
