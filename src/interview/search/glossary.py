@@ -169,37 +169,21 @@ KATAKANA_NAME = 5
 """Least folded length of a katakana name that names its term inside a sentence."""
 
 
-_MIXED_NAME = re.compile(r"[a-z0-9]+[\u30a1-\u30fa\u30fc]+")
-MIXED_NAME = 3
-"""Least folded length of a Latin-and-katakana name (Pマーク, CSマーク) named the same way."""
-_KANJI_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
-
-
 def _katakana_name(key: str, folded: str) -> bool:
-    """Whether *key* is a long katakana name, or one opening with Latin letters (Pマーク),
-    standing whole in *folded* (「アクセストークンの有効期限」 names トークン, 「Pマーク
-    持ってる会社」 プライバシーマーク): like a Latin name, it is unambiguous however short
-    a share of the query it is (シェル, three letters, is not). A kanji compound right after
-    it makes it a modifier (ソフトウェア|開発キット is no SW)."""
-    if not (
-        (len(key) >= KATAKANA_NAME and _KATAKANA_WORD.fullmatch(key) is not None)
-        or (len(key) >= MIXED_NAME and _MIXED_NAME.fullmatch(key) is not None)
-    ):
+    """Whether *key* is a long katakana name standing whole in *folded*
+    (「アクセストークンの有効期限」 names トークン): like a Latin name, it is unambiguous
+    however short a share of the query it is (シェル, three letters, is not). A kanji
+    word right after it makes it a modifier (ソフトウェア|開発キット is no SW)."""
+    if len(key) < KATAKANA_NAME or _KATAKANA_WORD.fullmatch(key) is None:
         return False
     at = folded.find(key)
     while at >= 0:
         end = at + len(key)
-        if not _KANJI_PAIR.match(folded, end) and _holds(folded[at:], key):
+        after = folded[end : end + 1]
+        if not (after and "\u3400" <= after <= "\u9fff") and _holds(folded[at:], key):
             return True
         at = folded.find(key, at + 1)
     return False
-
-
-def _kanji_word_name(key: str, words: list[str]) -> bool:
-    """Whether *key*, a kanji name of three or more (利用者, 機密情報), is a whole word of
-    the query between particles (「利用者への通知」), not part of a longer compound
-    (情報資産|台帳)."""
-    return len(key) >= 3 and key in words and all("\u3400" <= c <= "\u9fff" for c in key)
 
 
 def _is_kana(group: Group) -> bool:
@@ -571,7 +555,13 @@ class GlossaryIndex:
             if undefined or about_company_life(query)
             else self._meaning.rank((*groups, *self._junctions(query), *denials))
         )
+        if latin:
+            self._keep_latin(best, latin, meaning)
         strong = [g for g in groups if g.factor >= 1.0 and not _is_kana(g)]
+        if len(strong) == 1 and not denials:
+            # One word, maybe with generic ones (ログ管理): it asks for what it names.
+            meaning = self._naming(strong[0], meaning)
+        top_bm = max((s.bm25 for s in meaning), default=0.0) or 1.0
         cutoff = coverage_cutoff(groups, COVERAGE_CUTOFF)
         unknown = [g for g in strong if not g.word.isascii() and not self._knows(g)]
         if (
@@ -583,12 +573,6 @@ class GlossaryIndex:
             )
         ):
             cutoff = max(cutoff, PAIR_CUTOFF)
-        if latin:
-            self._keep_latin(best, latin, meaning, cutoff)
-        if len(strong) == 1 and not denials:
-            # One word, maybe with generic ones (ログ管理): it asks for what it names.
-            meaning = self._naming(strong[0], meaning)
-        top_bm = max((s.bm25 for s in meaning), default=0.0) or 1.0
         for found in meaning:
             if found.coverage < cutoff:
                 continue
@@ -628,21 +612,18 @@ class GlossaryIndex:
         best: dict[int, tuple[float, int, str, str]],
         latin: dict[int, str],
         meaning: list[Scored],
-        cutoff: float = 0.0,
     ) -> None:
         """A Latin name inside a sentence (「DBMSのアクセス権限」) names its term unless
         another term holds that name too and more of the query: a narrower term
         (「ISMSのクラウド版」 is ISMSクラウドセキュリティ認証, 「ITSMSの日本規格」 JIS
-        Q20000-1). Then the name weighs by meaning only. The narrower term must itself
-        hold enough of the query (*cutoff*) to be an answer: 「利用者への通知」 is about
-        利用者, although ソーシャルログイン's 「利用者の本人確認」 holds a little more of it."""
+        Q20000-1). Then the name weighs by meaning only."""
         coverage = {s.doc: s.coverage for s in meaning}
         for doc, key in latin.items():
             if doc not in best or best[doc][0] >= SUBSTRING:
                 continue
             own = coverage.get(doc, 0.0)
             if any(
-                share > own + 1e-6 and share >= cutoff and self._mentions(other, key)
+                share > own + 1e-6 and self._mentions(other, key)
                 for other, share in coverage.items()
                 if other != doc
             ):
@@ -884,14 +865,7 @@ class GlossaryIndex:
             if CONTAINED <= score < SUBSTRING and len(key) < CONTAINED_SHARE * len(folded):
                 if typed and _holds(folded, key):
                     pass  # no meaning to weigh it (undefined.toml): a name typed counts
-                elif (
-                    not (
-                        _latin_name(key)
-                        or _katakana_name(key, folded)
-                        or _kanji_word_name(key, words)
-                    )
-                    or latin is None
-                ):
+                elif not (_latin_name(key) or _katakana_name(key, folded)) or latin is None:
                     score = 0.0
                 else:
                     latin[owner.term] = key
