@@ -304,7 +304,7 @@ def _negated(text: str) -> list[str]:
     from interview.search.tokens import MAX_TEXT
 
     text = text[:MAX_TEXT]
-    found = []
+    found: list[str] = []
     for match in _NEGATION.finditer(text):
         word = _WORD_BEFORE.search(text[: match.start()])
         if word:
