@@ -293,6 +293,28 @@ def _without_negated(query: str) -> str:
     return said if _CONTENT_CHAR.search(said) else query
 
 
+_CONTRAST = re.compile(
+    r"(?:とは|と)(?:違って|違い|ちがって|ちがい|異なり|異なって|逆に?|反対に?)"
+    r"|(?:じゃ|では|で)なくて?|の(?:逆|反対)"
+)
+"""Words setting the answer against a neighbour named before them: 「IDSと違って」,
+「IPSじゃなくて」, 「マウントの逆」."""
+_NAME_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
+
+
+def _same_script(left: str, right: str) -> bool:
+    """Whether two name characters belong to one word (both katakana, kanji or Latin)."""
+
+    def script(char: str) -> str:
+        if "\u30a1" <= char <= "\u30fc":
+            return "katakana"
+        if "\u3400" <= char <= "\u9fff":
+            return "kanji"
+        return "latin"
+
+    return script(left) == script(right)
+
+
 NEGATED_PREFIX = "否:"
 """Marks a word said not to be done (遮断 of 「遮断はしない」): a token of its own, so a
 query that says it meets an everyday phrase that says it, and nothing else."""
@@ -502,6 +524,49 @@ class GlossaryIndex:
         ]
 
     def search(self, query: str, limit: int = 10) -> list[GlossaryHit]:
+        """Return up to *limit* terms for *query*, best first; [] for an empty query.
+
+        A term the query sets its answer against (「IPSと違って通知するだけのほう」,
+        「マウントの逆の操作」) comes after the others: see :meth:`_contrasted`.
+        """
+        contrast = self._contrasted(query)
+        if contrast is None:
+            return self._search(query, limit)
+        against, rest = contrast
+        # What the whole query finds first, then what the rest of it finds alone.
+        hits = {h.term.term: h for h in self._search(query, limit + len(against))}
+        if rest:
+            for hit in self._search(rest, limit + len(against)):
+                hits.setdefault(hit.term.term, hit)
+        others = [h for h in hits.values() if h.term.term not in against]
+        if not others:
+            return self._search(query, limit)  # nothing else: the named term is the answer
+        return [*others, *(h for h in hits.values() if h.term.term in against)][:limit]
+
+    def _contrasted(self, query: str) -> tuple[frozenset[str], str] | None:
+        """The terms a name before a contrast word names (「IDSと違って」, 「IPSじゃなくて」,
+        「マウントの逆」) and the query without that name and word; None when there is none.
+
+        Such a name is the neighbour the answer differs from, not the answer."""
+        match = _CONTRAST.search(query)
+        if match is None:
+            return None
+        before = query[: match.start()]
+        for start in range(max(0, len(before) - 40), len(before) - 1):
+            if (
+                start
+                and _NAME_CHAR.match(before[start - 1])
+                and _NAME_CHAR.match(before[start])
+                and _same_script(before[start - 1], before[start])
+            ):
+                continue  # inside a word: リマウント is not マウント
+            named = self.named(normalize(before[start:]))
+            if named:
+                rest = before[:start] + query[match.end() :]
+                return frozenset(t.term for t in named), rest.strip()
+        return None
+
+    def _search(self, query: str, limit: int = 10) -> list[GlossaryHit]:
         """Return up to *limit* terms for *query*, best first; [] for an empty query.
 
         Names (term, aliases, reading) matched literally or with a typo come first;
