@@ -89,6 +89,9 @@ SAID_SCORE = MEANING_BASE + 24.5
 """A meaning match whose everyday phrase is the whole query: above the other meaning
 matches (at most 64), below any name (70)."""
 WHOLE_QUERY = 0.99
+COMPANY_LIFE_WORDS = 4
+"""Strong words a query naming an office thing needs for a term holding all of them to
+answer it by meaning."""
 """Coverage of a term holding all of the query's content words."""
 LIFT = 0.5
 """How far such a term is put above a name found only inside the query."""
@@ -363,10 +366,20 @@ _GUIDE_WORDS = frozenset(
 term's text holds them, so as content words they would only lower every term's share."""
 
 
+_SPELLING_ASKED = frozenset(["アルファベット", "頭文字", "英字", "ローマ字"])
+_SPELLING_WORDS = _SPELLING_ASKED | frozenset(["文字", "略称", "略語", "文字数"])
+"""Words of a question about how a term is spelled (「ソフトウエアをアルファベット2文字で
+略すと？」: SW): when one of the first kind is there, they (and a bare number of
+letters) say how the answer looks, not what it is about, so they are no content words."""
+
+
 def _content(groups: tuple[Group, ...]) -> tuple[Group, ...]:
-    return tuple(
+    kept = tuple(
         g for g in groups if g.word not in _FUNCTION_WORDS and normalize(g.word) not in _GUIDE_KEYS
     )
+    if any(g.word in _SPELLING_ASKED for g in kept):
+        kept = tuple(g for g in kept if g.word not in _SPELLING_WORDS and not g.word.isdigit())
+    return kept
 
 
 _GUIDE_KEYS = frozenset(normalize(word) for word in _GUIDE_WORDS)
@@ -616,10 +629,17 @@ class GlossaryIndex:
         # query still is.
         denials = self._denials(query)
         meaning = (
-            []
-            if undefined or about_company_life(query)
-            else self._meaning.rank((*groups, *self._junctions(query), *denials))
+            [] if undefined else self._meaning.rank((*groups, *self._junctions(query), *denials))
         )
+        if meaning and about_company_life(query):
+            # A long description naming an office thing on the way (「…会社が名刺やサイトに
+            # 付けられる認定マーク」) still answers when one term holds all of it.
+            strong_words = [g for g in groups if g.factor >= 1.0 and not _is_kana(g)]
+            meaning = (
+                [s for s in meaning if s.coverage >= WHOLE_QUERY]
+                if len(strong_words) >= COMPANY_LIFE_WORDS
+                else []
+            )
         if latin:
             self._keep_latin(best, latin, meaning)
         strong = [g for g in groups if g.factor >= 1.0 and not _is_kana(g)]
