@@ -89,6 +89,8 @@ SAID_SCORE = MEANING_BASE + 24.5
 """A meaning match whose everyday phrase is the whole query: above the other meaning
 matches (at most 64), below any name (70)."""
 WHOLE_QUERY = 0.99
+NAMED_KEY = 3
+"""Letters a name needs for the query holding it to count (see _lift_named_whole)."""
 COMPANY_LIFE_WORDS = 4
 """Strong words a query naming an office thing needs for a term holding all of them to
 answer it by meaning."""
@@ -667,6 +669,7 @@ class GlossaryIndex:
                 term = self.terms[found.doc]
                 best[found.doc] = (score, 3, "description", term.description)
         self._lift_whole_meaning(best, meaning, cutoff, folded)
+        self._lift_named_whole(best, meaning, folded)
         said = normalize("".join(g.word for g in groups if not _is_kana(g)))
         if said:
             self._lift_said(best, said)
@@ -766,6 +769,35 @@ class GlossaryIndex:
                 said = any(len(p) >= 3 and p in folded for p in phrases)
                 lifted = floor + (score - MEANING_BASE) / 100 + (LIFT / 2 if said else 0.0)
                 best[doc] = (lifted, rank, field, text)
+
+    def _lift_named_whole(
+        self,
+        best: dict[int, tuple[float, int, str, str]],
+        meaning: list[Scored],
+        folded: str,
+    ) -> None:
+        """The one term found by meaning that holds all of the query and one of whose
+        names the query holds (「Pマーク取ってます」: プライバシーマーク, alias Pマーク)
+        comes first among the meaning matches: terms holding a part of the query more
+        often (内部統制保証報告書's 取得) do not pass it. Names found stay above."""
+        whole = [
+            s.doc
+            for s in meaning
+            if s.coverage >= WHOLE_QUERY and s.doc in best and best[s.doc][2] == "description"
+        ]
+        if len(whole) != 1:
+            return
+        doc = whole[0]
+        if not any(
+            len(key) >= NAMED_KEY and key in folded
+            for key, owner in zip(self._keys, self._owners, strict=True)
+            if owner.term == doc
+        ):
+            return
+        top = max(score for score, _rank, field, _text in best.values() if field == "description")
+        score, rank, field, text = best[doc]
+        if score < top:
+            best[doc] = (top + LIFT, rank, field, text)
 
     def _said_whole(self, group: Group) -> bool:
         """Whether a term's name or everyday words hold *group*'s word whole, as typed
