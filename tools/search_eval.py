@@ -41,6 +41,7 @@ GLOSSARY_SETS = [
     "glossary_queries_heldout7.toml",
     "glossary_queries_tune13.toml",
     "glossary_queries_tune12.toml",
+    "glossary_queries_tune14.toml",
 ]
 CHECKLIST_SETS = [
     "checklist_queries.toml",
