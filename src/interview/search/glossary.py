@@ -299,11 +299,12 @@ def _without_negated(query: str) -> str:
 
 
 _CONTRAST = re.compile(
-    r"(?:とは|と)(?:違って|違い|ちがって|ちがい|異なり|異なって|逆に?|反対に?)"
-    r"|(?:じゃ|では|で)なくて?|の(?:逆|反対)"
+    r"(?:とは|と)(?:違って|違い|違う|ちがって|ちがい|ちがう|異なり|異なって|異なる)"
+    r"|(?:じゃ|では)ない(?:方|ほう)|(?:じゃ|では|で)なくて?"
+    r"|(?P<opposite>(?:とは|と)(?:逆|反対)に?|の(?:逆|反対))"
 )
 """Words setting the answer against a neighbour named before them: 「IDSと違って」,
-「IPSじゃなくて」, 「マウントの逆」."""
+「SOC2とは違う」, 「IPSじゃなくて」, 「NFSじゃない方」; and its opposite: 「マウントの逆」."""
 _NAME_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 
 
@@ -547,20 +548,49 @@ class GlossaryIndex:
         contrast = self._contrasted(query)
         if contrast is None:
             return self._search(query, limit)
-        against, rest = contrast
+        against, rest, opposite = contrast
         # What the whole query finds first, then what the rest of it finds alone.
         hits = {h.term.term: h for h in self._search(query, limit + len(against))}
         if rest:
             for hit in self._search(rest, limit + len(against)):
                 hits.setdefault(hit.term.term, hit)
         others = [h for h in hits.values() if h.term.term not in against]
+        if opposite:
+            # The opposite of a named operation is named after it (マウント: アンマウント).
+            derived = self._named_after(against)
+            others = [
+                *(hits.get(t.term) or GlossaryHit(t, CONTAINED, "term", t.term) for t in derived),
+                *(h for h in others if h.term not in derived),
+            ]
         if not others:
+            if self._says_more(rest):
+                return []  # 「IDSと違ってコーヒーを淹れる機械」: what is asked is no term
             return self._search(query, limit)  # nothing else: the named term is the answer
         return [*others, *(h for h in hits.values() if h.term.term in against)][:limit]
 
-    def _contrasted(self, query: str) -> tuple[frozenset[str], str] | None:
+    def _named_after(self, against: frozenset[str]) -> list[GlossaryTerm]:
+        """Other terms one of whose names holds a name of a term in *against* whole
+        (アンマウント for マウント)."""
+        named = [normalize(t.term) for t in self.terms if t.term in against]
+        found: list[GlossaryTerm] = []
+        for key, owner in zip(self._keys, self._owners, strict=True):
+            term = self.terms[owner.term]
+            if term.term in against or term in found:
+                continue
+            if any(len(name) >= 2 and name in key and name != key for name in named):
+                found.append(term)
+        return found
+
+    def _says_more(self, rest: str) -> bool:
+        """Whether *rest* holds a content word of its own (not only particles)."""
+        from interview.search.query import parse_query
+
+        return any(g.factor >= 1.0 and not _is_kana(g) for g in _content(parse_query(rest)))
+
+    def _contrasted(self, query: str) -> tuple[frozenset[str], str, bool] | None:
         """The terms a name before a contrast word names (「IDSと違って」, 「IPSじゃなくて」,
-        「マウントの逆」) and the query without that name and word; None when there is none.
+        「マウントの逆」), the query without that name and word, and whether the word asks
+        for the opposite (逆, 反対); None when there is none.
 
         Such a name is the neighbour the answer differs from, not the answer."""
         match = _CONTRAST.search(query)
@@ -578,7 +608,8 @@ class GlossaryIndex:
             named = self.named(normalize(before[start:]))
             if named:
                 rest = before[:start] + query[match.end() :]
-                return frozenset(t.term for t in named), rest.strip()
+                opposite = match.group("opposite") is not None
+                return frozenset(t.term for t in named), rest.strip(), opposite
         return None
 
     def _search(self, query: str, limit: int = 10) -> list[GlossaryHit]:
