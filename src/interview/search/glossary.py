@@ -376,10 +376,17 @@ _SPELLING_WORDS = _SPELLING_ASKED | frozenset(["文字", "略称", "略語", "�
 letters) say how the answer looks, not what it is about, so they are no content words."""
 
 
+_HAVING = frozenset(["持", "取", "持っ", "取っ", "取得済", "保有"])
+"""A verb of having beside a name (「Pマーク持ってます」, 「ISMS取ってます」): says the company
+has it, not what it is, so it is no content word while another word is there."""
+
+
 def _content(groups: tuple[Group, ...]) -> tuple[Group, ...]:
     kept = tuple(
         g for g in groups if g.word not in _FUNCTION_WORDS and normalize(g.word) not in _GUIDE_KEYS
     )
+    if any(g.word not in _HAVING and g.factor >= 1.0 and not _is_kana(g) for g in kept):
+        kept = tuple(g for g in kept if g.word not in _HAVING)
     if any(g.word in _SPELLING_ASKED for g in kept):
         kept = tuple(g for g in kept if g.word not in _SPELLING_WORDS and not g.word.isdigit())
     return kept
