@@ -89,6 +89,10 @@ SAID_SCORE = MEANING_BASE + 24.5
 """A meaning match whose everyday phrase is the whole query: above the other meaning
 matches (at most 64), below any name (70)."""
 WHOLE_QUERY = 0.99
+NEIGHBOURS = 3
+CONTRAST_POOL = 10
+"""Terms each search of a contrast query looks at before the neighbours come first."""
+"""Terms nearest in meaning to a term a query contrasts its answer with (_neighbours)."""
 NAMED_KEY = 3
 """Letters a name needs for the query holding it to count (see _lift_named_whole)."""
 COMPANY_LIFE_WORDS = 4
@@ -461,6 +465,7 @@ class GlossaryIndex:
         self._phrases: list[tuple[str, ...]] = []
         self._order: list[tuple[int, str]] = []  # tie-break: shorter, then by name
         self._said: dict[str, bool] = {}  # _said_whole's answers, by folded word
+        self._near: dict[str, tuple[str, ...]] = {}  # _neighbours' answers, by term
         self._whole_only: set[int] = set()
         """Keys that are English names of several words spelled in katakana: a common
         word of theirs (ネットワーク, スタッフ) typed alone does not name the term."""
@@ -557,11 +562,15 @@ class GlossaryIndex:
             return self._search(query, limit)
         against, rest, opposite = contrast
         # What the whole query finds first, then what the rest of it finds alone.
-        hits = {h.term.term: h for h in self._search(query, limit + len(against))}
+        hits = {h.term.term: h for h in self._search(query, max(limit, CONTRAST_POOL))}
         if rest:
-            for hit in self._search(rest, limit + len(against)):
+            for hit in self._search(rest, max(limit, CONTRAST_POOL)):
                 hits.setdefault(hit.term.term, hit)
         others = [h for h in hits.values() if h.term.term not in against]
+        # The answer is a neighbour of the named term (IDS for IPS, RFS for NFS): among
+        # the terms found, those first (the order stays otherwise).
+        near = self._neighbours(against)
+        others.sort(key=lambda h: h.term.term not in near)
         if opposite:
             # The opposite of a named operation is named after it (マウント: アンマウント).
             derived = self._named_after(against)
@@ -574,6 +583,21 @@ class GlossaryIndex:
                 return []  # 「IDSと違ってコーヒーを淹れる機械」: what is asked is no term
             return self._search(query, limit)  # nothing else: the named term is the answer
         return [*others, *(h for h in hits.values() if h.term.term in against)][:limit]
+
+    def _neighbours(self, against: frozenset[str]) -> set[str]:
+        """The terms nearest in meaning to those in *against*: what their descriptions
+        find first (NFS: RFS, IDS; SOC2: IT委員会実務指針7号), :data:`NEIGHBOURS` each."""
+        near: set[str] = set()
+        for term in self.terms:
+            if term.term not in against:
+                continue
+            found = self._near.get(term.term)
+            if found is None:
+                hits = self._search(term.description, NEIGHBOURS + 1)
+                found = tuple(h.term.term for h in hits if h.term.term != term.term)
+                self._near[term.term] = found[:NEIGHBOURS]
+            near.update(self._near[term.term])
+        return near
 
     def _named_after(self, against: frozenset[str]) -> list[GlossaryTerm]:
         """Other terms one of whose names holds a name of a term in *against* whole
