@@ -132,3 +132,8 @@ def test_an_office_word_in_a_long_description_held_whole_still_answers():
     query = "個人情報をちゃんと守っている会社が名刺やサイトに付けられる認定マーク"
     assert _top(query) == "プライバシーマーク"
     assert search_glossary("名刺の発注はどこから？") == []
+
+
+def test_a_contrast_lists_scores_best_first():
+    scores = [h.score for h in search_glossary("IPSと違って通知するだけのほう", limit=5)]
+    assert scores == sorted(scores, reverse=True)

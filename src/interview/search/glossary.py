@@ -312,6 +312,17 @@ _CONTRAST = re.compile(
 _NAME_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 
 
+def _descending(hits: list[GlossaryHit]) -> list[GlossaryHit]:
+    """*hits* in their order, each score capped at the one before it, so that the scores
+    shown (「interview glossary --json」) read best first as the list does."""
+    capped: list[GlossaryHit] = []
+    for hit in hits:
+        if capped and hit.score > capped[-1].score:
+            hit = hit._replace(score=capped[-1].score)
+        capped.append(hit)
+    return capped
+
+
 def _same_script(left: str, right: str) -> bool:
     """Whether two name characters belong to one word (both katakana, kanji or Latin)."""
 
@@ -582,7 +593,8 @@ class GlossaryIndex:
             if self._says_more(rest):
                 return []  # 「IDSと違ってコーヒーを淹れる機械」: what is asked is no term
             return self._search(query, limit)  # nothing else: the named term is the answer
-        return [*others, *(h for h in hits.values() if h.term.term in against)][:limit]
+        ordered = [*others, *(h for h in hits.values() if h.term.term in against)][:limit]
+        return _descending(ordered)
 
     def _neighbours(self, against: frozenset[str]) -> set[str]:
         """The terms nearest in meaning to those in *against*: what their descriptions
