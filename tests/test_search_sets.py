@@ -128,6 +128,9 @@ CHECKLIST_SETS = {
     # probes of the classes fixed on tune24 and tune25, each part written before it was
     # run (first looks in the file's header)
     "checklist_queries_tune26.toml": (0.89, 0.97, 1.0),
+    # probe of the everyday-vocabulary sweep, written before the sweep and before it was run
+    # (first look 93.3 / 98.1 / 100 %, after the sweep 97.1 / 99.0 / 100 %)
+    "checklist_queries_tune27.toml": (0.96, 0.98, 1.0),
 }
 NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.97}
 """Sets of no-answer queries only: the share that must return nothing."""

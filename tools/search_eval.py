@@ -85,6 +85,7 @@ CHECKLIST_SETS = [
     "checklist_queries_heldout9.toml",
     "checklist_queries_tune26.toml",
     "checklist_queries_tune25.toml",
+    "checklist_queries_tune27.toml",
 ]
 
 
