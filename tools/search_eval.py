@@ -86,6 +86,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune26.toml",
     "checklist_queries_tune25.toml",
     "checklist_queries_tune27.toml",
+    "checklist_queries_tune28.toml",
 ]
 
 

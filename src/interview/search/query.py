@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from interview.search.generic import strip_generic
 from interview.search.normalize import strip_escapes
 from interview.search.tokens import (
     MAX_TEXT,
@@ -665,6 +666,10 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
             words.append((match_start, Group(run, tokens, WEAK_FACTOR)))
             continue
         if kind == "kanji":
+            kept = strip_generic(run, _STOP_KANJI)
+            if kept is None:
+                continue  # 比較, 開始: what to do with a topic, not which topic
+            match_start, run = match_start + kept[0], kept[1]
             parts = _split_modifier(run)
             if len(parts) > 1:
                 for offset, part in parts:
