@@ -632,6 +632,7 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
         rest = rest.translate(_TO_HIRAGANA)
     words: list[tuple[int, Group]] = []
     singles: list[tuple[int, Group]] = []
+    generic = False  # a generic word was dropped: a lone kanji beside it is its verb
     for match_start, (kind, run) in _glue_okurigana(_runs_with_positions(rest)):
         if kind == "hira":
             # Mostly particles and okurigana, but a word may be typed in hiragana
@@ -668,7 +669,9 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
         if kind == "kanji":
             kept = strip_generic(run, _STOP_KANJI)
             if kept is None:
+                generic = True
                 continue  # 比較, 開始: what to do with a topic, not which topic
+            generic = generic or kept[0] > 0 or len(kept[1]) < len(run)
             match_start, run = match_start + kept[0], kept[1]
             parts = _split_modifier(run)
             if len(parts) > 1:
@@ -686,7 +689,7 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
         # all there is, or part of a compound a paraphrase was cut from (リスト型攻撃).
         lone = kind == "kanji" and len(run) == 1 and not _in_compound(plain, match_start)
         (singles if lone else words).append((match_start, group))
-    if not groups and not words:
+    if not groups and not words and not generic:
         words = singles
     ordered = sorted(groups + words, key=lambda pair: pair[0])
     return tuple(group for _start, group in ordered), tuple(dict.fromkeys(cuts))
