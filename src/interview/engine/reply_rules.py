@@ -1306,6 +1306,8 @@ _MEANS_CLAUSE = re.compile(
     # another party or another evidence does it: 「社内のセキュリティチームが…診断しています」
     r"|(チーム|会社|業者|ベンダー|警備員)が|(報告書|レポート)(を|で|の)"
 )
+
+
 def _scope_or_plan(before: str, after: str) -> bool:
     """A scope or plan word, unless the same scope word sits on both sides (「本番作業の申請書は
     …、本番への変更は…」: one scope, not two parts)."""
@@ -1314,7 +1316,9 @@ def _scope_or_plan(before: str, after: str) -> bool:
 
 
 # 「必要ポート以外全閉」「公式アカウント以外からの配布は」: 以外 that describes a control.
-_EXCEPT_BLOCKED = re.compile(r"以外(から|は)?(全|すべて|全て)?(閉|遮断|拒否|禁止|ブロック|弾)|以外からの")
+_EXCEPT_BLOCKED = re.compile(
+    r"以外(から|は)?(全|すべて|全て)?(閉|遮断|拒否|禁止|ブロック|弾)|以外からの"
+)
 # Words that say the other means is enough: the reply settles it as 代替策.
 _JUSTIFIES = re.compile(
     r"(?<=[るたいだすうく])(ので|から)(?!は|も)|なので|だから|んで(?!す|い)|十分|足り|問題(は)?(ない|なし|ありません)|大丈夫"
@@ -1389,14 +1393,16 @@ def _negated_measure_then_means(text: str) -> Status | None:
         or not re.search(r"[一-龥ァ-ヶー]|[a-z]{2,}(は|を|の|も)", before)
     ):
         return None
-    if not (
+    in_force = (
         _POSITIVE.search(after)
         or _TELEGRAPHIC.search(after)
         or "〔済〕" in after
         or re.search(r"むしろ|十分|大丈夫|防げ|担保|カバー|同等", after)
-    ):
-        if not re.search(r"[一-龥ァ-ヶーa-z](で|により)[^。]{0,30}[一-龥]$", after):
-            return None  # 「カメラなし、ICカードの入室ログで追跡」: telegraphic means
+        # 「カメラなし、ICカードの入室ログで追跡」: a telegraphic means
+        or re.search(r"[一-龥ァ-ヶーa-z](で|により)[^。]{0,30}[一-龥]$", after)
+    )
+    if not in_force:
+        return None
     if not _MEANS_CLAUSE.search(after) and not _JUSTIFIES.search(after):
         return None
     return Status.ALTERNATIVE if _JUSTIFIES.search(after) else Status.UNKNOWN
