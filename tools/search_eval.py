@@ -39,6 +39,7 @@ GLOSSARY_SETS = [
     "glossary_queries_tune10.toml",
     "glossary_queries_tune11.toml",
     "glossary_queries_heldout7.toml",
+    "glossary_queries_tune12.toml",
 ]
 CHECKLIST_SETS = [
     "checklist_queries.toml",
