@@ -50,6 +50,10 @@ def test_strip_generic():
 def test_parser_drops_them():
     assert [g.word for g in parse_query("連携開始時に同意画面を出す")] == ["連携", "同意画面"]
     assert parse_query("一通り洗い出す") == ()  # no lone verb kanji (出) beside one
+    assert [g.word for g in parse_query("偽アプリ対策のコツ")] == ["偽アプリ", "対策"]
+    # ポイント is no generic word: loyalty points are a topic (「ポイント還元率」 → nothing)
+    assert "ポイント" not in generic_words()
+    assert search_checklist("ポイント還元率") == []
 
 
 @pytest.mark.parametrize(

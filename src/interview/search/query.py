@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from interview.search.generic import strip_generic
+from interview.search.generic import generic_words, strip_generic
 from interview.search.normalize import strip_escapes
 from interview.search.tokens import (
     MAX_TEXT,
@@ -650,6 +650,9 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
             continue
         if _is_stop(kind, run, readings):
             continue
+        if kind == "kata" and run in generic_words():
+            generic = True
+            continue  # コツ: how, not which topic
         counter = _counter_after_number(plain, match_start, kind, run)
         if counter:
             # 5年|保管, 3ヶ月|で: the counter belongs to the number, not to the word.
