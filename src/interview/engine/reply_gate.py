@@ -19,6 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from operator import add
 from pathlib import Path
 
 from interview.engine.answers import Status
@@ -61,10 +62,15 @@ def ngrams(folded: str, low: int = 1, high: int = 3) -> set[str]:
     punctuated must not change its reading (「…。\n…」 is 「…、…」).
     """
     text = START + _BREAKS.sub("、", folded).strip("、") + END
-    grams: set[str] = set()
-    for n in range(low, high + 1):
-        for i in range(len(text) - n + 1):
-            grams.add(text[i : i + n])
+    if (low, high) == (1, 3):  # the same set, built in the same order, without a Python loop
+        grams = set(text)
+        grams.update(map(add, text, text[1:]))
+        grams.update(map(add, map(add, text, text[1:]), text[2:]))
+    else:
+        grams = set()
+        for n in range(low, high + 1):
+            for i in range(len(text) - n + 1):
+                grams.add(text[i : i + n])
     grams.discard(START)
     grams.discard(END)
     return grams

@@ -205,23 +205,61 @@ def _top_level(source: str) -> list[str]:
     return parts
 
 
+_FEW = 64  # at most this many possible first characters: kept as a set to test the text by
+
+
+def _starts(source: str) -> frozenset[str] | None:
+    """The characters that can start a match of *source*, when they are few and known;
+    None when any character may (or a category such as \\d) or when it can match empty."""
+    if _P is None:
+        return None
+    try:
+        chars, nullable = _first_of_sequence(_P.parse(source))
+    except Exception:  # an unknown construct: no test
+        return None
+    if chars is None or nullable or not chars or _DIGIT in chars:
+        return None
+    if sum(high - low + 1 for low, high in chars) > _FEW:
+        return None
+    return frozenset(chr(c) for low, high in chars for c in range(low, high + 1))
+
+
+_seen: tuple[str, frozenset[str]] = ("", frozenset())
+
+
+def _characters(text: str) -> frozenset[str]:
+    """The characters of *text* (the last text's are kept: the rules ask for one reply's
+    characters many times in a row)."""
+    global _seen
+    if _seen[0] is not text and _seen[0] != text:
+        _seen = (text, frozenset(text))
+    return _seen[1]
+
+
 class Alternation:
-    """A compiled alternation with ``search`` and ``sub`` fast on long text."""
+    """A compiled alternation with ``search`` and ``sub`` fast on long text.
+
+    On long text, an alternative none of whose first characters occurs in the text is not
+    searched at all (it cannot match: every match starts with one of them).
+    """
 
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
         self.pattern = fast(pattern)
         self._source = pattern if isinstance(pattern, str) else pattern.pattern
-        self._parts: list[re.Pattern[str]] | None = None
+        self._parts: list[tuple[re.Pattern[str], frozenset[str] | None]] | None = None
 
-    def _alternatives(self) -> list[re.Pattern[str]]:
+    def _alternatives(self) -> list[tuple[re.Pattern[str], frozenset[str] | None]]:
         if self._parts is None:
-            self._parts = [fast(part) for part in _top_level(self._source)]
+            self._parts = [(fast(part), _starts(part)) for part in _top_level(self._source)]
         return self._parts
 
     def search(self, text: str) -> re.Match[str] | None:
         if len(text) < _LONG:
             return self.pattern.search(text)
-        for part in self._alternatives():
+        present = _characters(text)
+        for part, starts in self._alternatives():
+            if starts is not None and starts.isdisjoint(present):
+                continue
             if found := part.search(text):
                 return found
         return None
@@ -229,8 +267,14 @@ class Alternation:
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
         if len(text) < _LONG:
             return self.pattern.sub(repl, text)
-        for part in self._alternatives():
-            text = part.sub(repl, text)
+        present = _characters(text)
+        for part, starts in self._alternatives():
+            if starts is not None and starts.isdisjoint(present):
+                continue
+            replaced = part.sub(repl, text)
+            if replaced != text:
+                text = replaced
+                present = frozenset(text)
         return text
 
 
