@@ -18,7 +18,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, reduce
 from operator import add
 from pathlib import Path
 
@@ -103,14 +103,18 @@ class Model:
     weights: dict[str, list[float]]
 
     def probabilities(self, folded: str) -> dict[str, float]:
-        scores = list(self.bias)
         weights = self.weights
-        k = len(scores)
-        for gram in features(folded):
-            row = weights.get(gram)
-            if row is not None:
-                for j in range(k):
-                    scores[j] += row[j]
+        rows = [row for gram in features(folded) if (row := weights.get(gram)) is not None]
+        # each class's score summed bias first, then row by row in the same order as a loop
+        # would (reduce, not sum: sum may compensate rounding, which would change the floats)
+        scores = (
+            [
+                reduce(add, column, b)
+                for b, column in zip(self.bias, zip(*rows, strict=True), strict=True)
+            ]
+            if rows
+            else list(self.bias)
+        )
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)

@@ -130,7 +130,9 @@ def resolve_due(folded: str, today: date) -> str | None:
 def plan_text(raw: str) -> str:
     """The sentences of *raw* that name the plan or date, as typed."""
     pieces = [p for p in re.split(r"(?<=[。．!！?？\n；;])", raw) if p.strip()]
-    hits = [p.strip() for p in pieces if PLAN_WORDS.search(fold(p)) or _has_date(fold(p))]
+    if len(pieces) <= 1:  # one sentence (the rest blank): it is the reply, named or not
+        return raw.strip()
+    hits = [p.strip() for p in pieces if PLAN_WORDS.search(f := fold(p)) or _has_date(f)]
     return "".join(hits) if hits else raw.strip()
 
 

@@ -210,20 +210,25 @@ _FEW = 64  # at most this many possible first characters: kept as a set to test 
 
 def _starts(source: str) -> frozenset[str] | None:
     """The characters that can start a match of *source*, when they are few and known;
-    None when any character may (or a category such as \\d) or when it can match empty."""
+    None when any character may or when it can match empty. ``\\d`` stands as ``_ANY_DIGIT``."""
     if _P is None:
         return None
     try:
         chars, nullable = _first_of_sequence(_P.parse(source))
     except Exception:  # an unknown construct: no test
         return None
-    if chars is None or nullable or not chars or _DIGIT in chars:
+    if chars is None or nullable or not chars:
         return None
-    if sum(high - low + 1 for low, high in chars) > _FEW:
+    ranges = [c for c in chars if c != _DIGIT]
+    if sum(high - low + 1 for low, high in ranges) > _FEW:
         return None
-    return frozenset(chr(c) for low, high in chars for c in range(low, high + 1))
+    found = {chr(c) for low, high in ranges for c in range(low, high + 1)}
+    if _DIGIT in chars:
+        found.add(_ANY_DIGIT)
+    return frozenset(found)
 
 
+_ANY_DIGIT = "\\d"  # two characters: stands for any digit among a text's characters
 _seen: tuple[str, frozenset[str]] = ("", frozenset())
 
 
@@ -232,8 +237,15 @@ def _characters(text: str) -> frozenset[str]:
     characters many times in a row)."""
     global _seen
     if _seen[0] is not text and _seen[0] != text:
-        _seen = (text, frozenset(text))
+        _seen = (text, _present(text))
     return _seen[1]
+
+
+def _present(text: str) -> frozenset[str]:
+    found = frozenset(text)
+    if any(ch.isdecimal() for ch in found):  # what \\d matches in a str pattern
+        return found | {_ANY_DIGIT}
+    return found
 
 
 class Alternation:
@@ -274,7 +286,7 @@ class Alternation:
             replaced = part.sub(repl, text)
             if replaced != text:
                 text = replaced
-                present = frozenset(text)
+                present = _present(text)
         return text
 
 
