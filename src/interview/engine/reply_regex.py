@@ -219,6 +219,11 @@ def _starts(source: str) -> frozenset[str] | None:
         return None
     if chars is None or nullable or not chars:
         return None
+    return _as_set(chars)
+
+
+def _as_set(chars: _Ranges) -> frozenset[str] | None:
+    """A class's characters as a set (``\\d`` as ``_ANY_DIGIT``), or None when too many."""
     ranges = [c for c in chars if c != _DIGIT]
     if sum(high - low + 1 for low, high in ranges) > _FEW:
         return None
@@ -226,6 +231,58 @@ def _starts(source: str) -> frozenset[str] | None:
     if _DIGIT in chars:
         found.add(_ANY_DIGIT)
     return frozenset(found)
+
+
+def _needs_of_sequence(items: Iterable[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """Sets of characters a match must each draw from: every match of the sequence holds
+    at least one character of every set (an empty list when nothing is known)."""
+    needs: list[frozenset[str]] = []
+    for op, av in items:
+        needs += _needs_of_item(op, av)
+    return needs
+
+
+def _needs_of_item(op: Any, av: Any) -> list[frozenset[str]]:
+    if op is _C.LITERAL:
+        return [frozenset(chr(av))]
+    if op is _C.IN:
+        chars, _ = _first_of_item(op, av)  # a plain class: its characters (None if negated)
+        found = _as_set(chars) if chars else None
+        return [found] if found else []
+    if op is _C.CATEGORY and av is _C.CATEGORY_DIGIT:
+        return [frozenset((_ANY_DIGIT,))]
+    if op is _C.SUBPATTERN:  # (group, flags added, flags removed, items)
+        return [] if av[1] & (re.IGNORECASE | re.VERBOSE) else _needs_of_sequence(av[-1])
+    if op is _C.BRANCH:  # one set per branch (its smallest), together
+        union: set[str] = set()
+        for branch in av[1]:
+            needs = _needs_of_sequence(branch)
+            if not needs:
+                return []
+            union |= min(needs, key=len)
+        return [frozenset(union)] if len(union) <= _FEW else []
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+        low, _, inner_items = av
+        return _needs_of_sequence(inner_items) if low >= 1 else []
+    return []  # look-arounds, anchors, anything else: no need known
+
+
+def _needs(source: str) -> tuple[frozenset[str], ...]:
+    """What a match of *source* needs among a text's characters (``_needs_of_sequence``),
+    the set of its first characters included; nothing when the pattern ignores case."""
+    if _P is None:
+        return ()
+    try:
+        tree = _P.parse(source)
+        if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return ()
+        needs = _needs_of_sequence(tree)
+    except Exception:  # an unknown construct: no test
+        return ()
+    starts = _starts(source)
+    if starts is not None:
+        needs.append(starts)
+    return tuple(dict.fromkeys(sorted(needs, key=len)))  # the smallest (likeliest absent) first
 
 
 _ANY_DIGIT = "\\d"  # two characters: stands for any digit among a text's characters
@@ -251,26 +308,27 @@ def _present(text: str) -> frozenset[str]:
 class Alternation:
     """A compiled alternation with ``search`` and ``sub`` fast on long text.
 
-    On long text, an alternative none of whose first characters occurs in the text is not
-    searched at all (it cannot match: every match starts with one of them).
+    On long text, an alternative is not searched at all when the text lacks every character
+    of one of the sets a match needs (``_needs``: its first characters, a literal it
+    holds, one of each branch of a group it must pass through).
     """
 
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
         self.pattern = fast(pattern)
         self._source = pattern if isinstance(pattern, str) else pattern.pattern
-        self._parts: list[tuple[re.Pattern[str], frozenset[str] | None]] | None = None
+        self._parts: list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]] | None = None
 
-    def _alternatives(self) -> list[tuple[re.Pattern[str], frozenset[str] | None]]:
+    def _alternatives(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
         if self._parts is None:
-            self._parts = [(fast(part), _starts(part)) for part in _top_level(self._source)]
+            self._parts = [(fast(part), _needs(part)) for part in _top_level(self._source)]
         return self._parts
 
     def search(self, text: str) -> re.Match[str] | None:
         if len(text) < _LONG:
             return self.pattern.search(text)
         present = _characters(text)
-        for part, starts in self._alternatives():
-            if starts is not None and starts.isdisjoint(present):
+        for part, needs in self._alternatives():
+            if any(need.isdisjoint(present) for need in needs):
                 continue
             if found := part.search(text):
                 return found
@@ -280,8 +338,8 @@ class Alternation:
         if len(text) < _LONG:
             return self.pattern.sub(repl, text)
         present = _characters(text)
-        for part, starts in self._alternatives():
-            if starts is not None and starts.isdisjoint(present):
+        for part, needs in self._alternatives():
+            if any(need.isdisjoint(present) for need in needs):
                 continue
             replaced = part.sub(repl, text)
             if replaced != text:
