@@ -103,3 +103,32 @@ def test_the_rules_large_alternations_match_as_their_plain_sources():
                 ], text
             checked += 1
     assert checked >= 8
+
+
+def test_what_a_match_needs_among_the_characters():
+    def needs(source):
+        return sorted("".join(sorted(n)) for n in reply_regex._needs(source))
+
+    assert needs(r"ab(c|d)e") == ["a", "b", "cd", "e"]
+    assert needs(r"x(?:|y)z") == ["x", "z"]  # an empty branch needs nothing
+    assert needs(r"a{0,2}b") == ["ab", "b"]  # an optional part needs nothing
+    assert needs(r"\d+分") == ["\\d", "分"]
+    assert needs(r"(?i)ab") == []  # case ignored: nothing known
+    assert needs(r"(?<=q)[^a]") == []  # look-behinds and negated classes: nothing known
+
+
+def test_skipping_by_characters_keeps_every_answer_and_replacement(monkeypatch):
+    rules = Alternation(
+        r"(?<!未)実施(済|中)|ていない|^はい|だけ(?!で)|\d{1,2}割|(全|一)部[^、]{0,5}?のみ"
+    )
+    texts = [
+        "はい、本番だけ実施済み",
+        "まだ実施していない",
+        "未実施済",
+        "それだけでなく",
+        "3割",
+        "全部の端末のみ",
+    ]
+    expected = [(bool(rules.pattern.search(t)), rules.pattern.sub("X", t)) for t in texts]
+    monkeypatch.setattr(reply_regex, "_LONG", 0)  # every text counts as long
+    assert [(bool(rules.search(t)), rules.sub("X", t)) for t in texts] == expected
