@@ -35,9 +35,33 @@ def test_negation_drops_the_word_before_it_only():
 
 
 def test_a_query_that_is_only_a_negated_word_keeps_it():
-    assert [h.term.term for h in search_glossary("遮断はしない")] == [
-        h.term.term for h in search_glossary("遮断")
-    ]
+    """「遮断はしない」 says what IDS's everyday phrase says (it does not block); 遮断
+    alone is what IPS does."""
+    assert [h.term.term for h in search_glossary("遮断はしない")][:1] == ["IDS"]
+    assert [h.term.term for h in search_glossary("遮断")][:1] == ["IPS"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("止めはしないシステム", "IDS"),
+        ("ブロックはしない装置", "IDS"),
+        ("侵入を検知しても止めない装置", "IDS"),
+        ("止めずに管理者に知らせるシステム", "IDS"),
+        ("遮断なしで検知だけする仕組み", "IDS"),
+        ("攻撃を防ぐのではなく検知して通知するシステム", "IDS"),
+        ("遮断機能はない検知装置", "IDS"),
+        ("攻撃を自動で食い止めるシステム", "IPS"),
+    ],
+)
+def test_a_negated_word_meets_the_phrase_that_negates_it(query, expected):
+    """「止めはしない」 is a token of its own (否:止) on both sides, in any negative form."""
+    assert _top(query) == expected
+
+
+def test_a_particle_is_no_okurigana():
+    """「秘密にしないといけない」 says the opposite of a negation."""
+    assert _without_negated("秘密にしないといけない情報") == "秘密にしないといけない情報"
 
 
 def test_negation_on_hostile_input_is_cut_and_cheap():

@@ -62,6 +62,13 @@ GLOSSARY_SETS = {
     "glossary_queries_tune9.toml": (0.97, 0.99, 0.95),
     # i15c, written after the vocabulary pass (first look 85.7 / 91.1 / 90.0 %)
     "glossary_queries_tune10.toml": (0.94, 0.99, 0.9),
+    # 2026-11-30: a new writer (first look 92.9 / 95.2 / 87.5 %; i15b round: 100 / 100 / 87.5 %)
+    "glossary_queries_tune11.toml": (0.98, 0.98, 0.87),
+    # ... and its sealed half (totals only; first look 95.0 / 98.3 / 83.3 %)
+    "glossary_queries_heldout7.toml": (0.94, 0.98, 0.83),
+    # i15b probe set on tune11's miss classes, written before being run (first look
+    # 86.8 / 88.7 / 72.2 %; end of the round 98.1 / 100 / 100 %)
+    "glossary_queries_tune12.toml": (0.98, 0.98, 0.94),
 }
 CHECKLIST_SETS = {
     "checklist_queries_tune.toml": (0.97, 0.99, 0.96),
@@ -104,6 +111,17 @@ CHECKLIST_SETS = {
     "checklist_queries_tune20b.toml": (0.91, 0.94, 1.0),
     # round ten (i15d): a new writer's detail queries; first look 93.0 / 94.1 / 100 %
     "checklist_queries_tune23.toml": (0.98, 0.98, 1.0),
+    # 2026-11-30: a new writer's detail queries (tuning half; first look 90.9 / 93.2 / 100 %,
+    # end of its round 100 / 100 / 100 %)
+    "checklist_queries_tune24.toml": (0.99, 0.99, 1.0),
+    # ... and its sealed half (totals only; first look 90.3 / 92.2 / 100 %)
+    "checklist_queries_heldout9.toml": (0.90, 0.92, 1.0),
+    # 2026-11-30: a writer asking by risk and situation (first look 94.6 / 97.3 / 80.0 %,
+    # end of its round 99.1 / 100 / 80.0 %)
+    "checklist_queries_tune25.toml": (0.98, 0.99, 0.8),
+    # probes of the classes fixed on tune24 and tune25, each part written before it was
+    # run (first looks in the file's header)
+    "checklist_queries_tune26.toml": (0.89, 0.97, 1.0),
 }
 NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.97}
 """Sets of no-answer queries only: the share that must return nothing."""

@@ -13,7 +13,8 @@ from interview.search.query import SYNONYMS_FILE, parse_query, synonym_table
 @pytest.fixture(scope="module")
 def raw() -> list[dict[str, list[str]]]:
     with SYNONYMS_FILE.open("rb") as f:
-        return tomllib.load(f)["synonyms"]
+        data = tomllib.load(f)
+    return [*data["synonyms"], *data.get("checklist", [])]
 
 
 @pytest.fixture(scope="module")

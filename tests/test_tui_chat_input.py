@@ -526,3 +526,40 @@ async def test_ctrl_c_says_how_to_quit_in_japanese(tmp_path: Path):
         said = [(n.title, n.message) for n in app._notifications]
         assert ("終了しますか？", "終了するには ctrl+q を押してください。") in said
         assert app.is_running  # not quit
+
+
+@run_async
+async def test_a_request_in_words_says_which_key_and_saves_nothing(tmp_path: Path):
+    """「この項目は後回しにして次へ」 is answered (F8), not read as 未実施; a request while a
+    reply waits for its status leaves that reply waiting."""
+    from interview.tui.keys import key_for
+
+    app = InterviewApp(sessions_dir=new_store(tmp_path), resume=SID)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_app(pilot)
+        reply = screen.query_one("#reply", TextArea)
+        text = "この項目は後回しにして次へ"
+        reply.text = text
+        await pilot.press("enter")
+        await pilot.pause()
+        said = bubbles(screen)
+        assert said[-2] == text  # the user's bubble, literal
+        assert f"後回しにするには {key_for('skip')} を押してください" in said[-1]
+        assert "記録していません" in said[-1]
+        assert saved(tmp_path) == {}
+        assert current_id(screen) == "1.1.1" and reply.text == ""
+
+        reply.text = "テスト"  # unreadable: pending, its status asked for
+        await pilot.press("enter")
+        await pilot.pause()
+        reply.text = "ちょっと待って、資料探してる"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert bubbles(screen)[-1].startswith("どうぞごゆっくり。")
+        assert saved(tmp_path) == {}
+        await pilot.press("1")  # the pending reply is still the one the key settles
+        await pilot.pause()
+        assert (
+            saved(tmp_path)["1.1.1"] | {"status": "done", "detail": "テスト"}
+            == saved(tmp_path)["1.1.1"]
+        )

@@ -16,6 +16,7 @@ from interview.tui.reply_flow import (
     ItemConfirmation,
     Pending,
     PickedBy,
+    Requested,
     Save,
     confirm_item_reply,
     continues_number,
@@ -33,10 +34,12 @@ def questions():
 def test_the_detail_is_the_whole_reply_as_typed(questions):
     question = questions.question("1.1.1")
     text = "  はい、規程第4条でCISOを定めています  "
-    outcome = decide(question, Answer(), text)
+    blank = Answer()  # one timestamp: the first reply loads the rules, which can cross a second
+    outcome = decide(question, blank, text)
     read = parse_status_reply(text.strip())
     if read.status is not None:
-        assert outcome == Save(Answer(status=read.status, detail=text.strip()), read=read.status)
+        expected = blank.model_copy(update={"status": read.status, "detail": text.strip()})
+        assert outcome == Save(expected, read=read.status)
     else:
         assert isinstance(outcome, Pending) and outcome.text == text.strip()
 
@@ -69,8 +72,9 @@ def test_an_empty_reply_without_status_asks(questions):
 
 def test_free_text_questions_save_as_typed(questions):
     question = questions.question("1.issues")
-    assert decide(question, Answer(), "1年ごとに見直しています") == Save(
-        Answer(detail="1年ごとに見直しています")
+    blank = Answer()
+    assert decide(question, blank, "1年ごとに見直しています") == Save(
+        blank.model_copy(update={"detail": "1年ごとに見直しています"})
     )
 
 
@@ -85,6 +89,56 @@ def test_a_question_back_is_not_an_answer(questions, monkeypatch):
     )
     assert decide(questions.question("1.1.1"), Answer(), "どういう意味？") == AskedBack(
         "どういう意味？"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("この項目は後回しにして次へ", "skip"),
+        ("前の質問に戻ってください", "back"),
+        ("用語集見せて", "glossary"),
+        ("ヒントをください", "hint"),
+        ("ちょっと待って、資料探してる", "wait"),
+        ("今日はここまでにします", "quit"),
+    ],
+)
+def test_a_request_is_answered_not_recorded(questions, text, name):
+    question = questions.question("1.1.1")
+    assert decide(question, Answer(), f" {text} ") == Requested(text, name)
+    assert decide_group(text, None, None, (), 3) == Requested(text, name)
+
+
+def test_a_request_is_not_taken_for_a_status_and_the_answer_wins(questions):
+    question = questions.question("1.1.1")
+    # 「この項目は後回しにして次へ」 was read as 未実施 before requests were told apart
+    assert not isinstance(decide(question, Answer(), "後回しにしてください"), Save)
+    # a key pressed is an answer: the words are its detail, as typed
+    outcome = decide(question, Answer(status=Status.NOT_DONE), "次へ", PickedBy.RESPONDENT)
+    assert outcome == Save(Answer(status=Status.NOT_DONE, detail="次へ"))
+    assert decide_group("次へ", DONE, PickedBy.RESPONDENT, (), 3) == GroupSave(DONE, "次へ")
+    # a statement about the work keeps its reading
+    for text in ("対応を後回しにしています", "未実施です。次へ"):
+        blank = Answer()  # one timestamp: reading can cross a second
+        expected = blank.model_copy(update={"status": Status.NOT_DONE, "detail": text})
+        assert decide(question, blank, text) == Save(expected, read=Status.NOT_DONE)
+
+
+def test_a_changed_prefill_that_is_a_request_is_not_saved(questions):
+    question = questions.question("1.1.1")
+    previous = Answer(status=Status.DONE, detail="規程あり")
+    outcome = decide(question, previous, "スキップで", PickedBy.PREFILL, prefilled="規程あり")
+    assert outcome == Requested("スキップで", "skip")
+
+
+def test_a_request_at_a_free_text_question_is_not_saved_as_its_text(questions):
+    question = questions.question("1.issues")
+    assert decide(question, Answer(), "ちょっと待ってください") == Requested(
+        "ちょっと待ってください", "wait"
+    )
+    blank = Answer()
+    assert decide(question, blank, "次年度に後回し") == Save(
+        blank.model_copy(update={"detail": "次年度に後回し"})
     )
 
 
@@ -211,3 +265,29 @@ def test_the_suggestion_source_names_the_session_once():
         _source_note("流用（demo-sample-pay、2026-04-06）")
         == "（流用: demo-sample-pay、2026-04-06）"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "action", "said"),
+    [
+        ("skip", "skip", "後回しにするには F8"),
+        ("back", "back", "前の質問に戻るには F7"),
+        ("glossary", "glossary", "用語集は F4"),
+        ("hint", "original", "原文（手法例と注記）は F3"),
+        ("quit", None, "終了するには ctrl+q"),
+        ("wait", None, "どうぞごゆっくり。回答は保存済みです。"),
+    ],
+)
+def test_the_answer_to_a_request_names_the_key_the_app_binds(questions, name, action, said):
+    from interview.tui.app import InterviewApp
+    from interview.tui.keys import QUIT_KEY, interview_bindings, key_for
+
+    question = questions.question("1.1.1")
+    text = str(render.requested(name, question, load_catalog()))
+    assert said in text
+    if action is not None:  # the key named is the one bound to that action
+        bound = {b.action: b.key for b in interview_bindings()}  # type: ignore[union-attr]
+        assert bound[action].upper() == key_for(action) and key_for(action) in text
+    if name == "quit":
+        assert any(b.key == QUIT_KEY and b.action == "quit" for b in InterviewApp.BINDINGS)  # type: ignore[union-attr]
+    assert ("記録していません" in text) is (name != "wait")

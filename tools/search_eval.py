@@ -37,6 +37,9 @@ GLOSSARY_SETS = [
     "glossary_queries_heldout6.toml",
     "glossary_queries_tune9.toml",
     "glossary_queries_tune10.toml",
+    "glossary_queries_tune11.toml",
+    "glossary_queries_heldout7.toml",
+    "glossary_queries_tune12.toml",
 ]
 CHECKLIST_SETS = [
     "checklist_queries.toml",
@@ -76,6 +79,10 @@ CHECKLIST_SETS = [
     "checklist_queries_tune22.toml",
     "checklist_queries_tune20b.toml",
     "checklist_queries_tune23.toml",
+    "checklist_queries_tune24.toml",
+    "checklist_queries_heldout9.toml",
+    "checklist_queries_tune26.toml",
+    "checklist_queries_tune25.toml",
 ]
 
 

@@ -31,7 +31,10 @@ class StatusReply:
     - ``detail``: the reply as typed (the reader never cuts the status words away);
     - ``guess``: the best guess to pre-select when ``status`` is None;
     - ``is_question``: the reply asks something back (offer the glossary or hint);
-    - ``plan``: a plan or date named in the reply, if any.
+    - ``plan``: a plan or date named in the reply, if any;
+    - ``request``: the reply asks the chat to do something (``"skip"``, ``"back"``,
+      ``"glossary"``, ``"hint"``, ``"wait"``, ``"quit"``; ``engine.reply_request``);
+      ``status`` and ``guess`` are then None.
     """
 
     status: Status | None  # None: not sure (ask, with `guess` pre-selected)
@@ -39,6 +42,7 @@ class StatusReply:
     guess: Status | None = None
     is_question: bool = False
     plan: PlanHint | None = None
+    request: str | None = None
 
 
 def _fold(text: str) -> str:
@@ -52,10 +56,14 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
     """
     from interview.engine.reply_normalize import fold
     from interview.engine.reply_plan import plan_text, resolve_due
+    from interview.engine.reply_request import asks, read_request
     from interview.engine.reply_rules import is_status_key, read
 
     raw = text.strip()
     folded = fold(raw)
+    request = read_request(folded)
+    if request is not None:  # 「後回しにして」「ちょっと待って」: no status; the chat answers
+        return StatusReply(None, raw, is_question=asks(folded, request), request=request)
     reading = read(folded)
     detail = "" if is_status_key(folded) else raw
     plan = None

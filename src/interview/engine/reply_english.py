@@ -78,7 +78,9 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     ),
     # 「prod and staging yes, the internal tools no」: a state after each part
     (
-        re.compile(r"(?:^|(?<=[,;]))\s*([a-z][a-z0-9 &/-]{0,30}?)\s+(yes|no)\b(?=\s*[,;.]|\s*$)"),
+        re.compile(
+            r"(?:^|(?<=[,;]))\s*([a-z][a-z0-9 &/-]{0,30}?)\s+(yes|no)\b(?=\s*[,;.。、!?]|\s*$)"
+        ),
         lambda m: m.group(1) + ("は実施済み、" if m.group(2) == "yes" else "は未実施、"),
     ),
     # 「it's on our to-do list」「nobody owns it」: not started
@@ -210,7 +212,12 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     ),
     (re.compile(r"\b(?:nope|nah)\b|^no\b"), "いいえ、"),
     # a part
-    (re.compile(r"\b(?:partial(?:ly)?|partly|in part|some of|half of)\b"), "一部、"),
+    (
+        re.compile(
+            r"\b(?:partial(?:ly)?|partly|in part|some of|half of|halfway(?:\s+there)?|half[ -]done)\b"
+        ),
+        "一部、",
+    ),
     (re.compile(r"\bexcept(?:\s+for)?\b"), "以外は、"),
     (re.compile(r"\b(?:in progress|ongoing|wip|work in progress)\b"), "対応中、"),
     # done

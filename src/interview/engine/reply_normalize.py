@@ -59,6 +59,23 @@ _WORDS: list[tuple[str, str]] = [
     ("かんけい", "関係"),
     ("ひがいとう", "非該当"),
     ("非該等", "非該当"),
+    ("該等", "該当"),  # IME slip: 「該等なし」
+    ("そのかわり", "その代わり"),
+    ("外套なし", "該当なし"),
+    ("対象:なし", "該当なし"),  # 「・対象：なし（アプリ非提供）」: a memo's 該当 field
+    ("ノーガード", "未対応"),  # 「開発環境はノーガードw」
+    ("無縁", "関係ない"),  # 「それうちには無縁っすね」
+    ("以外まだ", "以外は未実施"),  # 「本番以外まだ」: the named part done
+    ("どうだっけ", "どうだったっけ"),
+    (
+        "やりかけ",
+        "一部実施中",
+    ),  # 「やりかけです」: started, not finished  # IME slip: 「外套なし」「外套しません」 (該当)
+    ("外套しない", "該当しない"),
+    ("外套しません", "該当しません"),
+    ("外套外", "該当外"),
+    ("はんぶん", "半分"),
+    ("のみたいおう", "のみ対応"),  # 「本番のみたいおうしてまs」: のみ, not 未対応
     ("まえせん", "ません"),
     ("ほったらかし", "放置状態"),
     ("てきようがい", "適用外"),
@@ -95,7 +112,18 @@ _WORDS: list[tuple[str, str]] = [
     ("有り", "あり"),
     ("有る", "ある"),
     ("出来", "でき"),
-    ("分か", "わか"),
+    # 分か → わか for 分からない / 分かります, not 「新規契約分から」 (from that share)
+    ("分からな", "わからな"),
+    ("分からず", "わからず"),
+    ("分からん", "わからん"),
+    ("分からへん", "わからへん"),
+    ("分からない", "わからない"),
+    ("分かり", "わかり"),
+    ("分かっ", "わかっ"),
+    ("分かる", "わかる"),
+    ("分かん", "わかん"),
+    ("分かれ", "わかれ"),
+    ("分かま", "わかま"),
     ("判ら", "わから"),
     ("解ら", "わから"),
     ("判り", "わかり"),
@@ -135,7 +163,12 @@ _WORD_MAP = dict(_WORDS)
 # Kansai forms: やってへん → やっていない, あらへん → ない, やっとる → やっている.
 _DIALECT = [
     (re.compile(r"あらへん|あらひん|おまへん"), "ない"),
-    (re.compile(r"(?<=[ぁ-ゖ])(へん|ひん)(?=$|[、。わでよね!?]|かった)"), "ない"),
+    (
+        re.compile(
+            r"(?<=[ぁ-ゖ])(へん|ひん)(?=$|[、。わでよね!?]|かった|けど|けれど|から|ので|し[、。]|が[、。])"
+        ),
+        "ない",
+    ),
     (
         re.compile(
             r"(?<=[っんきけめれせえしちにみり])と(る|ります|った)(?=$|[、。!?]|けど|けれど|が|し|よ|ね|わ|で|から|ので|ん|ばい|たい|けん)"
@@ -146,7 +179,7 @@ _DIALECT = [
     # 「なんもしとらん」「全然あかん」「まだやねん」
     (re.compile(r"なんも(?=[ぁ-ゖ])"), "何も"),
     (re.compile(r"あかん(?![ぁ-ゖ])|あかん(?=わ|で|な|ね|よ)"), "ダメ"),
-    (re.compile(r"(?<=まだ)やねん|(?<=まだ)や(?=[、。]|$|で|な|ね|けど)"), "です"),
+    (re.compile(r"(?<=まだ)やねん|(?<=まだ)や(?=[、。!?]|$|で|な|ね|けど)"), "です"),
     # IME slips: 「まだでう」 (です), 「して内です」 (いない)
     (re.compile(r"(?<=まだ)でう(?=$|[。!、])"), "です"),
     (re.compile(r"(?<=[しっ]て)内(?=です|$|[。、!])"), "いない"),
@@ -164,8 +197,11 @@ _DIALECT = [
     (re.compile(r"(?<=[てしきりいえけれめち]ま)てん(?=$|[、。でよねわ!?])"), "せん"),
     (re.compile(r"(?<=[一-龥])ちゅう(?=$|[、。でだよねの!?])"), "中"),
     (re.compile(r"(?<=[ぁ-ゖ]{3})ずみ(?=$|[、。でだよねの!?])"), "済み"),
-    # IME left a letter: 「わかりまsん」「やってまsねん」
-    (re.compile(r"ま(s|ｓ)ね?ん"), "ません"),
+    # IME left a letter: 「わかりまsん」「やってまsねん」「実施してまsえん」「確認しまsう」
+    (re.compile(r"ま(s|ｓ)(え|ね)?ん"), "ません"),
+    (re.compile(r"ま(s|ｓ)う(?=$|[、。!?])"), "ます"),
+    # 「導入しtます」「やってなかtt」: a letter typed for っ / て
+    (re.compile(r"(?<=[ぁ-ゖ一-龥]し)t(?=ます|ました|る|い)"), "てい"),
     # 「調べときます」「聞いとく」: 〜ておきます, 〜ておく
     (
         re.compile(
@@ -206,6 +242,8 @@ _ROMAJI = {
     "ta": "た",
     "ru": "る",
     "i": "い",
+    "tt": "った",  # 「やってなかtt」
+    "tta": "った",
 }
 
 
@@ -219,7 +257,7 @@ def _romaji(match: re.Match[str]) -> str:
 
 
 # Emoji, symbols and laughter carry no verdict.
-_LAUGH = re.compile(r"(\(笑\)|（笑）|笑+|w{2,}|(?<=[ぁ-ゖ一-龥。、!?])w)(?=$|[。、!?\s])")
+_LAUGH = re.compile(r"(\(笑\)|（笑）|笑+|w{2,}|(?<=[ぁ-ゖ一-龥ァ-ヶー。、!?])w)(?=$|[。、!?\s])")
 _LONG = re.compile(r"(?<=[ぁ-ゖ])[ー〜~]+")
 _SPACE = re.compile(r"[\s\u3000]+")
 _SPACED_LETTERS = re.compile(r"(?:[^\s\u3000][\s\u3000]+){2,}[^\s\u3000]")
@@ -302,6 +340,8 @@ _ONE_WORD = {
     "有": "あり",
     "ノー": "いいえ",
     "ノーです": "いいえ",
+    "nope": "いいえ",
+    "nah": "いいえ",
     "イエス": "はい",
     "いえす": "はい",
     "イエスです": "はい",
@@ -352,6 +392,8 @@ _EMBEDDED = {
     "alreadydone": "実施済み",
     "notdoneyet": "まだ",
     "inprogress": "対応中",
+    "halfwaythere": "一部実施",
+    "halfway": "一部実施",
 }
 _EMBEDDED_ENGLISH = re.compile("|".join(re.escape(k) for k in _EMBEDDED))
 # A status word in English beside Japanese: 「done です」「prod は done、stg は TODO」.
@@ -381,6 +423,11 @@ _LEAD_IN = re.compile(
     r"(この|本|当該|こちらの|その|ご質問の)?[一-龥ァ-ヶーa-z0-9・の]{0,20}?(の件|の点)?"
     r"(について(は)?|に関して(は)?|ですが|ですけど|ですけれど)[、,\s\u3000]"
 )
+# A consultant quoting the client (「社長いわく「主要な取引先とだけ契約結んだ」」): the
+# quoted words are the answer; the quoting frame carries no verdict.
+_QUOTING = re.compile(
+    r"^[^、。「」]{1,12}?(いわく|曰く|が言うには|によると|によれば)[、,]?「([^「」]+)」[。]?$"
+)
 # 「…。以上です」 closes the reply.
 _CLOSING = re.compile(r"(?<=[、。.!?])以上(です|となります|になります)?[。.!]*$")
 _FILLER = re.compile(
@@ -394,7 +441,7 @@ _ACK = re.compile(
     r"((状況|現状|経緯|背景)を)?(ご)?(説明|補足)?(します|いたします|させてください|させていただきます)?[、。:]*"
 )
 # A line break after a sentence ending (です, ました, ません, だ) ends the sentence, like 。
-_LINE_END = re.compile(r"(?:(?<=[すただ])|(?<=せん))[ \t\u3000]*[\r\n]+\s*(?=\S)")
+_LINE_END = re.compile(r"(?:(?<=[すただ])|(?<=せん)|(?<=ない))[ \t\u3000]*[\r\n]+\s*(?=\S)")
 # Memo forms: a label in brackets is a label before a colon (【対応】済 → 対応:済), and the
 # status field's own label carries no verdict (「対応：未」 is 未, not 対応 beside 未).
 _MEMO_LABEL = re.compile(
@@ -436,6 +483,7 @@ def fold(text: str) -> str:
     s = _FILLER.sub("", _LEAD_IN.sub("", s))
     s = _FILLER.sub("", _LEAD_IN.sub("", s.lstrip(_ENDS + "\n\r\t\u3000")))  # 2nd lead-in
     s = _ACK.sub("", s)
+    s = _QUOTING.sub(r"\2", s)
     s = _CLOSING.sub("", s)
     if _HALF_KANA.search(text):  # 「ﾎﾝﾊﾞﾝﾀﾞｹﾔｯﾃﾏｽ」, once padding around it is gone
         s = _all_kana(s)

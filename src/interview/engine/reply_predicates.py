@@ -206,7 +206,7 @@ _BRACKET_LABEL = fast(r"【([^】]{1,8})】")
 # 「やってはります」: Kansai honorific, 〜ています.
 _KANSAI_HONORIFIC = fast(r"(?<=[てで])はり(ます|まへん)|(?<=[てで])はる(?=[^一-龥ぁ-ん]|$|よ|ね)")
 # 「聞いとくね」(folded 聞いておく): asking someone, as 聞いておきます.
-_WILL_ASK = fast(r"(聞い|確認し|調べ|問い合わせ)ておく(?![^、。]{0,2}(べき|必要))")
+_WILL_ASK = fast(r"(聞い|確認し|調べ|問い合わせ|見)ておく(?![^、。]{0,2}(べき|必要))")
 # 「トークンじゃなくてスマホの生体認証でやってる」: casual 「ではなく、」.
 _NOT_BUT_CASUAL = fast(r"(じゃ|では)(なくて|なくって)[、,]?")
 # 「いったん保存して終了します」: a remark about the session.
@@ -259,7 +259,11 @@ _LEFT_FOR = fast(
 _LEFT_OUT = fast(
     r"(?:完全に|すっかり|うっかり|まるっと|対応(?:が|から)|考慮(?:が|から)|検討(?:が|から)|^)(?:抜け|漏れ|抜け落ち)て(?:い|お)?(?:まし)?た"
 )
-_LEFT_ALONE = fast(r"(?<=[はがも])放置(?=$|[、。]|です|だ|状態|して|されて|のまま)")
+_LEFT_ALONE = fast(
+    r"(?<=[はがも])放置(?=$|[、。]|です|だ|状態|して|されて|のまま)"
+    # 「言われて、そのまま放置されてます」: left as it was
+    r"|(?<=そのまま)放置され(て|た)((い|お)(る|ます|ります))?"
+)
 
 
 # 「WAFはdisabledのままです」: switched off and left so.
@@ -299,10 +303,48 @@ _PILOT_PLANNED = fast(
 )
 # 「必要ないとは思っていませんが、まだ何も…」: awareness, no done part.
 _NOT_UNNEEDED = fast(
-    r"(必要|重要|大事)(が)?(ない|なくは|ではない|じゃない)とは(思って|考えて)(い|お)?(ない|ません|おりません)(が|けど|けれど)"
+    r"(必要|重要|大事)(が)?(ない|なくは|ではない|じゃない)とは(思って|考えて)(い|お)?(ない|ません|おりません)(です)?(が|けど|けれど)"
 )
 # 「まだ途中って感じです」「代わりにやってる感じ」: a casual softener, no hedge.
 _FEELS_LIKE = fast(r"(って|てる|ている|な)感じ(です|だ|ですね|かな|っす)?(?=$|[。!?])")
+
+
+# 「eラーニングを受けるのが決まり」「朝会で10分やるのが恒例」: a practice in force.
+_CUSTOM = fast(
+    r"(?<=[るくうすつぶむぬぐ])のが(決まり|ルール|恒例|慣例|習慣|原則|通例|お約束|習わし)"
+    r"(?=$|[。、!]|です|だ|に(なって|して)|と(なって|して)|ね|よ)"
+)
+# 「指摘されて、そのまま残ってる」: left as it was (after the 未着手 folds).
+_LEFT_REMAINING = fast(
+    r"(未着手|未対応)のまま(残って|になって|放置されて|止まって)(い|お)?(る|ます|ります)"
+)
+# 「費用感を調べている段階」「製品を比較しているところ」: an early step, nothing in place.
+_SHOPPING = fast(
+    r"(費用感?|価格|相場|製品|ベンダー|業者|ツール|サービス|発注先|委託先候補)(を|の|について)?[^。、]{0,6}?"
+    r"(調べ|比較し|探し|当たっ|洗い出し)て(い)?る(段階|ところ)"
+)
+# 「雛形をダウンロードしただけの段階」: a first step only.
+_FIRST_STEP_STAGE = fast(
+    r"(ダウンロード|入手|取り寄せ|購入|見積もりを取っ|見積りを取っ|資料を集め|買っ)(し)?ただけの(段階|状態|状況)"
+)
+# 「インフラの人に見てもらいます」: someone else will check (not 〜もらっています, done).
+_HAVE_CHECKED = fast(
+    r"(?<=[一-龥ァ-ヶーa-z])(に|へ)(見て|確認して|調べて|聞いて|チェックして|確かめて)"
+    r"(もら|いただ)(います|う|おう|いましょう|きます|く)(?=$|[。、!]|ね|よ|わ)"
+)
+# 「前の担当が作ったものなので、中身を見てないです」「外注先に任せきりで、どうなってるか
+# 聞いたことがない」: the work sits with someone else, and its state is not known.
+_NOT_SEEN_INSIDE = fast(
+    r"(前の担当|前任|先代|ベンダー|外注|委託先|親会社|本社|グループ会社|業者|前の会社|情シス)[^。]{0,20}?"
+    r"(ので|ため|から|で|きりで|っきりで)[、,]?[^。]{0,10}?(中身|内容|詳細|実態|中)(は|を|も)?"
+    r"(見て|確認して|把握して|聞いて|知って)(い|お)?(ない|ません)"
+    r"|どうなって(い)?るか(は|も)?[^。、]{0,4}?(聞いた|見た|確認した|知った|調べた)こと(が|は|も)?(ない|ありません)"
+)
+# 「今どうなってるか見てみないと」: must look before answering.
+_MUST_LOOK = fast(
+    r"どうなって(い)?るか(は)?[^。、]{0,4}?(見て|確認して|調べて|聞いて)(み)?ないと"
+    r"(わから(ない|ん)|なんとも|何とも)?"
+)
 
 
 @lru_cache(maxsize=256)
@@ -311,6 +353,12 @@ def fold_predicates(text: str) -> str:
 
     Cached: the rules and the statistical gate both fold the same reply."""
     text = _TRIAL_AND_ERROR.sub("苦労", text)
+    text = _CUSTOM.sub("ことになっています", text)
+    text = _SHOPPING.sub("検討中", text)
+    text = _FIRST_STEP_STAGE.sub("段階で未着手", text)
+    text = _HAVE_CHECKED.sub("に確認します", text)
+    text = _NOT_SEEN_INSIDE.sub("把握していない", text)
+    text = _MUST_LOOK.sub("確認しないとわからない", text)
     text = _LEFT_OFF.sub("オフのまま", text)  # the words 「オフのまま」 the rules know
     text = _NA_CASUAL.sub("該当なし", text)
     text = _NOT_NEEDED.sub("不要です", text)
@@ -326,6 +374,7 @@ def fold_predicates(text: str) -> str:
     text = _LEFT_FOR.sub("", _LEFT_PENDING.sub("未着手のまま", text))
     text = _LEFT_OUT.sub("未対応です", text)
     text = _LEFT_ALONE.sub("未対応", text)
+    text = _LEFT_REMAINING.sub("未着手のままです", text)
     text = _NOT_STARTED.sub("未着手", text)
     text = _NO_CAPACITY.sub("未着手", text)
     text = _SCARCITY_REASON.sub("", text)

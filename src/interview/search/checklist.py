@@ -125,6 +125,7 @@ FUZZY_BASE = 40.0
 PART_OF_WORD = 6.0
 """Penalty for a match inside a longer katakana or ASCII word (ログ in プログラム, ログイン)."""
 _MAX_EXPANSIONS = 8
+_NOTE_REF = re.compile(r"[（(]\s*注\s*\d+\s*[）)]")
 OUTSIDE_PREFIX = "外:"
 """Marks a word outside the checklist's domain (outside.toml): no text holds it."""
 
@@ -364,8 +365,11 @@ class ChecklistIndex:
             # A typo of an English word or a kana reading (encrytion, ぜいじゃくせ).
             query, groups = mended, parse_query(mended, readings=True)
         expanded = []
-        for bigram in junctions(query) if compounds else ():
-            if not self._meaning.holds_token(bigram):
+        outer = [w for w in query_words(query) if outside_word(w)] if compounds else []
+        for bigram in junctions(query, readings=True) if compounds else ():
+            if not self._meaning.holds_token(bigram) and (
+                any(bigram in w for w in outer) or not self._unknown_rest(bigram, groups)
+            ):
                 # A compound no item knows (暗号資産): its parts are not what was asked.
                 expanded.append(Group(JUNCTION_PREFIX + bigram, (Alternative((bigram,), 1.0),)))
         # The query's words between particles, and the parser's own words that glue
@@ -392,6 +396,21 @@ class ChecklistIndex:
                 group = Group(group.word, (*group.alternatives, *more), group.factor)
             expanded.append(group)
         return tuple(expanded)
+
+    def _unknown_rest(self, bigram: str, groups: Sequence[Group]) -> bool:
+        """Whether the rest of the compound a key was cut out of (新人 of 新人|研修) is a
+        word no item knows: it weighs as an unknown word already, and the compound's
+        junction would count the same unknown twice."""
+        meaning = self._meaning
+        for group in groups:
+            word = group.word
+            if len(word) < 2 or len(group.alternatives) > 1:
+                continue  # a key (it has paraphrases), or a lone kanji
+            if (word.endswith(bigram[0]) or word.startswith(bigram[1])) and not any(
+                meaning.holds_token(word[i : i + 2]) for i in range(len(word) - 1)
+            ):
+                return True
+        return False
 
     def search(self, query: str, limit: int = 10, party: Party | None = None) -> list[ItemHit]:
         """Return up to *limit* items for *query*, best first; [] for an empty query.
@@ -786,7 +805,9 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
             folded, classes = _fold(text)
             if not folded:
                 continue
-            tokens = text_tokens(text)
+            # A reference to a note (（注5）) is no word of the text: 「5年保管」 is not
+            # every example that points to its note 5.
+            tokens = text_tokens(_NOTE_REF.sub("", text))
             fields.append((tokens, weight))
             entries.append(_Entry(item.no, field, ref, text, folded, classes))
             token_sets.append(frozenset(tokens))

@@ -17,6 +17,7 @@ from interview.search.outside import about_company_life
 from interview.search.scoring import (
     BAND,
     CONTAINED,
+    EXACT,
     FUZZY_CUTOFF,
     PREFIX,
     SUBSTRING,
@@ -24,6 +25,7 @@ from interview.search.scoring import (
     literal_score,
     words_score,
 )
+from interview.search.undefined import about_undefined
 
 if TYPE_CHECKING:
     from interview.catalog import Catalog, GlossaryTerm
@@ -73,6 +75,8 @@ typo of シェル, but 合意された手続き報告書 is one of 合意され�
 SUGGEST_CUTOFF = 60.0
 """Least rapidfuzz WRatio for a name to be offered as "did you mean"."""
 SUGGEST_COVERAGE = 0.35
+SPELLED_LIKE = 75.0
+"""Least rapidfuzz partial_ratio for a name to hold a near spelling of the query."""
 PAIR_CUTOFF = 0.6
 """Coverage asked of a two-word query one word of which no term holds (「エンドポイント
 保護」, 「端末の紛失」): the known word alone (保護, 端末) is not the answer. An unknown
@@ -146,16 +150,69 @@ def _latin_name(key: str) -> bool:
     return _LATIN_NAME.fullmatch(key) is not None
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _same_number(query: str, key: str) -> bool:
+    """Whether a typo of *key* may be *query* as far as their numbers go: when both hold
+    digits, these differ by one slip at most (ISO2701 or ISO27010 for ISO27001, not
+    ISO9001, ISO14001 or ISO22301: those are other standards)."""
+    from rapidfuzz.distance import OSA
+
+    mine = "".join(_DIGITS.findall(query))
+    theirs = "".join(_DIGITS.findall(key))
+    return not (mine and theirs) or OSA.distance(mine, theirs) <= 1
+
+
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+KATAKANA_NAME = 5
+"""Least folded length of a katakana name that names its term inside a sentence."""
+
+
+def _katakana_name(key: str, folded: str) -> bool:
+    """Whether *key* is a long katakana name standing whole in *folded*
+    (「アクセストークンの有効期限」 names トークン): like a Latin name, it is unambiguous
+    however short a share of the query it is (シェル, three letters, is not). A kanji
+    word right after it makes it a modifier (ソフトウェア|開発キット is no SW)."""
+    if len(key) < KATAKANA_NAME or _KATAKANA_WORD.fullmatch(key) is None:
+        return False
+    at = folded.find(key)
+    while at >= 0:
+        end = at + len(key)
+        after = folded[end : end + 1]
+        if not (after and "\u3400" <= after <= "\u9fff") and _holds(folded[at:], key):
+            return True
+        at = folded.find(key, at + 1)
+    return False
+
+
 def _is_kana(group: Group) -> bool:
     from interview.search.query import KANA_PREFIX
 
     return group.alternatives[0].tokens[0].startswith(KANA_PREFIX)
 
 
-_NEGATION = re.compile(r"[はをもまで]{0,2}(?:しない|しません|せず|されない|じゃない|ではない)")
-_WORD_BEFORE = re.compile(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9]+$")
-"""A word the sentence says the term does not do or is not (「遮断はしない装置」: IDS,
-「SFTPじゃない方」: FTP, 「暗号化されないプロトコル」): not what is asked for."""
+_OKURI = (
+    "["
+    + "".join(chr(c) for c in range(0x3041, 0x3094) if chr(c) not in "のをはにでともへやか")
+    + "]"
+)
+"""Hiragana that may be a kanji verb's okurigana (止め, 防が): not a particle (秘密に)."""
+_NEGATION = re.compile(
+    r"(?:まで)?[はをもで]{0,2}(?:しない|しません|せず|されない|できない|できず|行わない|行わず"
+    r"|おこなわない|なし|じゃない|ではない|[のん]?(?:では|じゃ)なく)"
+    r"|[はがも]ない"
+    r"|(?<=[\u3400-\u9fff]" + _OKURI + r")(?:ない|ず)"
+)
+"""Negations: 〜はしない, 〜せず, 〜できない, 〜なし, 〜ではない, 〜のではなく, 〜はない, and
+a kanji verb's own negative form (止めない, 止めず; not 少ない, 必ず: the okurigana must be
+there)."""
+_WORD_BEFORE = re.compile(
+    r"(?:[\u3400-\u9fff]+" + _OKURI + r"{1,2}|[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9]+)$"
+)
+"""A word (a kanji verb with its okurigana too: 止め, 止める) the sentence says the term does not
+do or is not (「遮断はしない装置」: IDS, 「SFTPじゃない方」: FTP, 「暗号化されないプロトコル」):
+not what is asked for."""
 
 _FUNCTION_WORDS = frozenset(
     [
@@ -236,8 +293,69 @@ def _without_negated(query: str) -> str:
     return said if _CONTENT_CHAR.search(said) else query
 
 
+NEGATED_PREFIX = "否:"
+"""Marks a word said not to be done (遮断 of 「遮断はしない」): a token of its own, so a
+query that says it meets an everyday phrase that says it, and nothing else."""
+
+
+def _negated(text: str) -> list[str]:
+    """The folded words *text* says are not done or not the thing (遮断 of 「遮断はしない」),
+    as tokens marked with :data:`NEGATED_PREFIX`."""
+    from interview.search.tokens import MAX_TEXT
+
+    text = text[:MAX_TEXT]
+    found: list[str] = []
+    for match in _NEGATION.finditer(text):
+        word = _WORD_BEFORE.search(text[: match.start()])
+        if word:
+            # Kanji one by one, without okurigana (止め, 止める: 止; 防止: 防 and 止;
+            # 遮断機能: 遮, 断 …, so 「遮断機能はない」 meets 「遮断はしない」); a katakana
+            # or Latin word whole.
+            folded = normalize(_OKURIGANA.sub("", word.group()))
+            pieces = _NEGATED_PIECE.findall(folded)
+            found.extend(NEGATED_PREFIX + piece for piece in pieces)
+    return found
+
+
+_NEGATED_PIECE = re.compile(r"[\u3400-\u9fff]|[^\u3400-\u9fff]+")
+
+
+_OKURIGANA = re.compile(r"(?<=[\u3400-\u9fff])[\u3041-\u3093]+$")
+
+
+_DOING = ("する", "した", "して", "しま", "でき", "され", "させ")
+
+
+def _done_to(query: str, word: str) -> bool:
+    """Whether *word* is used as a verb in *query* (「編集する」, 「編集して」): what is done
+    to the thing named, not a topic of its own."""
+    at = query.find(word)
+    return at >= 0 and query.startswith(_DOING, at + len(word))
+
+
+_GUIDE_WORDS = frozenset(
+    ["fisc", "資料", "ガイド", "用語集", "定義", "安対基準", "安全対策基準", "原文", "本文"]
+)
+"""Words that point at the guide the glossary belongs to, not at a topic
+(「FISCの資料で社員のことを何て書いてる？」, 「この資料でいう重要情報の定義は？」): no
+term's text holds them, so as content words they would only lower every term's share."""
+
+
 def _content(groups: tuple[Group, ...]) -> tuple[Group, ...]:
-    return tuple(g for g in groups if g.word not in _FUNCTION_WORDS)
+    return tuple(
+        g for g in groups if g.word not in _FUNCTION_WORDS and normalize(g.word) not in _GUIDE_KEYS
+    )
+
+
+_GUIDE_KEYS = frozenset(normalize(word) for word in _GUIDE_WORDS)
+
+
+def _about_guide(groups: tuple[Group, ...]) -> bool:
+    """Whether the query's only content words point at the guide (「FISC」,
+    「FISCの資料」): it has no glossary entry, and FISC is no typo of ISAC."""
+    return any(normalize(g.word) in _GUIDE_KEYS for g in groups) and not any(
+        not _is_kana(g) for g in _content(groups)
+    )
 
 
 class GlossaryHit(NamedTuple):
@@ -290,25 +408,36 @@ class GlossaryIndex:
         self._extract = process.extract
         self._scorer = fuzz.WRatio
         self._ratio = fuzz.ratio
+        self._partial = fuzz.partial_ratio
         self.terms: tuple[GlossaryTerm, ...] = tuple(terms)
         self._keys: list[str] = []
         self._owners: list[_Key] = []
         self._descriptions: list[str] = []
         self._phrases: list[tuple[str, ...]] = []
         self._order: list[tuple[int, str]] = []  # tie-break: shorter, then by name
+        self._said: dict[str, bool] = {}  # _said_whole's answers, by folded word
+        self._whole_only: set[int] = set()
+        """Keys that are English names of several words spelled in katakana: a common
+        word of theirs (ネットワーク, スタッフ) typed alone does not name the term."""
         readings = _name_readings()
         for index, term in enumerate(self.terms):
             seen: set[str] = set()
             sources: list[tuple[GlossaryField, str]] = [("term", term.term)]
             sources += [("alias", a) for a in term.aliases]
             sources.append(("yomi", term.yomi))
+            spelled: set[str] = set()
             for name in (term.term, *term.aliases):
-                # The kana of a Japanese alias (非武装地帯: ひぶそうちたい) names the term too.
+                # The kana of a Japanese alias (非武装地帯: ひぶそうちたい) names the term too,
+                # as does an English name spelled in katakana (テレタイプネットワーク).
                 sources += [("yomi", kana) for kana in readings.get(name, ())]
+                if name.isascii():
+                    spelled.update(readings.get(name, ()))
             for field, text in sources:
                 key = normalize(text)
                 if key and key not in seen:
                     seen.add(key)
+                    if field == "yomi" and text in spelled:
+                        self._whole_only.add(len(self._keys))
                     self._keys.append(key)
                     self._owners.append(_Key(index, field, text))
             self._descriptions.append(normalize(term.description))
@@ -345,13 +474,22 @@ class GlossaryIndex:
             ],
             UNKNOWN_SHARE,
             unmeasured=[
-                [(text_tokens(word), KEYWORD_WEIGHT) for word in words] for words in own_words
+                [(text_tokens(word) + _negated(word), KEYWORD_WEIGHT) for word in words]
+                for words in own_words
             ],
         )
 
     def named(self, folded: str) -> list[GlossaryTerm]:
         """The terms whose name, alias or reading is exactly *folded* (a dict look-up)."""
         return [self.terms[i] for i in self._named.get(folded, ())]
+
+    def _denials(self, query: str) -> list[Group]:
+        """A group for each word *query* says is not done that some everyday phrase says
+        too (「遮断はしない装置」: IDS's 「遮断はしない」); others are left out, as before."""
+        from interview.search.query import Alternative, Group
+
+        held = tuple(t for t in dict.fromkeys(_negated(query)) if self._meaning.holds_token(t))
+        return [Group(NEGATED_PREFIX, (Alternative(held, 1.0),))] if held else []
 
     def _junctions(self, query: str) -> list[Group]:
         """A group for each cut the index knows nothing across (see query.junctions)."""
@@ -388,14 +526,21 @@ class GlossaryIndex:
             if _ASCII_LETTER.search(said)
             else None
         )
-        groups = _content(parse_query(inflected if inflected is not None else said))
+        parsed = parse_query(inflected if inflected is not None else said)
+        groups = _content(parsed)
+        about_guide = _about_guide(parsed)
         if not any(not _is_kana(group) for group in groups):
             groups = parse_query(query)  # the negated word was all there was
         content = normalize("".join(group.word for group in groups))
+        # フィッシング, XSS対策, ISO9001: a security word the glossary has no entry for
+        # (undefined.toml). Only a name typed in the query answers it: no typo of a name
+        # is assumed (ISO9001 is not ISO 27001) and no description is close enough.
+        undefined = about_guide or about_undefined(query)
+        fuzzy = False if undefined else None
         latin: dict[int, str] = {}
-        names = self._names(folded, query_words(query), latin=latin)
+        names = self._names(folded, query_words(query), fuzzy, latin, undefined)
         if content and content != folded:
-            for index, value in self._names(content, [], latin=latin).items():
+            for index, value in self._names(content, [], fuzzy, latin, undefined).items():
                 if index not in names or value[0] > names[index][0]:
                     names[index] = value
         best: dict[int, tuple[float, int, str, str]] = {
@@ -404,20 +549,29 @@ class GlossaryIndex:
         # 社内報の発行, 経費の精算: ordinary company life (outside.toml). No term is about it,
         # so what the other words share with a description is no answer; a name typed in the
         # query still is.
+        denials = self._denials(query)
         meaning = (
             []
-            if about_company_life(query)
-            else self._meaning.rank((*groups, *self._junctions(query)))
+            if undefined or about_company_life(query)
+            else self._meaning.rank((*groups, *self._junctions(query), *denials))
         )
         if latin:
             self._keep_latin(best, latin, meaning)
         strong = [g for g in groups if g.factor >= 1.0 and not _is_kana(g)]
-        if len(strong) == 1:
+        if len(strong) == 1 and not denials:
             # One word, maybe with generic ones (ログ管理): it asks for what it names.
             meaning = self._naming(strong[0], meaning)
         top_bm = max((s.bm25 for s in meaning), default=0.0) or 1.0
         cutoff = coverage_cutoff(groups, COVERAGE_CUTOFF)
-        if len(strong) == 2 and any(not g.word.isascii() and not self._knows(g) for g in strong):
+        unknown = [g for g in strong if not g.word.isascii() and not self._knows(g)]
+        if (
+            len(strong) == 2
+            and unknown
+            and not (
+                all(_done_to(query, g.word) for g in unknown)
+                and any(self._said_whole(g) for g in strong if g not in unknown)
+            )
+        ):
             cutoff = max(cutoff, PAIR_CUTOFF)
         for found in meaning:
             if found.coverage < cutoff:
@@ -504,9 +658,10 @@ class GlossaryIndex:
         cutoff: float,
         folded: str,
     ) -> None:
-        """A name inside a longer query (「ISMSの規格」) yields to the terms whose texts
-        hold all of it (JIS Q27001: 「…ISMSの…規格」) when the named term does not; among
-        those, a term one of whose everyday phrases the query holds comes first."""
+        """A name inside a longer query (「ISMSの規格」), or a typo of a name (「メール転送
+        のプロトコル」 is no typo of メディア転送プロトコル), yields to the terms whose texts
+        hold all of the query (JIS Q27001: 「…ISMSの…規格」; SMTP) when the named term does
+        not; among those, a term one of whose everyday phrases the query holds comes first."""
         coverage = {s.doc: s.coverage for s in meaning if s.coverage >= cutoff}
         whole = [doc for doc, share in coverage.items() if share >= WHOLE_QUERY]
         if not whole:
@@ -514,9 +669,7 @@ class GlossaryIndex:
         partial = [
             score
             for doc, (score, _rank, field, _text) in best.items()
-            if field != "description"
-            and CONTAINED <= score < SUBSTRING
-            and coverage.get(doc, 0.0) < WHOLE_QUERY
+            if field != "description" and score < SUBSTRING and coverage.get(doc, 0.0) < WHOLE_QUERY
         ]
         if not partial:
             return
@@ -528,6 +681,24 @@ class GlossaryIndex:
                 said = any(len(p) >= 3 and p in folded for p in phrases)
                 lifted = floor + (score - MEANING_BASE) / 100 + (LIFT / 2 if said else 0.0)
                 best[doc] = (lifted, rank, field, text)
+
+    def _said_whole(self, group: Group) -> bool:
+        """Whether a term's name or everyday words hold *group*'s word whole, as typed
+        (regedit, cron): the word says which term is meant, unlike 端末 or 保護, so an
+        unknown verb beside it (「regeditで編集するやつ」) is no reason to ask for more
+        (an unknown noun is: 「APIの料金」, 「フォルダの整理」)."""
+        typed = normalize(group.word)
+        if len(typed) < 3:
+            return False
+        said = self._said.get(typed)
+        if said is None:
+            said = any(
+                typed in text and _holds(text, typed) for text in self._keyword_texts
+            ) or any(typed in key and _holds(key, typed) for key in self._keys)
+            if len(self._said) > 4096:
+                self._said.clear()
+            self._said[typed] = said
+        return said
 
     def _knows(self, group: Group) -> bool:
         """Whether any term holds a word-sized token of *group* or of a paraphrase of it
@@ -597,23 +768,55 @@ class GlossaryIndex:
         from interview.search.query import parse_query
 
         scores: dict[int, float] = {}
-        content = normalize("".join(group.word for group in parse_query(query))) or folded
+        groups = parse_query(query)
+        content = normalize("".join(group.word for group in groups)) or folded
+        # A security word the glossary lacks (フィッシング) is offered names one slip away
+        # only, and no term through a shared word (as for company life, 社内報の発行).
+        undefined = about_undefined(query) or _about_guide(groups)
         for key, similarity, at in self._extract(
             content, self._keys, scorer=self._scorer, score_cutoff=SUGGEST_CUTOFF, limit=None
         ):
             if min(len(key), len(content)) < NAME_SHARE * max(len(key), len(content)):
                 continue
-            if len(content) <= SHORT_NAME and Levenshtein.distance(content, key) > 1:
+            if (undefined or len(content) <= SHORT_NAME) and Levenshtein.distance(content, key) > 1:
                 continue  # SSL is one slip from no name: not SW nor ITSMS
             term = self._owners[at].term
             scores[term] = max(scores.get(term, 0.0), similarity)
-        by_meaning = () if about_company_life(query) else self._meaning.rank(parse_query(query))
+        by_meaning = () if undefined or about_company_life(query) else self._meaning.rank(groups)
+        words = self._word_tokens(groups)
         for found in by_meaning:  # (as in search: 社内報の発行 shares 発行 with トークン)
+            if found.coverage < SUGGEST_COVERAGE:
+                continue
+            if not any(self._meaning.holds(found.doc, t) for t in words) and not self._spelled_like(
+                found.doc, content
+            ):
+                continue  # letters only (フィッシング's フィ and ング): neither meaning nor spelling
             if found.coverage >= SUGGEST_COVERAGE:
                 value = SUGGEST_CUTOFF * found.coverage / COVERAGE_CUTOFF
                 scores[found.doc] = max(scores.get(found.doc, 0.0), value)
         ranked = sorted(scores, key=lambda i: (-scores[i], self._order[i]))
         return [self.terms[i] for i in ranked[:limit]]
+
+    def _spelled_like(self, doc: int, content: str) -> bool:
+        """Whether one of term *doc*'s names holds a near spelling of *content*
+        (すていとふる: ステートフルインスペクション), not just some of its letters."""
+        return any(
+            owner.term == doc and self._partial(content, key) >= SPELLED_LIKE
+            for key, owner in zip(self._keys, self._owners, strict=True)
+        )
+
+    def _word_tokens(self, groups: Sequence[Group]) -> set[str]:
+        """The word-sized tokens of *groups* and their paraphrases (no lone kanji, no
+        katakana bigram: those are letters of a word, not a word)."""
+        from interview.search.ranking import _token_weight
+
+        return {
+            token
+            for group in groups
+            for alternative in group.alternatives
+            for token in alternative.tokens
+            if _token_weight(token) >= 1.0
+        }
 
     def _names(
         self,
@@ -621,6 +824,7 @@ class GlossaryIndex:
         words: list[str],
         fuzzy: bool | None = None,
         latin: dict[int, str] | None = None,
+        typed: bool = False,
     ) -> dict[int, tuple[float, int, str, str]]:
         """Literal and typo matching on names: term -> (score, rank, field, text).
 
@@ -628,6 +832,7 @@ class GlossaryIndex:
         (``DMZって`` yes, ``シェル`` in a sentence about remote commands no: that is
         for the meaning index to weigh), or when it is a Latin word: those terms go
         into *latin* (see :meth:`_keep_latin`). Typo matching runs on short queries only.
+        With *typed* (a query meaning does not weigh), any name standing in it counts.
         """
         best: dict[int, tuple[float, int, str, str]] = {}
 
@@ -637,21 +842,37 @@ class GlossaryIndex:
             if current is None or (score, -rank) > (current[0], -current[1]):
                 best[term] = (score, rank, field, text)
 
-        spaced = set(words) if len(words) > 1 else set()
-        for key, owner in zip(self._keys, self._owners, strict=True):
-            score = literal_score(folded, key)
+        multi = len(words) > 1
+        spaced = set(words) if multi else set()
+        owners = self._owners
+        first = words[0] if multi else ""
+        for at, key in enumerate(self._keys):
+            # (in C first: most keys neither hold the query nor sit in it)
+            score = literal_score(folded, key) if folded in key or key in folded else 0.0
+            if not score and not (multi and (first in key or key in spaced)):
+                continue  # (nothing below can find it: the usual case, kept cheap)
+            owner = owners[at]
+            if (
+                at in self._whole_only
+                and SUBSTRING <= score < EXACT
+                and len(folded) < NAME_SHARE * len(key)
+            ):
+                score = 0.0  # ネットワーク is no name of NFS (ネットワークファイルシステム)
             if not score and key in spaced and _abbreviation(owner.text):
                 # An English sentence folds to one string (smtprelayserver): a name that
                 # is one of its words (SMTP relay server) is found inside it all the same.
                 score = CONTAINED + BAND * len(key) / len(folded)
             if CONTAINED <= score < SUBSTRING and len(key) < CONTAINED_SHARE * len(folded):
-                if not _latin_name(key) or latin is None:
+                if typed and _holds(folded, key):
+                    pass  # no meaning to weigh it (undefined.toml): a name typed counts
+                elif not (_latin_name(key) or _katakana_name(key, folded)) or latin is None:
                     score = 0.0
                 else:
                     latin[owner.term] = key
             elif SUBSTRING <= score < PREFIX and len(folded) <= 2 and not _holds(key, folded):
                 score = 0.0  # ログ is no part of ログイン's name
-            score = score or words_score(words, key)
+            if not score and multi:
+                score = words_score(words, key)
             if score:
                 offer(owner.term, score, owner.field, owner.text)
         if fuzzy is None:
@@ -670,6 +891,8 @@ class GlossaryIndex:
                     continue  # short names: whole-string likeness (https is no typo of ips)
                 if len(folded) > len(key) and self._ratio(folded, key) < LONGER_RATIO:
                     continue  # a name inside a longer description is for meaning to weigh
+                if not _same_number(folded, key):
+                    continue  # ISO22301 is another standard, no typo of ISO 27001
                 owner = self._owners[at]
                 offer(owner.term, fuzzy_score(similarity), owner.field, owner.text)
         return best

@@ -10,7 +10,7 @@ alternatives; a document matches a group through whichever alternative fits it b
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -272,7 +272,8 @@ class Synonym(NamedTuple):
     """From the English table and not an abbreviation: the word weighs as its Japanese
     targets do (an abbreviation, SIEM, weighs as the rare word it is)."""
     extra: bool = False
-    """From english.toml or readings.toml: used by the checklist search only."""
+    """From english.toml, readings.toml or synonyms.toml's ``checklist`` entries: used
+    by the checklist search only."""
 
 
 @lru_cache(maxsize=1)
@@ -330,6 +331,17 @@ def _build_table(path: Path | None) -> tuple[Synonym, ...]:
     spelled: set[str] = set()
     english: set[str] = set()
     extras: set[str] = set()
+    for entry in data.get("checklist", []):
+        # Everyday words of the checklist's details (夜中 → 深夜, 仕事 → 業務): they
+        # would bring unrelated definitions up in the glossary, so the checklist only.
+        targets = [str(t) for t in entry.get("targets", [])]
+        for word in entry.get("words", []):
+            key = _match_form(str(word))
+            if key and key not in own:
+                merged = table.setdefault(key, [])
+                merged.extend(t for t in targets if t not in merged)
+                extras.add(key)
+    own = set(table)
     for extra in (*english_entries(), *reading_entries()) if path is None else ():
         for word in extra.words:
             key = _match_form(word)
@@ -407,6 +419,8 @@ def _candidates(plain: str, kana: bool, readings: bool = False) -> list[Synonym]
     return [synonym for _at, synonym in found]
 
 
+_STOP_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]{2,}")
+"""A kanji run: one that is a sentence word as a whole (大丈夫) holds no key."""
 _SPACE_BETWEEN_ASCII = re.compile(r"(?<=[a-z0-9])[\s/-]+(?=[a-z0-9])")
 _MARKS = re.compile(r"[ー・]")
 _SPACES = re.compile(r"\s+")
@@ -467,6 +481,20 @@ def standalone(text: str, start: int, end: int) -> bool:
         (_is_katakana(first) and _is_katakana(before))
         or (_is_katakana(last) and _is_katakana(after))
     )
+
+
+_COUNTER_AFTER = re.compile(r"(年|ヶ月|か月|カ月|箇月|ケ月|月|週間|週|日|時間|分|秒|回|件|人)")
+"""Counters of time, times and people after a number (5年, 3ヶ月, 10回): with it, a
+quantity. Not 桁, 文字 or 世代 (8桁, 3世代): what they count is the topic."""
+
+
+def _counter_after_number(plain: str, start: int, kind: str, run: str) -> int:
+    """The length of the counter a kanji run opens with right after a number (5|年保管),
+    or 0."""
+    if kind != "kanji" or start == 0 or not plain[start - 1].isdigit():
+        return 0
+    found = _COUNTER_AFTER.match(run)
+    return found.end() if found else 0
 
 
 def _word_group(kind: str, run: str) -> Group | None:
@@ -560,14 +588,16 @@ def parse_query(query: str, readings: bool = False) -> tuple[Group, ...]:
 
 
 @lru_cache(maxsize=256)
-def junctions(query: str) -> tuple[str, ...]:
+def junctions(query: str, readings: bool = False) -> tuple[str, ...]:
     """Where a paraphrase key was cut out of a longer kanji word whose rest is a word of
     its own (暗号|資産, 量子|暗号, 電子帳簿|保存|法): the kanji bigram across the cut
     (号資, 子暗, 簿保). When the index holds no such bigram, the compound is a word of
     its own, not its parts (暗号資産 is neither 暗号化 nor 情報資産). Kanji the query
-    kept apart (極秘・社外秘, 極秘 社外秘) make no bigram: they are a list, not a word."""
+    kept apart (極秘・社外秘, 極秘 社外秘) make no bigram: they are a list, not a word.
+    *readings* as for :func:`parse_query`: the cuts of the keys the search reads with
+    (緊急遮断, a checklist key, is not 緊急 cut out of it)."""
     typed = fold(strip_escapes(query[:MAX_TEXT]))
-    return tuple(bigram for bigram in _parse(query)[1] if bigram in typed)
+    return tuple(bigram for bigram in _parse(query, readings)[1] if bigram in typed)
 
 
 def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple[str, ...]]:
@@ -578,6 +608,9 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
     plain = _match_form(text)
     kana = is_hiragana_only(fold(strip_escapes(query[:MAX_TEXT])))
     taken = [False] * len(plain)
+    # 大丈夫 is the sentence, not the key 丈夫 (sturdy) cut out of it; a key may hold
+    # such a word whole (関係ないサイト).
+    stops = [m.span() for m in _STOP_RUN.finditer(plain) if m.group() in _STOP_KANJI]
     groups: list[tuple[int, Group]] = []
     cuts: list[str] = []
     for synonym in _candidates(plain, kana, readings):
@@ -589,7 +622,7 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
         else:
             keys = (synonym.key,)
         for key in keys:
-            if _take(plain, key, synonym, kana, taken, groups, cuts):
+            if _take(plain, key, synonym, kana, taken, groups, cuts, stops):
                 break
     rest = "".join(" " if taken[i] else c for i, c in enumerate(plain))
     if readings and kana and groups:
@@ -615,6 +648,12 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
             continue
         if _is_stop(kind, run, readings):
             continue
+        counter = _counter_after_number(plain, match_start, kind, run)
+        if counter:
+            # 5年|保管, 3ヶ月|で: the counter belongs to the number, not to the word.
+            if len(run) == counter or _is_stop(kind, run[counter:], readings):
+                continue
+            run, match_start = run[counter:], match_start + counter
         if kind == "kanji" and run.startswith("何") and len(run) > 1:
             run, match_start = run[1:], match_start + 1  # 何世代: how many 世代
         after = plain[match_start + len(run) : match_start + len(run) + 1] or "a"
@@ -662,12 +701,16 @@ def _take(
     taken: list[bool],
     groups: list[tuple[int, Group]],
     cuts: list[str],
+    stops: Sequence[tuple[int, int]] = (),
 ) -> bool:
-    """Take the first free, standalone occurrence of *key* in *plain* as a group."""
+    """Take the first free, standalone occurrence of *key* in *plain* as a group; not
+    one cut out of a sentence word in *stops* (丈夫 of 大丈夫)."""
     start = plain.find(key)
     while start >= 0:
         end = start + len(key)
-        if synonym.spelled and not kana and not _kana_bounded(plain, start, end):
+        if (synonym.spelled and not kana and not _kana_bounded(plain, start, end)) or any(
+            s < end and start < e and not (start <= s and e <= end) for s, e in stops
+        ):
             start = plain.find(key, start + 1)
             continue
         if not any(taken[start:end]) and standalone(plain, start, end):

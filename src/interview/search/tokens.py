@@ -36,9 +36,19 @@ _TO_KATAKANA = {cp: cp + 0x60 for cp in range(0x3041, 0x3097)} | {0x309D: 0x30FD
 _HIRAGANA_ONLY = re.compile(r"[\u3041-\u3096\u309d\u309eー\s]+")
 
 
+_DASH_AS_LONG_VOWEL = re.compile(
+    r"(?<=[\u30a1-\u30fa])[-\u2010-\u2015\u2212\u2500\u2501]"
+    r"(?=[\u30a1-\u30fa]{0,3}(?:[^\u30a1-\u30fa\u30fc]|$))"
+)
+"""A dash typed for the long-vowel mark after a katakana letter (パスワ―ド, パトロ-ル):
+at most three letters follow it up to the word's end, so a dash between two words
+(サーバ-クライアント) stays a break."""
+
+
 def fold(text: str) -> str:
-    """NFKC and case folding: the form runs are cut from."""
-    return unicodedata.normalize("NFKC", text).casefold()
+    """NFKC and case folding: the form runs are cut from. A dash typed for the
+    long-vowel mark inside a katakana word (ワンタイムパスワ―ド) is that mark."""
+    return _DASH_AS_LONG_VOWEL.sub("ー", unicodedata.normalize("NFKC", text).casefold())
 
 
 def to_katakana(text: str) -> str:

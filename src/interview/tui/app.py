@@ -17,6 +17,7 @@ from interview.textsafety import clean_input, printable
 from interview.tui import styles
 from interview.tui.browser_commands import BrowserCommands
 from interview.tui.commands import AppCommands
+from interview.tui.keys import QUIT_KEY
 from interview.tui.screens.home import HomeChoice, HomeScreen
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class InterviewApp(App[None]):
     # speaks in the browser (interview serve).
     COMMANDS = {AppCommands, BrowserCommands}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "終了", id="app.quit", priority=True),
+        Binding(QUIT_KEY, "quit", "終了", id="app.quit", priority=True),
         Binding(
             "ctrl+p", "command_palette", "コマンド", id="app.palette", priority=True, show=False
         ),

@@ -21,6 +21,12 @@ INTERVIEW_BINDINGS: tuple[tuple[str, str, str, str], ...] = (
 )
 # Shown in the footer at 80 columns; the rest are in F1 help and the command palette.
 FOOTER_KEYS = {"f1", "f2", "f4", "f7", "f8", "f10"}
+QUIT_KEY = "ctrl+q"  # bound by the app (InterviewApp.BINDINGS): quit, answers already saved
+
+
+def key_for(action: str) -> str:
+    """The key name shown for an interview *action*: ``key_for("skip")`` → 「F8」."""
+    return next(key.upper() for key, name, _label, _id in INTERVIEW_BINDINGS if name == action)
 
 
 def interview_bindings() -> list[BindingType]:
@@ -41,7 +47,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+j", "改行"),
     ("shift+tab", "チェックリスト・計画欄と入力欄の移動"),
     ("ctrl+p", "コマンドパレット"),
-    ("ctrl+q", "終了（回答は保存済み）"),
+    (QUIT_KEY, "終了（回答は保存済み）"),
 )
 
 SLASH_COMMANDS: tuple[tuple[str, str], ...] = (

@@ -12,6 +12,7 @@ from interview.questions.bank import Question
 from interview.questions.models import QuestionKind
 from interview.services.live import LiveSession
 from interview.textsafe import printable
+from interview.tui.keys import QUIT_KEY, key_for
 
 
 @lru_cache(maxsize=4)
@@ -224,6 +225,39 @@ def asked_back(question: Question, catalog: Catalog, to: str = "貴社") -> Text
     if question.example is not None:
         text.append("原文（手法例と注記）は F3 で表示できます。\n")
     text.append("わかったら、そのまま回答を入力して送信してください。", style="dim")
+    return text
+
+
+_NOT_RECORDED = "この返事は回答として記録していません。"
+
+
+def requested(name: str, question: Question, catalog: Catalog, to: str = "貴社") -> Text:
+    """The reply asked the chat to do something: which key does it (nothing is run)."""
+    text = Text()
+    if name == "skip":
+        text.append(f"後回しにするには {key_for('skip')} を押してください", style="bold")
+        text.append("（/スキップ でも）。あとで戻って答えられます。")
+    elif name == "back":
+        text.append(f"前の質問に戻るには {key_for('back')} を押してください", style="bold")
+        text.append("（/戻る でも）。")
+    elif name == "glossary":
+        text.append(f"用語集は {key_for('glossary')} で開きます", style="bold")
+        text.append("（/用語 語句 で直接引けます）。")
+        terms = glossary_terms(question, catalog)
+        if terms:
+            text.append("\nこの質問の用語：" + "、".join(terms))
+    elif name == "hint":
+        if question.hint:
+            text.append("ヒント：" + address(question.hint, to) + "\n")
+        text.append(f"原文（手法例と注記）は {key_for('original')} で表示できます。", style="bold")
+    elif name == "wait":
+        text.append("どうぞごゆっくり。", style="bold")
+        text.append("回答は保存済みです。続けるときはそのまま入力してください。")
+        return text
+    elif name == "quit":
+        text.append(f"終了するには {QUIT_KEY} を押してください。", style="bold")
+        text.append("ここまでの回答はすべて保存済みで、次に開くとこの続きから再開できます。")
+    text.append("\n" + _NOT_RECORDED + "質問はそのままです。", style="dim")
     return text
 
 

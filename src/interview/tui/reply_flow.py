@@ -1,4 +1,4 @@
-"""What a sent reply becomes: a saved answer, a pending reply, or a question back.
+"""What a sent reply becomes: a saved answer, a pending reply, a question back or a request.
 
 No UI code: the interview screen asks :func:`decide` and acts on the outcome, so the
 rules are tested without a terminal. The rules keep what the respondent typed intact:
@@ -10,7 +10,10 @@ rules are tested without a terminal. The rules keep what the respondent typed in
   edited) unless the new words clearly give another;
 - otherwise the reply reader decides. When it is not sure, the reply becomes *pending*:
   it is kept and shown, and the status is asked for once, with the reader's best guess
-  pre-selected. It is never glued to the next attempt.
+  pre-selected. It is never glued to the next attempt;
+- a reply that asks the chat to do something (「後回しにして」「前の質問に戻って」
+  「ちょっと待って」, ``engine.reply_request``) is *requested*: the chat says which key
+  does it and records nothing. A status picked by key still wins (the answer comes first).
 """
 
 from __future__ import annotations
@@ -57,7 +60,26 @@ class AskedBack:
     text: str
 
 
-Outcome = Save | Pending | AskedBack
+@dataclass(frozen=True)
+class Requested:
+    """The reply asks the chat to do something (``name``: skip, back, glossary, hint, wait,
+    quit): say which key does it, record nothing, keep the question."""
+
+    text: str
+    name: str
+
+
+Outcome = Save | Pending | AskedBack | Requested
+
+
+def request_in(text: str) -> str | None:
+    """The request *text* makes of the chat (「後回しにして」 → ``"skip"``), or None.
+
+    Imported on first use: the reader's modules load with the first reply, not at start-up.
+    """
+    from interview.engine.reply_request import request_in as read
+
+    return read(text)
 
 
 def decide(
@@ -71,7 +93,8 @@ def decide(
     detail = text.strip()
     answer = answer.model_copy(update={"detail": detail})
     if question.kind is not QuestionKind.EXAMPLE:
-        return Save(answer)
+        name = request_in(detail) if detail else None
+        return Requested(detail, name) if name else Save(answer)
     if answer.status is not None and picked_by is PickedBy.RESPONDENT:
         return Save(answer)
     prefill_status = answer.status if picked_by is PickedBy.PREFILL else None
@@ -80,6 +103,8 @@ def decide(
     if not detail:
         return Pending("", prefill_status)
     reply = parse_status_reply(detail)
+    if reply.request is not None:
+        return Requested(detail, reply.request)
     if reply.is_question and reply.status is None:
         return AskedBack(detail)
     if reply.status is not None:
@@ -130,7 +155,7 @@ def _grouped(statuses: tuple[Status, ...]) -> Status | tuple[Status, ...]:
     return statuses[0] if uniform else statuses
 
 
-GroupOutcome = GroupSave | Pending | AskedBack
+GroupOutcome = GroupSave | Pending | AskedBack | Requested
 
 
 def decide_group(
@@ -183,6 +208,8 @@ def decide_group(
     if not detail:
         return Pending("", prefill_status)
     reply = parse_status_reply(detail)
+    if reply.request is not None:
+        return Requested(detail, reply.request)
     if reply.is_question and reply.status is None:
         return AskedBack(detail)
     if reply.status is not None:

@@ -406,6 +406,8 @@ class InterviewScreen(Screen[None]):
                 self._start_pending(outcome)
             case reply_flow.AskedBack(text):
                 self._asked_back(question, text)
+            case reply_flow.Requested(text, name):
+                self._requested(question, text, name)
 
     def _pending_enter(self, text: str) -> bool:
         """Enter while a reply waits for its status: True when that settles it (or asks).
@@ -414,6 +416,10 @@ class InterviewScreen(Screen[None]):
         pending one (said so in the chat), and is read on its own, never glued to it.
         """
         assert self._pending is not None
+        if (
+            reply_flow.request_in(text) is not None
+        ):  # 「ちょっと待って」: answered; the pending reply stays
+            return False
         if not text.strip():
             if self.bar.status is None:
                 self.notify("状態を 1〜6 で選んでください", severity="warning")
@@ -451,6 +457,8 @@ class InterviewScreen(Screen[None]):
                 self._start_pending(outcome, group=step, keys=keys)
             case reply_flow.AskedBack(text):
                 self._asked_back(step.questions[0], text)
+            case reply_flow.Requested(text, name):
+                self._requested(step.questions[0], text, name)
 
     def _save_group(
         self,
@@ -617,6 +625,15 @@ class InterviewScreen(Screen[None]):
         self.bar.clear_reply()
         self.chat.say(
             render.asked_back(question, self.live.catalog, self._to), "assistant followup"
+        )
+        self.bar.focus_reply()
+
+    def _requested(self, question: Question, text: str, name: str) -> None:
+        """The reply asks the chat to do something: say which key does it, save nothing."""
+        self.chat.say(printable(text), "user")
+        self.bar.clear_reply()
+        self.chat.say(
+            render.requested(name, question, self.live.catalog, self._to), "assistant followup"
         )
         self.bar.focus_reply()
 
