@@ -85,3 +85,55 @@ def test_english_inflections_are_taken_to_the_forms_the_index_holds():
 )
 def test_english_descriptions_find_the_term(query, expected):
     assert _top(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("IPSと違って通知するだけのほう", "IDS"),
+        ("IDSと違って攻撃を止めるところまでやるやつ", "IPS"),
+        ("IDSじゃなくてIPSのほう", "IPS"),
+        ("SOC2とは違う、日本の会計士協会の指針に基づく報告書", "IT委員会実務指針7号"),
+        ("マウントの逆の操作は何て言う？", "アンマウント"),
+        ("アンマウントの逆", "マウント"),
+    ],
+)
+def test_a_name_before_a_contrast_word_is_the_neighbour_not_the_answer(query, expected):
+    """「Xと違って」, 「Xじゃなくて」, 「Xとは違う」 set the answer against X; 「Xの逆」 asks
+    for the term named after X (or whose name X is part of)."""
+    hits = [h.term.term for h in search_glossary(query, limit=5)]
+    assert hits[0] == expected
+
+
+def test_a_contrast_keeps_the_named_term_last_and_alone_names_it():
+    hits = [h.term.term for h in search_glossary("IPSと違って通知するだけのほう", limit=5)]
+    assert hits[-1] == "IPS"
+    assert _top("NFSと違って") == "NFS"  # nothing else asked: the name is the answer
+    assert search_glossary("IDSと違ってコーヒーを淹れる機械") == []
+
+
+def test_contrast_on_hostile_input_is_cheap():
+    assert isinstance(search_glossary("IDSと違って" * 20_000), list)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ソフトウエアをアルファベット2文字で略すと？", "SW"),
+        ("Pマーク取ってます", "プライバシーマーク"),
+        ("Pマーク持ってます", "プライバシーマーク"),
+    ],
+)
+def test_words_about_spelling_or_having_are_no_content_words(query, expected):
+    assert _top(query) == expected
+
+
+def test_an_office_word_in_a_long_description_held_whole_still_answers():
+    query = "個人情報をちゃんと守っている会社が名刺やサイトに付けられる認定マーク"
+    assert _top(query) == "プライバシーマーク"
+    assert search_glossary("名刺の発注はどこから？") == []
+
+
+def test_a_contrast_lists_scores_best_first():
+    scores = [h.score for h in search_glossary("IPSと違って通知するだけのほう", limit=5)]
+    assert scores == sorted(scores, reverse=True)

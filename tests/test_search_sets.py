@@ -66,9 +66,15 @@ GLOSSARY_SETS = {
     "glossary_queries_tune11.toml": (0.98, 0.98, 0.87),
     # ... and its sealed half (totals only; first look 95.0 / 98.3 / 83.3 %)
     "glossary_queries_heldout7.toml": (0.94, 0.98, 0.83),
+    # 2026-11-30: a new writer, descriptions and neighbours (first look 94.2 / 95.9 / 100 %;
+    # i15b round: 100 / 100 / 100 %)
+    "glossary_queries_tune13.toml": (0.99, 0.99, 0.99),
     # i15b probe set on tune11's miss classes, written before being run (first look
     # 86.8 / 88.7 / 72.2 %; end of the round 98.1 / 100 / 100 %)
     "glossary_queries_tune12.toml": (0.98, 0.98, 0.94),
+    # i15b probe set on tune13's miss classes, written before being run (first look
+    # 73.3 / 83.3 / 75.0 %; end of the round 86.7 / 93.3 / 100 %)
+    "glossary_queries_tune14.toml": (0.86, 0.93, 0.99),
 }
 CHECKLIST_SETS = {
     "checklist_queries_tune.toml": (0.97, 0.99, 0.96),
@@ -122,6 +128,14 @@ CHECKLIST_SETS = {
     # probes of the classes fixed on tune24 and tune25, each part written before it was
     # run (first looks in the file's header)
     "checklist_queries_tune26.toml": (0.89, 0.97, 1.0),
+    # probe of the everyday-vocabulary sweep, written before the sweep and before it was run
+    # (first look 93.3 / 98.1 / 100 %, after the sweep 97.1 / 99.0 / 100 %)
+    "checklist_queries_tune27.toml": (0.96, 0.98, 1.0),
+    # probe of a clear topic plus one generic word (比較, 開始, 一通り), written before the
+    # generic-word rule and before it was run (first look 56.2 / 68.8 / 100 %, after 84.4 /
+    # 96.9 / 100 %; its misses rank a neighbour first with or without the generic word);
+    # part 2, other generic words, written after the rule: 75.0 / 75.0 → 85.0 / 85.0 / 100 %
+    "checklist_queries_tune28.toml": (0.84, 0.92, 1.0),
 }
 NO_ANSWER_SETS = {"checklist_queries_tune10.toml": 0.97}
 """Sets of no-answer queries only: the share that must return nothing."""

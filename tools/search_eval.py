@@ -39,7 +39,9 @@ GLOSSARY_SETS = [
     "glossary_queries_tune10.toml",
     "glossary_queries_tune11.toml",
     "glossary_queries_heldout7.toml",
+    "glossary_queries_tune13.toml",
     "glossary_queries_tune12.toml",
+    "glossary_queries_tune14.toml",
 ]
 CHECKLIST_SETS = [
     "checklist_queries.toml",
@@ -83,6 +85,8 @@ CHECKLIST_SETS = [
     "checklist_queries_heldout9.toml",
     "checklist_queries_tune26.toml",
     "checklist_queries_tune25.toml",
+    "checklist_queries_tune27.toml",
+    "checklist_queries_tune28.toml",
 ]
 
 

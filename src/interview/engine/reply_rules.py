@@ -190,7 +190,7 @@ _BUSINESS_FACT = fast(
     r"^(当社|弊社|うち|当行|弊行|自社)?(は|では|に|には)?、?"
     r"(委託|外部委託|再委託|業務委託|委託先|外部委託先|再委託先|クラウド|スマホアプリ|スマートフォンアプリ|アプリ"
     r"|モバイルアプリ|更新系(の)?api|参照系(の)?api|api|api連携|接続先|店舗|実店舗|支店|海外拠点|拠点|個人顧客|法人顧客"
-    r"|自社サーバー|オンプレ|データセンター|提供サービス|サービス|取引)"
+    r"|自社サーバー|オンプレ|データセンター|提供サービス|サービス|取引|連鎖接続先|外部接続先|連携先|提携先)"
     r"(は|も)(一切|特に|現在|今は|今のところ)?"
     r"((使って|利用して|使用して|持って|提供して|保有して|行って|やって|して|置いて|運営して|扱って|公開して)(い|お)?"
     r"(ない|ません|ないです|おりません|りません)|(ない|ありません|ないです|ございません|なし)"
@@ -208,7 +208,9 @@ _NOT_APPLICABLE = fast(
     r"|(該当(する|の)?|対象と(なる|する))(業務|サービス|取引|機能|ケース|もの|事象|データ|利用者|接続|api|システム|事業|委託先|取引先|顧客|アプリ|端末|商品)(は|が|も|を)?"
     r"(ない|ありません|なし|存在しない|存在しません|(行|扱|提供し|運営し)って(い|お)?(ない|ません|りません))"
     r"|(答えられる|回答できる|回答する|お答えする)立場(に|で)(は)?(ない|ありません|ございません)"
-    r"|(金融機関|銀行|接続先|api接続先)(側|向け)の(項目|話|質問|設問|内容)(なので|ですので|のため|です(?!か)|だ(?!ろう|よね))"
+    r"|(金融機関|銀行|接続先|api接続先)(側|向け)の(確認)?(項目|話|質問|設問|内容)(なので|ですので|のため|であり|です(?!か)|だ(?!ろう|よね))"
+    # 「当行には適用されません」: the item, not a measure, does not apply here
+    r"|^(当行|当社|弊社|弊行|うち|自社)(に|で)は(適用|該当)(され|し)?(ない|ません)"
     r"|(項目|本件|ここ|これ|設問|質問)は(n/?a|na)(です|で|$|。)"
     r"|当てはまら|あてはまら|当てはまりません|あてはまりません|不要(?!な|に(なっ|なる|なり|なれ)|と(なっ|なる|なり)|[一-龥ァ-ヶa-z])(?!だ?〔旧〕)"
     r"|必要(性)?(が|は|も)?(ない|ありません|なし)(?!と(思っ|考え)て(?![いお]))"
@@ -225,6 +227,9 @@ _SCOPE_FACT = fast(
     r"|そもそも(?![^、。]*(手が回|でき|やっ|して))[^、。]{0,12}(持っ|提供|扱|保有|運営|存在|いない|ない)"
 )
 _UNKNOWN = Alternation(
+    r"(不在|休み|外出)(の|な)?(ため|ので)[、,]?[^。]{0,6}後日(確認|回答|ご?連絡|お?返事)|"
+    # 「インフラは別部署の管轄で、こっちからは見えない」: the state cannot be seen from here
+    r"(こっち|こちら|当方|自分|私|うち)(から|の方から|側から|に|には)は?(見えない|見えません|見えず|見れない|見られない)|"
     r"(分|わ)かんな(い|いです|いっす|かった)|(分|わ)からん(?![ぁ-ゖ])|^さっぱり|即答(でき|しかね|いたしかね)|(調べ|聞か|見|確かめ)ないと(なんとも|何とも|わから|分から|言え)|確認(し)?きれ|(お答え|回答|返答|答え)(でき|いたしかね|しかね|致しかね)(ない|ません|かね|ます)"
     r"|(判断|回答)の?(材料|根拠)(が|も)?(ない|ありません|不足)|保留(に|と)(させて|して(ください|おいて))|保留でお願い"
     r"|確認(が|は)?まだ(取れ|とれ|でき)|(見当たら|見つから)(ず|なく)、?[^。]{0,6}確認"
@@ -411,6 +416,10 @@ _PARTIAL = Alternation(
     r"|(対象|範囲|適用範囲|実施範囲|受講者|参加者|対象者|適用先)(は|が)[^、。]{0,14}?(に限(られ|定され|って|り)|だけ|のみ)"
     r"|(やれる|できる|出来る|可能な|手が回る|対応できる)(範囲|ところ|こと)(で|は|だけ|まで|を)"
     r"|(向け|分|側|部分|ところ|作業|項目|拠点|部署|システム|委託先|端末|案件|環境)(が|は)(まだ)?(残って|残り)"
+    # 「部署によっては実施していない」: some do, some do not
+    r"|(人|部署|部門|担当者?|拠点|案件|チーム|システム|委託先|支店)(に)?よっては[^。]{0,12}(ない|ません|おらず)"
+    # 「新基盤に移った分は済んでて、旧基盤のサーバ群が残ってる」: the old part is left
+    r"|(旧|古い)[^、。]{0,12}(が|は)(まだ)?(残って|残り)"
     r"|(放置|滞り|遅れ|形骸化|後回し|さぼり|手抜き)(気味|がち)"
     r"|(人|部署|部門|担当者?|拠点|案件|チーム|時期|システム|委託先|年|月|環境)(に)?よって[^、。]{0,8}?(まちまち|バラバラ|ばらばら|違|異な|差が)"
     r"|まちまち|ばらつき(が|も)?(ある|あり)|(て|で)(い|お)る最中|作業中"
@@ -1277,6 +1286,128 @@ def _means_with_own_topic(text: str) -> bool:
     )
 
 
+# The shape of 代替策 said without 代わり: the measure asked about, negated, comes first;
+# then a positive clause naming a means (で, により, を使って, にして, 構成, ルール, 自動, 仕組み)
+# with no scope (のみ, だけ, 一部, 以外, 本番, 支店, 部署 …) and no plan (予定, まだ, これから).
+# A part of the same control would name its scope; a plan is a gap.
+_MEASURE_NO = re.compile(
+    r"(ない|ません|おらず|(?<![はわ])ず|(?<=[行使扱])わず|なく|なし|無し|ナシ)(て)?(です|でした|っす)?"
+    r"(が|けど|けれど|けれども|ものの)?[、,。:]"
+    r"|未[一-龥]{1,3}(です|で)?(が|けど|けれど)?[、,。]"
+)
+_SCOPE_OR_PLAN = re.compile(
+    r"のみ|だけ|一部|以外|除(いて|き|く)|本番|(検証|開発|テスト)(環境|機|用)|ステージング|stg|支店|部署|部門|拠点|子会社"
+    r"|予定|まだ|これから|今後|検討|来期|来年|いずれ|つもり|準備|自体は|そのものは"
+)
+_MEANS_CLAUSE = re.compile(
+    r"[一-龥ァ-ヶーa-z0-9+](で|により|によって|による|を使って|を使い|を用いて|を利用して|を(もって|以て)"
+    r"|として|とし[、,]|にして|経由)"
+    r"|構成|ルール|自動|仕組み|体制|の組み合わせ|(にし|とし)て(い|お|る|ま)"
+    # another party or another evidence does it: 「社内のセキュリティチームが…診断しています」
+    r"|(チーム|会社|業者|ベンダー|警備員)が|(報告書|レポート)(を|で|の)"
+)
+
+
+def _scope_or_plan(before: str, after: str) -> bool:
+    """A scope or plan word, unless the same scope word sits on both sides (「本番作業の申請書は
+    …、本番への変更は…」: one scope, not two parts)."""
+    found = [m.group(0) for m in _SCOPE_OR_PLAN.finditer(_EXCEPT_BLOCKED.sub("", before + after))]
+    return any(not (w in before and w in after and w in ("本番", "支店", "子会社")) for w in found)
+
+
+# 「必要ポート以外全閉」「公式アカウント以外からの配布は」: 以外 that describes a control.
+_EXCEPT_BLOCKED = re.compile(
+    r"以外(から|は)?(全|すべて|全て)?(閉|遮断|拒否|禁止|ブロック|弾)|以外からの"
+)
+# Words that say the other means is enough: the reply settles it as 代替策.
+_JUSTIFIES = re.compile(
+    r"(?<=[るたいだすうく])(ので|から)(?!は|も)|なので|だから|(?<=[るた])んで(?![すいあお])|十分|足り|問題(は)?(ない|なし|ありません)|大丈夫"
+    r"|防げ|防い|防止|担保|補っ|補い|補完|カバー|むしろ|同等|確保|遮断|拒否|〔防〕|でき〔済〕"
+)
+# 「専用の監視ツールは高いので、クラウドの無料の機能とスクリプトで見張っています」: the
+# measure priced out, then what is done by other means — 代替策, or the measure itself? Ask.
+_TOO_COSTLY_THEN_MEANS = re.compile(
+    r"(高い|高額|高価|コストが|予算が|費用が)[^。]{0,8}?(ので|ため|から)[、,]"
+    r"[^。]{0,40}?(で|を使って|を利用して)[^。]{0,20}?(て|で)(い|お)"
+)
+# Ad hoc ways are not another measure (「規程はなく、担当者の判断でやっています」).
+_AD_HOC = re.compile(
+    r"判断|裁量|感覚|各自|個人|自己流|属人|適当|なんとなく|その場|経験|慣れ|気を(つけ|付け)|口頭|都度"
+    r"|実務|現場|運用(上|では|で|面|として)"
+)
+
+
+# Who or what a part would be named by: 「教育は委託先にはしていないが、社員には…」.
+_PART_NOUN = re.compile(
+    r"社員|従業員|職員|委託先|顧客|利用者|ユーザー|新規|既存|新しい|古い|旧|新|主要|重要|社内|社外|個人|法人"
+    r"|(\d+|数|何|いくつか)(台|件|社|名|人|個|箇所|拠点|システム)|最初|初回|入社時"
+)
+
+
+def _negated_first_then_means(text: str) -> bool:
+    """A negated measure first, then a clause in force that names a means (で, により,
+    を使って, 構成, ルール, 自動 …) with no scope, part, plan, caveat or negation of its own,
+    even with a topic of its own: a part of the same control, or another means? Ask."""
+    found = _MEASURE_NO.search(text)
+    if found is None or found.start() == 0:
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    after = re.sub(r"^(でも|ただ|しかし)[、,]?", "", after)
+    return not (
+        "〔" in before
+        or _POSITIVE.search(before)
+        or _PARTIAL.search(before)
+        or not after
+        or _NEGATIVE.search(after)
+        or _scope_or_plan(before, after)
+        or _PART_NOUN.search(after)
+        or _AD_HOC.search(after)
+        or _UNKNOWN.search(after)
+        or _CAVEAT.search(after)
+        or not re.search(r"[一-龥ァ-ヶー]|[a-z]{2,}(は|を|の|も)", before)
+        or not (_POSITIVE.search(after) or "〔済〕" in after)
+        or not _MEANS_CLAUSE.search(after)
+    )
+
+
+def _negated_measure_then_means(text: str) -> Status | None:
+    """「IPSは無し、SGで必要ポートを全閉」「カメラはないです、でもカードの入室ログは全部残って
+    いるんで」: the asked-for measure negated first, then another means in force. With words
+    that say it is enough (ので, 十分, 防げる, 担保 …) it is 代替策; otherwise the shape cannot
+    tell 代替策 from a gap or a part, and the reader asks (see the caller)."""
+    found = _MEASURE_NO.search(text)
+    if found is None or found.start() == 0:
+        return None
+    before, after = text[: found.end()], text[found.end() :]
+    after = re.sub(r"^(でも|ただ|しかし|その(かわり|代わり))[、,]?", "", after)
+    if (
+        "〔" in before
+        or _POSITIVE.search(before)
+        or _PARTIAL.search(before)
+        or not after
+        or _NEGATIVE.search(after)
+        or _PARTIAL.search(after)
+        or _scope_or_plan(before, after)
+        or _AD_HOC.search(after)
+        or _UNKNOWN.search(after)
+        or not re.search(r"[一-龥ァ-ヶー]|[a-z]{2,}(は|を|の|も)", before)
+    ):
+        return None
+    in_force = (
+        _POSITIVE.search(after)
+        or _TELEGRAPHIC.search(after)
+        or "〔済〕" in after
+        or re.search(r"むしろ|十分|大丈夫|防げ|担保|カバー|同等", after)
+        # 「カメラなし、ICカードの入室ログで追跡」: a telegraphic means
+        or re.search(r"[一-龥ァ-ヶーa-z](で|により)[^。]{0,30}[一-龥]$", after)
+    )
+    if not in_force:
+        return None
+    if not _MEANS_CLAUSE.search(after) and not _JUSTIFIES.search(after):
+        return None
+    return Status.ALTERNATIVE if _JUSTIFIES.search(after) else Status.UNKNOWN
+
+
 def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"[、。,.;；]", text) if c]
 
@@ -1662,6 +1793,11 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         # 「本番の個人情報は使わせていません、マスキングしたものだけです」: only the safe form is
         # allowed (a control), or only a part is done? Ask.
         return None, Status.DONE
+    shape = _negated_measure_then_means(text)
+    if shape is Status.ALTERNATIVE:
+        return Status.ALTERNATIVE, None
+    if shape is not None and not _negative_then_elaboration(text):
+        return None, Status.ALTERNATIVE  # the shape of 代替策, nothing settles it: ask
     if partial:
         if _ALL_NEGATIVE.search(text) and not positive:
             return Status.NOT_DONE, None
@@ -1704,7 +1840,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
                 # 「…は送っておりません。利用者が自分で確認する形になっています。」: the answer
                 # first, then how things stand; no part is named as done. Ask.
                 return None, Status.NOT_DONE
-            if _means_with_own_topic(text):
+            if _means_with_own_topic(text) or _negated_first_then_means(text):
+                # 「…はしていないが、…はXで…している」: another means, or another part? Ask.
                 return None, Status.ALTERNATIVE
             return Status.PARTIAL, None
         if _unread_part(text):  # 「本番はMFA必須、開発は未導入」 with a fact the rules cannot read
@@ -1743,6 +1880,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             return None, Status.DONE
         if _COUNT_FACT.search(text):  # 「委託先は現在5社あります」: a fact, not a verdict
             return None, Status.DONE
+        if _TOO_COSTLY_THEN_MEANS.search(text):
+            return None, Status.ALTERNATIVE
         return Status.DONE, None
     if no_event_only:
         return None, Status.DONE

@@ -348,6 +348,7 @@ class ChecklistIndex:
         across (暗号|資産), so the parts do not answer for the whole, and a word outside
         the checklist's domain (社内報, outside.toml) weighs as an unknown word. Without
         (suggestions), the query's parts count as they are."""
+        from interview.search.generic import at_generic_edge
         from interview.search.outside import outside_word
         from interview.search.query import (
             JUNCTION_PREFIX,
@@ -365,8 +366,11 @@ class ChecklistIndex:
             # A typo of an English word or a kana reading (encrytion, ぜいじゃくせ).
             query, groups = mended, parse_query(mended, readings=True)
         expanded = []
+        plain = normalize(query)
         outer = [w for w in query_words(query) if outside_word(w)] if compounds else []
         for bigram in junctions(query, readings=True) if compounds else ():
+            if at_generic_edge(plain, bigram):
+                continue  # 連携|開始時: the generic word is dropped, not asked for
             if not self._meaning.holds_token(bigram) and (
                 any(bigram in w for w in outer) or not self._unknown_rest(bigram, groups)
             ):

@@ -89,6 +89,15 @@ SAID_SCORE = MEANING_BASE + 24.5
 """A meaning match whose everyday phrase is the whole query: above the other meaning
 matches (at most 64), below any name (70)."""
 WHOLE_QUERY = 0.99
+NEIGHBOURS = 3
+CONTRAST_POOL = 10
+"""Terms each search of a contrast query looks at before the neighbours come first."""
+"""Terms nearest in meaning to a term a query contrasts its answer with (_neighbours)."""
+NAMED_KEY = 3
+"""Letters a name needs for the query holding it to count (see _lift_named_whole)."""
+COMPANY_LIFE_WORDS = 4
+"""Strong words a query naming an office thing needs for a term holding all of them to
+answer it by meaning."""
 """Coverage of a term holding all of the query's content words."""
 LIFT = 0.5
 """How far such a term is put above a name found only inside the query."""
@@ -293,6 +302,40 @@ def _without_negated(query: str) -> str:
     return said if _CONTENT_CHAR.search(said) else query
 
 
+_CONTRAST = re.compile(
+    r"(?:とは|と)(?:違って|違い|違う|ちがって|ちがい|ちがう|異なり|異なって|異なる)"
+    r"|(?:じゃ|では)ない(?:方|ほう)|(?:じゃ|では|で)なくて?"
+    r"|(?P<opposite>(?:とは|と)(?:逆|反対)に?|の(?:逆|反対))"
+)
+"""Words setting the answer against a neighbour named before them: 「IDSと違って」,
+「SOC2とは違う」, 「IPSじゃなくて」, 「NFSじゃない方」; and its opposite: 「マウントの逆」."""
+_NAME_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
+
+
+def _descending(hits: list[GlossaryHit]) -> list[GlossaryHit]:
+    """*hits* in their order, each score capped at the one before it, so that the scores
+    shown (「interview glossary --json」) read best first as the list does."""
+    capped: list[GlossaryHit] = []
+    for hit in hits:
+        if capped and hit.score > capped[-1].score:
+            hit = hit._replace(score=capped[-1].score)
+        capped.append(hit)
+    return capped
+
+
+def _same_script(left: str, right: str) -> bool:
+    """Whether two name characters belong to one word (both katakana, kanji or Latin)."""
+
+    def script(char: str) -> str:
+        if "\u30a1" <= char <= "\u30fc":
+            return "katakana"
+        if "\u3400" <= char <= "\u9fff":
+            return "kanji"
+        return "latin"
+
+    return script(left) == script(right)
+
+
 NEGATED_PREFIX = "否:"
 """Marks a word said not to be done (遮断 of 「遮断はしない」): a token of its own, so a
 query that says it meets an everyday phrase that says it, and nothing else."""
@@ -341,10 +384,27 @@ _GUIDE_WORDS = frozenset(
 term's text holds them, so as content words they would only lower every term's share."""
 
 
+_SPELLING_ASKED = frozenset(["アルファベット", "頭文字", "英字", "ローマ字"])
+_SPELLING_WORDS = _SPELLING_ASKED | frozenset(["文字", "略称", "略語", "文字数"])
+"""Words of a question about how a term is spelled (「ソフトウエアをアルファベット2文字で
+略すと？」: SW): when one of the first kind is there, they (and a bare number of
+letters) say how the answer looks, not what it is about, so they are no content words."""
+
+
+_HAVING = frozenset(["持", "取", "持っ", "取っ", "取得済", "保有"])
+"""A verb of having beside a name (「Pマーク持ってます」, 「ISMS取ってます」): says the company
+has it, not what it is, so it is no content word while another word is there."""
+
+
 def _content(groups: tuple[Group, ...]) -> tuple[Group, ...]:
-    return tuple(
+    kept = tuple(
         g for g in groups if g.word not in _FUNCTION_WORDS and normalize(g.word) not in _GUIDE_KEYS
     )
+    if any(g.word not in _HAVING and g.factor >= 1.0 and not _is_kana(g) for g in kept):
+        kept = tuple(g for g in kept if g.word not in _HAVING)
+    if any(g.word in _SPELLING_ASKED for g in kept):
+        kept = tuple(g for g in kept if g.word not in _SPELLING_WORDS and not g.word.isdigit())
+    return kept
 
 
 _GUIDE_KEYS = frozenset(normalize(word) for word in _GUIDE_WORDS)
@@ -416,6 +476,7 @@ class GlossaryIndex:
         self._phrases: list[tuple[str, ...]] = []
         self._order: list[tuple[int, str]] = []  # tie-break: shorter, then by name
         self._said: dict[str, bool] = {}  # _said_whole's answers, by folded word
+        self._near: dict[str, tuple[str, ...]] = {}  # _neighbours' answers, by term
         self._whole_only: set[int] = set()
         """Keys that are English names of several words spelled in katakana: a common
         word of theirs (ネットワーク, スタッフ) typed alone does not name the term."""
@@ -504,6 +565,99 @@ class GlossaryIndex:
     def search(self, query: str, limit: int = 10) -> list[GlossaryHit]:
         """Return up to *limit* terms for *query*, best first; [] for an empty query.
 
+        A term the query sets its answer against (「IPSと違って通知するだけのほう」,
+        「マウントの逆の操作」) comes after the others: see :meth:`_contrasted`.
+        """
+        contrast = self._contrasted(query)
+        if contrast is None:
+            return self._search(query, limit)
+        against, rest, opposite = contrast
+        # What the whole query finds first, then what the rest of it finds alone.
+        hits = {h.term.term: h for h in self._search(query, max(limit, CONTRAST_POOL))}
+        if rest:
+            for hit in self._search(rest, max(limit, CONTRAST_POOL)):
+                hits.setdefault(hit.term.term, hit)
+        others = [h for h in hits.values() if h.term.term not in against]
+        # The answer is a neighbour of the named term (IDS for IPS, RFS for NFS): among
+        # the terms found, those first (the order stays otherwise).
+        near = self._neighbours(against)
+        others.sort(key=lambda h: h.term.term not in near)
+        if opposite:
+            # The opposite of a named operation is named after it (マウント: アンマウント).
+            derived = self._named_after(against)
+            others = [
+                *(hits.get(t.term) or GlossaryHit(t, CONTAINED, "term", t.term) for t in derived),
+                *(h for h in others if h.term not in derived),
+            ]
+        if not others:
+            if self._says_more(rest):
+                return []  # 「IDSと違ってコーヒーを淹れる機械」: what is asked is no term
+            return self._search(query, limit)  # nothing else: the named term is the answer
+        ordered = [*others, *(h for h in hits.values() if h.term.term in against)][:limit]
+        return _descending(ordered)
+
+    def _neighbours(self, against: frozenset[str]) -> set[str]:
+        """The terms nearest in meaning to those in *against*: what their descriptions
+        find first (NFS: RFS, IDS; SOC2: IT委員会実務指針7号), :data:`NEIGHBOURS` each."""
+        near: set[str] = set()
+        for term in self.terms:
+            if term.term not in against:
+                continue
+            found = self._near.get(term.term)
+            if found is None:
+                hits = self._search(term.description, NEIGHBOURS + 1)
+                found = tuple(h.term.term for h in hits if h.term.term != term.term)
+                self._near[term.term] = found[:NEIGHBOURS]
+            near.update(self._near[term.term])
+        return near
+
+    def _named_after(self, against: frozenset[str]) -> list[GlossaryTerm]:
+        """Other terms one of whose names holds a name of a term in *against* whole
+        (アンマウント for マウント)."""
+        named = [normalize(t.term) for t in self.terms if t.term in against]
+        found: list[GlossaryTerm] = []
+        for key, owner in zip(self._keys, self._owners, strict=True):
+            term = self.terms[owner.term]
+            if term.term in against or term in found:
+                continue
+            if any(len(name) >= 2 and name in key and name != key for name in named):
+                found.append(term)
+        return found
+
+    def _says_more(self, rest: str) -> bool:
+        """Whether *rest* holds a content word of its own (not only particles)."""
+        from interview.search.query import parse_query
+
+        return any(g.factor >= 1.0 and not _is_kana(g) for g in _content(parse_query(rest)))
+
+    def _contrasted(self, query: str) -> tuple[frozenset[str], str, bool] | None:
+        """The terms a name before a contrast word names (「IDSと違って」, 「IPSじゃなくて」,
+        「マウントの逆」), the query without that name and word, and whether the word asks
+        for the opposite (逆, 反対); None when there is none.
+
+        Such a name is the neighbour the answer differs from, not the answer."""
+        match = _CONTRAST.search(query)
+        if match is None:
+            return None
+        before = query[: match.start()]
+        for start in range(max(0, len(before) - 40), len(before) - 1):
+            if (
+                start
+                and _NAME_CHAR.match(before[start - 1])
+                and _NAME_CHAR.match(before[start])
+                and _same_script(before[start - 1], before[start])
+            ):
+                continue  # inside a word: リマウント is not マウント
+            named = self.named(normalize(before[start:]))
+            if named:
+                rest = before[:start] + query[match.end() :]
+                opposite = match.group("opposite") is not None
+                return frozenset(t.term for t in named), rest.strip(), opposite
+        return None
+
+    def _search(self, query: str, limit: int = 10) -> list[GlossaryHit]:
+        """Return up to *limit* terms for *query*, best first; [] for an empty query.
+
         Names (term, aliases, reading) matched literally or with a typo come first;
         then terms whose texts hold enough of what the query means (BM25 over the
         description too, with the synonym table). A term holding less than
@@ -551,10 +705,17 @@ class GlossaryIndex:
         # query still is.
         denials = self._denials(query)
         meaning = (
-            []
-            if undefined or about_company_life(query)
-            else self._meaning.rank((*groups, *self._junctions(query), *denials))
+            [] if undefined else self._meaning.rank((*groups, *self._junctions(query), *denials))
         )
+        if meaning and about_company_life(query):
+            # A long description naming an office thing on the way (「…会社が名刺やサイトに
+            # 付けられる認定マーク」) still answers when one term holds all of it.
+            strong_words = [g for g in groups if g.factor >= 1.0 and not _is_kana(g)]
+            meaning = (
+                [s for s in meaning if s.coverage >= WHOLE_QUERY]
+                if len(strong_words) >= COMPANY_LIFE_WORDS
+                else []
+            )
         if latin:
             self._keep_latin(best, latin, meaning)
         strong = [g for g in groups if g.factor >= 1.0 and not _is_kana(g)]
@@ -582,6 +743,7 @@ class GlossaryIndex:
                 term = self.terms[found.doc]
                 best[found.doc] = (score, 3, "description", term.description)
         self._lift_whole_meaning(best, meaning, cutoff, folded)
+        self._lift_named_whole(best, meaning, folded)
         said = normalize("".join(g.word for g in groups if not _is_kana(g)))
         if said:
             self._lift_said(best, said)
@@ -681,6 +843,35 @@ class GlossaryIndex:
                 said = any(len(p) >= 3 and p in folded for p in phrases)
                 lifted = floor + (score - MEANING_BASE) / 100 + (LIFT / 2 if said else 0.0)
                 best[doc] = (lifted, rank, field, text)
+
+    def _lift_named_whole(
+        self,
+        best: dict[int, tuple[float, int, str, str]],
+        meaning: list[Scored],
+        folded: str,
+    ) -> None:
+        """The one term found by meaning that holds all of the query and one of whose
+        names the query holds (「Pマーク取ってます」: プライバシーマーク, alias Pマーク)
+        comes first among the meaning matches: terms holding a part of the query more
+        often (内部統制保証報告書's 取得) do not pass it. Names found stay above."""
+        whole = [
+            s.doc
+            for s in meaning
+            if s.coverage >= WHOLE_QUERY and s.doc in best and best[s.doc][2] == "description"
+        ]
+        if len(whole) != 1:
+            return
+        doc = whole[0]
+        if not any(
+            len(key) >= NAMED_KEY and key in folded
+            for key, owner in zip(self._keys, self._owners, strict=True)
+            if owner.term == doc
+        ):
+            return
+        top = max(score for score, _rank, field, _text in best.values() if field == "description")
+        score, rank, field, text = best[doc]
+        if score < top:
+            best[doc] = (top + LIFT, rank, field, text)
 
     def _said_whole(self, group: Group) -> bool:
         """Whether a term's name or everyday words hold *group*'s word whole, as typed

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from interview.search.generic import generic_words, strip_generic
 from interview.search.normalize import strip_escapes
 from interview.search.tokens import (
     MAX_TEXT,
@@ -631,6 +632,7 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
         rest = rest.translate(_TO_HIRAGANA)
     words: list[tuple[int, Group]] = []
     singles: list[tuple[int, Group]] = []
+    generic = False  # a generic word was dropped: a lone kanji beside it is its verb
     for match_start, (kind, run) in _glue_okurigana(_runs_with_positions(rest)):
         if kind == "hira":
             # Mostly particles and okurigana, but a word may be typed in hiragana
@@ -648,6 +650,9 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
             continue
         if _is_stop(kind, run, readings):
             continue
+        if kind == "kata" and run in generic_words():
+            generic = True
+            continue  # コツ: how, not which topic
         counter = _counter_after_number(plain, match_start, kind, run)
         if counter:
             # 5年|保管, 3ヶ月|で: the counter belongs to the number, not to the word.
@@ -665,6 +670,12 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
             words.append((match_start, Group(run, tokens, WEAK_FACTOR)))
             continue
         if kind == "kanji":
+            kept = strip_generic(run, _STOP_KANJI)
+            if kept is None:
+                generic = True
+                continue  # 比較, 開始: what to do with a topic, not which topic
+            generic = generic or kept[0] > 0 or len(kept[1]) < len(run)
+            match_start, run = match_start + kept[0], kept[1]
             parts = _split_modifier(run)
             if len(parts) > 1:
                 for offset, part in parts:
@@ -681,7 +692,7 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
         # all there is, or part of a compound a paraphrase was cut from (リスト型攻撃).
         lone = kind == "kanji" and len(run) == 1 and not _in_compound(plain, match_start)
         (singles if lone else words).append((match_start, group))
-    if not groups and not words:
+    if not groups and not words and not generic:
         words = singles
     ordered = sorted(groups + words, key=lambda pair: pair[0])
     return tuple(group for _start, group in ordered), tuple(dict.fromkeys(cuts))
