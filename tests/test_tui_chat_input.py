@@ -125,16 +125,6 @@ async def test_a_year_typed_first_is_text_not_a_status_key(tmp_path: Path):
 
 
 @run_async
-async def test_a_leading_digit_on_a_free_text_question_is_text(tmp_path: Path):
-    app = InterviewApp(sessions_dir=new_store(tmp_path), resume=SID)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_app(pilot)
-        await goto(pilot, screen, "1.issues")
-        await type_and_send(pilot, "1年ごとに見直しています")
-        assert saved(tmp_path)["1.issues"]["detail"] == "1年ごとに見直しています"
-
-
-@run_async
 async def test_a_status_key_then_words_still_picks_the_status(tmp_path: Path):
     app = InterviewApp(sessions_dir=new_store(tmp_path), resume=SID)
     async with app.run_test(size=SIZE) as pilot:
@@ -182,16 +172,49 @@ async def test_an_unread_reply_is_pending_and_one_key_applies_the_status(tmp_pat
 
 
 @run_async
-async def test_a_new_attempt_replaces_the_pending_reply_without_gluing(tmp_path: Path):
+async def test_a_new_attempt_a_question_back_slash_commands_and_a_digit_in_free_text(
+    tmp_path: Path,
+):
+    """Four checks on one session, one after the other (each leaves alone what the next
+    looks at): a new attempt replaces a pending reply without gluing; a question back
+    offers help and saves nothing; slash commands still work; a leading digit on a
+    free-text question is text."""
     app = InterviewApp(sessions_dir=new_store(tmp_path), resume=SID)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_app(pilot)
+        # a new attempt replaces the pending reply without gluing
         await type_and_send(pilot, "なし")
-        if "1.1.1" in saved(tmp_path):
-            return  # the reader read 「なし」: nothing pending to replace (checked elsewhere)
-        await type_and_send(pilot, "はい、規程で定めています")
-        assert saved(tmp_path)["1.1.1"]["detail"] == "はい、規程で定めています"
-        assert any("保存せず" in b for b in bubbles(screen))
+        if "1.1.1" not in saved(tmp_path):  # else the reader read 「なし」: nothing pending
+            said = len(bubbles(screen))
+            await type_and_send(pilot, "はい、規程で定めています")
+            assert saved(tmp_path)["1.1.1"]["detail"] == "はい、規程で定めています"
+            assert any("保存せず" in b for b in bubbles(screen)[said:])
+        # a question back offers help and saves nothing (the reader's own tests cover
+        # whether it flags one)
+        text = "どういう意味ですか？"
+        if parse_status_reply(text).is_question:
+            asked = current_id(screen)
+            assert asked == "1.1.2" and asked not in saved(tmp_path)
+            said = len(bubbles(screen))
+            await type_and_send(pilot, text)
+            assert asked not in saved(tmp_path)
+            assert any("ご質問ですね" in b for b in bubbles(screen)[said:])
+            assert reply_text(screen) == ""
+        # slash commands still work
+        await type_and_send(pilot, "/移動 23")
+        assert current_id(screen) == "23.1.1"
+        await pilot.press("1")
+        await type_and_send(pilot, "CloudTrailで5年保管")
+        assert saved(tmp_path)["23.1.1"] == saved(tmp_path)["23.1.1"] | {
+            "status": "done",
+            "detail": "CloudTrailで5年保管",
+        }
+        await type_and_send(pilot, "/戻る")
+        assert current_id(screen) == "23.1.1"
+        # a leading digit on a free-text question is text
+        await goto(pilot, screen, "1.issues")
+        await type_and_send(pilot, "1年ごとに見直しています")
+        assert saved(tmp_path)["1.issues"]["detail"] == "1年ごとに見直しています"
 
 
 @run_async
@@ -240,37 +263,6 @@ async def test_the_read_status_is_shown_and_one_key_corrects_it_after_sending(tm
         assert any("未実施に訂正しました" in b for b in bubbles(screen))
         await type_and_send(pilot, "いいえ")  # typing closes the correction window
         assert saved(tmp_path)["1.1.2"]["status"] == "not_done"
-
-
-@run_async
-async def test_a_question_back_offers_help_and_saves_nothing(tmp_path: Path):
-    text = "どういう意味ですか？"
-    if not parse_status_reply(text).is_question:
-        return  # the reader does not flag it (its own tests cover that)
-    app = InterviewApp(sessions_dir=new_store(tmp_path), resume=SID)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_app(pilot)
-        await type_and_send(pilot, text)
-        assert "1.1.1" not in saved(tmp_path)
-        assert any("ご質問ですね" in b for b in bubbles(screen))
-        assert reply_text(screen) == ""
-
-
-@run_async
-async def test_slash_commands_still_work(tmp_path: Path):
-    app = InterviewApp(sessions_dir=new_store(tmp_path), resume=SID)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_app(pilot)
-        await type_and_send(pilot, "/移動 23")
-        assert current_id(screen) == "23.1.1"
-        await pilot.press("1")
-        await type_and_send(pilot, "CloudTrailで5年保管")
-        assert saved(tmp_path)["23.1.1"] == saved(tmp_path)["23.1.1"] | {
-            "status": "done",
-            "detail": "CloudTrailで5年保管",
-        }
-        await type_and_send(pilot, "/戻る")
-        assert current_id(screen) == "23.1.1"
 
 
 # --- 3. the review does not steal the keyboard -----------------------------------------------

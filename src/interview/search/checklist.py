@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Container, Iterator, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from interview.search.cache import PerCatalog
@@ -277,6 +278,15 @@ class ChecklistIndex:
         self._folded = [e.folded for e in self._entries]
         self._docs = {no: doc for doc, no in enumerate(self._items)}
 
+    @cached_property
+    def _postings(self) -> _Postings:
+        return _Postings(self._tokens, self._phrases)
+
+    @cached_property
+    def _field_roots(self) -> list[float]:
+        """Each entry's field weight to the power 1/4 (its weight in :meth:`_best_entry`)."""
+        return [FIELD_WEIGHTS[entry.field] ** 0.25 for entry in self._entries]
+
     @classmethod
     def build(
         cls,
@@ -439,11 +449,13 @@ class ChecklistIndex:
             for _f, _t, weighted in group.alternatives
             for token, _v in weighted
         )
+        plan = _plan(prepared)
+        holding = self._postings.holding(wanted) if scored else _Holding((), ())
         # item -> (score, entry index, folded position)
         best: dict[int, tuple[float, int, int]] = {}
         for found in scored:
             item_no = self._items[found.doc]
-            at, position, together = self._best_entry(item_no, prepared, wanted)
+            at, position, together = self._best_entry(item_no, plan, holding)
             rank = found.bm25 / top
             meaning = found.coverage * (
                 1 - BM25_SHARE - TOGETHER_SHARE + BM25_SHARE * rank + TOGETHER_SHARE * together
@@ -504,26 +516,31 @@ class ChecklistIndex:
         return prepared
 
     def _best_entry(
-        self, item_no: int, prepared: Sequence[_Prepared], wanted: frozenset[str]
+        self, item_no: int, plan: Sequence[_Planned], holding: _Holding
     ) -> tuple[int, int, float]:
         """The entry of *item_no* holding most of the query, where its rarest match is,
         and how much of the query (0–1) that one entry holds: words found together in
         one sentence say more than words scattered over the item.
 
-        *wanted* is every token of *prepared*: a text holding none of them is skipped
-        (it would score 0), which spares most of the work on long items.
+        *holding* lists the entries and everyday phrases that hold a token of *plan* (the
+        others would score 0): only they are looked at. A group or alternative whose
+        tokens an entry holds none of adds nothing and is skipped, so the sums and
+        comparisons are those of a walk over every entry and token, in the same order.
         """
         entries = self._by_item[item_no]
         best_at, best_value, best_cover, best_token = entries.start, 0.0, 0.0, ""
-        total_weight = sum(p.weight for p in prepared) or 1.0
-        for at in entries:
+        total_weight = sum(p.weight for p in plan) or 1.0
+        field_roots = self._field_roots
+        for at in holding.entries_in(entries):
             tokens = self._tokens[at]
-            if tokens.isdisjoint(wanted):
-                continue
             value, cover, rarest, rarest_value = 0.0, 0.0, "", 0.0
-            for group in prepared:
+            for weight, group_tokens, alternatives in plan:
+                if tokens.isdisjoint(group_tokens):
+                    continue  # adds 0 to value and cover
                 group_share, group_value, group_token, group_token_value = 0.0, 0.0, "", 0.0
-                for factor, total, weighted in group.alternatives:
+                for factor, total, alternative_tokens, weighted in alternatives:
+                    if tokens.isdisjoint(alternative_tokens):
+                        continue  # holds 0 of it: changes neither the value nor the share
                     alt_value, alt_token, alt_token_value = 0.0, "", 0.0
                     for token, token_value in weighted:
                         if token in tokens:
@@ -533,19 +550,25 @@ class ChecklistIndex:
                     if alt_value * factor > group_value:
                         group_value = alt_value * factor
                         group_token, group_token_value = alt_token, alt_token_value
-                    group_share = max(group_share, alt_value / total)
-                value += group_value * group.weight
-                cover += group_share * group.weight
+                    share = alt_value / total
+                    if share > group_share:
+                        group_share = share
+                value += group_value * weight
+                cover += group_share * weight
                 if group_token_value > rarest_value:
                     rarest, rarest_value = group_token, group_token_value
-            value *= FIELD_WEIGHTS[self._entries[at].field] ** 0.25
+            value *= field_roots[at]
             if value > best_value:
                 best_at, best_value, best_token = at, value, rarest
-            best_cover = max(best_cover, cover / total_weight)
-        for tokens in self._phrases.get(item_no, ()):
+            cover /= total_weight
+            if cover > best_cover:
+                best_cover = cover
+        phrases = self._postings.phrases
+        for index in holding.phrases_in(self._postings.phrase_range(item_no)):
             # An everyday phrase for the item (keywords.toml) holds words together too.
-            if not tokens.isdisjoint(wanted):
-                best_cover = max(best_cover, _share(tokens, prepared) / total_weight)
+            cover = _share(phrases[index], plan) / total_weight
+            if cover > best_cover:
+                best_cover = cover
         if len(entries) == 0:
             return entries.start, -1, 0.0
         surface = best_token.split(":", 1)[-1]
@@ -652,16 +675,99 @@ class ChecklistIndex:
             offer(at, score, alignment.dest_start if alignment is not None else 0)
 
 
-def _share(tokens: frozenset[str], prepared: Sequence[_Prepared]) -> float:
+def _share(tokens: frozenset[str], plan: Sequence[_Planned]) -> float:
     """The weighted share of the query's groups one text's *tokens* hold (unnormalised)."""
     cover = 0.0
-    for group in prepared:
+    for weight, group_tokens, alternatives in plan:
+        if tokens.isdisjoint(group_tokens):
+            continue  # a share of 0
         share = 0.0
-        for _factor, total, weighted in group.alternatives:
+        for _factor, total, alternative_tokens, weighted in alternatives:
+            if tokens.isdisjoint(alternative_tokens):
+                continue
             held = sum(value for token, value in weighted if token in tokens)
             share = max(share, held / total)
-        cover += share * group.weight
+        cover += share * weight
     return cover
+
+
+class _Planned(NamedTuple):
+    """A prepared group with the token sets that let a text holding none of them be
+    skipped: (weight, the group's tokens, [(factor, total, tokens, weighted)])."""
+
+    weight: float
+    tokens: frozenset[str]
+    alternatives: list[tuple[float, float, frozenset[str], list[tuple[str, float]]]]
+
+
+def _plan(prepared: Sequence[_Prepared]) -> list[_Planned]:
+    planned = []
+    for group in prepared:
+        alternatives = [
+            (factor, total, frozenset(t for t, _v in weighted), weighted)
+            for factor, total, weighted in group.alternatives
+        ]
+        tokens = frozenset().union(*(a[2] for a in alternatives))
+        planned.append(_Planned(group.weight, tokens, alternatives))
+    return planned
+
+
+class _Holding(NamedTuple):
+    """The entries and phrases (ascending indexes) that hold some token of one query."""
+
+    entries: Sequence[int]
+    phrases: Sequence[int]
+
+    def entries_in(self, span: range) -> Sequence[int]:
+        return _within(self.entries, span)
+
+    def phrases_in(self, span: range) -> Sequence[int]:
+        return _within(self.phrases, span)
+
+
+def _within(ascending: Sequence[int], span: range) -> Sequence[int]:
+    from bisect import bisect_left
+
+    return ascending[bisect_left(ascending, span.start) : bisect_left(ascending, span.stop)]
+
+
+class _Postings:
+    """Which entries and everyday phrases hold each token (built on the first search)."""
+
+    def __init__(
+        self, tokens: Sequence[frozenset[str]], phrases: dict[int, tuple[frozenset[str], ...]]
+    ) -> None:
+        self._entry_postings = _postings(tokens)
+        self.phrases: list[frozenset[str]] = []
+        self._phrase_ranges: dict[int, range] = {}
+        for item_no, own in phrases.items():
+            first = len(self.phrases)
+            self.phrases.extend(own)
+            self._phrase_ranges[item_no] = range(first, len(self.phrases))
+        self._phrase_postings = _postings(self.phrases)
+
+    def phrase_range(self, item_no: int) -> range:
+        return self._phrase_ranges.get(item_no, range(0))
+
+    def holding(self, wanted: frozenset[str]) -> _Holding:
+        return _Holding(
+            _holding(self._entry_postings, wanted), _holding(self._phrase_postings, wanted)
+        )
+
+
+def _postings(texts: Sequence[frozenset[str]]) -> dict[str, list[int]]:
+    postings: dict[str, list[int]] = {}
+    for at, tokens in enumerate(texts):
+        for token in tokens:
+            postings.setdefault(token, []).append(at)
+    return postings
+
+
+def _holding(postings: dict[str, list[int]], wanted: frozenset[str]) -> list[int]:
+    found: set[int] = set()
+    for token in wanted:
+        found.update(postings.get(token, ()))
+    return sorted(found)
 
 
 class _Built(NamedTuple):
