@@ -277,9 +277,10 @@ def _needs(source: str) -> tuple[frozenset[str], ...]:
         if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
             return ()
         needs = _needs_of_sequence(tree)
+        chars, nullable = _first_of_sequence(tree)  # its first characters (``_starts``)
     except Exception:  # an unknown construct: no test
         return ()
-    starts = _starts(source)
+    starts = _as_set(chars) if chars and not nullable else None
     if starts is not None:
         needs.append(starts)
     return tuple(dict.fromkeys(sorted(needs, key=len)))  # the smallest (likeliest absent) first
