@@ -66,6 +66,8 @@ GLOSSARY_SETS = {
     "glossary_queries_tune11.toml": (0.98, 0.98, 0.87),
     # ... and its sealed half (totals only; first look 95.0 / 98.3 / 83.3 %)
     "glossary_queries_heldout7.toml": (0.94, 0.98, 0.83),
+    # sealed, written 2026-11-30 and scored once at the end (totals only)
+    "glossary_queries_heldout8.toml": (0.97, 0.99, 1.0),
     # 2026-11-30: a new writer, descriptions and neighbours (first look 94.2 / 95.9 / 100 %;
     # i15b round: 100 / 100 / 100 %)
     "glossary_queries_tune13.toml": (0.99, 0.99, 0.99),
@@ -122,6 +124,8 @@ CHECKLIST_SETS = {
     "checklist_queries_tune24.toml": (0.99, 0.99, 1.0),
     # ... and its sealed half (totals only; first look 90.3 / 92.2 / 100 %)
     "checklist_queries_heldout9.toml": (0.90, 0.92, 1.0),
+    # sealed, written 2026-11-30 and scored once at the end (totals only)
+    "checklist_queries_heldout10.toml": (0.96, 0.97, 1.0),
     # 2026-11-30: a writer asking by risk and situation (first look 94.6 / 97.3 / 80.0 %,
     # end of its round 99.1 / 100 / 80.0 %)
     "checklist_queries_tune25.toml": (0.98, 0.99, 0.8),

@@ -40,6 +40,7 @@ GLOSSARY_SETS = [
     "glossary_queries_tune11.toml",
     "glossary_queries_heldout7.toml",
     "glossary_queries_tune13.toml",
+    "glossary_queries_heldout8.toml",
     "glossary_queries_tune12.toml",
     "glossary_queries_tune14.toml",
 ]
@@ -83,6 +84,7 @@ CHECKLIST_SETS = [
     "checklist_queries_tune23.toml",
     "checklist_queries_tune24.toml",
     "checklist_queries_heldout9.toml",
+    "checklist_queries_heldout10.toml",
     "checklist_queries_tune26.toml",
     "checklist_queries_tune25.toml",
     "checklist_queries_tune27.toml",
