@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.reply_accuracy import outcome  # noqa: E402
 from interview.engine import reply_gate  # noqa: E402
 from interview.engine.answers import Status  # noqa: E402
 from interview.engine.reply import parse_status_reply  # noqa: E402
@@ -60,10 +61,7 @@ def _use_model_from_env() -> None:
 
 
 def _outcome(label: str, got: Status | None) -> str:
-    expected = None if label == "none" else Status(label)
-    if got is expected:
-        return "correct"
-    return "unsure" if got is None else "wrong"
+    return outcome(got, None if label == "none" else Status(label))
 
 
 def _line(name: str, counts: Counter[str]) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from interview.search.datafile import read_data
+
 GENERIC_FILE = Path(__file__).parent / "generic.toml"
 MIN_REST = 2
 """A compound loses a generic word at its start or end only when the rest is a word of
@@ -20,14 +22,7 @@ its own (two kanji or more): 全部|確認, 連携|開始時; else the whole run
 @lru_cache(maxsize=1)
 def generic_words(path: Path = GENERIC_FILE) -> frozenset[str]:
     """Every word of the file (empty when the file is missing)."""
-    import tomllib
-
-    try:
-        with path.open("rb") as f:
-            data = tomllib.load(f)
-    except FileNotFoundError:
-        return frozenset()
-    return frozenset(str(word) for word in data.get("words", [])) - {""}
+    return frozenset(str(word) for word in read_data(path).get("words", [])) - {""}
 
 
 def strip_generic(run: str, stops: frozenset[str] = frozenset()) -> tuple[int, str] | None:

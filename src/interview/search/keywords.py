@@ -10,19 +10,15 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from interview.search.datafile import read_data
+
 KEYWORDS_FILE = Path(__file__).parent / "keywords.toml"
 
 
 @lru_cache(maxsize=1)
 def _entries(path: Path) -> dict[str, list[dict[str, object]]]:
     """The file's tables, read once for both lookups ({} when the file is missing)."""
-    import tomllib
-
-    try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except FileNotFoundError:
-        return {}
+    return read_data(path)
 
 
 def _words(entry: dict[str, object]) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from interview.search.datafile import read_data
 from interview.search.normalize import normalize, query_words
 
 OUTSIDE_FILE = Path(__file__).parent / "outside.toml"
@@ -26,16 +27,9 @@ beside it is a word of its own (two letters of one script or more): 株主|総�
 @lru_cache(maxsize=1)
 def outside_words(path: Path = OUTSIDE_FILE) -> frozenset[str]:
     """Every word of the file, folded (empty when the file is missing)."""
-    import tomllib
-
-    try:
-        with path.open("rb") as f:
-            data = tomllib.load(f)
-    except FileNotFoundError:
-        return frozenset()
-    return frozenset(
-        _folded(str(word)) for group in data.get("groups", []) for word in group.get("words", [])
-    ) - {""}
+    groups = read_data(path).get("groups", [])
+    words = {_folded(str(word)) for group in groups for word in group.get("words", [])}
+    return frozenset(words - {""})
 
 
 def _folded(word: str) -> str:

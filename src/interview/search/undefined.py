@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from interview.search.datafile import read_data
 from interview.search.normalize import normalize, normalize_query, query_words
 
 UNDEFINED_FILE = Path(__file__).parent / "undefined.toml"
@@ -25,13 +26,7 @@ MAX_PHRASE = 4
 def undefined_words(path: Path = UNDEFINED_FILE) -> tuple[frozenset[str], frozenset[str]]:
     """(folded Japanese words, English phrases as space-joined lowercase words); empty
     when the file is missing."""
-    import tomllib
-
-    try:
-        with path.open("rb") as f:
-            data = tomllib.load(f)
-    except FileNotFoundError:
-        return frozenset(), frozenset()
+    data = read_data(path)
     japanese: set[str] = set()
     english: set[str] = set()
     for group in data.get("groups", []):

@@ -25,6 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from interview.search.datafile import read_data
+
 HERE = Path(__file__).parent
 ENGLISH_FILE = HERE / "english.toml"
 READINGS_FILE = HERE / "readings.toml"
@@ -37,16 +39,6 @@ class Entry(NamedTuple):
     targets: tuple[str, ...]
     spelled: bool
     """A reading: the key is another spelling of its single target."""
-
-
-def _load(path: Path) -> dict:
-    import tomllib
-
-    try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except FileNotFoundError:
-        return {}
 
 
 def plurals(phrase: str) -> list[str]:
@@ -70,7 +62,7 @@ def plurals(phrase: str) -> list[str]:
 
 @lru_cache(maxsize=2)
 def _english(path: Path = ENGLISH_FILE) -> dict:
-    return _load(path)
+    return read_data(path)
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +82,7 @@ def english_entries(path: Path = ENGLISH_FILE) -> tuple[Entry, ...]:
 @lru_cache(maxsize=1)
 def reading_entries(path: Path = READINGS_FILE) -> tuple[Entry, ...]:
     entries = []
-    for entry in _load(path).get("readings", []):
+    for entry in read_data(path).get("readings", []):
         kana = tuple(
             str(k) for k in entry.get("kana", []) if len(str(k).replace("ー", "")) >= MIN_READING
         )
@@ -289,7 +281,7 @@ _KANJI_RUN = re.compile(r"[\u3400-\u9fff々]{2,}")
 def homophones(path: Path = HOMOPHONES_FILE) -> dict[str, str]:
     """Each kanji of ``homophones.toml`` → the other kanji of its group(s)."""
     table: dict[str, str] = {}
-    for group in _load(path).get("groups", []):
+    for group in read_data(path).get("groups", []):
         for char in str(group):
             others = "".join(c for c in str(group) if c != char)
             table[char] = table.get(char, "") + others
