@@ -132,3 +132,41 @@ def test_skipping_by_characters_keeps_every_answer_and_replacement(monkeypatch):
     expected = [(bool(rules.pattern.search(t)), rules.pattern.sub("X", t)) for t in texts]
     monkeypatch.setattr(reply_regex, "_LONG", 0)  # every text counts as long
     assert [(bool(rules.search(t)), rules.sub("X", t)) for t in texts] == expected
+
+
+def test_first_character_search_changes_only_where_re_starts_looking():
+    """fast() compiles a pattern led by a look-behind or a group to re's own code, with an
+    info block naming its first characters: same code after the block, same matches."""
+    sources = [
+        r"(?<!未)(実施|対応)済|(予定|計画)です",
+        r"(?<![\d年])(\d{1,2})月",
+        r"(?<=[すた])(ので|から)",
+        r"((アカウント|id)(は|を|も)[^、。]{0,20}?)(止め|停止し)(?=て|ま)",
+        r"(?:(?<=[^\x00-\x7f])[ \t]+|[ \t]+(?=[^\x00-\x7f]))",
+    ]
+    base = "手順書はありますが、訓練はしていません。未実施済、対応済。予定です12月 abc 2026年3月、"
+    texts = [base, base * 30, "アカウントは退職時に止めています" * 12, "", "ので"]
+    for source in sources:
+        tree = reply_regex._P.parse(source)
+        plain_code = reply_regex.program(tree)
+        chars, _ = reply_regex._first_of_sequence(tree)
+        info = reply_regex._first_characters_info(tree, chars)
+        assert reply_regex.program(tree, info)[len(info) :] == plain_code[plain_code[1] + 1 :]
+        plain, quick = re.compile(source), reply_regex.fast(source)
+        for text in texts:
+            assert [m.span() for m in quick.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], source
+            assert quick.sub("X", text) == plain.sub("X", text)
+
+
+def test_an_alternation_keeps_its_answers_while_it_remembers_character_sets(monkeypatch):
+    rules = Alternation(
+        r"(?<!未)実施(済|中)|ていない|だけ(?!で)|\d{1,2}割|(全|一)部[^、]{0,5}?のみ"
+    )
+    texts = ["本番だけ実施済み", "まだ実施していない", "未実施済", "3割", "全部の端末のみ", "なし"]
+    expected = [(bool(rules.pattern.search(t)), rules.pattern.sub("X", t)) for t in texts]
+    monkeypatch.setattr(reply_regex, "_LONG", 0)
+    monkeypatch.setattr(reply_regex, "_VIABLE_KEPT", 2)  # forget often
+    for _ in range(3):  # asked again: the remembered alternatives give the same answers
+        assert [(bool(rules.search(t)), rules.sub("X", t)) for t in texts] == expected

@@ -24,12 +24,14 @@ from typing import Any
 _C: Any
 _P: Any
 _CO: Any
+_SRE: Any
 try:
     _C = importlib.import_module("re._constants")
     _P = importlib.import_module("re._parser")
     _CO = importlib.import_module("re._compiler")
+    _SRE = importlib.import_module("_sre")
 except ImportError:  # pragma: no cover
-    _C = _P = _CO = None
+    _C = _P = _CO = _SRE = None
 
 _Ranges = list[tuple[int, int]]
 _DIGIT = (-1, -1)  # \\d, kept as a category in the class
@@ -140,12 +142,67 @@ def _guard_alternatives(alternatives: list[Any]) -> None:
             alternative.data[:0] = _P.parse(f"(?={_character_class(chars)})").data
 
 
-def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
-    """The pattern behind a look-ahead on its first characters (when they are known).
+def _charset_items(chars: _Ranges) -> list[tuple[Any, Any]]:
+    """A class's characters as ``re``'s own charset items."""
+    items: list[tuple[Any, Any]] = []
+    for low, high in chars:
+        if (low, high) == _DIGIT:
+            items.append((_C.CATEGORY, _C.CATEGORY_DIGIT))
+        elif low == high:
+            items.append((_C.LITERAL, low))
+        else:
+            items.append((_C.RANGE, (low, high)))
+    return items
 
-    Given its source, the pattern is parsed once and compiled from that parse (with the
-    look-ahead in front), so the rules cost no more to load than plain ``re.compile``.
-    A pattern that starts with a literal keeps ``re``'s own literal-prefix search instead.
+
+def program(tree: Any, info: list[int] | None = None) -> list[int]:
+    """The code ``re`` compiles *tree* to, with its own info block or with *info* instead."""
+    flags = tree.state.flags
+    code: list[int] = []
+    if info is None:
+        _CO._compile_info(code, tree, flags)
+    else:
+        code += info
+    _CO._compile(code, tree.data, flags)
+    code.append(_C.SUCCESS)
+    return code
+
+
+def _first_characters_info(tree: Any, chars: _Ranges) -> list[int]:
+    """An info block saying "a match starts with one of *chars*" (what ``re`` writes by
+    itself for a pattern that starts with a class): the search then tests each position's
+    character in one tight loop and runs the pattern only where the character is one of
+    them. The pattern's own code is unchanged."""
+    low, high = tree.getwidth()
+    maxcode = _CO.MAXCODE
+    info = [_C.INFO, 0, _C.SRE_INFO_CHARSET, min(low, maxcode), min(high, maxcode)]
+    charset, _ = _CO._optimize_charset(_charset_items(chars))
+    _CO._compile_charset(charset, tree.state.flags, info)
+    info[1] = len(info) - 1
+    return info
+
+
+def _compiled(tree: Any, code: list[int]) -> re.Pattern[str]:
+    """A pattern object from *code* (as ``re._compiler.compile`` makes it; no source)."""
+    index = tree.state.groupdict
+    names: list[str | None] = [None] * tree.state.groups
+    for name, number in index.items():
+        names[number] = name
+    return _SRE.compile(None, tree.state.flags, code, tree.state.groups - 1, index, tuple(names))
+
+
+def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern, searched only from the positions whose character can start a match
+    (when those characters are known).
+
+    ``re`` does this by itself for a pattern that starts with a literal or a class; for one
+    led by a group or a look-behind it tries the whole pattern at every position. Here the
+    pattern's code is compiled as ``re`` compiles it, with an info block naming the
+    characters that can start a match (``_first_characters_info``), so the search skips the
+    other positions in one tight loop. Where that cannot be done (another Python's ``re``),
+    a look-ahead on the same characters stands in front of the pattern (slower, same
+    matches). The pattern is parsed once, so the rules cost no more to load than plain
+    ``re.compile``.
     """
     source = pattern if isinstance(pattern, str) else pattern.pattern
     if _P is None:
@@ -159,8 +216,11 @@ def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
             return re.compile(source)
         if len(tree.data) == 1 and tree.data[0][0] is _C.BRANCH:
             _guard_alternatives(tree.data[0][1][1])
-        tree.data[:0] = _P.parse(f"(?={_character_class(chars)})").data
-        return _CO.compile(tree, 0)
+        try:
+            return _compiled(tree, program(tree, _first_characters_info(tree, chars)))
+        except Exception:  # pragma: no cover  # another re: the look-ahead instead
+            tree.data[:0] = _P.parse(f"(?={_character_class(chars)})").data
+            return _CO.compile(tree, 0)
     except Exception:  # an unknown construct: the plain pattern
         return re.compile(source)
 
@@ -286,6 +346,7 @@ def _needs(source: str) -> tuple[frozenset[str], ...]:
     return tuple(dict.fromkeys(sorted(needs, key=len)))  # the smallest (likeliest absent) first
 
 
+_VIABLE_KEPT = 64  # sets of characters whose alternatives an Alternation keeps
 _ANY_DIGIT = "\\d"  # two characters: stands for any digit among a text's characters
 _seen: tuple[str, frozenset[str]] = ("", frozenset())
 
@@ -318,35 +379,58 @@ class Alternation:
         self.pattern = fast(pattern)
         self._source = pattern if isinstance(pattern, str) else pattern.pattern
         self._parts: list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]] | None = None
+        self._needed: frozenset[str] = frozenset()  # every character any need names
+        self._viable: dict[frozenset[str], list[tuple[int, re.Pattern[str]]]] = {}
 
     def _alternatives(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
         if self._parts is None:
             self._parts = [(fast(part), _needs(part)) for part in _top_level(self._source)]
+            self._needed = frozenset().union(*(n for _, needs in self._parts for n in needs))
         return self._parts
+
+    def _candidates(self, present: frozenset[str]) -> list[tuple[int, re.Pattern[str]]]:
+        """The alternatives (numbered, in order) that a text with these characters may
+        match: those whose every need meets *present*. Worked out once per set of the
+        characters the needs name (a reply asks the same alternation several times)."""
+        parts = self._alternatives()
+        key = present & self._needed  # a need meets present iff it meets key
+        found = self._viable.get(key)
+        if found is None:
+            found = [
+                (index, part)
+                for index, (part, needs) in enumerate(parts)
+                if not any(need.isdisjoint(key) for need in needs)
+            ]
+            if len(self._viable) >= _VIABLE_KEPT:
+                self._viable.clear()
+            self._viable[key] = found
+        return found
 
     def search(self, text: str) -> re.Match[str] | None:
         if len(text) < _LONG:
             return self.pattern.search(text)
-        present = _characters(text)
-        for part, needs in self._alternatives():
-            if any(need.isdisjoint(present) for need in needs):
-                continue
+        for _, part in self._candidates(_characters(text)):
             if found := part.search(text):
                 return found
         return None
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        """Each alternative in turn replaces its matches (on long text); after a replacement
+        the later alternatives are chosen by the new text's characters."""
         if len(text) < _LONG:
             return self.pattern.sub(repl, text)
         present = _characters(text)
-        for part, needs in self._alternatives():
-            if any(need.isdisjoint(present) for need in needs):
-                continue
-            replaced = part.sub(repl, text)
-            if replaced != text:
-                text = replaced
-                present = _present(text)
-        return text
+        start = 0
+        while True:
+            for index, part in self._candidates(present):
+                if index < start:
+                    continue
+                replaced = part.sub(repl, text)
+                if replaced != text:
+                    text, present, start = replaced, _present(replaced), index + 1
+                    break
+            else:
+                return text
 
 
 def fast_module(namespace: dict[str, Any]) -> None:
