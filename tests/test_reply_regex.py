@@ -114,7 +114,9 @@ def test_what_a_match_needs_among_the_characters():
     assert needs(r"a{0,2}b") == ["ab", "b"]  # an optional part needs nothing
     assert needs(r"\d+分") == ["\\d", "分"]
     assert needs(r"(?i)ab") == []  # case ignored: nothing known
-    assert needs(r"(?<=q)[^a]") == []  # look-behinds and negated classes: nothing known
+    assert needs(r"(?<!q)[^a]") == []  # negative look-behinds, negated classes: nothing
+    assert needs(r"(?<=q)[^a](?=r|s)") == ["q", "rs"]  # what a look-around must match
+    assert needs(r"(?<![a-z])[\s　]+") == ["\\s　"]  # \s as its mark
 
 
 def test_skipping_by_characters_keeps_every_answer_and_replacement(monkeypatch):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 # re's own parser and compiler (private modules, typed as Any; without them: no look-ahead)
@@ -191,7 +191,17 @@ def _compiled(tree: Any, code: list[int]) -> re.Pattern[str]:
     return _SRE.compile(None, tree.state.flags, code, tree.state.groups - 1, index, tuple(names))
 
 
-def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
+def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str] | Guarded:
+    """The pattern, searched only from the positions whose character can start a match
+    (``quick``); a pattern ``re`` must try at every position (no first characters known, or
+    it can match empty) comes guarded by what its matches need instead (``Guarded``)."""
+    source = pattern if isinstance(pattern, str) else pattern.pattern
+    compiled, everywhere = _quick(source)
+    needs = _needs(source) if everywhere else ()
+    return Guarded(compiled, needs) if needs else compiled
+
+
+def quick(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
     """The pattern, searched only from the positions whose character can start a match
     (when those characters are known).
 
@@ -204,25 +214,29 @@ def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
     matches). The pattern is parsed once, so the rules cost no more to load than plain
     ``re.compile``.
     """
-    source = pattern if isinstance(pattern, str) else pattern.pattern
+    return _quick(pattern if isinstance(pattern, str) else pattern.pattern)[0]
+
+
+def _quick(source: str) -> tuple[re.Pattern[str], bool]:
+    """``quick``'s pattern, and whether ``re`` still tries it at every position."""
     if _P is None:
-        return re.compile(source)
+        return re.compile(source), True
     try:
         tree = _P.parse(source)
         if _skips_ahead_already(tree):
-            return re.compile(source)
+            return re.compile(source), False
         chars, nullable = _first_of_sequence(tree)
         if chars is None or nullable or not chars:
-            return re.compile(source)
+            return re.compile(source), True
         if len(tree.data) == 1 and tree.data[0][0] is _C.BRANCH:
             _guard_alternatives(tree.data[0][1][1])
         try:
-            return _compiled(tree, program(tree, _first_characters_info(tree, chars)))
+            return _compiled(tree, program(tree, _first_characters_info(tree, chars))), False
         except Exception:  # pragma: no cover  # another re: the look-ahead instead
             tree.data[:0] = _P.parse(f"(?={_character_class(chars)})").data
-            return _CO.compile(tree, 0)
+            return _CO.compile(tree, 0), False
     except Exception:  # an unknown construct: the plain pattern
-        return re.compile(source)
+        return re.compile(source), True
 
 
 _LONG = 160  # characters from which the alternatives are used one by one
@@ -305,12 +319,12 @@ def _needs_of_sequence(items: Iterable[tuple[Any, Any]]) -> list[frozenset[str]]
 def _needs_of_item(op: Any, av: Any) -> list[frozenset[str]]:
     if op is _C.LITERAL:
         return [frozenset(chr(av))]
-    if op is _C.IN:
-        chars, _ = _first_of_item(op, av)  # a plain class: its characters (None if negated)
-        found = _as_set(chars) if chars else None
-        return [found] if found else []
-    if op is _C.CATEGORY and av is _C.CATEGORY_DIGIT:
-        return [frozenset((_ANY_DIGIT,))]
+    if op is _C.IN:  # a plain class: its characters (nothing known if negated)
+        return _class_needs(av)
+    if op is _C.CATEGORY and av in _CATEGORY_MARKS:
+        return [frozenset((_CATEGORY_MARKS[av],))]
+    if op is _C.ASSERT:  # a look-ahead or look-behind that must match: what it matches
+        return _needs_of_sequence(av[1])
     if op is _C.SUBPATTERN:  # (group, flags added, flags removed, items)
         return [] if av[1] & (re.IGNORECASE | re.VERBOSE) else _needs_of_sequence(av[-1])
     if op is _C.BRANCH:  # one set per branch (its smallest), together
@@ -324,7 +338,23 @@ def _needs_of_item(op: Any, av: Any) -> list[frozenset[str]]:
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
         low, _, inner_items = av
         return _needs_of_sequence(inner_items) if low >= 1 else []
-    return []  # look-arounds, anchors, anything else: no need known
+    return []  # negative look-arounds, anchors, anything else: no need known
+
+
+def _class_needs(items: Any) -> list[frozenset[str]]:
+    """A class's characters as one need (``\\d`` and ``\\s`` as their marks), or nothing
+    when it is negated, holds another category or is too large."""
+    found: set[str] = set()
+    for op, av in items:
+        if op is _C.LITERAL:
+            found.add(chr(av))
+        elif op is _C.RANGE and av[1] - av[0] < _FEW:
+            found.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is _C.CATEGORY and av in _CATEGORY_MARKS:
+            found.add(_CATEGORY_MARKS[av])
+        else:
+            return []
+    return [frozenset(found)] if found and len(found) <= _FEW else []
 
 
 def _needs(source: str) -> tuple[frozenset[str], ...]:
@@ -348,23 +378,33 @@ def _needs(source: str) -> tuple[frozenset[str], ...]:
 
 _VIABLE_KEPT = 64  # sets of characters whose alternatives an Alternation keeps
 _ANY_DIGIT = "\\d"  # two characters: stands for any digit among a text's characters
-_seen: tuple[str, frozenset[str]] = ("", frozenset())
+_ANY_SPACE = "\\s"  # and for any blank (what \\s matches in a str pattern)
+_CATEGORY_MARKS: dict[Any, str] = (
+    {_C.CATEGORY_DIGIT: _ANY_DIGIT, _C.CATEGORY_SPACE: _ANY_SPACE} if _C is not None else {}
+)
+_seen: dict[str, frozenset[str]] = {}
+_SEEN_KEPT = 16  # texts whose characters are kept
 
 
 def _characters(text: str) -> frozenset[str]:
-    """The characters of *text* (the last text's are kept: the rules ask for one reply's
-    characters many times in a row)."""
-    global _seen
-    if _seen[0] is not text and _seen[0] != text:
-        _seen = (text, _present(text))
-    return _seen[1]
+    """The characters of *text* (those of the last few texts are kept: the rules ask for one
+    reply's characters many times, between rewrites of it)."""
+    found = _seen.get(text)
+    if found is None:
+        if len(_seen) >= _SEEN_KEPT:
+            _seen.clear()
+        found = _seen[text] = _present(text)
+    return found
 
 
 def _present(text: str) -> frozenset[str]:
     found = frozenset(text)
+    marks = set()
     if any(ch.isdecimal() for ch in found):  # what \\d matches in a str pattern
-        return found | {_ANY_DIGIT}
-    return found
+        marks.add(_ANY_DIGIT)
+    if any(ch.isspace() for ch in found):  # what \\s matches in a str pattern
+        marks.add(_ANY_SPACE)
+    return found | marks if marks else found
 
 
 class Alternation:
@@ -376,7 +416,7 @@ class Alternation:
     """
 
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
-        self.pattern = fast(pattern)
+        self.pattern = quick(pattern)
         self._source = pattern if isinstance(pattern, str) else pattern.pattern
         self._parts: list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]] | None = None
         self._needed: frozenset[str] = frozenset()  # every character any need names
@@ -384,7 +424,7 @@ class Alternation:
 
     def _alternatives(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
         if self._parts is None:
-            self._parts = [(fast(part), _needs(part)) for part in _top_level(self._source)]
+            self._parts = [(quick(part), _needs(part)) for part in _top_level(self._source)]
             self._needed = frozenset().union(*(n for _, needs in self._parts for n in needs))
         return self._parts
 
@@ -427,19 +467,95 @@ class Alternation:
                     continue
                 replaced = part.sub(repl, text)
                 if replaced != text:
-                    text, present, start = replaced, _present(replaced), index + 1
+                    text, present, start = replaced, _characters(replaced), index + 1
                     break
             else:
                 return text
 
 
+class Guarded:
+    """A pattern ``re`` tries at every position of a text (no first characters known, or it
+    can match empty), with what its matches need (``_needs``). On long text that lacks every
+    character of one of those sets there is no match, so the answer is given without a
+    search: no match, the text unchanged, nothing found. Short text is searched as usual."""
+
+    __slots__ = ("compiled", "needs")
+
+    def __init__(self, compiled: re.Pattern[str], needs: tuple[frozenset[str], ...]) -> None:
+        self.compiled = compiled
+        self.needs = needs
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
+    def _absent(self, text: str) -> bool:
+        """Whether *text* is long and lacks what every match needs."""
+        if len(text) < _LONG:
+            return False
+        present = _characters(text)
+        return any(need.isdisjoint(present) for need in self.needs)
+
+    def search(self, text: str, *args: Any) -> re.Match[str] | None:
+        if args or not self._absent(text):
+            return self.compiled.search(text, *args)
+        return None
+
+    def match(self, text: str, *args: Any) -> re.Match[str] | None:
+        if args or not self._absent(text):
+            return self.compiled.match(text, *args)
+        return None
+
+    def fullmatch(self, text: str, *args: Any) -> re.Match[str] | None:
+        if args or not self._absent(text):
+            return self.compiled.fullmatch(text, *args)
+        return None
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, *args: Any) -> str:
+        if args or not self._absent(text):
+            return self.compiled.sub(repl, text, *args)
+        return text
+
+    def findall(self, text: str, *args: Any) -> list[Any]:
+        if args or not self._absent(text):
+            return self.compiled.findall(text, *args)
+        return []
+
+    def finditer(self, text: str, *args: Any) -> Iterator[re.Match[str]]:
+        if args or not self._absent(text):
+            return self.compiled.finditer(text, *args)
+        return iter(())
+
+    def split(self, text: str, *args: Any) -> list[str | Any]:
+        if args or not self._absent(text):
+            return self.compiled.split(text, *args)
+        return [text]
+
+
+def _faster(value: Any) -> Any:
+    """*value* made fast if it is a plain compiled pattern (``fast``), else *value*."""
+    if isinstance(value, re.Pattern) and isinstance(value.pattern, str) and not value.flags & re.I:
+        return fast(value)
+    return value
+
+
 def fast_module(namespace: dict[str, Any]) -> None:
-    """Every plain compiled pattern of a module behind its first-character look-ahead
-    (``fast`` leaves alone those ``re`` already skips ahead on)."""
+    """Every plain compiled pattern of a module made fast (``fast``: searched from its first
+    characters, or guarded by what it needs; those ``re`` already skips ahead on are left
+    alone), also in lists and tuples of (pattern, replacement) pairs."""
     for name, value in list(namespace.items()):
         if (
-            isinstance(value, re.Pattern)
-            and isinstance(value.pattern, str)
-            and not value.flags & re.I
+            isinstance(value, (list, tuple))
+            and value
+            and all(
+                isinstance(item, tuple) and item and isinstance(item[0], re.Pattern)
+                for item in value
+            )
         ):
-            namespace[name] = fast(value)
+            pairs = [(_faster(item[0]), *item[1:]) for item in value]
+            if isinstance(value, list):
+                value[:] = pairs
+            else:
+                namespace[name] = tuple(pairs)
+        else:
+            namespace[name] = _faster(value)
