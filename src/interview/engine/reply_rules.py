@@ -1150,12 +1150,20 @@ _CONTRAST = fast(
 _NEGATED_PREDICATE = re.compile(r"ない|ません|ず(?=[、。に]|$)|なく|おらず|未[一-龥]+|なし")
 
 
+_MARK_END = re.compile(r"(済み|未実施)$")
+
+
 def _mark_list(text: str) -> bool:
     """Parts each marked done or not done (済み / 未実施, from ○ × OK NG 済 未), some of each."""
-    ends = [re.search(r"(済み|未実施)$", c) for c in _clauses(text)]
-    if len(ends) < 2 or not all(ends):
+    clauses = _clauses(text)
+    if len(clauses) < 2:
         return False
-    marks = {m.group(1) for m in ends if m}
+    marks = set()
+    for clause in clauses:  # every clause ends with a mark (the first without one decides)
+        end = _MARK_END.search(clause)
+        if end is None:
+            return False
+        marks.add(end.group(1))
     return marks == {"済み", "未実施"}
 
 
@@ -1468,7 +1476,12 @@ def _available_unused(text: str) -> bool:
     """Something exists (ある, 入っている, 用意されている, もらった) and the rest says it is not
     used, read or switched on, with no part named as limited."""
     clauses = [c for c in _CLAUSE_OR_CONTRAST.split(text) if c]
-    there = [c for c in clauses if _THERE.search(c) and not _NEGATIVE.search(c)]
+    # (_THERE has no anchor or look-around: no match in the text, none in a clause of it)
+    there = (
+        [c for c in clauses if _THERE.search(c) and not _NEGATIVE.search(c)]
+        if _THERE.search(text)
+        else []
+    )
     if not there and re.search(
         r"誰も[^、。]{0,6}?(見て|確認して|使って|読んで|対応して)(い|お)?(ない|ません)", text
     ):
@@ -1478,8 +1491,10 @@ def _available_unused(text: str) -> bool:
             for c in clauses
             if re.search(r"(ある|あり(?!ませ)|入って)", c) and not _NEGATIVE.search(c)
         ]
+    if not there:
+        return False
     unused = [c for c in clauses if _UNUSED.search(c)]
-    if not there or not unused or _PARTIAL.search(text):
+    if not unused or _PARTIAL.search(text):
         return False
     # the done clause must only say something is there (not 「確認しています」, 「運用しています」)
     return all(
@@ -1546,6 +1561,13 @@ def _owned_unused(text: str) -> bool:
     return not any(_POSITIVE.search(c) and not _NOT_USED.search(c) for c in rest)
 
 
+_ONE_OFF_STOPPED = re.compile(
+    r"(一度|一回|1回|試しに|試験的に)[^。]{0,20}?(ました|た)[^。]{0,8}"
+    r"(それきり|それっきり|続か(なかった|ず)|続きませんでした|長続きし(なかった|ませんでした))"
+    r"|(ろ|よ)うと(した|しました)[^。]{0,12}(続か(なかった|ず)|続きませんでした|頓挫|挫折)"
+)
+
+
 def _past_only(text: str) -> bool:
     """Done before, not now: 「前はやってたけど今はやってない」."""
     return bool(
@@ -1558,12 +1580,7 @@ def _past_only(text: str) -> bool:
             text,
         )
         # 「試しに一度やってみましたが、それきりです」「続きませんでした」: a one-off that stopped
-        or re.search(
-            r"(一度|一回|1回|試しに|試験的に)[^。]{0,20}?(ました|た)[^。]{0,8}"
-            r"(それきり|それっきり|続か(なかった|ず)|続きませんでした|長続きし(なかった|ませんでした))"
-            r"|(ろ|よ)うと(した|しました)[^。]{0,12}(続か(なかった|ず)|続きませんでした|頓挫|挫折)",
-            text,
-        )
+        or _ONE_OFF_STOPPED.search(text)
         # 「今はやってないです。前はやってたんですけど」: the other way round
         or re.search(
             r"^(今|現在|いま)(は|では)?[^、。]{0,12}(ない|ません)[^。]{0,4}[。、][^。]{0,6}"
