@@ -172,3 +172,25 @@ def test_an_alternation_keeps_its_answers_while_it_remembers_character_sets(monk
     monkeypatch.setattr(reply_regex, "_VIABLE_KEPT", 2)  # forget often
     for _ in range(3):  # asked again: the remembered alternatives give the same answers
         assert [(bool(rules.search(t)), rules.sub("X", t)) for t in texts] == expected
+
+
+def test_literals_grouped_by_first_character_match_as_the_plain_join():
+    import random
+
+    rng = random.Random(5)
+    alphabet = "あいうa.|"  # a few characters, so words share first characters and prefixes
+    for _ in range(200):
+        words = [
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3)))
+            for _ in range(rng.randint(1, 8))
+        ]
+        plain = re.compile("|".join(map(re.escape, words)))
+        grouped = re.compile(reply_regex.literals(words))
+        for _ in range(5):
+            text = "".join(rng.choice(alphabet + "え") for _ in range(rng.randint(0, 30)))
+            assert [m.group(0) for m in grouped.finditer(text)] == [
+                m.group(0) for m in plain.finditer(text)
+            ], (words, text)
+            assert [m.span() for m in grouped.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, TypeAlias
 
 # re's own parser and compiler (private modules, typed as Any; without them: no look-ahead)
 _C: Any
@@ -117,8 +117,11 @@ def first_characters(source: str) -> str | None:
 def _skips_ahead_already(items: Any) -> bool:
     """``re`` finds a literal prefix or a set of first characters by itself (it looks through
     groups at the first item: a literal, a class, or alternatives that each start with a
-    literal); a look-ahead would only slow such a pattern down."""
+    literal), or tries only the start of the text (a pattern led by ``^``); a look-ahead or
+    an info block would only slow such a pattern down."""
     data = list(items)
+    if data and data[0][0] is _C.AT and data[0][1] in (_C.AT_BEGINNING, _C.AT_BEGINNING_STRING):
+        return True  # 「^…」: re tries the start of the text only
     while data and data[0][0] is _C.SUBPATTERN:
         data = list(data[0][1][-1])
     if not data:
@@ -231,12 +234,36 @@ def _quick(source: str) -> tuple[re.Pattern[str], bool]:
         if len(tree.data) == 1 and tree.data[0][0] is _C.BRANCH:
             _guard_alternatives(tree.data[0][1][1])
         try:
-            return _compiled(tree, program(tree, _first_characters_info(tree, chars))), False
+            compiled = _compiled(tree, program(tree, _first_characters_info(tree, chars)))
         except Exception:  # pragma: no cover  # another re: the look-ahead instead
             tree.data[:0] = _P.parse(f"(?={_character_class(chars)})").data
-            return _CO.compile(tree, 0), False
+            compiled = _CO.compile(tree, 0)
+        _SOURCES[id(compiled)] = (compiled, source)
+        return compiled, False
     except Exception:  # an unknown construct: the plain pattern
         return re.compile(source), True
+
+
+def literals(words: Iterable[str]) -> str:
+    """A pattern matching any of *words* (literals), as ``"|".join(map(re.escape, words))``
+    does, with the words grouped by their first character: 「ab|c|ad」 → 「a(?:b|d)|c」.
+
+    The matches are the same: at a position only the words that start with its character
+    can match, and they are tried in their given order, so the first word that matches
+    there is the same one. ``re`` then tests one alternative per first character instead of
+    every word at each position where some word may start."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if not word:
+            raise ValueError("literals: an empty word matches everywhere")
+        groups.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for first, rests in groups.items():
+        if all(not rest for rest in rests):
+            parts.append(re.escape(first))
+        else:
+            parts.append(re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")")
+    return "|".join(parts)
 
 
 _LONG = 160  # characters from which the alternatives are used one by one
@@ -471,6 +498,54 @@ class Alternation:
                     break
             else:
                 return text
+
+
+# The source of each pattern compiled without one (by id; the pattern is kept, so its id is
+# never reused), for ``needs_of``; and what each pattern's matches need, once worked out.
+_SOURCES: dict[int, tuple[re.Pattern[str], str]] = {}
+_NEEDS_OF: dict[int, tuple[Any, tuple[frozenset[str], ...]]] = {}
+Matcher: TypeAlias = "re.Pattern[str] | Guarded | Alternation"
+
+
+def needs_of(pattern: Matcher) -> tuple[frozenset[str], ...]:
+    """What every match of *pattern* needs among a text's characters (``_needs``); nothing
+    for an alternation, a pattern compiled with flags that change what its literals match,
+    or one whose source is not known."""
+    if isinstance(pattern, Guarded):
+        return pattern.needs
+    known = _NEEDS_OF.get(id(pattern))
+    if known is not None:
+        return known[1]
+    needs: tuple[frozenset[str], ...] = ()
+    if isinstance(pattern, re.Pattern) and not pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        source = pattern.pattern if isinstance(pattern.pattern, str) else None
+        if source is None and id(pattern) in _SOURCES:
+            source = _SOURCES[id(pattern)][1]
+        needs = _needs(source) if source is not None else ()
+    _NEEDS_OF[id(pattern)] = (pattern, needs)
+    return needs
+
+
+Replacement: TypeAlias = "str | Callable[[re.Match[str]], str]"
+
+
+def substitute(steps: Iterable[tuple[Matcher, Replacement]], text: str) -> str:
+    """*text* after each (pattern, replacement) in turn, as ``pattern.sub(replacement, text)``.
+
+    On long text, a step whose pattern needs characters the text lacks (``needs_of``) is
+    passed over without a search: it would replace nothing."""
+    if len(text) < _LONG:
+        for pattern, replacement in steps:
+            text = pattern.sub(replacement, text)
+        return text
+    present = _characters(text)
+    for pattern, replacement in steps:
+        if any(need.isdisjoint(present) for need in needs_of(pattern)):
+            continue
+        replaced = pattern.sub(replacement, text)
+        if replaced != text:
+            text, present = replaced, _characters(replaced)
+    return text
 
 
 class Guarded:
