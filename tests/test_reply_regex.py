@@ -194,3 +194,48 @@ def test_literals_grouped_by_first_character_match_as_the_plain_join():
             assert [m.span() for m in grouped.finditer(text)] == [
                 m.span() for m in plain.finditer(text)
             ]
+
+
+def _long(text: str) -> str:
+    return (text + "、") * (reply_regex._LONG // (len(text) + 1) + 1)
+
+
+def test_guarded_patterns_answer_as_the_plain_ones_on_long_text():
+    """A pattern re tries everywhere (or guarded by its rare needs) gives the same answers
+    whether its needs are there or not."""
+    sources = [
+        r"(?:[^。、]{0,30}(?:ため|ので)[、,]?)?(苦労|難航)した(が|けど)",  # no first characters
+        r"(?:(?<=て)|(?<=[んい]で))(?=る|ます|ない)",  # can match empty
+        r"(?<![\d年])(\d{1,2})月",  # first characters known; \d is a rare need
+    ]
+    texts = [
+        _long("手順書はありますが訓練はしていません"),
+        _long("人手不足のため苦労したが今はやってる"),
+    ]
+    texts += [_long("3月に導入、やってる"), "苦労したが", "12月"]
+    for source in sources:
+        plain = re.compile(source)
+        namespace: dict[str, object] = {"p": re.compile(source)}
+        reply_regex.fast_module(namespace, rare=True)
+        for quick in (reply_regex.fast(source), namespace["p"]):
+            for text in texts:
+                assert bool(quick.search(text)) == bool(plain.search(text)), (source, text)
+                assert quick.sub("X", text) == plain.sub("X", text)  # type: ignore[union-attr]
+                assert quick.findall(text) == plain.findall(text)  # type: ignore[union-attr]
+                assert quick.split(text) == plain.split(text)  # type: ignore[union-attr]
+    assert isinstance(reply_regex.fast(sources[0]), reply_regex.Guarded)
+
+
+def test_substitute_skips_only_steps_that_cannot_match():
+    steps = [
+        (re.compile(r"なし"), "ない"),
+        (reply_regex.fast(r"(?<=[ぁ-ゖ])月"), "X"),  # needs 月
+        (reply_regex.fast(r"ない(?=です)"), "未実施"),
+        (re.compile(r"(\d+)件"), r"\1個"),
+    ]
+    for text in [_long("該当なしです"), _long("3件あり、なしです"), "なしです", _long("やっ月")]:
+        expected = text
+        for pattern, replacement in steps:
+            expected = pattern.sub(replacement, expected)
+        assert reply_regex.substitute(steps, text) == expected
+    assert reply_regex.needs_of(steps[1][0]) == (frozenset("月"),)

@@ -161,4 +161,4 @@ def _has_date(folded: str) -> bool:
 
 
 # The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
-fast_module(globals())
+fast_module(globals(), rare=True)

@@ -427,11 +427,24 @@ def _characters(text: str) -> frozenset[str]:
 def _present(text: str) -> frozenset[str]:
     found = frozenset(text)
     marks = set()
-    if any(ch.isdecimal() for ch in found):  # what \\d matches in a str pattern
+    if any(map(str.isdecimal, found)):  # what \\d matches in a str pattern
         marks.add(_ANY_DIGIT)
-    if any(ch.isspace() for ch in found):  # what \\s matches in a str pattern
+    if any(map(str.isspace, found)):  # what \\s matches in a str pattern
         marks.add(_ANY_SPACE)
     return found | marks if marks else found
+
+
+def _replaced(text: str, replaced: str, repl: object) -> str:
+    """*replaced* (``pattern.sub(repl, text)``), its characters noted when *text*'s are known
+    and *repl* is a template: they are among *text*'s and the template's (a superset may
+    only keep a search that was not needed, never skip one that was)."""
+    if replaced is not text and isinstance(repl, str) and replaced not in _seen:
+        known = _seen.get(text)
+        if known is not None:
+            if len(_seen) >= _SEEN_KEPT:
+                _seen.clear()
+            _seen[replaced] = known | _present(repl)
+    return replaced
 
 
 class Alternation:
@@ -492,7 +505,7 @@ class Alternation:
             for index, part in self._candidates(present):
                 if index < start:
                     continue
-                replaced = part.sub(repl, text)
+                replaced = _replaced(text, part.sub(repl, text), repl)
                 if replaced != text:
                     text, present, start = replaced, _characters(replaced), index + 1
                     break
@@ -542,7 +555,7 @@ def substitute(steps: Iterable[tuple[Matcher, Replacement]], text: str) -> str:
     for pattern, replacement in steps:
         if any(need.isdisjoint(present) for need in needs_of(pattern)):
             continue
-        replaced = pattern.sub(replacement, text)
+        replaced = _replaced(text, pattern.sub(replacement, text), replacement)
         if replaced != text:
             text, present = replaced, _characters(replaced)
     return text
@@ -588,7 +601,7 @@ class Guarded:
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, *args: Any) -> str:
         if args or not self._absent(text):
-            return self.compiled.sub(repl, text, *args)
+            return _replaced(text, self.compiled.sub(repl, text, *args), repl)
         return text
 
     def findall(self, text: str, *args: Any) -> list[Any]:
@@ -614,7 +627,24 @@ def _faster(value: Any) -> Any:
     return value
 
 
-def fast_module(namespace: dict[str, Any]) -> None:
+def _rare(need: frozenset[str]) -> bool:
+    """Whether a need names no kana, blank or punctuation (the characters most replies hold):
+    a long reply may well lack all of its characters."""
+    return not any(ch == _ANY_SPACE or "\u3000" <= ch <= "\u30ff" for ch in need)
+
+
+def _guard_rare(value: Any) -> Any:
+    """*value* guarded by its rare needs (``_rare``) if it is a pattern that has some."""
+    if not isinstance(value, re.Pattern) or value.flags & (re.IGNORECASE | re.VERBOSE):
+        return value
+    source = value.pattern if isinstance(value.pattern, str) else None
+    if source is None and id(value) in _SOURCES:
+        source = _SOURCES[id(value)][1]
+    needs = tuple(need for need in _needs(source) if _rare(need)) if source else ()
+    return Guarded(value, needs) if needs else value
+
+
+def fast_module(namespace: dict[str, Any], rare: bool = False) -> None:
     """Every plain compiled pattern of a module made fast (``fast``: searched from its first
     characters, or guarded by what it needs; those ``re`` already skips ahead on are left
     alone), also in lists and tuples of (pattern, replacement) pairs."""
@@ -634,3 +664,5 @@ def fast_module(namespace: dict[str, Any]) -> None:
                 namespace[name] = tuple(pairs)
         else:
             namespace[name] = _faster(value)
+            if rare:
+                namespace[name] = _guard_rare(namespace[name])

@@ -1906,4 +1906,4 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
 
 
 # The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
-fast_module(globals())
+fast_module(globals(), rare=True)
