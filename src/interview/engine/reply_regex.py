@@ -461,6 +461,8 @@ class Alternation:
         self._parts: list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]] | None = None
         self._needed: frozenset[str] = frozenset()  # every character any need names
         self._viable: dict[frozenset[str], list[tuple[int, re.Pattern[str]]]] = {}
+        # the last long text searched and what was found (the rules ask again and again)
+        self._last: tuple[str, re.Match[str] | None] = ("", None)
 
     def _alternatives(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
         if self._parts is None:
@@ -489,10 +491,14 @@ class Alternation:
     def search(self, text: str) -> re.Match[str] | None:
         if len(text) < _LONG:
             return self.pattern.search(text)
+        if self._last[0] is text:
+            return self._last[1]
+        found = None
         for _, part in self._candidates(_characters(text)):
             if found := part.search(text):
-                return found
-        return None
+                break
+        self._last = (text, found)
+        return found
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
         """Each alternative in turn replaces its matches (on long text); after a replacement
@@ -567,11 +573,13 @@ class Guarded:
     character of one of those sets there is no match, so the answer is given without a
     search: no match, the text unchanged, nothing found. Short text is searched as usual."""
 
-    __slots__ = ("compiled", "needs")
+    __slots__ = ("_last", "compiled", "needs")
 
     def __init__(self, compiled: re.Pattern[str], needs: tuple[frozenset[str], ...]) -> None:
         self.compiled = compiled
         self.needs = needs
+        # the last long text searched and what was found (the rules ask again and again)
+        self._last: tuple[str, re.Match[str] | None] = ("", None)
 
     @property
     def pattern(self) -> str:
@@ -585,9 +593,11 @@ class Guarded:
         return any(need.isdisjoint(present) for need in self.needs)
 
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
-        if args or not self._absent(text):
+        if args or len(text) < _LONG:
             return self.compiled.search(text, *args)
-        return None
+        if self._last[0] is not text:
+            self._last = (text, None if self._absent(text) else self.compiled.search(text))
+        return self._last[1]
 
     def match(self, text: str, *args: Any) -> re.Match[str] | None:
         if args or not self._absent(text):
