@@ -226,7 +226,7 @@ def test_guarded_patterns_answer_as_the_plain_ones_on_long_text():
     assert isinstance(reply_regex.fast(sources[0]), reply_regex.Guarded)
 
 
-def test_substitute_skips_only_steps_that_cannot_match():
+def test_steps_skip_only_those_that_cannot_match():
     steps = [
         (re.compile(r"なし"), "ない"),
         (reply_regex.fast(r"(?<=[ぁ-ゖ])月"), "X"),  # needs 月
@@ -237,5 +237,5 @@ def test_substitute_skips_only_steps_that_cannot_match():
         expected = text
         for pattern, replacement in steps:
             expected = pattern.sub(replacement, expected)
-        assert reply_regex.substitute(steps, text) == expected
+        assert reply_regex.Steps(steps)(text) == expected
     assert reply_regex.needs_of(steps[1][0]) == (frozenset("月"),)

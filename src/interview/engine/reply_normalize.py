@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from interview.engine.reply_english import fold_english
-from interview.engine.reply_regex import fast_module, literals
+from interview.engine.reply_regex import Steps, fast_module, literals
 
 # Polite padding that carries no verdict (and would otherwise look like one:
 # 「申し訳ありません」 has ありません, 「お世話になっております」 has おります).
@@ -533,8 +533,7 @@ def fold(text: str) -> str:
     s = _LAUGH.sub("", s)
     s = _PARTICLE_END.sub("", s)
     s = _ROMAJI_TAIL.sub(_romaji, s)
-    for pattern, replacement in _DIALECT:
-        s = pattern.sub(replacement, s)
+    s = _DIALECT_STEPS(s)
     s = _BARE_MARK.sub(lambda m: "済み" if (m.group(1) or m.group(2)) == "済" else "未実施", s)
     s = _WORD_RE.sub(lambda m: _WORD_MAP[m.group(0)], s)
     s = _ZUMI.sub("済み", _TEKI.sub("的", s)).strip(_ENDS)
@@ -550,3 +549,4 @@ def fold(text: str) -> str:
 
 # The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
 fast_module(globals())
+_DIALECT_STEPS = Steps(_DIALECT)  # (each step passed over when the text lacks what it needs)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from interview.engine.reply_regex import Matcher, Replacement, fast, substitute
+from interview.engine.reply_regex import Steps, fast
 
 # Nouns and noun phrases that say nothing has started yet.
 _NOT_STARTED_NOUNS = (
@@ -348,90 +348,92 @@ _MUST_LOOK = fast(
 
 
 # What fold_predicates rewrites, in order (pattern, replacement).
-_STEPS: list[tuple[Matcher, Replacement]] = [
-    (_TRIAL_AND_ERROR, "苦労"),
-    (_CUSTOM, "ことになっています"),
-    (_SHOPPING, "検討中"),
-    (_FIRST_STEP_STAGE, "段階で未着手"),
-    (_HAVE_CHECKED, "に確認します"),
-    (_NOT_SEEN_INSIDE, "把握していない"),
-    (_MUST_LOOK, "確認しないとわからない"),
-    (_LEFT_OFF, "オフのまま"),  # the words 「オフのまま」 the rules know
-    (_NA_CASUAL, "該当なし"),
-    (_NOT_NEEDED, "不要です"),
-    (_NA_NOT_SURE, "不明で"),
-    (_NOT_MY_ROLE, "担当ではない"),
-    (_AVOIDED, "〔避〕、"),
-    (_NO_WAY_ROUND, "〔防〕"),
-    (_STALE, "形骸化して"),
-    (_PILOT_PLANNED, "着手予定"),
-    (_NOT_UNNEEDED, "〔意〕が"),
-    (_FEELS_LIKE, "です"),
-    (_PAST_HARDSHIP, "苦労の末、"),
-    (_LEFT_PENDING, "未着手のまま"),
-    (_LEFT_FOR, ""),
-    (_LEFT_OUT, "未対応です"),
-    (_LEFT_ALONE, "未対応"),
-    (_LEFT_REMAINING, "未着手のままです"),
-    (_NOT_STARTED, "未着手"),
-    (_NO_CAPACITY, "未着手"),
-    (_SCARCITY_REASON, ""),
-    (_ROUTINE, "定着して"),
-    (_RUNNING, "運用して"),
-    (_AWARENESS, "〔意〕"),
-    (_EVIDENCE_SEEN, ""),
-    (_REVIEWER_JUDGMENT, ""),
-    (_NOT_EVERYONE, "一部未対応"),
-    (_WISH, "予定"),
-    (_WOULD_BE_NICE, "予定と思"),
-    (_NO_FINDINGS, "監査で指摘なし"),
-    (_NO_PROBLEM_THINK, "問題ありません"),
-    (_AS_TOPIC, "は"),
-    (_AD_HOC, "各自の判断で"),
-    (_NO_WORRY, "問題ありません"),
-    (_SOME_PLACES, "ところもある"),
-    (_IN_PLACE_OF, "の代わりに"),
-    (_OTHER_KANA, "別の"),
-    (_INSTEAD, "で代替"),
-    (_NEG_THEN_SAME, r"\1同等の対策を"),
-    (_PUT_OFF, "後回しにして"),
-    (_NOT_GRANTED, "予算待ちで未着手"),
-    (_CORE_NOT_STARTED, "未着手"),
-    (_POSTPONED, "後回しにして"),
-    (_FIZZLED, "立ち消えになっています"),
-    (_TOLD_NOT_NOW, "見送りになりました"),
-    (_NOTHING_FORMED, "何もしていません"),
-    (_SHORTLISTING, "選定して"),
-    (_NO_CONCLUSION, "まだ何も決まっていません"),
-    (_NOT_TOLD_OFF, "監査で指摘なし"),
-    (_CANNOT_ACCESS, "できない仕組みです"),
-    (_CANNOT_SO_OTHER, r"\1できない代わりに、"),
-    (_NO_DEDICATED_SO, r"\1\2できない代わりに、"),
-    (_AUTO_ACTION, r"自動で\1されます"),
-    (_DESIGNED_NOT, "ない仕組みです"),
-    (_NOBODY_MOVED, "何もしていません"),
-    (_VOICES_RAISED, "話は出たが"),
-    (_OVERLOOKED, "未対応でした"),
-    (_DECIDING_HOW, "検討中"),
-    (_NOT_BUT_CASUAL, "ではなく、"),
-    (_SAVE_AND_QUIT, "今日はここまで"),
-    *_ENGLISH,
-    (_BRACKET_LABEL, r"\1:"),
-    (
-        _KANSAI_HONORIFIC,
-        lambda m: "います" if m.group(1) == "ます" else "いません" if m.group(1) else "いる",
-    ),
-    (_WILL_ASK, r"\1ておきます"),
-]
+_STEPS = Steps(
+    [
+        (_TRIAL_AND_ERROR, "苦労"),
+        (_CUSTOM, "ことになっています"),
+        (_SHOPPING, "検討中"),
+        (_FIRST_STEP_STAGE, "段階で未着手"),
+        (_HAVE_CHECKED, "に確認します"),
+        (_NOT_SEEN_INSIDE, "把握していない"),
+        (_MUST_LOOK, "確認しないとわからない"),
+        (_LEFT_OFF, "オフのまま"),  # the words 「オフのまま」 the rules know
+        (_NA_CASUAL, "該当なし"),
+        (_NOT_NEEDED, "不要です"),
+        (_NA_NOT_SURE, "不明で"),
+        (_NOT_MY_ROLE, "担当ではない"),
+        (_AVOIDED, "〔避〕、"),
+        (_NO_WAY_ROUND, "〔防〕"),
+        (_STALE, "形骸化して"),
+        (_PILOT_PLANNED, "着手予定"),
+        (_NOT_UNNEEDED, "〔意〕が"),
+        (_FEELS_LIKE, "です"),
+        (_PAST_HARDSHIP, "苦労の末、"),
+        (_LEFT_PENDING, "未着手のまま"),
+        (_LEFT_FOR, ""),
+        (_LEFT_OUT, "未対応です"),
+        (_LEFT_ALONE, "未対応"),
+        (_LEFT_REMAINING, "未着手のままです"),
+        (_NOT_STARTED, "未着手"),
+        (_NO_CAPACITY, "未着手"),
+        (_SCARCITY_REASON, ""),
+        (_ROUTINE, "定着して"),
+        (_RUNNING, "運用して"),
+        (_AWARENESS, "〔意〕"),
+        (_EVIDENCE_SEEN, ""),
+        (_REVIEWER_JUDGMENT, ""),
+        (_NOT_EVERYONE, "一部未対応"),
+        (_WISH, "予定"),
+        (_WOULD_BE_NICE, "予定と思"),
+        (_NO_FINDINGS, "監査で指摘なし"),
+        (_NO_PROBLEM_THINK, "問題ありません"),
+        (_AS_TOPIC, "は"),
+        (_AD_HOC, "各自の判断で"),
+        (_NO_WORRY, "問題ありません"),
+        (_SOME_PLACES, "ところもある"),
+        (_IN_PLACE_OF, "の代わりに"),
+        (_OTHER_KANA, "別の"),
+        (_INSTEAD, "で代替"),
+        (_NEG_THEN_SAME, r"\1同等の対策を"),
+        (_PUT_OFF, "後回しにして"),
+        (_NOT_GRANTED, "予算待ちで未着手"),
+        (_CORE_NOT_STARTED, "未着手"),
+        (_POSTPONED, "後回しにして"),
+        (_FIZZLED, "立ち消えになっています"),
+        (_TOLD_NOT_NOW, "見送りになりました"),
+        (_NOTHING_FORMED, "何もしていません"),
+        (_SHORTLISTING, "選定して"),
+        (_NO_CONCLUSION, "まだ何も決まっていません"),
+        (_NOT_TOLD_OFF, "監査で指摘なし"),
+        (_CANNOT_ACCESS, "できない仕組みです"),
+        (_CANNOT_SO_OTHER, r"\1できない代わりに、"),
+        (_NO_DEDICATED_SO, r"\1\2できない代わりに、"),
+        (_AUTO_ACTION, r"自動で\1されます"),
+        (_DESIGNED_NOT, "ない仕組みです"),
+        (_NOBODY_MOVED, "何もしていません"),
+        (_VOICES_RAISED, "話は出たが"),
+        (_OVERLOOKED, "未対応でした"),
+        (_DECIDING_HOW, "検討中"),
+        (_NOT_BUT_CASUAL, "ではなく、"),
+        (_SAVE_AND_QUIT, "今日はここまで"),
+        *_ENGLISH,
+        (_BRACKET_LABEL, r"\1:"),
+        (
+            _KANSAI_HONORIFIC,
+            lambda m: "います" if m.group(1) == "ます" else "いません" if m.group(1) else "いる",
+        ),
+        (_WILL_ASK, r"\1ておきます"),
+    ]
+)
 
 
 @lru_cache(maxsize=256)
 def fold_predicates(text: str) -> str:
     """Rewrite indirect predicates to the canonical words the rules read.
 
-    Cached: the rules and the statistical gate both fold the same reply. A long reply skips
-    the steps whose patterns need characters it lacks (``reply_regex.substitute``)."""
-    return substitute(_STEPS, text)
+    Cached: the rules and the statistical gate both fold the same reply. Steps whose patterns
+    need characters the reply lacks are passed over (``reply_regex.Steps``)."""
+    return _STEPS(text)
 
 
 __all__ = ["fold_predicates"]

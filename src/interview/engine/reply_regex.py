@@ -548,23 +548,37 @@ def needs_of(pattern: Matcher) -> tuple[frozenset[str], ...]:
 Replacement: TypeAlias = "str | Callable[[re.Match[str]], str]"
 
 
-def substitute(steps: Iterable[tuple[Matcher, Replacement]], text: str) -> str:
-    """*text* after each (pattern, replacement) in turn, as ``pattern.sub(replacement, text)``.
+class Steps:
+    """(pattern, replacement) pairs applied in turn, as ``pattern.sub(replacement, text)``.
 
-    On long text, a step whose pattern needs characters the text lacks (``needs_of``) is
-    passed over without a search: it would replace nothing."""
-    if len(text) < _LONG:
-        for pattern, replacement in steps:
-            text = pattern.sub(replacement, text)
+    A step whose pattern needs characters the text lacks (``needs_of``) would replace
+    nothing, so it is passed over without a search. A short text's characters are looked
+    at once (and again after a step that changed it); a long text's are kept
+    (``_characters``)."""
+
+    def __init__(self, steps: Iterable[tuple[Matcher, Replacement]]) -> None:
+        self.steps = list(steps)
+        self._needs: list[tuple[frozenset[str], ...]] | None = None  # worked out on first use
+
+    def __call__(self, text: str) -> str:
+        if self._needs is None:
+            self._needs = [needs_of(pattern) for pattern, _ in self.steps]
+        long = len(text) >= _LONG
+        present = _characters(text) if long else _present(text)
+        for (pattern, replacement), needs in zip(self.steps, self._needs, strict=True):
+            for need in needs:
+                if need.isdisjoint(present):
+                    break
+            else:
+                replaced = pattern.sub(replacement, text)
+                if replaced != text:
+                    if long:
+                        replaced = _replaced(text, replaced, replacement)
+                        present = _characters(replaced)
+                    else:
+                        present = _present(replaced)
+                    text = replaced
         return text
-    present = _characters(text)
-    for pattern, replacement in steps:
-        if any(need.isdisjoint(present) for need in needs_of(pattern)):
-            continue
-        replaced = _replaced(text, pattern.sub(replacement, text), replacement)
-        if replaced != text:
-            text, present = replaced, _characters(replaced)
-    return text
 
 
 class Guarded:
