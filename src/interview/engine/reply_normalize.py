@@ -529,14 +529,9 @@ def fold(text: str) -> str:
     s = _KATAKANA_WORD.sub(_kana, s)
     if any(small in s for small in _SMALL_KANA):
         s = s.translate(_SMALL)
-    s = _LONG.sub("", s)
-    s = _LAUGH.sub("", s)
-    s = _PARTICLE_END.sub("", s)
-    s = _ROMAJI_TAIL.sub(_romaji, s)
-    s = _DIALECT_STEPS(s)
-    s = _BARE_MARK.sub(lambda m: "済み" if (m.group(1) or m.group(2)) == "済" else "未実施", s)
-    s = _WORD_RE.sub(lambda m: _WORD_MAP[m.group(0)], s)
-    s = _ZUMI.sub("済み", _TEKI.sub("的", s)).strip(_ENDS)
+    # long vowels, laughter, final particles, romaji tails, dialect forms, bare marks, kana
+    # spellings and IME slips, 〜てき, 〜ずみ (``_TAIL``)
+    s = _TAIL(s).strip(_ENDS)
     if s == "済" or s.startswith(
         ("済(", "済です", "済でした", "済でござ", "済だ", "済、", "済。")
     ):  # 「済です」
@@ -549,4 +544,27 @@ def fold(text: str) -> str:
 
 # The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
 fast_module(globals())
-_DIALECT_STEPS = Steps(_DIALECT)  # (each step passed over when the text lacks what it needs)
+
+
+def _bare_mark(match: re.Match[str]) -> str:
+    return "済み" if (match.group(1) or match.group(2)) == "済" else "未実施"
+
+
+def _word(match: re.Match[str]) -> str:
+    return _WORD_MAP[match.group(0)]
+
+
+# The last rewrites of fold, in order (a step is passed over when the text lacks what it needs).
+_TAIL = Steps(
+    [
+        (_LONG, ""),
+        (_LAUGH, ""),
+        (_PARTICLE_END, ""),
+        (_ROMAJI_TAIL, _romaji),
+        *_DIALECT,
+        (_BARE_MARK, _bare_mark),
+        (_WORD_RE, _word),
+        (_TEKI, "的"),
+        (_ZUMI, "済み"),
+    ]
+)
