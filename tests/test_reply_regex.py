@@ -239,3 +239,29 @@ def test_steps_skip_only_those_that_cannot_match():
             expected = pattern.sub(replacement, expected)
         assert reply_regex.Steps(steps)(text) == expected
     assert reply_regex.needs_of(steps[1][0]) == (frozenset("月"),)
+
+
+def test_the_rules_clause_precheck_pattern_has_no_anchor_or_look_around():
+    """_available_unused searches _THERE in the whole reply before its clauses: no match in the
+    text means none in a clause only while the pattern looks at nothing outside its match."""
+    from interview.engine import reply_rules
+
+    source = reply_regex.source_of(reply_rules._THERE)
+    assert source is not None
+    constants = reply_regex._C
+    context = {constants.AT, constants.ASSERT, constants.ASSERT_NOT, constants.GROUPREF}
+
+    def ops(items):
+        for op, av in items:
+            yield op
+            for value in av if isinstance(av, (list, tuple)) else [av]:
+                if isinstance(value, reply_regex._P.SubPattern):
+                    yield from ops(value)
+                elif isinstance(value, list):  # a branch's alternatives
+                    for branch in value:
+                        if isinstance(branch, reply_regex._P.SubPattern):
+                            yield from ops(branch)
+
+    found = set(ops(reply_regex._P.parse(source)))
+    assert constants.BRANCH in found and constants.LITERAL in found  # the walk looks inside
+    assert not found & context

@@ -160,5 +160,6 @@ def _has_date(folded: str) -> bool:
     return bool(_DATE_WORDS.search(folded))
 
 
-# The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
+# The remaining plain patterns made fast (reply_regex.fast); a long reply that lacks a rare
+# character one needs is not searched with it.
 fast_module(globals(), rare=True)

@@ -526,6 +526,17 @@ _NEEDS_OF: dict[int, tuple[Any, tuple[frozenset[str], ...]]] = {}
 Matcher: TypeAlias = "re.Pattern[str] | Guarded | Alternation"
 
 
+def source_of(pattern: Matcher) -> str | None:
+    """The source of *pattern* (also of one compiled here without it), if known."""
+    if isinstance(pattern, Guarded):
+        pattern = pattern.compiled
+    if isinstance(pattern, Alternation):
+        return pattern._source
+    if isinstance(pattern.pattern, str):
+        return pattern.pattern
+    return _SOURCES[id(pattern)][1] if id(pattern) in _SOURCES else None
+
+
 def needs_of(pattern: Matcher) -> tuple[frozenset[str], ...]:
     """What every match of *pattern* needs among a text's characters (``_needs``); nothing
     for an alternation, a pattern compiled with flags that change what its literals match,
@@ -537,9 +548,7 @@ def needs_of(pattern: Matcher) -> tuple[frozenset[str], ...]:
         return known[1]
     needs: tuple[frozenset[str], ...] = ()
     if isinstance(pattern, re.Pattern) and not pattern.flags & (re.IGNORECASE | re.VERBOSE):
-        source = pattern.pattern if isinstance(pattern.pattern, str) else None
-        if source is None and id(pattern) in _SOURCES:
-            source = _SOURCES[id(pattern)][1]
+        source = source_of(pattern)
         needs = _needs(source) if source is not None else ()
     _NEEDS_OF[id(pattern)] = (pattern, needs)
     return needs
@@ -661,9 +670,7 @@ def _guard_rare(value: Any) -> Any:
     """*value* guarded by its rare needs (``_rare``) if it is a pattern that has some."""
     if not isinstance(value, re.Pattern) or value.flags & (re.IGNORECASE | re.VERBOSE):
         return value
-    source = value.pattern if isinstance(value.pattern, str) else None
-    if source is None and id(value) in _SOURCES:
-        source = _SOURCES[id(value)][1]
+    source = source_of(value)
     needs = tuple(need for need in _needs(source) if _rare(need)) if source else ()
     return Guarded(value, needs) if needs else value
 

@@ -1476,7 +1476,7 @@ def _available_unused(text: str) -> bool:
     """Something exists (ある, 入っている, 用意されている, もらった) and the rest says it is not
     used, read or switched on, with no part named as limited."""
     clauses = [c for c in _CLAUSE_OR_CONTRAST.split(text) if c]
-    # (_THERE has no anchor or look-around: no match in the text, none in a clause of it)
+    # (_THERE has no anchor or look-around, tested: no match in the text, none in its clauses)
     there = (
         [c for c in clauses if _THERE.search(c) and not _NEGATIVE.search(c)]
         if _THERE.search(text)
@@ -1561,13 +1561,6 @@ def _owned_unused(text: str) -> bool:
     return not any(_POSITIVE.search(c) and not _NOT_USED.search(c) for c in rest)
 
 
-_ONE_OFF_STOPPED = re.compile(
-    r"(一度|一回|1回|試しに|試験的に)[^。]{0,20}?(ました|た)[^。]{0,8}"
-    r"(それきり|それっきり|続か(なかった|ず)|続きませんでした|長続きし(なかった|ませんでした))"
-    r"|(ろ|よ)うと(した|しました)[^。]{0,12}(続か(なかった|ず)|続きませんでした|頓挫|挫折)"
-)
-
-
 def _past_only(text: str) -> bool:
     """Done before, not now: 「前はやってたけど今はやってない」."""
     return bool(
@@ -1580,7 +1573,12 @@ def _past_only(text: str) -> bool:
             text,
         )
         # 「試しに一度やってみましたが、それきりです」「続きませんでした」: a one-off that stopped
-        or _ONE_OFF_STOPPED.search(text)
+        or re.search(
+            r"(一度|一回|1回|試しに|試験的に)[^。]{0,20}?(ました|た)[^。]{0,8}"
+            r"(それきり|それっきり|続か(なかった|ず)|続きませんでした|長続きし(なかった|ませんでした))"
+            r"|(ろ|よ)うと(した|しました)[^。]{0,12}(続か(なかった|ず)|続きませんでした|頓挫|挫折)",
+            text,
+        )
         # 「今はやってないです。前はやってたんですけど」: the other way round
         or re.search(
             r"^(今|現在|いま)(は|では)?[^、。]{0,12}(ない|ません)[^。]{0,4}[。、][^。]{0,6}"
@@ -1905,5 +1903,6 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     return None, None
 
 
-# The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
+# The remaining plain patterns made fast (reply_regex.fast); a long reply that lacks a rare
+# character one needs is not searched with it.
 fast_module(globals(), rare=True)
