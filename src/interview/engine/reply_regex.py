@@ -200,7 +200,7 @@ def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str] | Guarded:
     it can match empty) comes guarded by what its matches need instead (``Guarded``)."""
     source = pattern if isinstance(pattern, str) else pattern.pattern
     compiled, everywhere = _quick(source)
-    needs = _needs(source) if everywhere else ()
+    needs = needs_of(compiled) if everywhere else ()
     return Guarded(compiled, needs) if needs else compiled
 
 
@@ -221,14 +221,27 @@ def quick(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
 
 
 def _quick(source: str) -> tuple[re.Pattern[str], bool]:
-    """``quick``'s pattern, and whether ``re`` still tries it at every position."""
+    """``quick``'s pattern, and whether ``re`` still tries it at every position. What its
+    matches need is worked out from the same parse and kept (``needs_of``)."""
     if _P is None:
         return re.compile(source), True
     try:
         tree = _P.parse(source)
+        chars, nullable = _first_of_sequence(tree)
+        needs = _needs_of_tree(tree, chars, nullable)
+    except Exception:  # an unknown construct: the plain pattern
+        return re.compile(source), True
+    compiled, everywhere = _compile_quick(source, tree, chars, nullable)
+    _NEEDS_OF[id(compiled)] = (compiled, needs)
+    return compiled, everywhere
+
+
+def _compile_quick(
+    source: str, tree: Any, chars: _Ranges | None, nullable: bool
+) -> tuple[re.Pattern[str], bool]:
+    try:
         if _skips_ahead_already(tree):
             return re.compile(source), False
-        chars, nullable = _first_of_sequence(tree)
         if chars is None or nullable or not chars:
             return re.compile(source), True
         if len(tree.data) == 1 and tree.data[0][0] is _C.BRANCH:
@@ -391,12 +404,17 @@ def _needs(source: str) -> tuple[frozenset[str], ...]:
         return ()
     try:
         tree = _P.parse(source)
-        if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
-            return ()
-        needs = _needs_of_sequence(tree)
         chars, nullable = _first_of_sequence(tree)  # its first characters (``_starts``)
+        return _needs_of_tree(tree, chars, nullable)
     except Exception:  # an unknown construct: no test
         return ()
+
+
+def _needs_of_tree(tree: Any, chars: _Ranges | None, nullable: bool) -> tuple[frozenset[str], ...]:
+    """``_needs`` of a parsed pattern whose first characters are *chars*."""
+    if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ()
+    needs = _needs_of_sequence(tree)
     starts = _as_set(chars) if chars and not nullable else None
     if starts is not None:
         needs.append(starts)
@@ -466,7 +484,8 @@ class Alternation:
 
     def _alternatives(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
         if self._parts is None:
-            self._parts = [(quick(part), _needs(part)) for part in _top_level(self._source)]
+            parts = [quick(part) for part in _top_level(self._source)]
+            self._parts = [(part, needs_of(part)) for part in parts]
             self._needed = frozenset().union(*(n for _, needs in self._parts for n in needs))
         return self._parts
 
@@ -670,8 +689,7 @@ def _guard_rare(value: Any) -> Any:
     """*value* guarded by its rare needs (``_rare``) if it is a pattern that has some."""
     if not isinstance(value, re.Pattern) or value.flags & (re.IGNORECASE | re.VERBOSE):
         return value
-    source = source_of(value)
-    needs = tuple(need for need in _needs(source) if _rare(need)) if source else ()
+    needs = tuple(need for need in needs_of(value) if _rare(need))
     return Guarded(value, needs) if needs else value
 
 
