@@ -423,7 +423,8 @@ _STEPS = Steps(
             lambda m: "います" if m.group(1) == "ます" else "いません" if m.group(1) else "いる",
         ),
         (_WILL_ASK, r"\1ておきます"),
-    ]
+    ],
+    long_too=True,  # few of these steps change a reply, so its characters stay known
 )
 
 

@@ -579,19 +579,28 @@ Replacement: TypeAlias = "str | Callable[[re.Match[str]], str]"
 class Steps:
     """(pattern, replacement) pairs applied in turn, as ``pattern.sub(replacement, text)``.
 
-    A step whose pattern needs characters the text lacks (``needs_of``) would replace
-    nothing, so it is passed over without a search. A short text's characters are looked
-    at once (and again after a step that changed it); a long text's are kept
-    (``_characters``)."""
+    On a short text, a step whose pattern needs characters the text lacks (``needs_of``)
+    would replace nothing, so it is passed over without a search (the text's characters are
+    looked at once, and again after a step that changed it). A long text goes through every
+    step (each pattern skips by itself where it can), unless *long_too*: then a long text's
+    characters are kept (``_characters``) and used the same way, which pays where few steps
+    change the text."""
 
-    def __init__(self, steps: Iterable[tuple[Matcher, Replacement]]) -> None:
+    def __init__(
+        self, steps: Iterable[tuple[Matcher, Replacement]], long_too: bool = False
+    ) -> None:
         self.steps = list(steps)
+        self.long_too = long_too
         self._needs: list[tuple[frozenset[str], ...]] | None = None  # worked out on first use
 
     def __call__(self, text: str) -> str:
+        long = len(text) >= _LONG
+        if long and not self.long_too:
+            for pattern, replacement in self.steps:
+                text = pattern.sub(replacement, text)
+            return text
         if self._needs is None:
             self._needs = [needs_of(pattern) for pattern, _ in self.steps]
-        long = len(text) >= _LONG
         present = _characters(text) if long else _present(text)
         for (pattern, replacement), needs in zip(self.steps, self._needs, strict=True):
             for need in needs:
