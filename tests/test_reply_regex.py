@@ -238,6 +238,7 @@ def test_steps_skip_only_those_that_cannot_match():
         for pattern, replacement in steps:
             expected = pattern.sub(replacement, expected)
         assert reply_regex.Steps(steps)(text) == expected
+        assert reply_regex.Steps(steps, long_too=True)(text) == expected
     assert reply_regex.needs_of(steps[1][0]) == (frozenset("月"),)
 
 
