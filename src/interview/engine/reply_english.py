@@ -184,6 +184,13 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         "一部の",
     ),
     (re.compile(r"\b(?:others|the\s+rest|the\s+others)\b"), "残りは"),
+    # 「…, but the internal service accounts still use long-lived keys」: that part is left
+    (
+        re.compile(
+            r"\bbut\s+([^,;.]*?)\s+still\s+(?:use|uses|using|rely on|relies on|run|runs|have|has)\b"
+        ),
+        r"が、\1はまだ未実施、",
+    ),
     # 「we cover the main API, but not the legacy batch interface」
     (
         re.compile(r"\bbut\s+not\s+(?:for\s+|on\s+|in\s+)?(?:the\s+|our\s+)?([a-z][^,;.]*)"),

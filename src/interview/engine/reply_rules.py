@@ -562,7 +562,7 @@ _COVERS_RISK = (
 )
 # Another measure meets the purpose (代替策で対応).
 _ALTERNATIVE = Alternation(
-    r"代替|代用|同等(措置|策)|(ない|ません|なく|ず)(です)?(が|けど|けれど|ので|ため|から)?[、,。]?その(分|ぶん)|^代わりに|[、。]代わりに|で代わりに|同(じ|等の|様の)(範囲|項目|観点|レベル|水準)(を|で)|同(等|様)(以上)?の[^、。]{0,4}?(制御|統制|保護|仕組み|機能|レベル|安全性|管理|防御|対策)(を|で|が|は)(?![^、。]{0,12}(ない|ません))|(ない|せず|ず|なく|ません|ていない)(その)?代わりに|(でも|ただ|ただし|けど|が)、?代わりに|別途(講じ|実施|対応|行っ|整備)|同(じ|様の)(目的|効果)"
+    r"代替|代用|同等(措置|策)|(ない|ません|なく|ず)(です)?(が|けど|けれど|ので|ため|から)?[、,。]?その(分|ぶん)|(やめ|廃止し|なくし)(た|ました|て(い|お)(る|ます))[、,。]その(分|ぶん)|^代わりに|[、。]代わりに|で代わりに|同(じ|等の|様の)(範囲|項目|観点|レベル|水準)(を|で)|同(等|様)(以上)?の[^、。]{0,4}?(制御|統制|保護|仕組み|機能|レベル|安全性|管理|防御|対策)(を|で|が|は)(?![^、。]{0,12}(ない|ません))|(ない|せず|ず|なく|ません|ていない)(その)?代わりに|(でも|ただ|ただし|けど|が)、?代わりに|別途(講じ|実施|対応|行っ|整備)|同(じ|様の)(目的|効果)"
     r"|(では|で)(ありません|ない|なく)[^。]{0,20}目的(は|を)(満たし|達成|果たし)"
     r"|別の?(手段|方法|方策|方式)|別の(ツール|製品|システム|サービス)で|別の(仕組み|対策|やり方|形|措置)|他(手段|方法)|(他|ほか)の(手段|方法|方策|仕組み|対策|やり方|措置)"
     # 「…配布していません。その代わり、…」「マネージドWAFで代わりに防いでます」
@@ -1425,6 +1425,30 @@ def _negated_measure_then_means(text: str) -> Status | None:
     return Status.ALTERNATIVE if _JUSTIFIES.search(after) else Status.UNKNOWN
 
 
+# What the system makes impossible: 「そもそも…落ちない」「システム上不可」「…以外ログインできない設定」.
+_BY_DESIGN = re.compile(
+    r"(そもそも|システム上|仕組み上|構成上|設計上|仕様上|物理的に)[^。]{0,30}?"
+    r"(でき(ない|ません|ず)|不可|落ちない|落ちません|残らない|残りません|入れない|入れません|〔済〕|〔防〕)"
+)
+
+
+def _closed_by_design(text: str) -> bool:
+    """The asked measure negated in a sentence of its own, then a sentence saying the system
+    is built so that the risk cannot arise (no positive or part in the first sentence)."""
+    found = re.search(r"(ない|ません|おらず|なし)(です)?。", text)
+    if found is None or found.start() == 0:
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    return (
+        "〔" not in before
+        and not _POSITIVE.search(before)
+        and not PLAN_WORDS.search(text)
+        and not _UNKNOWN.search(text)
+        and bool(_BY_DESIGN.search(after))
+        and not re.search(r"(ない|ません)(が|けど)", after)
+    )
+
+
 def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"[、。,.;；]", text) if c]
 
@@ -1630,6 +1654,8 @@ _RESOLVED = fast(
 )
 
 
+# An English 「No X.」 (a noun phrase, folded without blanks), then a sentence of its own.
+_NO_NOUN_THEN = re.compile(r"[a-z0-9][a-z0-9+\-/]{2,40}。(?=[^。]{12,})")
 _LEAD_YES_NO = re.compile(
     r"(?:(?P<yes>はい|ええ|うん)|いいえ|いえ(?!す)(?:いえ)?)[、。,!]*(?=[^、。,!])"
 )
@@ -1648,6 +1674,12 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             ) and _TOPIC.search(rest):
                 return Status.PARTIAL, None  # 「はい、でも委託先はまだです」: yes, but one part not
             return None, Status.NOT_DONE
+        if not lead.group("yes") and reading in (Status.DONE, None) and _NO_NOUN_THEN.match(
+            text[lead.end() :]
+        ):
+            # 「No WAF. We run everything behind API Gateway…」: the measure is absent, then what
+            # is done instead — 代替策, or a gap described? Ask, with 代替策 guessed.
+            return None, Status.ALTERNATIVE
         if not lead.group("yes") and reading is Status.DONE:
             return None, Status.DONE
     text = _RELIANCE.sub("属人", text)
@@ -1811,6 +1843,10 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         # 「本番の個人情報は使わせていません、マスキングしたものだけです」: only the safe form is
         # allowed (a control), or only a part is done? Ask.
         return None, Status.DONE
+    if _closed_by_design(text):
+        # 「USBの書き出し制限はしてない。…手元の端末にはそもそも落ちない」: the measure is not
+        # done, the system is built so that the risk cannot arise — 代替策 or a gap? Ask.
+        return None, Status.ALTERNATIVE
     shape = _negated_measure_then_means(text)
     if shape is Status.ALTERNATIVE:
         return Status.ALTERNATIVE, None
