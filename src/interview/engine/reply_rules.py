@@ -1440,13 +1440,22 @@ def _negated_measure_then_means(text: str) -> Status | None:
 _BY_DESIGN = re.compile(
     r"(そもそも|システム上|仕組み上|構成上|設計上|仕様上|物理的に)[^。]{0,30}?"
     r"(でき(ない|ません|ず)|不可|落ちない|落ちません|残らない|残りません|入れない|入れません|〔済〕|〔防〕)"
+    # a time that is the means: 「夜間はAPIを止めています」「休日はログインできない」
+    r"|(夜間|深夜|休日|土日|祝日|時間外|夜)(は|に|の間は|の間)[^。]{0,20}?"
+    r"(〔時止〕|でき(ない|ません)|不可|使えない|使えません|受け付けない|受け付けていません|受け付けておりません)"
+    # a limit that is the means: 「送金件数を1日100件に絞ってる」
+    r"|(件数|金額|回数|上限|限度額|送金額|額|頻度)[^。]{0,6}?(を|は)[^。]{0,12}?(に|まで)(絞っ|絞り|制限し|抑え|限定し)"
+    # kept inside: 「鍵はHSMの中から出ない」
+    r"|(の中|内部|内)から(出ない|出せない|出ません|出せません|出ることはない)"
 )
+# 「夜間はAPIを止めています」: a service stopped at a time (not a measure held off).
+_TIME_STOP = re.compile(r"(夜間|深夜|休日|土日|祝日|時間外|夜)(は|に|の間は|の間)([^。、]{0,16}?)(止め|停止し)て")
 
 
 def _closed_by_design(text: str) -> bool:
     """The asked measure negated in a sentence of its own, then a sentence saying the system
     is built so that the risk cannot arise (no positive or part in the first sentence)."""
-    found = re.search(r"(ない|ません|おらず|なし)(です)?。", text)
+    found = re.search(r"(ない|ません|おらず|なし)(です)?(が|けど|けれど)?[。、,]", text)
     if found is None or found.start() == 0:
         return False
     before, after = text[: found.end()], text[found.end() :]
@@ -1700,7 +1709,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     text = re.sub(r"(と|とは)思って(い|お)(る|ます|ります|り)", "と思う", text)
     text = _ACCOUNT_STOP.sub(lambda m: m.group(0)[: -len(m.group(3))] + "無効化", text)
     text = _ACCOUNT_HALT.sub(r"\1無効化し", text)
-    text = _STOPS_ATTACKS.sub(r"\1\2防いで", text)  # 「総当たりは止めてる」: blocked, not held off
+    text = _STOPS_ATTACKS.sub(r"\1\2防いで", text)
+    text = _TIME_STOP.sub(r"\1\2\3〔時止〕て", text)  # 「総当たりは止めてる」: blocked, not held off
     text = _HOLDING_OFF.sub("見送", text)
     facts = _PLAN_VERB.sub("〔予〕", _INTENTION_IS.sub("予定", text))
     positive = bool(_POSITIVE.search(facts)) or bool(_RULE_IN_FORCE.search(facts))
