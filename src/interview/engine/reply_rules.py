@@ -873,6 +873,9 @@ _NOTHING_TO_ACT_ON = fast(
     # 「全部内製なので委託はない」: nothing is outsourced to manage
     r"|(内製|自社開発|自前|自社内)[^。]{0,6}?(なので|のため|ですので|だから)[、,]?[^。]{0,6}?(委託|外注|再委託)(先)?(は|も)?(一切)?"
     r"(ない|なし|ありません|存在しない|存在しません|して(い|お)?(ない|ません|りません))"
+    # 「委託先はいません。全部内製です」: none, and why
+    r"|(委託先|外注先|再委託先)(は|が)(一切|一社も|1社も)?(いない|いません|おりません|ゼロ|0社|ありません|ない)(です)?[。、,]"
+    r"[^。]{0,6}?(内製|自社開発|自前|自社内)"
     # 「外部委託は一切していないので、委託先の管理はありません」: nothing outsourced to manage
     r"|(外部委託|委託|外注)(は|を|も)?(一切|全く|まったく)?(して|し)(い|お)?(ない|ません|ておりません|ず)(ので|ため|から)[、,]?"
     r"(委託先|外注先|再委託先)[^。、]{0,8}?(は|も)(ない|ありません|ございません|存在しない|存在しません)"
@@ -1739,7 +1742,11 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         )
     negative = bool(_NEGATIVE.search(text))
     partial = bool(_PARTIAL.search(text)) or _count_share(text)
-    if _NOTHING_TO_ACT_ON.search(text) and re.search(r"ため|ので|から|為", text) and not has_plan:
+    if (
+        _NOTHING_TO_ACT_ON.search(text)
+        and re.search(r"ため|ので|から|為|内製|自社開発|自前", text)
+        and not has_plan
+    ):
         return Status.NOT_APPLICABLE, None  # 「自社開発のため、委託先は存在しません」
     if _NOT_APPLICABLE.search(text):
         if re.search(r"(対象外|範囲外|適用外)の[^、。]{0,8}(も|が)(ある|あります|あり|存在)", text):
@@ -1869,6 +1876,9 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         # 「本番の個人情報は使わせていません、マスキングしたものだけです」: only the safe form is
         # allowed (a control), or only a part is done? Ask.
         return None, Status.DONE
+    if re.fullmatch(r"[^。、]{1,20}(なし|無し|ない)[、,][^。、は]{1,20}で[。!]?", text) and not _PARTIAL.search(text):
+        # 「OTPなし、FIDO2で」: the measure absent, another named — 代替策, or how it is done? Ask.
+        return None, Status.ALTERNATIVE
     if _closed_by_design(text):
         # 「USBの書き出し制限はしてない。…手元の端末にはそもそも落ちない」: the measure is not
         # done, the system is built so that the risk cannot arise — 代替策 or a gap? Ask.
