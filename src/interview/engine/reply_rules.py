@@ -457,6 +457,8 @@ _CONTROL_ONLY = fast(
     r"|(れる|える|せる|できる|可能な|許される)(の|人|者)は[^。]{0,24}?(だけ|のみ|に限)"
     # 「アクセスはIAMで絞ってる」: least privilege, not a limited scope
     r"|(アクセス|権限|接続元|通信|ip|ポート|許可|ロール)[a-zァ-ヶー]{0,6}(は|を|も)[^、。]{0,12}?(絞って|絞り込んで|絞っ)"
+    # 「本番DBには踏み台からしか入れない」: the only way in, said with しか
+    r"|(から|で|経由)しか[^、。]{0,8}?(入れ|アクセスでき|接続でき|ログインでき|使え|操作でき|触れ|見られ|閲覧でき)(ない|ません)"
     # 「踏み台経由のみにしています」「登録済みIPからのみ受け付けています」: the only way in
     r"|(経由|を通(じ|し)て)で?(のみ|だけ|に限)|(?<=[a-zァ-ヶー一-龥])から(のみ|だけ)(?=で|です|に|、|。|$)|(のみ|だけ)(から|で)?[^、。]{0,4}?(受け付け|受付|許容|通し|通す)"
     # 「必要な人にしか付与していません」: least privilege
@@ -1212,7 +1214,7 @@ _MARK_PAIR = re.compile(
 )
 # Nothing started at all: a positive beside it is unlikely to be a part that is done.
 _TOTAL_NEGATIVE = fast(
-    r"頓挫|立ち消え|お蔵入り|手(は|を|も)?(付け|つけ)て?(い|お)?(ない|ません|ておらず|ず)|(何|なに)も(して|でき|やって|進んで)"
+    r"頓挫|立ち消え|お蔵入り|手(は|を|も)?(付け|つけ)て?(い|お)?(ない|ません|ておらず|ず)|(何|なに)も(して|でき|やって|進んで|決まって)"
     r"|(全く|まったく|一切|全然|ぜんぜん)[^、。]{0,10}(ない|ません|ず)|着手(して|でき)(い|お)?(ない|ません)"
     r"|見送"  # 「受けたことはありません」 (rewritten 見送): never done
 )
@@ -1439,6 +1441,10 @@ def _negated_measure_then_means(text: str) -> Status | None:
     return Status.ALTERNATIVE if _JUSTIFIES.search(after) else Status.UNKNOWN
 
 
+# 「設定は向こう任せです」「ベンダー任せで」: the work sits with another party.
+_LEFT_TO_OTHERS = re.compile(
+    r"(向こう|先方|ベンダー|親会社|委託先|グループ会社|本社|外注先|業者|相手方?)(側)?(任せ|まかせ)(?!に(せず|しない|して(い|お)?(ない|ません)))"
+)
 # What the system makes impossible: 「そもそも…落ちない」「システム上不可」「…以外ログインできない設定」.
 _BY_DESIGN = re.compile(
     r"(そもそも|システム上|仕組み上|構成上|設計上|仕様上|物理的に)[^。]{0,30}?"
@@ -1879,6 +1885,10 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     if re.fullmatch(r"[^。、]{1,20}(なし|無し|ない)[、,][^。、は]{1,20}で[。!]?", text) and not _PARTIAL.search(text):
         # 「OTPなし、FIDO2で」: the measure absent, another named — 代替策, or how it is done? Ask.
         return None, Status.ALTERNATIVE
+    if _LEFT_TO_OTHERS.search(text) and not _UNKNOWN.search(text) and not has_plan:
+        # 「グループ会社の共通基盤を使っていて、設定は向こう任せです」: someone else holds it; its
+        # state is not said — 不明, or a gap? Ask, with 不明 guessed.
+        return None, Status.UNKNOWN
     if _closed_by_design(text):
         # 「USBの書き出し制限はしてない。…手元の端末にはそもそも落ちない」: the measure is not
         # done, the system is built so that the risk cannot arise — 代替策 or a gap? Ask.
@@ -1907,7 +1917,11 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             if _negative_then_elaboration(text):
                 return Status.NOT_DONE, None
             if _TOTAL_NEGATIVE.search(text) and (
-                sum(bool(_TOPIC.search(c.replace("手は", ""))) for c in _clauses(text)) < 2
+                sum(
+                    bool(_TOPIC.search(re.sub(r"手は|実際(に)?は|結局(は)?|現実(に)?は", "", c)))
+                    for c in _clauses(text)
+                )
+                < 2
             ):
                 # 「backlogには積んでありますが手は付けてません」: is the done part a part?
                 return None, Status.NOT_DONE
