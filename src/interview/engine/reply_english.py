@@ -155,7 +155,8 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
             r"|\b(?:compensating|alternative|alternate|different|other|equivalent|another)"
             r"\s+(?:control|measure|method|approach|way|means|mechanism|solution|tool)s?\b"
             # 「We don't use hardware tokens; passkeys cover it.」: something else does the job
-            r"|(?<=[;,])\s*(?:but\s+)?[a-z0-9-]+(?:\s+[a-z0-9-]+){0,3}\s+(?:covers?|handles?)\s+(?:it|this|that)\b"
+            r"|(?<=[;,])\s*(?:but\s+)?[a-z0-9-]+(?:\s+[a-z0-9-]+){0,5}\s+(?:covers?|handles?|takes care of)"
+            r"\s+(?:it|this|that|them|everything|the\s+(?:steps|process|risk|same))\b"
             r"(?!\s+(?:partly|partially|only|for\s+some))"
         ),
         "代替策で、",

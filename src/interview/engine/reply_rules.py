@@ -1163,7 +1163,8 @@ def _negative_then_elaboration(text: str) -> bool:
     before, after = text[: found.end()], text[found.end() :]
     if re.search(r"で(は)?なく[、。]$", before) or re.search(
         r"で(対応|カバー|管理|運用|実施|補)"
-        r"|(報告書|レポート|証明書|登録証|認証書)[^。]{0,6}?(を|で)[^。]{0,8}?(提出|受領|取得|確認)", after
+        r"|(報告書|レポート|証明書|登録証|認証書)[^。]{0,6}?(を|で)[^。]{0,8}?(提出|受領|取得|確認)"
+        r"|^[a-z][a-z0-9.+\-]{2,24}(が|の|で)", after
     ):
         return False  # 「全件ではなく、サンプルで」「制御はなく、運用ルールで対応」: another way
     if _POSITIVE.search(before) or _TELEGRAPHIC.search(before) or _CAVEAT.search(text):
@@ -1338,6 +1339,8 @@ _MEANS_CLAUSE = re.compile(
     r"|構成|ルール|自動|仕組み|体制|の組み合わせ|(にし|とし)て(い|お|る|ま)"
     # another party or another evidence does it: 「社内のセキュリティチームが…診断しています」
     r"|(チーム|会社|業者|ベンダー|警備員)が|(報告書|レポート)(を|で|の)"
+    # a tool or service named by its product name: 「Snykが毎日回ってる」「Datadogのログ監視で」
+    r"|(^|[、。])[a-z][a-z0-9.+\-]{2,24}(が|の|で)"
 )
 
 
