@@ -42,7 +42,7 @@ _ON_THE_LIST = re.compile(
     r"(入って|載って|挙がって|上がって|積んで|積まれて)(い|お)?(る|ます|ります)?(だけ|のみ)?"
     # 「Jiraにチケットはあるけど誰もアサインされてない」
     r"|(チケット|issue|イシュー)(は|が|も)?(ある|あります|切って(ある|あります)|切られて(いる|います)|起票(して|され)て?(ある|いる|います))"
-    r"(?=(けど|けれど|が|ものの)[、,]?[^。]{0,12}?(誰も|だれも|手を?付け|着手)[^。]{0,10}?(ない|ません))"
+    r"(?=(けど|けれど|が|ものの)[、,]?[^。]{0,12}?(誰も|だれも|何も|なにも|手を?付け|着手)[^。]{0,10}?(ない|ません))"
 )
 # 「改善計画を策定中です」: a plan being drawn up, nothing done yet.
 _PLAN_BEING_DRAWN = re.compile(
@@ -291,7 +291,7 @@ _QUESTION_WORDS = Alternation(
     r"|(違い|差|区別|線引き)(が|は)[^、。]{0,4}(わか|分か|不明|ピンとこ|つか)"
     r"|(説明して|解説して)(ください|下さい|もらえ|いただけ|ほしい)|詳しく(教え|説明)|ピンと(こ|来)(ない|ません)"
     # 「「連鎖接続先」ってどこを指すんでしょう」: what a word covers
-    r"|(どこ|どれ|誰|だれ|どの範囲)(を|まで)(指|含め|含む|含ま)"
+    r"|(どこ|どれ|誰|だれ|どの範囲)(を|まで|までを)(指|含め|含む|含ま)"
     r"|(もう少し|もっと|より)?(具体的に|詳しく|わかりやすく|噛み砕いて|かみくだいて)(お願い|ください|下さい|教え|説明|言って|聞いて)"
     r"|(どっち|どちら|どれ)(に|を)?(すれば|したら|選べば|選んだら)|迷って(い|お)?(ます|る)"
     # the checklist's own parts: 「関連規定の該当箇所を確認したいのですが」
@@ -776,7 +776,9 @@ _REPORTING = re.compile(
     r"(ました|た)(ところ|結果|が|けど|けれど|ら)?[、。]"
 )
 # 「弊社は開発を受託しているベンダーの立場ですが、」: who answers, not a part that is done.
-_STANDPOINT = re.compile(r"^[^。、]{0,30}?の立場(です|でして|ですが|ですけど|ですけれど|ではありますが)[、,]")
+_STANDPOINT = re.compile(
+    r"^[^。、]{0,30}?の立場(です|でして|ですが|ですけど|ですけれど|ではありますが)[、,]"
+)
 # 「未対応となっております」: the state, said politely (not ております, a fact).
 _BECOME_STATE = fast(
     r"(未[一-龥]{1,4}|対象外|非該当|不要|未定)(と|に)(なって|なり)(い|お)?(る|ます|ります|ました)?"
@@ -1166,7 +1168,8 @@ def _negative_then_elaboration(text: str) -> bool:
     if re.search(r"で(は)?なく[、。]$", before) or re.search(
         r"で(対応|カバー|管理|運用|実施|補)"
         r"|(報告書|レポート|証明書|登録証|認証書)[^。]{0,6}?(を|で)[^。]{0,8}?(提出|受領|取得|確認)"
-        r"|^[a-z][a-z0-9.+\-]{2,24}(が|の|で)", after
+        r"|^[a-z][a-z0-9.+\-]{2,24}(が|の|で)",
+        after,
     ):
         return False  # 「全件ではなく、サンプルで」「制御はなく、運用ルールで対応」: another way
     if _POSITIVE.search(before) or _TELEGRAPHIC.search(before) or _CAVEAT.search(text):
@@ -1428,7 +1431,10 @@ def _negated_measure_then_means(text: str) -> Status | None:
         or _scope_or_plan(before, after)
         or _AD_HOC.search(after)
         or _UNKNOWN.search(after)
-        or not re.search(r"[一-龥ァ-ヶー]|[a-z]{2,}(は|を|の|も)|^(?!それ|これ|あれ|うち|そこ|ここ|まだ)[ぁ-ゖ]{2,4}は", before)
+        or not re.search(
+            r"[一-龥ァ-ヶー]|[a-z]{2,}(は|を|の|も)|^(?!それ|これ|あれ|うち|そこ|ここ|まだ)[ぁ-ゖ]{2,4}は",
+            before,
+        )
     ):
         return None
     in_force = (
@@ -1463,7 +1469,9 @@ _BY_DESIGN = re.compile(
     r"|(の中|内部|内)から(出ない|出せない|出ません|出せません|出ることはない)"
 )
 # 「夜間はAPIを止めています」: a service stopped at a time (not a measure held off).
-_TIME_STOP = re.compile(r"(夜間|深夜|休日|土日|祝日|時間外|夜)(は|に|の間は|の間)([^。、]{0,16}?)(止め|停止し)て")
+_TIME_STOP = re.compile(
+    r"(夜間|深夜|休日|土日|祝日|時間外|夜)(は|に|の間は|の間)([^。、]{0,16}?)(止め|停止し)て"
+)
 
 
 def _closed_by_design(text: str) -> bool:
@@ -1708,8 +1716,10 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             ) and _TOPIC.search(rest):
                 return Status.PARTIAL, None  # 「はい、でも委託先はまだです」: yes, but one part not
             return None, Status.NOT_DONE
-        if not lead.group("yes") and reading in (Status.DONE, None) and _NO_NOUN_THEN.match(
-            text[lead.end() :]
+        if (
+            not lead.group("yes")
+            and reading in (Status.DONE, None)
+            and _NO_NOUN_THEN.match(text[lead.end() :])
         ):
             # 「No WAF. We run everything behind API Gateway…」: the measure is absent, then what
             # is done instead — 代替策, or a gap described? Ask, with 代替策 guessed.
@@ -1724,7 +1734,9 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     text = _ACCOUNT_STOP.sub(lambda m: m.group(0)[: -len(m.group(3))] + "無効化", text)
     text = _ACCOUNT_HALT.sub(r"\1無効化し", text)
     text = _STOPS_ATTACKS.sub(r"\1\2防いで", text)
-    text = _TIME_STOP.sub(r"\1\2\3〔時止〕て", text)  # 「総当たりは止めてる」: blocked, not held off
+    text = _TIME_STOP.sub(
+        r"\1\2\3〔時止〕て", text
+    )  # 「総当たりは止めてる」: blocked, not held off
     text = _HOLDING_OFF.sub("見送", text)
     facts = _PLAN_VERB.sub("〔予〕", _INTENTION_IS.sub("予定", text))
     positive = bool(_POSITIVE.search(facts)) or bool(_RULE_IN_FORCE.search(facts))
@@ -1767,7 +1779,10 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         if _done_elsewhere(text):  # 「①は実施、③は該当なし」: which one?
             return None, Status.PARTIAL
         na_at = _NOT_APPLICABLE.search(text)
-        if na_at and re.search(r"(状況|中身|実態|詳細)(は|が|も)?[^、。]{0,4}?(存じ|わから|分から|不明|把握して(い|お)?(ない|ません))", text[na_at.end() :]):
+        if na_at and re.search(
+            r"(状況|中身|実態|詳細)(は|が|も)?[^、。]{0,4}?(存じ|わから|分から|不明|把握して(い|お)?(ない|ません))",
+            text[na_at.end() :],
+        ):
             # 「弊社の範囲外で…管轄のため、状況は存じ上げません」: out of the answerer's hands,
             # and its state not known — 不明, or 該当なし? Ask, with 不明 guessed.
             return None, Status.UNKNOWN
@@ -1887,7 +1902,9 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         # 「本番の個人情報は使わせていません、マスキングしたものだけです」: only the safe form is
         # allowed (a control), or only a part is done? Ask.
         return None, Status.DONE
-    if re.fullmatch(r"[^。、]{1,20}(なし|無し|ない)[、,][^。、は]{1,20}で[。!]?", text) and not _PARTIAL.search(text):
+    if re.fullmatch(
+        r"[^。、]{1,20}(なし|無し|ない)[、,][^。、は]{1,20}で[。!]?", text
+    ) and not _PARTIAL.search(text):
         # 「OTPなし、FIDO2で」: the measure absent, another named — 代替策, or how it is done? Ask.
         return None, Status.ALTERNATIVE
     if _LEFT_TO_OTHERS.search(text) and not _UNKNOWN.search(text) and not has_plan:
