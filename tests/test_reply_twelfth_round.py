@@ -30,6 +30,10 @@ def _rules(text: str) -> tuple[Status | None, Status | None]:
         "ワンタイムパスワードはなし。接続元IPを本社のVPNに絞ってる",
         # a tool named by its product name
         "脆弱性診断は外部に頼んでないけど、Snykが毎日回ってる",
+        "不正利用の検知はしていないが、1日の送金上限を5万円に設定している",
+        "削除のルールはないが、SSOを止めれば全部入れなくなる",
+        # evidence from another party, checked by the department in charge
+        "個別の監査は実施しておりませんが、各社から年次でチェックシートの提出を受け、所管部署が確認しております",
         # telegraphic
         "OTPなし、パスキーで",
         # English 「No X. We do Y.」
@@ -44,6 +48,7 @@ def test_another_means_without_a_reason_asks_with_alternative_guessed(text):
     "text",
     [
         "MFAなし、IP制限で対応",
+        "BCPは作ってないです。冗長構成なので片方落ちても動きます",
         "ロックアウトはしてないけど、ログイン試行はレート制限で総当たりは止めてる",
         "パスワードの定期変更はやめた。そのぶん生体認証を必須にしてる",
         "保険には入っていません。事故に備えて準備金を積み立てています",
