@@ -1503,6 +1503,25 @@ def _closed_by_design(text: str) -> bool:
     )
 
 
+def _negated_then_unread_means(text: str) -> bool:
+    """The asked measure negated first, then a clause the rules cannot read that names a
+    means (で, により, 構成 …) and no scope, part or plan."""
+    found = _MEASURE_NO.search(text)
+    if found is None or found.start() == 0:
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    after = re.sub(r"^(でも|ただ|ただし|しかし)[、,]?", "", after)
+    return (
+        not _POSITIVE.search(before)
+        and not _PARTIAL.search(before)
+        and bool(_MEANS_CLAUSE.search(after))
+        and not _scope_or_plan(before, after)
+        and not _PART_NOUN.search(after)
+        and not _PARTIAL.search(after)
+        and not _AD_HOC.search(after)
+    )
+
+
 def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"[、。,.;；]", text) if c]
 
@@ -1983,6 +2002,10 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
                 return None, Status.ALTERNATIVE
             return Status.PARTIAL, None
         if _unread_part(text):  # 「本番はMFA必須、開発は未導入」 with a fact the rules cannot read
+            if _negated_then_unread_means(text):
+                # 「鍵の定期更新はしていない。ただ、鍵はKMSで自動ローテーション」: another means
+                # more likely than another part; still asked.
+                return None, Status.ALTERNATIVE
             return None, Status.PARTIAL
         if re.search(
             r"(ので|ため|為|から)$", text
