@@ -34,6 +34,8 @@ def _rules(text: str) -> tuple[Status | None, Status | None]:
         "削除のルールはないが、SSOを止めれば全部入れなくなる",
         # evidence from another party, checked by the department in charge
         "個別の監査は実施しておりませんが、各社から年次でチェックシートの提出を受け、所管部署が確認しております",
+        "手順書は作ってないけど、構築は全部Terraformで自動化してて手作業がない",
+        "ログの分析はしていませんが、管理画面は社内IPからしか開けません",
         # telegraphic
         "OTPなし、パスキーで",
         # English 「No X. We do Y.」
@@ -96,6 +98,7 @@ def test_contrasts_and_controls_keep_their_reading(text, status):
         ("インフラは親会社が見ていて、こちらからは中身が見えません", Status.UNKNOWN),
         ("前任者が作ったきりで、今どうなってるかは見れてない", Status.UNKNOWN),
         ("それ誰の担当だっけ、ちょっと聞いてきます", Status.UNKNOWN),
+        ("外部委託先の管理は本社がやっていて、うちの部署には情報が来ません", Status.UNKNOWN),
         ("所管が違うため、情報システム部に照会のうえ回答します", Status.UNKNOWN),
     ],
 )
@@ -113,6 +116,13 @@ def test_statuses_of_this_round(text, status):
         ),
         # left to another party, its state not said
         ("共通基盤を使っていて、設定は親会社任せです", Status.UNKNOWN),
+        # a negated measure, then a clause the rules cannot read that names a means
+        ("鍵の定期更新はしていない。ただ、鍵はKMSで自動ローテーション", Status.ALTERNATIVE),
+        # nothing there to protect: 該当なし, or a gap? Ask
+        (
+            "入館記録は取っていないが、サーバは全部クラウドなので事務所に守るものがない",
+            Status.NOT_APPLICABLE,
+        ),
         # talk, then nothing: a gap, or is the talk a part? Ask, 未実施 guessed
         ("議事録には残っているが、実際には何もしていない", Status.NOT_DONE),
     ],
