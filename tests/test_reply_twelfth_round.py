@@ -40,6 +40,7 @@ def _rules(text: str) -> tuple[Status | None, Status | None]:
         "OTPなし、パスキーで",
         # English 「No X. We do Y.」
         "No IDS. Every request goes through the API gateway with strict validation.",
+        "We don't run a SIEM, but Datadog alerts us on anything odd.",
     ],
 )
 def test_another_means_without_a_reason_asks_with_alternative_guessed(text):
@@ -55,6 +56,7 @@ def test_another_means_without_a_reason_asks_with_alternative_guessed(text):
         "パスワードの定期変更はやめた。そのぶん生体認証を必須にしてる",
         "保険には入っていません。事故に備えて準備金を積み立てています",
         "WAFはいれてないです。ゲートウェイのIP制限でふせいでます",
+        "wafはないけどcdnのルールでまもってる",
         "We don't have a formal incident plan, but the on-call runbook covers the steps.",
     ],
 )

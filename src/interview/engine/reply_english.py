@@ -161,6 +161,14 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         ),
         "代替策で、",
     ),
+    # 「We don't have an IDS, but GuardDuty alerts us on anything odd.」: a tool does the job
+    (
+        re.compile(
+            r"\bbut\s+([a-z][a-z0-9-]+)\s+(?:alerts?|monitors?|watches|detects?|flags?|blocks?|catches"
+            r"|scans?|protects?|checks?|logs?|records?|tracks?)\b"
+        ),
+        r"が、\1で実施しています、",
+    ),
     (
         re.compile(r"\bcover(?:ed|s)?\s+(?:it\s+|this\s+|that\s+)?(?:by|with|through)\b"),
         "でカバー、",

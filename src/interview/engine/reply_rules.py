@@ -1338,7 +1338,7 @@ def _means_with_own_topic(text: str) -> bool:
 # A part of the same control would name its scope; a plan is a gap.
 _MEASURE_NO = re.compile(
     r"(ない|ません|おらず|(?<![はわ])ず|(?<=[行使扱])わず|なく|なし|無し|ナシ)(て)?(です|でした|っす)?"
-    r"(が|けど|けれど|けれども|ものの)?[、,。:]"
+    r"((が|けど|けれど|けれども|ものの)?[、,。:]|(けど|けれど|ものの)(?=[一-龥ァ-ヶーa-z]))"
     r"|未[一-龥]{1,3}(です|で)?(が|けど|けれど)?[、,。]"
 )
 _SCOPE_OR_PLAN = re.compile(
@@ -1372,7 +1372,7 @@ _EXCEPT_BLOCKED = re.compile(
 # Words that say the other means is enough: the reply settles it as 代替策.
 _JUSTIFIES = re.compile(
     r"(?<=[るたいだすうく])(ので|から)(?!は|も)|なので|だから|(?<=[るた])んで(?![すいあお])|十分|足り|問題(は)?(ない|なし|ありません)|大丈夫"
-    r"|防げ|防い|ふせい|ふせげ|に備え|防止|担保|補っ|補い|補完|カバー|むしろ|同等|確保|遮断|拒否|〔防〕|でき〔済〕"
+    r"|防げ|防い|ふせい|ふせげ|(で|により)(守っ|まもっ)|に備え|防止|担保|補っ|補い|補完|カバー|むしろ|同等|確保|遮断|拒否|〔防〕|でき〔済〕"
 )
 # 「専用の監視ツールは高いので、クラウドの無料の機能とスクリプトで見張っています」: the
 # measure priced out, then what is done by other means — 代替策, or the measure itself? Ask.
