@@ -57,6 +57,7 @@ def test_another_means_without_a_reason_asks_with_alternative_guessed(text):
         "保険には入っていません。事故に備えて準備金を積み立てています",
         "WAFはいれてないです。ゲートウェイのIP制限でふせいでます",
         "wafはないけどcdnのルールでまもってる",
+        "専任の担当者がいません。そのため、監視は外部のSOCサービスに委託しています",
         "We don't have a formal incident plan, but the on-call runbook covers the steps.",
     ],
 )
