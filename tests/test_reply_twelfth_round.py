@@ -97,6 +97,7 @@ def test_contrasts_and_controls_keep_their_reading(text, status):
             Status.NOT_DONE,
         ),
         ("稟議は通ったけど、購入はまだ", Status.NOT_DONE),
+        ("前期までは外部に頼んでたけど、契約が切れてからは何も", Status.NOT_DONE),
         ("やってないわけがない、毎週回してます", Status.DONE),
         ("インフラは親会社が見ていて、こちらからは中身が見えません", Status.UNKNOWN),
         ("前任者が作ったきりで、今どうなってるかは見れてない", Status.UNKNOWN),
@@ -126,12 +127,19 @@ def test_statuses_of_this_round(text, status):
             "入館記録は取っていないが、サーバは全部クラウドなので事務所に守るものがない",
             Status.NOT_APPLICABLE,
         ),
+        # the plan falls through every year; logs nobody reads
+        ("その案は毎年出るけど、毎年流れてる", Status.NOT_DONE),
+        ("ログは出てるけど、見る人がいない", Status.NOT_DONE),
         # talk, then nothing: a gap, or is the talk a part? Ask, 未実施 guessed
         ("議事録には残っているが、実際には何もしていない", Status.NOT_DONE),
     ],
 )
 def test_mixed_signals_ask(text, guess):
     assert _rules(text) == (None, guess), text
+
+
+def test_a_past_belief_alone_is_never_done():
+    assert _rules("そういうのは大企業がやることだと思ってました")[0] is None
 
 
 def test_but_still_uses_is_the_part_left():

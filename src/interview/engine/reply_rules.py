@@ -374,6 +374,10 @@ _HOLDING_OFF = fast(
 _STOPS_ATTACKS = re.compile(
     r"(総当たり|攻撃|不正アクセス|不正ログイン|侵入|ブルートフォース|なりすまし|スパム|ボット)(は|を|も)止めて"
 )
+# 「その話は毎年出るけど、毎年流れてる」: the plan falls through, nothing done.
+_FELL_THROUGH = re.compile(
+    r"(毎年|毎回|毎期|結局|いつも|また)(立ち)?(流れ|お流れになっ)(て(い|お)(る|ます|ります)|た|ました|る)"
+)
 # 「します」 is a habit only with a frequency word; otherwise it is a plan (来月から実施します).
 _WILL = Alternation(
     r"(?<!入力)(?<!記入)(?<!回答)(?<!返信)(?<!連絡)(?<!報告)(?<!失礼)"
@@ -1583,6 +1587,8 @@ _THERE = re.compile(
 _UNUSED = re.compile(
     r"(見て|読んで|使って|活用して|有効に(して|し)|有効化して|触って|直して|動かして|利用して|起動して|決めて)"
     r"(い|お)?(ない|ません|なかった)|手を付けて(い|お)?(ない|ません)"
+    # 「ログは出てるけど、見る人がいない」
+    r"|(見る|読む|使う|確認する|チェックする|対応する)(人|者|担当|担当者)(が|は|も)(い|お)(ない|ません|りません)"
 )
 
 
@@ -1676,7 +1682,9 @@ def _past_only(text: str) -> bool:
             r"((今|現在|今年|今期|最近|ここ[^、。]{0,4}?(年|か月|ヶ月|カ月|年間|期)|この[^、。]{0,4}?(年|か月|ヶ月|カ月|年間)"
             r"|近年|直近[^、。]{0,4}|ここしばらく)(は|では|ほどは|ほど|ぐらいは|くらいは)?[^、。]{0,12}(ない|ません|停止|中止|止め|やめ)"
             r"|止まっ|止めて|やめて|やめました|途絶え|ストップ|見送|(誰|だれ)も[^、。]{0,8}(ない|ません)"
-            r"|(それ以来|それ以降|その後|以来|以降)[^、。]{0,12}(ない|ません))",
+            r"|(それ以来|それ以降|その後|以来|以降)[^、。]{0,12}(ない|ません)"
+            # 「去年までは外部に頼んでたけど、契約が切れてからは何も」
+            r"|(てから|以降|以来)(は)?[^、。]{0,4}?(何も|なにも)($|[。!…]|です|して|やって))",
             text,
         )
         # 「試しに一度やってみましたが、それきりです」「続きませんでした」: a one-off that stopped
@@ -1767,7 +1775,7 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             return None, Status.DONE
     text = _RELIANCE.sub("属人", text)
     text = re.sub(
-        r"(と|とは)(思|考え)っ?て(い|お)(た|ました)", "〔旧〕", text
+        r"(と|とは)(思|考え)っ?て(い|お)?(た|ました)", "〔旧〕", text
     )  # a past belief: a reason
     text = re.sub(r"(と|とは)思って(い|お)(る|ます|ります|り)", "と思う", text)
     text = _ACCOUNT_STOP.sub(lambda m: m.group(0)[: -len(m.group(3))] + "無効化", text)
@@ -1776,6 +1784,7 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     text = _TIME_STOP.sub(
         r"\1\2\3〔時止〕て", text
     )  # 「総当たりは止めてる」: blocked, not held off
+    text = _FELL_THROUGH.sub("見送", text)
     text = _HOLDING_OFF.sub("見送", text)
     facts = _PLAN_VERB.sub("〔予〕", _INTENTION_IS.sub("予定", text))
     positive = bool(_POSITIVE.search(facts)) or bool(_RULE_IN_FORCE.search(facts))
@@ -2051,6 +2060,10 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             return None, Status.DONE
         if _TOO_COSTLY_THEN_MEANS.search(text):
             return None, Status.ALTERNATIVE
+        if re.search(r"〔旧〕[。!！…]*$", text):
+            # 「そういうのは大企業がやることだと思ってました」: a past belief, said as the whole
+            # answer — most likely nothing is done here. Ask, with 未実施 guessed.
+            return None, Status.NOT_DONE
         return Status.DONE, None
     if no_event_only:
         return None, Status.DONE
