@@ -91,6 +91,7 @@ def test_contrasts_and_controls_keep_their_reading(text, status):
         ("外注は一切していないので、外注先の管理はありません", Status.NOT_APPLICABLE),
         ("外注先はいません。全部内製です", Status.NOT_APPLICABLE),
         ("委託先はゼロで、対象になるものがない", Status.NOT_APPLICABLE),
+        ("当社では、本件に該当する連携先はございません", Status.NOT_APPLICABLE),
         ("Jiraにチケットは切ってあるけど、誰も着手してない", Status.NOT_DONE),
         (
             "当社は保守を請け負うベンダーの立場ですが、その仕組みはまだ作っていません",
