@@ -36,6 +36,12 @@ def _rules(text: str) -> tuple[Status | None, Status | None]:
         "個別の監査は実施しておりませんが、各社から年次でチェックシートの提出を受け、所管部署が確認しております",
         "手順書は作ってないけど、構築は全部Terraformで自動化してて手作業がない",
         "ログの分析はしていませんが、管理画面は社内IPからしか開けません",
+        # another party, four eyes, reports that arrive
+        "外部の診断は受けていません。社内のセキュリティチームがリリースごとに診断しています",
+        "自動テストはないですが、変更は全件2名がレビューして記録を残しています",
+        "侵入テストは頼んでないけど、バグバウンティ回してて毎月レポート来てる",
+        # the 〜ていないが、…で対応 form asks (the tables read it both ways)
+        "契約書には入れていないが、覚書で対応しています",
         # telegraphic
         "OTPなし、パスキーで",
         # English 「No X. We do Y.」
@@ -52,6 +58,7 @@ def test_another_means_without_a_reason_asks_with_alternative_guessed(text):
     [
         "MFAなし、IP制限で対応",
         "BCPは作ってないです。冗長構成なので片方落ちても動きます",
+        "有効期限は強制してないw MFAと漏洩チェックで十分かなと",
         "ロックアウトはしてないけど、ログイン試行はレート制限で総当たりは止めてる",
         "パスワードの定期変更はやめた。そのぶん生体認証を必須にしてる",
         "保険には入っていません。事故に備えて準備金を積み立てています",
@@ -98,6 +105,7 @@ def test_contrasts_and_controls_keep_their_reading(text, status):
             Status.NOT_DONE,
         ),
         ("稟議は通ったけど、購入はまだ", Status.NOT_DONE),
+        ("公開APIは診断済みで、社内システムは予算の都合でまだ対象外です", Status.PARTIAL),
         ("前期までは外部に頼んでたけど、契約が切れてからは何も", Status.NOT_DONE),
         ("やってないわけがない、毎週回してます", Status.DONE),
         ("インフラは親会社が見ていて、こちらからは中身が見えません", Status.UNKNOWN),
