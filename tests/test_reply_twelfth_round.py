@@ -42,6 +42,7 @@ def _rules(text: str) -> tuple[Status | None, Status | None]:
         "侵入テストは頼んでないけど、バグバウンティ回してて毎月レポート来てる",
         # the 〜ていないが、…で対応 form asks (the tables read it both ways)
         "契約書には入れていないが、覚書で対応しています",
+        "うーん、ないですね。でもVPN必須なので外からは入れないです",
         # telegraphic
         "OTPなし、パスキーで",
         # English 「No X. We do Y.」
@@ -111,6 +112,8 @@ def test_contrasts_and_controls_keep_their_reading(text, status):
         ("インフラは親会社が見ていて、こちらからは中身が見えません", Status.UNKNOWN),
         ("前任者が作ったきりで、今どうなってるかは見れてない", Status.UNKNOWN),
         ("それ誰の担当だっけ、ちょっと聞いてきます", Status.UNKNOWN),
+        ("前任が作ったっぽいけど、資料がなくて謎", Status.UNKNOWN),
+        ("保守会社さんにお任せしてて、詳しくはちょっと…", Status.UNKNOWN),
         ("外部委託先の管理は本社がやっていて、うちの部署には情報が来ません", Status.UNKNOWN),
         ("所管が違うため、情報システム部に照会のうえ回答します", Status.UNKNOWN),
     ],

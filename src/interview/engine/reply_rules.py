@@ -261,6 +261,8 @@ _UNKNOWN = Alternation(
     # 「本社の購買部がやっていて、うちの部署には情報が来ません」: held elsewhere, not shared
     r"|(うち|こちら|こっち|当部|当課|私|自分)[^、。]{0,6}?(には|に|まで)(は)?(情報|詳細|結果|中身)(が|は|も)"
     r"(来|入って|降りて|回って|上がって)(こ|き)?(ない|ません|ていない|ていません)"
+    # 「ドキュメントがなくて謎」「ブラックボックス化してる」「詳しくはちょっと…」: nobody here knows
+    r"|(?<![一-龥])謎(です|だ|で|$|。|…|笑|w)|ブラックボックス|詳しく(は|の)?[、,]?ちょっと($|[…。.]|わから)"
     # 「ちょっと聞いてきます」「見てきます」「誰の担当だっけ」「システム部に照会のうえ回答いたします」
     r"|(聞い|見|調べ|確認し|確かめ|問い合わせ)て(き|く)(ます|る)(?!ました)|(誰|だれ|どこ)の[^。、]{0,6}?だっけ"
     r"|照会の(うえ|上)[、,]?[^、。]{0,6}?(ご)?(回答|連絡|報告|お答え|返答)"
@@ -1492,6 +1494,8 @@ _BY_DESIGN = re.compile(
     r"|(件数|金額|回数|上限|限度額|送金額|額|頻度)[^。]{0,6}?(を|は)[^。]{0,12}?(に|まで)(絞っ|絞り|制限し|抑え|限定し|設定し)"
     # 「SSOを止めれば全部入れなくなる」: one switch closes every door
     r"|(れば|すると|したら)[^。]{0,12}?(入れ|使え|アクセスでき|ログインでき|触れ)なくなる"
+    # 「VPN必須なので外からは入れないです」: closed to the outside
+    r"|(外から|外部から|社外から|インターネットから)(は)?[^。]{0,6}?(入れ|アクセスでき|接続でき|つながら|繋がら|ログインでき)(ない|ません)"
     # kept inside: 「鍵はHSMの中から出ない」
     r"|(の中|内部|内)から(出ない|出せない|出ません|出せません|出ることはない)"
 )
@@ -1504,8 +1508,8 @@ _TIME_STOP = re.compile(
 def _closed_by_design(text: str) -> bool:
     """The asked measure negated in a sentence of its own, then a sentence saying the system
     is built so that the risk cannot arise (no positive or part in the first sentence)."""
-    found = re.search(r"(ない|ません|おらず|なし)(です)?(が|けど|けれど)?[。、,]", text)
-    if found is None or found.start() == 0:
+    found = re.search(r"(ない|ません|おらず|なし)(です)?(ね|よ)?(が|けど|けれど)?[。、,]+", text)
+    if found is None:  # 「ないですね。でも…外からは入れないです」: the bare no counts too
         return False
     before, after = text[: found.end()], text[found.end() :]
     return (
