@@ -246,6 +246,8 @@ _UNKNOWN = Alternation(
     r"|手元に[^、。]{0,8}(ない|ありません)|存じ(ません|ておりません)|存じ上げ(ません|ておりません)"
     r"|(から|より)(まだ)?(回答|返事|返答|連絡)(が|は)(ない|ありません|来てい(ない|ません))"
     r"|(見返|読み返)して(み|から|おき)|(に|へ)(投げ|振っ|回し)て(おき|み)ます"
+    # 「契約書に書いてあった気がする…あとで見ておきます」: will look it up later
+    r"|(あとで|後で|後ほど|のちほど|あした|明日|週明け)[^。、]{0,10}?(見て|見直して|読んで|調べて|確かめて|チェックして)(おき|おく|み)"
     r"|(詳しい|わかる|知っている|把握している)(人|者|担当者?|メンバー)(が|は|も)(い|お)(ない|ません|りません)"
     r"|(読ん|見|確かめ|読み直し)(て|で)から(ご)?(回答|返答|お答え|連絡|報告|答え)|もしかしたら|もしかすると|ひょっとしたら"
     r"|裏(付け)?(が|は)?(取れ|とれ)て?(い)?(ない|ません|おらず)"
@@ -744,6 +746,9 @@ _GROUNDWORK = fast(
     r"|稟議|決裁|予算|担当者?|責任者|担当部署|担当部門|主管部署|体制|ベンダー選定|製品選定|選定|見積もり?|相見積もり?"
     r"|情報収集|調査|勉強会|説明会|打ち合わせ|ヒアリング)"
     r"((だけ|まで)?(は|が|も)|まで(?=[^、。]{0,6}(進め|終え|済ませ|やり|でき)))"
+    # 「会議で何度か話題になったものの、具体的な対応はできていません」: talked about only
+    r"|(話題|議題)(に|には)(なっ|上が|のぼっ|挙がっ|あがっ)(た|て)|(議論|話し合い|協議|相談)(は|も)?(し|重ね)(た|て|ました)"
+    r"|話(は|が|も)(出|で)(た|て|ました)"
 )
 # 「先方に確認しましたが、」「クライアントに聞いたところ、」: the asking, before the answer.
 _REPORTING = re.compile(
@@ -841,6 +846,45 @@ _LEFT_AS_FOUND = fast(
     # 「legacyの管理画面はまだ外れてます」: still left out
     r"|(?<=[はが])まだ(対象から|範囲から)?外れて(い|お)?(る|ます|ります)"
 )
+# 「そこは完全に穴です」「正直ノーケアです」「抜け漏れてます」: the gap named, not a fact in force.
+_GAP_STATE = fast(
+    r"(?<![抜け落と])穴(です|だ|でして|でございます|に(なって|なっと)(い|お)?(る|ます|ります)|の(まま|状態)|状態|$|(?=[。、!]))"
+    r"|(?<![a-z])(ノーケア|のーけあ|ノーマーク|のーまーく|ノー(対策|対応)|ノールール)"
+    r"|(^|[はがも、]|完全に|ほぼ)(ザル|ざる|野放し)(です|だ|でして|状態|のまま|$|(?=[。、!]))"
+    r"|(抜け漏れ|漏れ抜け)て(い|お)?(る|ます|ります)"
+    r"|(そこ|ここ|それ|その辺|そのへん|その点)(は|が)?(完全に|まるっと|丸ごと|すっぽり)?(抜けて|抜け落ちて|漏れて)(い|お)?(る|ます|ります)"
+)
+# 「前回の回答から変わってません」「以前ご回答したとおり、変更ありません」: someone resuming
+# says nothing has changed since last time — no verdict of its own (the rest of the reply has it).
+_UNCHANGED = fast(
+    r"(前回|以前|前|この前|先日|先回)(の|に|ご)?(回答|答え|お答え|返答|入力|記入)?(し|いたし)?(た)?"
+    r"(から|と|より|時点から|(とおり|通り)(で|、)?)[、,]?(特に|何も|なにも)?(は)?"
+    r"(変わって|変わりは?|変化は?|変更(は|も)?|差分(は)?|更新(は)?)(い|お|あり|ござい)?"
+    r"(ない|ません|ありません|ございません|なし|無し)(です)?"
+)
+# 「前回の続きからやりたいんですが」「これ前にも答えませんでしたっけ」: the session, not the item.
+_SESSION_REMARK = fast(
+    r"(前回|前|この前|以前|昨日|先週|先日)の(続き|つづき)(から|を|で)"
+    r"|(前に|前回|以前|この前|さっき|先ほど)(も|に)?[^。、]{0,6}?(答え|回答し|入力し|記入し|書き|書い)(ませんでした|ました|た|て(い|お)?(た|る|ませんでした))(っけ|よね)"
+)
+# 「【課題】特になし」「課題：なし」: the memo's issue field is empty, not a gap.
+_NO_ISSUE_FIELD = fast(r"(課題|問題点|懸念|備考|特記事項)(:|は)(特に)?(なし|無し|ありません|ない)(です)?(?=$|[。、])")
+# 「実施してます。ただ、記録の残し方はもう少し工夫したい」: a wish to do better, not a gap
+# named (done, or only partly? asked — see the caveat in _verdict).
+_WISH_BETTER = fast(
+    r"(今後(は)?|将来的に(は)?)?[、,]?(もう少し|もうちょっと|もっと|さらに|更に|より一層|より)[^。、]{0,12}?"
+    r"(工夫|改善|強化|充実|効率化|自動化|整理|洗練|レベルアップ|ブラッシュアップ)(し|させ|でき)?たい"
+    r"(と(思って|考えて)(い|お)(ます|る|ります))?(です|ところ|ところです)?"
+)
+# 「その業務自体やっていない」: the business is not done at all, so the item does not apply.
+_NO_SUCH_LINE = fast(
+    r"(その|この|該当の|当該)?(業務|事業|サービス|取引|商売|ビジネス)(自体|そのもの)(を|が|は)?"
+    r"(やって|して|行って|扱って|提供して|営んで)(い|お)?(ない|ません|おりません)"
+)
+# 「スマホアプリ出してないからパス」: a reason, then the item passed over.
+_REASON_THEN_PASS = fast(
+    r"(ので|から|ため|為)[、,]?((この|本|その)(項目|質問|設問)|ここ|これ)?(は)?(パス|スルー|スキップ|なし|無し)(です|で|だ|!|$|(?=[。、]))"
+)
 # 「委託先は存在しません」「補償という論点自体が生じません」: the topic has nothing to act on.
 _NOTHING_TO_ACT_ON = fast(
     r"(委託先|再委託先|外部委託先|送金機能|決済機能|振込機能|該当(する)?(機能|業務|サービス|取引|ケース))"
@@ -897,6 +941,12 @@ def read(folded: str) -> Reading:
     text = _DELIBERATED.sub("", text)
     text = _WAS_OUT_OF_SCOPE.sub("未対応だが", text)
     text = _LEFT_AS_FOUND.sub("未対応", text)
+    text = _GAP_STATE.sub("未対応", text)
+    text = _UNCHANGED.sub("", text)
+    text = _WISH_BETTER.sub("〔願〕", text)
+    text = _NO_ISSUE_FIELD.sub("", text)
+    text = _NO_SUCH_LINE.sub("非該当", text)
+    text = _REASON_THEN_PASS.sub(r"\1、非該当", text)
     text = _CHECK_FOR.sub("〔査〕", text)
     text = _CHASE_UP.sub(r"〔督〕\3", text)
     text = _CANNOT_BY_DESIGN.sub("〔防〕", text)
@@ -920,7 +970,7 @@ def read(folded: str) -> Reading:
     ):
         status, guess = None, Status.DONE  # 「個人でやってるので」: a reason, for what?
     if (
-        _ASIDE.search(text) or _ATTACHING.search(text)
+        _ASIDE.search(text) or _ATTACHING.search(text) or _SESSION_REMARK.search(text)
     ) and status is not Status.UNKNOWN:  # 「ちょっと席を外します」
         return Reading(None, guess or status, False, has_plan)
     if _QUESTION_WORDS.search(text) or (
@@ -1734,7 +1784,7 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             return None, Status.DONE  # 「入社時と年1回の研修でカバー済みです」: the measure itself?
         return Status.ALTERNATIVE, None
     if _HEDGE.search(text) and re.search(
-        r"確認|不安|自信|見つか(ら|り)|見当たら|わから|不明", text
+        r"確認|確かめ|不安|自信|見つか(ら|り)|見当たら|わから|不明", text
     ):
         return Status.UNKNOWN, None
     will = bool(_WILL.search(text))
