@@ -1102,14 +1102,17 @@ def _done_beside_unchecked(text: str) -> bool:
         c
         for c in clauses
         if re.search(
-            r"(まで|まで(は|も)|[一-龥ァ-ヶー](は|も))確認(が)?(でき|とれ|取れ)て?(い|お)?(ない|ません|りません|ておらず)",
+            r"(まで|まで(は|も)|[一-龥ァ-ヶー](は|も))確認(が)?(でき|とれ|取れ)て?(い|お)?(ない|ません|りません|ておらず)"
+            # 「小規模な接続先については未確認の先がございます」「委託先は未確認です」
+            r"|(まで|[一-龥ァ-ヶー](は|も))未確認(です|でございます|のまま|$)"
+            r"|未確認の[^、。]{0,6}?(先|もの|ところ|会社|部分|案件)(が|も)(ある|あり|ござい|残)",
             c,
         )
     ]
     return bool(scoped) and any(
         c not in scoped
         and (_TOPIC.search(c) or re.search(r"(について|に関して)は", c))
-        and re.search(r"確認(して|し)(い|お)(る|ます|ります|り)", c)
+        and re.search(r"確認(して|し)(い|お)(る|ます|ります|り)|確認済", c)
         and not _NEGATIVE.search(c)
         for c in clauses
     )
@@ -1355,6 +1358,9 @@ _MEANS_CLAUSE = re.compile(
     r"|構成|ルール|自動|仕組み|体制|の組み合わせ|(にし|とし)て(い|お|る|ま)"
     # another party or another evidence does it: 「社内のセキュリティチームが…診断しています」
     r"|(チーム|会社|業者|ベンダー|警備員)が|(報告書|レポート)(を|で|の)"
+    # an outside service named instead: 「CSIRTはないけど、外部のSOCと契約して監視してもらってる」
+    r"|外部の[^、。]{0,12}?(と|に)(契約|委託|依頼|お願い)|(soc|mssp|専門業者|親会社|グループ会社)(と|に|が)"
+    r"|(に|へ)(任せ|お任せ|委託し|依頼し|頼ん|お願いし)て(い|お)"
 )
 
 
@@ -1417,6 +1423,30 @@ def _negated_first_then_means(text: str) -> bool:
         or not re.search(r"[一-龥ァ-ヶー]|[a-z]{2,}(は|を|の|も)", before)
         or not (_POSITIVE.search(after) or "〔済〕" in after)
         or not _MEANS_CLAUSE.search(after)
+    )
+
+
+_OUTSIDE_PARTY = re.compile(
+    r"外部の[^、。]{0,12}?(と|に)[^、。]{0,12}?(契約|委託|依頼|お願い)|(soc|mssp|専門業者|親会社|グループ会社|外部業者)(と|に|が)"
+    r"|(に|へ)(任せ|お任せ|委託し|依頼し|頼ん|お願いし)て(い|お)|(そちら|先方|向こう|業者|ベンダー)(に|で)(任せ|お任せ|対応し)"
+)
+
+
+def _outside_party_instead(text: str) -> bool:
+    """「専任のCSIRTは置いていませんが、外部のSOCサービスと…契約を結んでいて、…そちらに任せ
+    ています」: the measure is not held in-house; an outside party named does the job. 代替策,
+    or a part of the control done by a contractor? Ask, with 代替策 guessed."""
+    found = _MEASURE_NO.search(text)
+    if found is None or found.start() == 0:
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    return bool(
+        _OUTSIDE_PARTY.search(after)
+        and not _POSITIVE.search(before)
+        and not _PARTIAL.search(before + after)
+        and not _NEGATIVE.search(after)
+        and not _scope_or_plan(before, after)
+        and not _UNKNOWN.search(after)
     )
 
 
@@ -1890,7 +1920,11 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
                 # 「…は送っておりません。利用者が自分で確認する形になっています。」: the answer
                 # first, then how things stand; no part is named as done. Ask.
                 return None, Status.NOT_DONE
-            if _means_with_own_topic(text) or _negated_first_then_means(text):
+            if (
+                _means_with_own_topic(text)
+                or _negated_first_then_means(text)
+                or _outside_party_instead(text)
+            ):
                 # 「…はしていないが、…はXで…している」: another means, or another part? Ask.
                 return None, Status.ALTERNATIVE
             return Status.PARTIAL, None
