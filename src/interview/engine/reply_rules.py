@@ -865,6 +865,18 @@ _UNCHANGED = fast(
     r"(変わって|変わりは?|変化は?|変更(は|も)?|差分(は)?|更新(は)?)(い|お|あり|ござい)?"
     r"(ない|ません|ありません|ございません|なし|無し)(です)?"
 )
+# 「前回は未実施と答えましたが、その後導入しました」: the earlier answer, reported — the
+# words after it are today's state.
+_EARLIER_ANSWER = fast(
+    r"(前回|以前|前|この前|先日|先回|最初)(は|に|の時は|のときは)?[、,]?[「『\"]?[^。、」』\"]{1,12}[」』\"]?(と|って)"
+    r"(答え|回答し|ご回答し|書い|書き|入力し|記入し|お伝えし|言い|言っ)(まし|てい|ており|てました|ていましたが)?た?"
+    r"(が|けど|けれど|件(は|ですが|ですけど)?)[、,]?"
+)
+# 「久しぶりに開きました」「数週間ぶりに戻ってきました」: back to the session, no verdict.
+_RESUMED = fast(
+    r"(久しぶり|ひさしぶり|久々|ひさびさ|(\d+|数|何)(週間|か月|ヶ月|カ月|日)ぶり)(に)?[^。、]{0,8}?"
+    r"(開き|開い|戻って|戻り|ログイン|再開|続き)[^。、]{0,8}?(ました|た|ます)[。、!]?"
+)
 # 「前回の続きからやりたいんですが」「これ前にも答えませんでしたっけ」: the session, not the item.
 _SESSION_REMARK = fast(
     r"(前回|前|この前|以前|昨日|先週|先日)の(続き|つづき)(から|を|で)"
@@ -946,6 +958,7 @@ def read(folded: str) -> Reading:
     text = _LEFT_AS_FOUND.sub("未対応", text)
     text = _GAP_STATE.sub("未対応", text)
     text = _UNCHANGED.sub("", text)
+    text = _RESUMED.sub("", _EARLIER_ANSWER.sub("", text))
     text = _WISH_BETTER.sub("〔願〕", text)
     text = _NO_ISSUE_FIELD.sub("", text)
     text = _NO_SUCH_LINE.sub("非該当", text)
