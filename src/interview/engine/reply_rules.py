@@ -898,6 +898,18 @@ _WISH_BETTER = fast(
     r"(工夫|改善|強化|充実|効率化|自動化|整理|洗練|レベルアップ|ブラッシュアップ)(し|させ|でき)?たい"
     r"(と(思って|考えて)(い|お)(ます|る|ります))?(です|ところ|ところです)?"
 )
+# 「承認フローを通さないと本番に出せない」: a requirement that blocks — a control in force.
+_BLOCKED_UNLESS = fast(
+    r"(さ|し|得|受け|もらわ|取ら|経|済ま|通ら|通さ|経由し|揃わ|押さ)ないと[^。、]{0,12}?"
+    r"(?<!答え)(?<!回答)(?<!判断)(?<!説明)(?<!返事)(?<!返答)(?<!断言)(?<!確認)(でき|出せ|入れ|使え|通ら|進め|動か|開け|触れ|見られ|見れ|出られ|出れ)(ない|ません)"
+)
+# 「本番DBには踏み台サーバー経由でしか入れない」「データは国内リージョンにしか置いていません」:
+# the only way in, or the only place kept — a control, not a limited scope.
+_ONLY_WAY = fast(
+    r"(経由|から|通して|通じて)(で)?しか[^、。]{0,4}?(入れ|アクセスでき|ログインでき|接続でき|つなげ|繋げ|使え|操作でき|触れ|入られ)(ない|ません)"
+    r"|(国内|日本国内|社内|閉域|専用線|自社内|vpc|プライベート)[^、。]{0,10}?(に|で|内で|内に)しか"
+    r"(置いて|保存して|保管して|持って|通信して|接続して|流して)(い|お)?(ない|ません|りません)"
+)
 # 「その業務自体やっていない」: the business is not done at all, so the item does not apply.
 _NO_SUCH_LINE = fast(
     r"(その|この|該当の|当該)?(業務|事業|サービス|取引|商売|ビジネス)(自体|そのもの)(を|が|は)?"
@@ -965,6 +977,9 @@ def read(folded: str) -> Reading:
     text = _LEFT_AS_FOUND.sub("未対応", text)
     text = _GAP_STATE.sub("未対応", text)
     text = _UNCHANGED.sub("", text)
+    text = _ONLY_WAY.sub(_POS_TOKEN, _BLOCKED_UNLESS.sub(_POS_TOKEN, text))
+    # 「環境変数ではなくSecrets Managerに入れてある」: read as with its comma
+    text = re.sub(r"(?<=[一-龥ァ-ヶーa-z0-9])ではなく(?=[一-龥ァ-ヶーa-z0-9])", "ではなく、", text)
     text = _RESUMED.sub("", _EARLIER_ANSWER.sub("", text))
     text = _WISH_BETTER.sub("〔願〕", text)
     text = _NO_ISSUE_FIELD.sub("", text)
@@ -1325,6 +1340,8 @@ _NOT_X_BUT_Y = re.compile(
     r"(で|を使って|を用いて|により|によって)[^。]{0,16}?(して|て)(い|お)"
     # 「第三者評価ではなく、親会社の内部監査部門に見てもらっています」: someone else does it
     r"|に[^。、]{0,8}?(て|で)(もらって|いただいて)(い|お)"
+    # 「APIキーは環境変数ではなくSecrets Managerに入れてある」: kept somewhere else
+    r"|(に|へ)[^。、]{0,4}?(入れて|置いて|保管して|保存して|格納して|預けて|移して)(い|お|あ)"
 )
 
 
