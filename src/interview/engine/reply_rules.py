@@ -635,6 +635,10 @@ _CONDITIONAL = re.compile(
 _CONTROL_NEGATION = re.compile(
     r"(?<![たっ])(こと|事)(は|も)(一切|決して|絶対に|まず|ほぼ)?(なく|ない|ありません|ございません)"
 )
+# 「…することはありません」: something never happens.
+_NEVER_HAPPENS = re.compile(
+    r"(?<=[るうくすつぬむぶ])(こと|事)(は|も)(一切|決して|絶対に|まず|基本的に)?(ない|ありません|ございません|ないです)"
+)
 # 「直接接続は受け付けず」「原則認めておらず」: a refusal is the control itself.
 _REFUSAL = re.compile(
     r"(受け付け|受付|認め|許可し|許さ|許容し)(ず|ない|ません|ておらず|ていない|ていません|ておりません)"
@@ -866,6 +870,15 @@ _GAP_STATE = fast(
     r"|(抜け漏れ|漏れ抜け)て(い|お)?(る|ます|ります)"
     r"|(そこ|ここ|それ|その辺|そのへん|その点)(は|が)?(完全に|まるっと|丸ごと|すっぽり)?(抜けて|抜け落ちて|漏れて)(い|お)?(る|ます|ります)"
 )
+# 「共有アカウントを使っています」「私物端末も使えてしまう状態です」: a weak practice stated as
+# a fact in force — the gap itself, not a control done.
+_WEAK_PRACTICE = fast(
+    r"(共有|共通)(の)?(アカウント|id|パスワード)を[^。、]{0,6}?(使って|使用して|利用して|使い回して)(い|お)(る|ます|ります)"
+    r"|(パスワード|id|アカウント)を?[^。、]{0,6}?使い回して(い|お)(る|ます|ります)"
+    r"|(パスワード|暗証番号)(は|が)(みんな|全員|全部|すべて|全て)(同じ|共通)"
+    r"|(使え|見え|見れ|触れ|入れ|でき|通れ|送れ|持ち出せ|ログインでき|アクセスでき)て?しま(う|います|っている|ってる|って(い|お)ます)"
+    r"(?![^。、]{0,4}(こと|の)(は|が|も)(ない|ありません))"
+)
 # 「前回の回答から変わってません」「以前ご回答したとおり、変更ありません」: someone resuming
 # says nothing has changed since last time — no verdict of its own (the rest of the reply has it).
 _UNCHANGED = fast(
@@ -980,6 +993,7 @@ def read(folded: str) -> Reading:
     text = _LEFT_AS_FOUND.sub("未対応", text)
     text = _GAP_STATE.sub("未対応", text)
     text = _UNCHANGED.sub("", text)
+    text = _WEAK_PRACTICE.sub("〔穴〕", text)
     # 「未だ検討段階にございます」: keigo for 段階です, not a fact in force
     text = re.sub(r"(段階|状況|状態|途中|最中|方向|見込み)に(ございます|ござります|あります)", r"\1です", text)
     text = _ONLY_WAY.sub(_POS_TOKEN, _BLOCKED_UNLESS.sub(_POS_TOKEN, text))
@@ -1988,6 +2002,14 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             r"(ので|ため|為|から)$", text
         ):  # 「API連携はしていないので」: a reason, for what?
             return None, Status.NOT_APPLICABLE
+        if (
+            _NEVER_HAPPENS.search(text)
+            and not has_plan
+            and not _NEGATIVE.search(_NEVER_HAPPENS.sub("", text))
+        ):
+            # 「一人で本番作業をすることはない」「鍵を人が直接触ることはありません」: what never
+            # happens is usually the control itself (the tables read it so); ask, done guessed.
+            return None, Status.DONE
         if _KEPT_OUT.search(text) and not has_plan and not _ALL_NEGATIVE.search(text):
             return None, Status.DONE  # 「カード番号は保持しておりません」: a control, or n/a?
         return Status.NOT_DONE, None
