@@ -40,6 +40,14 @@ _NOT_NOTHING = re.compile(
 _ON_THE_LIST = re.compile(
     r"(課題|タスク|todo|バックログ|backlog)(リスト|一覧|表|管理表|票)?(の|に)[^。、]{0,8}?"
     r"(入って|載って|挙がって|上がって|積んで|積まれて)(い|お)?(る|ます|ります)?(だけ|のみ)?"
+    # 「以前から課題として挙がっていたのですが」: named as an issue, nothing said done
+    r"|課題(として|に)(は)?(挙が|上が|あが)って(い|お)(た|る|ます|ました)"
+)
+# 「大げさなことはしていませんが、…」: modesty about the means, not a gap.
+_MODEST = re.compile(
+    r"(大げさな|大袈裟な|大がかりな|大掛かりな|特別な|大した|立派な|大層な|高度な|凝った)(こと|仕組み|もの|ツール|対策|体制)"
+    r"(は|を|も)?(何も|特に)?(して|入れて|用意して|やって|導入して|作って)?(い|お)?(ない|ません|ありません|ないです)(です)?"
+    r"(が|けど|けれど|けれども)?[、,]?"
 )
 # 「改善計画を策定中です」: a plan being drawn up, nothing done yet.
 _PLAN_BEING_DRAWN = re.compile(
@@ -993,6 +1001,7 @@ def read(folded: str) -> Reading:
     text = _LEFT_AS_FOUND.sub("未対応", text)
     text = _GAP_STATE.sub("未対応", text)
     text = _UNCHANGED.sub("", text)
+    text = _MODEST.sub("", text)
     text = _WEAK_PRACTICE.sub("〔穴〕", text)
     # 「未だ検討段階にございます」: keigo for 段階です, not a fact in force
     text = re.sub(r"(段階|状況|状態|途中|最中|方向|見込み)に(ございます|ござります|あります)", r"\1です", text)
@@ -1291,7 +1300,7 @@ _MARK_PAIR = re.compile(
 )
 # Nothing started at all: a positive beside it is unlikely to be a part that is done.
 _TOTAL_NEGATIVE = fast(
-    r"頓挫|立ち消え|お蔵入り|手(は|を|も)?(付け|つけ)て?(い|お)?(ない|ません|ておらず|ず)|(何|なに)も(して|でき|やって|進んで)"
+    r"頓挫|立ち消え|お蔵入り|手(は|を|も)?(付け|つけ)て?(い|お)?(ない|ません|ておらず|ず)|(何|なに)も(して|でき|やって|進んで|打て|講じ|手を打て)"
     r"|(全く|まったく|一切|全然|ぜんぜん)[^、。]{0,10}(ない|ません|ず)|着手(して|でき)(い|お)?(ない|ません)"
     r"|見送"  # 「受けたことはありません」 (rewritten 見送): never done
 )
