@@ -463,7 +463,9 @@ _JA_SPACE = re.compile(r"(?<=[^\x00-\x7f])[\s\u3000]+|[\s\u3000]+(?=[^\x00-\x7f]
 # 「①規程 ○ ②教育 ×」: a mark typed after a blank still marks the word before it.
 _SPACED_MARK = re.compile(r"(?<=[ぁ-ゖァ-ヶ一-龥])[^\S\n]+(?=[○◯〇◎△▲×✕✖](?!\d)(?:$|[\s、。,]))")
 # 「社員は実施／委託先：未実施」: a slash between Japanese words separates memo items, like 、.
-_JA_SLASH = re.compile(r"(?<=[ぁ-ゖァ-ヶー一-龥、])(?:[^\S\n]|、)*/(?:[^\S\n]|、)*(?=[ぁ-ゖァ-ヶー一-龥])")
+_JA_SLASH = re.compile(
+    r"(?<=[ぁ-ゖァ-ヶー一-龥、])(?:[^\S\n]|、)*/(?:[^\S\n]|、)*(?=[ぁ-ゖァ-ヶー一-龥])"
+)
 # Sentence-final particles carry no verdict (保護ね, やってますよ).
 _PARTICLE_END = re.compile(r"(?<=[ぁ-ゖ一-龥])(よね|よ|ね|わ|ぞ)+(?=$|[。、!?])")
 _ENDS = "、。.,!！ ~〜ー…"

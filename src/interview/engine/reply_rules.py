@@ -907,12 +907,12 @@ _RESUMED = fast(
     r"(久しぶり|ひさしぶり|久々|ひさびさ|(\d+|数|何)(週間|か月|ヶ月|カ月|日)ぶり)(に)?[^。、]{0,8}?"
     r"(開き|開い|戻って|戻り|ログイン|再開|続き)[^。、]{0,8}?(ました|た|ます)[。、!]?"
 )
-# 「前回の続きからやりたいんですが」「これ前にも答えませんでしたっけ」: the session, not the item.
-_SESSION_REMARK = fast(
-    r"(前回|前|この前|以前|昨日|先週|先日)の(続き|つづき)(から|を|で)"
-)
+# 「前回の続きからやりたいんですが」: the session, not the item.
+_SESSION_REMARK = fast(r"(前回|前|この前|以前|昨日|先週|先日)の(続き|つづき)(から|を|で)")
 # 「【課題】特になし」「課題：なし」: the memo's issue field is empty, not a gap.
-_NO_ISSUE_FIELD = fast(r"(課題|問題点|懸念|備考|特記事項)(:|は)(特に)?(なし|無し|ありません|ない)(です)?(?=$|[。、])")
+_NO_ISSUE_FIELD = fast(
+    r"(課題|問題点|懸念|備考|特記事項)(:|は)(特に)?(なし|無し|ありません|ない)(です)?(?=$|[。、])"
+)
 # 「実施してます。ただ、記録の残し方はもう少し工夫したい」: a wish to do better, not a gap
 # named (done, or only partly? asked — see the caveat in _verdict).
 _WISH_BETTER = fast(
@@ -1004,7 +1004,9 @@ def read(folded: str) -> Reading:
     text = _MODEST.sub("", text)
     text = _WEAK_PRACTICE.sub("〔穴〕", text)
     # 「未だ検討段階にございます」: keigo for 段階です, not a fact in force
-    text = re.sub(r"(段階|状況|状態|途中|最中|方向|見込み)に(ございます|ござります|あります)", r"\1です", text)
+    text = re.sub(
+        r"(段階|状況|状態|途中|最中|方向|見込み)に(ございます|ござります|あります)", r"\1です", text
+    )
     text = _ONLY_WAY.sub(_POS_TOKEN, _BLOCKED_UNLESS.sub(_POS_TOKEN, text))
     # 「環境変数ではなくSecrets Managerに入れてある」: read as with its comma
     text = re.sub(r"(?<=[一-龥ァ-ヶーa-z0-9])ではなく(?=[一-龥ァ-ヶーa-z0-9])", "ではなく、", text)
@@ -1035,8 +1037,10 @@ def read(folded: str) -> Reading:
         and not _FREQUENCY.search(text)
     ):
         status, guess = None, Status.DONE  # 「個人でやってるので」: a reason, for what?
+    if _SESSION_REMARK.search(text) and status is not Status.UNKNOWN:  # 「前回の続きから…」
+        return Reading(None, None, False, has_plan)
     if (
-        _ASIDE.search(text) or _ATTACHING.search(text) or _SESSION_REMARK.search(text)
+        _ASIDE.search(text) or _ATTACHING.search(text)
     ) and status is not Status.UNKNOWN:  # 「ちょっと席を外します」
         return Reading(None, guess or status, False, has_plan)
     if _QUESTION_WORDS.search(text) or (
