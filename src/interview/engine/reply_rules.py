@@ -537,7 +537,7 @@ _INTENTION_IS = Alternation(
 _ALL_NEGATIVE = re.compile(
     r"(1|一)割も|ぜんぜん|全く|まったく|一切|何も|なにも|特に何|何一つ|すべて未|全て未"
 )
-_HARDLY = re.compile(r"ほとんど[^、。]{0,10}(ない|ません)|あまり[^、。]{0,10}(ない|ません)")
+_HARDLY = re.compile(r"(ほとんど|ほぼ)[^、。]{0,10}(ない|ません)|あまり[^、。]{0,10}(ない|ません)")
 
 
 @dataclass(frozen=True)
