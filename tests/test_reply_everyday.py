@@ -67,6 +67,8 @@ from interview.engine.reply_rules import read
         ("クライアントは法人向けのみなので、この項目はなし", Status.NOT_APPLICABLE),
         ("外部委託なし（全て内製）", Status.NOT_APPLICABLE),
         ("C社はまだ全然とのことです", Status.NOT_DONE),
+        ("みどうにゅう", Status.NOT_DONE),
+        ("できていなです", Status.NOT_DONE),
         ("本番は対応済みだが、開発はしていない", Status.PARTIAL),
         ("ログは保存してない、でもアラートは設定してる", Status.PARTIAL),
         ("共有アカウントは使っていません", Status.DONE),
@@ -89,6 +91,8 @@ def test_everyday_replies_are_read(text, status):
         ("一人で本番作業をすることはない", Status.DONE),
         ("去年は実施したけど今年はまだ", Status.PARTIAL),
         ("海外拠点なし", Status.NOT_APPLICABLE),
+        ("ISMSでカバーしています", Status.DONE),
+        ("ほぼやってない", Status.NOT_DONE),
     ],
 )
 def test_shapes_the_words_do_not_settle_are_asked(text, guess):

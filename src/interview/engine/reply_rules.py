@@ -1888,7 +1888,16 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         if re.search(r"一部(の)?[^、。]{0,10}?(だけ|のみ)", text):
             return Status.PARTIAL, None  # 「代わりの手段で対応しているのは一部のシステムだけ」
         if (
-            re.search(r"(で|により|によって)カバー済", text)
+            (
+                re.search(r"(で|により|によって)カバー済", text)
+                # 「ISMSでカバーしています」「研修でカバーしてます」: the measure is part of a
+                # programme or a document — done, or another means? Ask.
+                or re.search(
+                    r"(isms|iso|pマーク|規程|規定|研修|教育|ポリシー|方針|就業規則|契約|約款|ガイドライン|手順書|マニュアル)"
+                    r"[^、。]{0,6}?(で|により|によって|の(中|なか|範囲)で)カバー(して|され|し)",
+                    text,
+                )
+            )
             and not negative
             and not re.search(r"代わり|代替|代え|別の?|他の|ほかの", text)
         ):
