@@ -467,6 +467,7 @@ _MEMO_ITEM = re.compile(
 _JA_SPACE = re.compile(r"(?<=[^\x00-\x7f])[\s\u3000]+|[\s\u3000]+(?=[^\x00-\x7f])")
 # 「①規程 ○ ②教育 ×」: a mark typed after a blank still marks the word before it.
 _SPACED_MARK = re.compile(r"(?<=[ぁ-ゖァ-ヶ一-龥])[^\S\n]+(?=[○◯〇◎△▲×✕✖](?!\d)(?:$|[\s、。,]))")
+_MARK_CHARS = re.compile(r"[○◯〇◎△▲×✕✖]")
 # 「社員は実施／委託先：未実施」: a slash between Japanese words separates memo items, like 、.
 _JA_SLASH = re.compile(
     r"(?<=[ぁ-ゖァ-ヶー一-龥、])(?:[^\S\n]|、)*/(?:[^\S\n]|、)*(?=[ぁ-ゖァ-ヶー一-龥])"
@@ -503,7 +504,8 @@ def fold(text: str) -> str:
     if _SPACED_LETTERS.fullmatch(s):  # 「実 施 済 み」
         s = _SPACE.sub("", s)
     s = _LINE_END.sub("。", s)  # a line break after a sentence ending is a full stop
-    s = _SPACED_MARK.sub("", s)
+    if _MARK_CHARS.search(s):
+        s = _SPACED_MARK.sub("", s)
     s = _JA_SPACE.sub("、", s)
     if "/" in s:
         s = _JA_SLASH.sub("、", s)
