@@ -199,6 +199,7 @@ _ENGLISH = (
     (fast(r"(?<!not)(?<!n't)(?<!never)(is|are)?(enforced|enabled)"), "実施済み"),
     (fast(r"^done(?=[、。,.])"), "実施済み"),
     (fast(r"(?<![a-z])unknown(?![a-z])"), "不明"),
+    (fast(r"getbackto(you|u)(?![a-z])"), "後日回答"),
     (fast(r"(?<![a-z])checking(?![a-z])|要check"), "要確認"),
 )
 # 「【対応】済」: a bracketed label, read like 「対応: 済」.
