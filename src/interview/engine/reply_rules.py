@@ -876,6 +876,10 @@ _GAP_STATE = fast(
     # 「何かあったらその時考える感じです」: nothing prepared, only a reaction
     r"|(その時|そのとき|その場で|起きてから|あってから|発生してから)[^。、]{0,4}?(考える|考えます|考えよう|決める|決めます)"
     r"|場当たり的?(に|な|で|です|だ)"
+    # 「今回の質問で初めて知りました」: the item was news to them
+    r"|(質問|これ|今回|言われ|聞かれ)[^。]{0,6}?(で|て)(初めて|はじめて)(知り|知っ|聞き|聞い|意識し)(ました|た)"
+    # 「文書になっているものはありません」: nothing written down
+    r"|(文書|書面|文章|紙|明文|ルール|規程|形)(に|と|化)(なって|して|されて)(い|お)る(もの|の)(は|が)(特に)?(ない|ありません|ございません)"
     r"|(?:^|(?<=[はがも、])|完全に|ほぼ)(ザル|ざる|野放し)(です|だ|でして|状態|のまま|$|(?=[。、!]))"
     r"|(抜け漏れ|漏れ抜け)て(い|お)?(る|ます|ります)"
     r"|(そこ|ここ|それ|その辺|そのへん|その点)(は|が)?(完全に|まるっと|丸ごと|すっぽり)?(抜けて|抜け落ちて|漏れて)(い|お)?(る|ます|ります)"
@@ -952,6 +956,12 @@ def _everyday_rewrites(text: str) -> str:
     wishes to do better, empty memo fields, a business not run at all. Each pattern runs only
     when a word it needs is present, so long replies pay little."""
     text = _GAP_STATE.sub("未対応", text)
+    if "気" in text:  # 「言われて気づきました、やってないです」: the noticing is no fact in force
+        text = re.sub(
+            r"(言われて|聞かれて|指摘されて)(初めて|はじめて)?(気づき|気付き|気がつき)(ました|た)",
+            "",
+            text,
+        )
     if "変" in text:
         text = _UNCHANGED.sub("", text)
     if "な" in text:
