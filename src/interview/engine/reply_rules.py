@@ -938,6 +938,15 @@ _ONLY_WAY = fast(
     r"(経由|から|通して|通じて)(で)?しか[^、。]{0,4}?(入れ|アクセスでき|ログインでき|接続でき|つなげ|繋げ|使え|操作でき|触れ|入られ)(ない|ません)"
     r"|(国内|日本国内|社内|閉域|専用線|自社内|vpc|プライベート)[^、。]{0,10}?(に|で|内で|内に)しか"
     r"(置いて|保存して|保管して|持って|通信して|接続して|流して)(い|お)?(ない|ません|りません)"
+    # 「本番の鍵は2人しか知らない」「2人1組でしか作業しない」: least privilege, four eyes
+    r"|(\d+|一|二|三|数|限られた)(人|名)(1組|一組|体制)?(で|に)?(しか|だけしか)[^、。]{0,4}?"
+    r"(知ら|知って|持って|触れ|触れられ|アクセスでき|入れ|入ら|見られ|見れ|扱え|使え|作業し|作業でき|入室し|入室でき|操作し|操作でき)"
+    r"(ない|ません|て(い|お)?(ない|ません))"
+)
+# 「手作業はなく、全部自動」「人の手は入らない」: no manual step — automation, a control.
+_NO_MANUAL_STEP = fast(
+    r"(手作業|人の手|手動(での)?(操作|作業|デプロイ|リリース|変更)?|人の介在|人手による(作業|操作))(は|が|の余地は)?(一切|全く)?"
+    r"(なく|ない(?!ので|ため|から)|入らない|入りません|入らず|介在しない|介在しません|ありません|ございません|ゼロ)"
 )
 # 「その業務自体やっていない」: the business is not done at all, so the item does not apply.
 _NO_SUCH_LINE = fast(
@@ -979,6 +988,8 @@ def _everyday_rewrites(text: str) -> str:
         text = _BLOCKED_UNLESS.sub(_POS_TOKEN, text)
     if "しか" in text:
         text = _ONLY_WAY.sub(_POS_TOKEN, text)
+    if "手" in text or "人の介在" in text:
+        text = _NO_MANUAL_STEP.sub(_POS_TOKEN, text)
     if "ではなく" in text:
         # 「環境変数ではなくSecrets Managerに入れてある」: read as with its comma
         text = re.sub(
