@@ -458,7 +458,7 @@ _PARTIAL = Alternation(
 # のみ / だけ that describe the control itself (管理者のみアクセス可能) are not a limit.
 _CONTROL_ONLY = fast(
     r"(のみ|だけ)(が|に|を|から|で)?[^、。]{0,6}?(アクセス|接続|閲覧|操作|許可|可能|でき|権限|利用|ログイン"
-    r"|使用|通信|保存|参照|実行|承認|付与|貸与|発行)"
+    r"|使用|通信|保存|参照|実行|承認|付与|貸与|発行|入室|入館|立ち入|入れ(ます|る|ない))"
     r"|(必要な|必要になった|申請があった|承認された)(とき|時|場合)(に)?(だけ|のみ|に限り|に限って)"
     # 「承認を得た先とのみ契約しております」: whom the control lets in
     r"|(と|先と|相手と)(のみ|だけ)[^、。]{0,4}?(契約|取引|接続|連携|通信)"
@@ -1307,6 +1307,12 @@ _CONTINUATIVE_NEGATIVE = re.compile(
 )
 
 
+# 「ほぼ全員」「ほぼ100%」: nearly everyone.
+_NEARLY_ALL = re.compile(
+    r"(率|割合)(は|が)?[^。、]{0,6}?(ほぼ|ほぼほぼ)(全員|全件|100(%|パーセント))"
+)
+
+
 def _negative_then_elaboration(text: str) -> bool:
     """「窓口は設けておらず、フォームで一律に受け付けています」: the second clause describes how
     things stand without the control, not a part that is done (no new topic, no contrast)."""
@@ -1314,8 +1320,12 @@ def _negative_then_elaboration(text: str) -> bool:
     if found is None or not _NEGATIVE.search(text[: found.end()]):
         return False
     before, after = text[: found.end()], text[found.end() :]
-    if re.search(r"で(は)?なく[、。]$", before) or re.search(
-        r"で(対応|カバー|管理|運用|実施|補)", after
+    if (
+        re.search(r"で(は)?なく[、。]$", before)
+        or re.search(r"で(対応|カバー|管理|運用|実施|補)", after)
+        # 「専門会社の診断は受けていません。社内のセキュリティチームが…診断しています」
+        or re.search(r"(チーム|会社|業者|ベンダー|部門|部署)が", after)
+        or _other_party_does_it(after)
     ):
         return False  # 「全件ではなく、サンプルで」「制御はなく、運用ルールで対応」: another way
     if _POSITIVE.search(before) or _TELEGRAPHIC.search(before) or _CAVEAT.search(text):
@@ -1567,6 +1577,15 @@ _OUTSIDE_PARTY = re.compile(
 )
 
 
+def _other_party_does_it(clause: str) -> bool:
+    """An outside party (or the group) named as doing the work — but not 「各担当に任せています」
+    (left to the staff: ad hoc, not another party's means)."""
+    return bool(_OUTSIDE_PARTY.search(clause)) and not re.search(
+        r"(各|個々の|それぞれの|現場|担当|個人|本人|社員|部署|部門)[^、。]{0,6}?(に|へ)(任せ|お任せ)",
+        clause,
+    )
+
+
 def _outside_party_instead(text: str) -> bool:
     """「専任のCSIRTは置いていませんが、外部のSOCサービスと…契約を結んでいて、…そちらに任せ
     ています」: the measure is not held in-house; an outside party named does the job. 代替策,
@@ -1576,12 +1595,7 @@ def _outside_party_instead(text: str) -> bool:
         return False
     before, after = text[: found.end()], text[found.end() :]
     return bool(
-        _OUTSIDE_PARTY.search(after)
-        # 「各担当に任せています」: left to the staff, ad hoc — not another party's means
-        and not re.search(
-            r"(各|個々の|それぞれの|現場|担当|個人|本人|社員|部署|部門)[^、。]{0,6}?(に|へ)(任せ|お任せ)",
-            after,
-        )
+        _other_party_does_it(after)
         and not _POSITIVE.search(before)
         and not _PARTIAL.search(before + after)
         and not _NEGATIVE.search(after)
@@ -2039,6 +2053,13 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         return Status.ALTERNATIVE, None
     if shape is not None and not _negative_then_elaboration(text):
         return None, Status.ALTERNATIVE  # the shape of 代替策, nothing settles it: ask
+    if (
+        partial
+        and not negative
+        and _NEARLY_ALL.search(text)
+        and not _PARTIAL.search(_NEARLY_ALL.sub("", text))
+    ):
+        return None, Status.DONE  # 「研修の受講率は毎年ほぼ全員です」: all but a few — done?
     if partial:
         if _ALL_NEGATIVE.search(text) and not positive:
             return Status.NOT_DONE, None
