@@ -992,6 +992,12 @@ def _everyday_rewrites(text: str) -> str:
         )
     if "ないと" in text:
         text = _BLOCKED_UNLESS.sub(_POS_TOKEN, text)
+    if "から" in text or "より" in text:  # 「去年から始めた」: started, and running since
+        text = re.sub(
+            r"(?<=[年月期度前])(から|より)(始め|はじめ|開始し|スタートし)(た|ました)(?=$|[。、!])",
+            "から実施済み",
+            text,
+        )
     if "しか" in text:
         text = _ONLY_WAY.sub(_POS_TOKEN, text)
     if "手" in text or "人の介在" in text:
