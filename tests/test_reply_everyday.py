@@ -67,6 +67,8 @@ from interview.engine.reply_rules import read
         ("クライアントは法人向けのみなので、この項目はなし", Status.NOT_APPLICABLE),
         ("外部委託なし（全て内製）", Status.NOT_APPLICABLE),
         ("C社はまだ全然とのことです", Status.NOT_DONE),
+        # a reason, then なし without the item named, is the gap's reason, not 該当なし
+        ("人手不足のため、なし", Status.NOT_DONE),
         ("今回の質問で初めて知りました", Status.NOT_DONE),
         ("言われて気づきました、やってないです", Status.NOT_DONE),
         ("文書になっているものはありません", Status.NOT_DONE),
