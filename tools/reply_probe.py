@@ -35,7 +35,7 @@ from interview.engine.reply_normalize import fold  # noqa: E402
 from interview.engine.reply_rules import read  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
-DEFAULT = DATA / "replies_wide_tuning41.toml"
+DEFAULT = DATA / "replies_wide_tuning42.toml"
 TODAY = date(2026, 11, 29)
 
 

@@ -155,10 +155,19 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
             r"|\b(?:compensating|alternative|alternate|different|other|equivalent|another)"
             r"\s+(?:control|measure|method|approach|way|means|mechanism|solution|tool)s?\b"
             # 「We don't use hardware tokens; passkeys cover it.」: something else does the job
-            r"|(?<=[;,])\s*(?:but\s+)?[a-z0-9-]+(?:\s+[a-z0-9-]+){0,3}\s+(?:covers?|handles?)\s+(?:it|this|that)\b"
+            r"|(?<=[;,])\s*(?:but\s+)?[a-z0-9-]+(?:\s+[a-z0-9-]+){0,5}\s+(?:covers?|handles?|takes care of)"
+            r"\s+(?:it|this|that|them|everything|the\s+(?:steps|process|risk|same))\b"
             r"(?!\s+(?:partly|partially|only|for\s+some))"
         ),
         "代替策で、",
+    ),
+    # 「We don't have an IDS, but GuardDuty alerts us on anything odd.」: a tool does the job
+    (
+        re.compile(
+            r"\bbut\s+([a-z][a-z0-9-]+)\s+(?:alerts?|monitors?|watches|detects?|flags?|blocks?|catches"
+            r"|scans?|protects?|checks?|logs?|records?|tracks?)\b"
+        ),
+        r"が、\1で実施しています、",
     ),
     (
         re.compile(r"\bcover(?:ed|s)?\s+(?:it\s+|this\s+|that\s+)?(?:by|with|through)\b"),
@@ -184,6 +193,13 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         "一部の",
     ),
     (re.compile(r"\b(?:others|the\s+rest|the\s+others)\b"), "残りは"),
+    # 「…, but the internal service accounts still use long-lived keys」: that part is left
+    (
+        re.compile(
+            r"\bbut\s+([^,;.]*?)\s+still\s+(?:use|uses|using|rely on|relies on|run|runs|have|has)\b"
+        ),
+        r"が、\1はまだ未実施、",
+    ),
     # 「we cover the main API, but not the legacy batch interface」
     (
         re.compile(r"\bbut\s+not\s+(?:for\s+|on\s+|in\s+)?(?:the\s+|our\s+)?([a-z][^,;.]*)"),

@@ -41,6 +41,12 @@ _WORDS: list[tuple[str, str]] = [
     ("のみたいおう済", "のみ対応済"),  # 「本番のみたいおう済み」: のみ, not 未対応
     ("のみじっし", "のみ実施"),  # 「本番のみじっししてます」: のみ, not 未実施
     ("せいびずみ", "整備済み"),
+    ("みどうにゅう", "未導入"),  # before どうにゅう: 「みどうにゅう」 is 未導入
+    ("みせいび", "未整備"),
+    ("かくにんちゅう", "確認中"),
+    ("わかたない", "わからない"),
+    ("ていなです", "ていないです"),  # IME slip: 「できていなです」
+    ("やってります", "やっております"),
     ("てまてん", "てません"),  # 「やってまてん」
     ("うんようちゅう", "運用中"),
     ("運用ちゅう", "運用中"),
@@ -207,13 +213,13 @@ _DIALECT = [
     # 「調べときます」「聞いとく」: 〜ておきます, 〜ておく
     (
         re.compile(
-            r"(?:(?<=[べせけてめれえきしちにひみりぎじびぴっ])|(?<=[^な]い))とき(?=ます|ましょう)"
+            r"(?:(?<=[べせけげてめれえきしちにひみりぎじびぴっ])|(?<=[^な]い))とき(?=ます|ましょう)"
         ),
         "ておき",
     ),
     (
         re.compile(
-            r"(?:(?<=[べせけてめれえきしちにひみりぎじびぴっ])|(?<=[^な]い))とく(?=$|[。、ねよ!])"
+            r"(?:(?<=[べせけげてめれえきしちにひみりぎじびぴっ])|(?<=[^な]い))とく(?=$|[。、ねよ!])"
         ),
         "ておく",
     ),
@@ -466,6 +472,13 @@ _MEMO_ITEM = re.compile(
 )
 # A blank between Japanese words marks a clause, like 、 (本番は実施 開発は未実施).
 _JA_SPACE = re.compile(r"(?<=[^\x00-\x7f])[\s\u3000]+|[\s\u3000]+(?=[^\x00-\x7f])")
+# 「①規程 ○ ②教育 ×」: a mark typed after a blank still marks the word before it.
+_SPACED_MARK = re.compile(r"(?<=[ぁ-ゖァ-ヶ一-龥])[^\S\n]+(?=[○◯〇◎△▲×✕✖](?!\d)(?:$|[\s、。,]))")
+_MARK_CHARS = re.compile(r"[○◯〇◎△▲×✕✖]")
+# 「社員は実施／委託先：未実施」: a slash between Japanese words separates memo items, like 、.
+_JA_SLASH = re.compile(
+    r"(?<=[ぁ-ゖァ-ヶー一-龥、])(?:[^\S\n]|、)*/(?:[^\S\n]|、)*(?=[ぁ-ゖァ-ヶー一-龥])"
+)
 # Sentence-final particles carry no verdict (保護ね, やってますよ).
 _PARTICLE_END = re.compile(r"(?<=[ぁ-ゖ一-龥])(よね|よ|ね|わ|ぞ)+(?=$|[。、!?])")
 _ENDS = "、。.,!！ ~〜ー…"
@@ -498,7 +511,11 @@ def fold(text: str) -> str:
     if _SPACED_LETTERS.fullmatch(s):  # 「実 施 済 み」
         s = _SPACE.sub("", s)
     s = _LINE_END.sub("。", s)  # a line break after a sentence ending is a full stop
+    if _MARK_CHARS.search(s):
+        s = _SPACED_MARK.sub("", s)
     s = _JA_SPACE.sub("、", s)
+    if "/" in s:
+        s = _JA_SLASH.sub("、", s)
     if "】" in s or "]" in s or ":" in s or "：" in s:  # memo forms: 「【対応】済」「・該当：なし」
         s = _MEMO_STATUS.sub(
             lambda m: "該当" if m.group(1) == "該当" else "", _MEMO_LABEL.sub(r"\1\2:", s)

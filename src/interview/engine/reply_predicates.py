@@ -199,6 +199,7 @@ _ENGLISH = (
     (fast(r"(?<!not)(?<!n't)(?<!never)(is|are)?(enforced|enabled)"), "実施済み"),
     (fast(r"^done(?=[、。,.])"), "実施済み"),
     (fast(r"(?<![a-z])unknown(?![a-z])"), "不明"),
+    (fast(r"getbackto(you|u)(?![a-z])"), "後日回答"),
     (fast(r"(?<![a-z])checking(?![a-z])|要check"), "要確認"),
 )
 # 「【対応】済」: a bracketed label, read like 「対応: 済」.
@@ -311,7 +312,7 @@ _FEELS_LIKE = fast(r"(って|てる|ている|な)感じ(です|だ|ですね|�
 
 # 「eラーニングを受けるのが決まり」「朝会で10分やるのが恒例」: a practice in force.
 _CUSTOM = fast(
-    r"(?<=[るくうすつぶむぬぐ])のが(決まり|ルール|恒例|慣例|習慣|原則|通例|お約束|習わし)"
+    r"(?<=[るくうすつぶむぬぐ])のが(決まり|ルール|恒例|慣例|習慣|原則|通例|お約束|習わし|日課|ルーティン|ルーチン)"
     r"(?=$|[。、!]|です|だ|に(なって|して)|と(なって|して)|ね|よ)"
 )
 # 「指摘されて、そのまま残ってる」: left as it was (after the 未着手 folds).
