@@ -266,3 +266,29 @@ def test_the_rules_clause_precheck_pattern_has_no_anchor_or_look_around():
     found = set(ops(reply_regex._P.parse(source)))
     assert constants.BRANCH in found and constants.LITERAL in found  # the walk looks inside
     assert not found & context
+
+
+def test_long_replies_read_in_two_threads_read_as_alone():
+    """The reader's caches (last text searched, characters of recent texts) are shared:
+    two threads reading different long replies get what each reads alone."""
+    import threading
+
+    from interview.engine.reply import parse_status_reply
+
+    texts = [
+        "手順書はありますが、訓練はしていません。" * 12,
+        "本番は対応済みです。開発環境は来年3月までに導入予定です。" * 8,
+    ]
+    alone = [parse_status_reply(text) for text in texts]
+    seen: list[list[object]] = [[], []]
+
+    def read(index: int) -> None:
+        for _ in range(15):
+            seen[index].append(parse_status_reply(texts[index]))
+
+    threads = [threading.Thread(target=read, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(reply == alone[i] for i in range(2) for reply in seen[i])

@@ -510,8 +510,9 @@ class Alternation:
     def search(self, text: str) -> re.Match[str] | None:
         if len(text) < _LONG:
             return self.pattern.search(text)
-        if self._last[0] is text:
-            return self._last[1]
+        last = self._last  # (read once: another thread may replace it)
+        if last[0] is text:
+            return last[1]
         found = None
         for _, part in self._candidates(_characters(text)):
             if found := part.search(text):
@@ -646,9 +647,10 @@ class Guarded:
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
         if args or len(text) < _LONG:
             return self.compiled.search(text, *args)
-        if self._last[0] is not text:
-            self._last = (text, None if self._absent(text) else self.compiled.search(text))
-        return self._last[1]
+        last = self._last  # (read once: another thread may replace it)
+        if last[0] is not text:
+            last = self._last = (text, None if self._absent(text) else self.compiled.search(text))
+        return last[1]
 
     def match(self, text: str, *args: Any) -> re.Match[str] | None:
         if args or not self._absent(text):
