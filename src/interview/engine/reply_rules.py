@@ -623,7 +623,7 @@ _ALTERNATIVE = Alternation(
     r"|別の?(手段|方法|方策|方式)|別の(ツール|製品|システム|サービス)で|別の(仕組み|対策|やり方|形|措置)|他(手段|方法)|(他|ほか)の(手段|方法|方策|仕組み|対策|やり方|措置)"
     # 「…配布していません。その代わり、…」「マネージドWAFで代わりに防いでます」
     r"|(^|[。、,:])(その)?代わり((に|として)[、,]?|[、,])|その代わり|で代わりに|で(代え|替え)(て(い|お)|ます|る)"
-    r"|補完(的|統制)|の代わりに|の代わりとして|代わりの|(で|によって|により)(補っ|補い|補う|補完|カバー|担保)"
+    r"|補完(的|統制|策|措置)|リスク低減(策)?:|の代わりに|の代わりとして|代わりの|(で|によって|により)(補っ|補い|補う|補完|カバー|担保)"
     r"|同(じ|等の|様の)(こと|機能|効果)を?(実現|達成|確保|担保)|同(じ|等の|程度の)(レベル|水準)|同等(以上)?の(対策|効果|措置|管理|統制|手段|水準|安全性|防御|保護|機能|仕組み|レベル|セキュリティ)|独自の(方法|方式|やり方|仕組み)"
     r"|(手法例|例示|例)(の方法|の手法|のやり方)?(と|とは)(違|異な|別)|(手法例|例示)(の(方法|手法|やり方))?(では|で)(なく|はなく)"
     r"|(手法例|例示)(のような|にあるような|に書かれた|にある|の)[^、。]{0,8}?(では|で)(なく|はなく)"
@@ -1157,6 +1157,11 @@ def read(folded: str) -> Reading:
     text = _REASON_EXISTS.sub(r"〔在〕\2", text)
     has_plan = bool(PLAN_WORDS.search(text))
     status, guess = _verdict(text, has_plan)
+    if status in (Status.PARTIAL, Status.NOT_DONE) and _no_then_in_force(text):
+        # 「通信の暗号化はしていない。専用線の閉域網で接続しているので…」「夜間の監視要員はいません。
+        # 夜22時から朝7時まではAPIの更新系を閉じています」: the measure is absent, then something
+        # else is in force with no part or gap of its own — 代替策, a part, or a gap? Ask.
+        status, guess = None, Status.ALTERNATIVE
     if _BUSINESS_FACT.search(text) and status in (Status.NOT_DONE, Status.PARTIAL, Status.DONE):
         status, guess = None, Status.NOT_APPLICABLE  # 「委託はしていません」: why n/a, or a gap?
     elif (
@@ -1185,6 +1190,53 @@ def read(folded: str) -> Reading:
 
 
 _TOPIC = re.compile(r"[一-龥ァ-ヶーa-z0-9](は|には|では)|[一-龥ァ-ヶーa-z0-9](について|に関して)は")
+
+
+# The first clause negates the measure, then a break (。 、 が けど).
+_NO_FIRST = re.compile(
+    r"(ない|ません|なし|無し|未(導入|実施|対応|整備|設定|採用)|おらず|ないっす|ないです|ないんです)"
+    r"(です|っす|でして)?(が|けど|けれど|けども)?[、,。]"
+)
+# Words that make the rest a part, a gap, a plan or an ad hoc practice, not another means.
+_NOT_A_MEANS = re.compile(
+    r"一部|以外|(本番|開発|検証|テスト)(環境|系)?(は|では|だけ|のみ)|社員|委託先|部署|支店|拠点|新規|既存|旧|主要|重要"
+    r"|予定|まだ|これから|今後|来期|来年|検討|つもり|したい|たい(と|です)|予算"
+    r"|判断|裁量|感覚|各自|個人|属人|経験|適当|なんとなく|その場|都度|気を(つけ|付け)|程度|たまに|ときどき|時々"
+    r"|口頭|共有して|だけ|しか(やって|して|でき)|自体は|課題|問題|リスクは|わから|不明|確認中"
+    r"|任せ|頼み|頼り|依存|気づ|気付|実務|運用(で|と|上)|必要性|前は|昔|以前"
+    # a topic of its own (「…ないけど、手順書はある」): another part of the same control, more often
+    r"|(?<![にらまでてそ])(は|も)(?![^、。]{0,2}(ない|ません))"
+)
+# What closes the risk in the clause after the negated measure: a rule, a block, a limit.
+_CLOSING_MEANS = re.compile(
+    r"義務付け|義務化|閉じ|止め|停止|固定|ロック|禁止|制限|限定|絞|遮断|させて|ように(して|し)|分けて|分離"
+    r"|必須|経由|閉域|専用線|契約で|飛ぶ|(から|で)しか|上限|入力させ|承認制|2名|二人|複数人"
+)
+
+
+def _no_then_in_force(text: str) -> bool:
+    """A negated measure said first, and only then something in force (no negation, part,
+    plan or ad hoc word of its own): 代替策 as often as a part or a gap."""
+    found = _NO_FIRST.search(text)
+    if found is None or found.end() >= len(text):
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    if _POSITIVE.search(before) or _PARTIAL.search(before) or PLAN_WORDS.search(before):
+        return False
+    closing = bool(_CLOSING_MEANS.search(after))
+    if not closing and _negative_then_elaboration(text):
+        return False  # 「窓口は設けておらず、フォームで一律に受け付けています」: how things stand
+    rest = re.sub(r"しか[^、。]{0,12}?(ない|ません|なく)", "〔限〕", after)
+    rest = re.sub(r"(から|外部)(は|に)?(届き|入れ|入ら|繋がら|つながら)(ない|ません)", "〔限〕", rest)
+    not_means = _NOT_A_MEANS.search(after)
+    if not_means and closing and not_means.group(0) in ("は", "も"):
+        not_means = None  # 「管理画面は社内IPからしか繋がらないようにしてます」: a block, topic or not
+    return (
+        bool(_POSITIVE.search(rest) or _POS_TOKEN in rest)
+        and not _NEGATIVE.search(rest)
+        and not not_means
+        and not PLAN_WORDS.search(after)
+    )
 
 
 def _unread_contrast(text: str) -> bool:
