@@ -1207,6 +1207,7 @@ _NOT_A_MEANS = re.compile(
     # a topic of its own (「…ないけど、手順書はある」): another part of the same control, more often
     r"|(?<![にらまでてそ])(は|も)(?![^、。]{0,2}(ない|ません))"
 )
+_NIGHT_OR_HOLIDAY = re.compile(r"夜間|深夜|夜中|休日|土日|祝日|時間外|営業時間外|年末年始")
 # What closes the risk in the clause after the negated measure: a rule, a block, a limit.
 _CLOSING_MEANS = re.compile(
     r"義務付け|義務化|閉じ|止め|停止|固定|ロック|禁止|制限|限定|絞|遮断|させて|ように(して|し)|分けて|分離"
@@ -1221,18 +1222,29 @@ def _no_then_in_force(text: str) -> bool:
     if found is None or found.end() >= len(text):
         return False
     before, after = text[: found.end()], text[found.end() :]
-    if _POSITIVE.search(before) or _PARTIAL.search(before) or PLAN_WORDS.search(before):
-        return False
     closing = bool(_CLOSING_MEANS.search(after))
+    if _POSITIVE.search(before) or PLAN_WORDS.search(before):
+        return False
+    if _PARTIAL.search(before) and not (
+        # 「夜間の監視要員はいません。夜22時から朝7時まではAPIの更新系を閉じています」: the time
+        # left out is itself closed — the means, not a part
+        closing
+        and _NIGHT_OR_HOLIDAY.search(before)
+        and re.search(r"\d{1,2}(時|:)|夜|深夜|休日|土日|時間帯|その間", after)
+    ):
+        return False
     if not closing and _negative_then_elaboration(text):
         return False  # 「窓口は設けておらず、フォームで一律に受け付けています」: how things stand
-    rest = re.sub(r"しか[^、。]{0,12}?(ない|ません|なく)", "〔限〕", after)
+    # a limit in force (「夜中の2時間しか起動してない」), not a part covered (「…しかカバーできていない」)
+    rest = re.sub(
+        r"しか(?:(?!でき|カバー|対応|実施|やれ|やって)[^、。]){0,12}?(ない|ません|なく)", "〔限〕", after
+    )
     rest = re.sub(r"(から|外部)(は|に)?(届き|入れ|入ら|繋がら|つながら)(ない|ません)", "〔限〕", rest)
     not_means = _NOT_A_MEANS.search(after)
     if not_means and closing and not_means.group(0) in ("は", "も"):
         not_means = None  # 「管理画面は社内IPからしか繋がらないようにしてます」: a block, topic or not
     return (
-        bool(_POSITIVE.search(rest) or _POS_TOKEN in rest)
+        bool(_POSITIVE.search(rest) or _POS_TOKEN in rest or "〔限〕" in rest)
         and not _NEGATIVE.search(rest)
         and not not_means
         and not PLAN_WORDS.search(after)
