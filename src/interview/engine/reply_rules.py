@@ -802,6 +802,8 @@ _NOT_IMPLEMENTED = Alternation(
     r"|(実行|実施|実装|構築|導入|運用|対策|対応|整備|作成|取り組み|具体的な(対応|対策|作業))(は|も)(まだ)?これから"
     # 「稟議は通ったけど、発注はまだ」: the purchase itself not yet made
     r"|(発注|購入|調達|契約)(は|も)(まだ|これから)(です|だ)?($|[。、!])"
+    # 「見積りは取りましたが、まだ発注していません」: the purchase not made
+    r"|まだ(発注|購入|調達|契約|申し?込み?)(は|も)?(して|でき|し)て?(い|お)?(ない|ません|おらず)"
     r"|まだ(何|なに)も[^、。]{0,8}(ない|ません)|(何|なに)も(実施|対応|して|やって|でき|決まって|進んで)て?(い|お)?(ない|ません)"
     r"|(作業|対応|取り組み|実作業|構築|導入作業|整備)(は|が|も)?(まだ)?(始まって|開始して|開始でき|スタートして|着手して|着手でき)(い|お)?(ない|ません|おらず)"
     r"|(構築|契約|導入|実装|運用|ルール化|規程化|手当て|対策|対処|是正)(に|には|は|へ|も)?(は)?(まだ)?"
@@ -812,7 +814,7 @@ _GROUNDWORK = fast(
     r"(弱点|問題点|課題|リスク|脆弱性|論点|改善点|要件)(は|を|も)?[^、。]{0,4}?(洗い出|把握|特定|整理|抽出|列挙|棚卸)"
     r"|(方針|方向性|計画書?|構想|必要性|重要性|問題意識|危機感|課題認識|認識|骨子|たたき台|叩き台|ロードマップ"
     r"|大枠|体制案|イメージ|スケジュール|(経営(陣|層)?|上層部|役員|社長|上長|上司|部長|本部)の(理解|承認|合意|了承|賛同|ゴーサイン|承諾)"
-    r"|稟議|決裁|予算|担当者?|責任者|担当部署|担当部門|主管部署|体制|ベンダー選定|製品選定|選定|見積もり?|相見積もり?"
+    r"|稟議|決裁|予算|担当者?|責任者|担当部署|担当部門|主管部署|体制|ベンダー選定|製品選定|選定|見積も?り?|相見積も?り?"
     r"|情報収集|調査|勉強会|説明会|打ち合わせ|ヒアリング)"
     r"((だけ|まで)?(は|が|も)|まで(?=[^、。]{0,6}(進め|終え|済ませ|やり|でき)))"
     # 「会議で何度か話題になったものの、具体的な対応はできていません」: talked about only
@@ -907,6 +909,8 @@ _FIRST_STEP_ONLY = fast(
     r"(着手|導入|運用|実施|対応|実行|本番|本格|作業|実装|構築|利用|稼働|ルール化|規程化|文書化|明文化|契約|制度化"
     r"|管理|集約|保管|監視|分析|レビュー|整備)(は|に|も|まで)?(は)?[^、。]{0,6}?"
     r"(して|でき|至って|始まって|入って|移って|乗って|進んで)て?(い|お)?(ない|ません|おらず)"
+    # 「入れようかと話してるだけで、まだ何も」: talk only, nothing done
+    r"|(?<=[たるいす])だけ(で(す)?|です)?[、。]?(まだ|結局|実際(に)?は|実際)?(何|なに)も"
 )
 # 「PoCすらまだです」「検討さえしていません」: not even the first step.
 _NOT_EVEN = fast(
@@ -945,6 +949,8 @@ _GAP_STATE = fast(
 _WEAK_PRACTICE = fast(
     r"(共有|共通)(の)?(アカウント|id|パスワード)を[^。、]{0,6}?(使って|使用して|利用して|使い回して)(い|お)(る|ます|ります)"
     r"|(パスワード|id|アカウント)を?[^。、]{0,6}?使い回して(い|お)(る|ます|ります)"
+    # 「管理者パスワードはチームで共有してます」: a secret shared among people
+    r"|(パスワード|暗証番号|アカウント|id|秘密鍵|apiキー|api鍵)(は|を|も)[^。、]{0,10}?(で|と|間で|内で)共有(して|し)(い|お)(る|ます|ります)"
     r"|(パスワード|暗証番号)(は|が)(みんな|全員|全部|すべて|全て)(同じ|共通)"
     r"|(使え|見え|見れ|触れ|入れ|でき|通れ|送れ|持ち出せ|ログインでき|アクセスでき)て?しま(う|います|っている|ってる|って(い|お)ます)"
     r"(?![^。、]{0,4}(こと|の)(は|が|も)(ない|ありません))"
@@ -1038,7 +1044,7 @@ def _everyday_rewrites(text: str) -> str:
         text = _UNCHANGED.sub("", text)
     if "な" in text:
         text = _MODEST.sub("", text)
-    if "使" in text or "同じ" in text or "共通" in text or "しま" in text:
+    if "使" in text or "同じ" in text or "共通" in text or "しま" in text or "共有し" in text:
         text = _WEAK_PRACTICE.sub("〔穴〕", text)
     if "に" in text and ("ござ" in text or "あります" in text):
         # 「未だ検討段階にございます」: keigo for 段階です, not a fact in force
@@ -1212,12 +1218,20 @@ _NIGHT_OR_HOLIDAY = re.compile(r"夜間|深夜|夜中|休日|土日|祝日|時�
 _CLOSING_MEANS = re.compile(
     r"義務付け|義務化|閉じ|止め|停止|固定|ロック|禁止|制限|限定|絞|遮断|させて|ように(して|し)|分けて|分離"
     r"|必須|経由|閉域|専用線|契約で|飛ぶ|(から|で)しか|上限|入力させ|承認制|2名|二人|複数人"
+    # English folded as it was typed: 「…needs two reviewers」「…is blocked」
+    r"|review|approv|restrict|block|disabl|requir|need|limit|lock|allowlist|whitelist"
 )
+# English 「No formal pen test yet, but we run a public bug bounty program.」 as folded.
+_NO_NOUN_YET_BUT = re.compile(r"^[a-z0-9][a-z0-9+\-/]{2,60}はまだ[、,]*が[、,]")
 
 
 def _no_then_in_force(text: str) -> bool:
     """A negated measure said first, and only then something in force (no negation, part,
     plan or ad hoc word of its own): 代替策 as often as a part or a gap."""
+    yet_but = _NO_NOUN_YET_BUT.match(text)
+    if yet_but:
+        after = text[yet_but.end() :]
+        return bool(_POSITIVE.search(after)) and not _NEGATIVE.search(after)
     found = _NO_FIRST.search(text)
     if found is None or found.end() >= len(text):
         return False
