@@ -1034,6 +1034,11 @@ def _everyday_rewrites(text: str) -> str:
     wishes to do better, empty memo fields, a business not run at all. Each pattern runs only
     when a word it needs is present, so long replies pay little."""
     text = _GAP_STATE.sub("未対応", text)
+    if ":" in text and "未" in text:  # a memo 「■済：本番DBの暗号化 ■未：バックアップの暗号化」
+        text = re.sub(
+            r"(^|[、。])(済|済み|完了|実施済み?|対応済み?):([^、。:]{1,30})(?=[、。]|$)", r"\1\3は済み", text
+        )
+        text = re.sub(r"(^|[、。])(未|未実施|未対応|未済):([^、。:]{1,30})(?=[、。]|$)", r"\1\3は未実施", text)
     if "気" in text:  # 「言われて気づきました、やってないです」: the noticing is no fact in force
         text = re.sub(
             r"(言われて|聞かれて|指摘されて)(初めて|はじめて)?(気づき|気付き|気がつき)(ました|た)",
@@ -1168,6 +1173,10 @@ def read(folded: str) -> Reading:
         # 夜22時から朝7時まではAPIの更新系を閉じています」: the measure is absent, then something
         # else is in force with no part or gap of its own — 代替策, a part, or a gap? Ask.
         status, guess = None, Status.ALTERNATIVE
+    elif status is Status.PARTIAL and _WISH_BUT_SHORT.search(text):
+        # 「二人体制にしたいんですけど、人が足りなくて一人で全部やってます」: the control wished
+        # for, and what is done without it — a gap more than a part. Ask, with 未実施 guessed.
+        status, guess = None, Status.NOT_DONE
     if _BUSINESS_FACT.search(text) and status in (Status.NOT_DONE, Status.PARTIAL, Status.DONE):
         status, guess = None, Status.NOT_APPLICABLE  # 「委託はしていません」: why n/a, or a gap?
     elif (
@@ -1212,6 +1221,9 @@ _NOT_A_MEANS = re.compile(
     r"|任せ|頼み|頼り|依存|気づ|気付|実務|運用(で|と|上)|必要性|前は|昔|以前"
     # a topic of its own (「…ないけど、手順書はある」): another part of the same control, more often
     r"|(?<![にらまでてそ])(は|も)(?![^、。]{0,2}(ない|ません))"
+)
+_WISH_BUT_SHORT = re.compile(
+    r"たい(ん|の)?(です|だ)?(けど|けれど|が)[、,]?[^。]{0,20}?(足りな|足らな|不足|いなく|いない|余裕が(な|あり)|手が回ら)"
 )
 _NIGHT_OR_HOLIDAY = re.compile(r"夜間|深夜|夜中|休日|土日|祝日|時間外|営業時間外|年末年始")
 # What closes the risk in the clause after the negated measure: a rule, a block, a limit.
