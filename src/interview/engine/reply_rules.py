@@ -153,7 +153,9 @@ _NOT_REALLY_NEGATIVE = Alternation(
     r"(?:(?!制限|管理|対策|チェック|監視|ルール|規程|禁止)[^。、]){0,16}?"
     r"(しない|しません|していない|していません|させない|させていません|認めていない"
     r"|認めていません|できない|できません|ない|ません|しておらず|せず)"
-    r"|以外(は|から(の)?(アクセス|接続|通信)?(は)?)?[^、。]{0,8}?"
+    r"|以外(は|から(の)?(アクセス|接続|通信)?(は)?)?"
+    # 「東京オフィス以外は入退室管理ができていない」: the control not done there, not a block
+    r"(?:(?!管理|対応|実施|対策|整備|導入|設定|運用)[^、。]){0,8}?"
     r"(でき|させ|許可(し|され)|認め(られ)?|られ|入れ|触れ|見れ)(ない|ません|ていない|ていません)"
     r"|(ログイン|アクセス|接続|閲覧|利用|使用|持ち出し|持ち込み|変更|削除|リリース|送金|出金|操作|インストール"
     r"|ダウンロード)(は|が|も)?(一切)?((でき|出来)(ない|ません)|不可)"
@@ -1166,6 +1168,9 @@ def read(folded: str) -> Reading:
     text = _WORKS_UNKNOWN.sub("〔効〕", text)
     text = _NEW_BUSINESS.sub("〔新〕", text)
     text = _REASON_EXISTS.sub(r"〔在〕\2", text)
+    if "方針" in text and re.search(r"未着手|まだ|これから|手つかず", text):
+        # 「更改のタイミングで対応する方針ですが、現時点では未着手です」: a plan, not a rule in force
+        text = re.sub(r"(する|行う|進める|入れる)方針(です|だ|で)?", r"\1予定\2", text)
     has_plan = bool(PLAN_WORDS.search(text))
     status, guess = _verdict(text, has_plan)
     if status in (Status.PARTIAL, Status.NOT_DONE) and _no_then_in_force(text):
@@ -1173,6 +1178,15 @@ def read(folded: str) -> Reading:
         # 夜22時から朝7時まではAPIの更新系を閉じています」: the measure is absent, then something
         # else is in force with no part or gap of its own — 代替策, a part, or a gap? Ask.
         status, guess = None, Status.ALTERNATIVE
+    elif (
+        status is Status.PARTIAL
+        and "のまま" in text
+        and not _POSITIVE.search(text)
+        and not _PARTIAL.search(re.sub(r"(未対応|未設定)のまま", "", text))
+    ):
+        # 「前回から進んでません、まだ未対応のままです」: nothing done, said twice — unless a part
+        # is named (「開発環境は未対応のままです」: the others done?), which asks
+        status, guess = (None, Status.NOT_DONE) if _TOPIC.search(text) else (Status.NOT_DONE, None)
     elif status is Status.PARTIAL and _WISH_BUT_SHORT.search(text):
         # 「二人体制にしたいんですけど、人が足りなくて一人で全部やってます」: the control wished
         # for, and what is done without it — a gap more than a part. Ask, with 未実施 guessed.
