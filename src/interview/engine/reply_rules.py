@@ -1223,8 +1223,8 @@ _TOPIC = re.compile(r"[一-龥ァ-ヶーa-z0-9](は|には|では)|[一-龥ァ-�
 
 # The first clause negates the measure, then a break (。 、 が けど).
 _NO_FIRST = re.compile(
-    r"(ない|ません|なし|無し|未(導入|実施|対応|整備|設定|採用)|おらず|ないっす|ないです|ないんです)"
-    r"(です|っす|でして)?(が|けど|けれど|けども)?[、,。]"
+    r"(ない|ません|なし|無し|未(導入|実施|対応|整備|設定|採用)|おらず|ないっす|ないです|ないんです|なくて|(?<=[てで])へん)"
+    r"(です|っす|でして)?(が|けど|けれど|けども)?[、,。;]"
 )
 # Words that make the rest a part, a gap, a plan or an ad hoc practice, not another means.
 _NOT_A_MEANS = re.compile(
@@ -1245,7 +1245,11 @@ _CLOSING_MEANS = re.compile(
     r"義務付け|義務化|閉じ|止め|停止|固定|ロック|禁止|制限|限定|絞|遮断|させて|ように(して|し)|分けて|分離"
     r"|必須|経由|閉域|専用線|契約で|飛ぶ|(から|で)しか|上限|入力させ|承認制|2名|二人|複数人"
     # English folded as it was typed: 「…needs two reviewers」「…is blocked」
-    r"|review|approv|restrict|block|disabl|requir|need|limit|lock|allowlist|whitelist"
+    r"|review|approv|restrict|block|disabl|requir|need|limit|lock|allowlist|whitelist|via|possiblefrom"
+    # by hand or by eye, every time: 「毎月…手で突き合わせてます」「毎朝わしが目で見とる」
+    r"|手で|目で|目視|手作業|手動|突き合わせ|照合"
+    # detection by another tool: 「クラウド側のGuardDutyとフローログの監視で拾ってます」
+    r"|監視で|で拾|で検知|で検出|で気づ"
 )
 # English 「No formal pen test yet, but we run a public bug bounty program.」 as folded.
 _NO_NOUN_YET_BUT = re.compile(r"^[a-z0-9][a-z0-9+\-/]{2,60}はまだ[、,]*が[、,]")
@@ -1283,8 +1287,20 @@ def _no_then_in_force(text: str) -> bool:
     not_means = _NOT_A_MEANS.search(after)
     if not_means and closing and not_means.group(0) in ("は", "も"):
         not_means = None  # 「管理画面は社内IPからしか繋がらないようにしてます」: a block, topic or not
+    in_force = (
+        _POSITIVE.search(rest)
+        or _POS_TOKEN in rest
+        or "〔限〕" in rest
+        # 「サーバー室自体を生体認証にして、入れる人を2名に限定」: telegraphic, a block named
+        or (closing and _TELEGRAPHIC.search(rest))
+        or (closing and re.search(r"(限定|固定|必須|禁止|ロック|制限|遮断|停止)(済み?)?[。!]*$", rest))
+        # Kansai 〜とる: 「毎朝わしが目で見とるで」
+        or re.search(r"[見しっ]とる", rest)
+        # English, folded: 「…、accessisviamtlsclientcerts…」
+        or (closing and re.fullmatch(r"[a-z0-9、。,.+\-/ ]+", rest))
+    )
     return (
-        bool(_POSITIVE.search(rest) or _POS_TOKEN in rest or "〔限〕" in rest)
+        bool(in_force)
         and not _NEGATIVE.search(rest)
         and not not_means
         and not PLAN_WORDS.search(after)
