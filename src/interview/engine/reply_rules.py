@@ -1039,6 +1039,14 @@ def _everyday_rewrites(text: str) -> str:
     wishes to do better, empty memo fields, a business not run at all. Each pattern runs only
     when a word it needs is present, so long replies pay little."""
     text = _GAP_STATE.sub("未対応", text)
+    if "ないと" in text:  # 「二人承認じゃないと触れないようにしてます」: a condition that gates, a control
+        text = re.sub(
+            r"(承認|許可|申請|認証|mfa|2名|二人|複数人|立会い|立ち会い)[^、。]{0,4}?"
+            r"((じゃ|で)(ない|なけれ(ば)?)|(が|を)?(ない|なけれ(ば)?|得ない|通さない|経ない))と?"
+            r"[^、。]{0,10}?(でき|触れ|入れ|使え|見られ|見れ|ログインでき|操作でき|出せ|取り出せ)((ない|ません)|〔済〕)",
+            _POS_TOKEN,
+            text,
+        )
     if ":" in text and "未" in text:  # a memo 「■済：本番DBの暗号化 ■未：バックアップの暗号化」
         text = re.sub(
             r"(^|[、。])(済|済み|完了|実施済み?|対応済み?):([^、。:]{1,30})(?=[、。]|$)", r"\1\3は済み", text
@@ -1238,7 +1246,7 @@ _NOT_A_MEANS = re.compile(
     r"一部|以外|(本番|開発|検証|テスト)(環境|系)?(は|では|だけ|のみ)|社員|委託先|部署|支店|拠点|新規|既存|旧|主要|重要"
     r"|予定|まだ|これから|今後|来期|来年|検討|つもり|したい|たい(と|です)|予算"
     r"|判断|裁量|感覚|各自|個人|属人|経験|適当|なんとなく|その場|都度|気を(つけ|付け)|程度|たまに|ときどき|時々"
-    r"|口頭|共有して|だけ|しか(やって|して|でき)|自体は|課題|問題|リスクは|わから|不明|確認中"
+    r"|口頭|共有して|(?<![時間])だけ|しか(やって|して|でき)|自体は|課題|問題|リスクは|わから|不明|確認中"
     r"|任せ|頼み|頼り|依存|気づ|気付|実務|運用(で|と|上)|必要性|前は|昔|以前"
     # a topic of its own (「…ないけど、手順書はある」): another part of the same control, more often
     r"|(?<![にらまでてそ])(は|も)(?![^、。]{0,2}(ない|ません))"
@@ -1261,6 +1269,9 @@ _CLOSING_MEANS = re.compile(
     r"|手で|目で|目視|手作業|手動|突き合わせ|照合"
     # detection by another tool: 「クラウド側のGuardDutyとフローログの監視で拾ってます」
     r"|監視で|で拾|で検知|で検出|で気づ"
+    # switched off until needed, copies kept elsewhere
+    r"|無効化|承認を得て|複製|レプリケーション|冗長化|二重化|別リージョン"
+    r"|offline|asafe|twopeople|twopersons|manually|byhand|onpaper"
 )
 # English 「No formal pen test yet, but we run a public bug bounty program.」 as folded.
 _NO_NOUN_YET_BUT = re.compile(r"^[a-z0-9][a-z0-9+\-/]{2,60}はまだ[、,]*が[、,]")
@@ -1295,6 +1306,10 @@ def _no_then_in_force(text: str) -> bool:
         r"しか(?:(?!でき|カバー|対応|実施|やれ|やって)[^、。]){0,12}?(ない|ません|なく)", "〔限〕", after
     )
     rest = re.sub(r"(から|外部)(は|に)?(届き|入れ|入ら|繋がら|つながら)(ない|ません)", "〔限〕", rest)
+    if closing:  # 「…domain-onlyに制限してるのでexternal shareはできない」: what the block prevents
+        rest = re.sub(
+            r"(ので|から)([^。、]{0,24}?)(でき|入れ|届か|見られ|使え|送れ|持ち出せ)(ない|ません)", r"\1〔限〕", rest
+        )
     not_means = _NOT_A_MEANS.search(after)
     if not_means and closing and not_means.group(0) in ("は", "も"):
         not_means = None  # 「管理画面は社内IPからしか繋がらないようにしてます」: a block, topic or not
@@ -2164,7 +2179,11 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             return None, Status.NOT_DONE
         if (
             not lead.group("yes")
-            and reading in (Status.DONE, None)
+            and (
+                reading in (Status.DONE, None)
+                # 「No hardware tokens. Admin access is only possible from…」: English "only"
+                or (reading is Status.PARTIAL and re.search(r"[a-z]のみ[a-z]", text))
+            )
             and _NO_NOUN_THEN.match(text[lead.end() :])
         ):
             # 「No WAF. We run everything behind API Gateway…」: the measure is absent, then what
