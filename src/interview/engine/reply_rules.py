@@ -421,6 +421,12 @@ _CAVEAT = fast(
     r"|(か|かどうか)は別(として|にして|の話)|はともかく|はさておき|とはいえ|とは言え|そうは言っても"
     r"|(か|かどうか)(は|が)?(疑問|怪しい|あやしい|不安)|疑わしい|心もとない|心許ない"
 )
+# What a system does by itself, on a count or a time: a mechanism in force, not a plan.
+_SYSTEM_ACTS = re.compile(
+    r"((\d+|一|二|三|五|十)(分|秒|時間|日|回|か月|ヶ月)|自動(で|的に)?)[^、。]{0,10}?"
+    r"(タイムアウト|ロック|失効|削除|無効化|切断|停止|ログアウト|ブロック|遮断|期限切れに)"
+    r"(します|する|されます|される|になります|になる)"
+)
 _FREQUENCY = re.compile(
     r"毎|定期|ごと|都度|常時|常に|(年|月|週|日)(に)?(\d|一|二|何)+回|日次|週次|月次|年次|随時|必ず|その都度"
 )
@@ -1043,6 +1049,13 @@ def _everyday_rewrites(text: str) -> str:
     wishes to do better, empty memo fields, a business not run at all. Each pattern runs only
     when a word it needs is present, so long replies pay little."""
     text = _GAP_STATE.sub("未対応", text)
+    if "状" in text or "実態" in text:  # 「現在、状況を調査しています」: finding out, not done
+        text = re.sub(
+            r"(^|現在[、,]?|今[、,]?|いま[、,]?|ただいま[、,]?)(状況|現状|実態)(を|は)(調査|調べ|ヒアリング|照会)"
+            r"(して(い|お)(る|ます|ります)|中)",
+            "確認中",
+            text,
+        )
     if "ないと" in text:  # 「二人承認じゃないと触れないようにしてます」: a condition that gates, a control
         text = re.sub(
             r"(承認|許可|申請|認証|mfa|2名|二人|複数人|立会い|立ち会い)[^、。]{0,4}?"
@@ -1206,6 +1219,11 @@ def read(folded: str) -> Reading:
         # 「各自がAPIキーを環境変数に設定しているだけで、専用の鍵管理サービスもルールもありません」:
         # what is done is the bare minimum, then what is missing — a gap more than a part. Ask.
         status, guess = None, Status.NOT_DONE
+    elif status is Status.PARTIAL and re.search(
+        r"(poc|検証|試験|テスト|トライアル|パイロット)(の)?(段階|中)[^。]{0,10}?本番(では|は|に(は)?|で(は)?)?(まだ|未)", text
+    ):
+        # 「PoCの段階で本番ではまだです」: tried, not in force — 未実施 or a part? Ask.
+        status, guess = None, Status.NOT_DONE
     elif status is Status.PARTIAL and _WISH_BUT_SHORT.search(text):
         # 「二人体制にしたいんですけど、人が足りなくて一人で全部やってます」: the control wished
         # for, and what is done without it — a gap more than a part. Ask, with 未実施 guessed.
@@ -1256,7 +1274,7 @@ _NOT_A_MEANS = re.compile(
     r"|(?<![にらまでてそ])(は|も)(?![^、。]{0,2}(ない|ません))"
 )
 _ONLY_THIS_THEN_NONE = re.compile(
-    r"(て|で)(い)?る(だけ|のみ)(で|です)?[、。][^。]{0,40}?"
+    r"((て|で)(い)?る|(口頭|口約束|暗黙|慣習|慣行)[^、。]{0,8}?)(だけ|のみ)(で|です)?[、。][^。]{0,40}?"
     r"(ない|ありません|ございません|して(い|お)?(ない|ません)|作って(い|お)?(ない|ません)|決まって(い|お)?(ない|ません))"
 )
 _WISH_BUT_SHORT = re.compile(
@@ -1274,7 +1292,7 @@ _CLOSING_MEANS = re.compile(
     # detection by another tool: 「クラウド側のGuardDutyとフローログの監視で拾ってます」
     r"|監視で|で拾|で検知|で検出|で気づ"
     # switched off until needed, copies kept elsewhere
-    r"|無効化|承認を得て|複製|レプリケーション|冗長化|二重化|別リージョン"
+    r"|無効化|承認を得て|複製|レプリケーション|冗長化|二重化|別リージョン|預け|しか(持|置|保持|保存|残)"
     r"|offline|asafe|twopeople|twopersons|manually|byhand|onpaper"
 )
 # English 「No formal pen test yet, but we run a public bug bounty program.」 as folded.
@@ -2335,6 +2353,8 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     if will and not positive:
         if _FREQUENCY.search(text) and not has_plan:  # 「毎月確認します」, not 「今後は毎月…」
             positive = True
+        elif _SYSTEM_ACTS.search(text) and not has_plan:
+            positive = True  # 「セッションは15分で自動タイムアウトします」: what the system does
         else:
             has_plan = True
     if _SLIPPED_SCHEDULE.search(text):  # a rule in force that was missed, or a plan?
