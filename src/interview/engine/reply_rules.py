@@ -1057,6 +1057,8 @@ def _everyday_rewrites(text: str) -> str:
             text,
         )
     if "ないと" in text:  # 「二人承認じゃないと触れないようにしてます」: a condition that gates, a control
+        # 「10分操作がないと自動でログアウトします」: idle, the trigger of a mechanism
+        text = re.sub(r"(操作|入力|通信|アクセス|利用)(が|の)?(ない|なければ|無い)と", r"無\1で", text)
         text = re.sub(
             r"(承認|許可|申請|認証|mfa|2名|二人|複数人|立会い|立ち会い)[^、。]{0,4}?"
             r"((じゃ|で)(ない|なけれ(ば)?)|(が|を)?(ない|なけれ(ば)?|得ない|通さない|経ない))と?"
