@@ -25,6 +25,13 @@ from interview.engine.reply_rules import read
         ("運用アカウントのパスワードは部内で共有しています", Status.NOT_DONE),
         ("退職者のIDは誰も消していないし、消す手順もない", Status.NOT_DONE),
         ("We discussed it but decided not to buy it this year.", Status.NOT_DONE),
+        # a weakness stated as a fact in force
+        ("社員全員が管理者権限を持っています", Status.NOT_DONE),
+        ("みんな本番環境に直接ログインできます", Status.NOT_DONE),
+        ("接続用のトークンは設定ファイルにベタ書きしてます", Status.NOT_DONE),
+        ("バックアップは同じディスクに取ってます", Status.NOT_DONE),
+        ("本番と検証で同じ鍵を使っています", Status.NOT_DONE),
+        ("障害対応の手順は担当者の頭の中にあるだけ", Status.NOT_DONE),
         # described done: what the system does by itself, a condition that gates access
         ("画面は10分操作がないと自動でログアウトします", Status.DONE),
         ("パスワードを3回間違えるとロックします", Status.DONE),
