@@ -1072,9 +1072,13 @@ def _everyday_rewrites(text: str) -> str:
             "確認中",
             text,
         )
-    if "ないと" in text:  # 「二人承認じゃないと触れないようにしてます」: a condition that gates, a control
+    if (
+        "ないと" in text
+    ):  # 「二人承認じゃないと触れないようにしてます」: a condition that gates, a control
         # 「10分操作がないと自動でログアウトします」: idle, the trigger of a mechanism
-        text = re.sub(r"(操作|入力|通信|アクセス|利用)(が|の)?(ない|なければ|無い)と", r"無\1で", text)
+        text = re.sub(
+            r"(操作|入力|通信|アクセス|利用)(が|の)?(ない|なければ|無い)と", r"無\1で", text
+        )
         text = re.sub(
             r"(承認|許可|申請|認証|mfa|2名|二人|複数人|立会い|立ち会い)[^、。]{0,4}?"
             r"((じゃ|で)(ない|なけれ(ば)?)|(が|を)?(ない|なけれ(ば)?|得ない|通さない|経ない))と?"
@@ -1084,9 +1088,13 @@ def _everyday_rewrites(text: str) -> str:
         )
     if ":" in text and "未" in text:  # a memo 「■済：本番DBの暗号化 ■未：バックアップの暗号化」
         text = re.sub(
-            r"(^|[、。])(済|済み|完了|実施済み?|対応済み?):([^、。:]{1,30})(?=[、。]|$)", r"\1\3は済み", text
+            r"(^|[、。])(済|済み|完了|実施済み?|対応済み?):([^、。:]{1,30})(?=[、。]|$)",
+            r"\1\3は済み",
+            text,
         )
-        text = re.sub(r"(^|[、。])(未|未実施|未対応|未済):([^、。:]{1,30})(?=[、。]|$)", r"\1\3は未実施", text)
+        text = re.sub(
+            r"(^|[、。])(未|未実施|未対応|未済):([^、。:]{1,30})(?=[、。]|$)", r"\1\3は未実施", text
+        )
     if "気" in text:  # 「言われて気づきました、やってないです」: the noticing is no fact in force
         text = re.sub(
             r"(言われて|聞かれて|指摘されて)(初めて|はじめて)?(気づき|気付き|気がつき)(ました|た)",
@@ -1248,7 +1256,8 @@ def read(folded: str) -> Reading:
         # what is done is the bare minimum, then what is missing — a gap more than a part. Ask.
         status, guess = None, Status.NOT_DONE
     elif status is Status.PARTIAL and re.search(
-        r"(poc|検証|試験|テスト|トライアル|パイロット)(の)?(段階|中)[^。]{0,10}?本番(では|は|に(は)?|で(は)?)?(まだ|未)", text
+        r"(poc|検証|試験|テスト|トライアル|パイロット)(の)?(段階|中)[^。]{0,10}?本番(では|は|に(は)?|で(は)?)?(まだ|未)",
+        text,
     ):
         # 「PoCの段階で本番ではまだです」: tried, not in force — 未実施 or a part? Ask.
         status, guess = None, Status.NOT_DONE
@@ -1362,23 +1371,34 @@ def _no_then_in_force(text: str) -> bool:
         return False  # 「窓口は設けておらず、フォームで一律に受け付けています」: how things stand
     # a limit in force (「夜中の2時間しか起動してない」), not a part covered (「…しかカバーできていない」)
     rest = re.sub(
-        r"しか(?:(?!でき|カバー|対応|実施|やれ|やって)[^、。]){0,12}?(ない|ません|なく)", "〔限〕", after
+        r"しか(?:(?!でき|カバー|対応|実施|やれ|やって)[^、。]){0,12}?(ない|ません|なく)",
+        "〔限〕",
+        after,
     )
-    rest = re.sub(r"(から|外部)(は|に)?(届き|入れ|入ら|繋がら|つながら)(ない|ません)", "〔限〕", rest)
+    rest = re.sub(
+        r"(から|外部)(は|に)?(届き|入れ|入ら|繋がら|つながら)(ない|ません)", "〔限〕", rest
+    )
     if closing:  # 「…domain-onlyに制限してるのでexternal shareはできない」: what the block prevents
         rest = re.sub(
-            r"(ので|から)([^。、]{0,24}?)(でき|入れ|届か|見られ|使え|送れ|持ち出せ)(ない|ません)", r"\1〔限〕", rest
+            r"(ので|から)([^。、]{0,24}?)(でき|入れ|届か|見られ|使え|送れ|持ち出せ)(ない|ません)",
+            r"\1〔限〕",
+            rest,
         )
     not_means = _NOT_A_MEANS.search(after)
     if not_means and closing and not_means.group(0) in ("は", "も"):
-        not_means = None  # 「管理画面は社内IPからしか繋がらないようにしてます」: a block, topic or not
+        not_means = (
+            None  # 「管理画面は社内IPからしか繋がらないようにしてます」: a block, topic or not
+        )
     in_force = (
         _POSITIVE.search(rest)
         or _POS_TOKEN in rest
         or "〔限〕" in rest
         # 「サーバー室自体を生体認証にして、入れる人を2名に限定」: telegraphic, a block named
         or (closing and _TELEGRAPHIC.search(rest))
-        or (closing and re.search(r"(限定|固定|必須|禁止|ロック|制限|遮断|停止)(済み?)?[。!]*$", rest))
+        or (
+            closing
+            and re.search(r"(限定|固定|必須|禁止|ロック|制限|遮断|停止)(済み?)?[。!]*$", rest)
+        )
         # Kansai 〜とる: 「毎朝わしが目で見とるで」
         or re.search(r"[見しっ]とる", rest)
         # English, folded: 「…、accessisviamtlsclientcerts…」
