@@ -170,7 +170,7 @@ _NO_TROUBLE = fast(
     r"(問題|事故|指摘|漏えい|漏洩|障害|インシデント|被害|不正|苦情|クレーム|トラブル)(事項|等|など)?"
     r"(は|も|が|等は)?(特に|一切|全く|まったく|これまで|今まで|一度も)?"
     r"(ない|ありません|ございません|なし|起きていない|起きていません|発生していない|発生していません"
-    r"|出ていない|出ていません)"
+    r"|出ていない|出ていません|認められ(ない|ません|ませんでした|なかった)|見当たら(ない|ず|ません|なかった))"
     # 「指摘を受けたことはなく」「情報漏えいが起きたことはありません」
     r"|(問題|事故|指摘|漏えい|漏洩|障害|インシデント|被害|不正|苦情|クレーム|トラブル|処分|勧告|注意)(事項|等|など)?"
     r"(を|が|は|も)?(特に|一切|これまで|今まで|一度も)?(受け|起き|発生し|あっ|出)たこと(は|が|も)?(一度も)?"
@@ -1022,12 +1022,57 @@ _REASON_THEN_PASS = fast(
 )
 
 
+# 「…受けたことはないと聞いております」「…と伺っており、」: the auditor's hearsay frame around
+# a connector's fact (its own verdict word ております is no fact); not before が/けど (a doubt).
+_HEARSAY_FRAME = fast(
+    r"(?<=[いるたしずく〕])(と|とは)(聞いて|伺って|うかがって|お聞きして)(お|い)?(ります|ます|る|り|て)(?=$|[。!]|、)"
+)
+# 「監査で確認した範囲では」「ヒアリングした限りでは」: where the look reached, not a limited scope.
+_CHECKED_SCOPE = fast(
+    r"(監査|ヒアリング|点検|調査|閲覧|往査|拝見)?(で|を|の中で)?(確認|ヒアリング|点検|調査|拝見|閲覧)(いた)?し(た|ました)"
+    r"(範囲|限り)(では|で(は)?|において(は)?|内では)[、,]?"
+)
+# 「前回は保留にしましたが、」「前回保留にしていた件、」: an earlier non-answer, no verdict.
+_EARLIER_PENDING = fast(
+    r"(前回|以前|前|この前|先日|先回|最初)(は|に)?[、,]?(保留|後回し|スキップ|パス|未回答|空欄)(に|と)"
+    r"(しました|した|して(い|お)?(た|ました|ります|る))(が|けど|けれど|件(は|ですが|ですけど|で)?)[、,]?"
+)
+# 「・委託先管理：…」: a memo line's heading names the topic; it is no done part.
+_MEMO_HEADING = re.compile(
+    r"(?:^|(?<=[\n・■]))(?![^:\n]*代替)[一-龥ァ-ヶーa-z]{0,10}(管理|運用|整備|体制|状況):(?=[^\s])"
+)
+# 「放置されてることが多い」: the gap is the usual case.
+_GAP_USUALLY = fast(r"未対応(されて|して|になって)?(い)?る(ことが|ケースが|場合が|ものが)(多い|ほとんど|大半)")
+
+
+def _hearsay_and_memo_rewrites(text: str) -> str:
+    """Rewrites for an auditor's hearsay, resumed sessions and memo lines (tuning45)."""
+    if "聞" in text or "伺" in text or "うかが" in text:
+        # 「保存しない設計と聞いており、暗号化は該当しない」: the hearsay is the reason
+        text = re.sub(
+            r"(?<=[いるたしずく〕])(と|とは)(聞いて|伺って|うかがって)(おり|い)、(?=[^。]{0,30}?(該当し|対象外|非該当|不要))",
+            "ので、",
+            text,
+        )
+        text = _HEARSAY_FRAME.sub("", text)
+    if "範囲" in text or "限り" in text:
+        text = _CHECKED_SCOPE.sub("", text)
+    if "保留" in text or "後回し" in text or "スキップ" in text or "パス" in text or "回答" in text or "空欄" in text:
+        text = _EARLIER_PENDING.sub("", text)
+    if ":" in text:
+        text = _MEMO_HEADING.sub("", text)
+    if "未対応" in text:
+        text = _GAP_USUALLY.sub("未対応です", text)
+    return text
+
+
 def _everyday_rewrites(text: str) -> str:
     """Rewrites for everyday phrasing (tuning43): gaps named in words, what is unchanged since
     last time, modesty, weak practices, controls said as a block, earlier answers reported,
     wishes to do better, empty memo fields, a business not run at all. Each pattern runs only
     when a word it needs is present, so long replies pay little."""
     text = _GAP_STATE.sub("未対応", text)
+    text = _hearsay_and_memo_rewrites(text)
     if "気" in text:  # 「言われて気づきました、やってないです」: the noticing is no fact in force
         text = re.sub(
             r"(言われて|聞かれて|指摘されて)(初めて|はじめて)?(気づき|気付き|気がつき)(ました|た)",
@@ -1092,7 +1137,7 @@ _NOTHING_TO_ACT_ON = fast(
     r"|(内製|自社開発|自前|自社内)[^。]{0,6}?(なので|のため|ですので|だから)[、,]?[^。]{0,6}?(委託|外注|再委託)(先)?(は|も)?(一切)?"
     r"(ない|なし|ありません|存在しない|存在しません|して(い|お)?(ない|ません|りません))"
     # 「委託先はいません。全部内製です」: none, and why
-    r"|(委託先|外注先|再委託先)(は|が)(一切|一社も|1社も)?(いない|いません|おりません|ゼロ|0社|ありません|ない)(です)?[。、,]"
+    r"|(委託先|外注先|再委託先)(は|が)(一切|一社も|1社も|そもそも|全く|まったく)?(いない|いません|おりません|ゼロ|0社|ありません|ない)(です)?[。、,]"
     r"[^。]{0,6}?(内製|自社開発|自前|自社内)"
     # 「外部委託は一切していないので、委託先の管理はありません」: nothing outsourced to manage
     r"|(外部委託|委託|外注)(は|を|も)?(一切|全く|まったく)?(して|し)(い|お)?(ない|ません|ておりません|ず)(ので|ため|から)[、,]?"
