@@ -305,6 +305,7 @@ _HEDGE = Alternation(
     r"|みたい(です)?$|らしい(?![一-龥ァ-ヶa-z])|ようです|ような気"
     r"|(ん|の)では(ない|なかろう)(か|でしょうか|ですか)|(ている|でいる|てる)つもり(です|だ|では|$)"
     r"|と信じ(たい|てい|てる|ており)"
+    r"|〔証待〕"
 )
 _QUESTION = re.compile(
     r"[?？]|どういう(意味|こと)|とは(何|なん|なに)|って(何|なに|なん)|何(を|が)(聞|指|意味|求め)"
@@ -1025,7 +1026,7 @@ _REASON_THEN_PASS = fast(
 # 「…受けたことはないと聞いております」「…と伺っており、」: the auditor's hearsay frame around
 # a connector's fact (its own verdict word ております is no fact); not before が/けど (a doubt).
 _HEARSAY_FRAME = fast(
-    r"(?<=[いるたしずく〕])(と|とは)(聞いて|伺って|うかがって|お聞きして)(お|い)?(ります|ます|る|り|て)(?=$|[。!]|、)"
+    r"(?<=[いるたしずく〕一-龥])(と|とは)(聞いて|伺って|うかがって|お聞きして)(お|い)?(ります|ます|る|り|て)(?=$|[。!]|、)"
 )
 # 「監査で確認した範囲では」「ヒアリングした限りでは」: where the look reached, not a limited scope.
 _CHECKED_SCOPE = fast(
@@ -1040,6 +1041,31 @@ _EARLIER_PENDING = fast(
 # 「・委託先管理：…」: a memo line's heading names the topic; it is no done part.
 _MEMO_HEADING = re.compile(
     r"(?:^|(?<=[\n・■]))(?![^:\n]*代替)[一-龥ァ-ヶーa-z]{0,10}(管理|運用|整備|体制|状況):(?=[^\s])"
+)
+# 「対応済みとのことですが、エビデンスは未受領」: said done, the proof not yet in hand (asks);
+# only after a first clause (「報告書は受領しておりませんが、…」 is the control missing).
+_EVIDENCE_PENDING = fast(
+    r"(?<=が|ど|も|、)(?<!ません)(?<!ない)(?<!なし)(エビデンス|証跡|証憑|根拠資料|資料|報告書|写し|結果)(は|が|も)?(まだ)?"
+    r"(未受領|未入手|受領して(い|お)?(ない|ません|りません)|入手して(い|お)?(ない|ません)|もらって(い|お)?(ない|ません)|届いて(い|お)?(ない|ません)"
+    r"|の?(提示|提出|共有)(は|が)?(なし|無し|ない|ありません|されていない|されて(い|お)?りません|を受けていない|を受けておりません))"
+)
+# 「私は関与していません」: not the speaker's area — an unknown held by others, not a gap.
+_NOT_MY_AREA = fast(
+    r"(私|自分|わたし|僕|当部|当部署|うちの部署)(は|自身は|では)?(その件|そこ|本件|この件)?(に|には)?(は)?"
+    r"(関与|タッチ|ノータッチ)(して|し)?(い|お)?(ない|ません|おりません|です)"
+)
+# 「そもそも委託してないっす」: nothing outsourced at all — the item does not apply.
+_NOT_OUTSOURCED_AT_ALL = fast(
+    r"(そもそも|もともと|元々)[、,]?[^。、]{0,8}?(委託|外注|再委託)(は|を|も)?(一切)?(して|し)(い|お)?(ない|ません|ないです|ないっす|ておりません|ません)"
+)
+# 「一部の社員から不満も出ていますが」: 一部 names who complains, not a part of the control;
+# 「手間はかかりますが、」: the cost of a control, no gap.
+_SOME_PEOPLE_REMARK = fast(
+    r"一部(の)?(社員|従業員|職員|利用者|ユーザー|顧客|お客様|部署|現場|人|方)(から|より|の間で)(は|も)?"
+    r"(反対|否定的な|慎重な)?(不満|反発|苦情|要望|意見|声|クレーム|不評)"
+    r"(も|が|は)?(出て(い|お)?(ます|る|ました)|あり(ました|ます)|上がって(い)?(ます|る|ました)|ある)?(が|けど|けれど)?[、,]?"
+    r"|(手間|時間|工数|コスト|負担|手数)(は|が|も)(かなり|相当|結構)?(かかり|かかって|掛かり|掛かって|大きい|あり)"
+    r"(ます|ますが|いますが|いるけど|ますけど|ますけれど|けど|が)?[、,]?(?=[^。]{0,4}?(全件|全て|すべて|毎回|必ず|全員))"
 )
 # 「放置されてることが多い」: the gap is the usual case.
 _GAP_USUALLY = fast(r"未対応(されて|して|になって)?(い)?る(ことが|ケースが|場合が|ものが)(多い|ほとんど|大半)")
@@ -1061,8 +1087,16 @@ def _hearsay_and_memo_rewrites(text: str) -> str:
         text = _EARLIER_PENDING.sub("", text)
     if ":" in text:
         text = _MEMO_HEADING.sub("", text)
+    if "関与" in text or "タッチ" in text:
+        text = _NOT_MY_AREA.sub("担当外で不明", text)
+    if "そもそも" in text or "もともと" in text or "元々" in text:
+        text = _NOT_OUTSOURCED_AT_ALL.sub("非該当", text)
+    if "受領" in text or "入手" in text or "もらって" in text or "届いて" in text or "提" in text or "共有" in text:
+        text = _EVIDENCE_PENDING.sub("〔証待〕", text)
     if "未対応" in text:
         text = _GAP_USUALLY.sub("未対応です", text)
+    if "一部" in text or "手間" in text or "時間" in text or "工数" in text or "コスト" in text or "負担" in text:
+        text = _SOME_PEOPLE_REMARK.sub("〔言〕", text)
     return text
 
 
