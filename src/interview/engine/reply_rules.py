@@ -1067,6 +1067,21 @@ _SOME_PEOPLE_REMARK = fast(
     r"|(手間|時間|工数|コスト|負担|手数)(は|が|も)(かなり|相当|結構)?(かかり|かかって|掛かり|掛かって|大きい|あり)"
     r"(ます|ますが|いますが|いるけど|ますけど|ますけれど|けど|が)?[、,]?(?=[^。]{0,4}?(全件|全て|すべて|毎回|必ず|全員))"
 )
+# 「担当者不在のため後日」: the one who knows is away — unknown for now, not a plan for a gap.
+_PERSON_AWAY = fast(
+    r"(担当者?|担当の者|担当部署|詳しい者|詳しい人|分かる人|わかる人|分かる者|わかる者|責任者|情シス)(様)?(が|は)?(今日|本日|今週|現在)?"
+    r"(不在|休み|お休み|外出中|出張中|休暇中|離席中)(の|な|で)?(ため|ので|につき)[、,]?"
+)
+# 「委託先は1社のみで、」: how many there are, not a limited scope of the control.
+_HOW_MANY = fast(
+    r"(委託先|再委託先|外部委託先|接続先|取引先|提携先|連携先|ベンダー|拠点)(は|が)(\d+|一|二|三|数)(社|先|か所|箇所|ヶ所|拠点)"
+    r"(のみ|だけ)(で|です|であり|となって(おり|い)?)[、,。]?"
+)
+# 「ログ保存1年」「・ログ：保存1年」 in a memo: a practice with its period is a part in force.
+_MEMO_PERIOD_FACT = fast(
+    r"(?:^|(?<=[、/:・\n]))([一-龥ァ-ヶーa-z]{0,8}(保存|保管|取得|更新|点検|診断|訓練|研修|教育|棚卸し?|バックアップ))"
+    r"(\d+(年|か月|ヶ月|カ月|日|回)(間|分)?|年\d+回|毎(日|週|月|年|晩|朝)|月次|年次|週次|日次)(?=$|[、/\n])"
+)
 # 「放置されてることが多い」: the gap is the usual case.
 _GAP_USUALLY = fast(r"未対応(されて|して|になって)?(い)?る(ことが|ケースが|場合が|ものが)(多い|ほとんど|大半)")
 
@@ -1095,6 +1110,12 @@ def _hearsay_and_memo_rewrites(text: str) -> str:
         text = _EVIDENCE_PENDING.sub("〔証待〕", text)
     if "未対応" in text:
         text = _GAP_USUALLY.sub("未対応です", text)
+    if "不在" in text or "休" in text or "外出" in text or "出張" in text or "離席" in text:
+        text = _PERSON_AWAY.sub("不明なため", text)
+    if "のみ" in text or "だけ" in text:
+        text = _HOW_MANY.sub("〔数〕", text)
+    if "、" in text or "/" in text or ":" in text:
+        text = _MEMO_PERIOD_FACT.sub(r"\g<0>実施済", text)
     if "一部" in text or "手間" in text or "時間" in text or "工数" in text or "コスト" in text or "負担" in text:
         text = _SOME_PEOPLE_REMARK.sub("〔言〕", text)
     return text
