@@ -305,7 +305,7 @@ _HEDGE = Alternation(
     r"|みたい(です)?$|らしい(?![一-龥ァ-ヶa-z])|ようです|ような気"
     r"|(ん|の)では(ない|なかろう)(か|でしょうか|ですか)|(ている|でいる|てる)つもり(です|だ|では|$)"
     r"|と信じ(たい|てい|てる|ており)"
-    r"|〔証待〕"
+    r"|〔疑〕"
 )
 _QUESTION = re.compile(
     r"[?？]|どういう(意味|こと)|とは(何|なん|なに)|って(何|なに|なん)|何(を|が)(聞|指|意味|求め)"
@@ -1082,6 +1082,18 @@ _MEMO_PERIOD_FACT = fast(
     r"(?:^|(?<=[、/:・\n]))([一-龥ァ-ヶーa-z]{0,8}(保存|保管|取得|更新|点検|診断|訓練|研修|教育|棚卸し?|バックアップ))"
     r"(\d+(年|か月|ヶ月|カ月|日|回)(間|分)?|年\d+回|毎(日|週|月|年|晩|朝)|月次|年次|週次|日次)(?=$|[、/\n])"
 )
+# 「セッションは15分で自動タイムアウトします」「5回失敗でロックします」: what the system does
+# at a threshold — a control in force, not an intention.
+_SYSTEM_DOES = fast(
+    r"(\d+|一|二|三|五|十)(分|秒|時間|日|回|か月|ヶ月)(間)?(の)?(連続)?(失敗|間違い|誤り|無操作|放置|経過)?(で|後に?|以上で|すると|したら|経つと)[、,]?"
+    r"(自動(的)?(に|で)?)?(タイムアウト|ロック|失効|ログアウト|切断|無効化|無効に|停止|遮断|破棄|期限切れに)"
+    r"(し|され|な|になり|に)?(ます|る|ります)(?=$|[。、!])"
+)
+# 「PoCの段階で本番ではまだです」: a trial stage — the tables read it 一部実施 and 未実施 alike (asks).
+_TRIAL_STAGE = fast(
+    r"(poc|検証|試験|実証|トライアル|パイロット)(の)?(段階|フェーズ)(で|であり|です|でして|なので)[、,]?"
+    r"(?=[^。]{0,6}?本番[^。]{0,6}?(まだ|未|入れて(い|お)?(ない|ません)|出して(い|お)?(ない|ません)))"
+)
 # 「放置されてることが多い」: the gap is the usual case.
 _GAP_USUALLY = fast(r"未対応(されて|して|になって)?(い)?る(ことが|ケースが|場合が|ものが)(多い|ほとんど|大半)")
 
@@ -1107,9 +1119,13 @@ def _hearsay_and_memo_rewrites(text: str) -> str:
     if "そもそも" in text or "もともと" in text or "元々" in text:
         text = _NOT_OUTSOURCED_AT_ALL.sub("非該当", text)
     if "受領" in text or "入手" in text or "もらって" in text or "届いて" in text or "提" in text or "共有" in text:
-        text = _EVIDENCE_PENDING.sub("〔証待〕", text)
+        text = _EVIDENCE_PENDING.sub("〔疑〕", text)
     if "未対応" in text:
         text = _GAP_USUALLY.sub("未対応です", text)
+    if "ます" in text or "る" in text:
+        text = _SYSTEM_DOES.sub(_POS_TOKEN, text)
+    if "段階" in text or "フェーズ" in text:
+        text = _TRIAL_STAGE.sub(r"\g<0>〔疑〕", text)
     if "不在" in text or "休" in text or "外出" in text or "出張" in text or "離席" in text:
         text = _PERSON_AWAY.sub("不明なため", text)
     if "のみ" in text or "だけ" in text:
