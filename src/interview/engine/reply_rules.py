@@ -1112,6 +1112,14 @@ _FOUND_MISSING = fast(
     r"(?:(?<=ない)|(?<=なく)|(?<=ず)|(?<=未了)|(?<=不備)|(?<=なかった))(こと|点|旨)(を|が)(確認|把握|検出|発見)(いた|致)?し(ました|た|て(お|い)ります|ている|てる)"
     r"|(?:(?<=ない)|(?<=ず)|(?<=なかった))(こと|点|旨)が(判明|分かり|わかり)(いた)?(しました|ました)"
 )
+# 「接続先に確認を依頼しております」: asked, no answer yet; 「確かめようがない」: cannot be checked.
+_ASKED_OTHERS = fast(
+    r"(確認|照会|回答|調査)(を)?(依頼|お願い|要請)(して|し|いたして|致して)(お|い)?(ります|ます|る|り)"
+    r"|(確認|照会|回答|調査)(を)?(依頼|要請)中"
+)
+_CANNOT_CHECK = fast(
+    r"(確かめ|確認し|検証し|確認の(仕|し)|確かめる術|確認する術|確認する手段)(よう)?(が|も)(ない|ありません|ございません|なく)"
+)
 # 「放置されてることが多い」: the gap is the usual case.
 _GAP_USUALLY = fast(r"未対応(されて|して|になって)?(い)?る(ことが|ケースが|場合が|ものが)(多い|ほとんど|大半)")
 
@@ -1148,6 +1156,10 @@ def _hearsay_and_memo_rewrites(text: str) -> str:
         text = _NOTHING_HELD.sub("非該当", text)
     if "こと" in text or "点" in text or "旨" in text:
         text = _FOUND_MISSING.sub("", text)
+    if "依頼" in text or "お願い" in text or "要請" in text:
+        text = _ASKED_OTHERS.sub("確認中", text)
+    if "よう" in text or "術" in text or "手段" in text:
+        text = _CANNOT_CHECK.sub("確認できていない", text)
     if "不在" in text or "休" in text or "外出" in text or "出張" in text or "離席" in text:
         text = _PERSON_AWAY.sub("不明なため", text)
     if "のみ" in text or "だけ" in text:
