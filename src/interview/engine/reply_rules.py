@@ -315,6 +315,8 @@ _HEDGE = Alternation(
 _QUESTION = re.compile(
     r"[?？]|どういう(意味|こと)|とは(何|なん|なに)|って(何|なに|なん)|何(を|が)(聞|指|意味|求め)"
     r"|(意味|趣旨|意図|定義|いみ|いと)が[^、。]{0,3}(わか|不明)|具体的に(どう|どんな|何)|教えて|(です|ます|でしょう)か$"
+    # 「前の項目と何が違うんでしょう」: the difference asked about
+    r"|(何|なに|どこ)が違う(んでしょう|のでしょう|の|んですか|んだろう)|どう違う(んでしょう|のでしょう|の|んですか)"
 )
 _QUESTION_WORDS = Alternation(
     # 「これ前にも答えませんでしたっけ」: asks about the session
@@ -1121,7 +1123,9 @@ _CANNOT_CHECK = fast(
     r"(確かめ|確認し|検証し|確認の(仕|し)|確かめる術|確認する術|確認する手段)(よう)?(が|も)(ない|ありません|ございません|なく)"
 )
 # 「放置されてることが多い」: the gap is the usual case.
-_GAP_USUALLY = fast(r"未対応(されて|して|になって)?(い)?る(ことが|ケースが|場合が|ものが)(多い|ほとんど|大半)")
+_GAP_USUALLY = fast(
+    r"未対応(されて|して|になって)?(い)?る(ことが|ケースが|場合が|ものが)(多い|ほとんど|大半)"
+)
 
 
 def _hearsay_and_memo_rewrites(text: str) -> str:
@@ -1136,7 +1140,14 @@ def _hearsay_and_memo_rewrites(text: str) -> str:
         text = _HEARSAY_FRAME.sub("", text)
     if "範囲" in text or "限り" in text:
         text = _CHECKED_SCOPE.sub("", text)
-    if "保留" in text or "後回し" in text or "スキップ" in text or "パス" in text or "回答" in text or "空欄" in text:
+    if (
+        "保留" in text
+        or "後回し" in text
+        or "スキップ" in text
+        or "パス" in text
+        or "回答" in text
+        or "空欄" in text
+    ):
         text = _EARLIER_PENDING.sub("", text)
     if ":" in text:
         text = _MEMO_HEADING.sub("", text)
@@ -1144,7 +1155,14 @@ def _hearsay_and_memo_rewrites(text: str) -> str:
         text = _NOT_MY_AREA.sub("担当外で不明", text)
     if "そもそも" in text or "もともと" in text or "元々" in text:
         text = _NOT_OUTSOURCED_AT_ALL.sub("非該当", text)
-    if "受領" in text or "入手" in text or "もらって" in text or "届いて" in text or "提" in text or "共有" in text:
+    if (
+        "受領" in text
+        or "入手" in text
+        or "もらって" in text
+        or "届いて" in text
+        or "提" in text
+        or "共有" in text
+    ):
         text = _EVIDENCE_PENDING.sub("〔疑〕", text)
     if "未対応" in text:
         text = _GAP_USUALLY.sub("未対応です", text)
@@ -1166,7 +1184,14 @@ def _hearsay_and_memo_rewrites(text: str) -> str:
         text = _HOW_MANY.sub("〔数〕", text)
     if "、" in text or "/" in text or ":" in text:
         text = _MEMO_PERIOD_FACT.sub(r"\g<0>実施済", text)
-    if "一部" in text or "手間" in text or "時間" in text or "工数" in text or "コスト" in text or "負担" in text:
+    if (
+        "一部" in text
+        or "手間" in text
+        or "時間" in text
+        or "工数" in text
+        or "コスト" in text
+        or "負担" in text
+    ):
         text = _SOME_PEOPLE_REMARK.sub("〔言〕", text)
     return text
 
