@@ -34,6 +34,10 @@ from interview.engine.reply_rules import _hearsay_and_memo_rewrites, read
         ("・研修：未実施", Status.NOT_DONE),
         ("ログ保存1年、監視なし", Status.PARTIAL),
         ("・個人情報：取扱いなし", Status.NOT_APPLICABLE),
+        ("[現状] 実施済み [課題] 特になし [計画] なし", Status.DONE),
+        ("【現状】未実施【課題】特になし【計画】なし", Status.NOT_DONE),
+        # a take-back: 「嘘です」 turns to the words after it
+        ("やってません。すみません、嘘です、やってます", Status.DONE),
         # what the system does at a threshold is a control
         ("セッションは15分で自動タイムアウトします", Status.DONE),
         ("トークンは1時間で失効します", Status.DONE),

@@ -985,7 +985,8 @@ _SESSION_REMARK = fast(
 )
 # 「【課題】特になし」「課題：なし」: the memo's issue field is empty, not a gap.
 _NO_ISSUE_FIELD = fast(
-    r"(課題|問題点|懸念|備考|特記事項)(:|は)(特に)?(なし|無し|ありません|ない)(です)?(?=$|[。、])"
+    r"[【\[]?(課題|問題点|懸念|備考|特記事項|計画|対応計画|今後の予定|今後の対応)(:|は|】|\])[、 ]?(特に)?"
+    r"(なし|無し|ありません|ない)(です)?(?=$|[。、【\[]|(課題|問題点|懸念|備考|特記事項|計画|対応計画|今後の)[^:]{0,3}:)"
 )
 # 「実施してます。ただ、記録の残し方はもう少し工夫したい」: a wish to do better, not a gap
 # named (done, or only partly? asked — see the caveat in _verdict).
@@ -1245,7 +1246,7 @@ def _everyday_rewrites(text: str) -> str:
         text = _RESUMED.sub("", text)
     if "たい" in text:
         text = _WISH_BETTER.sub("〔願〕", text)
-    if ":" in text or "は" in text:
+    if ":" in text or "は" in text or "】" in text or "]" in text:
         text = _NO_ISSUE_FIELD.sub("", text)
     if "自体" in text or "そのもの" in text:
         text = _NO_SUCH_LINE.sub("非該当", text)
