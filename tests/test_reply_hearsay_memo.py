@@ -56,6 +56,10 @@ from interview.engine.reply_rules import _hearsay_and_memo_rewrites, read
         ("接続先に確認を依頼しておりますが、回答は来週の予定です", Status.UNKNOWN),
         ("ベンダーは対応済みと言ってますが、こちらでは確かめようがないです", Status.UNKNOWN),
         ("わかりまえん", Status.UNKNOWN),
+        # a consultant doubting the client's 「非該当」: the item applies, its state is open
+        ("先方の認識は「非該当」ですが、外部連携があるので対象になると思います", Status.UNKNOWN),
+        # the claim gives way to what is actually so
+        ("先方は「やってない」と言ってますが、実際には週次で確認しています", Status.DONE),
     ],
 )
 def test_hearsay_and_memo_replies_are_read(text, status):

@@ -1123,6 +1123,16 @@ _ASKED_OTHERS = fast(
 _CANNOT_CHECK = fast(
     r"(確かめ|確認し|検証し|確認の(仕|し)|確かめる術|確認する術|確認する手段)(よう)?(が|も)(ない|ありません|ございません|なく)"
 )
+# 「クライアントは「やってない」と言っていますが、実際は…」: the quoted claim gives way to what is
+# actually so.
+_CLAIM_THEN_ACTUAL = fast(
+    r"^[^。]{0,40}?(と|って)(言って|おっしゃって|話して|回答して|主張して)(い|お)?(ます|る|ました|た)(が|けど|けれど)[、,]?"
+    r"(?=(実際は|実際には|実態は|実態としては|本当は))"
+)
+# 「…ですが、API連携があるので対象になると思います」: the item applies after all — not 該当なし.
+_APPLIES_AFTER_ALL = fast(
+    r"(対象に(なる|なります)|対象(です|だ)|該当(する|します)|関係(ある|あります))(と思います|と思う|と考えます|と考えております|はず|かと)"
+)
 # 「放置されてることが多い」: the gap is the usual case.
 _GAP_USUALLY = fast(
     r"未対応(されて|して|になって)?(い)?る(ことが|ケースが|場合が|ものが)(多い|ほとんど|大半)"
@@ -1175,6 +1185,13 @@ def _hearsay_and_memo_rewrites(text: str) -> str:
         text = _NOTHING_HELD.sub("非該当", text)
     if "こと" in text or "点" in text or "旨" in text:
         text = _FOUND_MISSING.sub("", text)
+    if "実際" in text or "実態" in text or "本当" in text:
+        text = _CLAIM_THEN_ACTUAL.sub("", text)
+    if ("思" in text or "考え" in text or "はず" in text or "かと" in text) and (
+        _APPLIES_AFTER_ALL.search(text)
+    ):  # an earlier 「該当なし」 is the claim being doubted
+        text = re.sub(r"該当なし|非該当|対象外|該当しない", "〔説〕", text)
+        text = _APPLIES_AFTER_ALL.sub("要確認", text)
     if "依頼" in text or "お願い" in text or "要請" in text:
         text = _ASKED_OTHERS.sub("確認中", text)
     if "よう" in text or "術" in text or "手段" in text:
