@@ -29,6 +29,11 @@ from interview.engine.reply_rules import _hearsay_and_memo_rewrites, read
         ("データが改ざんされていないことを日次で確認しています", Status.DONE),
         # an earlier non-answer, then the news
         ("前回は保留にしましたが、やはり未着手です", Status.NOT_DONE),
+        ("だいぶ空いちゃいましたが、まだ何もしてないです", Status.NOT_DONE),
+        # what got done is a part (not 「…だけ設定できる」, who may)
+        ("その間に管理者分のMFAだけ設定できました", Status.PARTIAL),
+        # the newcomers are a part, the others done
+        ("今年入った人はまだ研修を受けてません", Status.PARTIAL),
         # memos: a heading is no done part; a practice with its period is
         ("・委託先管理：契約に条項なし、点検もなし", Status.NOT_DONE),
         ("・研修：未実施", Status.NOT_DONE),

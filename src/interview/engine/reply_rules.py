@@ -492,7 +492,8 @@ _PARTIAL = Alternation(
 )
 # のみ / だけ that describe the control itself (管理者のみアクセス可能) are not a limit.
 _CONTROL_ONLY = fast(
-    r"(のみ|だけ)(が|に|を|から|で)?[^、。]{0,6}?(アクセス|接続|閲覧|操作|許可|可能|でき|権限|利用|ログイン"
+    # (not 「MFAだけ設定できました」: what got done, a part)
+    r"(のみ|だけ)(が|に|を|から|で)?[^、。]{0,6}?(アクセス|接続|閲覧|操作|許可|可能|でき(?!まし|た)|権限|利用|ログイン"
     r"|使用|通信|保存|参照|実行|承認|付与|貸与|発行|入室|入館|立ち入)"
     # 「サーバ室は…5名のみ入れます」: who may enter
     r"|(名|人|者|メンバー|職員|社員|担当者)(のみ|だけ)(が)?[^、。]{0,4}?入れ(ます|る)"
@@ -1133,6 +1134,16 @@ _CLAIM_THEN_ACTUAL = fast(
 _APPLIES_AFTER_ALL = fast(
     r"(対象に(なる|なります)|対象(です|だ)|該当(する|します)|関係(ある|あります))(と思います|と思う|と考えます|と考えております|はず|かと)"
 )
+# 「しばらく離れてましたが、」「だいぶ空いちゃいましたが、」: back to the session, no verdict.
+_AWAY_A_WHILE = fast(
+    r"(しばらく|だいぶ|少し|かなり|長らく|間が)(離れて|空いて|空いちゃ|空い|あいて|あいちゃ|空け|あけ|見て(い)?なかった|触って(い)?なかった|放置して)"
+    r"[^。、]{0,6}?(が|けど|けれど)[、,]?"
+)
+# 「今年入った人はまだ研修を受けてません」: the newcomers are a part, the others done.
+_NEWCOMERS = fast(
+    r"(今年|今年度|最近|新しく|新規に|春に|4月に|途中で|中途で)(入った|入社した|採用した|加わった|入ってきた|配属された)(人|社員|メンバー|方|職員)(たち)?(は|だけ)"
+    r"(?=[^。]{0,12}?(まだ|ない|ません|未))"
+)
 # 「放置されてることが多い」: the gap is the usual case.
 _GAP_USUALLY = fast(
     r"未対応(されて|して|になって)?(い)?る(ことが|ケースが|場合が|ものが)(多い|ほとんど|大半)"
@@ -1192,6 +1203,17 @@ def _hearsay_and_memo_rewrites(text: str) -> str:
     ):  # an earlier 「該当なし」 is the claim being doubted
         text = re.sub(r"該当なし|非該当|対象外|該当しない", "〔説〕", text)
         text = _APPLIES_AFTER_ALL.sub("要確認", text)
+    if (
+        "しばらく" in text
+        or "だいぶ" in text
+        or "間が" in text
+        or "長らく" in text
+        or "少し" in text
+        or "かなり" in text
+    ):
+        text = _AWAY_A_WHILE.sub("", text)
+    if "入" in text or "採用" in text or "加わ" in text or "配属" in text:
+        text = _NEWCOMERS.sub("一部の社員は", text)
     if "依頼" in text or "お願い" in text or "要請" in text:
         text = _ASKED_OTHERS.sub("確認中", text)
     if "よう" in text or "術" in text or "手段" in text:
