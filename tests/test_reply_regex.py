@@ -114,7 +114,9 @@ def test_what_a_match_needs_among_the_characters():
     assert needs(r"a{0,2}b") == ["ab", "b"]  # an optional part needs nothing
     assert needs(r"\d+分") == ["\\d", "分"]
     assert needs(r"(?i)ab") == []  # case ignored: nothing known
-    assert needs(r"(?<=q)[^a]") == []  # look-behinds and negated classes: nothing known
+    assert needs(r"(?<!q)[^a]") == []  # negative look-behinds, negated classes: nothing
+    assert needs(r"(?<=q)[^a](?=r|s)") == ["q", "rs"]  # what a look-around must match
+    assert needs(r"(?<![a-z])[\s　]+") == ["\\s　"]  # \s as its mark
 
 
 def test_skipping_by_characters_keeps_every_answer_and_replacement(monkeypatch):
@@ -132,3 +134,161 @@ def test_skipping_by_characters_keeps_every_answer_and_replacement(monkeypatch):
     expected = [(bool(rules.pattern.search(t)), rules.pattern.sub("X", t)) for t in texts]
     monkeypatch.setattr(reply_regex, "_LONG", 0)  # every text counts as long
     assert [(bool(rules.search(t)), rules.sub("X", t)) for t in texts] == expected
+
+
+def test_first_character_search_changes_only_where_re_starts_looking():
+    """fast() compiles a pattern led by a look-behind or a group to re's own code, with an
+    info block naming its first characters: same code after the block, same matches."""
+    sources = [
+        r"(?<!未)(実施|対応)済|(予定|計画)です",
+        r"(?<![\d年])(\d{1,2})月",
+        r"(?<=[すた])(ので|から)",
+        r"((アカウント|id)(は|を|も)[^、。]{0,20}?)(止め|停止し)(?=て|ま)",
+        r"(?:(?<=[^\x00-\x7f])[ \t]+|[ \t]+(?=[^\x00-\x7f]))",
+    ]
+    base = "手順書はありますが、訓練はしていません。未実施済、対応済。予定です12月 abc 2026年3月、"
+    texts = [base, base * 30, "アカウントは退職時に止めています" * 12, "", "ので"]
+    for source in sources:
+        tree = reply_regex._P.parse(source)
+        plain_code = reply_regex.program(tree)
+        chars, _ = reply_regex._first_of_sequence(tree)
+        info = reply_regex._first_characters_info(tree, chars)
+        assert reply_regex.program(tree, info)[len(info) :] == plain_code[plain_code[1] + 1 :]
+        plain, quick = re.compile(source), reply_regex.fast(source)
+        for text in texts:
+            assert [m.span() for m in quick.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], source
+            assert quick.sub("X", text) == plain.sub("X", text)
+
+
+def test_an_alternation_keeps_its_answers_while_it_remembers_character_sets(monkeypatch):
+    rules = Alternation(
+        r"(?<!未)実施(済|中)|ていない|だけ(?!で)|\d{1,2}割|(全|一)部[^、]{0,5}?のみ"
+    )
+    texts = ["本番だけ実施済み", "まだ実施していない", "未実施済", "3割", "全部の端末のみ", "なし"]
+    expected = [(bool(rules.pattern.search(t)), rules.pattern.sub("X", t)) for t in texts]
+    monkeypatch.setattr(reply_regex, "_LONG", 0)
+    monkeypatch.setattr(reply_regex, "_VIABLE_KEPT", 2)  # forget often
+    for _ in range(3):  # asked again: the remembered alternatives give the same answers
+        assert [(bool(rules.search(t)), rules.sub("X", t)) for t in texts] == expected
+
+
+def test_literals_grouped_by_first_character_match_as_the_plain_join():
+    import random
+
+    rng = random.Random(5)
+    alphabet = "あいうa.|"  # a few characters, so words share first characters and prefixes
+    for _ in range(200):
+        words = [
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3)))
+            for _ in range(rng.randint(1, 8))
+        ]
+        plain = re.compile("|".join(map(re.escape, words)))
+        grouped = re.compile(reply_regex.literals(words))
+        for _ in range(5):
+            text = "".join(rng.choice(alphabet + "え") for _ in range(rng.randint(0, 30)))
+            assert [m.group(0) for m in grouped.finditer(text)] == [
+                m.group(0) for m in plain.finditer(text)
+            ], (words, text)
+            assert [m.span() for m in grouped.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
+
+
+def _long(text: str) -> str:
+    return (text + "、") * (reply_regex._LONG // (len(text) + 1) + 1)
+
+
+def test_guarded_patterns_answer_as_the_plain_ones_on_long_text():
+    """A pattern re tries everywhere (or guarded by its rare needs) gives the same answers
+    whether its needs are there or not."""
+    sources = [
+        r"(?:[^。、]{0,30}(?:ため|ので)[、,]?)?(苦労|難航)した(が|けど)",  # no first characters
+        r"(?:(?<=て)|(?<=[んい]で))(?=る|ます|ない)",  # can match empty
+        r"(?<![\d年])(\d{1,2})月",  # first characters known; \d is a rare need
+    ]
+    texts = [
+        _long("手順書はありますが訓練はしていません"),
+        _long("人手不足のため苦労したが今はやってる"),
+    ]
+    texts += [_long("3月に導入、やってる"), "苦労したが", "12月"]
+    for source in sources:
+        plain = re.compile(source)
+        namespace: dict[str, object] = {"p": re.compile(source)}
+        reply_regex.fast_module(namespace, rare=True)
+        for quick in (reply_regex.fast(source), namespace["p"]):
+            for text in texts:
+                assert bool(quick.search(text)) == bool(plain.search(text)), (source, text)
+                assert quick.sub("X", text) == plain.sub("X", text)  # type: ignore[union-attr]
+                assert quick.findall(text) == plain.findall(text)  # type: ignore[union-attr]
+                assert quick.split(text) == plain.split(text)  # type: ignore[union-attr]
+    assert isinstance(reply_regex.fast(sources[0]), reply_regex.Guarded)
+
+
+def test_steps_skip_only_those_that_cannot_match():
+    steps = [
+        (re.compile(r"なし"), "ない"),
+        (reply_regex.fast(r"(?<=[ぁ-ゖ])月"), "X"),  # needs 月
+        (reply_regex.fast(r"ない(?=です)"), "未実施"),
+        (re.compile(r"(\d+)件"), r"\1個"),
+    ]
+    for text in [_long("該当なしです"), _long("3件あり、なしです"), "なしです", _long("やっ月")]:
+        expected = text
+        for pattern, replacement in steps:
+            expected = pattern.sub(replacement, expected)
+        assert reply_regex.Steps(steps)(text) == expected
+        assert reply_regex.Steps(steps, long_too=True)(text) == expected
+    assert reply_regex.needs_of(steps[1][0]) == (frozenset("月"),)
+
+
+def test_the_rules_clause_precheck_pattern_has_no_anchor_or_look_around():
+    """_available_unused searches _THERE in the whole reply before its clauses: no match in the
+    text means none in a clause only while the pattern looks at nothing outside its match."""
+    from interview.engine import reply_rules
+
+    source = reply_regex.source_of(reply_rules._THERE)
+    assert source is not None
+    constants = reply_regex._C
+    context = {constants.AT, constants.ASSERT, constants.ASSERT_NOT, constants.GROUPREF}
+
+    def ops(items):
+        for op, av in items:
+            yield op
+            for value in av if isinstance(av, (list, tuple)) else [av]:
+                if isinstance(value, reply_regex._P.SubPattern):
+                    yield from ops(value)
+                elif isinstance(value, list):  # a branch's alternatives
+                    for branch in value:
+                        if isinstance(branch, reply_regex._P.SubPattern):
+                            yield from ops(branch)
+
+    found = set(ops(reply_regex._P.parse(source)))
+    assert constants.BRANCH in found and constants.LITERAL in found  # the walk looks inside
+    assert not found & context
+
+
+def test_long_replies_read_in_two_threads_read_as_alone():
+    """The reader's caches (last text searched, characters of recent texts) are shared:
+    two threads reading different long replies get what each reads alone."""
+    import threading
+
+    from interview.engine.reply import parse_status_reply
+
+    texts = [
+        "手順書はありますが、訓練はしていません。" * 12,
+        "本番は対応済みです。開発環境は来年3月までに導入予定です。" * 8,
+    ]
+    alone = [parse_status_reply(text) for text in texts]
+    seen: list[list[object]] = [[], []]
+
+    def read(index: int) -> None:
+        for _ in range(15):
+            seen[index].append(parse_status_reply(texts[index]))
+
+    threads = [threading.Thread(target=read, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(reply == alone[i] for i in range(2) for reply in seen[i])

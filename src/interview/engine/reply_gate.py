@@ -106,8 +106,9 @@ class Model:
     weights: dict[str, list[float]]
 
     def probabilities(self, folded: str) -> dict[str, float]:
-        weights = self.weights
-        rows = [row for gram in features(folded) if (row := weights.get(gram)) is not None]
+        # the rows of the features the model knows, in the features' order (a row is a
+        # non-empty list, so filter(None) drops exactly the unknown features)
+        rows = list(filter(None, map(self.weights.get, features(folded))))
         # each class's score summed bias first, then row by row in the same order as a loop
         # would (reduce, not sum: sum may compensate rounding, which would change the floats)
         scores = (

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from interview.engine.reply_english import fold_english
-from interview.engine.reply_regex import fast_module
+from interview.engine.reply_regex import Steps, fast_module, literals
 
 # Polite padding that carries no verdict (and would otherwise look like one:
 # 「申し訳ありません」 has ありません, 「お世話になっております」 has おります).
@@ -169,7 +169,7 @@ _WORDS: list[tuple[str, str]] = [
     ("全然", "ぜんぜん"),
     ("予定無", "予定な"),
 ]
-_WORD_RE = re.compile("|".join(re.escape(a) for a, _ in _WORDS))
+_WORD_RE = re.compile(literals(a for a, _ in _WORDS))
 _WORD_MAP = dict(_WORDS)
 
 # Kansai forms: やってへん → やっていない, あらへん → ない, やっとる → やっている.
@@ -230,7 +230,8 @@ _DIALECT = [
 ]
 # A bare 済 / 未 closing a clause: 「AとBは済、Cは未」.
 _BARE_MARK = re.compile(r"(?<=[はがも:)])(済|未)(?=$|[、。,!?])|(?<=[はがも:)、])(済|未)(?=\()")
-_SMALL = str.maketrans("ぁぃぅぇぉ", "あいうえお")
+_SMALL_KANA = "ぁぃぅぇぉ"
+_SMALL = str.maketrans(_SMALL_KANA, "あいうえお")
 # 済 → 済み; ずみ/すみ/住み after a verbal noun → 済み (対応ずみ, 実施住み, 対応すみ)
 # 的 typed in kana after a noun: 部分てきに, 基本てきには, 段階てき
 _TEKI = re.compile(r"(?<=[\u4e00-\u9fff])てき(?=に|な|で|$|[、。])")
@@ -310,7 +311,12 @@ _SYMBOLS = _SymbolTable()
 
 
 def _drop_symbols(text: str) -> str:
-    return text.translate(_SYMBOLS)
+    # text.translate(_SYMBOLS), looking each distinct character up once: a long reply holds
+    # few distinct characters, and most often none to drop
+    dropped = [ch for ch in set(text) if _SYMBOLS[ord(ch)] is None]
+    if not dropped:
+        return text
+    return text.translate(dict.fromkeys(map(ord, dropped)))
 
 
 # Checklist marks, as in a paper form: ○ done, △ partly, × not done.
@@ -407,7 +413,7 @@ _EMBEDDED = {
     "halfwaythere": "一部実施",
     "halfway": "一部実施",
 }
-_EMBEDDED_ENGLISH = re.compile("|".join(re.escape(k) for k in _EMBEDDED))
+_EMBEDDED_ENGLISH = re.compile(literals(_EMBEDDED))
 # A status word in English beside Japanese: 「done です」「prod は done、stg は TODO」.
 _ENGLISH_MARKS = {
     "partially implemented": "一部実施",
@@ -542,16 +548,11 @@ def fold(text: str) -> str:
     s = _SPACE.sub("", s)
     s = _EMBEDDED_ENGLISH.sub(lambda m: _EMBEDDED[m.group(0)], s)
     s = _KATAKANA_WORD.sub(_kana, s)
-    s = s.translate(_SMALL)
-    s = _LONG.sub("", s)
-    s = _LAUGH.sub("", s)
-    s = _PARTICLE_END.sub("", s)
-    s = _ROMAJI_TAIL.sub(_romaji, s)
-    for pattern, replacement in _DIALECT:
-        s = pattern.sub(replacement, s)
-    s = _BARE_MARK.sub(lambda m: "済み" if (m.group(1) or m.group(2)) == "済" else "未実施", s)
-    s = _WORD_RE.sub(lambda m: _WORD_MAP[m.group(0)], s)
-    s = _ZUMI.sub("済み", _TEKI.sub("的", s)).strip(_ENDS)
+    if any(small in s for small in _SMALL_KANA):
+        s = s.translate(_SMALL)
+    # long vowels, laughter, final particles, romaji tails, dialect forms, bare marks, kana
+    # spellings and IME slips, 〜てき, 〜ずみ (``_TAIL``)
+    s = _TAIL(s).strip(_ENDS)
     if s == "済" or s.startswith(
         ("済(", "済です", "済でした", "済でござ", "済だ", "済、", "済。")
     ):  # 「済です」
@@ -564,3 +565,27 @@ def fold(text: str) -> str:
 
 # The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
 fast_module(globals())
+
+
+def _bare_mark(match: re.Match[str]) -> str:
+    return "済み" if (match.group(1) or match.group(2)) == "済" else "未実施"
+
+
+def _word(match: re.Match[str]) -> str:
+    return _WORD_MAP[match.group(0)]
+
+
+# The last rewrites of fold, in order (a step is passed over when the text lacks what it needs).
+_TAIL = Steps(
+    [
+        (_LONG, ""),
+        (_LAUGH, ""),
+        (_PARTICLE_END, ""),
+        (_ROMAJI_TAIL, _romaji),
+        *_DIALECT,
+        (_BARE_MARK, _bare_mark),
+        (_WORD_RE, _word),
+        (_TEKI, "的"),
+        (_ZUMI, "済み"),
+    ]
+)

@@ -80,45 +80,62 @@ def _half_end(found: re.Match[str], today: date) -> tuple[int, int]:
     return (fy, 9) if first else (fy + 1, 3)
 
 
+# What resolve_due looks for, in this order (the first found names the month).
+_ERA_FISCAL = re.compile(r"(令和|r)(\d{1,2}|元)年度(中|末|内)?(?!\d{1,2}月)")  # 令和8年度中
+_ERA_MONTH = re.compile(r"(令和|r)(\d{1,2}|元)年度?(\d{1,2})月")  # 令和8年3月
+_YEAR_MONTH = re.compile(r"(20\d\d)(?:年|[/\-.])(\d{1,2})(?:月|(?!\d))")  # 2027年3月, 2027/3
+_SHORT_YEAR_MONTH = re.compile(r"(?<!\d)(\d\d)年(\d{1,2})月")  # 27年3月
+_YEAR_FISCAL = re.compile(r"(20\d\d)年度(中|末|内)?")  # 2026年度中
+_NEXT_YEAR_MONTH = re.compile(r"(来年|翌年)(\d{1,2})月")  # 来年3月
+_THIS_YEAR_MONTH = re.compile(r"(今年|本年)(\d{1,2})月")  # 今年12月
+# 来年度中
+_FISCAL_WORD = re.compile(r"(再来年度|来年度|次年度|来期|今年度|本年度|今期|年度)(中|末|内)?")
+_MONTH = re.compile(r"(?<![\d年])(\d{1,2})月")  # 3月
+_MONTH_AFTER_NEXT = re.compile(r"再来月")
+_NEXT_MONTH = re.compile(r"来月")
+_IN_MONTHS = re.compile(r"(\d{1,2})(か|ヶ|ケ|カ|箇)?月(以内|後|内)")  # 3か月以内
+_IN_HALF_YEAR = re.compile(r"半年(以内|後|内)")
+_THIS_YEAR = re.compile(r"年内|今年中|年末")
+_NEW_YEAR = re.compile(r"年明け")
+
+
 def resolve_due(folded: str, today: date) -> str | None:
     """The month a (folded) reply names, as "YYYY-MM", or None."""
     y = m = None
     if found := _HALF.search(folded):
         y, m = _half_end(found, today)
-    elif found := re.search(r"(令和|r)(\d{1,2}|元)年度(中|末|内)?(?!\d{1,2}月)", folded):
+    elif found := _ERA_FISCAL.search(folded):
         era = 1 if found.group(2) == "元" else int(found.group(2))
         y, m = _ERA[found.group(1)] + era + 1, 3
-    elif found := re.search(r"(令和|r)(\d{1,2}|元)年度?(\d{1,2})月", folded):
+    elif found := _ERA_MONTH.search(folded):
         era = 1 if found.group(2) == "元" else int(found.group(2))
         y, m = _ERA[found.group(1)] + era, int(found.group(3))
-    elif found := re.search(r"(20\d\d)(?:年|[/\-.])(\d{1,2})(?:月|(?!\d))", folded):
+    elif found := _YEAR_MONTH.search(folded):
         y, m = int(found.group(1)), int(found.group(2))
-    elif found := re.search(r"(?<!\d)(\d\d)年(\d{1,2})月", folded):
+    elif found := _SHORT_YEAR_MONTH.search(folded):
         y, m = 2000 + int(found.group(1)), int(found.group(2))
-    elif found := re.search(r"(20\d\d)年度(中|末|内)?", folded):
+    elif found := _YEAR_FISCAL.search(folded):
         y, m = int(found.group(1)) + 1, 3
-    elif found := re.search(r"(来年|翌年)(\d{1,2})月", folded):
+    elif found := _NEXT_YEAR_MONTH.search(folded):
         y, m = today.year + 1, int(found.group(2))
-    elif found := re.search(r"(今年|本年)(\d{1,2})月", folded):
+    elif found := _THIS_YEAR_MONTH.search(folded):
         y, m = today.year, int(found.group(2))
-    elif found := re.search(
-        r"(再来年度|来年度|次年度|来期|今年度|本年度|今期|年度)(中|末|内)?", folded
-    ):
+    elif found := _FISCAL_WORD.search(folded):
         offset = {"再来年度": 2, "来年度": 1, "次年度": 1, "来期": 1}.get(found.group(1), 0)
         y, m = _fiscal_end(today, offset)
-    elif found := re.search(r"(?<![\d年])(\d{1,2})月", folded):
+    elif found := _MONTH.search(folded):
         y, m = _future_month(today, int(found.group(1)))
-    elif re.search(r"再来月", folded):
+    elif _MONTH_AFTER_NEXT.search(folded):
         y, m = _add_months(today.year, today.month, 2)
-    elif re.search(r"来月", folded):
+    elif _NEXT_MONTH.search(folded):
         y, m = _add_months(today.year, today.month, 1)
-    elif found := re.search(r"(\d{1,2})(か|ヶ|ケ|カ|箇)?月(以内|後|内)", folded):
+    elif found := _IN_MONTHS.search(folded):
         y, m = _add_months(today.year, today.month, int(found.group(1)))
-    elif re.search(r"半年(以内|後|内)", folded):
+    elif _IN_HALF_YEAR.search(folded):
         y, m = _add_months(today.year, today.month, 6)
-    elif re.search(r"年内|今年中|年末", folded):
+    elif _THIS_YEAR.search(folded):
         y, m = today.year, 12
-    elif re.search(r"年明け", folded):
+    elif _NEW_YEAR.search(folded):
         y, m = today.year + (1 if today.month > 1 else 0), 1
     if y is None or m is None or not 1 <= m <= 12 or not 2000 <= y <= 2100:
         return None
@@ -136,9 +153,13 @@ def plan_text(raw: str) -> str:
     return "".join(hits) if hits else raw.strip()
 
 
+_DATE_WORDS = re.compile(r"\d{1,2}月|20\d\d年|令和|来月|年内")
+
+
 def _has_date(folded: str) -> bool:
-    return bool(re.search(r"\d{1,2}月|20\d\d年|令和|来月|年内", folded))
+    return bool(_DATE_WORDS.search(folded))
 
 
-# The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
-fast_module(globals())
+# The remaining plain patterns made fast (reply_regex.fast); a long reply that lacks a rare
+# character one needs is not searched with it.
+fast_module(globals(), rare=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from interview.engine.reply_regex import fast
+from interview.engine.reply_regex import Steps, fast
 
 # Nouns and noun phrases that say nothing has started yet.
 _NOT_STARTED_NOUNS = (
@@ -348,84 +348,94 @@ _MUST_LOOK = fast(
 )
 
 
+# What fold_predicates rewrites, in order (pattern, replacement).
+_STEPS = Steps(
+    [
+        (_TRIAL_AND_ERROR, "苦労"),
+        (_CUSTOM, "ことになっています"),
+        (_SHOPPING, "検討中"),
+        (_FIRST_STEP_STAGE, "段階で未着手"),
+        (_HAVE_CHECKED, "に確認します"),
+        (_NOT_SEEN_INSIDE, "把握していない"),
+        (_MUST_LOOK, "確認しないとわからない"),
+        (_LEFT_OFF, "オフのまま"),  # the words 「オフのまま」 the rules know
+        (_NA_CASUAL, "該当なし"),
+        (_NOT_NEEDED, "不要です"),
+        (_NA_NOT_SURE, "不明で"),
+        (_NOT_MY_ROLE, "担当ではない"),
+        (_AVOIDED, "〔避〕、"),
+        (_NO_WAY_ROUND, "〔防〕"),
+        (_STALE, "形骸化して"),
+        (_PILOT_PLANNED, "着手予定"),
+        (_NOT_UNNEEDED, "〔意〕が"),
+        (_FEELS_LIKE, "です"),
+        (_PAST_HARDSHIP, "苦労の末、"),
+        (_LEFT_PENDING, "未着手のまま"),
+        (_LEFT_FOR, ""),
+        (_LEFT_OUT, "未対応です"),
+        (_LEFT_ALONE, "未対応"),
+        (_LEFT_REMAINING, "未着手のままです"),
+        (_NOT_STARTED, "未着手"),
+        (_NO_CAPACITY, "未着手"),
+        (_SCARCITY_REASON, ""),
+        (_ROUTINE, "定着して"),
+        (_RUNNING, "運用して"),
+        (_AWARENESS, "〔意〕"),
+        (_EVIDENCE_SEEN, ""),
+        (_REVIEWER_JUDGMENT, ""),
+        (_NOT_EVERYONE, "一部未対応"),
+        (_WISH, "予定"),
+        (_WOULD_BE_NICE, "予定と思"),
+        (_NO_FINDINGS, "監査で指摘なし"),
+        (_NO_PROBLEM_THINK, "問題ありません"),
+        (_AS_TOPIC, "は"),
+        (_AD_HOC, "各自の判断で"),
+        (_NO_WORRY, "問題ありません"),
+        (_SOME_PLACES, "ところもある"),
+        (_IN_PLACE_OF, "の代わりに"),
+        (_OTHER_KANA, "別の"),
+        (_INSTEAD, "で代替"),
+        (_NEG_THEN_SAME, r"\1同等の対策を"),
+        (_PUT_OFF, "後回しにして"),
+        (_NOT_GRANTED, "予算待ちで未着手"),
+        (_CORE_NOT_STARTED, "未着手"),
+        (_POSTPONED, "後回しにして"),
+        (_FIZZLED, "立ち消えになっています"),
+        (_TOLD_NOT_NOW, "見送りになりました"),
+        (_NOTHING_FORMED, "何もしていません"),
+        (_SHORTLISTING, "選定して"),
+        (_NO_CONCLUSION, "まだ何も決まっていません"),
+        (_NOT_TOLD_OFF, "監査で指摘なし"),
+        (_CANNOT_ACCESS, "できない仕組みです"),
+        (_CANNOT_SO_OTHER, r"\1できない代わりに、"),
+        (_NO_DEDICATED_SO, r"\1\2できない代わりに、"),
+        (_AUTO_ACTION, r"自動で\1されます"),
+        (_DESIGNED_NOT, "ない仕組みです"),
+        (_NOBODY_MOVED, "何もしていません"),
+        (_VOICES_RAISED, "話は出たが"),
+        (_OVERLOOKED, "未対応でした"),
+        (_DECIDING_HOW, "検討中"),
+        (_NOT_BUT_CASUAL, "ではなく、"),
+        (_SAVE_AND_QUIT, "今日はここまで"),
+        *_ENGLISH,
+        (_BRACKET_LABEL, r"\1:"),
+        (
+            _KANSAI_HONORIFIC,
+            lambda m: "います" if m.group(1) == "ます" else "いません" if m.group(1) else "いる",
+        ),
+        (_WILL_ASK, r"\1ておきます"),
+    ],
+    long_too=True,  # few of these steps change a reply, so its characters stay known
+)
+
+
 @lru_cache(maxsize=256)
 def fold_predicates(text: str) -> str:
     """Rewrite indirect predicates to the canonical words the rules read.
 
-    Cached: the rules and the statistical gate both fold the same reply."""
-    text = _TRIAL_AND_ERROR.sub("苦労", text)
-    text = _CUSTOM.sub("ことになっています", text)
-    text = _SHOPPING.sub("検討中", text)
-    text = _FIRST_STEP_STAGE.sub("段階で未着手", text)
-    text = _HAVE_CHECKED.sub("に確認します", text)
-    text = _NOT_SEEN_INSIDE.sub("把握していない", text)
-    text = _MUST_LOOK.sub("確認しないとわからない", text)
-    text = _LEFT_OFF.sub("オフのまま", text)  # the words 「オフのまま」 the rules know
-    text = _NA_CASUAL.sub("該当なし", text)
-    text = _NOT_NEEDED.sub("不要です", text)
-    text = _NA_NOT_SURE.sub("不明で", text)
-    text = _NOT_MY_ROLE.sub("担当ではない", text)
-    text = _AVOIDED.sub("〔避〕、", text)
-    text = _NO_WAY_ROUND.sub("〔防〕", text)
-    text = _STALE.sub("形骸化して", text)
-    text = _PILOT_PLANNED.sub("着手予定", text)
-    text = _NOT_UNNEEDED.sub("〔意〕が", text)
-    text = _FEELS_LIKE.sub("です", text)
-    text = _PAST_HARDSHIP.sub("苦労の末、", text)
-    text = _LEFT_FOR.sub("", _LEFT_PENDING.sub("未着手のまま", text))
-    text = _LEFT_OUT.sub("未対応です", text)
-    text = _LEFT_ALONE.sub("未対応", text)
-    text = _LEFT_REMAINING.sub("未着手のままです", text)
-    text = _NOT_STARTED.sub("未着手", text)
-    text = _NO_CAPACITY.sub("未着手", text)
-    text = _SCARCITY_REASON.sub("", text)
-    text = _ROUTINE.sub("定着して", text)
-    text = _RUNNING.sub("運用して", text)
-    text = _AWARENESS.sub("〔意〕", text)
-    text = _EVIDENCE_SEEN.sub("", text)
-    text = _REVIEWER_JUDGMENT.sub("", text)
-    text = _NOT_EVERYONE.sub("一部未対応", text)
-    text = _WISH.sub("予定", text)
-    text = _WOULD_BE_NICE.sub("予定と思", text)
-    text = _NO_FINDINGS.sub("監査で指摘なし", text)
-    text = _NO_PROBLEM_THINK.sub("問題ありません", text)
-    text = _AS_TOPIC.sub("は", text)
-    text = _AD_HOC.sub("各自の判断で", text)
-    text = _NO_WORRY.sub("問題ありません", text)
-    text = _SOME_PLACES.sub("ところもある", text)
-    text = _IN_PLACE_OF.sub("の代わりに", text)
-    text = _OTHER_KANA.sub("別の", text)
-    text = _INSTEAD.sub("で代替", text)
-    text = _NEG_THEN_SAME.sub(r"\1同等の対策を", text)
-    text = _PUT_OFF.sub("後回しにして", text)
-    text = _NOT_GRANTED.sub("予算待ちで未着手", text)
-    text = _CORE_NOT_STARTED.sub("未着手", text)
-    text = _POSTPONED.sub("後回しにして", text)
-    text = _FIZZLED.sub("立ち消えになっています", text)
-    text = _TOLD_NOT_NOW.sub("見送りになりました", text)
-    text = _NOTHING_FORMED.sub("何もしていません", text)
-    text = _SHORTLISTING.sub("選定して", text)
-    text = _NO_CONCLUSION.sub("まだ何も決まっていません", text)
-    text = _NOT_TOLD_OFF.sub("監査で指摘なし", text)
-    text = _CANNOT_ACCESS.sub("できない仕組みです", text)
-    text = _CANNOT_SO_OTHER.sub(r"\1できない代わりに、", text)
-    text = _NO_DEDICATED_SO.sub(r"\1\2できない代わりに、", text)
-    text = _AUTO_ACTION.sub(r"自動で\1されます", text)
-    text = _DESIGNED_NOT.sub("ない仕組みです", text)
-    text = _NOBODY_MOVED.sub("何もしていません", text)
-    text = _VOICES_RAISED.sub("話は出たが", text)
-    text = _OVERLOOKED.sub("未対応でした", text)
-    text = _DECIDING_HOW.sub("検討中", text)
-    text = _NOT_BUT_CASUAL.sub("ではなく、", text)
-    text = _SAVE_AND_QUIT.sub("今日はここまで", text)
-    for pattern, canonical in _ENGLISH:
-        text = pattern.sub(canonical, text)
-    text = _BRACKET_LABEL.sub(r"\1:", text)
-    text = _KANSAI_HONORIFIC.sub(
-        lambda m: "います" if m.group(1) == "ます" else "いません" if m.group(1) else "いる", text
-    )
-    text = _WILL_ASK.sub(r"\1ておきます", text)
-    return text
+    Cached: the rules and the statistical gate both fold the same reply. Steps whose patterns
+    need characters the reply lacks are passed over (``reply_regex.Steps``)."""
+    return _STEPS(text)
 
 
 __all__ = ["fold_predicates"]

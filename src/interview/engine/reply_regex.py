@@ -17,19 +17,21 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeAlias
 
 # re's own parser and compiler (private modules, typed as Any; without them: no look-ahead)
 _C: Any
 _P: Any
 _CO: Any
+_SRE: Any
 try:
     _C = importlib.import_module("re._constants")
     _P = importlib.import_module("re._parser")
     _CO = importlib.import_module("re._compiler")
+    _SRE = importlib.import_module("_sre")
 except ImportError:  # pragma: no cover
-    _C = _P = _CO = None
+    _C = _P = _CO = _SRE = None
 
 _Ranges = list[tuple[int, int]]
 _DIGIT = (-1, -1)  # \\d, kept as a category in the class
@@ -115,8 +117,11 @@ def first_characters(source: str) -> str | None:
 def _skips_ahead_already(items: Any) -> bool:
     """``re`` finds a literal prefix or a set of first characters by itself (it looks through
     groups at the first item: a literal, a class, or alternatives that each start with a
-    literal); a look-ahead would only slow such a pattern down."""
+    literal), or tries only the start of the text (a pattern led by ``^``); a look-ahead or
+    an info block would only slow such a pattern down."""
     data = list(items)
+    if data and data[0][0] is _C.AT and data[0][1] in (_C.AT_BEGINNING, _C.AT_BEGINNING_STRING):
+        return True  # 「^…」: re tries the start of the text only
     while data and data[0][0] is _C.SUBPATTERN:
         data = list(data[0][1][-1])
     if not data:
@@ -140,29 +145,138 @@ def _guard_alternatives(alternatives: list[Any]) -> None:
             alternative.data[:0] = _P.parse(f"(?={_character_class(chars)})").data
 
 
-def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
-    """The pattern behind a look-ahead on its first characters (when they are known).
+def _charset_items(chars: _Ranges) -> list[tuple[Any, Any]]:
+    """A class's characters as ``re``'s own charset items."""
+    items: list[tuple[Any, Any]] = []
+    for low, high in chars:
+        if (low, high) == _DIGIT:
+            items.append((_C.CATEGORY, _C.CATEGORY_DIGIT))
+        elif low == high:
+            items.append((_C.LITERAL, low))
+        else:
+            items.append((_C.RANGE, (low, high)))
+    return items
 
-    Given its source, the pattern is parsed once and compiled from that parse (with the
-    look-ahead in front), so the rules cost no more to load than plain ``re.compile``.
-    A pattern that starts with a literal keeps ``re``'s own literal-prefix search instead.
-    """
+
+def program(tree: Any, info: list[int] | None = None) -> list[int]:
+    """The code ``re`` compiles *tree* to, with its own info block or with *info* instead."""
+    flags = tree.state.flags
+    code: list[int] = []
+    if info is None:
+        _CO._compile_info(code, tree, flags)
+    else:
+        code += info
+    _CO._compile(code, tree.data, flags)
+    code.append(_C.SUCCESS)
+    return code
+
+
+def _first_characters_info(tree: Any, chars: _Ranges) -> list[int]:
+    """An info block saying "a match starts with one of *chars*" (what ``re`` writes by
+    itself for a pattern that starts with a class): the search then tests each position's
+    character in one tight loop and runs the pattern only where the character is one of
+    them. The pattern's own code is unchanged."""
+    low, high = tree.getwidth()
+    maxcode = _CO.MAXCODE
+    info = [_C.INFO, 0, _C.SRE_INFO_CHARSET, min(low, maxcode), min(high, maxcode)]
+    charset, _ = _CO._optimize_charset(_charset_items(chars))
+    _CO._compile_charset(charset, tree.state.flags, info)
+    info[1] = len(info) - 1
+    return info
+
+
+def _compiled(tree: Any, code: list[int]) -> re.Pattern[str]:
+    """A pattern object from *code* (as ``re._compiler.compile`` makes it; no source)."""
+    index = tree.state.groupdict
+    names: list[str | None] = [None] * tree.state.groups
+    for name, number in index.items():
+        names[number] = name
+    return _SRE.compile(None, tree.state.flags, code, tree.state.groups - 1, index, tuple(names))
+
+
+def fast(pattern: str | re.Pattern[str]) -> re.Pattern[str] | Guarded:
+    """The pattern, searched only from the positions whose character can start a match
+    (``quick``); a pattern ``re`` must try at every position (no first characters known, or
+    it can match empty) comes guarded by what its matches need instead (``Guarded``)."""
     source = pattern if isinstance(pattern, str) else pattern.pattern
+    compiled, everywhere = _quick(source)
+    needs = needs_of(compiled) if everywhere else ()
+    return Guarded(compiled, needs) if needs else compiled
+
+
+def quick(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern, searched only from the positions whose character can start a match
+    (when those characters are known).
+
+    ``re`` does this by itself for a pattern that starts with a literal or a class; for one
+    led by a group or a look-behind it tries the whole pattern at every position. Here the
+    pattern's code is compiled as ``re`` compiles it, with an info block naming the
+    characters that can start a match (``_first_characters_info``), so the search skips the
+    other positions in one tight loop. Where that cannot be done (another Python's ``re``),
+    a look-ahead on the same characters stands in front of the pattern (slower, same
+    matches). The pattern is parsed once, so the rules cost no more to load than plain
+    ``re.compile``.
+    """
+    return _quick(pattern if isinstance(pattern, str) else pattern.pattern)[0]
+
+
+def _quick(source: str) -> tuple[re.Pattern[str], bool]:
+    """``quick``'s pattern, and whether ``re`` still tries it at every position. What its
+    matches need is worked out from the same parse and kept (``needs_of``)."""
     if _P is None:
-        return re.compile(source)
+        return re.compile(source), True
     try:
         tree = _P.parse(source)
-        if _skips_ahead_already(tree):
-            return re.compile(source)
         chars, nullable = _first_of_sequence(tree)
+        needs = _needs_of_tree(tree, chars, nullable)
+    except Exception:  # an unknown construct: the plain pattern
+        return re.compile(source), True
+    compiled, everywhere = _compile_quick(source, tree, chars, nullable)
+    _NEEDS_OF[id(compiled)] = (compiled, needs)
+    return compiled, everywhere
+
+
+def _compile_quick(
+    source: str, tree: Any, chars: _Ranges | None, nullable: bool
+) -> tuple[re.Pattern[str], bool]:
+    try:
+        if _skips_ahead_already(tree):
+            return re.compile(source), False
         if chars is None or nullable or not chars:
-            return re.compile(source)
+            return re.compile(source), True
         if len(tree.data) == 1 and tree.data[0][0] is _C.BRANCH:
             _guard_alternatives(tree.data[0][1][1])
-        tree.data[:0] = _P.parse(f"(?={_character_class(chars)})").data
-        return _CO.compile(tree, 0)
+        try:
+            compiled = _compiled(tree, program(tree, _first_characters_info(tree, chars)))
+        except Exception:  # pragma: no cover  # another re: the look-ahead instead
+            tree.data[:0] = _P.parse(f"(?={_character_class(chars)})").data
+            compiled = _CO.compile(tree, 0)
+        _SOURCES[id(compiled)] = (compiled, source)
+        return compiled, False
     except Exception:  # an unknown construct: the plain pattern
-        return re.compile(source)
+        return re.compile(source), True
+
+
+def literals(words: Iterable[str]) -> str:
+    """A pattern matching any of *words* (literals), as ``"|".join(map(re.escape, words))``
+    does, with the words grouped by their first character: 「ab|c|ad」 → 「a(?:b|d)|c」.
+
+    The matches are the same: at a position only the words that start with its character
+    can match, and they are tried in their given order, so the first word that matches
+    there is the same one. ``re`` then tests one alternative per first character instead of
+    every word at each position where some word may start."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if not word:
+            raise ValueError("literals: an empty word matches everywhere")
+        groups.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for first, rests in groups.items():
+        if all(not rest for rest in rests):
+            parts.append(re.escape(first))
+        else:
+            parts.append(re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")")
+    return "|".join(parts)
 
 
 _LONG = 160  # characters from which the alternatives are used one by one
@@ -245,12 +359,12 @@ def _needs_of_sequence(items: Iterable[tuple[Any, Any]]) -> list[frozenset[str]]
 def _needs_of_item(op: Any, av: Any) -> list[frozenset[str]]:
     if op is _C.LITERAL:
         return [frozenset(chr(av))]
-    if op is _C.IN:
-        chars, _ = _first_of_item(op, av)  # a plain class: its characters (None if negated)
-        found = _as_set(chars) if chars else None
-        return [found] if found else []
-    if op is _C.CATEGORY and av is _C.CATEGORY_DIGIT:
-        return [frozenset((_ANY_DIGIT,))]
+    if op is _C.IN:  # a plain class: its characters (nothing known if negated)
+        return _class_needs(av)
+    if op is _C.CATEGORY and av in _CATEGORY_MARKS:
+        return [frozenset((_CATEGORY_MARKS[av],))]
+    if op is _C.ASSERT:  # a look-ahead or look-behind that must match: what it matches
+        return _needs_of_sequence(av[1])
     if op is _C.SUBPATTERN:  # (group, flags added, flags removed, items)
         return [] if av[1] & (re.IGNORECASE | re.VERBOSE) else _needs_of_sequence(av[-1])
     if op is _C.BRANCH:  # one set per branch (its smallest), together
@@ -264,7 +378,23 @@ def _needs_of_item(op: Any, av: Any) -> list[frozenset[str]]:
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
         low, _, inner_items = av
         return _needs_of_sequence(inner_items) if low >= 1 else []
-    return []  # look-arounds, anchors, anything else: no need known
+    return []  # negative look-arounds, anchors, anything else: no need known
+
+
+def _class_needs(items: Any) -> list[frozenset[str]]:
+    """A class's characters as one need (``\\d`` and ``\\s`` as their marks), or nothing
+    when it is negated, holds another category or is too large."""
+    found: set[str] = set()
+    for op, av in items:
+        if op is _C.LITERAL:
+            found.add(chr(av))
+        elif op is _C.RANGE and av[1] - av[0] < _FEW:
+            found.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is _C.CATEGORY and av in _CATEGORY_MARKS:
+            found.add(_CATEGORY_MARKS[av])
+        else:
+            return []
+    return [frozenset(found)] if found and len(found) <= _FEW else []
 
 
 def _needs(source: str) -> tuple[frozenset[str], ...]:
@@ -274,36 +404,65 @@ def _needs(source: str) -> tuple[frozenset[str], ...]:
         return ()
     try:
         tree = _P.parse(source)
-        if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
-            return ()
-        needs = _needs_of_sequence(tree)
         chars, nullable = _first_of_sequence(tree)  # its first characters (``_starts``)
+        return _needs_of_tree(tree, chars, nullable)
     except Exception:  # an unknown construct: no test
         return ()
+
+
+def _needs_of_tree(tree: Any, chars: _Ranges | None, nullable: bool) -> tuple[frozenset[str], ...]:
+    """``_needs`` of a parsed pattern whose first characters are *chars*."""
+    if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ()
+    needs = _needs_of_sequence(tree)
     starts = _as_set(chars) if chars and not nullable else None
     if starts is not None:
         needs.append(starts)
     return tuple(dict.fromkeys(sorted(needs, key=len)))  # the smallest (likeliest absent) first
 
 
+_VIABLE_KEPT = 64  # sets of characters whose alternatives an Alternation keeps
 _ANY_DIGIT = "\\d"  # two characters: stands for any digit among a text's characters
-_seen: tuple[str, frozenset[str]] = ("", frozenset())
+_ANY_SPACE = "\\s"  # and for any blank (what \\s matches in a str pattern)
+_CATEGORY_MARKS: dict[Any, str] = (
+    {_C.CATEGORY_DIGIT: _ANY_DIGIT, _C.CATEGORY_SPACE: _ANY_SPACE} if _C is not None else {}
+)
+_seen: dict[str, frozenset[str]] = {}
+_SEEN_KEPT = 16  # texts whose characters are kept
 
 
 def _characters(text: str) -> frozenset[str]:
-    """The characters of *text* (the last text's are kept: the rules ask for one reply's
-    characters many times in a row)."""
-    global _seen
-    if _seen[0] is not text and _seen[0] != text:
-        _seen = (text, _present(text))
-    return _seen[1]
+    """The characters of *text* (those of the last few texts are kept: the rules ask for one
+    reply's characters many times, between rewrites of it)."""
+    found = _seen.get(text)
+    if found is None:
+        if len(_seen) >= _SEEN_KEPT:
+            _seen.clear()
+        found = _seen[text] = _present(text)
+    return found
 
 
 def _present(text: str) -> frozenset[str]:
     found = frozenset(text)
-    if any(ch.isdecimal() for ch in found):  # what \\d matches in a str pattern
-        return found | {_ANY_DIGIT}
-    return found
+    marks = set()
+    if any(map(str.isdecimal, found)):  # what \\d matches in a str pattern
+        marks.add(_ANY_DIGIT)
+    if any(map(str.isspace, found)):  # what \\s matches in a str pattern
+        marks.add(_ANY_SPACE)
+    return found | marks if marks else found
+
+
+def _replaced(text: str, replaced: str, repl: object) -> str:
+    """*replaced* (``pattern.sub(repl, text)``), its characters noted when *text*'s are known
+    and *repl* is a template: they are among *text*'s and the template's (a superset may
+    only keep a search that was not needed, never skip one that was)."""
+    if replaced is not text and isinstance(repl, str) and replaced not in _seen:
+        known = _seen.get(text)
+        if known is not None:
+            if len(_seen) >= _SEEN_KEPT:
+                _seen.clear()
+            _seen[replaced] = known | _present(repl)
+    return replaced
 
 
 class Alternation:
@@ -315,47 +474,255 @@ class Alternation:
     """
 
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
-        self.pattern = fast(pattern)
+        self.pattern = quick(pattern)
         self._source = pattern if isinstance(pattern, str) else pattern.pattern
         self._parts: list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]] | None = None
+        self._needed: frozenset[str] = frozenset()  # every character any need names
+        self._viable: dict[frozenset[str], list[tuple[int, re.Pattern[str]]]] = {}
+        # the last long text searched and what was found (the rules ask again and again)
+        self._last: tuple[str, re.Match[str] | None] = ("", None)
 
     def _alternatives(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
         if self._parts is None:
-            self._parts = [(fast(part), _needs(part)) for part in _top_level(self._source)]
+            parts = [quick(part) for part in _top_level(self._source)]
+            self._parts = [(part, needs_of(part)) for part in parts]
+            self._needed = frozenset().union(*(n for _, needs in self._parts for n in needs))
         return self._parts
+
+    def _candidates(self, present: frozenset[str]) -> list[tuple[int, re.Pattern[str]]]:
+        """The alternatives (numbered, in order) that a text with these characters may
+        match: those whose every need meets *present*. Worked out once per set of the
+        characters the needs name (a reply asks the same alternation several times)."""
+        parts = self._alternatives()
+        key = present & self._needed  # a need meets present iff it meets key
+        found = self._viable.get(key)
+        if found is None:
+            found = [
+                (index, part)
+                for index, (part, needs) in enumerate(parts)
+                if not any(need.isdisjoint(key) for need in needs)
+            ]
+            if len(self._viable) >= _VIABLE_KEPT:
+                self._viable.clear()
+            self._viable[key] = found
+        return found
 
     def search(self, text: str) -> re.Match[str] | None:
         if len(text) < _LONG:
             return self.pattern.search(text)
-        present = _characters(text)
-        for part, needs in self._alternatives():
-            if any(need.isdisjoint(present) for need in needs):
-                continue
+        last = self._last  # (read once: another thread may replace it)
+        if last[0] is text:
+            return last[1]
+        found = None
+        for _, part in self._candidates(_characters(text)):
             if found := part.search(text):
-                return found
-        return None
+                break
+        self._last = (text, found)
+        return found
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        """Each alternative in turn replaces its matches (on long text); after a replacement
+        the later alternatives are chosen by the new text's characters."""
         if len(text) < _LONG:
             return self.pattern.sub(repl, text)
         present = _characters(text)
-        for part, needs in self._alternatives():
-            if any(need.isdisjoint(present) for need in needs):
-                continue
-            replaced = part.sub(repl, text)
-            if replaced != text:
-                text = replaced
-                present = _present(text)
+        start = 0
+        while True:
+            for index, part in self._candidates(present):
+                if index < start:
+                    continue
+                replaced = _replaced(text, part.sub(repl, text), repl)
+                if replaced != text:
+                    text, present, start = replaced, _characters(replaced), index + 1
+                    break
+            else:
+                return text
+
+
+# The source of each pattern compiled without one (by id; the pattern is kept, so its id is
+# never reused), for ``needs_of``; and what each pattern's matches need, once worked out.
+_SOURCES: dict[int, tuple[re.Pattern[str], str]] = {}
+_NEEDS_OF: dict[int, tuple[Any, tuple[frozenset[str], ...]]] = {}
+Matcher: TypeAlias = "re.Pattern[str] | Guarded | Alternation"
+
+
+def source_of(pattern: Matcher) -> str | None:
+    """The source of *pattern* (also of one compiled here without it), if known."""
+    if isinstance(pattern, Guarded):
+        pattern = pattern.compiled
+    if isinstance(pattern, Alternation):
+        return pattern._source
+    if isinstance(pattern.pattern, str):
+        return pattern.pattern
+    return _SOURCES[id(pattern)][1] if id(pattern) in _SOURCES else None
+
+
+def needs_of(pattern: Matcher) -> tuple[frozenset[str], ...]:
+    """What every match of *pattern* needs among a text's characters (``_needs``); nothing
+    for an alternation, a pattern compiled with flags that change what its literals match,
+    or one whose source is not known."""
+    if isinstance(pattern, Guarded):
+        return pattern.needs
+    known = _NEEDS_OF.get(id(pattern))
+    if known is not None:
+        return known[1]
+    needs: tuple[frozenset[str], ...] = ()
+    if isinstance(pattern, re.Pattern) and not pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        source = source_of(pattern)
+        needs = _needs(source) if source is not None else ()
+    _NEEDS_OF[id(pattern)] = (pattern, needs)
+    return needs
+
+
+Replacement: TypeAlias = "str | Callable[[re.Match[str]], str]"
+
+
+class Steps:
+    """(pattern, replacement) pairs applied in turn, as ``pattern.sub(replacement, text)``.
+
+    On a short text, a step whose pattern needs characters the text lacks (``needs_of``)
+    would replace nothing, so it is passed over without a search (the text's characters are
+    looked at once, and again after a step that changed it). A long text goes through every
+    step (each pattern skips by itself where it can), unless *long_too*: then a long text's
+    characters are kept (``_characters``) and used the same way, which pays where few steps
+    change the text."""
+
+    def __init__(
+        self, steps: Iterable[tuple[Matcher, Replacement]], long_too: bool = False
+    ) -> None:
+        self.steps = list(steps)
+        self.long_too = long_too
+        self._needs: list[tuple[frozenset[str], ...]] | None = None  # worked out on first use
+
+    def __call__(self, text: str) -> str:
+        long = len(text) >= _LONG
+        if long and not self.long_too:
+            for pattern, replacement in self.steps:
+                text = pattern.sub(replacement, text)
+            return text
+        if self._needs is None:
+            self._needs = [needs_of(pattern) for pattern, _ in self.steps]
+        present = _characters(text) if long else _present(text)
+        for (pattern, replacement), needs in zip(self.steps, self._needs, strict=True):
+            for need in needs:
+                if need.isdisjoint(present):
+                    break
+            else:
+                replaced = pattern.sub(replacement, text)
+                if replaced != text:
+                    if long:
+                        replaced = _replaced(text, replaced, replacement)
+                        present = _characters(replaced)
+                    else:
+                        present = _present(replaced)
+                    text = replaced
         return text
 
 
-def fast_module(namespace: dict[str, Any]) -> None:
-    """Every plain compiled pattern of a module behind its first-character look-ahead
-    (``fast`` leaves alone those ``re`` already skips ahead on)."""
+class Guarded:
+    """A pattern ``re`` tries at every position of a text (no first characters known, or it
+    can match empty), with what its matches need (``_needs``). On long text that lacks every
+    character of one of those sets there is no match, so the answer is given without a
+    search: no match, the text unchanged, nothing found. Short text is searched as usual."""
+
+    __slots__ = ("_last", "compiled", "needs")
+
+    def __init__(self, compiled: re.Pattern[str], needs: tuple[frozenset[str], ...]) -> None:
+        self.compiled = compiled
+        self.needs = needs
+        # the last long text searched and what was found (the rules ask again and again)
+        self._last: tuple[str, re.Match[str] | None] = ("", None)
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
+    def _absent(self, text: str) -> bool:
+        """Whether *text* is long and lacks what every match needs."""
+        if len(text) < _LONG:
+            return False
+        present = _characters(text)
+        return any(need.isdisjoint(present) for need in self.needs)
+
+    def search(self, text: str, *args: Any) -> re.Match[str] | None:
+        if args or len(text) < _LONG:
+            return self.compiled.search(text, *args)
+        last = self._last  # (read once: another thread may replace it)
+        if last[0] is not text:
+            last = self._last = (text, None if self._absent(text) else self.compiled.search(text))
+        return last[1]
+
+    def match(self, text: str, *args: Any) -> re.Match[str] | None:
+        if args or not self._absent(text):
+            return self.compiled.match(text, *args)
+        return None
+
+    def fullmatch(self, text: str, *args: Any) -> re.Match[str] | None:
+        if args or not self._absent(text):
+            return self.compiled.fullmatch(text, *args)
+        return None
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, *args: Any) -> str:
+        if args or not self._absent(text):
+            return _replaced(text, self.compiled.sub(repl, text, *args), repl)
+        return text
+
+    def findall(self, text: str, *args: Any) -> list[Any]:
+        if args or not self._absent(text):
+            return self.compiled.findall(text, *args)
+        return []
+
+    def finditer(self, text: str, *args: Any) -> Iterator[re.Match[str]]:
+        if args or not self._absent(text):
+            return self.compiled.finditer(text, *args)
+        return iter(())
+
+    def split(self, text: str, *args: Any) -> list[str | Any]:
+        if args or not self._absent(text):
+            return self.compiled.split(text, *args)
+        return [text]
+
+
+def _faster(value: Any) -> Any:
+    """*value* made fast if it is a plain compiled pattern (``fast``), else *value*."""
+    if isinstance(value, re.Pattern) and isinstance(value.pattern, str) and not value.flags & re.I:
+        return fast(value)
+    return value
+
+
+def _rare(need: frozenset[str]) -> bool:
+    """Whether a need names no kana, blank or punctuation (the characters most replies hold):
+    a long reply may well lack all of its characters."""
+    return not any(ch == _ANY_SPACE or "\u3000" <= ch <= "\u30ff" for ch in need)
+
+
+def _guard_rare(value: Any) -> Any:
+    """*value* guarded by its rare needs (``_rare``) if it is a pattern that has some."""
+    if not isinstance(value, re.Pattern) or value.flags & (re.IGNORECASE | re.VERBOSE):
+        return value
+    needs = tuple(need for need in needs_of(value) if _rare(need))
+    return Guarded(value, needs) if needs else value
+
+
+def fast_module(namespace: dict[str, Any], rare: bool = False) -> None:
+    """Every plain compiled pattern of a module made fast (``fast``: searched from its first
+    characters, or guarded by what it needs; those ``re`` already skips ahead on are left
+    alone), also in lists and tuples of (pattern, replacement) pairs."""
     for name, value in list(namespace.items()):
         if (
-            isinstance(value, re.Pattern)
-            and isinstance(value.pattern, str)
-            and not value.flags & re.I
+            isinstance(value, (list, tuple))
+            and value
+            and all(
+                isinstance(item, tuple) and item and isinstance(item[0], re.Pattern)
+                for item in value
+            )
         ):
-            namespace[name] = fast(value)
+            pairs = [(_faster(item[0]), *item[1:]) for item in value]
+            if isinstance(value, list):
+                value[:] = pairs
+            else:
+                namespace[name] = tuple(pairs)
+        else:
+            namespace[name] = _faster(value)
+            if rare:
+                namespace[name] = _guard_rare(namespace[name])

@@ -1635,12 +1635,20 @@ _CONTRAST = fast(
 _NEGATED_PREDICATE = re.compile(r"ない|ません|ず(?=[、。に]|$)|なく|おらず|未[一-龥]+|なし")
 
 
+_MARK_END = re.compile(r"(済み|未実施)$")
+
+
 def _mark_list(text: str) -> bool:
     """Parts each marked done or not done (済み / 未実施, from ○ × OK NG 済 未), some of each."""
-    ends = [re.search(r"(済み|未実施)$", c) for c in _clauses(text)]
-    if len(ends) < 2 or not all(ends):
+    clauses = _clauses(text)
+    if len(clauses) < 2:
         return False
-    marks = {m.group(1) for m in ends if m}
+    marks = set()
+    for clause in clauses:  # every clause ends with a mark (the first without one decides)
+        end = _MARK_END.search(clause)
+        if end is None:
+            return False
+        marks.add(end.group(1))
     return marks == {"済み", "未実施"}
 
 
@@ -2071,7 +2079,12 @@ def _available_unused(text: str) -> bool:
     """Something exists (ある, 入っている, 用意されている, もらった) and the rest says it is not
     used, read or switched on, with no part named as limited."""
     clauses = [c for c in _CLAUSE_OR_CONTRAST.split(text) if c]
-    there = [c for c in clauses if _THERE.search(c) and not _NEGATIVE.search(c)]
+    # (_THERE has no anchor or look-around, tested: no match in the text, none in its clauses)
+    there = (
+        [c for c in clauses if _THERE.search(c) and not _NEGATIVE.search(c)]
+        if _THERE.search(text)
+        else []
+    )
     if not there and re.search(
         r"誰も[^、。]{0,6}?(見て|確認して|使って|読んで|対応して)(い|お)?(ない|ません)", text
     ):
@@ -2081,8 +2094,10 @@ def _available_unused(text: str) -> bool:
             for c in clauses
             if re.search(r"(ある|あり(?!ませ)|入って)", c) and not _NEGATIVE.search(c)
         ]
+    if not there:
+        return False
     unused = [c for c in clauses if _UNUSED.search(c)]
-    if not there or not unused or _PARTIAL.search(text):
+    if not unused or _PARTIAL.search(text):
         return False
     # the done clause must only say something is there (not 「確認しています」, 「運用しています」)
     return all(
@@ -2591,5 +2606,6 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     return None, None
 
 
-# The remaining plain patterns behind their first-character look-ahead (reply_regex.fast).
-fast_module(globals())
+# The remaining plain patterns made fast (reply_regex.fast); a long reply that lacks a rare
+# character one needs is not searched with it.
+fast_module(globals(), rare=True)
