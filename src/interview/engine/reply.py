@@ -45,6 +45,13 @@ class StatusReply:
     request: str | None = None
 
 
+# 「情シスに聞いてみます」「ネットワークの人に見てもらいます」: the person will ask someone.
+_DEFERRAL = re.compile(
+    r"(に|へ)[^。、]{0,8}?(聞いて|聞き|確認して|確認し|見て|調べて|問い合わせて|問い合わせ)"
+    r"(もらい|み|おき)?ます(?:[。!]|$)"
+)
+
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
@@ -73,7 +80,11 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
         if reading.has_plan or due is not None:
             plan = PlanHint(plan_text(raw), due)
     status, guess = reading.status, reading.guess
-    if detail and not reading.is_question:  # a second opinion on the rules' reading
+    deferred = status is Status.UNKNOWN and _DEFERRAL.search(folded) is not None
+    # a second opinion on the rules' reading — not on 「ネットワークの人に見てもらいます」: a
+    # deferral to someone states no status, and the classifier's n-grams cannot tell its tense
+    # from 「…に見てもらっています」 (done by others)
+    if detail and not reading.is_question and not deferred:
         from interview.engine.reply_gate import review
 
         status, guess = review(folded, status, guess)

@@ -29,6 +29,15 @@ _PASSIVE = r"(?:in place|set up|rolled out|kept|held|run|built|sent|done|made|[a
 # (pattern, Japanese) in order: the first rewrites must not be read by the later ones.
 _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"[’‘`]"), "'"),
+    # 「We looked at it but decided not to do it for now.」: held off, nothing done
+    (
+        re.compile(
+            r"\b(?:decided|chose|opted|agreed)\s+(?:not\s+to|against)(?:\s+[a-z]+){0,4}?"
+            r"(?:\s+for\s+now|\s+this\s+year|\s+yet)?(?=[.,;]|$)"
+            r"|\b(?:put|kept|left)\s+(?:it\s+|this\s+|that\s+)?on\s+hold\b|\bdeprioriti[sz]ed\b"
+        ),
+        "見送、",
+    ),
     # not applicable, with or without a reason
     (
         re.compile(
