@@ -37,6 +37,8 @@ except ImportError:  # pragma: no cover
 
 _Ranges = list[tuple[int, int]]
 _DIGIT = (-1, -1)  # \\d, kept as a category in the class
+_BLANK = (-2, -2)  # \\s, likewise
+_CATEGORIES = {_DIGIT: "CATEGORY_DIGIT", _BLANK: "CATEGORY_SPACE"}
 
 
 def _first_of_sequence(items: Iterable[tuple[Any, Any]]) -> tuple[_Ranges | None, bool]:
@@ -64,11 +66,15 @@ def _first_of_item(op: Any, av: Any) -> tuple[_Ranges | None, bool]:
                 found.append(value)
             elif inner is _C.CATEGORY and value is _C.CATEGORY_DIGIT:
                 found.append(_DIGIT)
+            elif inner is _C.CATEGORY and value is _C.CATEGORY_SPACE:
+                found.append(_BLANK)
             else:  # a negated class, \\s, \\w: anything may start
                 return None, False
         return found, False
     if op is _C.CATEGORY and av is _C.CATEGORY_DIGIT:
         return [_DIGIT], False
+    if op is _C.CATEGORY and av is _C.CATEGORY_SPACE:
+        return [_BLANK], False
     if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):  # zero-width: look further
         return [], True
     if op is _C.SUBPATTERN:
@@ -90,9 +96,9 @@ def _first_of_item(op: Any, av: Any) -> tuple[_Ranges | None, bool]:
 
 
 def _character_class(chars: _Ranges) -> str:
-    digit = "\\d" if _DIGIT in chars else ""
+    digit = ("\\d" if _DIGIT in chars else "") + ("\\s" if _BLANK in chars else "")
     merged: _Ranges = []
-    for low, high in sorted(c for c in chars if c != _DIGIT):
+    for low, high in sorted(c for c in chars if c not in _CATEGORIES):
         if merged and low <= merged[-1][1] + 1:
             merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
         else:
@@ -151,8 +157,8 @@ def _charset_items(chars: _Ranges) -> list[tuple[Any, Any]]:
     """A class's characters as ``re``'s own charset items."""
     items: list[tuple[Any, Any]] = []
     for low, high in chars:
-        if (low, high) == _DIGIT:
-            items.append((_C.CATEGORY, _C.CATEGORY_DIGIT))
+        if (low, high) in _CATEGORIES:
+            items.append((_C.CATEGORY, getattr(_C, _CATEGORIES[low, high])))
         elif low == high:
             items.append((_C.LITERAL, low))
         else:
@@ -340,12 +346,14 @@ def _starts(source: str) -> frozenset[str] | None:
 
 def _as_set(chars: _Ranges) -> frozenset[str] | None:
     """A class's characters as a set (``\\d`` as ``_ANY_DIGIT``), or None when too many."""
-    ranges = [c for c in chars if c != _DIGIT]
+    ranges = [c for c in chars if c not in _CATEGORIES]
     if sum(high - low + 1 for low, high in ranges) > _FEW:
         return None
     found = {chr(c) for low, high in ranges for c in range(low, high + 1)}
     if _DIGIT in chars:
         found.add(_ANY_DIGIT)
+    if _BLANK in chars:
+        found.add(_ANY_SPACE)
     return frozenset(found)
 
 
