@@ -238,10 +238,11 @@ _TEKI = re.compile(r"(?<=[\u4e00-\u9fff])てき(?=に|な|で|$|[、。])")
 _ZUMI = re.compile(
     r"(?<=[\u4e00-\u9fff])(ずみ|すみ(?!ませ)|住み|(?<![山下上野])積み|(?<![決返経救弁共完皆])済(?![みまむ]))"
 )  # not 決済, 返済, 経済 (a payment is not "done")
-# Casual ている forms: やってる → やっている, できてない → できていない.
+# Casual ている forms: やってる → やっている, できてない → できていない. The て or で itself
+# is matched (and い put after it), so the search only stops at those two characters.
 _TEIRU = re.compile(
-    r"(?:(?<=て)|(?<=[んい]で))(?=る|ます|ない|ません|た(?!い)|なかった)"
-    r"|(?<=[っしいきけめれせえ]て)(?=て(?:[、,。]|$|[一-龥ァ-ヶーa-z]))"  # やってて → やっていて
+    r"(?:て|(?<=[んい])で)(?=る|ます|ない|ません|た(?!い)|なかった)"
+    r"|(?<=[っしいきけめれせえ])て(?=て(?:[、,。]|$|[一-龥ァ-ヶーa-z]))"  # やってて → やっていて
 )
 # Romaji left unconverted after kana: していまｓ → していま + す.
 _ROMAJI_TAIL = re.compile(r"(?<=[ぁ-ゖ])([a-z]{1,3})(?=$|[。、.,!?！？\s])")
@@ -559,7 +560,7 @@ def fold(text: str) -> str:
         s = "済み" + s[1:]
     elif s.startswith("未("):  # 「未（2027年度対応）」
         s = "未実施" + s[1:]
-    s = _TEIRU.sub("い", s)
+    s = _TEIRU.sub(r"\g<0>い", s)
     return s
 
 
