@@ -645,17 +645,133 @@ class Steps:
         return text
 
 
+_WORDS_MAX = 24  # words a need may list (more: no need known)
+_Words: TypeAlias = "tuple[str, ...]"
+
+
+def _words_of_sequence(items: Iterable[tuple[Any, Any]]) -> list[str] | None:
+    """Every string the sequence can match, if it matches only a few literal strings."""
+    found = [""]
+    for op, av in items:
+        words = _words_of_item(op, av)
+        if words is None:
+            return None
+        found = [a + b for a in found for b in words]
+        if len(found) > _WORDS_MAX:
+            return None
+    return found
+
+
+def _words_of_item(op: Any, av: Any) -> list[str] | None:
+    if op is _C.LITERAL:
+        return [chr(av)]
+    if op is _C.IN and all(inner is _C.LITERAL for inner, _ in av):
+        return [chr(value) for _, value in av]
+    if op is _C.SUBPATTERN and not av[1] & (re.IGNORECASE | re.VERBOSE):
+        return _words_of_sequence(av[-1])
+    if op is _C.BRANCH:
+        found: list[str] = []
+        for branch in av[1]:
+            words = _words_of_sequence(branch)
+            if words is None:
+                return None
+            found += words
+        return found if len(found) <= _WORDS_MAX else None
+    return None
+
+
+def _word_needs(items: Iterable[tuple[Any, Any]]) -> list[_Words]:
+    """Lists of words a match must each hold one of: each run of items that match only a
+    few literal strings (all of two characters or more), and those of look-arounds that
+    must match. A pattern of alternatives needs one word of each alternative's longest
+    need."""
+    data = list(items)
+    if len(data) == 1 and data[0][0] is _C.BRANCH:
+        union: list[str] = []
+        for branch in data[0][1][1]:
+            alternative = _word_needs(branch)
+            if not alternative:
+                return []
+            union += max(alternative, key=lambda words: min(map(len, words)))
+        return [tuple(dict.fromkeys(union))] if len(union) <= _WORDS_MAX else []
+    needs: list[_Words] = []
+    run = [""]
+
+    def close() -> None:
+        if run and all(len(word) >= 2 for word in run):
+            needs.append(tuple(dict.fromkeys(run)))
+        run[:] = [""]
+
+    for op, av in data:
+        words = _words_of_item(op, av)
+        if words is not None and len(run) * len(words) <= _WORDS_MAX:
+            run[:] = [a + b for a in run for b in words]
+            continue
+        close()
+        if words is not None:
+            run[:] = words
+        elif op is _C.ASSERT:
+            needs += _word_needs(av[1])
+        elif op is _C.SUBPATTERN and not av[1] & (re.IGNORECASE | re.VERBOSE):
+            needs += _word_needs(av[-1])
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
+            needs += _word_needs(av[2])
+    close()
+    return needs
+
+
+def word_needs(source: str) -> tuple[_Words, ...]:
+    """What every match of *source* needs among a text's words (``_word_needs``), the
+    longest words first; nothing when the pattern's flags change what its literals match."""
+    if _P is None:
+        return ()
+    try:
+        tree = _P.parse(source)
+        if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return ()
+        needs = _word_needs(tree)
+    except Exception:  # an unknown construct: no test
+        return ()
+    return tuple(sorted(dict.fromkeys(needs), key=lambda words: -min(map(len, words))))[:3]
+
+
+_held: dict[str, dict[str, bool]] = {}  # whether each of the last few texts holds a word
+
+
+def _holds(text: str, words: _Words) -> bool:
+    found = _held.get(text)
+    if found is None:
+        if len(_held) >= _SEEN_KEPT:
+            _held.clear()
+        found = _held[text] = {}
+    for word in words:
+        held = found.get(word)
+        if held is None:
+            held = found[word] = word in text
+        if held:
+            return True
+    return False
+
+
 class Guarded:
     """A pattern ``re`` tries at every position of a text (no first characters known, or it
     can match empty), with what its matches need (``_needs``). On long text that lacks every
     character of one of those sets there is no match, so the answer is given without a
-    search: no match, the text unchanged, nothing found. Short text is searched as usual."""
+    search: no match, the text unchanged, nothing found. Short text is searched as usual.
+    *words* are needs of the same kind made of words (``word_needs``): a long text that
+    holds none of one list's words has no match either."""
 
-    __slots__ = ("_last", "compiled", "needs")
+    __slots__ = ("_last", "compiled", "needs", "words")
 
-    def __init__(self, compiled: re.Pattern[str], needs: tuple[frozenset[str], ...]) -> None:
+    def __init__(
+        self,
+        compiled: re.Pattern[str],
+        needs: tuple[frozenset[str], ...],
+        words: tuple[_Words, ...] = (),
+    ) -> None:
         self.compiled = compiled
         self.needs = needs
+        self.words = words
         # the last long text searched and what was found (the rules ask again and again)
         self._last: tuple[str, re.Match[str] | None] = ("", None)
 
@@ -668,7 +784,9 @@ class Guarded:
         if len(text) < _LONG:
             return False
         present = _characters(text)
-        return any(need.isdisjoint(present) for need in self.needs)
+        if any(need.isdisjoint(present) for need in self.needs):
+            return True
+        return any(not _holds(text, words) for words in self.words)
 
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
         if args or len(text) < _LONG:
@@ -723,11 +841,19 @@ def _rare(need: frozenset[str]) -> bool:
 
 
 def _guard_rare(value: Any) -> Any:
-    """*value* guarded by its rare needs (``_rare``) if it is a pattern that has some."""
+    """*value* guarded by its rare needs (``_rare``) and the words it needs (``word_needs``)
+    if it is a pattern that has some."""
+    if isinstance(value, Guarded):
+        source = source_of(value)
+        if source is not None and not value.words:
+            value.words = word_needs(source)
+        return value
     if not isinstance(value, re.Pattern) or value.flags & (re.IGNORECASE | re.VERBOSE):
         return value
     needs = tuple(need for need in needs_of(value) if _rare(need))
-    return Guarded(value, needs) if needs else value
+    source = source_of(value)
+    words = word_needs(source) if source is not None else ()
+    return Guarded(value, needs, words) if needs or words else value
 
 
 def fast_module(namespace: dict[str, Any], rare: bool = False) -> None:
