@@ -311,3 +311,33 @@ def test_long_replies_read_in_two_threads_read_as_alone():
     for thread in threads:
         thread.join()
     assert all(reply == alone[i] for i in range(2) for reply in seen[i])
+
+
+def test_word_needs_list_the_words_every_match_holds():
+    assert reply_regex.word_needs(r"(検討|協議)(した|の)結果") == (
+        ("検討した結果", "検討の結果", "協議した結果", "協議の結果"),
+    )
+    # alternatives: one word of each; a look-ahead's words are needed too
+    assert reply_regex.word_needs(r"予定(だけ|のみ)|計画中(?=です)") == (
+        ("予定だけ", "予定のみ", "計画中"),
+    )
+    assert reply_regex.word_needs(r"(?i)abc") == ()
+    assert reply_regex.word_needs(r"[^あ]+") == ()
+
+
+def test_patterns_guarded_by_words_answer_as_the_plain_ones_on_long_text():
+    sources = [r"(検討|協議)(した|の)結果[、,]?", r"\s+(?=予定)", r"(だけ|のみ)(は|が)?(ある|です)"]
+    texts = [
+        _long("検討の結果、見送りました"),
+        _long("予定のみです"),
+        _long("予定 あり"),
+        "検討の結果",
+    ]
+    for source in sources:
+        plain = re.compile(source)
+        namespace: dict[str, object] = {"p": re.compile(source)}
+        reply_regex.fast_module(namespace, rare=True)
+        quick = namespace["p"]
+        for text in texts:
+            assert bool(quick.search(text)) == bool(plain.search(text)), (source, text)  # type: ignore[union-attr]
+            assert quick.sub("X", text) == plain.sub("X", text)  # type: ignore[union-attr]
