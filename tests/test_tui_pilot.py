@@ -224,7 +224,7 @@ async def test_hostile_text_is_shown_literally(tmp_path: Path):
 
 
 @run_async
-async def test_glossary_and_item_search(tmp_path: Path):
+async def test_glossary_item_search_and_a_clicked_term(tmp_path: Path):
     from textual.widgets import Input, OptionList
 
     from interview.tui.screens.glossary import GlossaryScreen
@@ -264,15 +264,8 @@ async def test_glossary_and_item_search(tmp_path: Path):
         assert isinstance(app.screen, InterviewScreen)
         assert screen.live.interview.current().item == int(first)
         assert "ログ" in screen.live.catalog.item(int(first)).goal
-
-
-@run_async
-async def test_question_bubble_click_opens_the_glossary(tmp_path: Path):
-    from interview.tui.screens.glossary import GlossaryScreen
-
-    app = InterviewApp(sessions_dir=tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await start_new(pilot)
+        # a term in a question's bubble, clicked, opens the glossary on it (the same app
+        # run: a test of its own started another app only for this)
         await send(pilot, "/移動 21")
         bubble = [b for b in screen.query(Bubble) if b.terms][-1]
         assert bubble.terms[0] == "情報資産"
