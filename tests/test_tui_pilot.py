@@ -133,25 +133,6 @@ async def test_answer_a_whole_item_with_each_status_and_confirm_edited_text(tmp_
 
 
 @run_async
-async def test_unclear_reply_asks_for_the_status(tmp_path: Path):
-    app = InterviewApp(sessions_dir=tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await start_new(pilot)
-        await send(pilot, "", key="2")  # the group screen: one by one
-        await send(pilot, "CISOがいます")
-        if "1.1.1" in screen.live.session.answers:
-            return  # the reader read it: nothing to ask
-        assert current_id(screen) == "1.1.1"
-        assert any("状態を" in b for b in bubbles(screen))
-        reply = screen.query_one("#reply", TextArea)
-        assert reply.text == ""  # kept as the pending reply, the field is free
-        await pilot.press("1")  # one key settles the pending reply
-        await pilot.pause()
-        assert screen.live.session.answers["1.1.1"].status is Status.DONE
-        assert screen.live.session.answers["1.1.1"].detail == "CISOがいます"
-
-
-@run_async
 async def test_back_skip_jump_quit_and_resume(tmp_path: Path):
     app = InterviewApp(sessions_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -205,16 +186,32 @@ async def test_second_app_on_the_same_session_is_refused(tmp_path: Path):
 
 
 @run_async
-async def test_hostile_text_is_shown_literally(tmp_path: Path):
+async def test_unclear_reply_asks_for_the_status_and_hostile_text_is_shown_literally(
+    tmp_path: Path,
+):
+    """One app run: an unclear reply to 1.1.1, then a hostile one to the next question."""
     app = InterviewApp(sessions_dir=tmp_path)
     hostile = "[bold]太字[/] [link=https://x]x[/link] \x1b[31m赤\x1b[0m"
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_new(pilot, org="[red]赤組[/red]")
         await send(pilot, "", key="2")  # the group screen: one by one
+        # an unclear reply asks for the status (unless the reader read it: nothing to ask)
+        await send(pilot, "CISOがいます")
+        if "1.1.1" not in screen.live.session.answers:
+            assert current_id(screen) == "1.1.1"
+            assert any("状態を" in b for b in bubbles(screen))
+            reply = screen.query_one("#reply", TextArea)
+            assert reply.text == ""  # kept as the pending reply, the field is free
+            await pilot.press("1")  # one key settles the pending reply
+            await pilot.pause()
+            assert screen.live.session.answers["1.1.1"].status is Status.DONE
+        assert screen.live.session.answers["1.1.1"].detail == "CISOがいます"
+        # hostile text is shown literally (on the next question, 1.1.2)
+        assert current_id(screen) == "1.1.2"
         screen.query_one("#reply", TextArea).text = "はい " + hostile
         await pilot.press("enter")
         await pilot.pause()
-        answer = screen.live.session.answers["1.1.1"]
+        answer = screen.live.session.answers["1.1.2"]
         assert answer.detail == "はい " + hostile  # stored verbatim
         shown = bubbles(screen)
         user = [t for t in shown if "太字" in t][-1]
