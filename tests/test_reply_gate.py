@@ -73,6 +73,32 @@ def test_features_add_word_runs_and_folded_predicates():
     assert not [f for f in features(fold("実施済みです")) if f.startswith("§p")]
 
 
+def test_the_packaged_model_sums_integers_as_the_floats_would():
+    """The packaged model's weights are integers / scale, summed as integers: the features
+    it knows are those of ``features``, and each probability is the float sum's to 1e-12."""
+    from interview.engine.reply_gate import _known_features
+
+    model = load_model()
+    assert model is not None and model.exact is not None
+    floats = Model(model.classes, model.bias, model.weights)  # the same weights as floats
+    long = "".join(
+        [
+            "手付かずのままです。",
+            "本番環境だけは対応済みで、",
+            "開発環境は来年3月までに導入予定。",
+            "よく分かりません\n",
+            "検証環境以外はやってます",
+        ]
+        * 8
+    )
+    for text in ("実施済みです", "手付かずのままです", "まだ何もしていません", long):
+        folded = fold(text)
+        known = model.weights.keys()
+        assert _known_features(folded, model.exact.predicates) & known == features(folded) & known
+        got, want = model.probabilities(folded), floats.probabilities(folded)
+        assert all(abs(got[c] - want[c]) < 1e-12 for c in model.classes), text
+
+
 def _sure_it_is(status: str) -> Model:
     """A toy model that is near-certain every reply is *status*."""
     classes = (*(s.value for s in Status), NO_STATUS)

@@ -22,6 +22,25 @@ def test_short_and_long_text_give_the_same_answers(monkeypatch):
     assert [(bool(rules.search(t)), rules.sub("X", t)) for t in texts] == short
 
 
+def test_the_alternatives_a_text_may_match_are_those_whose_every_need_it_meets():
+    import random
+
+    from interview.engine.reply_plan import PLAN_WORDS
+
+    rng = random.Random(14)
+    parts = PLAN_WORDS._alternatives()
+    needed = sorted(PLAN_WORDS._needed)
+    for size in (0, 1, 3, 10, 30, len(needed)):
+        for _ in range(20):
+            present = frozenset(rng.sample(needed, size)) | {"x"}
+            PLAN_WORDS._viable.clear()
+            assert PLAN_WORDS._candidates(present) == [
+                (i, part)
+                for i, (part, needs) in enumerate(parts)
+                if all(not need.isdisjoint(present) for need in needs)
+            ]
+
+
 def test_a_long_reply_reads_like_its_short_self():
     from interview.engine.reply import parse_status_reply
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, reduce
-from operator import add
+from itertools import repeat
+from operator import add, lshift
 from pathlib import Path
 
 from interview.engine.answers import Status
@@ -65,10 +66,8 @@ def ngrams(folded: str, low: int = 1, high: int = 3) -> set[str]:
     punctuated must not change its reading (「…。\n…」 is 「…、…」).
     """
     text = START + _BREAKS.sub("、", folded).strip("、") + END
-    if (low, high) == (1, 3):  # the same set, built in the same order, without a Python loop
-        grams = set(text)
-        grams.update(map(add, text, text[1:]))
-        grams.update(map(add, map(add, text, text[1:]), text[2:]))
+    if (low, high) == (1, 3):  # the same set without a Python loop
+        grams = _grams(text)
     else:
         grams = set()
         for n in range(low, high + 1):
@@ -76,6 +75,16 @@ def ngrams(folded: str, low: int = 1, high: int = 3) -> set[str]:
                 grams.add(text[i : i + n])
     grams.discard(START)
     grams.discard(END)
+    return grams
+
+
+def _grams(text: str) -> set[str]:
+    """The 1–3-grams of *text*, joined in C (no Python loop); a trigram is a bigram and the
+    next character."""
+    pairs = list(map(add, text, text[1:]))
+    grams = set(text)
+    grams.update(pairs)
+    grams.update(map(add, pairs, text[2:]))
     return grams
 
 
@@ -99,26 +108,97 @@ def features(folded: str) -> set[str]:
     return out
 
 
+def _known_features(folded: str, predicates: tuple[str, ...]) -> set[str]:
+    """``features(folded)``, but of the §p features only those of *predicates* (n-grams of
+    1–3 characters, neither mark alone): enough for a model that knows no other §p feature.
+
+    An n-gram of the framed canonical text is any of its substrings of that length (the
+    marks alone excepted), so a §p feature is looked up in the text (``in``, in C) instead
+    of building every n-gram of the canonical text.
+    """
+    from interview.engine.reply_predicates import fold_predicates
+
+    grams = ngrams(folded)
+    out = set(grams)
+    out.update(WORD + run for run in _RUNS.findall(folded))
+    canonical = fold_predicates(folded)
+    if canonical != folded:
+        text = START + _BREAKS.sub("、", canonical).strip("、") + END
+        out.update(PREDICATE + gram for gram in predicates if gram not in grams and gram in text)
+    return out
+
+
+@dataclass(frozen=True)
+class Exact:
+    """Integer weights (the packaged model stores weights as integers / scale), summed as
+    integers: exact, so the order in which features are met does not matter, and divided by
+    the scale once. A row's integers are packed side by side in one int (each plus *offset*,
+    so none is negative, in a field of *width* bits wide enough for the sum of every row),
+    with a count of 1 above them: summing the packed rows sums every class at once."""
+
+    scale: int
+    bias: tuple[int, ...]
+    packed: dict[str, int]
+    offset: int
+    width: int
+    predicates: tuple[str, ...]  # the n-grams of the §p features the model knows
+
+    @classmethod
+    def of(cls, scale: int, bias: list[int], rows: dict[str, list[int]]) -> Exact:
+        offset = max(0, -min(map(min, rows.values()), default=0))
+        top = max(0, max(map(max, rows.values()), default=0))
+        width = max(1, (len(rows) * (offset + top)).bit_length())
+        shifts = [width * j for j in range(len(bias))]
+        count = 1 << (width * len(bias))
+        packed = {
+            gram: count + sum(map(lshift, map(add, row, repeat(offset)), shifts))
+            for gram, row in rows.items()
+        }
+        predicates = tuple(
+            gram[len(PREDICATE) :]
+            for gram in rows
+            if gram.startswith(PREDICATE) and 1 <= len(gram) - len(PREDICATE) <= 3
+        )
+        if any(gram in (START, END) for gram in predicates):
+            raise ValueError("reply gate model: a mark alone is not a feature")
+        return cls(scale, tuple(bias), packed, offset, width, predicates)
+
+    def scores(self, found: set[str]) -> list[float]:
+        total = sum(map(self.packed.get, found, repeat(0)))
+        width = self.width
+        mask = (1 << width) - 1
+        shift = self.offset * (total >> (width * len(self.bias)))  # offset × rows found
+        return [
+            (b + ((total >> (width * j)) & mask) - shift) / self.scale
+            for j, b in enumerate(self.bias)
+        ]
+
+
 @dataclass(frozen=True)
 class Model:
     classes: tuple[str, ...]
     bias: tuple[float, ...]
     weights: dict[str, list[float]]
+    # the same weights as integers (the packaged model, model_from_json); None for a model
+    # given as floats (training, tests), whose rows are summed as floats
+    exact: Exact | None = field(default=None, repr=False, compare=False)
 
     def probabilities(self, folded: str) -> dict[str, float]:
-        # the rows of the features the model knows, in the features' order (a row is a
-        # non-empty list, so filter(None) drops exactly the unknown features)
-        rows = list(filter(None, map(self.weights.get, features(folded))))
-        # each class's score summed bias first, then row by row in the same order as a loop
-        # would (reduce, not sum: sum may compensate rounding, which would change the floats)
-        scores = (
-            [
-                reduce(add, column, b)
-                for b, column in zip(self.bias, zip(*rows, strict=True), strict=True)
-            ]
-            if rows
-            else list(self.bias)
-        )
+        if self.exact is not None:
+            scores = self.exact.scores(_known_features(folded, self.exact.predicates))
+        else:
+            # the rows of the features the model knows, in the features' order (a row is a
+            # non-empty list, so filter(None) drops exactly the unknown features), summed
+            # class by class bias first
+            rows = list(filter(None, map(self.weights.get, features(folded))))
+            scores = (
+                [
+                    reduce(add, column, b)
+                    for b, column in zip(self.bias, zip(*rows, strict=True), strict=True)
+                ]
+                if rows
+                else list(self.bias)
+            )
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -130,15 +210,22 @@ def model_from_json(data: dict[str, object]) -> Model:
     if data.get("format") != FORMAT:
         raise ValueError(f"reply gate model: unknown format {data.get('format')!r}")
     classes = tuple(str(c) for c in data["classes"])  # type: ignore[attr-defined]
-    scale = float(data["scale"])  # type: ignore[arg-type]
-    bias = tuple(b / scale for b in data["bias"])  # type: ignore[attr-defined]
-    weights = {
-        gram: [w / scale for w in row]
-        for gram, row in data["weights"].items()  # type: ignore[attr-defined]
-    }
+    raw_scale = data["scale"]
+    raw_bias = list(data["bias"])  # type: ignore[call-overload]
+    raw_weights = dict(data["weights"])  # type: ignore[call-overload]
+    scale = float(raw_scale)  # type: ignore[arg-type]
+    bias = tuple(b / scale for b in raw_bias)
+    weights = {gram: [w / scale for w in row] for gram, row in raw_weights.items()}
     if len(bias) != len(classes) or any(len(r) != len(classes) for r in weights.values()):
         raise ValueError("reply gate model: rows do not match the classes")
-    return Model(classes, bias, weights)
+    exact = None
+    if (
+        type(raw_scale) is int
+        and raw_scale > 0
+        and all(type(w) is int for row in (raw_bias, *raw_weights.values()) for w in row)
+    ):
+        exact = Exact.of(raw_scale, raw_bias, raw_weights)
+    return Model(classes, bias, weights, exact)
 
 
 @cache

@@ -18,6 +18,8 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import reduce
+from operator import or_
 from typing import Any, TypeAlias
 
 # re's own parser and compiler (private modules, typed as Any; without them: no look-ahead)
@@ -478,6 +480,8 @@ class Alternation:
         self._source = pattern if isinstance(pattern, str) else pattern.pattern
         self._parts: list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]] | None = None
         self._needed: frozenset[str] = frozenset()  # every character any need names
+        self._bits: dict[str, int] = {}  # a character's needs, as bits (_candidates)
+        self._numbered: list[tuple[int, re.Pattern[str], int]] = []  # alternative, its bits
         self._viable: dict[frozenset[str], list[tuple[int, re.Pattern[str]]]] = {}
         # the last long text searched and what was found (the rules ask again and again)
         self._last: tuple[str, re.Match[str] | None] = ("", None)
@@ -485,23 +489,37 @@ class Alternation:
     def _alternatives(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
         if self._parts is None:
             parts = [quick(part) for part in _top_level(self._source)]
-            self._parts = [(part, needs_of(part)) for part in parts]
-            self._needed = frozenset().union(*(n for _, needs in self._parts for n in needs))
+            pairs = [(part, needs_of(part)) for part in parts]
+            # each need of each alternative is one bit; a character stands for the bits of
+            # the needs it is in, an alternative for the bits of all its needs
+            bits: dict[str, int] = {}
+            numbered = []
+            bit = 1
+            for index, (part, needs) in enumerate(pairs):
+                mask = 0
+                for need in needs:
+                    mask |= bit
+                    for ch in need:
+                        bits[ch] = bits.get(ch, 0) | bit
+                    bit <<= 1
+                numbered.append((index, part, mask))
+            self._needed = frozenset(bits)  # every character any need names
+            self._bits, self._numbered = bits, numbered
+            self._parts = pairs  # last: another thread may be reading
         return self._parts
 
     def _candidates(self, present: frozenset[str]) -> list[tuple[int, re.Pattern[str]]]:
         """The alternatives (numbered, in order) that a text with these characters may
         match: those whose every need meets *present*. Worked out once per set of the
-        characters the needs name (a reply asks the same alternation several times)."""
-        parts = self._alternatives()
+        characters the needs name (a reply asks the same alternation several times), with
+        one bit per need: the needs met are the bits of the characters present, and an
+        alternative may match when all its needs' bits are among them."""
+        self._alternatives()
         key = present & self._needed  # a need meets present iff it meets key
         found = self._viable.get(key)
         if found is None:
-            found = [
-                (index, part)
-                for index, (part, needs) in enumerate(parts)
-                if not any(need.isdisjoint(key) for need in needs)
-            ]
+            met = reduce(or_, map(self._bits.__getitem__, key), 0)
+            found = [(index, part) for index, part, mask in self._numbered if mask & met == mask]
             if len(self._viable) >= _VIABLE_KEPT:
                 self._viable.clear()
             self._viable[key] = found
