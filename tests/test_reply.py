@@ -266,14 +266,20 @@ def test_never_raises(text):
     parse_command(text)
 
 
-def test_the_rules_load_on_the_first_reply_not_at_import():
+def test_the_rules_and_the_gate_load_on_the_first_reply_not_at_import():
+    """One fresh interpreter checks both the rules and the statistical gate's model (no
+    reply_* module, reply_gate among them, is imported with the reader or the chat screen)."""
     import subprocess
     import sys
 
     code = (
         "import sys, interview.engine.reply as r, interview.tui.screens.interview;"
         "assert not [m for m in sys.modules if m.startswith('interview.engine.reply_')];"
+        "assert 'interview.engine.reply_gate' not in sys.modules;"
         "r.parse_status_reply('実施済み');"
-        "assert 'interview.engine.reply_rules' in sys.modules"
+        "assert 'interview.engine.reply_rules' in sys.modules;"
+        "r.parse_status_reply('実施済みです');"
+        "from interview.engine.reply_gate import load_model;"
+        "assert load_model.cache_info().currsize == 1"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -156,12 +155,6 @@ def test_a_status_key_is_not_second_guessed():
         assert parse_status_reply(key).status is status
 
 
-def test_the_model_loads_on_the_first_reply_not_at_import():
-    code = (
-        "import sys, interview.engine.reply as r;"
-        "assert 'interview.engine.reply_gate' not in sys.modules;"
-        "r.parse_status_reply('実施済みです');"
-        "from interview.engine.reply_gate import load_model;"
-        "assert load_model.cache_info().currsize == 1"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
+# That the model loads on the first reply, not at import, is checked in the same fresh
+# interpreter as the rules' loading, in test_reply.py
+# (test_the_rules_and_the_gate_load_on_the_first_reply_not_at_import).

@@ -25,7 +25,9 @@ def _is_held_out(path: Path) -> bool:
     return "wide_heldout" in path.name
 
 
+@functools.cache
 def _rows(path: Path) -> list[tuple[Status | None, str, str]]:
+    """A table's rows (status, group, text), read once per test process."""
     table = tomllib.loads(path.read_text(encoding="utf-8"))
     return [
         (None if status == "none" else Status(status), group, text)
@@ -61,14 +63,23 @@ def test_the_wide_heldout_set_is_wide_enough():
     assert not overlap, f"held-out replies also in a tuning batch: {sorted(overlap)}"
 
 
+TODAY = date(2026, 11, 29)
+
+
+@functools.cache
+def _status(text: str) -> Status | None:
+    """A reply's reading, once per test process: the goal test and the padding tests share it
+    (a reply repeated in several tables is read once; *today* only resolves due dates)."""
+    return parse_status_reply(text, today=TODAY).status
+
+
 def test_goal_correct_and_confidently_wrong():
     rows = [row for path in TABLES for row in _rows(path)]
-    today = date(2026, 11, 29)
     correct = wrong = 0
     misses = []
     held_out = {text for path in TABLES if _is_held_out(path) for _, _, text in _rows(path)}
     for expected, _, text in rows:
-        got = parse_status_reply(text, today=today).status
+        got = _status(text)
         if got is expected:
             correct += 1
         elif got is not None:
@@ -111,10 +122,11 @@ PADDINGS = {
 
 @functools.cache
 def _readings() -> dict[str, tuple[Status | None, bool]]:
-    """Every table reply's reading, once (an eighth of them, about 900, so the padding tests stay fast),
-    with whether it comes from a held-out set (those are never listed one by one)."""
+    """Every table reply's reading, once (an eighth of them, about 1,300, so the padding tests stay
+    fast; shared with the goal test where it ran first in this process), with whether it comes
+    from a held-out set (those are never listed one by one)."""
     rows = [(text, _is_held_out(path)) for path in TABLES for _, _, text in _rows(path)]
-    return {text: (parse_status_reply(text).status, held) for text, held in rows[::8]}
+    return {text: (_status(text), held) for text, held in rows[::8]}
 
 
 @pytest.mark.parametrize("name", PADDINGS)
@@ -123,6 +135,6 @@ def test_padding_does_not_change_the_reading(name):
     changed = [
         "(a held-out reply)" if held else text
         for text, (status, held) in _readings().items()
-        if parse_status_reply(pad(text)).status is not status
+        if _status(pad(text)) is not status
     ]
     assert changed == []

@@ -108,27 +108,14 @@ async def goto(pilot, screen: InterviewScreen, question_id: str) -> None:
 
 
 @run_async
-async def test_a_year_typed_first_is_text_not_a_status_key(tmp_path: Path):
-    text = "2026年4月に手順書を改訂済み"
+async def test_a_status_key_then_words_picks_the_status_and_a_year_typed_first_is_text(
+    tmp_path: Path,
+):
+    """One app run: a status key then words (1.1.1), a number's first digit (1.1.2), then a
+    year typed first (1.1.3)."""
     app = InterviewApp(sessions_dir=new_store(tmp_path), resume=SID)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_app(pilot)
-        await type_and_send(pilot, text)
-        if parse_status_reply(text).status is None:  # the reader asks: one key settles it
-            assert "1.1.1" not in saved(tmp_path)
-            assert reply_text(screen) == ""
-            await pilot.press("1")
-            await pilot.pause()
-        answer = saved(tmp_path)["1.1.1"]
-        assert answer["detail"] == text  # the 「2」 is still there
-        assert answer["status"] != "partial"  # …and it did not pick 2 一部実施
-
-
-@run_async
-async def test_a_status_key_then_words_still_picks_the_status(tmp_path: Path):
-    app = InterviewApp(sessions_dir=new_store(tmp_path), resume=SID)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot)
         await pilot.press("2")
         await type_and_send(pilot, "テスト環境のみ")
         assert saved(tmp_path)["1.1.1"]["status"] == "partial"
@@ -139,6 +126,19 @@ async def test_a_status_key_then_words_still_picks_the_status(tmp_path: Path):
             await pilot.press("4")
             await pilot.pause()
         assert saved(tmp_path)["1.1.2"]["detail"] == "3社に委託"
+
+        # a year typed first is text, not a status key
+        text = "2026年4月に手順書を改訂済み"
+        assert current_id(screen) == "1.1.3" and reply_text(screen) == ""
+        await type_and_send(pilot, text)
+        if parse_status_reply(text).status is None:  # the reader asks: one key settles it
+            assert "1.1.3" not in saved(tmp_path)
+            assert reply_text(screen) == ""
+            await pilot.press("1")
+            await pilot.pause()
+        answer = saved(tmp_path)["1.1.3"]
+        assert answer["detail"] == text  # the 「2」 is still there
+        assert answer["status"] != "partial"  # …and it did not pick 2 一部実施
 
 
 # --- 2. an unread reply is kept pending, never glued -----------------------------------------

@@ -133,25 +133,6 @@ async def test_answer_a_whole_item_with_each_status_and_confirm_edited_text(tmp_
 
 
 @run_async
-async def test_unclear_reply_asks_for_the_status(tmp_path: Path):
-    app = InterviewApp(sessions_dir=tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await start_new(pilot)
-        await send(pilot, "", key="2")  # the group screen: one by one
-        await send(pilot, "CISOがいます")
-        if "1.1.1" in screen.live.session.answers:
-            return  # the reader read it: nothing to ask
-        assert current_id(screen) == "1.1.1"
-        assert any("状態を" in b for b in bubbles(screen))
-        reply = screen.query_one("#reply", TextArea)
-        assert reply.text == ""  # kept as the pending reply, the field is free
-        await pilot.press("1")  # one key settles the pending reply
-        await pilot.pause()
-        assert screen.live.session.answers["1.1.1"].status is Status.DONE
-        assert screen.live.session.answers["1.1.1"].detail == "CISOがいます"
-
-
-@run_async
 async def test_back_skip_jump_quit_and_resume(tmp_path: Path):
     app = InterviewApp(sessions_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -205,16 +186,32 @@ async def test_second_app_on_the_same_session_is_refused(tmp_path: Path):
 
 
 @run_async
-async def test_hostile_text_is_shown_literally(tmp_path: Path):
+async def test_unclear_reply_asks_for_the_status_and_hostile_text_is_shown_literally(
+    tmp_path: Path,
+):
+    """One app run: an unclear reply to 1.1.1, then a hostile one to the next question."""
     app = InterviewApp(sessions_dir=tmp_path)
     hostile = "[bold]太字[/] [link=https://x]x[/link] \x1b[31m赤\x1b[0m"
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_new(pilot, org="[red]赤組[/red]")
         await send(pilot, "", key="2")  # the group screen: one by one
+        # an unclear reply asks for the status (unless the reader read it: nothing to ask)
+        await send(pilot, "CISOがいます")
+        if "1.1.1" not in screen.live.session.answers:
+            assert current_id(screen) == "1.1.1"
+            assert any("状態を" in b for b in bubbles(screen))
+            reply = screen.query_one("#reply", TextArea)
+            assert reply.text == ""  # kept as the pending reply, the field is free
+            await pilot.press("1")  # one key settles the pending reply
+            await pilot.pause()
+            assert screen.live.session.answers["1.1.1"].status is Status.DONE
+        assert screen.live.session.answers["1.1.1"].detail == "CISOがいます"
+        # hostile text is shown literally (on the next question, 1.1.2)
+        assert current_id(screen) == "1.1.2"
         screen.query_one("#reply", TextArea).text = "はい " + hostile
         await pilot.press("enter")
         await pilot.pause()
-        answer = screen.live.session.answers["1.1.1"]
+        answer = screen.live.session.answers["1.1.2"]
         assert answer.detail == "はい " + hostile  # stored verbatim
         shown = bubbles(screen)
         user = [t for t in shown if "太字" in t][-1]
@@ -224,7 +221,7 @@ async def test_hostile_text_is_shown_literally(tmp_path: Path):
 
 
 @run_async
-async def test_glossary_and_item_search(tmp_path: Path):
+async def test_glossary_item_search_and_a_clicked_term(tmp_path: Path):
     from textual.widgets import Input, OptionList
 
     from interview.tui.screens.glossary import GlossaryScreen
@@ -264,15 +261,8 @@ async def test_glossary_and_item_search(tmp_path: Path):
         assert isinstance(app.screen, InterviewScreen)
         assert screen.live.interview.current().item == int(first)
         assert "ログ" in screen.live.catalog.item(int(first)).goal
-
-
-@run_async
-async def test_question_bubble_click_opens_the_glossary(tmp_path: Path):
-    from interview.tui.screens.glossary import GlossaryScreen
-
-    app = InterviewApp(sessions_dir=tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await start_new(pilot)
+        # a term in a question's bubble, clicked, opens the glossary on it (the same app
+        # run: a test of its own started another app only for this)
         await send(pilot, "/移動 21")
         bubble = [b for b in screen.query(Bubble) if b.terms][-1]
         assert bubble.terms[0] == "情報資産"

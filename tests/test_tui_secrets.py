@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import pytest
 from helpers import new_session
 from textual.widgets import TextArea
 
@@ -15,9 +14,12 @@ from interview.tui.screens.interview import InterviewScreen
 from interview.tui.screens.secret_warning import SecretWarningScreen
 
 SECRET = "はい、管理者の初期パスワード: Xy7#kP2q! を手順書に記載"
+MASKED = "はい、管理者の初期パスワード: ［マスク済み: パスワード］ を手順書に記載"
 
 
-async def _answer_with_secret(tmp_path: Path, key: str) -> tuple[dict, str]:
+async def _back_mask_and_keep(tmp_path: Path) -> None:
+    """One app, three answers to the warning: escape on 1.1.1 (back, the text kept, nothing
+    saved), then m on 1.1.1 (masked), then k on the next question 1.1.2 (kept as typed)."""
     new_session(SessionStore(tmp_path), "秘密株式会社", "api_connector", session_id="s")
     app = InterviewApp(sessions_dir=tmp_path, resume="s")
     async with app.run_test(size=(100, 32)) as pilot:
@@ -27,34 +29,31 @@ async def _answer_with_secret(tmp_path: Path, key: str) -> tuple[dict, str]:
         await pilot.press("2", "enter")  # the group screen: one by one (a single question)
         await pilot.pause()
         reply = screen.query_one("#reply", TextArea)
-        reply.text = SECRET
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, SecretWarningScreen)
-        shown = str(app.screen.query_one("#secret-text").source)
-        assert "パスワード" in shown and "Xy7#kP2q!" not in shown  # the preview hides it
-        await pilot.press(key)
-        await pilot.pause()
-        assert isinstance(app.screen, InterviewScreen)
-        return dict(screen.live.session.answers), reply.text
+
+        async def send_secret(key: str) -> None:
+            assert reply.text == SECRET or not reply.text
+            reply.text = SECRET
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, SecretWarningScreen)
+            shown = str(app.screen.query_one("#secret-text").source)
+            assert "パスワード" in shown and "Xy7#kP2q!" not in shown  # the preview hides it
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, InterviewScreen)
+
+        # Back: the text stays in the reply field and nothing is saved.
+        await send_secret("escape")
+        assert "1.1.1" not in screen.live.session.answers
+        assert reply.text == SECRET
+        assert "1.1.1" not in SessionStore(tmp_path).load("s").answers
+
+        # Mask, then keep: each stored so in the session and on disk.
+        for key, question, stored in (("m", "1.1.1", MASKED), ("k", "1.1.2", SECRET)):
+            await send_secret(key)
+            assert screen.live.session.answers[question].detail == stored
+            assert SessionStore(tmp_path).load("s").answers[question].detail == stored
 
 
-@pytest.mark.parametrize(
-    ("key", "stored"),
-    [
-        ("m", "はい、管理者の初期パスワード: ［マスク済み: パスワード］ を手順書に記載"),
-        ("k", "はい、管理者の初期パスワード: Xy7#kP2q! を手順書に記載"),
-    ],
-)
-def test_mask_or_keep(tmp_path, key, stored):
-    answers, _ = asyncio.run(_answer_with_secret(tmp_path, key))
-    assert answers["1.1.1"].detail == stored
-    on_disk = SessionStore(tmp_path).load("s").answers["1.1.1"].detail
-    assert on_disk == stored
-
-
-def test_back_keeps_the_text_and_saves_nothing(tmp_path):
-    answers, reply = asyncio.run(_answer_with_secret(tmp_path, "escape"))
-    assert "1.1.1" not in answers
-    assert reply == SECRET
-    assert "1.1.1" not in SessionStore(tmp_path).load("s").answers
+def test_back_then_mask_then_keep(tmp_path):
+    asyncio.run(_back_mask_and_keep(tmp_path))
