@@ -9,7 +9,8 @@ import pytest
 
 from interview.engine.answers import Status
 from interview.engine.reply_normalize import fold
-from interview.engine.reply_rules import _hearsay_and_memo_rewrites, read
+from interview.engine.reply_rewrites import _hearsay_and_memo_rewrites
+from interview.engine.reply_rules import read
 
 
 @pytest.mark.parametrize(

@@ -103,7 +103,13 @@ def test_the_rules_large_alternations_match_as_their_plain_sources():
     import tomllib
     from pathlib import Path
 
-    from interview.engine import reply_normalize, reply_rules
+    from interview.engine import (
+        reply_normalize,
+        reply_patterns,
+        reply_rewrites,
+        reply_rules,
+        reply_shapes,
+    )
 
     data = Path(__file__).parent / "data" / "replies.toml"
     texts = [
@@ -113,7 +119,9 @@ def test_the_rules_large_alternations_match_as_their_plain_sources():
         for text in items
     ][::3]
     checked = 0
-    for value in vars(reply_rules).values():
+    modules = (reply_patterns, reply_rewrites, reply_shapes, reply_rules)
+    values = {id(value): value for module in modules for value in vars(module).values()}
+    for value in values.values():
         if isinstance(value, Alternation):
             plain = re.compile(value._source)
             for text in texts:
@@ -264,9 +272,9 @@ def test_steps_skip_only_those_that_cannot_match():
 def test_the_rules_clause_precheck_pattern_has_no_anchor_or_look_around():
     """_available_unused searches _THERE in the whole reply before its clauses: no match in the
     text means none in a clause only while the pattern looks at nothing outside its match."""
-    from interview.engine import reply_rules
+    from interview.engine import reply_shapes
 
-    source = reply_regex.source_of(reply_rules._THERE)
+    source = reply_regex.source_of(reply_shapes._THERE)
     assert source is not None
     constants = reply_regex._C
     context = {constants.AT, constants.ASSERT, constants.ASSERT_NOT, constants.GROUPREF}

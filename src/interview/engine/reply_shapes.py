@@ -1,0 +1,875 @@
+"""The reply reader's shape detectors: whole-reply shapes (a negative then a means in force,
+contrasts, 代替策, a measure owned but unused, past-only, ...) that ``_verdict`` and
+``read`` test, with the patterns only they use.
+"""
+
+from __future__ import annotations
+
+import re
+
+from interview.engine import reply_patterns
+from interview.engine.answers import Status
+from interview.engine.reply_patterns import (
+    _CAVEAT,
+    _HEDGE,
+    _NEGATIVE,
+    _NOT_APPLICABLE,
+    _PARTIAL,
+    _PASSIVE_HABIT,
+    _PLAN_VERB,
+    _POS_TOKEN,
+    _POSITIVE,
+    _TELEGRAPHIC,
+    _TOPIC,
+    _UNKNOWN,
+)
+from interview.engine.reply_plan import PLAN_WORDS
+from interview.engine.reply_regex import fast, fast_module
+
+# The first clause negates the measure, then a break (。 、 が けど).
+_NO_FIRST = re.compile(
+    r"(ない|ません|なし|無し|未(導入|実施|対応|整備|設定|採用)|おらず|ないっす|ないです|ないんです|なくて|(?<=[てで])へん)"
+    r"(です|っす|でして)?(が|けど|けれど|けども)?[、,。;]"
+)
+# Words that make the rest a part, a gap, a plan or an ad hoc practice, not another means.
+_NOT_A_MEANS = re.compile(
+    r"一部|以外|(本番|開発|検証|テスト)(環境|系)?(は|では|だけ|のみ)|社員|委託先|部署|支店|拠点|新規|既存|旧|主要|重要"
+    r"|予定|まだ|これから|今後|来期|来年|検討|つもり|したい|たい(と|です)|予算"
+    r"|判断|裁量|感覚|各自|個人|属人|経験|適当|なんとなく|その場|都度|気を(つけ|付け)|程度|たまに|ときどき|時々"
+    r"|口頭|共有して|(?<![時間])だけ|しか(やって|して|でき)|自体は|課題|問題|リスクは|わから|不明|確認中"
+    r"|任せ|頼み|頼り|依存|気づ|気付|実務|運用(で|と|上)|必要性|前は|昔|以前"
+    # a topic of its own (「…ないけど、手順書はある」): another part of the same control, more often
+    r"|(?<![にらまでてそ])(は|も)(?![^、。]{0,2}(ない|ません))"
+)
+_NIGHT_OR_HOLIDAY = re.compile(r"夜間|深夜|夜中|休日|土日|祝日|時間外|営業時間外|年末年始")
+# What closes the risk in the clause after the negated measure: a rule, a block, a limit.
+_CLOSING_MEANS = re.compile(
+    r"義務付け|義務化|閉じ|止め|停止|固定|ロック|禁止|制限|限定|絞|遮断|させて|ように(して|し)|分けて|分離"
+    r"|必須|経由|閉域|専用線|契約で|飛ぶ|(から|で)しか|上限|入力させ|承認制|2名|二人|複数人"
+    # English folded as it was typed: 「…needs two reviewers」「…is blocked」
+    r"|review|approv|restrict|block|disabl|requir|need|limit|lock|allowlist|whitelist|via|possiblefrom"
+    # by hand or by eye, every time: 「毎月…手で突き合わせてます」「毎朝わしが目で見とる」
+    r"|手で|目で|目視|手作業|手動|突き合わせ|照合"
+    # detection by another tool: 「クラウド側のGuardDutyとフローログの監視で拾ってます」
+    r"|監視で|で拾|で検知|で検出|で気づ"
+    # switched off until needed, copies kept elsewhere
+    r"|無効化|承認を得て|複製|レプリケーション|冗長化|二重化|別リージョン|預け|しか(持|置|保持|保存|残)"
+    r"|施錠|鍵付き|センサー|読み取り専用|再作成|作り直|使い捨て|イミュータブル"
+    r"|offline|asafe|twopeople|twopersons|manually|byhand|onpaper"
+)
+# English 「No formal pen test yet, but we run a public bug bounty program.」 as folded.
+_NO_NOUN_YET_BUT = re.compile(r"^[a-z0-9][a-z0-9+\-/]{2,60}はまだ[、,]*が[、,]")
+
+
+def _no_then_in_force(text: str) -> bool:
+    """A negated measure said first, and only then something in force (no negation, part,
+    plan or ad hoc word of its own): 代替策 as often as a part or a gap."""
+    yet_but = _NO_NOUN_YET_BUT.match(text)
+    if yet_but:
+        after = text[yet_but.end() :]
+        return bool(_POSITIVE.search(after)) and not _NEGATIVE.search(after)
+    found = _NO_FIRST.search(text)
+    if found is None or found.end() >= len(text):
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    closing = bool(_CLOSING_MEANS.search(after))
+    if _POSITIVE.search(before) or PLAN_WORDS.search(before):
+        return False
+    if _PARTIAL.search(before) and not (
+        # 「夜間の監視要員はいません。夜22時から朝7時まではAPIの更新系を閉じています」: the time
+        # left out is itself closed — the means, not a part
+        closing
+        and _NIGHT_OR_HOLIDAY.search(before)
+        and re.search(r"\d{1,2}(時|:)|夜|深夜|休日|土日|時間帯|その間", after)
+    ):
+        return False
+    if not closing and _negative_then_elaboration(text):
+        return False  # 「窓口は設けておらず、フォームで一律に受け付けています」: how things stand
+    # a limit in force (「夜中の2時間しか起動してない」), not a part covered (「…しかカバーできていない」)
+    rest = re.sub(
+        r"しか(?:(?!でき|カバー|対応|実施|やれ|やって)[^、。]){0,12}?(ない|ません|なく)",
+        "〔限〕",
+        after,
+    )
+    rest = re.sub(
+        r"(から|外部)(は|に)?(届き|入れ|入ら|繋がら|つながら)(ない|ません)", "〔限〕", rest
+    )
+    if closing:  # 「…domain-onlyに制限してるのでexternal shareはできない」: what the block prevents
+        rest = re.sub(
+            r"(ので|から)([^。、]{0,24}?)(でき|入れ|届か|見られ|使え|送れ|持ち出せ)(ない|ません)",
+            r"\1〔限〕",
+            rest,
+        )
+    not_means = _NOT_A_MEANS.search(after)
+    if not_means and closing and not_means.group(0) in ("は", "も"):
+        not_means = (
+            None  # 「管理画面は社内IPからしか繋がらないようにしてます」: a block, topic or not
+        )
+    in_force = (
+        _POSITIVE.search(rest)
+        or _POS_TOKEN in rest
+        or "〔限〕" in rest
+        # 「サーバー室自体を生体認証にして、入れる人を2名に限定」: telegraphic, a block named
+        or (closing and _TELEGRAPHIC.search(rest))
+        or (
+            closing
+            and re.search(r"(限定|固定|必須|禁止|ロック|制限|遮断|停止)(済み?)?[。!]*$", rest)
+        )
+        # Kansai 〜とる: 「毎朝わしが目で見とるで」
+        or re.search(r"[見しっ]とる", rest)
+        # English, folded: 「…、accessisviamtlsclientcerts…」
+        or (closing and re.fullmatch(r"[a-z0-9、。,.+\-/ ]+", rest))
+    )
+    return (
+        bool(in_force)
+        and not _NEGATIVE.search(rest)
+        and not not_means
+        and not PLAN_WORDS.search(after)
+    )
+
+
+def _unread_contrast(text: str) -> bool:
+    """Two topics (〜は), one of them with no predicate the rules can read.
+
+    「新しい方は対応済み、古い方は様子見」 is a contrast the rules cannot read; 「権限は職務に
+    応じて付与し、異動時には見直しています」 is a list of facts (each clause either reads as
+    done, continues into the next one, or states a value such as 「有効期限は1時間」).
+    """
+    clauses = [c for c in re.split(r"[、。,]", text) if c]
+    if sum(bool(_TOPIC.search(c)) for c in clauses) < 2:
+        return False
+    sentences = [t for t in text.split("。") if t]
+    if (
+        len(sentences) > 1
+        and all(_POSITIVE.search(t) or _TELEGRAPHIC.search(t) for t in sentences)
+        and not _NEGATIVE.search(text)
+        and not _CAVEAT.search(text)
+    ):
+        return False  # every sentence reports something done: a list of facts
+    for clause in clauses:
+        if not _TOPIC.search(clause) or re.search(r"(は|には|では)$", clause):
+            continue
+        if _POSITIVE.search(clause) or _TELEGRAPHIC.search(clause) or _PASSIVE_HABIT.search(clause):
+            continue
+        if re.search(r"[しりきびみいえけせてでめれ]$", clause):  # 連用形: 〜を付与し、
+            continue
+        if re.search(r"\d", clause) and not _NEGATIVE.search(clause):  # 有効期限は1時間
+            continue
+        return True
+    return False
+
+
+def _done_elsewhere(text: str) -> bool:
+    """A clause that reports something done, beside the not-applicable one."""
+    found = _NOT_APPLICABLE.search(text)
+    if found and (
+        re.search(r"ため|ので|から|よって|以上", text[: found.start()])
+        or re.search(r"(本|この|当該)(項目|設問|質問|件)|本件", text)
+    ):  # 「参照系のみを利用しており、…ないため、本項目は該当しません」: all one reason
+        return False
+    for clause in re.split(r"[、。,.;；]", text):
+        if _NOT_APPLICABLE.search(clause) or re.search(r"ため|ので|から|判断|考え|認識", clause):
+            continue
+        if _POSITIVE.search(_PLAN_VERB.sub("", clause)) or _TELEGRAPHIC.search(clause):
+            return True
+    return False
+
+
+_SHARE = re.compile(r"(\d+)[^\d、。]{0,4}?(のうち|中|中の)、?(\d+)")
+# 「全部で30項目あって、25項目まではクリア」: a total, then fewer of the same unit
+_TOTAL_THEN_FEWER = re.compile(
+    r"全(部|体)?で?(\d+)([^\d、。]{1,4}?)(あ|の|が|、)[^。]{0,30}?(\d+)\3"
+)
+
+
+def _count_share(text: str) -> bool:
+    """「3拠点中2拠点」「10社のうち6社」: some of them."""
+    if not re.search(r"\d", text):
+        return False
+    for found in _SHARE.finditer(text):
+        if int(found.group(3)) < int(found.group(1)):
+            return True
+    for found in _TOTAL_THEN_FEWER.finditer(text):
+        if int(found.group(5)) < int(found.group(2)):
+            return True
+    return False
+
+
+def _limited_beside_not_applicable(text: str) -> bool:
+    """A part is left out (〜は対象外) beside a clause that limits the scope (〜のみ対象)."""
+    clauses = [c for c in _CLAUSE_OR_CONTRAST.split(text) if c]
+    left_out = r"(は|も)([^、。]{0,12}?の)?(対象外|適用外|範囲外)"
+    out = [c for c in clauses if re.search(left_out, c)]
+    sentences = [t for t in text.split("。") if re.search(left_out, t)]
+    if not out or any(re.search(r"ため|ので|から|判断|考え", t) for t in sentences):
+        return False  # a reason for the whole (in the sentence that leaves the part out)
+    return any(
+        c not in out
+        and (
+            re.search(r"のみ|だけ|一部|限って|限定|以外|基本的に|原則", c)
+            or re.search(r"(は|が)(対象|適用)(?!外)(です|だ|と(な|し)|$)", c)  # 「社員は対象」
+            or (
+                (_TOPIC.search(c) or re.search(r"(について|に関して)は", c))
+                and _POSITIVE.search(c)
+                and not _NEGATIVE.search(c)
+            )
+        )
+        for c in clauses
+    )
+
+
+def _done_beside_unchecked(text: str) -> bool:
+    """One part done (済み), another part not yet checked (〜はまだ確認できていない)."""
+    clauses = [c for c in re.split(r"[、。,.;；]", text) if c]
+    unchecked = [c for c in clauses if re.search(r"まだ確認(が)?(でき|とれ|取れ)", c)]
+    if unchecked and any(
+        c not in unchecked and _TOPIC.search(c) and re.search(r"済|完了", c) for c in clauses
+    ):
+        return True
+    # 「主要な接続先は確認しておりますが、小規模な接続先までは確認できておりません」: the check
+    # is the control, done for one part and not (yet) for another
+    clauses = [c for c in _CLAUSE_OR_CONTRAST.split(text) if c]
+    scoped = [
+        c
+        for c in clauses
+        if re.search(
+            r"(まで|まで(は|も)|[一-龥ァ-ヶー](は|も))確認(が)?(でき|とれ|取れ)て?(い|お)?(ない|ません|りません|ておらず)"
+            # 「小規模な接続先については未確認の先がございます」「委託先は未確認です」
+            r"|(まで|[一-龥ァ-ヶー](は|も))未確認(です|でございます|のまま|$)"
+            r"|未確認の[^、。]{0,6}?(先|もの|ところ|会社|部分|案件)(が|も)(ある|あり|ござい|残)",
+            c,
+        )
+    ]
+    return bool(scoped) and any(
+        c not in scoped
+        and (_TOPIC.search(c) or re.search(r"(について|に関して)は", c))
+        and re.search(r"確認(して|し)(い|お)(る|ます|ります|り)|確認済", c)
+        and not _NEGATIVE.search(c)
+        for c in clauses
+    )
+
+
+_PART_TOPIC = re.compile(
+    r"[一-龥ァ-ヶーa-z0-9](は|には|では)|(向け|以外|の方|のほう|分)(は|には|では)"
+)
+_CLAUSE_OR_CONTRAST = re.compile(r"[、。,.;；]|(?<=[たるいすだ])が|けど|けれど|ものの")
+
+
+def _unread_part(text: str) -> bool:
+    """Two topics (〜は), one negated, the other with no negative, plan or reason: a part
+    that may be done in words the rules do not read."""
+    clauses = [
+        c
+        for c in _CLAUSE_OR_CONTRAST.split(text)
+        if c and _PART_TOPIC.search(c) and not re.search(r"(は|には|では)$", c)
+    ]
+    if len(clauses) < 2:
+        return False
+    return any(
+        not _NEGATIVE.search(c)
+        and not PLAN_WORDS.search(c)
+        and not _PLAN_VERB.search(c)
+        and not re.search(r"ため|ので|から|予定|〔予〕|未|まだ", c)
+        and not re.match(
+            r"(弊社|当社|当行|当方|うち|我が社|わが社|自社|現状|今|現在|当面)(で|に)?は", c
+        )
+        for c in clauses
+    )
+
+
+def _done_beside_unknown(text: str) -> bool:
+    """A clause with its own topic that reports a part done, beside the unknown one."""
+    clauses = _clauses(text)
+    return len(clauses) >= 2 and any(
+        _TOPIC.search(c)
+        and re.search(r"済|完了|(て|で)(い|お)(る|ます|ります)", c)
+        and not re.search(
+            r"ため|ので|から|任せ|確認|記憶|ような|と思|回答し|らしい|と言って|と聞いて", c
+        )  # reason, memory
+        and not _HEDGE.search(c)
+        and not _NEGATIVE.search(c)
+        and not _UNKNOWN.search(c)
+        for c in clauses
+    )
+
+
+_CONTINUATIVE_NEGATIVE = re.compile(
+    r"(なくて|なく|ておらず|でおらず|おらず|ず|ません|ない|なし|ていません|ていない)(です|でした)?[、。]"
+)
+
+
+def _negative_then_elaboration(text: str) -> bool:
+    """「窓口は設けておらず、フォームで一律に受け付けています」: the second clause describes how
+    things stand without the control, not a part that is done (no new topic, no contrast)."""
+    found = _CONTINUATIVE_NEGATIVE.search(text)
+    if found is None or not _NEGATIVE.search(text[: found.end()]):
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    if (
+        re.search(r"で(は)?なく[、。]$", before)
+        or re.search(
+            r"で(対応|カバー|管理|運用|実施|補)"
+            r"|(報告書|レポート|証明書|登録証|認証書)[^。]{0,6}?(を|で)[^。]{0,8}?(提出|受領|取得|確認)"
+            r"|^[a-z][a-z0-9.+\-]{2,24}(が|の|で)"
+            r"|(チーム|会社|業者|部門|部署)が[^。]{0,16}?(診断|監査|確認|検査|点検|レビュー)",
+            after,
+        )
+        # 「専門会社の診断は受けていません。社内のセキュリティチームが…診断しています」
+        or re.search(r"(チーム|会社|業者|ベンダー|部門|部署)が", after)
+        or _other_party_does_it(after)
+    ):
+        return False  # 「全件ではなく、サンプルで」「制御はなく、運用ルールで対応」: another way
+    if _POSITIVE.search(before) or _TELEGRAPHIC.search(before) or _CAVEAT.search(text):
+        return False
+    if _POS_TOKEN in after and "〔" not in before:
+        return False  # 「OTPはなし。接続元IPを社内VPNに絞ってる」: a control in force
+    return not _TOPIC.search(after) and bool(_POSITIVE.search(after))
+
+
+_CONTRAST = fast(
+    r"けど|けれど|ものの|ただ|但し|しかし|でも|一方|(です|ます|た|る|い|だ|ある|ない|ず)が(、|$)"
+    r"|(ている|てる|ある|ます|です|った|した|ない|だ)が|(は|も)[^、。]{0,20}(、|。)[^、。]{0,20}(は|も)"
+    r"|以前|前は|昔|かつて|(ところ|とこ|部分|もの)(と|も|が)|混在|たり|で(は)?なく|・|:|いるが"
+    r"|で(対応|カバー|管理|運用|実施|補)"
+)
+# A negated predicate (not a weakness word such as 形骸化 or 最低限).
+_NEGATED_PREDICATE = re.compile(r"ない|ません|ず(?=[、。に]|$)|なく|おらず|未[一-龥]+|なし")
+
+
+_MARK_END = re.compile(r"(済み|未実施)$")
+
+
+def _mark_list(text: str) -> bool:
+    """Parts each marked done or not done (済み / 未実施, from ○ × OK NG 済 未), some of each."""
+    clauses = _clauses(text)
+    if len(clauses) < 2:
+        return False
+    marks = set()
+    for clause in clauses:  # every clause ends with a mark (the first without one decides)
+        end = _MARK_END.search(clause)
+        if end is None:
+            return False
+        marks.add(end.group(1))
+    return marks == {"済み", "未実施"}
+
+
+def _bare_mix(text: str) -> bool:
+    """A fact and a negated predicate with no contrast between them and no second topic:
+    a control that reads negative (「未使用のアカウントは停止しています」) or a gap? Ask."""
+    if _CONTRAST.search(text) or sum(bool(_TOPIC.search(c)) for c in _clauses(text)) >= 2:
+        return False
+    return not _NEGATIVE.search(_NEGATED_PREDICATE.sub("", text))
+
+
+_NEGATIVE_THEN = re.compile(
+    r"(ません|ない|おらず|ず|なく|なし|無し)(です|でした)?(が|けど|けれど|けれども|ものの)?[、,]"
+)
+_MEANS = re.compile(
+    r"(ことで|により|によって|で)(対応|カバー|担保|代替|補|実現|防|守|管理|制御|対策)"
+    r"|組み込んで|同じ(チェック|確認|こと|管理|対策)"
+    # 「専用線ではなく、VPNで暗号化した経路を使っています」: another means named
+    r"|を(使って|使い|利用して|用いて|採用して|活用して)(い|お)|の組み合わせ(に|で)"
+)
+
+
+def _means_after_negative(text: str) -> bool:
+    """A negated measure first, then what is done by other means, with no topic of its own
+    (a part would be named: 「本番は…ませんが、開発では…」)."""
+    found = _NEGATIVE_THEN.search(text)
+    if found is None:
+        return False
+    after = text[found.end() :]
+    means = _MEANS.search(after) or (
+        # 「ワンタイムパスワードではなく、証明書で本人確認をしています」: not X but Y
+        re.search(r"(では|じゃ)(なく|はなく)[、,]$", text[: found.end()])
+        and _NOT_X_BUT_Y.search(after)
+    )
+    return bool(means) and not _NEGATIVE.search(after) and not _TOPIC.search(after)
+
+
+_NO_THEN = re.compile(
+    r"(ません|ない|おらず|ず|なく)(て)?(です|でした)?(が|けど|けれど|けれども|ものの)?[、,。]"
+)
+_BY_MEANS = re.compile(
+    r"[一-龥ァ-ヶーa-z0-9](で|を使って|を用いて|により|によって)[^。、]{0,16}?(ように)?(して|やって|やっと)(い|お|ま|る)"
+    # 「APIゲートウェイ側でレート制限をかけてる」: done on another layer
+    r"|側で[^。、]{0,24}?(て|で)(い|お)(る|ます|り)"
+    # 「雇用契約書の中に守秘義務の条文を入れてある」: folded into another document or process
+    r"|(の中|の内|内|中)に[^。、]{0,20}?(入れ|盛り込|含め|組み込|書い|記載し|織り込)(ん)?(て|で)(あ|い|お)"
+    # 「提携銀行のコールセンターで一次受けしてもらっています」: another party does it
+    r"|[一-龥ァ-ヶーa-z0-9](で|に)[^。、]{0,16}?(て|で)(もらって|いただいて)(い|お)"
+)
+
+
+def _other_means_after_no(text: str) -> bool:
+    """A negated measure, then a clause (no topic of its own, no limit) that says by what
+    means things are done: another way, or elaboration of the gap?"""
+    found = _NO_THEN.search(text)
+    if found is None:
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    if not _NEGATIVE.search(before) or _POSITIVE.search(before) or _PARTIAL.search(before):
+        return False
+    return (
+        bool(_BY_MEANS.search(after))
+        and not _NEGATIVE.search(after)
+        and not _TOPIC.search(after)
+        and not _PARTIAL.search(after)
+        and not PLAN_WORDS.search(after)
+        # 「規程はなく、担当者の判断でやっています」: ad hoc, not another measure
+        and not re.search(r"判断|裁量|感覚|各自|個人|自己流|属人|適当|なんとなく|その場", after)
+    )
+
+
+_NOT_X_BUT_Y = re.compile(
+    r"(で|を使って|を用いて|により|によって)[^。]{0,16}?(して|て)(い|お)"
+    # 「第三者評価ではなく、親会社の内部監査部門に見てもらっています」: someone else does it
+    r"|に[^。、]{0,8}?(て|で)(もらって|いただいて)(い|お)"
+    # 「APIキーは環境変数ではなくSecrets Managerに入れてある」: kept somewhere else
+    r"|(に|へ)[^。、]{0,4}?(入れて|置いて|保管して|保存して|格納して|預けて|移して)(い|お|あ)"
+)
+
+
+_OWN_MEANS = re.compile(
+    r"[一-龥ァ-ヶーa-z0-9](で|を使って|を用いて|により|によって)(?!は|も)[^。]{0,30}?(て|で)(い|お|あ)"
+)
+
+
+def _means_with_own_topic(text: str) -> bool:
+    """「手順書はないけど、作業は全部TerraformとCIで自動化してて…」: a negated measure (with
+    its topic, and no part named), then a clause with a topic of its own saying by what means
+    something is done. Another measure, or another part done? The shape cannot tell: ask."""
+    found = _NO_THEN.search(text) or re.search(
+        r"未[一-龥]{1,3}(です|で)?(が|けど|けれど)?[、,。]", text
+    )
+    if found is None:
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    if (
+        not _TOPIC.search(before)
+        or not _NEGATIVE.search(before)
+        or _POSITIVE.search(before)
+        or _PARTIAL.search(before)
+    ):
+        return False
+    return (
+        bool(_TOPIC.search(after))
+        and bool(_OWN_MEANS.search(after))
+        and not _PARTIAL.search(after)
+        and not PLAN_WORDS.search(after)
+        and not re.search(
+            r"実務|運用(上|では|で|面)|現場|判断|裁量|各自|個人|属人|本番|開発|検証|テスト|ステージング|stg|staging",
+            after,
+        )
+    )
+
+
+# The shape of 代替策 said without 代わり: the measure asked about, negated, comes first;
+# then a positive clause naming a means (で, により, を使って, にして, 構成, ルール, 自動, 仕組み)
+# with no scope (のみ, だけ, 一部, 以外, 本番, 支店, 部署 …) and no plan (予定, まだ, これから).
+# A part of the same control would name its scope; a plan is a gap.
+_MEASURE_NO = re.compile(
+    r"(ない|ません|おらず|(?<![はわ])ず|(?<=[行使扱])わず|なく|なし|無し|ナシ)(て)?(です|でした|っす)?"
+    r"((が|けど|けれど|けれども|ものの)?(w{1,3}|笑)?[、,。:]|(けど|けれど|ものの)(?=[一-龥ァ-ヶーa-z])|w{1,3}(?=[一-龥ァ-ヶーa-vx-z]))"
+    r"|未[一-龥]{1,3}(です|で)?(が|けど|けれど)?[、,。]"
+)
+_SCOPE_OR_PLAN = re.compile(
+    r"のみ|だけ|一部|以外|除(いて|き|く)|本番(?!作業|反映|リリース|適用|投入|デプロイ)|(検証|開発|テスト)(環境|機|用)|ステージング|stg|支店"
+    # a department that does the work (「所管部署が確認しております」) is not a part
+    r"|(?<!所管)(?<!担当)(部署|部門)(?!が)|拠点|子会社"
+    r"|予定|まだ|これから|今後|検討|来期|来年|いずれ|つもり|準備(?!金)|自体は|そのものは"
+)
+_MEANS_CLAUSE = re.compile(
+    r"[一-龥ァ-ヶーa-z0-9+](で|により|によって|による|を使って|を使い|を用いて|を利用して|を(もって|以て)"
+    r"|として|とし[、,]|にして|経由)"
+    r"|構成|ルール|自動|仕組み|体制|の組み合わせ|(にし|とし)て(い|お|る|ま)"
+    # another party or another evidence does it: 「社内のセキュリティチームが…診断しています」
+    r"|(チーム|会社|業者|ベンダー|警備員)が|(報告書|レポート)(を|で|の)|(報告書|レポート)(が)?(来て|届いて|届く|上がって)"
+    r"|(\d+|二|複数)(名|人)(が|で)(?!は)"
+    # a tool or service named by its product name: 「Snykが毎日回ってる」「Datadogのログ監視で」
+    r"|(?<![^、。])[a-z][a-z0-9.+\-]{2,24}(が|の|で)"
+    # an outside service named instead: 「CSIRTはないけど、外部のSOCと契約して監視してもらってる」
+    r"|外部の[^、。]{0,12}?(と|に)(契約|委託|依頼|お願い)|(soc|mssp|専門業者|親会社|グループ会社)(と|に|が)"
+    r"|(に|へ)(任せ|お任せ|委託し|依頼し|頼ん|お願いし)て(い|お)"
+)
+
+
+def _scope_or_plan(before: str, after: str) -> bool:
+    """A scope or plan word, unless the same scope word sits on both sides (「本番作業の申請書は
+    …、本番への変更は…」: one scope, not two parts)."""
+    found = [m.group(0) for m in _SCOPE_OR_PLAN.finditer(_EXCEPT_BLOCKED.sub("", before + after))]
+    return any(not (w in before and w in after and w in ("本番", "支店", "子会社")) for w in found)
+
+
+# 「必要ポート以外全閉」「公式アカウント以外からの配布は」: 以外 that describes a control.
+_EXCEPT_BLOCKED = re.compile(
+    r"以外(から|は)?(全|すべて|全て)?(閉|遮断|拒否|禁止|ブロック|弾)|以外からの"
+)
+# Words that say the other means is enough: the reply settles it as 代替策.
+_JUSTIFIES = re.compile(
+    r"(?<=[るたいだすうく])(ので|から)(?!は|も)|なので|だから|(?<=[るた])んで(?![すいあお])|十分|足り|問題(は)?(ない|なし|ありません)|大丈夫"
+    r"|防げ|防い|ふせい|ふせげ|(で|により)(守っ|まもっ)|に備え|防止|担保|補っ|補い|補完|カバー|むしろ|同等|確保|遮断|拒否|〔防〕|でき〔済〕"
+)
+# Ad hoc ways are not another measure (「規程はなく、担当者の判断でやっています」).
+_AD_HOC = re.compile(
+    r"判断|裁量|感覚|各自|個人|自己流|属人|適当|なんとなく|その場|経験|慣れ|気を(つけ|付け)|口頭|都度"
+    r"|実務|現場|運用(上|では|で|面|として)"
+)
+
+
+# Who or what a part would be named by: 「教育は委託先にはしていないが、社員には…」.
+_PART_NOUN = re.compile(
+    r"社員|従業員|職員|委託先|顧客|利用者|ユーザー|新規|既存|新しい|古い|旧|新|主要|重要|社内|社外|個人|法人"
+    r"|(\d+|数|何|いくつか)(台|件|社|個|箇所|拠点|システム)|(\d+|数|何|いくつか)(名|人)(?!が|で)|最初|初回|入社時"
+)
+
+
+def _negated_first_then_means(text: str) -> bool:
+    """A negated measure first, then a clause in force that names a means (で, により,
+    を使って, 構成, ルール, 自動 …) with no scope, part, plan, caveat or negation of its own,
+    even with a topic of its own: a part of the same control, or another means? Ask."""
+    found = _MEASURE_NO.search(text)
+    if found is None or found.start() == 0:
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    after = re.sub(r"^(でも|ただ|しかし)[、,]?", "", after)
+    return not (
+        "〔" in before
+        or _POSITIVE.search(before)
+        or _PARTIAL.search(before)
+        or not after
+        or _NEGATIVE.search(after)
+        or _scope_or_plan(before, after)
+        or _PART_NOUN.search(after)
+        or _AD_HOC.search(after)
+        or _UNKNOWN.search(after)
+        or _CAVEAT.search(after)
+        or not re.search(r"[一-龥ァ-ヶー]|[a-z]{2,}(は|を|の|も)", before)
+        or not (_POSITIVE.search(after) or "〔済〕" in after)
+        or not _MEANS_CLAUSE.search(after)
+    )
+
+
+_OUTSIDE_PARTY = re.compile(
+    r"外部の[^、。]{0,12}?(と|に)[^、。]{0,12}?(契約|委託|依頼|お願い)|(soc|mssp|専門業者|親会社|グループ会社|外部業者)(と|に|が)"
+    r"|(に|へ)(任せ|お任せ|委託し|依頼し|頼ん|お願いし)て(い|お)|(そちら|先方|向こう|業者|ベンダー)(に|で)(任せ|お任せ|対応し)"
+    # 「独自の規程はなく、親会社の規程をそのまま適用しています」: the group's own instead
+    r"|(親会社|グループ(会社)?|本社|ホールディングス|持株会社)(の|共通の|全体の|側の)[^、。]{0,12}?(を|に)(そのまま)?"
+    r"(適用|準用|使用|使って|利用|流用|採用|準拠|従って|沿って|乗って)"
+)
+
+
+def _other_party_does_it(clause: str) -> bool:
+    """An outside party (or the group) named as doing the work — but not 「各担当に任せています」
+    (left to the staff: ad hoc, not another party's means)."""
+    return bool(_OUTSIDE_PARTY.search(clause)) and not re.search(
+        r"(各|個々の|それぞれの|現場|担当|個人|本人|社員|部署|部門)[^、。]{0,6}?(に|へ)(任せ|お任せ)",
+        clause,
+    )
+
+
+def _outside_party_instead(text: str) -> bool:
+    """「専任のCSIRTは置いていませんが、外部のSOCサービスと…契約を結んでいて、…そちらに任せ
+    ています」: the measure is not held in-house; an outside party named does the job. 代替策,
+    or a part of the control done by a contractor? Ask, with 代替策 guessed."""
+    found = _MEASURE_NO.search(text)
+    if found is None or found.start() == 0:
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    return bool(
+        _other_party_does_it(after)
+        and not _POSITIVE.search(before)
+        and not _PARTIAL.search(before + after)
+        and not _NEGATIVE.search(after)
+        and not _scope_or_plan(before, after)
+        and not _UNKNOWN.search(after)
+    )
+
+
+def _negated_measure_then_means(text: str) -> Status | None:
+    """「IPSは無し、SGで必要ポートを全閉」「カメラはないです、でもカードの入室ログは全部残って
+    いるんで」: the asked-for measure negated first, then another means in force. With words
+    that say it is enough (ので, 十分, 防げる, 担保 …) it is 代替策; otherwise the shape cannot
+    tell 代替策 from a gap or a part, and the reader asks (see the caller)."""
+    found = _MEASURE_NO.search(text)
+    if found is None or found.start() == 0:
+        return None
+    before, after = text[: found.end()], text[found.end() :]
+    after = re.sub(r"^(でも|ただ|しかし|その(かわり|代わり))[、,]?", "", after)
+    if (
+        "〔" in before
+        or _POSITIVE.search(before)
+        or _PARTIAL.search(before)
+        or not after
+        or _NEGATIVE.search(after)
+        or _PARTIAL.search(after)
+        or _scope_or_plan(before, after)
+        or _AD_HOC.search(after)
+        or _UNKNOWN.search(after)
+        or not re.search(
+            r"[一-龥ァ-ヶー]|[a-z]{2,}(は|を|の|も)|^(?!それ|これ|あれ|うち|そこ|ここ|まだ)[ぁ-ゖ]{2,4}は",
+            before,
+        )
+    ):
+        return None
+    in_force = (
+        _POSITIVE.search(after)
+        or _TELEGRAPHIC.search(after)
+        or "〔済〕" in after
+        or re.search(r"むしろ|十分|大丈夫|防げ|担保|カバー|同等", after)
+        # 「マルチリージョン構成なので片方落ちても動きます」: the risk met by how it is built
+        or re.search(
+            r"(て|で)も[^。]{0,8}?(動き|動く|動いて|使え|継続|止まらない|止まりません|影響(は|が)?(ない|ありません))",
+            after,
+        )
+        # 「カメラなし、ICカードの入室ログで追跡」: a telegraphic means
+        or re.search(r"[一-龥ァ-ヶーa-z](で|により)[^。]{0,30}[一-龥]$", after)
+    )
+    if not in_force:
+        return None
+    if not _MEANS_CLAUSE.search(after) and not _JUSTIFIES.search(after) and _POS_TOKEN not in after:
+        return None
+    return Status.ALTERNATIVE if _JUSTIFIES.search(after) else Status.UNKNOWN
+
+
+# What the system makes impossible: 「そもそも…落ちない」「システム上不可」「…以外ログインできない設定」.
+_BY_DESIGN = re.compile(
+    r"(そもそも|システム上|仕組み上|構成上|設計上|仕様上|物理的に)[^。]{0,30}?"
+    r"(でき(ない|ません|ず)|不可|落ちない|落ちません|残らない|残りません|入れない|入れません|〔済〕|〔防〕)"
+    # a time that is the means: 「夜間はAPIを止めています」「休日はログインできない」
+    r"|(夜間|深夜|休日|土日|祝日|時間外|夜)(は|に|の間は|の間)[^。]{0,20}?"
+    r"(〔時止〕|でき(ない|ません)|不可|使えない|使えません|受け付けない|受け付けていません|受け付けておりません)"
+    # a limit that is the means: 「送金件数を1日100件に絞ってる」
+    r"|(件数|金額|回数|上限|限度額|送金額|額|頻度)[^。]{0,6}?(を|は)[^。]{0,12}?(に|まで)(絞っ|絞り|制限し|抑え|限定し|設定し)"
+    # 「SSOを止めれば全部入れなくなる」: one switch closes every door
+    r"|(れば|すると|したら)[^。]{0,12}?(入れ|使え|アクセスでき|ログインでき|触れ)なくなる"
+    # 「VPN必須なので外からは入れないです」: closed to the outside
+    r"|(外から|外部から|社外から|インターネットから)(は)?[^。]{0,6}?(入れ|アクセスでき|接続でき|つながら|繋がら|ログインでき)(ない|ません)"
+    # kept inside: 「鍵はHSMの中から出ない」
+    r"|(の中|内部|内)から(出ない|出せない|出ません|出せません|出ることはない)"
+)
+
+
+def _closed_by_design(text: str) -> bool:
+    """The asked measure negated in a sentence of its own, then a sentence saying the system
+    is built so that the risk cannot arise (no positive or part in the first sentence)."""
+    found = re.search(r"(ない|ません|おらず|なし)(です)?(ね|よ)?(が|けど|けれど)?[。、,]+", text)
+    if found is None:  # 「ないですね。でも…外からは入れないです」: the bare no counts too
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    return (
+        "〔" not in before
+        and not _POSITIVE.search(before)
+        and not PLAN_WORDS.search(text)
+        and not _UNKNOWN.search(text)
+        and bool(_BY_DESIGN.search(after))
+        and not re.search(r"(ない|ません)(が|けど)", after)
+    )
+
+
+def _negated_then_unread_means(text: str) -> bool:
+    """The asked measure negated first, then a clause the rules cannot read that names a
+    means (で, により, 構成 …) and no scope, part or plan."""
+    found = _MEASURE_NO.search(text)
+    if found is None or found.start() == 0:
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    after = re.sub(r"^(でも|ただ|ただし|しかし)[、,]?", "", after)
+    return (
+        not _POSITIVE.search(before)
+        and not _PARTIAL.search(before)
+        and bool(_MEANS_CLAUSE.search(after))
+        and not _scope_or_plan(before, after)
+        and not _PART_NOUN.search(after)
+        and not _PARTIAL.search(after)
+        and not _AD_HOC.search(after)
+    )
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in re.split(r"[、。,.;；]", text) if c]
+
+
+def _negative_answer_first(text: str) -> bool:
+    """A first sentence that answers no, then sentences with no part of their own done."""
+    sentences = [s for s in text.split("。") if s]
+    if len(sentences) < 2:
+        return False
+    first, rest = sentences[0], "。".join(sentences[1:])
+    if not _NEGATIVE.search(first) or _POSITIVE.search(first) or _PARTIAL.search(first):
+        return False
+    if _PARTIAL.search(rest) or _CAVEAT.search(rest):
+        return False
+    return not any(
+        _TOPIC.search(c) and (_POSITIVE.search(c) or _TELEGRAPHIC.search(c)) for c in _clauses(rest)
+    )
+
+
+def _headline_no(text: str) -> bool:
+    """A short first sentence that answers no (「鍵の管理ルールはありません。」), then sentences
+    that do not open with a contrast and name no limited part: the rest is likely context
+    (what exists around the gap), not a part done. Ask, with 未実施 guessed."""
+    sentences = [s for s in text.split("。") if s]
+    if len(sentences) < 2 or len(sentences[0]) > 40:
+        return False
+    first, rest = sentences[0], "。".join(sentences[1:])
+    if not _NEGATIVE.search(first) or _POSITIVE.search(first) or _PARTIAL.search(first):
+        return False
+    if re.match(
+        r"(ただし|但し|ただ|でも|しかし|一方|なお|ですが|が、|とはいえ|けれど|けど|代わりに)", rest
+    ):
+        return False
+    if any(  # 「訓練はしていません。手順書は整備しています。」: a part of its own is done
+        _TOPIC.search(c)
+        and (_POSITIVE.search(c) or _TELEGRAPHIC.search(c))
+        and not re.search(r"自体|そのもの|一般的な|一応|程度|だけ|現状|それぞれ|ような|ように", c)
+        and not _NEGATIVE.search(sentence)  # (a sentence that also says no is context)
+        for sentence in sentences[1:]
+        for c in _clauses(sentence)
+    ):
+        return False
+    return not _PARTIAL.search(rest)
+
+
+# Something incidental is there (not 「手順はある」, which is a part of the control itself).
+_THERE = re.compile(
+    r"(用意され|もらって(い|お)(る|ます)|もらいました|手元に|(ログ|通知|アラート)(は|が|も)?出て(い|お)(る|ます)"
+    r"|備わって|搭載され|付いて(い|お)(る|ます)|説明は(しました|した)|機能(として|は|が|も)[^、。]{0,6}あり)"
+)
+_UNUSED = re.compile(
+    r"(見て|読んで|使って|活用して|有効に(して|し)|有効化して|触って|直して|動かして|利用して|起動して|決めて)"
+    r"(い|お)?(ない|ません|なかった)|手を付けて(い|お)?(ない|ません)"
+    # 「ログは出てるけど、見る人がいない」
+    r"|(見る|読む|使う|確認する|チェックする|対応する)(人|者|担当|担当者)(が|は|も)(い|お)(ない|ません|りません)"
+)
+
+
+def _available_unused(text: str) -> bool:
+    """Something exists (ある, 入っている, 用意されている, もらった) and the rest says it is not
+    used, read or switched on, with no part named as limited."""
+    clauses = [c for c in _CLAUSE_OR_CONTRAST.split(text) if c]
+    # (_THERE has no anchor or look-around, tested: no match in the text, none in its clauses)
+    there = (
+        [c for c in clauses if _THERE.search(c) and not _NEGATIVE.search(c)]
+        if _THERE.search(text)
+        else []
+    )
+    if not there and re.search(
+        r"誰も[^、。]{0,6}?(見て|確認して|使って|読んで|対応して)(い|お)?(ない|ません)", text
+    ):
+        # 「仕組みはありますが、アラートは誰も見ていません」: there, and nobody looks
+        there = [
+            c
+            for c in clauses
+            if re.search(r"(ある|あり(?!ませ)|入って)", c) and not _NEGATIVE.search(c)
+        ]
+    if not there:
+        return False
+    unused = [c for c in clauses if _UNUSED.search(c)]
+    if not unused or _PARTIAL.search(text):
+        return False
+    # the done clause must only say something is there (not 「確認しています」, 「運用しています」)
+    return all(
+        not re.search(r"(し|っ|行)て(い|お)(る|ます)|済|実施|完了", _THERE.sub("", c))
+        for c in there
+    )
+
+
+# 「WAFは契約していますが、有効にしていません」「設定画面はありますが、初期設定のまま触って
+# いません」: a tool or feature is owned, and the rest says it is not used at all.
+_OWNED = re.compile(
+    r"(ツール|機能|製品|ソフト|ソフトウェア|サービス|画面|オプション|ライセンス|アプリ|モジュール|プラグイン"
+    r"|アドオン|エージェント|センサー|機器|装置|端末|waf|ファイアウォール|fw|ids|ips|edr|siem|mdm|utm|soc|vpn"
+    r"|ウイルス対策|ウィルス対策|アンチウイルス|セキュリティソフト|バックアップ)"
+    r"(自体|だけ)?(は|が|も|なら)[^、。]{0,8}?"
+    r"(ある|あります|あり(?!ませ)|あって|あるけど|入って|入れて|導入(済|して|しました|した|は)|契約(済|して|しました|した)"
+    r"|購入(済|して|しました|した)|買って|買いました|備わって|用意され|搭載され|付いて|ついて|インストール(済|して|しました|した)"
+    r"|持って|保有して|揃って|そろって)"
+)
+_NOT_USED = re.compile(
+    r"(使って|使用して|活用して|利用して|有効に(して|し)|有効化(して|し)|触って|稼働させて|動かして|起動して"
+    r"|設定して|運用して|運用に乗せて|見て|開けて|開いて|オンにして|(箱|梱包)から出して)(も)?(い|お)?(ない|ません|なかった|おらず)"
+    r"|(使わ|使え|活用せ|利用せ|有効化せ|設定せ)(ず|ないまま|ないで)"
+    r"|(オフ|off|無効|未設定|未使用|未利用|未稼働|初期設定|初期状態|デフォルト|買った|入れた|導入した|契約した)(のまま|の状態|にしたまま|にして(い|お)(る|ます))"
+    r"|眠って(い|お)(る|ます)|放置(して|され|状態|のまま)|宝の持ち腐れ|(使って|使われて)(い|お)?(ない|ません)"
+)
+# 「この項目の求める監視はしていません」: what the item asks for, said to be missing.
+_ITEM_ASKS_NOT = re.compile(
+    r"(この|本|当)(項目|設問|質問)(の|が|で)(求め|言|い|要求|想定し|求めら|問わ|聞か)[^、。]{0,16}?(ない|ません|おらず)"
+)
+
+
+# 「まだ」「実際は」「運用は」: a clause about using the same thing, not another part
+_USE_LEAD = re.compile(
+    r"(まだ|実際|実際に|現状|今|いま|現在|結局|正直)[、]?(は|には|では)?"
+    r"|(運用|利用|活用|使用|設定|使い方|中身|画面|監視|チェック|確認|実際の運用|誰も)"
+)
+
+
+def _owned_unused(text: str) -> bool:
+    """A tool or feature is there (owned, installed, bought) and the rest says it is not used
+    (not switched on, left at its defaults, not looked at), with no other part named."""
+    clauses = [c for c in _CLAUSE_OR_CONTRAST.split(text) if c]
+    owned = [i for i, c in enumerate(clauses) if _OWNED.search(c) and not _NEGATIVE.search(c)]
+    if not owned:
+        return False
+    rest = [c for i, c in enumerate(clauses) if i not in owned]
+    if _ITEM_ASKS_NOT.search(text):
+        return not any(_POSITIVE.search(c) or _TELEGRAPHIC.search(c) for c in rest)
+    if not any(_NOT_USED.search(c) for c in rest):
+        return False
+    scrubbed = _NOT_USED.sub("", text)
+    if _PARTIAL.search(scrubbed) or _count_share(text):
+        return False
+    # another part with a topic of its own (「本番では使っていません」) is a part, not the tool
+    for c in rest:
+        if _TOPIC.search(c) and not _USE_LEAD.match(c):
+            return False
+        if re.search(
+            r"(部署|拠点|支店|本番|開発|検証|テスト環境|委託先|子会社|一部|社員|端末|システム)(では|には|は)",
+            c,
+        ):
+            return False
+    return not any(_POSITIVE.search(c) and not _NOT_USED.search(c) for c in rest)
+
+
+def _past_only(text: str) -> bool:
+    """Done before, not now: 「前はやってたけど今はやってない」."""
+    return bool(
+        re.search(
+            r"(前|以前|昔|かつて|昨年まで|去年まで|前年まで|当初)(は|まで)?[^。]{0,24}?"
+            r"((今|現在|今年|今期|最近|ここ[^、。]{0,4}?(年|か月|ヶ月|カ月|年間|期)|この[^、。]{0,4}?(年|か月|ヶ月|カ月|年間)"
+            r"|近年|直近[^、。]{0,4}|ここしばらく)(は|では|ほどは|ほど|ぐらいは|くらいは)?[^、。]{0,12}(ない|ません|停止|中止|止め|やめ)"
+            r"|止まっ|止めて|やめて|やめました|途絶え|ストップ|見送|(誰|だれ)も[^、。]{0,8}(ない|ません)"
+            r"|(それ以来|それ以降|その後|以来|以降)[^、。]{0,12}(ない|ません)"
+            # 「去年までは外部に頼んでたけど、契約が切れてからは何も」
+            r"|(てから|以降|以来)(は)?[^、。]{0,4}?(何も|なにも)($|[。!…]|です|して|やって)"
+            # 「前はやってたけど、担当が辞めてからやってない」
+            r"|(辞め|やめ|退職し|抜け|いなくなっ|異動し|変わっ)て(から|以来)(は)?[^、。]{0,8}(ない|ません|止ま|途絶))",
+            text,
+        )
+        # 「試しに一度やってみましたが、それきりです」「続きませんでした」: a one-off that stopped
+        or re.search(
+            r"(一度|一回|1回|試しに|試験的に)[^。]{0,20}?(ました|た)[^。]{0,8}"
+            r"(それきり|それっきり|続か(なかった|ず)|続きませんでした|長続きし(なかった|ませんでした))"
+            r"|(ろ|よ)うと(は|も)?(した|しました|してみた|してみました)[^。]{0,16}?(続か(なかった|ず)|続きませんでした|頓挫|挫折"
+            # 「ルールを作ろうとはしたけど、まとまらなかった」: tried, nothing came of it
+            r"|でき(て(い|お)?)?(ない|ません|なかった|ず)|まとまら(ない|なかった|ず)|実現して(い|お)?(ない|ません)"
+            r"|至(ら|って(い|お)?)(ない|ず|なかった|ません))",
+            text,
+        )
+        # 「今はやってないです。前はやってたんですけど」: the other way round
+        or re.search(
+            r"^(今|現在|いま)(は|では)?[^、。]{0,12}(ない|ません)[^。]{0,4}[。、][^。]{0,6}"
+            r"(前|以前|昔|かつて|昨年|去年)(は|まで)?[^。]{0,16}(てた|ていた|ました|でした|だった)",
+            text,
+        )
+    )
+
+
+# Only this module's own patterns: those imported from reply_patterns were made fast there
+# (made fast again, they would be compiled anew).
+_OWN = {name: value for name, value in globals().items() if name not in vars(reply_patterns)}
+fast_module(_OWN, rare=True)
+globals().update(_OWN)
+del _OWN
