@@ -5,15 +5,11 @@ pre-selected, and contrasts of the same control keep their reading."""
 from __future__ import annotations
 
 import pytest
+from helpers import rules_reading
 
 from interview.engine.answers import Status
-from interview.engine.reply_normalize import fold
-from interview.engine.reply_rules import read
 
-
-def _rules(text: str) -> tuple[Status | None, Status | None]:
-    reading = read(fold(text))
-    return reading.status, reading.guess
+_rules = rules_reading
 
 
 @pytest.mark.parametrize(

@@ -6,16 +6,12 @@ The examples are our own wording, not replies of the tables."""
 from __future__ import annotations
 
 import pytest
+from helpers import rules_reading
 
 from interview.engine.answers import Status
 from interview.engine.reply import parse_status_reply
-from interview.engine.reply_normalize import fold
-from interview.engine.reply_rules import read
 
-
-def _rules(text: str) -> tuple[Status | None, Status | None]:
-    reading = read(fold(text))
-    return reading.status, reading.guess
+_rules = rules_reading
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,8 @@ from being answered through one shared word."""
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
+from helpers import word_groups
 
 from interview.search import search_checklist, search_glossary, suggest_glossary
 from interview.search.keywords import item_keywords, term_keywords
@@ -38,12 +37,7 @@ def _as_whole_word(word: str, text: str) -> bool:
 
 
 def test_file_is_well_formed():
-    with OUTSIDE_FILE.open("rb") as f:
-        groups = tomllib.load(f)["groups"]
-    words = [w for group in groups for w in group["words"]]
-    assert all(set(group) == {"topic", "words"} for group in groups)
-    assert all(isinstance(w, str) and len(normalize(w)) >= 2 for w in words)
-    assert len(words) == len(set(words)), "a word listed twice"
+    words = word_groups(OUTSIDE_FILE)
     assert len(outside_words()) == len(words) >= 150
     # Folding drops okurigana only (待ち時間 → 待時間, never the common 時間).
     assert "時間" not in outside_words() and "待時間" in outside_words()
