@@ -78,6 +78,14 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         ),
         "は不十分、",
     ),
+    # 「…, but the login endpoint is open」: left exposed (not a participle ending in -en)
+    (
+        re.compile(
+            r"\b(?:is|are|remains?|stays?)\s+(?:still\s+|wide\s+|completely\s+|fully\s+)?"
+            r"(?:open|exposed|unprotected)\b(?!\s+(?:to|for|only|in)\b)"
+        ),
+        "は未対策、",
+    ),
     (re.compile(r"\b(?:exists?|is there|are there)\b"), "あります、"),
     # 「no third parties are involved」: nothing there (before the done rules read 「are involved」)
     (re.compile(r"\bno\s+([a-z][a-z -]{0,30}?)\s+(?:is|are|was|were)\s+[a-z]+\b"), r"\1はない、"),

@@ -153,7 +153,9 @@ from interview.engine.reply_shapes import (
     _negated_then_unread_means,
     _negative_answer_first,
     _negative_then_elaboration,
+    _no_then_covering_means,
     _no_then_in_force,
+    _no_then_weaker,
     _other_means_after_no,
     _outside_party_instead,
     _owned_unused,
@@ -240,7 +242,18 @@ def read(folded: str) -> Reading:
         text = re.sub(r"(する|行う|進める|入れる)方針(です|だ|で)?", r"\1予定\2", text)
     has_plan = bool(PLAN_WORDS.search(text))
     status, guess = _verdict(text, has_plan)
-    if status in (Status.PARTIAL, Status.NOT_DONE) and _no_then_in_force(text):
+    if _no_then_weaker(text) and (
+        status in (Status.PARTIAL, Status.DONE, Status.ALTERNATIVE)
+        or (status is None and guess in (Status.ALTERNATIVE, Status.PARTIAL, Status.DONE))
+    ):
+        # 「IP制限はかけてない。管理画面はBasic認証を挟んでるだけで、誰でも外から試せる状態」: the
+        # measure is absent and what is named beside it does not cover the risk — a gap
+        status, guess = Status.NOT_DONE, None
+    elif status is not Status.NOT_APPLICABLE and _no_then_covering_means(text):
+        # 「当行では回線の暗号化は行っておりませんが、接続先とは専用線による閉域網で接続して
+        # おります」: the measure is absent, another means in force closes the same risk — 代替策
+        status, guess = Status.ALTERNATIVE, None
+    elif status in (Status.PARTIAL, Status.NOT_DONE) and _no_then_in_force(text):
         # 「通信の暗号化はしていない。専用線の閉域網で接続しているので…」「夜間の監視要員はいません。
         # 夜22時から朝7時まではAPIの更新系を閉じています」: the measure is absent, then something
         # else is in force with no part or gap of its own — 代替策, a part, or a gap? Ask.
@@ -286,7 +299,9 @@ def read(folded: str) -> Reading:
     if (
         _ASIDE.search(text) or _ATTACHING.search(text)
     ) and status is not Status.UNKNOWN:  # 「ちょっと席を外します」
-        return Reading(None, guess or status, False, has_plan)
+        # 「これ前にも似た質問なかった？」: a remark about the session, asked as a question
+        asked = bool(re.search(r"[?]$", text))
+        return Reading(None, None if asked else guess or status, asked, has_plan)
     if _QUESTION_WORDS.search(text) or (
         _QUESTION.search(text) and status not in (Status.UNKNOWN, Status.NOT_APPLICABLE)
     ):
@@ -323,6 +338,11 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         ):
             # 「No WAF. We run everything behind API Gateway…」: the measure is absent, then what
             # is done instead — 代替策, or a gap described? Ask, with 代替策 guessed.
+            # 「No rate limiting. We do have CAPTCHA on signup, but the login endpoint is open.」:
+            # the means named is said not to cover the risk — a gap more likely. Ask.
+            after_means = text[lead.end() :].split("。", 1)[-1]
+            if re.search(r"(が|けど)、[^。]{0,40}?は(未対策|未実施|まだ)", after_means):
+                return None, Status.NOT_DONE
             return None, Status.ALTERNATIVE
         if not lead.group("yes") and reading is Status.DONE:
             return None, Status.DONE

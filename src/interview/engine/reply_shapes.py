@@ -867,6 +867,114 @@ def _past_only(text: str) -> bool:
     )
 
 
+# What follows a negated measure and says the thing named does not cover the risk: the bare
+# minimum (「パスワードを12文字以上にはしてるけど、それだけ」), a door left open (「昼間は開けっ放し」
+# 「誰でも外から試せる状態」), an alert nobody acts on (「アラートは来てるけど、誰も見てない」).
+_WEAKER_AFTER = re.compile(
+    r"それだけ(です|だ|で|。|、|$|w|笑)|それ以上(は|の)(何も|なにも|特に|ことは)|(以外|ほか|他)(は|に)(何も|なにも)"
+    r"|開けっ?(放し|ぱなし)|(開放|放置)(されて|して|状態|のまま)"
+    r"|(誰|だれ)でも[^、。]{0,8}?(試せ|試す|叩け|入れ|触れ|見られ|見れ|アクセスでき|使え|ログインでき)"
+    r"|素通し|丸見え|筒抜け|ノーガード|野放し|無防備|未対策"
+    r"|(誰|だれ)も(見て|確認して|チェックして|対応して|気にして|読んで)(い|お)?(ない|ません|なくて)"
+)
+# The first clause negates the asked measure (its own sentence or clause).
+_NO_LEAD = re.compile(
+    r"(ない|ません|なし|無し|ナシ|おらず|(?<![はわ])ず|無理|まだ|未(導入|実施|対応|整備|設定|採用))"
+    r"(です|っす|でして|ね|よ)?(が|けど|けれど|けども|んやけど|んだけど|ですが)?(w{1,3}|笑)?[、,。;]"
+)
+
+
+def _no_then_weaker(text: str) -> bool:
+    """「MFAはまだ。パスワードを12文字以上にはしてるけど、それだけ」「IP制限はかけてない。管理画面は
+    Basic認証を挟んでるだけで、誰でも外から試せる状態」: the asked measure is absent, and what is
+    named beside it is said not to cover the risk — a gap (or asked), never 代替策 or a part."""
+    found = _NO_LEAD.search(text)
+    if found is None or found.end() >= len(text):
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    weaker = _WEAKER_AFTER.search(after)
+    # a part of the same control named (「MFAはまだ。管理者だけは入れてるけど、それだけ」): a part
+    rest = after[: weaker.start()] + after[weaker.end() :] if weaker else after
+    return (
+        weaker is not None
+        and not _POSITIVE.search(before)
+        and not _PARTIAL.search(before)
+        and not _PARTIAL.search(re.sub(r"(て|で)(い)?る(だけ|のみ)", "", rest))
+        and not _TOPIC_PART.search(rest)
+    )
+
+
+# A part named by who or where (「管理者は」「本番では」): a part of the same control.
+_TOPIC_PART = re.compile(
+    r"(管理者|本番|開発|検証|社員|正社員|委託先|一部|主要|重要|新規|既存|支店|本店|部署|拠点)(環境|系|アカウント)?(だけ|のみ|は|では|には)"
+)
+
+
+# A means in force that closes the risk by itself: a block or a limit, two people, a contract,
+# a design in which the risk cannot arise, another factor of authentication.
+_COVERING = re.compile(
+    r"(から|で|経由|に)?しか[^。、]{0,16}?(でき|入れ|入ら|表示でき|使え|アクセスでき|ログインでき|接続でき|繋が|つなが|触れ|置|持)(ない|ません|ず)"
+    r"|(から|で|経由|に)のみ[^。、]{0,12}?(アクセス|接続|ログイン|許可|利用|可能)"
+    r"|必須|強制|禁止|拒否|遮断|弾(く|い|き)|ブロック|上限|レート制限|レートリミット|回数制限|閉域|専用線|経由じゃないと"
+    r"|(二|2|複数)(名|人)(で|による|が|体制|一組|1組)|もう(一人|1人|ひとり)|ダブルチェック|デュアルコントロール|突合|突き合わせ|照合"
+    r"|施錠|金庫|入館証|生体認証|(クライアント|端末|電子)証明書|証明書(で|方式)|webauthn|パスキー|passkey|fido"
+    r"|契約(条件|上の|で義務)|監査権|(写し|報告書|証明書)を[^。、]{0,6}?(提出|出して|受領|もら)"
+    r"|(残らない|残りません|落ちない|落ちません)|(経路|手段)が(ない|なく|ありません|ございません)"
+    r"|無効化|払い出|申請制|承認制|承認を経|自動で(止ま|失効|無効|ロック|削除)|自動失効"
+    r"|ratelimit|rate-limit|allowlist|whitelist|mtls|just-in-time|justintime|auto-expire|autoexpire"
+)
+# Gap, scope, ad hoc or plan words that keep the means from settling the answer.
+_NOT_SETTLED = re.compile(
+    r"一部|以外(?!(から|は)?(全|すべて|全て)?(閉|遮断|拒否|禁止|ブロック|弾))|(?<!から)(?<!で)(?<!経由)(?<!に)(?<!しか)だけ|(?<!から)(?<!で)(?<!経由)(?<!に)のみ"
+    r"|本番(環境)?(は|では|だけ|のみ)|(開発|検証|テスト)(環境|系)(は|では)|社員|委託先(は|では)|部署|支店|拠点|新規|既存"
+    r"|予定|これから|今後|来期|来年|検討|つもり|したい|予算|課題|リスクは|問題(は|が)(ある|あり)"
+    r"|判断|裁量|感覚|各自|個人|属人|適当|なんとなく|その場|都度|気を(つけ|付け)|程度|たまに|ときどき|時々|口頭|任せ|頼み|頼り"
+    r"|わから|分から|不明|確認中|前は|昔|以前|いずれ|but|however"
+    # the weaker thing the measure asked for builds on (「MFAはまだですが、パスワードは必須」)
+    r"|(?<![済み])(パスワード|ファイアウォール|basic認証|ベーシック認証)(は|を|だけ|のみ)"
+)
+
+
+def _no_then_covering_means(text: str) -> bool:
+    """The asked measure is absent (a clause or sentence that only negates), then another means
+    is stated as a fact in force whose function covers the same risk (a block, a limit, two
+    people, a contract, a design in which the risk cannot arise), with no part of the same
+    control, gap, scope, plan or ad hoc word after it: 代替策, read outright.
+    「当行では回線の暗号化は行っておりませんが、接続先とは専用線による閉域網で接続しております」
+    「監視カメラはないです、サーバ室は窓なしで二人一組でしか入れない決まり」."""
+    found = _NO_LEAD.search(text)
+    if found is None or found.end() >= len(text):
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    after = re.sub(r"^(でも|ただ|ただし|しかし|その(かわり|代わり)|代わりに)[、,]?", "", after)
+    if (
+        "〔" in before
+        or _POSITIVE.search(before)
+        or _PARTIAL.search(before)
+        or PLAN_WORDS.search(text)
+        or _UNKNOWN.search(text)
+        or len(after) < 8
+        or not _COVERING.search(after)
+        or _NOT_SETTLED.search(after)
+        or _WEAKER_AFTER.search(after)
+        or _CAVEAT.search(after)
+    ):
+        return False
+    # the negations that are the block itself (「…でしか入れない」「手元にデータが残らない」)
+    rest = _COVERING.sub("〔限〕", after)
+    rest = re.sub(r"(応答し|受け付け|通さ|通れ|入れ|入ら|読め)(ない|ません)", "〔限〕", rest)
+    # a property of the means, not a gap: 「サーバ室は窓なしで二人一組でしか入れない」
+    rest = re.sub(r"(?<=[一-龥ァ-ヶー])(なし|無し)(?=(で|の)[一-龥ァ-ヶーa-z〔])", "〔限〕", rest)
+    if _NEGATIVE.search(rest) or re.search(r"(ない|ません|なく|ず)(が|けど|けれど)", rest):
+        return False
+    return bool(
+        _POSITIVE.search(rest)
+        or "〔限〕" in rest
+        or _TELEGRAPHIC.search(rest)
+        or re.search(r"(決まり|ルール|構成|作り|設定|運用|方式|仕組み)(です|だ|になって|にして|としております)?[。!]*$", rest)
+    )
+
+
 # Only this module's own patterns: those imported from reply_patterns were made fast there
 # (made fast again, they would be compiled anew).
 _OWN = {name: value for name, value in globals().items() if name not in vars(reply_patterns)}
