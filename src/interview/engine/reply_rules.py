@@ -165,6 +165,13 @@ from interview.engine.reply_shapes import (
 )
 
 
+# A small firm, then 「…とかない」: no such thing here (a room, a department), said casually.
+_SMALL_TEAM_NO_SUCH = re.compile(
+    r"((社員|従業員|スタッフ|メンバー|全員|全社)[^。、]{0,3}?\d+(人|名)|\d+(人|名)(しか|だけ)(い|居))"
+    r"[^。]{0,16}?(とか|なんて)(は|も)?(ない|ありません|ございません)"
+)
+
+
 @dataclass(frozen=True)
 class Reading:
     status: Status | None
@@ -244,7 +251,7 @@ def read(folded: str) -> Reading:
     status, guess = _verdict(text, has_plan)
     if _no_then_weaker(text) and (
         status in (Status.PARTIAL, Status.DONE, Status.ALTERNATIVE)
-        or (status is None and guess in (Status.ALTERNATIVE, Status.PARTIAL, Status.DONE))
+        or (status is None and guess is not None and guess is not Status.UNKNOWN)
     ):
         # 「IP制限はかけてない。管理画面はBasic認証を挟んでるだけで、誰でも外から試せる状態」: the
         # measure is absent and what is named beside it does not cover the risk — a gap
@@ -285,6 +292,9 @@ def read(folded: str) -> Reading:
         # 「二人体制にしたいんですけど、人が足りなくて一人で全部やってます」: the control wished
         # for, and what is done without it — a gap more than a part. Ask, with 未実施 guessed.
         status, guess = None, Status.NOT_DONE
+    if status is Status.NOT_DONE and _SMALL_TEAM_NO_SUCH.search(text):
+        # 「社員5人でサーバ室とかないっすw」: no such thing in a small firm — 該当なし, or a gap? Ask.
+        status, guess = None, Status.NOT_APPLICABLE
     if _BUSINESS_FACT.search(text) and status in (Status.NOT_DONE, Status.PARTIAL, Status.DONE):
         status, guess = None, Status.NOT_APPLICABLE  # 「委託はしていません」: why n/a, or a gap?
     elif (
