@@ -45,6 +45,7 @@ _WORDS: list[tuple[str, str]] = [
     ("みせいび", "未整備"),
     ("かくにんちゅう", "確認中"),
     ("わかたない", "わからない"),
+    ("わかならい", "わからない"),  # IME slip: ら and な swapped
     ("わかりまえん", "わかりません"),  # IME slip: せ dropped
     ("わかrません", "わかりません"),  # IME slip: an unconverted r
     ("わかrない", "わからない"),

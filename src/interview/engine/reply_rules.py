@@ -456,7 +456,7 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             _NEGATIVE.search(c)
             and not _UNKNOWN.search(c)
             and not _POSITIVE.search(c)
-            and not re.search(r"すみません|申し訳|すいません|(返事|回答|返答|連絡)(が|は)", c)
+            and not re.search(r"すみません|申し訳|すいません|(返事|回答|返答|連絡)(が|は)|不在|休み|出張|外出", c)
             for c in (sentences[1:] if len(sentences) >= 2 else later)
         ):
             # 「委託先の管理状況は把握できていません。報告も求めていないです」: not knowing, and
