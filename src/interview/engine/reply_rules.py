@@ -165,6 +165,13 @@ from interview.engine.reply_shapes import (
 )
 
 
+# English, folded (no blanks): a means that closes the risk by itself, or says it covers it.
+_EN_COVERING = re.compile(
+    r"coversit|coversthat|coversthis|covered|instead|ratelimit|rate-limit|twopeople|twopersons|tworeviewers"
+    r"|foureyes|four-eyes|reconcil|allowlist|whitelist|mtls|viathevpn|viavpn|vpnonly|blocked|blocks|restricted"
+    r"|のみreachable|clientcert|hardwarekey|securitykey|yubikey|just-in-time|justintime|auto-expire|autoexpire"
+    r"|dedicatedline|closednetwork|privatenetwork|privatelink|righttoaudit|audit right"
+)
 # A small firm, then 「…とかない」: no such thing here (a room, a department), said casually.
 _SMALL_TEAM_NO_SUCH = re.compile(
     r"((社員|従業員|スタッフ|メンバー|全員|全社)[^。、]{0,3}?\d+(人|名)|\d+(人|名)(しか|だけ)(い|居))"
@@ -353,6 +360,14 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             after_means = text[lead.end() :].split("。", 1)[-1]
             if re.search(r"(が|けど)、[^。]{0,40}?は(未対策|未実施|まだ)", after_means):
                 return None, Status.NOT_DONE
+            if (
+                "。" in text[lead.end() :]
+                and _EN_COVERING.search(after_means)
+                and not re.search(r"[ぁ-ゖ一-龥]|but|some|except|notfor", after_means.replace("のみ", ""))
+            ):
+                # 「No lockout. We rate-limit login attempts to 10 per minute per account.」「No
+                # tamper detection. Two people reconcile the ledger every day.」: 代替策
+                return Status.ALTERNATIVE, None
             return None, Status.ALTERNATIVE
         if not lead.group("yes") and reading is Status.DONE:
             return None, Status.DONE
