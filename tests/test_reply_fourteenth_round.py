@@ -8,7 +8,7 @@ import pytest
 
 from interview.engine.answers import Status
 from interview.engine.reply import parse_status_reply
-from tests.helpers import rules_reading
+from helpers import rules_reading
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,13 @@ from tests.helpers import rules_reading
         "アカウントロックはしていないです。ログインAPIは1分10回を上限にしています",
         "USBの書き込み制御はしていません。端末はシンクライアントで、手元にはデータが残りません",
         "ワンタイムパスワードはなしで、ログインはクライアント証明書必須にしてます",
+        # asked until the thirteenth round (tests/test_reply_twelfth_round.py, …thirteenth…)
+        "不正利用の検知はしていないが、1日の送金上限を5万円に設定している",
+        "自動テストはないですが、変更は全件2名がレビューして記録を残しています",
+        "うーん、ないですね。でもVPN必須なので外からは入れないです",
+        "棚卸しツールはないです。毎月、人事の名簿とアカウントを手で突き合わせています",
+        "サーバー室のカメラは無し。入口を生体認証にして、入れる人を3名に限定",
+        "We don't use hardware tokens; login is via client certificates and an IP allowlist.",
         # bank keigo: 〜により補完 / 〜で担保 / 〜にて代替
         "当行では暗号化は行っておりませんが、接続は専用線による閉域網に限定しております。",
         "当行では改ざん検知ツールは保有しておりませんが、日次の二名による突合で担保しております。",

@@ -59,6 +59,8 @@ def test_thirteenth_round_replies_are_read(text, status):
     ("text", "guess"),
     [
         # a negated measure, then a block, a rule or a limit in force: 代替策, a part or a gap?
+        # (reconciling by hand, biometric entry for named people and client certificates are
+        # read as 代替策 since the fourteenth round: tests/test_reply_fourteenth_round.py)
         (
             "IDSは入れていません。閉域網の専用線でしか繋いでいないので外からは届きません",
             Status.ALTERNATIVE,
@@ -78,16 +80,7 @@ def test_thirteenth_round_replies_are_read(text, status):
             Status.ALTERNATIVE,
         ),
         ("SIEMは持ってなくて、クラウドの標準の脅威検知で拾っています", Status.ALTERNATIVE),
-        (
-            "棚卸しツールはないです。毎月、人事の名簿とアカウントを手で突き合わせています",
-            Status.ALTERNATIVE,
-        ),
-        ("サーバー室のカメラは無し。入口を生体認証にして、入れる人を3名に限定", Status.ALTERNATIVE),
         ("No pen test yet, but we run a bug bounty.", Status.ALTERNATIVE),
-        (
-            "We don't use hardware tokens; login is via client certificates and an IP allowlist.",
-            Status.ALTERNATIVE,
-        ),
         # described not done, asked
         ("本当は二人でやりたいんですが、人が足りなくて一人で回しています", Status.NOT_DONE),
         ("担当者が手元で設定しているだけで、ルールも管理台帳もありません", Status.NOT_DONE),

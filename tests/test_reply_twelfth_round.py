@@ -17,6 +17,8 @@ _rules = rules_reading
 @pytest.mark.parametrize(
     "text",
     [
+        # (a limit, two reviewers and 「VPN必須なので外からは入れない」 are read as 代替策 since the
+        # fourteenth round: tests/test_reply_fourteenth_round.py)
         # a time, a limit or a boundary that is itself the means
         "夜間の監視はしていませんが、夜間はAPIを止めています",
         "取引のモニタリングはしてないけど、1日の送金件数を100件に絞ってる",
@@ -26,7 +28,6 @@ _rules = rules_reading
         "ワンタイムパスワードはなし。接続元IPを本社のVPNに絞ってる",
         # a tool named by its product name
         "脆弱性診断は外部に頼んでないけど、Snykが毎日回ってる",
-        "不正利用の検知はしていないが、1日の送金上限を5万円に設定している",
         "削除のルールはないが、SSOを止めれば全部入れなくなる",
         # evidence from another party, checked by the department in charge
         "個別の監査は実施しておりませんが、各社から年次でチェックシートの提出を受け、所管部署が確認しております",
@@ -34,11 +35,9 @@ _rules = rules_reading
         "ログの分析はしていませんが、管理画面は社内IPからしか開けません",
         # another party, four eyes, reports that arrive
         "外部の診断は受けていません。社内のセキュリティチームがリリースごとに診断しています",
-        "自動テストはないですが、変更は全件2名がレビューして記録を残しています",
         "侵入テストは頼んでないけど、バグバウンティ回してて毎月レポート来てる",
         # the 〜ていないが、…で対応 form asks (the tables read it both ways)
         "契約書には入れていないが、覚書で対応しています",
-        "うーん、ないですね。でもVPN必須なので外からは入れないです",
         # telegraphic
         "OTPなし、パスキーで",
         # English 「No X. We do Y.」
