@@ -5,10 +5,10 @@ Readings are the rules' own (the gate is trained separately)."""
 from __future__ import annotations
 
 import pytest
+from helpers import rules_reading
 
 from interview.engine.answers import Status
 from interview.engine.reply import parse_status_reply
-from helpers import rules_reading
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_a_weaker_look_alike_is_not_done(text):
     ],
 )
 def test_a_part_of_the_same_control_is_never_read_as_alternative(text):
-    status, guess = rules_reading(text)
+    status, _ = rules_reading(text)
     assert status is not Status.ALTERNATIVE, text
     assert parse_status_reply(text).status is not Status.ALTERNATIVE, text
 

@@ -164,7 +164,6 @@ from interview.engine.reply_shapes import (
     _unread_part,
 )
 
-
 # English, folded (no blanks): a means that closes the risk by itself, or says it covers it.
 _EN_COVERING = re.compile(
     r"coversit|coversthat|coversthis|covered|instead|ratelimit|rate-limit|twopeople|twopersons|tworeviewers"
@@ -363,7 +362,9 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             if (
                 "。" in text[lead.end() :]
                 and _EN_COVERING.search(after_means)
-                and not re.search(r"[ぁ-ゖ一-龥]|but|some|except|notfor", after_means.replace("のみ", ""))
+                and not re.search(
+                    r"[ぁ-ゖ一-龥]|but|some|except|notfor", after_means.replace("のみ", "")
+                )
             ):
                 # 「No lockout. We rate-limit login attempts to 10 per minute per account.」「No
                 # tamper detection. Two people reconcile the ledger every day.」: 代替策
@@ -471,7 +472,9 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             _NEGATIVE.search(c)
             and not _UNKNOWN.search(c)
             and not _POSITIVE.search(c)
-            and not re.search(r"すみません|申し訳|すいません|(返事|回答|返答|連絡)(が|は)|不在|休み|出張|外出", c)
+            and not re.search(
+                r"すみません|申し訳|すいません|(返事|回答|返答|連絡)(が|は)|不在|休み|出張|外出", c
+            )
             for c in (sentences[1:] if len(sentences) >= 2 else later)
         ):
             # 「委託先の管理状況は把握できていません。報告も求めていないです」: not knowing, and

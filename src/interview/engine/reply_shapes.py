@@ -985,7 +985,10 @@ def _no_then_covering_means(text: str) -> bool:
         _POSITIVE.search(rest)
         or "〔限〕" in rest
         or _TELEGRAPHIC.search(rest)
-        or re.search(r"(決まり|ルール|構成|作り|設定|運用|方式|仕組み)(です|だ|になって|にして|としております)?[。!]*$", rest)
+        or re.search(
+            r"(決まり|ルール|構成|作り|設定|運用|方式|仕組み)(です|だ|になって|にして|としております)?[。!]*$",
+            rest,
+        )
     )
 
 
