@@ -56,6 +56,8 @@ _CLOSING_MEANS = re.compile(
     r"|無効化|承認を得て|複製|レプリケーション|冗長化|二重化|別リージョン|預け|しか(持|置|保持|保存|残)"
     r"|施錠|鍵付き|センサー|読み取り専用|再作成|作り直|使い捨て|イミュータブル"
     r"|offline|asafe|twopeople|twopersons|manually|byhand|onpaper"
+    # a log kept by hand: 「鍵は総務が管理して貸出簿に記入してます」
+    r"|(貸出簿|台帳|記録簿|入室簿|管理簿|記帳簿)(に|へ|で|への)[^。、]{0,4}?(記入|記帳|記録|管理)"
 )
 # English 「No formal pen test yet, but we run a public bug bounty program.」 as folded.
 _NO_NOUN_YET_BUT = re.compile(r"^[a-z0-9][a-z0-9+\-/]{2,60}はまだ[、,]*が[、,]")
@@ -117,6 +119,8 @@ def _no_then_in_force(text: str) -> bool:
         )
         # Kansai 〜とる: 「毎朝わしが目で見とるで」
         or re.search(r"[見しっ]とる", rest)
+        # what happens, said in the plain present: 「GuardDutyのアラートがPagerDutyで二人に飛ぶ」
+        or re.search(r"[一-龥ァ-ヶーa-z](が|で|に)[^。、]{0,12}?[一-龥](る|ぶ|く|む|す|つ|う)[。!]*$", rest)
         # English, folded: 「…、accessisviamtlsclientcerts…」
         or (closing and re.fullmatch(r"[a-z0-9、。,.+\-/ ]+", rest))
     )
@@ -927,6 +931,7 @@ _COVERING = re.compile(
     r"|(残らない|残りません|落ちない|落ちません)|(経路|手段)が(ない|なく|ありません|ございません)"
     r"|無効化|払い出|申請制|承認制|承認を経|自動で(止ま|失効|無効|ロック|削除)|自動失効"
     r"|ratelimit|rate-limit|allowlist|whitelist|mtls|just-in-time|justintime|auto-expire|autoexpire"
+    r"|(貸出簿|台帳|記録簿|入室簿|管理簿|記帳簿)(に|へ|で|への)[^。、]{0,4}?(記入|記帳|記録|管理)"
     # a count that is the limit: 「ログインAPIはWAFで5分100回まで」
     r"|\d+(回|件)(まで|を上限|に制限)"
 )
