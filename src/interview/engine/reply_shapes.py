@@ -633,6 +633,9 @@ def _negated_measure_then_means(text: str) -> Status | None:
         return None
     if not _MEANS_CLAUSE.search(after) and not _JUSTIFIES.search(after) and _POS_TOKEN not in after:
         return None
+    if re.search(r"(けど|けれど|ものの|ですが|ますが|だが)[、,]|実質|事実上|無制限|形だけ|形骸", after):
+        # 「レート制限はかけてるけど、1分1000回なので実質無制限」: the means, then what undoes it
+        return Status.UNKNOWN
     return Status.ALTERNATIVE if _JUSTIFIES.search(after) else Status.UNKNOWN
 
 
@@ -899,6 +902,15 @@ def _no_then_weaker(text: str) -> bool:
         return False
     before, after = text[: found.end()], text[found.end() :]
     weaker = _WEAKER_AFTER.search(after)
+    if (
+        weaker is None
+        and _SECOND_FACTOR.search(before)
+        and re.search(r"パスワード(は|を|のみ|だけ|が)", after)
+        and not _STRONGER_FACTOR.search(after)
+    ):
+        # 「多要素認証は導入しておりませんが、パスワードは8桁以上としております」: the factor it
+        # was to add to, made longer — a gap, not another means
+        weaker = re.search(r"パスワード", after)
     # a part of the same control named (「MFAはまだ。管理者だけは入れてるけど、それだけ」): a part
     rest = after[: weaker.start()] + after[weaker.end() :] if weaker else after
     return (
@@ -910,6 +922,10 @@ def _no_then_weaker(text: str) -> bool:
     )
 
 
+_SECOND_FACTOR = re.compile(r"多要素|二要素|2要素|二段階|2段階|mfa|2fa|ワンタイム|otp|トークン")
+_STRONGER_FACTOR = re.compile(
+    r"証明書|生体|指紋|顔認証|webauthn|パスキー|passkey|fido|sso|ip制限|vpn|ハードウェア|漏洩済み|漏えい済み|照合"
+)
 # A part named by who or where (「管理者は」「本番では」): a part of the same control.
 _TOPIC_PART = re.compile(
     r"(管理者|本番|開発|検証|社員|正社員|委託先|一部|主要|重要|新規|既存|支店|本店|部署|拠点)(環境|系|アカウント)?(だけ|のみ|は|では|には)"
@@ -942,6 +958,8 @@ _NOT_SETTLED = re.compile(
     r"|予定|これから|今後|来期|来年|検討|つもり|したい|予算|課題|リスクは|問題(は|が)(ある|あり)"
     r"|判断|裁量|感覚|各自|個人|属人|適当|なんとなく|その場|都度|気を(つけ|付け)|程度|たまに|ときどき|時々|口頭|任せ|頼み|頼り"
     r"|わから|分から|不明|確認中|前は|昔|以前|いずれ|but|however"
+    # a contrast inside the means (「レート制限はかけてるけど、1分1000回なので実質無制限」)
+    r"|(けど|けれど|ものの|ですが|ますが|だが)[、,]|実質|事実上|無制限|形だけ|形骸"
     # the weaker thing the measure asked for builds on (「MFAはまだですが、パスワードは必須」)
     r"|(?<![済み])(パスワード|ファイアウォール|basic認証|ベーシック認証)(は|を|だけ|のみ)"
 )
