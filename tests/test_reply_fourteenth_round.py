@@ -28,6 +28,10 @@ from interview.engine.reply import parse_status_reply
         "棚卸しツールはないです。毎月、人事の名簿とアカウントを手で突き合わせています",
         "サーバー室のカメラは無し。入口を生体認証にして、入れる人を3名に限定",
         "We don't use hardware tokens; login is via client certificates and an IP allowlist.",
+        "ログの改ざん検知は入れていません。ログは追記専用のバケットに送っています",
+        "入室管理のシステムはないですが、鍵は総務が持っていて貸出簿に記入してもらってます",
+        "当行では当該機能を有しておりませんが、端末の利用は行内LANに限定しております",
+        "棚卸しは特にしていません。退職日に人事システム連携で自動で失効します",
         # bank keigo: 〜により補完 / 〜で担保 / 〜にて代替
         "当行では暗号化は行っておりませんが、接続は専用線による閉域網に限定しております。",
         "当行では改ざん検知ツールは保有しておりませんが、日次の二名による突合で担保しております。",
@@ -52,6 +56,7 @@ def test_an_absent_measure_then_a_covering_means_is_alternative(text):
         "委託先の点検はしていない。秘密保持契約は結んでいるけど、それ以上は何も",
         "IP制限はしてない。ログイン画面は誰でも外から叩ける状態",
         "当行では当該ログの分析は行っておらず、補完的な措置も特にございません。",
+        "当行では二要素認証は導入しておりませんが、パスワードは10桁以上としております。",
     ],
 )
 def test_a_weaker_look_alike_is_not_done(text):
@@ -80,6 +85,7 @@ def test_a_part_of_the_same_control_is_never_read_as_alternative(text):
         # weaker means named for what they build on: asked, never 代替策 by the rules
         "MFAはまだですが、パスワードは必須にしています",
         "研修はしていない、入社時に誓約書を必須にしている",
+        "アカウントロックはない。回数制限はかけてるけど、1分500回なので実質無制限",
         # the means named, then said not to cover the risk (English)
         "No rate limiting. There is a CAPTCHA on signup, but the login endpoint is open.",
     ],
@@ -99,6 +105,9 @@ def test_a_weaker_means_is_not_read_as_alternative(text):
         ("委託元に確認中です。担当の方が今週は出張で", Status.UNKNOWN),
         ("退職者のアカウントは人事システム連携で自動で無効になります", Status.DONE),
         ("前回の監査で指摘されて、まだそのまま", Status.NOT_DONE),
+        ("退職者アカウントの棚卸しはしていません", Status.NOT_DONE),
+        ("委託先の報告を待っているところです", Status.UNKNOWN),
+        ("ちょっと何とも言えないです、インフラ担当に聞かないと", Status.UNKNOWN),
     ],
 )
 def test_fourteenth_round_replies_are_read(text, status):

@@ -29,7 +29,7 @@ from interview.engine.reply_regex import fast, fast_module
 # The first clause negates the measure, then a break (。 、 が けど).
 _NO_FIRST = re.compile(
     r"(ない|ません|なし|無し|未(導入|実施|対応|整備|設定|採用)|おらず|ないっす|ないです|ないんです|なくて|(?<=[てで])へん)"
-    r"(です|っす|でして)?(が|けど|けれど|けども)?[、,。;]"
+    r"(です|っす|でして)?(ね|よ)?(が|けど|けれど|けども)?[、,。;]"
 )
 # Words that make the rest a part, a gap, a plan or an ad hoc practice, not another means.
 _NOT_A_MEANS = re.compile(
@@ -120,7 +120,9 @@ def _no_then_in_force(text: str) -> bool:
         # Kansai 〜とる: 「毎朝わしが目で見とるで」
         or re.search(r"[見しっ]とる", rest)
         # what happens, said in the plain present: 「GuardDutyのアラートがPagerDutyで二人に飛ぶ」
-        or re.search(r"[一-龥ァ-ヶーa-z](が|で|に)[^。、]{0,12}?[一-龥](る|ぶ|く|む|す|つ|う)[。!]*$", rest)
+        or re.search(
+            r"[一-龥ァ-ヶーa-z](が|で|に)[^。、]{0,12}?[一-龥](る|ぶ|く|む|す|つ|う)[。!]*$", rest
+        )
         # English, folded: 「…、accessisviamtlsclientcerts…」
         or (closing and re.fullmatch(r"[a-z0-9、。,.+\-/ ]+", rest))
     )
@@ -633,7 +635,9 @@ def _negated_measure_then_means(text: str) -> Status | None:
         return None
     if not _MEANS_CLAUSE.search(after) and not _JUSTIFIES.search(after) and _POS_TOKEN not in after:
         return None
-    if re.search(r"(けど|けれど|ものの|ですが|ますが|だが)[、,]|実質|事実上|無制限|形だけ|形骸", after):
+    if re.search(
+        r"(けど|けれど|ものの|ですが|ますが|だが)[、,]|実質|事実上|無制限|形だけ|形骸", after
+    ):
         # 「レート制限はかけてるけど、1分1000回なので実質無制限」: the means, then what undoes it
         return Status.UNKNOWN
     return Status.ALTERNATIVE if _JUSTIFIES.search(after) else Status.UNKNOWN
@@ -936,7 +940,10 @@ _TOPIC_PART = re.compile(
 # a design in which the risk cannot arise, another factor of authentication.
 _COVERING = re.compile(
     r"(から|で|経由|に)?しか[^。、]{0,16}?(でき|入れ|入ら|表示でき|使え|アクセスでき|ログインでき|接続でき|繋が|つなが|触れ|置|持)(ない|ません|ず)"
-    r"|(から|で|経由|に)のみ[^。、]{0,12}?(アクセス|接続|ログイン|許可|利用|可能)"
+    r"|(から|で|経由|に)のみ[^。、]{0,12}?(アクセス|接続|ログイン|許可|利用|可能|受け付け|受付|通信|通し|入れ)"
+    r"|に限定(して|し|と|され)|に絞(って|り|っ)|(から|経由|経由で)〔済〕"
+    # kept where it cannot be changed: 「ログは追記専用のストレージに保管」
+    r"|追記専用|書き換え(でき|られ)ない|(変更|削除|改ざん|改竄)(でき|され)ない|消せない|読み取り専用|イミュータブル|worm|オブジェクトロック"
     # required or enforced, when what is required is a way in or a second pair of eyes
     r"|(証明書|認証|vpn|mfa|多要素|二要素|2要素|承認|立会|立ち会|レビュー|webauthn|passkey|パスキー|fido|sso|ip制限"
     r"|文字以上|長さ)[^。、]{0,12}?(必須|強制)"
