@@ -127,3 +127,9 @@ def test_line_breaks_for_commas_keep_the_alternative_reading():
     text = "防犯カメラはないです、サーバ室は窓なしで二人一組でしか入れない決まり"
     assert rules_reading(text)[0] is Status.ALTERNATIVE
     assert rules_reading(text.replace("、", "\n"))[0] is Status.ALTERNATIVE
+
+
+def test_a_scoped_no_then_the_other_scope_is_not_read_as_alternative_by_the_rules():
+    # the same control in another place: a part, even when the place is covered strongly
+    text = "入室記録は事務室は取っていない。機械室は生体認証で記録している"
+    assert rules_reading(text)[0] is not Status.ALTERNATIVE

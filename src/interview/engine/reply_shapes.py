@@ -926,6 +926,10 @@ def _no_then_weaker(text: str) -> bool:
     )
 
 
+_SCOPE_NOUN = re.compile(
+    r"大手|小規模|本番|開発|検証|社員|委託先|支店|本店|拠点|店舗|部署|事務所|オフィス|一部|残り|(?<![a-z])他|ほか|それ以外"
+)
+_TOPIC_MARK = re.compile(r"(?<=[一-龥ァ-ヶーa-z0-9ろのとき])(には|では|は)(?![ずない])")
 _SECOND_FACTOR = re.compile(r"多要素|二要素|2要素|二段階|2段階|mfa|2fa|ワンタイム|otp|トークン")
 _STRONGER_FACTOR = re.compile(
     r"証明書|生体|指紋|顔認証|webauthn|パスキー|passkey|fido|sso|ip制限|vpn|ハードウェア|漏洩済み|漏えい済み|照合"
@@ -991,6 +995,20 @@ def _no_then_covering_means(text: str) -> bool:
         # the night or holiday left out is itself closed: 「休日の分析はしてない。土日は…拒否」
         and not (_NIGHT_OR_HOLIDAY.search(lead) and _NIGHT_OR_HOLIDAY.search(after))
     ):
+        return False
+    frame = re.sub(r"^(当行|当社|弊社|弊行|うち|自社|ご質問の|本件)(では|は|の)?[、,]?", "", before)
+    topics = [m.start() for m in _TOPIC_MARK.finditer(frame)]
+    other = re.match(r"([^。、は]{1,8})は", after)
+    if (
+        len(topics) >= 2
+        and other is not None
+        and (
+            _SCOPE_NOUN.search(other.group(1))
+            or other.group(1)[-1] == frame[topics[1] - 1]  # 執務室は … サーバ室は
+        )
+    ):
+        # a scoped no, then the other scope: 「入退室の記録は執務室は取ってない。サーバ室は生体認証で
+        # 記録してる」 is a part of the same control
         return False
     if (
         "〔" in before
