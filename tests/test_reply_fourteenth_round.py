@@ -133,3 +133,16 @@ def test_a_scoped_no_then_the_other_scope_is_not_read_as_alternative_by_the_rule
     # the same control in another place: a part, even when the place is covered strongly
     text = "入室記録は事務室は取っていない。機械室は生体認証で記録している"
     assert rules_reading(text)[0] is not Status.ALTERNATIVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the means first, given as the reason the measure is not taken: asked, 代替策 guessed
+        "閉域網の専用線でつないでいるため、回線の暗号化は実施しておりません",
+        "回数制限をかけてるので、アカウントロックは入れてない",
+        "毎朝二人で残高を突合してるから、改ざん検知の仕組みは作ってない",
+    ],
+)
+def test_a_means_given_as_the_reason_asks_with_alternative(text):
+    assert rules_reading(text) == (None, Status.ALTERNATIVE), text

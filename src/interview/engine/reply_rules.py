@@ -147,6 +147,7 @@ from interview.engine.reply_shapes import (
     _limited_beside_not_applicable,
     _mark_list,
     _means_after_negative,
+    _means_then_no,
     _means_with_own_topic,
     _negated_first_then_means,
     _negated_measure_then_means,
@@ -266,6 +267,13 @@ def read(folded: str) -> Reading:
         # 「当行では回線の暗号化は行っておりませんが、接続先とは専用線による閉域網で接続して
         # おります」: the measure is absent, another means in force closes the same risk — 代替策
         status, guess = Status.ALTERNATIVE, None
+    elif (status or guess) in (Status.PARTIAL, Status.NOT_DONE, Status.DONE) and _means_then_no(
+        text
+    ):
+        # 「専用線による閉域網で接続しているため、通信の暗号化は行っておりません」: a means that
+        # closes the risk, given as the reason the measure is not taken — 代替策, or 該当なし as
+        # some read it? Ask, with 代替策 guessed.
+        status, guess = None, Status.ALTERNATIVE
     elif status in (Status.PARTIAL, Status.NOT_DONE) and _no_then_in_force(text):
         # 「通信の暗号化はしていない。専用線の閉域網で接続しているので…」「夜間の監視要員はいません。
         # 夜22時から朝7時まではAPIの更新系を閉じています」: the measure is absent, then something

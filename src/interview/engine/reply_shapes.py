@@ -1040,6 +1040,44 @@ def _no_then_covering_means(text: str) -> bool:
     )
 
 
+_REASON_BREAK = re.compile(r"(ので|ため|から|なので|んで)[、,]")
+
+
+def _means_then_no(text: str) -> bool:
+    """「専用線による閉域網で接続しているため、通信の暗号化は行っておりません」「レート制限を
+    かけてるので、ロックアウトは入れてない」: a means in force that closes the risk, given as
+    the reason the asked measure is not taken — 代替策 (the covering rule, the other way round)."""
+    found = _REASON_BREAK.search(text)
+    if found is None or found.start() == 0:
+        return False
+    reason, rest = text[: found.start()], text[found.end() :]
+    if not _COVERING.search(reason) or "。" in reason:
+        return False
+    closed = _COVERING.sub("〔限〕", reason)
+    closed = re.sub(r"(応答し|受け付け|通さ|通れ|入れ|入ら|読め)(ない|ません)", "〔限〕", closed)
+    return (
+        not _NEGATIVE.search(closed)
+        and not _NOT_SETTLED.search(reason)
+        and not _WEAKER_AFTER.search(text)
+        and not PLAN_WORDS.search(text)
+        and not _UNKNOWN.search(text)
+        and bool(
+            _POSITIVE.search(closed)
+            or "〔限〕" in closed
+            or re.search(r"(だけ|のみ|しか)$", reason)
+        )
+        # the rest only negates the measure asked about
+        and bool(
+            re.fullmatch(
+                r"[^。、]{2,40}?(ない|ません|おりません|ないです|ないっす|なし)(です|ね|よ|w)?[。!]*",
+                rest,
+            )
+        )
+        and not _POSITIVE.search(rest)
+        and not _PARTIAL.search(rest)
+    )
+
+
 # Only this module's own patterns: those imported from reply_patterns were made fast there
 # (made fast again, they would be compiled anew).
 _OWN = {name: value for name, value in globals().items() if name not in vars(reply_patterns)}
