@@ -148,3 +148,16 @@ def test_a_scoped_no_then_the_other_scope_is_not_read_as_alternative_by_the_rule
 )
 def test_a_means_given_as_the_reason_asks_with_alternative(text):
     assert rules_reading(text) == (None, Status.ALTERNATIVE), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no such thing here (a room, an app, a shop): 該当なし or a gap? Asked, 該当なし guessed
+        "全部クラウドなのでサーバールームはないです",
+        "スマホアプリはリリースしてないです",
+        "委託先、ないです",
+    ],
+)
+def test_no_such_thing_here_asks_with_not_applicable(text):
+    assert rules_reading(text) == (None, Status.NOT_APPLICABLE), text
