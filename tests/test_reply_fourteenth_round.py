@@ -23,6 +23,7 @@ from interview.engine.reply import parse_status_reply
         "ワンタイムパスワードはなしで、ログインはクライアント証明書必須にしてます",
         # asked until the thirteenth round (tests/test_reply_twelfth_round.py, …thirteenth…)
         "不正利用の検知はしていないが、1日の送金上限を5万円に設定している",
+        "取引のモニタリングはしてないけど、1日の送金件数を100件に絞ってる",
         "自動テストはないですが、変更は全件2名がレビューして記録を残しています",
         "うーん、ないですね。でもVPN必須なので外からは入れないです",
         "棚卸しツールはないです。毎月、人事の名簿とアカウントを手で突き合わせています",

@@ -21,7 +21,6 @@ _rules = rules_reading
         # fourteenth round: tests/test_reply_fourteenth_round.py)
         # a time, a limit or a boundary that is itself the means
         "夜間の監視はしていませんが、夜間はAPIを止めています",
-        "取引のモニタリングはしてないけど、1日の送金件数を100件に絞ってる",
         "鍵のローテーションはしてないが、鍵はHSMの中から出ない",
         "書き出しの制限はしてない。データは仮想デスクトップの中だけで、端末にはそもそも落ちない",
         # a control in force (least privilege) after the negated measure
