@@ -60,13 +60,55 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
     """Read a free Japanese reply: its status (or None when not sure) and the whole reply.
 
     *today* resolves relative dates (来年3月 → the next March); it defaults to the real date.
+    A long reply of several sentences is read sentence by sentence and always asked about
+    (``engine.reply_long``).
     """
+    from interview.engine.reply_long import is_long
+
+    raw = text.strip()
+    if is_long(raw):
+        return _read_long(raw, today)
+    return _read_one(raw, today)
+
+
+def _read_long(raw: str, today: date | None) -> StatusReply:
+    """A long reply: its answering sentences read as replies; not sure, with their best
+    guess pre-selected (``engine.reply_long``)."""
+    from interview.engine.reply_long import best_guess, chosen, sentences
+
+    units = sentences(raw)
+    read: dict[str, StatusReply] = {}
+
+    def reading(unit: str) -> tuple[Status | None, Status | None]:
+        if unit not in read:
+            read[unit] = _read_one(unit, today)
+        found = read[unit]
+        return (None, None) if found.request is not None else (found.status, found.guess)
+
+    picked = [units[i] for i in chosen(units, reading)]
+    guess = best_guess(picked, [reading(unit) for unit in picked])
+    plan = None
+    if guess in (Status.NOT_DONE, Status.PARTIAL):
+        # the plans of the sentences that say what the guess says (not of background)
+        plans = [
+            found.plan
+            for found in (read[unit] for unit in picked)
+            if found.plan is not None and (found.status or found.guess) is guess
+        ]
+        if plans:  # the month named last: nearest the answer
+            due = next((p.due for p in reversed(plans) if p.due is not None), None)
+            plan = PlanHint("".join(p.text for p in plans), due)
+    # a question back only when no chosen sentence answers and one asks
+    asked = guess is None and any(read[unit].is_question for unit in picked)
+    return StatusReply(None, raw, guess=guess, is_question=asked, plan=plan)
+
+
+def _read_one(raw: str, today: date | None) -> StatusReply:
     from interview.engine.reply_normalize import fold
     from interview.engine.reply_plan import plan_text, resolve_due
     from interview.engine.reply_request import asks, read_request
     from interview.engine.reply_rules import is_status_key, read
 
-    raw = text.strip()
     folded = fold(raw)
     request = read_request(folded)
     if request is not None:  # 「後回しにして」「ちょっと待って」: no status; the chat answers
