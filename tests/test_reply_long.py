@@ -109,3 +109,18 @@ def test_the_long_reply_table_is_asked_with_a_useful_guess():
     assert all(r.status is None for _, r in readings)
     right = sum(r.guess is s for s, r in readings)
     assert right / len(readings) >= 0.55
+
+
+def test_a_plan_in_the_middle_is_offered_and_background_is_not_a_plan():
+    text = (
+        BACKGROUND
+        + "最高責任者は管理本部長が兼務していますが、本人が職務範囲を認識しているかは確認していません。"
+        + "来年3月までに本人向けの説明会を開く予定です。"
+        + "つまり、責任者は決まっているが認識の確認はまだ、ということになります。"
+    )
+    reply = parse_status_reply(text, today=TODAY)
+    assert reply.guess is Status.PARTIAL
+    assert reply.plan is not None and reply.plan.due == "2027-03"
+    assert (
+        reply.plan.text == "来年3月までに本人向けの説明会を開く予定です。"
+    )  # not 「今年度の上期に…しました」

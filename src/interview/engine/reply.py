@@ -74,7 +74,7 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
 def _read_long(raw: str, today: date | None) -> StatusReply:
     """A long reply: its answering sentences read as replies; not sure, with their best
     guess pre-selected (``engine.reply_long``)."""
-    from interview.engine.reply_long import best_guess, chosen, sentences
+    from interview.engine.reply_long import best_guess, chosen, plan_sentences, sentences
 
     units = sentences(raw)
     read: dict[str, StatusReply] = {}
@@ -88,16 +88,14 @@ def _read_long(raw: str, today: date | None) -> StatusReply:
     picked = [units[i] for i in chosen(units, reading)]
     guess = best_guess(picked, [reading(unit) for unit in picked])
     plan = None
-    if guess in (Status.NOT_DONE, Status.PARTIAL):
-        # the plans of the sentences that say what the guess says (not of background)
-        plans = [
-            found.plan
-            for found in (read[unit] for unit in picked)
-            if found.plan is not None and (found.status or found.guess) is guess
-        ]
-        if plans:  # the month named last: nearest the answer
-            due = next((p.due for p in reversed(plans) if p.due is not None), None)
-            plan = PlanHint("".join(p.text for p in plans), due)
+    if guess in (Status.NOT_DONE, Status.PARTIAL):  # a plan belongs to a gap
+        from interview.engine.reply_normalize import fold
+        from interview.engine.reply_plan import resolve_due
+
+        named = plan_sentences(units)
+        if named:  # the month named last: nearest the answer
+            dues = [resolve_due(fold(unit), today or date.today()) for unit in named]
+            plan = PlanHint("".join(named), next((d for d in reversed(dues) if d), None))
     # a question back only when no chosen sentence answers and one asks
     asked = guess is None and any(read[unit].is_question for unit in picked)
     return StatusReply(None, raw, guess=guess, is_question=asked, plan=plan)

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from interview.engine.answers import Status
+from interview.engine.reply_plan import names_plan
 
 LONG_REPLY = 240  # characters from which a reply of several sentences is read sentence by sentence
 MIN_SENTENCES = 3
@@ -35,6 +36,21 @@ SUMMARY = re.compile(
 def sentences(text: str) -> list[str]:
     """The sentences and lines of *text*, as typed, blank ones left out."""
     return [piece.strip() for piece in _SENTENCE_END.split(text) if piece.strip()]
+
+
+# A sentence about what was done (「今年度の上期に体制を整理しました」) is background, not a
+# plan, unless it says one (「来月導入する予定でしたが…」 keeps its 予定).
+_PAST = re.compile(r"(ました|した|でした|だった)[。．!！\s]*$")
+_INTENT = re.compile(r"予定|計画|検討|つもり|見込み|目指|目処|目途|めど")
+
+
+def plan_sentences(units: Sequence[str]) -> list[str]:
+    """The sentences of a long reply that name a plan or a date, as typed."""
+    return [
+        unit
+        for unit in units
+        if names_plan(unit) and not (_PAST.search(unit) and not _INTENT.search(unit))
+    ]
 
 
 def is_long(text: str) -> bool:

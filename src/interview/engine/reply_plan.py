@@ -150,7 +150,7 @@ def plan_text(raw: str) -> str:
     pieces = [p for p in re.split(r"(?<=[。．!！?？\n；;])", raw) if p.strip()]
     if len(pieces) <= 1:  # one sentence (the rest blank): it is the reply, named or not
         return raw.strip()
-    hits = [p.strip() for p in pieces if _names_plan(p)]
+    hits = [p.strip() for p in pieces if names_plan(p)]
     return "".join(hits) if hits else raw.strip()
 
 
@@ -163,7 +163,7 @@ def _has_date(folded: str) -> bool:
     return bool(_DATE_WORDS.search(folded))
 
 
-def _names_plan(piece: str) -> bool:
+def names_plan(piece: str) -> bool:
     """Whether one sentence of a reply names a plan or a date. A Japanese sentence is read
     in its spelling fold (``spelling_fold``: width, case, blanks, kana spellings), not the
     whole ``fold``, which costs more than reading the reply when a long reply has dozens of
