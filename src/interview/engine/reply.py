@@ -74,7 +74,13 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
 def _read_long(raw: str, today: date | None) -> StatusReply:
     """A long reply: its answering sentences read as replies; not sure, with their best
     guess pre-selected (``engine.reply_long``)."""
-    from interview.engine.reply_long import best_guess, chosen, plan_sentences, sentences
+    from interview.engine.reply_long import (
+        WHOLE_VOTES,
+        best_guess,
+        chosen,
+        plan_sentences,
+        sentences,
+    )
 
     units = sentences(raw)
     read: dict[str, StatusReply] = {}
@@ -86,7 +92,11 @@ def _read_long(raw: str, today: date | None) -> StatusReply:
         return (None, None) if found.request is not None else (found.status, found.guess)
 
     picked = [units[i] for i in chosen(units, reading)]
-    guess = best_guess(picked, [reading(unit) for unit in picked])
+    votes = [reading(unit) for unit in picked]
+    if len(raw) < WHOLE_VOTES:  # the whole reply read as one, a vote like a sentence's
+        whole = _read_one(raw, today)
+        picked, votes = [*picked, ""], [*votes, (whole.status, whole.guess)]
+    guess = best_guess(picked, votes)
     plan = None
     if guess in (Status.NOT_DONE, Status.PARTIAL):  # a plan belongs to a gap
         from interview.engine.reply_normalize import fold
@@ -97,7 +107,7 @@ def _read_long(raw: str, today: date | None) -> StatusReply:
             dues = [resolve_due(fold(unit), today or date.today()) for unit in named]
             plan = PlanHint("".join(named), next((d for d in reversed(dues) if d), None))
     # a question back only when no chosen sentence answers and one asks
-    asked = guess is None and any(read[unit].is_question for unit in picked)
+    asked = guess is None and any(read[unit].is_question for unit in picked if unit)
     return StatusReply(None, raw, guess=guess, is_question=asked, plan=plan)
 
 

@@ -18,8 +18,12 @@ from collections.abc import Callable, Sequence
 from interview.engine.answers import Status
 from interview.engine.reply_plan import names_plan
 
-LONG_REPLY = 240  # characters from which a reply of several sentences is read sentence by sentence
+LONG_REPLY = 160  # characters from which a reply of several sentences is read sentence by sentence
 MIN_SENTENCES = 3
+# Under this many characters the reading of the whole reply votes too, as one more sentence:
+# on replies of 160–260 characters its guess was right as often as the sentences' (whole
+# 48 of 79, sentences 38; both 47), on longer ones less often (37 of 75 against 45).
+WHOLE_VOTES = 300
 
 # A sentence ends at 。 ！ ？ (full or half width) or a line break.
 _SENTENCE_END = re.compile(r"(?<=[。．!！?？\n])")
