@@ -60,27 +60,45 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
     """Read a free Japanese reply: its status (or None when not sure) and the whole reply.
 
     *today* resolves relative dates (来年3月 → the next March); it defaults to the real date.
-    A long reply of several sentences is read sentence by sentence and always asked about
-    (``engine.reply_long``).
+    A long reply of several sentences is always asked about, with a best guess; from 300
+    characters it is read sentence by sentence (``engine.reply_long``).
     """
-    from interview.engine.reply_long import is_long
+    from interview.engine.reply_long import BY_SENTENCE, is_long
 
     raw = text.strip()
-    if is_long(raw):
+    if not is_long(raw):
+        return _read_one(raw, today)
+    if len(raw) >= BY_SENTENCE:
         return _read_long(raw, today)
-    return _read_one(raw, today)
+    whole = _read_one(raw, today)  # several sentences, not yet long: asked, read whole
+    if whole.request is not None:
+        return whole
+    guess = whole.status or whole.guess
+    plan = _sentences_plan(raw, guess, today)
+    return StatusReply(None, raw, guess=guess, is_question=whole.is_question, plan=plan)
+
+
+def _sentences_plan(raw: str, guess: Status | None, today: date | None) -> PlanHint | None:
+    """The plan a reply of several sentences names, when its guess is a gap (未実施, 一部実施):
+    the sentences naming a plan or a date, background about what was done left out; the
+    month named last (nearest the answer)."""
+    if guess not in (Status.NOT_DONE, Status.PARTIAL):
+        return None
+    from interview.engine.reply_long import plan_sentences, sentences
+    from interview.engine.reply_normalize import fold
+    from interview.engine.reply_plan import resolve_due
+
+    named = plan_sentences(sentences(raw))
+    if not named:
+        return None
+    dues = [resolve_due(fold(unit), today or date.today()) for unit in named]
+    return PlanHint("".join(named), next((d for d in reversed(dues) if d), None))
 
 
 def _read_long(raw: str, today: date | None) -> StatusReply:
     """A long reply: its answering sentences read as replies; not sure, with their best
     guess pre-selected (``engine.reply_long``)."""
-    from interview.engine.reply_long import (
-        WHOLE_VOTES,
-        best_guess,
-        chosen,
-        plan_sentences,
-        sentences,
-    )
+    from interview.engine.reply_long import best_guess, chosen, sentences
 
     units = sentences(raw)
     read: dict[str, StatusReply] = {}
@@ -92,22 +110,10 @@ def _read_long(raw: str, today: date | None) -> StatusReply:
         return (None, None) if found.request is not None else (found.status, found.guess)
 
     picked = [units[i] for i in chosen(units, reading)]
-    votes = [reading(unit) for unit in picked]
-    if len(raw) < WHOLE_VOTES:  # the whole reply read as one, a vote like a sentence's
-        whole = _read_one(raw, today)
-        picked, votes = [*picked, ""], [*votes, (whole.status, whole.guess)]
-    guess = best_guess(picked, votes)
-    plan = None
-    if guess in (Status.NOT_DONE, Status.PARTIAL):  # a plan belongs to a gap
-        from interview.engine.reply_normalize import fold
-        from interview.engine.reply_plan import resolve_due
-
-        named = plan_sentences(units)
-        if named:  # the month named last: nearest the answer
-            dues = [resolve_due(fold(unit), today or date.today()) for unit in named]
-            plan = PlanHint("".join(named), next((d for d in reversed(dues) if d), None))
+    guess = best_guess(picked, [reading(unit) for unit in picked])
+    plan = _sentences_plan(raw, guess, today)
     # a question back only when no chosen sentence answers and one asks
-    asked = guess is None and any(read[unit].is_question for unit in picked if unit)
+    asked = guess is None and any(read[unit].is_question for unit in picked)
     return StatusReply(None, raw, guess=guess, is_question=asked, plan=plan)
 
 

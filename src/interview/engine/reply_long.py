@@ -4,9 +4,9 @@ The reply reader's rules and its gate were built and measured on chat replies (t
 in the tables has 150 characters). A reply of several hundred characters carries background,
 evidence and asides around the sentences that answer, and read whole it was asked about four
 times in five, with a pre-selection right one time in three (docs/japanese-text.md, "Long
-replies"). A long reply is read one sentence at a time instead, and the sentences' readings
-are combined into a best guess; the chat always asks about a long reply, with that guess
-pre-selected.
+replies"). The chat always asks about a long reply, with a best guess pre-selected: from
+300 characters the reply is read one sentence at a time and the sentences' readings are
+combined into that guess; under 300, its whole reading is the guess.
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ from collections.abc import Callable, Sequence
 from interview.engine.answers import Status
 from interview.engine.reply_plan import names_plan
 
-LONG_REPLY = 160  # characters from which a reply of several sentences is read sentence by sentence
+LONG_REPLY = 160  # characters from which a reply of several sentences is always asked about
 MIN_SENTENCES = 3
-# Under this many characters the reading of the whole reply votes too, as one more sentence:
-# on replies of 160–260 characters its guess was right as often as the sentences' (whole
-# 48 of 79, sentences 38; both 47), on longer ones less often (37 of 75 against 45).
-WHOLE_VOTES = 300
+# From this many characters it is read sentence by sentence; under it, read whole (its
+# reading becomes the guess). On the tuning tables, replies of 160–300 characters were
+# guessed right as often read whole as by their sentences (48 of 79 against 38–47), longer
+# ones less often (37 of 75 against 45).
+BY_SENTENCE = 300
 
 # A sentence ends at 。 ！ ？ (full or half width) or a line break.
 _SENTENCE_END = re.compile(r"(?<=[。．!！?？\n])")
@@ -58,7 +59,7 @@ def plan_sentences(units: Sequence[str]) -> list[str]:
 
 
 def is_long(text: str) -> bool:
-    """Whether *text* is read sentence by sentence."""
+    """Whether *text* is long enough to be always asked about."""
     return len(text) >= LONG_REPLY and len(sentences(text)) >= MIN_SENTENCES
 
 
