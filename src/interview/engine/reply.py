@@ -60,13 +60,69 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
     """Read a free Japanese reply: its status (or None when not sure) and the whole reply.
 
     *today* resolves relative dates (来年3月 → the next March); it defaults to the real date.
+    A long reply of several sentences is always asked about, with a best guess; from 300
+    characters it is read sentence by sentence (``engine.reply_long``).
     """
+    from interview.engine.reply_long import BY_SENTENCE, is_long
+
+    raw = text.strip()
+    if not is_long(raw):
+        return _read_one(raw, today)
+    if len(raw) >= BY_SENTENCE:
+        return _read_long(raw, today)
+    whole = _read_one(raw, today)  # several sentences, not yet long: asked, read whole
+    if whole.request is not None:
+        return whole
+    guess = whole.status or whole.guess
+    plan = _sentences_plan(raw, guess, today)
+    return StatusReply(None, raw, guess=guess, is_question=whole.is_question, plan=plan)
+
+
+def _sentences_plan(raw: str, guess: Status | None, today: date | None) -> PlanHint | None:
+    """The plan a reply of several sentences names, when its guess is a gap (未実施, 一部実施):
+    the sentences naming a plan or a date, background about what was done left out; the
+    month named last (nearest the answer)."""
+    if guess not in (Status.NOT_DONE, Status.PARTIAL):
+        return None
+    from interview.engine.reply_long import plan_sentences, sentences
+    from interview.engine.reply_normalize import fold
+    from interview.engine.reply_plan import resolve_due
+
+    named = plan_sentences(sentences(raw))
+    if not named:
+        return None
+    dues = [resolve_due(fold(unit), today or date.today()) for unit in named]
+    return PlanHint("".join(named), next((d for d in reversed(dues) if d), None))
+
+
+def _read_long(raw: str, today: date | None) -> StatusReply:
+    """A long reply: its answering sentences read as replies; not sure, with their best
+    guess pre-selected (``engine.reply_long``)."""
+    from interview.engine.reply_long import best_guess, chosen, sentences
+
+    units = sentences(raw)
+    read: dict[str, StatusReply] = {}
+
+    def reading(unit: str) -> tuple[Status | None, Status | None]:
+        if unit not in read:
+            read[unit] = _read_one(unit, today)
+        found = read[unit]
+        return (None, None) if found.request is not None else (found.status, found.guess)
+
+    picked = [units[i] for i in chosen(units, reading)]
+    guess = best_guess(picked, [reading(unit) for unit in picked])
+    plan = _sentences_plan(raw, guess, today)
+    # a question back only when no chosen sentence answers and one asks
+    asked = guess is None and any(read[unit].is_question for unit in picked)
+    return StatusReply(None, raw, guess=guess, is_question=asked, plan=plan)
+
+
+def _read_one(raw: str, today: date | None) -> StatusReply:
     from interview.engine.reply_normalize import fold
     from interview.engine.reply_plan import plan_text, resolve_due
     from interview.engine.reply_request import asks, read_request
     from interview.engine.reply_rules import is_status_key, read
 
-    raw = text.strip()
     folded = fold(raw)
     request = read_request(folded)
     if request is not None:  # 「後回しにして」「ちょっと待って」: no status; the chat answers
