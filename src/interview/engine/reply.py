@@ -153,6 +153,35 @@ def _read_one(raw: str, today: date | None) -> StatusReply:
     )
 
 
+def prepare_reader() -> None:
+    """Load and compile what reading replies needs, short and long (the first reply would
+    otherwise pay for it: the rules and the gate on the first, the long-text forms of the
+    rules on the first reply of 160 characters or more). Safe in a thread."""
+    from interview.engine.reply_regex import prepare
+
+    for sample in _SAMPLES:  # imports the rules, loads the gate, compiles what they reach
+        parse_status_reply(sample, today=date(2026, 4, 1))
+    prepare()  # the rules' alternations, now made
+
+
+# Replies of the shapes the rules branch on (contrast, plan, scope, reason, an unknown,
+# another means, a memo), short and long: reading them once compiles what they reach.
+_SAMPLES = (
+    "はい、実施しています",
+    "本番環境は多要素認証を必須にしていますが、検証環境はまだパスワードのみです。",
+    "専用のツールはありませんが、担当者2名が毎朝ログを目視で確認しています。",
+    "スマホアプリを提供していないので該当しません。来期に検討する予定はあります。",
+    "ちょっと分からないので開発に聞いてみます。たぶん対応済みだと思うのですが。",
+    "・規程：整備済み\n・訓練：未実施（2027年3月までに実施予定）\n・委託先：一部のみ確認",
+    (
+        "昨年度の監査で指摘を受けて、今年度の上期に体制を見直しました。管理者権限は"
+        "情報システム部の3名だけに絞っており、付与と削除は申請書で管理しています。"
+        "ただし、委託先の作業者については棚卸しができておらず、年度内に対応する予定です。"
+        "つまり、社内は対応済みで、委託先は未対応ということになります。"
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Command:
     name: str  # glossary, back, skip, jump, follow, search, review, export, compare, help, quit
