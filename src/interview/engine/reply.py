@@ -60,22 +60,26 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
     """Read a free Japanese reply: its status (or None when not sure) and the whole reply.
 
     *today* resolves relative dates (来年3月 → the next March); it defaults to the real date.
-    A long reply of several sentences is always asked about, with a best guess; from 300
-    characters it is read sentence by sentence (``engine.reply_long``).
+    A reply of several sentences and 160 characters or more is read whole under 300
+    characters (a part or another means then asked about), and from 300 sentence by sentence,
+    always asked about (``engine.reply_long``).
     """
-    from interview.engine.reply_long import BY_SENTENCE, is_long
+    from interview.engine.reply_long import ASKED_ACROSS_SENTENCES, BY_SENTENCE, is_long
 
     raw = text.strip()
     if not is_long(raw):
         return _read_one(raw, today)
     if len(raw) >= BY_SENTENCE:
         return _read_long(raw, today)
-    whole = _read_one(raw, today)  # several sentences, not yet long: asked, read whole
+    whole = _read_one(raw, today)  # several sentences, not yet long: read whole
     if whole.request is not None:
         return whole
+    # a part or another means read across sentences is asked: background beside the answer
+    # reads as a contrast (「昨年指摘を受けました。…まだ何もしていません」)
+    status = None if whole.status in ASKED_ACROSS_SENTENCES else whole.status
     guess = whole.status or whole.guess
     plan = _sentences_plan(raw, guess, today)
-    return StatusReply(None, raw, guess=guess, is_question=whole.is_question, plan=plan)
+    return StatusReply(status, raw, guess=guess, is_question=whole.is_question, plan=plan)
 
 
 def _sentences_plan(raw: str, guess: Status | None, today: date | None) -> PlanHint | None:
