@@ -128,7 +128,7 @@ def _first_reply_ms() -> float:
 
 
 def run() -> list[Figure]:
-    from interview.engine.reply import parse_status_reply
+    from interview.engine.reply import parse_status_reply, prepare_reader
 
     texts = _replies()
 
@@ -140,7 +140,8 @@ def run() -> list[Figure]:
     warm = statistics.median(reader)
     long_reply = "手順書はありますが、訓練はしていません。" * 50  # ~1,000 characters
     long_ms = statistics.median(_samples_ms(parse_status_reply, [long_reply], rounds=5))
-    for text in varied_replies(count=20, seed=1):  # warm-up on other texts
+    prepare_reader()  # what the app's warm-up thread does
+    for text in varied_replies(count=20, seed=1):  # and other texts
         parse_status_reply(text)
     fresh = {size: _fresh_ms(parse_status_reply, size) for size in SIZES}
     fresh_fold = {size: _fresh_ms(fold, size) for size in SIZES}

@@ -11,7 +11,7 @@ import pytest
 
 from interview.engine.answers import Status
 from interview.engine.reply import parse_status_reply
-from interview.engine.reply_long import LONG_REPLY, best_guess, is_long, sentences
+from interview.engine.reply_long import BY_SENTENCE, LONG_REPLY, best_guess, is_long, sentences
 
 TODAY = date(2026, 11, 29)
 BACKGROUND = (
@@ -105,7 +105,7 @@ def _table(path: Path) -> list[tuple[Status, str]]:
 
 def test_mid_length_replies_are_seldom_read_wrong():
     """92 replies of 140–260 characters and 2–5 sentences: read whole, 9 were given a wrong
-    status (34 right, 21 asked with the right guess); now 2 (4 right, 51 asked right)."""
+    status (34 right, 21 asked with the right guess); now 2 (21 right, 34 asked right)."""
     readings = [(s, parse_status_reply(t, today=TODAY)) for s, t in _table(MID)]
     wrong = sum(r.status is not None and r.status is not s for s, r in readings)
     ready = sum((r.status or r.guess) is s and (r.status in (None, s)) for s, r in readings)
@@ -116,12 +116,14 @@ def test_mid_length_replies_are_seldom_read_wrong():
 def test_the_long_reply_table_is_asked_with_a_useful_guess():
     """On the long tuning table (84 replies, 250–1,200 characters), read whole the reader
     gave 14 right and 3 wrong statuses and asked 67 times, its guess right 24 times; read
-    sentence by sentence it asks, its guess right 46 times."""
+    sentence by sentence it asks, its guess right 45 times (1 more read right)."""
     rows = _table(DATA)
     long_rows = [(s, t) for s, t in rows if is_long(t.strip())]
     readings = [(s, parse_status_reply(t, today=TODAY)) for s, t in long_rows]
     assert len(long_rows) >= 70
-    assert all(r.status is None for _, r in readings)
+    # from 300 characters a reply is read sentence by sentence and always asked about
+    assert all(r.status is None for s, r in readings if len(r.detail) >= BY_SENTENCE)
+    assert sum(r.status is not None and r.status is not s for s, r in readings) <= 1
     right = sum(r.guess is s for s, r in readings)
     assert right / len(readings) >= 0.55
 

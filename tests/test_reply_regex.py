@@ -356,3 +356,12 @@ def test_patterns_guarded_by_words_answer_as_the_plain_ones_on_long_text():
         for text in texts:
             assert bool(quick.search(text)) == bool(plain.search(text)), (source, text)  # type: ignore[union-attr]
             assert quick.sub("X", text) == plain.sub("X", text)  # type: ignore[union-attr]
+
+
+def test_prepare_compiles_every_alternation_ahead():
+    from interview.engine.reply import prepare_reader
+
+    prepare_reader()
+    made = list(reply_regex._ALTERNATIONS)
+    assert len(made) >= 10  # the rules' and the plan reader's
+    assert all(alternation._parts is not None for alternation in made)

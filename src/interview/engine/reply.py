@@ -60,22 +60,26 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
     """Read a free Japanese reply: its status (or None when not sure) and the whole reply.
 
     *today* resolves relative dates (来年3月 → the next March); it defaults to the real date.
-    A long reply of several sentences is always asked about, with a best guess; from 300
-    characters it is read sentence by sentence (``engine.reply_long``).
+    A reply of several sentences and 160 characters or more is read whole under 300
+    characters (a part or another means then asked about), and from 300 sentence by sentence,
+    always asked about (``engine.reply_long``).
     """
-    from interview.engine.reply_long import BY_SENTENCE, is_long
+    from interview.engine.reply_long import ASKED_ACROSS_SENTENCES, BY_SENTENCE, is_long
 
     raw = text.strip()
     if not is_long(raw):
         return _read_one(raw, today)
     if len(raw) >= BY_SENTENCE:
         return _read_long(raw, today)
-    whole = _read_one(raw, today)  # several sentences, not yet long: asked, read whole
+    whole = _read_one(raw, today)  # several sentences, not yet long: read whole
     if whole.request is not None:
         return whole
+    # a part or another means read across sentences is asked: background beside the answer
+    # reads as a contrast (「昨年指摘を受けました。…まだ何もしていません」)
+    status = None if whole.status in ASKED_ACROSS_SENTENCES else whole.status
     guess = whole.status or whole.guess
     plan = _sentences_plan(raw, guess, today)
-    return StatusReply(None, raw, guess=guess, is_question=whole.is_question, plan=plan)
+    return StatusReply(status, raw, guess=guess, is_question=whole.is_question, plan=plan)
 
 
 def _sentences_plan(raw: str, guess: Status | None, today: date | None) -> PlanHint | None:
@@ -151,6 +155,35 @@ def _read_one(raw: str, today: date | None) -> StatusReply:
         is_question=reading.is_question,
         plan=plan,
     )
+
+
+def prepare_reader() -> None:
+    """Load and compile what reading replies needs, short and long (the first reply would
+    otherwise pay for it: the rules and the gate on the first, the long-text forms of the
+    rules on the first reply of 160 characters or more). Safe in a thread."""
+    from interview.engine.reply_regex import prepare
+
+    for sample in _SAMPLES:  # imports the rules, loads the gate, compiles what they reach
+        parse_status_reply(sample, today=date(2026, 4, 1))
+    prepare()  # the rules' alternations, now made
+
+
+# Replies of the shapes the rules branch on (contrast, plan, scope, reason, an unknown,
+# another means, a memo), short and long: reading them once compiles what they reach.
+_SAMPLES = (
+    "はい、実施しています",
+    "本番環境は多要素認証を必須にしていますが、検証環境はまだパスワードのみです。",
+    "専用のツールはありませんが、担当者2名が毎朝ログを目視で確認しています。",
+    "スマホアプリを提供していないので該当しません。来期に検討する予定はあります。",
+    "ちょっと分からないので開発に聞いてみます。たぶん対応済みだと思うのですが。",
+    "・規程：整備済み\n・訓練：未実施（2027年3月までに実施予定）\n・委託先：一部のみ確認",
+    (
+        "昨年度の監査で指摘を受けて、今年度の上期に体制を見直しました。管理者権限は"
+        "情報システム部の3名だけに絞っており、付与と削除は申請書で管理しています。"
+        "ただし、委託先の作業者については棚卸しができておらず、年度内に対応する予定です。"
+        "つまり、社内は対応済みで、委託先は未対応ということになります。"
+    ),
+)
 
 
 @dataclass(frozen=True)
