@@ -158,6 +158,7 @@ from interview.engine.reply_shapes import (
     _outside_party_instead,
     _owned_unused,
     _past_only,
+    _same_risk_cover,
     _unread_contrast,
     _unread_part,
 )
@@ -272,6 +273,15 @@ def read(folded: str) -> Reading:
         # 「二人体制にしたいんですけど、人が足りなくて一人で全部やってます」: the control wished
         # for, and what is done without it — a gap more than a part. Ask, with 未実施 guessed.
         status, guess = None, Status.NOT_DONE
+    if status is not Status.ALTERNATIVE and status in (
+        None,
+        Status.PARTIAL,
+        Status.NOT_DONE,
+        Status.DONE,
+    ) and _same_risk_cover(text):
+        # 「警備員なし。ICカード入館のみ」「HSMは使ってないです。鍵はAWS KMSで管理して…」: the
+        # asked measure absent, then a means that meets the same risk, with no gap after it
+        status, guess = Status.ALTERNATIVE, None
     if _BUSINESS_FACT.search(text) and status in (Status.NOT_DONE, Status.PARTIAL, Status.DONE):
         status, guess = None, Status.NOT_APPLICABLE  # 「委託はしていません」: why n/a, or a gap?
     elif (

@@ -867,6 +867,111 @@ def _past_only(text: str) -> bool:
     )
 
 
+
+# Controls that meet the same risk (the asked measure, then what covers its risk): a negated
+# measure of the first kind, then a means of the second kind in force, is 代替策 — not a part
+# of the same control (「暗号化は未実施ですが、アクセス制限はかけています」 names two risks and
+# stays asked). Folded spellings: lower case, no blanks.
+_RISK_FAMILIES = (
+    # who logs in: a second factor, or where and from what one can log in at all
+    (
+        re.compile(r"mfa|2fa|二要素|二段階|2段階|多要素|ワンタイム|otp|ハードウェアトークン"),
+        re.compile(
+            r"ip制限|接続元|ipアドレス|社内ip|ipから|踏み台|専用端末|専用回線|閉域|vpn"
+            r"|クライアント証明書|証明書認証|鍵認証|公開鍵|passkey|パスキー|fido|mtls|端末認証|デバイス認証"
+        ),
+    ),
+    # who walks in: a guard, a camera or an entry log, or a gate that lets only some in
+    (
+        re.compile(
+            r"警備員|けいびいん|ガードマン|守衛|(監視)?カメラ|入退室(の)?(ログ|記録)|入室(の)?(ログ|記録)"
+        ),
+        re.compile(
+            r"icカード|顔認証|生体認証|静脈|指紋|機械警備|警備システム|セコム|alsok|施錠|(?<!暗号)鍵|ゲート"
+            r"|入館(証|カード|管理)|共連れ防止"
+        ),
+    ),
+    # attacks on the web front: a WAF or IPS, or a front service that filters
+    (
+        re.compile(r"(?<![a-z])(waf|ips|ids)(?![a-z])|ファイアウォール"),
+        re.compile(
+            r"cloudflare|cdn|レート制限|ratelimit|apigateway|セキュリティグループ|securitygroup"
+            r"|ボット対策|botprotection|shield|akamai"
+        ),
+    ),
+    # where the keys live: an HSM, or a managed key service
+    (re.compile(r"hsm"), re.compile(r"kms|keyvault|secretsmanager|vault")),
+    # data carried out: DLP or blocked ports, or data that never reaches the device
+    (
+        re.compile(r"dlp|usb|持ち出し制限|書き出し制限|外部送信(の)?(制限|チェック)"),
+        re.compile(r"vdi|シンクライアント|承認制|上長承認|(落と|持ち出|書き出)せ(ない|ません)"),
+    ),
+    # finding holes: an outside test, or continuous scans and a bounty
+    (
+        re.compile(r"ペネトレーション|ペンテスト|pentest|penetration|外部診断|脆弱性診断|第三者診断"),
+        re.compile(
+            r"バグバウンティ|bugbounty|snyk|zap|dast|sast|脆弱性スキャン|スキャナ|自社で診断|内部診断"
+        ),
+    ),
+    # losing data: a backup job, or storage that keeps every version
+    (
+        re.compile(r"バックアップ|backup"),
+        re.compile(
+            r"バージョニング|versioning|objectlock|スナップショット|snapshot|レプリケーション|世代管理"
+            r"|別リージョン|(戻|復元|復旧)せ(る|ます)|(戻|復元|復旧)でき(る|ます)"
+        ),
+    ),
+    # reading data in transit: a message-level cipher, or a channel already closed
+    (
+        re.compile(r"jwe|メッセージ(の)?暗号化|ペイロード(の)?暗号化|電文(の)?暗号化"),
+        re.compile(r"tls|https|専用線|閉域|ipsec|mtls"),
+    ),
+)
+# The first clause's negation and its break (「…ない、」「…ませんが、」「…なし。」「…おらんけど、」).
+_COVER_NO = re.compile(
+    r"(ない|ません|なし|無し|未(導入|実施|対応|整備|設定|採用|契約)|おらず|おらん|(?<=[てで])へん)"
+    r"(です|っす|でして|ですね|んです|んだ)?(が|けど|けれど|けども)?[、,。;]+"
+    # English as folded: 「…していません、awaf、が、…」
+    r"([a-z0-9]{2,30}[、,]が[、,])?"
+)
+# After the means: a block stated as a negative is the means itself (「手元には落とせません」).
+_COVER_BLOCK = re.compile(
+    r"(落とせ|持ち出せ|書き出せ|入れ|使え|繋がら|つながら|届か|ログインでき|アクセスでき|接続でき)(ない|ません)"
+)
+# Words that make the means weaker, partial, ad hoc or not yet in force.
+_COVER_GAP = re.compile(
+    r"(て|で)(い)?る?だけ|程度|対象外|一部|以外|予定|検討|まだ|これから|誰も|見てない|形だけ|口頭|各自|都度"
+    r"|たまに|時々|ときどき|だと思|はず|かも|不十分|弱い|甘い|平文|共通|使い回|共有(アカウント|パスワード|id)"
+    # a means limited in time or to some people: 「警備員は平日日中だけ」
+    r"|(日中|平日|昼間|営業時間|管理者|本番|特権|一部)[^、。]{0,4}(だけ|のみ|しか)"
+)
+
+
+def _same_risk_cover(text: str) -> bool:
+    """The asked measure negated in the first clause, then a means of the same risk family in
+    force, with no part, gap, plan or unknown after it (「警備員なし。ICカード入館のみ」
+    「HSMは使ってないです。鍵はAWS KMSで管理して…」)."""
+    found = _COVER_NO.search(text)
+    if found is None or found.end() >= len(text):
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    if (
+        "〔" in before
+        or _POSITIVE.search(before)
+        or _PARTIAL.search(before)
+        or PLAN_WORDS.search(text)
+        or _UNKNOWN.search(text)
+        or _COVER_GAP.search(after)
+        or _NEGATIVE.search(_COVER_BLOCK.sub("", after))
+        or _PARTIAL.search(re.sub(r"のみ|だけ|しか|に限定|限定", "", after))
+    ):
+        return False
+    for absent, means in _RISK_FAMILIES:
+        asked = absent.search(before)
+        if asked and means.search(after) and not absent.search(after):
+            return True
+    return False
+
 # Only this module's own patterns: those imported from reply_patterns were made fast there
 # (made fast again, they would be compiled anew).
 _OWN = {name: value for name, value in globals().items() if name not in vars(reply_patterns)}
