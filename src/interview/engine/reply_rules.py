@@ -51,6 +51,7 @@ from interview.engine.reply_patterns import (
     _FELL_THROUGH,
     _FIRST_STEP_ONLY,
     _FOLLOW_UP,
+    _FREE_FOR_ALL,
     _FREQUENCY,
     _GAP_THOUGHT,
     _GROUNDWORK,
@@ -78,6 +79,7 @@ from interview.engine.reply_patterns import (
     _NO_TROUBLE,
     _NO_TROUBLE_TOKEN,
     _NOMINAL,
+    _NONE_THEN_ONLY_THIS,
     _NOT_APPLICABLE,
     _NOT_BEFORE_NOW,
     _NOT_EVEN,
@@ -93,6 +95,7 @@ from interview.engine.reply_patterns import (
     _PARTIAL,
     _PASSIVE_HABIT,
     _PLAN_BEING_DRAWN,
+    _PLAN_THEN_ONLY_NOW,
     _PLAN_ONLY,
     _PLAN_VERB,
     _POS_TOKEN,
@@ -116,6 +119,7 @@ from interview.engine.reply_patterns import (
     _STANDPOINT,
     _STOPS_ATTACKS,
     _SYSTEM_ACTS,
+    _TALK_OF_DOING,
     _TELEGRAPHIC,
     _TIME_STOP,
     _TOO_COSTLY_THEN_MEANS,
@@ -219,6 +223,8 @@ def read(folded: str) -> Reading:
     text = _NO_SUCH_PRACTICE.sub("〔無〕なし", text)
     text = _RULE_DEADLINE.sub("〔則〕", text)
     text = _ANYONE.sub("〔穴〕", text)
+    text = _FREE_FOR_ALL.sub("〔穴〕", text)
+    text = _TALK_OF_DOING.sub("", text)
     text = _PLAN_ONLY.sub("予定です", text)
     text = _PROBLEM_EXISTS.sub("〔懸〕", text)
     text = _DELIBERATED.sub("", text)
@@ -269,6 +275,12 @@ def read(folded: str) -> Reading:
         # 「連鎖接続先の対策状況は把握できておりません」: not known — or no oversight of them
         # (the control itself)? The tables read both. Ask, with 不明 guessed.
         status, guess = None, Status.UNKNOWN
+    elif status is Status.PARTIAL and (
+        _NONE_THEN_ONLY_THIS.search(text) or _PLAN_THEN_ONLY_NOW.search(text)
+    ):
+        # 「NDAは結んでないですね、口頭で伝えてるだけ」「MFAは検討中で、今はパスワードだけです」:
+        # the measure not done, then only the bare minimum — a gap more than a part. Ask.
+        status, guess = None, Status.NOT_DONE
     elif status is Status.PARTIAL and _WISH_BUT_SHORT.search(text):
         # 「二人体制にしたいんですけど、人が足りなくて一人で全部やってます」: the control wished
         # for, and what is done without it — a gap more than a part. Ask, with 未実施 guessed.

@@ -893,7 +893,7 @@ _RISK_FAMILIES = (
     ),
     # attacks on the web front: a WAF or IPS, or a front service that filters
     (
-        re.compile(r"(?<![a-z])(waf|ips|ids)(?![a-z])|ファイアウォール"),
+        re.compile(r"waf|(?<![a-z])(ips|ids)(?![a-z])|ファイアウォール"),
         re.compile(
             r"cloudflare|cdn|レート制限|ratelimit|apigateway|セキュリティグループ|securitygroup"
             r"|ボット対策|botprotection|shield|akamai"
