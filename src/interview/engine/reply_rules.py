@@ -46,6 +46,7 @@ from interview.engine.reply_patterns import (
     _DEGREE,
     _DELIBERATED,
     _DOUBLE_NEGATIVE,
+    _ECHO_QUESTION,
     _EARLY_STAGE,
     _ENABLING,
     _FELL_THROUGH,
@@ -72,6 +73,7 @@ from interview.engine.reply_patterns import (
     _NEW_BUSINESS,
     _NO_ALTERNATIVE,
     _NO_EVENT_TOKEN,
+    _NO_EXCEPTION,
     _NO_MECHANISM,
     _NO_NOUN_THEN,
     _NO_SUCH_BUSINESS,
@@ -197,6 +199,11 @@ def read(folded: str) -> Reading:
         corrected = read(tail)
         if corrected.status is not None or corrected.guess is not None:
             return corrected
+    echo = _ECHO_QUESTION.match(folded)
+    if echo:  # 「深夜のアクセス分析？全然やれてないっす」: the topic echoed, then the answer
+        answered = read(folded[echo.end() :])
+        if answered.status is not None and not answered.is_question:
+            return answered
     reported = _STANDPOINT.sub("", _REPORTING.sub("", folded))
     text = _INTENT_THOUGHT.sub("予定", reported or folded)
     text = _BECOME_STATE.sub(r"\1です", text)
@@ -223,6 +230,8 @@ def read(folded: str) -> Reading:
     text = _NO_SUCH_PRACTICE.sub("〔無〕なし", text)
     text = _RULE_DEADLINE.sub("〔則〕", text)
     text = _ANYONE.sub("〔穴〕", text)
+    if _POSITIVE.search(text):
+        text = _NO_EXCEPTION.sub("", text)
     text = _FREE_FOR_ALL.sub("〔穴〕", text)
     text = _TALK_OF_DOING.sub("", text)
     text = _PLAN_ONLY.sub("予定です", text)

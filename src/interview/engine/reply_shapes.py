@@ -930,10 +930,14 @@ _RISK_FAMILIES = (
 # The first clause's negation and its break (「…ない、」「…ませんが、」「…なし。」「…おらんけど、」).
 _COVER_NO = re.compile(
     r"(ない|ません|なし|無し|未(導入|実施|対応|整備|設定|採用|契約)|おらず|おらん|(?<=[てで])へん)"
-    r"(です|っす|でして|ですね|んです|んだ)?(が|けど|けれど|けども)?[、,。;]+"
+    r"(との(こと|話)|そう|らしい)?(です|っす|でして|ですね|んです|んだ)?(が|けど|けれど|けども)?[、,。;]+"
     # English as folded: 「…していません、awaf、が、…」
     r"([a-z0-9]{2,30}[、,]が[、,])?"
+    # English 「No pen test this year. We run …」, folded: 「いいえ、pentestthisyear。…」
+    r"|^いいえ[、,][a-z0-9一-龥ァ-ヶー]{2,40}[。;]"
 )
+# 「何もしてないわけではないです。MFAこそないですが、…」: the concession starts the answer.
+_CONCEDED = re.compile(r"(?:^|。)(?=[^。]{0,30}?こそ[^。]{0,6}?(ない|ありません|ません|なし))")
 # After the means: a block stated as a negative is the means itself (「手元には落とせません」).
 _COVER_BLOCK = re.compile(
     r"(落とせ|持ち出せ|書き出せ|入れ|使え|繋がら|つながら|届か|ログインでき|アクセスでき|接続でき)(ない|ません)"
@@ -951,6 +955,9 @@ def _same_risk_cover(text: str) -> bool:
     """The asked measure negated in the first clause, then a means of the same risk family in
     force, with no part, gap, plan or unknown after it (「警備員なし。ICカード入館のみ」
     「HSMは使ってないです。鍵はAWS KMSで管理して…」)."""
+    conceded = _CONCEDED.search(text)
+    if conceded:
+        text = text[conceded.end() :]
     found = _COVER_NO.search(text)
     if found is None or found.end() >= len(text):
         return False
