@@ -760,6 +760,15 @@ _NO_EXCEPTION = fast(
     r"(?<=[。、])例外(の)?(アカウント|ユーザー|id|端末|システム)?(は|も)(一つも|ひとつも|一切|特に)?"
     r"(ありません|ない(です)?|なし|ございません|存在しません)(?=[。!！]*$)"
 )
+# 「通知はどこにも飛ばしてない」「Snykは入れただけで」: a means in place whose output goes
+# nowhere, or only installed — a gap more than a part or a control. (「ログは取ってるけど、誰も
+# 見てない」 stays 一部実施, as the tables read it.)
+_NOBODY_ACTS = fast(
+    r"どこ(に|へ)も[^、。]{0,6}?(飛ばして|送って|通知して|連携して|流して|出して)(い|お)?(ない|ません)"
+    r"|(入れ|導入し|契約し|買っ|インストールし)ただけ(で|です|っす|$)"
+)
+# 「…RAIDなので大丈夫かと」: the claim that the risk is covered, hedged.
+_HEDGED_CLAIM = re.compile(r"(大丈夫|問題ない|十分|足りる|カバーでき)[^。、]{0,4}(かと|はず|かも)[^。、]{0,6}[。!！]*$")
 # 「うちのサービスは去年リリースしたばかりです」: how young the business is, no verdict.
 _NEW_BUSINESS = fast(
     r"(サービス|アプリ|会社|当社|弊社|うち|事業|プロダクト)(は|が|も|を)?[^、。]{0,10}?"

@@ -58,6 +58,7 @@ from interview.engine.reply_patterns import (
     _GROUNDWORK,
     _HARDLY,
     _HEDGE,
+    _HEDGED_CLAIM,
     _HOLDING_OFF,
     _IN_SCOPE,
     _INTENT_THOUGHT,
@@ -72,6 +73,7 @@ from interview.engine.reply_patterns import (
     _NEVER_HAPPENS,
     _NEW_BUSINESS,
     _NO_ALTERNATIVE,
+    _NOBODY_ACTS,
     _NO_EVENT_TOKEN,
     _NO_EXCEPTION,
     _NO_MECHANISM,
@@ -303,6 +305,16 @@ def read(folded: str) -> Reading:
         # 「警備員なし。ICカード入館のみ」「HSMは使ってないです。鍵はAWS KMSで管理して…」: the
         # asked measure absent, then a means that meets the same risk, with no gap after it
         status, guess = Status.ALTERNATIVE, None
+    if status in (Status.PARTIAL, Status.DONE, Status.ALTERNATIVE) and _NOBODY_ACTS.search(text):
+        # 「通知はどこにも飛ばしてない」「Snykは入れただけで誰も見てない」: in place, its output
+        # goes nowhere or it was only installed — 未実施 more than a part. Ask, 未実施 guessed.
+        status, guess = None, Status.NOT_DONE
+    elif status is Status.ALTERNATIVE and _HEDGED_CLAIM.search(text):
+        status, guess = None, Status.ALTERNATIVE  # 「…RAIDなので大丈夫かと」: covered, or hoped?
+    elif status is Status.NOT_DONE and re.fullmatch(
+        r"[^、。]{1,20}(なし|無し)[、,][^、。]{1,20}(あり|有り|済み?)[。!]*", text
+    ):
+        status, guess = None, Status.PARTIAL  # 「警備員なし、カメラあり」: a part, or another means?
     if _BUSINESS_FACT.search(text) and status in (Status.NOT_DONE, Status.PARTIAL, Status.DONE):
         status, guess = None, Status.NOT_APPLICABLE  # 「委託はしていません」: why n/a, or a gap?
     elif (
