@@ -169,6 +169,7 @@ from interview.engine.reply_shapes import (
     _same_risk_cover,
     _unread_contrast,
     _unread_part,
+    _weaker_same_kind,
 )
 
 
@@ -305,7 +306,9 @@ def read(folded: str) -> Reading:
         # 「警備員なし。ICカード入館のみ」「HSMは使ってないです。鍵はAWS KMSで管理して…」: the
         # asked measure absent, then a means that meets the same risk, with no gap after it
         status, guess = Status.ALTERNATIVE, None
-    if status in (Status.PARTIAL, Status.DONE, Status.ALTERNATIVE) and _NOBODY_ACTS.search(text):
+    if status in (None, Status.ALTERNATIVE) and _weaker_same_kind(text):
+        status, guess = None, Status.NOT_DONE  # 「MFAはないけど、パスワードは12文字以上」: the gap
+    elif status in (Status.PARTIAL, Status.DONE, Status.ALTERNATIVE) and _NOBODY_ACTS.search(text):
         # 「通知はどこにも飛ばしてない」「Snykは入れただけで誰も見てない」: in place, its output
         # goes nowhere or it was only installed — 未実施 more than a part. Ask, 未実施 guessed.
         status, guess = None, Status.NOT_DONE

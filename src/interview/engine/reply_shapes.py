@@ -979,6 +979,18 @@ def _same_risk_cover(text: str) -> bool:
             return True
     return False
 
+
+# A weaker thing of the same kind named after the negated measure: 「MFAはないけど、パスワードは
+# 12文字以上にしてます」 — the gap described, not another means.
+_WEAKER_SAME_KIND = re.compile(
+    r"(mfa|2fa|二要素|二段階|2段階|多要素|ワンタイム|otp)[^。]{0,30}?(ない|ません|なし|無し|未導入)"
+    r"[^。]{0,6}?[、,。][^。]{0,30}?(パスワード|pw|暗証番号|パスフレーズ)"
+)
+
+
+def _weaker_same_kind(text: str) -> bool:
+    return bool(_WEAKER_SAME_KIND.search(text)) and not _same_risk_cover(text)
+
 # Only this module's own patterns: those imported from reply_patterns were made fast there
 # (made fast again, they would be compiled anew).
 _OWN = {name: value for name, value in globals().items() if name not in vars(reply_patterns)}
