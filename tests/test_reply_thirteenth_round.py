@@ -82,7 +82,6 @@ def test_thirteenth_round_replies_are_read(text, status):
             "棚卸しツールはないです。毎月、人事の名簿とアカウントを手で突き合わせています",
             Status.ALTERNATIVE,
         ),
-        ("サーバー室のカメラは無し。入口を生体認証にして、入れる人を3名に限定", Status.ALTERNATIVE),
         ("No pen test yet, but we run a bug bounty.", Status.ALTERNATIVE),
         (
             "We don't use hardware tokens; login is via client certificates and an IP allowlist.",

@@ -22,10 +22,8 @@ _rules = rules_reading
         "取引のモニタリングはしてないけど、1日の送金件数を100件に絞ってる",
         "鍵のローテーションはしてないが、鍵はHSMの中から出ない",
         "書き出しの制限はしてない。データは仮想デスクトップの中だけで、端末にはそもそも落ちない",
-        # a control in force (least privilege) after the negated measure
-        "ワンタイムパスワードはなし。接続元IPを本社のVPNに絞ってる",
-        # a tool named by its product name
-        "脆弱性診断は外部に頼んでないけど、Snykが毎日回ってる",
+        # a tool named by its product name (a means of the same risk family is read as 代替策
+        # since the fourteenth round (b): tests/test_reply_same_risk.py)
         "不正利用の検知はしていないが、1日の送金上限を5万円に設定している",
         "削除のルールはないが、SSOを止めれば全部入れなくなる",
         # evidence from another party, checked by the department in charge
@@ -39,10 +37,7 @@ _rules = rules_reading
         # the 〜ていないが、…で対応 form asks (the tables read it both ways)
         "契約書には入れていないが、覚書で対応しています",
         "うーん、ないですね。でもVPN必須なので外からは入れないです",
-        # telegraphic
-        "OTPなし、パスキーで",
         # English 「No X. We do Y.」
-        "No IDS. Every request goes through the API gateway with strict validation.",
         "We don't run a SIEM, but Datadog alerts us on anything odd.",
     ],
 )

@@ -747,7 +747,7 @@ _NONE_THEN_ONLY_THIS = fast(
 )
 # 「MFAは検討中で、今はパスワードだけです」: a plan, and for now only what was there before.
 _PLAN_THEN_ONLY_NOW = fast(
-    r"(検討中|検討して|予定|これから)[^。]{0,20}?[、。](今|いま|現状|現在)(は|のところ)?[^、。]{0,16}?"
+    r"(検討中|検討して|予定|これから)[^。]{0,20}?[、。](今|いま|現状|現在)(は|のところ)?[^、。]{0,24}?"
     r"(だけ|のみ)(です|だ|っす)?[。!！]*$"
 )
 # 「深夜のアクセス分析？全然やれてないっす」: the topic echoed as a question, then the answer.
@@ -758,7 +758,7 @@ _ECHO_QUESTION = re.compile(
 # 「…多要素が必須です。例外アカウントはありません」: no exception left, said of a control in force.
 _NO_EXCEPTION = fast(
     r"(?<=[。、])例外(の)?(アカウント|ユーザー|id|端末|システム)?(は|も)(一つも|ひとつも|一切|特に)?"
-    r"(ありません|ない(です)?|なし|ございません|存在しません)(?=[。!！]*$)"
+    r"(ありません|ない(です)?|なし|ございません|存在しません|いません|いない(です)?|おりません)(?=[。!！]*$)"
 )
 # 「通知はどこにも飛ばしてない」「Snykは入れただけで」: a means in place whose output goes
 # nowhere, or only installed — a gap more than a part or a control. (「ログは取ってるけど、誰も
@@ -768,7 +768,9 @@ _NOBODY_ACTS = fast(
     r"|(入れ|導入し|契約し|買っ|インストールし)ただけ(で|です|っす|$)"
 )
 # 「…RAIDなので大丈夫かと」: the claim that the risk is covered, hedged.
-_HEDGED_CLAIM = re.compile(r"(大丈夫|問題ない|十分|足りる|カバーでき)[^。、]{0,4}(かと|はず|かも)[^。、]{0,6}[。!！]*$")
+_HEDGED_CLAIM = re.compile(
+    r"(大丈夫|問題ない|十分|足りる|カバーでき)[^。、]{0,4}(かと|はず|かも)[^。、]{0,6}[。!！]*$"
+)
 # 「うちのサービスは去年リリースしたばかりです」: how young the business is, no verdict.
 _NEW_BUSINESS = fast(
     r"(サービス|アプリ|会社|当社|弊社|うち|事業|プロダクト)(は|が|も|を)?[^、。]{0,10}?"

@@ -46,8 +46,8 @@ from interview.engine.reply_patterns import (
     _DEGREE,
     _DELIBERATED,
     _DOUBLE_NEGATIVE,
-    _ECHO_QUESTION,
     _EARLY_STAGE,
+    _ECHO_QUESTION,
     _ENABLING,
     _FELL_THROUGH,
     _FIRST_STEP_ONLY,
@@ -73,7 +73,6 @@ from interview.engine.reply_patterns import (
     _NEVER_HAPPENS,
     _NEW_BUSINESS,
     _NO_ALTERNATIVE,
-    _NOBODY_ACTS,
     _NO_EVENT_TOKEN,
     _NO_EXCEPTION,
     _NO_MECHANISM,
@@ -82,6 +81,7 @@ from interview.engine.reply_patterns import (
     _NO_SUCH_PRACTICE,
     _NO_TROUBLE,
     _NO_TROUBLE_TOKEN,
+    _NOBODY_ACTS,
     _NOMINAL,
     _NONE_THEN_ONLY_THIS,
     _NOT_APPLICABLE,
@@ -99,8 +99,8 @@ from interview.engine.reply_patterns import (
     _PARTIAL,
     _PASSIVE_HABIT,
     _PLAN_BEING_DRAWN,
-    _PLAN_THEN_ONLY_NOW,
     _PLAN_ONLY,
+    _PLAN_THEN_ONLY_NOW,
     _PLAN_VERB,
     _POS_TOKEN,
     _POSITIVE,
@@ -297,14 +297,12 @@ def read(folded: str) -> Reading:
         # 「二人体制にしたいんですけど、人が足りなくて一人で全部やってます」: the control wished
         # for, and what is done without it — a gap more than a part. Ask, with 未実施 guessed.
         status, guess = None, Status.NOT_DONE
-    if status is not Status.ALTERNATIVE and status in (
-        None,
-        Status.PARTIAL,
-        Status.NOT_DONE,
-        Status.DONE,
-    ) and _same_risk_cover(text):
+    if status in (None, Status.PARTIAL, Status.NOT_DONE, Status.DONE) and (
+        _same_risk_cover(text) or ("〔" in text and _same_risk_cover(reported or folded))
+    ):
         # 「警備員なし。ICカード入館のみ」「HSMは使ってないです。鍵はAWS KMSで管理して…」: the
         # asked measure absent, then a means that meets the same risk, with no gap after it
+        # (read before the rewrites too: 「…接続元IPを本社に絞ってる」 became a token)
         status, guess = Status.ALTERNATIVE, None
     if status in (None, Status.ALTERNATIVE) and _weaker_same_kind(text):
         status, guess = None, Status.NOT_DONE  # 「MFAはないけど、パスワードは12文字以上」: the gap
@@ -317,7 +315,10 @@ def read(folded: str) -> Reading:
     elif status is Status.NOT_DONE and re.fullmatch(
         r"[^、。]{1,20}(なし|無し)[、,][^、。]{1,20}(あり|有り|済み?)[。!]*", text
     ):
-        status, guess = None, Status.PARTIAL  # 「警備員なし、カメラあり」: a part, or another means?
+        status, guess = (
+            None,
+            Status.PARTIAL,
+        )  # 「警備員なし、カメラあり」: a part, or another means?
     if _BUSINESS_FACT.search(text) and status in (Status.NOT_DONE, Status.PARTIAL, Status.DONE):
         status, guess = None, Status.NOT_APPLICABLE  # 「委託はしていません」: why n/a, or a gap?
     elif (

@@ -867,7 +867,6 @@ def _past_only(text: str) -> bool:
     )
 
 
-
 # Controls that meet the same risk (the asked measure, then what covers its risk): a negated
 # measure of the first kind, then a means of the second kind in force, is 代替策 — not a part
 # of the same control (「暗号化は未実施ですが、アクセス制限はかけています」 names two risks and
@@ -908,7 +907,9 @@ _RISK_FAMILIES = (
     ),
     # finding holes: an outside test, or continuous scans and a bounty
     (
-        re.compile(r"ペネトレーション|ペンテスト|pentest|penetration|外部診断|脆弱性診断|第三者診断"),
+        re.compile(
+            r"ペネトレーション|ペンテスト|pentest|penetration|外部診断|脆弱性診断|第三者診断"
+        ),
         re.compile(
             r"バグバウンティ|bugbounty|snyk|zap|dast|sast|脆弱性スキャン|スキャナ|自社で診断|内部診断"
         ),
@@ -944,10 +945,14 @@ _COVER_BLOCK = re.compile(
 )
 # Words that make the means weaker, partial, ad hoc or not yet in force.
 _COVER_GAP = re.compile(
-    r"(て|で)(い)?る?だけ|程度|対象外|一部|以外|予定|検討|まだ|これから|誰も|見てない|形だけ|口頭|各自|都度"
+    r"(て|で)(い)?る?だけ|程度|対象外|一部|以外(?!(は|を)?(閉じ|遮断|ブロック|禁止|拒否|通さ|弾))|予定|検討|まだ|これから|誰も|見てない|形だけ|口頭|各自|都度"
     r"|たまに|時々|ときどき|だと思|はず|かも|不十分|弱い|甘い|平文|共通|使い回|共有(アカウント|パスワード|id)|同じ(アカウント|パスワード|id)"
     # a means limited in time or to some people: 「警備員は平日日中だけ」
     r"|(日中|平日|昼間|営業時間|管理者|本番|特権|一部)[^、。]{0,4}(だけ|のみ|しか)"
+)
+# A limit that is the means itself: 「ICカードのみ」「接続元IPを本社に絞ってる」「必要なポート以外閉じて」.
+_COVER_LIMIT = re.compile(
+    r"のみ|だけ|しか|に限定|限定|に絞|以外(は|を)?(?=閉じ|遮断|ブロック|禁止|拒否|通さ|弾)"
 )
 
 
@@ -970,7 +975,7 @@ def _same_risk_cover(text: str) -> bool:
         or _UNKNOWN.search(text)
         or _COVER_GAP.search(after)
         or _NEGATIVE.search(_COVER_BLOCK.sub("", after))
-        or _PARTIAL.search(re.sub(r"のみ|だけ|しか|に限定|限定", "", after))
+        or _PARTIAL.search(_COVER_LIMIT.sub("", after))
     ):
         return False
     for absent, means in _RISK_FAMILIES:
@@ -990,6 +995,7 @@ _WEAKER_SAME_KIND = re.compile(
 
 def _weaker_same_kind(text: str) -> bool:
     return bool(_WEAKER_SAME_KIND.search(text)) and not _same_risk_cover(text)
+
 
 # Only this module's own patterns: those imported from reply_patterns were made fast there
 # (made fast again, they would be compiled anew).

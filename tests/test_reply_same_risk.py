@@ -1,0 +1,81 @@
+"""Short chat replies on the 一部実施 / 代替策 / 未実施 boundary (issue #14, fourteenth round (b),
+tuning47). Each case is our own wording for a class of replies, not a table reply. Readings
+are the rules' own (the gate is trained separately)."""
+
+from __future__ import annotations
+
+import pytest
+
+from interview.engine.answers import Status
+from tests.helpers import rules_reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the asked measure absent, then a means that meets the same risk, nothing weaker
+        "守衛さんはいないけど、入口は顔認証ゲートです",
+        "監視カメラなし。サーバールームは静脈認証",
+        "二段階認証は入れてない、接続元IPを本社に絞ってる",
+        "OTPは使っていませんが、クライアント証明書がないと接続できません",
+        "バックアップは取ってないけど、スナップショットを毎日とってます",
+        "ペンテストは受けてないですが、社内でZAPを毎週回してます",
+        "IPSは未導入ですが、セキュリティグループで必要なポート以外閉じています",
+        "DLPは未導入ですが、VDI環境なので端末にはデータが落ちません",
+        "メッセージの暗号化はしていませんが、通信は専用線のみです",
+        "先方曰く、外部診断は受けていないとのこと。ただ、バグバウンティは常設しているそうです",
+        "No MFA. Access is only via the corporate VPN with device certificates.",
+        "We don't use an HSM; keys live in AWS KMS.",
+        "二要素認証こそありませんが、ログインは専用端末からだけです",
+        # asked in earlier rounds, read outright now (the same risk family)
+        "ワンタイムパスワードはなし。接続元IPを本社のVPNに絞ってる",
+        "脆弱性診断は外部に頼んでないけど、Snykが毎日回ってる",
+        "OTPなし、パスキーで",
+        "No IDS. Every request goes through the API gateway with strict validation.",
+        "サーバー室のカメラは無し。入口を生体認証にして、入れる人を3名に限定",
+    ],
+)
+def test_a_means_of_the_same_risk_is_alternative(text):
+    assert rules_reading(text) == (Status.ALTERNATIVE, Status.ALTERNATIVE), text
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # a weaker or partial thing named: a gap or a part, never 代替策
+        ("12文字パスワードのみでMFAなし", (Status.PARTIAL, Status.PARTIAL)),
+        ("WAFはあるがログインAPIは対象外", (Status.PARTIAL, Status.PARTIAL)),
+        ("カメラはないけど、警備員は平日日中だけいます", (Status.PARTIAL, Status.PARTIAL)),
+        ("MFAはないけど、パスワードは12文字以上にしてます", (None, Status.NOT_DONE)),
+        ("MFAはないです。IP制限も検討中です", (Status.NOT_DONE, Status.NOT_DONE)),
+        ("HSMは使ってないです。鍵は設定ファイルに平文で置いてます", (None, Status.ALTERNATIVE)),
+        ("MFAはないですが、VPNは全員同じアカウントです", (None, Status.ALTERNATIVE)),
+        ("バックアップは取ってないです、RAIDなので大丈夫かと", (None, Status.ALTERNATIVE)),
+        ("警備員なし、カメラあり", (None, Status.PARTIAL)),
+        # in place, but its output goes nowhere or it was only installed
+        ("GuardDutyは有効にしてるけど、通知はどこにも飛ばしてない", (None, Status.NOT_DONE)),
+        ("ペンテストはやってないけど、Snykは入れただけで誰も見てない", (None, Status.NOT_DONE)),
+        # the measure not done, then only the bare minimum; a plan, then only what was there
+        ("秘密保持の誓約書はもらってない、口頭で注意してるだけ", (None, Status.NOT_DONE)),
+        ("EDRは検討中で、今はWindows標準のDefenderだけです", (None, Status.NOT_DONE)),
+        # open to everyone, one secret for all
+        ("外付けHDDは全員自由に使えます", (Status.NOT_DONE, Status.NOT_DONE)),
+        ("各自好きにクラウドストレージ使ってます", (Status.NOT_DONE, Status.NOT_DONE)),
+        ("Wi-Fiのパスワードはみんな共通のを使ってます", (Status.NOT_DONE, Status.NOT_DONE)),
+        ("USBメモリは自由に使えないように制限しています", (Status.DONE, Status.DONE)),
+        ("USBポートは塞いでないです", (Status.NOT_DONE, Status.NOT_DONE)),
+        # the topic echoed as a question, then the answer; a real question stays a question
+        ("監査ログ？取ってないです", (Status.NOT_DONE, Status.NOT_DONE)),
+        ("ISMS？取ってます", (Status.DONE, Status.DONE)),
+        ("これって必須？うちはやってないです", (None, Status.PARTIAL)),
+        # a control in force with no exception; 以外 typed in kana; English two parts
+        ("全員SSO経由で多要素が必須です。例外のユーザーはいません", (Status.DONE, Status.DONE)),
+        ("本番いがいは対応ずみです", (Status.PARTIAL, Status.PARTIAL)),
+        (
+            "MFA is on for the admin console, not for the customer portal.",
+            (Status.PARTIAL, Status.PARTIAL),
+        ),
+    ],
+)
+def test_look_alikes_are_not_alternative(text, reading):
+    assert rules_reading(text) == reading, text
