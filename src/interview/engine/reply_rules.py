@@ -204,7 +204,7 @@ def read(folded: str) -> Reading:
             return corrected
     echo = _ECHO_QUESTION.match(folded)
     if echo:  # 「深夜のアクセス分析？全然やれてないっす」: the topic echoed, then the answer
-        answered = read(folded[echo.end() :])
+        answered = read(folded[: echo.end()].rstrip("?？") + "、" + folded[echo.end() :])
         if answered.status is not None and not answered.is_question:
             return answered
     reported = _STANDPOINT.sub("", _REPORTING.sub("", folded))

@@ -883,11 +883,44 @@ _RISK_FAMILIES = (
     # who walks in: a guard, a camera or an entry log, or a gate that lets only some in
     (
         re.compile(
-            r"警備員|けいびいん|ガードマン|守衛|(監視)?カメラ|入退室(の)?(ログ|記録)|入室(の)?(ログ|記録)"
+            r"警備員|けいびいん|ガードマン|守衛|(監視)?カメラ|かめら|入退室(の)?(ログ|記録|管理装置|装置)"
+            r"|入室(の)?(ログ|記録)|入館証|入退室管理装置"
         ),
         re.compile(
-            r"icカード|顔認証|生体認証|静脈|指紋|機械警備|警備システム|セコム|alsok|施錠|(?<!暗号)鍵|ゲート"
-            r"|入館(証|カード|管理)|共連れ防止"
+            r"icカード|顔認証|生体認証|静脈|指紋|機械警備|警備システム|警備会社|セコム|alsok|施錠|(?<!暗号)鍵|ゲート"
+            r"|入館(証|カード|管理)|共連れ防止|カード(入館|認証)|スマートロック|有人|同伴|付き添|立会い|立ち会い"
+        ),
+    ),
+    # malware: an antivirus product, or endpoints that cannot run it or are watched otherwise
+    (
+        re.compile(r"ウイルス対策|ウィルス対策|アンチウイルス|アンチウィルス|antivirus"),
+        re.compile(r"edr|crowdstrike|chromebook|defender|読み取り専用|再作成|os(側)?の(保護|標準)"),
+    ),
+    # watching for attacks: a SIEM, IDS or monitoring product, or a cloud detector or alerts
+    (
+        re.compile(
+            r"siem|(?<![a-z])ids(?![a-z])|(監視|ログ監視|ログ分析|検知)(の)?(ツール|製品|システム|仕組み)|不正検知"
+        ),
+        re.compile(
+            r"guardduty|securityhub|datadog|cloudwatch|sentinel|ログ基盤|脅威検知|アラート|slackに飛"
+            r"|socサービス|目視|目で|手動で確認"
+        ),
+    ),
+    # checking a vendor: an audit on site, or the vendor's own assurance report
+    (
+        re.compile(r"(外部|実地|立入|現地|第三者)(の)?(監査|確認|検査|評価)|isms認証"),
+        re.compile(r"soc2|soc 2|保証型監査報告書|内部統制保証報告書|監査法人|自己点検|内部監査"),
+    ),
+    # keeping secrets: a signed pledge, or the duty written into the employment terms
+    (
+        re.compile(r"誓約書|(?<![a-z])nda(?![a-z])|秘密保持契約"),
+        re.compile(r"就業規則|雇用契約|守秘義務(の)?(条項|条文)|秘密保持(の)?(条項|条文)"),
+    ),
+    # stale accounts: a periodic review, or rights that expire by themselves
+    (
+        re.compile(r"棚卸し?|アクセスレビュー|accessreview|権限(の)?(見直し|レビュー)"),
+        re.compile(
+            r"自動(で|的に)?[^、。]{0,6}?(剥が|削除|無効|失効)|autoexpire|auto-expire|突き合わせ"
         ),
     ),
     # attacks on the web front: a WAF or IPS, or a front service that filters
@@ -908,7 +941,8 @@ _RISK_FAMILIES = (
     # finding holes: an outside test, or continuous scans and a bounty
     (
         re.compile(
-            r"ペネトレーション|ペンテスト|pentest|penetration|外部診断|脆弱性診断|第三者診断"
+            r"ペネトレ|ペンテスト|pentest|penetration|侵入テスト|外部診断|脆弱性診断|第三者(の)?診断"
+            r"|(外部|専門会社)の診断"
         ),
         re.compile(
             r"バグバウンティ|bugbounty|snyk|zap|dast|sast|脆弱性スキャン|スキャナ|自社で診断|内部診断"
