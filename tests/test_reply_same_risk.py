@@ -33,6 +33,12 @@ from tests.helpers import rules_reading
         "OTPなし、パスキーで",
         "No IDS. Every request goes through the API gateway with strict validation.",
         "サーバー室のカメラは無し。入口を生体認証にして、入れる人を3名に限定",
+        "SIEMは入れていませんが、クラウド側でアラートを出しています",
+        "誓約書はもらっていないけど、就業規則の中に守秘義務を盛り込んである",
+        "侵入テストは頼んでないけど、バグバウンティ回してて毎月レポート来てる",
+        "ウイルス対策ソフト？入れてないっす。PCは全部Chromebookにしてます",
+        "棚卸しツールはないです。毎月、人事の名簿とアカウントを手で突き合わせています",
+        "We don't run a SIEM, but Datadog alerts us on anything odd.",
     ],
 )
 def test_a_means_of_the_same_risk_is_alternative(text):

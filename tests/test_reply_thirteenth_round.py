@@ -78,10 +78,6 @@ def test_thirteenth_round_replies_are_read(text, status):
             Status.ALTERNATIVE,
         ),
         ("SIEMは持ってなくて、クラウドの標準の脅威検知で拾っています", Status.ALTERNATIVE),
-        (
-            "棚卸しツールはないです。毎月、人事の名簿とアカウントを手で突き合わせています",
-            Status.ALTERNATIVE,
-        ),
         ("No pen test yet, but we run a bug bounty.", Status.ALTERNATIVE),
         (
             "We don't use hardware tokens; login is via client certificates and an IP allowlist.",

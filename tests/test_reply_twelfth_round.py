@@ -33,12 +33,10 @@ _rules = rules_reading
         # another party, four eyes, reports that arrive
         "外部の診断は受けていません。社内のセキュリティチームがリリースごとに診断しています",
         "自動テストはないですが、変更は全件2名がレビューして記録を残しています",
-        "侵入テストは頼んでないけど、バグバウンティ回してて毎月レポート来てる",
         # the 〜ていないが、…で対応 form asks (the tables read it both ways)
         "契約書には入れていないが、覚書で対応しています",
         "うーん、ないですね。でもVPN必須なので外からは入れないです",
         # English 「No X. We do Y.」
-        "We don't run a SIEM, but Datadog alerts us on anything odd.",
     ],
 )
 def test_another_means_without_a_reason_asks_with_alternative_guessed(text):
