@@ -36,7 +36,6 @@ _rules = rules_reading
         # the 〜ていないが、…で対応 form asks (the tables read it both ways)
         "契約書には入れていないが、覚書で対応しています",
         "うーん、ないですね。でもVPN必須なので外からは入れないです",
-        # English 「No X. We do Y.」
     ],
 )
 def test_another_means_without_a_reason_asks_with_alternative_guessed(text):

@@ -911,6 +911,11 @@ _RISK_FAMILIES = (
         re.compile(r"(外部|実地|立入|現地|第三者)(の)?(監査|確認|検査|評価)|isms認証"),
         re.compile(r"soc2|soc 2|保証型監査報告書|内部統制保証報告書|監査法人|自己点検|内部監査"),
     ),
+    # handling incidents: a team of one's own, or a managed service on call
+    (
+        re.compile(r"csirt|sirt|インシデント対応(チーム|体制|要員)|専任(の)?(セキュリティ)?(担当|チーム|要員)"),
+        re.compile(r"mssp|socサービス|(?<![a-z])soc(?![a-z])|マネージド(サービス|soc)|managedservice|24/7|24時間"),
+    ),
     # keeping secrets: a signed pledge, or the duty written into the employment terms
     (
         re.compile(r"誓約書|(?<![a-z])nda(?![a-z])|秘密保持契約"),
@@ -969,7 +974,7 @@ _COVER_NO = re.compile(
     # English as folded: 「…していません、awaf、が、…」
     r"([a-z0-9]{2,30}[、,](が[、,])?)?"
     # English 「No pen test this year. We run …」, folded: 「いいえ、pentestthisyear。…」
-    r"|^いいえ[、,][a-z0-9一-龥ァ-ヶー]{2,40}[。;]"
+    r"|^いいえ[、,][a-z0-9一-龥ァ-ヶー]{2,40}[。;、,]+"
 )
 # 「何もしてないわけではないです。MFAこそないですが、…」: the concession starts the answer.
 _CONCEDED = re.compile(r"(?:^|。)(?=[^。]{0,30}?こそ[^。]{0,6}?(ない|ありません|ません|なし))")
