@@ -58,6 +58,10 @@ def test_a_means_of_the_same_risk_is_alternative(text):
         ("MFAはないですが、VPNは全員同じアカウントです", (None, Status.ALTERNATIVE)),
         ("バックアップは取ってないです、RAIDなので大丈夫かと", (None, Status.ALTERNATIVE)),
         ("警備員なし、カメラあり", (None, Status.PARTIAL)),
+        # two parts of the same control, by scope: never 代替策
+        ("本番はWAFなし、検証はCloudflare経由", (None, Status.PARTIAL)),
+        ("東京オフィスは警備員なし、大阪はICカードゲート", (None, Status.PARTIAL)),
+        ("MFAは一般ユーザーは未導入、管理者はFIDOキー", (None, Status.PARTIAL)),
         # in place, but its output goes nowhere or it was only installed
         ("GuardDutyは有効にしてるけど、通知はどこにも飛ばしてない", (None, Status.NOT_DONE)),
         ("ペンテストはやってないけど、Snykは入れただけで誰も見てない", (None, Status.NOT_DONE)),

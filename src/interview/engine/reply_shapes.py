@@ -913,8 +913,12 @@ _RISK_FAMILIES = (
     ),
     # handling incidents: a team of one's own, or a managed service on call
     (
-        re.compile(r"csirt|sirt|インシデント対応(チーム|体制|要員)|専任(の)?(セキュリティ)?(担当|チーム|要員)"),
-        re.compile(r"mssp|socサービス|(?<![a-z])soc(?![a-z])|マネージド(サービス|soc)|managedservice|24/7|24時間"),
+        re.compile(
+            r"csirt|sirt|インシデント対応(チーム|体制|要員)|専任(の)?(セキュリティ)?(担当|チーム|要員)"
+        ),
+        re.compile(
+            r"mssp|socサービス|(?<![a-z])soc(?![a-z])|マネージド(サービス|soc)|managedservice|24/7|24時間"
+        ),
     ),
     # keeping secrets: a signed pledge, or the duty written into the employment terms
     (
@@ -989,6 +993,14 @@ _COVER_GAP = re.compile(
     # a means limited in time or to some people: 「警備員は平日日中だけ」
     r"|(日中|平日|昼間|営業時間|管理者|本番|特権|一部)[^、。]{0,4}(だけ|のみ|しか)"
 )
+# A scope named on either side (「本番はWAFなし、検証はCloudflare経由」): two parts of the same
+# control, 一部実施 more often than another means.
+_COVER_SCOPE = re.compile(
+    r"(?:^|[、。,;]|(?<=[でに])も?|(?<=の))"
+    r"(本番|開発|検証|ステージング|テスト|社員|一般|管理者|特権|委託先|新規|既存|東京|大阪|名古屋|福岡"
+    r"|本社|支店|部署|部門|子会社|グループ会社|海外|国内)"
+    r"[一-龥ァ-ヶー]{0,6}?(は|では|には|だけ|のみ)"
+)
 # A limit that is the means itself: 「ICカードのみ」「接続元IPを本社に絞ってる」「必要なポート以外閉じて」.
 _COVER_LIMIT = re.compile(
     r"のみ|だけ|しか|に限定|限定|に絞|以外(は|を)?(?=閉じ|遮断|ブロック|禁止|拒否|通さ|弾)"
@@ -1013,6 +1025,8 @@ def _same_risk_cover(text: str) -> bool:
         or PLAN_WORDS.search(text)
         or _UNKNOWN.search(text)
         or _COVER_GAP.search(after)
+        or _COVER_SCOPE.search(before)
+        or _COVER_SCOPE.search(after)
         or _NEGATIVE.search(_COVER_BLOCK.sub("", after))
         or _PARTIAL.search(_COVER_LIMIT.sub("", after))
     ):
