@@ -735,6 +735,22 @@ _FREE_FOR_ALL = fast(
     r"|(みんな|皆|全員)[^、。]{0,6}?(使え|見れ|見られ|入れ|持ち出せ|触れ|アクセスでき)(ちゃ|てしま)[^、。]{0,8}"
     r"|(みんな|皆|全員)(で)?(共通|同じ|共有)の?[^、。]{0,8}?(を|で)?(使っ|使い回|使用し)[^、。]{0,8}"
 )
+# 「監査ログは切ってないです」: a control never switched off — in force.
+_NOT_SWITCHED_OFF = fast(
+    r"(ログ|ログ出力|監査ログ|証跡|cloudtrail|guardduty|監視|アラート|通知|mfa|2fa|二要素|二段階|waf|暗号化|記録)"
+    r"(は|を|も)(一度も|一切|今まで)?(切って|オフにして|offにして|止めて|無効にして)(い|お)?(ない|ません)(です)?"
+    # 「SSOで個別パスワード自体をなくしてる」: the risky thing removed at its source
+    r"|(自体|そのもの)を(なくし|無くし|廃止し|撤廃し)(て(い|お)?(る|ます|ります)|ました|た)"
+)
+# 「CloudTrailは切ってます」「パスワードはエクセルで管理してます」: a control switched off, or
+# secrets kept where anyone with the file reads them — a gap stated as a fact in force.
+_SWITCHED_OFF_OR_WEAK = fast(
+    r"(ログ|ログ出力|監査ログ|証跡|cloudtrail|guardduty|監視|アラート|通知|mfa|2fa|二要素|二段階|waf|暗号化|記録)"
+    r"(は|を|も)(今は|いまは|もう|全部|ぜんぶ)?(切って|オフにして|offにして)(い|お)?(る|ます|ります)"
+    r"|(パスワード|pw|パス|認証情報|apiキー|シークレット)(は|を|も)[^、。]{0,6}?"
+    r"(エクセル|excel|スプレッドシート|スプシ|メモ帳|付箋|テキストファイル|txt|ワード|word)(で|に)"
+    r"(管理|保管|保存|まとめ|書い|メモ)(して|し)?(い|お)?(る|ます|ります|てる)?"
+)
 # 「IP制限、やろうって話は出てるけど手つかず」: talk of doing it, not a part done.
 _TALK_OF_DOING = fast(
     r"(やろう|やろうか|入れよう|入れようか|導入しよう|作ろう|しよう)(って|という|との|か(と|って))?"

@@ -90,6 +90,7 @@ from interview.engine.reply_patterns import (
     _NOT_IMPLEMENTED,
     _NOT_NOTHING,
     _NOT_REALLY_NEGATIVE,
+    _NOT_SWITCHED_OFF,
     _NOTHING_TO_ACT_ON,
     _ON_THE_LIST,
     _ONLY_NEEDED,
@@ -122,6 +123,7 @@ from interview.engine.reply_patterns import (
     _SLIPPED_SCHEDULE,
     _STANDPOINT,
     _STOPS_ATTACKS,
+    _SWITCHED_OFF_OR_WEAK,
     _SYSTEM_ACTS,
     _TALK_OF_DOING,
     _TELEGRAPHIC,
@@ -236,6 +238,8 @@ def read(folded: str) -> Reading:
     if _POSITIVE.search(text):
         text = _NO_EXCEPTION.sub("", text)
     text = _FREE_FOR_ALL.sub("〔穴〕", text)
+    text = _NOT_SWITCHED_OFF.sub(_POS_TOKEN, text)
+    text = _SWITCHED_OFF_OR_WEAK.sub("〔穴〕", text)
     text = _TALK_OF_DOING.sub("", text)
     text = _PLAN_ONLY.sub("予定です", text)
     text = _PROBLEM_EXISTS.sub("〔懸〕", text)
