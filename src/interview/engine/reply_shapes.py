@@ -936,12 +936,15 @@ _RISK_FAMILIES = (
     (
         re.compile(r"waf|(?<![a-z])(ips|ids)(?![a-z])|ファイアウォール"),
         re.compile(
-            r"cloudflare|cdn|レート制限|ratelimit|apigateway|セキュリティグループ|securitygroup"
+            r"cloudflare|cdn|レート制限|ratelimit|apigateway|セキュリティグループ|securitygroup|(?<![a-z])sg(?![a-z])"
             r"|ボット対策|botprotection|shield|akamai"
         ),
     ),
     # where the keys live: an HSM, or a managed key service
-    (re.compile(r"hsm"), re.compile(r"kms|keyvault|secretsmanager|vault")),
+    (
+        re.compile(r"hsm|鍵管理(の)?(専用)?(製品|ツール|システム)"),
+        re.compile(r"kms|keyvault|secretsmanager|vault|金庫"),
+    ),
     # data carried out: DLP or blocked ports, or data that never reaches the device
     (
         re.compile(r"dlp|usb|持ち出し制限|書き出し制限|外部送信(の)?(制限|チェック)"),
@@ -967,7 +970,7 @@ _RISK_FAMILIES = (
     ),
     # reading data in transit: a message-level cipher, or a channel already closed
     (
-        re.compile(r"jwe|メッセージ(の)?暗号化|ペイロード(の)?暗号化|電文(の)?暗号化"),
+        re.compile(r"jwe|(メッセージ|ペイロード|電文|通信)(の)?暗号化"),
         re.compile(r"tls|https|専用線|閉域|ipsec|mtls"),
     ),
 )
@@ -984,11 +987,11 @@ _COVER_NO = re.compile(
 _CONCEDED = re.compile(r"(?:^|。)(?=[^。]{0,30}?こそ[^。]{0,6}?(ない|ありません|ません|なし))")
 # After the means: a block stated as a negative is the means itself (「手元には落とせません」).
 _COVER_BLOCK = re.compile(
-    r"(落とせ|落ち|持ち出せ|書き出せ|入れ|使え|繋がら|つながら|届か|残ら|ログインでき|アクセスでき|接続でき)(ない|ません)"
+    r"(落とせ|落ち|持ち出せ|書き出せ|入れ|使え|繋がら|つながら|届か|届き|残ら|ログインでき|アクセスでき|接続でき)(ない|ません)"
 )
 # Words that make the means weaker, partial, ad hoc or not yet in force.
 _COVER_GAP = re.compile(
-    r"(て|で)(い)?る?だけ|程度|対象外|一部|以外(?!(は|を)?(閉じ|遮断|ブロック|禁止|拒否|通さ|弾))|予定|検討|まだ|これから|誰も|見てない|形だけ|口頭|各自|都度"
+    r"(て|で)(い)?る?だけ|程度|対象外|一部|以外(?!(は|を)?(全閉|閉じ|遮断|ブロック|禁止|拒否|通さ|弾))|予定|検討|まだ|これから|誰も|見てない|形だけ|口頭|各自|都度"
     r"|たまに|時々|ときどき|だと思|はず|かも|不十分|弱い|甘い|平文|共通|使い回|共有(アカウント|パスワード|id)|同じ(アカウント|パスワード|id)"
     # a means limited in time or to some people: 「警備員は平日日中だけ」
     r"|(日中|平日|昼間|営業時間|管理者|本番|特権|一部)[^、。]{0,4}(だけ|のみ|しか)"
@@ -1003,7 +1006,7 @@ _COVER_SCOPE = re.compile(
 )
 # A limit that is the means itself: 「ICカードのみ」「接続元IPを本社に絞ってる」「必要なポート以外閉じて」.
 _COVER_LIMIT = re.compile(
-    r"のみ|だけ|しか|に限定|限定|に絞|以外(は|を)?(?=閉じ|遮断|ブロック|禁止|拒否|通さ|弾)"
+    r"のみ|だけ|しか|に限定|限定|に絞|以外(は|を)?(?=全閉|閉じ|遮断|ブロック|禁止|拒否|通さ|弾)"
 )
 
 
