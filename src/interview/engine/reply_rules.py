@@ -204,7 +204,7 @@ def read(folded: str) -> Reading:
         corrected = read(tail)
         if corrected.status is not None or corrected.guess is not None:
             return corrected
-    echo = _ECHO_QUESTION.match(folded)
+    echo = _ECHO_QUESTION.match(folded) if "?" in folded or "？" in folded else None
     if echo:  # 「深夜のアクセス分析？全然やれてないっす」: the topic echoed, then the answer
         answered = read(folded[: echo.end()].rstrip("?？") + "、" + folded[echo.end() :])
         if answered.status is not None and not answered.is_question:

@@ -974,6 +974,8 @@ _RISK_FAMILIES = (
         re.compile(r"tls|https|専用線|閉域|ipsec|mtls"),
     ),
 )
+# Any asked measure of the families, searched first: most replies name none.
+_ANY_ASKED = re.compile("|".join(f"(?:{asked.pattern})" for asked, _ in _RISK_FAMILIES))
 # The first clause's negation and its break (「…ない、」「…ませんが、」「…なし。」「…おらんけど、」).
 _COVER_NO = re.compile(
     r"(ない|ません|なし|無し|未(導入|実施|対応|整備|設定|採用|契約)|おらず|おらん|(?<=[てで])へん)"
@@ -1014,6 +1016,8 @@ def _same_risk_cover(text: str) -> bool:
     """The asked measure negated in the first clause, then a means of the same risk family in
     force, with no part, gap, plan or unknown after it (「警備員なし。ICカード入館のみ」
     「HSMは使ってないです。鍵はAWS KMSで管理して…」)."""
+    if not _ANY_ASKED.search(text):
+        return False
     conceded = _CONCEDED.search(text)
     if conceded:
         text = text[conceded.end() :]
