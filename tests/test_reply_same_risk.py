@@ -39,6 +39,10 @@ from tests.helpers import rules_reading
         "ウイルス対策ソフト？入れてないっす。PCは全部Chromebookにしてます",
         "棚卸しツールはないです。毎月、人事の名簿とアカウントを手で突き合わせています",
         "We don't run a SIEM, but Datadog alerts us on anything odd.",
+        "画面ロックは設定していないが、振込時は毎回ワンタイムパスワードを入力させています",
+        "DBの暗号化はしてないけど、カード番号はトークン化して持ってない",
+        "ログイン通知メールは送ってないけど、アプリのプッシュ通知は出してる",
+        "二人体制ではないけど、作業ログは翌日上長がレビューしてる",
     ],
 )
 def test_a_means_of_the_same_risk_is_alternative(text):

@@ -920,6 +920,36 @@ _RISK_FAMILIES = (
             r"mssp|socサービス|(?<![a-z])soc(?![a-z])|マネージド(サービス|soc)|managedservice|24/7|24時間"
         ),
     ),
+    # one person acting alone: four eyes, or every change reviewed or gated by tests
+    (
+        re.compile(
+            r"二人体制|2人体制|二名体制|相互牽制|ダブルチェック|他者承認|承認(フロー|ステップ|ツール)|changeapproval"
+        ),
+        re.compile(r"2名|二名|二人|2人|reviewer|レビュー|自動テスト|静的解析|ワークフロー"),
+    ),
+    # stored data read by others: a cipher, or the data never kept in clear
+    (
+        re.compile(
+            r"(保存|保管)?データ(の)?暗号化|db(の)?暗号化|ディスク(の)?暗号化|暗号化(は|を)?(して|し)"
+        ),
+        re.compile(
+            r"トークナイ|トークン化|トークンしか|マスキング|仮名化|(保持|保存|保管)(して|し)?(い|お)?(ない|ません)"
+        ),
+    ),
+    # a session left open: a timeout, or a second check before anything that matters
+    (
+        re.compile(r"セッションタイムアウト|タイムアウト|自動ログアウト|画面ロック"),
+        re.compile(r"再認証|再入力|ワンタイム|otp|パスコード|生体認証"),
+    ),
+    # telling the customer: a mail, or a push or a history they can see
+    (
+        re.compile(
+            r"(ログイン|取引|利用者への|お客様への)?通知メール|メール(での)?通知|ログイン通知"
+        ),
+        re.compile(
+            r"プッシュ通知|push通知|sms|アプリ内(の)?(通知|お知らせ)|履歴(を|が)[^、。]{0,6}?見(られ|れ)"
+        ),
+    ),
     # keeping secrets: a signed pledge, or the duty written into the employment terms
     (
         re.compile(r"誓約書|(?<![a-z])nda(?![a-z])|秘密保持契約"),
@@ -989,7 +1019,8 @@ _COVER_NO = re.compile(
 _CONCEDED = re.compile(r"(?:^|。)(?=[^。]{0,30}?こそ[^。]{0,6}?(ない|ありません|ません|なし))")
 # After the means: a block stated as a negative is the means itself (「手元には落とせません」).
 _COVER_BLOCK = re.compile(
-    r"(落とせ|落ち|持ち出せ|書き出せ|入れ|使え|繋がら|つながら|届か|届き|残ら|ログインでき|アクセスでき|接続でき)(ない|ません)"
+    r"(落とせ|落ち|持ち出せ|書き出せ|入れ|使え|繋がら|つながら|届か|届き|残ら|ログインでき|アクセスでき|接続でき"
+    r"|(保持|保存|保管)(して|し)?(い|お)?|持って(い|お)?|持た)(ない|ません)"
 )
 # Words that make the means weaker, partial, ad hoc or not yet in force.
 _COVER_GAP = re.compile(
