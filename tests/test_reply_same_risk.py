@@ -43,6 +43,12 @@ from tests.helpers import rules_reading
         "DBの暗号化はしてないけど、カード番号はトークン化して持ってない",
         "ログイン通知メールは送ってないけど、アプリのプッシュ通知は出してる",
         "二人体制ではないけど、作業ログは翌日上長がレビューしてる",
+        "二要素はまだ入れられていません。ただ、管理画面には専用線経由でしか入れず、端末証明書も必須です",
+        "先方によると、DBの暗号化は未実施だが、データは閉じたネットワークにしか置いていないとのこと",
+        "IDSはないです。フローログを毎朝クエリして怪しい通信をチェックしてます",
+        "専任のCSIRTは置いていませんが、外部のSOCサービスと24時間監視の契約を結んでいて、"
+        "インシデント発生時の一次対応はそちらに任せています。",
+        "げんちかくにんはしてないけど、ほうこくしょで毎年かくにんしてます",
     ],
 )
 def test_a_means_of_the_same_risk_is_alternative(text):
@@ -58,7 +64,10 @@ def test_a_means_of_the_same_risk_is_alternative(text):
         ("カメラはないけど、警備員は平日日中だけいます", (Status.PARTIAL, Status.PARTIAL)),
         ("MFAはないけど、パスワードは12文字以上にしてます", (None, Status.NOT_DONE)),
         ("MFAはないです。IP制限も検討中です", (Status.NOT_DONE, Status.NOT_DONE)),
-        ("HSMは使ってないです。鍵は設定ファイルに平文で置いてます", (None, Status.ALTERNATIVE)),
+        (
+            "HSMは使ってないです。鍵は設定ファイルに平文で置いてます",
+            (Status.NOT_DONE, Status.NOT_DONE),
+        ),
         ("MFAはないですが、VPNは全員同じアカウントです", (None, Status.ALTERNATIVE)),
         ("バックアップは取ってないです、RAIDなので大丈夫かと", (None, Status.ALTERNATIVE)),
         ("警備員なし、カメラあり", (None, Status.PARTIAL)),
@@ -83,6 +92,12 @@ def test_a_means_of_the_same_risk_is_alternative(text):
         ("証跡は一度も止めていません", (Status.DONE, Status.DONE)),
         ("APIキーはスプレッドシートで管理してます", (Status.NOT_DONE, Status.NOT_DONE)),
         ("紙の申請書自体をなくしました", (Status.DONE, Status.DONE)),
+        ("接続用の秘密鍵はサーバーに平文で置いてます", (Status.NOT_DONE, Status.NOT_DONE)),
+        (
+            "前回分からないと答えた件ですが、ログは1年分保管されていました",
+            (Status.DONE, Status.DONE),
+        ),
+        ("構想だけあって中身はこれから", (Status.NOT_DONE, Status.NOT_DONE)),
         # the topic echoed as a question, then the answer; a real question stays a question
         ("監査ログ？取ってないです", (Status.NOT_DONE, Status.NOT_DONE)),
         ("ISMS？取ってます", (Status.DONE, Status.DONE)),

@@ -46,6 +46,7 @@ from interview.engine.reply_patterns import (
     _DEGREE,
     _DELIBERATED,
     _DOUBLE_NEGATIVE,
+    _EARLIER_UNKNOWN,
     _EARLY_STAGE,
     _ECHO_QUESTION,
     _ENABLING,
@@ -209,7 +210,7 @@ def read(folded: str) -> Reading:
         answered = read(folded[: echo.end()].rstrip("?？") + "、" + folded[echo.end() :])
         if answered.status is not None and not answered.is_question:
             return answered
-    reported = _STANDPOINT.sub("", _REPORTING.sub("", folded))
+    reported = _STANDPOINT.sub("", _REPORTING.sub("", _EARLIER_UNKNOWN.sub("", folded)))
     text = _INTENT_THOUGHT.sub("予定", reported or folded)
     text = _BECOME_STATE.sub(r"\1です", text)
     text = fold_predicates(text)

@@ -877,7 +877,8 @@ _RISK_FAMILIES = (
         re.compile(r"mfa|2fa|二要素|二段階|2段階|多要素|ワンタイム|otp|ハードウェアトークン"),
         re.compile(
             r"ip制限|接続元|ipアドレス|社内ip|ipから|踏み台|専用端末|専用回線|閉域|vpn"
-            r"|クライアント証明書|証明書認証|鍵認証|公開鍵|passkey|パスキー|fido|mtls|端末認証|デバイス認証"
+            r"|クライアント証明書|証明書認証|(端末|デバイス)証明書|devicecert|鍵認証|公開鍵|passkey|パスキー|fido|mtls"
+            r"|端末認証|デバイス認証|専用線"
         ),
     ),
     # who walks in: a guard, a camera or an entry log, or a gate that lets only some in
@@ -903,13 +904,18 @@ _RISK_FAMILIES = (
         ),
         re.compile(
             r"guardduty|securityhub|datadog|cloudwatch|sentinel|ログ基盤|脅威検知|アラート|slackに飛"
-            r"|socサービス|目視|目で|手動で確認"
+            r"|socサービス|目視|目で|手動で確認|flowlog|フローログ|ログを[^、。]{0,10}?(チェック|確認|分析)"
         ),
     ),
     # checking a vendor: an audit on site, or the vendor's own assurance report
     (
-        re.compile(r"(外部|実地|立入|現地|第三者)(の)?(監査|確認|検査|評価)|isms認証"),
-        re.compile(r"soc2|soc 2|保証型監査報告書|内部統制保証報告書|監査法人|自己点検|内部監査"),
+        re.compile(
+            r"(外部|実地|立入|現地|第三者)(の)?(監査|確認|検査|評価)|isms認証|げんち(かんさ|かくにん|確認|監査)"
+        ),
+        re.compile(
+            r"soc2|soc 2|保証型監査報告書|内部統制保証報告書|監査法人|自己点検|内部監査"
+            r"|(報告書|ほうこくしょ|レポート)(で|を)[^、。]{0,6}?(確認|かくにん|受領|もら|提出)"
+        ),
     ),
     # handling incidents: a team of one's own, or a managed service on call
     (
@@ -930,10 +936,11 @@ _RISK_FAMILIES = (
     # stored data read by others: a cipher, or the data never kept in clear
     (
         re.compile(
-            r"(保存|保管)?データ(の)?暗号化|db(の)?暗号化|ディスク(の)?暗号化|暗号化(は|を)?(して|し)"
+            r"(保存|保管)?データ(の)?暗号化|db(の)?暗号化|ディスク(の)?暗号化|暗号化(は|を)?(して|し|未)"
         ),
         re.compile(
             r"トークナイ|トークン化|トークンしか|マスキング|仮名化|(保持|保存|保管)(して|し)?(い|お)?(ない|ません)"
+            r"|閉域|閉じた(ネットワーク|環境)"
         ),
     ),
     # a session left open: a timeout, or a second check before anything that matters
@@ -1009,7 +1016,7 @@ _ANY_ASKED = re.compile("|".join(f"(?:{asked.pattern})" for asked, _ in _RISK_FA
 # The first clause's negation and its break (「…ない、」「…ませんが、」「…なし。」「…おらんけど、」).
 _COVER_NO = re.compile(
     r"(ない|ません|なし|無し|未(導入|実施|対応|整備|設定|採用|契約)|おらず|おらん|(?<=[てで])へん)"
-    r"(との(こと|話)|そう|らしい)?(です|っす|でして|ですね|んです|んだ)?(が|けど|けれど|けども)?[、,。;]+"
+    r"(との(こと|話)|そう|らしい)?(です|っす|でして|ですね|んです|んだ|だ)?(が|けど|けれど|けども)?[、,。;]+"
     # English as folded: 「…していません、awaf、が、…」
     r"([a-z0-9]{2,30}[、,](が[、,])?)?"
     # English 「No pen test this year. We run …」, folded: 「いいえ、pentestthisyear。…」
@@ -1020,7 +1027,9 @@ _CONCEDED = re.compile(r"(?:^|。)(?=[^。]{0,30}?こそ[^。]{0,6}?(ない|あ�
 # After the means: a block stated as a negative is the means itself (「手元には落とせません」).
 _COVER_BLOCK = re.compile(
     r"(落とせ|落ち|持ち出せ|書き出せ|入れ|使え|繋がら|つながら|届か|届き|残ら|ログインでき|アクセスでき|接続でき"
-    r"|(保持|保存|保管)(して|し)?(い|お)?|持って(い|お)?|持た)(ない|ません)"
+    r"|(保持|保存|保管)(して|し)?(い|お)?|持って(い|お)?|持た)(ない|ません|ず)"
+    # a limit that is the means: 「…閉じたネットワーク内のサーバにしか置いていない」
+    r"|しか(?:(?!でき|カバー|対応|実施|やれ|やって)[^、。]){0,12}?(ない|ません|なく|ず)"
 )
 # Words that make the means weaker, partial, ad hoc or not yet in force.
 _COVER_GAP = re.compile(
