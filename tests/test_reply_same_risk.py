@@ -68,7 +68,14 @@ def test_a_means_of_the_same_risk_is_alternative(text):
             "HSMは使ってないです。鍵は設定ファイルに平文で置いてます",
             (Status.NOT_DONE, Status.NOT_DONE),
         ),
-        ("MFAはないですが、VPNは全員同じアカウントです", (None, Status.ALTERNATIVE)),
+        ("MFAはないですが、VPNは全員同じアカウントです", (None, Status.NOT_DONE)),
+        ("ウイルス対策ソフトは入れてないけど、Defenderは無効にしてます", (None, Status.NOT_DONE)),
+        ("HSMは使ってないけど、KMSの鍵は全員が触れる", (None, Status.NOT_DONE)),
+        (
+            "タイムアウトは設定してないけど、再認証は高額送金のときだけ",
+            (Status.PARTIAL, Status.PARTIAL),
+        ),
+        ("No pen test, but Snyk runs on some repos only.", (Status.PARTIAL, Status.PARTIAL)),
         ("バックアップは取ってないです、RAIDなので大丈夫かと", (None, Status.ALTERNATIVE)),
         ("警備員なし、カメラあり", (None, Status.PARTIAL)),
         # two parts of the same control, by scope: never 代替策

@@ -1035,6 +1035,10 @@ _COVER_BLOCK = re.compile(
 _COVER_GAP = re.compile(
     r"(て|で)(い)?る?だけ|程度|対象外|一部|以外(?!(は|を)?(全閉|閉じ|遮断|ブロック|禁止|拒否|通さ|弾))|予定|検討|まだ|これから|誰も|見てない|形だけ|口頭|各自|都度"
     r"|たまに|時々|ときどき|だと思|はず|かも|不十分|弱い|甘い|平文|共通|使い回|共有(アカウント|パスワード|id)|同じ(アカウント|パスワード|id)"
+    # switched off, open to all, only in some cases, or said negative in English
+    r"|無効|オフ(?!ィ)|(?<![a-z])off|切って|止めて|止まって|(とき|時|場合|ケース)(だけ|のみ|に限)"
+    r"|(全員|誰でも|だれでも|みんな)(が|で)?[^、。]{0,6}?(触れ|触|見れ|見られ|使え|アクセスでき|知って|共有)"
+    r"|〔否〕|〔穴〕|either|neither|andno|butno|some(?![a-z]*(thing|how|one))|planned|notyet"
     # a means limited in time or to some people: 「警備員は平日日中だけ」
     r"|(日中|平日|昼間|営業時間|管理者|本番|特権|一部)[^、。]{0,4}(だけ|のみ|しか)"
 )
@@ -1093,8 +1097,26 @@ _WEAKER_SAME_KIND = re.compile(
 )
 
 
+# The means named, but switched off, open to everyone or kept in clear: 「ウイルス対策ソフトは入れて
+# ないけど、Defenderは無効にしてます」「HSMは使ってないけど、KMSの鍵は全員が触れる」.
+_WEAK_MEANS = re.compile(
+    r"無効|オフ(?!ィ)|(?<![a-z])off|切って|止めて|止まって|平文|共通|使い回|同じ(アカウント|パスワード|id)"
+    r"|(全員|誰でも|だれでも|みんな)(が|で)?[^、。]{0,6}?(触れ|触|見れ|見られ|使え|アクセスでき|知って|共有)"
+)
+
+
 def _weaker_same_kind(text: str) -> bool:
-    return bool(_WEAKER_SAME_KIND.search(text)) and not _same_risk_cover(text)
+    """A weaker thing of the same kind, or the same-risk means made weak, after the negated
+    measure: the gap described, not another means."""
+    if _WEAKER_SAME_KIND.search(text):
+        return not _same_risk_cover(text)
+    found = _COVER_NO.search(text) if _ANY_ASKED.search(text) else None
+    if found is None:
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    return bool(_WEAK_MEANS.search(after)) and any(
+        asked.search(before) and means.search(after) for asked, means in _RISK_FAMILIES
+    )
 
 
 # Only this module's own patterns: those imported from reply_patterns were made fast there
