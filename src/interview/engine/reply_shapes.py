@@ -939,7 +939,7 @@ _RISK_FAMILIES = (
             r"(保存|保管)?データ(の)?暗号化|db(の)?暗号化|ディスク(の)?暗号化|暗号化(は|を)?(して|し|未)"
         ),
         re.compile(
-            r"トークナイ|トークン化|トークンしか|マスキング|仮名化|(保持|保存|保管)(して|し)?(い|お)?(ない|ません)"
+            r"トークナイ|トークン化|トークンしか|マスキング|仮名化"
             r"|閉域|閉じた(ネットワーク|環境)"
         ),
     ),
@@ -973,7 +973,7 @@ _RISK_FAMILIES = (
     (
         re.compile(r"waf|(?<![a-z])(ips|ids)(?![a-z])|ファイアウォール"),
         re.compile(
-            r"cloudflare|cdn|レート制限|ratelimit|apigateway|セキュリティグループ|securitygroup|(?<![a-z])sg(?![a-z])"
+            r"cloudflare|cdn(側)?(の|で)(ルール|waf|防御|保護|遮断|ブロック)|レート制限|ratelimit|apigateway|セキュリティグループ|securitygroup|(?<![a-z])sg(?![a-z])"
             r"|ボット対策|botprotection|shield|akamai"
         ),
     ),
@@ -1034,7 +1034,7 @@ _COVER_BLOCK = re.compile(
 # Words that make the means weaker, partial, ad hoc or not yet in force.
 _COVER_GAP = re.compile(
     r"(て|で)(い)?る?だけ|程度|対象外|一部|以外(?!(は|を)?(全閉|閉じ|遮断|ブロック|禁止|拒否|通さ|弾))|予定|検討|まだ|これから|誰も|見てない|形だけ|口頭|各自|都度"
-    r"|たまに|時々|ときどき|だと思|はず|かも|不十分|弱い|甘い|平文|共通|使い回|共有(アカウント|パスワード|id)|同じ(アカウント|パスワード|id)"
+    r"|たまに|時々|ときどき|気が向|余裕があれば|だと思|はず|かも|不十分|弱い|甘い|平文|共通|使い回|共有(アカウント|パスワード|id)|同じ(アカウント|パスワード|id)"
     # switched off, open to all, only in some cases, or said negative in English
     r"|無効|オフ(?!ィ)|(?<![a-z])off|切って|止めて|止まって|(とき|時|場合|ケース)(だけ|のみ|に限)"
     r"|(全員|誰でも|だれでも|みんな)(が|で)?[^、。]{0,6}?(触れ|触|見れ|見られ|使え|アクセスでき|知って|共有)"
