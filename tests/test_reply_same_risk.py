@@ -112,6 +112,12 @@ def test_a_means_of_the_same_risk_is_alternative(text):
         # a control in force with no exception; 以外 typed in kana; English two parts
         ("全員SSO経由で多要素が必須です。例外のユーザーはいません", (Status.DONE, Status.DONE)),
         ("本番いがいは対応ずみです", (Status.PARTIAL, Status.PARTIAL)),
+        # IME slips typed in a hurry
+        ("二要素はやってまさんけど", (Status.NOT_DONE, Status.NOT_DONE)),
+        ("導入してまえん", (Status.NOT_DONE, Status.NOT_DONE)),
+        ("ログは毎日確認しておます", (Status.DONE, Status.DONE)),
+        ("いまのところ不名です", (Status.UNKNOWN, Status.UNKNOWN)),
+        ("しらべてみます", (Status.UNKNOWN, Status.UNKNOWN)),
         (
             "MFA is on for the admin console, not for the customer portal.",
             (Status.PARTIAL, Status.PARTIAL),
