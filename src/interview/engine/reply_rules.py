@@ -71,6 +71,7 @@ from interview.engine.reply_patterns import (
     _MARK_PAIR,
     _NEARLY_ALL,
     _NEGATIVE,
+    _NEVER_COUNT,
     _NEVER_HAPPENS,
     _NEW_BUSINESS,
     _NO_ALTERNATIVE,
@@ -239,6 +240,7 @@ def read(folded: str) -> Reading:
     if _POSITIVE.search(text):
         text = _NO_EXCEPTION.sub("", text)
     text = _FREE_FOR_ALL.sub("〔穴〕", text)
+    text = _NEVER_COUNT.sub("未実施", text)
     text = _NOT_SWITCHED_OFF.sub(_POS_TOKEN, text)
     text = _SWITCHED_OFF_OR_WEAK.sub("〔穴〕", text)
     text = _TALK_OF_DOING.sub("", text)
