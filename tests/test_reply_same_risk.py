@@ -43,6 +43,9 @@ from tests.helpers import rules_reading
         "DBの暗号化はしてないけど、カード番号はトークン化して持ってない",
         "ログイン通知メールは送ってないけど、アプリのプッシュ通知は出してる",
         "二人体制ではないけど、作業ログは翌日上長がレビューしてる",
+        "改ざん検知は入れてないけど、ログはObject Lockで書き出してます",
+        "DRサイトはないけど、マルチAZで動いてます",
+        "鍵のローテはしてないけど、有効期限を1時間と短くしてる",
         "二要素はまだ入れられていません。ただ、管理画面には専用線経由でしか入れず、端末証明書も必須です",
         "先方によると、DBの暗号化は未実施だが、データは閉じたネットワークにしか置いていないとのこと",
         "IDSはないです。フローログを毎朝クエリして怪しい通信をチェックしてます",
@@ -76,6 +79,7 @@ def test_a_means_of_the_same_risk_is_alternative(text):
             (Status.PARTIAL, Status.PARTIAL),
         ),
         ("No pen test, but Snyk runs on some repos only.", (Status.PARTIAL, Status.PARTIAL)),
+        ("研修はしてないけど、標的型訓練は一部の部署だけ", (Status.PARTIAL, Status.PARTIAL)),
         ("バックアップは取ってないです、RAIDなので大丈夫かと", (None, Status.ALTERNATIVE)),
         ("警備員なし、カメラあり", (None, Status.PARTIAL)),
         # two parts of the same control, by scope: never 代替策

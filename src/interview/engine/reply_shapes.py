@@ -957,6 +957,38 @@ _RISK_FAMILIES = (
             r"プッシュ通知|push通知|sms|アプリ内(の)?(通知|お知らせ)|履歴(を|が)[^、。]{0,6}?見(られ|れ)"
         ),
     ),
+    # logs altered: a tamper check, or logs written where nobody can change them
+    (
+        re.compile(r"改ざん(防止|検知)|改竄(防止|検知)|ログ(の)?(保全|完全性)"),
+        re.compile(r"objectlock|worm|別アカウント|追記専用|書き込み専用|読み取り専用|ハッシュ"),
+    ),
+    # fraudulent transfers: a detection system, or limits and a call on anything unusual
+    (
+        re.compile(r"不正(送金|取引|利用|出金)(の)?(検知|監視|モニタリング)|取引モニタリング"),
+        re.compile(r"上限|限度額|件数を|プッシュ通知|取引通知|電話で(本人)?確認|折り返し"),
+    ),
+    # losing a site: a DR site, or a cloud spread over zones or regions
+    (
+        re.compile(r"(?<![a-z])dr(?![a-z])|災害対策|バックアップ(センター|サイト)|冗長化"),
+        re.compile(r"マルチaz|マルチリージョン|別リージョン|複数(の)?(az|リージョン|拠点)"),
+    ),
+    # unpatched software: a patch procedure, or nothing left to patch by hand
+    (
+        re.compile(r"パッチ(適用)?(の)?(管理|手順|運用)|脆弱性管理"),
+        re.compile(r"自動(更新|アップデート|適用)|マネージド|サーバーレス|(再作成|作り直)"),
+    ),
+    # staff who fall for phishing: a course, or drills that test them
+    (
+        re.compile(r"(セキュリティ)?(研修|教育|eラーニング)"),
+        re.compile(r"標的型|訓練メール|フィッシング訓練"),
+    ),
+    # a key that leaks: rotation, or keys that expire or are made for each use
+    (
+        re.compile(r"(鍵|キー)(の)?(ローテ|定期(的な)?(更新|変更)|更新)"),
+        re.compile(
+            r"自動(で|的に)?(ローテ|更新)|有効期限(を|が)?[^、。]{0,4}短|使い捨て|一時(的な)?(鍵|トークン|認証情報)"
+        ),
+    ),
     # keeping secrets: a signed pledge, or the duty written into the employment terms
     (
         re.compile(r"誓約書|(?<![a-z])nda(?![a-z])|秘密保持契約"),
