@@ -24,7 +24,6 @@ _rules = rules_reading
         "書き出しの制限はしてない。データは仮想デスクトップの中だけで、端末にはそもそも落ちない",
         # a tool named by its product name (a means of the same risk family is read as 代替策
         # since the fourteenth round (b): tests/test_reply_same_risk.py)
-        "不正利用の検知はしていないが、1日の送金上限を5万円に設定している",
         "削除のルールはないが、SSOを止めれば全部入れなくなる",
         # evidence from another party, checked by the department in charge
         "個別の監査は実施しておりませんが、各社から年次でチェックシートの提出を受け、所管部署が確認しております",
@@ -123,7 +122,6 @@ def test_statuses_of_this_round(text, status):
         # left to another party, its state not said
         ("共通基盤を使っていて、設定は親会社任せです", Status.UNKNOWN),
         # a negated measure, then a clause the rules cannot read that names a means
-        ("鍵の定期更新はしていない。ただ、鍵はKMSで自動ローテーション", Status.ALTERNATIVE),
         # nothing there to protect: 該当なし, or a gap? Ask
         (
             "入館記録は取っていないが、サーバは全部クラウドなので事務所に守るものがない",
