@@ -43,9 +43,16 @@ def test_the_alternatives_a_text_may_match_are_those_whose_every_need_it_meets()
 
 def test_a_long_reply_reads_like_its_short_self():
     from interview.engine.reply import parse_status_reply
+    from interview.engine.reply_normalize import fold
+    from interview.engine.reply_rules import read
 
     short = "手順書はありますが、訓練はしていません。"
-    assert parse_status_reply(short * 20).status is parse_status_reply(short).status
+    # the rules on long text (the fast alternations and guarded patterns) read as on short
+    assert read(fold(short * 20)).status is read(fold(short)).status is not None
+    # and the chat reads a long reply sentence by sentence: asked, its reading pre-selected
+    long_reply = parse_status_reply(short * 20)
+    assert long_reply.status is None
+    assert long_reply.guess is parse_status_reply(short).status
 
 
 def test_first_characters_of_a_pattern():
@@ -349,3 +356,12 @@ def test_patterns_guarded_by_words_answer_as_the_plain_ones_on_long_text():
         for text in texts:
             assert bool(quick.search(text)) == bool(plain.search(text)), (source, text)  # type: ignore[union-attr]
             assert quick.sub("X", text) == plain.sub("X", text)  # type: ignore[union-attr]
+
+
+def test_prepare_compiles_every_alternation_ahead():
+    from interview.engine.reply import prepare_reader
+
+    prepare_reader()
+    made = list(reply_regex._ALTERNATIONS)
+    assert len(made) >= 10  # the rules' and the plan reader's
+    assert all(alternation._parts is not None for alternation in made)

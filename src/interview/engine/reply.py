@@ -60,13 +60,73 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
     """Read a free Japanese reply: its status (or None when not sure) and the whole reply.
 
     *today* resolves relative dates (来年3月 → the next March); it defaults to the real date.
+    A reply of several sentences and 160 characters or more is read whole under 300
+    characters (a part or another means then asked about), and from 300 sentence by sentence,
+    always asked about (``engine.reply_long``).
     """
+    from interview.engine.reply_long import ASKED_ACROSS_SENTENCES, BY_SENTENCE, is_long
+
+    raw = text.strip()
+    if not is_long(raw):
+        return _read_one(raw, today)
+    if len(raw) >= BY_SENTENCE:
+        return _read_long(raw, today)
+    whole = _read_one(raw, today)  # several sentences, not yet long: read whole
+    if whole.request is not None:
+        return whole
+    # a part or another means read across sentences is asked: background beside the answer
+    # reads as a contrast (「昨年指摘を受けました。…まだ何もしていません」)
+    status = None if whole.status in ASKED_ACROSS_SENTENCES else whole.status
+    guess = whole.status or whole.guess
+    plan = _sentences_plan(raw, guess, today)
+    return StatusReply(status, raw, guess=guess, is_question=whole.is_question, plan=plan)
+
+
+def _sentences_plan(raw: str, guess: Status | None, today: date | None) -> PlanHint | None:
+    """The plan a reply of several sentences names, when its guess is a gap (未実施, 一部実施):
+    the sentences naming a plan or a date, background about what was done left out; the
+    month named last (nearest the answer)."""
+    if guess not in (Status.NOT_DONE, Status.PARTIAL):
+        return None
+    from interview.engine.reply_long import plan_sentences, sentences
+    from interview.engine.reply_normalize import fold
+    from interview.engine.reply_plan import resolve_due
+
+    named = plan_sentences(sentences(raw))
+    if not named:
+        return None
+    dues = [resolve_due(fold(unit), today or date.today()) for unit in named]
+    return PlanHint("".join(named), next((d for d in reversed(dues) if d), None))
+
+
+def _read_long(raw: str, today: date | None) -> StatusReply:
+    """A long reply: its answering sentences read as replies; not sure, with their best
+    guess pre-selected (``engine.reply_long``)."""
+    from interview.engine.reply_long import best_guess, chosen, sentences
+
+    units = sentences(raw)
+    read: dict[str, StatusReply] = {}
+
+    def reading(unit: str) -> tuple[Status | None, Status | None]:
+        if unit not in read:
+            read[unit] = _read_one(unit, today)
+        found = read[unit]
+        return (None, None) if found.request is not None else (found.status, found.guess)
+
+    picked = [units[i] for i in chosen(units, reading)]
+    guess = best_guess(picked, [reading(unit) for unit in picked])
+    plan = _sentences_plan(raw, guess, today)
+    # a question back only when no chosen sentence answers and one asks
+    asked = guess is None and any(read[unit].is_question for unit in picked)
+    return StatusReply(None, raw, guess=guess, is_question=asked, plan=plan)
+
+
+def _read_one(raw: str, today: date | None) -> StatusReply:
     from interview.engine.reply_normalize import fold
     from interview.engine.reply_plan import plan_text, resolve_due
     from interview.engine.reply_request import asks, read_request
     from interview.engine.reply_rules import is_status_key, read
 
-    raw = text.strip()
     folded = fold(raw)
     request = read_request(folded)
     if request is not None:  # 「後回しにして」「ちょっと待って」: no status; the chat answers
@@ -95,6 +155,35 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
         is_question=reading.is_question,
         plan=plan,
     )
+
+
+def prepare_reader() -> None:
+    """Load and compile what reading replies needs, short and long (the first reply would
+    otherwise pay for it: the rules and the gate on the first, the long-text forms of the
+    rules on the first reply of 160 characters or more). Safe in a thread."""
+    from interview.engine.reply_regex import prepare
+
+    for sample in _SAMPLES:  # imports the rules, loads the gate, compiles what they reach
+        parse_status_reply(sample, today=date(2026, 4, 1))
+    prepare()  # the rules' alternations, now made
+
+
+# Replies of the shapes the rules branch on (contrast, plan, scope, reason, an unknown,
+# another means, a memo), short and long: reading them once compiles what they reach.
+_SAMPLES = (
+    "はい、実施しています",
+    "本番環境は多要素認証を必須にしていますが、検証環境はまだパスワードのみです。",
+    "専用のツールはありませんが、担当者2名が毎朝ログを目視で確認しています。",
+    "スマホアプリを提供していないので該当しません。来期に検討する予定はあります。",
+    "ちょっと分からないので開発に聞いてみます。たぶん対応済みだと思うのですが。",
+    "・規程：整備済み\n・訓練：未実施（2027年3月までに実施予定）\n・委託先：一部のみ確認",
+    (
+        "昨年度の監査で指摘を受けて、今年度の上期に体制を見直しました。管理者権限は"
+        "情報システム部の3名だけに絞っており、付与と削除は申請書で管理しています。"
+        "ただし、委託先の作業者については棚卸しができておらず、年度内に対応する予定です。"
+        "つまり、社内は対応済みで、委託先は未対応ということになります。"
+    ),
+)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ def warm_up() -> None:
     """Import and compile what answering needs later (safe to run in a thread, any number
     of times)."""
     from interview.compile.item_text import STATUS_BUDGET_PT  # noqa: F401
-    from interview.engine.reply import parse_status_reply
+    from interview.engine.reply import prepare_reader
     from interview.workbook.fit import row_height  # noqa: F401
     from interview.workbook.layout import FORMAT_COLUMNS  # noqa: F401
 
-    parse_status_reply("はい、実施しています")
+    prepare_reader()

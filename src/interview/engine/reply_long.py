@@ -1,0 +1,113 @@
+"""Long replies: a pasted memo or a paragraph of explanation, read sentence by sentence.
+
+The reply reader's rules and its gate were built and measured on chat replies (the longest
+in the tables has 150 characters). A reply of several hundred characters carries background,
+evidence and asides around the sentences that answer, and read whole it was asked about four
+times in five, with a pre-selection right one time in three (docs/japanese-text.md, "Long
+replies"). From 300 characters a reply of several sentences is read one sentence at a time,
+the sentences' readings combined into a best guess, and always asked about; from 160, it is
+read whole, but a part (一部実施) or another means (代替策) read across its sentences is asked
+about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from interview.engine.answers import Status
+from interview.engine.reply_plan import names_plan
+
+LONG_REPLY = 160  # characters from which a reply of several sentences is read as such
+MIN_SENTENCES = 3
+# From this many characters it is read sentence by sentence and always asked about; under
+# it, read whole. On the tuning tables, replies of 160–300 characters were guessed right as
+# often read whole as by their sentences (48 of 79 against 38–47), longer ones less often
+# (37 of 75 against 45).
+BY_SENTENCE = 300
+# Read whole, a reply of several sentences keeps a confident 実施済み, 未実施, 該当なし or 不明
+# (on the tuning tables 18 right, none wrong); 一部実施 and 代替策 are asked about (9 right and
+# 7 wrong, and 4 right and 1 wrong): background beside the answer reads as a contrast.
+ASKED_ACROSS_SENTENCES = frozenset({Status.PARTIAL, Status.ALTERNATIVE})
+
+# A sentence ends at 。 ！ ？ (full or half width) or a line break.
+_SENTENCE_END = re.compile(r"(?<=[。．!！?？\n])")
+
+# A sentence that sums up the answer (「媒体は制御済み、テザリングは未対応、ということになります」,
+# 「以上のとおり、本項目は対応に至っておりません」) or a memo's status line (「状況：一部実施」):
+# its reading is the answer.
+SUMMARY = re.compile(
+    r"ということ(になり|にな|で)|という整理|整理(になり|とな|しており|しています)|以上の(とおり|通り)"
+    r"|結論|まとめると|総じて|要するに|つまり|状況[:：]|in short|overall|to summari[sz]e|all in all"
+)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences and lines of *text*, as typed, blank ones left out."""
+    return [piece.strip() for piece in _SENTENCE_END.split(text) if piece.strip()]
+
+
+# A sentence about what was done (「今年度の上期に体制を整理しました」) is background, not a
+# plan, unless it says one (「来月導入する予定でしたが…」 keeps its 予定).
+_PAST = re.compile(r"(ました|した|でした|だった)[。．!！\s]*$")
+_INTENT = re.compile(r"予定|計画|検討|つもり|見込み|目指|目処|目途|めど")
+
+
+def plan_sentences(units: Sequence[str]) -> list[str]:
+    """The sentences of a long reply that name a plan or a date, as typed."""
+    return [
+        unit
+        for unit in units
+        if names_plan(unit) and not (_PAST.search(unit) and not _INTENT.search(unit))
+    ]
+
+
+def is_long(text: str) -> bool:
+    """Whether *text* is read as a reply of several sentences."""
+    return len(text) >= LONG_REPLY and len(sentences(text)) >= MIN_SENTENCES
+
+
+Reading = tuple[Status | None, Status | None]  # (status, guess) of one sentence
+_EDGE = 2  # sentences read at most from each end, until one has a reading
+
+
+def chosen(units: Sequence[str], read: Callable[[str], Reading]) -> list[int]:
+    """Which sentences of a long reply to read: those that sum up the answer, and at each
+    end the first one (of at most two) that has a reading. People answer first, last, or in a
+    summing-up sentence; the middle of a long reply is background and evidence (measured in
+    docs/japanese-text.md, "Long replies": reading every sentence picked no better)."""
+    picked = [i for i, unit in enumerate(units) if SUMMARY.search(unit.casefold())]
+    for ends in (range(len(units)), range(len(units) - 1, -1, -1)):
+        for step, i in enumerate(ends):
+            if step >= _EDGE:
+                break
+            if i not in picked:
+                picked.append(i)
+            if any(read(units[i])):
+                break
+    return sorted(picked)
+
+
+def best_guess(units: Sequence[str], readings: Sequence[Reading]) -> Status | None:
+    """The status to pre-select for a long reply, from the readings of its chosen sentences.
+
+    - The last sentence that sums up the answer and has a reading, if any.
+    - Otherwise a vote: a sentence read with a status counts twice, a guess once, a tie
+      going to the later sentence (the answer comes last more often than first). A reply
+      whose sentences say both 実施済み and 未実施 (and no 代替策) is 一部実施: part done,
+      part not.
+    """
+    summed = [status or guess for status, guess in readings]
+    for unit, found in zip(reversed(units), reversed(summed), strict=True):
+        if found is not None and SUMMARY.search(unit.casefold()):
+            return found
+    votes: Counter[Status] = Counter()
+    for status, guess in reversed(readings):  # a tie goes to the later sentence
+        if status is not None:
+            votes[status] += 2
+        elif guess is not None:
+            votes[guess] += 1
+    if votes[Status.DONE] and votes[Status.NOT_DONE] and not votes[Status.ALTERNATIVE]:
+        return Status.PARTIAL
+    return votes.most_common(1)[0][0] if votes else None
