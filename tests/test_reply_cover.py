@@ -35,9 +35,9 @@ def test_another_means_said_to_cover_the_risk_is_alternative(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "SIEMは入れていませんが、クラウド側でアラートを出しています",
         "専用窓口は設けておらず、親会社のサポートデスクで受けてもらっています",
-        "誓約書はもらっていないけど、就業規則の中に守秘義務を盛り込んである",
+        # (a means of the same risk family is read as 代替策 since the fourteenth round (b):
+        # tests/test_reply_same_risk.py)
     ],
 )
 def test_another_means_without_a_claim_asks_with_alternative_guessed(text: str) -> None:

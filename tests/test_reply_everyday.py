@@ -102,10 +102,8 @@ def test_everyday_replies_are_read(text, status):
 @pytest.mark.parametrize(
     ("text", "guess"),
     [
-        (
-            "専任のCSIRTは置いていませんが、外部のSOCサービスと24時間監視の契約を結んでいて、インシデント発生時の一次対応はそちらに任せています。社内の窓口はCTOで、SOCからの連絡を受けて判断する流れです。",
-            Status.ALTERNATIVE,
-        ),
+        # (「専任のCSIRTは置いていませんが、外部のSOCサービスと…」 is read as 代替策 since the
+        # fourteenth round (b): a means of the same risk family, tests/test_reply_same_risk.py)
         ("APIキーは環境変数ではなくSecrets Managerに入れてある", Status.ALTERNATIVE),
         ("一人で本番作業をすることはない", Status.DONE),
         ("去年は実施したけど今年はまだ", Status.PARTIAL),

@@ -66,10 +66,6 @@ def test_thirteenth_round_replies_are_read(text, status):
             Status.ALTERNATIVE,
         ),
         ("外部監査はしていません。契約で毎年の報告書提出を義務付けています", Status.ALTERNATIVE),
-        (
-            "画面ロックは設定していないが、振込時は毎回ワンタイムパスワードを入力させています",
-            Status.ALTERNATIVE,
-        ),
         ("休日の監視要員はいません。土日はAPIの更新系を止めています", Status.ALTERNATIVE),
         (
             "ステージングのアクセス制御はしていない。そもそも平日の日中しか起動してないし",

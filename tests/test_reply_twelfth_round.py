@@ -23,10 +23,8 @@ _rules = rules_reading
         "夜間の監視はしていませんが、夜間はAPIを止めています",
         "鍵のローテーションはしてないが、鍵はHSMの中から出ない",
         "書き出しの制限はしてない。データは仮想デスクトップの中だけで、端末にはそもそも落ちない",
-        # a control in force (least privilege) after the negated measure
-        "ワンタイムパスワードはなし。接続元IPを本社のVPNに絞ってる",
-        # a tool named by its product name
-        "脆弱性診断は外部に頼んでないけど、Snykが毎日回ってる",
+        # (a product named as the means, a control in force after the negated measure: read as
+        # 代替策 since the fourteenth round (b): tests/test_reply_same_risk.py)
         "削除のルールはないが、SSOを止めれば全部入れなくなる",
         # evidence from another party, checked by the department in charge
         "個別の監査は実施しておりませんが、各社から年次でチェックシートの提出を受け、所管部署が確認しております",
@@ -34,14 +32,8 @@ _rules = rules_reading
         "ログの分析はしていませんが、管理画面は社内IPからしか開けません",
         # another party, four eyes, reports that arrive
         "外部の診断は受けていません。社内のセキュリティチームがリリースごとに診断しています",
-        "侵入テストは頼んでないけど、バグバウンティ回してて毎月レポート来てる",
         # the 〜ていないが、…で対応 form asks (the tables read it both ways)
         "契約書には入れていないが、覚書で対応しています",
-        # telegraphic
-        "OTPなし、パスキーで",
-        # English 「No X. We do Y.」
-        "No IDS. Every request goes through the API gateway with strict validation.",
-        "We don't run a SIEM, but Datadog alerts us on anything odd.",
     ],
 )
 def test_another_means_without_a_reason_asks_with_alternative_guessed(text):
@@ -129,7 +121,6 @@ def test_statuses_of_this_round(text, status):
         # left to another party, its state not said
         ("共通基盤を使っていて、設定は親会社任せです", Status.UNKNOWN),
         # a negated measure, then a clause the rules cannot read that names a means
-        ("鍵の定期更新はしていない。ただ、鍵はKMSで自動ローテーション", Status.ALTERNATIVE),
         # nothing there to protect: 該当なし, or a gap? Ask
         (
             "入館記録は取っていないが、サーバは全部クラウドなので事務所に守るものがない",

@@ -50,7 +50,8 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # 「done for the API servers, not for the back office」: two parts
     (
         re.compile(
-            r"\b(?:done|implemented|in place|enabled|enforced|covered|deployed|rolled out|applied)"
+            r"\b(?:done|implemented|in place|enabled|enforced|covered|deployed|rolled out|applied"
+            r"|required|mandatory|(?:is|are|'s)\s+(?:turned\s+|switched\s+)?on)"
             r"\s+(?:for|on|in|at)\s+([^,;.]+?)(?:\s*,|\s+but)?\s+(?:but\s+)?not\s+(?:for|on|in|at)\s+"
             r"([^,;.]+)"
         ),

@@ -46,16 +46,20 @@ from interview.engine.reply_patterns import (
     _DEGREE,
     _DELIBERATED,
     _DOUBLE_NEGATIVE,
+    _EARLIER_UNKNOWN,
     _EARLY_STAGE,
+    _ECHO_QUESTION,
     _ENABLING,
     _FELL_THROUGH,
     _FIRST_STEP_ONLY,
     _FOLLOW_UP,
+    _FREE_FOR_ALL,
     _FREQUENCY,
     _GAP_THOUGHT,
     _GROUNDWORK,
     _HARDLY,
     _HEDGE,
+    _HEDGED_CLAIM,
     _HOLDING_OFF,
     _IN_SCOPE,
     _INTENT_THOUGHT,
@@ -67,23 +71,28 @@ from interview.engine.reply_patterns import (
     _MARK_PAIR,
     _NEARLY_ALL,
     _NEGATIVE,
+    _NEVER_COUNT,
     _NEVER_HAPPENS,
     _NEW_BUSINESS,
     _NO_ALTERNATIVE,
     _NO_EVENT_TOKEN,
+    _NO_EXCEPTION,
     _NO_MECHANISM,
     _NO_NOUN_THEN,
     _NO_SUCH_BUSINESS,
     _NO_SUCH_PRACTICE,
     _NO_TROUBLE,
     _NO_TROUBLE_TOKEN,
+    _NOBODY_ACTS,
     _NOMINAL,
+    _NONE_THEN_ONLY_THIS,
     _NOT_APPLICABLE,
     _NOT_BEFORE_NOW,
     _NOT_EVEN,
     _NOT_IMPLEMENTED,
     _NOT_NOTHING,
     _NOT_REALLY_NEGATIVE,
+    _NOT_SWITCHED_OFF,
     _NOTHING_TO_ACT_ON,
     _ON_THE_LIST,
     _ONLY_NEEDED,
@@ -94,6 +103,7 @@ from interview.engine.reply_patterns import (
     _PASSIVE_HABIT,
     _PLAN_BEING_DRAWN,
     _PLAN_ONLY,
+    _PLAN_THEN_ONLY_NOW,
     _PLAN_VERB,
     _POS_TOKEN,
     _POSITIVE,
@@ -115,7 +125,9 @@ from interview.engine.reply_patterns import (
     _SLIPPED_SCHEDULE,
     _STANDPOINT,
     _STOPS_ATTACKS,
+    _SWITCHED_OFF_OR_WEAK,
     _SYSTEM_ACTS,
+    _TALK_OF_DOING,
     _TELEGRAPHIC,
     _TIME_STOP,
     _TOO_COSTLY_THEN_MEANS,
@@ -161,8 +173,10 @@ from interview.engine.reply_shapes import (
     _outside_party_instead,
     _owned_unused,
     _past_only,
+    _same_risk_cover,
     _unread_contrast,
     _unread_part,
+    _weaker_same_kind,
 )
 
 # English, folded (no blanks): a means that closes the risk by itself, or says it covers it.
@@ -208,7 +222,12 @@ def read(folded: str) -> Reading:
         corrected = read(tail)
         if corrected.status is not None or corrected.guess is not None:
             return corrected
-    reported = _STANDPOINT.sub("", _REPORTING.sub("", folded))
+    echo = _ECHO_QUESTION.match(folded) if "?" in folded or "？" in folded else None
+    if echo:  # 「深夜のアクセス分析？全然やれてないっす」: the topic echoed, then the answer
+        answered = read(folded[: echo.end()].rstrip("?？") + "、" + folded[echo.end() :])
+        if answered.status is not None and not answered.is_question:
+            return answered
+    reported = _STANDPOINT.sub("", _REPORTING.sub("", _EARLIER_UNKNOWN.sub("", folded)))
     text = _INTENT_THOUGHT.sub("予定", reported or folded)
     text = _BECOME_STATE.sub(r"\1です", text)
     text = fold_predicates(text)
@@ -234,6 +253,13 @@ def read(folded: str) -> Reading:
     text = _NO_SUCH_PRACTICE.sub("〔無〕なし", text)
     text = _RULE_DEADLINE.sub("〔則〕", text)
     text = _ANYONE.sub("〔穴〕", text)
+    if _POSITIVE.search(text):
+        text = _NO_EXCEPTION.sub("", text)
+    text = _FREE_FOR_ALL.sub("〔穴〕", text)
+    text = _NEVER_COUNT.sub("未実施", text)
+    text = _NOT_SWITCHED_OFF.sub(_POS_TOKEN, text)
+    text = _SWITCHED_OFF_OR_WEAK.sub("〔穴〕", text)
+    text = _TALK_OF_DOING.sub("", text)
     text = _PLAN_ONLY.sub("予定です", text)
     text = _PROBLEM_EXISTS.sub("〔懸〕", text)
     text = _DELIBERATED.sub("", text)
@@ -302,10 +328,38 @@ def read(folded: str) -> Reading:
         # 「連鎖接続先の対策状況は把握できておりません」: not known — or no oversight of them
         # (the control itself)? The tables read both. Ask, with 不明 guessed.
         status, guess = None, Status.UNKNOWN
+    elif status is Status.PARTIAL and (
+        _NONE_THEN_ONLY_THIS.search(text) or _PLAN_THEN_ONLY_NOW.search(text)
+    ):
+        # 「NDAは結んでないですね、口頭で伝えてるだけ」「MFAは検討中で、今はパスワードだけです」:
+        # the measure not done, then only the bare minimum — a gap more than a part. Ask.
+        status, guess = None, Status.NOT_DONE
     elif status is Status.PARTIAL and _WISH_BUT_SHORT.search(text):
         # 「二人体制にしたいんですけど、人が足りなくて一人で全部やってます」: the control wished
         # for, and what is done without it — a gap more than a part. Ask, with 未実施 guessed.
         status, guess = None, Status.NOT_DONE
+    if status in (None, Status.PARTIAL, Status.NOT_DONE, Status.DONE) and (
+        _same_risk_cover(text) or ("〔" in text and _same_risk_cover(reported or folded))
+    ):
+        # 「警備員なし。ICカード入館のみ」「HSMは使ってないです。鍵はAWS KMSで管理して…」: the
+        # asked measure absent, then a means that meets the same risk, with no gap after it
+        # (read before the rewrites too: 「…接続元IPを本社に絞ってる」 became a token)
+        status, guess = Status.ALTERNATIVE, None
+    if status in (None, Status.ALTERNATIVE) and _weaker_same_kind(text):
+        status, guess = None, Status.NOT_DONE  # 「MFAはないけど、パスワードは12文字以上」: the gap
+    elif status in (Status.PARTIAL, Status.DONE, Status.ALTERNATIVE) and _NOBODY_ACTS.search(text):
+        # 「通知はどこにも飛ばしてない」「Snykは入れただけで誰も見てない」: in place, its output
+        # goes nowhere or it was only installed — 未実施 more than a part. Ask, 未実施 guessed.
+        status, guess = None, Status.NOT_DONE
+    elif status is Status.ALTERNATIVE and _HEDGED_CLAIM.search(text):
+        status, guess = None, Status.ALTERNATIVE  # 「…RAIDなので大丈夫かと」: covered, or hoped?
+    elif status is Status.NOT_DONE and re.fullmatch(
+        r"[^、。]{1,20}(なし|無し)[、,][^、。]{1,20}(あり|有り|済み?)[。!]*", text
+    ):
+        status, guess = (
+            None,
+            Status.PARTIAL,
+        )  # 「警備員なし、カメラあり」: a part, or another means?
     if status is Status.NOT_DONE and _SMALL_TEAM_NO_SUCH.search(text):
         # 「社員5人でサーバ室とかないっすw」: no such thing in a small firm — 該当なし, or a gap? Ask.
         status, guess = None, Status.NOT_APPLICABLE

@@ -980,6 +980,22 @@ _NOT_SETTLED = re.compile(
 )
 
 
+def _scoped_no_then_other_scope(before: str, after: str) -> bool:
+    """A scoped no, then the other scope: 「入退室の記録は執務室は取ってない。サーバ室は生体認証で
+    記録してる」 is a part of the same control, not another means."""
+    frame = re.sub(r"^(当行|当社|弊社|弊行|うち|自社|ご質問の|本件)(では|は|の)?[、,]?", "", before)
+    topics = [m.start() for m in _TOPIC_MARK.finditer(frame)]
+    other = re.match(r"([^。、は]{1,8})は", after)
+    return (
+        len(topics) >= 2
+        and other is not None
+        and bool(
+            _SCOPE_NOUN.search(other.group(1))
+            or other.group(1)[-1] == frame[topics[1] - 1]  # 執務室は … サーバ室は
+        )
+    )
+
+
 def _no_then_covering_means(text: str) -> bool:
     """The asked measure is absent (a clause or sentence that only negates), then another means
     is stated as a fact in force whose function covers the same risk (a block, a limit, two
@@ -1000,19 +1016,11 @@ def _no_then_covering_means(text: str) -> bool:
         and not (_NIGHT_OR_HOLIDAY.search(lead) and _NIGHT_OR_HOLIDAY.search(after))
     ):
         return False
-    frame = re.sub(r"^(当行|当社|弊社|弊行|うち|自社|ご質問の|本件)(では|は|の)?[、,]?", "", before)
-    topics = [m.start() for m in _TOPIC_MARK.finditer(frame)]
-    other = re.match(r"([^。、は]{1,8})は", after)
     if (
-        len(topics) >= 2
-        and other is not None
-        and (
-            _SCOPE_NOUN.search(other.group(1))
-            or other.group(1)[-1] == frame[topics[1] - 1]  # 執務室は … サーバ室は
-        )
+        _scoped_no_then_other_scope(before, after)
+        or _COVER_SCOPE.search(before)
+        or _COVER_SCOPE.search(after)
     ):
-        # a scoped no, then the other scope: 「入退室の記録は執務室は取ってない。サーバ室は生体認証で
-        # 記録してる」 is a part of the same control
         return False
     if (
         "〔" in before
@@ -1079,6 +1087,291 @@ def _means_then_no(text: str) -> bool:
         )
         and not _POSITIVE.search(rest)
         and not _PARTIAL.search(rest)
+    )
+
+
+# Controls that meet the same risk (the asked measure, then what covers its risk): a negated
+# measure of the first kind, then a means of the second kind in force, is 代替策 — not a part
+# of the same control (「暗号化は未実施ですが、アクセス制限はかけています」 names two risks and
+# stays asked). Folded spellings: lower case, no blanks.
+_RISK_FAMILIES = (
+    # who logs in: a second factor, or where and from what one can log in at all
+    (
+        re.compile(r"mfa|2fa|二要素|二段階|2段階|多要素|ワンタイム|otp|ハードウェアトークン"),
+        re.compile(
+            r"ip制限|接続元|ipアドレス|社内ip|ipから|踏み台|専用端末|専用回線|閉域|vpn"
+            r"|クライアント証明書|証明書認証|(端末|デバイス)証明書|devicecert|鍵認証|公開鍵|passkey|パスキー|fido|mtls"
+            r"|端末認証|デバイス認証|専用線"
+        ),
+    ),
+    # who walks in: a guard, a camera or an entry log, or a gate that lets only some in
+    (
+        re.compile(
+            r"警備員|けいびいん|ガードマン|守衛|(監視)?カメラ|かめら|入退室(の)?(ログ|記録|管理装置|装置)"
+            r"|入室(の)?(ログ|記録)|入館証|入退室管理装置"
+        ),
+        re.compile(
+            r"icカード|顔認証|生体認証|静脈|指紋|機械警備|警備システム|警備会社|セコム|alsok|施錠|(?<!暗号)鍵|ゲート"
+            r"|入館(証|カード|管理)|共連れ防止|カード(入館|認証)|スマートロック|有人|同伴|付き添|立会い|立ち会い"
+        ),
+    ),
+    # malware: an antivirus product, or endpoints that cannot run it or are watched otherwise
+    (
+        re.compile(r"ウイルス対策|ウィルス対策|アンチウイルス|アンチウィルス|antivirus"),
+        re.compile(r"edr|crowdstrike|chromebook|defender|読み取り専用|再作成|os(側)?の(保護|標準)"),
+    ),
+    # watching for attacks: a SIEM, IDS or monitoring product, or a cloud detector or alerts
+    (
+        re.compile(
+            r"siem|(?<![a-z])ids(?![a-z])|(監視|ログ監視|ログ分析|検知)(の)?(ツール|製品|システム|仕組み)|不正検知"
+        ),
+        re.compile(
+            r"guardduty|securityhub|datadog|cloudwatch|sentinel|ログ基盤|脅威検知|アラート|slackに飛"
+            r"|socサービス|目視|目で|手動で確認|flowlog|フローログ|ログを[^、。]{0,10}?(チェック|確認|分析)"
+        ),
+    ),
+    # checking a vendor: an audit on site, or the vendor's own assurance report
+    (
+        re.compile(
+            r"(外部|実地|立入|現地|第三者)(の)?(監査|確認|検査|評価)|isms認証|げんち(かんさ|かくにん|確認|監査)"
+        ),
+        re.compile(
+            r"soc2|soc 2|保証型監査報告書|内部統制保証報告書|監査法人|自己点検|内部監査"
+            r"|(報告書|ほうこくしょ|レポート)(で|を)[^、。]{0,6}?(確認|かくにん|受領|もら|提出)"
+        ),
+    ),
+    # handling incidents: a team of one's own, or a managed service on call
+    (
+        re.compile(
+            r"csirt|sirt|インシデント対応(チーム|体制|要員)|専任(の)?(セキュリティ)?(担当|チーム|要員)"
+        ),
+        re.compile(
+            r"mssp|socサービス|(?<![a-z])soc(?![a-z])|マネージド(サービス|soc)|managedservice|24/7|24時間"
+        ),
+    ),
+    # one person acting alone: four eyes, or every change reviewed or gated by tests
+    (
+        re.compile(
+            r"二人体制|2人体制|二名体制|相互牽制|ダブルチェック|他者承認|承認(フロー|ステップ|ツール)|changeapproval"
+        ),
+        re.compile(r"2名|二名|二人|2人|reviewer|レビュー|自動テスト|静的解析|ワークフロー"),
+    ),
+    # stored data read by others: a cipher, or the data never kept in clear
+    (
+        re.compile(
+            r"(保存|保管)?データ(の)?暗号化|db(の)?暗号化|ディスク(の)?暗号化|暗号化(は|を)?(して|し|未)"
+        ),
+        re.compile(
+            r"トークナイ|トークン化|トークンしか|マスキング|仮名化"
+            r"|閉域|閉じた(ネットワーク|環境)"
+        ),
+    ),
+    # a session left open: a timeout, or a second check before anything that matters
+    (
+        re.compile(r"セッションタイムアウト|タイムアウト|自動ログアウト|画面ロック"),
+        re.compile(r"再認証|再入力|ワンタイム|otp|パスコード|生体認証"),
+    ),
+    # telling the customer: a mail, or a push or a history they can see
+    (
+        re.compile(
+            r"(ログイン|取引|利用者への|お客様への)?通知メール|メール(での)?通知|ログイン通知"
+        ),
+        re.compile(
+            r"プッシュ通知|push通知|sms|アプリ内(の)?(通知|お知らせ)|履歴(を|が)[^、。]{0,6}?見(られ|れ)"
+        ),
+    ),
+    # logs altered: a tamper check, or logs written where nobody can change them
+    (
+        re.compile(r"改ざん(防止|検知)|改竄(防止|検知)|ログ(の)?(保全|完全性)"),
+        re.compile(r"objectlock|worm|別アカウント|追記専用|書き込み専用|読み取り専用|ハッシュ"),
+    ),
+    # fraudulent transfers: a detection system, or limits and a call on anything unusual
+    (
+        re.compile(r"不正(送金|取引|利用|出金)(の)?(検知|監視|モニタリング)|取引モニタリング"),
+        re.compile(r"上限|限度額|件数を|プッシュ通知|取引通知|電話で(本人)?確認|折り返し"),
+    ),
+    # losing a site: a DR site, or a cloud spread over zones or regions
+    (
+        re.compile(r"(?<![a-z])dr(?![a-z])|災害対策|バックアップ(センター|サイト)|冗長化"),
+        re.compile(r"マルチaz|マルチリージョン|別リージョン|複数(の)?(az|リージョン|拠点)"),
+    ),
+    # unpatched software: a patch procedure, or nothing left to patch by hand
+    (
+        re.compile(r"パッチ(適用)?(の)?(管理|手順|運用)|脆弱性管理"),
+        re.compile(r"自動(更新|アップデート|適用)|マネージド|サーバーレス|(再作成|作り直)"),
+    ),
+    # staff who fall for phishing: a course, or drills that test them
+    (
+        re.compile(r"(セキュリティ)?(研修|教育|eラーニング)"),
+        re.compile(r"標的型|訓練メール|フィッシング訓練"),
+    ),
+    # a key that leaks: rotation, or keys that expire or are made for each use
+    (
+        re.compile(r"(鍵|キー)(の)?(ローテ|定期(的な)?(更新|変更)|更新)"),
+        re.compile(
+            r"自動(で|的に)?(ローテ|更新)|有効期限(を|が)?[^、。]{0,4}短|使い捨て|一時(的な)?(鍵|トークン|認証情報)"
+        ),
+    ),
+    # keeping secrets: a signed pledge, or the duty written into the employment terms
+    (
+        re.compile(r"誓約書|(?<![a-z])nda(?![a-z])|秘密保持契約"),
+        re.compile(r"就業規則|雇用契約|守秘義務(の)?(条項|条文)|秘密保持(の)?(条項|条文)"),
+    ),
+    # stale accounts: a periodic review, or rights that expire by themselves
+    (
+        re.compile(r"棚卸し?|アクセスレビュー|accessreview|権限(の)?(見直し|レビュー)"),
+        re.compile(
+            r"自動(で|的に)?[^、。]{0,6}?(剥が|削除|無効|失効)|autoexpire|auto-expire|突き合わせ"
+        ),
+    ),
+    # attacks on the web front: a WAF or IPS, or a front service that filters
+    (
+        re.compile(r"waf|(?<![a-z])(ips|ids)(?![a-z])|ファイアウォール"),
+        re.compile(
+            r"cloudflare|cdn(側)?(の|で)(ルール|waf|防御|保護|遮断|ブロック)|レート制限|ratelimit|apigateway|セキュリティグループ|securitygroup|(?<![a-z])sg(?![a-z])"
+            r"|ボット対策|botprotection|shield|akamai"
+        ),
+    ),
+    # where the keys live: an HSM, or a managed key service
+    (
+        re.compile(r"hsm|鍵管理(の)?(専用)?(製品|ツール|システム)"),
+        re.compile(r"kms|keyvault|secretsmanager|vault|金庫"),
+    ),
+    # data carried out: DLP or blocked ports, or data that never reaches the device
+    (
+        re.compile(r"dlp|usb|持ち出し制限|書き出し制限|外部送信(の)?(制限|チェック)"),
+        re.compile(r"vdi|シンクライアント|承認制|上長承認|(落と|持ち出|書き出)せ(ない|ません)"),
+    ),
+    # finding holes: an outside test, or continuous scans and a bounty
+    (
+        re.compile(
+            r"ペネトレ|ペンテスト|pentest|penetration|侵入テスト|外部診断|脆弱性診断|第三者(の)?診断"
+            r"|(外部|専門会社)の診断"
+        ),
+        re.compile(
+            r"バグバウンティ|bugbounty|snyk|zap|dast|sast|脆弱性スキャン|スキャナ|自社で診断|内部診断"
+        ),
+    ),
+    # losing data: a backup job, or storage that keeps every version
+    (
+        re.compile(r"バックアップ|backup"),
+        re.compile(
+            r"バージョニング|versioning|objectlock|スナップショット|snapshot|レプリケーション|世代管理"
+            r"|別リージョン|(戻|復元|復旧)せ(る|ます)|(戻|復元|復旧)でき(る|ます)"
+        ),
+    ),
+    # reading data in transit: a message-level cipher, or a channel already closed
+    (
+        re.compile(r"jwe|(メッセージ|ペイロード|電文|通信)(の)?暗号化"),
+        re.compile(r"tls|https|専用線|閉域|ipsec|mtls"),
+    ),
+)
+# Any asked measure of the families, searched first: most replies name none.
+_ANY_ASKED = re.compile("|".join(f"(?:{asked.pattern})" for asked, _ in _RISK_FAMILIES))
+# The first clause's negation and its break (「…ない、」「…ませんが、」「…なし。」「…おらんけど、」).
+_COVER_NO = re.compile(
+    r"(ない|ません|なし|無し|未(導入|実施|対応|整備|設定|採用|契約)|おらず|おらん|(?<=[てで])へん)"
+    r"(との(こと|話)|そう|らしい)?(です|っす|でして|ですね|んです|んだ|だ)?(が|けど|けれど|けども)?[、,。;]+"
+    # English as folded: 「…していません、awaf、が、…」
+    r"([a-z0-9]{2,30}[、,](が[、,])?)?"
+    # English 「No pen test this year. We run …」, folded: 「いいえ、pentestthisyear。…」
+    r"|^いいえ[、,][a-z0-9一-龥ァ-ヶー]{2,40}[。;、,]+"
+)
+# 「何もしてないわけではないです。MFAこそないですが、…」: the concession starts the answer.
+_CONCEDED = re.compile(r"(?:^|。)(?=[^。]{0,30}?こそ[^。]{0,6}?(ない|ありません|ません|なし))")
+# After the means: a block stated as a negative is the means itself (「手元には落とせません」).
+_COVER_BLOCK = re.compile(
+    r"(落とせ|落ち|持ち出せ|書き出せ|入れ|使え|繋がら|つながら|届か|届き|残ら|ログインでき|アクセスでき|接続でき"
+    r"|(保持|保存|保管)(して|し)?(い|お)?|持って(い|お)?|持た)(ない|ません|ず)"
+    # a limit that is the means: 「…閉じたネットワーク内のサーバにしか置いていない」
+    r"|しか(?:(?!でき|カバー|対応|実施|やれ|やって)[^、。]){0,12}?(ない|ません|なく|ず)"
+)
+# Words that make the means weaker, partial, ad hoc or not yet in force.
+_COVER_GAP = re.compile(
+    r"(て|で)(い)?る?だけ|程度|対象外|一部|以外(?!(は|を)?(全閉|閉じ|遮断|ブロック|禁止|拒否|通さ|弾))|予定|検討|まだ|これから|誰も|見てない|形だけ|口頭|各自|都度"
+    r"|たまに|時々|ときどき|気が向|余裕があれば|だと思|はず|かも|不十分|弱い|甘い|平文|共通|使い回|共有(アカウント|パスワード|id)|同じ(アカウント|パスワード|id)"
+    # switched off, open to all, only in some cases, or said negative in English
+    r"|無効|オフ(?!ィ)|(?<![a-z])off|切って|止めて|止まって|(とき|時|場合|ケース)(だけ|のみ|に限)"
+    r"|(全員|誰でも|だれでも|みんな)(が|で)?[^、。]{0,6}?(触れ|触|見れ|見られ|使え|アクセスでき|知って|共有)"
+    r"|〔否〕|〔穴〕|either|neither|andno|butno|some(?![a-z]*(thing|how|one))|planned|notyet"
+    # a means limited in time or to some people: 「警備員は平日日中だけ」
+    r"|(日中|平日|昼間|営業時間|管理者|本番|特権|一部)[^、。]{0,4}(だけ|のみ|しか)"
+)
+# A scope named on either side (「本番はWAFなし、検証はCloudflare経由」): two parts of the same
+# control, 一部実施 more often than another means.
+_COVER_SCOPE = re.compile(
+    r"(?:^|[、。,;]|(?<=[でに])も?|(?<=の))"
+    r"(本番|開発|検証|ステージング|テスト|社員|一般|管理者|特権|委託先|新規|既存|東京|大阪|名古屋|福岡"
+    r"|本社|支店|部署|部門|子会社|グループ会社|海外|国内)"
+    r"[一-龥ァ-ヶー]{0,6}?(は|では|には|だけ|のみ)"
+)
+# A limit that is the means itself: 「ICカードのみ」「接続元IPを本社に絞ってる」「必要なポート以外閉じて」.
+_COVER_LIMIT = re.compile(
+    r"のみ|だけ|しか|に限定|限定|に絞|以外(は|を)?(?=全閉|閉じ|遮断|ブロック|禁止|拒否|通さ|弾)"
+)
+
+
+def _same_risk_cover(text: str) -> bool:
+    """The asked measure negated in the first clause, then a means of the same risk family in
+    force, with no part, gap, plan or unknown after it (「警備員なし。ICカード入館のみ」
+    「HSMは使ってないです。鍵はAWS KMSで管理して…」)."""
+    if not _ANY_ASKED.search(text):
+        return False
+    conceded = _CONCEDED.search(text)
+    if conceded:
+        text = text[conceded.end() :]
+    found = _COVER_NO.search(text)
+    if found is None or found.end() >= len(text):
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    if (
+        "〔" in before
+        or _POSITIVE.search(before)
+        or _PARTIAL.search(before)
+        or PLAN_WORDS.search(text)
+        or _UNKNOWN.search(text)
+        or _COVER_GAP.search(after)
+        or _COVER_SCOPE.search(before)
+        or _COVER_SCOPE.search(after)
+        or _scoped_no_then_other_scope(before, after)
+        or _NEGATIVE.search(_COVER_BLOCK.sub("", after))
+        or _PARTIAL.search(_COVER_LIMIT.sub("", after))
+    ):
+        return False
+    for absent, means in _RISK_FAMILIES:
+        asked = absent.search(before)
+        if asked and means.search(after) and not absent.search(after):
+            return True
+    return False
+
+
+# A weaker thing of the same kind named after the negated measure: 「MFAはないけど、パスワードは
+# 12文字以上にしてます」 — the gap described, not another means.
+_WEAKER_SAME_KIND = re.compile(
+    r"(mfa|2fa|二要素|二段階|2段階|多要素|ワンタイム|otp)[^。]{0,30}?(ない|ません|なし|無し|未導入)"
+    r"[^。]{0,6}?[、,。][^。]{0,30}?(パスワード|pw|暗証番号|パスフレーズ)"
+)
+
+
+# The means named, but switched off, open to everyone or kept in clear: 「ウイルス対策ソフトは入れて
+# ないけど、Defenderは無効にしてます」「HSMは使ってないけど、KMSの鍵は全員が触れる」.
+_WEAK_MEANS = re.compile(
+    r"無効|オフ(?!ィ)|(?<![a-z])off|切って|止めて|止まって|平文|共通|使い回|同じ(アカウント|パスワード|id)"
+    r"|(全員|誰でも|だれでも|みんな)(が|で)?[^、。]{0,6}?(触れ|触|見れ|見られ|使え|アクセスでき|知って|共有)"
+)
+
+
+def _weaker_same_kind(text: str) -> bool:
+    """A weaker thing of the same kind, or the same-risk means made weak, after the negated
+    measure: the gap described, not another means."""
+    if _WEAKER_SAME_KIND.search(text):
+        return not _same_risk_cover(text)
+    found = _COVER_NO.search(text) if _ANY_ASKED.search(text) else None
+    if found is None:
+        return False
+    before, after = text[: found.end()], text[found.end() :]
+    return bool(_WEAK_MEANS.search(after)) and any(
+        asked.search(before) and means.search(after) for asked, means in _RISK_FAMILIES
     )
 
 
