@@ -71,7 +71,7 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
         return _read_one(raw, today)
     if len(raw) >= BY_SENTENCE:
         return _read_long(raw, today)
-    whole = _read_one(raw, today)  # several sentences, not yet long: read whole
+    whole = _read_one(raw, today, plan=False)  # several sentences, not yet long: read whole
     if whole.request is not None:
         return whole
     # a part or another means read across sentences is asked: background beside the answer
@@ -109,7 +109,7 @@ def _read_long(raw: str, today: date | None) -> StatusReply:
 
     def reading(unit: str) -> tuple[Status | None, Status | None]:
         if unit not in read:
-            read[unit] = _read_one(unit, today)
+            read[unit] = _read_one(unit, today, plan=False)
         found = read[unit]
         return (None, None) if found.request is not None else (found.status, found.guess)
 
@@ -121,7 +121,9 @@ def _read_long(raw: str, today: date | None) -> StatusReply:
     return StatusReply(None, raw, guess=guess, is_question=asked, plan=plan)
 
 
-def _read_one(raw: str, today: date | None) -> StatusReply:
+def _read_one(raw: str, today: date | None, plan: bool = True) -> StatusReply:
+    """One reply read whole; *plan* False leaves out the plan (a caller that finds it
+    sentence by sentence)."""
     from interview.engine.reply_normalize import fold
     from interview.engine.reply_plan import plan_text, resolve_due
     from interview.engine.reply_request import asks, read_request
@@ -133,12 +135,12 @@ def _read_one(raw: str, today: date | None) -> StatusReply:
         return StatusReply(None, raw, is_question=asks(folded, request), request=request)
     reading = read(folded)
     detail = "" if is_status_key(folded) else raw
-    plan = None
+    hint = None
     # a plan belongs to a gap (未実施, 一部実施), not to 不明 (「確認予定」) or 該当なし
-    if (reading.status or reading.guess) in (Status.NOT_DONE, Status.PARTIAL):
+    if plan and (reading.status or reading.guess) in (Status.NOT_DONE, Status.PARTIAL):
         due = resolve_due(folded, today or date.today())
         if reading.has_plan or due is not None:
-            plan = PlanHint(plan_text(raw), due)
+            hint = PlanHint(plan_text(raw), due)
     status, guess = reading.status, reading.guess
     deferred = status is Status.UNKNOWN and _DEFERRAL.search(folded) is not None
     # a second opinion on the rules' reading — not on 「ネットワークの人に見てもらいます」: a
@@ -153,7 +155,7 @@ def _read_one(raw: str, today: date | None) -> StatusReply:
         detail,
         guess=guess,
         is_question=reading.is_question,
-        plan=plan,
+        plan=hint,
     )
 
 
