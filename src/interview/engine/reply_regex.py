@@ -287,7 +287,7 @@ def literals(words: Iterable[str]) -> str:
     return "|".join(parts)
 
 
-_LONG = 160  # characters from which the alternatives are used one by one
+_LONG = 400  # characters from which the alternatives are used one by one
 
 
 def _top_level(source: str) -> list[str]:
