@@ -64,7 +64,13 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
     characters (a part or another means then asked about), and from 300 sentence by sentence,
     always asked about (``engine.reply_long``).
     """
-    from interview.engine.reply_long import ASKED_ACROSS_SENTENCES, BY_SENTENCE, is_long
+    from interview.engine.reply_long import (
+        ASKED_ACROSS_SENTENCES,
+        BY_SENTENCE,
+        is_long,
+        sentences,
+        summed_up,
+    )
 
     raw = text.strip()
     if not is_long(raw):
@@ -78,8 +84,19 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
     # reads as a contrast (「昨年指摘を受けました。…まだ何もしていません」)
     status = None if whole.status in ASKED_ACROSS_SENTENCES else whole.status
     guess = whole.status or whole.guess
+    # a sentence that sums up the answer is the answer: its reading is the guess, and a
+    # whole reading that says otherwise is asked about
+    summary = summed_up(sentences(raw), lambda unit: _answer(_read_one(unit, today, plan=False)))
+    if summary is not None:
+        status = status if status is summary else None
+        guess = summary
     plan = _sentences_plan(raw, guess, today)
     return StatusReply(status, raw, guess=guess, is_question=whole.is_question, plan=plan)
+
+
+def _answer(reply: StatusReply) -> tuple[Status | None, Status | None]:
+    """(status, guess) of a sentence read as a reply; a request to the chat answers nothing."""
+    return (None, None) if reply.request is not None else (reply.status, reply.guess)
 
 
 def _sentences_plan(raw: str, guess: Status | None, today: date | None) -> PlanHint | None:
@@ -110,8 +127,7 @@ def _read_long(raw: str, today: date | None) -> StatusReply:
     def reading(unit: str) -> tuple[Status | None, Status | None]:
         if unit not in read:
             read[unit] = _read_one(unit, today, plan=False)
-        found = read[unit]
-        return (None, None) if found.request is not None else (found.status, found.guess)
+        return _answer(read[unit])
 
     picked = [units[i] for i in chosen(units, reading)]
     guess = best_guess(picked, [reading(unit) for unit in picked])

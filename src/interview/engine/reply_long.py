@@ -89,6 +89,17 @@ def chosen(units: Sequence[str], read: Callable[[str], Reading]) -> list[int]:
     return sorted(picked)
 
 
+def summed_up(units: Sequence[str], read: Callable[[str], Reading]) -> Status | None:
+    """The reading of the last sentence that sums up the answer (「つまり…ということになります」),
+    if one has a reading."""
+    for unit in reversed(units):
+        if SUMMARY.search(unit.casefold()):
+            status, guess = read(unit)
+            if status or guess:
+                return status or guess
+    return None
+
+
 def best_guess(units: Sequence[str], readings: Sequence[Reading]) -> Status | None:
     """The status to pre-select for a long reply, from the readings of its chosen sentences.
 
