@@ -75,8 +75,9 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
     raw = text.strip()
     if not is_long(raw):
         return _read_one(raw, today)
+    units = sentences(raw)
     if len(raw) >= BY_SENTENCE:
-        return _read_long(raw, today)
+        return _read_long(raw, units, today)
     whole = _read_one(raw, today, plan=False)  # several sentences, not yet long: read whole
     if whole.request is not None:
         return whole
@@ -86,11 +87,11 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
     guess = whole.status or whole.guess
     # a sentence that sums up the answer is the answer: its reading is the guess, and a
     # whole reading that says otherwise is asked about
-    summary = summed_up(sentences(raw), lambda unit: _answer(_read_one(unit, today, plan=False)))
+    summary = summed_up(units, lambda unit: _answer(_read_one(unit, today, plan=False)))
     if summary is not None:
         status = status if status is summary else None
         guess = summary
-    plan = _sentences_plan(raw, guess, today)
+    plan = _sentences_plan(units, guess, today)
     return StatusReply(status, raw, guess=guess, is_question=whole.is_question, plan=plan)
 
 
@@ -99,29 +100,28 @@ def _answer(reply: StatusReply) -> tuple[Status | None, Status | None]:
     return (None, None) if reply.request is not None else (reply.status, reply.guess)
 
 
-def _sentences_plan(raw: str, guess: Status | None, today: date | None) -> PlanHint | None:
+def _sentences_plan(units: list[str], guess: Status | None, today: date | None) -> PlanHint | None:
     """The plan a reply of several sentences names, when its guess is a gap (未実施, 一部実施):
     the sentences naming a plan or a date, background about what was done left out; the
     month named last (nearest the answer)."""
     if guess not in (Status.NOT_DONE, Status.PARTIAL):
         return None
-    from interview.engine.reply_long import plan_sentences, sentences
+    from interview.engine.reply_long import plan_sentences
     from interview.engine.reply_normalize import fold
     from interview.engine.reply_plan import resolve_due
 
-    named = plan_sentences(sentences(raw))
+    named = plan_sentences(units)
     if not named:
         return None
     dues = [resolve_due(fold(unit), today or date.today()) for unit in named]
     return PlanHint("".join(named), next((d for d in reversed(dues) if d), None))
 
 
-def _read_long(raw: str, today: date | None) -> StatusReply:
-    """A long reply: its answering sentences read as replies; not sure, with their best
-    guess pre-selected (``engine.reply_long``)."""
-    from interview.engine.reply_long import best_guess, chosen, sentences
+def _read_long(raw: str, units: list[str], today: date | None) -> StatusReply:
+    """A long reply (*units*: its sentences): its answering sentences read as replies; not
+    sure, with their best guess pre-selected (``engine.reply_long``)."""
+    from interview.engine.reply_long import best_guess, chosen
 
-    units = sentences(raw)
     read: dict[str, StatusReply] = {}
 
     def reading(unit: str) -> tuple[Status | None, Status | None]:
@@ -131,7 +131,7 @@ def _read_long(raw: str, today: date | None) -> StatusReply:
 
     picked = [units[i] for i in chosen(units, reading)]
     guess = best_guess(picked, [reading(unit) for unit in picked])
-    plan = _sentences_plan(raw, guess, today)
+    plan = _sentences_plan(units, guess, today)
     # a question back only when no chosen sentence answers and one asks
     asked = guess is None and any(read[unit].is_question for unit in picked)
     return StatusReply(None, raw, guess=guess, is_question=asked, plan=plan)

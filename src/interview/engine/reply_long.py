@@ -109,10 +109,9 @@ def best_guess(units: Sequence[str], readings: Sequence[Reading]) -> Status | No
       whose sentences say both 実施済み and 未実施 (and no 代替策) is 一部実施: part done,
       part not.
     """
-    summed = [status or guess for status, guess in readings]
-    for unit, found in zip(reversed(units), reversed(summed), strict=True):
-        if found is not None and SUMMARY.search(unit.casefold()):
-            return found
+    summary = summed_up(units, dict(zip(units, readings, strict=True)).__getitem__)
+    if summary is not None:
+        return summary
     votes: Counter[Status] = Counter()
     for status, guess in reversed(readings):  # a tie goes to the later sentence
         if status is not None:
