@@ -148,6 +148,7 @@ from interview.engine.reply_predicates import fold_predicates
 from interview.engine.reply_rewrites import _everyday_rewrites
 from interview.engine.reply_shapes import (
     _available_unused,
+    _absent_then_means,
     _bare_mix,
     _clauses,
     _closed_by_design,
@@ -166,14 +167,12 @@ from interview.engine.reply_shapes import (
     _negated_then_unread_means,
     _negative_answer_first,
     _negative_then_elaboration,
-    _no_then_covering_means,
     _no_then_in_force,
     _no_then_weaker,
     _other_means_after_no,
     _outside_party_instead,
     _owned_unused,
     _past_only,
-    _same_risk_cover,
     _unread_contrast,
     _unread_part,
     _weaker_same_kind,
@@ -282,17 +281,14 @@ def read(folded: str) -> Reading:
         text = re.sub(r"(する|行う|進める|入れる)方針(です|だ|で)?", r"\1予定\2", text)
     has_plan = bool(PLAN_WORDS.search(text))
     status, guess = _verdict(text, has_plan)
-    if _no_then_weaker(text) and (
+    weaker = _no_then_weaker(text)
+    if weaker and (
         status in (Status.PARTIAL, Status.DONE, Status.ALTERNATIVE)
         or (status is None and guess is not None and guess is not Status.UNKNOWN)
     ):
         # 「IP制限はかけてない。管理画面はBasic認証を挟んでるだけで、誰でも外から試せる状態」: the
         # measure is absent and what is named beside it does not cover the risk — a gap
         status, guess = Status.NOT_DONE, None
-    elif status is not Status.NOT_APPLICABLE and _no_then_covering_means(text):
-        # 「当行では回線の暗号化は行っておりませんが、接続先とは専用線による閉域網で接続して
-        # おります」: the measure is absent, another means in force closes the same risk — 代替策
-        status, guess = Status.ALTERNATIVE, None
     elif (status or guess) in (Status.PARTIAL, Status.NOT_DONE, Status.DONE) and _means_then_no(
         text
     ):
@@ -338,13 +334,25 @@ def read(folded: str) -> Reading:
         # 「二人体制にしたいんですけど、人が足りなくて一人で全部やってます」: the control wished
         # for, and what is done without it — a gap more than a part. Ask, with 未実施 guessed.
         status, guess = None, Status.NOT_DONE
-    if status in (None, Status.PARTIAL, Status.NOT_DONE, Status.DONE) and (
-        _same_risk_cover(text) or ("〔" in text and _same_risk_cover(reported or folded))
-    ):
-        # 「警備員なし。ICカード入館のみ」「HSMは使ってないです。鍵はAWS KMSで管理して…」: the
-        # asked measure absent, then a means that meets the same risk, with no gap after it
-        # (read before the rewrites too: 「…接続元IPを本社に絞ってる」 became a token)
+    absent_then = (
+        _absent_then_means(text) if status is not Status.NOT_APPLICABLE and not weaker else ""
+    )
+    if absent_then != "cover" and "〔" in text and status is not Status.NOT_APPLICABLE:
+        # read before the rewrites too: 「…接続元IPを本社に絞ってる」 became a token
+        absent_then = _absent_then_means(reported or folded, families_only=True) or absent_then
+    if absent_then == "cover":
+        # 「警備員なし。ICカード入館のみ」「当行では回線の暗号化は行っておりませんが、接続先とは
+        # 専用線による閉域網で接続しております」: the asked measure absent, then a means in force
+        # that closes the same risk, with no gap, part, plan or scope after it — 代替策
         status, guess = Status.ALTERNATIVE, None
+    elif (
+        absent_then == "named"
+        and status in (Status.NOT_DONE, Status.PARTIAL)
+        and not _weaker_same_kind(text)
+    ):
+        # 「IDSなし、SOCに24h監視を委託」: the measure absent, then some other means in force —
+        # 代替策, a part or a gap? The words do not say which. Ask, with 代替策 guessed.
+        status, guess = None, Status.ALTERNATIVE
     if status in (None, Status.ALTERNATIVE) and _weaker_same_kind(text):
         status, guess = None, Status.NOT_DONE  # 「MFAはないけど、パスワードは12文字以上」: the gap
     elif status in (Status.PARTIAL, Status.DONE, Status.ALTERNATIVE) and _NOBODY_ACTS.search(text):
