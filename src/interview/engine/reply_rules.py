@@ -147,8 +147,8 @@ from interview.engine.reply_plan import PLAN_WORDS
 from interview.engine.reply_predicates import fold_predicates
 from interview.engine.reply_rewrites import _everyday_rewrites
 from interview.engine.reply_shapes import (
-    _available_unused,
     _absent_then_means,
+    _available_unused,
     _bare_mix,
     _clauses,
     _closed_by_design,
