@@ -158,6 +158,7 @@ from interview.engine.reply_shapes import (
     _done_elsewhere,
     _headline_no,
     _limited_beside_not_applicable,
+    _look_alike,
     _mark_list,
     _means_after_negative,
     _means_then_no,
@@ -368,6 +369,11 @@ def read(folded: str) -> Reading:
             None,
             Status.PARTIAL,
         )  # 「警備員なし、カメラあり」: a part, or another means?
+    asked = _look_alike(text, status)
+    if asked is not None:
+        # 「NDAのひな形はあるけど、まだどの委託先とも結んでない」「…という作りなので、検知
+        # システムは持っていません」「…LBにだけ。内部APIには何も置いてない」: ask
+        status, guess = asked
     if status is Status.NOT_DONE and _SMALL_TEAM_NO_SUCH.search(text):
         # 「社員5人でサーバ室とかないっすw」: no such thing in a small firm — 該当なし, or a gap? Ask.
         status, guess = None, Status.NOT_APPLICABLE

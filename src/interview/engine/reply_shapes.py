@@ -1429,6 +1429,79 @@ def _weaker_same_kind(text: str) -> bool:
     )
 
 
+# Look-alikes of 一部実施 that are gaps, and 代替策 given the other way round (fifteenth round).
+# The measure exists only as a draft or a template, the act itself not yet: 「NDAのひな形はある
+# けど、まだどの委託先とも結んでない」「規程のドラフトはあるが、まだ承認されていない」.
+_DRAFT_ONLY = re.compile(
+    r"(ひな形|雛形|ひながた|テンプレート|テンプレ|ドラフト|草案|素案|原案|たたき台|叩き台|draft|template)"
+    r"(は|だけ|のみ|自体は|なら)?[^。]{0,6}?(ある|あり|でき|作っ|作成|用意)[^。]{0,40}?(まだ|未|ない|ません)"
+)
+# In effect none: 「上限はあるにはあるけど1日1000万円なので、実質ないのと同じ」.
+_IN_EFFECT_NONE = re.compile(
+    r"実質(的に)?(ない|無い|なし|ゼロ|無意味|意味(が|は)?(ない|無い))|ないのと(同じ|一緒|変わらない)"
+    r"|ないも同然|ないに等しい|あって(ない|無い)ような|意味をなして(い|お)?(ない|ません)"
+)
+# Only the bare minimum, then the asked measure absent: 「パスワードだけです。ワンタイムとかはないです」.
+_ONLY_THEN_NONE = re.compile(
+    r"^[^。、]{1,20}?(だけ|のみ)(です|だ|っす|で)?[。、,]+[^。、]{0,20}?(とか|など|なんか|なんて)(は|も)?"
+    r"(ない|無い|ありません|なし|無し|入れて(い|お)?(ない|ません)|やって(い|お)?(ない|ません))"
+)
+# One place only, then nothing elsewhere: 「Cloud ArmorはフロントのLBにだけ。内部APIには何も置いてない」.
+_HERE_ONLY_NOTHING_THERE = re.compile(
+    r"(に|で)(だけ|のみ)[^。、]{0,10}?[。、,][^。、]{1,20}?(には|では|は)(何も|なにも|まだ|特に|一切)"
+)
+# A fact in force given as the reason the asked measure is not taken, the reason first
+# (「…という作りなので、不正送金の検知システムは持っていません」「…社内システムに入れない。なので
+# 証明書認証までは入れてない」): 代替策 given the other way round, or a part? Ask.
+_REASON_LINK = re.compile(
+    r"(?:(?:という|って)(?:作り|構成|仕組み|設計|運用|形|体制)(?:なので|だから|のため)|(?<=[るたいす])ので|(?<=[るたい])から|なので|ため)[、,]"
+    r"|。(?:なので|だから|そのため|それで|その分|そのぶん)[、,]?"
+)
+_NEGATED_END = re.compile(
+    r"[^。、]{2,40}?(ない|ません|おりません|なし|無し)(です|っす|ね|よ|w)?[。!]*$"
+)
+
+
+def _reason_then_no(text: str) -> bool:
+    """A reason in force, then only the measure negated (see `_REASON_LINK`)."""
+    found = None
+    for found in _REASON_LINK.finditer(text):
+        pass
+    if found is None or found.start() == 0:
+        return False
+    reason, rest = text[: found.start()], text[found.end() :]
+    closed = _means_rest(reason, blocks=True)
+    return bool(
+        _NEGATED_END.fullmatch(rest)
+        and not _POSITIVE.search(rest)
+        and not _PARTIAL.search(rest)
+        and (
+            _POSITIVE.search(closed)
+            or "〔限〕" in closed
+            or _TELEGRAPHIC.search(closed)
+            or found.group(0)[0] in "とっ"  # 「…という作りなので」: a design in force
+        )
+        and not _NEGATIVE.search(closed)
+        and not _CAVEAT.search(reason)
+        and not PLAN_WORDS.search(text)
+        and not _UNKNOWN.search(text)
+        and not _NOT_APPLICABLE.search(text)
+        and not _WEAKER_AFTER.search(text)
+    )
+
+
+def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status | None] | None:
+    """A confident reading the words do not settle, asked: (None, guess); or None."""
+    if status is Status.PARTIAL:
+        if _DRAFT_ONLY.search(text) or _IN_EFFECT_NONE.search(text) or _ONLY_THEN_NONE.search(text):
+            return None, Status.NOT_DONE
+        if _reason_then_no(text):
+            return None, Status.ALTERNATIVE
+    elif status is Status.NOT_DONE and _HERE_ONLY_NOTHING_THERE.search(text):
+        return None, Status.PARTIAL
+    return None
+
+
 # Only this module's own patterns: those imported from reply_patterns were made fast there
 # (made fast again, they would be compiled anew).
 _OWN = {name: value for name, value in globals().items() if name not in vars(reply_patterns)}
