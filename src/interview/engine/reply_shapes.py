@@ -1450,6 +1450,13 @@ _ONLY_THEN_NONE = re.compile(
 _HERE_ONLY_NOTHING_THERE = re.compile(
     r"(に|で)(だけ|のみ)[^。、]{0,10}?[。、,][^。、]{1,20}?(には|では|は)(何も|なにも|まだ|特に|一切)"
 )
+# In place, but nobody looks at it (no time or scope named): the tables label it 一部実施 and
+# 未実施 alike (「ログは取ってるけど、誰も見てない」「ログは出ていますが、誰も見ていません」). Ask.
+_IN_PLACE_NOBODY_LOOKS = re.compile(
+    r"(けど|けれど|ものの|ますが|ですが|たが|るが|いが)[、,]?[^。、]{0,10}?(誰|だれ)も"
+    r"(見て|確認して|チェックして|読んで|対応して)(い|お)?(ない|ません)"
+)
+_WHEN_OR_WHERE = re.compile(r"夜|休日|土日|祝日|時間外|週末|深夜|一部|以外|だけ|のみ")
 # A fact in force given as the reason the asked measure is not taken, the reason first
 # (「…という作りなので、不正送金の検知システムは持っていません」「…社内システムに入れない。なので
 # 証明書認証までは入れてない」): 代替策 given the other way round, or a part? Ask.
@@ -1499,6 +1506,12 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
             return None, Status.ALTERNATIVE
     elif status is Status.NOT_DONE and _HERE_ONLY_NOTHING_THERE.search(text):
         return None, Status.PARTIAL
+    if (
+        status in (Status.PARTIAL, Status.NOT_DONE)
+        and _IN_PLACE_NOBODY_LOOKS.search(text)
+        and not _WHEN_OR_WHERE.search(text)
+    ):
+        return None, status
     return None
 
 
