@@ -948,6 +948,9 @@ _TOPIC_PART = re.compile(
 # a design in which the risk cannot arise, another factor of authentication.
 _COVERING = re.compile(
     r"(から|で|経由|に)?しか[^。、]{0,16}?(でき|入れ|入ら|表示でき|使え|アクセスでき|ログインでき|接続でき|繋が|つなが|触れ|置|持)(ない|ません|ず)"
+    # any 「…しか〜できない」 said of what may happen (「本人以外しか押せない」「登録済みの口座にしか
+    # 送れない」), not of what was done (「一部しかやれていない」)
+    r"|(?<=[にでらか])しか(?:(?!でき|カバー|対応|実施|やれ|やって|して)[^、。]){0,12}?(?<=[^っ])[せれけめえげべ](ない|ません|ず)"
     r"|(から|で|経由|に)のみ[^。、]{0,12}?(アクセス|接続|ログイン|許可|利用|可能|受け付け|受付|通信|通し|入れ)"
     r"|に限定(して|し|と|され)|に絞(って|り|っ)|(から|経由|経由で)〔済〕"
     # kept where it cannot be changed: 「ログは追記専用のストレージに保管」
@@ -1355,6 +1358,13 @@ def _absent_unsettled(text: str, before: str, after: str, rest: str) -> bool:
     )
 
 
+def _same_risk(asked: re.Match[str] | None, means: re.Match[str] | None, after: str) -> bool:
+    """The asked measure and a means of its family, the measure itself not named again after
+    (「秘密保持契約は締結しておりませんが、入行時の誓約書および就業規則にて…」: another of the
+    family's measures may be the means)."""
+    return asked is not None and means is not None and asked.group(0) not in after
+
+
 def _means_rest(after: str, blocks: bool) -> str:
     """The rest with the means marked 〔限〕 (a negation that is the block itself is no gap)."""
     rest = _COVER_BLOCK.sub("〔限〕", after) if blocks else after
@@ -1373,7 +1383,7 @@ def _absent_then_means(text: str, families_only: bool = False) -> str:
     if _absent_unsettled(text, before, after, rest):
         return ""
     if _ANY_ASKED.search(before) and any(
-        absent.search(before) and means.search(after) and not absent.search(after)
+        _same_risk(absent.search(before), means.search(after), after)
         for absent, means in _RISK_FAMILIES
     ):
         return "cover"
