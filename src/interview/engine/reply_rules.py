@@ -370,6 +370,8 @@ def read(folded: str) -> Reading:
             Status.PARTIAL,
         )  # 「警備員なし、カメラあり」: a part, or another means?
     asked = _look_alike(text, status)
+    if asked is None and "〔" in text:  # the rewrites may have folded the shape into a token
+        asked = _look_alike(reported or folded, status)
     if asked is not None:
         # 「NDAのひな形はあるけど、まだどの委託先とも結んでない」「…という作りなので、検知
         # システムは持っていません」「…LBにだけ。内部APIには何も置いてない」: ask

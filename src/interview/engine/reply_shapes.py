@@ -1474,6 +1474,7 @@ _REASON_LINK = re.compile(
     r"(?:(?:という|って)(?:作り|構成|仕組み|設計|運用|形|体制)(?:なので|だから|のため)|(?<=[るたいす])ので|(?<=[るたい])から|なので|ため)[、,]"
     r"|。(?:なので|だから|そのため|それで|その分|そのぶん)[、,]?"
 )
+_IF_NOT = re.compile(r"(ない|なけれ)(と|ば)|なくては|なきゃ|ずに")
 _NEGATED_END = re.compile(
     r"[^。、]{2,40}?(ない|ません|おりません|なし|無し)(です|っす|ね|よ|w)?[。!]*$"
 )
@@ -1490,6 +1491,8 @@ def _reason_then_no(text: str) -> bool:
     closed = _means_rest(reason, blocks=True)
     return bool(
         _NEGATED_END.fullmatch(rest)
+        # what the block makes happen, not a measure left out: 「設定しないと先に進めません」
+        and not _IF_NOT.search(rest)
         and not _POSITIVE.search(rest)
         and not _PARTIAL.search(rest)
         and (
@@ -1512,14 +1515,16 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
     if status is Status.PARTIAL:
         if _DRAFT_ONLY.search(text) or _IN_EFFECT_NONE.search(text) or _ONLY_THEN_NONE.search(text):
             return None, Status.NOT_DONE
-        if _reason_then_no(text):
-            return None, Status.ALTERNATIVE
-    elif status is Status.NOT_DONE and _HERE_ONLY_NOTHING_THERE.search(text):
+    if status in (Status.PARTIAL, Status.DONE) and _reason_then_no(text):
+        return None, Status.ALTERNATIVE
+    if status is Status.NOT_DONE and _HERE_ONLY_NOTHING_THERE.search(text):
         return None, Status.PARTIAL
     if (
         status in (Status.PARTIAL, Status.NOT_DONE)
         and _IN_PLACE_NOBODY_LOOKS.search(text)
         and not _WHEN_OR_WHERE.search(text)
+        # 「SIEMはない。ログは溜まってるけど誰も見てない」: the measure said absent first — a gap
+        and not _no_then_weaker(text)
     ):
         return None, status
     return None
