@@ -1269,6 +1269,8 @@ _COVER_LIMIT = re.compile(
 #   reading asks, 代替策 guessed;
 # - "": not that shape, or a guard holds.
 # 「トークンはないねん。」「…あらへんけど、」: Kansai negations end the first clause too.
+# 「HSMは使ってないけど鍵はKMSで管理」: けど typed without a comma.
+_NO_BUT_RUN_ON = re.compile(r"(ない|ません|なし)(けど|けれど|けども)(?=[^、,。])")
 _KANSAI_NO = re.compile(
     r"(ない|へん|あらへん|ありまへん)(ねん|んや|んよ|わ|で)(けど|が)?(w{1,3}|笑)?[、,。]+"
 )
@@ -1314,9 +1316,8 @@ def _absent_split(text: str) -> tuple[str, str] | None:
     conceded = _CONCEDED.search(text)
     if conceded:
         text = text[conceded.end() :]
-    found = [
-        m for m in (_COVER_NO.search(text), _NO_LEAD.search(text), _KANSAI_NO.search(text)) if m
-    ]
+    leads = (_COVER_NO, _NO_LEAD, _KANSAI_NO, _NO_BUT_RUN_ON)
+    found = [m for m in (lead.search(text) for lead in leads) if m]
     if not found:
         return None
     end = min(found, key=lambda m: (m.start(), -m.end())).end()
@@ -1443,7 +1444,8 @@ def _weaker_same_kind(text: str) -> bool:
 # The measure exists only as a draft or a template, the act itself not yet: 「NDAのひな形はある
 # けど、まだどの委託先とも結んでない」「規程のドラフトはあるが、まだ承認されていない」.
 _DRAFT_ONLY = re.compile(
-    r"(ひな形|雛形|ひながた|テンプレート|テンプレ|ドラフト|草案|素案|原案|たたき台|叩き台|draft|template)"
+    r"(ひな形|雛形|ひながた|テンプレート|テンプレ|ドラフト|草案|素案|原案|たたき台|叩き台|draft|template"
+    r"|(?<![提答法名図方腹思])案)"
     r"(は|だけ|のみ|自体は|なら)?[^。]{0,6}?(ある|あり|でき|作っ|作成|用意)[^。]{0,40}?(まだ|未|ない|ません)"
 )
 # In effect none: 「上限はあるにはあるけど1日1000万円なので、実質ないのと同じ」.
@@ -1458,7 +1460,7 @@ _ONLY_THEN_NONE = re.compile(
 )
 # One place only, then nothing elsewhere: 「Cloud ArmorはフロントのLBにだけ。内部APIには何も置いてない」.
 _HERE_ONLY_NOTHING_THERE = re.compile(
-    r"(に|で)(だけ|のみ)[^。、]{0,10}?[。、,][^。、]{1,20}?(には|では|は)(何も|なにも|まだ|特に|一切)"
+    r"(?<![るたす])(だけ|のみ)[^。、]{0,10}?[。、,][^。、]{1,20}?(には|では|は)(何も|なにも|まだ|特に|一切)"
 )
 # In place, but nobody looks at it (no time or scope named): the tables label it 一部実施 and
 # 未実施 alike (「ログは取ってるけど、誰も見てない」「ログは出ていますが、誰も見ていません」). Ask.
@@ -1472,7 +1474,7 @@ _WHEN_OR_WHERE = re.compile(r"夜|休日|土日|祝日|時間外|週末|深夜|�
 # 証明書認証までは入れてない」): 代替策 given the other way round, or a part? Ask.
 _REASON_LINK = re.compile(
     r"(?:(?:という|って)(?:作り|構成|仕組み|設計|運用|形|体制)(?:なので|だから|のため)|(?<=[るたいす])ので|(?<=[るたい])から|なので|ため)[、,]"
-    r"|。(?:なので|だから|そのため|それで|その分|そのぶん)[、,]?"
+    r"|[。、,](?:なので|だから|そのため|それで|その分|そのぶん)[、,]?"
 )
 _IF_NOT = re.compile(r"(ない|なけれ)(と|ば)|なくては|なきゃ|ずに")
 _NEGATED_END = re.compile(
@@ -1489,6 +1491,7 @@ def _reason_then_no(text: str) -> bool:
         return False
     reason, rest = text[: found.start()], text[found.end() :]
     closed = _means_rest(reason, blocks=True)
+    designed = found.group(0)[0] in "とっ"  # 「…という作りなので」: a design said to be in force
     return bool(
         _NEGATED_END.fullmatch(rest)
         # what the block makes happen, not a measure left out: 「設定しないと先に進めません」
@@ -1499,9 +1502,9 @@ def _reason_then_no(text: str) -> bool:
             _POSITIVE.search(closed)
             or "〔限〕" in closed
             or _TELEGRAPHIC.search(closed)
-            or found.group(0)[0] in "とっ"  # 「…という作りなので」: a design in force
+            or designed
         )
-        and not _NEGATIVE.search(closed)
+        and (designed or not _NEGATIVE.search(closed))
         and not _CAVEAT.search(reason)
         and not PLAN_WORDS.search(text)
         and not _UNKNOWN.search(text)
