@@ -186,6 +186,11 @@ _EN_COVERING = re.compile(
     r"|のみreachable|clientcert|hardwarekey|securitykey|yubikey|just-in-time|justintime|auto-expire|autoexpire"
     r"|dedicatedline|closednetwork|privatenetwork|privatelink|righttoaudit|audit right"
 )
+# English, folded: a means given as the reason the measure is left out (「…privatelink、soweして
+# いません、thepayload…」「weしていません、…sinceeverythingisbehind…」): 代替策 the other way round.
+_EN_REASON_THEN_NO = re.compile(
+    r"、so(we|i|they)?(していません|しません)|(していません|しません)、[a-z0-9]{0,40}?(since|because|aseverything|asall)"
+)
 # A small firm, then 「…とかない」: no such thing here (a room, a department), said casually.
 _SMALL_TEAM_NO_SUCH = re.compile(
     r"((社員|従業員|スタッフ|メンバー|全員|全社)[^。、]{0,3}?\d+(人|名)|\d+(人|名)(しか|だけ)(い|居))"
@@ -372,6 +377,13 @@ def read(folded: str) -> Reading:
     asked = _look_alike(text, status)
     if asked is None and "〔" in text:  # the rewrites may have folded the shape into a token
         asked = _look_alike(reported or folded, status)
+    if (
+        asked is None
+        and status is Status.NOT_DONE
+        and _EN_REASON_THEN_NO.search(text)
+        and _EN_COVERING.search(text)
+    ):
+        asked = None, Status.ALTERNATIVE  # 「Everything is behind a private link, so we don't …」
     if asked is not None:
         # 「NDAのひな形はあるけど、まだどの委託先とも結んでない」「…という作りなので、検知
         # システムは持っていません」「…LBにだけ。内部APIには何も置いてない」: ask

@@ -1485,8 +1485,8 @@ _NEGATED_END = re.compile(
 def _reason_then_no(text: str) -> bool:
     """A reason in force, then only the measure negated (see `_REASON_LINK`)."""
     found = None
-    for found in _REASON_LINK.finditer(text):
-        pass
+    for link in _REASON_LINK.finditer(text):  # the last link: the measure left out ends the reply
+        found = link
     if found is None or found.start() == 0:
         return False
     reason, rest = text[: found.start()], text[found.end() :]
@@ -1515,9 +1515,10 @@ def _reason_then_no(text: str) -> bool:
 
 def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status | None] | None:
     """A confident reading the words do not settle, asked: (None, guess); or None."""
-    if status is Status.PARTIAL:
-        if _DRAFT_ONLY.search(text) or _IN_EFFECT_NONE.search(text) or _ONLY_THEN_NONE.search(text):
-            return None, Status.NOT_DONE
+    if status is Status.PARTIAL and (
+        _DRAFT_ONLY.search(text) or _IN_EFFECT_NONE.search(text) or _ONLY_THEN_NONE.search(text)
+    ):
+        return None, Status.NOT_DONE
     if status in (Status.PARTIAL, Status.DONE) and _reason_then_no(text):
         return None, Status.ALTERNATIVE
     if status is Status.NOT_DONE and _HERE_ONLY_NOTHING_THERE.search(text):
