@@ -374,20 +374,23 @@ def read(folded: str) -> Reading:
             None,
             Status.PARTIAL,
         )  # 「警備員なし、カメラあり」: a part, or another means?
-    asked = _look_alike(text, status)
-    if asked is None and "〔" in text:  # the rewrites may have folded the shape into a token
-        asked = _look_alike(reported or folded, status)
+    look_alike = _look_alike(text, status)
+    if look_alike is None and "〔" in text:  # the rewrites may have folded the shape into a token
+        look_alike = _look_alike(reported or folded, status)
     if (
-        asked is None
+        look_alike is None
         and status is Status.NOT_DONE
         and _EN_REASON_THEN_NO.search(text)
         and _EN_COVERING.search(text)
     ):
-        asked = None, Status.ALTERNATIVE  # 「Everything is behind a private link, so we don't …」
-    if asked is not None:
+        look_alike = (
+            None,
+            Status.ALTERNATIVE,
+        )  # 「Everything is behind a private link, so we don't …」
+    if look_alike is not None:
         # 「NDAのひな形はあるけど、まだどの委託先とも結んでない」「…という作りなので、検知
         # システムは持っていません」「…LBにだけ。内部APIには何も置いてない」: ask
-        status, guess = asked
+        status, guess = look_alike
     if status is Status.NOT_DONE and _SMALL_TEAM_NO_SUCH.search(text):
         # 「社員5人でサーバ室とかないっすw」: no such thing in a small firm — 該当なし, or a gap? Ask.
         status, guess = None, Status.NOT_APPLICABLE
