@@ -191,6 +191,8 @@ _EN_COVERING = re.compile(
 _EN_REASON_THEN_NO = re.compile(
     r"、so(we|i|they)?(していません|しません)|(していません|しません)、[a-z0-9]{0,40}?(since|because|aseverything|asall)"
 )
+# 「警備員なし、カメラあり」: a part, or another means?
+_TERSE_NONE_SOME = re.compile(r"[^、。]{1,20}(なし|無し)[、,][^、。]{1,20}(あり|有り|済み?)[。!]*")
 # A small firm, then 「…とかない」: no such thing here (a room, a department), said casually.
 _SMALL_TEAM_NO_SUCH = re.compile(
     r"((社員|従業員|スタッフ|メンバー|全員|全社)[^。、]{0,3}?\d+(人|名)|\d+(人|名)(しか|だけ)(い|居))"
@@ -359,6 +361,18 @@ def read(folded: str) -> Reading:
         # 「IDSなし、SOCに24h監視を委託」: the measure absent, then some other means in force —
         # 代替策, a part or a gap? The words do not say which. Ask, with 代替策 guessed.
         status, guess = None, Status.ALTERNATIVE
+    elif (
+        absent_then == "fact"
+        and status is Status.NOT_DONE
+        and not _weaker_same_kind(text)
+        and not _TERSE_NONE_SOME.fullmatch(text)
+        # 「窓口は設けておらず、フォームで一律に受け付けています」: how things stand, a gap
+        and not _negative_then_elaboration(text)
+    ):
+        # 「専用の窓口は作っておらず、問い合わせは代表電話で受けています」: the measure absent,
+        # then any other fact in force with no gap of its own — a gap described, or what is
+        # done instead? Ask, with 未実施 guessed (the tables' reading of the shape so far).
+        status, guess = None, Status.NOT_DONE
     if status in (None, Status.ALTERNATIVE) and _weaker_same_kind(text):
         status, guess = None, Status.NOT_DONE  # 「MFAはないけど、パスワードは12文字以上」: the gap
     elif status in (Status.PARTIAL, Status.DONE, Status.ALTERNATIVE) and _NOBODY_ACTS.search(text):
@@ -367,9 +381,7 @@ def read(folded: str) -> Reading:
         status, guess = None, Status.NOT_DONE
     elif status is Status.ALTERNATIVE and _HEDGED_CLAIM.search(text):
         status, guess = None, Status.ALTERNATIVE  # 「…RAIDなので大丈夫かと」: covered, or hoped?
-    elif status is Status.NOT_DONE and re.fullmatch(
-        r"[^、。]{1,20}(なし|無し)[、,][^、。]{1,20}(あり|有り|済み?)[。!]*", text
-    ):
+    elif status is Status.NOT_DONE and _TERSE_NONE_SOME.fullmatch(text):
         status, guess = (
             None,
             Status.PARTIAL,

@@ -1267,6 +1267,7 @@ _COVER_LIMIT = re.compile(
 # - "named": some other means in force that closes something (`_CLOSING_MEANS`, an outside
 #   party doing the watching) — 代替策, a part or a gap? The words do not say: a confident
 #   reading asks, 代替策 guessed;
+# - "fact": any other fact in force (no gap of its own) — a confident 未実施 of it asks;
 # - "": not that shape, or a guard holds.
 # 「トークンはないねん。」「…あらへんけど、」: Kansai negations end the first clause too.
 # 「HSMは使ってないけど鍵はKMSで管理」: けど typed without a comma.
@@ -1289,6 +1290,8 @@ _ABSENT_GAP = re.compile(
     r"|判断(で|次第|に任せ)|裁量|感覚|個人|属人|適当|なんとなく|その場|気を(つけ|付け)|依存|頼み|頼り|記憶|ずっと"
     r"|(各自|各担当|担当者?|現場|本人|個人|個々|みんな|それぞれ)(の)?(判断)?(に|へ)任せ|任せ(きり|っきり)"
     r"|わから|分から|不明|確認中|前は|昔|以前|いずれ|but|however"
+    # aware only: 「やっていません。必要性は感じています」
+    r"|必要性|必要だと|認識して|感じて(い|お)|思って(い|お)"
     r"|(けど|けれど|ものの|ですが|ますが|だが)[、,]|実質|事実上|無制限|形骸"
     # the weaker thing the measure asked for builds on (「MFAはまだですが、パスワードは必須」)
     r"|(?<![済み])(?<!ワンタイム)(パスワード|ファイアウォール|basic認証|ベーシック認証)(は|を|だけ|のみ)"
@@ -1375,7 +1378,8 @@ def _means_rest(after: str, blocks: bool) -> str:
 
 def _absent_then_means(text: str, families_only: bool = False) -> str:
     """「警備員なし。ICカード入館のみ」「当行では回線の暗号化は行っておりませんが、接続先とは専用線
-    による閉域網で接続しております」 → "cover"; 「IDSなし、SOCに24h監視を委託」 → "named"; else ""."""
+    による閉域網で接続しております」 → "cover"; 「IDSなし、SOCに24h監視を委託」 → "named";
+    「専用の窓口は作っておらず、問い合わせは代表電話で受けています」 → "fact"; else ""."""
     split = _absent_split(text)
     if split is None:
         return ""
@@ -1407,7 +1411,7 @@ def _absent_then_means(text: str, families_only: bool = False) -> str:
         in_force or _CLOSING_MEANS.search(rest) or _HANDED_OUT.search(rest)
     ):
         return "named"
-    return ""
+    return "fact" if in_force else ""
 
 
 # A weaker thing of the same kind named after the negated measure: 「MFAはないけど、パスワードは
