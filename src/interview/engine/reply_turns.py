@@ -1,0 +1,172 @@
+"""Replies whose answer turns on a word the other rules read the wrong way round.
+
+Fifteenth round (b), tuning49 — replies typed tired, rushed or unsure:
+- a gap counted as none (「未締結の委託先はゼロです」「未対応のものはありません」「棚卸し漏れは
+  ゼロ」「抜けてるところはない」): the negative means done (``zero_gap_rewrite``);
+- a bare 未 in a list or after a topic (「本番：MFA済、検証：未」「検証環境わ未」) and 済 right
+  after a Latin name (「MFA済」): read as the words they stand for;
+- background, then the state now, said last (「…指摘されて、台帳作り直しました。今は全社分
+  そろってます」「以前は年1で診断してましたが、ここ2年はやれてません」): the now counts;
+- still a draft or a trial, the real thing later (「規程はまだドラフト段階で、承認も施行も
+  してません」「来月から本番運用、今はまだ検証中」): 未実施 more than a part — asked;
+- no outsourcing because all is built in-house (「委託先がなく、開発も運用もすべて内製」): 該当なし;
+- a total, then how many are done (「全部で8社あって…終わったのは3社」): a part;
+- talk and budget, and in the end nothing started (「結局まだ何も始まってない」): 未実施.
+
+``turn_rewrites`` runs on the folded reply before the other rewrites; ``turn_verdict``
+adjusts the rules' verdict. Every pattern is bounded (no ``.*`` over the reply).
+"""
+
+from __future__ import annotations
+
+import re
+
+from interview.engine.answers import Status
+from interview.engine.reply_patterns import (
+    _CAVEAT,
+    _NEGATIVE,
+    _PARTIAL,
+    _POS_TOKEN,
+    _POSITIVE,
+    _TELEGRAPHIC,
+    _UNKNOWN,
+)
+from interview.engine.reply_plan import PLAN_WORDS
+
+# 「未締結の委託先はゼロです」「未対応のものはありません」「未適用のパッチは現在ゼロ」: the gap is
+# counted and there is none — done (not 「…はゼロではない」, not 「…はないか確認」).
+_ZERO_GAP = re.compile(
+    r"未(?!然|満|来|定義|知)[一-龥]{1,3}(の|な)(まま(の)?)?(もの|ところ|とこ|箇所|[一-龥ァ-ヶーa-z0-9]{1,8})"
+    r"(は|も|が)(現在|今|いま|今のところ|現時点で|現状|もう|既に|すでに)?[、,]?"
+    r"(一(つ|件|社|人|台|名|か所|箇所)も|ひとつも|1(つ|件|社|人|台|名)も|誰も|どこも)?"
+    r"(ゼロ|0|０|皆無|ない|無い|なし|無し|ありません|ございません|いない|いません|おりません"
+    r"|存在しない|存在しません|残って(い|お)?(ない|ません))"
+    r"(件|社|人|名|台|個|つ|か所|箇所)?"
+    r"(?!では|じゃ|わけ|訳|とは|か(どうか|を|、|確認|調べ|チェック|見|[?？]))"
+    # 「棚卸し漏れはゼロです」「未提出はゼロ」: the misses counted, none
+    r"|(漏れ|もれ|抜け|抜け漏れ|未済|未提出|未回収|未受講|未対応|未適用|未締結|違反|不備)(は|も|が)"
+    r"(現在|今|いま|今のところ|現時点で|現状)?[、,]?(ゼロ|0件|０件|0社|0人|皆無)(?!では|じゃ)"
+    # 「抜けてるところはない」「漏れているアカウントはありません」: nothing missed
+    r"|(抜けて|漏れて|もれて|欠けて|抜け落ちて)(い|お)?る(ところ|とこ|箇所|もの|部分|項目|人|アカウント|端末|拠点|委託先)"
+    r"(は|も)(特に|一つも|ひとつも)?(ない|無い|ありません|ございません|いない|いません|ゼロ)"
+    r"(?!では|じゃ|わけ|訳|とは|か(どうか|を|、|確認|調べ|チェック|見|[?？]))"
+)
+# 「MFA済」「WAF済」: 済 right after a Latin name is 済み.
+_LATIN_DONE = re.compile(r"(?<=[a-z0-9])済(?![み])")
+# 「検証：未」「検証環境わ未」: a bare 未 for a part (は typed わ).
+_BARE_NOT_YET = re.compile(r"(?<=[はわ:])未(?=(です|だ|。|、|,|\n|$))")
+
+# The state now, said last: 「今は…」「今年の4月からは…」 at the start of a clause.
+_NOW = re.compile(
+    r"(?:^|(?<=[、。,\n])|(?<=(?:が|ど|し)[、,])|(?<=(?:が|ど)))"
+    r"(今|いま|現在|今では|いまでは|現在では|最近|ここ[^、。]{0,4}?(年|か月|ヶ月|カ月|年間|期)"
+    r"|(今年|今年度|今期|昨年|去年|昨年度|先月|先期)(の[0-9]{1,2}月)?|[0-9]{1,2}月)"
+    r"(は|では|から(は)?|以降(は)?|より)(?![^、。]{0,3}(予定|から))"
+)
+# The clause before it is in the past (what was, not what is).
+_PAST_BEFORE = re.compile(
+    r"(た|ました|でした|だった|てた|ていた|なかった|ませんでした)(ん|の)?(です|だ)?(が|けど|けれど|けども|し)?[、。,\n]?$"
+)
+# A past state, named as such: 「以前は」「最初は」「去年までは」.
+_BEFORE = re.compile(r"(以前|(?<![一-龥ぁ-ゖ])前|昔|かつて|当初|最初|はじめ|初め|去年まで|昨年まで|これまで|従来)(は|まで(は)?)")
+# The now-clause ends in a no: 「ここ2年はやれてません」「今はやってない」.
+_ENDS_NO = re.compile(
+    r"(ない|ません|未着手|未実施|未対応|全然|ぜんぜん|さっぱり|止まって(い|お)?(る|ます)|停止(して|中)[^、。]{0,4}|やめ(て|ました|た))"
+    r"(です|でして|んです|のです|ね|よ|w|笑)*[。!…]*$"
+)
+
+# 「規程はまだドラフト段階」「まだ検証中」「まだPoCです」: not yet in force.
+_STILL_TRIAL = re.compile(
+    r"まだ[^、。]{0,6}?(検証|試験|テスト|トライアル|パイロット|poc|ドラフト|草案|素案|下書き|たたき台)"
+    r"(の)?(段階|中|止まり|レベル|です|だ|で|[、。]|$)"
+)
+# 「委託先がなく、開発も運用もすべて内製です」: nothing outsourced, all built in-house.
+_ALL_IN_HOUSE = re.compile(
+    r"(委託|外注|再委託)(先)?(は|が|も)?(一切|特に|そもそも)?"
+    r"(ない|無い|なく|無く|なし|無し|ありません|ございません|おらず|して(い|お)?(ない|ません|らず))"
+    r"(ので|ため|です)?[、,。]?[^。]{0,12}?(全て|すべて|全部|完全|全面的?)に?"
+    r"(内製|自社開発|自前|自社内|社内で)"
+)
+# 「全部で8社あって…今のところ終わったのは3社です」: a total, then how many are done.
+_TOTAL = re.compile(r"全(部|体)?で[^\d、。]{0,2}(\d+)(社|件|拠点|店|台|人|名|部署|システム|本|個|つ)")
+_DONE_COUNT = re.compile(
+    r"(終わった|終わってる|終わっている|済んだ|済んでる|完了した|完了している|対応した|対応済み|実施した|実施済み"
+    r"|できた|回った|回れた|行けた|行った)(の|ところ)(は|が)[^\d、。]{0,4}(\d+)"
+)
+# 「…話は出てて、予算も一応あるんですが、結局まだ何も始まってないです」: in the end, nothing.
+_NOTHING_IN_THE_END = re.compile(
+    r"(結局|実際|現実)(は|には|のところ)?[、,]?(まだ)?[、,]?(何も|なにも)"
+    r"(始まって|進んで|動いて|やれて|できて|手を?(付けて|つけて)|着手して|決まって)(い|お)?(ない|ません)"
+    r"(です|んです|のです|ね|よ|w|笑)*[。!…]*$"
+)
+
+
+def turn_rewrites(text: str) -> str:
+    """The folded reply with the gaps counted as none made a done token, a bare 未 made
+    未実施 and 「MFA済」 made 済み."""
+    if "未" in text or "漏" in text or "もれ" in text or "抜" in text or "欠" in text:
+        text = _ZERO_GAP.sub(_POS_TOKEN, text)
+    if "済" in text:
+        text = _LATIN_DONE.sub("済み", text)
+    if "未" in text:
+        text = _BARE_NOT_YET.sub("未実施", text)
+    return text
+
+
+def _now_after_past(text: str) -> tuple[str, str] | None:
+    """(before, now) when the reply's last clause that starts with the state now follows a
+    clause in the past; None otherwise."""
+    found = None
+    for found in _NOW.finditer(text):  # noqa: B007 — the last one
+        continue
+    if found is None or found.start() == 0:
+        return None
+    before, now = text[: found.start()], text[found.end() :]
+    if not now or not _PAST_BEFORE.search(before.rstrip("、,")):
+        return None
+    return before, now
+
+
+def turn_verdict(
+    text: str, status: Status | None, guess: Status | None, has_plan: bool
+) -> tuple[Status | None, Status | None]:
+    """The rules' (status, guess) of the rewritten reply *text*, adjusted for the shapes of
+    this module."""
+    if status in (None, Status.NOT_DONE) and not has_plan and _ALL_IN_HOUSE.search(text):
+        return Status.NOT_APPLICABLE, None
+    if status in (None, Status.PARTIAL) and _NOTHING_IN_THE_END.search(text):
+        return Status.NOT_DONE, None
+    turned = _now_after_past(text)
+    if turned is not None and status in (None, Status.PARTIAL, Status.DONE):
+        before, now = turned
+        now_clean = (
+            not _NEGATIVE.search(now)
+            and not _PARTIAL.search(now)
+            and not PLAN_WORDS.search(now)
+            and not _CAVEAT.search(now)
+            and not _UNKNOWN.search(now)
+            and not re.search(r"\d", now)
+        )
+        if now_clean and (_POSITIVE.search(now) or _TELEGRAPHIC.search(now)):
+            # 「…指摘されて、台帳作り直して契約も巻き直しました。今は全社分そろってます」
+            return Status.DONE, None
+        if (
+            _ENDS_NO.search(now)
+            and not _POSITIVE.search(now)
+            and not _PARTIAL.search(now)
+            and _BEFORE.search(before)
+            and (_POSITIVE.search(before) or _TELEGRAPHIC.search(before))
+            and not _NEGATIVE.search(before)
+        ):
+            # 「以前は年1で診断してましたが、ここ2年は予算がなくてやれてません」: done before only
+            return Status.NOT_DONE, None
+    if status is Status.PARTIAL and _STILL_TRIAL.search(text):
+        # 「規程はまだドラフト段階で、承認も施行もしてません」「来月から本番運用、今はまだ検証中」:
+        # not yet in force — 未実施, or a part (some tables read a trial as one)? Ask.
+        return None, Status.NOT_DONE
+    if status in (None, Status.DONE) and "全" in text:
+        total = _TOTAL.search(text)
+        done = _DONE_COUNT.search(text, total.end()) if total else None
+        if total and done and int(done.group(4)) < int(total.group(2)):
+            return Status.PARTIAL, None  # 「全部で8社…終わったのは3社です」
+    return status, guess
