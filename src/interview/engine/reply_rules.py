@@ -231,7 +231,7 @@ def read(folded: str) -> Reading:
     reported = _STANDPOINT.sub("", _REPORTING.sub("", _EARLIER_UNKNOWN.sub("", folded)))
     text = _INTENT_THOUGHT.sub("予定", reported or folded)
     text = _BECOME_STATE.sub(r"\1です", text)
-    text = fold_predicates(text)
+    text = fold_predicates(turn_rewrites(text))
     text = turn_rewrites(text)  # 「未締結の委託先はゼロ」「検証：未」「MFA済」
     text = re.sub(
         r"^(お|ご)(見込み|認識|理解|指摘)の(通り|とおり)", "その通り", text

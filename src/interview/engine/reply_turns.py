@@ -36,13 +36,17 @@ from interview.engine.reply_plan import PLAN_WORDS
 # 「未締結の委託先はゼロです」「未対応のものはありません」「未適用のパッチは現在ゼロ」: the gap is
 # counted and there is none — done (not 「…はゼロではない」, not 「…はないか確認」).
 _ZERO_GAP = re.compile(
-    r"未(?!然|満|来|定義|知)[一-龥]{1,3}(の|な)(まま(の)?)?(もの|ところ|とこ|箇所|[一-龥ァ-ヶーa-z0-9]{1,8})"
-    r"(は|も|が)(現在|今|いま|今のところ|現時点で|現状|もう|既に|すでに)?[、,]?"
-    r"(一(つ|件|社|人|台|名|か所|箇所)も|ひとつも|1(つ|件|社|人|台|名)も|誰も|どこも)?"
+    r"未(?!然|満|来|定義|知)[一-龥]{1,3}し?((の|な)(まま(の)?)?(もの|ところ|とこ|箇所|[一-龥ァ-ヶーa-z0-9]{1,8})"
+    r"|(者|先|分|件)?(?=(は|も|が)))"
+    r"(は|も|が|[、,])([一-龥ァ-ヶーa-z0-9]{1,6}(に|で)(は)?)?(現在|今|いま|今のところ|現時点で|現状|もう|既に|すでに)?[、,]?"
+    r"(一(つ|件|社|人|台|名|枚|本|通|か所|箇所)も|ひとつも|1(つ|件|社|人|台|名|枚|本|通)も|誰も|どこも)?"
     r"(ゼロ|0|０|皆無|ない|無い|なし|無し|ありません|ございません|いない|いません|おりません"
     r"|存在しない|存在しません|残って(い|お)?(ない|ません))"
-    r"(件|社|人|名|台|個|つ|か所|箇所)?"
+    r"(件|社|人|名|台|個|つ|枚|か所|箇所)?(状態|状況)?"
     r"(?!では|じゃ|わけ|訳|とは|か(どうか|を|、|確認|調べ|チェック|見|[?？]))"
+    # 「パッチを当てていない端末はゼロです」: what is left undone counted, none
+    r"|(て(い|お)?ない|でない|せず(に)?|なしの)(もの|端末|人|社員|職員|アカウント|サーバー?|pc|委託先|部署|拠点|システム"
+    r"|データ|箇所|ところ|件)(は|が|も)(現在|今|いま|今のところ)?[、,]?(ゼロ|0|０|皆無)(?!では|じゃ)"
     # 「棚卸し漏れはゼロです」「未提出はゼロ」: the misses counted, none
     r"|(漏れ|もれ|抜け|抜け漏れ|未済|未提出|未回収|未受講|未対応|未適用|未締結|違反|不備)(は|も|が)"
     r"(現在|今|いま|今のところ|現時点で|現状)?[、,]?(ゼロ|0件|０件|0社|0人|皆無)(?!では|じゃ)"
@@ -65,10 +69,13 @@ _NOW = re.compile(
 )
 # The clause before it is in the past (what was, not what is).
 _PAST_BEFORE = re.compile(
-    r"(た|ました|でした|だった|てた|ていた|なかった|ませんでした)(ん|の)?(です|だ)?(が|けど|けれど|けども|し)?[、。,\n]?$"
+    r"((た|ました|でした|だった|てた|ていた|なかった|ませんでした)(ん|の)?(です|だ)?(が|けど|けれど|けども|し)?"
+    r"|の末|を経て)[、。,\n]?$"
 )
 # A past state, named as such: 「以前は」「最初は」「去年までは」.
-_BEFORE = re.compile(r"(以前|(?<![一-龥ぁ-ゖ])前|昔|かつて|当初|最初|はじめ|初め|去年まで|昨年まで|これまで|従来)(は|まで(は)?)")
+_BEFORE = re.compile(
+    r"(以前|(?<![一-龥ぁ-ゖ])前|昔|かつて|当初|最初|はじめ|初め|去年まで|昨年まで|これまで|従来)(は|まで(は)?)"
+)
 # The now-clause ends in a no: 「ここ2年はやれてません」「今はやってない」.
 _ENDS_NO = re.compile(
     r"(ない|ません|未着手|未実施|未対応|全然|ぜんぜん|さっぱり|止まって(い|お)?(る|ます)|停止(して|中)[^、。]{0,4}|やめ(て|ました|た))"
@@ -78,17 +85,41 @@ _ENDS_NO = re.compile(
 # 「規程はまだドラフト段階」「まだ検証中」「まだPoCです」: not yet in force.
 _STILL_TRIAL = re.compile(
     r"まだ[^、。]{0,6}?(検証|試験|テスト|トライアル|パイロット|poc|ドラフト|草案|素案|下書き|たたき台)"
-    r"(の)?(段階|中|止まり|レベル|です|だ|で|[、。]|$)"
+    r"(運用|導入|稼働|利用)?(の)?(段階|中|止まり|レベル|です|だ|で|[、。]|$)"
+)
+# 「今は何もしていません、前はやってたかどうかも知りません」: a no now, the past not known.
+_NO_NOW_UNKNOWN_BEFORE = re.compile(
+    r"^(今|現在|いま)(は|では|のところ)?[、,]?[^、。]{0,16}?(ない|ません|未着手|未実施)(です|ね|よ)?[、。,]"
+    r"[^。]{0,6}?(前|以前|昔|当時|かつて)(は|の(こと|状況)は?)[^、。]{0,16}?"
+    r"(知りません|知らない|分かりません|わかりません|分からない|わからない|不明)"
+)
+# 「前回から変わってないです、実施済みです」: unchanged, then the state said — not a no.
+_UNCHANGED_THEN = re.compile(
+    r"(状況|状態|内容|運用|そこ|前回|去年|昨年|以前)?(と|から)?(は|も)?(特に)?"
+    r"(変わって(い|お)?(ない|ません)|変更(は)?(ない|ありません|なし))(です)?(?=[、。,][^。]{0,3}"
+    r"(実施|対応|導入|整備)?済)"
+)
+# 「AWSなので向こう任せ」「物理的なところはGoogle任せ」: a cloud provider holds that layer.
+_CLOUD_HANDLES = re.compile(
+    r"(aws|gcp|google|azure|クラウド|iaas|データセンター|dc事業者)[^。]{0,20}?"
+    r"(任せ|お任せ|おまかせ|任せて|の責任|の管理|側(で|の)(管理|対応))"
+)
+# 「本番はこれから」「来月から本番運用」: the real thing still to come.
+_REAL_LATER = re.compile(
+    r"(本番|本格|正式|全社|施行|承認|展開)[^、。]{0,8}?(これから|予定|まだ|未)"
+    r"|(来月|来期|来年|年明け|[0-9]{1,2}月)(から|に)[^、。]{0,4}?(本番|本格|正式)"
 )
 # 「委託先がなく、開発も運用もすべて内製です」: nothing outsourced, all built in-house.
 _ALL_IN_HOUSE = re.compile(
     r"(委託|外注|再委託)(先)?(は|が|も)?(一切|特に|そもそも)?"
-    r"(ない|無い|なく|無く|なし|無し|ありません|ございません|おらず|して(い|お)?(ない|ません|らず))"
-    r"(ので|ため|です)?[、,。]?[^。]{0,12}?(全て|すべて|全部|完全|全面的?)に?"
+    r"(ない|無い|なく(て)?|無く(て)?|なし(で)?|無し(で)?|ありません|ございません|おらず"
+    r"|して(い|お)?(ない|なく(て)?|ません|らず))(ので|ため|です)?[、,。]?[^。]{0,12}?(全て|すべて|全部|完全|全面的?)に?"
     r"(内製|自社開発|自前|自社内|社内で)"
 )
 # 「全部で8社あって…今のところ終わったのは3社です」: a total, then how many are done.
-_TOTAL = re.compile(r"全(部|体)?で[^\d、。]{0,2}(\d+)(社|件|拠点|店|台|人|名|部署|システム|本|個|つ)")
+_TOTAL = re.compile(
+    r"全(部|体)?で[^\d、。]{0,2}(\d+)(社|件|拠点|店|台|人|名|部署|システム|本|個|つ)"
+)
 _DONE_COUNT = re.compile(
     r"(終わった|終わってる|終わっている|済んだ|済んでる|完了した|完了している|対応した|対応済み|実施した|実施済み"
     r"|できた|回った|回れた|行けた|行った)(の|ところ)(は|が)[^\d、。]{0,4}(\d+)"
@@ -104,9 +135,10 @@ _NOTHING_IN_THE_END = re.compile(
 def turn_rewrites(text: str) -> str:
     """The folded reply with the gaps counted as none made a done token, a bare 未 made
     未実施 and 「MFA済」 made 済み."""
-    if "未" in text or "漏" in text or "もれ" in text or "抜" in text or "欠" in text:
+    if "もれ" in text or any(c in text for c in "未漏抜欠ゼ0０"):
         text = _ZERO_GAP.sub(_POS_TOKEN, text)
     if "済" in text:
+        text = _UNCHANGED_THEN.sub("", text)
         text = _LATIN_DONE.sub("済み", text)
     if "未" in text:
         text = _BARE_NOT_YET.sub("未実施", text)
@@ -132,8 +164,19 @@ def turn_verdict(
 ) -> tuple[Status | None, Status | None]:
     """The rules' (status, guess) of the rewritten reply *text*, adjusted for the shapes of
     this module."""
-    if status in (None, Status.NOT_DONE) and not has_plan and _ALL_IN_HOUSE.search(text):
+    if (
+        status not in (Status.UNKNOWN, Status.ALTERNATIVE)
+        and not has_plan
+        and _ALL_IN_HOUSE.search(text)
+    ):
         return Status.NOT_APPLICABLE, None
+    if status is Status.UNKNOWN and _NO_NOW_UNKNOWN_BEFORE.search(text):
+        # 「今は何もしていません、前はやってたかどうかも知りません」: only the past is unknown
+        return Status.NOT_DONE, None
+    if status is Status.NOT_DONE and _CLOUD_HANDLES.search(text):
+        # 「インフラは全部GCPなので、物理的なところはGoogle任せです」: the provider holds it —
+        # 該当なし as most read it, or a gap? Ask, with 該当なし guessed.
+        return None, Status.NOT_APPLICABLE
     if status in (None, Status.PARTIAL) and _NOTHING_IN_THE_END.search(text):
         return Status.NOT_DONE, None
     turned = _now_after_past(text)
@@ -162,7 +205,10 @@ def turn_verdict(
             return Status.NOT_DONE, None
     if status is Status.PARTIAL and _STILL_TRIAL.search(text):
         # 「規程はまだドラフト段階で、承認も施行もしてません」「来月から本番運用、今はまだ検証中」:
-        # not yet in force — 未実施, or a part (some tables read a trial as one)? Ask.
+        # not yet in force, and the real thing said not done or still to come — 未実施;
+        # a trial alone (「まだ試験運用中です」) may be read as a part: ask
+        if _NEGATIVE.search(text) or _REAL_LATER.search(text):
+            return Status.NOT_DONE, None
         return None, Status.NOT_DONE
     if status in (None, Status.DONE) and "全" in text:
         total = _TOTAL.search(text)
