@@ -38,7 +38,8 @@ from interview.engine.reply_plan import PLAN_WORDS
 _ZERO_GAP = re.compile(
     r"未(?!然|満|来|定義|知)[一-龥]{1,3}し?((の|な)(まま(の)?)?(もの|ところ|とこ|箇所|[一-龥ァ-ヶーa-z0-9]{1,8})"
     r"|(者|先|分|件)?(?=(は|も|が)))"
-    r"(は|も|が|[、,])([一-龥ァ-ヶーa-z0-9]{1,6}(に|で)(は)?)?(現在|今|いま|今のところ|現時点で|現状|もう|既に|すでに)?[、,]?"
+    r"(は|も|が|[、,])([一-龥ァ-ヶーa-z0-9]{1,6}(に|で)(は)?)?"
+    r"(現在|今|いま|今のところ|現時点で|現状|もう|既に|すでに|毎朝|毎日|毎週|毎月|常に|常時|必ず)?[、,]?"
     r"(一(つ|件|社|人|台|名|枚|本|通|か所|箇所)も|ひとつも|1(つ|件|社|人|台|名|枚|本|通)も|誰も|どこも)?"
     r"(ゼロ|0|０|皆無|ない|無い|なし|無し|ありません|ございません|いない|いません|おりません"
     r"|存在しない|存在しません|残って(い|お)?(ない|ません))"
@@ -54,6 +55,13 @@ _ZERO_GAP = re.compile(
     r"|(抜けて|漏れて|もれて|欠けて|抜け落ちて)(い|お)?る(ところ|とこ|箇所|もの|部分|項目|人|アカウント|端末|拠点|委託先)"
     r"(は|も)(特に|一つも|ひとつも)?(ない|無い|ありません|ございません|いない|いません|ゼロ)"
     r"(?!では|じゃ|わけ|訳|とは|か(どうか|を|、|確認|調べ|チェック|見|[?？]))"
+)
+# 「未承認のSaaSがいくつか使われています」「未受講者がまだ数名います」: the gap is left.
+_GAP_LEFT = re.compile(
+    r"未(?!然|満|来|定義|知)[一-龥]{1,3}(者|先)?(の|な)?(まま(の)?)?[^、。]{0,12}?"
+    r"((が|も)[、,]?((まだ|いくつか|[0-9]+|数)[^、。]{0,3})?|は[、,]?(まだ|いくつか|[0-9]+|数)[^、。]{0,3})"
+    r"(ある|あります|あり(?!ませ)|残って(い|お)?(る|ます)|残る|存在(する|します)|使われて(い|お)?(る|ます)"
+    r"|動いて(い|お)?(る|ます)|見つか(る|り|った)|いる|います|おります)"
 )
 # 「MFA済」「WAF済」: 済 right after a Latin name is 済み.
 _LATIN_DONE = re.compile(r"(?<=[a-z0-9])済(?![み])")
@@ -78,7 +86,8 @@ _BEFORE = re.compile(
 )
 # The now-clause ends in a no: 「ここ2年はやれてません」「今はやってない」.
 _ENDS_NO = re.compile(
-    r"(ない|ません|未着手|未実施|未対応|全然|ぜんぜん|さっぱり|止まって(い|お)?(る|ます)|停止(して|中)[^、。]{0,4}|やめ(て|ました|た))"
+    r"(ない|ません|なかった|ませんでした|なくなって(い|お)?(る|ます)|なくなっ(た|て)しまい?(ました|た)|なくなりました"
+    r"|未着手|未実施|未対応|全然|ぜんぜん|さっぱり|止まって(い|お)?(る|ます)|停止(して|中)[^、。]{0,4}|やめ(て|ました|た))"
     r"(です|でして|んです|のです|ね|よ|w|笑)*[。!…]*$"
 )
 
@@ -160,16 +169,19 @@ def _now_after_past(text: str) -> tuple[str, str] | None:
 
 
 def turn_verdict(
-    text: str, status: Status | None, guess: Status | None, has_plan: bool
+    text: str, status: Status | None, guess: Status | None, has_plan: bool, folded: str = ""
 ) -> tuple[Status | None, Status | None]:
-    """The rules' (status, guess) of the rewritten reply *text*, adjusted for the shapes of
-    this module."""
+    """The rules' (status, guess) of the rewritten reply *text* (*folded*: before the
+    rewrites), adjusted for the shapes of this module."""
     if (
         status not in (Status.UNKNOWN, Status.ALTERNATIVE)
         and not has_plan
         and _ALL_IN_HOUSE.search(text)
     ):
         return Status.NOT_APPLICABLE, None
+    if status is Status.DONE and "未" in folded and _GAP_LEFT.search(folded):
+        # 「未承認のSaaSがいくつか使われています」: something is left un-done — a part or a gap
+        return None, Status.PARTIAL
     if status is Status.UNKNOWN and _NO_NOW_UNKNOWN_BEFORE.search(text):
         # 「今は何もしていません、前はやってたかどうかも知りません」: only the past is unknown
         return Status.NOT_DONE, None
@@ -190,12 +202,15 @@ def turn_verdict(
             and not _UNKNOWN.search(now)
             and not re.search(r"\d", now)
         )
-        if now_clean and (_POSITIVE.search(now) or _TELEGRAPHIC.search(now)):
+        if (
+            now_clean
+            and not _ENDS_NO.search(now)
+            and (_POSITIVE.search(now) or _TELEGRAPHIC.search(now))
+        ):
             # 「…指摘されて、台帳作り直して契約も巻き直しました。今は全社分そろってます」
             return Status.DONE, None
         if (
             _ENDS_NO.search(now)
-            and not _POSITIVE.search(now)
             and not _PARTIAL.search(now)
             and _BEFORE.search(before)
             and (_POSITIVE.search(before) or _TELEGRAPHIC.search(before))
