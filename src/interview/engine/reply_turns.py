@@ -38,7 +38,7 @@ from interview.engine.reply_plan import PLAN_WORDS
 _ZERO_GAP = re.compile(
     r"未(?!然|満|来|定義|知)[一-龥]{1,3}し?((の|な)(まま(の)?)?(もの|ところ|とこ|箇所|[一-龥ァ-ヶーa-z0-9]{1,8})"
     r"|(者|先|分|件)?(?=(は|も|が)))"
-    r"(は|も|が|[、,])([一-龥ァ-ヶーa-z0-9]{1,6}(に|で)(は)?)?"
+    r"(は|も|が|[、,])((?!ゼロ|0|０|皆無)[一-龥ァ-ヶーa-z0-9]{1,6}(に|で)(は)?)?"
     r"(現在|今|いま|今のところ|現時点で|現状|もう|既に|すでに|毎朝|毎日|毎週|毎月|常に|常時|必ず)?[、,]?"
     r"(一(つ|件|社|人|台|名|枚|本|通|か所|箇所)も|ひとつも|1(つ|件|社|人|台|名|枚|本|通)も|誰も|どこも)?"
     r"(ゼロ|0|０|皆無|ない|無い|なし|無し|ありません|ございません|いない|いません|おりません"
@@ -179,7 +179,11 @@ def turn_verdict(
         and _ALL_IN_HOUSE.search(text)
     ):
         return Status.NOT_APPLICABLE, None
-    if status is Status.DONE and "未" in folded and _GAP_LEFT.search(folded):
+    if (
+        (status is Status.DONE or (status is None and guess is Status.DONE))
+        and "未" in folded
+        and _GAP_LEFT.search(folded)
+    ):
         # 「未承認のSaaSがいくつか使われています」: something is left un-done — a part or a gap
         return None, Status.PARTIAL
     if status is Status.UNKNOWN and _NO_NOW_UNKNOWN_BEFORE.search(text):
