@@ -284,7 +284,9 @@ def read(folded: str) -> Reading:
         text = re.sub(r"(する|行う|進める|入れる)方針(です|だ|で)?", r"\1予定\2", text)
     has_plan = bool(PLAN_WORDS.search(text))
     status, guess = _verdict(text, has_plan)
-    status, guess = turn_verdict(text, status, guess, has_plan, folded)  # the now, a draft, in-house
+    status, guess = turn_verdict(
+        text, status, guess, has_plan, folded
+    )  # the now, a draft, in-house
     if _no_then_weaker(text) and (
         status in (Status.PARTIAL, Status.DONE, Status.ALTERNATIVE)
         or (status is None and guess is not None and guess is not Status.UNKNOWN)
