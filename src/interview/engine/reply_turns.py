@@ -108,6 +108,14 @@ _UNCHANGED_THEN = re.compile(
     r"(変わって(い|お)?(ない|ません)|変更(は)?(ない|ありません|なし))(です)?(?=[、。,][^。]{0,3}"
     r"(実施|対応|導入|整備)?済)"
 )
+# 「連鎖接続先はありません」「再委託先はございません」: the whole reply says the party
+# the item is about does not exist (not 「委託先、ないっす」, which earlier rounds ask about).
+_NO_SUCH_PARTY = re.compile(
+    r"(当社|弊社|うち|当行|弊行)?(には|では|は|に)?[、,]?(連鎖接続先|再委託先|再々委託先)(は|が|も)?[、,]?"
+    r"(一切|特に|現在|今のところ|そもそも)?[、,]?"
+    r"(ありません|ございません|ない|ないです|無いです|いません|おりません|存在しません|存在しない|なし|無し)"
+    r"(ね|よ)?[。!]*$"
+)
 # 「AWSなので向こう任せ」「物理的なところはGoogle任せ」: a cloud provider holds that layer.
 _CLOUD_HANDLES = re.compile(
     r"(aws|gcp|google|azure|クラウド|iaas|データセンター|dc事業者)[^。]{0,20}?"
@@ -186,6 +194,9 @@ def turn_verdict(
     ):
         # 「未承認のSaaSがいくつか使われています」: something is left un-done — a part or a gap
         return None, Status.PARTIAL
+    if status in (None, Status.NOT_DONE) and _NO_SUCH_PARTY.match(text):
+        # 「連鎖接続先はありません」: no such party to oversee — 該当なし
+        return Status.NOT_APPLICABLE, None
     if status is Status.UNKNOWN and _NO_NOW_UNKNOWN_BEFORE.search(text):
         # 「今は何もしていません、前はやってたかどうかも知りません」: only the past is unknown
         return Status.NOT_DONE, None
