@@ -49,8 +49,12 @@ _ZERO_GAP = re.compile(
     r"|(て(い|お)?ない|でない|せず(に)?|なしの)(もの|端末|人|社員|職員|アカウント|サーバー?|pc|委託先|部署|拠点|システム"
     r"|データ|箇所|ところ|件)(は|が|も)(現在|今|いま|今のところ)?[、,]?(ゼロ|0|０|皆無)(?!では|じゃ)"
     # 「棚卸し漏れはゼロです」「未提出はゼロ」: the misses counted, none
-    r"|(漏れ|もれ|抜け|抜け漏れ|未済|未提出|未回収|未受講|未対応|未適用|未締結|違反|不備)(は|も|が)"
+    r"|(漏れ|もれ|抜け|抜け漏れ|未済|未提出|未回収|未受講|未対応|未適用|未締結|違反|不備|残り|残件|積み残し)(は|も|が)?"
     r"(現在|今|いま|今のところ|現時点で|現状)?[、,]?(ゼロ|0件|０件|0社|0人|皆無)(?!では|じゃ)"
+    r"|(残り|残件|積み残し)(は|も)?(なし|無し|ない|ありません|ございません)(?!では|じゃ|か)"
+    # 「秘密保持が入ってないところはない」: no place without it
+    r"|(て|で)(い|お)?ない(ところ|とこ|部分|委託先|会社|契約|部署|拠点)(は|も)(一つも|ひとつも|特に|一切)?"
+    r"(ない|無い|ありません|ございません|ゼロ)(?!では|じゃ|わけ|訳|とは|か(どうか|を|、|確認|調べ|チェック|見|[?？]))"
     # 「抜けてるところはない」「漏れているアカウントはありません」: nothing missed
     r"|(抜けて|漏れて|もれて|欠けて|抜け落ちて)(い|お)?る(ところ|とこ|箇所|もの|部分|項目|人|アカウント|端末|拠点|委託先)"
     r"(は|も)(特に|一つも|ひとつも)?(ない|無い|ありません|ございません|いない|いません|ゼロ)"
@@ -63,6 +67,11 @@ _GAP_LEFT = re.compile(
     r"(ある|あります|あり(?!ませ)|残って(い|お)?(る|ます)|残る|存在(する|します)|使われて(い|お)?(る|ます)"
     r"|動いて(い|お)?(る|ます)|見つか(る|り|った)|いる|います|おります)"
 )
+# 「いま確認したら、バックアップは毎日とれてました」: looked, and here is what was found.
+_CHECKED_AND_FOUND = re.compile(
+    r"(確認|調査|チェック)(を)?(した|しました|してみた|してみました)(ら|ところ)[、,]?"
+    r"|(調べ|見)(た|てみた|ました|てみました)(ら|ところ)[、,]"
+)
 # 「MFA済」「WAF済」: 済 right after a Latin name is 済み.
 _LATIN_DONE = re.compile(r"(?<=[a-z0-9])済(?![み])")
 # 「検証：未」「検証環境わ未」: a bare 未 for a part (は typed わ).
@@ -74,6 +83,12 @@ _NOW = re.compile(
     r"(今|いま|現在|今では|いまでは|現在では|最近|ここ[^、。]{0,4}?(年|か月|ヶ月|カ月|年間|期)"
     r"|(今年|今年度|今期|昨年|去年|昨年度|先月|先期)(の[0-9]{1,2}月)?|[0-9]{1,2}月)"
     r"(は|では|から(は)?|以降(は)?|より)(?![^、。]{0,3}(予定|から))"
+    r"|(その後|あれから|それから|(今月|今週|先週|先月|先日|昨日)(頭|末|初め|中旬)?(に|は))(は)?[、,]?"
+)
+# 「いまは四半期ごとです」: a frequency, said as the state now.
+_EVERY = re.compile(
+    r"毎日|毎週|毎月|毎年|毎朝|毎晩|日次|週次|月次|年次|四半期ごと|半年ごと"
+    r"|[0-9一二三四五六]+(か月|ヶ月|カ月|年|週)(ごと|毎|に[0-9一1]回)"
 )
 # The clause before it is in the past (what was, not what is).
 _PAST_BEFORE = re.compile(
@@ -82,7 +97,8 @@ _PAST_BEFORE = re.compile(
 )
 # A past state, named as such: 「以前は」「最初は」「去年までは」.
 _BEFORE = re.compile(
-    r"(以前|(?<![一-龥ぁ-ゖ])前|昔|かつて|当初|最初|はじめ|初め|去年まで|昨年まで|これまで|従来)(は|まで(は)?)"
+    r"(以前|(?<![一-龥ぁ-ゖ])前|前回|昔|かつて|当初|最初|はじめ|初め|もともと|元々|去年まで|昨年まで|先月まで"
+    r"|これまで|従来)(は|まで(は)?)"
 )
 # The now-clause ends in a no: 「ここ2年はやれてません」「今はやってない」.
 _ENDS_NO = re.compile(
@@ -124,7 +140,13 @@ _CLOUD_HANDLES = re.compile(
 # 「本番はこれから」「来月から本番運用」: the real thing still to come.
 _REAL_LATER = re.compile(
     r"(本番|本格|正式|全社|施行|承認|展開)[^、。]{0,8}?(これから|予定|まだ|未)"
-    r"|(来月|来期|来年|年明け|[0-9]{1,2}月)(から|に)[^、。]{0,4}?(本番|本格|正式)"
+    r"|(来週|来月|来期|来年|年明け|[0-9]{1,2}月)(から|に)[^、。]{0,4}?(本番|本格|正式)"
+    r"|(本番|本格|正式)[^、。]{0,6}?(来週|来月|来期|来年|年明け|[0-9]{1,2}月)(から|に)"
+)
+# 「今はステージングで最終確認中」「今はパイロット期間中」: a trial, now.
+_TRIAL_NOW = re.compile(
+    r"(今|いま|現在)(は|のところ)?[、,]?[^、。]{0,10}?"
+    r"(検証|試験|テスト|ステージング|stg|staging|poc|パイロット|トライアル|最終確認)"
 )
 # 「委託先がなく、開発も運用もすべて内製です」: nothing outsourced, all built in-house.
 _ALL_IN_HOUSE = re.compile(
@@ -152,8 +174,10 @@ _NOTHING_IN_THE_END = re.compile(
 def turn_rewrites(text: str) -> str:
     """The folded reply with the gaps counted as none made a done token, a bare 未 made
     未実施 and 「MFA済」 made 済み."""
-    if "もれ" in text or any(c in text for c in "未漏抜欠ゼ0０"):
+    if "もれ" in text or "ないと" in text or any(c in text for c in "未漏抜欠ゼ0０残"):
         text = _ZERO_GAP.sub(_POS_TOKEN, text)
+    if "たら" in text or "ところ" in text:
+        text = _CHECKED_AND_FOUND.sub("", text)
     if "済" in text:
         text = _UNCHANGED_THEN.sub("", text)
         text = _LATIN_DONE.sub("済み", text)
@@ -220,7 +244,7 @@ def turn_verdict(
         if (
             now_clean
             and not _ENDS_NO.search(now)
-            and (_POSITIVE.search(now) or _TELEGRAPHIC.search(now))
+            and (_POSITIVE.search(now) or _TELEGRAPHIC.search(now) or _EVERY.search(now))
         ):
             # 「…指摘されて、台帳作り直して契約も巻き直しました。今は全社分そろってます」
             return Status.DONE, None
@@ -233,6 +257,13 @@ def turn_verdict(
         ):
             # 「以前は年1で診断してましたが、ここ2年は予算がなくてやれてません」: done before only
             return Status.NOT_DONE, None
+    if (
+        status in (Status.UNKNOWN, Status.DONE)
+        and _REAL_LATER.search(text)
+        and _TRIAL_NOW.search(text)
+    ):
+        # 「本番は来週から。今はステージングで最終確認中」: the real thing still to come. Ask.
+        return None, Status.NOT_DONE
     if status is Status.PARTIAL and _STILL_TRIAL.search(text):
         # 「規程はまだドラフト段階で、承認も施行もしてません」「来月から本番運用、今はまだ検証中」:
         # not yet in force, and the real thing said not done or still to come — 未実施;
