@@ -143,6 +143,11 @@ _REAL_LATER = re.compile(
     r"|(来週|来月|来期|来年|年明け|[0-9]{1,2}月)(から|に)[^、。]{0,4}?(本番|本格|正式)"
     r"|(本番|本格|正式)[^、。]{0,6}?(来週|来月|来期|来年|年明け|[0-9]{1,2}月)(から|に)"
 )
+# 「2年前まではやってました」: done until then, said last, nothing about now.
+_UNTIL_THEN = re.compile(
+    r"([0-9一二三四五]+(年|か月|ヶ月|カ月)前|去年|昨年|前年|前回|以前|先月|先期|前期|昨年度|前年度|当初)まで(は)?[、,]?"
+    r"[^、。]{0,16}?((て|で)(い|お)?(ました|た|りました)|でした|だった)(けど|が|ね|よ)?[。!…]*$"
+)
 # 「今はステージングで最終確認中」「今はパイロット期間中」: a trial, now.
 _TRIAL_NOW = re.compile(
     r"(今|いま|現在)(は|のところ)?[、,]?[^、。]{0,10}?"
@@ -263,6 +268,9 @@ def turn_verdict(
         and _TRIAL_NOW.search(text)
     ):
         # 「本番は来週から。今はステージングで最終確認中」: the real thing still to come. Ask.
+        return None, Status.NOT_DONE
+    if status is Status.DONE and _UNTIL_THEN.search(text):
+        # 「2年前まではやってました」: done until then; and now? Ask, with 未実施 guessed.
         return None, Status.NOT_DONE
     if status is Status.PARTIAL and _STILL_TRIAL.search(text):
         # 「規程はまだドラフト段階で、承認も施行もしてません」「来月から本番運用、今はまだ検証中」:
