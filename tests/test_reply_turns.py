@@ -23,6 +23,9 @@ from interview.engine.answers import Status
         # background or a past state, then the state now, said last
         "以前は共有IDでしたが、今は一人一IDで運用しています",
         "昨年の指摘を受けて規程を作り直しました。今は全部署で運用しています",
+        "以前は月次でしたが、今は毎週です",  # a frequency is the state now
+        "さっき調べたら、証明書は自動更新になってました",  # looked, and found it done
+        "残件はゼロです",
     ],
 )
 def test_a_gap_counted_as_none_or_the_state_now_is_done(text):
@@ -58,7 +61,12 @@ def test_a_bare_not_yet_or_done_of_a_total_is_a_part(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["委託はしておらず、全部内製です", "外注先がないので、全て自社開発です"]
+    "text",
+    [
+        "委託はしておらず、全部内製です",
+        "外注先がないので、全て自社開発です",
+        "連鎖接続先は特にありません",  # the whole reply: no such party
+    ],
 )
 def test_nothing_outsourced_all_in_house_is_not_applicable(text):
     assert rules_reading(text) == (Status.NOT_APPLICABLE, Status.NOT_APPLICABLE), text
@@ -72,6 +80,9 @@ def test_nothing_outsourced_all_in_house_is_not_applicable(text):
         ("未対応の項目がないか確認していません", Status.PARTIAL),
         ("委託先はありますが、開発は全部内製です", Status.DONE),  # outsourcing exists
         ("インフラは全部Azureなので、物理面はMicrosoft任せです", Status.NOT_APPLICABLE),
+        ("3年前までは外部監査を受けてました", Status.NOT_DONE),  # done until then; and now?
+        ("昨年度までは実施していませんでした", Status.DONE),  # not done until then; and now?
+        ("正式リリースは来月で、今は検証環境でテスト中です", Status.NOT_DONE),
     ],
 )
 def test_asked_with_a_guess(text, guess):

@@ -141,12 +141,17 @@ _CLOUD_HANDLES = re.compile(
 _REAL_LATER = re.compile(
     r"(本番|本格|正式|全社|施行|承認|展開)[^、。]{0,8}?(これから|予定|まだ|未)"
     r"|(来週|来月|来期|来年|年明け|[0-9]{1,2}月)(から|に)[^、。]{0,4}?(本番|本格|正式)"
-    r"|(本番|本格|正式)[^、。]{0,6}?(来週|来月|来期|来年|年明け|[0-9]{1,2}月)(から|に)"
+    r"|(本番|本格|正式)[^、。]{0,6}?(来週|来月|来期|来年|年明け|[0-9]{1,2}月)(から|に|で|です|予定)"
 )
 # 「2年前まではやってました」: done until then, said last, nothing about now.
 _UNTIL_THEN = re.compile(
     r"([0-9一二三四五]+(年|か月|ヶ月|カ月)前|去年|昨年|前年|前回|以前|先月|先期|前期|昨年度|前年度|当初)まで(は)?[、,]?"
     r"[^、。]{0,16}?((て|で)(い|お)?(ました|た|りました)|でした|だった)(けど|が|ね|よ)?[。!…]*$"
+)
+# 「去年まではやってなかった」: not done until then — and since? (most likely done now)
+_UNTIL_THEN_NOT = re.compile(
+    r"([0-9一二三四五]+(年|か月|ヶ月|カ月)前|去年|昨年|前年|前回|以前|先月|先期|前期|昨年度|前年度|当初)まで(は)?[、,]?"
+    r"[^、。]{0,16}?(なかった|ませんでした|未着手でした|未実施でした|未対応でした)(けど|が|ね|よ)?[。!…]*$"
 )
 # 「今はステージングで最終確認中」「今はパイロット期間中」: a trial, now.
 _TRIAL_NOW = re.compile(
@@ -262,22 +267,24 @@ def turn_verdict(
         ):
             # 「以前は年1で診断してましたが、ここ2年は予算がなくてやれてません」: done before only
             return Status.NOT_DONE, None
-    if (
-        status in (Status.UNKNOWN, Status.DONE)
-        and _REAL_LATER.search(text)
-        and _TRIAL_NOW.search(text)
-    ):
-        # 「本番は来週から。今はステージングで最終確認中」: the real thing still to come. Ask.
-        return None, Status.NOT_DONE
     if status is Status.DONE and _UNTIL_THEN.search(text):
         # 「2年前まではやってました」: done until then; and now? Ask, with 未実施 guessed.
         return None, Status.NOT_DONE
+    if status is Status.NOT_DONE and _UNTIL_THEN_NOT.search(text):
+        return None, Status.DONE  # 「去年まではやってなかった」: and now? Ask, done guessed.
     if status is Status.PARTIAL and _STILL_TRIAL.search(text):
         # 「規程はまだドラフト段階で、承認も施行もしてません」「来月から本番運用、今はまだ検証中」:
         # not yet in force, and the real thing said not done or still to come — 未実施;
         # a trial alone (「まだ試験運用中です」) may be read as a part: ask
         if _NEGATIVE.search(text) or _REAL_LATER.search(text):
             return Status.NOT_DONE, None
+        return None, Status.NOT_DONE
+    if (
+        status in (Status.UNKNOWN, Status.DONE, Status.PARTIAL)
+        and _REAL_LATER.search(text)
+        and _TRIAL_NOW.search(text)
+    ):
+        # 「本番は来週から。今はステージングで最終確認中」: the real thing still to come. Ask.
         return None, Status.NOT_DONE
     if status in (None, Status.DONE) and "全" in text:
         total = _TOTAL.search(text)
