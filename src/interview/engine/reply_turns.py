@@ -32,6 +32,7 @@ from interview.engine.reply_patterns import (
     _UNKNOWN,
 )
 from interview.engine.reply_plan import PLAN_WORDS
+from interview.engine.reply_regex import fast_module
 
 # 「未締結の委託先はゼロです」「未対応のものはありません」「未適用のパッチは現在ゼロ」: the gap is
 # counted and there is none — done (not 「…はゼロではない」, not 「…はないか確認」).
@@ -120,9 +121,8 @@ _NO_NOW_UNKNOWN_BEFORE = re.compile(
 )
 # 「前回から変わってないです、実施済みです」: unchanged, then the state said — not a no.
 _UNCHANGED_THEN = re.compile(
-    r"(状況|状態|内容|運用|そこ|前回|去年|昨年|以前)?(と|から)?(は|も)?(特に)?"
-    r"(変わって(い|お)?(ない|ません)|変更(は)?(ない|ありません|なし))(です)?(?=[、。,][^。]{0,3}"
-    r"(実施|対応|導入|整備)?済)"
+    r"(変わって(い|お)?(ない|ません)|変更(は)?(ない|ありません|なし))(です)?"
+    r"(?=[、。,][^。]{0,3}(実施|対応|導入|整備)?済)"
 )
 # 「連鎖接続先はありません」「再委託先はございません」: the whole reply says the party
 # the item is about does not exist (not 「委託先、ないっす」, which earlier rounds ask about).
@@ -189,7 +189,8 @@ def turn_rewrites(text: str) -> str:
     if "たら" in text or "ところ" in text:
         text = _CHECKED_AND_FOUND.sub("", text)
     if "済" in text:
-        text = _UNCHANGED_THEN.sub("", text)
+        if "変" in text:
+            text = _UNCHANGED_THEN.sub("", text)
         text = _LATIN_DONE.sub("済み", text)
     if "未" in text:
         text = _BARE_NOT_YET.sub("未実施", text)
@@ -292,3 +293,6 @@ def turn_verdict(
         if total and done and int(done.group(4)) < int(total.group(2)):
             return Status.PARTIAL, None  # 「全部で8社…終わったのは3社です」
     return status, guess
+
+
+fast_module(globals())
