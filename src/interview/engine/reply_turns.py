@@ -91,6 +91,7 @@ _EVERY = re.compile(
     r"毎日|毎週|毎月|毎年|毎朝|毎晩|日次|週次|月次|年次|四半期ごと|半年ごと"
     r"|[0-9一二三四五六]+(か月|ヶ月|カ月|年|週)(ごと|毎|に[0-9一1]回)"
 )
+_DIGIT = re.compile(r"[0-9]")  # a count in the now-clause: a part, maybe (「今のところ3社」)
 # The clause before it is in the past (what was, not what is).
 _PAST_BEFORE = re.compile(
     r"((た|ました|でした|だった|てた|ていた|なかった|ませんでした)(ん|の)?(です|だ)?(が|けど|けれど|けども|し)?"
@@ -250,7 +251,7 @@ def turn_verdict(
             and not PLAN_WORDS.search(now)
             and not _CAVEAT.search(now)
             and not _UNKNOWN.search(now)
-            and not re.search(r"\d", now)
+            and not _DIGIT.search(now)
         )
         if (
             now_clean
