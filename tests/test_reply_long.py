@@ -153,3 +153,21 @@ def test_a_summing_up_sentence_under_300_characters_gives_the_guess():
     assert LONG_REPLY <= len(text) < BY_SENTENCE
     reply = parse_status_reply(text, today=TODAY)
     assert (reply.status, reply.guess) == (None, Status.PARTIAL)
+
+
+def test_an_english_reply_is_read_sentence_by_sentence():
+    text = (
+        "No WAF on our side, and I know that is what the item asks about. "
+        "Our public surface is a single REST API used by our own app and two partner banks. "
+        "Every request is signed, and the gateway drops anything without a valid client "
+        "certificate. Rate limits are set per client, e.g. 50 requests a second. "
+        "We have not deployed any intrusion detection either."
+    )
+    assert sentences(text)[:2] == [
+        "No WAF on our side, and I know that is what the item asks about.",
+        "Our public surface is a single REST API used by our own app and two partner banks.",
+    ]
+    assert "Rate limits are set per client, e.g. 50 requests a second." in sentences(text)
+    assert sentences("Version 2.1 is live. OK") == ["Version 2.1 is live.", "OK"]
+    reply = parse_status_reply(text, today=TODAY)
+    assert is_long(text) and reply.status is None and reply.detail == text

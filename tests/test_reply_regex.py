@@ -365,3 +365,27 @@ def test_prepare_compiles_every_alternation_ahead():
     made = list(reply_regex._ALTERNATIONS)
     assert len(made) >= 10  # the rules' and the plan reader's
     assert all(alternation._parts is not None for alternation in made)
+
+
+def test_the_patterns_written_in_place_are_found_and_compiled_ahead():
+    import sys
+    import types
+
+    from interview.engine import reply_rules
+    from interview.engine.reply_regex import compile_literals, literal_patterns
+
+    module = types.ModuleType("written_in_place")
+    exec(  # a module of our own text, to read its bytecode
+        "import re\n"
+        "def f(text):\n"
+        "    label = 'not a pattern'\n"
+        "    if re.search(r'予定(です)?$', text):\n"
+        "        return re.sub('x+', 'y', text), label\n"
+        "    return [m for m in re.finditer(r'\\d+', text)]\n",
+        module.__dict__,
+    )
+    assert literal_patterns(module) == {r"予定(です)?$", "x+", r"\d+"}
+    # the rules write patterns in place (「(ほぼ|ほとんど)(何|なに)も」): all found, all compiled
+    assert r"(ほぼ|ほとんど)(何|なに)も" in literal_patterns(reply_rules)
+    reply_modules = [m for n, m in sys.modules.items() if n.startswith("interview.engine.reply")]
+    assert compile_literals(reply_modules) >= 100

@@ -120,7 +120,7 @@ def _sentences_plan(units: list[str], guess: Status | None, today: date | None) 
 def _read_long(raw: str, units: list[str], today: date | None) -> StatusReply:
     """A long reply (*units*: its sentences): its answering sentences read as replies; not
     sure, with their best guess pre-selected (``engine.reply_long``)."""
-    from interview.engine.reply_long import best_guess, chosen
+    from interview.engine.reply_long import best_guess, chosen, summed_up
 
     read: dict[str, StatusReply] = {}
 
@@ -129,8 +129,13 @@ def _read_long(raw: str, units: list[str], today: date | None) -> StatusReply:
             read[unit] = _read_one(unit, today, plan=False)
         return _answer(read[unit])
 
-    picked = [units[i] for i in chosen(units, reading)]
-    guess = best_guess(picked, [reading(unit) for unit in picked])
+    # a sentence that sums up the answer gives the guess (``best_guess``): then the
+    # sentences at the ends are not read
+    guess = summed_up(units, reading)
+    picked = [unit for unit in units if unit in read]
+    if guess is None:
+        picked = [units[i] for i in chosen(units, reading)]
+        guess = best_guess(picked, [reading(unit) for unit in picked])
     plan = _sentences_plan(units, guess, today)
     # a question back only when no chosen sentence answers and one asks
     asked = guess is None and any(read[unit].is_question for unit in picked)
@@ -179,11 +184,17 @@ def prepare_reader() -> None:
     """Load and compile what reading replies needs, short and long (the first reply would
     otherwise pay for it: the rules and the gate on the first, the long-text forms of the
     rules on the first reply of 160 characters or more). Safe in a thread."""
-    from interview.engine.reply_regex import prepare
+    import sys
+
+    from interview.engine.reply_regex import compile_literals, prepare
 
     for sample in _SAMPLES:  # imports the rules, loads the gate, compiles what they reach
         parse_status_reply(sample, today=date(2026, 4, 1))
     prepare()  # the rules' alternations, now made
+    # and the patterns the rules write in place, which the samples do not all reach
+    compile_literals(
+        module for name, module in list(sys.modules.items()) if name.startswith(__name__)
+    )
 
 
 # Replies of the shapes the rules branch on (contrast, plan, scope, reason, an unknown,

@@ -31,8 +31,11 @@ BY_SENTENCE = 300
 # 7 wrong, and 4 right and 1 wrong): background beside the answer reads as a contrast.
 ASKED_ACROSS_SENTENCES = frozenset({Status.PARTIAL, Status.ALTERNATIVE})
 
-# A sentence ends at 。 ！ ？ (full or half width) or a line break.
-_SENTENCE_END = re.compile(r"(?<=[。．!！?？\n])")
+# A sentence ends at 。 ！ ？ (full or half width) or a line break, and in English at a full
+# stop followed by a blank (「…in the console. We also…」; not 「v2.1」).
+_SENTENCE_END = re.compile(
+    r"(?<=[。．!！?？\n])|(?<=[A-Za-z0-9)][.])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.) +(?=\S)"
+)
 
 # A sentence that sums up the answer (「媒体は制御済み、テザリングは未対応、ということになります」,
 # 「以上のとおり、本項目は対応に至っておりません」) or a memo's status line (「状況：一部実施」):
