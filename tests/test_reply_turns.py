@@ -26,6 +26,7 @@ from interview.engine.answers import Status
         "以前は月次でしたが、今は毎週です",  # a frequency is the state now
         "さっき調べたら、証明書は自動更新になってました",  # looked, and found it done
         "残件はゼロです",
+        "最初は嫌がられましたが、今は全員普通にパスワード管理ツールを使ってくれてます",
     ],
 )
 def test_a_gap_counted_as_none_or_the_state_now_is_done(text):
@@ -83,6 +84,8 @@ def test_nothing_outsourced_all_in_house_is_not_applicable(text):
         ("3年前までは外部監査を受けてました", Status.NOT_DONE),  # done until then; and now?
         ("昨年度までは実施していませんでした", Status.DONE),  # not done until then; and now?
         ("正式リリースは来月で、今は検証環境でテスト中です", Status.NOT_DONE),
+        ("要件定義まではやりましたが、本番適用はまだです", Status.NOT_DONE),  # a first step
+        ("年明けから運用する予定で、今はルールを詰めているところです", Status.NOT_DONE),
     ],
 )
 def test_asked_with_a_guess(text, guess):

@@ -154,6 +154,16 @@ _UNTIL_THEN_NOT = re.compile(
     r"([0-9一二三四五]+(年|か月|ヶ月|カ月)前|去年|昨年|前年|前回|以前|先月|先期|前期|昨年度|前年度|当初)まで(は)?[、,]?"
     r"[^、。]{0,16}?(なかった|ませんでした|未着手でした|未実施でした|未対応でした)(けど|が|ね|よ)?[。!…]*$"
 )
+# 「ベンダーの選定まではしたんですけど、…導入はまだです」: a first step reached, not the goal.
+_STEP_NOT_GOAL = re.compile(
+    r"まで(は)?(した|しました|やった|やりました|できた|できました|終わった|進んだ|進みました|決めた|決まった)"
+    r"[^。]{0,24}?(導入|実施|運用|本番|適用|契約|展開|施行|開始)(は|も)?[、,]?(まだ|未|して(い|お)?(ない|ません))"
+)
+# 「来期から本格的にやる予定で、今は手順書を作っているところです」: a plan, groundwork now.
+_GROUNDWORK_NOW = re.compile(
+    r"(今|いま|現在)(は)?[、,]?[^、。]{0,16}?(作って|作成して|準備して|整備して|詰めて|検討して|書いて)(い|お)?る"
+    r"(ところ|最中|段階)"
+)
 # 「今はステージングで最終確認中」「今はパイロット期間中」: a trial, now.
 _TRIAL_NOW = re.compile(
     r"(今|いま|現在)(は|のところ)?[、,]?[^、。]{0,10}?"
@@ -287,6 +297,11 @@ def turn_verdict(
         and _TRIAL_NOW.search(text)
     ):
         # 「本番は来週から。今はステージングで最終確認中」: the real thing still to come. Ask.
+        return None, Status.NOT_DONE
+    if status is Status.PARTIAL and (
+        _STEP_NOT_GOAL.search(text) or (has_plan and _GROUNDWORK_NOW.search(text))
+    ):
+        # a first step reached, or groundwork now for a plan — 未実施 more than a part. Ask.
         return None, Status.NOT_DONE
     if status in (None, Status.DONE) and "全" in text:
         total = _TOTAL.search(text)
