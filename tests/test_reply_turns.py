@@ -92,6 +92,17 @@ def test_asked_with_a_guess(text, guess):
     assert rules_reading(text) == (None, guess), text
 
 
-def test_a_full_trial_sentence_stays_a_part():
-    """Older tables read a trial with a date for the real thing as a part: unchanged."""
-    assert rules_reading("試験運用中で、本格運用は来年4月からの予定です")[0] is Status.PARTIAL
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ドラフトは作ったものの、承認はこれからです",  # a first step, the real thing later
+        "試験導入中で、全社展開は来期からの予定です",  # older tables read this a part
+        "設計まではできましたが、実装はまだです",
+    ],
+)
+def test_a_first_step_then_the_real_thing_later_is_asked(text):
+    assert rules_reading(text) == (None, Status.NOT_DONE), text
+
+
+def test_a_trial_with_a_scope_stays_a_part():
+    assert rules_reading("試験運用中で、一部の部署だけ使っています")[0] is Status.PARTIAL

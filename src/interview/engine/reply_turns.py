@@ -47,8 +47,11 @@ _ZERO_GAP = re.compile(
     r"(件|社|人|名|台|個|つ|枚|か所|箇所)?(状態|状況)?"
     r"(?!では|じゃ|わけ|訳|とは|か(どうか|を|、|確認|調べ|チェック|見|[?？]))"
     # 「パッチを当てていない端末はゼロです」: what is left undone counted, none
-    r"|(て(い|お)?ない|でない|せず(に)?|なしの)(もの|端末|人|社員|職員|アカウント|サーバー?|pc|委託先|部署|拠点|システム"
-    r"|データ|箇所|ところ|件)(は|が|も)(現在|今|いま|今のところ)?[、,]?(ゼロ|0|０|皆無)(?!では|じゃ)"
+    r"|(て(い|お)?ない|でない|せず(に)?|なしの)(もの|ところ|[一-龥ァ-ヶーa-z0-9]{1,8})(は|が|も)(現在|今|いま|今のところ)?[、,]?"
+    r"(ゼロ|0|０|皆無)(?!では|じゃ)"
+    # 「ログの欠損はないです」: nothing lost
+    r"|(欠損|欠落|取りこぼし|取り漏れ|紛失)(は|も)(特に|一切|今まで|これまで)?(ない|無い|ありません|ございません|なし)"
+    r"(?!では|じゃ|わけ|訳|とは|か(どうか|を|、|確認|調べ|チェック|見|[?？]))"
     # 「棚卸し漏れはゼロです」「未提出はゼロ」: the misses counted, none
     r"|(漏れ|もれ|抜け|抜け漏れ|未済|未提出|未回収|未受講|未対応|未適用|未締結|違反|不備|残り|残件|積み残し)(は|も|が)?"
     r"(現在|今|いま|今のところ|現時点で|現状)?[、,]?(ゼロ|0件|０件|0社|0人|皆無)(?!では|じゃ)"
@@ -76,7 +79,7 @@ _CHECKED_AND_FOUND = re.compile(
 # 「MFA済」「WAF済」: 済 right after a Latin name is 済み.
 _LATIN_DONE = re.compile(r"(?<=[a-z0-9])済(?![み])")
 # 「検証：未」「検証環境わ未」: a bare 未 for a part (は typed わ).
-_BARE_NOT_YET = re.compile(r"(?<=[はわ:])未(?=(です|だ|。|、|,|\n|$))")
+_BARE_NOT_YET = re.compile(r"(?<=[はわ:一-龥ァ-ヶーa-z0-9])未(?=(です|だ)?([。、,/／\n]|$))")
 
 # The state now, said last: 「今は…」「今年の4月からは…」 at the start of a clause.
 _NOW = re.compile(
@@ -85,6 +88,7 @@ _NOW = re.compile(
     r"|(今年|今年度|今期|昨年|去年|昨年度|先月|先期)(の[0-9]{1,2}月)?|[0-9]{1,2}月)"
     r"(は|では|から(は)?|以降(は)?|より)(?![^、。]{0,3}(予定|から))"
     r"|(その後|あれから|それから|(今月|今週|先週|先月|先日|昨日)(頭|末|初め|中旬)?(に|は))(は)?[、,]?"
+    r"|[一-龥ァ-ヶーa-z0-9]{1,8}(し|っ|ん|い)?(て|で)(から|以来)(は|も)?[、,]?"
 )
 # 「いまは四半期ごとです」: a frequency, said as the state now.
 _EVERY = re.compile(
@@ -168,21 +172,40 @@ _GROUNDWORK_NOW = re.compile(
 _TRIAL_NOW = re.compile(
     r"(今|いま|現在)(は|のところ)?[、,]?[^、。]{0,10}?"
     r"(検証|試験|テスト|ステージング|stg|staging|poc|パイロット|トライアル|最終確認)"
+    r"|(検証|テスト|ステージング|stg)(環境)?で[^、。]{0,8}?(確認|検証|テスト|試し|試験)(中|して)"
+)
+# A preparatory step or artefact (「ドラフトは作りました」「設計まではできてて」「PoC中」) ...
+_PREP = re.compile(
+    r"ドラフト|草案|素案|下書き|たたき台|(規程|規定|ポリシー|手順書?)案|設計|要件|見積|比較|選定|キックオフ|稟議"
+    r"|(検証|テスト|試験)(?!環境|用|機|サーバ|データ)|poc|試行|β版|ベータ|パイロット|作成中|準備中|策定中"
+)
+# ... then the real thing not yet, or later (「施行前」「取締役会はこれから」「実装はまだ」).
+_REAL_NOT_YET = re.compile(
+    r"(承認|施行|公開|実装|導入|運用|本番|発注|契約|展開|リリース|作業|開発|反映|適用|取締役会|役員会)[^、。]{0,10}?"
+    r"(まだ|未|これから|前(です|だ|$|[。、])|して(い|お)?(ない|ません)|されて(い|お)?(ない|ません)"
+    r"|始まって(い|お)?(ない|ません)|予定|待ち|(来週|来月|来期|来年度?|年明け|[0-9]{1,2}月)(から|に))"
+)
+# A scope named: a part after all (「一部の部署だけ」「主要な2システム」).
+_SCOPE_NAMED = re.compile(r"一部|のみ|だけ|以外|半分|主要な|[0-9]+(社|拠点|部署|システム|台|人)")
+# 「本番は先月から、検証環境は来月から入れます」: one part since, the other still to come.
+_SINCE_AND_LATER = re.compile(
+    r"(は|が)(先月|先週|去年|昨年|今年|今月|[0-9]{1,2}月)から[、,][^。]{0,16}?(は|が)"
+    r"(来月|来週|来期|来年|年明け|[0-9]{1,2}月)から"
 )
 # 「委託先がなく、開発も運用もすべて内製です」: nothing outsourced, all built in-house.
 _ALL_IN_HOUSE = re.compile(
-    r"(委託|外注|再委託)(先)?(は|が|も)?(一切|特に|そもそも)?"
-    r"(ない|無い|なく(て)?|無く(て)?|なし(で)?|無し(で)?|ありません|ございません|おらず"
-    r"|して(い|お)?(ない|なく(て)?|ません|らず))(ので|ため|です)?[、,。]?[^。]{0,12}?(全て|すべて|全部|完全|全面的?)に?"
-    r"(内製|自社開発|自前|自社内|社内で)"
+    r"(委託|外注|再委託)(先)?(は|が|も|を)?(一切|特に|そもそも)?"
+    r"(ない|無い|なく(て)?|無く(て)?|なし(で)?|無し(で)?|ゼロ(で)?|ありません|ございません|おらず|持たず"
+    r"|(して|使って|利用して|持って)(い|お)?(ない|なく(て)?|ません|らず))(ので|ため|です)?[、,。]?[^。]{0,12}?"
+    r"(全て|すべて|全部|完全|全面的?|ともに)に?[^、。]{0,8}?(内製|自社開発|自前|自社内|社内で|自社で)"
 )
 # 「全部で8社あって…今のところ終わったのは3社です」: a total, then how many are done.
 _TOTAL = re.compile(
-    r"全(部|体)?で[^\d、。]{0,2}(\d+)(社|件|拠点|店|台|人|名|部署|システム|本|個|つ)"
+    r"全(部|体)?で[^\d、。]{0,2}(\d+)(社|件|拠点|店|台|人|名|部署|システム|本|個|つ|アカウント|id|端末|か所|箇所)"
 )
 _DONE_COUNT = re.compile(
     r"(終わった|終わってる|終わっている|済んだ|済んでる|完了した|完了している|対応した|対応済み|実施した|実施済み"
-    r"|できた|回った|回れた|行けた|行った)(の|ところ)(は|が)[^\d、。]{0,4}(\d+)"
+    r"|できた|回った|回れた|行けた|行った|もらえた|取れた|集まった|回収できた|受けた)(の|ところ)(は|が)[^\d、。]{0,4}(\d+)"
 )
 # 「…話は出てて、予算も一応あるんですが、結局まだ何も始まってないです」: in the end, nothing.
 _NOTHING_IN_THE_END = re.compile(
@@ -230,7 +253,7 @@ def turn_verdict(
     if (
         status not in (Status.UNKNOWN, Status.ALTERNATIVE)
         and not has_plan
-        and _ALL_IN_HOUSE.search(text)
+        and (_ALL_IN_HOUSE.search(text) or _ALL_IN_HOUSE.search(folded))
     ):
         return Status.NOT_APPLICABLE, None
     if (
@@ -297,6 +320,18 @@ def turn_verdict(
         and _TRIAL_NOW.search(text)
     ):
         # 「本番は来週から。今はステージングで最終確認中」: the real thing still to come. Ask.
+        return None, Status.NOT_DONE
+    if status is Status.NOT_DONE and _SINCE_AND_LATER.search(text):
+        return None, Status.PARTIAL  # 「本番は先月から、検証環境は来月から」: a part? Ask.
+    if (
+        (status is Status.PARTIAL or (status is None and guess is Status.PARTIAL))
+        and not _SCOPE_NAMED.search(text)
+        and _PREP.search(text)
+        and _REAL_NOT_YET.search(text)
+    ):
+        # 「ドラフトは作りましたが、まだ承認されていないので施行前です」「設計まではできてて、実装は
+        # まだです」: a first step, the real thing not yet — 未実施 to some writers, a part to
+        # others (「試験運用中で、本格運用は来年4月から」). Ask, with 未実施 guessed.
         return None, Status.NOT_DONE
     if status is Status.PARTIAL and (
         _STEP_NOT_GOAL.search(text) or (has_plan and _GROUNDWORK_NOW.search(text))
