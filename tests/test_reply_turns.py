@@ -27,6 +27,9 @@ from interview.engine.answers import Status
         "さっき調べたら、証明書は自動更新になってました",  # looked, and found it done
         "残件はゼロです",
         "最初は嫌がられましたが、今は全員普通にパスワード管理ツールを使ってくれてます",
+        "先ほど確認しましたが、ちゃんと暗号化されていました",  # looked, and found it done
+        "除外しているサーバーは一つもありません",  # nothing left out
+        "前回から特に変化はなく、対応済みです",
     ],
 )
 def test_a_gap_counted_as_none_or_the_state_now_is_done(text):
@@ -42,6 +45,8 @@ def test_a_gap_counted_as_none_or_the_state_now_is_done(text):
         "手順書はまだ下書きで、承認はこれからです",  # a draft, the real thing still to come
         "予算も人もつけてもらったんですが、結局まだ何も進んでいません",
         "今は何もしてないです、昔のことは分かりません",  # only the past is unknown
+        "一度は導入したんですけど、重すぎて結局今は外しています",  # done once, stopped now
+        "以前は定期的に見ていましたが、担当が替わってからは見られていません",
     ],
 )
 def test_a_no_now_or_a_draft_is_not_done(text):

@@ -49,6 +49,9 @@ _ZERO_GAP = re.compile(
     # 「パッチを当てていない端末はゼロです」: what is left undone counted, none
     r"|(て(い|お)?ない|でない|せず(に)?|なしの)(もの|ところ|[一-龥ァ-ヶーa-z0-9]{1,8})(は|が|も)(現在|今|いま|今のところ)?[、,]?"
     r"(ゼロ|0|０|皆無)(?!では|じゃ)"
+    # 「対象外にしているシステムはありません」: nothing left out
+    r"|(対象外|適用外|除外)(に|と)?(して(い|お)?る|した|の|扱いの?)[^、。]{0,8}?(は|も)(一つも|ひとつも|特に|一切)?"
+    r"(ない|無い|ありません|ございません|ゼロ)(?!では|じゃ|わけ|訳|とは|か(どうか|を|、|確認|調べ|チェック|見|[?？]))"
     # 「ログの欠損はないです」: nothing lost
     r"|(欠損|欠落|取りこぼし|取り漏れ|紛失)(は|も)(特に|一切|今まで|これまで)?(ない|無い|ありません|ございません|なし)"
     r"(?!では|じゃ|わけ|訳|とは|か(どうか|を|、|確認|調べ|チェック|見|[?？]))"
@@ -73,7 +76,7 @@ _GAP_LEFT = re.compile(
 )
 # 「いま確認したら、バックアップは毎日とれてました」: looked, and here is what was found.
 _CHECKED_AND_FOUND = re.compile(
-    r"(確認|調査|チェック)(を)?(した|しました|してみた|してみました)(ら|ところ)[、,]?"
+    r"(確認|調査|チェック)(を)?(した|しました|してみた|してみました)(ら|ところ|が、|けど、)[、,]?"
     r"|(調べ|見)(た|てみた|ました|てみました)(ら|ところ)[、,]"
 )
 # 「MFA済」「WAF済」: 済 right after a Latin name is 済み.
@@ -126,7 +129,8 @@ _NO_NOW_UNKNOWN_BEFORE = re.compile(
 )
 # 「前回から変わってないです、実施済みです」: unchanged, then the state said — not a no.
 _UNCHANGED_THEN = re.compile(
-    r"(変わって(い|お)?(ない|ません)|変更(は)?(ない|ありません|なし))(です)?"
+    r"(変わって(い|お)?(ない|ません)|変わり(は)?(なく|ない|ありません)|変更(は)?(なく|ない|ありません|なし)"
+    r"|変化(は)?(なく|ない|なし|ありません))(です)?"
     r"(?=[、。,][^。]{0,3}(実施|対応|導入|整備)?済)"
 )
 # 「連鎖接続先はありません」「再委託先はございません」: the whole reply says the party
@@ -168,6 +172,14 @@ _GROUNDWORK_NOW = re.compile(
     r"(今|いま|現在)(は)?[、,]?[^、。]{0,16}?(作って|作成して|準備して|整備して|詰めて|検討して|書いて)(い|お)?る"
     r"(ところ|最中|段階)"
 )
+# 「導入はしたんですが、色々トラブルがあって、結局今は止めています」: done once, stopped now.
+_STOPPED_NOW = re.compile(
+    r"(した|しました|入れた|入れました|始めた|始めました|導入した|作った|作りました)(ん|の)?(です)?(が|けど|けれど)[、,]"
+    r"[^。]{0,30}?(今は|現在は|いまは|結局)[、,]?[^、。]{0,8}?"
+    r"(止めて|やめて|停止して|外して|使わなくなって|使って(い|お)?(ない|ません))(い|お)?(る|ます|ます。|ません)?[。!…]*$"
+)
+# 「…コロナでリモートになってからはできてないです」: since something changed, a no.
+_SINCE_CHANGE_NO = re.compile(r"(て|で)(から|以来)(は|も)?[、,]?[^、。]{0,16}?$")
 # 「今はステージングで最終確認中」「今はパイロット期間中」: a trial, now.
 _TRIAL_NOW = re.compile(
     r"(今|いま|現在)(は|のところ)?[、,]?[^、。]{0,10}?"
@@ -218,9 +230,9 @@ _NOTHING_IN_THE_END = re.compile(
 def turn_rewrites(text: str) -> str:
     """The folded reply with the gaps counted as none made a done token, a bare 未 made
     未実施 and 「MFA済」 made 済み."""
-    if "もれ" in text or "ないと" in text or any(c in text for c in "未漏抜欠ゼ0０残"):
+    if "もれ" in text or "ないと" in text or any(c in text for c in "未漏抜欠ゼ0０残外損落"):
         text = _ZERO_GAP.sub(_POS_TOKEN, text)
-    if "たら" in text or "ところ" in text:
+    if "たら" in text or "ところ" in text or "たが" in text or "たけど" in text:
         text = _CHECKED_AND_FOUND.sub("", text)
     if "済" in text:
         if "変" in text:
@@ -266,6 +278,19 @@ def turn_verdict(
     if status in (None, Status.NOT_DONE) and _NO_SUCH_PARTY.match(text):
         # 「連鎖接続先はありません」: no such party to oversee — 該当なし
         return Status.NOT_APPLICABLE, None
+    if status in (None, Status.PARTIAL, Status.DONE) and _STOPPED_NOW.search(text):
+        return Status.NOT_DONE, None  # 「導入はしたんですが、…結局今は止めています」
+    if (
+        status in (None, Status.PARTIAL)
+        and _BEFORE.search(text)
+        and (since := _SINCE_CHANGE_NO.search(text)) is not None
+        and _ENDS_NO.search(since.group(0))
+        and not _PARTIAL.search(since.group(0))
+        and (_POSITIVE.search(text[: since.start()]) or _TELEGRAPHIC.search(text[: since.start()]))
+        and not _NEGATIVE.search(text[: since.start()])
+    ):
+        # 「昔はやってたんですが、コロナでリモートになってからはできてないです」: done before only
+        return Status.NOT_DONE, None
     if status is Status.UNKNOWN and _NO_NOW_UNKNOWN_BEFORE.search(text):
         # 「今は何もしていません、前はやってたかどうかも知りません」: only the past is unknown
         return Status.NOT_DONE, None
