@@ -178,6 +178,7 @@ from interview.engine.reply_shapes import (
     _unread_part,
     _weaker_same_kind,
 )
+from interview.engine.reply_turns import turn_rewrites, turn_verdict
 
 # English, folded (no blanks): a means that closes the risk by itself, or says it covers it.
 _EN_COVERING = re.compile(
@@ -237,7 +238,8 @@ def read(folded: str) -> Reading:
     reported = _STANDPOINT.sub("", _REPORTING.sub("", _EARLIER_UNKNOWN.sub("", folded)))
     text = _INTENT_THOUGHT.sub("予定", reported or folded)
     text = _BECOME_STATE.sub(r"\1です", text)
-    text = fold_predicates(text)
+    text = fold_predicates(turn_rewrites(text))
+    text = turn_rewrites(text)  # 「未締結の委託先はゼロ」「検証：未」「MFA済」
     text = re.sub(
         r"^(お|ご)(見込み|認識|理解|指摘)の(通り|とおり)", "その通り", text
     )  # 「お見込みのとおり」
@@ -289,6 +291,9 @@ def read(folded: str) -> Reading:
         text = re.sub(r"(する|行う|進める|入れる)方針(です|だ|で)?", r"\1予定\2", text)
     has_plan = bool(PLAN_WORDS.search(text))
     status, guess = _verdict(text, has_plan)
+    status, guess = turn_verdict(
+        text, status, guess, has_plan, folded
+    )  # the now, a draft, in-house
     weaker = _no_then_weaker(text)
     if weaker and (
         status in (Status.PARTIAL, Status.DONE, Status.ALTERNATIVE)
