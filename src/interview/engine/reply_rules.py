@@ -178,6 +178,7 @@ from interview.engine.reply_shapes import (
     _unread_part,
     _weaker_same_kind,
 )
+from interview.engine.reply_indirect import indirect_rewrites, indirect_verdict
 from interview.engine.reply_turns import turn_rewrites, turn_verdict
 
 # English, folded (no blanks): a means that closes the risk by itself, or says it covers it.
@@ -240,6 +241,7 @@ def read(folded: str) -> Reading:
     text = _BECOME_STATE.sub(r"\1です", text)
     text = fold_predicates(turn_rewrites(text))
     text = turn_rewrites(text)  # 「未締結の委託先はゼロ」「検証：未」「MFA済」
+    text = indirect_rewrites(text)  # 「…だけでなく」: not a scope
     text = re.sub(
         r"^(お|ご)(見込み|認識|理解|指摘)の(通り|とおり)", "その通り", text
     )  # 「お見込みのとおり」
@@ -294,6 +296,7 @@ def read(folded: str) -> Reading:
     status, guess = turn_verdict(
         text, status, guess, has_plan, folded
     )  # the now, a draft, in-house
+    status, guess = indirect_verdict(folded, status, guess)  # kept only, broken, on paper
     weaker = _no_then_weaker(text)
     if weaker and (
         status in (Status.PARTIAL, Status.DONE, Status.ALTERNATIVE)

@@ -1,0 +1,118 @@
+"""Indirect replies beyond 代替策: what the words imply about the state, without status words.
+
+Sixteenth round (b), tuning52/53 — non-specialists and short chat replies:
+- kept only, nobody looks (「ログは溜まってるだけで、誰も見てないです」): 未実施;
+- in place but broken now (「カードリーダーは付いてるんですが、壊れてて今はドア開けっぱなし」):
+  a gap more than a part — asked, 未実施 guessed;
+- a rule on paper, never once done (「年1回見直すって書いてあるんですけど、3年一度も開いて
+  ないです」): 未実施;
+- half-remembered, and the person who knew has left (「たしか入ってたと思うんですけど、前の担当者が
+  辞めて引き継ぎ資料にも書いてなくて」): 不明;
+- done for some, the rest still as before (「大きい委託先3社とは契約に入れたけど、小さいところは
+  まだ昔の契約のまま」): a part;
+- out of our hands, so we cannot say (「保守範囲外なので、こちらでは分かりません」): 不明, not
+  該当なし;
+- not only (「保存するだけでなく、毎朝確認しています」): no limited scope (``indirect_rewrites``);
+- nothing ever happened to act on (「重大な事故は起きたことがないので、振り返る対象がない」「お金を
+  預からないので、…手続きはそもそも発生しません」): 該当なし.
+
+``indirect_verdict`` adjusts the rules' verdict right after ``turn_verdict``; it reads the folded
+reply (before the rules' rewrites). Every pattern is bounded (no ``.*`` over the reply).
+"""
+
+from __future__ import annotations
+
+import re
+
+from interview.engine.answers import Status
+from interview.engine.reply_patterns import _HEDGE, _POSITIVE
+from interview.engine.reply_regex import fast_module
+
+_SEEN_BY = r"(見|確認し|チェックし|読ん|開い|触っ|使っ|分析し|レビューし)"
+
+# 「ログは溜まってるだけで、誰も見てないです」: kept, and nobody looks — nothing done
+_KEPT_NOBODY_LOOKS = re.compile(
+    r"(て(い)?る|てある|てあります|て(い)?ます|ており)だけ(で|です|。|、)[、,]?[^。]{0,8}?誰(も|一人)[^。、]{0,4}?"
+    + _SEEN_BY
+    + r"(て|で)(い|お)?(ない|ません|ず|なく)"
+)
+
+# 「付いてるんですが、壊れてて今はドア開けっぱなし」: in place, but not working now
+_BROKEN_NOW = re.compile(
+    r"(けど|が|ものの|けれど)[、,]?[^。]{0,10}?(壊れ|故障し|故障中|動いて(い)?なく|動か(なく|ない))"
+    r"(て(い)?(て|る|ます)|で|たまま|ている|ていて|ちゃってて|ちゃって|なって|、|。|$)"
+)
+
+# 「年1回見直すって書いてあるんですけど、作ってから3年一度も開いてないです」: on paper, never done
+_ON_PAPER_NEVER = re.compile(
+    r"(書いて(あ|あり)|書かれて|決まって|定めて|定められて|うたって|謳って|ルール(上|で)は|規程(上|で)は|建前(上|で)は)"
+    r"[^。]{0,12}?(けど|が|ものの|けれど)[、,]?[^。]{0,24}?(一度も|一回も|1回も|一度として|いっぺんも)"
+    r"[^。、]{0,10}?(て|で)?(い|お)?(ない|ません|ず|なく)"
+)
+
+# 「前の担当者が辞めて引き継ぎ資料にも書いてなくて」: the person who knew has gone
+_HANDOVER_LOST = re.compile(
+    r"(担当|担当者|前任|前任者|人|方)(が|は)[^。]{0,6}?(辞め|退職|異動|いなくな|抜け)[^。]{0,20}?"
+    r"(引き継ぎ|引継ぎ|引継)[^。]{0,10}?(ない|なく|なし|無し|ません|されてな|書いてな|残ってな|もらってな)"
+)
+
+# 「小さいところはまだ昔の契約のまま」: the rest still as before
+_REST_AS_BEFORE = re.compile(
+    r"(けど|が|ものの|けれど)[、,]?[^。]{0,14}?(は|も)(まだ|いまだに|未だに)?[、,]?"
+    r"(昔|古い|旧|以前|前|従来|元|手書き|紙)(の)?[^。、]{0,8}?(のまま|まま)"
+)
+
+# 「保守範囲外なので、こちらでは分かりません」: we cannot say — not a reason it does not apply
+_CANNOT_SAY_HERE = re.compile(
+    r"(こちら|こっち|当方|弊社|当社|私|自分|うち|我々)(では|で|には|じゃ|から)(は)?[、,]?"
+    r"(わかりません|わからない|わかりかね|わかんない|把握して(い|お)?(ない|ません|りません)|把握でき|お答えでき|回答でき)"
+)
+
+# 「事故は起きたことがないので、振り返る対象がない」「…ので、手続きはそもそも発生しません」
+_NOTHING_EVER_HAPPENED = re.compile(
+    r"(起き|発生し|あっ|起こっ)たこと(が|は)(一度も|まだ)?(ない|ありません|無い)(ので|ため|から|し)[、,]?[^。]{0,16}?"
+    r"(対象|もの|機会|場面|実績|記録)(自体|そのもの)?(が|は|も)(ない|無い|ありません|存在しない|存在しません)"
+    r"|(ない|ません|せず)(ので|ため|から)[、,]?[^。]{0,24}?そもそも[^。、]{0,4}?"
+    r"(発生し|生じ|起こら|起き|あり得|ありえ)(ない|ません|ず|ないです)"
+)
+
+
+# 「保存するだけでなく、毎朝確認しています」「本番だけじゃなく検証環境も」: not only — no scope
+_NOT_ONLY = re.compile(r"(だけ|のみ)(で|じゃ|では)なく(て)?[、,]?|のみならず[、,]?")
+
+
+def indirect_rewrites(text: str) -> str:
+    """「…だけでなく」 (not only) read as 「…に加え、」, not as a limited scope."""
+    if "なく" not in text and "ならず" not in text:
+        return text
+    return _NOT_ONLY.sub("に加え、", text)
+
+
+def indirect_verdict(
+    folded: str, status: Status | None, guess: Status | None
+) -> tuple[Status | None, Status | None]:
+    """The rules' (status, guess) for the *folded* reply, adjusted for this module's shapes."""
+    if status is Status.UNKNOWN or status is Status.ALTERNATIVE:
+        return status, guess
+    if _NOTHING_EVER_HAPPENED.search(folded):
+        return Status.NOT_APPLICABLE, None
+    if status is Status.NOT_APPLICABLE and _CANNOT_SAY_HERE.search(folded):
+        return Status.UNKNOWN, None
+    if _HANDOVER_LOST.search(folded):
+        return (Status.UNKNOWN, None) if _HEDGE.search(folded) else (None, Status.UNKNOWN)
+    if status is not Status.NOT_DONE and _KEPT_NOBODY_LOOKS.search(folded):
+        return Status.NOT_DONE, None
+    if status in (None, Status.PARTIAL, Status.DONE) and _ON_PAPER_NEVER.search(folded):
+        return Status.NOT_DONE, None
+    if status in (Status.PARTIAL, Status.DONE) and _BROKEN_NOW.search(folded):
+        return None, Status.NOT_DONE
+    if (
+        status in (None, Status.DONE)
+        and (rest := _REST_AS_BEFORE.search(folded)) is not None
+        and _POSITIVE.search(folded[: rest.start() + 4])
+    ):
+        return Status.PARTIAL, None
+    return status, guess
+
+
+fast_module(globals())
