@@ -12,6 +12,8 @@ Sixteenth round (b), tuning52/53 — non-specialists and short chat replies:
   まだ昔の契約のまま」): a part;
 - out of our hands, so we cannot say (「保守範囲外なので、こちらでは分かりません」): 不明, not
   該当なし;
+- not kept here, all held elsewhere (「サーバは置いてないです。全部データセンターです」): asked,
+  該当なし guessed;
 - not only (「保存するだけでなく、毎朝確認しています」): no limited scope (``indirect_rewrites``);
 - nothing ever happened to act on (「重大な事故は起きたことがないので、振り返る対象がない」「お金を
   預からないので、…手続きはそもそも発生しません」): 該当なし.
@@ -80,6 +82,12 @@ _NOTHING_EVER_HAPPENED = re.compile(
 # 「保存するだけでなく、毎朝確認しています」「本番だけじゃなく検証環境も」: not only — no scope
 _NOT_ONLY = re.compile(r"(だけ|のみ)(で|じゃ|では)なく(て)?[、,]?|のみならず[、,]?")
 
+# 「執務室にサーバは置いてないです。全部データセンターです」: not kept here, all held elsewhere
+_HELD_ELSEWHERE = re.compile(
+    r"(置いて|持って|設置して)(い|お)?(ない|ません|りません)(です)?[。、,]?[^。]{0,4}?(全部|すべて|全て|みんな|丸ごと)[^。]{0,10}?"
+    r"(データセンター|dc|クラウド|aws|gcp|azure|外部|委託先|本社|親会社)(です|にある|にあります|に置|で(す|管理)|任せ|$)"
+)
+
 
 def indirect_rewrites(text: str) -> str:
     """「…だけでなく」 (not only) read as 「…に加え、」, not as a limited scope."""
@@ -96,6 +104,8 @@ def indirect_verdict(
         return status, guess
     if _NOTHING_EVER_HAPPENED.search(folded):
         return Status.NOT_APPLICABLE, None
+    if status is Status.NOT_DONE and _HELD_ELSEWHERE.search(folded):
+        return None, Status.NOT_APPLICABLE  # nothing here to protect — or a gap? Ask.
     if status is Status.NOT_APPLICABLE and _CANNOT_SAY_HERE.search(folded):
         return Status.UNKNOWN, None
     if _HANDOVER_LOST.search(folded):
