@@ -14,6 +14,8 @@ Sixteenth round (b), tuning52/53 — non-specialists and short chat replies:
   該当なし;
 - not kept here, all held elsewhere (「サーバは置いてないです。全部データセンターです」): asked,
   該当なし guessed;
+- no such business (「店舗がないので、店頭の本人確認はやりようがない」): 該当なし; one share not yet
+  (「新しく入った人の分は、まだ手を付けてません」): asked, 一部実施 guessed;
 - not only (「保存するだけでなく、毎朝確認しています」): no limited scope (``indirect_rewrites``);
 - nothing ever happened to act on (「重大な事故は起きたことがないので、振り返る対象がない」「お金を
   預からないので、…手続きはそもそも発生しません」): 該当なし.
@@ -88,6 +90,16 @@ _HELD_ELSEWHERE = re.compile(
     r"(データセンター|dc|クラウド|aws|gcp|azure|外部|委託先|本社|親会社)(です|にある|にあります|に置|で(す|管理)|任せ|$)"
 )
 
+# 「店舗がないので、店頭の本人確認はやりようがない」: no such business, nothing to do
+_NO_SUCH_BUSINESS = re.compile(
+    r"(店舗|店頭|窓口|支店|営業店|アプリ|現金|紙の?書類|海外取引|個人(の)?(顧客|お客様)|対面取引)"
+    r"(が|は|も)?(一切)?(ない|無い|ありません|持って(い|お)?(ない|ません)|扱って(い|お)?(ない|ません))(ので|ため|から)[、,]?"
+    r"[^。]{0,20}?(やりよう|しよう|余地|場面|機会|出番)(が|は|も)?(ない|無い|ありません)"
+)
+
+# 「新しく入った人の分は、まだ手を付けてません」: one share not yet — the rest done? Ask.
+_SHARE_NOT_YET = re.compile(r"の分(は|だけ)[、,]?(まだ|未)")
+
 
 def indirect_rewrites(text: str) -> str:
     """「…だけでなく」 (not only) read as 「…に加え、」, not as a limited scope."""
@@ -102,8 +114,10 @@ def indirect_verdict(
     """The rules' (status, guess) for the *folded* reply, adjusted for this module's shapes."""
     if status is Status.UNKNOWN or status is Status.ALTERNATIVE:
         return status, guess
-    if _NOTHING_EVER_HAPPENED.search(folded):
+    if _NOTHING_EVER_HAPPENED.search(folded) or _NO_SUCH_BUSINESS.search(folded):
         return Status.NOT_APPLICABLE, None
+    if status is Status.NOT_DONE and _SHARE_NOT_YET.search(folded):
+        return None, Status.PARTIAL
     if status is Status.NOT_DONE and _HELD_ELSEWHERE.search(folded):
         return None, Status.NOT_APPLICABLE  # nothing here to protect — or a gap? Ask.
     if status is Status.NOT_APPLICABLE and _CANNOT_SAY_HERE.search(folded):
