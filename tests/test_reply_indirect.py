@@ -31,6 +31,11 @@ from interview.engine.reply import parse_status_reply
         # nothing ever happened to act on
         ("障害が発生したことがないので、報告の対象がありません", Status.NOT_APPLICABLE),
         ("法人取引しかないので、個人向けの補償はそもそも発生しません", Status.NOT_APPLICABLE),
+        # no such business, the business function itself absent
+        ("店舗がないので、対面の本人確認はやりようがないです", Status.NOT_APPLICABLE),
+        ("当社は決済の機能自体を持っていません", Status.NOT_APPLICABLE),
+        # one secret for everyone
+        ("全員共通のIDでログインしています", Status.NOT_DONE),
         # not only: no scope
         ("保存するだけでなく、毎週レビューもしています", Status.DONE),
     ],
@@ -46,6 +51,8 @@ def test_indirect_replies_read(text, want):
         ("入退室のカードリーダーはあるけど、故障中でずっと開けっぱなし", Status.NOT_DONE),
         # the person who knew has gone, no hedge: asked, 不明 guessed
         ("前任者が異動して、引き継ぎ資料が残ってないんです", Status.UNKNOWN),
+        # one share not yet: the rest done?
+        ("派遣さんの分は、まだもらってないです", Status.PARTIAL),
         # not kept here, all held elsewhere: asked, 該当なし guessed
         ("事務所にサーバは置いてません。全部クラウドです", Status.NOT_APPLICABLE),
     ],

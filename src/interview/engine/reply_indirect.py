@@ -16,6 +16,8 @@ Sixteenth round (b), tuning52/53 — non-specialists and short chat replies:
   該当なし guessed;
 - no such business (「店舗がないので、店頭の本人確認はやりようがない」): 該当なし; one share not yet
   (「新しく入った人の分は、まだ手を付けてません」): asked, 一部実施 guessed;
+- the business function itself absent (「送金の仕組みそのものを持ってない」): 該当なし; one secret for
+  everyone (「みんな同じパスワードで入ってます」): 未実施;
 - not only (「保存するだけでなく、毎朝確認しています」): no limited scope (``indirect_rewrites``);
 - nothing ever happened to act on (「重大な事故は起きたことがないので、振り返る対象がない」「お金を
   預からないので、…手続きはそもそも発生しません」): 該当なし.
@@ -97,6 +99,18 @@ _NO_SUCH_BUSINESS = re.compile(
     r"[^。]{0,20}?(やりよう|しよう|余地|場面|機会|出番)(が|は|も)?(ない|無い|ありません)"
 )
 
+# 「うちは送金の仕組みそのものを持ってないんです」: the business function itself is absent
+_NO_SUCH_FUNCTION = re.compile(
+    r"(送金|決済|振込|融資|預金|入出金|為替)(の)?(仕組み|機能|業務|サービス)?(そのもの|自体)(を|が|は|も)?(一切)?"
+    r"(持って|扱って|やって|提供して|行って)?(い|お)?(ない|無い|ません|ありません|りません)"
+)
+
+# 「みんな同じパスワードで入ってます」: one secret for everyone — a gap, not a control
+_SHARED_SECRET = re.compile(
+    r"(みんな|全員|皆|各自|全社員|社員全員)(で)?(同じ|共通の?|一つの|1つの|ひとつの)[^。、]{0,4}?"
+    r"(パスワード|id|アカウント|鍵|カード)(で|を|が)"
+)
+
 # 「新しく入った人の分は、まだ手を付けてません」: one share not yet — the rest done? Ask.
 _SHARE_NOT_YET = re.compile(r"の分(は|だけ)[、,]?(まだ|未)")
 
@@ -114,8 +128,14 @@ def indirect_verdict(
     """The rules' (status, guess) for the *folded* reply, adjusted for this module's shapes."""
     if status is Status.UNKNOWN or status is Status.ALTERNATIVE:
         return status, guess
-    if _NOTHING_EVER_HAPPENED.search(folded) or _NO_SUCH_BUSINESS.search(folded):
+    if (
+        _NOTHING_EVER_HAPPENED.search(folded)
+        or _NO_SUCH_BUSINESS.search(folded)
+        or _NO_SUCH_FUNCTION.search(folded)
+    ):
         return Status.NOT_APPLICABLE, None
+    if status in (Status.DONE, Status.PARTIAL) and _SHARED_SECRET.search(folded):
+        return Status.NOT_DONE, None
     if status is Status.NOT_DONE and _SHARE_NOT_YET.search(folded):
         return None, Status.PARTIAL
     if status is Status.NOT_DONE and _HELD_ELSEWHERE.search(folded):
