@@ -17,7 +17,10 @@ from interview.engine.reply import parse_status_reply
         # kept only, nobody looks
         ("監視ログは保存してるだけで、誰もチェックしてないです", Status.NOT_DONE),
         # a rule on paper, never once done
-        ("マニュアルには毎月点検と書いてありますが、一度も点検したことはありません", Status.NOT_DONE),
+        (
+            "マニュアルには毎月点検と書いてありますが、一度も点検したことはありません",
+            Status.NOT_DONE,
+        ),
         # Western-Japan 〜ちょる, one-kanji 〜とる
         ("点検はしちょらん", Status.NOT_DONE),
         ("毎週見とるけん", Status.DONE),

@@ -93,7 +93,7 @@ _HELD_ELSEWHERE = re.compile(
 )
 
 # 「店舗がないので、店頭の本人確認はやりようがない」: no such business, nothing to do
-_NO_SUCH_BUSINESS = re.compile(
+_NO_SUCH_OUTLET = re.compile(
     r"(店舗|店頭|窓口|支店|営業店|アプリ|現金|紙の?書類|海外取引|個人(の)?(顧客|お客様)|対面取引)"
     r"(が|は|も)?(一切)?(ない|無い|ありません|持って(い|お)?(ない|ません)|扱って(い|お)?(ない|ません))(ので|ため|から)[、,]?"
     r"[^。]{0,20}?(やりよう|しよう|余地|場面|機会|出番)(が|は|も)?(ない|無い|ありません)"
@@ -130,7 +130,7 @@ def indirect_verdict(
         return status, guess
     if (
         _NOTHING_EVER_HAPPENED.search(folded)
-        or _NO_SUCH_BUSINESS.search(folded)
+        or _NO_SUCH_OUTLET.search(folded)
         or _NO_SUCH_FUNCTION.search(folded)
     ):
         return Status.NOT_APPLICABLE, None

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from interview.engine.answers import Status
 from interview.engine.reply_correction import corrected_tail
 from interview.engine.reply_english import UNREAD_NEGATION
+from interview.engine.reply_indirect import indirect_rewrites, indirect_verdict
 from interview.engine.reply_patterns import (
     _ACCOUNT_HALT,
     _ACCOUNT_STOP,
@@ -178,7 +179,6 @@ from interview.engine.reply_shapes import (
     _unread_part,
     _weaker_same_kind,
 )
-from interview.engine.reply_indirect import indirect_rewrites, indirect_verdict
 from interview.engine.reply_turns import turn_rewrites, turn_verdict
 
 # English, folded (no blanks): a means that closes the risk by itself, or says it covers it.
