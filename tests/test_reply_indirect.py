@@ -39,6 +39,10 @@ from interview.engine.reply import parse_status_reply
         ("当社は決済の機能自体を持っていません", Status.NOT_APPLICABLE),
         # one secret for everyone
         ("全員共通のIDでログインしています", Status.NOT_DONE),
+        # talk only, said last; could find out, does not know now; only named holders
+        ("MFAを入れようという話は何度も上がってるんですけどね", Status.NOT_DONE),
+        ("台帳を見ればわかるはずですが、いま出先でして", Status.UNKNOWN),
+        ("サーバ室の鍵は部長しか持っていません", Status.DONE),
         # not only: no scope
         ("保存するだけでなく、毎週レビューもしています", Status.DONE),
     ],
@@ -69,6 +73,7 @@ def test_indirect_replies_asked(text, guess):
     [
         # look-alikes that keep their reading
         ("規程に年1回と書いてあって、毎年ちゃんと見直しています", Status.DONE),
+        ("管理画面を見ればわかるようになっています", Status.DONE),
         ("アクセスログは取ってるけど、夜間は誰も見てない", Status.PARTIAL),
         ("カードリーダーは付いてるけど、裏口にはありません", Status.PARTIAL),
     ],

@@ -18,6 +18,10 @@ Sixteenth round (b), tuning52/53 — non-specialists and short chat replies:
   (「新しく入った人の分は、まだ手を付けてません」): asked, 一部実施 guessed;
 - the business function itself absent (「送金の仕組みそのものを持ってない」): 該当なし; one secret for
   everyone (「みんな同じパスワードで入ってます」): 未実施;
+- talk only, said last (「入れようって話は毎年出るんですけどね」): 未実施; only on request
+  (「言われたら対応する感じです」): asked, 未実施 guessed; could find out but does not know now
+  (「契約書を見ればわかると思うんですけど、今手元になくて」): 不明; only named holders (「鍵は私と課長
+  しか持ってません」): done;
 - not only (「保存するだけでなく、毎朝確認しています」): no limited scope (``indirect_rewrites``);
 - nothing ever happened to act on (「重大な事故は起きたことがないので、振り返る対象がない」「お金を
   預からないので、…手続きはそもそも発生しません」): 該当なし.
@@ -31,7 +35,7 @@ from __future__ import annotations
 import re
 
 from interview.engine.answers import Status
-from interview.engine.reply_patterns import _HEDGE, _POSITIVE
+from interview.engine.reply_patterns import _HEDGE, _NEGATIVE, _POSITIVE
 from interview.engine.reply_regex import fast_module
 
 _SEEN_BY = r"(見|確認し|チェックし|読ん|開い|触っ|使っ|分析し|レビューし)"
@@ -111,6 +115,29 @@ _SHARED_SECRET = re.compile(
     r"(パスワード|id|アカウント|鍵|カード)(で|を|が)"
 )
 
+# 「入れようって話は毎年出るんですけどね」: only talked about, said last — nothing done
+_TALK_ONLY = re.compile(
+    r"(よう|しよう)(って|という|との)話(は|が|も)[^。、]{0,6}?(出る|出て(い)?る|出ます|あがる|上がる|上がって(い)?る)"
+    r"(ん|の)?(です|だ)?(けど|けれど|けども|が)(ね|な|なあ|ねえ)?[…。!]*$"
+)
+
+# 「お客さんから言われたら対応する感じです」: only on request — a gap more than a control
+_ON_REQUEST_ONLY = re.compile(
+    r"(言われ|頼まれ|求められ|聞かれ|指摘され)たら[^。、]{0,6}?(対応|やる|出す|する)[^。、]{0,4}?(感じ|程度|くらい|ぐらい)"
+)
+
+# 「契約書を見ればわかると思うんですけど、今手元になくて」: could find out, does not know now
+_WOULD_KNOW_IF = re.compile(
+    r"(見れば|調べれば|確認すれば|聞けば|開けば)[^。、]{0,3}?(わかる|分かる)(?!よう|状態|仕組み)"
+    r"(と思|はず|かも|ん(です|だ)?(けど|が)|けど|が[、,])"
+)
+
+# 「鍵は私と課長しか持ってません」: only named holders — the restriction is the control
+_ONLY_HOLDERS = re.compile(
+    r"(私|自分|課長|部長|社長|管理者|担当者|役員|システム管理者|情シス|責任者)[^。、]{0,8}?しか"
+    r"(持って|知って|入れ|触れ|開けられ|使え|ログインでき|アクセスでき)(い|お)?(ない|ません|りません)"
+)
+
 # 「新しく入った人の分は、まだ手を付けてません」: one share not yet — the rest done? Ask.
 _SHARE_NOT_YET = re.compile(r"の分(は|だけ)[、,]?(まだ|未)")
 
@@ -140,6 +167,18 @@ def indirect_verdict(
         return None, Status.PARTIAL
     if status is Status.NOT_DONE and _HELD_ELSEWHERE.search(folded):
         return None, Status.NOT_APPLICABLE  # nothing here to protect — or a gap? Ask.
+    if status in (None, Status.NOT_DONE) and _WOULD_KNOW_IF.search(folded):
+        return Status.UNKNOWN, None
+    if status in (None, Status.PARTIAL, Status.DONE) and _TALK_ONLY.search(folded):
+        return Status.NOT_DONE, None
+    if status is None and guess is None and _ON_REQUEST_ONLY.search(folded):
+        return None, Status.NOT_DONE
+    if (
+        status is Status.PARTIAL
+        and (held := _ONLY_HOLDERS.search(folded)) is not None
+        and not _NEGATIVE.search(folded[: held.start()] + folded[held.end() :])
+    ):
+        return Status.DONE, None
     if status is Status.NOT_APPLICABLE and _CANNOT_SAY_HERE.search(folded):
         return Status.UNKNOWN, None
     if _HANDOVER_LOST.search(folded):
