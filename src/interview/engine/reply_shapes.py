@@ -893,6 +893,8 @@ _WEAKER_AFTER = re.compile(
     r"|気休め|ザル|ざる(です|だ|状態|$)|名ばかり|形だけ|実質(何も|なにも|ノーガード|無防備|無制限|誰でも)"
     # the asked function said absent again: 「ファイアウォールはあるけど、侵入されても気付ける仕組みはない」
     r"|(けど|が|ものの)、?[^。]{0,24}?(仕組み|手段|すべ)(は|が|も)(ない|ありません|ございません)"
+    # only people taking care: 「診断はしてないけど、開発者が気をつけてる」
+    r"|^[^。、]{0,12}?(が|は|で|も)?(各自|みんな|それぞれ)?[^。、]{0,4}?(気を(つけ|付け)|注意し|意識し|心がけ|心掛け)て(い|お)?(る|ます)(くらい|ぐらい|程度)?(です|だ|よ|っす|w|笑)?[。!]*$"
 )
 # The first clause negates the asked measure (its own sentence or clause).
 _NO_LEAD = re.compile(
@@ -968,6 +970,8 @@ _COVERING = re.compile(
     r"|(貸出簿|台帳|記録簿|入室簿|管理簿|記帳簿)(に|へ|で|への)[^。、]{0,4}?(記入|記帳|記録|管理)"
     # a count that is the limit: 「ログインAPIはWAFで5分100回まで」
     r"|\d+(回|件)(まで|を上限|に制限)"
+    # who may do it is one person or a few: 「本番にマージできるのは私だけ」
+    r"|(でき|られ|せ)るのは[^。、]{1,10}?(だけ|のみ)(?=[でだ、。]|$)|弾かれ"
 )
 # Gap, scope, ad hoc or plan words that keep the means from settling the answer.
 _NOT_SETTLED = re.compile(
@@ -1060,6 +1064,8 @@ _RISK_FAMILIES = (
         re.compile(
             r"icカード|顔認証|生体認証|静脈|指紋|機械警備|警備システム|警備会社|セコム|alsok|施錠|(?<!暗号)鍵|ゲート"
             r"|入館(証|カード|管理)|共連れ防止|カード(入館|認証)|スマートロック|有人|同伴|付き添|立会い|立ち会い"
+            # the other watcher of the same door: a camera, or an entry log
+            r"|(監視|防犯)?カメラ|かんしかめら|かめら|入退室(の)?(ログ|記録)|入室(の)?(ログ|記録)"
         ),
     ),
     # malware: an antivirus product, or endpoints that cannot run it or are watched otherwise
@@ -1232,6 +1238,8 @@ _COVER_BLOCK = re.compile(
     r"|(保持|保存|保管)(して|し)?(い|お)?|持って(い|お)?|持た)(ない|ません|ず)"
     # a limit that is the means: 「…閉じたネットワーク内のサーバにしか置いていない」
     r"|しか(?:(?!でき|カバー|対応|実施|やれ|やって)[^、。]){0,12}?(ない|ません|なく|ず)"
+    # no way to try at all: 「外からは試しようがない」
+    r"|(試し|入り|破り|盗み|持ち出し|やり)(よう|ようも)(が|は)?(ない|ありません|なく)"
 )
 # Words that make the means weaker, partial, ad hoc or not yet in force.
 _COVER_GAP = re.compile(
@@ -1271,7 +1279,7 @@ _COVER_LIMIT = re.compile(
 # - "": not that shape, or a guard holds.
 # 「トークンはないねん。」「…あらへんけど、」: Kansai negations end the first clause too.
 # 「HSMは使ってないけど鍵はKMSで管理」: けど typed without a comma.
-_NO_BUT_RUN_ON = re.compile(r"(ない|ません|なし)(けど|けれど|けども)(?=[^、,。])")
+_NO_BUT_RUN_ON = re.compile(r"(ない|ません|なし)(けど|けれど|けども|が(?!し))(?=[^、,。])")
 _KANSAI_NO = re.compile(
     r"(ない|へん|あらへん|ありまへん)(ねん|んや|んよ|わ|で)(けど|が)?(w{1,3}|笑)?[、,。]+"
 )
@@ -1518,8 +1526,54 @@ def _reason_then_no(text: str) -> bool:
     )
 
 
+# The control is there but does not work: 「カードリーダーは付いてるんですが、壊れてて今はドア
+# 開けっぱなしです」 — a gap more than a part (sixteenth round).
+_BROKEN = re.compile(
+    r"(けど|けれど|ものの|ですが|ますが|んですが|が)[、,]?[^。]{0,12}?"
+    r"(壊れて|故障して|故障中|動いて(い|お)?(ない|ません)|機能して(い|お)?(ない|ません)|電源(が|を)?(切れ|切って|入って(い|お)?(ない|ません)))"
+)
+# 代替策 said the other way round with no reason word: a means in force that closes the risk by
+# its function, then a sentence that only negates the asked measure (「main にマージできるのは
+# 私だけで、…全部通らないと弾かれる…。別の人のレビューはしてないです」). Ask, 代替策 guessed.
+_LAST_SENTENCE = re.compile(r"。(?=[^。]{2,40}[。!]*$)")
+# 「決まった周期で見直すというより、異動のたびに…外してます」: rather than the measure, another
+# practice. Ask, 代替策 guessed.
+_RATHER_THAN = re.compile(r"(?<=[るすうくつぶむぐ])というより(は|も)?[、,]")
+
+
+def _means_first_then_no(text: str) -> bool:
+    """A covering means in force, then a last sentence that only negates."""
+    last = None
+    for found in _LAST_SENTENCE.finditer(text):
+        last = found
+    if last is None:
+        return False
+    means, rest = text[: last.start()], text[last.end() :]
+    closed = _means_rest(means, blocks=True)
+    return bool(
+        "〔限〕" in closed
+        and _NEGATED_END.fullmatch(rest)
+        and not _IF_NOT.search(rest)
+        and not _POSITIVE.search(rest)
+        and not _PARTIAL.search(rest)
+        and not _NOT_SETTLED.search(closed)
+        and not _COVER_SCOPE.search(text)
+        and not _CAVEAT.search(means)
+        and not PLAN_WORDS.search(text)
+        and not _UNKNOWN.search(text)
+        and not _NOT_APPLICABLE.search(text)
+        and not _WEAKER_AFTER.search(text)
+    )
+
+
 def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status | None] | None:
     """A confident reading the words do not settle, asked: (None, guess); or None."""
+    if status in (Status.PARTIAL, Status.DONE) and _BROKEN.search(text):
+        return None, Status.NOT_DONE
+    if status is Status.DONE and _RATHER_THAN.search(text):
+        return None, Status.ALTERNATIVE
+    if status is Status.PARTIAL and _means_first_then_no(text):
+        return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and (
         _DRAFT_ONLY.search(text) or _IN_EFFECT_NONE.search(text) or _ONLY_THEN_NONE.search(text)
     ):
