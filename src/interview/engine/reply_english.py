@@ -176,6 +176,8 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
             r"|(?<=[;,])\s*(?:but\s+)?[a-z0-9-]+(?:\s+[a-z0-9-]+){0,5}\s+(?:covers?|handles?|takes care of)"
             r"\s+(?:it|this|that|them|everything|the\s+(?:steps|process|risk|same))\b"
             r"(?!\s+(?:partly|partially|only|for\s+some))"
+            # 「No IPS. Cloud Armor rules do that job for us.」
+            r"|\b(?:do|does)\s+(?:that|this|the\s+same|its|their)\s+job\b"
         ),
         "代替策で、",
     ),

@@ -972,6 +972,8 @@ _COVERING = re.compile(
     r"|\d+(回|件)(まで|を上限|に制限)"
     # who may do it is one person or a few: 「本番にマージできるのは私だけ」
     r"|(でき|られ|せ)るのは[^。、]{1,10}?(だけ|のみ)(?=[でだ、。]|$)|弾かれ"
+    # a second person signs off each time: 「次の日に課長がそれを見てハンコを押します」
+    r"|(上長|上司|課長|部長|役席|責任者|管理者)が[^。、]{0,10}?(見て|確認して)[^。、]{0,4}?(ハンコ|はんこ|判子|押印|検印|承認|サイン)"
 )
 # Gap, scope, ad hoc or plan words that keep the means from settling the answer.
 _NOT_SETTLED = re.compile(
@@ -1572,7 +1574,7 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
         return None, Status.NOT_DONE
     if status is Status.DONE and _RATHER_THAN.search(text):
         return None, Status.ALTERNATIVE
-    if status is Status.PARTIAL and _means_first_then_no(text):
+    if status in (Status.PARTIAL, Status.NOT_DONE) and _means_first_then_no(text):
         return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and (
         _DRAFT_ONLY.search(text) or _IN_EFFECT_NONE.search(text) or _ONLY_THEN_NONE.search(text)
