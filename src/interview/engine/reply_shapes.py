@@ -971,9 +971,13 @@ _COVERING = re.compile(
     # a count that is the limit: 「ログインAPIはWAFで5分100回まで」
     r"|\d+(回|件)(まで|を上限|に制限)"
     # who may do it is one person or a few: 「本番にマージできるのは私だけ」
-    r"|(でき|られ|せ)るのは[^。、]{1,10}?(だけ|のみ)(?=[でだ、。]|$)|弾かれ"
+    r"|(でき|れ|せ|け|え)るのは[^。、]{1,10}?(だけ|のみ)(?=[でだ、。]|$)|弾かれ"
+    # the sign-off is the gate: 「部長が承認してからじゃないとやらない」「上長承認がないと付かない」
+    r"|((承認|確認|押印)(して|を得て|を受けて|が済んで)から(じゃ|では|で)ないと|(承認|押印)(が|を)?(ない|なし|無し)(と|では|には))"
+    r"[^。、]{0,10}?(ない|ません)"
     # a second person signs off each time: 「次の日に課長がそれを見てハンコを押します」
     r"|(上長|上司|課長|部長|役席|責任者|管理者)が[^。、]{0,10}?(見て|確認して)[^。、]{0,4}?(ハンコ|はんこ|判子|押印|検印|承認|サイン)"
+    r"([^。、]{0,4}?から(じゃ|では|で)ないと[^。、]{0,10}?(ない|ません))?"
 )
 # Gap, scope, ad hoc or plan words that keep the means from settling the answer.
 _NOT_SETTLED = re.compile(
@@ -1068,6 +1072,7 @@ _RISK_FAMILIES = (
             r"|入館(証|カード|管理)|共連れ防止|カード(入館|認証)|スマートロック|有人|同伴|付き添|立会い|立ち会い"
             # the other watcher of the same door: a camera, or an entry log
             r"|(監視|防犯)?カメラ|かんしかめら|かめら|入退室(の)?(ログ|記録)|入室(の)?(ログ|記録)"
+            r"|にゅうたいしつ(の)?(きろく|ろぐ|記録|ログ)"
         ),
     ),
     # malware: an antivirus product, or endpoints that cannot run it or are watched otherwise
@@ -1534,6 +1539,12 @@ _BROKEN = re.compile(
     r"(けど|けれど|ものの|ですが|ますが|んですが|が)[、,]?[^。]{0,12}?"
     r"(壊れて|故障して|故障中|動いて(い|お)?(ない|ません)|機能して(い|お)?(ない|ません)|電源(が|を)?(切れ|切って|入って(い|お)?(ない|ません)))"
 )
+# On paper only, never done: 「年1回見直すって書いてあるんですけど、作ってから3年一度も開いて
+# ないです」 — a gap more than a part. Ask, 未実施 guessed.
+_ON_PAPER_ONLY = re.compile(
+    r"(書いて|決めて|定めて|決まって|謳って|うたって)(は)?(ある|あり|い|お)[^。]{0,8}?(けど|けれど|が|ものの)[、,]?"
+    r"[^。]{0,30}?(一度も|一回も|1回も|いちども|全然|まったく|全く|ほとんど)[^。]{0,16}?(ない|ません)"
+)
 # 代替策 said the other way round with no reason word: a means in force that closes the risk by
 # its function, then a sentence that only negates the asked measure (「main にマージできるのは
 # 私だけで、…全部通らないと弾かれる…。別の人のレビューはしてないです」). Ask, 代替策 guessed.
@@ -1570,9 +1581,11 @@ def _means_first_then_no(text: str) -> bool:
 
 def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status | None] | None:
     """A confident reading the words do not settle, asked: (None, guess); or None."""
-    if status in (Status.PARTIAL, Status.DONE) and _BROKEN.search(text):
+    if status in (Status.PARTIAL, Status.DONE) and (
+        _BROKEN.search(text) or _ON_PAPER_ONLY.search(text)
+    ):
         return None, Status.NOT_DONE
-    if status is Status.DONE and _RATHER_THAN.search(text):
+    if status in (Status.DONE, Status.PARTIAL) and _RATHER_THAN.search(text):
         return None, Status.ALTERNATIVE
     if status in (Status.PARTIAL, Status.NOT_DONE) and _means_first_then_no(text):
         return None, Status.ALTERNATIVE
