@@ -181,6 +181,16 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         ),
         "代替策で、",
     ),
+    # 「No hardware tokens, but admin login is only possible from the office network.」: the
+    # measure said absent first, then a way in that is the only one
+    (
+        re.compile(
+            r"^((?:no|not|we\s+(?:don't|do\s+not|have\s+no)|there\s+(?:is|are)\s+no)\b[^.;]{0,60}?[,;]\s*)"
+            r"but\s+(?=[a-z0-9 -]{0,40}?(?:\bonly|のみ)\s*(?:possible|allowed|reachable|accessible|permitted)"
+            r"\s+(?:from|via|through|over)\b)"
+        ),
+        r"\1代替策で、",
+    ),
     # 「We don't have an IDS, but GuardDuty alerts us on anything odd.」: a tool does the job
     (
         re.compile(
