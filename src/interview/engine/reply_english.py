@@ -186,8 +186,8 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (
         re.compile(
             r"^((?:no|not|we\s+(?:don't|do\s+not|have\s+no)|there\s+(?:is|are)\s+no)\b[^.;]{0,60}?[,;]\s*)"
-            r"but\s+(?=[a-z0-9 -]{0,40}?(?:\bonly|のみ)\s*(?:possible|allowed|reachable|accessible|permitted)"
-            r"\s+(?:from|via|through|over)\b)"
+            r"but\s+(?=[a-z0-9 -]{0,40}?(?:(?:\bonly|のみ)\s*(?:possible|allowed|reachable|accessible|permitted)"
+            r"\s+(?:from|via|through|over)\b|\bprivate\s+(?:subnet|network|link)\b))"
         ),
         r"\1代替策で、",
     ),

@@ -1550,6 +1550,13 @@ _ON_PAPER_ONLY = re.compile(
 # its function, then a sentence that only negates the asked measure (「main にマージできるのは
 # 私だけで、…全部通らないと弾かれる…。別の人のレビューはしてないです」). Ask, 代替策 guessed.
 _LAST_SENTENCE = re.compile(r"。(?=[^。]{2,40}[。!]*$)")
+# Nothing can be kept where the risk would be: 「MDMとかないよ。…なにも保存できない」「ウイルス
+# 対策ソフト入れてないっす、端末ぜんぶChromebookなんでファイル置けないっす」 — a design that closes
+# the risk, or a gap? Ask, 代替策 guessed (after a measure said absent first).
+_NOTHING_KEPT = re.compile(
+    r"(何も|なにも|データ(は|を|も)?|ファイル(は|を|も)?)[^。、]{0,6}?"
+    r"(保存|保管|置け|置か|残せ|残ら|落とせ|持ち出せ)(でき)?(ない|ません|ず)"
+)
 # 「決まった周期で見直すというより、異動のたびに…外してます」: rather than the measure, another
 # practice. Ask, 代替策 guessed.
 _RATHER_THAN = re.compile(r"(?<=[るすうくつぶむぐ])というより(は|も)?[、,]")
@@ -1587,6 +1594,14 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
     ):
         return None, Status.NOT_DONE
     if status in (Status.DONE, Status.PARTIAL) and _RATHER_THAN.search(text):
+        return None, Status.ALTERNATIVE
+    if (
+        status is Status.NOT_DONE
+        and _NOTHING_KEPT.search(text)
+        and _absent_split(text) is not None
+        and not _WEAKER_AFTER.search(text)
+        and not PLAN_WORDS.search(text)
+    ):
         return None, Status.ALTERNATIVE
     if status in (Status.PARTIAL, Status.NOT_DONE) and _means_first_then_no(text):
         return None, Status.ALTERNATIVE
