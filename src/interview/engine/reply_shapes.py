@@ -1589,9 +1589,11 @@ def _means_first_then_no(text: str) -> bool:
 
 def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status | None] | None:
     """A confident reading the words do not settle, asked: (None, guess); or None."""
-    if status in (Status.PARTIAL, Status.DONE) and (
-        _BROKEN.search(text) or _ON_PAPER_ONLY.search(text)
-    ):
+    if (
+        status in (Status.PARTIAL, Status.DONE)
+        # asked already: the guess only (「…故障してて誰でも通れます」 guessed 実施済み before)
+        or (status is None and not _UNKNOWN.search(text))
+    ) and (_BROKEN.search(text) or _ON_PAPER_ONLY.search(text)):
         return None, Status.NOT_DONE
     if status in (Status.DONE, Status.PARTIAL) and _RATHER_THAN.search(text):
         return None, Status.ALTERNATIVE
