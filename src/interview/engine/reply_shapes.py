@@ -1071,10 +1071,19 @@ _RISK_FAMILIES = (
         re.compile(
             r"icカード|顔認証|生体認証|静脈|指紋|機械警備|警備システム|警備会社|セコム|alsok|施錠|(?<!暗号)鍵|ゲート"
             r"|入館(証|カード|管理)|共連れ防止|カード(入館|認証)|スマートロック|有人|同伴|付き添|立会い|立ち会い"
-            # the other watcher of the same door: a camera, or an entry log
-            r"|(監視|防犯)?カメラ|かんしかめら|かめら|入退室(の)?(ログ|記録)|入室(の)?(ログ|記録)"
-            r"|にゅうたいしつ(の)?(きろく|ろぐ|記録|ログ)"
         ),
+    ),
+    # who walked in, seen afterwards: a camera, or an entry log — each the other's means (a guard
+    # then a camera stays asked: 「警備員なし、カメラあり」)
+    (
+        re.compile(r"(監視|防犯)?カメラ|かめら"),
+        re.compile(
+            r"入退室(の)?(ログ|記録)|入室(の)?(ログ|記録)|にゅうたいしつ(の)?(きろく|ろぐ|記録|ログ)"
+        ),
+    ),
+    (
+        re.compile(r"入退室(の)?(ログ|記録)|入室(の)?(ログ|記録)"),
+        re.compile(r"(監視|防犯)?カメラ|かめら"),
     ),
     # malware: an antivirus product, or endpoints that cannot run it or are watched otherwise
     (
