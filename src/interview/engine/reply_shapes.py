@@ -1073,6 +1073,14 @@ _RISK_FAMILIES = (
             r"|入館(証|カード|管理)|共連れ防止|カード(入館|認証)|スマートロック|有人|同伴|付き添|立会い|立ち会い"
         ),
     ),
+    # guessing passwords: a lockout, or nobody outside can reach the login at all, or tries are capped
+    (
+        re.compile(r"(アカウント|ログイン)(の)?ロック|ロックアウト|lockout|試行回数(の)?制限"),
+        re.compile(
+            r"(社内|社内ネットワーク|社内nw|オフィス|vpn|踏み台|特定の?ip|固定ip)(から|経由)(しか|のみ|だけ)"
+            r"|ip制限|レート制限|レートリミット|ratelimit|回数制限|mfa|多要素|二要素|2要素|二段階|ワンタイム"
+        ),
+    ),
     # who walked in, seen afterwards: a camera, or an entry log — each the other's means (a guard
     # then a camera stays asked: 「警備員なし、カメラあり」)
     (
@@ -1455,6 +1463,9 @@ _WEAK_MEANS = re.compile(
 )
 
 
+_ATTACK_STOPPED = re.compile(r"(総当たり|攻撃|不正(アクセス|ログイン)?|侵入|なりすまし)(は|を)(止めて|止め)")
+
+
 def _weaker_same_kind(text: str) -> bool:
     """A weaker thing of the same kind, or the same-risk means made weak, after the negated
     measure: the gap described, not another means."""
@@ -1464,6 +1475,7 @@ def _weaker_same_kind(text: str) -> bool:
     if found is None:
         return False
     before, after = text[: found.end()], text[found.end() :]
+    after = _ATTACK_STOPPED.sub("〔限〕", after)  # 「総当たりは止めてる」: the means, not off
     return bool(_WEAK_MEANS.search(after)) and any(
         asked.search(before) and means.search(after) for asked, means in _RISK_FAMILIES
     )
@@ -1571,6 +1583,12 @@ _NOTHING_KEPT = re.compile(
 _RATHER_THAN = re.compile(r"(?<=[るすうくつぶむぐ])というより(は|も)?[、,]")
 
 
+# No guard, then a camera or an entry log: another watcher of the door, or a part of the watching?
+# Ask (「警備員なし、カメラあり」 asks too, fourteenth round).
+_GUARD_NO = re.compile(r"(警備員|けいびいん|ガードマン|守衛)[^。、]{0,10}?(ない|ません|なし|無し|おらず)")
+_OTHER_WATCHER = re.compile(r"(監視|防犯)?カメラ|かめら|入退室(の)?(ログ|記録)|入室(の)?(ログ|記録)")
+
+
 def _means_first_then_no(text: str) -> bool:
     """A covering means in force, then a last sentence that only negates."""
     last = None
@@ -1613,6 +1631,9 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
         and not _WEAKER_AFTER.search(text)
         and not PLAN_WORDS.search(text)
     ):
+        return None, Status.ALTERNATIVE
+    split = _absent_split(text) if status is Status.PARTIAL and _GUARD_NO.search(text) else None
+    if split and _GUARD_NO.search(split[0]) and _OTHER_WATCHER.search(split[1]):
         return None, Status.ALTERNATIVE
     if status in (Status.PARTIAL, Status.NOT_DONE) and _means_first_then_no(text):
         return None, Status.ALTERNATIVE
