@@ -1463,7 +1463,9 @@ _WEAK_MEANS = re.compile(
 )
 
 
-_ATTACK_STOPPED = re.compile(r"(総当たり|攻撃|不正(アクセス|ログイン)?|侵入|なりすまし)(は|を)(止めて|止め)")
+_ATTACK_STOPPED = re.compile(
+    r"(総当たり|攻撃|不正(アクセス|ログイン)?|侵入|なりすまし)(は|を)(止めて|止め)"
+)
 
 
 def _weaker_same_kind(text: str) -> bool:
@@ -1585,8 +1587,12 @@ _RATHER_THAN = re.compile(r"(?<=[るすうくつぶむぐ])というより(は|�
 
 # No guard, then a camera or an entry log: another watcher of the door, or a part of the watching?
 # Ask (「警備員なし、カメラあり」 asks too, fourteenth round).
-_GUARD_NO = re.compile(r"(警備員|けいびいん|ガードマン|守衛)[^。、]{0,10}?(ない|ません|なし|無し|おらず)")
-_OTHER_WATCHER = re.compile(r"(監視|防犯)?カメラ|かめら|入退室(の)?(ログ|記録)|入室(の)?(ログ|記録)")
+_GUARD_NO = re.compile(
+    r"(警備員|けいびいん|ガードマン|守衛)[^。、]{0,10}?(ない|ません|なし|無し|おらず)"
+)
+_OTHER_WATCHER = re.compile(
+    r"(監視|防犯)?カメラ|かめら|入退室(の)?(ログ|記録)|入室(の)?(ログ|記録)"
+)
 
 
 def _means_first_then_no(text: str) -> bool:
