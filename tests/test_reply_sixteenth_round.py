@@ -23,6 +23,10 @@ from tests.helpers import rules_reading
         # English: something else does that job, or the only way in
         "No SIEM. Datadog does that job for us.",
         "No VPN, but the admin console is only reachable from the office IP.",
+        "No IP allowlist, but every request needs a client certificate.",
+        # 「…ものの、」 ends the first clause too; a rebuilt container is the antivirus's means
+        "権限の定期レビューはしていないものの、付与は申請制で30日で自動失効します",
+        "ウイルス対策ソフトはなし。サーバは毎晩イメージから作り直してます",
     ],
 )
 def test_an_absent_measure_then_a_covering_means_is_alternative(text):
@@ -82,3 +86,8 @@ def test_look_alikes_are_not_alternative(text):
     status, _ = rules_reading(text)
     assert status is not Status.ALTERNATIVE, text
     assert status is not None, text
+
+
+def test_a_yes_after_a_bare_no_is_not_another_means():
+    status, guess = rules_reading("No, we have MFA; every user needs it.")
+    assert Status.ALTERNATIVE not in (status, guess)

@@ -1096,7 +1096,9 @@ _RISK_FAMILIES = (
     # malware: an antivirus product, or endpoints that cannot run it or are watched otherwise
     (
         re.compile(r"ウイルス対策|ウィルス対策|アンチウイルス|アンチウィルス|antivirus"),
-        re.compile(r"edr|crowdstrike|chromebook|defender|読み取り専用|再作成|os(側)?の(保護|標準)"),
+        re.compile(
+            r"edr|crowdstrike|chromebook|defender|読み取り専用|再作成|作り直|os(側)?の(保護|標準)"
+        ),
     ),
     # watching for attacks: a SIEM, IDS or monitoring product, or a cloud detector or alerts
     (
@@ -1249,7 +1251,7 @@ _ANY_ASKED = re.compile("|".join(f"(?:{asked.pattern})" for asked, _ in _RISK_FA
 # The first clause's negation and its break (「…ない、」「…ませんが、」「…なし。」「…おらんけど、」).
 _COVER_NO = re.compile(
     r"(ない|ません|なし|無し|未(導入|実施|対応|整備|設定|採用|契約)|おらず|おらん|(?<=[てで])へん)"
-    r"(との(こと|話)|そう|らしい)?(です|っす|でして|ですね|んです|んだ|だ)?(が|けど|けれど|けども)?[、,。;]+"
+    r"(との(こと|話)|そう|らしい)?(です|っす|でして|ですね|んです|んだ|だ)?(が|けど|けれど|けども|ものの)?[、,。;]+"
     # English as folded: 「…していません、awaf、が、…」
     r"([a-z0-9]{2,30}[、,](が[、,])?)?"
     # English 「No pen test this year. We run …」, folded: 「いいえ、pentestthisyear。…」
