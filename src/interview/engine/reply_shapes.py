@@ -1605,10 +1605,11 @@ def _means_first_then_no(text: str) -> bool:
     if last is None:
         return False
     means, rest = text[: last.start()], text[last.end() :]
+    if not _NEGATED_END.fullmatch(rest):  # cheap first: most replies end otherwise
+        return False
     closed = _means_rest(means, blocks=True)
     return bool(
         "〔限〕" in closed
-        and _NEGATED_END.fullmatch(rest)
         and not _IF_NOT.search(rest)
         and not _POSITIVE.search(rest)
         and not _PARTIAL.search(rest)
