@@ -176,8 +176,26 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
             r"|(?<=[;,])\s*(?:but\s+)?[a-z0-9-]+(?:\s+[a-z0-9-]+){0,5}\s+(?:covers?|handles?|takes care of)"
             r"\s+(?:it|this|that|them|everything|the\s+(?:steps|process|risk|same))\b"
             r"(?!\s+(?:partly|partially|only|for\s+some))"
+            # 「No IPS. Cloud Armor rules do that job for us.」
+            r"|\b(?:do|does)\s+(?:that|this|the\s+same|its|their)\s+job\b"
         ),
         "代替策で、",
+    ),
+    # 「No hardware tokens, but admin login is only possible from the office network.」: the
+    # measure said absent first, then a way in that is the only one
+    (
+        re.compile(
+            r"^((?:no(?!\s*[,.;!])|not|we\s+(?:don't|do\s+not|have\s+no)|there\s+(?:is|are)\s+no)\b[^.;]{0,60}?[,;]\s*)"
+            r"(?:but\s+)?(?=[a-z0-9 '-]{0,40}?(?:(?:\bonly|のみ)\s*(?:possible|allowed|reachable|accessible|permitted)"
+            r"\s+(?:from|via|through|over)\b|\bprivate\s+(?:subnet|network|link)\b"
+            # 「…; transfers can only go to pre-registered accounts」
+            r"|\bcan\s+(?:only|のみ)\s*(?:go|be\s+sent|be\s+reached|connect|log\s+in|come)\s+(?:to|from|via)\b"
+            # 「…, but every call needs a signed JWT」「…; every release gets a manual QA pass by
+            # someone who didn't write the change」
+            r"|\b(?:every|each|all)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:needs?|requires?|must\s+(?:have|carry|present)"
+            r"|gets?\s+(?:a\s+)?(?:manual\s+)?(?:review|qa|check|approval|sign-off))\b))"
+        ),
+        r"\1代替策で、",
     ),
     # 「We don't have an IDS, but GuardDuty alerts us on anything odd.」: a tool does the job
     (

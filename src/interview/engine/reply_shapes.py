@@ -36,6 +36,7 @@ _NOT_A_MEANS = re.compile(
     r"一部|以外|(本番|開発|検証|テスト)(環境|系)?(は|では|だけ|のみ)|社員|委託先|部署|支店|拠点|新規|既存|旧|主要|重要"
     r"|予定|まだ|これから|今後|来期|来年|検討|つもり|したい|たい(と|です)|予算"
     r"|判断|裁量|感覚|各自|個人|属人|経験|適当|なんとなく|その場|都度|気を(つけ|付け)|程度|たまに|ときどき|時々"
+    r"|(注意|意識)して(い|お)?(る|ます)|心がけ|心掛け"
     r"|口頭|共有して|(?<![時間])だけ|しか(やって|して|でき)|自体は|課題|問題|リスクは|わから|不明|確認中"
     r"|任せ|頼み|頼り|依存|気づ|気付|実務|運用(で|と|上)|必要性|前は|昔|以前"
     # a topic of its own (「…ないけど、手順書はある」): another part of the same control, more often
@@ -893,6 +894,8 @@ _WEAKER_AFTER = re.compile(
     r"|気休め|ザル|ざる(です|だ|状態|$)|名ばかり|形だけ|実質(何も|なにも|ノーガード|無防備|無制限|誰でも)"
     # the asked function said absent again: 「ファイアウォールはあるけど、侵入されても気付ける仕組みはない」
     r"|(けど|が|ものの)、?[^。]{0,24}?(仕組み|手段|すべ)(は|が|も)(ない|ありません|ございません)"
+    # only people taking care: 「診断はしてないけど、開発者が気をつけてる」
+    r"|^[^。、]{0,12}?(が|は|で|も)?(各自|みんな|それぞれ)?[^。、]{0,4}?(気を(つけ|付け)|注意し|意識し|心がけ|心掛け)て(い|お)?(る|ます)(くらい|ぐらい|程度)?(です|だ|よ|っす|w|笑)?[。!]*$"
 )
 # The first clause negates the asked measure (its own sentence or clause).
 _NO_LEAD = re.compile(
@@ -968,6 +971,14 @@ _COVERING = re.compile(
     r"|(貸出簿|台帳|記録簿|入室簿|管理簿|記帳簿)(に|へ|で|への)[^。、]{0,4}?(記入|記帳|記録|管理)"
     # a count that is the limit: 「ログインAPIはWAFで5分100回まで」
     r"|\d+(回|件)(まで|を上限|に制限)"
+    # who may do it is one person or a few: 「本番にマージできるのは私だけ」
+    r"|(でき|れ|せ|け|え)るのは[^。、]{1,10}?(だけ|のみ)(?=[でだ、。]|$)|弾かれ"
+    # the sign-off is the gate: 「部長が承認してからじゃないとやらない」「上長承認がないと付かない」
+    r"|((承認|確認|押印)(して|を得て|を受けて|が済んで)から(じゃ|では|で)ないと|(承認|押印)(が|を)?(ない|なし|無し)(と|では|には))"
+    r"[^。、]{0,10}?(ない|ません)"
+    # a second person signs off each time: 「次の日に課長がそれを見てハンコを押します」
+    r"|(上長|上司|課長|部長|役席|責任者|管理者)が[^。、]{0,10}?(見て|確認して)[^。、]{0,4}?(ハンコ|はんこ|判子|押印|検印|承認|サイン)"
+    r"([^。、]{0,4}?から(じゃ|では|で)ないと[^。、]{0,10}?(ない|ません))?"
 )
 # Gap, scope, ad hoc or plan words that keep the means from settling the answer.
 _NOT_SETTLED = re.compile(
@@ -1062,10 +1073,32 @@ _RISK_FAMILIES = (
             r"|入館(証|カード|管理)|共連れ防止|カード(入館|認証)|スマートロック|有人|同伴|付き添|立会い|立ち会い"
         ),
     ),
+    # guessing passwords: a lockout, or nobody outside can reach the login at all, or tries are capped
+    (
+        re.compile(r"(アカウント|ログイン)(の)?ロック|ロックアウト|lockout|試行回数(の)?制限"),
+        re.compile(
+            r"(社内|社内ネットワーク|社内nw|オフィス|vpn|踏み台|特定の?ip|固定ip)(から|経由)(しか|のみ|だけ)"
+            r"|ip制限|レート制限|レートリミット|ratelimit|回数制限|mfa|多要素|二要素|2要素|二段階|ワンタイム"
+        ),
+    ),
+    # who walked in, seen afterwards: a camera, or an entry log — each the other's means (a guard
+    # then a camera stays asked: 「警備員なし、カメラあり」)
+    (
+        re.compile(r"(監視|防犯)?カメラ|かめら"),
+        re.compile(
+            r"入退室(の)?(ログ|記録)|入室(の)?(ログ|記録)|にゅうたいしつ(の)?(きろく|ろぐ|記録|ログ)"
+        ),
+    ),
+    (
+        re.compile(r"入退室(の)?(ログ|記録)|入室(の)?(ログ|記録)"),
+        re.compile(r"(監視|防犯)?カメラ|かめら"),
+    ),
     # malware: an antivirus product, or endpoints that cannot run it or are watched otherwise
     (
         re.compile(r"ウイルス対策|ウィルス対策|アンチウイルス|アンチウィルス|antivirus"),
-        re.compile(r"edr|crowdstrike|chromebook|defender|読み取り専用|再作成|os(側)?の(保護|標準)"),
+        re.compile(
+            r"edr|crowdstrike|chromebook|defender|読み取り専用|再作成|作り直|os(側)?の(保護|標準)"
+        ),
     ),
     # watching for attacks: a SIEM, IDS or monitoring product, or a cloud detector or alerts
     (
@@ -1218,7 +1251,7 @@ _ANY_ASKED = re.compile("|".join(f"(?:{asked.pattern})" for asked, _ in _RISK_FA
 # The first clause's negation and its break (「…ない、」「…ませんが、」「…なし。」「…おらんけど、」).
 _COVER_NO = re.compile(
     r"(ない|ません|なし|無し|未(導入|実施|対応|整備|設定|採用|契約)|おらず|おらん|(?<=[てで])へん)"
-    r"(との(こと|話)|そう|らしい)?(です|っす|でして|ですね|んです|んだ|だ)?(が|けど|けれど|けども)?[、,。;]+"
+    r"(との(こと|話)|そう|らしい)?(です|っす|でして|ですね|んです|んだ|だ)?(が|けど|けれど|けども|ものの)?[、,。;]+"
     # English as folded: 「…していません、awaf、が、…」
     r"([a-z0-9]{2,30}[、,](が[、,])?)?"
     # English 「No pen test this year. We run …」, folded: 「いいえ、pentestthisyear。…」
@@ -1232,6 +1265,8 @@ _COVER_BLOCK = re.compile(
     r"|(保持|保存|保管)(して|し)?(い|お)?|持って(い|お)?|持た)(ない|ません|ず)"
     # a limit that is the means: 「…閉じたネットワーク内のサーバにしか置いていない」
     r"|しか(?:(?!でき|カバー|対応|実施|やれ|やって)[^、。]){0,12}?(ない|ません|なく|ず)"
+    # no way to try at all: 「外からは試しようがない」
+    r"|(試し|入り|破り|盗み|持ち出し|やり)(よう|ようも)(が|は)?(ない|ありません|なく)"
 )
 # Words that make the means weaker, partial, ad hoc or not yet in force.
 _COVER_GAP = re.compile(
@@ -1271,13 +1306,13 @@ _COVER_LIMIT = re.compile(
 # - "": not that shape, or a guard holds.
 # 「トークンはないねん。」「…あらへんけど、」: Kansai negations end the first clause too.
 # 「HSMは使ってないけど鍵はKMSで管理」: けど typed without a comma.
-_NO_BUT_RUN_ON = re.compile(r"(ない|ません|なし)(けど|けれど|けども)(?=[^、,。])")
+_NO_BUT_RUN_ON = re.compile(r"(ない|ません|なし)(けど|けれど|けども|が(?!し))(?=[^、,。])")
 _KANSAI_NO = re.compile(
     r"(ない|へん|あらへん|ありまへん)(ねん|んや|んよ|わ|で)(けど|が)?(w{1,3}|笑)?[、,。]+"
 )
 # The rest opens with a turn: 「でも、」「ただ、」「その代わり」「せやけど」.
 _TURN = re.compile(
-    r"^(でも|ただ|ただし|しかし|せやけど|そやけど|その(かわり|代わり)|代わりに|かわりに)[、,]?"
+    r"^(でも|ただ|ただし|しかし|せやけど|そやけど|その(かわり|代わり)|代わりに|かわりに|その分|そのぶん)[、,]?"
 )
 # A small team is the reason, not a part: 「二人しかいないんで職務分離は無理っす」.
 _FEW_PEOPLE = re.compile(r"(\d+|[一二三四五]|数)(人|名)しか(い|居)(ない|ません)")
@@ -1430,6 +1465,11 @@ _WEAK_MEANS = re.compile(
 )
 
 
+_ATTACK_STOPPED = re.compile(
+    r"(総当たり|攻撃|不正(アクセス|ログイン)?|侵入|なりすまし)(は|を)(止めて|止め)"
+)
+
+
 def _weaker_same_kind(text: str) -> bool:
     """A weaker thing of the same kind, or the same-risk means made weak, after the negated
     measure: the gap described, not another means."""
@@ -1439,6 +1479,7 @@ def _weaker_same_kind(text: str) -> bool:
     if found is None:
         return False
     before, after = text[: found.end()], text[found.end() :]
+    after = _ATTACK_STOPPED.sub("〔限〕", after)  # 「総当たりは止めてる」: the means, not off
     return bool(_WEAK_MEANS.search(after)) and any(
         asked.search(before) and means.search(after) for asked, means in _RISK_FAMILIES
     )
@@ -1518,8 +1559,93 @@ def _reason_then_no(text: str) -> bool:
     )
 
 
+# The control is there but does not work: 「カードリーダーは付いてるんですが、壊れてて今はドア
+# 開けっぱなしです」 — a gap more than a part (sixteenth round).
+_BROKEN = re.compile(
+    r"(けど|けれど|ものの|ですが|ますが|んですが|が)[、,]?[^。]{0,12}?"
+    r"(?<!\d台中)(?<!\d台のうち)(?<!\d台中\d台が)(壊れて|故障して|故障中|動いて(い|お)?(ない|ません)|機能して(い|お)?(ない|ません)|電源(が|を)?(切れ|切って|入って(い|お)?(ない|ません)))"
+)
+# On paper only, never done: 「年1回見直すって書いてあるんですけど、作ってから3年一度も開いて
+# ないです」 — a gap more than a part. Ask, 未実施 guessed.
+_ON_PAPER_ONLY = re.compile(
+    r"(書いて|決めて|定めて|決まって|謳って|うたって)(は)?(ある|あり|い|お)[^。]{0,8}?(けど|けれど|が|ものの)[、,]?"
+    r"[^。]{0,30}?(一度も|一回も|1回も|いちども|全然|まったく|全く|ほとんど)[^。]{0,16}?(ない|ません)"
+)
+# 代替策 said the other way round with no reason word: a means in force that closes the risk by
+# its function, then a sentence that only negates the asked measure (「main にマージできるのは
+# 私だけで、…全部通らないと弾かれる…。別の人のレビューはしてないです」). Ask, 代替策 guessed.
+_LAST_SENTENCE = re.compile(r"。(?=[^。]{2,40}[。!]*$)")
+# Nothing can be kept where the risk would be: 「MDMとかないよ。…なにも保存できない」「ウイルス
+# 対策ソフト入れてないっす、端末ぜんぶChromebookなんでファイル置けないっす」 — a design that closes
+# the risk, or a gap? Ask, 代替策 guessed (after a measure said absent first).
+_NOTHING_KEPT = re.compile(
+    r"(何も|なにも|データ(は|を|も)?|ファイル(は|を|も)?)[^。、]{0,6}?"
+    r"(保存|保管|置け|置か|残せ|残ら|落とせ|持ち出せ)(でき)?(ない|ません|ず)"
+)
+# 「決まった周期で見直すというより、異動のたびに…外してます」: rather than the measure, another
+# practice. Ask, 代替策 guessed.
+_RATHER_THAN = re.compile(r"(?<=[るすうくつぶむぐ])というより(は|も)?[、,]")
+
+
+# No guard, then a camera or an entry log: another watcher of the door, or a part of the watching?
+# Ask (「警備員なし、カメラあり」 asks too, fourteenth round).
+_GUARD_NO = re.compile(
+    r"(警備員|けいびいん|ガードマン|守衛)[^。、]{0,10}?(ない|ません|なし|無し|おらず)"
+)
+_OTHER_WATCHER = re.compile(
+    r"(監視|防犯)?カメラ|かめら|入退室(の)?(ログ|記録)|入室(の)?(ログ|記録)"
+)
+
+
+def _means_first_then_no(text: str) -> bool:
+    """A covering means in force, then a last sentence that only negates."""
+    last = None
+    for found in _LAST_SENTENCE.finditer(text):
+        last = found
+    if last is None:
+        return False
+    means, rest = text[: last.start()], text[last.end() :]
+    if not _NEGATED_END.fullmatch(rest):  # cheap first: most replies end otherwise
+        return False
+    closed = _means_rest(means, blocks=True)
+    return bool(
+        "〔限〕" in closed
+        and not _IF_NOT.search(rest)
+        and not _POSITIVE.search(rest)
+        and not _PARTIAL.search(rest)
+        and not _NOT_SETTLED.search(closed)
+        and not _COVER_SCOPE.search(text)
+        and not _CAVEAT.search(means)
+        and not PLAN_WORDS.search(text)
+        and not _UNKNOWN.search(text)
+        and not _NOT_APPLICABLE.search(text)
+        and not _WEAKER_AFTER.search(text)
+    )
+
+
 def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status | None] | None:
     """A confident reading the words do not settle, asked: (None, guess); or None."""
+    if (
+        status in (Status.PARTIAL, Status.DONE)
+        # asked already: the guess only (「…故障してて誰でも通れます」 guessed 実施済み before)
+        or (status is None and not _UNKNOWN.search(text))
+    ) and (_BROKEN.search(text) or _ON_PAPER_ONLY.search(text)):
+        return None, Status.NOT_DONE
+    if status in (Status.DONE, Status.PARTIAL) and _RATHER_THAN.search(text):
+        return None, Status.ALTERNATIVE
+    if (
+        status is Status.NOT_DONE
+        and _NOTHING_KEPT.search(text)
+        and _absent_split(text) is not None
+        and not _WEAKER_AFTER.search(text)
+        and not PLAN_WORDS.search(text)
+    ):
+        return None, Status.ALTERNATIVE
+    split = _absent_split(text) if status is Status.PARTIAL and _GUARD_NO.search(text) else None
+    if split and _GUARD_NO.search(split[0]) and _OTHER_WATCHER.search(split[1]):
+        return None, Status.ALTERNATIVE
+    if status in (Status.PARTIAL, Status.NOT_DONE) and _means_first_then_no(text):
+        return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and (
         _DRAFT_ONLY.search(text) or _IN_EFFECT_NONE.search(text) or _ONLY_THEN_NONE.search(text)
     ):
