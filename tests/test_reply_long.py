@@ -171,3 +171,21 @@ def test_an_english_reply_is_read_sentence_by_sentence():
     assert sentences("Version 2.1 is live. OK") == ["Version 2.1 is live.", "OK"]
     reply = parse_status_reply(text, today=TODAY)
     assert is_long(text) and reply.status is None and reply.detail == text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Planned for Q2 next year.", True),
+        ("It is on our roadmap.", True),
+        ("We will roll out MFA for the admin console.", True),
+        ("Every request is signed by the client.", False),
+        ("No WAF here, and I know what the item asks about.", False),
+        ("来年3月までに導入予定です。", True),
+        ("ログは毎日見ています。", False),
+    ],
+)
+def test_a_sentence_names_a_plan_in_english_or_japanese(sentence, named):
+    from interview.engine.reply_plan import names_plan
+
+    assert names_plan(sentence) is named
