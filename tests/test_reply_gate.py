@@ -158,3 +158,32 @@ def test_a_status_key_is_not_second_guessed():
 # That the model loads on the first reply, not at import, is checked in the same fresh
 # interpreter as the rules' loading, in test_reply.py
 # (test_the_rules_and_the_gate_load_on_the_first_reply_not_at_import).
+
+
+def test_the_rules_guess_is_read_when_the_classifier_agrees_at_the_floor():
+    from interview.engine.reply_gate import PROMOTE_FLOOR
+
+    classes = (*(s.value for s in Status), NO_STATUS)
+
+    def likely(status: str, p: float) -> Model:
+        """A toy model that gives *status* the probability *p*, the rest shared."""
+        import math
+
+        rest = (1 - p) / (len(classes) - 1)
+        return Model(classes, tuple(math.log(p if c == status else rest) for c in classes), {})
+
+    assert review("x", None, Status.PARTIAL, model=likely("partial", PROMOTE_FLOOR + 0.01)) == (
+        Status.PARTIAL,
+        Status.PARTIAL,
+    )
+    assert review("x", None, Status.PARTIAL, model=likely("partial", PROMOTE_FLOOR - 0.05)) == (
+        None,
+        Status.PARTIAL,
+    )
+    # with the packaged model: replies the rules only guessed, the classifier agreeing
+    for text, status in [
+        ("backlogには積んでありますが手は付けてません", Status.NOT_DONE),
+        ("口頭でのルールだけで、文書はないです", Status.NOT_DONE),
+        ("prod は done、stg は TODO", Status.PARTIAL),
+    ]:
+        assert parse_status_reply(text).status is status, text
