@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from interview.engine.answers import Status
-from interview.engine.reply_patterns import _HEDGE, _NEGATIVE, _POSITIVE
+from interview.engine.reply_patterns import _BROKEN, _HEDGE, _NEGATIVE, _POSITIVE
 from interview.engine.reply_regex import fast_module
 
 _SEEN_BY = r"(見|確認し|チェックし|読ん|開い|触っ|使っ|分析し|レビューし)"
@@ -45,13 +45,6 @@ _KEPT_NOBODY_LOOKS = re.compile(
     r"(て(い)?る|てある|てあります|て(い)?ます|ており)だけ(で|です|。|、)[、,]?[^。]{0,8}?誰(も|一人)[^。、]{0,4}?"
     + _SEEN_BY
     + r"(て|で)(い|お)?(ない|ません|ず|なく)"
-)
-
-# 「付いてるんですが、壊れてて今はドア開けっぱなし」: in place, but not working now (a が of
-# contrast, after a predicate; not the subject's: 「6台中2台が壊れてて、残りは…」 is a part)
-_BROKEN_NOW = re.compile(
-    r"(けど|(?<=[るたすいだ])が|ものの|けれど)[、,]?[^。]{0,10}?(壊れ|故障し|故障中|動いて(い)?なく|動か(なく|ない))"
-    r"(て(い)?(て|る|ます)|で|たまま|ている|ていて|ちゃってて|ちゃって|なって|、|。|$)"
 )
 
 # 「年1回見直すって書いてあるんですけど、作ってから3年一度も開いてないです」: on paper, never done
@@ -188,7 +181,7 @@ def indirect_verdict(
         return Status.NOT_DONE, None
     if status in (None, Status.PARTIAL, Status.DONE) and _ON_PAPER_NEVER.search(folded):
         return Status.NOT_DONE, None
-    if status in (Status.PARTIAL, Status.DONE) and _BROKEN_NOW.search(folded):
+    if status in (Status.PARTIAL, Status.DONE) and _BROKEN.search(folded):
         return None, Status.NOT_DONE
     if (
         status in (None, Status.DONE)

@@ -1169,4 +1169,18 @@ _LEAD_YES_NO = re.compile(
 )
 
 
+# The control is there but does not work now: 「カードリーダーは付いてるんですが、壊れてて今は
+# ドア開けっぱなしです」 — a gap more than a part (sixteenth round; asked, 未実施 guessed). Not
+# a share (「6台中2台が壊れてて、残りは…」 is a part): a が of contrast follows a predicate.
+_BROKEN = re.compile(
+    "(?:"
+    r"(けど|けれど|ものの|ですが|ますが|んですが|が)[、,]?[^。]{0,12}?"
+    r"(?<!\d台中)(?<!\d台のうち)(?<!\d台中\d台が)(壊れて|故障して|故障中|動いて(い|お)?(ない|ません)|機能して(い|お)?(ない|ません)|電源(が|を)?(切れ|切って|入って(い|お)?(ない|ません)))"
+    ")|(?:"
+    r"(けど|(?<=[るたすいだ])が|ものの|けれど)[、,]?[^。]{0,10}?(壊れ|故障し|故障中|動いて(い)?なく|動か(なく|ない))"
+    r"(て(い)?(て|る|ます)|で|たまま|ている|ていて|ちゃってて|ちゃって|なって|、|。|$)"
+    ")"
+)
+
+
 fast_module(globals(), rare=True)

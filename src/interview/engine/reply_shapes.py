@@ -10,6 +10,7 @@ import re
 from interview.engine import reply_patterns
 from interview.engine.answers import Status
 from interview.engine.reply_patterns import (
+    _BROKEN,
     _CAVEAT,
     _HEDGE,
     _NEGATIVE,
@@ -1559,12 +1560,6 @@ def _reason_then_no(text: str) -> bool:
     )
 
 
-# The control is there but does not work: 「カードリーダーは付いてるんですが、壊れてて今はドア
-# 開けっぱなしです」 — a gap more than a part (sixteenth round).
-_BROKEN = re.compile(
-    r"(けど|けれど|ものの|ですが|ますが|んですが|が)[、,]?[^。]{0,12}?"
-    r"(?<!\d台中)(?<!\d台のうち)(?<!\d台中\d台が)(壊れて|故障して|故障中|動いて(い|お)?(ない|ません)|機能して(い|お)?(ない|ません)|電源(が|を)?(切れ|切って|入って(い|お)?(ない|ません)))"
-)
 # On paper only, never done: 「年1回見直すって書いてあるんですけど、作ってから3年一度も開いて
 # ないです」 — a gap more than a part. Ask, 未実施 guessed.
 _ON_PAPER_ONLY = re.compile(
