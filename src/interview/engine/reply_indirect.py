@@ -40,7 +40,8 @@ from interview.engine.reply_regex import fast_module
 
 _SEEN_BY = r"(見|確認し|チェックし|読ん|開い|触っ|使っ|分析し|レビューし)"
 
-# 「ログは溜まってるだけで、誰も見てないです」: kept, and nobody looks — nothing done
+# 「ログは溜まってるだけで、誰も見てないです」: kept, and nobody looks — nothing done (kept *only*;
+# in place and nobody looks, without だけ, is asked: reply_shapes._IN_PLACE_NOBODY_LOOKS)
 _KEPT_NOBODY_LOOKS = re.compile(
     r"(て(い)?る|てある|てあります|て(い)?ます|ており)だけ(で|です|。|、)[、,]?[^。]{0,8}?誰(も|一人)[^。、]{0,4}?"
     + _SEEN_BY
@@ -48,6 +49,7 @@ _KEPT_NOBODY_LOOKS = re.compile(
 )
 
 # 「年1回見直すって書いてあるんですけど、作ってから3年一度も開いてないです」: on paper, never done
+# (never *once*; on paper and hardly done, 全然 / ほとんど, is asked: reply_shapes._ON_PAPER_ONLY)
 _ON_PAPER_NEVER = re.compile(
     r"(書いて(あ|あり)|書かれて|決まって|定めて|定められて|うたって|謳って|ルール(上|で)は|規程(上|で)は|建前(上|で)は)"
     r"[^。]{0,12}?(けど|が|ものの|けれど)[、,]?[^。]{0,24}?(一度も|一回も|1回も|一度として|いっぺんも)"

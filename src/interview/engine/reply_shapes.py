@@ -1510,6 +1510,7 @@ _HERE_ONLY_NOTHING_THERE = re.compile(
 )
 # In place, but nobody looks at it (no time or scope named): the tables label it 一部実施 and
 # 未実施 alike (「ログは取ってるけど、誰も見てない」「ログは出ていますが、誰も見ていません」). Ask.
+# (Kept *only*, 「溜まってるだけで、誰も見てない」, is read 未実施: reply_indirect._KEPT_NOBODY_LOOKS.)
 _IN_PLACE_NOBODY_LOOKS = re.compile(
     r"(けど|けれど|ものの|ますが|ですが|たが|るが|いが)[、,]?[^。、]{0,10}?(誰|だれ)も"
     r"(見て|確認して|チェックして|読んで|対応して)(い|お)?(ない|ません)"
@@ -1560,8 +1561,8 @@ def _reason_then_no(text: str) -> bool:
     )
 
 
-# On paper only, never done: 「年1回見直すって書いてあるんですけど、作ってから3年一度も開いて
-# ないです」 — a gap more than a part. Ask, 未実施 guessed.
+# On paper only, hardly done: 「規程には書いてあるけど、全然やってない」 — a gap more than a part.
+# Ask, 未実施 guessed. (Never *once* done is read 未実施 before this: reply_indirect._ON_PAPER_NEVER.)
 _ON_PAPER_ONLY = re.compile(
     r"(書いて|決めて|定めて|決まって|謳って|うたって)(は)?(ある|あり|い|お)[^。]{0,8}?(けど|けれど|が|ものの)[、,]?"
     r"[^。]{0,30}?(一度も|一回も|1回も|いちども|全然|まったく|全く|ほとんど)[^。]{0,16}?(ない|ません)"
