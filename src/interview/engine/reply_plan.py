@@ -181,14 +181,13 @@ def names_plan(piece: str) -> bool:
 
 
 _KANA_KANJI = re.compile(r"[ぁ-ゖ一-龥ァ-ヶ]")
-# What fold can turn into a plan word or a date in English: the one rewrite to 予定 (planned,
-# scheduled, on the roadmap, in the backlog, plan to, will …), a number, a romaji word, and
-# the yes / no of a list (「MFA no」), rewritten as a whole. Without any, the whole fold (a
-# third of a long English reply's cost) is not made: over 1,076 English sentences, the same
-# 29 name a plan.
-_ENGLISH_PLAN_CUE = re.compile(
-    r"plan|schedul|roadmap|backlog|\bwill\b|\d|\b(?:yes|no)\b|yotei|keikaku|kent"
-)
+# What fold can turn into a plan word or a date in English: the one rewrite to 予定
+# (``reply_english``: planned, scheduled, on the roadmap, in the backlog, plan to, will …; no
+# other rewrite of fold writes a plan word or a month, checked over every replacement of
+# reply_normalize and reply_english), and a romaji spelling. Without any, the whole fold (most
+# of a long English reply's cost) is not made: over 1,076 English sentences, the same 29 name
+# a plan.
+_ENGLISH_PLAN_CUE = re.compile(r"plan|schedul|roadmap|backlog|\bwill\b|yotei|keikaku|kent")
 
 
 # The remaining plain patterns made fast (reply_regex.fast); a long reply that lacks a rare
