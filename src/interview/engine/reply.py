@@ -67,6 +67,7 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
     from interview.engine.reply_long import (
         ASKED_ACROSS_SENTENCES,
         BY_SENTENCE,
+        LONG_REPLY,
         is_long,
         sentences,
         summed_up,
@@ -74,7 +75,9 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
 
     raw = text.strip()
     if not is_long(raw):
-        return _read_one(raw, today)
+        # the classifier reads a status of its own only in a chat-length reply: it learned
+        # those, and is sure of itself past them (a run-on paragraph of background)
+        return _read_one(raw, today, take=len(raw) < LONG_REPLY)
     units = sentences(raw)
     if len(raw) >= BY_SENTENCE:
         return _read_long(raw, units, today)
