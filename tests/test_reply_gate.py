@@ -1,4 +1,4 @@
-"""The statistical gate: a second opinion that can only make the reply reader less sure."""
+"""The statistical gate: a second opinion on the reply reader's readings."""
 
 from __future__ import annotations
 
@@ -29,7 +29,9 @@ from train_reply_gate import DEV_SET, HELDOUT_1_7, payload_digest, training_tabl
 
 def test_the_model_file_is_the_tools_output_and_was_trained_honestly():
     size = MODEL_PATH.stat().st_size
-    assert size <= 500 * 1024  # grows with the tuning tables (442 KB through tuning36)
+    # grows with the tuning tables (442 KB through tuning36, 603 KB through tuning57: the
+    # seventeenth session kept every row, its pruned forms being less precise on unseen replies)
+    assert size <= 700 * 1024
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert data["format"] == FORMAT
     assert data["sha256"] == payload_digest(data), "edited by hand: rerun tools/train_reply_gate.py"
@@ -131,23 +133,40 @@ def test_a_strong_disagreement_asks_with_the_classifiers_favourite():
     assert review(folded, Status.DONE, None, model=_sure_it_is(NO_STATUS)) == (None, None)
 
 
-def test_the_gate_never_invents_a_status():
+def test_the_gate_reads_a_status_of_its_own_only_where_the_rules_guess():
+    from interview.engine.reply_gate import TAKE_FLOOR
+
     for name in ("done", "partial", "unknown", NO_STATUS):
         model = _sure_it_is(name)
-        for guess in (None, Status.PARTIAL):
-            status, _ = review(fold("どういう意味ですか"), None, guess, model=model)
-            assert status is None or status is guess  # at most the rules' own guess
-        # the rules' guess becomes the status only when the model agrees; a near-certain
-        # other favourite is pre-selected instead, still asked
-        agrees = name == Status.PARTIAL.value
-        expected_guess = Status.PARTIAL if name in ("partial", NO_STATUS) else Status(name)
-        expected = (Status.PARTIAL if agrees else None, expected_guess)
+        # the rules make nothing of the reply: at most a guess, never a status
+        status, _ = review(fold("どういう意味ですか"), None, None, model=model)
+        assert status is None
+        # the rules guess 一部実施: the classifier's near-certain favourite status is read,
+        # the rules' guess when it agrees; "no status" keeps the rules' guess, asked
+        expected = (None, Status.PARTIAL) if name == NO_STATUS else (Status(name), Status(name))
         assert review("x", None, Status.PARTIAL, model=model) == expected
+        # take=False (a reply of several sentences read whole): only pre-selected
+        expected_guess = Status.PARTIAL if name == NO_STATUS else Status(name)
+        taken = name == Status.PARTIAL.value  # the rules' own guess, promoted
+        assert review("x", None, Status.PARTIAL, model=model, take=False) == (
+            Status.PARTIAL if taken else None,
+            expected_guess,
+        )
+    # below the floor another favourite is not read: the rules' guess stays, asked
+    import math
+
+    classes = (*(s.value for s in Status), NO_STATUS)
+    p = TAKE_FLOOR - 0.03
+    rest = (1 - p) / (len(classes) - 1)
+    unsure = Model(classes, tuple(math.log(p if c == "done" else rest) for c in classes), {})
+    assert review("x", None, Status.PARTIAL, model=unsure) == (None, Status.PARTIAL)
     # an empty guess may be filled, never a status
     assert review("x", None, None, model=_sure_it_is("partial")) == (None, Status.PARTIAL)
-    # with the packaged model: unread words get no status, and no guess when unsure
+    # with the packaged model: unread words get no status, and no guess when unsure; a
+    # remark signed off stays a remark
     reply = parse_status_reply("テスト")
     assert reply.status is None and reply.guess is None
+    assert parse_status_reply("なるほど。以上です。").status is None
 
 
 def test_a_status_key_is_not_second_guessed():

@@ -87,7 +87,8 @@ def test_hostile_long_text_is_read_without_error(text):
 def test_a_request_inside_a_long_reply_is_not_an_answer():
     text = BACKGROUND + "ちょっと待ってください。" + "いま担当者に確認中です。"
     reply = parse_status_reply(text, today=TODAY)
-    assert reply.request is None and reply.status is None
+    # not a request to the chat; 「確認中」 may read 不明, nothing else
+    assert reply.request is None and reply.status in (None, Status.UNKNOWN)
 
 
 DATA = Path(__file__).parent / "data" / "long_replies_tuning1.toml"

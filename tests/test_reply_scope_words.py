@@ -32,8 +32,12 @@ def test_scope_words(text, status):
 
 
 def test_a_slipped_schedule_asks_with_partial_guessed():
-    reply = parse_status_reply("月1回の予定ですが、先月はできませんでした", today=TODAY)
-    assert reply.status is None and reply.guess is Status.PARTIAL
+    text = "月1回の予定ですが、先月はできませんでした"
+    reading = read(fold(text))
+    assert reading.status is None and reading.guess is Status.PARTIAL  # the rules ask
+    # the gate, agreeing near-certainly, may read the guess; never another status
+    reply = parse_status_reply(text, today=TODAY)
+    assert reply.status in (None, Status.PARTIAL) and reply.guess is Status.PARTIAL
 
 
 def test_a_lead_in_naming_a_plan_is_kept():

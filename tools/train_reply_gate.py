@@ -3,6 +3,8 @@
     python tools/train_reply_gate.py train     # write the model (deterministic)
     python tools/train_reply_gate.py cv        # k-fold accuracy of the classifier alone
     python tools/train_reply_gate.py sweep     # the gate's θ table (correct / wrong / unsure)
+    python tools/train_reply_gate.py unseen    # the whole reader on replies neither the rules
+                                               # nor the gate learned (probe thirds)
 
 Honest protocol: the classifier learns the *labels* of the tuning tables — ``replies.toml``,
 the first session's ``replies_heldout*.toml`` and ``replies_wide_tuning*.toml`` — and of the
@@ -19,6 +21,7 @@ import json
 import math
 import random
 import sys
+import tempfile
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -320,22 +323,83 @@ def command_sweep() -> int:
     finally:
         reply_gate.PROMOTE_FLOOR = chosen
     print("\npre-selected guess right / asked (replies with a status label left unsure):")
-    override = reply_gate.GUESS_OVERRIDE
+    take = reply_gate.TAKE
     try:
         for flag in (True, False):
-            reply_gate.GUESS_OVERRIDE = flag
+            reply_gate.TAKE = flag
             cells = []
             for data, model_for in sets.values():
                 _, asked = _score(data, reply_gate.THETA, model_for)
                 cells.append(f"{asked['guess right']}/{asked['asked']}")
-            print(f"GUESS_OVERRIDE {flag} | " + " | ".join(cells))
+            print(f"TAKE {flag} | " + " | ".join(cells))
     finally:
-        reply_gate.GUESS_OVERRIDE = override
+        reply_gate.TAKE = take
+    return 0
+
+
+# Unseen replies for ``unseen``: every third reply of each label of these tables (the probe
+# thirds the rules were never tuned on), and the whole of these (new writers' tables, scored
+# at first look). The gate is trained without all of them.
+UNSEEN_PROBES = tuple(f"replies_wide_tuning{n}.toml" for n in (48, 49, 52, 53, 56, 57))
+UNSEEN_WHOLE: tuple[str, ...] = ()
+
+
+def _probe_third(path: Path) -> list[tuple[str, str]]:
+    """Every third reply of each label, in file order (as tools/reply_probe.py)."""
+    out = []
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    for label, groups in table.items():
+        i = 0
+        for texts in groups.values():
+            for text in texts:
+                i += 1
+                if i % 3 == 0:
+                    out.append((label, text))
+    return out
+
+
+def command_unseen() -> int:
+    """The whole reader (rules and gate) on replies neither has learned: the gate trained
+    without them, the switches as they stand, and θ / TAKE varied."""
+    from datetime import date
+
+    from interview.engine.reply import parse_status_reply
+
+    unseen = [row for name in UNSEEN_PROBES for row in _probe_third(DATA / name)]
+    unseen += [row for name in UNSEEN_WHOLE for row in rows(DATA / name)]
+    held = set(unseen)
+    data = [row for row in training_rows() if row not in held]
+    original = reply_gate.MODEL_PATH
+    path = Path(tempfile.mkstemp(suffix=".json")[1])
+    path.write_text(dump(to_json(train(data), [], len(data))), encoding="utf-8")
+    reply_gate.load_model.cache_clear()
+    reply_gate.MODEL_PATH = path
+    print(f"gate trained on {len(data)} replies; {len(unseen)} unseen replies")
+    take, defaults = reply_gate.TAKE, reply_gate.review.__defaults__
+    try:
+        for theta, take in ((reply_gate.THETA, True), (reply_gate.THETA, False), (0.95, True)):
+            reply_gate.TAKE = take
+            reply_gate.review.__defaults__ = (theta, None, True)
+            counts: Counter[str] = Counter()
+            for label, text in unseen:
+                got = parse_status_reply(text, today=date(2026, 11, 29)).status
+                counts[outcome(got, None if label == NO_STATUS else Status(label))] += 1
+            print(f"θ {theta} TAKE {take} | {_cell(counts)}")
+    finally:
+        reply_gate.MODEL_PATH = original
+        reply_gate.TAKE, reply_gate.review.__defaults__ = take, defaults
+        reply_gate.load_model.cache_clear()
+        path.unlink()
     return 0
 
 
 def main(argv: list[str]) -> int:
-    commands = {"train": command_train, "cv": command_cv, "sweep": command_sweep}
+    commands = {
+        "train": command_train,
+        "cv": command_cv,
+        "sweep": command_sweep,
+        "unseen": command_unseen,
+    }
     if len(argv) != 1 or argv[0] not in commands:
         print(__doc__)
         return 2

@@ -67,6 +67,7 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
     from interview.engine.reply_long import (
         ASKED_ACROSS_SENTENCES,
         BY_SENTENCE,
+        LONG_REPLY,
         is_long,
         sentences,
         summed_up,
@@ -74,11 +75,15 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
 
     raw = text.strip()
     if not is_long(raw):
-        return _read_one(raw, today)
+        # the classifier reads a status of its own only in a chat-length reply: it learned
+        # those, and is sure of itself past them (a run-on paragraph of background)
+        return _read_one(raw, today, take=len(raw) < LONG_REPLY)
     units = sentences(raw)
     if len(raw) >= BY_SENTENCE:
         return _read_long(raw, units, today)
-    whole = _read_one(raw, today, plan=False)  # several sentences, not yet long: read whole
+    # several sentences, not yet long: read whole; the classifier may not read a status of
+    # its own there (it learned chat replies, not paragraphs of background)
+    whole = _read_one(raw, today, plan=False, take=False)
     if whole.request is not None:
         return whole
     # a part or another means read across sentences is asked: background beside the answer
@@ -142,9 +147,10 @@ def _read_long(raw: str, units: list[str], today: date | None) -> StatusReply:
     return StatusReply(None, raw, guess=guess, is_question=asked, plan=plan)
 
 
-def _read_one(raw: str, today: date | None, plan: bool = True) -> StatusReply:
+def _read_one(raw: str, today: date | None, plan: bool = True, take: bool = True) -> StatusReply:
     """One reply read whole; *plan* False leaves out the plan (a caller that finds it
-    sentence by sentence)."""
+    sentence by sentence); *take* False: the gate reads no status the rules did not guess
+    (``reply_gate.review``)."""
     from interview.engine.reply_normalize import fold
     from interview.engine.reply_plan import plan_text, resolve_due
     from interview.engine.reply_request import asks, read_request
@@ -170,7 +176,7 @@ def _read_one(raw: str, today: date | None, plan: bool = True) -> StatusReply:
     if detail and not reading.is_question and not deferred:
         from interview.engine.reply_gate import review
 
-        status, guess = review(folded, status, guess)
+        status, guess = review(folded, status, guess, take=take)
     return StatusReply(
         status,
         detail,
