@@ -26,6 +26,16 @@ Sixteenth round (b), tuning52/53 — non-specialists and short chat replies:
 - nothing ever happened to act on (「重大な事故は起きたことがないので、振り返る対象がない」「お金を
   預からないので、…手続きはそもそも発生しません」): 該当なし.
 
+Seventeenth round (b), tuning56/57 — what the words do, short chat replies:
+- the new ones done, the old ones still as they were or later (「新システム側は対応、旧システムは
+  残ったまま」「新規の委託先とは締結済み、既存の契約は次の更新時に切り替えます」): a part;
+- a deadline met (「指摘の2件は8月までに修正を終えました」): done, not a plan
+  (``indirect_rewrites``); what a previous employer did (「前職ではやっていたんですが、今の会社は
+  …」): not this firm's state;
+- a memo whose lines are marked done and not done (「・正社員：済\n・派遣：未」): a part;
+- a product named where it is placed, nothing else (「ALBの前にAWS WAF、マネージドルール＋独自
+  ルール」「全端末にCrowdStrike、定義は自動更新」): done.
+
 ``indirect_verdict`` adjusts the rules' verdict right after ``turn_verdict``; it reads the folded
 reply (before the rules' rewrites). Every pattern is bounded (no ``.*`` over the reply).
 """
@@ -138,11 +148,75 @@ _ONLY_HOLDERS = re.compile(
 _SHARE_NOT_YET = re.compile(r"の分(は|だけ)[、,]?(まだ|未)")
 
 
+# 「8月までに修正を終えました」: a deadline already met — done, not a plan
+_DEADLINE_MET = re.compile(
+    r"までに([^。、]{0,12}?(終え|済ませ|完了し|終了し|修正し|是正し|対応し|実施し|終わっ|直し|片付け)"
+    r"(ました|た(?![いらり])|ている|ています))"
+)
+# 「前職ではやっていたんですが、」: a previous employer's practice — not this firm's state
+_PREVIOUS_EMPLOYER = re.compile(
+    r"(前職|前の(会社|職場)|以前(の|いた)(会社|職場)|前に(いた|勤めていた)(会社|職場))"
+    r"(では|で|の(時|とき)は|にいた(時|とき)は)[^。]{0,30}?(ていた|ていました|でした|だった)"
+    r"(ん(です|だ)|の(です|だ))?(が|けど|けれど)[、,]?"
+)
+
+
 def indirect_rewrites(text: str) -> str:
-    """「…だけでなく」 (not only) read as 「…に加え、」, not as a limited scope."""
+    """「…だけでなく」 (not only) read as 「…に加え、」, not as a limited scope; a deadline met is
+    no plan; a previous employer's practice is left out."""
+    if "までに" in text:
+        text = _DEADLINE_MET.sub(r"に\1", text)
+    if "前" in text:
+        text = _PREVIOUS_EMPLOYER.sub("", text)
     if "なく" not in text and "ならず" not in text:
         return text
     return _NOT_ONLY.sub("に加え、", text)
+
+
+# 「新システム側は対応、旧システムは残ったまま」「新規の委託先とは締結済み、既存の契約は次の
+# 更新時に切り替えます」: the new ones done, the old ones as they were or later — a part
+_NEW_DONE = re.compile(
+    r"(新規|新しい|新しく|新[一-龥ァ-ヶー]|今後の|これからの)[^。、]{0,16}?"
+    r"(済|対応(?!中|予定)|実施(?!中|予定)|導入(?!中|予定)|適用(?!中|予定)|締結(?!中|予定)|して(い|お)|やって(い|お)|入れて(い|お))"
+)
+_OLD_LATER = re.compile(
+    r"(既存|古い|旧[一-龥ァ-ヶー]|従来|今まで|これまで|昔)[^。、]{0,16}?(は|も)[、,]?[^。、]{0,24}?"
+    r"(まだ|未|ない|ません|まま|予定|次の|次回|更新時|更改時|タイミング|これから|今後|順次)"
+)
+_NOT_NOW = re.compile(r"まだ|未|ない|ません|予定|検討|これから")
+
+# 「・誓約書：正社員 済\n・派遣/業務委託：未」: memo lines marked done and not done — a part
+_MEMO_LINE = re.compile(r"(?:^|[、。])[・●■◆*\-]")
+_LINE_DONE = re.compile(r"(済み?|完了|実施済み?|対応済み?|ok|あり|有り)(です)?$")
+_LINE_NOT = re.compile(r"(未実施|未対応|未着手|未|なし|無し|ng|まだ)(です)?$")
+
+# 「ALBの前にAWS WAF、マネージドルール＋独自ルール」「全端末にCrowdStrike」: a product named where
+# it is placed, nothing else said — done
+_PLACED_PRODUCT = re.compile(
+    r"^(全|すべての|全ての|各)?[一-龥ァ-ヶーa-z0-9]{1,12}(の前|の手前|の前段|の後ろ|の上)?(に|へ)"
+    r"[a-z][a-z0-9.+\-]{2,24}(?=[、。]|$)"
+)
+_PLACED_TAIL = re.compile(
+    r"未|まだ|ない|なし|無し|ません|予定|検討|だけ|のみ|一部|\?|？|かも|たぶん|多分|はず"
+)
+
+
+def _new_done_old_later(folded: str) -> bool:
+    clauses = [c for c in re.split(r"[、。,]", folded) if c]
+    if len(clauses) < 2 or len(clauses) > 6:
+        return False
+    new = [i for i, c in enumerate(clauses) if _NEW_DONE.search(c) and not _NOT_NOW.search(c)]
+    old = [i for i, c in enumerate(clauses) if _OLD_LATER.search(c)]
+    return bool(new and old and set(new).isdisjoint(old))
+
+
+def _memo_done_and_not(folded: str) -> bool:
+    if len(_MEMO_LINE.findall(folded)) < 2:
+        return False
+    lines = [x.strip("、。 ") for x in _MEMO_LINE.split(folded)]
+    done = sum(bool(_LINE_DONE.search(x)) and not _LINE_NOT.search(x) for x in lines)
+    gap = sum(bool(_LINE_NOT.search(x)) for x in lines)
+    return done > 0 and gap > 0
 
 
 def indirect_verdict(
@@ -151,6 +225,18 @@ def indirect_verdict(
     """The rules' (status, guess) for the *folded* reply, adjusted for this module's shapes."""
     if status is Status.UNKNOWN or status is Status.ALTERNATIVE:
         return status, guess
+    if status in (None, Status.DONE, Status.NOT_DONE) and _new_done_old_later(folded):
+        return Status.PARTIAL, None
+    if status in (None, Status.NOT_DONE) and "未" in folded and _memo_done_and_not(folded):
+        return Status.PARTIAL, None
+    if (
+        status is None
+        and guess in (None, Status.DONE)
+        and _PLACED_PRODUCT.match(folded) is not None
+        and not _PLACED_TAIL.search(folded)
+        and len(folded) <= 40
+    ):
+        return Status.DONE, None
     if (
         _NOTHING_EVER_HAPPENED.search(folded)
         or _NO_SUCH_OUTLET.search(folded)

@@ -44,6 +44,9 @@ _WORDS: list[tuple[str, str]] = [
     ("みどうにゅう", "未導入"),  # before どうにゅう: 「みどうにゅう」 is 未導入
     ("みせいび", "未整備"),
     ("かくにんちゅう", "確認中"),
+    ("にきいてみ", "に聞いてみ"),  # 「担当にきいてみます」: 聞く typed in kana
+    ("にきいておき", "に聞いておき"),
+    ("にきいてから", "に聞いてから"),
     ("わかたない", "わからない"),
     ("わかならい", "わからない"),  # IME slip: ら and な swapped
     ("わかりまえん", "わかりません"),  # IME slip: せ dropped
@@ -270,7 +273,10 @@ _TEIRU = re.compile(
     r"|(?<=[っしいきけめれせえ])て(?=て(?:[、,。]|$|[一-龥ァ-ヶーa-z]))"  # やってて → やっていて
 )
 # Romaji left unconverted after kana: していまｓ → していま + す.
-_ROMAJI_TAIL = re.compile(r"(?<=[ぁ-ゖ])([a-z]{1,3})(?=$|[。、.,!?！？\s])")
+# Not after a particle: 「通信はTLS、保存時は…」 names a word, it is no tail.
+_ROMAJI_TAIL = re.compile(r"(?<=[ぁ-ゖ])(?<![はがをもやのに])([a-z]{1,3})(?=$|[。、.,!?！？\s])")
+# 「担当にきいてみまふ」: す typed as ふ (the keys sit side by side on a kana keyboard)
+_MAFU = re.compile(r"(?<=[みりしきいえけせてねめれ])まふ(?=$|[。、!?！？])")
 _ROMAJI = {
     "sen": "せん",
     "masen": "ません",
@@ -438,6 +444,8 @@ _EMBEDDED = {
     "inprogress": "対応中",
     "halfwaythere": "一部実施",
     "halfway": "一部実施",
+    "encryptedatrest": "保存時も暗号化済み",  # 「全部 encrypted at rest だよ」
+    "encryptedintransit": "通信も暗号化済み",
 }
 _EMBEDDED_ENGLISH = re.compile(literals(_EMBEDDED))
 # A status word in English beside Japanese: 「done です」「prod は done、stg は TODO」.
@@ -621,6 +629,7 @@ _TAIL = Steps(
         (_LAUGH, ""),
         (_PARTICLE_END, ""),
         (_ROMAJI_TAIL, _romaji),
+        (_MAFU, "ます"),
         *_DIALECT,
         (_BARE_MARK, _bare_mark),
         (_WORD_RE, _word),
