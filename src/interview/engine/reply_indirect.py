@@ -150,14 +150,15 @@ _SHARE_NOT_YET = re.compile(r"の分(は|だけ)[、,]?(まだ|未)")
 
 # 「8月までに修正を終えました」: a deadline already met — done, not a plan
 _DEADLINE_MET = re.compile(
-    r"までに([^。、]{0,12}?(終え|済ませ|完了し|終了し|修正し|是正し|対応し|実施し|終わっ|直し|片付け)"
+    r"[一-龥0-9]{0,6}までに([^。、]{0,16}?(終え|済ませ|完了し|終了し|修正し|是正し|対応し|実施し|終わっ|直し|片付け)"
     r"(ました|た(?![いらり])|ている|ています))"
 )
 # 「前職ではやっていたんですが、」: a previous employer's practice — not this firm's state
 _PREVIOUS_EMPLOYER = re.compile(
     r"(前職|前の(会社|職場)|以前(の|いた)(会社|職場)|前に(いた|勤めていた)(会社|職場))"
-    r"(では|で|の(時|とき)は|にいた(時|とき)は)[^。]{0,30}?(ていた|ていました|でした|だった)"
-    r"(ん(です|だ)|の(です|だ))?(が|けど|けれど)[、,]?"
+    r"(では|で|の(時|とき)は|にいた(時|とき)は)[^。]{0,30}?"
+    r"(ていた|ていました|でした|だった|ていなかった|ていませんでした|なかった)"
+    r"(ん(です|だ)|の(です|だ))?((が|けど|けれど)|(ので|から)[^。、]{0,16}?(が|けど|けれど))[、,]?"
 )
 
 
@@ -165,7 +166,7 @@ def indirect_rewrites(text: str) -> str:
     """「…だけでなく」 (not only) read as 「…に加え、」, not as a limited scope; a deadline met is
     no plan; a previous employer's practice is left out."""
     if "までに" in text:
-        text = _DEADLINE_MET.sub(r"に\1", text)
+        text = _DEADLINE_MET.sub(r"\1", text)
     if "前" in text:
         text = _PREVIOUS_EMPLOYER.sub("", text)
     if "なく" not in text and "ならず" not in text:
@@ -177,7 +178,8 @@ def indirect_rewrites(text: str) -> str:
 # 更新時に切り替えます」: the new ones done, the old ones as they were or later — a part
 _NEW_DONE = re.compile(
     r"(新規|新しい|新しく|新[一-龥ァ-ヶー]|今後の|これからの)[^。、]{0,16}?"
-    r"(済|対応(?!中|予定)|実施(?!中|予定)|導入(?!中|予定)|適用(?!中|予定)|締結(?!中|予定)|して(い|お)|やって(い|お)|入れて(い|お))"
+    r"(済|対応(?!中|予定)|実施(?!中|予定)|導入(?!中|予定)|適用(?!中|予定)|締結(?!中|予定)|して(い|お)|やって(い|お)|入れて(い|お)"
+    r"|(入れ|付け|設定し|導入し|適用し|追加し|実装し|盛り込み)(まし)?た)"
 )
 _OLD_LATER = re.compile(
     r"(既存|古い|旧[一-龥ァ-ヶー]|従来|今まで|これまで|昔)[^。、]{0,16}?(は|も)[、,]?[^。、]{0,24}?"

@@ -275,6 +275,10 @@ _TEIRU = re.compile(
 # Romaji left unconverted after kana: していまｓ → していま + す.
 # Not after a particle: 「通信はTLS、保存時は…」 names a word, it is no tail.
 _ROMAJI_TAIL = re.compile(r"(?<=[ぁ-ゖ])(?<![はがをもやのに])([a-z]{1,3})(?=$|[。、.,!?！？\s])")
+# A memo line whose state is a bare mark after a blank (「■サーバ 済\n■ネットワーク機器 未」)
+_SPACED_LINE_MARK = re.compile(
+    r"(?<=[一-龥ァ-ヶーa-z0-9])[ \u3000]+(済み?|未実施|未対応|未着手|未|完了)(?=[ \u3000]*(\n|$))"
+)
 # 「担当にきいてみまふ」: す typed as ふ (the keys sit side by side on a kana keyboard)
 _MAFU = re.compile(r"(?<=[みりしきいえけせてねめれ])まふ(?=$|[。、!?！？])")
 _ROMAJI = {
@@ -548,6 +552,8 @@ def fold(text: str) -> str:
         s = _all_kana(s)
     if _SPACED_LETTERS.fullmatch(s):  # 「実 施 済 み」
         s = _SPACE.sub("", s)
+    if " " in s or "\u3000" in s:  # 「・社員教育 済\n・委託先教育 未」: each line's mark
+        s = _SPACED_LINE_MARK.sub(r"は\1", s)
     s = _LINE_END.sub("。", s)  # a line break after a sentence ending is a full stop
     if _MARK_CHARS.search(s):
         s = _SPACED_MARK.sub("", s)
