@@ -203,6 +203,40 @@ _PLACED_TAIL = re.compile(
 )
 
 
+# 「本番DBの鍵はVaultに入れた。他のサービスは.envにまだ直書き」「…インフラの設定はまだ一人で直接
+# マージしちゃってます」: one part done, another still the old way (まだ without a negation) — a part
+_STILL_OLD_WAY = re.compile(r"^[^。、]{1,24}?(は|も)[、,]?[^。、]{0,16}?まだ(?!まだ)[^。、]{1,24}$")
+_DONE_END = re.compile(r"(た|ている|ています|ております|済み?)$")
+_STILL_NOT_OLD = re.compile(
+    r"ない|ません|なく|なし|無し|未|予定|検討|これから|途中|中$|確認|わから|分から|\?|？"
+)
+
+# 「連鎖接続先はありません。自社だけで完結しています」: no such party, all done in-house — 該当なし
+_SELF_CONTAINED = re.compile(
+    r"(ない|ありません|いません|存在しません)(です)?[。、,][^。]{0,6}?(自社|社内|当社|弊社|うち|自前|グループ内)"
+    r"(だけ|のみ|内|の中)?で完結"
+)
+
+# 「規程はあるんですけど、正直誰も守ってないです」: there, and nobody follows it — a gap? Ask.
+_NOBODY_FOLLOWS = re.compile(
+    r"(ある|あります|作っ(た|て)|作りました|定めて|決めて)[^。]{0,8}?(けど|が|ものの)[、,]?[^。]{0,8}?"
+    r"誰(も|一人)[^。、]{0,4}?(守っ|従っ)(て|で)(い|お)?(ない|ません)"
+)
+
+
+def _still_old_way(folded: str) -> bool:
+    clauses = [c for c in re.split(r"[、。]", folded) if c]
+    if len(clauses) < 2 or len(clauses) > 5:
+        return False
+    for i, c in enumerate(clauses[1:], 1):
+        if _STILL_OLD_WAY.search(c) and not _STILL_NOT_OLD.search(c):
+            return any(
+                (_POSITIVE.search(b) or _DONE_END.search(b)) and not _STILL_NOT_OLD.search(b)
+                for b in clauses[:i]
+            )
+    return False
+
+
 def _new_done_old_later(folded: str) -> bool:
     clauses = [c for c in re.split(r"[、。,]", folded) if c]
     if len(clauses) < 2 or len(clauses) > 6:
@@ -229,6 +263,12 @@ def indirect_verdict(
         return status, guess
     if status in (None, Status.DONE, Status.NOT_DONE) and _new_done_old_later(folded):
         return Status.PARTIAL, None
+    if status is Status.DONE and "まだ" in folded and _still_old_way(folded):
+        return Status.PARTIAL, None
+    if status is not Status.NOT_APPLICABLE and "完結" in folded and _SELF_CONTAINED.search(folded):
+        return Status.NOT_APPLICABLE, None
+    if status is Status.PARTIAL and _NOBODY_FOLLOWS.search(folded):
+        return None, Status.NOT_DONE
     if status in (None, Status.NOT_DONE) and "未" in folded and _memo_done_and_not(folded):
         return Status.PARTIAL, None
     if (
