@@ -198,6 +198,12 @@ _PLACED_PRODUCT = re.compile(
     r"^(全|すべての|全ての|各)?[一-龥ァ-ヶーa-z0-9]{1,12}(の前|の手前|の前段|の後ろ|の上)?(に|へ)"
     r"[a-z][a-z0-9.+\-]{2,24}(?=[、。]|$)"
 )
+# 「EDRはCrowdStrike、全端末」: a measure answered by the product that does it
+_TOPIC_PRODUCT = re.compile(
+    r"^[一-龥ァ-ヶーa-z0-9]{2,12}(は|も)(?!(none|nothing|nope|pending|planned|wip|tbd|todo|unknown|off|disabled"
+    r"|manual|later|soon|maybe|partial|partly|some|only|yes|yet)(?![a-z]))[a-z][a-z0-9.+\-]{2,24}"
+    r"(、(全[一-龥ァ-ヶー]{1,6}|全社|全員|全台))?$"
+)
 _PLACED_TAIL = re.compile(
     r"未|まだ|ない|なし|無し|ません|予定|検討|だけ|のみ|一部|\?|？|かも|たぶん|多分|はず"
 )
@@ -274,7 +280,7 @@ def indirect_verdict(
     if (
         status is None
         and guess in (None, Status.DONE)
-        and _PLACED_PRODUCT.match(folded) is not None
+        and (_PLACED_PRODUCT.match(folded) or _TOPIC_PRODUCT.match(folded)) is not None
         and not _PLACED_TAIL.search(folded)
         and len(folded) <= 40
     ):
