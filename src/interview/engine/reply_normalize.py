@@ -192,6 +192,19 @@ _DIALECT = [
         "ている",
     ),
     (re.compile(r"(?<=[っんきけめれせえしちにみり])とら(ん|へん|ない)"), "ていない"),
+    # 〜んどる after a nasal stem (「もう済んどる」「読んどる」) is 〜んでいる
+    (
+        re.compile(
+            r"(?<=[一-龥]ん)ど(る|ります|った)(?=$|[、。!?]|けど|けれど|が|し|よ|ね|わ|で|から|ので|ん|ばい|たい|けん|けえ)"
+        ),
+        "でいる",
+    ),
+    (re.compile(r"(?<=[一-龥]ん)どら(ん|へん|ない)"), "でいない"),
+    # Kyushu / Chugoku けん (から): a reason mid-sentence, a bare particle at the end
+    (re.compile(r"(?<=[るたいすだ])けん(?=[、,])"), "から"),
+    (re.compile(r"(?<=[るたいすだ])けん(?=$|[。!?！？])"), ""),
+    # Kyushu 〜なか (ない) after a noun of need: 「関係なかよ」「必要なか」
+    (re.compile(r"(?<=関係|必要|意味|問題|心配)なか(?=$|[、。!?よね])"), "ない"),
     # 「毎月見とるよ」「出とる」: a one-kanji verb stem before 〜とる
     (
         re.compile(
@@ -279,6 +292,8 @@ _ROMAJI_TAIL = re.compile(r"(?<=[ぁ-ゖ])(?<![はがをもやのに])([a-z]{1,3
 _SPACED_LINE_MARK = re.compile(
     r"(?<=[一-龥ァ-ヶーa-z0-9])[ \u3000]+(済み?|未実施|未対応|未着手|未|完了)(?=[ \u3000]*(\n|$))"
 )
+# 「確認しまう」: す dropped before う in a verbal noun's します
+_SHIMAU = re.compile(r"(?<=[一-龥])しまう(?=$|[。、!?！？])")
 # 「担当にきいてみまふ」: す typed as ふ (the keys sit side by side on a kana keyboard)
 _MAFU = re.compile(r"(?<=[みりしきいえけせてねめれ])まふ(?=$|[。、!?！？])")
 _ROMAJI = {
@@ -639,6 +654,7 @@ _TAIL = Steps(
         *_DIALECT,
         (_BARE_MARK, _bare_mark),
         (_WORD_RE, _word),
+        (_SHIMAU, "します"),
         (_TEKI, "的"),
         (_ZUMI, "済み"),
     ]

@@ -193,6 +193,11 @@ _EN_COVERING = re.compile(
 _EN_REASON_THEN_NO = re.compile(
     r"、so(we|i|they)?(していません|しません)|(していません|しません)、[a-z0-9]{0,40}?(since|because|aseverything|asall)"
 )
+# 「…、次の質問お願いします」: the request to go on, after an answer
+_NEXT_PLEASE = re.compile(
+    r"[^、。,]{2}[、。,](では|じゃあ|じゃ)?[、,]?(次|つぎ)(の質問|の項目|の設問)?(に|へ|を)?[^、。]{0,8}"
+    r"(お願い|おねがい|どうぞ|進んで|進め|行って|いって|行きましょう)[^、。]{0,6}[。!！]*$"
+)
 # 「警備員なし、カメラあり」: a part, or another means?
 _TERSE_NONE_SOME = re.compile(r"[^、。]{1,20}(なし|無し)[、,][^、。]{1,20}(あり|有り|済み?)[。!]*")
 # A small firm, then 「…とかない」: no such thing here (a room, a department), said casually.
@@ -426,8 +431,11 @@ def read(folded: str) -> Reading:
     if _SESSION_REMARK.search(text) and status is not Status.UNKNOWN:  # 「前回の続きから…」
         return Reading(None, None, False, has_plan)
     if (
-        _ASIDE.search(text) or _ATTACHING.search(text)
-    ) and status is not Status.UNKNOWN:  # 「ちょっと席を外します」
+        (_ASIDE.search(text) or _ATTACHING.search(text))
+        and status is not Status.UNKNOWN
+        # 「実施済みです、次の質問お願いします」: an answer, then the request to go on
+        and not (status is not None and _NEXT_PLEASE.search(text))
+    ):  # 「ちょっと席を外します」
         # 「これ前にも似た質問なかった？」: a remark about the session, asked as a question
         asked = bool(re.search(r"[?]$", text))
         return Reading(None, None if asked else guess or status, asked, has_plan)
