@@ -290,7 +290,7 @@ _TEIRU = re.compile(
 _ROMAJI_TAIL = re.compile(r"(?<=[ぁ-ゖ])(?<![はがをもやのに])([a-z]{1,3})(?=$|[。、.,!?！？\s])")
 # A memo line whose state is a bare mark after a blank (「■サーバ 済\n■ネットワーク機器 未」)
 _SPACED_LINE_MARK = re.compile(
-    r"(?<=[一-龥ァ-ヶーa-z0-9])[ \u3000]+(済み?|未実施|未対応|未着手|未|完了)(?=[ \u3000]*(\n|$))"
+    r"(?<=[一-龥ァ-ヶーa-z0-9])[ \u3000]+(済み?|未実施|未対応|未着手|未|完了)(?![ \u3000]*[一-龥ぁ-ゖァ-ヶーa-z0-9])"
 )
 # 「確認しまう」: す dropped before う in a verbal noun's します
 _SHIMAU = re.compile(r"(?<=[一-龥])しまう(?=$|[。、!?！？])")
