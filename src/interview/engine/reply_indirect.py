@@ -127,6 +127,12 @@ _TALK_ONLY = re.compile(
     r"(ん|の)?(です|だ)?(けど|けれど|けども|が)(ね|な|なあ|ねえ)?[…。!]*$"
 )
 
+# 「話には出たことがあるけど、それっきり」: talked of once, nothing since
+_TALK_THEN_NOTHING = re.compile(
+    r"(話|議題|話題|案)(に|には|が|は|も)[^。]{0,10}?(出|上が|あが)[^。]{0,10}?(けど|が|ものの)[、,]?"
+    r"(それっきり|それきり|そのまま|立ち消え|止まって)[^。、]{0,8}[…。!！]*$"
+)
+
 # 「お客さんから言われたら対応する感じです」: only on request — a gap more than a control
 _ON_REQUEST_ONLY = re.compile(
     r"(言われ|頼まれ|求められ|聞かれ|指摘され)たら[^。、]{0,6}?(対応|やる|出す|する)[^。、]{0,4}?(感じ|程度|くらい|ぐらい)"
@@ -162,6 +168,19 @@ _PREVIOUS_EMPLOYER = re.compile(
 )
 
 
+# 「課題は山積みで、この項目は手付かずです」: the item itself as the topic is no part of it
+_THIS_ITEM = re.compile(
+    r"(?<=[、,])(この|本|当該)(項目|件|質問|設問|確認項目)(は|も|について(は)?)[、,]?"
+    r"(?=[^。、]{0,4}(手付かず|手つかず|未着手|未実施|未対応|まだ|できて(い)?ない|やれて(い)?ない|進んで(い)?ない))"
+)
+# 「できていると言える状態ではないです」: not in a state to call done — not done
+_NOT_FIT_TO_CALL = re.compile(
+    r"(でき|やれ|やっ|し|回っ)て(い)?る(と|とは)(言える|いえる|呼べる)(状態|レベル|段階|ほど|もの)?"
+    r"(では|で|じゃ)(は)?(ない|ありません|ございません|なく)"
+    r"|(でき|やれ|やっ|し|回っ)て(い)?る(と|とは)(言えない|いえない|言えません|呼べない|言い難い|言いがたい)"
+)
+
+
 def indirect_rewrites(text: str) -> str:
     """「…だけでなく」 (not only) read as 「…に加え、」, not as a limited scope; a deadline met is
     no plan; a previous employer's practice is left out."""
@@ -169,6 +188,10 @@ def indirect_rewrites(text: str) -> str:
         text = _DEADLINE_MET.sub(r"\1", text)
     if "前" in text:
         text = _PREVIOUS_EMPLOYER.sub("", text)
+    if "項目" in text or "件" in text or "問" in text:
+        text = _THIS_ITEM.sub("", text)
+    if "言" in text or "いえる" in text or "呼べる" in text:
+        text = _NOT_FIT_TO_CALL.sub("できていない", text)
     if "なく" not in text and "ならず" not in text:
         return text
     return _NOT_ONLY.sub("に加え、", text)
@@ -299,7 +322,9 @@ def indirect_verdict(
         return None, Status.NOT_APPLICABLE  # nothing here to protect — or a gap? Ask.
     if status in (None, Status.NOT_DONE) and _WOULD_KNOW_IF.search(folded):
         return Status.UNKNOWN, None
-    if status in (None, Status.PARTIAL, Status.DONE) and _TALK_ONLY.search(folded):
+    if status in (None, Status.PARTIAL, Status.DONE) and (
+        _TALK_ONLY.search(folded) or _TALK_THEN_NOTHING.search(folded)
+    ):
         return Status.NOT_DONE, None
     if status is None and guess is None and _ON_REQUEST_ONLY.search(folded):
         return None, Status.NOT_DONE
