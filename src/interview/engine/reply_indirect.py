@@ -133,6 +133,11 @@ _TALK_THEN_NOTHING = re.compile(
     r"(それっきり|それきり|そのまま|立ち消え|止まって)[^。、]{0,8}[…。!！]*$"
 )
 
+# 「なし（対象の業務がない）」: nothing of the kind to act on — 該当なし
+_NO_SUBJECT = re.compile(
+    r"(対象|該当)(の|する)?(業務|システム|取引|サービス|データ|事業|機能)(が|は|も)?(一切)?(ない|無い|ありません|存在しない|存在しません)"
+)
+
 # 「お客さんから言われたら対応する感じです」: only on request — a gap more than a control
 _ON_REQUEST_ONLY = re.compile(
     r"(言われ|頼まれ|求められ|聞かれ|指摘され)たら[^。、]{0,6}?(対応|やる|出す|する)[^。、]{0,4}?(感じ|程度|くらい|ぐらい)"
@@ -318,6 +323,8 @@ def indirect_verdict(
         return Status.NOT_DONE, None
     if status is Status.NOT_DONE and _SHARE_NOT_YET.search(folded):
         return None, Status.PARTIAL
+    if status is Status.NOT_DONE and _NO_SUBJECT.search(folded):
+        return Status.NOT_APPLICABLE, None
     if status is Status.NOT_DONE and _HELD_ELSEWHERE.search(folded):
         return None, Status.NOT_APPLICABLE  # nothing here to protect — or a gap? Ask.
     if status in (None, Status.NOT_DONE) and _WOULD_KNOW_IF.search(folded):

@@ -181,7 +181,7 @@ _DIALECT = [
     (re.compile(r"あらへん|あらひん|おまへん"), "ない"),
     (
         re.compile(
-            r"(?<=[ぁ-ゖ])(へん|ひん)(?=$|[、。わでよね!?]|かった|けど|けれど|から|ので|し[、。]|が[、。])"
+            r"(?<=[ぁ-ゖ])(へん|ひん)(?=$|[、。わでよね!?]|の(?=$|[、。!?])|かった|けど|けれど|から|ので|し[、。]|が[、。])"
         ),
         "ない",
     ),
@@ -203,6 +203,8 @@ _DIALECT = [
     # Kyushu / Chugoku けん (から): a reason mid-sentence, a bare particle at the end
     (re.compile(r"(?<=[るたいすだ])けん(?=[、,])"), "から"),
     (re.compile(r"(?<=[るたいすだ])けん(?=$|[。!?！？])"), ""),
+    # 「スマホはまだかな」: still not, said casually — not a hedge on the state
+    (re.compile(r"(?<=[はも])まだ(かな|かなぁ|かなあ|かもです|かも)(?=$|[。!?…])"), "まだです"),
     # Kyushu 〜なか (ない) after a noun of need: 「関係なかよ」「必要なか」
     (re.compile(r"(?<=関係|必要|意味|問題|心配)なか(?=$|[、。!?よね])"), "ない"),
     # 「毎月見とるよ」「出とる」: a one-kanji verb stem before 〜とる
