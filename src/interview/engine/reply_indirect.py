@@ -133,6 +133,13 @@ _TALK_THEN_NOTHING = re.compile(
     r"(それっきり|それきり|そのまま|立ち消え|止まって)[^。、]{0,8}[…。!！]*$"
 )
 
+# 「…一度もしていません。APIキーは2022年に発行したものをずっと使っています」: the same thing
+# kept in use since — the gap described, not a part done
+_SAME_SINCE = re.compile(
+    r"(発行|作成|設定|導入|購入|作っ|決め|配布)(した|された|て|た)(もの|まま|時のまま|ときのまま|キー|鍵|パスワード)?"
+    r"[^。、]{0,8}?(ずっと|今も|いまだに|未だに|そのまま)[^。、]{0,6}?(使って|使い続けて|使用して|運用して)"
+)
+
 # 「なし（対象の業務がない）」: nothing of the kind to act on — 該当なし
 _NO_SUBJECT = re.compile(
     r"(対象|該当)(の|する)?(業務|システム|取引|サービス|データ|事業|機能)(が|は|も)?(一切)?(ない|無い|ありません|存在しない|存在しません)"
@@ -323,6 +330,10 @@ def indirect_verdict(
         return Status.NOT_DONE, None
     if status is Status.NOT_DONE and _SHARE_NOT_YET.search(folded):
         return None, Status.PARTIAL
+    if status is Status.PARTIAL and "。" in folded and _SAME_SINCE.search(folded):
+        first = folded.split("。", 1)[0]
+        if _NEGATIVE.search(first) and not _POSITIVE.search(first):
+            return Status.NOT_DONE, None
     if status is Status.NOT_DONE and _NO_SUBJECT.search(folded):
         return Status.NOT_APPLICABLE, None
     if status is Status.NOT_DONE and _HELD_ELSEWHERE.search(folded):
