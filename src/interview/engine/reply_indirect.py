@@ -212,10 +212,11 @@ def indirect_rewrites(text: str) -> str:
 # 「新システム側は対応、旧システムは残ったまま」「新規の委託先とは締結済み、既存の契約は次の
 # 更新時に切り替えます」: the new ones done, the old ones as they were or later — a part
 _NEW_DONE = re.compile(
-    r"(新規|新しい|新しく|新[一-龥ァ-ヶー]|今後の|これからの)[^。、]{0,16}?"
+    r"(新規|新しい|新しく|(?<![一-龥])新[一-龥ァ-ヶー]|今後の|これからの)[^。、]{0,16}?"
     r"(済|対応(?!中|予定)|実施(?!中|予定)|導入(?!中|予定)|適用(?!中|予定)|締結(?!中|予定)|して(い|お)|やって(い|お)|入れて(い|お)"
     r"|(入れ|付け|設定し|導入し|適用し|追加し|実装し|盛り込み)(まし)?た)"
 )
+_NEW_WORD = re.compile(r"新規|新しい|新しく|(?<![一-龥])新[一-龥ァ-ヶー]|今後の|これからの")
 _OLD_LATER = re.compile(
     r"(既存|古い|旧[一-龥ァ-ヶー]|従来|今まで|これまで|昔)[^。、]{0,16}?(は|も)[、,]?[^。、]{0,24}?"
     r"(まだ|未|ない|ません|まま|予定|次の|次回|更新時|更改時|タイミング|これから|今後|順次)"
@@ -282,7 +283,12 @@ def _new_done_old_later(folded: str) -> bool:
     clauses = [c for c in re.split(r"[、。,]", folded) if c]
     if len(clauses) < 2 or len(clauses) > 6:
         return False
-    new = [i for i, c in enumerate(clauses) if _NEW_DONE.search(c) and not _NOT_NOW.search(c)]
+    new = [
+        i
+        for i, c in enumerate(clauses)
+        if (_NEW_DONE.search(c) or (_NEW_WORD.search(c) and _DONE_END.search(c)))
+        and not _NOT_NOW.search(c)
+    ]
     old = [i for i, c in enumerate(clauses) if _OLD_LATER.search(c)]
     return bool(new and old and set(new).isdisjoint(old))
 
