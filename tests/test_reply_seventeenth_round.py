@@ -45,6 +45,14 @@ from interview.engine.reply_normalize import fold
         ("うちは店舗持っとらんけん、関係なかよ", Status.NOT_APPLICABLE),
         ("情シスにかくにんしまう", Status.UNKNOWN),
         ("担当にきいてみまふ", Status.UNKNOWN),
+        # the gap said as what is done; meant for years; no such thing handled
+        ("共有IDでみんなログインしてます", Status.NOT_DONE),
+        ("検証環境にも全員直接つないでます", Status.NOT_DONE),
+        ("監査を入れようと言ってもう3年", Status.NOT_DONE),
+        ("暗号資産は扱っていません", Status.NOT_APPLICABLE),
+        # what the system does, said telegraphically
+        ("外部ストレージはEDRでブロック", Status.DONE),
+        ("障害の通知はOpsgenieで当番に飛んでくる", Status.DONE),
         # English: the one way through a block is the control
         ("SSH is blocked except via the bastion host", Status.DONE),
     ],

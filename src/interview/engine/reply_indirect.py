@@ -121,6 +121,25 @@ _SHARED_SECRET = re.compile(
     r"(パスワード|id|アカウント|鍵|カード)(で|を|が)"
 )
 
+# 「共有アカウントで回してます」「本番DBにみんな直接つないでる」: a shared login, everyone straight
+# in — the gap itself, said as what is done
+_SHARED_OR_DIRECT = re.compile(
+    r"共有(の)?(アカウント|id|パスワード|ユーザー)(で|を)[^。、]{0,6}?(回し|使っ|運用し|ログインし|入っ|使い回し)(て|てい|ています|てる|ます)"
+    r"|(みんな|全員|誰でも|各自)[^。、]{0,4}?直接(つない|繋い|接続し|ログインし|触っ|入っ|アクセスし|触れ)"
+)
+
+# 「やろうやろうと言ってもう2年」: meant for years, never begun
+_MEANT_FOR_YEARS = re.compile(
+    r"(やろう|入れよう|作ろう|しよう)(と|って)(言って|話して|言い続けて|思って)[^。]{0,6}?(もう|すでに|かれこれ)?"
+    r"(\d+|何|数|一|二|三)(年|か月|ヶ月|カ月)"
+)
+
+# 「現金は扱ってないです」: said alone, no such thing handled — 該当なし
+_NOT_HANDLED = re.compile(
+    r"^(うちは|当社は|弊社は)?[、,]?(現金|カード情報|クレジットカード情報|紙の書類|海外送金|外貨|暗号資産)(は|も)?(一切)?"
+    r"(扱って|取り扱って|持って|保有して|預かって)(い|お)?(ない|ません|りません)(です)?[。!]*$"
+)
+
 # 「入れようって話は毎年出るんですけどね」: only talked about, said last — nothing done
 _TALK_ONLY = re.compile(
     r"(よう|しよう)(って|という|との)話(は|が|も)[^。、]{0,6}?(出る|出て(い)?る|出ます|あがる|上がる|上がって(い)?る)"
@@ -340,6 +359,12 @@ def indirect_verdict(
         first = folded.split("。", 1)[0]
         if _NEGATIVE.search(first) and not _POSITIVE.search(first):
             return Status.NOT_DONE, None
+    if status in (Status.DONE, Status.PARTIAL) and _SHARED_OR_DIRECT.search(folded):
+        return Status.NOT_DONE, None
+    if status in (None, Status.DONE, Status.PARTIAL) and _MEANT_FOR_YEARS.search(folded):
+        return Status.NOT_DONE, None
+    if status is Status.NOT_DONE and _NOT_HANDLED.search(folded):
+        return Status.NOT_APPLICABLE, None
     if status is Status.NOT_DONE and _NO_SUBJECT.search(folded):
         return Status.NOT_APPLICABLE, None
     if status is Status.NOT_DONE and _HELD_ELSEWHERE.search(folded):
