@@ -89,3 +89,6 @@ def test_folds():
     assert "tls" in fold("通信はTLS、保存時はまだ")  # an acronym after a particle is a word
     assert fold("してまs") == "しています"  # a romaji tail is still read
     assert fold("担当にきいてみまふ") == "担当に聞いてみます"
+    assert fold("jisshi zumi desu") == "実施済みです"  # a whole reply typed in romaji
+    assert fold("mada yattemasen") == "まだやっていません"
+    assert fold("we did it") == "wedidit"
