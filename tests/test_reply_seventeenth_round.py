@@ -53,6 +53,10 @@ from interview.engine.reply_normalize import fold
         # what the system does, said telegraphically
         ("外部ストレージはEDRでブロック", Status.DONE),
         ("障害の通知はOpsgenieで当番に飛んでくる", Status.DONE),
+        # without it, no way in; m of n done; put in, then taken out
+        ("ワンタイムパスワードなしでは送金できない設定です", Status.DONE),
+        ("端末30台のうち、入れ替えが済んだのは18台", Status.PARTIAL),
+        ("一度導入したけど、誤検知が多くて外しました", Status.NOT_DONE),
         # English: the one way through a block is the control
         ("SSH is blocked except via the bastion host", Status.DONE),
     ],

@@ -212,6 +212,18 @@ _NOT_FIT_TO_CALL = re.compile(
 )
 
 
+# 「MFAなしではログインできないようにしてる」: without it, no way in — it is required
+_NONE_WITHOUT = re.compile(
+    r"(なし|無し|抜き)(では|だと|じゃ)[^。、]{0,12}?(ログイン|接続|アクセス|利用|操作|送金|入館|入室)?"
+    r"(でき|出来|入れ|使え|通ら|通れ|繋がら|つながら)(ない|ません)(よう(に|な)(して|なって|設定))?"
+)
+# 「委託先20社のうち、評価が終わったのは12社です」: m of n done — a part
+_M_OF_N = re.compile(
+    r"(\d+)(社|件|台|拠点|名|人|部署|システム|本|個|箇所)(中|のうち|の内)[、,]?[^。]{0,20}?"
+    r"(終わっ|済|完了|実施し|対応し|入れ|導入し|受け)[^。]{0,8}?(\d+)(社|件|台|拠点|名|人|部署|システム|本|個|箇所)"
+)
+
+
 def indirect_rewrites(text: str) -> str:
     """「…だけでなく」 (not only) read as 「…に加え、」, not as a limited scope; a deadline met is
     no plan; a previous employer's practice is left out."""
@@ -219,6 +231,8 @@ def indirect_rewrites(text: str) -> str:
         text = _DEADLINE_MET.sub(r"\1", text)
     if "前" in text:
         text = _PREVIOUS_EMPLOYER.sub("", text)
+    if "なし" in text or "無し" in text or "抜き" in text:
+        text = _NONE_WITHOUT.sub("必須としています", text)
     if "項目" in text or "件" in text or "問" in text:
         text = _THIS_ITEM.sub("", text)
     if "言" in text or "いえる" in text or "呼べる" in text:
@@ -359,6 +373,10 @@ def indirect_verdict(
         first = folded.split("。", 1)[0]
         if _NEGATIVE.search(first) and not _POSITIVE.search(first):
             return Status.NOT_DONE, None
+    if status in (None, Status.DONE) and (share := _M_OF_N.search(folded)) is not None:
+        done, total = int(share.group(5)), int(share.group(1))
+        if 0 < done < total and not _NEGATIVE.search(folded):
+            return Status.PARTIAL, None
     if status in (Status.DONE, Status.PARTIAL) and _SHARED_OR_DIRECT.search(folded):
         return Status.NOT_DONE, None
     if status in (None, Status.DONE, Status.PARTIAL) and _MEANT_FOR_YEARS.search(folded):
