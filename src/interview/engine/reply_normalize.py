@@ -318,7 +318,7 @@ _ROMAJI = {
 
 # A whole reply typed in romaji with the IME off (「jisshi zumi desu」「mada yattemasen」): read
 # as kana when every word parses as romaji syllables and none is an English word of a verdict.
-_ROMAJI_REPLY = re.compile(r"[a-z']+(?:[ 、,.!?]+[a-z']+)*[ 。.!?]*")
+_ROMAJI_REPLY = re.compile(r"[a-z']+(?:[ 、,.!?]+[a-z']+)*[ 、。,.!?]*")
 _KANA_SYLLABLES = {
     **dict(zip("aiueo", "あいうえお", strict=True)),
     **{
