@@ -373,24 +373,49 @@ def indirect_verdict(
         first = folded.split("。", 1)[0]
         if _NEGATIVE.search(first) and not _POSITIVE.search(first):
             return Status.NOT_DONE, None
-    if status in (None, Status.DONE) and (share := _M_OF_N.search(folded)) is not None:
+    if (
+        status in (None, Status.DONE)
+        and ("うち" in folded or "の内" in folded or "中" in folded)
+        and (share := _M_OF_N.search(folded)) is not None
+    ):
         done, total = int(share.group(5)), int(share.group(1))
         if 0 < done < total and not _NEGATIVE.search(folded):
             return Status.PARTIAL, None
-    if status in (Status.DONE, Status.PARTIAL) and _SHARED_OR_DIRECT.search(folded):
+    if (
+        status in (Status.DONE, Status.PARTIAL)
+        and ("共有" in folded or "直接" in folded)
+        and _SHARED_OR_DIRECT.search(folded)
+    ):
         return Status.NOT_DONE, None
-    if status in (None, Status.DONE, Status.PARTIAL) and _MEANT_FOR_YEARS.search(folded):
+    if (
+        status in (None, Status.DONE, Status.PARTIAL)
+        and ("よう" in folded or "ろう" in folded)
+        and _MEANT_FOR_YEARS.search(folded)
+    ):
         return Status.NOT_DONE, None
     if status is Status.NOT_DONE and _NOT_HANDLED.search(folded):
         return Status.NOT_APPLICABLE, None
-    if status is Status.NOT_DONE and _NO_SUBJECT.search(folded):
+    if (
+        status is Status.NOT_DONE
+        and ("対象" in folded or "該当" in folded)
+        and _NO_SUBJECT.search(folded)
+    ):
         return Status.NOT_APPLICABLE, None
     if status is Status.NOT_DONE and _HELD_ELSEWHERE.search(folded):
         return None, Status.NOT_APPLICABLE  # nothing here to protect — or a gap? Ask.
     if status in (None, Status.NOT_DONE) and _WOULD_KNOW_IF.search(folded):
         return Status.UNKNOWN, None
     if status in (None, Status.PARTIAL, Status.DONE) and (
-        _TALK_ONLY.search(folded) or _TALK_THEN_NOTHING.search(folded)
+        _TALK_ONLY.search(folded)
+        or (
+            (
+                "っきり" in folded
+                or "そのまま" in folded
+                or "立ち消え" in folded
+                or "止まって" in folded
+            )
+            and _TALK_THEN_NOTHING.search(folded)
+        )
     ):
         return Status.NOT_DONE, None
     if status is None and guess is None and _ON_REQUEST_ONLY.search(folded):
