@@ -270,6 +270,14 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         ),
         "一部、",
     ),
+    # 「blocked except via the bastion」: the one way through a block is the control, not a scope
+    (
+        re.compile(
+            r"\b(blocked|denied|rejected|disallowed|forbidden|prohibited|closed|locked down)\s+"
+            r"except(?:\s+(?:via|through|from|over|using|by|for))?\b"
+        ),
+        r"\1、",
+    ),
     (re.compile(r"\bexcept(?:\s+for)?\b"), "以外は、"),
     (re.compile(r"\b(?:in progress|ongoing|wip|work in progress)\b"), "対応中、"),
     # done

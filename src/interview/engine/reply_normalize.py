@@ -43,7 +43,13 @@ _WORDS: list[tuple[str, str]] = [
     ("せいびずみ", "整備済み"),
     ("みどうにゅう", "未導入"),  # before どうにゅう: 「みどうにゅう」 is 未導入
     ("みせいび", "未整備"),
+    ("みしょうにん", "未承認"),  # 「みしょうにんのアカウントはゼロです」
+    ("みていしゅつ", "未提出"),
+    ("みじゅこう", "未受講"),
     ("かくにんちゅう", "確認中"),
+    ("にきいてみ", "に聞いてみ"),  # 「担当にきいてみます」: 聞く typed in kana
+    ("にきいておき", "に聞いておき"),
+    ("にきいてから", "に聞いてから"),
     ("わかたない", "わからない"),
     ("わかならい", "わからない"),  # IME slip: ら and な swapped
     ("わかりまえん", "わかりません"),  # IME slip: せ dropped
@@ -178,7 +184,7 @@ _DIALECT = [
     (re.compile(r"あらへん|あらひん|おまへん"), "ない"),
     (
         re.compile(
-            r"(?<=[ぁ-ゖ])(へん|ひん)(?=$|[、。わでよね!?]|かった|けど|けれど|から|ので|し[、。]|が[、。])"
+            r"(?<=[ぁ-ゖ])(へん|ひん)(?=$|[、。わでよね!?]|の(?=$|[、。!?])|かった|けど|けれど|から|ので|し[、。]|が[、。])"
         ),
         "ない",
     ),
@@ -189,6 +195,21 @@ _DIALECT = [
         "ている",
     ),
     (re.compile(r"(?<=[っんきけめれせえしちにみり])とら(ん|へん|ない)"), "ていない"),
+    # 〜んどる after a nasal stem (「もう済んどる」「読んどる」) is 〜んでいる
+    (
+        re.compile(
+            r"(?<=[一-龥]ん)ど(る|ります|った)(?=$|[、。!?]|けど|けれど|が|し|よ|ね|わ|で|から|ので|ん|ばい|たい|けん|けえ)"
+        ),
+        "でいる",
+    ),
+    (re.compile(r"(?<=[一-龥]ん)どら(ん|へん|ない)"), "でいない"),
+    # Kyushu / Chugoku けん (から): a reason mid-sentence, a bare particle at the end
+    (re.compile(r"(?<=[るたいすだ])けん(?=[、,])"), "から"),
+    (re.compile(r"(?<=[るたいすだ])けん(?=$|[。!?！？])"), ""),
+    # 「スマホはまだかな」: still not, said casually — not a hedge on the state
+    (re.compile(r"(?<=[はも])まだ(かな|かなぁ|かなあ|かもです|かも)(?=$|[。!?…])"), "まだです"),
+    # Kyushu 〜なか (ない) after a noun of need: 「関係なかよ」「必要なか」
+    (re.compile(r"(?<=関係|必要|意味|問題|心配)なか(?=$|[、。!?よね])"), "ない"),
     # 「毎月見とるよ」「出とる」: a one-kanji verb stem before 〜とる
     (
         re.compile(
@@ -270,7 +291,16 @@ _TEIRU = re.compile(
     r"|(?<=[っしいきけめれせえ])て(?=て(?:[、,。]|$|[一-龥ァ-ヶーa-z]))"  # やってて → やっていて
 )
 # Romaji left unconverted after kana: していまｓ → していま + す.
-_ROMAJI_TAIL = re.compile(r"(?<=[ぁ-ゖ])([a-z]{1,3})(?=$|[。、.,!?！？\s])")
+# Not after a particle: 「通信はTLS、保存時は…」 names a word, it is no tail.
+_ROMAJI_TAIL = re.compile(r"(?<=[ぁ-ゖ])(?<![はがをもやのに])([a-z]{1,3})(?=$|[。、.,!?！？\s])")
+# A memo line whose state is a bare mark after a blank (「■サーバ 済\n■ネットワーク機器 未」)
+_SPACED_LINE_MARK = re.compile(
+    r"(?<=[一-龥ァ-ヶーa-z0-9])[ \u3000]+(済み?|未実施|未対応|未着手|未|完了)(?![ \u3000]*[一-龥ぁ-ゖァ-ヶーa-z0-9])"
+)
+# 「確認しまう」: す dropped before う in a verbal noun's します
+_SHIMAU = re.compile(r"(?<=[一-龥])しまう(?=$|[。、!?！？])")
+# 「担当にきいてみまふ」: す typed as ふ (the keys sit side by side on a kana keyboard)
+_MAFU = re.compile(r"(?<=[みりしきいえけせてねめれ])まふ(?=$|[。、!?！？])")
 _ROMAJI = {
     "sen": "せん",
     "masen": "ません",
@@ -284,6 +314,163 @@ _ROMAJI = {
     "tt": "った",  # 「やってなかtt」
     "tta": "った",
 }
+
+
+# A whole reply typed in romaji with the IME off (「jisshi zumi desu」「mada yattemasen」): read
+# as kana when every word parses as romaji syllables and none is an English word of a verdict.
+_ROMAJI_REPLY = re.compile(r"[a-z']+(?:[ 、,.!?]+[a-z']+)*[ 、。,.!?]*")
+_KANA_SYLLABLES = {
+    **dict(zip("aiueo", "あいうえお", strict=True)),
+    **{
+        c + v: k
+        for c, row in {
+            "k": "かきくけこ",
+            "g": "がぎぐげご",
+            "s": "さしすせそ",
+            "z": "ざじずぜぞ",
+            "t": "たちつてと",
+            "d": "だぢづでど",
+            "n": "なにぬねの",
+            "h": "はひふへほ",
+            "b": "ばびぶべぼ",
+            "p": "ぱぴぷぺぽ",
+            "m": "まみむめも",
+            "r": "らりるれろ",
+        }.items()
+        for v, k in zip("aiueo", row, strict=True)
+    },
+    "wa": "わ",
+    "ya": "や",
+    "yu": "ゆ",
+    "yo": "よ",
+    "shi": "し",
+    "chi": "ち",
+    "tsu": "つ",
+    "fu": "ふ",
+    "ji": "じ",
+    "sha": "しゃ",
+    "shu": "しゅ",
+    "sho": "しょ",
+    "cha": "ちゃ",
+    "chu": "ちゅ",
+    "cho": "ちょ",
+    "ja": "じゃ",
+    "ju": "じゅ",
+    "jo": "じょ",
+    "kya": "きゃ",
+    "kyu": "きゅ",
+    "kyo": "きょ",
+    "ryo": "りょ",
+    "ryu": "りゅ",
+    "rya": "りゃ",
+    "nya": "にゃ",
+    "nyu": "にゅ",
+    "nyo": "にょ",
+    "gyo": "ぎょ",
+    "hyo": "ひょ",
+    "byo": "びょ",
+    "myo": "みょ",
+    "si": "し",
+    "ti": "ち",
+    "tu": "つ",
+    "zi": "じ",
+    "hu": "ふ",
+    "sya": "しゃ",
+    "syu": "しゅ",
+    "syo": "しょ",
+    "zya": "じゃ",
+    "zyu": "じゅ",
+    "zyo": "じょ",
+    "tya": "ちゃ",
+    "tyu": "ちゅ",
+    "tyo": "ちょ",
+    "wo": "を",
+}
+_NOT_ROMAJI_WORDS = frozenset(
+    [
+        "no",
+        "yes",
+        "done",
+        "not",
+        "none",
+        "na",
+        "ok",
+        "wip",
+        "tbd",
+        "todo",
+        "nope",
+        "nah",
+        "yep",
+        "sure",
+        "maybe",
+        "partial",
+        "partially",
+        "n/a",
+        "on",
+        "off",
+        "we",
+        "do",
+        "did",
+        "does",
+        "it",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "for",
+        "at",
+        "by",
+        "as",
+        "so",
+    ]
+)
+
+
+def _romaji_word(word: str) -> str | None:
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        c = word[i]
+        if c == "n" and (i + 1 == len(word) or word[i + 1] not in "aiueoy"):
+            out.append("ん")
+            i += 1
+            continue
+        if c == "'":
+            i += 1
+            continue
+        if i + 1 < len(word) and c == word[i + 1] and c not in "aiueon":
+            out.append("っ")  # a doubled consonant: jisshi, yatte
+            i += 1
+            continue
+        for size in (3, 2, 1):
+            kana = _KANA_SYLLABLES.get(word[i : i + size])
+            if kana:
+                out.append(kana)
+                i += size
+                break
+        else:
+            return None
+    return "".join(out)
+
+
+def _romaji_reply(text: str) -> str:
+    words = re.findall(r"[a-z']+", text)
+    if sum(len(w) for w in words) < 5 or any(w in _NOT_ROMAJI_WORDS for w in words):
+        return text
+    kana = [_romaji_word(w) for w in words]
+    if any(k is None for k in kana):
+        return text
+    return "".join(k or "" for k in kana)
 
 
 def _romaji(match: re.Match[str]) -> str:
@@ -438,6 +625,8 @@ _EMBEDDED = {
     "inprogress": "対応中",
     "halfwaythere": "一部実施",
     "halfway": "一部実施",
+    "encryptedatrest": "保存時も暗号化済み",  # 「全部 encrypted at rest だよ」
+    "encryptedintransit": "通信も暗号化済み",
 }
 _EMBEDDED_ENGLISH = re.compile(literals(_EMBEDDED))
 # A status word in English beside Japanese: 「done です」「prod は done、stg は TODO」.
@@ -540,6 +729,8 @@ def fold(text: str) -> str:
         s = _all_kana(s)
     if _SPACED_LETTERS.fullmatch(s):  # 「実 施 済 み」
         s = _SPACE.sub("", s)
+    if " " in s or "\u3000" in s:  # 「・社員教育 済\n・委託先教育 未」: each line's mark
+        s = _SPACED_LINE_MARK.sub(r"は\1", s)
     s = _LINE_END.sub("。", s)  # a line break after a sentence ending is a full stop
     if _MARK_CHARS.search(s):
         s = _SPACED_MARK.sub("", s)
@@ -570,6 +761,8 @@ def fold(text: str) -> str:
     if ("done" in s or "todo" in s or "partial" in s) and _JAPANESE.search(s):
         s = _ENGLISH_MARK.sub(lambda m: _ENGLISH_MARKS[m.group(0)], s)
         s = _TOPIC_STATE.sub(lambda m: _TOPIC_STATES[m.group(0)], s)
+    if _ROMAJI_REPLY.fullmatch(s):  # 「jisshi zumi desu」「mada desu」: Japanese typed in romaji
+        s = _romaji_reply(s)
     s = fold_english(s)  # 「MFA is enforced for all users」「WAFはenabledです」
     s = _SPACE.sub("", s)
     s = _EMBEDDED_ENGLISH.sub(lambda m: _EMBEDDED[m.group(0)], s)
@@ -621,9 +814,11 @@ _TAIL = Steps(
         (_LAUGH, ""),
         (_PARTICLE_END, ""),
         (_ROMAJI_TAIL, _romaji),
+        (_MAFU, "ます"),
         *_DIALECT,
         (_BARE_MARK, _bare_mark),
         (_WORD_RE, _word),
+        (_SHIMAU, "します"),
         (_TEKI, "的"),
         (_ZUMI, "済み"),
     ]

@@ -193,6 +193,16 @@ _EN_COVERING = re.compile(
 _EN_REASON_THEN_NO = re.compile(
     r"、so(we|i|they)?(していません|しません)|(していません|しません)、[a-z0-9]{0,40}?(since|because|aseverything|asall)"
 )
+# 「できているとは言い難いです、手順もないので」: the answer, then a lack of means as the reason
+_ANSWER_THEN_LACK = re.compile(
+    r"(です|ません|ない|未実施)[、。,][^。]{0,12}?(手順|仕組み|ルール|規程|体制|人|人手|予算|余裕|時間|設定|担当)?"
+    r"(も|が|は)?[^。、]{0,6}?(ない|無い|して(い)?ない|いない)(ので|から)$"
+)
+# 「…、次の質問お願いします」: the request to go on, after an answer
+_NEXT_PLEASE = re.compile(
+    r"[^、。,]{2}[、。,](では|じゃあ|じゃ)?[、,]?(次|つぎ)(の質問|の項目|の設問)?(に|へ|を)?[^、。]{0,8}"
+    r"(お願い|おねがい|どうぞ|進んで|進め|行って|いって|行きましょう)[^、。]{0,6}[。!！]*$"
+)
 # 「警備員なし、カメラあり」: a part, or another means?
 _TERSE_NONE_SOME = re.compile(r"[^、。]{1,20}(なし|無し)[、,][^、。]{1,20}(あり|有り|済み?)[。!]*")
 # A small firm, then 「…とかない」: no such thing here (a room, a department), said casually.
@@ -288,7 +298,9 @@ def read(folded: str) -> Reading:
     text = _WORKS_UNKNOWN.sub("〔効〕", text)
     text = _NEW_BUSINESS.sub("〔新〕", text)
     text = _REASON_EXISTS.sub(r"〔在〕\2", text)
-    if "方針" in text and re.search(r"未着手|まだ|これから|手つかず", text):
+    if "方針" in text and re.search(
+        r"未着手|まだ|これから|手つかず|未(整備|対応|実施|導入|策定)", text
+    ):
         # 「更改のタイミングで対応する方針ですが、現時点では未着手です」: a plan, not a rule in force
         text = re.sub(r"(する|行う|進める|入れる)方針(です|だ|で)?", r"\1予定\2", text)
     has_plan = bool(PLAN_WORDS.search(text))
@@ -426,8 +438,11 @@ def read(folded: str) -> Reading:
     if _SESSION_REMARK.search(text) and status is not Status.UNKNOWN:  # 「前回の続きから…」
         return Reading(None, None, False, has_plan)
     if (
-        _ASIDE.search(text) or _ATTACHING.search(text)
-    ) and status is not Status.UNKNOWN:  # 「ちょっと席を外します」
+        (_ASIDE.search(text) or _ATTACHING.search(text))
+        and status is not Status.UNKNOWN
+        # 「実施済みです、次の質問お願いします」: an answer, then the request to go on
+        and not (status is not None and _NEXT_PLEASE.search(text))
+    ):  # 「ちょっと席を外します」
         # 「これ前にも似た質問なかった？」: a remark about the session, asked as a question
         asked = bool(re.search(r"[?]$", text))
         return Reading(None, None if asked else guess or status, asked, has_plan)
@@ -770,9 +785,9 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
                 # more likely than another part; still asked.
                 return None, Status.ALTERNATIVE
             return None, Status.PARTIAL
-        if re.search(
-            r"(ので|ため|為|から)$", text
-        ):  # 「API連携はしていないので」: a reason, for what?
+        if re.search(r"(ので|ため|為|から)$", text) and not _ANSWER_THEN_LACK.search(text):
+            # 「API連携はしていないので」: a reason, for what? (not after an answer, when the
+            # reason is a lack of means: 「取ってないです、そもそも設定してないので」)
             return None, Status.NOT_APPLICABLE
         if (
             _NEVER_HAPPENS.search(text)
