@@ -965,7 +965,7 @@ _COVERING = re.compile(
     r"|禁止|拒否|遮断|弾(く|い|き)|ブロック|上限|レート制限|レートリミット|回数制限|閉域|専用線|経由じゃないと"
     r"|(二|2|複数)(名|人)(で|による|が|体制|一組|1組|〔済〕)|もう(一人|1人|ひとり)|ダブルチェック|デュアルコントロール|突合|突き合わせ|照合"
     r"|施錠|金庫|入館証|生体認証|(クライアント|端末|電子)証明書|証明書(で|方式)|webauthn|パスキー|passkey|fido"
-    r"|契約(条件|上の|で義務)|監査権|(写し|報告書|証明書)を[^。、]{0,6}?(提出|出して|受領|もら)"
+    r"|契約(条件|上の|で義務)|契約(で|により|上)[^。、]{0,16}?義務(付け|づけ)|監査権|(写し|報告書|証明書)を[^。、]{0,6}?(提出|出して|受領|もら)"
     r"|(残らない|残りません|落ちない|落ちません)|(経路|手段)が(ない|なく|ありません|ございません)"
     r"|無効化|払い出|申請制|承認制|承認を経|自動で(止ま|失効|無効|ロック|削除)|自動失効"
     r"|ratelimit|rate-limit|allowlist|whitelist|mtls|just-in-time|justintime|auto-expire|autoexpire"
@@ -1274,7 +1274,7 @@ _COVER_GAP = re.compile(
     r"(て|で)(い)?る?だけ|程度|対象外|一部|以外(?!(は|を)?(全閉|閉じ|遮断|ブロック|禁止|拒否|通さ|弾))|予定|検討|まだ|これから|誰も|見てない|形だけ|口頭|各自|都度"
     r"|たまに|時々|ときどき|気が向|余裕があれば|だと思|はず|かも|不十分|弱い|甘い|平文|共通|使い回|共有(アカウント|パスワード|id)|同じ(アカウント|パスワード|id)"
     # switched off, open to all, only in some cases, or said negative in English
-    r"|無効(?!化)|オフ(?!ィ)|(?<![a-z])off|切って|止めて|止まって|(とき|時|場合|ケース)(だけ|のみ|に限)"
+    r"|無効(?!化)|オフ(?!ィ)|(?<![a-z])off(?!ic|er|se|li|bo|sh)|切って|止めて|止まって|(とき|時|場合|ケース)(だけ|のみ|に限)"
     r"|(全員|誰でも|だれでも|みんな)(が|で)?[^、。]{0,6}?(触れ|触|見れ|見られ|使え|アクセスでき|知って|共有)"
     r"|〔否〕|〔穴〕|either|neither|andno|butno|some(?![a-z]*(thing|how|one))|planned|notyet"
     # a means limited in time or to some people: 「警備員は平日日中だけ」
@@ -1461,7 +1461,7 @@ _WEAKER_SAME_KIND = re.compile(
 # The means named, but switched off, open to everyone or kept in clear: 「ウイルス対策ソフトは入れて
 # ないけど、Defenderは無効にしてます」「HSMは使ってないけど、KMSの鍵は全員が触れる」.
 _WEAK_MEANS = re.compile(
-    r"無効|オフ(?!ィ)|(?<![a-z])off|切って|止めて|止まって|平文|共通|使い回|同じ(アカウント|パスワード|id)"
+    r"無効|オフ(?!ィ)|(?<![a-z])off(?!ic|er|se|li|bo|sh)|切って|止めて|止まって|平文|共通|使い回|同じ(アカウント|パスワード|id)"
     r"|(全員|誰でも|だれでも|みんな)(が|で)?[^、。]{0,6}?(触れ|触|見れ|見られ|使え|アクセスでき|知って|共有)"
 )
 
@@ -1515,7 +1515,7 @@ _IN_PLACE_NOBODY_LOOKS = re.compile(
     r"(けど|けれど|ものの|ますが|ですが|たが|るが|いが)[、,]?[^。、]{0,10}?(誰|だれ)も"
     r"(見て|確認して|チェックして|読んで|対応して)(い|お)?(ない|ません)"
 )
-_WHEN_OR_WHERE = re.compile(r"夜|休日|土日|祝日|時間外|週末|深夜|一部|以外|だけ|のみ")
+_WHEN_OR_WHERE = re.compile(r"夜|休日|土日|祝日|時間外|週末|深夜|一部|以外|だけ(?!ど|れど)|のみ")
 # A fact in force given as the reason the asked measure is not taken, the reason first
 # (「…という作りなので、不正送金の検知システムは持っていません」「…社内システムに入れない。なので
 # 証明書認証までは入れてない」): 代替策 given the other way round, or a part? Ask.
@@ -1530,18 +1530,32 @@ _NEGATED_END = re.compile(
 )
 
 
+# 「社内VPNからしか入れないようにしてる」 after the rewrites: 「…からしか入れ〔済〕」, a block.
+_ONLY_WAY_IN = re.compile(r"(から|で|経由|に)しか[^。、]{0,12}?〔済〕")
+# What does not arise is no measure: 「…持っていないので、媒体の廃棄は発生しない」.
+_NEVER_ARISES = re.compile(r"(発生し|生じ|起き|起こら|存在し)(ない|ません|ず)")
+
+
 def _reason_then_no(text: str) -> bool:
     """A reason in force, then only the measure negated (see `_REASON_LINK`)."""
+    return bool(_reason_then_no_grade(text))
+
+
+def _reason_then_no_grade(text: str) -> str:
+    """"block" when the reason is a means that closes the risk by its function (a block, a
+    limit, two people, a contract: 〔限〕), said positively; "fact" for any other reason in
+    force; "" when not the shape."""
     found = None
     for link in _REASON_LINK.finditer(text):  # the last link: the measure left out ends the reply
         found = link
     if found is None or found.start() == 0:
         return False
     reason, rest = text[: found.start()], text[found.end() :]
-    closed = _means_rest(reason, blocks=True)
+    closed = _ONLY_WAY_IN.sub("〔限〕", _means_rest(reason, blocks=True))
     designed = found.group(0)[0] in "とっ"  # 「…という作りなので」: a design said to be in force
-    return bool(
+    shaped = bool(
         _NEGATED_END.fullmatch(rest)
+        and not _NEVER_ARISES.search(rest)
         # what the block makes happen, not a measure left out: 「設定しないと先に進めません」
         and not _IF_NOT.search(rest)
         and not _POSITIVE.search(rest)
@@ -1559,6 +1573,16 @@ def _reason_then_no(text: str) -> bool:
         and not _NOT_APPLICABLE.search(text)
         and not _WEAKER_AFTER.search(text)
     )
+    if not shaped:
+        return ""
+    blocks = (
+        "〔限〕" in closed
+        and not _NEGATIVE.search(_means_rest(reason, blocks=False))
+        and not _NOT_SETTLED.search(reason)
+        and not _COVER_SCOPE.search(text)
+        and not _ABSENT_GAP.search(reason)
+    )
+    return "block" if blocks else "fact"
 
 
 # On paper only, hardly done: 「規程には書いてあるけど、全然やってない」 — a gap more than a part.
@@ -1619,6 +1643,73 @@ def _means_first_then_no(text: str) -> bool:
     )
 
 
+# Not the measure, but another means (「HSMじゃなくてAWS KMSで鍵管理」, folded 「hsmではなく、
+# awskmsで鍵管理」): the first words name what is not used, the rest by what the job is done.
+_NOT_THIS_BY_THAT = re.compile(
+    r"^[^。、]{1,24}?ではなく[、,][^。、]{1,24}?(で|により|を使って|に(?=[^。、]{0,8}?(入れ|置い|保管|格納)))"
+    r"(?![^。、]{0,12}?(だけ|のみ|一部|以外|予定|検討))"
+)
+# 「全件ではなく、サンプルで」「手動ではなく自動で」: how much or how, not another means.
+_HOW_NOT_WHAT = re.compile(
+    r"(全件|全部|すべて|全て|全員|毎回|毎日|毎月|常時|手動|手作業|人手|目視|自動|紙|口頭|定期)ではなく"
+)
+# The measure said absent or not yet, then a sentence or clause naming a means in force:
+# 「停止しての打鍵確認はやってないっす。カナリアで1%ずつ流して、…自動ロールバック」「MFAはnot
+# yetだけど、admin consoleはIP allowlistでoffice onlyにしてる」 — read 一部実施 before.
+_NOT_YET_BUT = re.compile(r"^[^。、]{2,30}?まだ(です|だ|っす)?(が|けど|けれど)[、,]")
+# A rule in place but not in practice: 「規程はあるけど形だけで、実際は運用されてない」.
+_FORM_NOT_PRACTICE = re.compile(
+    r"(形だけ|名ばかり|形式的|形骸化|有名無実)[^。]{0,12}?(実際|実態|現場|運用上)(は|には|で(は)?)[、,]?"
+    r"[^。]{0,16}?(運用され|守られ|使われ|行われ|実施され|やっ|回っ|動い)(て|で)?(い|お)?(ない|ません)"
+)
+# 「…エラー率見て自動ロールバック」: a means that runs by itself, said as a noun.
+_AUTOMATIC_END = re.compile(r"自動[一-龥ァ-ヶー]{2,12}(です|っす|してる|している)?[。!]*$")
+_IN_PRACTICE = re.compile(r"実務|運用(上|では|で|面)|現場|実際")
+_MEANS_VERB = re.compile(r"自動|(で|により|を使って)[^。、]{0,12}?(管理|制御|確認|検知|監視|防)")
+
+
+def _absent_then_other(text: str) -> bool:
+    """The asked measure said absent (or not yet) with no scope, then a means in force with no
+    scope, gap or negation of its own: 代替策 or a part? Ask (for a confident 一部実施)."""
+    split = _absent_split(text)
+    if split is None:
+        found = _NOT_YET_BUT.search(text)
+        if found is None or PLAN_WORDS.search(text):
+            return False
+        split = text[: found.end()], text[found.end() :]
+    before, after = split
+    rest = _means_rest(after, blocks=True)
+    return bool(
+        "〔" not in before
+        and not _POSITIVE.search(before)
+        and not _PARTIAL.search(before)
+        and not _COVER_SCOPE.search(before)
+        and not _scope_after(after)
+        and not _NEGATIVE.search(rest)
+        and not _ABSENT_GAP.search(after.replace("まだ", ""))
+        and not _WEAKER_AFTER.search(after)
+        and not _CAVEAT.search(after)
+        and not _UNKNOWN.search(text)
+        and not _no_then_weaker(text)
+        and not _weaker_same_kind(text)
+        and len(after) >= 6
+        # 「規程はないけど、実務ではやっている」: the practice without its paper, a part
+        and not _IN_PRACTICE.search(after)
+        and (
+            _POSITIVE.search(rest)
+            or "〔限〕" in rest
+            or _TELEGRAPHIC.search(rest)
+            or _AUTOMATIC_END.search(rest)
+        )
+        and (
+            _COVERING.search(after)
+            or _CLOSING_MEANS.search(after)
+            or _BY_MEANS.search(after)
+            or _MEANS_VERB.search(after)
+        )
+    )
+
+
 def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status | None] | None:
     """A confident reading the words do not settle, asked: (None, guess); or None."""
     if (
@@ -1628,6 +1719,17 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
     ) and (_BROKEN.search(text) or _ON_PAPER_ONLY.search(text)):
         return None, Status.NOT_DONE
     if status in (Status.DONE, Status.PARTIAL) and _RATHER_THAN.search(text):
+        return None, Status.ALTERNATIVE
+    if status is Status.PARTIAL and _FORM_NOT_PRACTICE.search(text):
+        return None, Status.NOT_DONE  # a rule on paper, not run: 未実施 more than a part
+    not_this = _NOT_THIS_BY_THAT.search(text) if status is Status.PARTIAL else None
+    if (
+        not_this
+        and not _HOW_NOT_WHAT.search(text)
+        and not _NEGATIVE.search(text[not_this.end() :])
+    ):
+        return None, Status.ALTERNATIVE
+    if status is Status.PARTIAL and _absent_then_other(text):
         return None, Status.ALTERNATIVE
     if (
         status is Status.NOT_DONE
@@ -1646,8 +1748,15 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
         _DRAFT_ONLY.search(text) or _IN_EFFECT_NONE.search(text) or _ONLY_THEN_NONE.search(text)
     ):
         return None, Status.NOT_DONE
-    if status in (Status.PARTIAL, Status.DONE) and _reason_then_no(text):
-        return None, Status.ALTERNATIVE
+    if status in (None, Status.PARTIAL, Status.DONE, Status.NOT_DONE) and _REASON_LINK.search(text):
+        grade = _reason_then_no_grade(text)
+        if grade == "block":
+            # 「接続元は本社の固定IPだけに絞っているので、端末ごとの証明書は発行していません」:
+            # a means that closes the risk by its function, given as the reason the measure
+            # is not taken — 代替策, the covering rule the other way round (seventeenth round)
+            return Status.ALTERNATIVE, None
+        if grade == "fact" and status is not Status.NOT_DONE:
+            return None, Status.ALTERNATIVE
     if status is Status.NOT_DONE and _HERE_ONLY_NOTHING_THERE.search(text):
         return None, Status.PARTIAL
     if (
