@@ -190,6 +190,10 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
             r"\s+(?:from|via|through|over)\b|\bprivate\s+(?:subnet|network|link)\b"
             # 「…; transfers can only go to pre-registered accounts」
             r"|\bcan\s+(?:only|のみ)\s*(?:go|be\s+sent|be\s+reached|connect|log\s+in|come)\s+(?:to|from|via)\b"
+            # 「no WAF, only the bank's IP range can reach us」: only one party gets in at all
+            r"|(?:\bonly|のみ)\s*[a-z0-9' -]{0,20}?\b(?:ip|ips|ip\s+range|network|office|vpn|subnet|hosts?|servers?"
+            r"|allowlisted|whitelisted|registered|pre-registered)\b[a-z0-9' -]{0,12}?"
+            r"\bcan\s+(?:reach|access|connect\s+to|log\s+in\s+to|call|get\s+(?:in|to))\b"
             # 「…, but every call needs a signed JWT」「…; every release gets a manual QA pass by
             # someone who didn't write the change」
             r"|\b(?:every|each|all)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:needs?|requires?|must\s+(?:have|carry|present)"

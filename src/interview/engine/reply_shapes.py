@@ -1533,6 +1533,7 @@ _NEGATED_END = re.compile(
 # 「社内VPNからしか入れないようにしてる」 after the rewrites: 「…からしか入れ〔済〕」, a block.
 _ONLY_WAY_IN = re.compile(r"(から|で|経由|に)しか[^。、]{0,12}?〔済〕")
 # What does not arise is no measure: 「…持っていないので、媒体の廃棄は発生しない」.
+_NOT_TAKEN = re.compile(r"(て|で)(い|お)?(ない|ません)|未(導入|実施|対応|整備|設定|採用)|(し|行わ|やら)(ない|ません)")
 _NEVER_ARISES = re.compile(r"(発生し|生じ|起き|起こら|存在し)(ない|ません|ず)")
 
 
@@ -1577,6 +1578,9 @@ def _reason_then_no_grade(text: str) -> str:
         return ""
     blocks = (
         "〔限〕" in closed
+        # a measure not taken (「…はしていません」「…は付けてない」), not a thing absent (「コードに
+        # パスワードは一切ない」: the risk itself gone — the control, or 代替策?)
+        and _NOT_TAKEN.search(rest) is not None
         and not _NEGATIVE.search(_means_rest(reason, blocks=False))
         and not _NOT_SETTLED.search(reason)
         and not _COVER_SCOPE.search(text)
@@ -1760,13 +1764,13 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
     if status is Status.NOT_DONE and _HERE_ONLY_NOTHING_THERE.search(text):
         return None, Status.PARTIAL
     if (
-        status in (Status.PARTIAL, Status.NOT_DONE)
+        status in (None, Status.PARTIAL, Status.NOT_DONE)
         and _IN_PLACE_NOBODY_LOOKS.search(text)
         and not _WHEN_OR_WHERE.search(text)
         # 「SIEMはない。ログは溜まってるけど誰も見てない」: the measure said absent first — a gap
         and not _no_then_weaker(text)
     ):
-        return None, status
+        return None, Status.NOT_DONE
     return None
 
 
