@@ -957,6 +957,9 @@ _COVERING = re.compile(
     r"|(?<=[にでらか])しか(?:(?!でき|カバー|対応|実施|やれ|やって|して)[^、。]){0,12}?(?<=[^っ])[せれけめえげべ](ない|ません|ず)"
     r"|(から|で|経由|に)のみ[^。、]{0,12}?(アクセス|接続|ログイン|許可|利用|可能|受け付け|受付|通信|通し|入れ)"
     r"|に限定(して|し|と|され)|に絞(って|り|っ)|(から|経由|経由で)〔済〕"
+    # no other way in: 「VPN張らないと見えないようにしてる」「VDI経由のみ」
+    r"|(ないと|なければ|なきゃ|じゃないと|でないと)[^。、]{0,6}?(見え|入れ|入ら|繋が|つなが|アクセスでき|ログインでき|接続でき|開け|開か)(ない|ません|〔済〕)"
+    r"|(経由|越し)(のみ|だけ|限定)"
     # kept where it cannot be changed: 「ログは追記専用のストレージに保管」
     r"|追記専用|書き換え(でき|られ)ない|(変更|削除|改ざん|改竄)(でき|され)ない|消せない|読み取り専用|イミュータブル|worm|オブジェクトロック"
     # required or enforced, when what is required is a way in or a second pair of eyes
@@ -1315,6 +1318,8 @@ _KANSAI_NO = re.compile(
 _TURN = re.compile(
     r"^(でも|ただ|ただし|しかし|せやけど|そやけど|その(かわり|代わり)|代わりに|かわりに|その分|そのぶん)[、,]?"
 )
+# 「自動テストはほぼ無いっす」: next to nothing is none, not a part.
+_NEARLY_NONE = re.compile(r"(ほぼ|ほとんど)(?=(ない|無い|ありません|なし|無し)(です|っす)?[。、,]|(ない|無い)(けど|が))")
 # A small team is the reason, not a part: 「二人しかいないんで職務分離は無理っす」.
 _FEW_PEOPLE = re.compile(r"(\d+|[一二三四五]|数)(人|名)しか(い|居)(ない|ません)")
 # The one list of words that keep a means from settling the answer (the gap list of both
@@ -1375,7 +1380,7 @@ def _scope_after(after: str) -> bool:
 def _absent_unsettled(text: str, before: str, after: str, rest: str) -> bool:
     """The one guard list: a fact in force, a part, a plan or an unknown in the first clause; a
     scope on either side; a gap, caveat, ad hoc practice, part or negation of its own after."""
-    lead = _FEW_PEOPLE.sub("", before)
+    lead = _NEARLY_NONE.sub("", _FEW_PEOPLE.sub("", before))
     return bool(
         "〔" in before
         or _POSITIVE.search(before)
@@ -1533,6 +1538,7 @@ _NEGATED_END = re.compile(
 # 「社内VPNからしか入れないようにしてる」 after the rewrites: 「…からしか入れ〔済〕」, a block.
 _ONLY_WAY_IN = re.compile(r"(から|で|経由|に)しか[^。、]{0,12}?〔済〕")
 # What does not arise is no measure: 「…持っていないので、媒体の廃棄は発生しない」.
+_NARROWED_TO = re.compile(r"(だけ|のみ)((に|へ)(絞|限定|限))")
 _NOT_TAKEN = re.compile(r"(て|で)(い|お)?(ない|ません)|未(導入|実施|対応|整備|設定|採用)|(し|行わ|やら)(ない|ません)")
 _NEVER_ARISES = re.compile(r"(発生し|生じ|起き|起こら|存在し)(ない|ません|ず)")
 
@@ -1576,15 +1582,16 @@ def _reason_then_no_grade(text: str) -> str:
     )
     if not shaped:
         return ""
+    settled = _NARROWED_TO.sub(r"\2", reason)  # 「…だけに絞っている」: the limit itself
     blocks = (
         "〔限〕" in closed
         # a measure not taken (「…はしていません」「…は付けてない」), not a thing absent (「コードに
         # パスワードは一切ない」: the risk itself gone — the control, or 代替策?)
         and _NOT_TAKEN.search(rest) is not None
         and not _NEGATIVE.search(_means_rest(reason, blocks=False))
-        and not _NOT_SETTLED.search(reason)
+        and not _NOT_SETTLED.search(settled)
         and not _COVER_SCOPE.search(text)
-        and not _ABSENT_GAP.search(reason)
+        and not _ABSENT_GAP.search(settled)
     )
     return "block" if blocks else "fact"
 
@@ -1672,6 +1679,9 @@ _IN_PRACTICE = re.compile(r"実務|運用(上|では|で|面)|現場|実際")
 _MEANS_VERB = re.compile(r"自動|(で|により|を使って)[^。、]{0,12}?(管理|制御|確認|検知|監視|防)")
 
 
+_NOT_ALLOWED = re.compile(r"原則|(認め|許可し|許し|許さ|させ)(て|で)?(い|お)?(ない|ません|ず|らず)")
+
+
 def _absent_then_other(text: str) -> bool:
     """The asked measure said absent (or not yet) with no scope, then a means in force with no
     scope, gap or negation of its own: 代替策 or a part? Ask (for a confident 一部実施)."""
@@ -1722,6 +1732,16 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
         or (status is None and not _UNKNOWN.search(text))
     ) and (_BROKEN.search(text) or _ON_PAPER_ONLY.search(text)):
         return None, Status.NOT_DONE
+    if (
+        status is None
+        and "〔" not in text
+        # 「再委託は原則認めておらず、例外は事前承認制です」: a prohibition is the control itself
+        and not _NOT_ALLOWED.search(text)
+        and _absent_then_means(text) == "cover"
+    ):
+        # read before the rewrites (「専用端末なし、VDI経由のみ」 became 「…vdi〔済〕」): the
+        # measure absent, then the only way in — 代替策
+        return Status.ALTERNATIVE, None
     if status in (Status.DONE, Status.PARTIAL) and _RATHER_THAN.search(text):
         return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and _FORM_NOT_PRACTICE.search(text):
