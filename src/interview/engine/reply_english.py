@@ -201,6 +201,16 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         ),
         r"\1代替策で、",
     ),
+    # 「The admin console is only reachable from the office VPN, so we don't use MFA there.」: a way
+    # in that is the only one, given as the reason the measure is left out
+    (
+        re.compile(
+            r"^(?=[a-z0-9 '-]{0,60}?\b(?:only|のみ)\s*(?:reachable|accessible|possible|allowed|exposed)"
+            r"\s+(?:from|via|through|over|on|to)\b[a-z0-9 '-]{0,40}?,?\s+so\s+(?:we|i|they)\s+"
+            r"(?:don't|do\s+not|never|haven't|have\s+not)\b)"
+        ),
+        "代替策で、",
+    ),
     # 「We don't have an IDS, but GuardDuty alerts us on anything odd.」: a tool does the job
     (
         re.compile(

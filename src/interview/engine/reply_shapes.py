@@ -951,7 +951,7 @@ _TOPIC_PART = re.compile(
 # A means in force that closes the risk by itself: a block or a limit, two people, a contract,
 # a design in which the risk cannot arise, another factor of authentication.
 _COVERING = re.compile(
-    r"(から|で|経由|に)?しか[^。、]{0,16}?(でき|入れ|入ら|表示でき|使え|アクセスでき|ログインでき|接続でき|繋が|つなが|触れ|置|持)(ない|ません|ず)"
+    r"(から|で|経由|に)?しか[^。、]{0,16}?(でき|入れ|入ら|表示でき|使え|アクセスでき|ログインでき|接続でき|繋が|つなが|繋げ|つなげ|触れ|置|持)(ない|ません|ず)"
     # any 「…しか〜できない」 said of what may happen (「本人以外しか押せない」「登録済みの口座にしか
     # 送れない」), not of what was done (「一部しかやれていない」)
     r"|(?<=[にでらか])しか(?:(?!でき|カバー|対応|実施|やれ|やって|して)[^、。]){0,12}?(?<=[^っ])[せれけめえげべ](ない|ません|ず)"
@@ -1590,7 +1590,9 @@ def _reason_then_no_grade(text: str) -> str:
         and _NOT_TAKEN.search(rest) is not None
         and not _NEGATIVE.search(_means_rest(reason, blocks=False))
         and not _NOT_SETTLED.search(settled)
-        and not _COVER_SCOPE.search(text)
+        # a scope in the measure left out (「本番は…していません」) is a part; the block's own
+        # topic (「本番環境には踏み台経由でしか入れない」「委託先とは契約で…」) is not
+        and not _scope_after(rest)
         and not _ABSENT_GAP.search(settled)
     )
     return "block" if blocks else "fact"
@@ -1667,11 +1669,11 @@ _HOW_NOT_WHAT = re.compile(
 # The measure said absent or not yet, then a sentence or clause naming a means in force:
 # 「停止しての打鍵確認はやってないっす。カナリアで1%ずつ流して、…自動ロールバック」「MFAはnot
 # yetだけど、admin consoleはIP allowlistでoffice onlyにしてる」 — read 一部実施 before.
-_NOT_YET_BUT = re.compile(r"^[^。、]{2,30}?まだ(です|だ|っす)?(が|けど|けれど)[、,]")
+_NOT_YET_BUT = re.compile(r"^[^。、]{2,30}?まだ(です|だ|っす)?(が|けど|けれど)([、,]|(?=[^、,。]))")
 # A rule in place but not in practice: 「規程はあるけど形だけで、実際は運用されてない」.
 _FORM_NOT_PRACTICE = re.compile(
-    r"(形だけ|名ばかり|形式的|形骸化|有名無実)[^。]{0,12}?(実際|実態|現場|運用上)(は|には|で(は)?)[、,]?"
-    r"[^。]{0,16}?(運用され|守られ|使われ|行われ|実施され|やっ|回っ|動い)(て|で)?(い|お)?(ない|ません)"
+    r"(形だけ|名ばかり|形式的|形骸化|有名無実)[^。]{0,12}?(実際|実態|現場|運用上)(として|と)?(は|には|で(は)?)[、,]?"
+    r"[^。]{0,16}?(運用され|守られ|使われ|行われ|実施され|守っ|従っ|やっ|回っ|動い)(て|で)?(い|お)?(ない|ません)"
 )
 # 「…エラー率見て自動ロールバック」: a means that runs by itself, said as a noun.
 _AUTOMATIC_END = re.compile(r"自動[一-龥ァ-ヶー]{2,12}(です|っす|してる|している)?[。!]*$")
@@ -1679,6 +1681,10 @@ _IN_PRACTICE = re.compile(r"実務|運用(上|では|で|面)|現場|実際")
 _MEANS_VERB = re.compile(r"自動|(で|により|を使って)[^。、]{0,12}?(管理|制御|確認|検知|監視|防)")
 
 
+_WEAKER_THING = re.compile(
+    r"(?<![済み])(パスワード|ファイアウォール|fw|basic認証|ベーシック認証|ウイルス対策(ソフト)?)(は|だけ|のみ)"
+    r"[^。、]{0,8}?(ある|あり|入って|入れて|かけて|設定して|使って)[^。、]{0,6}?[。!]*"
+)
 _NOT_ALLOWED = re.compile(r"原則|(認め|許可し|許し|許さ|させ)(て|で)?(い|お)?(ない|ません|ず|らず)")
 
 
@@ -1755,6 +1761,11 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
         return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and _absent_then_other(text):
         return None, Status.ALTERNATIVE
+    split = _absent_split(text) if status is Status.PARTIAL else None
+    if split and _WEAKER_THING.fullmatch(split[1]) and not _COVER_SCOPE.search(text):
+        # 「WAFはないけど、ファイアウォールはある」: the measure absent, then only the weaker
+        # thing it builds on — a gap more than a part. Ask, 未実施 guessed.
+        return None, Status.NOT_DONE
     if (
         status is Status.NOT_DONE
         and _NOTHING_KEPT.search(text)
