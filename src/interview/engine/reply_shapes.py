@@ -901,7 +901,7 @@ _WEAKER_AFTER = re.compile(
 # The first clause negates the asked measure (its own sentence or clause).
 _NO_LEAD = re.compile(
     r"(ない|ません|なし|無し|ナシ|おらず|(?<![はわ])ず|無理|まだ|未(導入|実施|対応|整備|設定|採用))"
-    r"(です|っす|でして|ね|よ|で)?(が|けど|けれど|けども|んやけど|んだけど|ですが)?(w{1,3}|笑)?[、,。;]"
+    r"(です|っす|でして|ね|よ|で|(?<=まだ)だ)?(が|けど|けれど|けども|んやけど|んだけど|ですが)?(w{1,3}|笑)?[、,。;]"
 )
 
 
@@ -965,6 +965,7 @@ _COVERING = re.compile(
     # required or enforced, when what is required is a way in or a second pair of eyes
     r"|(証明書|認証|vpn|mfa|多要素|二要素|2要素|承認|立会|立ち会|レビュー|webauthn|passkey|パスキー|fido|sso|ip制限"
     r"|文字以上|長さ)[^。、]{0,12}?(必須|強制)"
+    r"|(?<![a-z])ip(アドレス)?(制限|で制限|を制限|で絞|を絞)|(接続元|アクセス元|送信元)(の)?(制限|を制限|で制限)"
     r"|禁止|拒否|遮断|弾(く|い|き)|ブロック|上限|レート制限|レートリミット|回数制限|閉域|専用線|経由じゃないと"
     r"|(二|2|複数)(名|人)(で|による|が|体制|一組|1組|〔済〕)|もう(一人|1人|ひとり)|ダブルチェック|デュアルコントロール|突合|突き合わせ|照合"
     r"|施錠|金庫|入館証|生体認証|(クライアント|端末|電子)証明書|証明書(で|方式)|webauthn|パスキー|passkey|fido"
@@ -1630,11 +1631,18 @@ _OTHER_WATCHER = re.compile(
 )
 
 
+_LAST_CONTINUATIVE = re.compile(r"(?<=(てお|でお)り|ていて|でいて)[、,](?=[^。、]{2,40}[。!]*$)")
+
+
 def _means_first_then_no(text: str) -> bool:
     """A covering means in force, then a last sentence that only negates."""
     last = None
     for found in _LAST_SENTENCE.finditer(text):
         last = found
+    if last is None:
+        # 「…システム側で接続そのものを遮断しており、個別のアクセス分析は実施しておりません」
+        for found in _LAST_CONTINUATIVE.finditer(text):
+            last = found
     if last is None:
         return False
     means, rest = text[: last.start()], text[last.end() :]
@@ -1777,7 +1785,7 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
     split = _absent_split(text) if status is Status.PARTIAL and _GUARD_NO.search(text) else None
     if split and _GUARD_NO.search(split[0]) and _OTHER_WATCHER.search(split[1]):
         return None, Status.ALTERNATIVE
-    if status in (Status.PARTIAL, Status.NOT_DONE) and _means_first_then_no(text):
+    if status in (None, Status.PARTIAL, Status.NOT_DONE) and _means_first_then_no(text):
         return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and (
         _DRAFT_ONLY.search(text) or _IN_EFFECT_NONE.search(text) or _ONLY_THEN_NONE.search(text)
