@@ -1339,7 +1339,8 @@ _ABSENT_GAP = re.compile(
     r"|(?<![済み])(?<!ワンタイム)(パスワード|ファイアウォール|basic認証|ベーシック認証)(は|を|だけ|のみ)"
 )
 # 「…のみ」「…だけ」 not after から / で / 経由 / に / しか (「社内からのみ接続可」 is a block).
-_BARE_ONLY = re.compile(r"(?<!から)(?<!で)(?<!経由)(?<!に)(?<!しか)(だけ|のみ)")
+# 「…でofficeのみにしている」: made the only one, a limit (not bare).
+_BARE_ONLY = re.compile(r"(?<!から)(?<!で)(?<!経由)(?<!に)(?<!しか)(だけ|のみ)(?!に(して|し|限|絞))")
 # Handed to an outside party that does the watching or the checking: 「SOCに24h監視を委託」.
 _HANDED_OUT = re.compile(
     r"(soc|mssp|外部|専門(の)?(会社|業者|ベンダー)|委託先|ベンダー)[^。、]{0,12}?(委託|外注|監視して|見てもら)"
@@ -1356,19 +1357,30 @@ _RULE_END = re.compile(
 )
 
 
+# The measure implied absent, the team too small for it: 「職務分離できるほど人いないんで、…」.
+_NOT_ENOUGH_FOR = re.compile(
+    r"(できる|やれる|回せる|分けられる|置ける)ほど(の)?(人|人数|人手|人員|要員)(が|は)?(い|お|居)(ない|ません)"
+    r"(ん|の)?(で|から|ため)[、,]"
+)
+# 「本番反映は必ずCTO以外のもう一人が立ち会ってる」: someone other than the doer — the second pair
+# of eyes, not a part left out.
+_OTHER_THAN_DOER = re.compile(r"[^。、]{1,8}?以外の(?=(もう|別の|他の|ほかの)(一人|1人|ひとり|人|メンバー|担当))")
+
+
 def _absent_split(text: str) -> tuple[str, str] | None:
     """(the negated first clause, the rest), or None."""
     conceded = _CONCEDED.search(text)
     if conceded:
         text = text[conceded.end() :]
-    leads = (_COVER_NO, _NO_LEAD, _KANSAI_NO, _NO_BUT_RUN_ON)
+    leads = (_COVER_NO, _NO_LEAD, _KANSAI_NO, _NO_BUT_RUN_ON, _NOT_ENOUGH_FOR)
     found = [m for m in (lead.search(text) for lead in leads) if m]
     if not found:
         return None
     end = min(found, key=lambda m: (m.start(), -m.end())).end()
     if end >= len(text):
         return None
-    return text[:end], _TURN.sub("", text[end:])
+    # 「…できるほど人いないんで、」 read as the bare absence it implies (no 「できる」 in force)
+    return _NOT_ENOUGH_FOR.sub("体制がない、", text[:end]), _TURN.sub("", text[end:])
 
 
 def _scope_after(after: str) -> bool:
@@ -1426,6 +1438,7 @@ def _absent_then_means(text: str, families_only: bool = False) -> str:
     if split is None:
         return ""
     before, after = split
+    after = _OTHER_THAN_DOER.sub("", after)
     rest = _means_rest(after, blocks=True)
     if _absent_unsettled(text, before, after, rest):
         return ""
