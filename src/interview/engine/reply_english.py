@@ -185,7 +185,9 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # measure said absent first, then a way in that is the only one
     (
         re.compile(
-            r"^((?:no(?!\s*[,.;!])|not|we\s+(?:don't|do\s+not|have\s+no)|there\s+(?:is|are)\s+no)\b[^.;]{0,60}?[,;]\s*)"
+            r"^((?:no(?!\s*[,.;!])|not|we\s+(?:don't|do\s+not|have\s+no)|there\s+(?:is|are)\s+no"
+            r"|[a-z0-9-]+(?:\s+[a-z0-9-]+){0,3}\s+(?:isn't|is\s+not|aren't|are\s+not)\s+(?:in\s+place|used|deployed|set\s+up))"
+            r"\b[^.;]{0,60}?[,;]\s*)"
             r"(?:but\s+)?(?=[a-z0-9 '-]{0,40}?(?:(?:\bonly|のみ)\s*(?:possible|allowed|reachable|accessible|permitted)"
             r"\s+(?:from|via|through|over)\b|\bprivate\s+(?:subnet|network|link)\b"
             # 「…; transfers can only go to pre-registered accounts」

@@ -966,6 +966,8 @@ _COVERING = re.compile(
     r"|(証明書|認証|vpn|mfa|多要素|二要素|2要素|承認|立会|立ち会|レビュー|webauthn|passkey|パスキー|fido|sso|ip制限"
     r"|文字以上|長さ)[^。、]{0,12}?(必須|強制)"
     r"|(?<![a-z])ip(アドレス)?(制限|で制限|を制限|で絞|を絞)|(接続元|アクセス元|送信元)(の)?(制限|を制限|で制限)"
+    # one choke point every session goes through: 「本番DBへの接続は踏み台1台に集約して」
+    r"|(踏み台|ふみだい|bastion|ジャンプ(サーバ|ホスト))[^。、]{0,8}?(に集約|に一本化|経由(で|に)?(限定|のみ|だけ|しか))"
     r"|禁止|拒否|遮断|弾(く|い|き)|ブロック|上限|レート制限|レートリミット|回数制限|閉域|専用線|経由じゃないと"
     r"|(二|2|複数)(名|人)(で|による|が|体制|一組|1組|〔済〕)|もう(一人|1人|ひとり)|ダブルチェック|デュアルコントロール|突合|突き合わせ|照合"
     r"|施錠|金庫|入館証|生体認証|(クライアント|端末|電子)証明書|証明書(で|方式)|webauthn|パスキー|passkey|fido"
@@ -1666,7 +1668,12 @@ def _means_first_then_no(text: str) -> bool:
         "〔限〕" in closed
         and not _IF_NOT.search(rest)
         and not _POSITIVE.search(rest)
-        and not _PARTIAL.search(rest)
+        # the night left out is itself closed: 「営業時間外は…遮断しており、夜間の監視要員は置いて
+        # いません」
+        and not (
+            _PARTIAL.search(rest)
+            and not (_NIGHT_OR_HOLIDAY.search(rest) and _NIGHT_OR_HOLIDAY.search(means))
+        )
         and not _NOT_SETTLED.search(closed)
         and not _COVER_SCOPE.search(text)
         and not _CAVEAT.search(means)
