@@ -1322,7 +1322,9 @@ _TURN = re.compile(
     r"^(でも|ただ|ただし|しかし|せやけど|そやけど|その(かわり|代わり)|代わりに|かわりに|その分|そのぶん)[、,]?"
 )
 # 「自動テストはほぼ無いっす」: next to nothing is none, not a part.
-_NEARLY_NONE = re.compile(r"(ほぼ|ほとんど)(?=(ない|無い|ありません|なし|無し)(です|っす)?[。、,]|(ない|無い)(けど|が))")
+_NEARLY_NONE = re.compile(
+    r"(ほぼ|ほとんど)(?=(ない|無い|ありません|なし|無し)(です|っす)?[。、,]|(ない|無い)(けど|が))"
+)
 # A small team is the reason, not a part: 「二人しかいないんで職務分離は無理っす」.
 _FEW_PEOPLE = re.compile(r"(\d+|[一二三四五]|数)(人|名)しか(い|居)(ない|ません)")
 # The one list of words that keep a means from settling the answer (the gap list of both
@@ -1342,7 +1344,9 @@ _ABSENT_GAP = re.compile(
 )
 # 「…のみ」「…だけ」 not after から / で / 経由 / に / しか (「社内からのみ接続可」 is a block).
 # 「…でofficeのみにしている」: made the only one, a limit (not bare).
-_BARE_ONLY = re.compile(r"(?<!から)(?<!で)(?<!経由)(?<!に)(?<!しか)(だけ|のみ)(?!に(して|し|限|絞))")
+_BARE_ONLY = re.compile(
+    r"(?<!から)(?<!で)(?<!経由)(?<!に)(?<!しか)(だけ|のみ)(?!に(して|し|限|絞))"
+)
 # Handed to an outside party that does the watching or the checking: 「SOCに24h監視を委託」.
 _HANDED_OUT = re.compile(
     r"(soc|mssp|外部|専門(の)?(会社|業者|ベンダー)|委託先|ベンダー)[^。、]{0,12}?(委託|外注|監視して|見てもら)"
@@ -1366,7 +1370,9 @@ _NOT_ENOUGH_FOR = re.compile(
 )
 # 「本番反映は必ずCTO以外のもう一人が立ち会ってる」: someone other than the doer — the second pair
 # of eyes, not a part left out.
-_OTHER_THAN_DOER = re.compile(r"[^。、]{1,8}?以外の(?=(もう|別の|他の|ほかの)(一人|1人|ひとり|人|メンバー|担当))")
+_OTHER_THAN_DOER = re.compile(
+    r"[^。、]{1,8}?以外の(?=(もう|別の|他の|ほかの)(一人|1人|ひとり|人|メンバー|担当))"
+)
 
 
 def _absent_split(text: str) -> tuple[str, str] | None:
@@ -1555,7 +1561,9 @@ _NEGATED_END = re.compile(
 _ONLY_WAY_IN = re.compile(r"(から|で|経由|に)しか[^。、]{0,12}?〔済〕")
 # What does not arise is no measure: 「…持っていないので、媒体の廃棄は発生しない」.
 _NARROWED_TO = re.compile(r"(だけ|のみ)((に|へ)(絞|限定|限))")
-_NOT_TAKEN = re.compile(r"(て|で)(い|お)?(ない|ません)|未(導入|実施|対応|整備|設定|採用)|(し|行わ|やら)(ない|ません)")
+_NOT_TAKEN = re.compile(
+    r"(て|で)(い|お)?(ない|ません)|未(導入|実施|対応|整備|設定|採用)|(し|行わ|やら)(ない|ません)"
+)
 _NEVER_ARISES = re.compile(r"(発生し|生じ|起き|起こら|存在し)(ない|ません|ず)")
 
 
@@ -1565,7 +1573,7 @@ def _reason_then_no(text: str) -> bool:
 
 
 def _reason_then_no_grade(text: str) -> str:
-    """"block" when the reason is a means that closes the risk by its function (a block, a
+    """ "block" when the reason is a means that closes the risk by its function (a block, a
     limit, two people, a contract: 〔限〕), said positively; "fact" for any other reason in
     force; "" when not the shape."""
     found = None
@@ -1716,6 +1724,41 @@ _WEAKER_THING = re.compile(
 _NOT_ALLOWED = re.compile(r"原則|(認め|許可し|許し|許さ|させ)(て|で)?(い|お)?(ない|ません|ず|らず)")
 
 
+# Who gets in: a measure that controls access (the asked one), and a block on getting in.
+_ACCESS_ASKED = re.compile(
+    r"mfa|2fa|多要素|二要素|2要素|二段階|2段階|ワンタイム|otp|トークン|証明書|認証|ロック|入退室|入館|生体|ip制限|vpn"
+)
+_ACCESS_BLOCK = re.compile(
+    r"(ログインでき|アクセスでき|接続でき|入れ|入ら|開か|開け|繋が|つなが|繋げ|つなげ|通れ|通さ|使え)(ない|ません|ず)"
+)
+
+
+# A sign-off or two people as the gate, said as a negative: 「二人の承認がないとできない」「2人
+# 同時にカードかざさないと開かない」.
+_GATE_SAID_NEGATIVE = re.compile(
+    r"((承認|押印|レビュー)(が|を)?(ない|なし|無し|なければ|得ないと)|(二|2|ふた)(人|名|り)(同時に|揃って|で)?[^。、]{0,12}?(ないと|なければ))"
+    r"[^。、]{0,10}?(ない|ません)"
+)
+# The weaker part that is done, said last: 「サーバ室は施錠のみ」 (not 「その鍵だけを即時失効」).
+_BARE_ONLY_SAID = re.compile(
+    r"(?<!から)(?<!で)(?<!経由)(?<!に)(?<!しか)(だけ|のみ)(です|だ|っす|で)?([、。,!]|$)"
+)
+
+
+def _said_as_block(text: str) -> bool:
+    """The means after the absent measure said positively, or, for an access measure, a block
+    on getting in said as a negative (「MFAは入れてないけど、社内ネットワークからしかログイン
+    できない」); a block said as a negative after another measure asks (「ログの分析はしていません
+    が、管理画面は社内IPからしか開けません」: another risk, as in the rules)."""
+    before, after = _absent_split(text) or ("", "")
+    if not _NEGATIVE.search(after):
+        return True
+    after = _GATE_SAID_NEGATIVE.sub("", after)
+    if _ACCESS_ASKED.search(before):
+        after = _ACCESS_BLOCK.sub("", after)
+    return not _NEGATIVE.search(after)
+
+
 def _absent_then_other(text: str) -> bool:
     """The asked measure said absent (or not yet) with no scope, then a means in force with no
     scope, gap or negation of its own: 代替策 or a part? Ask (for a confident 一部実施)."""
@@ -1741,6 +1784,8 @@ def _absent_then_other(text: str) -> bool:
         and not _no_then_weaker(text)
         and not _weaker_same_kind(text)
         and len(after) >= 6
+        # 「入退室管理システムはない。サーバ室は施錠のみ」: the weaker part that is done
+        and not _BARE_ONLY_SAID.search(after)
         # 「規程はないけど、実務ではやっている」: the practice without its paper, a part
         and not _IN_PRACTICE.search(after)
         and (
@@ -1772,6 +1817,7 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
         # 「再委託は原則認めておらず、例外は事前承認制です」: a prohibition is the control itself
         and not _NOT_ALLOWED.search(text)
         and _absent_then_means(text) == "cover"
+        and _said_as_block(text)
     ):
         # read before the rewrites (「専用端末なし、VDI経由のみ」 became 「…vdi〔済〕」): the
         # measure absent, then the only way in — 代替策
@@ -1781,11 +1827,7 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
     if status is Status.PARTIAL and _FORM_NOT_PRACTICE.search(text):
         return None, Status.NOT_DONE  # a rule on paper, not run: 未実施 more than a part
     not_this = _NOT_THIS_BY_THAT.search(text) if status is Status.PARTIAL else None
-    if (
-        not_this
-        and not _HOW_NOT_WHAT.search(text)
-        and not _NEGATIVE.search(text[not_this.end() :])
-    ):
+    if not_this and not _HOW_NOT_WHAT.search(text) and not _NEGATIVE.search(text[not_this.end() :]):
         return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and _absent_then_other(text):
         return None, Status.ALTERNATIVE
