@@ -1559,11 +1559,13 @@ _NEGATED_END = re.compile(
 
 # 「社内VPNからしか入れないようにしてる」 after the rewrites: 「…からしか入れ〔済〕」, a block.
 _ONLY_WAY_IN = re.compile(r"(から|で|経由|に)しか[^。、]{0,12}?〔済〕")
-# What does not arise is no measure: 「…持っていないので、媒体の廃棄は発生しない」.
+# 「…だけに絞っている」: the limit itself, not a bare 「だけ」.
 _NARROWED_TO = re.compile(r"(だけ|のみ)((に|へ)(絞|限定|限))")
+# A measure not taken (「…はしていません」), not a thing absent (「…は一切ない」).
 _NOT_TAKEN = re.compile(
     r"(て|で)(い|お)?(ない|ません)|未(導入|実施|対応|整備|設定|採用)|(し|行わ|やら)(ない|ません)"
 )
+# What does not arise is no measure: 「…持っていないので、媒体の廃棄は発生しない」.
 _NEVER_ARISES = re.compile(r"(発生し|生じ|起き|起こら|存在し)(ない|ません|ず)")
 
 
@@ -1573,14 +1575,14 @@ def _reason_then_no(text: str) -> bool:
 
 
 def _reason_then_no_grade(text: str) -> str:
-    """ "block" when the reason is a means that closes the risk by its function (a block, a
+    """The grade of the shape: "block" when the reason is a means that closes the risk by its function (a block, a
     limit, two people, a contract: 〔限〕), said positively; "fact" for any other reason in
     force; "" when not the shape."""
     found = None
     for link in _REASON_LINK.finditer(text):  # the last link: the measure left out ends the reply
         found = link
     if found is None or found.start() == 0:
-        return False
+        return ""
     reason, rest = text[: found.start()], text[found.end() :]
     closed = _ONLY_WAY_IN.sub("〔限〕", _means_rest(reason, blocks=True))
     designed = found.group(0)[0] in "とっ"  # 「…という作りなので」: a design said to be in force
