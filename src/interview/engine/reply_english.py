@@ -198,7 +198,7 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
             r"\bcan\s+(?:reach|access|connect\s+to|log\s+in\s+to|call|get\s+(?:in|to))\b"
             # 「…, but every call needs a signed JWT」「…; every release gets a manual QA pass by
             # someone who didn't write the change」
-            r"|\b(?:every|each|all)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:needs?|requires?|must\s+(?:have|carry|present)"
+            r"|\b(?:every|each|all)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:needs?|requires?|(?:must|has\s+to|have\s+to)\s+(?:have|carry|present|use|show)"
             r"|gets?\s+(?:a\s+)?(?:manual\s+)?(?:review|qa|check|approval|sign-off))\b))"
         ),
         r"\1代替策で、",

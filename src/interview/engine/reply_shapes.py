@@ -1720,8 +1720,14 @@ _MEANS_VERB = re.compile(r"自動|(で|により|を使って)[^。、]{0,12}?(�
 
 
 _WEAKER_THING = re.compile(
-    r"(?<![済み])(パスワード|ファイアウォール|fw|basic認証|ベーシック認証|ウイルス対策(ソフト)?)(は|だけ|のみ)"
-    r"[^。、]{0,8}?(ある|あり|入って|入れて|かけて|設定して|使って)[^。、]{0,6}?[。!]*"
+    r"[^。、]{0,10}?(?<![済み])(パスワード|ファイアウォール|fw|basic認証|ベーシック認証|ウイルス対策(ソフト)?)(は|だけ|のみ)"
+    r"[^。、]{0,8}?(ある|あり|入って|入れて|かけて|設定して|使って|有効に(して|し))[^。、]{0,6}?[。!]*"
+)
+# The substitute itself denied: 「代わりになるようなこともしてない」「代替策も特にありません」.
+_NO_SUBSTITUTE = re.compile(
+    r"(代わり|かわり|代替|補完)[^。、]{0,12}?(も|は)[^。、]{0,6}?(ない|ありません|なし|無し|して(い|お)?(ない|ません))"
+    # said last (not 「代わりというわけではないですが、…」)
+    r"(?=(です|っす|ね|よ|w)*([。!]|$))"
 )
 _NOT_ALLOWED = re.compile(r"原則|(認め|許可し|許し|許さ|させ)(て|で)?(い|お)?(ない|ません|ず|らず)")
 
@@ -1833,7 +1839,10 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
         return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and _absent_then_other(text):
         return None, Status.ALTERNATIVE
-    split = _absent_split(text) if status is Status.PARTIAL else None
+    if status is Status.ALTERNATIVE and _NO_SUBSTITUTE.search(text):
+        # 「特に代わりになるようなこともしてないです」: the substitute itself denied — a gap
+        return None, Status.NOT_DONE
+    split = _absent_split(text) if status in (None, Status.PARTIAL) else None
     if split and _WEAKER_THING.fullmatch(split[1]) and not _COVER_SCOPE.search(text):
         # 「WAFはないけど、ファイアウォールはある」: the measure absent, then only the weaker
         # thing it builds on — a gap more than a part. Ask, 未実施 guessed.
