@@ -1519,7 +1519,7 @@ def _weaker_same_kind(text: str) -> bool:
 _DRAFT_ONLY = re.compile(
     r"(ひな形|雛形|ひながた|テンプレート|テンプレ|ドラフト|草案|素案|原案|たたき台|叩き台|draft|template"
     r"|(?<![提答法名図方腹思])案)"
-    r"(は|だけ|のみ|自体は|なら)?[^。]{0,6}?(ある|あり|でき|作っ|作成|用意)[^。]{0,40}?(まだ|未|ない|ません)"
+    r"(は|だけ|のみ|自体は|なら)?[^。]{0,6}?(ある|あり|でき|作っ|作成|用意|ダウンロード|入手|もらっ|取り寄せ)[^。]{0,40}?(まだ|未|ない|ません)"
 )
 # In effect none: 「上限はあるにはあるけど1日1000万円なので、実質ないのと同じ」.
 _IN_EFFECT_NONE = re.compile(
@@ -1656,6 +1656,7 @@ _OTHER_WATCHER = re.compile(
 )
 
 
+_HANDLED_BY = re.compile(r"(で|により|によって)(対応|カバー|担保|代替|補っ|補完)(して|し)(い|お)")
 _LAST_CONTINUATIVE = re.compile(r"(?<=(てお|でお)り|ていて|でいて)[、,](?=[^。、]{2,40}[。!]*$)")
 
 
@@ -1675,7 +1676,8 @@ def _means_first_then_no(text: str) -> bool:
         return False
     closed = _means_rest(means, blocks=True)
     return bool(
-        "〔限〕" in closed
+        # a block, or a means said to handle it (「IP制限で対応しています。MFAはなし」)
+        ("〔限〕" in closed or _HANDLED_BY.search(means))
         and not _IF_NOT.search(rest)
         and not _POSITIVE.search(rest)
         # the night left out is itself closed: 「営業時間外は…遮断しており、夜間の監視要員は置いて
