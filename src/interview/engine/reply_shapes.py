@@ -1721,6 +1721,7 @@ _IN_PRACTICE = re.compile(r"実務|運用(上|では|で|面)|現場|実際")
 _MEANS_VERB = re.compile(r"自動|(で|により|を使って)[^。、]{0,12}?(管理|制御|確認|検知|監視|防)")
 
 
+_WEAKER_WORD = re.compile(r"パスワード|ファイアウォール|fw|basic認証|ベーシック認証|ウイルス対策")
 _WEAKER_THING = re.compile(
     r"[^。、]{0,10}?(?<![済み])(パスワード|ファイアウォール|fw|basic認証|ベーシック認証|ウイルス対策(ソフト)?)(は|だけ|のみ)"
     r"[^。、]{0,8}?(ある|あり|入って|入れて|かけて|設定して|使って|有効に(して|し))[^。、]{0,6}?[。!]*"
@@ -1824,6 +1825,8 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
     if (
         status is None
         and "〔" not in text
+        # a cover needs a same-risk pair or a covering means (cheap first)
+        and (_ANY_ASKED.search(text) or _COVERING.search(text))
         # 「再委託は原則認めておらず、例外は事前承認制です」: a prohibition is the control itself
         and not _NOT_ALLOWED.search(text)
         and _absent_then_means(text) == "cover"
@@ -1844,7 +1847,11 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
     if status is Status.ALTERNATIVE and _NO_SUBSTITUTE.search(text):
         # 「特に代わりになるようなこともしてないです」: the substitute itself denied — a gap
         return None, Status.NOT_DONE
-    split = _absent_split(text) if status in (None, Status.PARTIAL) else None
+    split = (
+        _absent_split(text)
+        if status in (None, Status.PARTIAL) and _WEAKER_WORD.search(text)
+        else None
+    )
     if split and _WEAKER_THING.fullmatch(split[1]) and not _COVER_SCOPE.search(text):
         # 「WAFはないけど、ファイアウォールはある」: the measure absent, then only the weaker
         # thing it builds on — a gap more than a part. Ask, 未実施 guessed.
