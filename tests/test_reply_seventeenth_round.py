@@ -44,6 +44,8 @@ def test_a_means_that_closes_the_risk_is_alternative_in_either_order(text):
         "トークンじゃなくてKMSで鍵管理",
         # the measure absent, then a means with a restriction inside it
         "鍵の定期更新はしていません。署名鍵は端末ごとに発行して、紛失時にはその鍵だけを即時失効させています",
+        # a block in a continuative clause, then the measure negated — also as hearsay
+        "（先方回答）外部メディアへの書き込みは全端末で無効化していて、持出しの記録はつけていないとのことです",
         # a block said as a negative after a measure of another risk (the rules' design)
         "ログの分析はしていませんが、管理画面は社内IPからしか開けません",
     ],
