@@ -957,15 +957,14 @@ _COVERING = re.compile(
     r"|(?<=[にでらか外])しか(?:(?!でき|カバー|対応|実施|やれ|やって|して)[^、。]){0,12}?(?<=[^っ])[せれけめえげべ](ない|ません|ず)"
     r"|(から|で|経由|に)のみ[^。、]{0,12}?(アクセス|接続|ログイン|許可|利用|可能|受け付け|受付|通信|通し|入れ)"
     r"|に限定(して|し|と|され)|に絞(って|り|っ)|(から|経由|経由で)〔済〕"
-    # no other way in: 「VPN張らないと見えないようにしてる」「VDI経由のみ」
-    r"|(ないと|なければ|なきゃ|じゃないと|でないと)[^。、]{0,6}?(見え|入れ|入ら|繋が|つなが|アクセスでき|ログインでき|接続でき|開け|開か)(ない|ません|〔済〕)"
+    # no other way in: 「VDI経由のみ」 (a condition: `_CONDITIONAL_BLOCK`)
     r"|(経由|越し)(のみ|だけ|限定)"
     # kept where it cannot be changed: 「ログは追記専用のストレージに保管」
     r"|追記専用|書き換え(でき|られ)ない|(変更|削除|改ざん|改竄)(でき|され)ない|消せない|読み取り専用|イミュータブル|worm|オブジェクトロック"
     # required or enforced, when what is required is a way in or a second pair of eyes
     r"|(証明書|認証|vpn|mfa|多要素|二要素|2要素|承認|立会|立ち会|レビュー|webauthn|passkey|パスキー|fido|sso|ip制限"
     r"|文字以上|長さ)[^。、]{0,12}?(必須|強制)"
-    r"|(?<![a-z])ip(アドレス)?(制限|で制限|を制限|で絞|を絞)|(接続元|アクセス元|送信元)(の)?(制限|を制限|で制限)"
+    r"|ip(アドレス)?(制限|で制限|を制限|で絞|を絞)|(接続元|アクセス元|送信元)(の)?(制限|を制限|で制限)"
     # one choke point every session goes through: 「本番DBへの接続は踏み台1台に集約して」
     r"|(踏み台|ふみだい|bastion|ジャンプ(サーバ|ホスト))[^。、]{0,8}?(に集約|に一本化|経由(で|に)?(限定|のみ|だけ|しか))"
     r"|禁止|拒否|遮断|弾(く|い|き)|ブロック|上限|レート制限|レートリミット|回数制限|閉域|専用線|経由じゃないと"
@@ -987,6 +986,34 @@ _COVERING = re.compile(
     r"|(上長|上司|課長|部長|役席|責任者|管理者)が[^。、]{0,10}?(見て|確認して)[^。、]{0,4}?(ハンコ|はんこ|判子|押印|検印|承認|サイン)"
     r"([^。、]{0,4}?から(じゃ|では|で)ないと[^。、]{0,10}?(ない|ません))?"
 )
+# No other way in, said as a condition: 「VPN張らないと見えないようにしてる」 (apart from
+# `_COVERING`: led by common kana, it would make every search of it slower).
+_CONDITIONAL_BLOCK = re.compile(
+    r"(見え|入れ|入ら|繋が|つなが|アクセスでき|ログインでき|接続でき|開け|開か)(ない|ません|〔済〕)"
+)
+_IF_NOT_THEN = re.compile(r"(ないと|なければ|なきゃ|じゃないと|でないと)[^。、]{0,6}?$")
+
+
+def _conditional_block(text: str) -> bool:
+    """「…を張らないと見えない」「2人揃わないと開かない」: the only way in, said as a condition."""
+    return any(
+        _IF_NOT_THEN.search(text, 0, found.start()) for found in _CONDITIONAL_BLOCK.finditer(text)
+    )
+
+
+def _mark_conditional_blocks(text: str) -> str:
+    """*text* with each conditional block marked 〔限〕."""
+    if "ない" not in text and "なけれ" not in text and "なきゃ" not in text:
+        return text
+    out, last = [], 0
+    for found in _CONDITIONAL_BLOCK.finditer(text):
+        lead = _IF_NOT_THEN.search(text, last, found.start())
+        if lead:
+            out.append(text[last : lead.start()] + "〔限〕")
+            last = found.end()
+    return "".join(out) + text[last:] if out else text
+
+
 # Gap, scope, ad hoc or plan words that keep the means from settling the answer.
 _NOT_SETTLED = re.compile(
     r"一部|以外(?!(から|は)?(全|すべて|全て)?(閉|遮断|拒否|禁止|ブロック|弾))|(?<!から)(?<!で)(?<!経由)(?<!に)(?<!しか)だけ|(?<!から)(?<!で)(?<!経由)(?<!に)のみ"
@@ -1434,7 +1461,7 @@ def _same_risk(asked: re.Match[str] | None, means: re.Match[str] | None, after: 
 def _means_rest(after: str, blocks: bool) -> str:
     """The rest with the means marked 〔限〕 (a negation that is the block itself is no gap)."""
     rest = _COVER_BLOCK.sub("〔限〕", after) if blocks else after
-    rest = _COVERING.sub("〔限〕", rest).replace("試行〔限〕", "〔限〕")
+    rest = _COVERING.sub("〔限〕", _mark_conditional_blocks(rest)).replace("試行〔限〕", "〔限〕")
     return _PROPERTY_NONE.sub("〔限〕", _BLOCK_VERB.sub("〔限〕", rest))
 
 
@@ -1468,7 +1495,7 @@ def _absent_then_means(text: str, families_only: bool = False) -> str:
     # a block said only as a negative (「…でしか繋いでいないので外からは届きません」) is read
     # outright for a same-risk pair only; otherwise it asks
     said_positively = not _NEGATIVE.search(_means_rest(after, blocks=False))
-    if _COVERING.search(after) and in_force and said_positively:
+    if (_COVERING.search(after) or _conditional_block(after)) and in_force and said_positively:
         return "cover"
     if (_CLOSING_MEANS.search(after) or _HANDED_OUT.search(after)) and (
         in_force or _CLOSING_MEANS.search(rest) or _HANDED_OUT.search(rest)
@@ -1809,6 +1836,7 @@ def _absent_then_other(text: str) -> bool:
         )
         and (
             _COVERING.search(after)
+            or _conditional_block(after)
             or _CLOSING_MEANS.search(after)
             or _BY_MEANS.search(after)
             or _MEANS_VERB.search(after)
@@ -1828,7 +1856,7 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
         status is None
         and "〔" not in text
         # a cover needs a same-risk pair or a covering means (cheap first)
-        and (_ANY_ASKED.search(text) or _COVERING.search(text))
+        and (_ANY_ASKED.search(text) or _COVERING.search(text) or _conditional_block(text))
         # 「再委託は原則認めておらず、例外は事前承認制です」: a prohibition is the control itself
         and not _NOT_ALLOWED.search(text)
         and _absent_then_means(text) == "cover"
