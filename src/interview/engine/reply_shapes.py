@@ -994,20 +994,25 @@ _CONDITIONAL_BLOCK = re.compile(
 _IF_NOT_THEN = re.compile(r"(ないと|なければ|なきゃ|じゃないと|でないと)[^。、]{0,6}?$")
 
 
+def _may_be_conditional(text: str) -> bool:
+    return "ないと" in text or "なけれ" in text or "なきゃ" in text
+
+
 def _conditional_block(text: str) -> bool:
     """「…を張らないと見えない」「2人揃わないと開かない」: the only way in, said as a condition."""
-    return any(
-        _IF_NOT_THEN.search(text, 0, found.start()) for found in _CONDITIONAL_BLOCK.finditer(text)
+    return _may_be_conditional(text) and any(
+        _IF_NOT_THEN.search(text, max(0, found.start() - 11), found.start())
+        for found in _CONDITIONAL_BLOCK.finditer(text)
     )
 
 
 def _mark_conditional_blocks(text: str) -> str:
     """*text* with each conditional block marked 〔限〕."""
-    if "ない" not in text and "なけれ" not in text and "なきゃ" not in text:
+    if not _may_be_conditional(text):
         return text
     out, last = [], 0
     for found in _CONDITIONAL_BLOCK.finditer(text):
-        lead = _IF_NOT_THEN.search(text, last, found.start())
+        lead = _IF_NOT_THEN.search(text, max(last, found.start() - 11), found.start())
         if lead:
             out.append(text[last : lead.start()] + "〔限〕")
             last = found.end()
@@ -1402,20 +1407,37 @@ _OTHER_THAN_DOER = re.compile(
 )
 
 
+_SPLITS: dict[str, tuple[str, str] | None] = {}  # the last few texts' splits (read twice)
+
+
 def _absent_split(text: str) -> tuple[str, str] | None:
     """(the negated first clause, the rest), or None."""
+    if text in _SPLITS:
+        return _SPLITS[text]
+    if len(_SPLITS) >= 16:
+        _SPLITS.clear()
+    split = _SPLITS[text] = _absent_split_uncached(text)
+    return split
+
+
+def _absent_split_uncached(text: str) -> tuple[str, str] | None:
     conceded = _CONCEDED.search(text)
     if conceded:
         text = text[conceded.end() :]
-    leads = (_COVER_NO, _NO_LEAD, _KANSAI_NO, _NO_BUT_RUN_ON, _NOT_ENOUGH_FOR)
+    leads = (_COVER_NO, _NO_LEAD, _KANSAI_NO, _NO_BUT_RUN_ON)
     found = [m for m in (lead.search(text) for lead in leads) if m]
+    if "ほど" in text:
+        enough = _NOT_ENOUGH_FOR.search(text)
+        if enough:
+            found.append(enough)
     if not found:
         return None
     end = min(found, key=lambda m: (m.start(), -m.end())).end()
     if end >= len(text):
         return None
+    before = _NOT_ENOUGH_FOR.sub("体制がない、", text[:end]) if "ほど" in text else text[:end]
     # 「…できるほど人いないんで、」 read as the bare absence it implies (no 「できる」 in force)
-    return _NOT_ENOUGH_FOR.sub("体制がない、", text[:end]), _TURN.sub("", text[end:])
+    return before, _TURN.sub("", text[end:])
 
 
 def _scope_after(after: str) -> bool:
@@ -1473,7 +1495,8 @@ def _absent_then_means(text: str, families_only: bool = False) -> str:
     if split is None:
         return ""
     before, after = split
-    after = _OTHER_THAN_DOER.sub("", after)
+    if "以外の" in after:
+        after = _OTHER_THAN_DOER.sub("", after)
     rest = _means_rest(after, blocks=True)
     if _absent_unsettled(text, before, after, rest):
         return ""
@@ -1686,7 +1709,7 @@ _OTHER_WATCHER = re.compile(
 
 
 _HANDLED_BY = re.compile(r"(で|により|によって)(対応|カバー|担保|代替|補っ|補完)(して|し)(い|お)")
-_LAST_CONTINUATIVE = re.compile(r"(?<=(てお|でお)り|ていて|でいて)[、,](?=[^。、]{2,40}[。!]*$)")
+_LAST_CONTINUATIVE = re.compile(r"(?:(てお|でお)り|ていて|でいて)[、,](?=[^。、]{2,40}[。!]*$)")
 
 
 def _means_first_then_no(text: str) -> bool:
@@ -1700,7 +1723,7 @@ def _means_first_then_no(text: str) -> bool:
             last = found
     if last is None:
         return False
-    means, rest = text[: last.start()], text[last.end() :]
+    means, rest = text[: last.end() - 1], text[last.end() :]  # the break (。 or 、) left out
     if not _NEGATED_END.fullmatch(rest):  # cheap first: most replies end otherwise
         return False
     closed = _means_rest(means, blocks=True)
@@ -1809,13 +1832,17 @@ def _absent_then_other(text: str) -> bool:
             return False
         split = text[: found.end()], text[found.end() :]
     before, after = split
+    if (
+        "〔" in before
+        or len(after) < 6
+        or _POSITIVE.search(before)
+        or _PARTIAL.search(before)
+        or _COVER_SCOPE.search(before)
+    ):
+        return False
     rest = _means_rest(after, blocks=True)
     return bool(
-        "〔" not in before
-        and not _POSITIVE.search(before)
-        and not _PARTIAL.search(before)
-        and not _COVER_SCOPE.search(before)
-        and not _scope_after(after)
+        not _scope_after(after)
         and not _NEGATIVE.search(rest)
         and not _ABSENT_GAP.search(after.replace("まだ", ""))
         and not _WEAKER_AFTER.search(after)
@@ -1823,7 +1850,6 @@ def _absent_then_other(text: str) -> bool:
         and not _UNKNOWN.search(text)
         and not _no_then_weaker(text)
         and not _weaker_same_kind(text)
-        and len(after) >= 6
         # 「入退室管理システムはない。サーバ室は施錠のみ」: the weaker part that is done
         and not _BARE_ONLY_SAID.search(after)
         # 「規程はないけど、実務ではやっている」: the practice without its paper, a part
@@ -1855,7 +1881,8 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
     if (
         status is None
         and "〔" not in text
-        # a cover needs a same-risk pair or a covering means (cheap first)
+        and _absent_split(text) is not None  # (read by the rules already: cached)
+        # a cover needs a same-risk pair or a covering means
         and (_ANY_ASKED.search(text) or _COVERING.search(text) or _conditional_block(text))
         # 「再委託は原則認めておらず、例外は事前承認制です」: a prohibition is the control itself
         and not _NOT_ALLOWED.search(text)
