@@ -1408,12 +1408,14 @@ _OTHER_THAN_DOER = re.compile(
 
 
 _SPLITS: dict[str, tuple[str, str] | None] = {}  # the last few texts' splits (read twice)
+_UNSPLIT = ("", "")  # not in the cache (no real split has an empty first clause)
 
 
 def _absent_split(text: str) -> tuple[str, str] | None:
     """(the negated first clause, the rest), or None."""
-    if text in _SPLITS:
-        return _SPLITS[text]
+    cached = _SPLITS.get(text, _UNSPLIT)  # (one lookup: another thread may clear it meanwhile)
+    if cached != _UNSPLIT:
+        return cached
     if len(_SPLITS) >= 16:
         _SPLITS.clear()
     split = _SPLITS[text] = _absent_split_uncached(text)
