@@ -1753,7 +1753,7 @@ def _means_first_then_no(text: str) -> bool:
 # Not the measure, but another means (「HSMじゃなくてAWS KMSで鍵管理」, folded 「hsmではなく、
 # awskmsで鍵管理」): the first words name what is not used, the rest by what the job is done.
 _NOT_THIS_BY_THAT = re.compile(
-    r"^[^。、]{1,24}?ではなく[、,][^。、]{1,24}?(で|により|を使って|に(?=[^。、]{0,8}?(入れ|置い|保管|格納)))"
+    r"^[^。、]{1,24}?ではなく[、,][^。、]{1,24}?((?<=[一-龥ァ-ヶーa-z0-9])で(?!す|し|は)|により|を使って|に(?=[^。、]{0,8}?(入れ|置い|保管|格納)))"
     r"(?![^。、]{0,12}?(だけ|のみ|一部|以外|予定|検討))"
 )
 # 「全件ではなく、サンプルで」「手動ではなく自動で」: how much or how, not another means.
@@ -1899,7 +1899,12 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
     if status is Status.PARTIAL and _FORM_NOT_PRACTICE.search(text):
         return None, Status.NOT_DONE  # a rule on paper, not run: 未実施 more than a part
     not_this = _NOT_THIS_BY_THAT.search(text) if status is Status.PARTIAL else None
-    if not_this and not _HOW_NOT_WHAT.search(text) and not _NEGATIVE.search(text[not_this.end() :]):
+    if (
+        not_this
+        and not _HOW_NOT_WHAT.search(text)
+        # nothing negated after 「ではなく」 (「devはN/Aじゃなくて単に未対応です」)
+        and not _NEGATIVE.search(text[text.index("ではなく") + 4 :])
+    ):
         return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and _absent_then_other(text):
         return None, Status.ALTERNATIVE
