@@ -40,7 +40,6 @@ def test_an_absent_measure_then_a_covering_means_is_alternative(text):
         "SIEMなし、ログ監視は外部ベンダーに委託",
         "IDSは入れてません。夜間は管理画面を止めてます",
         # the means given first, as the reason the measure is left out
-        "閉域網で繋いでいるので、通信の暗号化まではしていません",
         "申請した時しか権限が付かない作りなので、定期的な棚卸しはやってないです",
         "取引は事前登録先のみ、上限は1日30万という構成なので、モニタリングツールは未導入です",
         "Everything runs inside a closed network, so we don't encrypt messages separately.",
@@ -69,8 +68,9 @@ def test_a_gap_that_looks_like_a_part_asks_with_not_done(text):
     [
         # one place only, nothing elsewhere: a part, not a gap
         ("WAFは会員向けサイトにだけ。管理画面には何も入れてない", Status.PARTIAL),
-        # in place, nobody looks: the tables label it 一部実施 and 未実施 alike
-        ("ログは取れてるけど、誰も見てません", Status.PARTIAL),
+        # in place, nobody looks: the tables label it 一部実施 and 未実施 alike; the newer writers
+        # 未実施 (seventeenth round: 未実施 guessed)
+        ("ログは取れてるけど、誰も見てません", Status.NOT_DONE),
     ],
 )
 def test_shapes_the_tables_split_ask(text, guess):

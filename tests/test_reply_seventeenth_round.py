@@ -1,98 +1,96 @@
-"""Beyond 代替策, seventeenth round (b) (issue #14, tuning56/57: replies by what they do, short
-chat replies). Each case is our own wording for a class of replies, not a table reply.
-Readings are the rules' own (the gate is trained separately)."""
+"""Seventeenth round (issue #14, tuning56/57/58): 代替策 by what the means does, in either order,
+and the look-alikes that now ask. Each case is our own wording for a class of replies, not a
+table reply. Readings are the rules' own (the gate is trained apart)."""
 
 from __future__ import annotations
 
 import pytest
-from helpers import rules_reading
 
 from interview.engine.answers import Status
-from interview.engine.reply_normalize import fold
+from tests.helpers import rules_reading
 
 
 @pytest.mark.parametrize(
-    ("text", "want"),
+    "text",
     [
-        # the new ones done, the old ones as they were or later
-        ("新しい端末はMDM登録済み、古い端末はまだ手作業", Status.PARTIAL),
-        (
-            "新規の取引先とは覚書を交わしました。既存の取引先は次回の更新時に対応します",
-            Status.PARTIAL,
-        ),
-        # one part done, another still the old way
-        ("本番の鍵はKMSに移した。検証環境はまだ設定ファイルに直書き", Status.PARTIAL),
-        # memo lines marked done and not done
-        ("・本番 済\n・検証 未", Status.PARTIAL),
-        # a product named where it is placed, or as the answer to the measure
-        ("全サーバにCrowdStrike", Status.DONE),
-        ("SSOはOkta、全社員", Status.DONE),
-        # a deadline already met is no plan
-        ("指摘の3件は先月末までに修正を終えました", Status.DONE),
-        # a previous employer's practice is not this firm's
-        ("前の会社ではやっていましたが、ここではまだ手を付けていません", Status.NOT_DONE),
-        # not in a state to call done; switched off and left so; talked of once
-        ("運用できていると言える状態ではないです", Status.NOT_DONE),
-        ("監査ログは無効のままです", Status.NOT_DONE),
-        ("会議で話には出たけど、それっきり", Status.NOT_DONE),
-        ("予算がつかず、ずっと保留中です", Status.NOT_DONE),
-        ("なし（対象のシステムがない）", Status.NOT_APPLICABLE),
-        ("接続先はありません。すべて自社内で完結しています", Status.NOT_APPLICABLE),
-        # an answer, then the request to go on
-        ("対応済みです、次の質問お願いします", Status.DONE),
-        # Western dialect and IME slips
-        ("もう済んどるけん", Status.DONE),
-        ("うちは店舗持っとらんけん、関係なかよ", Status.NOT_APPLICABLE),
-        ("情シスにかくにんしまう", Status.UNKNOWN),
-        ("担当にきいてみまふ", Status.UNKNOWN),
-        # the gap said as what is done; meant for years; no such thing handled
-        ("共有IDでみんなログインしてます", Status.NOT_DONE),
-        ("検証環境にも全員直接つないでます", Status.NOT_DONE),
-        ("監査を入れようと言ってもう3年", Status.NOT_DONE),
-        ("暗号資産は扱っていません", Status.NOT_APPLICABLE),
-        # what the system does, said telegraphically
-        ("外部ストレージはEDRでブロック", Status.DONE),
-        ("障害の通知はOpsgenieで当番に飛んでくる", Status.DONE),
-        # without it, no way in; m of n done; put in, then taken out
-        ("ワンタイムパスワードなしでは送金できない設定です", Status.DONE),
-        ("端末30台のうち、入れ替えが済んだのは18台", Status.PARTIAL),
-        ("一度導入したけど、誤検知が多くて外しました", Status.NOT_DONE),
-        # English: the one way through a block is the control
-        ("SSH is blocked except via the bastion host", Status.DONE),
+        # the means first, given as the reason the measure is not taken, closing the risk by
+        # its function (a block, a limit, a contract, two people): read outright
+        "閉域網で繋いでいるので、通信の暗号化まではしていません",
+        "回数制限をかけてるので、アカウントロックは入れてない",
+        "毎朝二人で残高を突合してるから、改ざん検知の仕組みは作ってない",
+        "出金先は登録済みの口座にしか送れない作りなので、出金時の追加認証はしていません",
+        "APIの呼び出し元は提携先の固定IPだけに絞っているので、クライアント証明書は発行していません",
+        "委託先とは契約で年1回の報告書提出を義務付けているので、立入監査は行っていません",
+        # the measure absent first, then the only way in or a second person
+        "外部監査はしていません。契約で毎年の報告書提出を義務付けています",
+        "ワンタイムパスワードは配ってないけど、管理画面はVPNを張らないと見えないようにしてる",
+        "自動テストはほぼ無いです。リリース前に別の人がダブルチェックしてます",
+        "職務分離できるほど人がいないので、本番反映は必ずもう一人が立ち会っています",
+        "専用端末なし、VDI経由のみ",
+        "MFAはまだだけど、管理画面はIP allowlistでofficeのみにしてる",
+        # English: the only way in, in either order
+        "No WAF, only the partner bank's IP range can reach us.",
+        "The admin console is only reachable from the office VPN, so we don't use MFA there.",
     ],
 )
-def test_seventeenth_round_shapes(text, want):
-    assert rules_reading(text)[0] is want
+def test_a_means_that_closes_the_risk_is_alternative_in_either_order(text):
+    assert rules_reading(text)[0] is Status.ALTERNATIVE, text
 
 
 @pytest.mark.parametrize(
-    ("text", "want"),
+    "text",
     [
-        # look-alikes the new shapes must leave alone
-        ("新規も既存もまだ対応できていません", Status.NOT_DONE),
-        ("・規程：未\n・手順書：未", Status.NOT_DONE),
-        ("来年3月までに導入する予定です", Status.NOT_DONE),
-        ("手順書はまだ書いてる途中です", Status.PARTIAL),
-        ("MFA is on for everyone except contractors", Status.PARTIAL),
+        # not this, but that: another means — or how much is done? Ask
+        "トークンじゃなくてKMSで鍵管理",
+        # the measure absent, then a means with a restriction inside it
+        "鍵の定期更新はしていません。署名鍵は端末ごとに発行して、紛失時にはその鍵だけを即時失効させています",
+        # a block in a continuative clause, then the measure negated — also as hearsay
+        "（先方回答）外部メディアへの書き込みは全端末で無効化していて、持出しの記録はつけていないとのことです",
+        # a block said as a negative after a measure of another risk (the rules' design)
+        "ログの分析はしていませんが、管理画面は社内IPからしか開けません",
     ],
 )
-def test_look_alikes_keep_their_reading(text, want):
-    assert rules_reading(text)[0] is want
+def test_another_means_the_words_do_not_settle_asks_with_alternative(text):
+    assert rules_reading(text) == (None, Status.ALTERNATIVE), text
 
 
-def test_asked_not_read():
-    # a rule nobody follows: a gap, or a part? Asked, 未実施 guessed
-    assert rules_reading("規程はあるけど、誰も守ってないです") == (None, Status.NOT_DONE)
-    # nobody reads it is not 'nobody follows it': the older tables' 一部実施 stays the guess
-    assert rules_reading("手順書は作ったけど、誰も読んでない感じです")[1] is Status.PARTIAL
-    # the answer still being typed: no verdict
-    assert rules_reading("あ、いま回答を書いてる途中です")[0] is None
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rule in form only, not run in practice
+        "規程はあるけど形だけで、実際は運用されていない",
+        "ルールは作ったけど形骸化してて、実態としては誰も守ってない",
+        # in place, nobody looks (also when the rules ask)
+        "アラートは飛ぶ設定だけど、通知先のチャンネルを誰も見てない",
+        # the measure absent, then only the weaker thing it builds on
+        "WAFはないけど、ファイアウォールはある",
+    ],
+)
+def test_a_look_alike_of_a_part_asks_with_not_done(text):
+    assert rules_reading(text) == (None, Status.NOT_DONE), text
 
 
-def test_folds():
-    assert "tls" in fold("通信はTLS、保存時はまだ")  # an acronym after a particle is a word
-    assert fold("してまs") == "しています"  # a romaji tail is still read
-    assert fold("担当にきいてみまふ") == "担当に聞いてみます"
-    assert fold("jisshi zumi desu") == "実施済みです"  # a whole reply typed in romaji
-    assert fold("mada yattemasen") == "まだやっていません"
-    assert fold("we did it") == "wedidit"
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the paper missing, the practice done: a part
+        ("規程はまだないけど、運用では実施しています", Status.PARTIAL),
+        ("入退室管理システムはない。サーバ室は施錠のみ", Status.PARTIAL),
+        # how much, not another means
+        ("全件じゃなくて、サンプルで月10件だけ確認してます", Status.PARTIAL),
+        # a prohibition is the control itself
+        ("再委託は原則認めておらず、例外は事前承認制です", None),
+    ],
+)
+def test_look_alikes_keep_their_reading(text, status):
+    assert rules_reading(text)[0] is status, text
+
+
+def test_nothing_to_act_on_is_no_means():
+    # what does not arise is no measure left out: not guessed 代替策
+    assert rules_reading("サーバもテープも持っていないので、媒体の廃棄は発生しない")[1] is not (
+        Status.ALTERNATIVE
+    )
+    # the risk itself gone, said as a thing absent: not read 代替策 outright
+    text = "Vaultから動的にクレデンシャルを払い出してるので、コードにパスワードは一切ない"
+    assert rules_reading(text)[0] is not Status.ALTERNATIVE

@@ -65,7 +65,6 @@ def test_thirteenth_round_replies_are_read(text, status):
             "IDSは入れていません。閉域網の専用線でしか繋いでいないので外からは届きません",
             Status.ALTERNATIVE,
         ),
-        ("外部監査はしていません。契約で毎年の報告書提出を義務付けています", Status.ALTERNATIVE),
         ("休日の監視要員はいません。土日はAPIの更新系を止めています", Status.ALTERNATIVE),
         (
             "ステージングのアクセス制御はしていない。そもそも平日の日中しか起動してないし",

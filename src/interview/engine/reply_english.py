@@ -185,17 +185,33 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # measure said absent first, then a way in that is the only one
     (
         re.compile(
-            r"^((?:no(?!\s*[,.;!])|not|we\s+(?:don't|do\s+not|have\s+no)|there\s+(?:is|are)\s+no)\b[^.;]{0,60}?[,;]\s*)"
+            r"^((?:no(?!\s*[,.;!])|not|we\s+(?:don't|do\s+not|have\s+no)|there\s+(?:is|are)\s+no"
+            r"|[a-z0-9-]+(?:\s+[a-z0-9-]+){0,3}\s+(?:isn't|is\s+not|aren't|are\s+not)\s+(?:in\s+place|used|deployed|set\s+up))"
+            r"\b[^.;]{0,60}?[,;]\s*)"
             r"(?:but\s+)?(?=[a-z0-9 '-]{0,40}?(?:(?:\bonly|のみ)\s*(?:possible|allowed|reachable|accessible|permitted)"
             r"\s+(?:from|via|through|over)\b|\bprivate\s+(?:subnet|network|link)\b"
             # 「…; transfers can only go to pre-registered accounts」
             r"|\bcan\s+(?:only|のみ)\s*(?:go|be\s+sent|be\s+reached|connect|log\s+in|come)\s+(?:to|from|via)\b"
+            # 「no WAF, only the bank's IP range can reach us」: only one party gets in at all
+            r"|(?:\bonly|のみ)\s*[a-z0-9' -]{0,20}?\b(?:ip|ips|ip\s+range|network|office|vpn|subnet|hosts?|servers?"
+            r"|allowlisted|whitelisted|registered|pre-registered)\b[a-z0-9' -]{0,12}?"
+            r"\bcan\s+(?:reach|access|connect\s+to|log\s+in\s+to|call|get\s+(?:in|to))\b"
             # 「…, but every call needs a signed JWT」「…; every release gets a manual QA pass by
             # someone who didn't write the change」
-            r"|\b(?:every|each|all)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:needs?|requires?|must\s+(?:have|carry|present)"
+            r"|\b(?:every|each|all)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:needs?|requires?|(?:must|has\s+to|have\s+to)\s+(?:have|carry|present|use|show)"
             r"|gets?\s+(?:a\s+)?(?:manual\s+)?(?:review|qa|check|approval|sign-off))\b))"
         ),
         r"\1代替策で、",
+    ),
+    # 「The admin console is only reachable from the office VPN, so we don't use MFA there.」: a way
+    # in that is the only one, given as the reason the measure is left out
+    (
+        re.compile(
+            r"^(?=[a-z0-9 '-]{0,60}?\b(?:only|のみ)\s*(?:reachable|accessible|possible|allowed|exposed)"
+            r"\s+(?:from|via|through|over|on|to)\b[a-z0-9 '-]{0,40}?,?\s+so\s+(?:we|i|they)\s+"
+            r"(?:don't|do\s+not|never|haven't|have\s+not)\b)"
+        ),
+        "代替策で、",
     ),
     # 「We don't have an IDS, but GuardDuty alerts us on anything odd.」: a tool does the job
     (

@@ -901,7 +901,7 @@ _WEAKER_AFTER = re.compile(
 # The first clause negates the asked measure (its own sentence or clause).
 _NO_LEAD = re.compile(
     r"(ない|ません|なし|無し|ナシ|おらず|(?<![はわ])ず|無理|まだ|未(導入|実施|対応|整備|設定|採用))"
-    r"(です|っす|でして|ね|よ|で)?(が|けど|けれど|けども|んやけど|んだけど|ですが)?(w{1,3}|笑)?[、,。;]"
+    r"(です|っす|でして|ね|よ|で|(?<=まだ)だ)?(が|けど|けれど|けども|んやけど|んだけど|ですが)?(w{1,3}|笑)?[、,。;]"
 )
 
 
@@ -951,21 +951,26 @@ _TOPIC_PART = re.compile(
 # A means in force that closes the risk by itself: a block or a limit, two people, a contract,
 # a design in which the risk cannot arise, another factor of authentication.
 _COVERING = re.compile(
-    r"(から|で|経由|に)?しか[^。、]{0,16}?(でき|入れ|入ら|表示でき|使え|アクセスでき|ログインでき|接続でき|繋が|つなが|触れ|置|持)(ない|ません|ず)"
+    r"(から|で|経由|に)?しか[^。、]{0,16}?(でき|入れ|入ら|表示でき|使え|アクセスでき|ログインでき|接続でき|繋が|つなが|繋げ|つなげ|触れ|置|持)(ない|ません|ず)"
     # any 「…しか〜できない」 said of what may happen (「本人以外しか押せない」「登録済みの口座にしか
     # 送れない」), not of what was done (「一部しかやれていない」)
-    r"|(?<=[にでらか])しか(?:(?!でき|カバー|対応|実施|やれ|やって|して)[^、。]){0,12}?(?<=[^っ])[せれけめえげべ](ない|ません|ず)"
+    r"|(?<=[にでらか外])しか(?:(?!でき|カバー|対応|実施|やれ|やって|して)[^、。]){0,12}?(?<=[^っ])[せれけめえげべ](ない|ません|ず)"
     r"|(から|で|経由|に)のみ[^。、]{0,12}?(アクセス|接続|ログイン|許可|利用|可能|受け付け|受付|通信|通し|入れ)"
     r"|に限定(して|し|と|され)|に絞(って|り|っ)|(から|経由|経由で)〔済〕"
+    # no other way in: 「VDI経由のみ」 (a condition: `_CONDITIONAL_BLOCK`)
+    r"|(経由|越し)(のみ|だけ|限定)"
     # kept where it cannot be changed: 「ログは追記専用のストレージに保管」
     r"|追記専用|書き換え(でき|られ)ない|(変更|削除|改ざん|改竄)(でき|され)ない|消せない|読み取り専用|イミュータブル|worm|オブジェクトロック"
     # required or enforced, when what is required is a way in or a second pair of eyes
     r"|(証明書|認証|vpn|mfa|多要素|二要素|2要素|承認|立会|立ち会|レビュー|webauthn|passkey|パスキー|fido|sso|ip制限"
     r"|文字以上|長さ)[^。、]{0,12}?(必須|強制)"
+    r"|ip(アドレス)?(制限|で制限|を制限|で絞|を絞)|(接続元|アクセス元|送信元)(の)?(制限|を制限|で制限)"
+    # one choke point every session goes through: 「本番DBへの接続は踏み台1台に集約して」
+    r"|(踏み台|ふみだい|bastion|ジャンプ(サーバ|ホスト))[^。、]{0,8}?(に集約|に一本化|経由(で|に)?(限定|のみ|だけ|しか))"
     r"|禁止|拒否|遮断|弾(く|い|き)|ブロック|上限|レート制限|レートリミット|回数制限|閉域|専用線|経由じゃないと"
     r"|(二|2|複数)(名|人)(で|による|が|体制|一組|1組|〔済〕)|もう(一人|1人|ひとり)|ダブルチェック|デュアルコントロール|突合|突き合わせ|照合"
     r"|施錠|金庫|入館証|生体認証|(クライアント|端末|電子)証明書|証明書(で|方式)|webauthn|パスキー|passkey|fido"
-    r"|契約(条件|上の|で義務)|監査権|(写し|報告書|証明書)を[^。、]{0,6}?(提出|出して|受領|もら)"
+    r"|契約(条件|上の|で義務)|契約(で|により|上)[^。、]{0,16}?義務(付け|づけ)|監査権|(写し|報告書|証明書)を[^。、]{0,6}?(提出|出して|受領|もら)"
     r"|(残らない|残りません|落ちない|落ちません)|(経路|手段)が(ない|なく|ありません|ございません)"
     r"|無効化|払い出|申請制|承認制|承認を経|自動で(止ま|失効|無効|ロック|削除)|自動失効"
     r"|ratelimit|rate-limit|allowlist|whitelist|mtls|just-in-time|justintime|auto-expire|autoexpire"
@@ -981,6 +986,39 @@ _COVERING = re.compile(
     r"|(上長|上司|課長|部長|役席|責任者|管理者)が[^。、]{0,10}?(見て|確認して)[^。、]{0,4}?(ハンコ|はんこ|判子|押印|検印|承認|サイン)"
     r"([^。、]{0,4}?から(じゃ|では|で)ないと[^。、]{0,10}?(ない|ません))?"
 )
+# No other way in, said as a condition: 「VPN張らないと見えないようにしてる」 (apart from
+# `_COVERING`: led by common kana, it would make every search of it slower).
+_CONDITIONAL_BLOCK = re.compile(
+    r"(見え|入れ|入ら|繋が|つなが|アクセスでき|ログインでき|接続でき|開け|開か)(ない|ません|〔済〕)"
+)
+_IF_NOT_THEN = re.compile(r"(ないと|なければ|なきゃ|じゃないと|でないと)[^。、]{0,6}?$")
+
+
+def _may_be_conditional(text: str) -> bool:
+    return "ないと" in text or "なけれ" in text or "なきゃ" in text
+
+
+def _conditional_block(text: str) -> bool:
+    """「…を張らないと見えない」「2人揃わないと開かない」: the only way in, said as a condition."""
+    return _may_be_conditional(text) and any(
+        _IF_NOT_THEN.search(text, max(0, found.start() - 11), found.start())
+        for found in _CONDITIONAL_BLOCK.finditer(text)
+    )
+
+
+def _mark_conditional_blocks(text: str) -> str:
+    """*text* with each conditional block marked 〔限〕."""
+    if not _may_be_conditional(text):
+        return text
+    out, last = [], 0
+    for found in _CONDITIONAL_BLOCK.finditer(text):
+        lead = _IF_NOT_THEN.search(text, max(last, found.start() - 11), found.start())
+        if lead:
+            out.append(text[last : lead.start()] + "〔限〕")
+            last = found.end()
+    return "".join(out) + text[last:] if out else text
+
+
 # Gap, scope, ad hoc or plan words that keep the means from settling the answer.
 _NOT_SETTLED = re.compile(
     r"一部|以外(?!(から|は)?(全|すべて|全て)?(閉|遮断|拒否|禁止|ブロック|弾))|(?<!から)(?<!で)(?<!経由)(?<!に)(?<!しか)だけ|(?<!から)(?<!で)(?<!経由)(?<!に)のみ"
@@ -1274,7 +1312,7 @@ _COVER_GAP = re.compile(
     r"(て|で)(い)?る?だけ|程度|対象外|一部|以外(?!(は|を)?(全閉|閉じ|遮断|ブロック|禁止|拒否|通さ|弾))|予定|検討|まだ|これから|誰も|見てない|形だけ|口頭|各自|都度"
     r"|たまに|時々|ときどき|気が向|余裕があれば|だと思|はず|かも|不十分|弱い|甘い|平文|共通|使い回|共有(アカウント|パスワード|id)|同じ(アカウント|パスワード|id)"
     # switched off, open to all, only in some cases, or said negative in English
-    r"|無効(?!化)|オフ(?!ィ)|(?<![a-z])off|切って|止めて|止まって|(とき|時|場合|ケース)(だけ|のみ|に限)"
+    r"|無効(?!化)|オフ(?!ィ)|(?<![a-z])off(?!ic|er|se|li|bo|sh)|切って|止めて|止まって|(とき|時|場合|ケース)(だけ|のみ|に限)"
     r"|(全員|誰でも|だれでも|みんな)(が|で)?[^、。]{0,6}?(触れ|触|見れ|見られ|使え|アクセスでき|知って|共有)"
     r"|〔否〕|〔穴〕|either|neither|andno|butno|some(?![a-z]*(thing|how|one))|planned|notyet"
     # a means limited in time or to some people: 「警備員は平日日中だけ」
@@ -1315,6 +1353,10 @@ _KANSAI_NO = re.compile(
 _TURN = re.compile(
     r"^(でも|ただ|ただし|しかし|せやけど|そやけど|その(かわり|代わり)|代わりに|かわりに|その分|そのぶん)[、,]?"
 )
+# 「自動テストはほぼ無いっす」: next to nothing is none, not a part.
+_NEARLY_NONE = re.compile(
+    r"(ほぼ|ほとんど)(?=(ない|無い|ありません|なし|無し)(です|っす)?[。、,]|(ない|無い)(けど|が))"
+)
 # A small team is the reason, not a part: 「二人しかいないんで職務分離は無理っす」.
 _FEW_PEOPLE = re.compile(r"(\d+|[一二三四五]|数)(人|名)しか(い|居)(ない|ません)")
 # The one list of words that keep a means from settling the answer (the gap list of both
@@ -1333,7 +1375,10 @@ _ABSENT_GAP = re.compile(
     r"|(?<![済み])(?<!ワンタイム)(パスワード|ファイアウォール|basic認証|ベーシック認証)(は|を|だけ|のみ)"
 )
 # 「…のみ」「…だけ」 not after から / で / 経由 / に / しか (「社内からのみ接続可」 is a block).
-_BARE_ONLY = re.compile(r"(?<!から)(?<!で)(?<!経由)(?<!に)(?<!しか)(だけ|のみ)")
+# 「…でofficeのみにしている」: made the only one, a limit (not bare).
+_BARE_ONLY = re.compile(
+    r"(?<!から)(?<!で)(?<!経由)(?<!に)(?<!しか)(だけ|のみ)(?!に(して|し|限|絞))"
+)
 # Handed to an outside party that does the watching or the checking: 「SOCに24h監視を委託」.
 _HANDED_OUT = re.compile(
     r"(soc|mssp|外部|専門(の)?(会社|業者|ベンダー)|委託先|ベンダー)[^。、]{0,12}?(委託|外注|監視して|見てもら)"
@@ -1350,19 +1395,51 @@ _RULE_END = re.compile(
 )
 
 
+# The measure implied absent, the team too small for it: 「職務分離できるほど人いないんで、…」.
+_NOT_ENOUGH_FOR = re.compile(
+    r"(できる|やれる|回せる|分けられる|置ける)ほど(の)?(人|人数|人手|人員|要員)(が|は)?(い|お|居)(ない|ません)"
+    r"(ん|の)?(で|から|ため)[、,]"
+)
+# 「本番反映は必ずCTO以外のもう一人が立ち会ってる」: someone other than the doer — the second pair
+# of eyes, not a part left out.
+_OTHER_THAN_DOER = re.compile(
+    r"[^。、]{1,8}?以外の(?=(もう|別の|他の|ほかの)(一人|1人|ひとり|人|メンバー|担当))"
+)
+
+
+_SPLITS: dict[str, tuple[str, str] | None] = {}  # the last few texts' splits (read twice)
+_UNSPLIT = ("", "")  # not in the cache (no real split has an empty first clause)
+
+
 def _absent_split(text: str) -> tuple[str, str] | None:
     """(the negated first clause, the rest), or None."""
+    cached = _SPLITS.get(text, _UNSPLIT)  # (one lookup: another thread may clear it meanwhile)
+    if cached != _UNSPLIT:
+        return cached
+    if len(_SPLITS) >= 16:
+        _SPLITS.clear()
+    split = _SPLITS[text] = _absent_split_uncached(text)
+    return split
+
+
+def _absent_split_uncached(text: str) -> tuple[str, str] | None:
     conceded = _CONCEDED.search(text)
     if conceded:
         text = text[conceded.end() :]
     leads = (_COVER_NO, _NO_LEAD, _KANSAI_NO, _NO_BUT_RUN_ON)
     found = [m for m in (lead.search(text) for lead in leads) if m]
+    if "ほど" in text:
+        enough = _NOT_ENOUGH_FOR.search(text)
+        if enough:
+            found.append(enough)
     if not found:
         return None
     end = min(found, key=lambda m: (m.start(), -m.end())).end()
     if end >= len(text):
         return None
-    return text[:end], _TURN.sub("", text[end:])
+    before = _NOT_ENOUGH_FOR.sub("体制がない、", text[:end]) if "ほど" in text else text[:end]
+    # 「…できるほど人いないんで、」 read as the bare absence it implies (no 「できる」 in force)
+    return before, _TURN.sub("", text[end:])
 
 
 def _scope_after(after: str) -> bool:
@@ -1375,7 +1452,7 @@ def _scope_after(after: str) -> bool:
 def _absent_unsettled(text: str, before: str, after: str, rest: str) -> bool:
     """The one guard list: a fact in force, a part, a plan or an unknown in the first clause; a
     scope on either side; a gap, caveat, ad hoc practice, part or negation of its own after."""
-    lead = _FEW_PEOPLE.sub("", before)
+    lead = _NEARLY_NONE.sub("", _FEW_PEOPLE.sub("", before))
     return bool(
         "〔" in before
         or _POSITIVE.search(before)
@@ -1408,7 +1485,7 @@ def _same_risk(asked: re.Match[str] | None, means: re.Match[str] | None, after: 
 def _means_rest(after: str, blocks: bool) -> str:
     """The rest with the means marked 〔限〕 (a negation that is the block itself is no gap)."""
     rest = _COVER_BLOCK.sub("〔限〕", after) if blocks else after
-    rest = _COVERING.sub("〔限〕", rest).replace("試行〔限〕", "〔限〕")
+    rest = _COVERING.sub("〔限〕", _mark_conditional_blocks(rest)).replace("試行〔限〕", "〔限〕")
     return _PROPERTY_NONE.sub("〔限〕", _BLOCK_VERB.sub("〔限〕", rest))
 
 
@@ -1420,6 +1497,8 @@ def _absent_then_means(text: str, families_only: bool = False) -> str:
     if split is None:
         return ""
     before, after = split
+    if "以外の" in after:
+        after = _OTHER_THAN_DOER.sub("", after)
     rest = _means_rest(after, blocks=True)
     if _absent_unsettled(text, before, after, rest):
         return ""
@@ -1441,7 +1520,7 @@ def _absent_then_means(text: str, families_only: bool = False) -> str:
     # a block said only as a negative (「…でしか繋いでいないので外からは届きません」) is read
     # outright for a same-risk pair only; otherwise it asks
     said_positively = not _NEGATIVE.search(_means_rest(after, blocks=False))
-    if _COVERING.search(after) and in_force and said_positively:
+    if (_COVERING.search(after) or _conditional_block(after)) and in_force and said_positively:
         return "cover"
     if (_CLOSING_MEANS.search(after) or _HANDED_OUT.search(after)) and (
         in_force or _CLOSING_MEANS.search(rest) or _HANDED_OUT.search(rest)
@@ -1461,7 +1540,7 @@ _WEAKER_SAME_KIND = re.compile(
 # The means named, but switched off, open to everyone or kept in clear: 「ウイルス対策ソフトは入れて
 # ないけど、Defenderは無効にしてます」「HSMは使ってないけど、KMSの鍵は全員が触れる」.
 _WEAK_MEANS = re.compile(
-    r"無効|オフ(?!ィ)|(?<![a-z])off|切って|止めて|止まって|平文|共通|使い回|同じ(アカウント|パスワード|id)"
+    r"無効|オフ(?!ィ)|(?<![a-z])off(?!ic|er|se|li|bo|sh)|切って|止めて|止まって|平文|共通|使い回|同じ(アカウント|パスワード|id)"
     r"|(全員|誰でも|だれでも|みんな)(が|で)?[^、。]{0,6}?(触れ|触|見れ|見られ|使え|アクセスでき|知って|共有)"
 )
 
@@ -1492,7 +1571,7 @@ def _weaker_same_kind(text: str) -> bool:
 _DRAFT_ONLY = re.compile(
     r"(ひな形|雛形|ひながた|テンプレート|テンプレ|ドラフト|草案|素案|原案|たたき台|叩き台|draft|template"
     r"|(?<![提答法名図方腹思])案)"
-    r"(は|だけ|のみ|自体は|なら)?[^。]{0,6}?(ある|あり|でき|作っ|作成|用意)[^。]{0,40}?(まだ|未|ない|ません)"
+    r"(は|だけ|のみ|自体は|なら)?[^。]{0,6}?(ある|あり|でき|作っ|作成|用意|ダウンロード|入手|もらっ|取り寄せ)[^。]{0,40}?(まだ|未|ない|ません)"
 )
 # In effect none: 「上限はあるにはあるけど1日1000万円なので、実質ないのと同じ」.
 _IN_EFFECT_NONE = re.compile(
@@ -1515,7 +1594,7 @@ _IN_PLACE_NOBODY_LOOKS = re.compile(
     r"(けど|けれど|ものの|ますが|ですが|たが|るが|いが)[、,]?[^。、]{0,10}?(誰|だれ)も"
     r"(見て|確認して|チェックして|読んで|対応して)(い|お)?(ない|ません)"
 )
-_WHEN_OR_WHERE = re.compile(r"夜|休日|土日|祝日|時間外|週末|深夜|一部|以外|だけ|のみ")
+_WHEN_OR_WHERE = re.compile(r"夜|休日|土日|祝日|時間外|週末|深夜|一部|以外|だけ(?!ど|れど)|のみ")
 # A fact in force given as the reason the asked measure is not taken, the reason first
 # (「…という作りなので、不正送金の検知システムは持っていません」「…社内システムに入れない。なので
 # 証明書認証までは入れてない」): 代替策 given the other way round, or a part? Ask.
@@ -1523,25 +1602,47 @@ _REASON_LINK = re.compile(
     r"(?:(?:という|って)(?:作り|構成|仕組み|設計|運用|形|体制)(?:なので|だから|のため)|(?<=[るたいす])ので|(?<=[るたい])から|なので|ため)[、,]"
     r"|[。、,](?:なので|だから|そのため|それで|その分|そのぶん)[、,]?"
 )
-_IF_NOT = re.compile(r"(ない|なけれ)(と|ば)|なくては|なきゃ|ずに")
+_IF_NOT = re.compile(r"(ない|なけれ)(と(?!の(こと|話))|ば)|なくては|なきゃ|ずに")
 _NEGATED_END = re.compile(
     r"[^。、]{2,40}?((ない|ません|おりません|なし|無し)(です|っす|ね|よ|w)?"
-    r"|未(導入|実施|対応|整備|設定|採用)(です|だ|っす)?)[。!]*$"
+    r"|未(導入|実施|対応|整備|設定|採用)(です|だ|っす)?)"
+    # reported: 「…していないとのことです」「…してないそうです」
+    r"((との(こと|話)|そう|らしい)(です|でした|だ)?)?[。!]*$"
 )
+
+
+# 「社内VPNからしか入れないようにしてる」 after the rewrites: 「…からしか入れ〔済〕」, a block.
+_ONLY_WAY_IN = re.compile(r"(から|で|経由|に)しか[^。、]{0,12}?〔済〕")
+# 「…だけに絞っている」: the limit itself, not a bare 「だけ」.
+_NARROWED_TO = re.compile(r"(だけ|のみ)((に|へ)(絞|限定|限))")
+# A measure not taken (「…はしていません」), not a thing absent (「…は一切ない」).
+_NOT_TAKEN = re.compile(
+    r"(て|で)(い|お)?(ない|ません)|未(導入|実施|対応|整備|設定|採用)|(し|行わ|やら)(ない|ません)"
+)
+# What does not arise is no measure: 「…持っていないので、媒体の廃棄は発生しない」.
+_NEVER_ARISES = re.compile(r"(発生し|生じ|起き|起こら|存在し)(ない|ません|ず)")
 
 
 def _reason_then_no(text: str) -> bool:
     """A reason in force, then only the measure negated (see `_REASON_LINK`)."""
+    return bool(_reason_then_no_grade(text))
+
+
+def _reason_then_no_grade(text: str) -> str:
+    """The grade of the shape: "block" when the reason is a means that closes the risk by its function (a block, a
+    limit, two people, a contract: 〔限〕), said positively; "fact" for any other reason in
+    force; "" when not the shape."""
     found = None
     for link in _REASON_LINK.finditer(text):  # the last link: the measure left out ends the reply
         found = link
     if found is None or found.start() == 0:
-        return False
+        return ""
     reason, rest = text[: found.start()], text[found.end() :]
-    closed = _means_rest(reason, blocks=True)
+    closed = _ONLY_WAY_IN.sub("〔限〕", _means_rest(reason, blocks=True))
     designed = found.group(0)[0] in "とっ"  # 「…という作りなので」: a design said to be in force
-    return bool(
+    shaped = bool(
         _NEGATED_END.fullmatch(rest)
+        and not _NEVER_ARISES.search(rest)
         # what the block makes happen, not a measure left out: 「設定しないと先に進めません」
         and not _IF_NOT.search(rest)
         and not _POSITIVE.search(rest)
@@ -1559,6 +1660,22 @@ def _reason_then_no(text: str) -> bool:
         and not _NOT_APPLICABLE.search(text)
         and not _WEAKER_AFTER.search(text)
     )
+    if not shaped:
+        return ""
+    settled = _NARROWED_TO.sub(r"\2", reason)  # 「…だけに絞っている」: the limit itself
+    blocks = (
+        "〔限〕" in closed
+        # a measure not taken (「…はしていません」「…は付けてない」), not a thing absent (「コードに
+        # パスワードは一切ない」: the risk itself gone — the control, or 代替策?)
+        and _NOT_TAKEN.search(rest) is not None
+        and not _NEGATIVE.search(_means_rest(reason, blocks=False))
+        and not _NOT_SETTLED.search(settled)
+        # a scope in the measure left out (「本番は…していません」) is a part; the block's own
+        # topic (「本番環境には踏み台経由でしか入れない」「委託先とは契約で…」) is not
+        and not _scope_after(rest)
+        and not _ABSENT_GAP.search(settled)
+    )
+    return "block" if blocks else "fact"
 
 
 # On paper only, hardly done: 「規程には書いてあるけど、全然やってない」 — a gap more than a part.
@@ -1593,22 +1710,36 @@ _OTHER_WATCHER = re.compile(
 )
 
 
+_HANDLED_BY = re.compile(r"(で|により|によって)(対応|カバー|担保|代替|補っ|補完)(して|し)(い|お)")
+_LAST_CONTINUATIVE = re.compile(r"(?:(てお|でお)り|ていて|でいて)[、,](?=[^。、]{2,40}[。!]*$)")
+
+
 def _means_first_then_no(text: str) -> bool:
     """A covering means in force, then a last sentence that only negates."""
     last = None
     for found in _LAST_SENTENCE.finditer(text):
         last = found
     if last is None:
+        # 「…システム側で接続そのものを遮断しており、個別のアクセス分析は実施しておりません」
+        for found in _LAST_CONTINUATIVE.finditer(text):
+            last = found
+    if last is None:
         return False
-    means, rest = text[: last.start()], text[last.end() :]
+    means, rest = text[: last.end() - 1], text[last.end() :]  # the break (。 or 、) left out
     if not _NEGATED_END.fullmatch(rest):  # cheap first: most replies end otherwise
         return False
     closed = _means_rest(means, blocks=True)
     return bool(
-        "〔限〕" in closed
+        # a block, or a means said to handle it (「IP制限で対応しています。MFAはなし」)
+        ("〔限〕" in closed or _HANDLED_BY.search(means))
         and not _IF_NOT.search(rest)
         and not _POSITIVE.search(rest)
-        and not _PARTIAL.search(rest)
+        # the night left out is itself closed: 「営業時間外は…遮断しており、夜間の監視要員は置いて
+        # いません」
+        and not (
+            _PARTIAL.search(rest)
+            and not (_NIGHT_OR_HOLIDAY.search(rest) and _NIGHT_OR_HOLIDAY.search(means))
+        )
         and not _NOT_SETTLED.search(closed)
         and not _COVER_SCOPE.search(text)
         and not _CAVEAT.search(means)
@@ -1616,6 +1747,128 @@ def _means_first_then_no(text: str) -> bool:
         and not _UNKNOWN.search(text)
         and not _NOT_APPLICABLE.search(text)
         and not _WEAKER_AFTER.search(text)
+    )
+
+
+# Not the measure, but another means (「HSMじゃなくてAWS KMSで鍵管理」, folded 「hsmではなく、
+# awskmsで鍵管理」): the first words name what is not used, the rest by what the job is done.
+_NOT_THIS_BY_THAT = re.compile(
+    r"^[^。、]{1,24}?ではなく[、,][^。、]{1,24}?((?<=[一-龥ァ-ヶーa-z0-9])で(?!す|し|は)|により|を使って|に(?=[^。、]{0,8}?(入れ|置い|保管|格納)))"
+    r"(?![^。、]{0,12}?(だけ|のみ|一部|以外|予定|検討))"
+)
+# 「全件ではなく、サンプルで」「手動ではなく自動で」: how much or how, not another means.
+_HOW_NOT_WHAT = re.compile(
+    r"(全件|全部|すべて|全て|全員|毎回|毎日|毎月|常時|手動|手作業|人手|目視|自動|紙|口頭|定期)ではなく"
+)
+# The measure said absent or not yet, then a sentence or clause naming a means in force:
+# 「停止しての打鍵確認はやってないっす。カナリアで1%ずつ流して、…自動ロールバック」「MFAはnot
+# yetだけど、admin consoleはIP allowlistでoffice onlyにしてる」 — read 一部実施 before.
+_NOT_YET_BUT = re.compile(r"^[^。、]{2,30}?まだ(です|だ|っす)?(が|けど|けれど)([、,]|(?=[^、,。]))")
+# A rule in place but not in practice: 「規程はあるけど形だけで、実際は運用されてない」.
+_FORM_NOT_PRACTICE = re.compile(
+    r"(形だけ|名ばかり|形式的|形骸化|有名無実)[^。]{0,12}?(実際|実態|現場|運用上)(として|と)?(は|には|で(は)?)[、,]?"
+    r"[^。]{0,16}?(運用され|守られ|使われ|行われ|実施され|守っ|従っ|やっ|回っ|動い)(て|で)?(い|お)?(ない|ません)"
+)
+# 「…エラー率見て自動ロールバック」: a means that runs by itself, said as a noun.
+_AUTOMATIC_END = re.compile(r"自動[一-龥ァ-ヶー]{2,12}(です|っす|してる|している)?[。!]*$")
+_IN_PRACTICE = re.compile(r"実務|運用(上|では|で|面)|現場|実際")
+_MEANS_VERB = re.compile(r"自動|(で|により|を使って)[^。、]{0,12}?(管理|制御|確認|検知|監視|防)")
+
+
+_WEAKER_WORD = re.compile(r"パスワード|ファイアウォール|fw|basic認証|ベーシック認証|ウイルス対策")
+_WEAKER_THING = re.compile(
+    r"[^。、]{0,10}?(?<![済み])(パスワード|ファイアウォール|fw|basic認証|ベーシック認証|ウイルス対策(ソフト)?)(は|だけ|のみ)"
+    r"[^。、]{0,8}?(ある|あり|入って|入れて|かけて|設定して|使って|有効に(して|し))[^。、]{0,6}?[。!]*"
+)
+# The substitute itself denied: 「代わりになるようなこともしてない」「代替策も特にありません」.
+_NO_SUBSTITUTE = re.compile(
+    r"(代わり|かわり|代替|補完)[^。、]{0,12}?(も|は)[^。、]{0,6}?(ない|ありません|なし|無し|して(い|お)?(ない|ません))"
+    # said last (not 「代わりというわけではないですが、…」)
+    r"(?=(です|っす|ね|よ|w)*([。!]|$))"
+)
+_NOT_ALLOWED = re.compile(r"原則|(認め|許可し|許し|許さ|させ)(て|で)?(い|お)?(ない|ません|ず|らず)")
+
+
+# Who gets in: a measure that controls access (the asked one), and a block on getting in.
+_ACCESS_ASKED = re.compile(
+    r"mfa|2fa|多要素|二要素|2要素|二段階|2段階|ワンタイム|otp|トークン|証明書|認証|ロック|入退室|入館|生体|ip制限|vpn"
+)
+_ACCESS_BLOCK = re.compile(
+    r"(ログインでき|アクセスでき|接続でき|入れ|入ら|開か|開け|繋が|つなが|繋げ|つなげ|通れ|通さ|使え)(ない|ません|ず)"
+)
+
+
+# A sign-off or two people as the gate, said as a negative: 「二人の承認がないとできない」「2人
+# 同時にカードかざさないと開かない」.
+_GATE_SAID_NEGATIVE = re.compile(
+    r"((承認|押印|レビュー)(が|を)?(ない|なし|無し|なければ|得ないと)|(二|2|ふた)(人|名|り)(同時に|揃って|で)?[^。、]{0,12}?(ないと|なければ))"
+    r"[^。、]{0,10}?(ない|ません)"
+)
+# The weaker part that is done, said last: 「サーバ室は施錠のみ」 (not 「その鍵だけを即時失効」).
+_BARE_ONLY_SAID = re.compile(
+    r"(?<!から)(?<!で)(?<!経由)(?<!に)(?<!しか)(だけ|のみ)(です|だ|っす|で)?([、。,!]|$)"
+)
+
+
+def _said_as_block(text: str) -> bool:
+    """The means after the absent measure said positively, or, for an access measure, a block
+    on getting in said as a negative (「MFAは入れてないけど、社内ネットワークからしかログイン
+    できない」); a block said as a negative after another measure asks (「ログの分析はしていません
+    が、管理画面は社内IPからしか開けません」: another risk, as in the rules)."""
+    before, after = _absent_split(text) or ("", "")
+    if not _NEGATIVE.search(after):
+        return True
+    after = _GATE_SAID_NEGATIVE.sub("", after)
+    if _ACCESS_ASKED.search(before):
+        after = _ACCESS_BLOCK.sub("", after)
+    return not _NEGATIVE.search(after)
+
+
+def _absent_then_other(text: str) -> bool:
+    """The asked measure said absent (or not yet) with no scope, then a means in force with no
+    scope, gap or negation of its own: 代替策 or a part? Ask (for a confident 一部実施)."""
+    split = _absent_split(text)
+    if split is None:
+        found = _NOT_YET_BUT.search(text)
+        if found is None or PLAN_WORDS.search(text):
+            return False
+        split = text[: found.end()], text[found.end() :]
+    before, after = split
+    if (
+        "〔" in before
+        or len(after) < 6
+        or _POSITIVE.search(before)
+        or _PARTIAL.search(before)
+        or _COVER_SCOPE.search(before)
+    ):
+        return False
+    rest = _means_rest(after, blocks=True)
+    return bool(
+        not _scope_after(after)
+        and not _NEGATIVE.search(rest)
+        and not _ABSENT_GAP.search(after.replace("まだ", ""))
+        and not _WEAKER_AFTER.search(after)
+        and not _CAVEAT.search(after)
+        and not _UNKNOWN.search(text)
+        and not _no_then_weaker(text)
+        and not _weaker_same_kind(text)
+        # 「入退室管理システムはない。サーバ室は施錠のみ」: the weaker part that is done
+        and not _BARE_ONLY_SAID.search(after)
+        # 「規程はないけど、実務ではやっている」: the practice without its paper, a part
+        and not _IN_PRACTICE.search(after)
+        and (
+            _POSITIVE.search(rest)
+            or "〔限〕" in rest
+            or _TELEGRAPHIC.search(rest)
+            or _AUTOMATIC_END.search(rest)
+        )
+        and (
+            _COVERING.search(after)
+            or _conditional_block(after)
+            or _CLOSING_MEANS.search(after)
+            or _BY_MEANS.search(after)
+            or _MEANS_VERB.search(after)
+        )
     )
 
 
@@ -1627,8 +1880,46 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
         or (status is None and not _UNKNOWN.search(text))
     ) and (_BROKEN.search(text) or _ON_PAPER_ONLY.search(text)):
         return None, Status.NOT_DONE
+    if (
+        status is None
+        and "〔" not in text
+        and _absent_split(text) is not None  # (read by the rules already: cached)
+        # a cover needs a same-risk pair or a covering means
+        and (_ANY_ASKED.search(text) or _COVERING.search(text) or _conditional_block(text))
+        # 「再委託は原則認めておらず、例外は事前承認制です」: a prohibition is the control itself
+        and not _NOT_ALLOWED.search(text)
+        and _absent_then_means(text) == "cover"
+        and _said_as_block(text)
+    ):
+        # read before the rewrites (「専用端末なし、VDI経由のみ」 became 「…vdi〔済〕」): the
+        # measure absent, then the only way in — 代替策
+        return Status.ALTERNATIVE, None
     if status in (Status.DONE, Status.PARTIAL) and _RATHER_THAN.search(text):
         return None, Status.ALTERNATIVE
+    if status is Status.PARTIAL and _FORM_NOT_PRACTICE.search(text):
+        return None, Status.NOT_DONE  # a rule on paper, not run: 未実施 more than a part
+    not_this = _NOT_THIS_BY_THAT.search(text) if status is Status.PARTIAL else None
+    if (
+        not_this
+        and not _HOW_NOT_WHAT.search(text)
+        # nothing negated after 「ではなく」 (「devはN/Aじゃなくて単に未対応です」)
+        and not _NEGATIVE.search(text[text.index("ではなく") + 4 :])
+    ):
+        return None, Status.ALTERNATIVE
+    if status is Status.PARTIAL and _absent_then_other(text):
+        return None, Status.ALTERNATIVE
+    if status is Status.ALTERNATIVE and _NO_SUBSTITUTE.search(text):
+        # 「特に代わりになるようなこともしてないです」: the substitute itself denied — a gap
+        return None, Status.NOT_DONE
+    split = (
+        _absent_split(text)
+        if status in (None, Status.PARTIAL) and _WEAKER_WORD.search(text)
+        else None
+    )
+    if split and _WEAKER_THING.fullmatch(split[1]) and not _COVER_SCOPE.search(text):
+        # 「WAFはないけど、ファイアウォールはある」: the measure absent, then only the weaker
+        # thing it builds on — a gap more than a part. Ask, 未実施 guessed.
+        return None, Status.NOT_DONE
     if (
         status is Status.NOT_DONE
         and _NOTHING_KEPT.search(text)
@@ -1640,24 +1931,31 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
     split = _absent_split(text) if status is Status.PARTIAL and _GUARD_NO.search(text) else None
     if split and _GUARD_NO.search(split[0]) and _OTHER_WATCHER.search(split[1]):
         return None, Status.ALTERNATIVE
-    if status in (Status.PARTIAL, Status.NOT_DONE) and _means_first_then_no(text):
+    if status in (None, Status.PARTIAL, Status.NOT_DONE) and _means_first_then_no(text):
         return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and (
         _DRAFT_ONLY.search(text) or _IN_EFFECT_NONE.search(text) or _ONLY_THEN_NONE.search(text)
     ):
         return None, Status.NOT_DONE
-    if status in (Status.PARTIAL, Status.DONE) and _reason_then_no(text):
-        return None, Status.ALTERNATIVE
+    if status in (None, Status.PARTIAL, Status.DONE, Status.NOT_DONE) and _REASON_LINK.search(text):
+        grade = _reason_then_no_grade(text)
+        if grade == "block":
+            # 「接続元は本社の固定IPだけに絞っているので、端末ごとの証明書は発行していません」:
+            # a means that closes the risk by its function, given as the reason the measure
+            # is not taken — 代替策, the covering rule the other way round (seventeenth round)
+            return Status.ALTERNATIVE, None
+        if grade == "fact" and status is not Status.NOT_DONE:
+            return None, Status.ALTERNATIVE
     if status is Status.NOT_DONE and _HERE_ONLY_NOTHING_THERE.search(text):
         return None, Status.PARTIAL
     if (
-        status in (Status.PARTIAL, Status.NOT_DONE)
+        status in (None, Status.PARTIAL, Status.NOT_DONE)
         and _IN_PLACE_NOBODY_LOOKS.search(text)
         and not _WHEN_OR_WHERE.search(text)
         # 「SIEMはない。ログは溜まってるけど誰も見てない」: the measure said absent first — a gap
         and not _no_then_weaker(text)
     ):
-        return None, status
+        return None, Status.NOT_DONE
     return None
 
 
