@@ -83,8 +83,9 @@ def test_look_alikes_keep_their_reading(text, want):
 def test_asked_not_read():
     # a rule nobody follows: a gap, or a part? Asked, 未実施 guessed
     assert rules_reading("規程はあるけど、誰も守ってないです") == (None, Status.NOT_DONE)
-    # nobody reads it is not 'nobody follows it': the older tables' 一部実施 stays the guess
-    assert rules_reading("手順書は作ったけど、誰も読んでない感じです")[1] is Status.PARTIAL
+    # in place, nobody reads it: asked too, 未実施 guessed (the newer writers' label; the older
+    # tables said 一部実施 — the 代替策 round's choice, tests/test_reply_seventeenth_round.py)
+    assert rules_reading("手順書は作ったけど、誰も読んでない感じです") == (None, Status.NOT_DONE)
     # the answer still being typed: no verdict
     assert rules_reading("あ、いま回答を書いてる途中です")[0] is None
 
