@@ -99,7 +99,9 @@ class InterviewApp(App[None]):
 
     def on_mount(self) -> None:
         from interview.session.folder import tighten_sessions_dir
+        from interview.tui.terminal_watch import watch_terminal
 
+        watch_terminal(self)
         notice = tighten_sessions_dir(self.sessions_dir)
         if notice:
             self.notify(notice, timeout=10)

@@ -451,6 +451,9 @@ class ReviewApp(App[None]):
         super().notify(printable(message), **kwargs)
 
     def on_mount(self) -> None:
+        from interview.tui.terminal_watch import watch_terminal
+
+        watch_terminal(self)
         self.push_screen(ConnectorsScreen(self.open), lambda _: self.exit())
 
     def on_unmount(self) -> None:
