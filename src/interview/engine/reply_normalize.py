@@ -661,8 +661,9 @@ _LEAD_IN = re.compile(
 _QUOTING = re.compile(
     r"^[^、。「」]{1,12}?(いわく|曰く|が言うには|によると|によれば)[、,]?「([^「」]+)」[。]?$"
 )
-# 「…。以上です」 closes the reply.
-_CLOSING = re.compile(r"(?<=[、。.!?])以上(です|となります|になります)?[。.!]*$")
+# 「…。以上です」 closes the reply; left alone after an acknowledgement (「なるほど。以上です。」)
+# it says nothing either.
+_CLOSING = re.compile(r"(?:(?<=[、。.!?])|^)以上(です|となります|になります)?[。.!]*$")
 _FILLER = re.compile(
     r"^(えー*と|えっと|ええと|えー+|あー+|あのー*|うー+ん|んー+|そうですね[ーえ〜]*|正直(なところ|言って|に言うと|に申し上げると)?|まあ(?!まあ)|ま、)[、,。\s…]*"
 )
