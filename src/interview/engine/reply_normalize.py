@@ -14,6 +14,7 @@ import unicodedata
 
 from interview.engine.reply_english import fold_english
 from interview.engine.reply_regex import Steps, fast_module, literals
+from interview.engine.reply_romaji import ROMAJI_REPLY, romaji_reply_as_kana
 
 # Polite padding that carries no verdict (and would otherwise look like one:
 # 「申し訳ありません」 has ありません, 「お世話になっております」 has おります).
@@ -316,163 +317,6 @@ _ROMAJI = {
 }
 
 
-# A whole reply typed in romaji with the IME off (「jisshi zumi desu」「mada yattemasen」): read
-# as kana when every word parses as romaji syllables and none is an English word of a verdict.
-_ROMAJI_REPLY = re.compile(r"[a-z']+(?:[ 、,.!?]+[a-z']+)*[ 、。,.!?]*")
-_KANA_SYLLABLES = {
-    **dict(zip("aiueo", "あいうえお", strict=True)),
-    **{
-        c + v: k
-        for c, row in {
-            "k": "かきくけこ",
-            "g": "がぎぐげご",
-            "s": "さしすせそ",
-            "z": "ざじずぜぞ",
-            "t": "たちつてと",
-            "d": "だぢづでど",
-            "n": "なにぬねの",
-            "h": "はひふへほ",
-            "b": "ばびぶべぼ",
-            "p": "ぱぴぷぺぽ",
-            "m": "まみむめも",
-            "r": "らりるれろ",
-        }.items()
-        for v, k in zip("aiueo", row, strict=True)
-    },
-    "wa": "わ",
-    "ya": "や",
-    "yu": "ゆ",
-    "yo": "よ",
-    "shi": "し",
-    "chi": "ち",
-    "tsu": "つ",
-    "fu": "ふ",
-    "ji": "じ",
-    "sha": "しゃ",
-    "shu": "しゅ",
-    "sho": "しょ",
-    "cha": "ちゃ",
-    "chu": "ちゅ",
-    "cho": "ちょ",
-    "ja": "じゃ",
-    "ju": "じゅ",
-    "jo": "じょ",
-    "kya": "きゃ",
-    "kyu": "きゅ",
-    "kyo": "きょ",
-    "ryo": "りょ",
-    "ryu": "りゅ",
-    "rya": "りゃ",
-    "nya": "にゃ",
-    "nyu": "にゅ",
-    "nyo": "にょ",
-    "gyo": "ぎょ",
-    "hyo": "ひょ",
-    "byo": "びょ",
-    "myo": "みょ",
-    "si": "し",
-    "ti": "ち",
-    "tu": "つ",
-    "zi": "じ",
-    "hu": "ふ",
-    "sya": "しゃ",
-    "syu": "しゅ",
-    "syo": "しょ",
-    "zya": "じゃ",
-    "zyu": "じゅ",
-    "zyo": "じょ",
-    "tya": "ちゃ",
-    "tyu": "ちゅ",
-    "tyo": "ちょ",
-    "wo": "を",
-}
-_NOT_ROMAJI_WORDS = frozenset(
-    [
-        "no",
-        "yes",
-        "done",
-        "not",
-        "none",
-        "na",
-        "ok",
-        "wip",
-        "tbd",
-        "todo",
-        "nope",
-        "nah",
-        "yep",
-        "sure",
-        "maybe",
-        "partial",
-        "partially",
-        "n/a",
-        "on",
-        "off",
-        "we",
-        "do",
-        "did",
-        "does",
-        "it",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "of",
-        "to",
-        "in",
-        "for",
-        "at",
-        "by",
-        "as",
-        "so",
-    ]
-)
-
-
-def _romaji_word(word: str) -> str | None:
-    out: list[str] = []
-    i = 0
-    while i < len(word):
-        c = word[i]
-        if c == "n" and (i + 1 == len(word) or word[i + 1] not in "aiueoy"):
-            out.append("ん")
-            i += 1
-            continue
-        if c == "'":
-            i += 1
-            continue
-        if i + 1 < len(word) and c == word[i + 1] and c not in "aiueon":
-            out.append("っ")  # a doubled consonant: jisshi, yatte
-            i += 1
-            continue
-        for size in (3, 2, 1):
-            kana = _KANA_SYLLABLES.get(word[i : i + size])
-            if kana:
-                out.append(kana)
-                i += size
-                break
-        else:
-            return None
-    return "".join(out)
-
-
-def _romaji_reply(text: str) -> str:
-    words = re.findall(r"[a-z']+", text)
-    if sum(len(w) for w in words) < 5 or any(w in _NOT_ROMAJI_WORDS for w in words):
-        return text
-    kana = [_romaji_word(w) for w in words]
-    if any(k is None for k in kana):
-        return text
-    return "".join(k or "" for k in kana)
-
-
 def _romaji(match: re.Match[str]) -> str:
     """The kana of a romaji tail; after ま, s with a stray letter is す (してまsy, してまsh)."""
     letters = match.group(1)
@@ -762,8 +606,8 @@ def fold(text: str) -> str:
     if ("done" in s or "todo" in s or "partial" in s) and _JAPANESE.search(s):
         s = _ENGLISH_MARK.sub(lambda m: _ENGLISH_MARKS[m.group(0)], s)
         s = _TOPIC_STATE.sub(lambda m: _TOPIC_STATES[m.group(0)], s)
-    if _ROMAJI_REPLY.fullmatch(s):  # 「jisshi zumi desu」「mada desu」: Japanese typed in romaji
-        s = _romaji_reply(s)
+    if ROMAJI_REPLY.fullmatch(s):  # 「jisshi zumi desu」「mada desu」: Japanese typed in romaji
+        s = romaji_reply_as_kana(s)
     s = fold_english(s)  # 「MFA is enforced for all users」「WAFはenabledです」
     s = _SPACE.sub("", s)
     s = _EMBEDDED_ENGLISH.sub(lambda m: _EMBEDDED[m.group(0)], s)
