@@ -120,12 +120,12 @@ PADDINGS = {
 }
 
 
-PADDED = 800  # replies each padding is tried on (about 0.8 s a padding)
+PADDED = 500  # replies each padding is tried on (about half a second a padding)
 
 
 @functools.cache
 def _readings() -> dict[str, tuple[Status | None, bool]]:
-    """Table replies' readings, once (every n-th reply, about 800 however the tables grow, so
+    """Table replies' readings, once (every n-th reply, about 500 however the tables grow, so
     the padding tests stay fast; shared with the goal test where it ran first in this
     process), with whether each comes from a held-out set (those are never listed one by
     one)."""

@@ -3,15 +3,12 @@ spinning on a dead terminal with its session locked."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import pty
-from pathlib import Path
 
 import pytest
 
 from interview.tui import terminal_watch
-from interview.tui.app import InterviewApp
 from interview.tui.terminal_watch import terminal_alive, watch_terminal
 
 
@@ -26,23 +23,11 @@ def test_a_hung_up_terminal_is_seen_as_gone():
     assert not terminal_alive(slave)  # nor a closed descriptor
 
 
-def test_a_headless_app_is_not_watched(tmp_path: Path):
-    async def run() -> None:
-        app = InterviewApp(sessions_dir=tmp_path)
-        async with app.run_test() as pilot:
-            watch_terminal(app)
-            await pilot.pause()
-            assert not any(t.name == "terminal-watch" for t in app._timers)
-
-    asyncio.run(run())
-
-
 class _StubApp:
     """What watch_terminal uses of an app: is_headless, set_interval, exit."""
 
-    is_headless = False
-
-    def __init__(self) -> None:
+    def __init__(self, headless: bool = False) -> None:
+        self.is_headless = headless
         self.checks: list[object] = []
         self.exited = False
 
@@ -70,3 +55,10 @@ def test_the_app_exits_when_its_terminal_hangs_up(monkeypatch: pytest.MonkeyPatc
         assert app.exited and ended == [True]
     finally:
         os.close(slave)
+
+
+def test_a_headless_app_is_not_watched(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(terminal_watch, "_terminal_fd", lambda: 0)
+    app = _StubApp(headless=True)
+    watch_terminal(app)  # type: ignore[arg-type]
+    assert app.checks == []
