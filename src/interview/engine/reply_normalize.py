@@ -606,6 +606,9 @@ def fold(text: str) -> str:
     if ("done" in s or "todo" in s or "partial" in s) and _JAPANESE.search(s):
         s = _ENGLISH_MARK.sub(lambda m: _ENGLISH_MARKS[m.group(0)], s)
         s = _TOPIC_STATE.sub(lambda m: _TOPIC_STATES[m.group(0)], s)
+        # a blank that now follows a Japanese word breaks the clause: 「prodはdone\nstgはTODO」
+        # must not run 「実施済みstg」 together (its stg would be dropped as a romaji tail)
+        s = _JA_SPACE.sub("、", s)
     if ROMAJI_REPLY.fullmatch(s):  # 「jisshi zumi desu」「mada desu」: Japanese typed in romaji
         s = romaji_reply_as_kana(s)
     s = fold_english(s)  # 「MFA is enforced for all users」「WAFはenabledです」
