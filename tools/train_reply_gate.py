@@ -344,20 +344,6 @@ UNSEEN_PROBES = tuple(f"replies_wide_tuning{n}.toml" for n in (48, 49, 52, 53, 5
 UNSEEN_WHOLE: tuple[str, ...] = ()
 
 
-def _probe_third(path: Path) -> list[tuple[str, str]]:
-    """Every third reply of each label, in file order (as tools/reply_probe.py)."""
-    out = []
-    table = tomllib.loads(path.read_text(encoding="utf-8"))
-    for label, groups in table.items():
-        i = 0
-        for texts in groups.values():
-            for text in texts:
-                i += 1
-                if i % 3 == 0:
-                    out.append((label, text))
-    return out
-
-
 def command_unseen() -> int:
     """The whole reader (rules and gate) on replies neither has learned: the gate trained
     without them, the switches as they stand, and θ / TAKE varied."""
@@ -365,7 +351,10 @@ def command_unseen() -> int:
 
     from interview.engine.reply import parse_status_reply
 
-    unseen = [row for name in UNSEEN_PROBES for row in _probe_third(DATA / name)]
+    sys.path.insert(0, str(ROOT / "tools"))
+    from reply_probe import split  # the probe thirds, split as the tuners split them
+
+    unseen = [row for name in UNSEEN_PROBES for row in split(DATA / name)[1]]
     unseen += [row for name in UNSEEN_WHOLE for row in rows(DATA / name)]
     held = set(unseen)
     data = [row for row in training_rows() if row not in held]
