@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from interview.engine.answers import Status
 from interview.engine.reply_correction import corrected_tail
 from interview.engine.reply_english import UNREAD_NEGATION
+from interview.engine.reply_beyond import ASK_BACK, beyond_early, beyond_rewrites, beyond_verdict
 from interview.engine.reply_indirect import indirect_rewrites, indirect_verdict
 from interview.engine.reply_patterns import (
     _ACCOUNT_HALT,
@@ -249,9 +250,10 @@ def read(folded: str) -> Reading:
     reported = _STANDPOINT.sub("", _REPORTING.sub("", _EARLIER_UNKNOWN.sub("", folded)))
     text = _INTENT_THOUGHT.sub("予定", reported or folded)
     text = _BECOME_STATE.sub(r"\1です", text)
-    text = fold_predicates(turn_rewrites(text))
+    text = fold_predicates(turn_rewrites(beyond_early(text)))
     text = turn_rewrites(text)  # 「未締結の委託先はゼロ」「検証：未」「MFA済」
     text = indirect_rewrites(text)  # 「…だけでなく」: not a scope
+    text = beyond_rewrites(text)  # 「受からないと…もらえない」「宿題として残って」
     text = re.sub(
         r"^(お|ご)(見込み|認識|理解|指摘)の(通り|とおり)", "その通り", text
     )  # 「お見込みのとおり」
@@ -309,6 +311,7 @@ def read(folded: str) -> Reading:
         text, status, guess, has_plan, folded
     )  # the now, a draft, in-house
     status, guess = indirect_verdict(folded, status, guess)  # kept only, broken, on paper
+    status, guess = beyond_verdict(folded, status, guess)  # hearsay unseen, 「そこはなし」
     weaker = _no_then_weaker(text)
     if weaker and (
         status in (Status.PARTIAL, Status.DONE, Status.ALTERNATIVE)
@@ -446,7 +449,7 @@ def read(folded: str) -> Reading:
         # 「これ前にも似た質問なかった？」: a remark about the session, asked as a question
         asked = bool(re.search(r"[?]$", text))
         return Reading(None, None if asked else guess or status, asked, has_plan)
-    if _QUESTION_WORDS.search(text) or (
+    if _QUESTION_WORDS.search(text) or ASK_BACK.search(text) or (
         _QUESTION.search(text) and status not in (Status.UNKNOWN, Status.NOT_APPLICABLE)
     ):
         return Reading(None, guess or status, True, has_plan)

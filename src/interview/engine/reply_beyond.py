@@ -1,0 +1,273 @@
+"""Nineteenth round (b), tuning64–67 — shapes beyond 代替策 that generalise over writers.
+
+Rewrites (``beyond_rewrites``, after ``indirect_rewrites``, on the rules' text):
+- a requirement told by what happens without it (「確認テストに受からないとPCを渡してもらえない」
+  「approveないと無理な設定」): a control in force, as 「…なしでは…できない」 already was;
+- so routine nobody notices (「誰も意識してないくらい」), a thing dealt with (「片付けた話です」): done;
+- homework left over (「宿題として持ち帰ったまま」「まだ宿題として残ってます」): not done, not 不明;
+- since the firm began (「会社ができてから一度も…」): no 〜できて of a control;
+- a version floor is no scope (「TLS1.2以上 only」); 「…していないとは言えませんが」: some done;
+- the step after the budget (「導入はその後です」), the bottom of a to-do list, talk that ended in
+  a wish (「会議で「来期やろう」で話が終わりました」「「そのうちやろう」と言ってたレベル」), nothing
+  done in fact (「実態としては何もしていません」「実質やってないです」), nobody to do it and so left
+  (「担当者がいなくて、そのままになってます」): not done;
+- 街頭なし typed for 該当なし (the IME's first choice for がいとう).
+
+Verdicts (``beyond_verdict``, after ``indirect_verdict``, on the folded reply):
+- hearsay, then nothing seen (「…と聞いた覚えはありますが、中身は見たことがありません」), should be,
+  but we cannot see (「委託先のSOCが見てくれているはずなんですが、…こちらからは見えていません」),
+  asking someone before answering, whether it still holds is not known, both feel true: 不明;
+- a reason, then 「そこはなし」「スルーでOK」「…の話はないです」; all done in-house after no
+  outsourcing; not one server kept; no server room, all cloud; a medium not used at all; 「うちには
+  関係ない」: 該当なし;
+- English scope 「on for admins, not yet for regular staff」; 「まだ3つ残ってる」 after a done: a part;
+- a memo's 状況 line that says 未対応; nobody has touched it (when nothing else is read): not done.
+
+Every pattern is bounded (no ``.*`` over the reply) and compiled once at module level.
+"""
+
+from __future__ import annotations
+
+import re
+
+from interview.engine.answers import Status
+from interview.engine.reply_regex import fast_module
+
+# 「確認テストに受からないとPCを渡してもらえない」「レビュー1人以上approveないと無理な設定」
+_REQUIRED_BEFORE = re.compile(
+    r"(受から|通ら|合格し|終わら|済ま|修了し|提出し|出さ|通さ|承認され|approveされ|approveし|approve"
+    r"|承認し|署名し|サインし|押さ|登録し|登録され|し)ないと[^。、]{0,20}?"
+    r"((もらえ|渡(さ|せ)|使え|使わせ|ログインでき|マージでき|リリースでき|デプロイでき|入室でき|入館でき"
+    r"|アクセスでき|接続でき|通れ|開か|発行され|付与され|貸与され|配布され|渡され)(ない|ません)"
+    r"|無理な(設定|仕組み|作り|ルール)|でき(ない|ません)(設定|仕組み|作り|ように))"
+)
+# 「もう普通に回ってる、誰も意識してないくらい」: so routine that nobody notices it
+_UNNOTICED_ROUTINE = re.compile(r"誰も意識(して|し)(い)?ない(くらい|ほど|レベル|ぐらい)")
+# 「去年のうちに片付けた話です」: dealt with
+_DEALT_WITH = re.compile(r"(片付け|片づけ|かたづけ)(まし)?た(?![いらく])(話|件|こと)?")
+# 「宿題として持ち帰ったまま」「OSの分がまだ宿題として残ってます」: homework left — not done
+_HOMEWORK_LEFT = re.compile(
+    r"宿題(として|に(して|なって|なった))?[^。、]{0,6}?(持ち帰っ|もらっ)(た|て)(まま|きり)"
+)
+_HOMEWORK_PENDING = re.compile(
+    r"(まだ)?宿題(として|で|が|のまま|に)?(まだ)?(残って|止まって|なって)(い|お)?(ます|る|ります)?"
+)
+# 「会社ができてから一度もやったことない」: since the firm began — no 〜できて of a control
+_SINCE_FOUNDED = re.compile(r"(会社|設立|創業|法人)(が)?(でき|出来)て(から|以来)")
+_NEGLECTED = re.compile(r"(放ったらかし|ほったらかし|放りっぱなし)")
+# 「一度もやったことないです」: never done
+_NEVER_DONE = re.compile(
+    r"一度も(やった|した|実施した|受けた|行った|やってみた)こと(が|は)?(ない|ありません|無い|ございません)"
+)
+# 「先月も一回戻してみて問題なかった」: tried and it worked — a test passed, not a trial
+_TRIED_FINE = re.compile(
+    r"(戻し|リストアし|復元し|復旧し|テストし|試し|検証し|切り替え|訓練し)て(み)?(て|たら|たところ)?[、,]?"
+    r"(特に)?問題(は|も)?(なかった|なし|ありませんでした|なく)"
+)
+# 「TLS1.2以上 only」: a version floor, not a scope
+_FLOOR_ONLY = re.compile(r"以上[、,]?(のみ|だけ)")
+# 「教育を実施していないとは言えませんが」: something is done
+_NOT_NONE_SAY = re.compile(
+    r"(して|やって|実施して|行って)(い|お)?(ない|らない)とは言え(ない|ません)(が|けど|けれど)?"
+)
+# 「来期の予算に計上しました。導入はその後です」: the step itself comes later
+_STEP_LATER = re.compile(
+    r"(導入|実施|対応|開始|運用開始|着手|適用|設定)は(その後|そのあと|それから|予算(が)?(つい|付い|通っ|下り)てから)"
+    r"(です|になります|の予定です|の予定|$)"
+)
+# 「ずっとToDoリストの一番下にいます」「やることリストに1行載ってるだけで」: listed, not started
+_LISTED_ONLY = re.compile(
+    r"(todo|未着手|やること|タスク|バックログ|課題)(リスト|一覧)?(に|の)[^。、]{0,8}?"
+    r"(載って(い)?るだけ|載っているだけ|一番下|最後尾|底)"
+)
+# 「会議で「来期やろう」で話が終わりました」「「そのうちやろう」と言ってたレベル」: talk ended in a wish
+_WISH_ENDED = re.compile(
+    r"(よう|ろう|こう|ましょう|たい|べき)[」』]?(と|って|で)(いう)?(話|結論|ところ)?(で|に)?(話が|会議が)?"
+    r"(終わ|止ま|終了し)(り|っ)"
+    r"|(よう|ろう|こう|ましょう)[」』]?(と|って)(は)?言って(い)?た(レベル|だけ|程度|くらい)"
+)
+# 「実態としては何もしていません」「実質やってないです」: nothing done, in fact
+_NOTHING_IN_FACT = re.compile(
+    r"(実態|実際)(として|のところ)?(は)?[、,]?(何も|なにも)(して|やって)(い)?(ない|ません)"
+    r"|実質(的に)?(は)?[、,]?(やって|して|できて|機能して)(い)?(ない|ません)"
+)
+# 「担当者がいなくて、そのままになってます」: nobody to do it, so left
+_NOBODY_TO_DO = re.compile(
+    r"(担当|担当者|人|人手|やる人)(が|も)(いなくて|いないので|いないから|不在で|不在のため)[、,]?[^。]{0,6}?"
+    r"(?=そのまま|手付かず|手つかず|止まって|放置)"
+)
+_MISTYPED_NA = re.compile(r"(?<![一-龥])街頭(なし|無し)")
+
+
+def beyond_early(text: str) -> str:
+    """Rewrites needed before the predicates are folded: 「…していないとは言えませんが」."""
+    if "言え" in text:
+        text = _NOT_NONE_SAY.sub("一部は実施していますが", text)
+    return text
+
+
+def beyond_rewrites(text: str) -> str:
+    """This round's rewrites of the rules' text (see the module docstring)."""
+    if "ないと" in text:
+        text = _REQUIRED_BEFORE.sub("必須としています", text)
+    if "意識" in text:
+        text = _UNNOTICED_ROUTINE.sub("定着しています", text)
+    if "付け" in text or "づけ" in text:
+        text = _DEALT_WITH.sub("対応済み", text)
+    if "宿題" in text:
+        text = _HOMEWORK_PENDING.sub("未対応です", _HOMEWORK_LEFT.sub("未対応のままです、", text))
+    if "てから" in text or "て以来" in text:
+        text = _SINCE_FOUNDED.sub("創業以来", text)
+    if "らかし" in text or "ぱなし" in text:
+        text = _NEGLECTED.sub("未対応", text)
+    if "問題" in text:
+        text = _TRIED_FINE.sub("確認済み", text)
+    if "以上" in text:
+        text = _FLOOR_ONLY.sub("以上", text)
+    if "は" in text:
+        text = _STEP_LATER.sub("未実施です、予定です", text)
+    if "リスト" in text or "一覧" in text:
+        text = _LISTED_ONLY.sub("未着手です", text)
+    if "う" in text or "たい" in text or "べき" in text:
+        text = _WISH_ENDED.sub("未実施です", text)
+    if "実" in text:
+        text = _NOTHING_IN_FACT.sub("未実施です", text)
+    if "いな" in text or "不在" in text:
+        text = _NOBODY_TO_DO.sub("未対応で、", text)
+    if "街頭" in text:
+        text = _MISTYPED_NA.sub("該当なし", text)
+    return text
+
+
+_NOT_SEEN = (
+    r"(見たこと(が|は)?(ない|ありません)|見当たら|見つから|確認でき(て)?(い)?(ない|ません)|わから|分から"
+    r"|把握して(い)?(ない|ません)|知ら(ない|ず|ん))"
+)
+# 「グループ共通の規程に入っていると聞いた覚えはありますが、中身は見たことがありません」
+_HEARSAY_UNSEEN = re.compile(
+    r"(聞いた(覚え|こと|気)(は|が|も)?(あり|ある)|(話|の)(は|を)聞い(た|ている|ています)|と聞いて(い|お)?(ます|る))"
+    r"[^。]{0,6}?(が|けど|けれど|ものの)[、,]?[^。]{0,30}?" + _NOT_SEEN
+)
+# 「委託先のSOCが見てくれているはずなんですが、何を監視しているのかはこちらからは見えていません」
+_SHOULD_BUT_UNSEEN = re.compile(
+    r"(はず|と思う|と思います)[^。]{0,8}?(が|けど)[、,]?[^。]{0,30}?(こちら|うち|当社|弊社|自社|我々)"
+    r"(から|で|に|側)?(は|から)?(は)?[^。、]{0,4}?(見えて|わかって|分かって|把握して|把握でき)(い)?(ない|ません)"
+)
+# 「管理会社に問い合わせてから回答します」: someone else holds it — asked first
+_ASK_FIRST = re.compile(
+    r"(問い合わせ|確認し|調べ|聞い|照会し)て(から|みてから)[、,]?(回答|お答え|返答|ご連絡|ご回答|連絡)"
+)
+# 「昔は入れてたけど、今も有効かは不明」: whether it still holds is not known
+_STILL_UNKNOWN = re.compile(
+    r"(今も|現在も|今でも|いまも|今は|現在は)[^。、]{0,10}?(か|かどうか)(は|が)?(不明|わから|分から|未確認)"
+)
+# 「やってた気もするし、やってない気もする」
+_BOTH_FEEL = re.compile(r"気も(する|します)し[、,]?[^。]{0,20}?気も(する|します)")
+# 「現行の運用状況は確認が必要でございます」
+_STATE_TO_CHECK = re.compile(r"(運用状況|状況|実態|現状)[^。、]{0,8}?確認(が|を)?(必要|要)")
+_WILL_LOOK = re.compile(r"(ちょっと|一度|いったん|一旦)?調べ(る|ます|てみる|てみます)$")
+
+# 「派遣社員は受け入れていないので、そこはなし」「自前DCなんで、そこはスルーでOKっす」
+_SO_NOT_HERE = re.compile(
+    r"(ので|なので|なんで|だから|ため|し)[、,]?[^。]{0,12}?(そこ|そこら|その辺|そのへん|ここ|この項目|この件|この辺)"
+    r"(は|も)[、,]?(なし|無し|スルー|関係な|対象外|飛ばし|不要|いらない)"
+    r"|スルーで(ok|いい|大丈夫|お願い|構いません)"
+    r"|(ので|なので|ため)[、,]?[^。]{0,16}?の話(は|も)(ない|ありません|無い)(です)?$"
+)
+# 「外部委託してないです、開発も運用もサポートも全部社内のメンバーでやってるので」
+_ALL_IN_HOUSE = re.compile(
+    r"(委託|外注|アウトソース)(は|を)?(して|しては|使って)(い|お)?(ない|ません|らず)[^。]{0,30}?。?[^。]{0,30}?"
+    r"(全部|すべて|全て|全員)[^。、]{0,16}?(社内|自社|うち|当社|弊社)(の)?"
+    r"(メンバー|社員|人間|エンジニア|スタッフ|人)?(だけ|のみ)?で(やって|回して|対応して|運用して|完結)"
+)
+# 「執務室にはサーバやネットワーク機器を一台も置いていません」「…コンピュータ室自体がありません」
+_NO_SUCH_ASSET = re.compile(
+    r"(サーバ|サーバー|機器|物理サーバ|ラック)[^。、]{0,8}?(を|は)?(一台|1台|ひとつ|一つ)も(置いて|持って|設置して)"
+    r"(い|お)?(ない|ません|らず)"
+    r"|(室|ルーム)(自体|そのもの)(が|は|も)?(ない|ありません|存在しません|無い)"
+    r"|(サーバ室|サーバー室|サーバルーム|サーバールーム|マシン室|コンピュータ室|コンピューター室)(は|も)?"
+    r"(なし|無し|ない|ありません)[、。,]?[^。]{0,6}?(フルクラウド|全部クラウド|全てクラウド|すべてクラウド|クラウドのみ|クラウドだけ)"
+    r"|(媒体|テープ|サーバ|サーバー|機器|設備|紙|現金|店舗|拠点|オンプレ|データセンター|磁気)[^。、]{0,6}?(は|を|も)?"
+    r"そもそも(使って|持って|置いて|扱って|保有して|利用して)(い|お)?(ない|ません)"
+    r"|^(うち|当社|弊社|自社)(に|で)?(は|には)?[、,]?関係(ない|なし|ありません|ございません|無い)"
+)
+# "MFA on for admins, not yet for regular staff" (folded: 「…foradmins、まだ、forregularstaff」)
+_EN_FOR_NOT_YET = re.compile(r"for[a-z]{3,24}、(まだ|未)、for[a-z]{3,24}")
+# 「共有アカウント、まだ3つ残ってる（他は個人ID化した）」: some left — a part
+_SOME_LEFT = re.compile(
+    r"まだ[^。、]{0,6}?\d+(つ|件|個|台|社|人|名|本)(ほど|くらい|ぐらい|程度)?残って"
+)
+# 「■状況：未対応」
+_MEMO_STATE_NOT = re.compile(
+    r"(状況|ステータス|現状|対応状況)[:：]?(未対応|未実施|未着手)|^(未対応|未実施|未着手)[、,](理由|予定)[:：]"
+)
+_NOBODY_TOUCHED = re.compile(r"誰も(手を)?(つけて|付けて|触って|着手して)(い)?(ない|ません)")
+
+_NOT_YET_SHAPES = (
+    _HOMEWORK_LEFT,
+    _NEVER_DONE,
+    _NOBODY_TO_DO,
+    _WISH_ENDED,
+    _LISTED_ONLY,
+    _STEP_LATER,
+)
+# never done, nothing in fact: the whole item only when no other part is set against it
+_WHOLE_NOT_DONE = (_NEVER_DONE, _NOTHING_IN_FACT)
+_CONTRAST = re.compile(r"けど|けれど|が[、,]|ただ|ものの|一方|。")
+
+# 「補足説明をいただけますでしょうか」「…の範囲を確認したく存じます」: a question back
+ASK_BACK = re.compile(
+    r"補足(の)?(説明|のご説明|ご説明)?(を)?(いただけ|頂け|もらえ|願え)"
+    r"|確認(させて|し)たく存じます|ご教示(いただけ|頂け|ください|願)"
+)
+
+
+def beyond_verdict(
+    folded: str, status: Status | None, guess: Status | None
+) -> tuple[Status | None, Status | None]:
+    """The rules' (status, guess) for the *folded* reply, adjusted for this module's shapes."""
+    if status is Status.ALTERNATIVE:
+        return status, guess
+    if status is not Status.UNKNOWN and (
+        _HEARSAY_UNSEEN.search(folded)
+        or _SHOULD_BUT_UNSEEN.search(folded)
+        or _BOTH_FEEL.search(folded)
+        or (status in (None, Status.DONE, Status.PARTIAL) and _STILL_UNKNOWN.search(folded))
+        or (
+            status is None
+            and (
+                _ASK_FIRST.search(folded)
+                or _STATE_TO_CHECK.search(folded)
+                or _WILL_LOOK.search(folded)
+            )
+        )
+    ):
+        return Status.UNKNOWN, None
+    if status in (None, Status.PARTIAL, Status.UNKNOWN) and _MEMO_STATE_NOT.search(folded):
+        return Status.NOT_DONE, None
+    if status is Status.UNKNOWN:
+        return status, guess
+    if status is not Status.NOT_APPLICABLE and (
+        _SO_NOT_HERE.search(folded) or _ALL_IN_HOUSE.search(folded) or _NO_SUCH_ASSET.search(folded)
+    ):
+        return Status.NOT_APPLICABLE, None
+    if status is Status.NOT_DONE and "for" in folded and _EN_FOR_NOT_YET.search(folded):
+        return Status.PARTIAL, None
+    if status is Status.DONE and "残" in folded and _SOME_LEFT.search(folded):
+        return Status.PARTIAL, None
+    if status is None and _NOBODY_TOUCHED.search(folded):
+        return Status.NOT_DONE, None
+    if status in (None, Status.PARTIAL) and (
+        any(pattern.search(folded) for pattern in _NOT_YET_SHAPES)
+        or (
+            not _CONTRAST.search(folded)
+            and any(pattern.search(folded) for pattern in _WHOLE_NOT_DONE)
+        )
+    ):
+        # 「会議で「来期やろう」で話が終わりました」「担当者がいなくて、そのままになってます。…」:
+        # the whole item left undone; a done word elsewhere (「…ました」) reads as a part — ask
+        return (Status.NOT_DONE, None) if status is None else (None, Status.NOT_DONE)
+    return status, guess
+
+
+fast_module(globals())
