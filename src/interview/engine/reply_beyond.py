@@ -205,7 +205,6 @@ _NOBODY_TOUCHED = re.compile(r"誰も(手を)?(つけて|付けて|触って|着
 
 _NOT_YET_SHAPES = (
     _HOMEWORK_LEFT,
-    _NEVER_DONE,
     _NOBODY_TO_DO,
     _WISH_ENDED,
     _LISTED_ONLY,
