@@ -68,7 +68,7 @@ _TRIED_FINE = re.compile(
 _FLOOR_ONLY = re.compile(r"以上[、,]?(のみ|だけ)")
 # 「教育を実施していないとは言えませんが」: something is done
 _NOT_NONE_SAY = re.compile(
-    r"(して|やって|実施して|行って)(い|お)?(ない|らない)とは言え(ない|ません)(が|けど|けれど)?"
+    r"((して|やって|実施して|行って)(い|お)?|(が|は))(ない|らない)とは言え(ない|ません)(が|けど|けれど)?"
 )
 # 「来期の予算に計上しました。導入はその後です」: the step itself comes later
 _STEP_LATER = re.compile(
@@ -82,15 +82,15 @@ _LISTED_ONLY = re.compile(
 )
 # 「会議で「来期やろう」で話が終わりました」「「そのうちやろう」と言ってたレベル」: talk ended in a wish
 _WISH_ENDED = re.compile(
-    r"(よう|ろう|こう|ましょう|たい|べき)[」』]?(と|って|で)(いう)?(話|結論|ところ)?(で|に)?(話が|会議が)?"
+    r"(よう|ろう|こう|ましょう|たい|べき)(ね|な|よ)?[」』]?(と|って|で)(いう)?(話|結論|ところ)?(で|に)?(話が|会議が)?"
     r"(終わ|止ま|終了し)(り|っ)"
     r"|(よう|ろう|こう|ましょう)[」』]?(と|って)(は)?言って(い)?た(レベル|だけ|程度|くらい)"
 )
 # 「実態としては何もしていません」「実質やってないです」: nothing done, in fact
 _NOTHING_IN_FACT = re.compile(
-    r"(実態|実際)(として|のところ)?(は)?[、,]?(何も|なにも)(して|やって)(い)?(ない|ません)"
-    r"|実質(的に)?(は)?[、,]?(やって|して|できて|機能して)(い)?(ない|ません)"
+    r"(実態|実際|実質)(として|のところ|的に)?(は)?[、,]?(何も|なにも)(して|やって)(い)?(ない|ません)"
 )
+_NOT_IN_FACT = re.compile(r"実質(的に)?(は)?[、,]?(やって|して|できて|機能して)(い)?(ない|ません)")
 # 「担当者がいなくて、そのままになってます」: nobody to do it, so left
 _NOBODY_TO_DO = re.compile(
     r"(担当|担当者|人|人手|やる人)(が|も)(いなくて|いないので|いないから|不在で|不在のため)[、,]?[^。]{0,6}?"
@@ -131,7 +131,7 @@ def beyond_rewrites(text: str) -> str:
     if "う" in text or "たい" in text or "べき" in text:
         text = _WISH_ENDED.sub("未実施です", text)
     if "実" in text:
-        text = _NOTHING_IN_FACT.sub("未実施です", text)
+        text = _NOT_IN_FACT.sub("未実施です", _NOTHING_IN_FACT.sub("未実施です", text))
     if "いな" in text or "不在" in text:
         text = _NOBODY_TO_DO.sub("未対応で、", text)
     if "街頭" in text:
@@ -192,7 +192,7 @@ _NO_SUCH_ASSET = re.compile(
     r"|^(うち|当社|弊社|自社)(に|で)?(は|には)?[、,]?関係(ない|なし|ありません|ございません|無い)"
 )
 # "MFA on for admins, not yet for regular staff" (folded: 「…foradmins、まだ、forregularstaff」)
-_EN_FOR_NOT_YET = re.compile(r"for[a-z]{3,24}、(まだ|未)、for[a-z]{3,24}")
+_EN_FOR_NOT_YET = re.compile(r"^[a-z0-9.]{3,40}、(まだ|未)、for[a-z]{3,24}$")
 # 「共有アカウント、まだ3つ残ってる（他は個人ID化した）」: some left — a part
 _SOME_LEFT = re.compile(
     r"まだ[^。、]{0,6}?\d+(つ|件|個|台|社|人|名|本)(ほど|くらい|ぐらい|程度)?残って"
@@ -209,9 +209,10 @@ _NOT_YET_SHAPES = (
     _WISH_ENDED,
     _LISTED_ONLY,
     _STEP_LATER,
+    _NOTHING_IN_FACT,
 )
-# never done, nothing in fact: the whole item only when no other part is set against it
-_WHOLE_NOT_DONE = (_NEVER_DONE, _NOTHING_IN_FACT)
+# never done, not done in fact: the whole item only when no other part is set against it
+_WHOLE_NOT_DONE = (_NEVER_DONE, _NOT_IN_FACT)
 _CONTRAST = re.compile(r"けど|けれど|が[、,]|ただ|ものの|一方|。")
 
 # 「補足説明をいただけますでしょうか」「…の範囲を確認したく存じます」: a question back
@@ -256,16 +257,15 @@ def beyond_verdict(
         return Status.PARTIAL, None
     if status is None and _NOBODY_TOUCHED.search(folded):
         return Status.NOT_DONE, None
-    if status in (None, Status.PARTIAL) and (
-        any(pattern.search(folded) for pattern in _NOT_YET_SHAPES)
-        or (
-            not _CONTRAST.search(folded)
-            and any(pattern.search(folded) for pattern in _WHOLE_NOT_DONE)
-        )
-    ):
-        # 「会議で「来期やろう」で話が終わりました」「担当者がいなくて、そのままになってます。…」:
-        # the whole item left undone; a done word elsewhere (「…ました」) reads as a part — ask
-        return (Status.NOT_DONE, None) if status is None else (None, Status.NOT_DONE)
+    if status in (None, Status.PARTIAL, Status.DONE):
+        alone = status is None or not _CONTRAST.search(folded)
+        if (alone and any(pattern.search(folded) for pattern in _WHOLE_NOT_DONE)) or any(
+            pattern.search(folded) for pattern in _NOT_YET_SHAPES
+        ):
+            # 「会議で「来期やろう」で話が終わりました」「担当者がいなくて、そのままになってます。
+            # …」: the whole item left undone; a done word elsewhere (「…ました」) read as a part
+            # is asked about when another part is set against it
+            return (Status.NOT_DONE, None) if alone else (None, Status.NOT_DONE)
     return status, guess
 
 
