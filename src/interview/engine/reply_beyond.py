@@ -96,7 +96,12 @@ _NOBODY_TO_DO = re.compile(
     r"(担当|担当者|人|人手|やる人)(が|も)(いなくて|いないので|いないから|不在で|不在のため)[、,]?[^。]{0,6}?"
     r"(?=そのまま|手付かず|手つかず|止まって|放置)"
 )
-_MISTYPED_NA = re.compile(r"(?<![一-龥])街頭(なし|無し)")
+_MISTYPED_NA = re.compile(r"(?<![一-龥])(街頭|街灯|外灯|外套)(なし|無し)")
+# 「…月に一回はほんまに戻せるかも、テスト用のサーバーで試しとります」: a restore test, not a trial
+_TESTED_WORKS = re.compile(
+    r"(戻せる|復元できる|リストアできる|復旧できる|切り替えられる|切り替わる)か(どうか)?(も|を)?[、,]?[^。]{0,16}?"
+    r"(試して|試し|テストして)"
+)
 
 
 def beyond_early(text: str) -> str:
@@ -134,7 +139,9 @@ def beyond_rewrites(text: str) -> str:
         text = _NOT_IN_FACT.sub("未実施です", _NOTHING_IN_FACT.sub("未実施です", text))
     if "いな" in text or "不在" in text:
         text = _NOBODY_TO_DO.sub("未対応で、", text)
-    if "街頭" in text:
+    if "か" in text and ("試" in text or "テスト" in text):
+        text = _TESTED_WORKS.sub("復元テストを実施して", text)
+    if "街" in text or "外" in text:
         text = _MISTYPED_NA.sub("該当なし", text)
     return text
 
@@ -173,6 +180,10 @@ _SO_NOT_HERE = re.compile(
     r"(は|も)[、,]?(なし|無し|スルー|関係な|対象外|飛ばし|不要|いらない)"
     r"|スルーで(ok|いい|大丈夫|お願い|構いません)"
     r"|(ので|なので|ため)[、,]?[^。]{0,16}?の話(は|も)(ない|ありません|無い)(です)?$"
+    # 「利用者のデータを預かってないので、返却もなにもないです」「その話はうちには来ないです」
+    r"|(ので|から|ため)[、,]?[^。]{0,16}?も(なに|何)も(ない|ありません|無い)"
+    r"|(その|この)話は(うち|当社|弊社)(に|には|では)?(来ない|来ません|関係な)"
+    r"|^該当性?[:：](なし|無し)"
 )
 # 「外部委託してないです、開発も運用もサポートも全部社内のメンバーでやってるので」
 _ALL_IN_HOUSE = re.compile(
@@ -201,6 +212,27 @@ _SOME_LEFT = re.compile(
 _MEMO_STATE_NOT = re.compile(
     r"(状況|ステータス|現状|対応状況)[:：]?(未対応|未実施|未着手)|^(未対応|未実施|未着手)[、,](理由|予定)[:：]"
 )
+_MEMO_STATE_DONE = re.compile(r"^(実施済み?|対応済み?|完了)[、,](内容|対象|方法|頻度)[:：]")
+# 「先月の時点で未対応でしたが、今月リリースで対応完了しました」: not then, done now
+_WAS_NOT_NOW_DONE = re.compile(
+    r"(未対応|未実施|未導入|まだ)(でした|だった)(が|けど|けれど)[、,]?[^。]{0,20}?"
+    r"(完了しました|対応しました|導入しました|実施しました|対応済み|完了済み|完了です)"
+)
+# 「本番環境の診断は実施済みだが、スマホアプリは対象外だったと聞いております」: a part
+_DONE_BUT_LEFT_OUT = re.compile(
+    r"(済み?|実施し(まし)?た|対応し(まし)?た|して(い|お)(ます|る))(だ|です)?(が|けど|けれど)[、,]?[^。]{0,20}?"
+    r"(対象外だった|対象外でした|対象外になっ|スコープ外だった|スコープ外でした|から外れ)"
+)
+# 「主要な委託先…年1回の監査を行っておりますが、再委託先までは確認できておりません」: a part
+_DONE_THEN_UNREACHED = re.compile(
+    r"(行って|実施して|導入して|やって|して|入れて)(い|お)(ます|る|ります)(が|けど|けれど)[、,][^。]{0,24}?"
+    r"までは確認でき(て)?(い|お)?(ない|ません|りません)"
+)
+# 「インフラは委託先任せなので、確認してから後で入れます」: someone else holds it
+_HELD_ASK_FIRST = re.compile(
+    r"(任せ|丸投げ)[^。]{0,6}?(ので|から|ため)[、,]?[^。]{0,8}?(確認|問い合わせ|聞い)(して|て)?(から|みて)"
+    r"[^。]{0,6}?(回答|記入|入れ|お答え|ご連絡)"
+)
 _NOBODY_TOUCHED = re.compile(r"誰も(手を)?(つけて|付けて|触って|着手して)(い)?(ない|ません)")
 
 _NOT_YET_SHAPES = (
@@ -228,8 +260,11 @@ def beyond_verdict(
     """The rules' (status, guess) for the *folded* reply, adjusted for this module's shapes."""
     if status is Status.ALTERNATIVE:
         return status, guess
+    if status is Status.UNKNOWN and _DONE_THEN_UNREACHED.search(folded):
+        return Status.PARTIAL, None
     if status is not Status.UNKNOWN and (
-        _HEARSAY_UNSEEN.search(folded)
+        _HELD_ASK_FIRST.search(folded)
+        or _HEARSAY_UNSEEN.search(folded)
         or _SHOULD_BUT_UNSEEN.search(folded)
         or _BOTH_FEEL.search(folded)
         or (status in (None, Status.DONE, Status.PARTIAL) and _STILL_UNKNOWN.search(folded))
@@ -247,6 +282,12 @@ def beyond_verdict(
         return Status.NOT_DONE, None
     if status is Status.UNKNOWN:
         return status, guess
+    if status is Status.NOT_APPLICABLE and _DONE_BUT_LEFT_OUT.search(folded):
+        return Status.PARTIAL, None
+    if status is Status.PARTIAL and (
+        _MEMO_STATE_DONE.search(folded) or _WAS_NOT_NOW_DONE.search(folded)
+    ):
+        return Status.DONE, None
     if status is not Status.NOT_APPLICABLE and (
         _SO_NOT_HERE.search(folded) or _ALL_IN_HOUSE.search(folded) or _NO_SUCH_ASSET.search(folded)
     ):
