@@ -58,6 +58,16 @@ _NEGLECTED = re.compile(r"(放ったらかし|ほったらかし|放りっぱな
 # 「一度もやったことないです」: never done
 _NEVER_DONE = re.compile(
     r"一度も(やった|した|実施した|受けた|行った|やってみた)こと(が|は)?(ない|ありません|無い|ございません)"
+    r"|一度も(やれて|できて|やって|して|実施して|行って)(い|お)?(ない|ません|りません)"
+)
+# 「ほぼ手付かずです」「ほぼゼロ」「まだ手が回ってない」「予算の都合で後回しにしました」
+_NEXT_TO_NOTHING = re.compile(
+    r"(ほぼ|ほとんど)(手付かず|手つかず|ゼロ|0)(の状態)?"
+    r"|手が(回って|まわって|付いて|ついて)(い|お)?(ない|ません|りません)"
+)
+# 「PoCの話が出てるだけ」「見積もりを取っただけで」: talk or a quote only
+_TALK_OR_QUOTE_ONLY = re.compile(
+    r"話が出て(い)?るだけ|見積(も)?り(を)?(取った|もらった|取って(い)?る|もらって(い)?る)(だけ|ところで止ま)"
 )
 # 「先月も一回戻してみて問題なかった」: tried and it worked — a test passed, not a trial
 _TRIED_FINE = re.compile(
@@ -72,7 +82,8 @@ _NOT_NONE_SAY = re.compile(
 )
 # 「来期の予算に計上しました。導入はその後です」: the step itself comes later
 _STEP_LATER = re.compile(
-    r"(導入|実施|対応|開始|運用開始|着手|適用|設定)は(その後|そのあと|それから|予算(が)?(つい|付い|通っ|下り)てから)"
+    r"(導入|実施|対応|開始|運用開始|着手|適用|設定|実行)は(その後|そのあと|それから"
+    r"|予算(が)?(つい|付い|通っ|下り)てから)"
     r"(です|になります|の予定です|の予定|$)"
 )
 # 「ずっとToDoリストの一番下にいます」「やることリストに1行載ってるだけで」: listed, not started
@@ -137,6 +148,10 @@ def beyond_rewrites(text: str) -> str:
         text = _WISH_ENDED.sub("未実施です", text)
     if "実" in text:
         text = _NOT_IN_FACT.sub("未実施です", _NOTHING_IN_FACT.sub("未実施です", text))
+    if "ほぼ" in text or "ほとんど" in text or "手が" in text:
+        text = _NEXT_TO_NOTHING.sub("未着手です", text)
+    if "だけ" in text or "止ま" in text:
+        text = _TALK_OR_QUOTE_ONLY.sub("未実施です", text)
     if "いな" in text or "不在" in text:
         text = _NOBODY_TO_DO.sub("未対応で、", text)
     if "か" in text and ("試" in text or "テスト" in text):
@@ -210,7 +225,8 @@ _SOME_LEFT = re.compile(
 )
 # 「■状況：未対応」
 _MEMO_STATE_NOT = re.compile(
-    r"(状況|ステータス|現状|対応状況)[:：]?(未対応|未実施|未着手)|^(未対応|未実施|未着手)[、,](理由|予定)[:：]"
+    r"(状況|ステータス|現状|対応状況)[:：]?(未対応|未実施|未着手)"
+    r"|^(未対応|未実施|未着手|未)[、,](理由|予定|計画)[:：]"
 )
 _MEMO_STATE_DONE = re.compile(r"^(実施済み?|対応済み?|完了)[、,](内容|対象|方法|頻度)[:：]")
 # 「先月の時点で未対応でしたが、今月リリースで対応完了しました」: not then, done now
