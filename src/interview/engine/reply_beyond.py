@@ -107,6 +107,10 @@ _NOBODY_TO_DO = re.compile(
     r"(担当|担当者|人|人手|やる人)(が|も)(いなくて|いないので|いないから|不在で|不在のため)[、,]?[^。]{0,6}?"
     r"(?=そのまま|手付かず|手つかず|止まって|放置)"
 )
+# 「今は一部しかできてない」: a part, not none
+_ONLY_SOME = re.compile(
+    r"一部(しか|だけしか)(できて|やれて|やって|対応して|実施して|入れて|導入して)(い|お)?(ない|ません|りません)"
+)
 _MISTYPED_NA = re.compile(r"(?<![一-龥])(街頭|街灯|外灯|外套)(なし|無し)")
 # 「…月に一回はほんまに戻せるかも、テスト用のサーバーで試しとります」: a restore test, not a trial
 _TESTED_WORKS = re.compile(
@@ -156,6 +160,8 @@ def beyond_rewrites(text: str) -> str:
         text = _NOBODY_TO_DO.sub("未対応で、", text)
     if "か" in text and ("試" in text or "テスト" in text):
         text = _TESTED_WORKS.sub("復元テストを実施して", text)
+    if "一部" in text:
+        text = _ONLY_SOME.sub("一部のみ実施しています", text)
     if "街" in text or "外" in text:
         text = _MISTYPED_NA.sub("該当なし", text)
     return text
@@ -245,6 +251,24 @@ _DONE_THEN_UNREACHED = re.compile(
     r"までは確認でき(て)?(い|お)?(ない|ません|りません)"
 )
 # 「インフラは委託先任せなので、確認してから後で入れます」: someone else holds it
+# 「東京のオフィスは入退室カードがあるけど、大阪の拠点はまだ普通の鍵で、誰が入ったかは分からない」
+_THERE_BUT_STILL = re.compile(
+    r"(ある|あります|して(い|お)(る|ます)|てる|てます)(が|けど|けれど)[、,][^。]{0,20}?(は|も)[、,]?まだ"
+)
+# 「…SSO化しました。ただ旧決済管理画面だけは独自ログインのまま残っています」: one left as it was
+_ONE_LEFT_AS_WAS = re.compile(
+    r"(だけ|のみ)(は|が)[、,]?[^。、]{0,16}?のまま(残って|になって|です|だ)"
+)
+# 「平日日中だけ受付に警備員がいます」「東京オフィスのみカード入館」: a time or a place as the scope
+_TIME_PLACE_ONLY = re.compile(
+    r"^[^。、]{0,8}?(オフィス|拠点|本社|本店|支店|工場|事務所|平日|日中|夜間|営業時間|主要な[^。、]{0,6}?)"
+    r"と?(だけ|のみ)"
+)
+_ACCESS_WORDS = re.compile(r"アクセス|権限|許可|可能|でき|限定|制限|ログイン|接続|使え|入れる|入れない")
+# 「CrowdStrike は Windows 端末だけ。Mac はまだ何も入ってない」: one scope done, another not yet
+_SCOPE_THEN_NOT_YET = re.compile(
+    r"^[^。]{1,30}?[一-龥ァ-ヶーa-z](だけ|のみ)(です)?[。、,][^。]{1,16}?(は|も)[、,]?まだ"
+)
 _HELD_ASK_FIRST = re.compile(
     r"(任せ|丸投げ)[^。]{0,6}?(ので|から|ため)[、,]?[^。]{0,8}?(確認|問い合わせ|聞い)(して|て)?(から|みて)"
     r"[^。]{0,6}?(回答|記入|入れ|お答え|ご連絡)"
@@ -276,7 +300,9 @@ def beyond_verdict(
     """The rules' (status, guess) for the *folded* reply, adjusted for this module's shapes."""
     if status is Status.ALTERNATIVE:
         return status, guess
-    if status is Status.UNKNOWN and _DONE_THEN_UNREACHED.search(folded):
+    if status is Status.UNKNOWN and (
+        _DONE_THEN_UNREACHED.search(folded) or _THERE_BUT_STILL.search(folded)
+    ):
         return Status.PARTIAL, None
     if status is not Status.UNKNOWN and (
         _HELD_ASK_FIRST.search(folded)
@@ -312,6 +338,13 @@ def beyond_verdict(
         return Status.PARTIAL, None
     if status is Status.DONE and "残" in folded and _SOME_LEFT.search(folded):
         return Status.PARTIAL, None
+    if status is Status.DONE and (
+        ("のまま" in folded and _ONE_LEFT_AS_WAS.search(folded))
+        or (_TIME_PLACE_ONLY.search(folded) and not _ACCESS_WORDS.search(folded))
+    ):
+        return Status.PARTIAL, None
+    if status is Status.NOT_DONE and _SCOPE_THEN_NOT_YET.search(folded):
+        return None, Status.PARTIAL  # 「Windows端末だけ。Macはまだ」 — or 「パスワードだけ。MFAはまだ」?
     if status is None and _NOBODY_TOUCHED.search(folded):
         return Status.NOT_DONE, None
     if status in (None, Status.PARTIAL, Status.DONE):
