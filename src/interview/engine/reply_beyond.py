@@ -168,7 +168,7 @@ def beyond_rewrites(text: str) -> str:
 
 
 _NOT_SEEN = (
-    r"(見たこと(が|は)?(ない|ありません)|見当たら|見つから|確認でき(て)?(い)?(ない|ません)|わから|分から"
+    r"(見たこと(が|は)?(ない|ありません)|見当た(ら|り)|見つか(ら|り)|確認でき(て)?(い)?(ない|ません)|わから|分から"
     r"|把握して(い)?(ない|ません)|知ら(ない|ず|ん))"
 )
 # 「グループ共通の規程に入っていると聞いた覚えはありますが、中身は見たことがありません」
@@ -261,7 +261,8 @@ _ONE_LEFT_AS_WAS = re.compile(
 )
 # 「平日日中だけ受付に警備員がいます」「東京オフィスのみカード入館」: a time or a place as the scope
 _TIME_PLACE_ONLY = re.compile(
-    r"^[^。、]{0,8}?(オフィス|拠点|本社|本店|支店|工場|事務所|平日|日中|夜間|営業時間|主要な[^。、]{0,6}?)"
+    r"^[^。、]{0,8}?(オフィス|拠点|本社|本店|支店|工場|事務所|平日|日中|夜間|営業時間"
+    r"|(主要な|大手の|重要な|一部の)[^。、]{0,6}?)"
     r"と?(だけ|のみ)"
 )
 _ACCESS_WORDS = re.compile(r"アクセス|権限|許可|可能|でき|限定|制限|ログイン|接続|使え|入れる|入れない")
@@ -284,7 +285,7 @@ _NOT_YET_SHAPES = (
     _NOTHING_IN_FACT,
 )
 # never done, not done in fact: the whole item only when no other part is set against it
-_WHOLE_NOT_DONE = (_NEVER_DONE, _NOT_IN_FACT)
+_WHOLE_NOT_DONE = (_NEVER_DONE, _NOT_IN_FACT, _NEXT_TO_NOTHING)
 _CONTRAST = re.compile(r"けど|けれど|が[、,]|ただ|ものの|一方|。")
 
 # 「補足説明をいただけますでしょうか」「…の範囲を確認したく存じます」: a question back
@@ -300,8 +301,8 @@ def beyond_verdict(
     """The rules' (status, guess) for the *folded* reply, adjusted for this module's shapes."""
     if status is Status.ALTERNATIVE:
         return status, guess
-    if status is Status.UNKNOWN and (
-        _DONE_THEN_UNREACHED.search(folded) or _THERE_BUT_STILL.search(folded)
+    if (status is Status.UNKNOWN and _THERE_BUT_STILL.search(folded)) or (
+        status in (None, Status.UNKNOWN) and _DONE_THEN_UNREACHED.search(folded)
     ):
         return Status.PARTIAL, None
     if status is not Status.UNKNOWN and (
