@@ -41,6 +41,11 @@ _REQUIRED_BEFORE = re.compile(
     r"|アクセスでき|接続でき|通れ|開か|発行され|付与され|貸与され|配布され|渡され)(ない|ません)"
     r"|無理な(設定|仕組み|作り|ルール)|でき(ない|ません)(設定|仕組み|作り|ように))"
 )
+# 「予算が通らないと導入できません」: held up — not a requirement in force
+_HELD_UP = re.compile(
+    r"(予算|稟議|決裁|人員|人)(が)?[^。、]{0,4}?(通ら|下り|つか|付か|増え|確保でき)ないと[^。、]{0,10}?"
+    r"(導入|実施|対応|着手|整備)(でき|は(でき|無理))(ない|ません)"
+)
 # 「もう普通に回ってる、誰も意識してないくらい」: so routine that nobody notices it
 _UNNOTICED_ROUTINE = re.compile(r"誰も意識(して|し)(い)?ない(くらい|ほど|レベル|ぐらい)")
 # 「去年のうちに片付けた話です」: dealt with
@@ -129,7 +134,7 @@ def beyond_early(text: str) -> str:
 def beyond_rewrites(text: str) -> str:
     """This round's rewrites of the rules' text (see the module docstring)."""
     if "ないと" in text:
-        text = _REQUIRED_BEFORE.sub("必須としています", text)
+        text = _REQUIRED_BEFORE.sub("必須としています", _HELD_UP.sub("未実施です", text))
     if "意識" in text:
         text = _UNNOTICED_ROUTINE.sub("定着しています", text)
     if "付け" in text or "づけ" in text:
