@@ -58,7 +58,8 @@ _WORDS: list[tuple[str, str]] = [
     ("わかたない", "わからない"),
     ("わかならい", "わからない"),  # IME slip: ら and な swapped
     ("わかりまえん", "わかりません"),  # IME slip: せ dropped
-    ("わかrません", "わかりません"),  # IME slip: an unconverted r
+    ("わかrません", "わかりません"),
+    ("わかりまsrん", "わかりません"),  # IME slip: s and r before ん  # IME slip: an unconverted r
     ("わかrない", "わからない"),
     ("分かりまえん", "分かりません"),
     ("ていなです", "ていないです"),  # IME slip: 「できていなです」
