@@ -353,7 +353,7 @@ def beyond_verdict(
         return status, guess
     if status is Status.NOT_APPLICABLE and _DONE_BUT_LEFT_OUT.search(folded):
         return Status.PARTIAL, None
-    if status is Status.PARTIAL and (
+    if (status is Status.PARTIAL or (status is None and guess is Status.DONE)) and (
         _MEMO_STATE_DONE.search(folded) or _WAS_NOT_NOW_DONE.search(folded)
     ):
         return Status.DONE, None
