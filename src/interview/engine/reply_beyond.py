@@ -56,6 +56,11 @@ _HELD_UP = re.compile(
 _UNNOTICED_ROUTINE = re.compile(r"誰も意識(して|し)(い)?ない(くらい|ほど|レベル|ぐらい)")
 # 「去年のうちに片付けた話です」: dealt with
 _DEALT_WITH = re.compile(r"(片付け|片づけ|かたづけ)(まし)?た(?![いらく])(話|件|こと)?")
+# 「既に昨年度中に対応を終えております」: finished
+_FINISHED = re.compile(
+    r"(対応|作業|移行|導入|整備|実施|修正|設定|切り替え|入れ替え)を(終え|終わらせ|済ませ)"
+    r"(て(い|お)(ます|ります|る)|ました|た)"
+)
 # 「宿題として持ち帰ったまま」「OSの分がまだ宿題として残ってます」: homework left — not done
 _HOMEWORK_LEFT = re.compile(
     r"宿題(として|に(して|なって|なった))?[^。、]{0,6}?(持ち帰っ|もらっ)(た|て)(まま|きり)"
@@ -148,6 +153,8 @@ def beyond_rewrites(text: str) -> str:
         text = _UNNOTICED_ROUTINE.sub("定着しています", text)
     if "付け" in text or "づけ" in text:
         text = _DEALT_WITH.sub("対応済み", text)
+    if "を終" in text or "を済" in text:
+        text = _FINISHED.sub("対応済みです", text)
     if "宿題" in text:
         text = _HOMEWORK_PENDING.sub("未対応です", _HOMEWORK_LEFT.sub("未対応のままです、", text))
     if "てから" in text or "て以来" in text:
@@ -236,8 +243,9 @@ _SO_NOT_HERE = re.compile(
 _ALL_IN_HOUSE = re.compile(
     r"(委託|外注|アウトソース)(は|を)?(一切|特に|まったく|全く)?(して|しては|使って)(い|お)?(ない|ません|らず)"
     r"[^。]{0,30}?。?[^。]{0,30}?"
-    r"(全部|すべて|全て|全員)[^。、]{0,16}?(社内|自社|うち|当社|弊社)(の)?"
-    r"(メンバー|社員|人間|エンジニア|スタッフ|人)?(だけ|のみ)?で(やって|回して|対応して|運用して|完結)"
+    r"(全部|すべて|全て|全員|全業務|全部署|いずれも)[^。、]{0,16}?(社内|自社|うち|当社|弊社)(の)?"
+    r"(メンバー|社員|職員|人間|エンジニア|スタッフ|人)?(だけ|のみ)?で(やって|回して|対応して|運用して|行って"
+    r"|実施して|担って|完結)"
 )
 # 「執務室にはサーバやネットワーク機器を一台も置いていません」「…コンピュータ室自体がありません」
 _NO_SUCH_ASSET = re.compile(
@@ -260,6 +268,7 @@ _EN_FOR_NOT_YET = re.compile(r"^[a-z0-9.]{3,40}、(まだ|未)、for[a-z]{3,24}$
 # 「共有アカウント、まだ3つ残ってる（他は個人ID化した）」: some left — a part
 _SOME_LEFT = re.compile(
     r"まだ[^。、]{0,6}?\d+(つ|件|個|台|社|人|名|本)(ほど|くらい|ぐらい|程度)?残って"
+    r"|\d+(つ|件|個|台|社|人|名|本)(ほど|くらい|ぐらい|程度)?(が|は)?まだ残って"
 )
 # 「■状況：未対応」
 _MEMO_STATE_NOT = re.compile(
