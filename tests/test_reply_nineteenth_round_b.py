@@ -53,7 +53,10 @@ from interview.engine.reply_rules import read
         # 一部実施 by scope
         ("Logging is on for production, not yet for staging", Status.PARTIAL),
         ("不要なIDがまだ4件残ってます(ほかは削除済み)", Status.PARTIAL),
-        ("移行は終えました。ただ古い帳票サーバだけは共有パスワードのまま残っています", Status.PARTIAL),
+        (
+            "移行は終えました。ただ古い帳票サーバだけは共有パスワードのまま残っています",
+            Status.PARTIAL,
+        ),
         ("夜間だけ警備員がいます", Status.PARTIAL),
         ("全部とはいかず、一部しかできていません", Status.PARTIAL),
         ("本店の点検は行っておりますが、出張所までは確認できておりません", Status.PARTIAL),

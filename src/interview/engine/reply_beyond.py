@@ -68,7 +68,9 @@ _HOMEWORK_LEFT = re.compile(
 _HOMEWORK_PENDING = re.compile(
     r"(まだ)?宿題(として|で|が|のまま|に)?(まだ)?(残って|止まって|なって)(い|お)?(ます|る|ります)?"
 )
-_HOMEWORK_STILL = re.compile(r"宿題(として|で|が|のまま|に)?(まだ)?(残っ|止まっ|なっ)(て|た)(まま|きり)")
+_HOMEWORK_STILL = re.compile(
+    r"宿題(として|で|が|のまま|に)?(まだ)?(残っ|止まっ|なっ)(て|た)(まま|きり)"
+)
 # 「会社ができてから一度もやったことない」: since the firm began — no 〜できて of a control
 _SINCE_FOUNDED = re.compile(r"(会社|設立|創業|法人)(が)?(でき|出来)て(から|以来)")
 _NEGLECTED = re.compile(r"(放ったらかし|ほったらかし|放りっぱなし)")
@@ -306,7 +308,9 @@ _TIME_PLACE_ONLY = re.compile(
     r"|(主要な|大手の|重要な|一部の)[^。、]{0,6}?)"
     r"と?(だけ|のみ)"
 )
-_ACCESS_WORDS = re.compile(r"アクセス|権限|許可|可能|でき|限定|制限|ログイン|接続|使え|入れる|入れない")
+_ACCESS_WORDS = re.compile(
+    r"アクセス|権限|許可|可能|でき|限定|制限|ログイン|接続|使え|入れる|入れない"
+)
 # 「CrowdStrike は Windows 端末だけ。Mac はまだ何も入ってない」: one scope done, another not yet
 _SCOPE_THEN_NOT_YET = re.compile(
     r"^[^。]{1,30}?[一-龥ァ-ヶーa-z](だけ|のみ)(です)?[。、,][^。]{1,16}?(は|も)[、,]?まだ"
@@ -389,7 +393,10 @@ def beyond_verdict(
     ):
         return Status.PARTIAL, None
     if status is Status.NOT_DONE and _SCOPE_THEN_NOT_YET.search(folded):
-        return None, Status.PARTIAL  # 「Windows端末だけ。Macはまだ」 — or 「パスワードだけ。MFAはまだ」?
+        return (
+            None,
+            Status.PARTIAL,
+        )  # 「Windows端末だけ。Macはまだ」 — or 「パスワードだけ。MFAはまだ」?
     if status is None and _NOBODY_TOUCHED.search(folded):
         return Status.NOT_DONE, None
     if status in (None, Status.PARTIAL, Status.DONE):

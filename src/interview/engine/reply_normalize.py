@@ -60,7 +60,10 @@ _WORDS: list[tuple[str, str]] = [
     ("わかりまえん", "わかりません"),  # IME slip: せ dropped
     ("わかrません", "わかりません"),
     ("わかりまsrん", "わかりません"),  # IME slip: s and r before ん
-    ("てい増す", "ています"),  # 「保管してい増す」: ます converted to 増す  # IME slip: an unconverted r
+    (
+        "てい増す",
+        "ています",
+    ),  # 「保管してい増す」: ます converted to 増す  # IME slip: an unconverted r
     ("わかrない", "わからない"),
     ("分かりまえん", "分かりません"),
     ("ていなです", "ていないです"),  # IME slip: 「できていなです」

@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass
 
 from interview.engine.answers import Status
+from interview.engine.reply_beyond import ASK_BACK, beyond_early, beyond_rewrites, beyond_verdict
 from interview.engine.reply_correction import corrected_tail
 from interview.engine.reply_english import UNREAD_NEGATION
-from interview.engine.reply_beyond import ASK_BACK, beyond_early, beyond_rewrites, beyond_verdict
 from interview.engine.reply_indirect import indirect_rewrites, indirect_verdict
 from interview.engine.reply_patterns import (
     _ACCOUNT_HALT,
@@ -449,8 +449,10 @@ def read(folded: str) -> Reading:
         # 「これ前にも似た質問なかった？」: a remark about the session, asked as a question
         asked = bool(re.search(r"[?]$", text))
         return Reading(None, None if asked else guess or status, asked, has_plan)
-    if _QUESTION_WORDS.search(text) or ASK_BACK.search(text) or (
-        _QUESTION.search(text) and status not in (Status.UNKNOWN, Status.NOT_APPLICABLE)
+    if (
+        _QUESTION_WORDS.search(text)
+        or ASK_BACK.search(text)
+        or (_QUESTION.search(text) and status not in (Status.UNKNOWN, Status.NOT_APPLICABLE))
     ):
         return Reading(None, guess or status, True, has_plan)
     if status is Status.DONE and UNREAD_NEGATION in text:  # 「…, we haven't really X'd」
