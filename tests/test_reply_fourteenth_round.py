@@ -159,8 +159,9 @@ def test_a_means_given_as_the_reason_asks_with_alternative(text):
 @pytest.mark.parametrize(
     "text",
     [
-        # no such thing here (a room, an app, a shop): 該当なし or a gap? Asked, 該当なし guessed
-        "全部クラウドなのでサーバールームはないです",
+        # no such thing here (an app, a contractor): 該当なし or a gap? Asked, 該当なし guessed
+        # (「全部クラウドなのでサーバールームはないです」 is read 該当なし since the nineteenth
+        # round (b): no server room because all is cloud — tests/test_reply_nineteenth_round_b.py)
         "スマホアプリはリリースしてないです",
         "委託先、ないです",
     ],

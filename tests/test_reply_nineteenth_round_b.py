@@ -41,6 +41,7 @@ from interview.engine.reply_rules import read
             Status.NOT_APPLICABLE,
         ),
         ("支店にはサーバを1台も置いていません", Status.NOT_APPLICABLE),
+        ("全部クラウドなのでサーバールームはないです", Status.NOT_APPLICABLE),
         ("磁気媒体はそもそも使っていません", Status.NOT_APPLICABLE),
         ("外灯なし", Status.NOT_APPLICABLE),
         ("口座を持たないので、凍結もなにもないです", Status.NOT_APPLICABLE),
