@@ -321,16 +321,12 @@ _HELD_ASK_FIRST = re.compile(
 )
 _NOBODY_TOUCHED = re.compile(r"誰も(手を)?(つけて|付けて|触って|着手して)(い)?(ない|ません)")
 
-_NOT_YET_SHAPES = (
-    _HOMEWORK_LEFT,
-    _NOBODY_TO_DO,
-    _WISH_ENDED,
-    _LISTED_ONLY,
-    _STEP_LATER,
-    _NOTHING_IN_FACT,
+_SO_NOT_HERE_KEYS = re.compile(
+    r"そこ|その辺|そのへん|ここ|この|スルー|の話|も何も|もなにも|関係|該当|持って|保持|保有|扱って|置いて"
+    r"|預かって|対象"
 )
-# never done, not done in fact: the whole item only when no other part is set against it
-_WHOLE_NOT_DONE = (_NEVER_DONE, _NOT_IN_FACT, _NEXT_TO_NOTHING, _HOMEWORK_STILL)
+_NO_SUCH_ASSET_KEYS = re.compile(r"一台|1台|ひとつ|一つ|室|ルーム|そもそも|関係")
+_LISTED_KEYS = re.compile(r"todo|未着手|やること|タスク|バックログ|課題")
 _CONTRAST = re.compile(r"けど|けれど|が[、,]|ただ|ものの|一方|。")
 
 # 「補足説明をいただけますでしょうか」「…の範囲を確認したく存じます」: a question back
@@ -340,74 +336,118 @@ ASK_BACK = re.compile(
 )
 
 
+def _unknown_shape(f: str, status: Status | None) -> bool:
+    """Hearsay unseen, should be but unseen, held by others and asked first, both feel true;
+    whether it still holds; asked to look or to answer later (only where nothing was read)."""
+    return bool(
+        (("任せ" in f or "丸投げ" in f) and _HELD_ASK_FIRST.search(f))
+        or ("聞い" in f and _HEARSAY_UNSEEN.search(f))
+        or (("はず" in f or "と思" in f) and _SHOULD_BUT_UNSEEN.search(f))
+        or ("気も" in f and _BOTH_FEEL.search(f))
+        or (
+            status in (None, Status.DONE, Status.PARTIAL)
+            and ("今" in f or "現在" in f or "いまも" in f)
+            and _STILL_UNKNOWN.search(f)
+        )
+        or (
+            status is None
+            and (
+                ("てから" in f and _ASK_FIRST.search(f))
+                or ("確認" in f and _STATE_TO_CHECK.search(f))
+                or (
+                    ("調べ" in f or "探し" in f or "後" in f or "あとで" in f or "改めて" in f)
+                    and _WILL_LOOK.search(f)
+                )
+            )
+        )
+    )
+
+
+def _not_here_shape(f: str) -> bool:
+    """A reason, then 「そこはなし」 and the like; all in-house; no such asset here."""
+    return bool(
+        (_SO_NOT_HERE_KEYS.search(f) and _SO_NOT_HERE.search(f))
+        or (("委託" in f or "外注" in f or "アウトソース" in f) and _ALL_IN_HOUSE.search(f))
+        or (_NO_SUCH_ASSET_KEYS.search(f) and _NO_SUCH_ASSET.search(f))
+    )
+
+
+def _whole_not_done(f: str) -> bool:
+    return bool(
+        ("一度も" in f and _NEVER_DONE.search(f))
+        or ("実質" in f and _NOT_IN_FACT.search(f))
+        or (("ほぼ" in f or "ほとんど" in f or "手が" in f) and _NEXT_TO_NOTHING.search(f))
+        or ("宿題" in f and _HOMEWORK_STILL.search(f))
+    )
+
+
+def _not_yet_shape(f: str) -> bool:
+    return bool(
+        ("宿題" in f and _HOMEWORK_LEFT.search(f))
+        or (("いな" in f or "不在" in f) and _NOBODY_TO_DO.search(f))
+        or (("終わ" in f or "止ま" in f or "終了" in f or "言って" in f) and _WISH_ENDED.search(f))
+        or (_LISTED_KEYS.search(f) and _LISTED_ONLY.search(f))
+        or (("その" in f or "それから" in f or "てから" in f) and _STEP_LATER.search(f))
+        or (("何も" in f or "なにも" in f) and _NOTHING_IN_FACT.search(f))
+    )
+
+
 def beyond_verdict(
     folded: str, status: Status | None, guess: Status | None
 ) -> tuple[Status | None, Status | None]:
     """The rules' (status, guess) for the *folded* reply, adjusted for this module's shapes."""
+    f = folded
     if status is Status.ALTERNATIVE:
         return status, guess
-    if (status is Status.UNKNOWN and _THERE_BUT_STILL.search(folded)) or (
-        status in (None, Status.UNKNOWN) and _DONE_THEN_UNREACHED.search(folded)
+    if (status is Status.UNKNOWN and "まだ" in f and _THERE_BUT_STILL.search(f)) or (
+        status in (None, Status.UNKNOWN) and "までは確認" in f and _DONE_THEN_UNREACHED.search(f)
     ):
         return Status.PARTIAL, None
-    if status is not Status.UNKNOWN and (
-        _HELD_ASK_FIRST.search(folded)
-        or _HEARSAY_UNSEEN.search(folded)
-        or _SHOULD_BUT_UNSEEN.search(folded)
-        or _BOTH_FEEL.search(folded)
-        or (status in (None, Status.DONE, Status.PARTIAL) and _STILL_UNKNOWN.search(folded))
-        or (
-            status is None
-            and (
-                _ASK_FIRST.search(folded)
-                or _STATE_TO_CHECK.search(folded)
-                or _WILL_LOOK.search(folded)
-            )
-        )
-    ):
+    if status is not Status.UNKNOWN and _unknown_shape(f, status):
         return Status.UNKNOWN, None
-    if status in (None, Status.PARTIAL, Status.UNKNOWN) and _MEMO_STATE_NOT.search(folded):
+    if status in (None, Status.PARTIAL, Status.UNKNOWN) and "未" in f and _MEMO_STATE_NOT.search(f):
         return Status.NOT_DONE, None
-    if status is Status.UNKNOWN and _NOBODY_TO_DO.search(folded):
-        # 「担当が不在のため、手付かずです」: nobody to do it — not 不明
-        return (Status.NOT_DONE, None) if not _CONTRAST.search(folded) else (None, Status.NOT_DONE)
     if status is Status.UNKNOWN:
+        if ("いな" in f or "不在" in f) and _NOBODY_TO_DO.search(f):
+            # 「担当が不在のため、手付かずです」: nobody to do it — not 不明
+            return (Status.NOT_DONE, None) if not _CONTRAST.search(f) else (None, Status.NOT_DONE)
         return status, guess
-    if status is Status.NOT_APPLICABLE and _DONE_BUT_LEFT_OUT.search(folded):
-        return Status.PARTIAL, None
+    if status is Status.NOT_APPLICABLE:
+        if ("外" in f) and _DONE_BUT_LEFT_OUT.search(f):
+            return Status.PARTIAL, None
+        return status, guess
     if (status is Status.PARTIAL or (status is None and guess is Status.DONE)) and (
-        _MEMO_STATE_DONE.search(folded) or _WAS_NOT_NOW_DONE.search(folded)
+        ((":" in f or "：" in f) and _MEMO_STATE_DONE.search(f))
+        or (("でした" in f or "だった" in f) and _WAS_NOT_NOW_DONE.search(f))
     ):
         return Status.DONE, None
-    if status is not Status.NOT_APPLICABLE and (
-        _SO_NOT_HERE.search(folded) or _ALL_IN_HOUSE.search(folded) or _NO_SUCH_ASSET.search(folded)
-    ):
+    if _not_here_shape(f):
         return Status.NOT_APPLICABLE, None
-    if status is Status.NOT_DONE and "for" in folded and _EN_FOR_NOT_YET.search(folded):
-        return Status.PARTIAL, None
-    if status is Status.DONE and "残" in folded and _SOME_LEFT.search(folded):
-        return Status.PARTIAL, None
+    if status is Status.NOT_DONE:
+        if "for" in f and _EN_FOR_NOT_YET.search(f):
+            return Status.PARTIAL, None
+        if "まだ" in f and _SCOPE_THEN_NOT_YET.search(f):
+            # 「Windows端末だけ。Macはまだ」 — or 「パスワードだけ。MFAはまだ」? Ask
+            return None, Status.PARTIAL
+        return status, guess
     if status is Status.DONE and (
-        ("のまま" in folded and _ONE_LEFT_AS_WAS.search(folded))
-        or (_TIME_PLACE_ONLY.search(folded) and not _ACCESS_WORDS.search(folded))
+        ("残" in f and _SOME_LEFT.search(f))
+        or ("のまま" in f and _ONE_LEFT_AS_WAS.search(f))
+        or (
+            ("だけ" in f or "のみ" in f)
+            and _TIME_PLACE_ONLY.search(f)
+            and not _ACCESS_WORDS.search(f)
+        )
     ):
         return Status.PARTIAL, None
-    if status is Status.NOT_DONE and _SCOPE_THEN_NOT_YET.search(folded):
-        return (
-            None,
-            Status.PARTIAL,
-        )  # 「Windows端末だけ。Macはまだ」 — or 「パスワードだけ。MFAはまだ」?
-    if status is None and _NOBODY_TOUCHED.search(folded):
+    if status is None and "誰も" in f and _NOBODY_TOUCHED.search(f):
         return Status.NOT_DONE, None
-    if status in (None, Status.PARTIAL, Status.DONE):
-        alone = status is None or not _CONTRAST.search(folded)
-        if (alone and any(pattern.search(folded) for pattern in _WHOLE_NOT_DONE)) or any(
-            pattern.search(folded) for pattern in _NOT_YET_SHAPES
-        ):
-            # 「会議で「来期やろう」で話が終わりました」「担当者がいなくて、そのままになってます。
-            # …」: the whole item left undone; a done word elsewhere (「…ました」) read as a part
-            # is asked about when another part is set against it
-            return (Status.NOT_DONE, None) if alone else (None, Status.NOT_DONE)
+    alone = status is None or not _CONTRAST.search(f)
+    if (alone and _whole_not_done(f)) or _not_yet_shape(f):
+        # 「会議で「来期やろう」で話が終わりました」「担当者がいなくて、そのままになってます。…」:
+        # the whole item left undone; a done word elsewhere (「…ました」) read as a part is asked
+        # about when another part is set against it
+        return (Status.NOT_DONE, None) if alone else (None, Status.NOT_DONE)
     return status, guess
 
 
