@@ -167,13 +167,13 @@ def beyond_rewrites(text: str) -> str:
         text = _TRIED_FINE.sub("確認済み", text)
     if "以上" in text:
         text = _FLOOR_ONLY.sub("以上", text)
-    if "は" in text:
+    if "その" in text or "それから" in text or "てから" in text:
         text = _STEP_LATER.sub("未実施です、予定です", text)
     if "リスト" in text or "一覧" in text:
         text = _LISTED_ONLY.sub("未着手です", text)
-    if "う" in text or "たい" in text or "べき" in text:
+    if "終わ" in text or "止ま" in text or "終了" in text or "言って" in text:
         text = _WISH_ENDED.sub("未実施です", text)
-    if "実" in text:
+    if "何も" in text or "なにも" in text or "実質" in text:
         text = _NOT_IN_FACT.sub("未実施です", _NOTHING_IN_FACT.sub("未実施です", text))
     if "ほぼ" in text or "ほとんど" in text or "手が" in text:
         text = _NEXT_TO_NOTHING.sub("未着手です", text)
