@@ -53,6 +53,9 @@ from interview.engine.reply_rules import read
         ("やってた気もするし、やってない気もします", Status.UNKNOWN),
         # 一部実施 by scope
         ("Logging is on for production, not yet for staging", Status.PARTIAL),
+        # English: a requirement with 「nobody can … without」, hearsay then nothing found
+        ("No one can deploy to prod without a second approval", Status.DONE),
+        ("I was told the vendor handles it, but I can't find any report", Status.UNKNOWN),
         ("不要なIDがまだ4件残ってます(ほかは削除済み)", Status.PARTIAL),
         (
             "移行は終えました。ただ古い帳票サーバだけは共有パスワードのまま残っています",
@@ -75,6 +78,7 @@ def test_nineteenth_round_b_shapes(text, want):
         ("管理者のみアクセスできるようにしています", Status.DONE),  # a restriction, not a scope
         ("バックアップは取ってるけど、復元テストは一度もやったことない", Status.PARTIAL),
         ("委託先の管理はしていません", Status.NOT_DONE),
+        ("Nobody owns it yet", Status.NOT_DONE),
     ],
 )
 def test_look_alikes_keep_their_reading(text, want):

@@ -101,6 +101,25 @@ _ENGLISH: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         ),
         lambda m: m.group(1) + ("は実施済み、" if m.group(2) == "yes" else "は未実施、"),
     ),
+    # 「I heard the parent company covers it, but I've never seen the document」: hearsay, then
+    # nothing seen — not known (nineteenth round (b))
+    (
+        re.compile(
+            r"\bi\s+(?:heard|was told|have heard|'ve heard)\b[^.;。]{0,60}?\bbut\b[^.;。]{0,30}?"
+            r"(?:never\s+seen|not\s+seen|n't\s+seen|can't\s+find|cannot\s+find|couldn't\s+find"
+            r"|can\s+not\s+find|no\s+idea)\b[^.;。]{0,40}"
+        ),
+        "不明です",
+    ),
+    # 「nobody can push to main without two approvals」: a requirement in force, not 「nobody owns
+    # it」 (nineteenth round (b))
+    (
+        re.compile(
+            r"\b(?:nobody|no one|noone)\s+(?:can|could|may|is allowed to|gets? to)\s+[a-z]+"
+            r"(?:\s+[a-z]+){0,4}?\s+without\b"
+        ),
+        "必須としています、",
+    ),
     # 「it's on our to-do list」「nobody owns it」: not started
     (
         re.compile(
