@@ -56,6 +56,8 @@ _HELD_UP = re.compile(
 _UNNOTICED_ROUTINE = re.compile(r"誰も意識(して|し)(い)?ない(くらい|ほど|レベル|ぐらい)")
 # 「去年のうちに片付けた話です」: dealt with
 _DEALT_WITH = re.compile(r"(片付け|片づけ|かたづけ)(まし)?た(?![いらく])(話|件|こと)?")
+# 「昨年度中に」: within a past year — not 〜中 (in progress)
+_WITHIN_PAST = re.compile(r"(昨年度|前年度|去年|昨年|先月|先期|前期|昨年度上期|昨年度下期)中に")
 # 「既に昨年度中に対応を終えております」: finished
 _FINISHED = re.compile(
     r"(対応|作業|移行|導入|整備|実施|修正|設定|切り替え|入れ替え)を(終え|終わらせ|済ませ)"
@@ -155,6 +157,8 @@ def beyond_rewrites(text: str) -> str:
         text = _UNNOTICED_ROUTINE.sub("定着しています", text)
     if "付け" in text or "づけ" in text:
         text = _DEALT_WITH.sub("対応済み", text)
+    if "中に" in text:
+        text = _WITHIN_PAST.sub(r"\1に", text)
     if "を終" in text or "を済" in text:
         text = _FINISHED.sub("対応済みです", text)
     if "宿題" in text:
