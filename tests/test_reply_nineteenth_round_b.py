@@ -46,6 +46,7 @@ from interview.engine.reply_rules import read
         ("磁気媒体はそもそも使っていません", Status.NOT_APPLICABLE),
         ("外灯なし", Status.NOT_APPLICABLE),
         ("口座を持たないので、凍結もなにもないです", Status.NOT_APPLICABLE),
+        ("紙の原本は受け取っておらず、廃棄する書類がそもそもありません", Status.NOT_APPLICABLE),
         # 不明: hearsay and nothing seen; should be, but not visible from here; ask first
         ("本部の規程にあると聞いたことはありますが、実物は見当たりません", Status.UNKNOWN),
         ("保守業者が見ているはずですが、こちらからは把握できていません", Status.UNKNOWN),
@@ -96,6 +97,10 @@ def test_asked_not_read():
         None,
         Status.PARTIAL,
     )
+
+
+def test_deferred_answer_is_no_verdict():
+    assert rules_reading("この設問は後ほど回答します") == (None, None)
 
 
 def test_question_back_and_folds():

@@ -242,6 +242,8 @@ _SO_NOT_HERE = re.compile(
     r"|(ので|なので|なんで|ため)[、,]?[^。、]{0,6}?関係(ない|なし|ありません|ございません)"
     r"|(ので|なので|なんで|ため)[、,]?[^。]{0,16}?(うち|当社|弊社|自社)(では|で|は|に)(は)?"
     r"(持って|保持して|保有して|扱って|置いて|預かって)(い|お)?(ない|ません)"
+    # 「紙の申込書は受け付けておらず、保管するものがそもそもありません」
+    r"|(保管|保存|廃棄|管理|返却|提出)する(もの|対象|書類|データ)(が|は|も)?そもそも(ない|無い|ありません|存在しません)"
     # 「…PaaSのみのため、物理的な入退室管理の対象設備がありません」
     r"|対象(の|となる)?(設備|機器|施設|部屋|業務)(が|は|も)(ない|ありません|存在しません|無い)"
 )
@@ -323,10 +325,14 @@ _HELD_ASK_FIRST = re.compile(
     r"(任せ|丸投げ)[^。]{0,6}?(ので|から|ため)[、,]?[^。]{0,8}?(確認|問い合わせ|聞い)(して|て)?(から|みて)"
     r"[^。]{0,6}?(回答|記入|入れ|お答え|ご連絡)"
 )
+# 「この質問はあとで答えます、先に進めてください」: the answer deferred — no verdict (a request)
+_DEFER_THIS = re.compile(
+    r"^(この|その)(質問|項目|設問|件)は[、,]?(あとで|後で|後ほど|のちほど)(答え|回答|お答え|ご回答)"
+)
 _NOBODY_TOUCHED = re.compile(r"誰も(手を)?(つけて|付けて|触って|着手して)(い)?(ない|ません)")
 
 _SO_NOT_HERE_KEYS = re.compile(
-    r"そこ|その辺|そのへん|ここ|この|スルー|の話|も何も|もなにも|関係|該当|持って|保持|保有|扱って|置いて"
+    r"そもそも|そこ|その辺|そのへん|ここ|この|スルー|の話|も何も|もなにも|関係|該当|持って|保持|保有|扱って|置いて"
     r"|預かって|対象"
 )
 _NO_SUCH_ASSET_KEYS = re.compile(r"一台|1台|ひとつ|一つ|室|ルーム|そもそも|関係")
@@ -412,6 +418,8 @@ def beyond_verdict(
     if status in (None, Status.PARTIAL, Status.UNKNOWN) and "未" in f and _MEMO_STATE_NOT.search(f):
         return Status.NOT_DONE, None
     if status is Status.UNKNOWN:
+        if ("あとで" in f or "後" in f or "のちほど" in f) and _DEFER_THIS.search(f):
+            return None, None
         if ("いな" in f or "不在" in f) and _NOBODY_TO_DO.search(f):
             # 「担当が不在のため、手付かずです」: nobody to do it — not 不明
             return (Status.NOT_DONE, None) if not _CONTRAST.search(f) else (None, Status.NOT_DONE)
