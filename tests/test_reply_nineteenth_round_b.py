@@ -21,6 +21,7 @@ from interview.engine.reply_rules import read
         ("今ではすっかり回っていて、誰も意識してないほどです", Status.DONE),
         ("それはもう3年前に片付けました", Status.DONE),
         ("去年中に移行を終えています", Status.DONE),  # 〜中に of a past year: not in progress
+        ("WAF、IPS、EDR、いずれも導入済みです", Status.DONE),  # いずれも: each, not some day
         ("先週も待機系に切り替えてみて、問題なかった", Status.DONE),
         ("年2回、本当に戻せるかを別環境で試しています", Status.DONE),
         ("■ステータス：完了\n■内容：全拠点でWAF導入", Status.DONE),

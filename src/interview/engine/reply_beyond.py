@@ -132,6 +132,10 @@ _NOBODY_TO_DO = re.compile(
 _ONLY_SOME = re.compile(
     r"一部(しか|だけしか)(できて|やれて|やって|対応して|実施して|入れて|導入して)(い|お)?(ない|ません|りません)"
 )
+# 「いずれも対応済みです」: each of them — not いずれ (some day)
+_EACH_OF = re.compile(
+    r"いずれも(?=[、,]?[^。、]{0,3}?(済|完了|対応|実施|導入|未|まだ|して|行って|ない|ありません))"
+)
 _MISTYPED_NA = re.compile(r"(?<![一-龥])(街頭|街灯|外灯|外套)(なし|無し)")
 # 「…月に一回はほんまに戻せるかも、テスト用のサーバーで試しとります」: a restore test, not a trial
 _TESTED_WORKS = re.compile(
@@ -187,6 +191,8 @@ def beyond_rewrites(text: str) -> str:
         text = _NOBODY_TO_DO.sub("未対応で、", text)
     if "か" in text and ("試" in text or "テスト" in text):
         text = _TESTED_WORKS.sub("復元テストを実施して", text)
+    if "いずれも" in text:
+        text = _EACH_OF.sub("どれも", text)
     if "一部" in text:
         text = _ONLY_SOME.sub("一部のみ実施しています", text)
     if "街" in text or "外" in text:
