@@ -460,8 +460,12 @@ def beyond_verdict(
         return Status.PARTIAL, None
     if status is None and "誰も" in f and _NOBODY_TOUCHED.search(f):
         return Status.NOT_DONE, None
+    whole = _whole_not_done(f)
+    not_yet = _not_yet_shape(f)
+    if not (whole or not_yet):
+        return status, guess
     alone = status is None or not _CONTRAST.search(f)
-    if (alone and _whole_not_done(f)) or _not_yet_shape(f):
+    if (alone and whole) or not_yet:
         # 「会議で「来期やろう」で話が終わりました」「担当者がいなくて、そのままになってます。…」:
         # the whole item left undone; a done word elsewhere (「…ました」) read as a part is asked
         # about when another part is set against it

@@ -451,7 +451,7 @@ def read(folded: str) -> Reading:
         return Reading(None, None if asked else guess or status, asked, has_plan)
     if (
         _QUESTION_WORDS.search(text)
-        or ASK_BACK.search(text)
+        or (("補足" in text or "存じます" in text or "ご教示" in text) and ASK_BACK.search(text))
         or (_QUESTION.search(text) and status not in (Status.UNKNOWN, Status.NOT_APPLICABLE))
     ):
         return Reading(None, guess or status, True, has_plan)
