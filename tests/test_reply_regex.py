@@ -389,3 +389,64 @@ def test_the_patterns_written_in_place_are_found_and_compiled_ahead():
     assert r"(ほぼ|ほとんど)(何|なに)も" in literal_patterns(reply_rules)
     reply_modules = [m for n, m in sys.modules.items() if n.startswith("interview.engine.reply")]
     assert compile_literals(reply_modules) >= 100
+
+
+def test_look_behinds_after_the_first_character_match_as_before():
+    """An alternative led by look-behinds and a character leads with the character
+    (``_rotated``): the same matches, groups included, at the start of the text too."""
+    source = r"(?<!未)(?<=[^x])実施(済|中)|(?<![\d.])[0０](%|割)|(?<=で)(あり|ある)|^はい|(a|b)c"
+    texts = [
+        "未実施済、実施中",
+        "実施済",
+        "10%と0割、０％",
+        "であり、ある",
+        "はい",
+        "bc",
+        "。0%",
+        "",
+    ]
+    plain, quick = re.compile(source), reply_regex.quick(source)
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in quick.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ], text
+
+
+def test_an_alternation_finds_the_first_match_where_its_pattern_does():
+    """On shorter text the first match starts where the finder's does and is the whole
+    pattern's match there (the same span and groups), asked once or again."""
+    import random
+
+    source = (
+        r"(?<!未)実施(済|中)|ていない|だけ(?!で)|(\d{1,2})割|(全|一)部[^、]{0,5}?のみ|^はい"
+        r"|(?:(?<=[、,])|(?<=ので))(なんとも)$|(て|で)(い)?たっけ|[^、。]{0,3}(なし|無し)$"
+    )
+    rules = Alternation(source)
+    assert reply_regex.finder(source) is not None
+    plain = re.compile(source)
+    rng = random.Random(19)
+    words = [
+        "実施済",
+        "未",
+        "実施中",
+        "ていない",
+        "だけで",
+        "だけ",
+        "3割",
+        "全部の端末のみ",
+        "はい",
+    ]
+    words += ["、", "ので", "なんとも", "てたっけ", "でいたっけ", "なし", "。", "x"]
+    for _ in range(300):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+        for _ in range(2):
+            found, expected = rules.search(text), plain.search(text)
+            assert (found and (found.span(), found.groups())) == (
+                expected and (expected.span(), expected.groups())
+            ), text
+            assert rules.sub("X", text) == plain.sub("X", text)
+
+
+def test_no_finder_for_an_alternation_that_refers_to_its_groups():
+    assert reply_regex.finder(r"^(?P<nod>はい|うん)、?(?P=nod)$|いいえ") is None
+    assert reply_regex.finder(r"(a)\1|b") is None

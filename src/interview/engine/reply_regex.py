@@ -142,6 +142,28 @@ def _skips_ahead_already(items: Any) -> bool:
     return op is _C.BRANCH and all(branch and branch[0][0] is _C.LITERAL for branch in av[1])
 
 
+def _rotated(alternative: Any) -> bool:
+    """An alternative led by look-behinds and then a character (a literal or a class)
+    rewritten to lead with the character, each look-behind after it and ending with it:
+    「(?<!未)実施」 → 「実(?<!未実)施」. The same positions match (the character is there, so
+    what precedes it is what precedes the pair), and ``re`` skips the alternative on one
+    character test, as for any alternative led by a literal. Returns whether it was
+    rewritten."""
+    data = alternative.data
+    lead = 0
+    while lead < len(data) and data[lead][0] in (_C.ASSERT, _C.ASSERT_NOT) and data[lead][1][0] < 0:
+        lead += 1
+    if not lead or lead == len(data) or data[lead][0] not in (_C.LITERAL, _C.IN):
+        return False
+    first = data[lead]
+    behind = [
+        (op, (direction, _P.SubPattern(alternative.state, [*inner.data, first])))
+        for op, (direction, inner) in data[:lead]
+    ]
+    data[: lead + 1] = [first, *behind]
+    return True
+
+
 def _guard_alternatives(alternatives: list[Any]) -> None:
     """Each top-level alternative led by a group or a look-behind gets its own look-ahead:
     where the pattern's look-ahead lets a position through (a common kana such as し or が
@@ -149,6 +171,8 @@ def _guard_alternatives(alternatives: list[Any]) -> None:
     does by itself for alternatives led by a literal."""
     for alternative in alternatives:
         if not alternative.data or alternative.data[0][0] in (_C.LITERAL, _C.IN):
+            continue
+        if _rotated(alternative):
             continue
         chars, nullable = _first_of_sequence(alternative)
         if chars and not nullable:
@@ -433,6 +457,7 @@ def _needs_of_tree(tree: Any, chars: _Ranges | None, nullable: bool) -> tuple[fr
     return tuple(dict.fromkeys(sorted(needs, key=len)))  # the smallest (likeliest absent) first
 
 
+_FOUND_KEPT = 32  # shorter texts an Alternation keeps what it found in
 _VIABLE_KEPT = 64  # sets of characters whose alternatives an Alternation keeps
 _ANY_DIGIT = "\\d"  # two characters: stands for any digit among a text's characters
 _ANY_SPACE = "\\s"  # and for any blank (what \\s matches in a str pattern)
@@ -486,6 +511,7 @@ def prepare() -> None:
     characters or more otherwise waits for them (a warm-up thread calls this)."""
     for alternation in list(_ALTERNATIONS):
         alternation._alternatives()
+        alternation._start_finder()
 
 
 _RE_CALLS = frozenset(
@@ -532,12 +558,50 @@ def compile_literals(modules: Iterable[types.ModuleType]) -> int:
     return len(patterns)
 
 
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # \\1, (?P=name), (?(1)…)
+
+
+def finder(source: str) -> re.Pattern[str] | None:
+    """A pattern whose first match starts exactly where the first match of the alternation
+    *source* starts (it matches where one of the alternatives does), searched faster: each
+    alternative whose first characters are known is tried only after one of them, as
+    「[ab](?<=(?=alternative)[ab])」 (the class skips the position on one test, as ``re``
+    skips an alternative led by a literal; the look-behind steps back to try the
+    alternative from the same position), those with the same first characters together.
+    Which alternative matches there, and how, is left to the alternation's own pattern.
+    None for a source whose groups are referred to (a reference would change meaning)."""
+    if _P is None or _BACK_REFERENCE.search(source):
+        return None
+    grouped: dict[str, list[str]] = {}
+    for alternative in _top_level(source):
+        try:
+            chars, nullable = _first_of_sequence(_P.parse(alternative))
+        except Exception:  # an unknown construct: no finder
+            return None
+        if chars is None or nullable or not chars:
+            grouped.setdefault("", []).append(alternative)  # tried as it is
+        else:
+            grouped.setdefault(_character_class(chars), []).append(alternative)
+    branches = [
+        "|".join(alternatives) if not first else f"{first}(?<=(?={'|'.join(alternatives)}){first})"
+        for first, alternatives in grouped.items()
+    ]
+    try:
+        return quick("|".join(branches))
+    except Exception:  # pragma: no cover  # (a pattern re will not compile): no finder
+        return None
+
+
 class Alternation:
     """A compiled alternation with ``search`` and ``sub`` fast on long text.
 
     On long text, an alternative is not searched at all when the text lacks every character
     of one of the sets a match needs (``_needs``: its first characters, a literal it
     holds, one of each branch of a group it must pass through).
+
+    On shorter text ``search`` finds where the first match starts with ``finder`` and
+    matches the whole pattern there: the same match as the pattern's own search. What it
+    found in the last few texts is kept (the rules ask of the same clause several times).
     """
 
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
@@ -550,6 +614,9 @@ class Alternation:
         self._viable: dict[frozenset[str], list[tuple[int, re.Pattern[str]]]] = {}
         # the last long text searched and what was found (the rules ask again and again)
         self._last: tuple[str, re.Match[str] | None] = ("", None)
+        # what was found in the last few shorter texts (the rules ask of a clause again)
+        self._found: dict[str, tuple[re.Match[str] | None]] = {}
+        self._found_by: re.Pattern[str] | None = None  # the finder, or the pattern itself
         _ALTERNATIONS.append(self)
 
     def _alternatives(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
@@ -591,9 +658,32 @@ class Alternation:
             self._viable[key] = found
         return found
 
+    def _start_finder(self) -> re.Pattern[str]:
+        """A pattern whose first match starts where the alternation's does (``finder``),
+        or the alternation's own pattern when none can be made."""
+        if self._found_by is None:
+            self._found_by = finder(self._source) or self.pattern
+        return self._found_by
+
+    def _search_short(self, text: str) -> re.Match[str] | None:
+        """The whole pattern's first match: where the finder's starts, the pattern matched
+        there (``match`` from that position sees the text before it, as ``search`` does)."""
+        by = self._start_finder()
+        if by is self.pattern:
+            return self.pattern.search(text)
+        at = by.search(text)
+        return None if at is None else self.pattern.match(text, at.start())
+
     def search(self, text: str) -> re.Match[str] | None:
         if len(text) < _LONG:
-            return self.pattern.search(text)
+            kept = self._found.get(text)  # (one look-up: another thread may clear them)
+            if kept is not None:
+                return kept[0]
+            if len(self._found) >= _FOUND_KEPT:
+                self._found.clear()
+            found = self._search_short(text)
+            self._found[text] = (found,)
+            return found
         last = self._last  # (read once: another thread may replace it)
         if last[0] is text:
             return last[1]
