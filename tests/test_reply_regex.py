@@ -423,6 +423,7 @@ def test_an_alternation_finds_the_first_match_where_its_pattern_does():
     )
     rules = Alternation(source)
     assert reply_regex.finder(source) is not None
+    assert len(reply_regex._top_level(source)) >= reply_regex._FINDER_MIN
     plain = re.compile(source)
     rng = random.Random(19)
     words = [

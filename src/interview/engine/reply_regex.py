@@ -15,6 +15,7 @@ so those positions fail on one class test; the matches are the same.
 
 from __future__ import annotations
 
+import contextlib
 import dis
 import importlib
 import re
@@ -270,6 +271,71 @@ def _quick(source: str) -> tuple[re.Pattern[str], bool]:
     return compiled, everywhere
 
 
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # \\1, (?P=name), (?(1)…)
+_FINDER_MIN = 8  # top-level alternatives from which a pattern is led by its finder
+
+
+def finder(source: str) -> str | None:
+    """A pattern that matches at the positions where the alternation *source* matches
+    (where one of its alternatives does), tried faster: each alternative whose first
+    characters are known is tried only after one of them, as 「[ab](?<=(?=alternative)[ab])」
+    (the class skips the position on one test, as ``re`` skips an alternative led by a
+    literal; the look-behind steps back to try the alternative from the same position),
+    those with the same first characters together. None for a source whose groups are
+    referred to (a reference would change meaning) or that sets flags."""
+    if _P is None or _BACK_REFERENCE.search(source):
+        return None
+    if _P.parse(source).state.flags & ~_C.SRE_FLAG_UNICODE:  # (?i)… sets them for all
+        return None
+    grouped: dict[str, list[str]] = {}
+    for alternative in _top_level(source):
+        chars, nullable = _first_of_sequence(_P.parse(alternative))
+        if chars is None or nullable or not chars:
+            grouped.setdefault("", []).append(alternative)  # tried as it is
+        else:
+            grouped.setdefault(_character_class(chars), []).append(alternative)
+    return "|".join(
+        "|".join(alternatives) if not first else f"{first}(?<=(?={'|'.join(alternatives)}){first})"
+        for first, alternatives in grouped.items()
+    )
+
+
+def _plain_groups(items: Any) -> None:
+    """Every group of a parse tree made a plain one (no capture, no number)."""
+    for index, (op, av) in enumerate(items.data if hasattr(items, "data") else items):
+        if op is _C.SUBPATTERN:
+            items[index] = (op, (None, *av[1:]))
+            _plain_groups(av[-1])
+        elif op is _C.BRANCH:
+            for branch in av[1]:
+                _plain_groups(branch)
+        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+            _plain_groups(av[1])
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+            _plain_groups(av[2])
+        elif op in (
+            _C.GROUPREF,
+            getattr(_C, "GROUPREF_EXISTS", None),
+            getattr(_C, "ATOMIC_GROUP", None),
+        ):
+            raise ValueError("a group referred to, or an atomic group")
+
+
+def _lead_by_finder(source: str, tree: Any) -> None:
+    """A pattern of ``_FINDER_MIN`` top-level alternatives or more led by a look-ahead on
+    its finder (``finder``, its groups plain): a position where no alternative matches
+    fails there, on the finder's class tests; where one does, the alternatives are tried
+    in their order as before, so the matches are the same, groups included."""
+    if len(tree.data[0][1][1]) < _FINDER_MIN:
+        return
+    found = finder(source)
+    if found is None:
+        return
+    lead = _P.parse(found)
+    _plain_groups(lead)
+    tree.data[:0] = [(_C.ASSERT, (1, lead))]
+
+
 def _compile_quick(
     source: str, tree: Any, chars: _Ranges | None, nullable: bool
 ) -> tuple[re.Pattern[str], bool]:
@@ -280,6 +346,8 @@ def _compile_quick(
             return re.compile(source), True
         if len(tree.data) == 1 and tree.data[0][0] is _C.BRANCH:
             _guard_alternatives(tree.data[0][1][1])
+            with contextlib.suppress(Exception):  # an unknown construct: no finder
+                _lead_by_finder(source, tree)
         try:
             compiled = _compiled(tree, program(tree, _first_characters_info(tree, chars)))
         except Exception:  # pragma: no cover  # another re: the look-ahead instead
@@ -511,7 +579,6 @@ def prepare() -> None:
     characters or more otherwise waits for them (a warm-up thread calls this)."""
     for alternation in list(_ALTERNATIONS):
         alternation._alternatives()
-        alternation._start_finder()
 
 
 _RE_CALLS = frozenset(
@@ -558,40 +625,6 @@ def compile_literals(modules: Iterable[types.ModuleType]) -> int:
     return len(patterns)
 
 
-_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # \\1, (?P=name), (?(1)…)
-
-
-def finder(source: str) -> re.Pattern[str] | None:
-    """A pattern whose first match starts exactly where the first match of the alternation
-    *source* starts (it matches where one of the alternatives does), searched faster: each
-    alternative whose first characters are known is tried only after one of them, as
-    「[ab](?<=(?=alternative)[ab])」 (the class skips the position on one test, as ``re``
-    skips an alternative led by a literal; the look-behind steps back to try the
-    alternative from the same position), those with the same first characters together.
-    Which alternative matches there, and how, is left to the alternation's own pattern.
-    None for a source whose groups are referred to (a reference would change meaning)."""
-    if _P is None or _BACK_REFERENCE.search(source):
-        return None
-    grouped: dict[str, list[str]] = {}
-    for alternative in _top_level(source):
-        try:
-            chars, nullable = _first_of_sequence(_P.parse(alternative))
-        except Exception:  # an unknown construct: no finder
-            return None
-        if chars is None or nullable or not chars:
-            grouped.setdefault("", []).append(alternative)  # tried as it is
-        else:
-            grouped.setdefault(_character_class(chars), []).append(alternative)
-    branches = [
-        "|".join(alternatives) if not first else f"{first}(?<=(?={'|'.join(alternatives)}){first})"
-        for first, alternatives in grouped.items()
-    ]
-    try:
-        return quick("|".join(branches))
-    except Exception:  # pragma: no cover  # (a pattern re will not compile): no finder
-        return None
-
-
 class Alternation:
     """A compiled alternation with ``search`` and ``sub`` fast on long text.
 
@@ -599,9 +632,8 @@ class Alternation:
     of one of the sets a match needs (``_needs``: its first characters, a literal it
     holds, one of each branch of a group it must pass through).
 
-    On shorter text ``search`` finds where the first match starts with ``finder`` and
-    matches the whole pattern there: the same match as the pattern's own search. What it
-    found in the last few texts is kept (the rules ask of the same clause several times).
+    On shorter text the whole pattern is searched (led by its ``finder``); what it found in
+    the last few texts is kept (the rules ask of the same clause several times).
     """
 
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
@@ -616,7 +648,6 @@ class Alternation:
         self._last: tuple[str, re.Match[str] | None] = ("", None)
         # what was found in the last few shorter texts (the rules ask of a clause again)
         self._found: dict[str, tuple[re.Match[str] | None]] = {}
-        self._found_by: re.Pattern[str] | None = None  # the finder, or the pattern itself
         _ALTERNATIONS.append(self)
 
     def _alternatives(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
@@ -658,22 +689,6 @@ class Alternation:
             self._viable[key] = found
         return found
 
-    def _start_finder(self) -> re.Pattern[str]:
-        """A pattern whose first match starts where the alternation's does (``finder``),
-        or the alternation's own pattern when none can be made."""
-        if self._found_by is None:
-            self._found_by = finder(self._source) or self.pattern
-        return self._found_by
-
-    def _search_short(self, text: str) -> re.Match[str] | None:
-        """The whole pattern's first match: where the finder's starts, the pattern matched
-        there (``match`` from that position sees the text before it, as ``search`` does)."""
-        by = self._start_finder()
-        if by is self.pattern:
-            return self.pattern.search(text)
-        at = by.search(text)
-        return None if at is None else self.pattern.match(text, at.start())
-
     def search(self, text: str) -> re.Match[str] | None:
         if len(text) < _LONG:
             kept = self._found.get(text)  # (one look-up: another thread may clear them)
@@ -681,7 +696,7 @@ class Alternation:
                 return kept[0]
             if len(self._found) >= _FOUND_KEPT:
                 self._found.clear()
-            found = self._search_short(text)
+            found = self.pattern.search(text)
             self._found[text] = (found,)
             return found
         last = self._last  # (read once: another thread may replace it)
