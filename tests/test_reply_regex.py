@@ -448,6 +448,15 @@ def test_an_alternation_finds_the_first_match_where_its_pattern_does():
             assert rules.sub("X", text) == plain.sub("X", text)
 
 
-def test_no_finder_for_an_alternation_that_refers_to_its_groups():
-    assert reply_regex.finder(r"^(?P<nod>はい|うん)、?(?P=nod)$|いいえ") is None
-    assert reply_regex.finder(r"(a)\1|b") is None
+def test_an_alternative_that_refers_to_its_groups_stands_as_its_first_characters():
+    assert reply_regex.finder(r"^(?P<nod>はい|うん)、?(?P=nod)$|いいえ") == (
+        r"[\U00003044](?<=(?=いいえ)[\U00003044])|^"
+    )
+    assert reply_regex.finder(r"(a)\1|b") == r"[\U00000062](?<=(?=b)[\U00000062])|[\U00000061]"
+    assert reply_regex.finder(r"(.)\1|b") is None
+    source = r"^(?P<nod>はい|うん)、?(?P=nod)$|(a)\2|いいえ|" + "|".join("xyzwvuts")
+    plain, quick = re.compile(source), reply_regex.quick(source)
+    for text in ["はいはい", "はい、はい", "うんうん", "はいうん", "aa", "いいえ", "ab", "xtz", ""]:
+        assert [(m.span(), m.groups()) for m in quick.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ], text

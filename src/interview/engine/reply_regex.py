@@ -281,23 +281,32 @@ def finder(source: str) -> str | None:
     characters are known is tried only after one of them, as 「[ab](?<=(?=alternative)[ab])」
     (the class skips the position on one test, as ``re`` skips an alternative led by a
     literal; the look-behind steps back to try the alternative from the same position),
-    those with the same first characters together. None for a source whose groups are
-    referred to (a reference would change meaning) or that sets flags."""
-    if _P is None or _BACK_REFERENCE.search(source):
-        return None
-    if _P.parse(source).state.flags & ~_C.SRE_FLAG_UNICODE:  # (?i)… sets them for all
-        return None
+    those with the same first characters together. An alternative that refers to its own
+    groups stands as its first characters alone (or 「^」 when it starts the text): the
+    finder then matches there too, which is only tried in vain. None for a source that
+    sets flags or with such an alternative whose first characters are not known."""
+    if _P is None or _P.parse(source).state.flags & ~_C.SRE_FLAG_UNICODE:
+        return None  # (?i)… sets them for every alternative
     grouped: dict[str, list[str]] = {}
+    alone: list[str] = []
     for alternative in _top_level(source):
-        chars, nullable = _first_of_sequence(_P.parse(alternative))
-        if chars is None or nullable or not chars:
-            grouped.setdefault("", []).append(alternative)  # tried as it is
-        else:
-            grouped.setdefault(_character_class(chars), []).append(alternative)
-    return "|".join(
+        tree = _P.parse(alternative)
+        chars, nullable = _first_of_sequence(tree)
+        first = _character_class(chars) if chars and not nullable else ""
+        if _BACK_REFERENCE.search(alternative):
+            if tree.data and tree.data[0] == (_C.AT, _C.AT_BEGINNING):
+                alone.append("^")
+            elif first:
+                alone.append(first)
+            else:
+                return None
+        else:  # (unknown first characters: tried as it is)
+            grouped.setdefault(first, []).append(alternative)
+    branches = [
         "|".join(alternatives) if not first else f"{first}(?<=(?={'|'.join(alternatives)}){first})"
         for first, alternatives in grouped.items()
-    )
+    ]
+    return "|".join([*branches, *dict.fromkeys(alone)])
 
 
 def _plain_groups(items: Any) -> None:
