@@ -187,7 +187,8 @@ class Exact:
         return cls(scale, tuple(bias), packed, offset, width, predicates)
 
     def scores(self, found: set[str]) -> list[float]:
-        total = sum(map(self.packed.get, found, repeat(0)))
+        # the rows of the features known (a packed row is never 0: its count bit is set)
+        total = sum(filter(None, map(self.packed.get, found)))
         width = self.width
         mask = (1 << width) - 1
         shift = self.offset * (total >> (width * len(self.bias)))  # offset × rows found

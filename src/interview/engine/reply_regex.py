@@ -275,20 +275,35 @@ _BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # \\1, (?P=name), (?(1)�
 _FINDER_MIN = 8  # top-level alternatives from which a pattern is led by its finder
 
 
+# Where a finder's groups are tried from: a text's character is in one of these ranges (the
+# punctuation, digits and Latin letters; hiragana; katakana; kanji in three parts), and
+# only the groups that may start with a character of its range are tried there.
+_BUCKETS: tuple[tuple[int, int], ...] = (
+    (0, 0x303F),
+    (0x3040, 0x309F),
+    (0x30A0, 0x30FF),
+    (0x3100, 0x5FFF),
+    (0x6000, 0x7FFF),
+    (0x8000, 0x10FFFF),
+)
+
+
 def finder(source: str) -> str | None:
     """A pattern that matches at the positions where the alternation *source* matches
     (where one of its alternatives does), tried faster: each alternative whose first
     characters are known is tried only after one of them, as 「[ab](?<=(?=alternative)[ab])」
     (the class skips the position on one test, as ``re`` skips an alternative led by a
     literal; the look-behind steps back to try the alternative from the same position),
-    those with the same first characters together. An alternative that refers to its own
-    groups stands as its first characters alone (or 「^」 when it starts the text): the
-    finder then matches there too, which is only tried in vain. None for a source that
-    sets flags or with such an alternative whose first characters are not known."""
+    those with the same first characters together, and those groups in turn only after a
+    character of their range (``_BUCKETS``). An alternative that refers to its own groups
+    stands as its first characters alone (or 「^」 when it starts the text): the finder
+    then matches there too, which is only tried in vain. None for a source that sets
+    flags or with such an alternative whose first characters are not known."""
     if _P is None or _P.parse(source).state.flags & ~_C.SRE_FLAG_UNICODE:
         return None  # (?i)… sets them for every alternative
-    grouped: dict[str, list[str]] = {}
+    grouped: dict[str, tuple[_Ranges, list[str]]] = {}
     alone: list[str] = []
+    tried: list[str] = []  # the alternatives whose first characters are not known
     for alternative in _top_level(source):
         tree = _P.parse(alternative)
         chars, nullable = _first_of_sequence(tree)
@@ -300,13 +315,32 @@ def finder(source: str) -> str | None:
                 alone.append(first)
             else:
                 return None
-        else:  # (unknown first characters: tried as it is)
-            grouped.setdefault(first, []).append(alternative)
+        elif chars and first:
+            grouped.setdefault(first, (chars, []))[1].append(alternative)
+        else:
+            tried.append(alternative)
+    buckets: list[tuple[_Ranges, list[str]]] = [([], []) for _ in _BUCKETS]
+    for first, (chars, alternatives) in grouped.items():
+        branch = f"{first}(?<=(?={'|'.join(alternatives)}){first})"
+        for (low, high), (within, branches) in zip(_BUCKETS, buckets, strict=True):
+            part = [
+                (max(a, low), min(b, high))
+                for a, b in chars
+                if (a, b) not in _CATEGORIES and a <= high and b >= low
+            ]
+            if not low:  # \d and \s as they are
+                part += [c for c in chars if c in _CATEGORIES]
+            if part:
+                within += part
+                branches.append(branch)
     branches = [
-        "|".join(alternatives) if not first else f"{first}(?<=(?={'|'.join(alternatives)}){first})"
-        for first, alternatives in grouped.items()
+        f"{_character_class(within)}(?<=(?={'|'.join(inner)}){_character_class(within)})"
+        if len(inner) > 1
+        else inner[0]
+        for within, inner in buckets
+        if inner
     ]
-    return "|".join([*branches, *dict.fromkeys(alone)])
+    return "|".join([*branches, *tried, *dict.fromkeys(alone)])
 
 
 def _plain_groups(items: Any) -> None:
