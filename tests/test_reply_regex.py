@@ -413,8 +413,8 @@ def test_look_behinds_after_the_first_character_match_as_before():
 
 
 def test_an_alternation_finds_the_first_match_where_its_pattern_does():
-    """On shorter text the first match starts where the finder's does and is the whole
-    pattern's match there (the same span and groups), asked once or again."""
+    """A pattern led by its finder (a look-ahead on where an alternative may match) finds
+    the same matches, spans and groups, asked once or again."""
     import random
 
     source = (
@@ -422,8 +422,8 @@ def test_an_alternation_finds_the_first_match_where_its_pattern_does():
         r"|(?:(?<=[、,])|(?<=ので))(なんとも)$|(て|で)(い)?たっけ|[^、。]{0,3}(なし|無し)$"
     )
     rules = Alternation(source)
-    assert reply_regex.finder(source) is not None
     assert len(reply_regex._top_level(source)) >= reply_regex._FINDER_MIN
+    assert reply_regex._finder(reply_regex._P.parse(source)) is not None
     plain = re.compile(source)
     rng = random.Random(19)
     words = [
@@ -449,14 +449,33 @@ def test_an_alternation_finds_the_first_match_where_its_pattern_does():
 
 
 def test_an_alternative_that_refers_to_its_groups_stands_as_its_first_characters():
-    assert reply_regex.finder(r"^(?P<nod>はい|うん)、?(?P=nod)$|いいえ") == (
-        r"[\U00003044](?<=(?=いいえ)[\U00003044])|^"
-    )
-    assert reply_regex.finder(r"(a)\1|b") == r"[\U00000062](?<=(?=b)[\U00000062])|[\U00000061]"
-    assert reply_regex.finder(r"(.)\1|b") is None
+    def finder(source: str) -> object:
+        return reply_regex._finder(reply_regex._P.parse(source))
+
+    assert finder(r"^(?P<nod>はい|うん)、?(?P=nod)$|いいえ") is not None
+    assert finder(r"(a)\1|b") is not None
+    assert finder(r"(.)\1|b") is None  # any character may start it: no finder
     source = r"^(?P<nod>はい|うん)、?(?P=nod)$|(a)\2|いいえ|" + "|".join("xyzwvuts")
     plain, quick = re.compile(source), reply_regex.quick(source)
     for text in ["はいはい", "はい、はい", "うんうん", "はいうん", "aa", "いいえ", "ab", "xtz", ""]:
         assert [(m.span(), m.groups()) for m in quick.finditer(text)] == [
             (m.span(), m.groups()) for m in plain.finditer(text)
         ], text
+
+
+def test_kept_character_classes_compile_as_re_does():
+    """Classes optimized once and kept (``_optimized_charset``) give re's own code, and
+    re's compiler is left as it was."""
+    sources = [
+        r"[一-龥ァ-ヶー]+|(?<=[^、。])x",
+        r"[^\s、]{2}|[\d０-９]割",
+        r"(?<![a-z])[ァ-ヶ]{2,}です",
+    ]
+    for source in sources:
+        tree = reply_regex._P.parse(source)
+        plain = reply_regex.program(tree)
+        with reply_regex._charsets_kept():
+            kept = reply_regex.program(reply_regex._P.parse(source))
+            again = reply_regex.program(reply_regex._P.parse(source))
+        assert plain == kept == again
+    assert reply_regex._CO._optimize_charset is reply_regex._OPTIMIZE_CHARSET

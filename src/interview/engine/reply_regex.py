@@ -271,10 +271,7 @@ def _quick(source: str) -> tuple[re.Pattern[str], bool]:
     return compiled, everywhere
 
 
-_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # \\1, (?P=name), (?(1)…)
 _FINDER_MIN = 8  # top-level alternatives from which a pattern is led by its finder
-
-
 # Where a finder's groups are tried from: a text's character is in one of these ranges (the
 # punctuation, digits and Latin letters; hiragana; katakana; kanji in three parts), and
 # only the groups that may start with a character of its range are tried there.
@@ -286,42 +283,98 @@ _BUCKETS: tuple[tuple[int, int], ...] = (
     (0x6000, 0x7FFF),
     (0x8000, 0x10FFFF),
 )
+# 「[\s\S]」: any character, line breaks included
+_ANY_CHARACTER = (
+    (_C.IN, [(_C.CATEGORY, _C.CATEGORY_SPACE), (_C.CATEGORY, _C.CATEGORY_NOT_SPACE)])
+    if _C is not None
+    else None
+)
+# what a finder copies as it is (no group inside); any other item stops the finder
+_LEAVES = frozenset(
+    getattr(_C, name, None) for name in ("LITERAL", "NOT_LITERAL", "IN", "ANY", "AT", "CATEGORY")
+) - {None}
 
 
-def finder(source: str) -> str | None:
-    """A pattern that matches at the positions where the alternation *source* matches
+def _plain_copy(items: Any, state: Any) -> Any:
+    """A copy of parsed items with their groups plain (no capture, no number), so that a
+    copy tried in a look-ahead sets no group; ValueError at a reference to a group."""
+    data: list[tuple[Any, Any]] = []
+    for op, av in items:
+        if op is _C.SUBPATTERN:  # (group, flags added, flags removed, items)
+            data.append((op, (None, av[1], av[2], _plain_copy(av[3], state))))
+        elif op is _C.BRANCH:
+            data.append((op, (None, [_plain_copy(branch, state) for branch in av[1]])))
+        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+            data.append((op, (av[0], _plain_copy(av[1], state))))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+            data.append((op, (av[0], av[1], _plain_copy(av[2], state))))
+        elif op in _LEAVES:
+            data.append((op, av))
+        else:  # a reference to a group, an atomic group, anything else
+            raise ValueError(f"finder: {op} not copied")
+    return _P.SubPattern(state, data)
+
+
+def _branch(items: list[Any], state: Any) -> Any:
+    """Alternatives (copies, changed here) as one pattern, as ``re``'s parser writes them:
+    an item that leads every alternative is taken out in front (「ab|ac」 → 「a(?:b|c)」),
+    the same matches."""
+    if len(items) == 1:
+        return items[0]
+    prefix = []
+    while all(items) and all(item.data[0] == items[0].data[0] for item in items):
+        prefix.append(items[0].data[0])
+        for item in items:
+            del item.data[0]
+    return _P.SubPattern(state, [*prefix, (_C.BRANCH, (None, items))])
+
+
+def _tried_after(chars: _Ranges, inner: list[Any], state: Any) -> Any:
+    r"""「[ab](?<=(?=inner)[\s\S])」: *inner* (alternatives) tried only where the text's
+    character is one of *chars*, from that character (the look-behind steps back over it:
+    any character there will do, it is one of *chars*; a small class is quicker to compile
+    than theirs)."""
+    first = (_C.IN, _charset_items(chars))
+    behind = _P.SubPattern(state, [(_C.ASSERT, (1, _branch(inner, state))), _ANY_CHARACTER])
+    return _P.SubPattern(state, [first, (_C.ASSERT, (-1, behind))])
+
+
+def _finder(tree: Any) -> Any | None:
+    """For a parsed alternation, a pattern that matches at the positions where it matches
     (where one of its alternatives does), tried faster: each alternative whose first
     characters are known is tried only after one of them, as 「[ab](?<=(?=alternative)[ab])」
     (the class skips the position on one test, as ``re`` skips an alternative led by a
     literal; the look-behind steps back to try the alternative from the same position),
     those with the same first characters together, and those groups in turn only after a
-    character of their range (``_BUCKETS``). An alternative that refers to its own groups
-    stands as its first characters alone (or 「^」 when it starts the text): the finder
-    then matches there too, which is only tried in vain. None for a source that sets
-    flags or with such an alternative whose first characters are not known."""
-    if _P is None or _P.parse(source).state.flags & ~_C.SRE_FLAG_UNICODE:
-        return None  # (?i)… sets them for every alternative
-    grouped: dict[str, tuple[_Ranges, list[str]]] = {}
-    alone: list[str] = []
-    tried: list[str] = []  # the alternatives whose first characters are not known
-    for alternative in _top_level(source):
-        tree = _P.parse(alternative)
-        chars, nullable = _first_of_sequence(tree)
-        first = _character_class(chars) if chars and not nullable else ""
-        if _BACK_REFERENCE.search(alternative):
-            if tree.data and tree.data[0] == (_C.AT, _C.AT_BEGINNING):
-                alone.append("^")
-            elif first:
-                alone.append(first)
+    character of their range (``_BUCKETS``). Its groups are plain (``_plain_copy``). An
+    alternative that refers to a group stands as its first characters alone (or 「^」 when
+    it starts the text): the finder then matches there too, which is only tried in vain.
+    None when such an alternative's first characters are not known."""
+    state = tree.state
+    grouped: dict[tuple[tuple[int, int], ...], tuple[_Ranges, list[Any]]] = {}
+    alone: dict[tuple[tuple[int, int], ...], Any] = {}
+    tried: list[Any] = []  # the alternatives whose first characters are not known
+    for alternative in tree.data[0][1][1]:
+        chars, nullable = _first_of_sequence(alternative)
+        known = chars if chars and not nullable else None
+        try:
+            copy = _plain_copy(alternative, state)
+        except ValueError:
+            if alternative.data and alternative.data[0] == (_C.AT, _C.AT_BEGINNING):
+                alone[()] = _P.SubPattern(state, [(_C.AT, _C.AT_BEGINNING)])
+            elif known:
+                key = tuple(sorted(set(known)))
+                alone[key] = _P.SubPattern(state, [(_C.IN, _charset_items(known))])
             else:
                 return None
-        elif chars and first:
-            grouped.setdefault(first, (chars, []))[1].append(alternative)
+            continue
+        if known:
+            grouped.setdefault(tuple(sorted(set(known))), (known, []))[1].append(copy)
         else:
-            tried.append(alternative)
-    buckets: list[tuple[_Ranges, list[str]]] = [([], []) for _ in _BUCKETS]
-    for first, (chars, alternatives) in grouped.items():
-        branch = f"{first}(?<=(?={'|'.join(alternatives)}){first})"
+            tried.append(copy)
+    buckets: list[tuple[_Ranges, list[Any]]] = [([], []) for _ in _BUCKETS]
+    for chars, alternatives in grouped.values():
+        branch = _tried_after(chars, alternatives, state)
         for (low, high), (within, branches) in zip(_BUCKETS, buckets, strict=True):
             part = [
                 (max(a, low), min(b, high))
@@ -334,52 +387,61 @@ def finder(source: str) -> str | None:
                 within += part
                 branches.append(branch)
     branches = [
-        f"{_character_class(within)}(?<=(?={'|'.join(inner)}){_character_class(within)})"
-        if len(inner) > 1
-        else inner[0]
+        _tried_after(within, inner, state) if len(inner) > 1 else inner[0]
         for within, inner in buckets
         if inner
     ]
-    return "|".join([*branches, *tried, *dict.fromkeys(alone)])
+    branches += [*tried, *alone.values()]
+    return _branch(branches, state)
 
 
-def _plain_groups(items: Any) -> None:
-    """Every group of a parse tree made a plain one (no capture, no number)."""
-    for index, (op, av) in enumerate(items.data if hasattr(items, "data") else items):
-        if op is _C.SUBPATTERN:
-            items[index] = (op, (None, *av[1:]))
-            _plain_groups(av[-1])
-        elif op is _C.BRANCH:
-            for branch in av[1]:
-                _plain_groups(branch)
-        elif op in (_C.ASSERT, _C.ASSERT_NOT):
-            _plain_groups(av[1])
-        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
-            _plain_groups(av[2])
-        elif op in (
-            _C.GROUPREF,
-            getattr(_C, "GROUPREF_EXISTS", None),
-            getattr(_C, "ATOMIC_GROUP", None),
-        ):
-            raise ValueError("a group referred to, or an atomic group")
+_CHARSETS: dict[Any, tuple[list[Any], bool]] = {}  # re's optimized character classes, kept
+_CHARSETS_KEPT = 4096
+_OPTIMIZE_CHARSET = _CO._optimize_charset if _CO is not None else None
 
 
-def _lead_by_finder(source: str, tree: Any) -> None:
-    """A pattern of ``_FINDER_MIN`` top-level alternatives or more led by a look-ahead on
-    its finder (``finder``, its groups plain): a position where no alternative matches
-    fails there, on the finder's class tests; where one does, the alternatives are tried
-    in their order as before, so the matches are the same, groups included."""
-    if len(tree.data[0][1][1]) < _FINDER_MIN:
-        return
-    found = finder(source)
+def _optimized_charset(
+    charset: Any, iscased: Any = None, fixup: Any = None, fixes: Any = None
+) -> tuple[list[Any], bool]:
+    """``re``'s ``_optimize_charset``, its answer kept for each class: the rules repeat the
+    same large classes (「[一-龥ァ-ヶー]」, one Python step per character to optimize) in
+    hundreds of places, and a finder repeats its alternatives' first characters."""
+    if fixup is not None or fixes is not None:  # (ignoring case: as re does)
+        return _OPTIMIZE_CHARSET(charset, iscased, fixup, fixes)  # type: ignore[misc]
+    try:
+        key = (tuple(charset), iscased)
+        found = _CHARSETS.get(key)
+    except TypeError:  # an item that cannot be a key
+        return _OPTIMIZE_CHARSET(charset, iscased, fixup, fixes)  # type: ignore[misc]
     if found is None:
+        if len(_CHARSETS) >= _CHARSETS_KEPT:
+            _CHARSETS.clear()
+        found = _CHARSETS[key] = _OPTIMIZE_CHARSET(charset, iscased)  # type: ignore[misc]
+    return list(found[0]), found[1]
+
+
+@contextlib.contextmanager
+def _charsets_kept() -> Iterator[None]:
+    """``re``'s compiler with its optimized classes kept (``_optimized_charset``) while
+    the rules compile (the same code; the compiler is left as it was after)."""
+    if _CO is None or _CO._optimize_charset is _optimized_charset:  # (another thread's)
+        yield
         return
-    lead = _P.parse(found)
-    _plain_groups(lead)
-    tree.data[:0] = [(_C.ASSERT, (1, lead))]
+    _CO._optimize_charset = _optimized_charset
+    try:
+        yield
+    finally:
+        _CO._optimize_charset = _OPTIMIZE_CHARSET
 
 
 def _compile_quick(
+    source: str, tree: Any, chars: _Ranges | None, nullable: bool
+) -> tuple[re.Pattern[str], bool]:
+    with _charsets_kept():
+        return _compile_quick_kept(source, tree, chars, nullable)
+
+
+def _compile_quick_kept(
     source: str, tree: Any, chars: _Ranges | None, nullable: bool
 ) -> tuple[re.Pattern[str], bool]:
     try:
@@ -388,9 +450,17 @@ def _compile_quick(
         if chars is None or nullable or not chars:
             return re.compile(source), True
         if len(tree.data) == 1 and tree.data[0][0] is _C.BRANCH:
+            # (the finder copies the alternatives before their guards are added)
+            lead = None
+            if len(tree.data[0][1][1]) >= _FINDER_MIN:
+                with contextlib.suppress(Exception):  # an unknown construct: no finder
+                    lead = _finder(tree)
             _guard_alternatives(tree.data[0][1][1])
-            with contextlib.suppress(Exception):  # an unknown construct: no finder
-                _lead_by_finder(source, tree)
+            if lead is not None:
+                # a position where no alternative matches fails on the finder's class tests;
+                # where one does, the alternatives are tried in their order as before, so
+                # the matches are the same, groups included
+                tree.data[:0] = [(_C.ASSERT, (1, lead))]
         try:
             compiled = _compiled(tree, program(tree, _first_characters_info(tree, chars)))
         except Exception:  # pragma: no cover  # another re: the look-ahead instead
