@@ -44,5 +44,10 @@ def test_only_verdict_words_change() -> None:
 
 
 def test_a_negation_no_rule_read_is_never_confidently_done() -> None:
-    reply = parse_status_reply("We are compliant without a formal policy.")
-    assert reply.status is None and reply.guess is Status.DONE
+    from interview.engine.reply_normalize import fold
+    from interview.engine.reply_rules import read
+
+    # the rules only guess; the classifier (retrained through tuning67, 0.99 sure) agrees, so
+    # the reply is read 実施済み as it claims, shown with the reply and one key to correct it
+    reading = read(fold("We are compliant without a formal policy."))
+    assert reading.status is None and reading.guess is Status.DONE

@@ -31,7 +31,7 @@ def test_the_model_file_is_the_tools_output_and_was_trained_honestly():
     size = MODEL_PATH.stat().st_size
     # grows with the tuning tables (442 KB through tuning36, 603 KB through tuning57: the
     # seventeenth session kept every row, its pruned forms being less precise on unseen replies)
-    assert size <= 700 * 1024
+    assert size <= 800 * 1024
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert data["format"] == FORMAT
     assert data["sha256"] == payload_digest(data), "edited by hand: rerun tools/train_reply_gate.py"
@@ -46,7 +46,7 @@ def test_the_model_file_is_the_tools_output_and_was_trained_honestly():
         ["replies_wide_heldout.toml"] + [f"replies_wide_heldout{i}.toml" for i in range(2, 8)]
     )
     assert all(isinstance(w, int) for row in data["weights"].values() for w in row)
-    assert 1000 <= len(data["weights"]) <= 20000
+    assert 1000 <= len(data["weights"]) <= 25000
     assert load_model() is not None
 
 
@@ -119,12 +119,35 @@ def test_a_clear_reply_keeps_its_status():
         assert parse_status_reply(text).status is status, text
 
 
+def _likely(status: str, p: float) -> Model:
+    """A toy model that gives *status* the probability *p*, the rest shared."""
+    import math
+
+    classes = (*(s.value for s in Status), NO_STATUS)
+    rest = (1 - p) / (len(classes) - 1)
+    return Model(classes, tuple(math.log(p if c == status else rest) for c in classes), {})
+
+
 def test_a_strong_disagreement_asks_with_the_classifiers_favourite():
+    from interview.engine.reply_gate import OVERRIDE_FLOOR, THETA
+
     folded = fold("手順書はあります")
+    # wide enough to doubt the rules, not sure enough to read: asked, favourite pre-selected
+    doubt = _likely("unknown", OVERRIDE_FLOOR - 0.005)
+    assert doubt.probabilities(folded)["unknown"] - doubt.probabilities(folded)["done"] >= THETA
+    assert review(folded, Status.DONE, None, model=doubt) == (None, Status.UNKNOWN)
+    # near-certain of another status: that status is read (shown; one key corrects it)
     assert review(folded, Status.DONE, None, model=_sure_it_is("unknown")) == (
+        Status.UNKNOWN,
+        Status.UNKNOWN,
+    )
+    # ... but not in a reply the classifier may not read alone (a paragraph: take False)
+    assert review(folded, Status.DONE, None, model=_sure_it_is("unknown"), take=False) == (
         None,
         Status.UNKNOWN,
     )
+    # never 実施済み over the rules' reading of a gap: asked with 実施済み pre-selected
+    assert review(folded, Status.PARTIAL, None, model=_sure_it_is("done")) == (None, Status.DONE)
     # agreement, or a weak disagreement, keeps the rules' status
     assert review(folded, Status.DONE, None, model=_sure_it_is("done")) == (Status.DONE, None)
     weak = Model(_sure_it_is("done").classes, (0.0, 0.0, 0.0, 0.0, 0.5, 0.0, 0.0), {})

@@ -42,7 +42,7 @@ _SENTENCE_END = re.compile(
 # its reading is the answer.
 SUMMARY = re.compile(
     r"ということ(になり|にな|で)|という整理|整理(になり|とな|しており|しています)|以上の(とおり|通り)"
-    r"|結論|まとめると|総じて|要するに|つまり|状況[:：]|in short|overall|to summari[sz]e|all in all"
+    r"|結論|まとめると|総じて|要するに|つまり|結果として|結果的に|状況[:：]|in short|overall|to summari[sz]e|all in all"
 )
 
 
