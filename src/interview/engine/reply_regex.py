@@ -1083,6 +1083,8 @@ class Guarded:
         return None
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, *args: Any) -> str:
+        if len(text) < _LONG:  # (no characters kept for a shorter text: ``_replaced``)
+            return self.compiled.sub(repl, text, *args)
         if args or not self._absent(text):
             return _replaced(text, self.compiled.sub(repl, text, *args), repl)
         return text
