@@ -333,9 +333,13 @@ _SPACE = re.compile(r"[\s\u3000]+")
 _SPACED_LETTERS = re.compile(r"(?:[^\s\u3000][\s\u3000]+){2,}[^\s\u3000]")
 
 
+# katakana ァ–ヶ to their hiragana ぁ–ゖ (ー and the rest unchanged)
+_TO_HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
+
+
 def _kana(match: re.Match[str]) -> str:
     run = match.group(0)
-    hira = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in run)
+    hira = run.translate(_TO_HIRAGANA)
     return hira if _KANA_VERDICT.match(hira) else run
 
 
