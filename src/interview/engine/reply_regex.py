@@ -271,7 +271,7 @@ def _quick(source: str) -> tuple[re.Pattern[str], bool]:
     return compiled, everywhere
 
 
-_FINDER_MIN = 8  # top-level alternatives from which a pattern is led by its finder
+_FINDER_MIN = 16  # top-level alternatives from which a pattern is led by its finder
 # Where a finder's groups are tried from: a text's character is in one of these ranges (the
 # punctuation, digits and Latin letters; hiragana; katakana; kanji in three parts), and
 # only the groups that may start with a character of its range are tried there.
