@@ -480,3 +480,20 @@ def test_kept_character_classes_compile_as_re_does():
             again = reply_regex.program(reply_regex._P.parse(source))
         assert plain == kept == again
     assert reply_regex._CO._optimize_charset is reply_regex._OPTIMIZE_CHARSET
+
+
+def test_only_katakana_runs_that_may_spell_a_verdict_are_looked_at():
+    """fold's katakana runs: those led by another character are left as they are anyway."""
+    import random
+
+    from interview.engine import reply_normalize as normalize
+
+    rng = random.Random(14)
+    alphabet = (
+        "ヤッテルデキワカラナイシアマダジタオウミガトヒフメヨケンチブクニハエゼバリョスムーァ漢あ、"
+    )
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert normalize._VERDICT_RUN.sub(normalize._kana, text) == normalize._KATAKANA_WORD.sub(
+            normalize._kana, text
+        ), text

@@ -551,6 +551,12 @@ def _starts(source: str) -> frozenset[str] | None:
     return _as_set(chars)
 
 
+def first_character_set(source: str) -> frozenset[str] | None:
+    """The characters that can start a match of *source* when they are few and known
+    (``_starts``: ``\\d`` and ``\\s`` as two-character marks), else None."""
+    return _starts(source)
+
+
 def _as_set(chars: _Ranges) -> frozenset[str] | None:
     """A class's characters as a set (``\\d`` as ``_ANY_DIGIT``), or None when too many."""
     ranges = [c for c in chars if c not in _CATEGORIES]
