@@ -161,13 +161,14 @@ def _known_features(folded: str, predicates: tuple[str, ...]) -> set[str]:
     """
     from interview.engine.reply_predicates import fold_predicates
 
-    grams = ngrams(folded)
-    out = set(grams)
-    out.update(WORD + run for run in _RUNS.findall(folded))
+    out = ngrams(folded)
     canonical = fold_predicates(folded)
-    if canonical != folded:
+    added: list[str] = []
+    if canonical != folded:  # (looked up among the n-grams alone, before anything is added)
         text = START + _BREAKS.sub("、", canonical).strip("、") + END
-        out.update(PREDICATE + gram for gram in predicates if gram not in grams and gram in text)
+        added = [PREDICATE + gram for gram in predicates if gram not in out and gram in text]
+    out.update(WORD + run for run in _RUNS.findall(folded))
+    out.update(added)
     return out
 
 
