@@ -47,7 +47,7 @@ _NIGHT_OR_HOLIDAY = re.compile(r"夜間|深夜|夜中|休日|土日|祝日|時�
 # What closes the risk in the clause after the negated measure: a rule, a block, a limit.
 _CLOSING_MEANS = re.compile(
     r"義務付け|義務化|閉じ|止め|停止|固定|ロック|禁止|制限|限定|絞|遮断|させて|ように(して|し)|分けて|分離"
-    r"|必須|経由|閉域|専用線|契約で|飛ぶ|(から|で)しか|上限|入力させ|承認制|2名|二人|複数人"
+    r"|必須|経由|閉域|専用線|契約で|飛ぶ|(メール|通知|アラート)が(飛び|届き|来ます)|(から|で)しか|上限|入力させ|承認制|2名|二人|複数人"
     # English folded as it was typed: 「…needs two reviewers」「…is blocked」
     r"|review|approv|restrict|block|disabl|requir|need|limit|lock|allowlist|whitelist|via|possiblefrom"
     # by hand or by eye, every time: 「毎月…手で突き合わせてます」「毎朝わしが目で見とる」
@@ -1872,6 +1872,73 @@ def _absent_then_other(text: str) -> bool:
     )
 
 
+# Nineteenth round (i19a). A terse reply: the measure absent, then one short phrase naming what
+# stands in its place, with no verb of its own (「暗号化なし、閉域網のみ」「カメラ無し、警備員常駐」
+# 「破壊対策ドアはないです、ビルの夜間シャッターと機械警備で」). The tables read such phrases as
+# 代替策 (tuning57 and later) and as the weaker part that is done (「…サーバ室は施錠のみ」, a
+# topic named): a confident 一部実施 or 未実施 asks, 代替策 guessed.
+_TERSE_PHRASE = re.compile(r"[^。、,.;；!?？！]{2,24}")
+_NAMED_NOUN = re.compile(r"[一-龥ァ-ヶーa-z0-9]{3,}")
+_LATIN_WORD = re.compile(r"[a-z]{4,}")
+_NONE_DOT = re.compile(r"(なし|無し|ない|ナシ)・")
+# What makes the phrase weaker or a part: a topic (a scope), a degree, a doubt, a person's habit.
+_TERSE_WEAK = re.compile(
+    r"(?<=[一-龥ァ-ヶーa-z0-9])(は|には|では)|くらい|ぐらい|程度|一部|以外|たまに|時々|口頭|各自|標準|デフォルト"
+    r"|そのまま|自分で|手元|個人|予定|検討|まだ|つもり|とか|考え|要望"
+)
+
+
+def _terse_absent_then_means(text: str, status: Status | None) -> bool:
+    """The measure absent in a first short clause, then one verbless phrase (see above)."""
+    if len(text) > 48:
+        return False
+    if "・" in text:  # 「暗号化なし・専用線のみ」: the dot breaks the two like a comma
+        text = _NONE_DOT.sub(r"\1、", text)
+    split = _absent_split(text)
+    if split is None:
+        return False
+    before, after = split
+    after = after.rstrip("。!！ ")
+    if (
+        not _TERSE_PHRASE.fullmatch(after)
+        or len(before) > 24
+        # the measure named, and a thing named after it (not 「今のところ」「いつかやる」, English)
+        or not _NAMED_NOUN.search(before)
+        or not _NAMED_NOUN.search(after)
+        or _LATIN_WORD.search(after)
+        or "〔" in text
+        or _POSITIVE.search(before)
+        or _PARTIAL.search(before)
+        or _COVER_SCOPE.search(before)
+        or _NEGATIVE.search(after)
+        or _POSITIVE.search(after)
+        or _TERSE_WEAK.search(after)
+        or _ABSENT_GAP.search(after)
+        or _WEAKER_AFTER.search(after)
+        or _WEAKER_WORD.search(after)
+        or _CAVEAT.search(after)
+        or _UNKNOWN.search(text)
+        or PLAN_WORDS.search(text)
+        or _NOT_APPLICABLE.search(text)
+    ):
+        return False
+    if status is Status.PARTIAL:
+        # a bare 「…のみ」 names the means only when it closes something (「閉域網のみ」)
+        return bool(_COVERING.search(after) or _CLOSING_MEANS.search(after))
+    return True
+
+
+# Equipped, not used: 「ラックに鍵はついてますが、施錠はしていません」「IDSのアラートはメールで来る
+# けど、…対応はしてないです」 — the means is there and nobody uses it: 未実施 more than a part
+# (tuning65 labels these 未実施; older tables label 「ログは取ってるけど見てない」 一部実施, which
+# is left alone: a log kept is a part of logging). Ask, 未実施 guessed.
+_EQUIPPED_UNUSED = re.compile(
+    r"(ついて|付いて|備わって|搭載されて|入って|来る|来ます|届く|届きます|飛ぶ|飛びます)(い|お)?(る|ます)?"
+    r"(けど|けれど|ものの|が)[、,]?[^。]{0,16}?"
+    r"(施錠|対応|有効化|使用|利用)(は|も)?(して|し|されて|され)(い|お)?(ない|ません)"
+)
+
+
 def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status | None] | None:
     """A confident reading the words do not settle, asked: (None, guess); or None."""
     if (
@@ -1894,6 +1961,10 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
         # read before the rewrites (「専用端末なし、VDI経由のみ」 became 「…vdi〔済〕」): the
         # measure absent, then the only way in — 代替策
         return Status.ALTERNATIVE, None
+    if status in (Status.PARTIAL, Status.NOT_DONE) and _terse_absent_then_means(text, status):
+        return None, Status.ALTERNATIVE
+    if status is Status.PARTIAL and _EQUIPPED_UNUSED.search(text) and not _WHEN_OR_WHERE.search(text):
+        return None, Status.NOT_DONE
     if status in (Status.DONE, Status.PARTIAL) and _RATHER_THAN.search(text):
         return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and _FORM_NOT_PRACTICE.search(text):
