@@ -1094,11 +1094,11 @@ def _means_then_no(text: str) -> bool:
 _RISK_FAMILIES = (
     # who logs in: a second factor, or where and from what one can log in at all
     (
-        re.compile(r"mfa|2fa|二要素|二段階|2段階|多要素|ワンタイム|otp|ハードウェアトークン"),
+        re.compile(r"mfa|2fa|二要素|二段階|2段階|多要素|ワンタイム|otp|ハードウェアトークン|にだんかい|にようそ|たようそ"),
         re.compile(
             r"ip制限|接続元|ipアドレス|社内ip|ipから|踏み台|専用端末|専用回線|閉域|vpn"
             r"|クライアント証明書|証明書認証|(端末|デバイス)証明書|devicecert|鍵認証|公開鍵|passkey|パスキー|fido|mtls"
-            r"|端末認証|デバイス認証|専用線"
+            r"|端末認証|デバイス認証|専用線|しゃない(ねっと|から)|ふみだい"
         ),
     ),
     # who walks in: a guard, a camera or an entry log, or a gate that lets only some in
@@ -1591,8 +1591,11 @@ _HERE_ONLY_NOTHING_THERE = re.compile(
 # 未実施 alike (「ログは取ってるけど、誰も見てない」「ログは出ていますが、誰も見ていません」). Ask.
 # (Kept *only*, 「溜まってるだけで、誰も見てない」, is read 未実施: reply_indirect._KEPT_NOBODY_LOOKS.)
 _IN_PLACE_NOBODY_LOOKS = re.compile(
-    r"(けど|けれど|ものの|ますが|ですが|たが|るが|いが)[、,]?[^。、]{0,10}?(誰|だれ)も"
-    r"(見て|確認して|チェックして|読んで|対応して)(い|お)?(ない|ません)"
+    r"(けど|けれど|ものの|ますが|ですが|たが|るが|いが|[、,]ただ)[、,]?[^。、]{0,10}?"
+    r"((誰|だれ)も(見て|確認して|チェックして|読んで|対応して)(い|お)?(ない|ません)"
+    # not even someone to look (「ただ見る人も仕組みもない」; 「見る人がいません」 stays a part), or it reaches nobody (「誰にも届いていません」)
+    r"|(見る|確認する|チェックする|対応する)(人|担当|者)も[^。]{0,8}?(い|お|ない|ありません)(ない|ません)?"
+    r"|(誰|だれ)にも(届|飛|通知さ)[^。]{0,4}?(ない|ません))"
 )
 _WHEN_OR_WHERE = re.compile(r"夜|休日|土日|祝日|時間外|週末|深夜|一部|以外|だけ(?!ど|れど)|のみ")
 # A fact in force given as the reason the asked measure is not taken, the reason first
@@ -1710,6 +1713,9 @@ _OTHER_WATCHER = re.compile(
 )
 
 
+# 「権限はJIT方式で都度付与して、1時間で自動失効」: a grant made for each use is the means (just in
+# time), not a practice left to the moment (「都度」 alone is ad hoc: `_NOT_SETTLED`).
+_PER_USE_GRANT = re.compile(r"(その)?都度(の)?(付与|払い出|発行|払出)")
 _HANDLED_BY = re.compile(r"(で|により|によって)(対応|カバー|担保|代替|補っ|補完)(して|し)(い|お)")
 _LAST_CONTINUATIVE = re.compile(r"(?:(てお|でお)り|ていて|でいて)[、,](?=[^。、]{2,40}[。!]*$)")
 
@@ -1728,7 +1734,7 @@ def _means_first_then_no(text: str) -> bool:
     means, rest = text[: last.end() - 1], text[last.end() :]  # the break (。 or 、) left out
     if not _NEGATED_END.fullmatch(rest):  # cheap first: most replies end otherwise
         return False
-    closed = _means_rest(means, blocks=True)
+    closed = _means_rest(_PER_USE_GRANT.sub("〔限〕", means), blocks=True)
     return bool(
         # a block, or a means said to handle it (「IP制限で対応しています。MFAはなし」)
         ("〔限〕" in closed or _HANDLED_BY.search(means))
@@ -1792,6 +1798,7 @@ _NOT_ALLOWED = re.compile(r"原則|(認め|許可し|許し|許さ|させ)(て|�
 # Who gets in: a measure that controls access (the asked one), and a block on getting in.
 _ACCESS_ASKED = re.compile(
     r"mfa|2fa|多要素|二要素|2要素|二段階|2段階|ワンタイム|otp|トークン|証明書|認証|ロック|入退室|入館|生体|ip制限|vpn"
+    r"|にだんかい|にようそ|たようそ|にんしょう"
 )
 _ACCESS_BLOCK = re.compile(
     r"(ログインでき|アクセスでき|接続でき|入れ|入ら|開か|開け|繋が|つなが|繋げ|つなげ|通れ|通さ|使え)(ない|ません|ず)"
@@ -1939,6 +1946,16 @@ _EQUIPPED_UNUSED = re.compile(
 )
 
 
+# English, folded: the measure negated, then the only way in (「MFA is not enforced, but they can
+# only log in from the bastion host」 → 「mfa未実施、、が、theycanのみloginfromthebastionhost」): a
+# block, or a part? Ask, 代替策 guessed.
+_EN_NEGATED_THEN_ONLY_WAY = re.compile(
+    r"(未実施|未導入|していません|しません|ない|なし|いいえ)[^。]{0,40}?"
+    r"(can|could|may|are|is)(be)?のみ(log|login|signin|connect|access|reach|ssh|get|be)"
+    r"[a-z]{0,20}?(from|via|through|over|behind|in)"
+)
+
+
 def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status | None] | None:
     """A confident reading the words do not settle, asked: (None, guess); or None."""
     if (
@@ -1965,6 +1982,8 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
         return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and _EQUIPPED_UNUSED.search(text) and not _WHEN_OR_WHERE.search(text):
         return None, Status.NOT_DONE
+    if status is Status.PARTIAL and "のみ" in text and _EN_NEGATED_THEN_ONLY_WAY.search(text):
+        return None, Status.ALTERNATIVE
     if status in (Status.DONE, Status.PARTIAL) and _RATHER_THAN.search(text):
         return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and _FORM_NOT_PRACTICE.search(text):
