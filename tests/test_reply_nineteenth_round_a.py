@@ -1,0 +1,63 @@
+"""Nineteenth round (issue #14, tuning64–68, branch i19a): confident readings on the 代替策 /
+look-alike boundary that now ask. Each case is our own wording for a class of replies, not a
+table reply. Readings are the rules' own (the gate is trained apart)."""
+
+from __future__ import annotations
+
+import pytest
+
+from interview.engine.answers import Status
+from tests.helpers import rules_reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a terse absence, then one verbless phrase naming what stands in its place
+        "暗号化なし、専用線のみ",
+        "暗号化なし・閉域網のみ",
+        "入館カード無し、守衛常駐",
+        "防犯ドアはないです、ビルの夜間シャッターと機械警備で",
+        # a notification that fires, after the measure said absent
+        "取引モニタリングの製品はないです。高額の出金があると担当者にメールが飛びます",
+        # a grant made for each use, then the measure said absent last
+        "権限はJIT方式で都度付与して、1時間で自動失効します。申請書のフローはないです",
+        # English: the measure negated, then the only way in
+        "MFA is not enforced, but staff can only log in from the bastion host.",
+    ],
+)
+def test_a_terse_or_reversed_alternative_asks_with_alternative(text):
+    assert rules_reading(text) == (None, Status.ALTERNATIVE), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # equipped, not used
+        "キャビネットに鍵はついてますが、施錠はしていません",
+        "不正検知のアラートはメールで届くけど、対応はしてないです",
+        # not even someone to look; it reaches nobody
+        "監査ログは残ってる、ただ確認する人も仕組みもない",
+        "通知は設定してありますが、誰にも届いていません",
+        # the weaker thing only, said bare
+        "二要素認証なし、パスワードのみ",
+    ],
+)
+def test_a_look_alike_asks_with_not_done(text):
+    assert rules_reading(text) == (None, Status.NOT_DONE), text
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a topic named before the bare 「のみ」: the weaker part that is done
+        ("入退室管理システムはない。サーバ室は施錠のみ", Status.PARTIAL),
+        # a log kept, nobody to look: the older tables' part (「も」 not said)
+        ("ログは取っていますが、見る人がいません", Status.PARTIAL),
+        # a plain no, or a plan, after the absence: no phrase naming a means
+        ("ないですね、今のところ", Status.NOT_DONE),
+        ("MFAはまだ入れてないです。ユーザーから要望が出たら考える感じ", Status.NOT_DONE),
+    ],
+)
+def test_look_alikes_keep_their_reading(text, status):
+    assert rules_reading(text)[0] is status, text
