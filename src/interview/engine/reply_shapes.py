@@ -1094,7 +1094,9 @@ def _means_then_no(text: str) -> bool:
 _RISK_FAMILIES = (
     # who logs in: a second factor, or where and from what one can log in at all
     (
-        re.compile(r"mfa|2fa|二要素|二段階|2段階|多要素|ワンタイム|otp|ハードウェアトークン|にだんかい|にようそ|たようそ"),
+        re.compile(
+            r"mfa|2fa|二要素|二段階|2段階|多要素|ワンタイム|otp|ハードウェアトークン|にだんかい|にようそ|たようそ"
+        ),
         re.compile(
             r"ip制限|接続元|ipアドレス|社内ip|ipから|踏み台|専用端末|専用回線|閉域|vpn"
             r"|クライアント証明書|証明書認証|(端末|デバイス)証明書|devicecert|鍵認証|公開鍵|passkey|パスキー|fido|mtls"
@@ -1982,7 +1984,11 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
         return Status.ALTERNATIVE, None
     if status in (Status.PARTIAL, Status.NOT_DONE) and _terse_absent_then_means(text, status):
         return None, Status.ALTERNATIVE
-    if status is Status.PARTIAL and _EQUIPPED_UNUSED.search(text) and not _WHEN_OR_WHERE.search(text):
+    if (
+        status is Status.PARTIAL
+        and _EQUIPPED_UNUSED.search(text)
+        and not _WHEN_OR_WHERE.search(text)
+    ):
         return None, Status.NOT_DONE
     if status is Status.PARTIAL and "のみ" in text and _EN_NEGATED_THEN_ONLY_WAY.search(text):
         return None, Status.ALTERNATIVE
