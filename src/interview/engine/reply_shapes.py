@@ -1484,8 +1484,20 @@ def _same_risk(asked: re.Match[str] | None, means: re.Match[str] | None, after: 
     return asked is not None and means is not None and asked.group(0) not in after
 
 
+# A block made by design, said as a negative (nineteenth round): 「休日夜間は…ログオン自体ができない
+# 設定としております」「USB自体をMDMで使えなくしてる」「証明書がないと繋がらないようにしています」
+# — the negation is the means itself, not a gap.
+_MADE_IMPOSSIBLE = re.compile(
+    r"((が|を)?(ないと|なければ|無いと|なしでは|無しでは))?"
+    r"(でき|使え|入れ|入ら|繋がら|つながら|繋げ|つなげ|開け|開か|書き込め|持ち出せ|落とせ|送れ|通ら|見られ|見れ)"
+    r"(ない|なく)(?=よう(に|な)|設定|構成|仕組み|作り|して|し|なって)"
+)
+
+
 def _means_rest(after: str, blocks: bool) -> str:
     """The rest with the means marked 〔限〕 (a negation that is the block itself is no gap)."""
+    if "な" in after:
+        after = _MADE_IMPOSSIBLE.sub("〔限〕", after)
     rest = _COVER_BLOCK.sub("〔限〕", after) if blocks else after
     rest = _COVERING.sub("〔限〕", _mark_conditional_blocks(rest)).replace("試行〔限〕", "〔限〕")
     return _PROPERTY_NONE.sub("〔限〕", _BLOCK_VERB.sub("〔限〕", rest))
@@ -1879,6 +1891,7 @@ def _absent_then_other(text: str) -> bool:
             or _CLOSING_MEANS.search(after)
             or _BY_MEANS.search(after)
             or _MEANS_VERB.search(after)
+            or "〔限〕" in _MADE_IMPOSSIBLE.sub("〔限〕", after)
         )
     )
 
