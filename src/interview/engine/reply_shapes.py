@@ -1861,7 +1861,11 @@ def _absent_then_other(text: str) -> bool:
         "〔" in before
         or len(after) < 6
         or _POSITIVE.search(before)
-        or _PARTIAL.search(before)
+        or (
+            _PARTIAL.search(before)
+            # the night or holiday left out is itself closed (as in `_absent_unsettled`)
+            and not (_NIGHT_OR_HOLIDAY.search(before) and _NIGHT_OR_HOLIDAY.search(after))
+        )
         or _COVER_SCOPE.search(before)
     ):
         return False
