@@ -1496,7 +1496,7 @@ _MADE_IMPOSSIBLE = re.compile(
 
 def _means_rest(after: str, blocks: bool) -> str:
     """The rest with the means marked 〔限〕 (a negation that is the block itself is no gap)."""
-    if "な" in after:
+    if "ない" in after or "なく" in after:
         after = _MADE_IMPOSSIBLE.sub("〔限〕", after)
     rest = _COVER_BLOCK.sub("〔限〕", after) if blocks else after
     rest = _COVERING.sub("〔限〕", _mark_conditional_blocks(rest)).replace("試行〔限〕", "〔限〕")
@@ -1605,7 +1605,7 @@ _HERE_ONLY_NOTHING_THERE = re.compile(
 # 未実施 alike (「ログは取ってるけど、誰も見てない」「ログは出ていますが、誰も見ていません」). Ask.
 # (Kept *only*, 「溜まってるだけで、誰も見てない」, is read 未実施: reply_indirect._KEPT_NOBODY_LOOKS.)
 _IN_PLACE_NOBODY_LOOKS = re.compile(
-    r"(けど|けれど|ものの|ますが|ですが|たが|るが|いが|[、,]ただ)[、,]?[^。、]{0,10}?"
+    r"(けど|けれど|ものの|ますが|ですが|たが|るが|いが|(?<=[、,])ただ)[、,]?[^。、]{0,10}?"
     r"((誰|だれ)も(見て|確認して|チェックして|読んで|対応して)(い|お)?(ない|ません)"
     # not even someone to look (「ただ見る人も仕組みもない」; 「見る人がいません」 stays a part), or it reaches nobody (「誰にも届いていません」)
     r"|(見る|確認する|チェックする|対応する)(人|担当|者)も[^。]{0,8}?(い|お|ない|ありません)(ない|ません)?"
