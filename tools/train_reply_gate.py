@@ -5,6 +5,8 @@
     python tools/train_reply_gate.py sweep     # the gate's θ table (correct / wrong / unsure)
     python tools/train_reply_gate.py unseen    # the whole reader on replies neither the rules
                                                # nor the gate learned (probe thirds)
+    python tools/train_reply_gate.py tables    # the whole reader on each newer blind table,
+                                               # by a gate trained on every table but that one
 
 Honest protocol: the classifier learns the *labels* of the tuning tables — ``replies.toml``,
 the first session's ``replies_heldout*.toml`` and ``replies_wide_tuning*.toml`` — and of the
@@ -364,7 +366,7 @@ def command_unseen() -> int:
     reply_gate.load_model.cache_clear()
     reply_gate.MODEL_PATH = path
     print(f"gate trained on {len(data)} replies; {len(unseen)} unseen replies")
-    take, defaults = reply_gate.TAKE, reply_gate.review.__defaults__
+    take_was, defaults = reply_gate.TAKE, reply_gate.review.__defaults__
     try:
         for theta, take in ((reply_gate.THETA, True), (reply_gate.THETA, False), (0.95, True)):
             reply_gate.TAKE = take
@@ -376,9 +378,46 @@ def command_unseen() -> int:
             print(f"θ {theta} TAKE {take} | {_cell(counts)}")
     finally:
         reply_gate.MODEL_PATH = original
-        reply_gate.TAKE, reply_gate.review.__defaults__ = take, defaults
+        reply_gate.TAKE, reply_gate.review.__defaults__ = take_was, defaults
         reply_gate.load_model.cache_clear()
         path.unlink()
+    return 0
+
+
+# Blind writers' tables the gate's switches were chosen on (nineteenth session): each is read
+# by the rules and a gate trained on every other table (the rules had two rounds on
+# tuning56/57 and small mends from tuning60–67).
+CV_TABLES = tuple(f"replies_wide_tuning{n}.toml" for n in (56, 57, *range(60, 68)))
+
+
+def command_tables() -> int:
+    """The whole reader, as it stands, on each of ``CV_TABLES``: the replies of one table read
+    with a gate that never learned them; then pooled (the figure OVERRIDE was chosen on)."""
+    from datetime import date
+
+    from interview.engine.reply import parse_status_reply
+
+    original = reply_gate.MODEL_PATH
+    pooled: Counter[str] = Counter()
+    try:
+        for name in CV_TABLES:
+            held = set(rows(DATA / name))
+            data = [row for row in training_rows() if row not in held]
+            path = Path(tempfile.mkstemp(suffix=".json")[1])
+            path.write_text(dump(to_json(train(data), [], len(data))), encoding="utf-8")
+            reply_gate.MODEL_PATH = path
+            reply_gate.load_model.cache_clear()
+            counts: Counter[str] = Counter()
+            for label, text in held:
+                got = parse_status_reply(text, today=date(2026, 11, 29)).status
+                counts[outcome(got, None if label == NO_STATUS else Status(label))] += 1
+            path.unlink()
+            pooled.update(counts)
+            print(f"{name}: {_cell(counts)}", flush=True)
+    finally:
+        reply_gate.MODEL_PATH = original
+        reply_gate.load_model.cache_clear()
+    print(f"pooled ({sum(pooled.values())}): {_cell(pooled)}")
     return 0
 
 
@@ -388,6 +427,7 @@ def main(argv: list[str]) -> int:
         "cv": command_cv,
         "sweep": command_sweep,
         "unseen": command_unseen,
+        "tables": command_tables,
     }
     if len(argv) != 1 or argv[0] not in commands:
         print(__doc__)
