@@ -64,3 +64,9 @@ def test_a_look_alike_asks_with_not_done(text):
 )
 def test_look_alikes_keep_their_reading(text, status):
     assert rules_reading(text)[0] is status, text
+
+
+def test_a_limit_said_not_set_is_the_absent_measure_not_a_part():
+    # 「絞っていない」 negates a limit: the measure absent, then the only way in — 代替策
+    text = "送信元IPは絞っていない。クライアント証明書を入れた端末からしか接続できないようにしてる"
+    assert rules_reading(text)[0] is Status.ALTERNATIVE, text

@@ -1451,10 +1451,16 @@ def _scope_after(after: str) -> bool:
     return scope is not None and not _WORK_STEP.search(scope.group(0))
 
 
+# A limit said not set (「接続元のネットワークは絞ってない」): the measure absent, not a part.
+_LIMIT_NEGATED = re.compile(r"(絞っ|限定し|限っ|制限し)て(い|お)?(ない|ません)")
+
+
 def _absent_unsettled(text: str, before: str, after: str, rest: str) -> bool:
     """The one guard list: a fact in force, a part, a plan or an unknown in the first clause; a
     scope on either side; a gap, caveat, ad hoc practice, part or negation of its own after."""
     lead = _NEARLY_NONE.sub("", _FEW_PEOPLE.sub("", before))
+    if "て" in lead:
+        lead = _LIMIT_NEGATED.sub("ない", lead)  # 「接続元は絞ってない」: no limit, not a part
     return bool(
         "〔" in before
         or _POSITIVE.search(before)
@@ -1862,7 +1868,7 @@ def _absent_then_other(text: str) -> bool:
         or len(after) < 6
         or _POSITIVE.search(before)
         or (
-            _PARTIAL.search(before)
+            _PARTIAL.search(_LIMIT_NEGATED.sub("ない", before))
             # the night or holiday left out is itself closed (as in `_absent_unsettled`)
             and not (_NIGHT_OR_HOLIDAY.search(before) and _NIGHT_OR_HOLIDAY.search(after))
         )
