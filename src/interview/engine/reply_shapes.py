@@ -1853,6 +1853,20 @@ def _said_as_block(text: str) -> bool:
     return not _NEGATIVE.search(after)
 
 
+# Scope words that name the same people (「管理者権限の申請書フローはない…特権は必要な時に…」).
+_SAME_PEOPLE = {"管理者": "特権", "特権": "管理者"}
+
+
+def _scope_is_the_topic(before: str, after: str) -> bool:
+    """The scope named after the absent measure is that measure's own topic (named in the
+    first clause too, or by a word for the same people): no part left out."""
+    scope = _COVER_SCOPE.search(after)
+    if scope is None:
+        return False
+    word = scope.group(1)
+    return word in before or _SAME_PEOPLE.get(word, "\0") in before
+
+
 def _absent_then_other(text: str) -> bool:
     """The asked measure said absent (or not yet) with no scope, then a means in force with no
     scope, gap or negation of its own: 代替策 or a part? Ask (for a confident 一部実施)."""
@@ -1877,7 +1891,7 @@ def _absent_then_other(text: str) -> bool:
         return False
     rest = _means_rest(after, blocks=True)
     return bool(
-        not _scope_after(after)
+        (not _scope_after(after) or _scope_is_the_topic(before, after))
         and not _NEGATIVE.search(rest)
         and not _ABSENT_GAP.search(after.replace("まだ", ""))
         and not _WEAKER_AFTER.search(after)
