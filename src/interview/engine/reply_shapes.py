@@ -1736,6 +1736,10 @@ _OTHER_WATCHER = re.compile(
 # 「権限はJIT方式で都度付与して、1時間で自動失効」: a grant made for each use is the means (just in
 # time), not a practice left to the moment (「都度」 alone is ad hoc: `_NOT_SETTLED`).
 _PER_USE_GRANT = re.compile(r"(その)?都度(の)?(付与|払い出|発行|払出)")
+# The hours a service is open: 「9時〜17時だけ」「9:00-18:00のみ」.
+_TIME_WINDOW = re.compile(
+    r"\d{1,2}(時|:\d\d)\s*(〜|~|-|ー|－|から)\s*\d{1,2}(時|:\d\d)(まで)?(の間)?(だけ|のみ)"
+)
 _HANDLED_BY = re.compile(r"(で|により|によって)(対応|カバー|担保|代替|補っ|補完)(して|し)(い|お)")
 _LAST_CONTINUATIVE = re.compile(r"(?:(てお|でお)り|ていて|でいて)[、,](?=[^。、]{2,40}[。!]*$)")
 
@@ -1754,6 +1758,11 @@ def _means_first_then_no(text: str) -> bool:
     means, rest = text[: last.end() - 1], text[last.end() :]  # the break (。 or 、) left out
     if not _NEGATED_END.fullmatch(rest):  # cheap first: most replies end otherwise
         return False
+    windowed = False
+    if _NIGHT_OR_HOLIDAY.search(rest) and _TIME_WINDOW.search(means):
+        # 「出金は営業日の9時〜17時だけ受け付けて…。夜間の自動アラートは作ってない」: the hours
+        # open are the block, and the night left out is closed by it
+        means, windowed = _TIME_WINDOW.sub("〔限〕", means), True
     closed = _means_rest(_PER_USE_GRANT.sub("〔限〕", means), blocks=True)
     return bool(
         # a block, or a means said to handle it (「IP制限で対応しています。MFAはなし」)
@@ -1764,7 +1773,9 @@ def _means_first_then_no(text: str) -> bool:
         # いません」
         and not (
             _PARTIAL.search(rest)
-            and not (_NIGHT_OR_HOLIDAY.search(rest) and _NIGHT_OR_HOLIDAY.search(means))
+            and not (
+                _NIGHT_OR_HOLIDAY.search(rest) and (windowed or _NIGHT_OR_HOLIDAY.search(means))
+            )
         )
         and not _NOT_SETTLED.search(closed)
         and not _COVER_SCOPE.search(text)
