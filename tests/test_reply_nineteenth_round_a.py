@@ -26,6 +26,8 @@ from tests.helpers import rules_reading
         "管理者アカウントの承認フローはないけど、特権は必要な時に30分だけ付与される方式で自動で記録してる",
         # the hours open are the block; the night left out, said last, is closed by them
         "振込は平日8時〜20時だけ受け付けていて、その間は担当が常に見ています。深夜の監視はしていません",
+        # another team or party does it, after the measure said absent
+        "脆弱性診断は外部に頼んでいない。四半期ごとに社内のセキュリティチームが診断してる",
         # a block made by design, said as a negative
         "休日の監視はしていませんが、休日は管理画面にログインできない設定にしています",
         "私物の持込み禁止ルールはないけど、社内LANは証明書がないと繋がらないようにしてる",

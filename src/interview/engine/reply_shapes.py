@@ -1385,6 +1385,10 @@ _BARE_ONLY = re.compile(
 _HANDED_OUT = re.compile(
     r"(soc|mssp|外部|専門(の)?(会社|業者|ベンダー)|委託先|ベンダー)[^。、]{0,12}?(委託|外注|監視して|見てもら)"
     r"|(監視|診断|確認|検査|チェック)[^。、]{0,6}?(委託|外注)"
+    # another team or party does it (nineteenth round): 「…外部のSOCサービスが初動から対応する」
+    # 「リリースのたびに社内のセキュリティ担当が診断してる」
+    r"|(担当|チーム|部門|部署|会社|業者|ベンダー|サービス|soc|mssp)が[^。、]{0,10}?"
+    r"(対応|監視|診断|検査|レビュー)(する|します|して)"
 )
 # A work step named with 本番 is no scope: 「本番作業は必ず2名で」.
 _WORK_STEP = re.compile(r"本番(作業|リリース|デプロイ|反映|変更|操作|適用)")
