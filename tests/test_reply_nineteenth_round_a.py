@@ -31,6 +31,9 @@ from tests.helpers import rules_reading
         # a block made by design, said as a negative
         "休日の監視はしていませんが、休日は管理画面にログインできない設定にしています",
         "私物の持込み禁止ルールはないけど、社内LANは証明書がないと繋がらないようにしてる",
+        "データ消去の証明書はもらっていない、鍵を捨てて読めなくしてる",
+        # the accounts removed by themselves, said first; the review said absent last
+        "異動のたびに人事システムと連動して権限が自動で付与・削除されます。定期的な棚卸しはしていません",
         # English: the measure negated, then the only way in
         "MFA is not enforced, but staff can only log in from the bastion host.",
     ],

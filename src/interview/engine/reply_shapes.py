@@ -972,7 +972,7 @@ _COVERING = re.compile(
     r"|施錠|金庫|入館証|生体認証|(クライアント|端末|電子)証明書|証明書(で|方式)|webauthn|パスキー|passkey|fido"
     r"|契約(条件|上の|で義務)|契約(で|により|上)[^。、]{0,16}?義務(付け|づけ)|監査権|(写し|報告書|証明書)を[^。、]{0,6}?(提出|出して|受領|もら)"
     r"|(残らない|残りません|落ちない|落ちません)|(経路|手段)が(ない|なく|ありません|ございません)"
-    r"|無効化|払い出|申請制|承認制|承認を経|自動で(止ま|失効|無効|ロック|削除|剥が|はが)|自動失効"
+    r"|無効化|払い出|申請制|承認制|承認を経|自動で[^。、]{0,6}?(止ま|失効|無効|ロック|削除|剥が|はが)|自動失効"
     r"|ratelimit|rate-limit|allowlist|whitelist|mtls|just-in-time|justintime|auto-expire|autoexpire"
     r"|(貸出簿|台帳|記録簿|入室簿|管理簿|記帳簿)(に|へ|で|への)[^。、]{0,4}?(記入|記帳|記録|管理)"
     # a count that is the limit: 「ログインAPIはWAFで5分100回まで」
@@ -1499,7 +1499,7 @@ def _same_risk(asked: re.Match[str] | None, means: re.Match[str] | None, after: 
 # — the negation is the means itself, not a gap.
 _MADE_IMPOSSIBLE = re.compile(
     r"((が|を)?(ないと|なければ|無いと|なしでは|無しでは))?"
-    r"(でき|使え|入れ|入ら|繋がら|つながら|繋げ|つなげ|開け|開か|書き込め|持ち出せ|落とせ|送れ|通ら|見られ|見れ)"
+    r"(でき|使え|入れ|入ら|繋がら|つながら|繋げ|つなげ|開け|開か|書き込め|持ち出せ|落とせ|送れ|通ら|見られ|見れ|読め)"
     r"(ない|なく)(?=よう(に|な)|設定|構成|仕組み|作り|して|し|なって)"
 )
 
@@ -1546,9 +1546,9 @@ def _absent_then_means(text: str, families_only: bool = False) -> str:
     said_positively = not _NEGATIVE.search(_means_rest(after, blocks=False))
     if (_COVERING.search(after) or _conditional_block(after)) and in_force and said_positively:
         return "cover"
-    if (_CLOSING_MEANS.search(after) or _HANDED_OUT.search(after)) and (
-        in_force or _CLOSING_MEANS.search(rest) or _HANDED_OUT.search(rest)
-    ):
+    if (
+        _CLOSING_MEANS.search(after) or _HANDED_OUT.search(after) or _MADE_IMPOSSIBLE.search(after)
+    ) and (in_force or _CLOSING_MEANS.search(rest) or _HANDED_OUT.search(rest)):
         return "named"
     return "fact" if in_force else ""
 
