@@ -34,6 +34,8 @@ from tests.helpers import rules_reading
         "データ消去の証明書はもらっていない、鍵を捨てて読めなくしてる",
         # the accounts removed by themselves, said first; the review said absent last
         "異動のたびに人事システムと連動して権限が自動で付与・削除されます。定期的な棚卸しはしていません",
+        # every operation recorded, someone checks it (said as a noun)
+        "承認ワークフローはないけど、作業は全部録画して翌朝リーダーが確認",
         # English: the measure negated, then the only way in
         "MFA is not enforced, but staff can only log in from the bastion host.",
     ],
@@ -78,4 +80,10 @@ def test_look_alikes_keep_their_reading(text, status):
 def test_a_limit_said_not_set_is_the_absent_measure_not_a_part():
     # 「絞っていない」 negates a limit: the measure absent, then the only way in — 代替策
     text = "送信元IPは絞っていない。クライアント証明書を入れた端末からしか接続できないようにしてる"
+    assert rules_reading(text)[0] is Status.ALTERNATIVE, text
+
+
+def test_endpoints_reset_every_day_cover_a_missing_antivirus():
+    # the malware family: endpoints wiped every day (初期化) are the means, as 作り直し
+    text = "ウイルス対策ソフトは入れていないが、端末はすべてVDIで毎日初期化される運用です"
     assert rules_reading(text)[0] is Status.ALTERNATIVE, text

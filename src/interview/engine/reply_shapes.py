@@ -56,7 +56,9 @@ _CLOSING_MEANS = re.compile(
     r"|監視で|で拾|で検知|で検出|で気づ"
     # switched off until needed, copies kept elsewhere
     r"|無効化|承認を得て|複製|レプリケーション|冗長化|二重化|別リージョン|預け|しか(持|置|保持|保存|残)"
-    r"|施錠|鍵付き|センサー|読み取り専用|再作成|作り直|使い捨て|イミュータブル"
+    r"|施錠|鍵付き|センサー|読み取り専用|再作成|作り直|初期化|使い捨て|イミュータブル"
+    # every operation recorded (「操作は全部録画して翌日上長が確認」)
+    r"|(全部|すべて|全て|毎回|都度)[^。、]{0,4}?(録画|録音)"
     r"|offline|asafe|twopeople|twopersons|manually|byhand|onpaper"
     # a log kept by hand: 「鍵は総務が管理して貸出簿に記入してます」
     r"|(貸出簿|台帳|記録簿|入室簿|管理簿|記帳簿)(に|へ|で|への)[^。、]{0,4}?(記入|記帳|記録|管理)"
@@ -1138,7 +1140,7 @@ _RISK_FAMILIES = (
     (
         re.compile(r"ウイルス対策|ウィルス対策|アンチウイルス|アンチウィルス|antivirus"),
         re.compile(
-            r"edr|crowdstrike|chromebook|defender|読み取り専用|再作成|作り直|os(側)?の(保護|標準)"
+            r"edr|crowdstrike|chromebook|defender|読み取り専用|再作成|作り直|初期化|os(側)?の(保護|標準)"
         ),
     ),
     # watching for attacks: a SIEM, IDS or monitoring product, or a cloud detector or alerts
@@ -1513,6 +1515,10 @@ def _means_rest(after: str, blocks: bool) -> str:
     return _PROPERTY_NONE.sub("〔限〕", _BLOCK_VERB.sub("〔限〕", rest))
 
 
+# Someone does it, said as a noun (「…翌日上長が確認」「…担当者が照合」): in force.
+_DOER_NOUN_END = re.compile(r"(?<=[一-龥ァ-ヶー])が[一-龥]{2,4}[。!]*$")
+
+
 def _absent_then_means(text: str, families_only: bool = False) -> str:
     """「警備員なし。ICカード入館のみ」「当行では回線の暗号化は行っておりませんが、接続先とは専用線
     による閉域網で接続しております」 → "cover"; 「IDSなし、SOCに24h監視を委託」 → "named";
@@ -1540,6 +1546,7 @@ def _absent_then_means(text: str, families_only: bool = False) -> str:
         or "〔限〕" in rest
         or _TELEGRAPHIC.search(rest)
         or _RULE_END.search(rest)
+        or _DOER_NOUN_END.search(rest)
     )
     # a block said only as a negative (「…でしか繋いでいないので外からは届きません」) is read
     # outright for a same-risk pair only; otherwise it asks
