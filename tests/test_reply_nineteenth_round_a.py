@@ -34,8 +34,6 @@ from tests.helpers import rules_reading
         "データ消去の証明書はもらっていない、鍵を捨てて読めなくしてる",
         # the accounts removed by themselves, said first; the review said absent last
         "異動のたびに人事システムと連動して権限が自動で付与・削除されます。定期的な棚卸しはしていません",
-        # every operation recorded, someone checks it (said as a noun)
-        "承認ワークフローはないけど、作業は全部録画して翌朝リーダーが確認",
         # English: the measure negated, then the only way in
         "MFA is not enforced, but staff can only log in from the bastion host.",
     ],
@@ -87,3 +85,9 @@ def test_endpoints_reset_every_day_cover_a_missing_antivirus():
     # the malware family: endpoints wiped every day (初期化) are the means, as 作り直し
     text = "ウイルス対策ソフトは入れていないが、端末はすべてVDIで毎日初期化される運用です"
     assert rules_reading(text)[0] is Status.ALTERNATIVE, text
+
+
+def test_recorded_and_checked_said_as_nouns_asks():
+    # every operation recorded, someone checks it (said as a noun): no longer a confident 未実施
+    text = "承認ワークフローはないけど、作業は全部録画して翌朝リーダーが確認"
+    assert rules_reading(text)[0] is None, text
