@@ -36,6 +36,8 @@ from tests.helpers import rules_reading
         "異動のたびに人事システムと連動して権限が自動で付与・削除されます。定期的な棚卸しはしていません",
         # English: the measure negated, then the only way in
         "MFA is not enforced, but staff can only log in from the bastion host.",
+        # English: the measure said not run, then a sentence naming a means in force
+        "We don't run a WAF. The API gateway rate-limits every client key.",
     ],
 )
 def test_a_terse_or_reversed_alternative_asks_with_alternative(text):
@@ -91,3 +93,9 @@ def test_recorded_and_checked_said_as_nouns_asks():
     # every operation recorded, someone checks it (said as a noun): no longer a confident 未実施
     text = "承認ワークフローはないけど、作業は全部録画して翌朝リーダーが確認"
     assert rules_reading(text)[0] is None, text
+
+
+def test_english_not_run_then_a_plan_stays_not_done():
+    assert rules_reading("We don't have a WAF yet. We plan to add one next quarter.")[0] is (
+        Status.NOT_DONE
+    )

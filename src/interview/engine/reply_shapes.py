@@ -2019,6 +2019,28 @@ _EN_NEGATED_THEN_ONLY_WAY = re.compile(
 )
 
 
+# English, folded: 「We don't run an IDS. VPC Flow Logs feed into Datadog with anomaly monitors that
+# page on-call.」 → 「weしていません、anids。vpcflowlogs…monitorsthatpageon-call」: the measure said not
+# run, then a sentence naming a means in force, nothing negated or planned in it. Ask, 代替策 guessed.
+_EN_NOT_RUN_THEN = re.compile(r"^(we|they|i)?(していません|しません)、[a-z0-9\-]{2,30}。")
+_EN_MEANS = re.compile(
+    r"monitor|alert|page(s|d)?on-?call|oncall|review|reconcil|restrict|block|allowlist|whitelist"
+    r"|rate-?limit|approv|encrypt|vpn|privatelink|clientcert|certificate|scan|bugbounty|mssp|soc(?![a-z])"
+    r"|twopeople|twopersons|foureyes|immutable|rebuil|wiped|snapshot|replicat"
+)
+_EN_NOT_SETTLED = re.compile(
+    r"[ぁ-ゖ一-龥]|but|some|except|notfor|yet|plan|nobody|never|sometimes|manual|adhoc|ad-hoc"
+)
+
+
+def _en_not_run_then_means(text: str) -> bool:
+    found = _EN_NOT_RUN_THEN.match(text)
+    if found is None:
+        return False
+    rest = text[found.end() :].replace("実施しています", "")
+    return bool(_EN_MEANS.search(rest)) and not _EN_NOT_SETTLED.search(rest)
+
+
 def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status | None] | None:
     """A confident reading the words do not settle, asked: (None, guess); or None."""
     if (
@@ -2049,6 +2071,10 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
         and not _WHEN_OR_WHERE.search(text)
     ):
         return None, Status.NOT_DONE
+    if status is Status.NOT_DONE and text.startswith(("we", "they", "i", "して")) and (
+        _en_not_run_then_means(text)
+    ):
+        return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and "のみ" in text and _EN_NEGATED_THEN_ONLY_WAY.search(text):
         return None, Status.ALTERNATIVE
     if status in (Status.DONE, Status.PARTIAL) and _RATHER_THAN.search(text):
