@@ -37,7 +37,7 @@ from tests.helpers import rules_reading
         # English: the measure negated, then the only way in
         "MFA is not enforced, but staff can only log in from the bastion host.",
         # English: the measure said not run, then a sentence naming a means in force
-        "We don't run a WAF. The API gateway rate-limits every client key.",
+        "We don't run a WAF. Cloudflare blocks bot traffic in front of the API.",
     ],
 )
 def test_a_terse_or_reversed_alternative_asks_with_alternative(text):

@@ -2071,8 +2071,10 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
         and not _WHEN_OR_WHERE.search(text)
     ):
         return None, Status.NOT_DONE
-    if status is Status.NOT_DONE and text.startswith(("we", "they", "i", "して")) and (
-        _en_not_run_then_means(text)
+    if (
+        status is Status.NOT_DONE
+        and text.startswith(("we", "they", "i", "して"))
+        and (_en_not_run_then_means(text))
     ):
         return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and "のみ" in text and _EN_NEGATED_THEN_ONLY_WAY.search(text):
