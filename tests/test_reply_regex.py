@@ -389,3 +389,111 @@ def test_the_patterns_written_in_place_are_found_and_compiled_ahead():
     assert r"(ほぼ|ほとんど)(何|なに)も" in literal_patterns(reply_rules)
     reply_modules = [m for n, m in sys.modules.items() if n.startswith("interview.engine.reply")]
     assert compile_literals(reply_modules) >= 100
+
+
+def test_look_behinds_after_the_first_character_match_as_before():
+    """An alternative led by look-behinds and a character leads with the character
+    (``_rotated``): the same matches, groups included, at the start of the text too."""
+    source = r"(?<!未)(?<=[^x])実施(済|中)|(?<![\d.])[0０](%|割)|(?<=で)(あり|ある)|^はい|(a|b)c"
+    texts = [
+        "未実施済、実施中",
+        "実施済",
+        "10%と0割、０％",
+        "であり、ある",
+        "はい",
+        "bc",
+        "。0%",
+        "",
+    ]
+    plain, quick = re.compile(source), reply_regex.quick(source)
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in quick.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ], text
+
+
+def test_an_alternation_finds_the_first_match_where_its_pattern_does(monkeypatch):
+    """A pattern led by its finder (a look-ahead on where an alternative may match) finds
+    the same matches, spans and groups, asked once or again."""
+    import random
+
+    source = (
+        r"(?<!未)実施(済|中)|ていない|だけ(?!で)|(\d{1,2})割|(全|一)部[^、]{0,5}?のみ|^はい"
+        r"|(?:(?<=[、,])|(?<=ので))(なんとも)$|(て|で)(い)?たっけ|[^、。]{0,3}(なし|無し)$"
+    )
+    monkeypatch.setattr(reply_regex, "_FINDER_MIN", 2)  # this one led by its finder
+    rules = Alternation(source)
+    assert reply_regex._finder(reply_regex._P.parse(source)) is not None
+    plain = re.compile(source)
+    rng = random.Random(19)
+    words = [
+        "実施済",
+        "未",
+        "実施中",
+        "ていない",
+        "だけで",
+        "だけ",
+        "3割",
+        "全部の端末のみ",
+        "はい",
+    ]
+    words += ["、", "ので", "なんとも", "てたっけ", "でいたっけ", "なし", "。", "x"]
+    for _ in range(300):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+        for _ in range(2):
+            found, expected = rules.search(text), plain.search(text)
+            assert (found and (found.span(), found.groups())) == (
+                expected and (expected.span(), expected.groups())
+            ), text
+            assert rules.sub("X", text) == plain.sub("X", text)
+
+
+def test_an_alternative_that_refers_to_its_groups_stands_as_its_first_characters(monkeypatch):
+    def finder(source: str) -> object:
+        return reply_regex._finder(reply_regex._P.parse(source))
+
+    assert finder(r"^(?P<nod>はい|うん)、?(?P=nod)$|いいえ") is not None
+    assert finder(r"(a)\1|b") is not None
+    assert finder(r"(.)\1|b") is None  # any character may start it: no finder
+    monkeypatch.setattr(reply_regex, "_FINDER_MIN", 2)
+    source = r"^(?P<nod>はい|うん)、?(?P=nod)$|(a)\2|いいえ|" + "|".join("xyzwvuts")
+    plain, quick = re.compile(source), reply_regex.quick(source)
+    for text in ["はいはい", "はい、はい", "うんうん", "はいうん", "aa", "いいえ", "ab", "xtz", ""]:
+        assert [(m.span(), m.groups()) for m in quick.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ], text
+
+
+def test_kept_character_classes_compile_as_re_does():
+    """Classes optimized once and kept (``_optimized_charset``) give re's own code, and
+    re's compiler is left as it was."""
+    sources = [
+        r"[一-龥ァ-ヶー]+|(?<=[^、。])x",
+        r"[^\s、]{2}|[\d０-９]割",
+        r"(?<![a-z])[ァ-ヶ]{2,}です",
+    ]
+    for source in sources:
+        tree = reply_regex._P.parse(source)
+        plain = reply_regex.program(tree)
+        with reply_regex._charsets_kept():
+            kept = reply_regex.program(reply_regex._P.parse(source))
+            again = reply_regex.program(reply_regex._P.parse(source))
+        assert plain == kept == again
+    assert reply_regex._CO._optimize_charset is reply_regex._OPTIMIZE_CHARSET
+
+
+def test_only_katakana_runs_that_may_spell_a_verdict_are_looked_at():
+    """fold's katakana runs: those led by another character are left as they are anyway."""
+    import random
+
+    from interview.engine import reply_normalize as normalize
+
+    rng = random.Random(14)
+    alphabet = (
+        "ヤッテルデキワカラナイシアマダジタオウミガトヒフメヨケンチブクニハエゼバリョスムーァ漢あ、"
+    )
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert normalize._VERDICT_RUN.sub(normalize._kana, text) == normalize._KATAKANA_WORD.sub(
+            normalize._kana, text
+        ), text

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from interview.engine.reply_regex import fast
+from interview.engine.reply_regex import fast, fast_module
 
 _LETTERS = re.compile(r"[a-z]")
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヶ一-龥]")
@@ -397,5 +397,8 @@ def fold_english(text: str) -> str:
         return _MIXED.sub(_mixed, text)
     return text
 
+
+# The plain patterns behind their first-character look-ahead (reply_regex.fast).
+fast_module(globals())
 
 __all__ = ["UNREAD_NEGATION", "fold_english", "is_english"]

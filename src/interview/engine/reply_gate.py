@@ -161,13 +161,14 @@ def _known_features(folded: str, predicates: tuple[str, ...]) -> set[str]:
     """
     from interview.engine.reply_predicates import fold_predicates
 
-    grams = ngrams(folded)
-    out = set(grams)
-    out.update(WORD + run for run in _RUNS.findall(folded))
+    out = ngrams(folded)
     canonical = fold_predicates(folded)
-    if canonical != folded:
+    added: list[str] = []
+    if canonical != folded:  # (looked up among the n-grams alone, before anything is added)
         text = START + _BREAKS.sub("、", canonical).strip("、") + END
-        out.update(PREDICATE + gram for gram in predicates if gram not in grams and gram in text)
+        added = [PREDICATE + gram for gram in predicates if gram not in out and gram in text]
+    out.update(WORD + run for run in _RUNS.findall(folded))
+    out.update(added)
     return out
 
 
@@ -207,7 +208,8 @@ class Exact:
         return cls(scale, tuple(bias), packed, offset, width, predicates)
 
     def scores(self, found: set[str]) -> list[float]:
-        total = sum(map(self.packed.get, found, repeat(0)))
+        # the rows of the features known (a packed row is never 0: its count bit is set)
+        total = sum(filter(None, map(self.packed.get, found)))
         width = self.width
         mask = (1 << width) - 1
         shift = self.offset * (total >> (width * len(self.bias)))  # offset × rows found

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from interview.engine.reply_english import fold_english
-from interview.engine.reply_regex import Steps, fast_module, literals
+from interview.engine.reply_regex import Steps, fast_module, first_character_set, literals
 from interview.engine.reply_romaji import ROMAJI_REPLY, romaji_reply_as_kana
 
 # Polite padding that carries no verdict (and would otherwise look like one:
@@ -333,9 +333,27 @@ _SPACE = re.compile(r"[\s\u3000]+")
 _SPACED_LETTERS = re.compile(r"(?:[^\s\u3000][\s\u3000]+){2,}[^\s\u3000]")
 
 
+# katakana ァ–ヶ to their hiragana ぁ–ゖ (ー and the rest unchanged)
+_TO_HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
+
+
+def _verdict_runs() -> re.Pattern[str]:
+    """The katakana runs ``_kana`` may change: those led by the katakana of a character that
+    can start ``_KANA_VERDICT`` (any other run is left as it is, so it is not looked at)."""
+    initials = first_character_set(_KANA_VERDICT.pattern)
+    if initials is None:
+        return _KATAKANA_WORD
+    katakana = {chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in initials}
+    lead = "".join(sorted(c for c in katakana if "ァ" <= c <= "ヶ" or c == "ー"))
+    return re.compile(f"(?<![ァ-ヶー])[{lead}][ァ-ヶー]*") if lead else re.compile(r"(?!)")
+
+
+_VERDICT_RUN = _verdict_runs()
+
+
 def _kana(match: re.Match[str]) -> str:
     run = match.group(0)
-    hira = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in run)
+    hira = run.translate(_TO_HIRAGANA)
     return hira if _KANA_VERDICT.match(hira) else run
 
 
@@ -614,7 +632,7 @@ def fold(text: str) -> str:
     s = fold_english(s)  # 「MFA is enforced for all users」「WAFはenabledです」
     s = _SPACE.sub("", s)
     s = _EMBEDDED_ENGLISH.sub(lambda m: _EMBEDDED[m.group(0)], s)
-    s = _KATAKANA_WORD.sub(_kana, s)
+    s = _VERDICT_RUN.sub(_kana, s)
     if any(small in s for small in _SMALL_KANA):
         s = s.translate(_SMALL)
     # long vowels, laughter, final particles, romaji tails, dialect forms, bare marks, kana
@@ -637,7 +655,7 @@ def spelling_fold(text: str) -> str:
     よてい → 予定). A superset check for words that ``fold`` would show: a text that lacks a
     word here lacks it after ``fold`` too, unless it is English (``fold_english`` reads it)."""
     s = _SPACE.sub("", _JA_SPACE.sub("、", unicodedata.normalize("NFKC", text).casefold()))
-    s = _KATAKANA_WORD.sub(_kana, s)
+    s = _VERDICT_RUN.sub(_kana, s)
     if any(small in s for small in _SMALL_KANA):
         s = s.translate(_SMALL)
     return _WORD_RE.sub(_word, _LONG.sub("", s))

@@ -15,6 +15,7 @@ so those positions fail on one class test; the matches are the same.
 
 from __future__ import annotations
 
+import contextlib
 import dis
 import importlib
 import re
@@ -142,6 +143,28 @@ def _skips_ahead_already(items: Any) -> bool:
     return op is _C.BRANCH and all(branch and branch[0][0] is _C.LITERAL for branch in av[1])
 
 
+def _rotated(alternative: Any) -> bool:
+    """An alternative led by look-behinds and then a character (a literal or a class)
+    rewritten to lead with the character, each look-behind after it and ending with it:
+    「(?<!未)実施」 → 「実(?<!未実)施」. The same positions match (the character is there, so
+    what precedes it is what precedes the pair), and ``re`` skips the alternative on one
+    character test, as for any alternative led by a literal. Returns whether it was
+    rewritten."""
+    data = alternative.data
+    lead = 0
+    while lead < len(data) and data[lead][0] in (_C.ASSERT, _C.ASSERT_NOT) and data[lead][1][0] < 0:
+        lead += 1
+    if not lead or lead == len(data) or data[lead][0] not in (_C.LITERAL, _C.IN):
+        return False
+    first = data[lead]
+    behind = [
+        (op, (direction, _P.SubPattern(alternative.state, [*inner.data, first])))
+        for op, (direction, inner) in data[:lead]
+    ]
+    data[: lead + 1] = [first, *behind]
+    return True
+
+
 def _guard_alternatives(alternatives: list[Any]) -> None:
     """Each top-level alternative led by a group or a look-behind gets its own look-ahead:
     where the pattern's look-ahead lets a position through (a common kana such as し or が
@@ -149,6 +172,8 @@ def _guard_alternatives(alternatives: list[Any]) -> None:
     does by itself for alternatives led by a literal."""
     for alternative in alternatives:
         if not alternative.data or alternative.data[0][0] in (_C.LITERAL, _C.IN):
+            continue
+        if _rotated(alternative):
             continue
         chars, nullable = _first_of_sequence(alternative)
         if chars and not nullable:
@@ -246,7 +271,177 @@ def _quick(source: str) -> tuple[re.Pattern[str], bool]:
     return compiled, everywhere
 
 
+_FINDER_MIN = 16  # top-level alternatives from which a pattern is led by its finder
+# Where a finder's groups are tried from: a text's character is in one of these ranges (the
+# punctuation, digits and Latin letters; hiragana; katakana; kanji in three parts), and
+# only the groups that may start with a character of its range are tried there.
+_BUCKETS: tuple[tuple[int, int], ...] = (
+    (0, 0x303F),
+    (0x3040, 0x309F),
+    (0x30A0, 0x30FF),
+    (0x3100, 0x5FFF),
+    (0x6000, 0x7FFF),
+    (0x8000, 0x10FFFF),
+)
+# 「[\s\S]」: any character, line breaks included
+_ANY_CHARACTER = (
+    (_C.IN, [(_C.CATEGORY, _C.CATEGORY_SPACE), (_C.CATEGORY, _C.CATEGORY_NOT_SPACE)])
+    if _C is not None
+    else None
+)
+# what a finder copies as it is (no group inside); any other item stops the finder
+_LEAVES = frozenset(
+    getattr(_C, name, None) for name in ("LITERAL", "NOT_LITERAL", "IN", "ANY", "AT", "CATEGORY")
+) - {None}
+
+
+def _plain_copy(items: Any, state: Any) -> Any:
+    """A copy of parsed items with their groups plain (no capture, no number), so that a
+    copy tried in a look-ahead sets no group; ValueError at a reference to a group."""
+    data: list[tuple[Any, Any]] = []
+    for op, av in items:
+        if op is _C.SUBPATTERN:  # (group, flags added, flags removed, items)
+            data.append((op, (None, av[1], av[2], _plain_copy(av[3], state))))
+        elif op is _C.BRANCH:
+            data.append((op, (None, [_plain_copy(branch, state) for branch in av[1]])))
+        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+            data.append((op, (av[0], _plain_copy(av[1], state))))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+            data.append((op, (av[0], av[1], _plain_copy(av[2], state))))
+        elif op in _LEAVES:
+            data.append((op, av))
+        else:  # a reference to a group, an atomic group, anything else
+            raise ValueError(f"finder: {op} not copied")
+    return _P.SubPattern(state, data)
+
+
+def _branch(items: list[Any], state: Any) -> Any:
+    """Alternatives (copies, changed here) as one pattern, as ``re``'s parser writes them:
+    an item that leads every alternative is taken out in front (「ab|ac」 → 「a(?:b|c)」),
+    the same matches."""
+    if len(items) == 1:
+        return items[0]
+    prefix = []
+    while all(items) and all(item.data[0] == items[0].data[0] for item in items):
+        prefix.append(items[0].data[0])
+        for item in items:
+            del item.data[0]
+    return _P.SubPattern(state, [*prefix, (_C.BRANCH, (None, items))])
+
+
+def _tried_after(chars: _Ranges, inner: list[Any], state: Any) -> Any:
+    r"""「[ab](?<=(?=inner)[\s\S])」: *inner* (alternatives) tried only where the text's
+    character is one of *chars*, from that character (the look-behind steps back over it:
+    any character there will do, it is one of *chars*; a small class is quicker to compile
+    than theirs)."""
+    first = (_C.IN, _charset_items(chars))
+    behind = _P.SubPattern(state, [(_C.ASSERT, (1, _branch(inner, state))), _ANY_CHARACTER])
+    return _P.SubPattern(state, [first, (_C.ASSERT, (-1, behind))])
+
+
+def _finder(tree: Any) -> Any | None:
+    """For a parsed alternation, a pattern that matches at the positions where it matches
+    (where one of its alternatives does), tried faster: each alternative whose first
+    characters are known is tried only after one of them, as 「[ab](?<=(?=alternative)[ab])」
+    (the class skips the position on one test, as ``re`` skips an alternative led by a
+    literal; the look-behind steps back to try the alternative from the same position),
+    those with the same first characters together, and those groups in turn only after a
+    character of their range (``_BUCKETS``). Its groups are plain (``_plain_copy``). An
+    alternative that refers to a group stands as its first characters alone (or 「^」 when
+    it starts the text): the finder then matches there too, which is only tried in vain.
+    None when such an alternative's first characters are not known."""
+    state = tree.state
+    grouped: dict[tuple[tuple[int, int], ...], tuple[_Ranges, list[Any]]] = {}
+    alone: dict[tuple[tuple[int, int], ...], Any] = {}
+    tried: list[Any] = []  # the alternatives whose first characters are not known
+    for alternative in tree.data[0][1][1]:
+        chars, nullable = _first_of_sequence(alternative)
+        known = chars if chars and not nullable else None
+        try:
+            copy = _plain_copy(alternative, state)
+        except ValueError:
+            if alternative.data and alternative.data[0] == (_C.AT, _C.AT_BEGINNING):
+                alone[()] = _P.SubPattern(state, [(_C.AT, _C.AT_BEGINNING)])
+            elif known:
+                key = tuple(sorted(set(known)))
+                alone[key] = _P.SubPattern(state, [(_C.IN, _charset_items(known))])
+            else:
+                return None
+            continue
+        if known:
+            grouped.setdefault(tuple(sorted(set(known))), (known, []))[1].append(copy)
+        else:
+            tried.append(copy)
+    buckets: list[tuple[_Ranges, list[Any]]] = [([], []) for _ in _BUCKETS]
+    for chars, alternatives in grouped.values():
+        branch = _tried_after(chars, alternatives, state)
+        for (low, high), (within, branches) in zip(_BUCKETS, buckets, strict=True):
+            part = [
+                (max(a, low), min(b, high))
+                for a, b in chars
+                if (a, b) not in _CATEGORIES and a <= high and b >= low
+            ]
+            if not low:  # \d and \s as they are
+                part += [c for c in chars if c in _CATEGORIES]
+            if part:
+                within += part
+                branches.append(branch)
+    branches = [
+        _tried_after(within, inner, state) if len(inner) > 1 else inner[0]
+        for within, inner in buckets
+        if inner
+    ]
+    branches += [*tried, *alone.values()]
+    return _branch(branches, state)
+
+
+_CHARSETS: dict[Any, tuple[list[Any], bool]] = {}  # re's optimized character classes, kept
+_CHARSETS_KEPT = 4096
+_OPTIMIZE_CHARSET = _CO._optimize_charset if _CO is not None else None
+
+
+def _optimized_charset(
+    charset: Any, iscased: Any = None, fixup: Any = None, fixes: Any = None
+) -> tuple[list[Any], bool]:
+    """``re``'s ``_optimize_charset``, its answer kept for each class: the rules repeat the
+    same large classes (「[一-龥ァ-ヶー]」, one Python step per character to optimize) in
+    hundreds of places, and a finder repeats its alternatives' first characters."""
+    if fixup is not None or fixes is not None:  # (ignoring case: as re does)
+        return _OPTIMIZE_CHARSET(charset, iscased, fixup, fixes)  # type: ignore[misc]
+    try:
+        key = (tuple(charset), iscased)
+        found = _CHARSETS.get(key)
+    except TypeError:  # an item that cannot be a key
+        return _OPTIMIZE_CHARSET(charset, iscased, fixup, fixes)  # type: ignore[misc]
+    if found is None:
+        if len(_CHARSETS) >= _CHARSETS_KEPT:
+            _CHARSETS.clear()
+        found = _CHARSETS[key] = _OPTIMIZE_CHARSET(charset, iscased)  # type: ignore[misc]
+    return list(found[0]), found[1]
+
+
+@contextlib.contextmanager
+def _charsets_kept() -> Iterator[None]:
+    """``re``'s compiler with its optimized classes kept (``_optimized_charset``) while
+    the rules compile (the same code; the compiler is left as it was after)."""
+    if _CO is None or _CO._optimize_charset is _optimized_charset:  # (another thread's)
+        yield
+        return
+    _CO._optimize_charset = _optimized_charset
+    try:
+        yield
+    finally:
+        _CO._optimize_charset = _OPTIMIZE_CHARSET
+
+
 def _compile_quick(
+    source: str, tree: Any, chars: _Ranges | None, nullable: bool
+) -> tuple[re.Pattern[str], bool]:
+    with _charsets_kept():
+        return _compile_quick_kept(source, tree, chars, nullable)
+
+
+def _compile_quick_kept(
     source: str, tree: Any, chars: _Ranges | None, nullable: bool
 ) -> tuple[re.Pattern[str], bool]:
     try:
@@ -255,7 +450,17 @@ def _compile_quick(
         if chars is None or nullable or not chars:
             return re.compile(source), True
         if len(tree.data) == 1 and tree.data[0][0] is _C.BRANCH:
+            # (the finder copies the alternatives before their guards are added)
+            lead = None
+            if len(tree.data[0][1][1]) >= _FINDER_MIN:
+                with contextlib.suppress(Exception):  # an unknown construct: no finder
+                    lead = _finder(tree)
             _guard_alternatives(tree.data[0][1][1])
+            if lead is not None:
+                # a position where no alternative matches fails on the finder's class tests;
+                # where one does, the alternatives are tried in their order as before, so
+                # the matches are the same, groups included
+                tree.data[:0] = [(_C.ASSERT, (1, lead))]
         try:
             compiled = _compiled(tree, program(tree, _first_characters_info(tree, chars)))
         except Exception:  # pragma: no cover  # another re: the look-ahead instead
@@ -346,6 +551,12 @@ def _starts(source: str) -> frozenset[str] | None:
     return _as_set(chars)
 
 
+def first_character_set(source: str) -> frozenset[str] | None:
+    """The characters that can start a match of *source* when they are few and known
+    (``_starts``: ``\\d`` and ``\\s`` as two-character marks), else None."""
+    return _starts(source)
+
+
 def _as_set(chars: _Ranges) -> frozenset[str] | None:
     """A class's characters as a set (``\\d`` as ``_ANY_DIGIT``), or None when too many."""
     ranges = [c for c in chars if c not in _CATEGORIES]
@@ -433,6 +644,7 @@ def _needs_of_tree(tree: Any, chars: _Ranges | None, nullable: bool) -> tuple[fr
     return tuple(dict.fromkeys(sorted(needs, key=len)))  # the smallest (likeliest absent) first
 
 
+_FOUND_KEPT = 32  # shorter texts an Alternation keeps what it found in
 _VIABLE_KEPT = 64  # sets of characters whose alternatives an Alternation keeps
 _ANY_DIGIT = "\\d"  # two characters: stands for any digit among a text's characters
 _ANY_SPACE = "\\s"  # and for any blank (what \\s matches in a str pattern)
@@ -538,6 +750,9 @@ class Alternation:
     On long text, an alternative is not searched at all when the text lacks every character
     of one of the sets a match needs (``_needs``: its first characters, a literal it
     holds, one of each branch of a group it must pass through).
+
+    On shorter text the whole pattern is searched (led by its ``finder``); what it found in
+    the last few texts is kept (the rules ask of the same clause several times).
     """
 
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
@@ -550,6 +765,8 @@ class Alternation:
         self._viable: dict[frozenset[str], list[tuple[int, re.Pattern[str]]]] = {}
         # the last long text searched and what was found (the rules ask again and again)
         self._last: tuple[str, re.Match[str] | None] = ("", None)
+        # what was found in the last few shorter texts (the rules ask of a clause again)
+        self._found: dict[str, tuple[re.Match[str] | None]] = {}
         _ALTERNATIONS.append(self)
 
     def _alternatives(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
@@ -593,7 +810,14 @@ class Alternation:
 
     def search(self, text: str) -> re.Match[str] | None:
         if len(text) < _LONG:
-            return self.pattern.search(text)
+            kept = self._found.get(text)  # (one look-up: another thread may clear them)
+            if kept is not None:
+                return kept[0]
+            if len(self._found) >= _FOUND_KEPT:
+                self._found.clear()
+            found = self.pattern.search(text)
+            self._found[text] = (found,)
+            return found
         last = self._last  # (read once: another thread may replace it)
         if last[0] is text:
             return last[1]
@@ -865,6 +1089,8 @@ class Guarded:
         return None
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, *args: Any) -> str:
+        if len(text) < _LONG:  # (no characters kept for a shorter text: ``_replaced``)
+            return self.compiled.sub(repl, text, *args)
         if args or not self._absent(text):
             return _replaced(text, self.compiled.sub(repl, text, *args), repl)
         return text
