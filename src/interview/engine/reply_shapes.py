@@ -47,7 +47,7 @@ _NIGHT_OR_HOLIDAY = re.compile(r"夜間|深夜|夜中|休日|土日|祝日|時�
 # What closes the risk in the clause after the negated measure: a rule, a block, a limit.
 _CLOSING_MEANS = re.compile(
     r"義務付け|義務化|閉じ|止め|停止|固定|ロック|禁止|制限|限定|絞|遮断|させて|ように(して|し)|分けて|分離"
-    r"|必須|経由|閉域|専用線|契約で|飛ぶ|(から|で)しか|上限|入力させ|承認制|2名|二人|複数人"
+    r"|必須|経由|閉域|専用線|契約で|飛ぶ|(メール|通知|アラート)が(飛び|届き|来ます)|(から|で)しか|上限|入力させ|承認制|2名|二人|複数人"
     # English folded as it was typed: 「…needs two reviewers」「…is blocked」
     r"|review|approv|restrict|block|disabl|requir|need|limit|lock|allowlist|whitelist|via|possiblefrom"
     # by hand or by eye, every time: 「毎月…手で突き合わせてます」「毎朝わしが目で見とる」
@@ -56,7 +56,9 @@ _CLOSING_MEANS = re.compile(
     r"|監視で|で拾|で検知|で検出|で気づ"
     # switched off until needed, copies kept elsewhere
     r"|無効化|承認を得て|複製|レプリケーション|冗長化|二重化|別リージョン|預け|しか(持|置|保持|保存|残)"
-    r"|施錠|鍵付き|センサー|読み取り専用|再作成|作り直|使い捨て|イミュータブル"
+    r"|施錠|鍵付き|センサー|読み取り専用|再作成|作り直|初期化|使い捨て|イミュータブル"
+    # every operation recorded (「操作は全部録画して翌日上長が確認」)
+    r"|(全部|すべて|全て|毎回|都度)[^。、]{0,4}?(録画|録音)"
     r"|offline|asafe|twopeople|twopersons|manually|byhand|onpaper"
     # a log kept by hand: 「鍵は総務が管理して貸出簿に記入してます」
     r"|(貸出簿|台帳|記録簿|入室簿|管理簿|記帳簿)(に|へ|で|への)[^。、]{0,4}?(記入|記帳|記録|管理)"
@@ -972,7 +974,7 @@ _COVERING = re.compile(
     r"|施錠|金庫|入館証|生体認証|(クライアント|端末|電子)証明書|証明書(で|方式)|webauthn|パスキー|passkey|fido"
     r"|契約(条件|上の|で義務)|契約(で|により|上)[^。、]{0,16}?義務(付け|づけ)|監査権|(写し|報告書|証明書)を[^。、]{0,6}?(提出|出して|受領|もら)"
     r"|(残らない|残りません|落ちない|落ちません)|(経路|手段)が(ない|なく|ありません|ございません)"
-    r"|無効化|払い出|申請制|承認制|承認を経|自動で(止ま|失効|無効|ロック|削除)|自動失効"
+    r"|無効化|払い出|申請制|承認制|承認を経|自動で[^。、]{0,6}?(止ま|失効|無効|ロック|削除|剥が|はが)|自動失効"
     r"|ratelimit|rate-limit|allowlist|whitelist|mtls|just-in-time|justintime|auto-expire|autoexpire"
     r"|(貸出簿|台帳|記録簿|入室簿|管理簿|記帳簿)(に|へ|で|への)[^。、]{0,4}?(記入|記帳|記録|管理)"
     # a count that is the limit: 「ログインAPIはWAFで5分100回まで」
@@ -1094,11 +1096,13 @@ def _means_then_no(text: str) -> bool:
 _RISK_FAMILIES = (
     # who logs in: a second factor, or where and from what one can log in at all
     (
-        re.compile(r"mfa|2fa|二要素|二段階|2段階|多要素|ワンタイム|otp|ハードウェアトークン"),
+        re.compile(
+            r"mfa|2fa|二要素|二段階|2段階|多要素|ワンタイム|otp|ハードウェアトークン|にだんかい|にようそ|たようそ"
+        ),
         re.compile(
             r"ip制限|接続元|ipアドレス|社内ip|ipから|踏み台|専用端末|専用回線|閉域|vpn"
             r"|クライアント証明書|証明書認証|(端末|デバイス)証明書|devicecert|鍵認証|公開鍵|passkey|パスキー|fido|mtls"
-            r"|端末認証|デバイス認証|専用線"
+            r"|端末認証|デバイス認証|専用線|しゃない(ねっと|から)|ふみだい"
         ),
     ),
     # who walks in: a guard, a camera or an entry log, or a gate that lets only some in
@@ -1136,7 +1140,7 @@ _RISK_FAMILIES = (
     (
         re.compile(r"ウイルス対策|ウィルス対策|アンチウイルス|アンチウィルス|antivirus"),
         re.compile(
-            r"edr|crowdstrike|chromebook|defender|読み取り専用|再作成|作り直|os(側)?の(保護|標準)"
+            r"edr|crowdstrike|chromebook|defender|読み取り専用|再作成|作り直|初期化|os(側)?の(保護|標準)"
         ),
     ),
     # watching for attacks: a SIEM, IDS or monitoring product, or a cloud detector or alerts
@@ -1383,6 +1387,10 @@ _BARE_ONLY = re.compile(
 _HANDED_OUT = re.compile(
     r"(soc|mssp|外部|専門(の)?(会社|業者|ベンダー)|委託先|ベンダー)[^。、]{0,12}?(委託|外注|監視して|見てもら)"
     r"|(監視|診断|確認|検査|チェック)[^。、]{0,6}?(委託|外注)"
+    # another team or party does it (nineteenth round): 「…外部のSOCサービスが初動から対応する」
+    # 「リリースのたびに社内のセキュリティ担当が診断してる」
+    r"|(担当|チーム|部門|部署|会社|業者|ベンダー|サービス|soc|mssp)が[^。、]{0,10}?"
+    r"(対応|監視|診断|検査|レビュー)(する|します|して)"
 )
 # A work step named with 本番 is no scope: 「本番作業は必ず2名で」.
 _WORK_STEP = re.compile(r"本番(作業|リリース|デプロイ|反映|変更|操作|適用)")
@@ -1449,10 +1457,16 @@ def _scope_after(after: str) -> bool:
     return scope is not None and not _WORK_STEP.search(scope.group(0))
 
 
+# A limit said not set (「接続元のネットワークは絞ってない」): the measure absent, not a part.
+_LIMIT_NEGATED = re.compile(r"(絞っ|限定し|限っ|制限し)て(い|お)?(ない|ません)")
+
+
 def _absent_unsettled(text: str, before: str, after: str, rest: str) -> bool:
     """The one guard list: a fact in force, a part, a plan or an unknown in the first clause; a
     scope on either side; a gap, caveat, ad hoc practice, part or negation of its own after."""
     lead = _NEARLY_NONE.sub("", _FEW_PEOPLE.sub("", before))
+    if "て" in lead:
+        lead = _LIMIT_NEGATED.sub("ない", lead)  # 「接続元は絞ってない」: no limit, not a part
     return bool(
         "〔" in before
         or _POSITIVE.search(before)
@@ -1482,11 +1496,27 @@ def _same_risk(asked: re.Match[str] | None, means: re.Match[str] | None, after: 
     return asked is not None and means is not None and asked.group(0) not in after
 
 
+# A block made by design, said as a negative (nineteenth round): 「休日夜間は…ログオン自体ができない
+# 設定としております」「USB自体をMDMで使えなくしてる」「証明書がないと繋がらないようにしています」
+# — the negation is the means itself, not a gap.
+_MADE_IMPOSSIBLE = re.compile(
+    r"((が|を)?(ないと|なければ|無いと|なしでは|無しでは))?"
+    r"(でき|使え|入れ|入ら|繋がら|つながら|繋げ|つなげ|開け|開か|書き込め|持ち出せ|落とせ|送れ|通ら|見られ|見れ|読め)"
+    r"(ない|なく)(?=よう(に|な)|設定|構成|仕組み|作り|して|し|なって)"
+)
+
+
 def _means_rest(after: str, blocks: bool) -> str:
     """The rest with the means marked 〔限〕 (a negation that is the block itself is no gap)."""
+    if "ない" in after or "なく" in after:
+        after = _MADE_IMPOSSIBLE.sub("〔限〕", after)
     rest = _COVER_BLOCK.sub("〔限〕", after) if blocks else after
     rest = _COVERING.sub("〔限〕", _mark_conditional_blocks(rest)).replace("試行〔限〕", "〔限〕")
     return _PROPERTY_NONE.sub("〔限〕", _BLOCK_VERB.sub("〔限〕", rest))
+
+
+# Someone does it, said as a noun (「…翌日上長が確認」「…担当者が照合」): in force.
+_DOER_NOUN_END = re.compile(r"(?<=[一-龥ァ-ヶー])が[一-龥]{2,4}[。!]*$")
 
 
 def _absent_then_means(text: str, families_only: bool = False) -> str:
@@ -1516,15 +1546,16 @@ def _absent_then_means(text: str, families_only: bool = False) -> str:
         or "〔限〕" in rest
         or _TELEGRAPHIC.search(rest)
         or _RULE_END.search(rest)
+        or _DOER_NOUN_END.search(rest)
     )
     # a block said only as a negative (「…でしか繋いでいないので外からは届きません」) is read
     # outright for a same-risk pair only; otherwise it asks
     said_positively = not _NEGATIVE.search(_means_rest(after, blocks=False))
     if (_COVERING.search(after) or _conditional_block(after)) and in_force and said_positively:
         return "cover"
-    if (_CLOSING_MEANS.search(after) or _HANDED_OUT.search(after)) and (
-        in_force or _CLOSING_MEANS.search(rest) or _HANDED_OUT.search(rest)
-    ):
+    if (
+        _CLOSING_MEANS.search(after) or _HANDED_OUT.search(after) or _MADE_IMPOSSIBLE.search(after)
+    ) and (in_force or _CLOSING_MEANS.search(rest) or _HANDED_OUT.search(rest)):
         return "named"
     return "fact" if in_force else ""
 
@@ -1591,8 +1622,11 @@ _HERE_ONLY_NOTHING_THERE = re.compile(
 # 未実施 alike (「ログは取ってるけど、誰も見てない」「ログは出ていますが、誰も見ていません」). Ask.
 # (Kept *only*, 「溜まってるだけで、誰も見てない」, is read 未実施: reply_indirect._KEPT_NOBODY_LOOKS.)
 _IN_PLACE_NOBODY_LOOKS = re.compile(
-    r"(けど|けれど|ものの|ますが|ですが|たが|るが|いが)[、,]?[^。、]{0,10}?(誰|だれ)も"
-    r"(見て|確認して|チェックして|読んで|対応して)(い|お)?(ない|ません)"
+    r"(けど|けれど|ものの|ますが|ですが|たが|るが|いが|(?<=[、,])ただ)[、,]?[^。、]{0,10}?"
+    r"((誰|だれ)も(見て|確認して|チェックして|読んで|対応して)(い|お)?(ない|ません)"
+    # not even someone to look (「ただ見る人も仕組みもない」; 「見る人がいません」 stays a part), or it reaches nobody (「誰にも届いていません」)
+    r"|(見る|確認する|チェックする|対応する)(人|担当|者)も[^。]{0,8}?(い|お|ない|ありません)(ない|ません)?"
+    r"|(誰|だれ)にも(届|飛|通知さ)[^。]{0,4}?(ない|ません))"
 )
 _WHEN_OR_WHERE = re.compile(r"夜|休日|土日|祝日|時間外|週末|深夜|一部|以外|だけ(?!ど|れど)|のみ")
 # A fact in force given as the reason the asked measure is not taken, the reason first
@@ -1710,6 +1744,13 @@ _OTHER_WATCHER = re.compile(
 )
 
 
+# 「権限はJIT方式で都度付与して、1時間で自動失効」: a grant made for each use is the means (just in
+# time), not a practice left to the moment (「都度」 alone is ad hoc: `_NOT_SETTLED`).
+_PER_USE_GRANT = re.compile(r"(その)?都度(の)?(付与|払い出|発行|払出)")
+# The hours a service is open: 「9時〜17時だけ」「9:00-18:00のみ」.
+_TIME_WINDOW = re.compile(
+    r"\d{1,2}(時|:\d\d)\s*(〜|~|-|ー|－|から)\s*\d{1,2}(時|:\d\d)(まで)?(の間)?(だけ|のみ)"
+)
 _HANDLED_BY = re.compile(r"(で|により|によって)(対応|カバー|担保|代替|補っ|補完)(して|し)(い|お)")
 _LAST_CONTINUATIVE = re.compile(r"(?:(てお|でお)り|ていて|でいて)[、,](?=[^。、]{2,40}[。!]*$)")
 
@@ -1728,7 +1769,12 @@ def _means_first_then_no(text: str) -> bool:
     means, rest = text[: last.end() - 1], text[last.end() :]  # the break (。 or 、) left out
     if not _NEGATED_END.fullmatch(rest):  # cheap first: most replies end otherwise
         return False
-    closed = _means_rest(means, blocks=True)
+    windowed = False
+    if _NIGHT_OR_HOLIDAY.search(rest) and _TIME_WINDOW.search(means):
+        # 「出金は営業日の9時〜17時だけ受け付けて…。夜間の自動アラートは作ってない」: the hours
+        # open are the block, and the night left out is closed by it
+        means, windowed = _TIME_WINDOW.sub("〔限〕", means), True
+    closed = _means_rest(_PER_USE_GRANT.sub("〔限〕", means), blocks=True)
     return bool(
         # a block, or a means said to handle it (「IP制限で対応しています。MFAはなし」)
         ("〔限〕" in closed or _HANDLED_BY.search(means))
@@ -1738,7 +1784,9 @@ def _means_first_then_no(text: str) -> bool:
         # いません」
         and not (
             _PARTIAL.search(rest)
-            and not (_NIGHT_OR_HOLIDAY.search(rest) and _NIGHT_OR_HOLIDAY.search(means))
+            and not (
+                _NIGHT_OR_HOLIDAY.search(rest) and (windowed or _NIGHT_OR_HOLIDAY.search(means))
+            )
         )
         and not _NOT_SETTLED.search(closed)
         and not _COVER_SCOPE.search(text)
@@ -1779,6 +1827,8 @@ _WEAKER_WORD = re.compile(r"パスワード|ファイアウォール|fw|basic認
 _WEAKER_THING = re.compile(
     r"[^。、]{0,10}?(?<![済み])(パスワード|ファイアウォール|fw|basic認証|ベーシック認証|ウイルス対策(ソフト)?)(は|だけ|のみ)"
     r"[^。、]{0,8}?(ある|あり|入って|入れて|かけて|設定して|使って|有効に(して|し))[^。、]{0,6}?[。!]*"
+    # said bare: 「MFAなし、パスワードのみ」
+    r"|(?<![済み])(パスワード|ファイアウォール|fw|basic認証|ベーシック認証|ウイルス対策(ソフト)?)(だけ|のみ)(です|だ|っす)?[。!]*"
 )
 # The substitute itself denied: 「代わりになるようなこともしてない」「代替策も特にありません」.
 _NO_SUBSTITUTE = re.compile(
@@ -1792,6 +1842,7 @@ _NOT_ALLOWED = re.compile(r"原則|(認め|許可し|許し|許さ|させ)(て|�
 # Who gets in: a measure that controls access (the asked one), and a block on getting in.
 _ACCESS_ASKED = re.compile(
     r"mfa|2fa|多要素|二要素|2要素|二段階|2段階|ワンタイム|otp|トークン|証明書|認証|ロック|入退室|入館|生体|ip制限|vpn"
+    r"|にだんかい|にようそ|たようそ|にんしょう"
 )
 _ACCESS_BLOCK = re.compile(
     r"(ログインでき|アクセスでき|接続でき|入れ|入ら|開か|開け|繋が|つなが|繋げ|つなげ|通れ|通さ|使え)(ない|ません|ず)"
@@ -1824,6 +1875,20 @@ def _said_as_block(text: str) -> bool:
     return not _NEGATIVE.search(after)
 
 
+# Scope words that name the same people (「管理者権限の申請書フローはない…特権は必要な時に…」).
+_SAME_PEOPLE = {"管理者": "特権", "特権": "管理者"}
+
+
+def _scope_is_the_topic(before: str, after: str) -> bool:
+    """The scope named after the absent measure is that measure's own topic (named in the
+    first clause too, or by a word for the same people): no part left out."""
+    scope = _COVER_SCOPE.search(after)
+    if scope is None:
+        return False
+    word = scope.group(1)
+    return word in before or _SAME_PEOPLE.get(word, "\0") in before
+
+
 def _absent_then_other(text: str) -> bool:
     """The asked measure said absent (or not yet) with no scope, then a means in force with no
     scope, gap or negation of its own: 代替策 or a part? Ask (for a confident 一部実施)."""
@@ -1838,13 +1903,17 @@ def _absent_then_other(text: str) -> bool:
         "〔" in before
         or len(after) < 6
         or _POSITIVE.search(before)
-        or _PARTIAL.search(before)
+        or (
+            _PARTIAL.search(_LIMIT_NEGATED.sub("ない", before))
+            # the night or holiday left out is itself closed (as in `_absent_unsettled`)
+            and not (_NIGHT_OR_HOLIDAY.search(before) and _NIGHT_OR_HOLIDAY.search(after))
+        )
         or _COVER_SCOPE.search(before)
     ):
         return False
     rest = _means_rest(after, blocks=True)
     return bool(
-        not _scope_after(after)
+        (not _scope_after(after) or _scope_is_the_topic(before, after))
         and not _NEGATIVE.search(rest)
         and not _ABSENT_GAP.search(after.replace("まだ", ""))
         and not _WEAKER_AFTER.search(after)
@@ -1868,8 +1937,108 @@ def _absent_then_other(text: str) -> bool:
             or _CLOSING_MEANS.search(after)
             or _BY_MEANS.search(after)
             or _MEANS_VERB.search(after)
+            or "〔限〕" in _MADE_IMPOSSIBLE.sub("〔限〕", after)
         )
     )
+
+
+# Nineteenth round (i19a). A terse reply: the measure absent, then one short phrase naming what
+# stands in its place, with no verb of its own (「暗号化なし、閉域網のみ」「カメラ無し、警備員常駐」
+# 「破壊対策ドアはないです、ビルの夜間シャッターと機械警備で」). The tables read such phrases as
+# 代替策 (tuning57 and later) and as the weaker part that is done (「…サーバ室は施錠のみ」, a
+# topic named): a confident 一部実施 or 未実施 asks, 代替策 guessed.
+_TERSE_PHRASE = re.compile(r"[^。、,.;；!?？！]{2,24}")
+_NAMED_NOUN = re.compile(r"[一-龥ァ-ヶーa-z0-9]{3,}")
+_LATIN_WORD = re.compile(r"[a-z]{4,}")
+_NONE_DOT = re.compile(r"(なし|無し|ない|ナシ)・")
+# What makes the phrase weaker or a part: a topic (a scope), a degree, a doubt, a person's habit.
+_TERSE_WEAK = re.compile(
+    r"(?<=[一-龥ァ-ヶーa-z0-9])(は|には|では)|くらい|ぐらい|程度|一部|以外|たまに|時々|口頭|各自|標準|デフォルト"
+    r"|そのまま|自分で|手元|個人|予定|検討|まだ|つもり|とか|考え|要望"
+)
+
+
+def _terse_absent_then_means(text: str, status: Status | None) -> bool:
+    """The measure absent in a first short clause, then one verbless phrase (see above)."""
+    if len(text) > 48:
+        return False
+    if "・" in text:  # 「暗号化なし・専用線のみ」: the dot breaks the two like a comma
+        text = _NONE_DOT.sub(r"\1、", text)
+    split = _absent_split(text)
+    if split is None:
+        return False
+    before, after = split
+    after = after.rstrip("。!！ ")
+    if (
+        not _TERSE_PHRASE.fullmatch(after)
+        or len(before) > 24
+        # the measure named, and a thing named after it (not 「今のところ」「いつかやる」, English)
+        or not _NAMED_NOUN.search(before)
+        or not _NAMED_NOUN.search(after)
+        or _LATIN_WORD.search(after)
+        or "〔" in text
+        or _POSITIVE.search(before)
+        or _PARTIAL.search(before)
+        or _COVER_SCOPE.search(before)
+        or _NEGATIVE.search(after)
+        or _POSITIVE.search(after)
+        or _TERSE_WEAK.search(after)
+        or _ABSENT_GAP.search(after)
+        or _WEAKER_AFTER.search(after)
+        or _WEAKER_WORD.search(after)
+        or _CAVEAT.search(after)
+        or _UNKNOWN.search(text)
+        or PLAN_WORDS.search(text)
+        or _NOT_APPLICABLE.search(text)
+    ):
+        return False
+    if status is Status.PARTIAL:
+        # a bare 「…のみ」 names the means only when it closes something (「閉域網のみ」)
+        return bool(_COVERING.search(after) or _CLOSING_MEANS.search(after))
+    return True
+
+
+# Equipped, not used: 「ラックに鍵はついてますが、施錠はしていません」「IDSのアラートはメールで来る
+# けど、…対応はしてないです」 — the means is there and nobody uses it: 未実施 more than a part
+# (tuning65 labels these 未実施; older tables label 「ログは取ってるけど見てない」 一部実施, which
+# is left alone: a log kept is a part of logging). Ask, 未実施 guessed.
+_EQUIPPED_UNUSED = re.compile(
+    r"(ついて|付いて|備わって|搭載されて|含まれて|入って|来る|来ます|届く|届きます|飛ぶ|飛びます)(い|お)?(る|ます)?"
+    r"(けど|けれど|ものの|が)[、,]?[^。]{0,16}?"
+    r"(施錠|対応|有効化|使用|利用)(は|も)?(して|し|されて|され)(い|お)?(ない|ません)"
+)
+
+
+# English, folded: the measure negated, then the only way in (「MFA is not enforced, but they can
+# only log in from the bastion host」 → 「mfa未実施、、が、theycanのみloginfromthebastionhost」): a
+# block, or a part? Ask, 代替策 guessed.
+_EN_NEGATED_THEN_ONLY_WAY = re.compile(
+    r"(未実施|未導入|していません|しません|ない|なし|いいえ)[^。]{0,40}?"
+    r"(can|could|may|are|is)(be)?のみ(log|login|signin|connect|access|reach|ssh|get|be)"
+    r"[a-z]{0,20}?(from|via|through|over|behind|in)"
+)
+
+
+# English, folded: 「We don't run an IDS. VPC Flow Logs feed into Datadog with anomaly monitors that
+# page on-call.」 → 「weしていません、anids。vpcflowlogs…monitorsthatpageon-call」: the measure said not
+# run, then a sentence naming a means in force, nothing negated or planned in it. Ask, 代替策 guessed.
+_EN_NOT_RUN_THEN = re.compile(r"^(we|they|i)?(していません|しません)、[a-z0-9\-]{2,30}。")
+_EN_MEANS = re.compile(
+    r"monitor|alert|page(s|d)?on-?call|oncall|review|reconcil|restrict|block|allowlist|whitelist"
+    r"|rate-?limit|approv|encrypt|vpn|privatelink|clientcert|certificate|scan|bugbounty|mssp|soc(?![a-z])"
+    r"|twopeople|twopersons|foureyes|immutable|rebuil|wiped|snapshot|replicat"
+)
+_EN_NOT_SETTLED = re.compile(
+    r"[ぁ-ゖ一-龥]|but|some|except|notfor|yet|plan|nobody|never|sometimes|manual|adhoc|ad-hoc"
+)
+
+
+def _en_not_run_then_means(text: str) -> bool:
+    found = _EN_NOT_RUN_THEN.match(text)
+    if found is None:
+        return False
+    rest = text[found.end() :].replace("実施しています", "")
+    return bool(_EN_MEANS.search(rest)) and not _EN_NOT_SETTLED.search(rest)
 
 
 def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status | None] | None:
@@ -1894,6 +2063,22 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
         # read before the rewrites (「専用端末なし、VDI経由のみ」 became 「…vdi〔済〕」): the
         # measure absent, then the only way in — 代替策
         return Status.ALTERNATIVE, None
+    if status in (Status.PARTIAL, Status.NOT_DONE) and _terse_absent_then_means(text, status):
+        return None, Status.ALTERNATIVE
+    if (
+        status is Status.PARTIAL
+        and _EQUIPPED_UNUSED.search(text)
+        and not _WHEN_OR_WHERE.search(text)
+    ):
+        return None, Status.NOT_DONE
+    if (
+        status is Status.NOT_DONE
+        and text.startswith(("we", "they", "i", "して"))
+        and (_en_not_run_then_means(text))
+    ):
+        return None, Status.ALTERNATIVE
+    if status is Status.PARTIAL and "のみ" in text and _EN_NEGATED_THEN_ONLY_WAY.search(text):
+        return None, Status.ALTERNATIVE
     if status in (Status.DONE, Status.PARTIAL) and _RATHER_THAN.search(text):
         return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and _FORM_NOT_PRACTICE.search(text):
