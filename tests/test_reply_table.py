@@ -1,8 +1,8 @@
 """The reply reader against the reply tables (tests/data/replies*.toml).
 
-Goal from the issue: ≥ 90 % correct and ≤ 3 % confidently wrong, overall. The tuning
-table and the held-out batches are scored together; `python -m benchmarks.reply_accuracy`
-prints the figures per status and per table.
+Goal from the issue: ≥ 90 % correct and ≤ 3 % confidently wrong, on the held-out sets the
+reader never learned (set 8 and the sealed sets), scored together;
+`python -m benchmarks.reply_accuracy` prints the figures per status and per table.
 """
 
 from __future__ import annotations
@@ -73,20 +73,28 @@ def _status(text: str) -> Status | None:
     return parse_status_reply(text, today=TODAY).status
 
 
+def _never_learned(path: Path) -> bool:
+    """The sets neither the rules nor the gate learned: wide held-out 8 (the development set)
+    and the sealed 9 and later. The tuning tables and held-out 1–7 train the gate, so their
+    figures are in-sample (``python -m benchmarks.reply_accuracy`` prints them)."""
+    name = path.name.removeprefix("replies_wide_heldout").removesuffix(".toml")
+    return _is_held_out(path) and name.isdigit() and int(name) >= 8
+
+
 def test_goal_correct_and_confidently_wrong():
-    rows = [row for path in TABLES for row in _rows(path)]
+    """The issue's goal, on every reply the reader never learned (about 5,000)."""
+    rows = [row for path in TABLES if _never_learned(path) for row in _rows(path)]
+    assert len(rows) >= 4000
     correct = wrong = 0
-    misses = []
-    held_out = {text for path in TABLES if _is_held_out(path) for _, _, text in _rows(path)}
     for expected, _, text in rows:
         got = _status(text)
         if got is expected:
             correct += 1
         elif got is not None:
             wrong += 1
-            misses.append(("(a held-out reply)" if text in held_out else text, expected, got))
-    assert correct / len(rows) >= 0.90
-    assert wrong / len(rows) <= 0.03, misses
+    # scored in aggregate only: no held-out reply is listed
+    assert correct / len(rows) >= 0.90, f"{correct / len(rows):.1%} correct"
+    assert wrong / len(rows) <= 0.03, f"{wrong / len(rows):.1%} wrong"
 
 
 # The wide held-out set is scored in aggregate only (test_goal_… above and
