@@ -26,6 +26,8 @@ import sys
 import tempfile
 import tomllib
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -346,41 +348,55 @@ UNSEEN_PROBES = tuple(f"replies_wide_tuning{n}.toml" for n in (48, 49, 52, 53, 5
 UNSEEN_WHOLE: tuple[str, ...] = ()
 
 
-def command_unseen() -> int:
-    """The whole reader (rules and gate) on replies neither has learned: the gate trained
-    without them, the switches as they stand, and θ / TAKE varied."""
+@contextmanager
+def _gate_trained_without(held: set[tuple[str, str]]) -> Iterator[int]:
+    """The reader's gate, for the block, trained on every training row but *held* (written to
+    a temporary file); yields how many rows it learned. The packaged model is restored."""
+    data = [row for row in training_rows() if row not in held]
+    original = reply_gate.MODEL_PATH
+    path = Path(tempfile.mkstemp(suffix=".json")[1])
+    try:
+        path.write_text(dump(to_json(train(data), [], len(data))), encoding="utf-8")
+        reply_gate.MODEL_PATH = path
+        reply_gate.load_model.cache_clear()
+        yield len(data)
+    finally:
+        reply_gate.MODEL_PATH = original
+        reply_gate.load_model.cache_clear()
+        path.unlink()
+
+
+def _reader_counts(labelled: Iterable[tuple[str, str]]) -> Counter[str]:
+    """Correct / wrong / unsure of the whole reader on (label, text) rows."""
     from datetime import date
 
     from interview.engine.reply import parse_status_reply
 
+    counts: Counter[str] = Counter()
+    for label, text in labelled:
+        got = parse_status_reply(text, today=date(2026, 11, 29)).status
+        counts[outcome(got, None if label == NO_STATUS else Status(label))] += 1
+    return counts
+
+
+def command_unseen() -> int:
+    """The whole reader (rules and gate) on replies neither has learned: the gate trained
+    without them, the switches as they stand, and θ / TAKE varied."""
     sys.path.insert(0, str(ROOT / "tools"))
     from reply_probe import split  # the probe thirds, split as the tuners split them
 
     unseen = [row for name in UNSEEN_PROBES for row in split(DATA / name)[1]]
     unseen += [row for name in UNSEEN_WHOLE for row in rows(DATA / name)]
-    held = set(unseen)
-    data = [row for row in training_rows() if row not in held]
-    original = reply_gate.MODEL_PATH
-    path = Path(tempfile.mkstemp(suffix=".json")[1])
-    path.write_text(dump(to_json(train(data), [], len(data))), encoding="utf-8")
-    reply_gate.load_model.cache_clear()
-    reply_gate.MODEL_PATH = path
-    print(f"gate trained on {len(data)} replies; {len(unseen)} unseen replies")
-    take_was, defaults = reply_gate.TAKE, reply_gate.review.__defaults__
-    try:
-        for theta, take in ((reply_gate.THETA, True), (reply_gate.THETA, False), (0.95, True)):
-            reply_gate.TAKE = take
-            reply_gate.review.__defaults__ = (theta, None, True)
-            counts: Counter[str] = Counter()
-            for label, text in unseen:
-                got = parse_status_reply(text, today=date(2026, 11, 29)).status
-                counts[outcome(got, None if label == NO_STATUS else Status(label))] += 1
-            print(f"θ {theta} TAKE {take} | {_cell(counts)}")
-    finally:
-        reply_gate.MODEL_PATH = original
-        reply_gate.TAKE, reply_gate.review.__defaults__ = take_was, defaults
-        reply_gate.load_model.cache_clear()
-        path.unlink()
+    with _gate_trained_without(set(unseen)) as learned:
+        print(f"gate trained on {learned} replies; {len(unseen)} unseen replies")
+        take_was, defaults = reply_gate.TAKE, reply_gate.review.__defaults__
+        try:
+            for theta, take in ((reply_gate.THETA, True), (reply_gate.THETA, False), (0.95, True)):
+                reply_gate.TAKE = take
+                reply_gate.review.__defaults__ = (theta, None, True)
+                print(f"θ {theta} TAKE {take} | {_cell(_reader_counts(unseen))}")
+        finally:
+            reply_gate.TAKE, reply_gate.review.__defaults__ = take_was, defaults
     return 0
 
 
@@ -393,30 +409,13 @@ CV_TABLES = tuple(f"replies_wide_tuning{n}.toml" for n in (56, 57, *range(60, 68
 def command_tables() -> int:
     """The whole reader, as it stands, on each of ``CV_TABLES``: the replies of one table read
     with a gate that never learned them; then pooled (the figure OVERRIDE was chosen on)."""
-    from datetime import date
-
-    from interview.engine.reply import parse_status_reply
-
-    original = reply_gate.MODEL_PATH
     pooled: Counter[str] = Counter()
-    try:
-        for name in CV_TABLES:
-            held = set(rows(DATA / name))
-            data = [row for row in training_rows() if row not in held]
-            path = Path(tempfile.mkstemp(suffix=".json")[1])
-            path.write_text(dump(to_json(train(data), [], len(data))), encoding="utf-8")
-            reply_gate.MODEL_PATH = path
-            reply_gate.load_model.cache_clear()
-            counts: Counter[str] = Counter()
-            for label, text in held:
-                got = parse_status_reply(text, today=date(2026, 11, 29)).status
-                counts[outcome(got, None if label == NO_STATUS else Status(label))] += 1
-            path.unlink()
-            pooled.update(counts)
-            print(f"{name}: {_cell(counts)}", flush=True)
-    finally:
-        reply_gate.MODEL_PATH = original
-        reply_gate.load_model.cache_clear()
+    for name in CV_TABLES:
+        held = set(rows(DATA / name))
+        with _gate_trained_without(held):
+            counts = _reader_counts(held)
+        pooled.update(counts)
+        print(f"{name}: {_cell(counts)}", flush=True)
     print(f"pooled ({sum(pooled.values())}): {_cell(pooled)}")
     return 0
 

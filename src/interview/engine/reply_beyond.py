@@ -346,10 +346,17 @@ _LISTED_KEYS = re.compile(r"todo|未着手|やること|タスク|バックロ�
 _CONTRAST = re.compile(r"けど|けれど|が[、,]|ただ|ものの|一方|。")
 
 # 「補足説明をいただけますでしょうか」「…の範囲を確認したく存じます」: a question back
-ASK_BACK = re.compile(
+_ASK_BACK = re.compile(
     r"補足(の)?(説明|のご説明|ご説明)?(を)?(いただけ|頂け|もらえ|願え)"
     r"|確認(させて|し)たく存じます|ご教示(いただけ|頂け|ください|願)"
 )
+
+
+def asks_back(text: str) -> bool:
+    """A formal question back (``_ASK_BACK``), looked for only where one of its words stands."""
+    return ("補足" in text or "存じます" in text or "ご教示" in text) and bool(
+        _ASK_BACK.search(text)
+    )
 
 
 def _unknown_shape(f: str, status: Status | None) -> bool:

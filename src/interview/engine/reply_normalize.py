@@ -58,12 +58,9 @@ _WORDS: list[tuple[str, str]] = [
     ("わかたない", "わからない"),
     ("わかならい", "わからない"),  # IME slip: ら and な swapped
     ("わかりまえん", "わかりません"),  # IME slip: せ dropped
-    ("わかrません", "わかりません"),
+    ("わかrません", "わかりません"),  # IME slip: an unconverted r
     ("わかりまsrん", "わかりません"),  # IME slip: s and r before ん
-    (
-        "てい増す",
-        "ています",
-    ),  # 「保管してい増す」: ます converted to 増す  # IME slip: an unconverted r
+    ("てい増す", "ています"),  # 「保管してい増す」: ます converted to 増す
     ("わかrない", "わからない"),
     ("分かりまえん", "分かりません"),
     ("ていなです", "ていないです"),  # IME slip: 「できていなです」

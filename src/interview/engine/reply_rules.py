@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from interview.engine.answers import Status
-from interview.engine.reply_beyond import ASK_BACK, beyond_early, beyond_rewrites, beyond_verdict
+from interview.engine.reply_beyond import asks_back, beyond_early, beyond_rewrites, beyond_verdict
 from interview.engine.reply_correction import corrected_tail
 from interview.engine.reply_english import UNREAD_NEGATION
 from interview.engine.reply_indirect import indirect_rewrites, indirect_verdict
@@ -451,7 +451,7 @@ def read(folded: str) -> Reading:
         return Reading(None, None if asked else guess or status, asked, has_plan)
     if (
         _QUESTION_WORDS.search(text)
-        or (("補足" in text or "存じます" in text or "ご教示" in text) and ASK_BACK.search(text))
+        or asks_back(text)
         or (_QUESTION.search(text) and status not in (Status.UNKNOWN, Status.NOT_APPLICABLE))
     ):
         return Reading(None, guess or status, True, has_plan)

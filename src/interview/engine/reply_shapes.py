@@ -1937,7 +1937,8 @@ def _absent_then_other(text: str) -> bool:
             or _CLOSING_MEANS.search(after)
             or _BY_MEANS.search(after)
             or _MEANS_VERB.search(after)
-            or "〔限〕" in _MADE_IMPOSSIBLE.sub("〔限〕", after)
+            or "〔限〕" in after
+            or _MADE_IMPOSSIBLE.search(after)
         )
     )
 
@@ -2074,7 +2075,7 @@ def _look_alike(text: str, status: Status | None) -> tuple[Status | None, Status
     if (
         status is Status.NOT_DONE
         and text.startswith(("we", "they", "i", "して"))
-        and (_en_not_run_then_means(text))
+        and _en_not_run_then_means(text)
     ):
         return None, Status.ALTERNATIVE
     if status is Status.PARTIAL and "のみ" in text and _EN_NEGATED_THEN_ONLY_WAY.search(text):
