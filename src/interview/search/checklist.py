@@ -449,7 +449,7 @@ class ChecklistIndex:
             for _f, _t, weighted in group.alternatives
             for token, _v in weighted
         )
-        plan = _plan(prepared)
+        plan = _Plan(_plan(prepared), wanted)
         holding = self._postings.holding(wanted) if scored else _Holding((), ())
         # item -> (score, entry index, folded position)
         best: dict[int, tuple[float, int, int]] = {}
@@ -516,47 +516,30 @@ class ChecklistIndex:
         return prepared
 
     def _best_entry(
-        self, item_no: int, plan: Sequence[_Planned], holding: _Holding
+        self, item_no: int, plan: _Plan, holding: _Holding
     ) -> tuple[int, int, float]:
         """The entry of *item_no* holding most of the query, where its rarest match is,
         and how much of the query (0–1) that one entry holds: words found together in
         one sentence say more than words scattered over the item.
 
         *holding* lists the entries and everyday phrases that hold a token of *plan* (the
-        others would score 0): only they are looked at. A group or alternative whose
-        tokens an entry holds none of adds nothing and is skipped, so the sums and
-        comparisons are those of a walk over every entry and token, in the same order.
+        others would score 0): only they are looked at. What an entry scores depends
+        only on which of the query's tokens it holds, so entries holding the same ones
+        share one computation (see :class:`_Plan`).
         """
         entries = self._by_item[item_no]
         best_at, best_value, best_cover, best_token = entries.start, 0.0, 0.0, ""
-        total_weight = sum(p.weight for p in plan) or 1.0
+        total_weight = plan.total_weight
         field_roots = self._field_roots
+        texts = self._tokens
+        wanted = plan.wanted
+        values = plan.values
         for at in holding.entries_in(entries):
-            tokens = self._tokens[at]
-            value, cover, rarest, rarest_value = 0.0, 0.0, "", 0.0
-            for weight, group_tokens, alternatives in plan:
-                if tokens.isdisjoint(group_tokens):
-                    continue  # adds 0 to value and cover
-                group_share, group_value, group_token, group_token_value = 0.0, 0.0, "", 0.0
-                for factor, total, alternative_tokens, weighted in alternatives:
-                    if tokens.isdisjoint(alternative_tokens):
-                        continue  # holds 0 of it: changes neither the value nor the share
-                    alt_value, alt_token, alt_token_value = 0.0, "", 0.0
-                    for token, token_value in weighted:
-                        if token in tokens:
-                            alt_value += token_value
-                            if token_value > alt_token_value:
-                                alt_token, alt_token_value = token, token_value
-                    if alt_value * factor > group_value:
-                        group_value = alt_value * factor
-                        group_token, group_token_value = alt_token, alt_token_value
-                    share = alt_value / total
-                    if share > group_share:
-                        group_share = share
-                value += group_value * weight
-                cover += group_share * weight
-                if group_token_value > rarest_value:
-                    rarest, rarest_value = group_token, group_token_value
+            held = texts[at] & wanted
+            found = values.get(held)
+            if found is None:
+                found = values[held] = _entry_value(held, plan.groups)
+            value, cover, rarest = found
             value *= field_roots[at]
             if value > best_value:
                 best_at, best_value, best_token = at, value, rarest
@@ -564,9 +547,14 @@ class ChecklistIndex:
             if cover > best_cover:
                 best_cover = cover
         phrases = self._postings.phrases
+        shares = plan.shares
         for index in holding.phrases_in(self._postings.phrase_range(item_no)):
             # An everyday phrase for the item (keywords.toml) holds words together too.
-            cover = _share(phrases[index], plan) / total_weight
+            held = phrases[index] & wanted
+            share = shares.get(held)
+            if share is None:
+                share = shares[held] = _share(held, plan.groups)
+            cover = share / total_weight
             if cover > best_cover:
                 best_cover = cover
         if len(entries) == 0:
@@ -673,6 +661,54 @@ class ChecklistIndex:
             score = FUZZY_BASE + BAND * (similarity - FUZZY_CUTOFF) / (100 - FUZZY_CUTOFF) - rank
             alignment = self._alignment(folded, entry.folded)
             offer(at, score, alignment.dest_start if alignment is not None else 0)
+
+
+def _entry_value(tokens: frozenset[str], plan: Sequence[_Planned]) -> tuple[float, float, str]:
+    """What one text holding *tokens* is worth for the query (before its field's weight),
+    the weighted share of the query it holds (unnormalised) and its rarest match.
+
+    A group or alternative whose tokens the text holds none of adds nothing and is
+    skipped, so the sums and comparisons are those of a walk over every group and
+    token, in the same order."""
+    value, cover, rarest, rarest_value = 0.0, 0.0, "", 0.0
+    for weight, group_tokens, alternatives in plan:
+        if tokens.isdisjoint(group_tokens):
+            continue  # adds 0 to value and cover
+        group_share, group_value, group_token, group_token_value = 0.0, 0.0, "", 0.0
+        for factor, total, alternative_tokens, weighted in alternatives:
+            if tokens.isdisjoint(alternative_tokens):
+                continue  # holds 0 of it: changes neither the value nor the share
+            alt_value, alt_token, alt_token_value = 0.0, "", 0.0
+            for token, token_value in weighted:
+                if token in tokens:
+                    alt_value += token_value
+                    if token_value > alt_token_value:
+                        alt_token, alt_token_value = token, token_value
+            if alt_value * factor > group_value:
+                group_value = alt_value * factor
+                group_token, group_token_value = alt_token, alt_token_value
+            share = alt_value / total
+            if share > group_share:
+                group_share = share
+        value += group_value * weight
+        cover += group_share * weight
+        if group_token_value > rarest_value:
+            rarest, rarest_value = group_token, group_token_value
+    return value, cover, rarest
+
+
+class _Plan:
+    """The query's prepared groups for :meth:`ChecklistIndex._best_entry`, with what
+    texts holding a given set of its tokens were found worth, once per search: many
+    entries hold the same few tokens (ログ alone), and their worth is the same."""
+
+    def __init__(self, groups: list[_Planned], wanted: frozenset[str]) -> None:
+        self.groups = groups
+        self.wanted = wanted
+        """Every token of the groups: a text's tokens outside it change nothing."""
+        self.total_weight = sum(p.weight for p in groups) or 1.0
+        self.values: dict[frozenset[str], tuple[float, float, str]] = {}
+        self.shares: dict[frozenset[str], float] = {}
 
 
 def _share(tokens: frozenset[str], plan: Sequence[_Planned]) -> float:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -420,6 +421,63 @@ def _candidates(plain: str, kana: bool, readings: bool = False) -> list[Synonym]
     return [synonym for _at, synonym in found]
 
 
+@lru_cache(maxsize=4)
+def _keyed(
+    kana: bool, readings: bool = False
+) -> tuple[
+    dict[str, tuple[tuple[int, Synonym, tuple[str, ...]], ...]],
+    dict[str, tuple[tuple[int, Synonym, tuple[str, ...]], ...]],
+]:
+    """:func:`_by_first_char` with the keys :func:`_parse` looks for with each entry
+    (the key, or its kana form, or both for a reading of a kanji word)."""
+
+    def keyed(
+        entries: tuple[tuple[int, Synonym], ...],
+    ) -> tuple[tuple[int, Synonym, tuple[str, ...]], ...]:
+        return tuple((at, synonym, _keys(synonym, kana)) for at, synonym in entries)
+
+    chars, words = _by_first_char(kana, readings)
+    return (
+        {char: keyed(entries) for char, entries in chars.items()},
+        {word: keyed(entries) for word, entries in words.items()},
+    )
+
+
+def _keys(synonym: Synonym, kana: bool) -> tuple[str, ...]:
+    if kana:
+        return (synonym.kana_key,)
+    if _katakana_reading(synonym):  # typed in hiragana or katakana (フセイアクセス)
+        return (synonym.key, synonym.kana_key)
+    return (synonym.key,)
+
+
+def _present(
+    plain: str, kana: bool, readings: bool = False
+) -> list[tuple[int, Synonym, tuple[str, ...]]]:
+    """The candidates (see :func:`_candidates`) one of whose keys *plain* holds, in the
+    same order, each with its keys: the others can take nothing."""
+    chars, words = _keyed(kana, readings)
+    found: list[tuple[int, Synonym, tuple[str, ...]]] = []
+    for char in set(plain):
+        for entry in chars.get(char, ()):
+            for key in entry[2]:
+                if key in plain:
+                    found.append(entry)
+                    break
+    if words:
+        for word in set(_ASCII_RUN.findall(plain)):
+            for entry in words.get(word, ()):
+                for key in entry[2]:
+                    if key in plain:
+                        found.append(entry)
+                        break
+    found.sort(key=_FIRST)
+    return found
+
+
+_FIRST = itemgetter(0)
+
+
 _STOP_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]{2,}")
 """A kanji run: one that is a sentence word as a whole (大丈夫) holds no key."""
 _SPACE_BETWEEN_ASCII = re.compile(r"(?<=[a-z0-9])[\s/-]+(?=[a-z0-9])")
@@ -578,17 +636,15 @@ JUNCTION_PREFIX = "接:"
 """Marks the group of a junction bigram (see :func:`junctions`)."""
 
 
-@lru_cache(maxsize=256)
 def parse_query(query: str, readings: bool = False) -> tuple[Group, ...]:
     """The content-word groups of *query* (empty when nothing is left to search for).
 
     *readings*: the checklist search's own tables join the paraphrases: kana typed for
     a word (ふせいあくせす, readings.toml) and English words (english.toml). The
     glossary matches its own readings and English names, and had no English gap."""
-    return _parse(query, readings)[0]
+    return _parsed(query, readings)[0]
 
 
-@lru_cache(maxsize=256)
 def junctions(query: str, readings: bool = False) -> tuple[str, ...]:
     """Where a paraphrase key was cut out of a longer kanji word whose rest is a word of
     its own (暗号|資産, 量子|暗号, 電子帳簿|保存|法): the kanji bigram across the cut
@@ -598,7 +654,14 @@ def junctions(query: str, readings: bool = False) -> tuple[str, ...]:
     *readings* as for :func:`parse_query`: the cuts of the keys the search reads with
     (緊急遮断, a checklist key, is not 緊急 cut out of it)."""
     typed = fold(strip_escapes(query[:MAX_TEXT]))
-    return tuple(bigram for bigram in _parse(query, readings)[1] if bigram in typed)
+    return tuple(bigram for bigram in _parsed(query, readings)[1] if bigram in typed)
+
+
+@lru_cache(maxsize=256)
+def _parsed(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple[str, ...]]:
+    """:func:`_parse`, once per query: a search asks both for the groups and for the
+    junctions of the same query."""
+    return _parse(query, readings)
 
 
 def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple[str, ...]]:
@@ -614,16 +677,10 @@ def _parse(query: str, readings: bool = False) -> tuple[tuple[Group, ...], tuple
     stops = [m.span() for m in _STOP_RUN.finditer(plain) if m.group() in _STOP_KANJI]
     groups: list[tuple[int, Group]] = []
     cuts: list[str] = []
-    for synonym in _candidates(plain, kana, readings):
-        keys: tuple[str, ...]
-        if kana:
-            keys = (synonym.kana_key,)
-        elif _katakana_reading(synonym):  # typed in hiragana or katakana (フセイアクセス)
-            keys = (synonym.key, synonym.kana_key)
-        else:
-            keys = (synonym.key,)
+    # (only the keys the query holds: for any other, _take finds nothing)
+    for _at, synonym, keys in _present(plain, kana, readings):
         for key in keys:
-            if _take(plain, key, synonym, kana, taken, groups, cuts, stops):
+            if key in plain and _take(plain, key, synonym, kana, taken, groups, cuts, stops):
                 break
     rest = "".join(" " if taken[i] else c for i, c in enumerate(plain))
     if readings and kana and groups:
