@@ -37,7 +37,13 @@ def _load(model: type[M], path: Path) -> M:
 
 def load_catalog(directory: Path | None = None) -> Catalog:
     """Return the catalog in *directory* (default: the shipped one), cached."""
-    return _load_catalog((directory or catalog_dir()).resolve())
+    return _load_catalog(directory.resolve() if directory else _shipped_dir())
+
+
+@lru_cache(maxsize=1)
+def _shipped_dir() -> Path:
+    """The shipped catalog's folder, resolved once (every search asks for the catalog)."""
+    return catalog_dir().resolve()
 
 
 @lru_cache(maxsize=4)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from interview.questions.bank import Question, QuestionSet
     from interview.search.query import Group
     from interview.search.ranking import MeaningIndex
+    from interview.search.shortlist import Shortlist
 
 ItemField = Literal["goal", "description", "heading", "example", "note", "question", "hint"]
 
@@ -281,6 +282,12 @@ class ChecklistIndex:
     @cached_property
     def _postings(self) -> _Postings:
         return _Postings(self._tokens, self._phrases)
+
+    @cached_property
+    def _shortlist(self) -> Shortlist:
+        from interview.search.shortlist import Shortlist
+
+        return Shortlist(self._folded)
 
     @cached_property
     def _field_roots(self) -> list[float]:
@@ -585,8 +592,13 @@ class ChecklistIndex:
             for item_no, blob in self._blobs.items():
                 if item_no not in allowed or word not in blob:
                     continue
-                found = [(at, *self._entries[at].find(word)) for at in self._by_item[item_no]]
-                found = [f for f in found if f[1] >= 0 and (f[2] or not outside)]
+                texts = self._folded
+                found = [
+                    (at, *self._entries[at].find(word))
+                    for at in self._by_item[item_no]
+                    if word in texts[at]  # (else not found: position -1)
+                ]
+                found = [f for f in found if f[2] or not outside]
                 repeats = max(1, sum(whole for _at, _position, whole in found)) - 1
                 for at, position, whole in found:
                     entry = self._entries[at]
@@ -649,9 +661,14 @@ class ChecklistIndex:
         offer: Callable[[int, float, int], None],
     ) -> None:
         """Offer typo matches (rapidfuzz partial_ratio) from items no literal match found."""
-        for _text, similarity, at in self._extract(
-            folded, self._folded, scorer=self._partial, score_cutoff=FUZZY_CUTOFF, limit=None
+        # Only texts that can score the cutoff are scored (see interview.search.shortlist);
+        # a text shorter than the query is passed over below.
+        places = self._shortlist.candidates(folded, FUZZY_CUTOFF, longer_only=True)
+        texts = [self._folded[at] for at in places]
+        for _text, similarity, place in self._extract(
+            folded, texts, scorer=self._partial, score_cutoff=FUZZY_CUTOFF, limit=None
         ):
+            at = places[place]
             entry = self._entries[at]
             if entry.item not in allowed or entry.item in found:
                 continue

@@ -964,9 +964,7 @@ class GlossaryIndex:
         # A security word the glossary lacks (フィッシング) is offered names one slip away
         # only, and no term through a shared word (as for company life, 社内報の発行).
         undefined = about_undefined(query) or _about_guide(groups)
-        for key, similarity, at in self._extract(
-            content, self._keys, scorer=self._scorer, score_cutoff=SUGGEST_CUTOFF, limit=None
-        ):
+        for key, similarity, at in self._similar_keys(content, SUGGEST_CUTOFF):
             if min(len(key), len(content)) < NAME_SHARE * max(len(key), len(content)):
                 continue
             if (undefined or len(content) <= SHORT_NAME) and Levenshtein.distance(content, key) > 1:
@@ -987,6 +985,24 @@ class GlossaryIndex:
                 scores[found.doc] = max(scores.get(found.doc, 0.0), value)
         ranked = sorted(scores, key=lambda i: (-scores[i], self._order[i]))
         return [self.terms[i] for i in ranked[:limit]]
+
+    def _similar_keys(self, query: str, cutoff: float) -> list[tuple[str, float, int]]:
+        """``process.extract(query, keys, scorer=WRatio, score_cutoff=cutoff)`` over every
+        key, best first, asked only of the keys that can score *cutoff* (see
+        :mod:`interview.search.shortlist`)."""
+        shortlist = self.__dict__.get("_shortlist")
+        if shortlist is None:
+            from interview.search.shortlist import Shortlist
+
+            shortlist = self.__dict__["_shortlist"] = Shortlist(self._keys)
+        places = shortlist.candidates(query, cutoff)
+        if not places:
+            return []
+        keys = self._keys
+        found = self._extract(
+            query, [keys[at] for at in places], scorer=self._scorer, score_cutoff=cutoff, limit=None
+        )
+        return [(key, similarity, places[at]) for key, similarity, at in found]
 
     def _spelled_like(self, doc: int, content: str) -> bool:
         """Whether one of term *doc*'s names holds a near spelling of *content*
@@ -1069,9 +1085,7 @@ class GlossaryIndex:
         if fuzzy is None:
             fuzzy = len(folded) <= FUZZY_MAX_QUERY and len(words) <= 2
         if fuzzy and len(folded) >= 2:
-            for _key, similarity, at in self._extract(
-                folded, self._keys, scorer=self._scorer, score_cutoff=FUZZY_CUTOFF, limit=None
-            ):
+            for _key, similarity, at in self._similar_keys(folded, FUZZY_CUTOFF):
                 key = self._keys[at]
                 if min(len(key), len(folded)) < NAME_SHARE * max(len(key), len(folded)):
                     continue  # no typo of each other: one is much longer (ばなな, ISO…ナナ)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -421,26 +420,45 @@ def _candidates(plain: str, kana: bool, readings: bool = False) -> list[Synonym]
     return [synonym for _at, synonym in found]
 
 
+class _Filed(NamedTuple):
+    """One entry of the table as :func:`_candidates` files it for one way of reading."""
+
+    synonym: Synonym
+    keys: tuple[str, ...]
+    """What :func:`_parse` looks for (the key, its kana form, or both for a reading)."""
+    chars: tuple[str, ...]
+    """The characters it is filed under (once per filing)."""
+    words: tuple[str, ...]
+    """The English words it is filed under."""
+
+
+_END = ""
+"""The trie's mark of a whole key (no character is empty)."""
+
+
 @lru_cache(maxsize=4)
-def _keyed(
-    kana: bool, readings: bool = False
-) -> tuple[
-    dict[str, tuple[tuple[int, Synonym, tuple[str, ...]], ...]],
-    dict[str, tuple[tuple[int, Synonym, tuple[str, ...]], ...]],
-]:
-    """:func:`_by_first_char` with the keys :func:`_parse` looks for with each entry
-    (the key, or its kana form, or both for a reading of a kanji word)."""
-
-    def keyed(
-        entries: tuple[tuple[int, Synonym], ...],
-    ) -> tuple[tuple[int, Synonym, tuple[str, ...]], ...]:
-        return tuple((at, synonym, _keys(synonym, kana)) for at, synonym in entries)
-
+def _key_trie(kana: bool, readings: bool = False) -> tuple[dict, dict[int, _Filed]]:
+    """The keys of :func:`_by_first_char`'s entries in a trie (character → node; a
+    node's :data:`_END` lists the entries the key there belongs to), and each entry."""
     chars, words = _by_first_char(kana, readings)
-    return (
-        {char: keyed(entries) for char, entries in chars.items()},
-        {word: keyed(entries) for word, entries in words.items()},
-    )
+    filed: dict[int, tuple[Synonym, list[str], list[str]]] = {}
+    for char, entries in chars.items():
+        for at, synonym in entries:
+            filed.setdefault(at, (synonym, [], []))[1].append(char)
+    for word, entries in words.items():
+        for at, synonym in entries:
+            filed.setdefault(at, (synonym, [], []))[2].append(word)
+    table: dict[int, _Filed] = {}
+    trie: dict = {}
+    for at, (synonym, in_chars, in_words) in sorted(filed.items()):
+        keys = _keys(synonym, kana)
+        table[at] = _Filed(synonym, keys, tuple(in_chars), tuple(in_words))
+        for key in keys:
+            node = trie
+            for char in key:
+                node = node.setdefault(char, {})
+            node.setdefault(_END, []).append(at)
+    return trie, table
 
 
 def _keys(synonym: Synonym, kana: bool) -> tuple[str, ...]:
@@ -454,28 +472,39 @@ def _keys(synonym: Synonym, kana: bool) -> tuple[str, ...]:
 def _present(
     plain: str, kana: bool, readings: bool = False
 ) -> list[tuple[int, Synonym, tuple[str, ...]]]:
-    """The candidates (see :func:`_candidates`) one of whose keys *plain* holds, in the
-    same order, each with its keys: the others can take nothing."""
-    chars, words = _keyed(kana, readings)
+    """:func:`_candidates` (with each one's place in the table and its keys) less those
+    none of whose keys *plain* holds, in the same order: the others can take nothing.
+    The keys *plain* holds are found by walking a trie from each of its characters."""
+    trie, table = _key_trie(kana, readings)
+    held: set[int] = set()
+    size = len(plain)
+    for start in range(size):
+        node = trie
+        for at in range(start, size):
+            node = node.get(plain[at])
+            if node is None:
+                break
+            ends = node.get(_END)
+            if ends:
+                held.update(ends)
+    if not held:
+        return []
+    chars = set(plain)
+    words: set[str] | None = None
     found: list[tuple[int, Synonym, tuple[str, ...]]] = []
-    for char in set(plain):
-        for entry in chars.get(char, ()):
-            for key in entry[2]:
-                if key in plain:
-                    found.append(entry)
-                    break
-    if words:
-        for word in set(_ASCII_RUN.findall(plain)):
-            for entry in words.get(word, ()):
-                for key in entry[2]:
-                    if key in plain:
-                        found.append(entry)
-                        break
-    found.sort(key=_FIRST)
+    for at in sorted(held):
+        entry = table[at]
+        # As often as _candidates lists it: once per filing under a character of
+        # *plain* or an English word of it.
+        times = sum(char in chars for char in entry.chars)
+        if entry.words:
+            if words is None:
+                words = set(_ASCII_RUN.findall(plain))
+            times += sum(word in words for word in entry.words)
+        found.extend([(at, entry.synonym, entry.keys)] * times)
     return found
 
 
-_FIRST = itemgetter(0)
 
 
 _STOP_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]{2,}")
@@ -913,7 +942,10 @@ def _runs_with_positions(text: str) -> list[tuple[int, tuple[str, str]]]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def _synonym_group(original: str, synonym: Synonym) -> Group:
+    """The group of a key found in a query (its tokens and its targets'), built once
+    per key and entry: the table never changes and the group is immutable."""
     if synonym.spelled:
         # A kana reading stands for its word (ふせいあくせす = 不正アクセス).
         target = synonym.targets[0]

@@ -284,6 +284,8 @@ class MeaningIndex:
         if not groups:
             return []
         allow = None if allowed is None else set(allowed)
+        if allow is not None and len(allow) >= self.size and allow.issuperset(range(self.size)):
+            allow = None  # every document: nothing to leave out
         bm: dict[int, float] = defaultdict(float)
         covered: dict[int, float] = defaultdict(float)
         total_weight = 0.0
@@ -300,15 +302,15 @@ class MeaningIndex:
                 tokens = self.prepare(alternative.tokens, group.factor < 1)
                 idf_total = sum(self.idf(t) * w for t, w in tokens) or 1.0
                 for token, token_weight in tokens:
-                    row = self._postings.get(token)
+                    row = self._contributions(token, token_weight)
                     if not row:
                         continue
-                    idf = self._idf[token] * token_weight
-                    for doc, tf in row.items():
+                    share = self._idf[token] * token_weight / idf_total
+                    for doc, value in row:
                         if allow is not None and doc not in allow:
                             continue
-                        alt_bm[doc] += idf * tf * (K1 + 1) / (tf + self._norms[doc])
-                        alt_cover[doc] += idf / idf_total
+                        alt_bm[doc] += value
+                        alt_cover[doc] += share
                 for doc, value in alt_bm.items():
                     value *= alternative.factor * group.factor
                     if value > best_bm.get(doc, 0.0):
@@ -324,10 +326,40 @@ class MeaningIndex:
             return []
         return [Scored(doc, bm[doc], covered[doc] / total_weight) for doc in bm]
 
+    def _contributions(self, token: str, token_weight: float) -> tuple[tuple[int, float], ...]:
+        """Each document holding *token* with the token's BM25 term for it (weighed by
+        *token_weight*), computed once per token and weight: the index never changes."""
+        cache: dict[tuple[str, float], tuple[tuple[int, float], ...]] | None
+        cache = self.__dict__.get("_bm25_terms")
+        if cache is None or len(cache) > 8192:
+            cache = self.__dict__["_bm25_terms"] = {}
+        key = (token, token_weight)
+        found = cache.get(key)
+        if found is None:
+            row = self._postings.get(token)
+            found = ()
+            if row:
+                idf = self._idf[token] * token_weight
+                norms = self._norms
+                found = tuple(
+                    (doc, idf * tf * (K1 + 1) / (tf + norms[doc])) for doc, tf in row.items()
+                )
+            cache[key] = found
+        return found
+
     def group_weight(self, group: Group) -> float:
         """A content word weighs the mean IDF of its own tokens; with :attr:`orphan_kanji`,
         a word that nothing here holds, nor any paraphrase of it (量子, 反社会的勢力),
         weighs as an unknown word however common its characters are."""
+        cache: dict[Group, float] | None = self.__dict__.get("_group_weights")
+        if cache is None or len(cache) > 4096:
+            cache = self.__dict__["_group_weights"] = {}
+        weight = cache.get(group)
+        if weight is None:
+            weight = cache[group] = self._group_weight(group)
+        return weight
+
+    def _group_weight(self, group: Group) -> float:
         generic = group.factor < 1
         tokens = self.prepare(group.alternatives[0].tokens, generic)
         if not tokens:

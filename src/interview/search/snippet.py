@@ -18,8 +18,7 @@ def snippet(
     neither, the excerpt starts at the beginning. Line breaks become spaces and a cut
     end is marked with ``…``.
     """
-    flat = " ".join(text.split())
-    folded, offsets = normalize_with_offsets(flat)
+    flat, folded, offsets = _folded(text)
     if folded_word:
         position = folded.find(folded_word)
     anchor = offsets[position] if 0 <= position < len(offsets) else 0
@@ -32,3 +31,19 @@ def snippet(
     if end < len(flat):
         excerpt += "…"
     return excerpt
+
+
+_FOLDED: dict[str, tuple[str, str, list[int]]] = {}
+
+
+def _folded(text: str) -> tuple[str, str, list[int]]:
+    """*text* on one line, folded, with the folded characters' offsets: once per text
+    (the searched texts are few and shown again and again)."""
+    found = _FOLDED.get(text)
+    if found is None:
+        flat = " ".join(text.split())
+        found = (flat, *normalize_with_offsets(flat))
+        if len(_FOLDED) >= 4096:
+            _FOLDED.clear()
+        _FOLDED[text] = found
+    return found
