@@ -283,7 +283,7 @@ class MeaningIndex:
         """Score every document holding at least one query token (unsorted)."""
         if not groups:
             return []
-        allow = None if allowed is None else set(allowed)
+        allow = None if allowed is None else frozenset(allowed)
         if allow is not None and len(allow) >= self.size and allow.issuperset(range(self.size)):
             allow = None  # every document: nothing to leave out
         bm: dict[int, float] = defaultdict(float)
@@ -294,37 +294,59 @@ class MeaningIndex:
             if weight <= 0:
                 continue  # nothing this index knows (a hiragana run of particles)
             total_weight += weight
-            best_bm: dict[int, float] = {}
-            best_cover: dict[int, float] = {}
-            for alternative in group.alternatives:
-                alt_bm: dict[int, float] = defaultdict(float)
-                alt_cover: dict[int, float] = defaultdict(float)
-                tokens = self.prepare(alternative.tokens, group.factor < 1)
-                idf_total = sum(self.idf(t) * w for t, w in tokens) or 1.0
-                for token, token_weight in tokens:
-                    row = self._contributions(token, token_weight)
-                    if not row:
-                        continue
-                    share = self._idf[token] * token_weight / idf_total
-                    for doc, value in row:
-                        if allow is not None and doc not in allow:
-                            continue
-                        alt_bm[doc] += value
-                        alt_cover[doc] += share
-                for doc, value in alt_bm.items():
-                    value *= alternative.factor * group.factor
-                    if value > best_bm.get(doc, 0.0):
-                        best_bm[doc] = value
-                    # A paraphrase ranks a little lower but covers the word fully.
-                    share = min(1.0, alt_cover[doc])
-                    if share > best_cover.get(doc, 0.0):
-                        best_cover[doc] = share
+            best_bm, best_cover = self._group_scores(group, allow)
             for doc, value in best_bm.items():
                 bm[doc] += value
                 covered[doc] += weight * best_cover[doc]
         if total_weight <= 0:
             return []
         return [Scored(doc, bm[doc], covered[doc] / total_weight) for doc in bm]
+
+    def _group_scores(
+        self, group: Group, allow: frozenset[int] | None
+    ) -> tuple[dict[int, float], dict[int, float]]:
+        """Per document, the BM25 sum and the share of *group* its best alternative
+        gives (see :meth:`rank`), once per group's alternatives and factor: a word is
+        read the same way in every query holding it. The dicts are not to be changed."""
+        cache: dict[tuple, tuple[dict[int, float], dict[int, float]]] | None
+        cache = self.__dict__.get("_group_scores_cache")
+        if cache is None or len(cache) > 4096:
+            cache = self.__dict__["_group_scores_cache"] = {}
+        key = (group.alternatives, group.factor, allow)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = self._score_group(group, allow)
+        return found
+
+    def _score_group(
+        self, group: Group, allow: frozenset[int] | None
+    ) -> tuple[dict[int, float], dict[int, float]]:
+        best_bm: dict[int, float] = {}
+        best_cover: dict[int, float] = {}
+        for alternative in group.alternatives:
+            alt_bm: dict[int, float] = defaultdict(float)
+            alt_cover: dict[int, float] = defaultdict(float)
+            tokens = self.prepare(alternative.tokens, group.factor < 1)
+            idf_total = sum(self.idf(t) * w for t, w in tokens) or 1.0
+            for token, token_weight in tokens:
+                row = self._contributions(token, token_weight)
+                if not row:
+                    continue
+                share = self._idf[token] * token_weight / idf_total
+                for doc, value in row:
+                    if allow is not None and doc not in allow:
+                        continue
+                    alt_bm[doc] += value
+                    alt_cover[doc] += share
+            for doc, value in alt_bm.items():
+                value *= alternative.factor * group.factor
+                if value > best_bm.get(doc, 0.0):
+                    best_bm[doc] = value
+                # A paraphrase ranks a little lower but covers the word fully.
+                share = min(1.0, alt_cover[doc])
+                if share > best_cover.get(doc, 0.0):
+                    best_cover[doc] = share
+        return best_bm, best_cover
 
     def _contributions(self, token: str, token_weight: float) -> tuple[tuple[int, float], ...]:
         """Each document holding *token* with the token's BM25 term for it (weighed by

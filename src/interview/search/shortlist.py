@@ -7,7 +7,11 @@ the shorter string and *c* the number of characters the two strings have in comm
 window of the longer string is compared with the shorter one whole. A text whose bound
 stays under the cutoff cannot be returned by ``process.extract(…, score_cutoff=…)``,
 so asking rapidfuzz about the others only gives the same results, in the same order
-(best first, ties by position). :data:`MARGIN` keeps a few points to spare.
+(best first, ties by position). :data:`MARGIN` keeps a point to spare for rounding.
+
+(``ratio`` is ``2·LCS / (len1 + len2)``; ``partial_ratio`` the best ``ratio`` of the
+shorter string with a window of the longer no longer than it; ``WRatio`` of two strings
+of one word each the best of those, scaled by at most 1.)
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-MARGIN = 10.0
+MARGIN = 1.0
 """Points under the cutoff a text's bound may fall and still be scored."""
 
 
