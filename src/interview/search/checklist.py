@@ -16,9 +16,10 @@ Japanese name, and typos in longer words are tolerated when nothing else is foun
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -456,26 +457,51 @@ class ChecklistIndex:
             for _f, _t, weighted in group.alternatives
             for token, _v in weighted
         )
-        plan = _Plan(_plan(prepared), wanted)
-        holding = self._postings.holding(wanted) if scored else _Holding((), ())
+        postings = self._postings
+        plan = _Plan(_plan(prepared, postings.bit), postings.mask(wanted))
+        holding = postings.holding(wanted) if scored else _Holding((), ())
         # item -> (score, entry index, folded position)
         best: dict[int, tuple[float, int, int]] = {}
+        by_meaning = {self._items[found.doc] for found in scored}
+        for item_no, (score, _rank, at, position) in literal.items():
+            if item_no not in by_meaning:
+                best[item_no] = (score * LITERAL_ONLY, at, position)
+        # An item's score with every word of the query in one sentence (together = 1) is
+        # the most it can score: items are scored best bound first, and once the next
+        # bound is under the limit-th score found, no item left can be among the hits.
+        bounded = []
         for found in scored:
             item_no = self._items[found.doc]
-            at, position, together = self._best_entry(item_no, plan, holding)
             rank = found.bm25 / top
+            meaning = found.coverage * (
+                1 - BM25_SHARE - TOGETHER_SHARE + BM25_SHARE * rank + TOGETHER_SHARE * 1.0
+            )
+            bound = (100 - LITERAL_BONUS) * meaning
+            typed = literal.get(item_no)
+            if typed is not None and typed[0] >= LITERAL_FLOOR:
+                bound += LITERAL_BONUS * typed[0] / 100
+            bounded.append((bound, item_no, rank, found, typed))
+        bounded.sort(key=lambda b: -b[0])
+        lowest = [value for value, _at, _position in best.values()]  # the limit best, a heap
+        heapq.heapify(lowest)
+        while len(lowest) > limit:
+            heapq.heappop(lowest)
+        for bound, item_no, rank, found, typed in bounded:
+            if len(lowest) >= limit and bound < lowest[0]:
+                break  # neither this item nor any after it can be a hit
+            at, position, together = self._best_entry(item_no, plan, holding)
             meaning = found.coverage * (
                 1 - BM25_SHARE - TOGETHER_SHARE + BM25_SHARE * rank + TOGETHER_SHARE * together
             )
             score = (100 - LITERAL_BONUS) * meaning
-            typed = literal.get(item_no)
             if typed is not None and typed[0] >= LITERAL_FLOOR:
                 score += LITERAL_BONUS * typed[0] / 100
                 at, position = typed[2], typed[3]
             best[item_no] = (score, at, position)
-        for item_no, (score, _rank, at, position) in literal.items():
-            if item_no not in best:
-                best[item_no] = (score * LITERAL_ONLY, at, position)
+            if len(lowest) < limit:
+                heapq.heappush(lowest, score)
+            elif score > lowest[0]:
+                heapq.heapreplace(lowest, score)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
         if ranked and ranked[0][1][0] < MEANING_FLOOR and ranked[0][0] not in literal:
             return []  # the best is a loose match: nothing is close enough
@@ -538,11 +564,12 @@ class ChecklistIndex:
         best_at, best_value, best_cover, best_token = entries.start, 0.0, 0.0, ""
         total_weight = plan.total_weight
         field_roots = self._field_roots
-        texts = self._tokens
+        postings = self._postings
+        masks = postings.entry_masks
         wanted = plan.wanted
         values = plan.values
         for at in holding.entries_in(entries):
-            held = texts[at] & wanted
+            held = masks[at] & wanted  # the query's tokens the entry holds, as bits
             found = values.get(held)
             if found is None:
                 found = values[held] = _entry_value(held, plan.groups)
@@ -553,9 +580,9 @@ class ChecklistIndex:
             cover /= total_weight
             if cover > best_cover:
                 best_cover = cover
-        phrases = self._postings.phrases
+        phrases = postings.phrase_masks
         shares = plan.shares
-        for index in holding.phrases_in(self._postings.phrase_range(item_no)):
+        for index in holding.phrases_in(postings.phrase_range(item_no)):
             # An everyday phrase for the item (keywords.toml) holds words together too.
             held = phrases[index] & wanted
             share = shares.get(held)
@@ -680,24 +707,25 @@ class ChecklistIndex:
             offer(at, score, alignment.dest_start if alignment is not None else 0)
 
 
-def _entry_value(tokens: frozenset[str], plan: Sequence[_Planned]) -> tuple[float, float, str]:
-    """What one text holding *tokens* is worth for the query (before its field's weight),
-    the weighted share of the query it holds (unnormalised) and its rarest match.
+def _entry_value(held: int, plan: Sequence[_Planned]) -> tuple[float, float, str]:
+    """What one text holding the query's tokens *held* (bits, see :class:`_Postings`) is
+    worth for the query (before its field's weight), the weighted share of the query it
+    holds (unnormalised) and its rarest match.
 
     A group or alternative whose tokens the text holds none of adds nothing and is
     skipped, so the sums and comparisons are those of a walk over every group and
     token, in the same order."""
     value, cover, rarest, rarest_value = 0.0, 0.0, "", 0.0
-    for weight, group_tokens, alternatives in plan:
-        if tokens.isdisjoint(group_tokens):
+    for weight, group_bits, alternatives in plan:
+        if not held & group_bits:
             continue  # adds 0 to value and cover
         group_share, group_value, group_token, group_token_value = 0.0, 0.0, "", 0.0
-        for factor, total, alternative_tokens, weighted in alternatives:
-            if tokens.isdisjoint(alternative_tokens):
+        for factor, total, alternative_bits, weighted in alternatives:
+            if not held & alternative_bits:
                 continue  # holds 0 of it: changes neither the value nor the share
             alt_value, alt_token, alt_token_value = 0.0, "", 0.0
-            for token, token_value in weighted:
-                if token in tokens:
+            for token, token_value, bit in weighted:
+                if held & bit:
                     alt_value += token_value
                     if token_value > alt_token_value:
                         alt_token, alt_token_value = token, token_value
@@ -719,49 +747,55 @@ class _Plan:
     texts holding a given set of its tokens were found worth, once per search: many
     entries hold the same few tokens (ログ alone), and their worth is the same."""
 
-    def __init__(self, groups: list[_Planned], wanted: frozenset[str]) -> None:
+    def __init__(self, groups: list[_Planned], wanted: int) -> None:
         self.groups = groups
         self.wanted = wanted
-        """Every token of the groups: a text's tokens outside it change nothing."""
+        """Every token of the groups, as bits: a text's other tokens change nothing."""
         self.total_weight = sum(p.weight for p in groups) or 1.0
-        self.values: dict[frozenset[str], tuple[float, float, str]] = {}
-        self.shares: dict[frozenset[str], float] = {}
+        self.values: dict[int, tuple[float, float, str]] = {}
+        self.shares: dict[int, float] = {}
 
 
-def _share(tokens: frozenset[str], plan: Sequence[_Planned]) -> float:
-    """The weighted share of the query's groups one text's *tokens* hold (unnormalised)."""
+def _share(held: int, plan: Sequence[_Planned]) -> float:
+    """The weighted share of the query's groups one text holds (unnormalised), from
+    the query's tokens it holds, *held* (bits)."""
     cover = 0.0
-    for weight, group_tokens, alternatives in plan:
-        if tokens.isdisjoint(group_tokens):
+    for weight, group_bits, alternatives in plan:
+        if not held & group_bits:
             continue  # a share of 0
         share = 0.0
-        for _factor, total, alternative_tokens, weighted in alternatives:
-            if tokens.isdisjoint(alternative_tokens):
+        for _factor, total, alternative_bits, weighted in alternatives:
+            if not held & alternative_bits:
                 continue
-            held = sum(value for token, value in weighted if token in tokens)
-            share = max(share, held / total)
+            found = sum(value for _token, value, bit in weighted if held & bit)
+            share = max(share, found / total)
         cover += share * weight
     return cover
 
 
 class _Planned(NamedTuple):
-    """A prepared group with the token sets that let a text holding none of them be
-    skipped: (weight, the group's tokens, [(factor, total, tokens, weighted)])."""
+    """A prepared group with the token bits (see :class:`_Postings`) that let a text
+    holding none of them be skipped: (weight, the group's bits, [(factor, total, bits,
+    [(token, weighted IDF, bit)])])."""
 
     weight: float
-    tokens: frozenset[str]
-    alternatives: list[tuple[float, float, frozenset[str], list[tuple[str, float]]]]
+    bits: int
+    alternatives: list[tuple[float, float, int, list[tuple[str, float, int]]]]
 
 
-def _plan(prepared: Sequence[_Prepared]) -> list[_Planned]:
+def _plan(prepared: Sequence[_Prepared], bit: Callable[[str], int]) -> list[_Planned]:
     planned = []
     for group in prepared:
-        alternatives = [
-            (factor, total, frozenset(t for t, _v in weighted), weighted)
-            for factor, total, weighted in group.alternatives
-        ]
-        tokens = frozenset().union(*(a[2] for a in alternatives))
-        planned.append(_Planned(group.weight, tokens, alternatives))
+        alternatives = []
+        group_bits = 0
+        for factor, total, weighted in group.alternatives:
+            with_bits = [(token, value, bit(token)) for token, value in weighted]
+            bits = 0
+            for _token, _value, one in with_bits:
+                bits |= one
+            group_bits |= bits
+            alternatives.append((factor, total, bits, with_bits))
+        planned.append(_Planned(group.weight, group_bits, alternatives))
     return planned
 
 
@@ -785,7 +819,9 @@ def _within(ascending: Sequence[int], span: range) -> Sequence[int]:
 
 
 class _Postings:
-    """Which entries and everyday phrases hold each token (built on the first search)."""
+    """Which entries and everyday phrases hold each token (built on the first search),
+    and each one's tokens as bits of an int (one bit per token of the index), so what
+    an entry holds of a query is one ``&``."""
 
     def __init__(
         self, tokens: Sequence[frozenset[str]], phrases: dict[int, tuple[frozenset[str], ...]]
@@ -798,6 +834,23 @@ class _Postings:
             self.phrases.extend(own)
             self._phrase_ranges[item_no] = range(first, len(self.phrases))
         self._phrase_postings = _postings(self.phrases)
+        self._ids: dict[str, int] = {}
+        for texts in (tokens, self.phrases):
+            for text in texts:
+                for token in text:
+                    self._ids.setdefault(token, len(self._ids))
+        self.entry_masks = [self.mask(text) for text in tokens]
+        self.phrase_masks = [self.mask(text) for text in self.phrases]
+
+    def bit(self, token: str) -> int:
+        """The token's bit; 0 for a token no entry or phrase holds."""
+        at = self._ids.get(token)
+        return 0 if at is None else 1 << at
+
+    def mask(self, tokens: Iterable[str]) -> int:
+        """The bits of *tokens* (those the index holds)."""
+        ids = self._ids
+        return sum(1 << ids[token] for token in set(tokens) if token in ids)
 
     def phrase_range(self, item_no: int) -> range:
         return self._phrase_ranges.get(item_no, range(0))
@@ -971,7 +1024,12 @@ def search_checklist(
 
 
 def _is_outside(group: Group) -> bool:
-    return group.alternatives[0].tokens[:1] == (OUTSIDE_PREFIX + normalize(group.word),)
+    first = group.alternatives[0].tokens[:1]
+    return (
+        bool(first)
+        and first[0].startswith(OUTSIDE_PREFIX)
+        and first == (OUTSIDE_PREFIX + normalize(group.word),)
+    )
 
 
 def _outside_words(groups: Sequence[Group]) -> list[str]:
