@@ -19,6 +19,7 @@ from __future__ import annotations
 import heapq
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -285,6 +286,18 @@ class ChecklistIndex:
         return _Postings(self._tokens, self._phrases)
 
     @cached_property
+    def _starts(self) -> dict[int, list[int]]:
+        """Where each entry of an item starts in the item's blob."""
+        starts: dict[int, list[int]] = {}
+        for item_no, entries in self._by_item.items():
+            at, own = 0, []
+            for index in entries:
+                own.append(at)
+                at += len(self._folded[index]) + 1  # and the "|" after it
+            starts[item_no] = own
+        return starts
+
+    @cached_property
     def _shortlist(self) -> Shortlist:
         from interview.search.shortlist import Shortlist
 
@@ -548,9 +561,7 @@ class ChecklistIndex:
             prepared.append(_Prepared(weight, alternatives))
         return prepared
 
-    def _best_entry(
-        self, item_no: int, plan: _Plan, holding: _Holding
-    ) -> tuple[int, int, float]:
+    def _best_entry(self, item_no: int, plan: _Plan, holding: _Holding) -> tuple[int, int, float]:
         """The entry of *item_no* holding most of the query, where its rarest match is,
         and how much of the query (0–1) that one entry holds: words found together in
         one sentence say more than words scattered over the item.
@@ -672,7 +683,16 @@ class ChecklistIndex:
                 continue
             if not all(word in blob for word in words):
                 continue
-            for at in self._by_item[item_no]:
+            # Only the entries some word occurs in (found in the item's blob) hold any.
+            starts = self._starts[item_no]
+            first = self._by_item[item_no].start
+            holding: set[int] = set()
+            for word in words:
+                position = blob.find(word)
+                while position >= 0:
+                    holding.add(first + bisect_right(starts, position) - 1)
+                    position = blob.find(word, position + 1)
+            for at in sorted(holding):
                 entry = self._entries[at]
                 held = [word for word in words if word in entry.folded]
                 if held:

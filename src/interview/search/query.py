@@ -481,9 +481,10 @@ def _present(
     for start in range(size):
         node = trie
         for at in range(start, size):
-            node = node.get(plain[at])
-            if node is None:
+            step = node.get(plain[at])
+            if step is None:
                 break
+            node = step
             ends = node.get(_END)
             if ends:
                 held.update(ends)
@@ -503,8 +504,6 @@ def _present(
             times += sum(word in words for word in entry.words)
         found.extend([(at, entry.synonym, entry.keys)] * times)
     return found
-
-
 
 
 _STOP_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]{2,}")

@@ -300,7 +300,8 @@ class MeaningIndex:
                 covered[doc] += weight * best_cover[doc]
         if total_weight <= 0:
             return []
-        return [Scored(doc, bm[doc], covered[doc] / total_weight) for doc in bm]
+        make = Scored._make
+        return [make((doc, bm[doc], covered[doc] / total_weight)) for doc in bm]
 
     def _group_scores(
         self, group: Group, allow: frozenset[int] | None
