@@ -388,7 +388,8 @@ class ChecklistIndex:
             query, groups = mended, parse_query(mended, readings=True)
         expanded = []
         plain = normalize(query)
-        outer = [w for w in query_words(query) if outside_word(w)] if compounds else []
+        spans = query_words(query) if compounds else []
+        outer = [w for w in spans if outside_word(w)]
         for bigram in junctions(query, readings=True) if compounds else ():
             if at_generic_edge(plain, bigram):
                 continue  # 連携|開始時: the generic word is dropped, not asked for
@@ -399,12 +400,11 @@ class ChecklistIndex:
                 expanded.append(Group(JUNCTION_PREFIX + bigram, (Alternative((bigram,), 1.0),)))
         # The query's words between particles, and the parser's own words that glue
         # okurigana (待ち時間 → 待時間), not those cut out of a longer word (社内報|告).
-        spans = query_words(query) if compounds else []
-        glued = [normalize(g.word) for g in groups] if compounds else []
+        folded = [normalize(g.word) for g in groups]
+        glued = folded if compounds else []
         words = [*spans, *(w for w in glued if not any(w in span for span in spans))]
         outside = list(dict.fromkeys(w for w in words if outside_word(w)))
-        for group in groups:
-            word = normalize(group.word)
+        for group, word in zip(groups, folded, strict=True):
             held = next((span for span in outside if word and word in span), None)
             if held is not None:
                 # 社内報, 営業時間: ordinary company life, whatever item shares its letters
@@ -415,7 +415,7 @@ class ChecklistIndex:
                 continue
             if any(word and word in normalize(w) for w in _outside_words(expanded)):
                 continue  # another part of an outside word already stands for it
-            extra = self._names(normalize(group.word)) if len(group.word) >= 2 else []
+            extra = self._names(word) if len(group.word) >= 2 else []
             if extra:
                 more = [Alternative(tuple(text_tokens(n)), GLOSSARY_FACTOR) for n in extra]
                 group = Group(group.word, (*group.alternatives, *more), group.factor)

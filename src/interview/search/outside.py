@@ -38,6 +38,7 @@ def _folded(word: str) -> str:
     return normalize(_HIRAGANA.sub("", word))
 
 
+@lru_cache(maxsize=4096)
 def outside_word(word: str) -> bool:
     """Whether *word* (a word of the query between particles, :func:`query_words`) is
     outside the checklist's domain: one of the words, or a compound opening or ending
