@@ -710,7 +710,7 @@ class ChecklistIndex:
         """Offer typo matches (rapidfuzz partial_ratio) from items no literal match found."""
         # Only texts that can score the cutoff are scored (see interview.search.shortlist);
         # a text shorter than the query is passed over below.
-        places = self._shortlist.candidates(folded, FUZZY_CUTOFF, longer_only=True)
+        places = self._shortlist.longer_candidates(folded, FUZZY_CUTOFF)
         texts = [self._folded[at] for at in places]
         for _text, similarity, place in self._extract(
             folded, texts, scorer=self._partial, score_cutoff=FUZZY_CUTOFF, limit=None

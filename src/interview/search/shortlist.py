@@ -34,37 +34,103 @@ class Shortlist:
             for char, count in counts.items():
                 postings.setdefault(char, []).append((at, count))
         self._postings = {char: tuple(rows) for char, rows in postings.items()}
+        self._levels: dict[str, list[int]] | None = None
+        self._longer: dict[int, int] = {}
 
-    def candidates(self, query: str, cutoff: float, longer_only: bool = False) -> list[int]:
-        """The positions (ascending) of the texts that may score *cutoff* or more; with
-        *longer_only*, of those at least as long as *query* only."""
+    def candidates(self, query: str, cutoff: float) -> list[int]:
+        """The positions (ascending) of the texts that may score *cutoff* or more."""
         size = len(query)
         least = cutoff - MARGIN
         lengths = self._lengths
         postings = self._postings
         common: dict[int, int] = {}
         get = common.get
-        wanted_counts = sorted(Counter(query).items(), key=lambda kv: len(postings.get(kv[0], ())))
-        # A text as long as the query must share this many characters with it: one
-        # first met when fewer are left to meet cannot (rarest characters first).
-        need = least * size / (200.0 - least) if longer_only else 0.0
-        left = size
-        for char, wanted in wanted_counts:
-            if left >= need:
-                for at, count in postings.get(char, ()):
-                    common[at] = get(at, 0) + (wanted if wanted < count else count)
-            else:
-                for at in common:
-                    count = self._counts[at].get(char, 0)
-                    if count:
-                        common[at] += wanted if wanted < count else count
-            left -= wanted
-        found = []
-        for at, shared in common.items():
-            if longer_only and lengths[at] < size:
-                continue
-            shorter = min(size, lengths[at])
-            if 200.0 * shared / (shorter + shared) >= least:
-                found.append(at)
+        for char, wanted in Counter(query).items():
+            for at, count in postings.get(char, ()):
+                common[at] = get(at, 0) + (wanted if wanted < count else count)
+        found = [
+            at
+            for at, shared in common.items()
+            if 200.0 * shared / (min(size, lengths[at]) + shared) >= least
+        ]
         found.sort()
         return found
+
+    def longer_candidates(self, query: str, cutoff: float) -> list[int]:
+        """:meth:`candidates` among the texts at least as long as *query*: those share
+        with it at least ``least · size / (200 − least)`` characters (*size* the query's
+        length, *least* the cutoff less :data:`MARGIN`). The shared characters of every
+        text are counted at once, in bits: one int per character and count (the texts
+        holding it that many times or more), added up bit-sliced."""
+        size = len(query)
+        least = cutoff - MARGIN
+        need = int(least * size / (200.0 - least))  # (rounded down: a few more, never fewer)
+        levels = self._bit_levels()
+        planes: list[int] = []  # planes[i]: the texts whose count has bit i set
+        wanted_counts = Counter(query)
+        for char, wanted in wanted_counts.items():
+            for level in levels.get(char, ())[:wanted]:
+                carry = level
+                for i, plane in enumerate(planes):
+                    if not carry:
+                        break
+                    planes[i] = plane ^ carry
+                    carry &= plane
+                if carry:
+                    planes.append(carry)
+        # The texts whose count is at least *need*, compared from the highest bit down.
+        above, equal = 0, self._longer_mask(size)
+        for i in range(max(len(planes), need.bit_length()) - 1, -1, -1):
+            plane = planes[i] if i < len(planes) else 0
+            if need >> i & 1:
+                equal &= plane
+            else:
+                above |= equal & plane
+                equal &= ~plane
+        chosen = above | equal
+        counts = self._counts
+        lengths = self._lengths
+        found = []
+        while chosen:
+            low = chosen & -chosen
+            at = low.bit_length() - 1
+            chosen ^= low
+            own = counts[at]
+            shared = sum(min(wanted, own.get(char, 0)) for char, wanted in wanted_counts.items())
+            if shared and 200.0 * shared / (min(size, lengths[at]) + shared) >= least:
+                found.append(at)
+        return found
+
+    def _bit_levels(self) -> dict[str, list[int]]:
+        """Per character, the texts holding it at least once, twice … (bits)."""
+        if self._levels is None:
+            places: dict[str, list[list[int]]] = {}
+            for at, counts in enumerate(self._counts):
+                for char, count in counts.items():
+                    rows = places.setdefault(char, [])
+                    while len(rows) < count:
+                        rows.append([])
+                    for row in rows[:count]:
+                        row.append(at)
+            size = (len(self._counts) + 8) // 8
+            levels: dict[str, list[int]] = {}
+            for char, rows in places.items():
+                levels[char] = []
+                for row in rows:
+                    bits = bytearray(size)
+                    for at in row:
+                        bits[at >> 3] |= 1 << (at & 7)
+                    levels[char].append(int.from_bytes(bits, "little"))
+            self._levels = levels
+        return self._levels
+
+    def _longer_mask(self, size: int) -> int:
+        """The texts at least *size* characters long (bits)."""
+        mask = self._longer.get(size)
+        if mask is None:
+            bits = bytearray((len(self._lengths) + 8) // 8)
+            for at, length in enumerate(self._lengths):
+                if length >= size:
+                    bits[at >> 3] |= 1 << (at & 7)
+            mask = self._longer[size] = int.from_bytes(bits, "little")
+        return mask
