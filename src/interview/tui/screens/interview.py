@@ -10,6 +10,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Header, Input
 
@@ -95,6 +96,10 @@ def _group_read_note(status: Status, corrected: bool = False) -> Text:
 class InterviewScreen(Screen[None]):
     CSS_PATH = styles.INTERVIEW
     AUTO_FOCUS = "#reply"  # keys typed right away go to the reply, never to the chat log
+    # The progress line changes after every answer. Textual's Screen.sub_title repaints the
+    # whole screen on a change; the header's own watcher redraws the header, which is all
+    # that shows it.
+    sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
     BINDINGS = [
         *interview_bindings(),
         Binding("escape", "cancel_pending", "書き直す", show=False),

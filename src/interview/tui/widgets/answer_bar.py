@@ -255,7 +255,7 @@ class AnswerBar(Vertical):
         self._before_run: tuple[list[Status], Status | None, PickedBy | None] = ([], None, None)
 
     def compose(self) -> ComposeResult:
-        yield JapaneseStatic("", id="bar-note")
+        yield JapaneseStatic("", id="bar-note", wrap_when_laid_out=True)
         with Horizontal(id="status-choices"):
             for status in Status:
                 yield Button(

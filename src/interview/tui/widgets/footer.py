@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 _Shown = tuple[tuple[str, str, str, bool, str], ...]
 
@@ -32,7 +33,17 @@ class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._shown = shown_keys(self.screen)
-        yield from super().compose()
+        compact = self.compact
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and "compact" in (
+                getattr(widget, "_reactive_connect", None) or {}
+            ):
+                # A key starts compact and is then bound to the footer's setting: two class
+                # changes, each restyling the key, for every key of every footer composed.
+                # Given the footer's setting up front, it mounts styled once, as it ends up.
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
         if (
