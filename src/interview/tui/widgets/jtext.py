@@ -14,6 +14,7 @@ from interview.tui import kinsoku
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
+    from textual.geometry import Size
     from textual.selection import Selection
     from textual.strip import Strip
     from textual.style import Style
@@ -106,6 +107,17 @@ class JapaneseStatic(Static):
                 self._wrapped_at = width
                 content = kinsoku.wrap(content, width)
         super().update(content, layout=layout)  # type: ignore[arg-type]
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual sets a laid-out widget's virtual size as a layout reactive: a new widget
+        # asks for a second layout of the screen, and a second frame, right after its
+        # first. Text that is broken while laid out has nothing to lay out again (a widget
+        # that scrolls would: this one never does).
+        return super()._size_updated(
+            size, virtual_size, container_size, layout=layout and not self.WRAP_WHEN_LAID_OUT
+        )
 
     def on_resize(self) -> None:
         if self.WRAP_WHEN_LAID_OUT:
