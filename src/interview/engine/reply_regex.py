@@ -698,6 +698,8 @@ def prepare() -> None:
     characters or more otherwise waits for them (a warm-up thread calls this)."""
     for alternation in list(_ALTERNATIONS):
         alternation._alternatives()
+    for worded in list(_WORDED):
+        worded.prepare()
 
 
 _RE_CALLS = frozenset(
@@ -767,7 +769,27 @@ class Alternation:
         self._last: tuple[str, re.Match[str] | None] = ("", None)
         # what was found in the last few shorter texts (the rules ask of a clause again)
         self._found: dict[str, tuple[re.Match[str] | None]] = {}
+        # its alternatives parted by their words (``by_words``), for mid-length text
+        self._worded = False
+        self._split: _Split | None = None
         _ALTERNATIONS.append(self)
+
+    def prepare(self) -> None:
+        if self._split is None:
+            self._split = _split_by_words(self._source) if self._worded else _NO_SPLIT
+
+    def _short(self, text: str) -> re.Pattern[str] | None:
+        """The pattern to search a mid-length *text* with: the whole pattern, or where the
+        text lacks the words of its worded alternatives the rest (None: no match;
+        ``_Split``)."""
+        split = self._split
+        if split is None:
+            self.prepare()
+            split = self._split
+        assert split is not None
+        if split.finder is None or split.finder.search(text) is not None:
+            return self.pattern
+        return split.rest
 
     def _alternatives(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
         if self._parts is None:
@@ -815,7 +837,11 @@ class Alternation:
                 return kept[0]
             if len(self._found) >= _FOUND_KEPT:
                 self._found.clear()
-            found = self.pattern.search(text)
+            if self._worded and len(text) >= _MID:
+                pattern = self._short(text)
+                found = pattern.search(text) if pattern is not None else None
+            else:
+                found = self.pattern.search(text)
             self._found[text] = (found,)
             return found
         last = self._last  # (read once: another thread may replace it)
@@ -832,7 +858,10 @@ class Alternation:
         """Each alternative in turn replaces its matches (on long text); after a replacement
         the later alternatives are chosen by the new text's characters."""
         if len(text) < _LONG:
-            return self.pattern.sub(repl, text)
+            if not self._worded or len(text) < _MID:
+                return self.pattern.sub(repl, text)
+            pattern = self._short(text)
+            return pattern.sub(repl, text) if pattern is not None else text
         present = _characters(text)
         start = 0
         while True:
@@ -901,6 +930,32 @@ class Steps:
         self.steps = list(steps)
         self.long_too = long_too
         self._needs: list[tuple[frozenset[str], ...]] | None = None  # worked out on first use
+        # each need of each step is one bit: a character stands for the bits of the needs it
+        # is in, a step for the bits of all its needs (as ``Alternation._candidates``)
+        self._bits: dict[str, int] = {}
+        self._needed: frozenset[str] = frozenset()
+        self._masks: list[int] = []
+
+    def _prepare(self) -> list[int]:
+        needs = [needs_of(pattern) for pattern, _ in self.steps]
+        bits: dict[str, int] = {}
+        masks = []
+        bit = 1
+        for step_needs in needs:
+            mask = 0
+            for need in step_needs:
+                mask |= bit
+                for ch in need:
+                    bits[ch] = bits.get(ch, 0) | bit
+                bit <<= 1
+            masks.append(mask)
+        self._bits, self._needed, self._masks = bits, frozenset(bits), masks
+        self._needs = needs  # last: another thread may be reading
+        return masks
+
+    def _met(self, present: frozenset[str]) -> int:
+        """The bits of the needs that meet *present* (one of their characters is there)."""
+        return reduce(or_, map(self._bits.__getitem__, present & self._needed), 0)
 
     def __call__(self, text: str) -> str:
         long = len(text) >= _LONG
@@ -908,21 +963,18 @@ class Steps:
             for pattern, replacement in self.steps:
                 text = pattern.sub(replacement, text)
             return text
-        if self._needs is None:
-            self._needs = [needs_of(pattern) for pattern, _ in self.steps]
-        present = _characters(text) if long else _present(text)
-        for (pattern, replacement), needs in zip(self.steps, self._needs, strict=True):
-            for need in needs:
-                if need.isdisjoint(present):
-                    break
-            else:
+        masks = self._masks if self._needs is not None else self._prepare()
+        met = self._met(_characters(text) if long else _present(text))
+        # a step whose needs are not all met would replace nothing: passed over
+        for (pattern, replacement), mask in zip(self.steps, masks, strict=True):
+            if mask & met == mask:
                 replaced = pattern.sub(replacement, text)
                 if replaced != text:
                     if long:
                         replaced = _replaced(text, replaced, replacement)
-                        present = _characters(replaced)
+                        met = self._met(_characters(replaced))
                     else:
-                        present = _present(replaced)
+                        met = self._met(_present(replaced))
                     text = replaced
         return text
 
@@ -1109,6 +1161,188 @@ class Guarded:
         if args or not self._absent(text):
             return self.compiled.split(text, *args)
         return [text]
+
+
+_MID = 120  # characters from which a worded pattern first looks for its words (``Worded``)
+_WORDED: list[Worded | Alternation] = []  # every worded matcher made (``prepare``)
+
+
+class _Split:
+    """A pattern's top-level alternatives parted by what their matches need: *finder*
+    matches any of the words one of which every match of the worded alternatives holds
+    (``_word_needs``); *rest* is the pattern without them (None when none is left). On a text
+    where *finder* finds nothing, no worded alternative matches anywhere, so *rest* finds the
+    same matches as the whole pattern: at each position the alternatives left are tried in
+    their order as before, and the groups keep their numbers (those of the alternatives
+    taken out are unset, as they are when those alternatives do not match)."""
+
+    __slots__ = ("finder", "rest")
+
+    def __init__(self, finder: re.Pattern[str] | None, rest: re.Pattern[str] | None) -> None:
+        self.finder = finder
+        self.rest = rest
+
+
+_NO_SPLIT = _Split(None, None)
+
+
+def _split_by_words(source: str | None) -> _Split:
+    """``_Split`` of *source*; ``_NO_SPLIT`` (finder None) when no alternative needs words
+    or the pattern cannot be parted."""
+    if _P is None or source is None:
+        return _NO_SPLIT
+    try:
+        tree = _P.parse(source)
+        if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return _NO_SPLIT
+        data = tree.data
+        branch = len(data) == 1 and data[0][0] is _C.BRANCH
+        alternatives = list(data[0][1][1]) if branch else [tree]
+        words: list[str] = []
+        others = []
+        for alternative in alternatives:
+            needs = _word_needs(alternative)
+            if needs:
+                words += max(needs, key=lambda found: min(map(len, found)))
+            else:
+                others.append(alternative)
+        if not words or (others and not branch):
+            return _NO_SPLIT
+        with _charsets_kept():
+            finder = re.compile(literals(dict.fromkeys(words)))
+            rest = None
+            if others:
+                data[0][1][1][:] = others
+                rest = _compiled_tree(tree)
+        return _Split(finder, rest)
+    except Exception:  # an unknown construct: no split
+        return _NO_SPLIT
+
+
+def _compiled_tree(tree: Any) -> re.Pattern[str]:
+    """A parsed pattern compiled, searched from its first characters when they are known
+    (``quick``)."""
+    chars, nullable = _first_of_sequence(tree)
+    if chars and not nullable and not _skips_ahead_already(tree):
+        with contextlib.suppress(Exception):
+            return _compiled(tree, program(tree, _first_characters_info(tree, chars)))
+    compiled: re.Pattern[str] = _CO.compile(tree, 0)
+    return compiled
+
+
+class Worded(Guarded):
+    """A ``Guarded`` pattern that also passes over, on a mid-length text (``_MID`` to
+    ``_LONG`` characters), the alternatives whose words the text lacks (``_Split``): one
+    search for any of the words (a plain literal scan), then the rest of the pattern, or
+    nothing, when none is there. Long and short text are searched as by ``Guarded``."""
+
+    __slots__ = ("_split",)
+
+    def __init__(
+        self,
+        compiled: re.Pattern[str],
+        needs: tuple[frozenset[str], ...] = (),
+        words: tuple[_Words, ...] = (),
+    ) -> None:
+        super().__init__(compiled, needs, words)
+        self._split: _Split | None = None
+        _WORDED.append(self)
+
+    def prepare(self) -> None:
+        if self._split is None:
+            self._split = _split_by_words(source_of(self.compiled))
+
+    def _for(self, text: str) -> re.Pattern[str] | None:
+        """The pattern to search a mid-length *text* with (None: no match)."""
+        split = self._split
+        if split is None:
+            self.prepare()
+            split = self._split
+        assert split is not None
+        if split.finder is None or split.finder.search(text) is not None:
+            return self.compiled
+        return split.rest
+
+    def search(self, text: str, *args: Any) -> re.Match[str] | None:
+        if args or len(text) < _MID:
+            return self.compiled.search(text, *args)
+        if len(text) >= _LONG:
+            return super().search(text)
+        pattern = self._for(text)
+        return pattern.search(text) if pattern is not None else None
+
+    def match(self, text: str, *args: Any) -> re.Match[str] | None:
+        if args or len(text) < _MID:
+            return self.compiled.match(text, *args)
+        if len(text) >= _LONG:
+            return super().match(text)
+        pattern = self._for(text)
+        return pattern.match(text) if pattern is not None else None
+
+    def fullmatch(self, text: str, *args: Any) -> re.Match[str] | None:
+        if args or len(text) < _MID:
+            return self.compiled.fullmatch(text, *args)
+        if len(text) >= _LONG:
+            return super().fullmatch(text)
+        pattern = self._for(text)
+        return pattern.fullmatch(text) if pattern is not None else None
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, *args: Any) -> str:
+        if args or len(text) < _MID:
+            return self.compiled.sub(repl, text, *args)
+        if len(text) >= _LONG:
+            return super().sub(repl, text)
+        pattern = self._for(text)
+        return pattern.sub(repl, text) if pattern is not None else text
+
+    def findall(self, text: str, *args: Any) -> list[Any]:
+        if args or len(text) < _MID:
+            return self.compiled.findall(text, *args)
+        if len(text) >= _LONG:
+            return super().findall(text)
+        pattern = self._for(text)
+        return pattern.findall(text) if pattern is not None else []
+
+    def finditer(self, text: str, *args: Any) -> Iterator[re.Match[str]]:
+        if args or len(text) < _MID:
+            return self.compiled.finditer(text, *args)
+        if len(text) >= _LONG:
+            return super().finditer(text)
+        pattern = self._for(text)
+        return pattern.finditer(text) if pattern is not None else iter(())
+
+    def split(self, text: str, *args: Any) -> list[str | Any]:
+        if args or len(text) < _MID:
+            return self.compiled.split(text, *args)
+        if len(text) >= _LONG:
+            return super().split(text)
+        pattern = self._for(text)
+        return pattern.split(text) if pattern is not None else [text]
+
+
+def by_words(value: Any) -> Any:
+    """*value* (a pattern, ``Guarded`` or ``Alternation``) made to pass over, on a
+    mid-length text, its alternatives whose words the text lacks (``Worded``). For the
+    patterns whose searches on mid-length replies mostly find nothing (measured: a plain
+    literal scan first costs more than it saves where the words are usually there)."""
+    if isinstance(value, Alternation):
+        if value not in _WORDED:
+            value._worded = True
+            _WORDED.append(value)
+        return value
+    if isinstance(value, Worded):
+        return value
+    if isinstance(value, Guarded):
+        return Worded(value.compiled, value.needs, value.words)
+    if isinstance(value, re.Pattern) and isinstance(value.pattern, (str, type(None))):
+        return Worded(value)
+    raise TypeError(f"by_words: {value!r}")
+
+
+def worded_module(namespace: dict[str, Any], names: Iterable[str]) -> None:
+    """The named matchers of a module made ``by_words``."""
+    for name in names:
+        namespace[name] = by_words(namespace[name])
 
 
 def _faster(value: Any) -> Any:

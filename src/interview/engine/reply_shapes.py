@@ -25,7 +25,7 @@ from interview.engine.reply_patterns import (
     _UNKNOWN,
 )
 from interview.engine.reply_plan import PLAN_WORDS
-from interview.engine.reply_regex import fast, fast_module
+from interview.engine.reply_regex import fast, fast_module, worded_module
 
 # The first clause negates the measure, then a break (。 、 が けど).
 _NO_FIRST = re.compile(
@@ -2151,3 +2151,17 @@ _OWN = {name: value for name, value in globals().items() if name not in vars(rep
 fast_module(_OWN, rare=True)
 globals().update(_OWN)
 del _OWN
+# Patterns whose searches on mid-length replies mostly find nothing: their worded
+# alternatives passed over where the reply lacks their words (``by_words``; measured)
+worded_module(
+    globals(),
+    (
+        "_BLOCK_VERB",
+        "_CLAUSE_OR_CONTRAST",
+        "_CONCEDED",
+        "_FEW_PEOPLE",
+        "_MADE_IMPOSSIBLE",
+        "_RATHER_THAN",
+        "_WEAKER_AFTER",
+    ),
+)

@@ -32,7 +32,7 @@ from interview.engine.reply_patterns import (
     _UNKNOWN,
 )
 from interview.engine.reply_plan import PLAN_WORDS
-from interview.engine.reply_regex import fast_module
+from interview.engine.reply_regex import fast_module, worded_module
 
 # 「未締結の委託先はゼロです」「未対応のものはありません」「未適用のパッチは現在ゼロ」: the gap is
 # counted and there is none — done (not 「…はゼロではない」, not 「…はないか確認」).
@@ -372,3 +372,9 @@ def turn_verdict(
 
 
 fast_module(globals())
+# Patterns whose searches on mid-length replies mostly find nothing: their worded
+# alternatives passed over where the reply lacks their words (``by_words``; measured)
+worded_module(
+    globals(),
+    ("_NOW",),
+)
