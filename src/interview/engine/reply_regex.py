@@ -690,16 +690,20 @@ def _replaced(text: str, replaced: str, repl: object) -> str:
 
 
 _ALTERNATIONS: list[Alternation] = []  # every alternation made (``prepare``)
+_STEPS_MADE: list[Steps] = []  # and every Steps
 
 
 def prepare() -> None:
     """Compile now what long text would compile on first use: each alternation's
-    alternatives, one by one (hundreds of patterns, ≈ 0.1–0.2 s). The first reply of 160
+    alternatives, one by one (hundreds of patterns, ≈ 0.1–0.2 s), and what mid-length text
+    would: the worded patterns' and the steps' splits (``_Split``). The first reply of 120
     characters or more otherwise waits for them (a warm-up thread calls this)."""
     for alternation in list(_ALTERNATIONS):
         alternation._alternatives()
     for worded in list(_WORDED):
         worded.prepare()
+    for steps in list(_STEPS_MADE):
+        steps.prepare()
 
 
 _RE_CALLS = frozenset(
@@ -922,7 +926,11 @@ class Steps:
     looked at once, and again after a step that changed it). A long text goes through every
     step (each pattern skips by itself where it can), unless *long_too*: then a long text's
     characters are kept (``_characters``) and used the same way, which pays where few steps
-    change the text."""
+    change the text.
+
+    On a mid-length text (``_MID`` to ``_LONG`` characters) a step that passes that test
+    looks first for the words of its alternatives (``_Split``): where none is there, only the
+    rest of its pattern replaces, or nothing does."""
 
     def __init__(
         self, steps: Iterable[tuple[Matcher, Replacement]], long_too: bool = False
@@ -935,6 +943,17 @@ class Steps:
         self._bits: dict[str, int] = {}
         self._needed: frozenset[str] = frozenset()
         self._masks: list[int] = []
+        self._splits: list[_Split] | None = None  # worked out on first use (``prepare``)
+        _STEPS_MADE.append(self)
+
+    def prepare(self) -> list[_Split]:
+        """Each step's pattern parted by its words (``_Split``), for mid-length text."""
+        splits = self._splits
+        if splits is None:
+            splits = self._splits = [
+                _split_by_words(source_of(pattern)) for pattern, _ in self.steps
+            ]
+        return splits
 
     def _prepare(self) -> list[int]:
         needs = [needs_of(pattern) for pattern, _ in self.steps]
@@ -965,9 +984,16 @@ class Steps:
             return text
         masks = self._masks if self._needs is not None else self._prepare()
         met = self._met(_characters(text) if long else _present(text))
+        splits = self.prepare() if _MID <= len(text) < _LONG else None
         # a step whose needs are not all met would replace nothing: passed over
-        for (pattern, replacement), mask in zip(self.steps, masks, strict=True):
+        for index, ((pattern, replacement), mask) in enumerate(zip(self.steps, masks, strict=True)):
             if mask & met == mask:
+                if splits is not None:
+                    split = splits[index]
+                    if split.finder is not None and split.finder.search(text) is None:
+                        if split.rest is None:
+                            continue
+                        pattern = split.rest
                 replaced = pattern.sub(replacement, text)
                 if replaced != text:
                     if long:
