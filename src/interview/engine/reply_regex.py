@@ -928,9 +928,9 @@ class Steps:
     characters are kept (``_characters``) and used the same way, which pays where few steps
     change the text.
 
-    On a mid-length text (``_MID`` to ``_LONG`` characters) a step that passes that test
-    looks first for the words of its alternatives (``_Split``): where none is there, only the
-    rest of its pattern replaces, or nothing does."""
+    On a mid-length text (``_MID`` to ``_LONG`` characters) a step that passes that test,
+    and whose every alternative needs words (``_Split``), looks first for those words: where
+    none is there, it would replace nothing."""
 
     def __init__(
         self, steps: Iterable[tuple[Matcher, Replacement]], long_too: bool = False
@@ -950,9 +950,9 @@ class Steps:
         """Each step's pattern parted by its words (``_Split``), for mid-length text."""
         splits = self._splits
         if splits is None:
-            splits = self._splits = [
-                _split_by_words(source_of(pattern)) for pattern, _ in self.steps
-            ]
+            # (only where every alternative needs words: a step's rest is seldom cheaper)
+            found = [_split_by_words(source_of(pattern)) for pattern, _ in self.steps]
+            splits = self._splits = [split if split.rest is None else _NO_SPLIT for split in found]
         return splits
 
     def _prepare(self) -> list[int]:
@@ -989,11 +989,9 @@ class Steps:
         for index, ((pattern, replacement), mask) in enumerate(zip(self.steps, masks, strict=True)):
             if mask & met == mask:
                 if splits is not None:
-                    split = splits[index]
-                    if split.finder is not None and split.finder.search(text) is None:
-                        if split.rest is None:
-                            continue
-                        pattern = split.rest
+                    finder = splits[index].finder
+                    if finder is not None and finder.search(text) is None:
+                        continue
                 replaced = pattern.sub(replacement, text)
                 if replaced != text:
                     if long:
@@ -1246,11 +1244,20 @@ def _split_by_words(source: str | None) -> _Split:
 
 
 def _compiled_tree(tree: Any) -> re.Pattern[str]:
-    """A parsed pattern compiled, searched from its first characters when they are known
-    (``quick``)."""
+    """A parsed pattern compiled as ``quick`` compiles one (searched from its first
+    characters when they are known, its alternatives guarded, led by a finder when many),
+    or as ``re`` does."""
     chars, nullable = _first_of_sequence(tree)
     if chars and not nullable and not _skips_ahead_already(tree):
         with contextlib.suppress(Exception):
+            if len(tree.data) == 1 and tree.data[0][0] is _C.BRANCH:
+                lead = None
+                if len(tree.data[0][1][1]) >= _FINDER_MIN:
+                    with contextlib.suppress(Exception):
+                        lead = _finder(tree)
+                _guard_alternatives(tree.data[0][1][1])
+                if lead is not None:
+                    tree.data[:0] = [(_C.ASSERT, (1, lead))]
             return _compiled(tree, program(tree, _first_characters_info(tree, chars)))
     compiled: re.Pattern[str] = _CO.compile(tree, 0)
     return compiled

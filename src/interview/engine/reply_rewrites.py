@@ -432,9 +432,7 @@ fast_module(globals(), rare=True)
 worded_module(
     globals(),
     (
-        "_GAP_STATE",
         "_MEMO_PERIOD_FACT",
-        "_REASON_THEN_PASS",
         "_SYSTEM_DOES",
         "_WEAK_PRACTICE",
     ),

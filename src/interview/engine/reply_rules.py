@@ -429,7 +429,7 @@ def read(folded: str) -> Reading:
     if status is Status.NOT_DONE and _SMALL_TEAM_NO_SUCH.search(text):
         # 「社員5人でサーバ室とかないっすw」: no such thing in a small firm — 該当なし, or a gap? Ask.
         status, guess = None, Status.NOT_APPLICABLE
-    if _BUSINESS_FACT.search(text) and status in (Status.NOT_DONE, Status.PARTIAL, Status.DONE):
+    if status in (Status.NOT_DONE, Status.PARTIAL, Status.DONE) and _BUSINESS_FACT.search(text):
         status, guess = None, Status.NOT_APPLICABLE  # 「委託はしていません」: why n/a, or a gap?
     elif (
         status is Status.DONE
@@ -438,7 +438,7 @@ def read(folded: str) -> Reading:
         and not _FREQUENCY.search(text)
     ):
         status, guess = None, Status.DONE  # 「個人でやってるので」: a reason, for what?
-    if _SESSION_REMARK.search(text) and status is not Status.UNKNOWN:  # 「前回の続きから…」
+    if status is not Status.UNKNOWN and _SESSION_REMARK.search(text):  # 「前回の続きから…」
         return Reading(None, None, False, has_plan)
     if (
         (_ASIDE.search(text) or _ATTACHING.search(text))
@@ -452,7 +452,7 @@ def read(folded: str) -> Reading:
     if (
         _QUESTION_WORDS.search(text)
         or asks_back(text)
-        or (_QUESTION.search(text) and status not in (Status.UNKNOWN, Status.NOT_APPLICABLE))
+        or (status not in (Status.UNKNOWN, Status.NOT_APPLICABLE) and _QUESTION.search(text))
     ):
         return Reading(None, guess or status, True, has_plan)
     if status is Status.DONE and UNREAD_NEGATION in text:  # 「…, we haven't really X'd」

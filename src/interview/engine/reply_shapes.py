@@ -2156,11 +2156,7 @@ del _OWN
 worded_module(
     globals(),
     (
-        "_BLOCK_VERB",
-        "_CLAUSE_OR_CONTRAST",
         "_CONCEDED",
-        "_FEW_PEOPLE",
-        "_MADE_IMPOSSIBLE",
         "_RATHER_THAN",
         "_WEAKER_AFTER",
     ),
