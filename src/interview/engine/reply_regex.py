@@ -666,12 +666,21 @@ def _characters(text: str) -> frozenset[str]:
     return found
 
 
+# a digit or a blank as ``re`` reads them in a str pattern: the characters ``str.isdecimal`` and
+# ``str.isspace`` answer for (the same tables), found in one scan
+_DIGIT_OR_BLANK = re.compile(r"[\d\s]")
+_A_DIGIT = re.compile(r"\d")
+_A_BLANK = re.compile(r"\s")
+
+
 def _present(text: str) -> frozenset[str]:
     found = frozenset(text)
+    if _DIGIT_OR_BLANK.search(text) is None:  # (most replies)
+        return found
     marks = set()
-    if any(map(str.isdecimal, found)):  # what \\d matches in a str pattern
+    if _A_DIGIT.search(text):  # what \\d matches in a str pattern
         marks.add(_ANY_DIGIT)
-    if any(map(str.isspace, found)):  # what \\s matches in a str pattern
+    if _A_BLANK.search(text):  # what \\s matches in a str pattern
         marks.add(_ANY_SPACE)
     return found | marks if marks else found
 
