@@ -516,6 +516,9 @@ def test_a_split_keeps_the_group_numbers_of_the_alternatives_left():
     everything = reply_regex._split_by_words(r"(ab|cd)x|ef")  # no alternative left
     assert everything.finder is not None and everything.rest is None
     assert reply_regex._split_by_words(r"\d+件|[あ-ん]").finder is None  # no words at all
+    # a pattern compiled with flags its source does not carry stays as it is
+    ignoring_case = re.compile(r"abc|de", re.IGNORECASE)
+    assert reply_regex.by_words(ignoring_case) is ignoring_case
 
 
 def test_worded_patterns_answer_as_the_plain_ones_on_mid_length_text():

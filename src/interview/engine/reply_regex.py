@@ -1374,11 +1374,14 @@ def by_words(value: Any) -> Any:
         return value
     if isinstance(value, Worded):
         return value
+    compiled = value.compiled if isinstance(value, Guarded) else value
+    if not isinstance(compiled, re.Pattern) or isinstance(compiled.pattern, bytes):
+        raise TypeError(f"by_words: {value!r}")
+    if compiled.flags & ~re.UNICODE:  # (its source parsed alone would not carry them)
+        return value
     if isinstance(value, Guarded):
         return Worded(value.compiled, value.needs, value.words)
-    if isinstance(value, re.Pattern) and isinstance(value.pattern, (str, type(None))):
-        return Worded(value)
-    raise TypeError(f"by_words: {value!r}")
+    return Worded(value)
 
 
 def worded_module(namespace: dict[str, Any], names: Iterable[str]) -> None:
