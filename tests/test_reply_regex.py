@@ -563,8 +563,9 @@ def test_steps_skip_on_mid_length_text_only_those_that_cannot_match():
         (reply_regex.fast(r"(?<=[ぁ-ゖ])月"), "X"),
         (re.compile(r"ない(?=です)|(\d+)件"), r"未実施\1"),  # one alternative without words
         (re.compile(r"担当の者"), "担当者"),
+        (re.compile(r"(abc|xyz)です", re.IGNORECASE), "Y"),  # its flags not in its source
     ]
-    for text in ["協議の結果、見送りです", "3件ないです", "やっ月"]:
+    for text in ["協議の結果、見送りです", "3件ないです", "やっ月", "ABCです"]:
         text = _mid(text)
         expected = text
         for pattern, replacement in steps:

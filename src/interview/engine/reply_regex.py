@@ -960,7 +960,7 @@ class Steps:
         splits = self._splits
         if splits is None:
             # (only where every alternative needs words: a step's rest is seldom cheaper)
-            found = [_split_by_words(source_of(pattern)) for pattern, _ in self.steps]
+            found = [_split_of(pattern) for pattern, _ in self.steps]
             splits = self._splits = [split if split.rest is None else _NO_SPLIT for split in found]
         return splits
 
@@ -1252,6 +1252,15 @@ def _split_by_words(source: str | None) -> _Split:
         return _NO_SPLIT
 
 
+def _split_of(pattern: Matcher) -> _Split:
+    """``_split_by_words`` of a pattern's source; none for a pattern compiled with flags its
+    source does not carry."""
+    compiled = pattern.compiled if isinstance(pattern, Guarded) else pattern
+    if isinstance(compiled, re.Pattern) and compiled.flags & ~re.UNICODE:
+        return _NO_SPLIT
+    return _split_by_words(source_of(pattern))
+
+
 def _compiled_tree(tree: Any) -> re.Pattern[str]:
     """A parsed pattern compiled as ``quick`` compiles one (searched from its first
     characters when they are known, its alternatives guarded, led by a finder when many),
@@ -1292,7 +1301,7 @@ class Worded(Guarded):
 
     def prepare(self) -> None:
         if self._split is None:
-            self._split = _split_by_words(source_of(self.compiled))
+            self._split = _split_of(self.compiled)
 
     def _for(self, text: str) -> re.Pattern[str] | None:
         """The pattern to search a mid-length *text* with (None: no match)."""
