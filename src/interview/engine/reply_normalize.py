@@ -391,10 +391,18 @@ _SYMBOL_CATEGORIES = frozenset(("So", "Sk", "Cs", "Co", "Cn", "Cf", "Mn"))
 _SYMBOLS = _SymbolTable()
 
 
+# Characters that may be symbols: all but ASCII (^ and ` are symbols), kana, kanji and the
+# CJK punctuation, none of which ``_SymbolTable`` drops (tests check every one of them).
+_MAYBE_SYMBOL = re.compile(
+    r"[^\x00-\x5d\x5f\x61-\x7f\u3000-\u3003\u3005-\u3011\u3014-\u301f\u3021-\u3029"
+    r"\u302e-\u3035\u3038-\u303d\u3041-\u3096\u309d-\u30ff\u4e00-\u9fff]"
+)
+
+
 def _drop_symbols(text: str) -> str:
-    # text.translate(_SYMBOLS), looking each distinct character up once: a long reply holds
-    # few distinct characters, and most often none to drop
-    dropped = [ch for ch in set(text) if _SYMBOLS[ord(ch)] is None]
+    # text.translate(_SYMBOLS), looking each distinct character that may be a symbol up
+    # once: a long reply holds few such characters, and most often none to drop
+    dropped = [ch for ch in set(_MAYBE_SYMBOL.findall(text)) if _SYMBOLS[ord(ch)] is None]
     if not dropped:
         return text
     return text.translate(dict.fromkeys(map(ord, dropped)))
@@ -654,13 +662,16 @@ def fold(text: str) -> str:
     return s
 
 
-def spelling_fold(text: str) -> str:
+def spelling_fold(text: str, normalized: bool = False) -> str:
     """A cheap first look at a short text: width and case (NFKC), blanks (a clause break
     between Japanese words, as in ``fold``), long vowels and
     small kana, and the kana spellings and IME slips of the verdict words (じっし → 実施,
     よてい → 予定). A superset check for words that ``fold`` would show: a text that lacks a
-    word here lacks it after ``fold`` too, unless it is English (``fold_english`` reads it)."""
-    s = _SPACE.sub("", _JA_SPACE.sub("、", unicodedata.normalize("NFKC", text).casefold()))
+    word here lacks it after ``fold`` too, unless it is English (``fold_english`` reads it).
+    *normalized*: *text* is already NFKC and casefolded."""
+    if not normalized:
+        text = unicodedata.normalize("NFKC", text).casefold()
+    s = _SPACE.sub("", _JA_SPACE.sub("、", text))
     s = _VERDICT_RUN.sub(_kana, s)
     if any(small in s for small in _SMALL_KANA):
         s = s.translate(_SMALL)

@@ -1,0 +1,29 @@
+"""The reply reader's speed paths give exactly what the plain paths give (issue 14)."""
+
+from __future__ import annotations
+
+from interview.engine.reply_long import long_units, sentences, summaries, sums_up
+from interview.engine.reply_normalize import _MAYBE_SYMBOL, _drop_symbols, _SymbolTable
+
+
+def test_characters_never_looked_up_as_symbols_are_not_symbols():
+    # _drop_symbols looks up only what _MAYBE_SYMBOL finds: every other character (ASCII,
+    # kana, kanji, CJK punctuation) must be one the symbol table keeps
+    table = _SymbolTable()
+    kept = [code for code in range(0x10000) if not _MAYBE_SYMBOL.match(chr(code))]
+    assert len(kept) > 21_000
+    assert all(table.__missing__(code) == code for code in kept)
+
+
+def test_symbols_are_dropped_wherever_they_stand():
+    assert _drop_symbols("対応済み😀です♪^`〄") == "対応済みです"
+    assert _drop_symbols("本番は実施、開発は未実施") == "本番は実施、開発は未実施"
+
+
+def test_a_long_reply_is_split_once_and_its_summaries_found_once():
+    text = "背景です。本番は対応済みです。つまり一部だけということになります。" * 6
+    assert long_units(text) == sentences(text)
+    assert long_units(text[:40]) is None
+    assert long_units("一文だけの長い返答" * 30) is None
+    assert summaries(sentences(text)) == {"つまり一部だけということになります。"}
+    assert not sums_up("本番は対応済みです。")
