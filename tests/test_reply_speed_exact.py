@@ -27,3 +27,41 @@ def test_a_long_reply_is_split_once_and_its_summaries_found_once():
     assert long_units("一文だけの長い返答" * 30) is None
     assert summaries(sentences(text)) == {"つまり一部だけということになります。"}
     assert not sums_up("本番は対応済みです。")
+
+
+def _plain(steps, text):
+    for pattern, replacement in steps:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def test_rewrites_pass_over_only_steps_that_would_change_nothing():
+    import tomllib
+    from pathlib import Path
+
+    from interview.engine import reply_normalize, reply_predicates
+
+    data = Path(__file__).parent / "data"
+    texts = []
+    for name in ("replies.toml", "long_replies_tuning1.toml", "mid_replies_tuning1.toml"):
+        table = tomllib.loads((data / name).read_text(encoding="utf-8"))
+        texts += [x for groups in table.values() for xs in groups.values() for x in xs][:100]
+    texts += [
+        "やっとらんけん、まだ手付かずやねん。予算さえ付けば来期にやりたい",
+        "ログは取ってるが、誰も見てないと見受けられます。2027年3月 までに対応",
+        "We don't have that; not applicable here.\tスマホはまだかな",
+    ]
+    for rewrites in (reply_normalize._TAIL, reply_predicates._STEPS):
+        steps = rewrites.steps
+        for text in texts:
+            folded = reply_normalize.fold(text)
+            for sample in (folded, text.casefold()):
+                assert rewrites(sample) == _plain(steps, sample), sample
+
+
+def test_the_marks_of_any_digit_and_any_blank_are_what_re_matches():
+    from interview.engine.reply_steps import _MARKS
+
+    chars = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    assert set(_MARKS["\\d"].findall(chars)) == {c for c in chars if c.isdecimal()}
+    assert set(_MARKS["\\s"].findall(chars)) == {c for c in chars if c.isspace()}

@@ -13,8 +13,9 @@ import re
 import unicodedata
 
 from interview.engine.reply_english import fold_english
-from interview.engine.reply_regex import Steps, fast_module, first_character_set, literals
+from interview.engine.reply_regex import fast_module, first_character_set, literals
 from interview.engine.reply_romaji import ROMAJI_REPLY, romaji_reply_as_kana
+from interview.engine.reply_steps import Rewrites
 
 # Polite padding that carries no verdict (and would otherwise look like one:
 # 「申し訳ありません」 has ありません, 「お世話になっております」 has おります).
@@ -691,7 +692,7 @@ def _word(match: re.Match[str]) -> str:
 
 
 # The last rewrites of fold, in order (a step is passed over when the text lacks what it needs).
-_TAIL = Steps(
+_TAIL = Rewrites(
     [
         (_LONG, ""),
         (_LAUGH, ""),
