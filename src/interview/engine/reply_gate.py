@@ -167,7 +167,7 @@ def _known_features(folded: str, predicates: tuple[str, ...]) -> set[str]:
     if canonical != folded:  # (looked up among the n-grams alone, before anything is added)
         text = START + _BREAKS.sub("、", canonical).strip("、") + END
         added = [PREDICATE + gram for gram in predicates if gram not in out and gram in text]
-    out.update(WORD + run for run in _RUNS.findall(folded))
+    out.update(map(WORD.__add__, _RUNS.findall(folded)))
     out.update(added)
     return out
 

@@ -45,6 +45,7 @@ class Rewrites:
         self.steps = list(steps)
         self._plan: list[_Step] | None = None  # worked out on first use
         self._bits: dict[str, int] = {}  # a character's needs, as bits
+        self._chars: frozenset[str] = frozenset()  # the characters the needs name
         # the marks the needs name (any digit, any blank): their test (None: not known,
         # counted as met) and bits
         self._marks: list[tuple[re.Pattern[str] | None, int]] = []
@@ -65,7 +66,7 @@ class Rewrites:
             self._marks = [
                 (_MARKS.get(mark), bits.pop(mark)) for mark in list(bits) if len(mark) != 1
             ]
-            self._bits = bits
+            self._bits, self._chars = bits, frozenset(bits)
             plan: list[_Step] = []
             for (pattern, replacement), mask in zip(self.steps, masks, strict=True):
                 source = source_of(pattern)
@@ -80,7 +81,7 @@ class Rewrites:
         """The bits of the needs *text* meets: those of its characters, and of the marks it
         meets (a mark whose test is not known counts as met: more steps are tried, never
         fewer)."""
-        met = reduce(or_, filter(None, map(self._bits.get, set(text))), 0)
+        met = reduce(or_, map(self._bits.__getitem__, self._chars.intersection(text)), 0)
         for mark, bits in self._marks:
             if mark is None or mark.search(text):
                 met |= bits
