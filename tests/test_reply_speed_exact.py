@@ -65,3 +65,22 @@ def test_the_marks_of_any_digit_and_any_blank_are_what_re_matches():
     chars = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
     assert set(_MARKS["\\d"].findall(chars)) == {c for c in chars if c.isdecimal()}
     assert set(_MARKS["\\s"].findall(chars)) == {c for c in chars if c.isspace()}
+
+
+def test_the_gate_scores_each_kind_of_feature_as_one_set_would():
+    from interview.engine.reply_gate import _known_features, load_model
+    from interview.engine.reply_normalize import fold
+
+    model = load_model()
+    assert model is not None and model.exact is not None and model.exact.kinds
+    exact = model.exact
+    texts = [
+        "手付かずのままです。本番環境だけは対応済みで、開発環境は来年3月までに導入予定。",
+        "§wあ§p未着手 — 記号の§を含む返答",
+        "まだ何もしていません\n\nよく分かりません",
+        "we don't store any customer passwords; SSO only",
+        "",
+    ]
+    for text in texts:
+        folded = fold(text)
+        assert exact.scores_of(folded) == exact.scores(_known_features(folded, exact.predicates))
