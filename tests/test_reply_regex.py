@@ -6,6 +6,7 @@ import re
 
 from interview.engine import reply_regex
 from interview.engine.reply_regex import Alternation, _top_level
+from interview.engine.reply_steps import Rewrites
 
 
 def test_top_level_alternatives_respect_groups_and_classes():
@@ -271,8 +272,7 @@ def test_steps_skip_only_those_that_cannot_match():
         expected = text
         for pattern, replacement in steps:
             expected = pattern.sub(replacement, expected)
-        assert reply_regex.Steps(steps)(text) == expected
-        assert reply_regex.Steps(steps, long_too=True)(text) == expected
+        assert Rewrites(steps)(text) == expected
     assert reply_regex.needs_of(steps[1][0]) == (frozenset("月"),)
 
 
@@ -557,21 +557,21 @@ def test_worded_patterns_answer_as_the_plain_ones_on_mid_length_text():
             assert bool(worded.fullmatch(text)) == bool(plain.fullmatch(text))
 
 
-def test_steps_skip_on_mid_length_text_only_those_that_cannot_match():
+def test_steps_skip_only_those_that_cannot_match_at_any_length():
     steps = [
         (re.compile(r"(検討|協議)(した|の)結果[、,]?"), ""),  # every alternative needs words
         (reply_regex.fast(r"(?<=[ぁ-ゖ])月"), "X"),
         (re.compile(r"ない(?=です)|(\d+)件"), r"未実施\1"),  # one alternative without words
         (re.compile(r"担当の者"), "担当者"),
         (re.compile(r"(abc|xyz)です", re.IGNORECASE), "Y"),  # its flags not in its source
+        (reply_regex.fast(re.compile(r"(def|uvw)だ", re.IGNORECASE)), "Z"),  # nor here
     ]
-    for text in ["協議の結果、見送りです", "3件ないです", "やっ月", "ABCです"]:
-        text = _mid(text)
-        expected = text
-        for pattern, replacement in steps:
-            expected = pattern.sub(replacement, expected)
-        assert reply_regex.Steps(steps)(text) == expected
-        assert reply_regex.Steps(steps, long_too=True)(text) == expected
+    for text in ["協議の結果、見送りです", "3件ないです", "やっ月", "ABCです", "DEFだ"]:
+        for typed in (text, _mid(text), _long(text)):
+            expected = typed
+            for pattern, replacement in steps:
+                expected = pattern.sub(replacement, expected)
+            assert Rewrites(steps)(typed) == expected, typed
 
 
 def test_prepare_parts_the_worded_patterns_ahead():
@@ -579,4 +579,3 @@ def test_prepare_parts_the_worded_patterns_ahead():
 
     prepare_reader()
     assert reply_regex._WORDED and all(worded._split is not None for worded in reply_regex._WORDED)
-    assert all(steps._splits is not None for steps in reply_regex._STEPS_MADE)

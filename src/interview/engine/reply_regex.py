@@ -699,20 +699,17 @@ def _replaced(text: str, replaced: str, repl: object) -> str:
 
 
 _ALTERNATIONS: list[Alternation] = []  # every alternation made (``prepare``)
-_STEPS_MADE: list[Steps] = []  # and every Steps
 
 
 def prepare() -> None:
     """Compile now what long text would compile on first use: each alternation's
     alternatives, one by one (hundreds of patterns, ≈ 0.1–0.2 s), and what mid-length text
-    would: the worded patterns' and the steps' splits (``_Split``). The first reply of 120
+    would: the worded patterns' splits (``_Split``). The first reply of 120
     characters or more otherwise waits for them (a warm-up thread calls this)."""
     for alternation in list(_ALTERNATIONS):
         alternation._alternatives()
     for worded in list(_WORDED):
         worded.prepare()
-    for steps in list(_STEPS_MADE):
-        steps.prepare()
 
 
 _RE_CALLS = frozenset(
@@ -925,91 +922,6 @@ def needs_of(pattern: Matcher) -> tuple[frozenset[str], ...]:
 
 
 Replacement: TypeAlias = "str | Callable[[re.Match[str]], str]"
-
-
-class Steps:
-    """(pattern, replacement) pairs applied in turn, as ``pattern.sub(replacement, text)``.
-
-    On a short text, a step whose pattern needs characters the text lacks (``needs_of``)
-    would replace nothing, so it is passed over without a search (the text's characters are
-    looked at once, and again after a step that changed it). A long text goes through every
-    step (each pattern skips by itself where it can), unless *long_too*: then a long text's
-    characters are kept (``_characters``) and used the same way, which pays where few steps
-    change the text.
-
-    On a mid-length text (``_MID`` to ``_LONG`` characters) a step that passes that test,
-    and whose every alternative needs words (``_Split``), looks first for those words: where
-    none is there, it would replace nothing."""
-
-    def __init__(
-        self, steps: Iterable[tuple[Matcher, Replacement]], long_too: bool = False
-    ) -> None:
-        self.steps = list(steps)
-        self.long_too = long_too
-        self._needs: list[tuple[frozenset[str], ...]] | None = None  # worked out on first use
-        # each need of each step is one bit: a character stands for the bits of the needs it
-        # is in, a step for the bits of all its needs (as ``Alternation._candidates``)
-        self._bits: dict[str, int] = {}
-        self._needed: frozenset[str] = frozenset()
-        self._masks: list[int] = []
-        self._splits: list[_Split] | None = None  # worked out on first use (``prepare``)
-        _STEPS_MADE.append(self)
-
-    def prepare(self) -> list[_Split]:
-        """Each step's pattern parted by its words (``_Split``), for mid-length text."""
-        splits = self._splits
-        if splits is None:
-            # (only where every alternative needs words: a step's rest is seldom cheaper)
-            found = [_split_of(pattern) for pattern, _ in self.steps]
-            splits = self._splits = [split if split.rest is None else _NO_SPLIT for split in found]
-        return splits
-
-    def _prepare(self) -> list[int]:
-        needs = [needs_of(pattern) for pattern, _ in self.steps]
-        bits: dict[str, int] = {}
-        masks = []
-        bit = 1
-        for step_needs in needs:
-            mask = 0
-            for need in step_needs:
-                mask |= bit
-                for ch in need:
-                    bits[ch] = bits.get(ch, 0) | bit
-                bit <<= 1
-            masks.append(mask)
-        self._bits, self._needed, self._masks = bits, frozenset(bits), masks
-        self._needs = needs  # last: another thread may be reading
-        return masks
-
-    def _met(self, present: frozenset[str]) -> int:
-        """The bits of the needs that meet *present* (one of their characters is there)."""
-        return reduce(or_, map(self._bits.__getitem__, present & self._needed), 0)
-
-    def __call__(self, text: str) -> str:
-        long = len(text) >= _LONG
-        if long and not self.long_too:
-            for pattern, replacement in self.steps:
-                text = pattern.sub(replacement, text)
-            return text
-        masks = self._masks if self._needs is not None else self._prepare()
-        met = self._met(_characters(text) if long else _present(text))
-        splits = self.prepare() if _MID <= len(text) < _LONG else None
-        # a step whose needs are not all met would replace nothing: passed over
-        for index, ((pattern, replacement), mask) in enumerate(zip(self.steps, masks, strict=True)):
-            if mask & met == mask:
-                if splits is not None:
-                    finder = splits[index].finder
-                    if finder is not None and finder.search(text) is None:
-                        continue
-                replaced = pattern.sub(replacement, text)
-                if replaced != text:
-                    if long:
-                        replaced = _replaced(text, replaced, replacement)
-                        met = self._met(_characters(replaced))
-                    else:
-                        met = self._met(_present(replaced))
-                    text = replaced
-        return text
 
 
 _WORDS_MAX = 24  # words a need may list (more: no need known)

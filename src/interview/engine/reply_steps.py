@@ -2,10 +2,10 @@
 
 The fold's last rewrites (``reply_normalize``) and the indirect predicates
 (``reply_predicates``) are lists of (pattern, replacement) pairs applied in turn, most of
-which change nothing in a given reply. ``reply_regex.Steps`` passes over a step whose pattern
-needs a character the text lacks; ``Rewrites`` also passes over one whose pattern needs one
-of a few words the text holds none of (``reply_regex.word_needs``: 「と(見受けられ|認められ)」
-needs 見受けられ or 認められ), on text of any length. A step passed over is one whose
+which change nothing in a given reply. ``Rewrites`` passes over a step whose pattern needs a
+character the text lacks, or one of a few words the text holds none of
+(``reply_regex.word_needs``: 「と(見受けられ|認められ)」 needs 見受けられ or 認められ), on text
+of any length. A step passed over is one whose
 ``pattern.sub`` would have returned the text unchanged, so the result is the same.
 """
 
@@ -16,7 +16,14 @@ from collections.abc import Iterable
 from functools import reduce
 from operator import or_
 
-from interview.engine.reply_regex import Matcher, Replacement, needs_of, source_of, word_needs
+from interview.engine.reply_regex import (
+    Guarded,
+    Matcher,
+    Replacement,
+    needs_of,
+    source_of,
+    word_needs,
+)
 
 # the marks ``reply_regex`` puts in a need for "any digit" and "any blank" (what ``\d`` and
 # ``\s`` match: str.isdecimal, str.isspace), and a pattern that finds one
@@ -70,7 +77,7 @@ class Rewrites:
             plan: list[_Step] = []
             for (pattern, replacement), mask in zip(self.steps, masks, strict=True):
                 source = source_of(pattern)
-                words = word_needs(source) if source is not None else ()
+                words = word_needs(source) if source is not None and _plain(pattern) else ()
                 short = tuple(choices for choices in words if len(choices) <= _WORDS_CHECKED)
                 added = self._met(replacement) if isinstance(replacement, str) else None
                 plan.append((pattern, replacement, mask, short, added))
@@ -99,6 +106,13 @@ class Rewrites:
                 met = met | added if added is not None else self._met(replaced)
                 text = replaced
         return text
+
+
+def _plain(pattern: Matcher) -> bool:
+    """Whether *pattern* matches what its source says: not compiled with flags (``re.I``)
+    that its source does not carry, which would make its words match other spellings."""
+    compiled = pattern.compiled if isinstance(pattern, Guarded) else pattern
+    return not (isinstance(compiled, re.Pattern) and compiled.flags & ~re.UNICODE)
 
 
 def _lacks(text: str, words: tuple[tuple[str, ...], ...]) -> bool:
