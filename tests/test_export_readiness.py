@@ -212,3 +212,22 @@ def test_certification_fields_from_the_command_line(tmp_path, catalog):
         "第三者認証等：ISMS（JIS Q 27001等）（認証機関：BSI、登録番号：IS 1、適用範囲：本サービス、"
         "有効期限：2027年4月）を取得しています。"
     )
+
+
+def test_an_answer_changed_in_the_app_after_its_text_was_confirmed_marks_it_stale(demo):
+    """Re-answering a question whose item text was confirmed (the chat, F7) marks that text
+    文章を更新: the review shows the fresh draft and export stops until it is confirmed
+    again or re-drafted; the old confirmed text never goes to the workbook unseen."""
+    from interview.services.live import LiveSession
+    from interview.session.models import Answer
+
+    live = LiveSession(demo, lambda s: None)
+    old = demo.texts["43"].issues
+    assert old.state == "confirmed" and live.stale_fields(43) == ()
+    live.answer(Answer(detail="新しい課題です"), question_id="43.issues")
+    assert live.stale_fields(43) == ("issues",)
+    shown, drafts = live.item_texts(43)
+    assert shown["issues"] == drafts["issues"] == "新しい課題です"
+    assert live.session.texts["43"].issues.text == old.text  # kept until confirmed again
+    live.confirm_texts(43, shown, frozenset())
+    assert live.stale_fields(43) == () and live.session.texts["43"].issues.text == "新しい課題です"

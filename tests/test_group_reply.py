@@ -54,13 +54,59 @@ def test_replies_naming_the_examples_that_differ(text, n, expected):
     [
         "規程で定めて運用しています",
         "すべて実施済み",
-        "①②は規程第5条で定めています",  # examples named, but no status for them
         "2023年4月に任命",
         "",
     ],
 )
 def test_replies_that_name_no_status_are_ordinary_replies(text):
     assert read_named_statuses(text, 3) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "expected"),
+    [
+        # casual and indirect wording, read by the reply reader (not only status words)
+        ("②は担当者を決めていないけど、それ以外はCISOを置いて規程で決めてます", 3, (D, N, D)),
+        ("②は決めてない、ほかはやってます", 3, (D, N, D)),
+        ("①と③はやってる。②はまだです", 3, (D, N, D)),
+        ("③はうちには関係ないです、他は全部対応済", 3, (D, D, NA)),
+        ("②だけ手が回ってない", 3, (D, N, D)),
+        ("①は運用中、②は検討中、③は未着手", 3, (D, N, N)),
+        ("②は外部に任せてるのでよく分からない、残りはできてます", 3, (D, U, D)),
+        ("③以外はちゃんとやってます。③は来期から", 3, (D, D, N)),
+        ("①は社長が兼務してます、②③は決まってません", 3, (D, N, N)),
+        ("②は閉域網で代用してる、ほかは実施", 3, (D, A, D)),
+        ("①OK ②NG ③OK", 3, (D, N, D)),
+        ("①はできてる、②もできてる、③はできてない", 3, (D, D, N)),
+        ("②は担当がいないので空席です。他はOK", 3, (D, N, D)),
+        ("②は半分くらい、ほかは問題なく運用しています", 3, (D, P, D)),
+        ("①は置いてます。②と③は今のところ置いていません", 3, (D, N, N)),
+        ("②は知らない、他は大丈夫です", 3, (D, U, D)),
+        ("③は年1回やってます、①②もやってます", 3, (D, D, D)),
+        ("①〜③すべて実施済み", 3, (D, D, D)),  # a range
+        ("②〜④は該当なし、①は実施済み", 4, (D, NA, NA, NA)),
+        ("①はい ②いいえ ③はい", 3, (D, N, D)),  # the は of はい is no particle
+    ],
+)
+def test_casual_replies_naming_the_examples(text, n, expected):
+    named = read_named_statuses(text, n)
+    assert named is not None and named.complete == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        # words about an example that state no status: it is asked, never given the status
+        # of the next example named, nor the reply's overall reading
+        ("①②は規程第5条で定めています", (3,)),
+        ("①は取締役会で決めています、②は情報システム部長、③は各部長", (2, 3)),
+        ("全部やってるつもりだけど、②は自信ない、確認します", (1, 3)),
+        ("②は一部のシステムのみ、それ以外は全部", (1, 3)),
+    ],
+)
+def test_an_example_whose_words_state_no_status_is_asked(text, missing):
+    named = read_named_statuses(text, 3)
+    assert named is not None and named.missing == missing
 
 
 def test_an_example_left_out_or_a_number_the_group_lacks_is_not_guessed():

@@ -6,6 +6,7 @@ import re
 
 from interview.engine import reply_regex
 from interview.engine.reply_regex import Alternation, _top_level
+from interview.engine.reply_steps import Rewrites
 
 
 def test_top_level_alternatives_respect_groups_and_classes():
@@ -271,8 +272,7 @@ def test_steps_skip_only_those_that_cannot_match():
         expected = text
         for pattern, replacement in steps:
             expected = pattern.sub(replacement, expected)
-        assert reply_regex.Steps(steps)(text) == expected
-        assert reply_regex.Steps(steps, long_too=True)(text) == expected
+        assert Rewrites(steps)(text) == expected
     assert reply_regex.needs_of(steps[1][0]) == (frozenset("月"),)
 
 
@@ -497,3 +497,85 @@ def test_only_katakana_runs_that_may_spell_a_verdict_are_looked_at():
         assert normalize._VERDICT_RUN.sub(normalize._kana, text) == normalize._KATAKANA_WORD.sub(
             normalize._kana, text
         ), text
+
+
+def _mid(text: str) -> str:
+    """*text* made a mid-length reply (``_MID`` to ``_LONG`` characters), padded with words
+    none of the patterns below look for."""
+    padded = text + "。" + "担当の者が毎朝確かめる。" * 30
+    return padded[: reply_regex._MID + 40]
+
+
+def test_a_split_keeps_the_group_numbers_of_the_alternatives_left():
+    split = reply_regex._split_by_words(r"(ab|cd)x|\d+(件)|(?:ef)+")
+    assert split.finder is not None and split.rest is not None
+    assert split.finder.search("zzcdxzz") and not split.finder.search("zzcdzz")
+    found = split.rest.search("あ3件")
+    assert found and found.group(2) == "件" and found.group(1) is None and found.span() == (1, 3)
+    assert split.rest.groups == 2 and not split.rest.search("abx")
+    everything = reply_regex._split_by_words(r"(ab|cd)x|ef")  # no alternative left
+    assert everything.finder is not None and everything.rest is None
+    assert reply_regex._split_by_words(r"\d+件|[あ-ん]").finder is None  # no words at all
+    # a pattern compiled with flags its source does not carry stays as it is
+    ignoring_case = re.compile(r"abc|de", re.IGNORECASE)
+    assert reply_regex.by_words(ignoring_case) is ignoring_case
+
+
+def test_worded_patterns_answer_as_the_plain_ones_on_mid_length_text():
+    sources = [
+        r"(?:^|(?<=[、。]))(今|いま)(は|では)(?!予定)|[一-龥]{1,8}(て|で)(から|以来)|(\d+)件",
+        r"(けど|が)、?[^。]{0,30}?(防げ|検知でき)(ない|ません)|^[^。、]{0,12}?気を(つけ|付け)て(い|お)?(る|ます)",
+        r"(?<![少危])ない(?!よう)|(.)\1件",
+    ]
+    texts = [
+        "今は毎月確認しています",
+        "導入してから3件対応しました",
+        "WAFはあるけど、攻撃は防げないです",
+        "各自が気をつけてます",
+        "そういう仕組みは少ないです、7件",
+        "手順書はありません",
+        "",
+    ]
+    for source in sources:
+        plain = re.compile(source)
+        worded = reply_regex.by_words(re.compile(source))
+        alternation = reply_regex.by_words(Alternation(source))
+        assert isinstance(worded, reply_regex.Worded)
+        for text in [*texts, *map(_mid, texts)]:
+            expected = plain.search(text)
+            for found in (worded.search(text), alternation.search(text)):
+                assert (found and (found.span(), found.groups(), found.lastindex)) == (
+                    expected and (expected.span(), expected.groups(), expected.lastindex)
+                ), (source, text)
+            assert worded.sub("X", text) == alternation.sub("X", text) == plain.sub("X", text)
+            assert worded.findall(text) == plain.findall(text)
+            assert [m.span() for m in worded.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
+            assert worded.split(text) == plain.split(text)
+            assert bool(worded.match(text)) == bool(plain.match(text))
+            assert bool(worded.fullmatch(text)) == bool(plain.fullmatch(text))
+
+
+def test_steps_skip_only_those_that_cannot_match_at_any_length():
+    steps = [
+        (re.compile(r"(検討|協議)(した|の)結果[、,]?"), ""),  # every alternative needs words
+        (reply_regex.fast(r"(?<=[ぁ-ゖ])月"), "X"),
+        (re.compile(r"ない(?=です)|(\d+)件"), r"未実施\1"),  # one alternative without words
+        (re.compile(r"担当の者"), "担当者"),
+        (re.compile(r"(abc|xyz)です", re.IGNORECASE), "Y"),  # its flags not in its source
+        (reply_regex.fast(re.compile(r"(def|uvw)だ", re.IGNORECASE)), "Z"),  # nor here
+    ]
+    for text in ["協議の結果、見送りです", "3件ないです", "やっ月", "ABCです", "DEFだ"]:
+        for typed in (text, _mid(text), _long(text)):
+            expected = typed
+            for pattern, replacement in steps:
+                expected = pattern.sub(replacement, expected)
+            assert Rewrites(steps)(typed) == expected, typed
+
+
+def test_prepare_parts_the_worded_patterns_ahead():
+    from interview.engine.reply import prepare_reader
+
+    prepare_reader()
+    assert reply_regex._WORDED and all(worded._split is not None for worded in reply_regex._WORDED)

@@ -333,6 +333,14 @@ async def test_editing_the_review_is_an_explicit_step(tmp_path: Path):
         item = review.review_title.removeprefix("通番").split()[0]
         assert screen.live.session.texts[item].issues.state == "edited"
         assert screen.live.session.texts[item].issues.text.endswith("人員を採用")
+        await pilot.press("f9")  # opened again (the screen is kept): read-only, 確定 focused
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen) and not review.editing
+        issues = review.query_one("#review-issues", TextArea)
+        assert issues.read_only and issues.text.endswith("人員を採用")
+        assert app.focused is review.query_one("#review-ok", Button)
+        assert not review.query_one("#review-edit", Button).disabled
 
 
 # --- 4. a prefilled reply: cursor at the end, typing replaces it, ctrl+u clears ----------------

@@ -202,6 +202,17 @@ def test_group_question_back(monkeypatch):
         ("", None, ItemConfirmation(False)),
         ("", Status.DONE, ItemConfirmation(False)),  # the key 1
         ("変わりありません。", None, ItemConfirmation(False)),
+        ("前回から特に変わっていません", None, ItemConfirmation(False)),
+        ("去年と同じです", None, ItemConfirmation(False)),
+        ("前回どおりでお願いします", None, ItemConfirmation(False)),
+        ("変更はしていません。", None, ItemConfirmation(False)),
+        # a change named beside 「同じ」 is kept, and goes one by one
+        ("前回と同じだが③は変えた", None, ItemConfirmation(True, "前回と同じだが③は変えた")),
+        (
+            "変わっていないと思うが確認中",
+            None,
+            ItemConfirmation(True, "変わっていないと思うが確認中"),
+        ),
         ("ＯＫ", None, ItemConfirmation(False)),
         ("", Status.PARTIAL, ItemConfirmation(True)),  # the key 2
         ("変更あり", None, ItemConfirmation(True)),

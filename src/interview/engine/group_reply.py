@@ -8,8 +8,10 @@ reply, naming the examples by their circled number (①②…) or as 「2番目�
 - 「③だけ未実施」 (the others are then 実施済み), 「③以外は実施済み、③は不明」.
 
 ``read_named_statuses`` returns one status per example, or ``None`` when the reply names
-no example with a status (it is then an ordinary reply). It never guesses: an example
-left without a status gives a ``NamedReply`` with ``missing`` set, so the chat asks.
+no example with a status (it is then an ordinary reply). Each example's words are read by
+the reply reader (``engine.reply``: 「CISOを置いて規程で決めてます」, 「手が回ってない」),
+then by status words (「①済 ②一部」). It never guesses: an example whose words state no
+status, or left out, gives a ``NamedReply`` with ``missing`` set, so the chat asks.
 The words are only read; the reply itself is kept whole as the detail.
 """
 
@@ -36,6 +38,8 @@ _WORDS: tuple[tuple[Status, re.Pattern[str]], ...] = (
     ),
     (Status.DONE, re.compile(r"済|(し|行っ|やっ|でき)て(いる|います|おり)|実施|対応|あり|はい")),
 )
+# 「①〜③は実施済み」: every example from one number to the next
+_RANGE = re.compile(r"\s*(〜|～|~|-|－|ー|から)\s*")
 _MENTION = re.compile(r"[①-⑳]|(?<![0-9])([0-9]{1,2})\s*(?:番目|件目|つ目|番)")
 _OTHERS = re.compile(r"(ほか|他|残り|あと|それ以外|その他)(の手法例|の項目|の[0-9]+件)?(は|も)")
 _ALL = re.compile(r"全部|全て|すべて|いずれも|どれも|基本的に|基本は|原則")
@@ -43,11 +47,39 @@ _ONLY = re.compile(r"^\s*(だけ|のみ)")
 _EXCEPT = re.compile(r"^\s*(以外|を除いて|を除き|を除く)")
 
 
-def _status_in(text: str) -> Status | None:
+# What joins two examples named together (「①と③は」「②・③」「①、②は」): no words of its own.
+_JOINER = re.compile(r"[\s、,・/／&＆]*(と|や|及び|および|または|又は|も)?[\s、,・/／&＆]*")
+# What comes between an example's number and its words (「②は…」「③：…」) and after them.
+# (「③だけ未実施」: the example picked out, not a part of it)
+_LEAD = re.compile(
+    r"^[\s、,。.:：\-ー]*(だけ|のみ)?(は|も|が|については|に(つ|関し)いては|の方は)?[\s、,:：]*"
+)
+# … and the conjunction that leads on to the next example (「全部やってますけど、②は…」,
+# 「すべて実施済み。ただし③は…」): not a contrast within these words
+_TRAIL = re.compile(
+    r"([\s、,。.!！]*(ただし|但し|しかし|でも|けれども|けれど|けど|ですが|が|ものの))?[\s、,。.!！]*$"
+)
+
+
+def _words_status(text: str) -> Status | None:
     for status, pattern in _WORDS:
         if pattern.search(text):
             return status
     return None
+
+
+def _status_in(text: str) -> Status | None:
+    """The status *text* (an example's part of the reply) says: the reply reader's
+    confident reading (「CISOを置いて規程で決めてます」, 「運用中」, 「手が回ってない」), else
+    the status words it holds (「①済 ②一部」: too short for the reader), else None."""
+    from interview.engine.reply import parse_status_reply
+
+    words = _TRAIL.sub("", _LEAD.sub("", text, count=1))
+    if words:
+        reply = parse_status_reply(words)
+        if reply.status is not None and reply.request is None and not reply.is_question:
+            return reply.status
+    return _words_status(text)  # (「①はい ②いいえ」: the は not a particle)
 
 
 @dataclass(frozen=True)
@@ -93,13 +125,21 @@ def read_named_statuses(text: str, n: int) -> NamedReply | None:
         default = _status_in(head)
     pending: list[int] = []
     said_any = False
+    range_from: int | None = None
     for k, match in enumerate(mentions):
-        pending.append(_number(match))
+        number = _number(match)
+        if range_from is not None:
+            pending.extend(range(range_from + 1, number))
+            range_from = None
+        pending.append(number)
         end = mentions[k + 1].start() if k + 1 < len(mentions) else len(folded)
         segment = folded[match.end() : end]
-        if _EXCEPT.match(segment):
+        if k + 1 < len(mentions) and _RANGE.fullmatch(segment):
+            range_from = number
+            continue
+        if excepting := _EXCEPT.match(segment):
             excepted.update(pending)
-            if (status := _status_in(segment)) is not None:
+            if (status := _status_in(segment[excepting.end() :])) is not None:
                 default = status
             pending = []
             continue
@@ -108,7 +148,12 @@ def read_named_statuses(text: str, n: int) -> NamedReply | None:
         own = segment[: others.start()] if others else segment
         status = _status_in(own)
         if status is None:
-            continue  # 「②③は…」, 「②と③は…」: the status comes after the next mention
+            if _JOINER.fullmatch(own):
+                continue  # 「②③は…」, 「②と③は…」: the status comes after the next mention
+            # words without a status read (「①は情報システム部長」): those examples are
+            # asked, not given the status of the next one named
+            pending = []
+            continue
         said_any = True
         for number in pending:
             if 1 <= number <= n:

@@ -68,17 +68,16 @@ def parse_status_reply(text: str, today: date | None = None) -> StatusReply:
         ASKED_ACROSS_SENTENCES,
         BY_SENTENCE,
         LONG_REPLY,
-        is_long,
-        sentences,
+        long_units,
         summed_up,
     )
 
     raw = text.strip()
-    if not is_long(raw):
+    units = long_units(raw)  # (split once: None unless read as several sentences)
+    if units is None:
         # the classifier reads a status of its own only in a chat-length reply: it learned
         # those, and is sure of itself past them (a run-on paragraph of background)
         return _read_one(raw, today, take=len(raw) < LONG_REPLY)
-    units = sentences(raw)
     if len(raw) >= BY_SENTENCE:
         return _read_long(raw, units, today)
     # several sentences, not yet long: read whole; the classifier may not read a status of
@@ -125,9 +124,10 @@ def _sentences_plan(units: list[str], guess: Status | None, today: date | None) 
 def _read_long(raw: str, units: list[str], today: date | None) -> StatusReply:
     """A long reply (*units*: its sentences): its answering sentences read as replies; not
     sure, with their best guess pre-selected (``engine.reply_long``)."""
-    from interview.engine.reply_long import best_guess, chosen, summed_up
+    from interview.engine.reply_long import best_guess, chosen, summaries, summed_up
 
     read: dict[str, StatusReply] = {}
+    summing = summaries(units)  # (each sentence looked at once)
 
     def reading(unit: str) -> tuple[Status | None, Status | None]:
         if unit not in read:
@@ -136,11 +136,11 @@ def _read_long(raw: str, units: list[str], today: date | None) -> StatusReply:
 
     # a sentence that sums up the answer gives the guess (``best_guess``): then the
     # sentences at the ends are not read
-    guess = summed_up(units, reading)
+    guess = summed_up(units, reading, summing)
     picked = [unit for unit in units if unit in read]
     if guess is None:
-        picked = [units[i] for i in chosen(units, reading)]
-        guess = best_guess(picked, [reading(unit) for unit in picked])
+        picked = [units[i] for i in chosen(units, reading, summing)]
+        guess = best_guess(picked, [reading(unit) for unit in picked], summing)
     plan = _sentences_plan(units, guess, today)
     # a question back only when no chosen sentence answers and one asks
     asked = guess is None and any(read[unit].is_question for unit in picked)

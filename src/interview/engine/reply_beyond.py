@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from interview.engine.answers import Status
-from interview.engine.reply_regex import fast_module
+from interview.engine.reply_regex import fast_module, worded_module
 
 # 「確認テストに受からないとPCを渡してもらえない」「レビュー1人以上approveないと無理な設定」
 _REQUIRED_BEFORE = re.compile(
@@ -481,3 +481,9 @@ def beyond_verdict(
 
 
 fast_module(globals())
+# Patterns whose searches on mid-length replies mostly find nothing: their worded
+# alternatives passed over where the reply lacks their words (``by_words``; measured)
+worded_module(
+    globals(),
+    ("_SO_NOT_HERE",),
+)

@@ -46,7 +46,7 @@ import re
 
 from interview.engine.answers import Status
 from interview.engine.reply_patterns import _BROKEN, _HEDGE, _NEGATIVE, _POSITIVE
-from interview.engine.reply_regex import fast_module
+from interview.engine.reply_regex import fast_module, worded_module
 
 _SEEN_BY = r"(見|確認し|チェックし|読ん|開い|触っ|使っ|分析し|レビューし)"
 
@@ -446,3 +446,9 @@ def indirect_verdict(
 
 
 fast_module(globals())
+# Patterns whose searches on mid-length replies mostly find nothing: their worded
+# alternatives passed over where the reply lacks their words (``by_words``; measured)
+worded_module(
+    globals(),
+    ("_KEPT_NOBODY_LOOKS",),
+)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from interview.engine.answers import Status
 from interview.engine.reply_plan import names_plan
@@ -48,7 +48,18 @@ SUMMARY = re.compile(
 
 def sentences(text: str) -> list[str]:
     """The sentences and lines of *text*, as typed, blank ones left out."""
-    return [piece.strip() for piece in _SENTENCE_END.split(text) if piece.strip()]
+    return [piece for piece in map(str.strip, _SENTENCE_END.split(text)) if piece]
+
+
+def sums_up(unit: str) -> bool:
+    """Whether a sentence sums up the answer (``SUMMARY``)."""
+    return SUMMARY.search(unit.casefold()) is not None
+
+
+def summaries(units: Sequence[str]) -> frozenset[str]:
+    """The sentences of *units* that sum up the answer, each looked at once (``summed_up``,
+    ``chosen`` and ``best_guess`` ask again and again)."""
+    return frozenset(filter(sums_up, units))
 
 
 # A sentence about what was done (「今年度の上期に体制を整理しました」) is background, not a
@@ -59,28 +70,44 @@ _INTENT = re.compile(r"予定|計画|検討|つもり|見込み|目指|目処|�
 
 def plan_sentences(units: Sequence[str]) -> list[str]:
     """The sentences of a long reply that name a plan or a date, as typed."""
+    # (the cheap test of the tense first: a sentence about what was done is not looked at)
     return [
         unit
         for unit in units
-        if names_plan(unit) and not (_PAST.search(unit) and not _INTENT.search(unit))
+        if not (_PAST.search(unit) and not _INTENT.search(unit)) and names_plan(unit)
     ]
 
 
 def is_long(text: str) -> bool:
     """Whether *text* is read as a reply of several sentences."""
-    return len(text) >= LONG_REPLY and len(sentences(text)) >= MIN_SENTENCES
+    return long_units(text) is not None
+
+
+def long_units(text: str) -> list[str] | None:
+    """The sentences of *text* when it is read as a reply of several sentences (``is_long``),
+    else None; a shorter text is not split."""
+    if len(text) < LONG_REPLY:
+        return None
+    units = sentences(text)
+    return units if len(units) >= MIN_SENTENCES else None
 
 
 Reading = tuple[Status | None, Status | None]  # (status, guess) of one sentence
 _EDGE = 2  # sentences read at most from each end, until one has a reading
 
 
-def chosen(units: Sequence[str], read: Callable[[str], Reading]) -> list[int]:
+def chosen(
+    units: Sequence[str],
+    read: Callable[[str], Reading],
+    summing: Collection[str] | None = None,
+) -> list[int]:
     """Which sentences of a long reply to read: those that sum up the answer, and at each
     end the first one (of at most two) that has a reading. People answer first, last, or in a
     summing-up sentence; the middle of a long reply is background and evidence (measured in
-    docs/japanese-text.md, "Long replies": reading every sentence picked no better)."""
-    picked = [i for i, unit in enumerate(units) if SUMMARY.search(unit.casefold())]
+    docs/japanese-text.md, "Long replies": reading every sentence picked no better).
+    *summing*: the sentences that sum up (``summaries``), if known."""
+    summing = summaries(units) if summing is None else summing
+    picked = [i for i, unit in enumerate(units) if unit in summing]
     for ends in (range(len(units)), range(len(units) - 1, -1, -1)):
         for step, i in enumerate(ends):
             if step >= _EDGE:
@@ -92,18 +119,27 @@ def chosen(units: Sequence[str], read: Callable[[str], Reading]) -> list[int]:
     return sorted(picked)
 
 
-def summed_up(units: Sequence[str], read: Callable[[str], Reading]) -> Status | None:
+def summed_up(
+    units: Sequence[str],
+    read: Callable[[str], Reading],
+    summing: Collection[str] | None = None,
+) -> Status | None:
     """The reading of the last sentence that sums up the answer (「つまり…ということになります」),
-    if one has a reading."""
+    if one has a reading. *summing*: the sentences that sum up (``summaries``), if known."""
+    sums = sums_up if summing is None else summing.__contains__
     for unit in reversed(units):
-        if SUMMARY.search(unit.casefold()):
+        if sums(unit):
             status, guess = read(unit)
             if status or guess:
                 return status or guess
     return None
 
 
-def best_guess(units: Sequence[str], readings: Sequence[Reading]) -> Status | None:
+def best_guess(
+    units: Sequence[str],
+    readings: Sequence[Reading],
+    summing: Collection[str] | None = None,
+) -> Status | None:
     """The status to pre-select for a long reply, from the readings of its chosen sentences.
 
     - The last sentence that sums up the answer and has a reading, if any.
@@ -111,8 +147,10 @@ def best_guess(units: Sequence[str], readings: Sequence[Reading]) -> Status | No
       going to the later sentence (the answer comes last more often than first). A reply
       whose sentences say both 実施済み and 未実施 (and no 代替策) is 一部実施: part done,
       part not.
+
+    *summing*: the sentences that sum up (``summaries``), if known.
     """
-    summary = summed_up(units, dict(zip(units, readings, strict=True)).__getitem__)
+    summary = summed_up(units, dict(zip(units, readings, strict=True)).__getitem__, summing)
     if summary is not None:
         return summary
     votes: Counter[Status] = Counter()

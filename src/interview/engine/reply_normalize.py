@@ -13,8 +13,9 @@ import re
 import unicodedata
 
 from interview.engine.reply_english import fold_english
-from interview.engine.reply_regex import Steps, fast_module, first_character_set, literals
+from interview.engine.reply_regex import fast_module, first_character_set, literals
 from interview.engine.reply_romaji import ROMAJI_REPLY, romaji_reply_as_kana
+from interview.engine.reply_steps import Rewrites
 
 # Polite padding that carries no verdict (and would otherwise look like one:
 # 「申し訳ありません」 has ありません, 「お世話になっております」 has おります).
@@ -391,10 +392,18 @@ _SYMBOL_CATEGORIES = frozenset(("So", "Sk", "Cs", "Co", "Cn", "Cf", "Mn"))
 _SYMBOLS = _SymbolTable()
 
 
+# Characters that may be symbols: all but ASCII (^ and ` are symbols), kana, kanji and the
+# CJK punctuation, none of which ``_SymbolTable`` drops (tests check every one of them).
+_MAYBE_SYMBOL = re.compile(
+    r"[^\x00-\x5d\x5f\x61-\x7f\u3000-\u3003\u3005-\u3011\u3014-\u301f\u3021-\u3029"
+    r"\u302e-\u3035\u3038-\u303d\u3041-\u3096\u309d-\u30ff\u4e00-\u9fff]"
+)
+
+
 def _drop_symbols(text: str) -> str:
-    # text.translate(_SYMBOLS), looking each distinct character up once: a long reply holds
-    # few distinct characters, and most often none to drop
-    dropped = [ch for ch in set(text) if _SYMBOLS[ord(ch)] is None]
+    # text.translate(_SYMBOLS), looking each distinct character that may be a symbol up
+    # once: a long reply holds few such characters, and most often none to drop
+    dropped = [ch for ch in set(_MAYBE_SYMBOL.findall(text)) if _SYMBOLS[ord(ch)] is None]
     if not dropped:
         return text
     return text.translate(dict.fromkeys(map(ord, dropped)))
@@ -654,13 +663,16 @@ def fold(text: str) -> str:
     return s
 
 
-def spelling_fold(text: str) -> str:
+def spelling_fold(text: str, normalized: bool = False) -> str:
     """A cheap first look at a short text: width and case (NFKC), blanks (a clause break
     between Japanese words, as in ``fold``), long vowels and
     small kana, and the kana spellings and IME slips of the verdict words (じっし → 実施,
     よてい → 予定). A superset check for words that ``fold`` would show: a text that lacks a
-    word here lacks it after ``fold`` too, unless it is English (``fold_english`` reads it)."""
-    s = _SPACE.sub("", _JA_SPACE.sub("、", unicodedata.normalize("NFKC", text).casefold()))
+    word here lacks it after ``fold`` too, unless it is English (``fold_english`` reads it).
+    *normalized*: *text* is already NFKC and casefolded."""
+    if not normalized:
+        text = unicodedata.normalize("NFKC", text).casefold()
+    s = _SPACE.sub("", _JA_SPACE.sub("、", text))
     s = _VERDICT_RUN.sub(_kana, s)
     if any(small in s for small in _SMALL_KANA):
         s = s.translate(_SMALL)
@@ -680,7 +692,7 @@ def _word(match: re.Match[str]) -> str:
 
 
 # The last rewrites of fold, in order (a step is passed over when the text lacks what it needs).
-_TAIL = Steps(
+_TAIL = Rewrites(
     [
         (_LONG, ""),
         (_LAUGH, ""),

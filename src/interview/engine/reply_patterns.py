@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from interview.engine.reply_regex import Alternation, fast, fast_module
+from interview.engine.reply_regex import Alternation, fast, fast_module, worded_module
 
 _POS_TOKEN = "〔済〕"
 
@@ -1207,3 +1207,30 @@ _BROKEN = re.compile(
 
 
 fast_module(globals(), rare=True)
+# Patterns whose searches on mid-length replies mostly find nothing: their worded
+# alternatives passed over where the reply lacks their words (``by_words``; measured)
+worded_module(
+    globals(),
+    (
+        "_ASIDE",
+        "_BROKEN",
+        "_CANNOT_BY_DESIGN",
+        "_CANNOT_SAY_DONE",
+        "_CAVEAT",
+        "_CONDITIONAL",
+        "_CONTROL_ONLY",
+        "_DECIDED_NOT",
+        "_EARLIER_UNKNOWN",
+        "_ENABLING",
+        "_HEDGE",
+        "_LEFT_AS_FOUND",
+        "_NOT_NOTHING",
+        "_NOT_SWITCHED_OFF",
+        "_NO_EXCEPTION",
+        "_REASON_EXISTS",
+        "_SESSION_REMARK",
+        "_STANDPOINT",
+        "_SWITCHED_OFF_OR_WEAK",
+        "_UNKNOWN",
+    ),
+)

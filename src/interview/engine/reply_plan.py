@@ -172,7 +172,7 @@ def names_plan(piece: str) -> bool:
     (31,460 sentences), the two folds name the same sentences."""
     plain = unicodedata.normalize("NFKC", piece).casefold()
     if not _ENGLISH.search(plain):
-        folded = spelling_fold(piece)
+        folded = spelling_fold(plain, normalized=True)
     elif _KANA_KANJI.search(plain) or _ENGLISH_PLAN_CUE.search(plain):
         folded = fold(piece)
     else:  # English with none of the words that fold makes a plan or a date: no plan

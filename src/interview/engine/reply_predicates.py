@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from interview.engine.reply_regex import Steps, fast
+from interview.engine.reply_regex import fast
+from interview.engine.reply_steps import Rewrites
 
 # Nouns and noun phrases that say nothing has started yet.
 _NOT_STARTED_NOUNS = (
@@ -352,7 +353,7 @@ _MUST_LOOK = fast(
 
 
 # What fold_predicates rewrites, in order (pattern, replacement).
-_STEPS = Steps(
+_STEPS = Rewrites(
     [
         (_TRIAL_AND_ERROR, "苦労"),
         (_CUSTOM, "ことになっています"),
@@ -427,8 +428,7 @@ _STEPS = Steps(
             lambda m: "います" if m.group(1) == "ます" else "いません" if m.group(1) else "いる",
         ),
         (_WILL_ASK, r"\1ておきます"),
-    ],
-    long_too=True,  # few of these steps change a reply, so its characters stay known
+    ]
 )
 
 
@@ -437,7 +437,7 @@ def fold_predicates(text: str) -> str:
     """Rewrite indirect predicates to the canonical words the rules read.
 
     Cached: the rules and the statistical gate both fold the same reply. Steps whose patterns
-    need characters the reply lacks are passed over (``reply_regex.Steps``)."""
+    need characters or words the reply lacks are passed over (``reply_steps.Rewrites``)."""
     return _STEPS(text)
 
 

@@ -666,12 +666,21 @@ def _characters(text: str) -> frozenset[str]:
     return found
 
 
+# a digit or a blank as ``re`` reads them in a str pattern: the characters ``str.isdecimal`` and
+# ``str.isspace`` answer for (the same tables), found in one scan
+_DIGIT_OR_BLANK = re.compile(r"[\d\s]")
+_A_DIGIT = re.compile(r"\d")
+_A_BLANK = re.compile(r"\s")
+
+
 def _present(text: str) -> frozenset[str]:
     found = frozenset(text)
+    if _DIGIT_OR_BLANK.search(text) is None:  # (most replies)
+        return found
     marks = set()
-    if any(map(str.isdecimal, found)):  # what \\d matches in a str pattern
+    if _A_DIGIT.search(text):  # what \\d matches in a str pattern
         marks.add(_ANY_DIGIT)
-    if any(map(str.isspace, found)):  # what \\s matches in a str pattern
+    if _A_BLANK.search(text):  # what \\s matches in a str pattern
         marks.add(_ANY_SPACE)
     return found | marks if marks else found
 
@@ -694,10 +703,13 @@ _ALTERNATIONS: list[Alternation] = []  # every alternation made (``prepare``)
 
 def prepare() -> None:
     """Compile now what long text would compile on first use: each alternation's
-    alternatives, one by one (hundreds of patterns, ≈ 0.1–0.2 s). The first reply of 160
+    alternatives, one by one (hundreds of patterns, ≈ 0.1–0.2 s), and what mid-length text
+    would: the worded patterns' splits (``_Split``). The first reply of 120
     characters or more otherwise waits for them (a warm-up thread calls this)."""
     for alternation in list(_ALTERNATIONS):
         alternation._alternatives()
+    for worded in list(_WORDED):
+        worded.prepare()
 
 
 _RE_CALLS = frozenset(
@@ -767,7 +779,27 @@ class Alternation:
         self._last: tuple[str, re.Match[str] | None] = ("", None)
         # what was found in the last few shorter texts (the rules ask of a clause again)
         self._found: dict[str, tuple[re.Match[str] | None]] = {}
+        # its alternatives parted by their words (``by_words``), for mid-length text
+        self._worded = False
+        self._split: _Split | None = None
         _ALTERNATIONS.append(self)
+
+    def prepare(self) -> None:
+        if self._split is None:
+            self._split = _split_by_words(self._source) if self._worded else _NO_SPLIT
+
+    def _short(self, text: str) -> re.Pattern[str] | None:
+        """The pattern to search a mid-length *text* with: the whole pattern, or where the
+        text lacks the words of its worded alternatives the rest (None: no match;
+        ``_Split``)."""
+        split = self._split
+        if split is None:
+            self.prepare()
+            split = self._split
+        assert split is not None
+        if split.finder is None or split.finder.search(text) is not None:
+            return self.pattern
+        return split.rest
 
     def _alternatives(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
         if self._parts is None:
@@ -815,7 +847,11 @@ class Alternation:
                 return kept[0]
             if len(self._found) >= _FOUND_KEPT:
                 self._found.clear()
-            found = self.pattern.search(text)
+            if self._worded and len(text) >= _MID:
+                pattern = self._short(text)
+                found = pattern.search(text) if pattern is not None else None
+            else:
+                found = self.pattern.search(text)
             self._found[text] = (found,)
             return found
         last = self._last  # (read once: another thread may replace it)
@@ -832,7 +868,10 @@ class Alternation:
         """Each alternative in turn replaces its matches (on long text); after a replacement
         the later alternatives are chosen by the new text's characters."""
         if len(text) < _LONG:
-            return self.pattern.sub(repl, text)
+            if not self._worded or len(text) < _MID:
+                return self.pattern.sub(repl, text)
+            pattern = self._short(text)
+            return pattern.sub(repl, text) if pattern is not None else text
         present = _characters(text)
         start = 0
         while True:
@@ -883,48 +922,6 @@ def needs_of(pattern: Matcher) -> tuple[frozenset[str], ...]:
 
 
 Replacement: TypeAlias = "str | Callable[[re.Match[str]], str]"
-
-
-class Steps:
-    """(pattern, replacement) pairs applied in turn, as ``pattern.sub(replacement, text)``.
-
-    On a short text, a step whose pattern needs characters the text lacks (``needs_of``)
-    would replace nothing, so it is passed over without a search (the text's characters are
-    looked at once, and again after a step that changed it). A long text goes through every
-    step (each pattern skips by itself where it can), unless *long_too*: then a long text's
-    characters are kept (``_characters``) and used the same way, which pays where few steps
-    change the text."""
-
-    def __init__(
-        self, steps: Iterable[tuple[Matcher, Replacement]], long_too: bool = False
-    ) -> None:
-        self.steps = list(steps)
-        self.long_too = long_too
-        self._needs: list[tuple[frozenset[str], ...]] | None = None  # worked out on first use
-
-    def __call__(self, text: str) -> str:
-        long = len(text) >= _LONG
-        if long and not self.long_too:
-            for pattern, replacement in self.steps:
-                text = pattern.sub(replacement, text)
-            return text
-        if self._needs is None:
-            self._needs = [needs_of(pattern) for pattern, _ in self.steps]
-        present = _characters(text) if long else _present(text)
-        for (pattern, replacement), needs in zip(self.steps, self._needs, strict=True):
-            for need in needs:
-                if need.isdisjoint(present):
-                    break
-            else:
-                replaced = pattern.sub(replacement, text)
-                if replaced != text:
-                    if long:
-                        replaced = _replaced(text, replaced, replacement)
-                        present = _characters(replaced)
-                    else:
-                        present = _present(replaced)
-                    text = replaced
-        return text
 
 
 _WORDS_MAX = 24  # words a need may list (more: no need known)
@@ -1109,6 +1106,209 @@ class Guarded:
         if args or not self._absent(text):
             return self.compiled.split(text, *args)
         return [text]
+
+
+_MID = 120  # characters from which a worded pattern first looks for its words (``Worded``)
+_WORDED: list[Worded | Alternation] = []  # every worded matcher made (``prepare``)
+
+
+class _Split:
+    """A pattern's top-level alternatives parted by what their matches need: *finder*
+    matches any of the words one of which every match of the worded alternatives holds
+    (``_word_needs``); *rest* is the pattern without them (None when none is left). On a text
+    where *finder* finds nothing, no worded alternative matches anywhere, so *rest* finds the
+    same matches as the whole pattern: at each position the alternatives left are tried in
+    their order as before, and the groups keep their numbers (those of the alternatives
+    taken out are unset, as they are when those alternatives do not match)."""
+
+    __slots__ = ("finder", "rest")
+
+    def __init__(self, finder: re.Pattern[str] | None, rest: re.Pattern[str] | None) -> None:
+        self.finder = finder
+        self.rest = rest
+
+
+_NO_SPLIT = _Split(None, None)
+
+
+def _split_by_words(source: str | None) -> _Split:
+    """``_Split`` of *source*; ``_NO_SPLIT`` (finder None) when no alternative needs words
+    or the pattern cannot be parted."""
+    if _P is None or source is None:
+        return _NO_SPLIT
+    try:
+        tree = _P.parse(source)
+        if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return _NO_SPLIT
+        data = tree.data
+        branch = len(data) == 1 and data[0][0] is _C.BRANCH
+        alternatives = list(data[0][1][1]) if branch else [tree]
+        words: list[str] = []
+        others = []
+        for alternative in alternatives:
+            needs = _word_needs(alternative)
+            if needs:
+                words += max(needs, key=lambda found: min(map(len, found)))
+            else:
+                others.append(alternative)
+        if not words or (others and not branch):
+            return _NO_SPLIT
+        with _charsets_kept():
+            finder = re.compile(literals(dict.fromkeys(words)))
+            rest = None
+            if others:
+                data[0][1][1][:] = others
+                rest = _compiled_tree(tree)
+        return _Split(finder, rest)
+    except Exception:  # an unknown construct: no split
+        return _NO_SPLIT
+
+
+def _split_of(pattern: Matcher) -> _Split:
+    """``_split_by_words`` of a pattern's source; none for a pattern compiled with flags its
+    source does not carry."""
+    compiled = pattern.compiled if isinstance(pattern, Guarded) else pattern
+    if isinstance(compiled, re.Pattern) and compiled.flags & ~re.UNICODE:
+        return _NO_SPLIT
+    return _split_by_words(source_of(pattern))
+
+
+def _compiled_tree(tree: Any) -> re.Pattern[str]:
+    """A parsed pattern compiled as ``quick`` compiles one (searched from its first
+    characters when they are known, its alternatives guarded, led by a finder when many),
+    or as ``re`` does."""
+    chars, nullable = _first_of_sequence(tree)
+    if chars and not nullable and not _skips_ahead_already(tree):
+        with contextlib.suppress(Exception):
+            if len(tree.data) == 1 and tree.data[0][0] is _C.BRANCH:
+                lead = None
+                if len(tree.data[0][1][1]) >= _FINDER_MIN:
+                    with contextlib.suppress(Exception):
+                        lead = _finder(tree)
+                _guard_alternatives(tree.data[0][1][1])
+                if lead is not None:
+                    tree.data[:0] = [(_C.ASSERT, (1, lead))]
+            return _compiled(tree, program(tree, _first_characters_info(tree, chars)))
+    compiled: re.Pattern[str] = _CO.compile(tree, 0)
+    return compiled
+
+
+class Worded(Guarded):
+    """A ``Guarded`` pattern that also passes over, on a mid-length text (``_MID`` to
+    ``_LONG`` characters), the alternatives whose words the text lacks (``_Split``): one
+    search for any of the words (a plain literal scan), then the rest of the pattern, or
+    nothing, when none is there. Long and short text are searched as by ``Guarded``."""
+
+    __slots__ = ("_split",)
+
+    def __init__(
+        self,
+        compiled: re.Pattern[str],
+        needs: tuple[frozenset[str], ...] = (),
+        words: tuple[_Words, ...] = (),
+    ) -> None:
+        super().__init__(compiled, needs, words)
+        self._split: _Split | None = None
+        _WORDED.append(self)
+
+    def prepare(self) -> None:
+        if self._split is None:
+            self._split = _split_of(self.compiled)
+
+    def _for(self, text: str) -> re.Pattern[str] | None:
+        """The pattern to search a mid-length *text* with (None: no match)."""
+        split = self._split
+        if split is None:
+            self.prepare()
+            split = self._split
+        assert split is not None
+        if split.finder is None or split.finder.search(text) is not None:
+            return self.compiled
+        return split.rest
+
+    def search(self, text: str, *args: Any) -> re.Match[str] | None:
+        if args or len(text) < _MID:
+            return self.compiled.search(text, *args)
+        if len(text) >= _LONG:
+            return super().search(text)
+        pattern = self._for(text)
+        return pattern.search(text) if pattern is not None else None
+
+    def match(self, text: str, *args: Any) -> re.Match[str] | None:
+        if args or len(text) < _MID:
+            return self.compiled.match(text, *args)
+        if len(text) >= _LONG:
+            return super().match(text)
+        pattern = self._for(text)
+        return pattern.match(text) if pattern is not None else None
+
+    def fullmatch(self, text: str, *args: Any) -> re.Match[str] | None:
+        if args or len(text) < _MID:
+            return self.compiled.fullmatch(text, *args)
+        if len(text) >= _LONG:
+            return super().fullmatch(text)
+        pattern = self._for(text)
+        return pattern.fullmatch(text) if pattern is not None else None
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, *args: Any) -> str:
+        if args or len(text) < _MID:
+            return self.compiled.sub(repl, text, *args)
+        if len(text) >= _LONG:
+            return super().sub(repl, text)
+        pattern = self._for(text)
+        return pattern.sub(repl, text) if pattern is not None else text
+
+    def findall(self, text: str, *args: Any) -> list[Any]:
+        if args or len(text) < _MID:
+            return self.compiled.findall(text, *args)
+        if len(text) >= _LONG:
+            return super().findall(text)
+        pattern = self._for(text)
+        return pattern.findall(text) if pattern is not None else []
+
+    def finditer(self, text: str, *args: Any) -> Iterator[re.Match[str]]:
+        if args or len(text) < _MID:
+            return self.compiled.finditer(text, *args)
+        if len(text) >= _LONG:
+            return super().finditer(text)
+        pattern = self._for(text)
+        return pattern.finditer(text) if pattern is not None else iter(())
+
+    def split(self, text: str, *args: Any) -> list[str | Any]:
+        if args or len(text) < _MID:
+            return self.compiled.split(text, *args)
+        if len(text) >= _LONG:
+            return super().split(text)
+        pattern = self._for(text)
+        return pattern.split(text) if pattern is not None else [text]
+
+
+def by_words(value: Any) -> Any:
+    """*value* (a pattern, ``Guarded`` or ``Alternation``) made to pass over, on a
+    mid-length text, its alternatives whose words the text lacks (``Worded``). For the
+    patterns whose searches on mid-length replies mostly find nothing (measured: a plain
+    literal scan first costs more than it saves where the words are usually there)."""
+    if isinstance(value, Alternation):
+        if value not in _WORDED:
+            value._worded = True
+            _WORDED.append(value)
+        return value
+    if isinstance(value, Worded):
+        return value
+    compiled = value.compiled if isinstance(value, Guarded) else value
+    if not isinstance(compiled, re.Pattern) or isinstance(compiled.pattern, bytes):
+        raise TypeError(f"by_words: {value!r}")
+    if compiled.flags & ~re.UNICODE:  # (its source parsed alone would not carry them)
+        return value
+    if isinstance(value, Guarded):
+        return Worded(value.compiled, value.needs, value.words)
+    return Worded(value)
+
+
+def worded_module(namespace: dict[str, Any], names: Iterable[str]) -> None:
+    """The named matchers of a module made ``by_words``."""
+    for name in names:
+        namespace[name] = by_words(namespace[name])
 
 
 def _faster(value: Any) -> Any:

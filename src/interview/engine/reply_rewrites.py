@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from interview.engine.reply_patterns import _POS_TOKEN
-from interview.engine.reply_regex import fast, fast_module
+from interview.engine.reply_regex import fast, fast_module, worded_module
 
 # 「大げさなことはしていませんが、…」: modesty about the means, not a gap.
 _MODEST = re.compile(
@@ -427,3 +427,13 @@ def _everyday_rewrites(text: str) -> str:
 
 
 fast_module(globals(), rare=True)
+# Patterns whose searches on mid-length replies mostly find nothing: their worded
+# alternatives passed over where the reply lacks their words (``by_words``; measured)
+worded_module(
+    globals(),
+    (
+        "_MEMO_PERIOD_FACT",
+        "_SYSTEM_DOES",
+        "_WEAK_PRACTICE",
+    ),
+)

@@ -429,7 +429,7 @@ def read(folded: str) -> Reading:
     if status is Status.NOT_DONE and _SMALL_TEAM_NO_SUCH.search(text):
         # 「社員5人でサーバ室とかないっすw」: no such thing in a small firm — 該当なし, or a gap? Ask.
         status, guess = None, Status.NOT_APPLICABLE
-    if _BUSINESS_FACT.search(text) and status in (Status.NOT_DONE, Status.PARTIAL, Status.DONE):
+    if status in (Status.NOT_DONE, Status.PARTIAL, Status.DONE) and _BUSINESS_FACT.search(text):
         status, guess = None, Status.NOT_APPLICABLE  # 「委託はしていません」: why n/a, or a gap?
     elif (
         status is Status.DONE
@@ -438,7 +438,7 @@ def read(folded: str) -> Reading:
         and not _FREQUENCY.search(text)
     ):
         status, guess = None, Status.DONE  # 「個人でやってるので」: a reason, for what?
-    if _SESSION_REMARK.search(text) and status is not Status.UNKNOWN:  # 「前回の続きから…」
+    if status is not Status.UNKNOWN and _SESSION_REMARK.search(text):  # 「前回の続きから…」
         return Reading(None, None, False, has_plan)
     if (
         (_ASIDE.search(text) or _ATTACHING.search(text))
@@ -452,7 +452,7 @@ def read(folded: str) -> Reading:
     if (
         _QUESTION_WORDS.search(text)
         or asks_back(text)
-        or (_QUESTION.search(text) and status not in (Status.UNKNOWN, Status.NOT_APPLICABLE))
+        or (status not in (Status.UNKNOWN, Status.NOT_APPLICABLE) and _QUESTION.search(text))
     ):
         return Reading(None, guess or status, True, has_plan)
     if status is Status.DONE and UNREAD_NEGATION in text:  # 「…, we haven't really X'd」
@@ -543,8 +543,22 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
             and not re.search(r"済|完了", text)
             and not _FREQUENCY.search(text)
         )
-    negative = bool(_NEGATIVE.search(text))
-    partial = bool(_PARTIAL.search(text)) or _count_share(text)
+    # whether the reply holds a no, and a part: looked for when first asked (many replies are
+    # settled before either is)
+    known: dict[str, bool] = {}
+
+    def negative() -> bool:
+        found = known.get("negative")
+        if found is None:
+            found = known["negative"] = bool(_NEGATIVE.search(text))
+        return found
+
+    def partial() -> bool:
+        found = known.get("partial")
+        if found is None:
+            found = known["partial"] = bool(_PARTIAL.search(text)) or _count_share(text)
+        return found
+
     if (
         _NOTHING_TO_ACT_ON.search(text)
         and re.search(r"ため|ので|から|為|内製|自社開発|自前", text)
@@ -634,7 +648,7 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
                     text,
                 )
             )
-            and not negative
+            and not negative()
             and not re.search(r"代わり|代替|代え|別の?|他の|ほかの", text)
         ):
             return None, Status.DONE  # 「入社時と年1回の研修でカバー済みです」: the measure itself?
@@ -670,7 +684,7 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
         if positive:  # 「手順はあるものの、あまり守られていない」
             return Status.PARTIAL, None
         return None, Status.NOT_DONE
-    if negative and _RUN_ON.search(text):  # 「社員教育は実施委託先への教育は未実施」
+    if negative() and _RUN_ON.search(text):  # 「社員教育は実施委託先への教育は未実施」
         return Status.PARTIAL, None
     if _NOT_IMPLEMENTED.search(text) and _GROUNDWORK.search(text) and not _PARTIAL.search(text):
         return Status.NOT_DONE, None  # 「経営陣の理解は得られていますが、実行はこれからです」
@@ -720,17 +734,17 @@ def _verdict(text: str, has_plan: bool) -> tuple[Status | None, Status | None]:
     if shape is not None and not _negative_then_elaboration(text):
         return None, Status.ALTERNATIVE  # the shape of 代替策, nothing settles it: ask
     if (
-        partial
-        and not negative
+        partial()
+        and not negative()
         and _NEARLY_ALL.search(text)
         and not _PARTIAL.search(_NEARLY_ALL.sub("", text))
     ):
         return None, Status.DONE  # 「研修の受講率は毎年ほぼ全員です」: all but a few — done?
-    if partial:
+    if partial():
         if _ALL_NEGATIVE.search(text) and not positive:
             return Status.NOT_DONE, None
         return Status.PARTIAL, None
-    if negative:
+    if negative():
         if _NO_SUCH_BUSINESS.search(text) and not positive and not has_plan:
             return Status.NOT_APPLICABLE, None  # 「そもそも当社はスマホアプリを出していません」
         if _SCOPE_FACT.search(text) and not positive:

@@ -6,6 +6,7 @@ contrasts, 代替策, a measure owned but unused, past-only, ...) that ``_verdic
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from interview.engine import reply_patterns
 from interview.engine.answers import Status
@@ -25,7 +26,7 @@ from interview.engine.reply_patterns import (
     _UNKNOWN,
 )
 from interview.engine.reply_plan import PLAN_WORDS
-from interview.engine.reply_regex import fast, fast_module
+from interview.engine.reply_regex import fast, fast_module, worded_module
 
 # The first clause negates the measure, then a break (。 、 が けど).
 _NO_FIRST = re.compile(
@@ -1461,9 +1462,10 @@ def _scope_after(after: str) -> bool:
 _LIMIT_NEGATED = re.compile(r"(絞っ|限定し|限っ|制限し)て(い|お)?(ない|ません)")
 
 
-def _absent_unsettled(text: str, before: str, after: str, rest: str) -> bool:
+def _absent_unsettled(text: str, before: str, after: str, rest_of: Callable[[], str]) -> bool:
     """The one guard list: a fact in force, a part, a plan or an unknown in the first clause; a
-    scope on either side; a gap, caveat, ad hoc practice, part or negation of its own after."""
+    scope on either side; a gap, caveat, ad hoc practice, part or negation of its own after.
+    *rest_of* gives the rest with its means marked (``_means_rest``), made when first needed."""
     lead = _NEARLY_NONE.sub("", _FEW_PEOPLE.sub("", before))
     if "て" in lead:
         lead = _LIMIT_NEGATED.sub("ない", lead)  # 「接続元は絞ってない」: no limit, not a part
@@ -1476,7 +1478,7 @@ def _absent_unsettled(text: str, before: str, after: str, rest: str) -> bool:
             and not (_NIGHT_OR_HOLIDAY.search(lead) and _NIGHT_OR_HOLIDAY.search(after))
         )
         or PLAN_WORDS.search(text)
-        or _UNKNOWN.search(before + rest)
+        or _UNKNOWN.search(before + rest_of())
         or len(after) < 4
         or _scoped_no_then_other_scope(before, after)
         or _COVER_SCOPE.search(before)
@@ -1484,8 +1486,8 @@ def _absent_unsettled(text: str, before: str, after: str, rest: str) -> bool:
         or _ABSENT_GAP.search(after)
         or _WEAKER_AFTER.search(after)
         or _CAVEAT.search(after)
-        or _NEGATIVE.search(rest)
-        or re.search(r"(ない|ません|なく|ず)(が|けど|けれど)", rest)
+        or _NEGATIVE.search(rest_of())
+        or re.search(r"(ない|ません|なく|ず)(が|けど|けれど)", rest_of())
     )
 
 
@@ -1529,9 +1531,16 @@ def _absent_then_means(text: str, families_only: bool = False) -> str:
     before, after = split
     if "以外の" in after:
         after = _OTHER_THAN_DOER.sub("", after)
-    rest = _means_rest(after, blocks=True)
-    if _absent_unsettled(text, before, after, rest):
+    made: list[str] = []  # the rest with its means marked, made when first needed
+
+    def rest_of() -> str:
+        if not made:
+            made.append(_means_rest(after, blocks=True))
+        return made[0]
+
+    if _absent_unsettled(text, before, after, rest_of):
         return ""
+    rest = rest_of()
     if _ANY_ASKED.search(before) and any(
         _same_risk(absent.search(before), means.search(after), after)
         for absent, means in _RISK_FAMILIES
@@ -2151,3 +2160,13 @@ _OWN = {name: value for name, value in globals().items() if name not in vars(rep
 fast_module(_OWN, rare=True)
 globals().update(_OWN)
 del _OWN
+# Patterns whose searches on mid-length replies mostly find nothing: their worded
+# alternatives passed over where the reply lacks their words (``by_words``; measured)
+worded_module(
+    globals(),
+    (
+        "_CONCEDED",
+        "_RATHER_THAN",
+        "_WEAKER_AFTER",
+    ),
+)

@@ -32,7 +32,7 @@ from interview.engine.reply_patterns import (
     _UNKNOWN,
 )
 from interview.engine.reply_plan import PLAN_WORDS
-from interview.engine.reply_regex import fast_module
+from interview.engine.reply_regex import fast_module, worded_module
 
 # 「未締結の委託先はゼロです」「未対応のものはありません」「未適用のパッチは現在ゼロ」: the gap is
 # counted and there is none — done (not 「…はゼロではない」, not 「…はないか確認」).
@@ -227,9 +227,23 @@ _NOTHING_IN_THE_END = re.compile(
 )
 
 
+_TURNED: dict[str, str] = {}  # the last few texts rewritten (the rules rewrite a reply twice)
+_TURNED_KEPT = 8
+
+
 def turn_rewrites(text: str) -> str:
     """The folded reply with the gaps counted as none made a done token, a bare 未 made
-    未実施 and 「MFA済」 made 済み."""
+    未実施 and 「MFA済」 made 済み. The rules rewrite a reply before and after folding its
+    predicates, most often unchanged between: the last few answers are kept."""
+    turned = _TURNED.get(text)
+    if turned is None:
+        if len(_TURNED) >= _TURNED_KEPT:
+            _TURNED.clear()
+        turned = _TURNED[text] = _turn_rewrites(text)
+    return turned
+
+
+def _turn_rewrites(text: str) -> str:
     if "もれ" in text or "ないと" in text or any(c in text for c in "未漏抜欠ゼ0０残外損落"):
         text = _ZERO_GAP.sub(_POS_TOKEN, text)
     if "たら" in text or "ところ" in text or "たが" in text or "たけど" in text:
@@ -372,3 +386,9 @@ def turn_verdict(
 
 
 fast_module(globals())
+# Patterns whose searches on mid-length replies mostly find nothing: their worded
+# alternatives passed over where the reply lacks their words (``by_words``; measured)
+worded_module(
+    globals(),
+    ("_NOW",),
+)

@@ -350,11 +350,19 @@ class LiveSession:
         return latest
 
     def _refresh_drafts(self, item_no: int) -> None:
-        """Keep the item's stored drafts current (confirmed or edited text is left alone)."""
+        """Keep the item's stored drafts current where nothing was confirmed yet.
+
+        A confirmed or edited text keeps the draft it was confirmed against: that draft
+        differing from the fresh one is what marks the text 文章を更新 (``stale_fields``),
+        so that a changed answer never leaves its old text in the workbook unseen."""
         drafts = self.drafts(item_no)
         stored = self.session.texts.get(str(item_no)) or ItemTexts()
         fields = {}
         for field in TEXT_FIELDS:
             old: ItemText = getattr(stored, field)
-            fields[field] = old.model_copy(update={"draft": drafts.field(field)})
+            fields[field] = (
+                old.model_copy(update={"draft": drafts.field(field)})
+                if old.state == "draft"
+                else old
+            )
         self.session.texts[str(item_no)] = ItemTexts(**fields)

@@ -18,6 +18,7 @@ rules are tested without a terminal. The rules keep what the respondent typed in
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -246,6 +247,18 @@ _SAME = frozenset(
         "y",
     ]
 )
+# The same said in a sentence (「前回から特に変わっていません」「去年と同じです」): the whole reply,
+# nothing else in it (「前回と同じだが③は変えた」 describes a change and is kept).
+_SAME_SAID = re.compile(
+    r"(前回|昨年|去年|昨年度|前年|前年度)(どおり|通り|のまま)"
+    r"(です|で(お願いします|大丈夫です|okです|いいです))?[。．.!！\s]*"
+    r"|(前回|昨年|去年|昨年度|前年|前年度)?(と|から|どおり|通り)?[、,\s]*(は)?[、,\s]*"
+    r"(特に|とくに|全く|まったく|何も|なにも)?[、,\s]*"
+    r"(変わ(って|り(は)?)(い)?(ない|ません|なし|ありません|ございません)"
+    r"|変更(は|も)?(ない|なし|ありません|ございません|していません|してません)"
+    r"|同じ|同様|そのまま(です|で大丈夫|でok|でいい)?)"
+    r"(です|でございます|だ)?(ね|よ)?[。．.!！\s]*"
+)
 _CHANGED = frozenset(
     ["2", "変更", "変更あり", "変更があります", "変わった", "変わりました", "いいえ", "no", "n"]
 )
@@ -272,7 +285,7 @@ def confirm_item_reply(text: str, picked: Status | None) -> ItemConfirmation:
         return ItemConfirmation(True)
     if picked is Status.PARTIAL:
         return ItemConfirmation(True, "" if folded in _SAME else words)
-    if folded in _SAME or not folded:
+    if folded in _SAME or not folded or _SAME_SAID.fullmatch(folded):
         return ItemConfirmation(False)
     return ItemConfirmation(True, words)
 

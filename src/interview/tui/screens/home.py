@@ -97,16 +97,26 @@ class HomeScreen(Screen[None]):
         # The table and the list come after the first paint; the list is read off the UI thread.
         self.call_after_refresh(self._mount_table)
 
+    _table_due = False  # covered before the table was built: built when shown again
+
     def _mount_table(self) -> None:
         # An OptionList, not a DataTable: Textual has already imported it (the command
         # palette uses it), so the home screen costs no extra import at start-up.
         home = self.query_one("#home")
         if not home.is_attached:
             return  # the app is closing already
+        if self.app.screen is not self:  # a session opened at start covers it: nobody sees it
+            self._table_due = True
+            return
         table = OptionList(id="home-sessions")
         home.mount(Static("", id="home-columns", markup=False), before="#home-empty")
         home.mount(table, before="#home-empty")
         self.action_reload()
+
+    def on_screen_resume(self) -> None:
+        if self._table_due:
+            self._table_due = False
+            self.call_after_refresh(self._mount_table)
 
     @property
     def listed(self) -> bool:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Header, Input
 
@@ -39,6 +42,9 @@ from interview.tui.widgets.chat import Bubble, ChatLog
 from interview.tui.widgets.footer import KeyFooter
 from interview.tui.widgets.side_panel import SidePanel
 from interview.wording import core_message
+
+if TYPE_CHECKING:
+    from interview.tui.screens.review import ReviewScreen
 
 
 def _read_note(status: Status, corrected: bool = False) -> Text:
@@ -95,6 +101,10 @@ def _group_read_note(status: Status, corrected: bool = False) -> Text:
 class InterviewScreen(Screen[None]):
     CSS_PATH = styles.INTERVIEW
     AUTO_FOCUS = "#reply"  # keys typed right away go to the reply, never to the chat log
+    # The progress line changes after every answer. Textual's Screen.sub_title repaints the
+    # whole screen on a change; the header's own watcher redraws the header, which is all
+    # that shows it.
+    sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
     BINDINGS = [
         *interview_bindings(),
         Binding("escape", "cancel_pending", "書き直す", show=False),
@@ -110,6 +120,7 @@ class InterviewScreen(Screen[None]):
         respondent = live.session.respondent
         self._to = render.addressee(respondent.organisation, respondent.party)  # 貴社 / 貴行
         self._carry = ""  # words typed at a group screen answered "one by one"
+        self._review: ReviewScreen | None = None  # the item review, kept between items
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -316,6 +327,13 @@ class InterviewScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.bar.fit(event.size.height)
+
+    def on_unmount(self) -> None:
+        review, self._review = self._review, None
+        if review is not None:  # another session opened (the app closing clears it anyway)
+            with contextlib.suppress(Exception):
+                self.app.uninstall_screen(review)
+                review.remove()
 
     REASONS = "未実施・一部実施の手法例の理由や、"
 
@@ -1151,10 +1169,16 @@ class InterviewScreen(Screen[None]):
 
         texts, drafts = self.live.item_texts(item_no)
         item = self.live.catalog.item(item_no)
+        title, stale = f"通番{item_no} {item.goal}", self.live.stale_fields(item_no)
 
-        review = ReviewScreen(
-            f"通番{item_no} {item.goal}", texts, drafts, self.live.stale_fields(item_no)
-        )
+        # Composed once (it holds five text areas) and kept installed: the next item's
+        # review only refills it.
+        review = self._review
+        if review is None:
+            review = self._review = ReviewScreen(title, texts, drafts, stale)
+            self.app.install_screen(review, f"interview-review-{id(self)}")
+        else:
+            review.refill(title, texts, drafts, stale)
 
         def done(result: ReviewResult | None) -> None:
             if result is not None:

@@ -33,6 +33,13 @@ TYPED_HELP = (
 )
 
 
+def _stale_text(stale: tuple[str, ...]) -> str:
+    if not stale:
+        return ""
+    names = "・".join(TEXT_LABELS[f] for f in stale)
+    return f"{STALE_MARK}（{names}）。最新の回答からの文案を確認して確定してください。"
+
+
 @dataclass(frozen=True)
 class ReviewResult:
     """Texts per field, and which of them the respondent changed."""
@@ -72,12 +79,9 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
         with Vertical(id="review-box"):
             yield Label(safe_text(self.review_title), id="review-title")
             yield JapaneseStatic(READ_ONLY_HELP, id="review-help")
-            if self.stale:
-                names = "・".join(TEXT_LABELS[f] for f in self.stale)
-                yield Label(
-                    f"{STALE_MARK}（{names}）。最新の回答からの文案を確認して確定してください。",
-                    id="review-stale",
-                )
+            stale = Label(_stale_text(self.stale), id="review-stale")
+            stale.display = bool(self.stale)
+            yield stale
             with VerticalScroll(id="review-fields"):
                 for field in TEXT_FIELDS:
                     yield Label(TEXT_LABELS[field], classes="review-label")
@@ -95,6 +99,37 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
 
     def on_mount(self) -> None:
         self.query_one("#review-ok", Button).focus()
+
+    def refill(
+        self,
+        title: str,
+        texts: dict[str, str],
+        drafts: dict[str, str],
+        stale: tuple[str, ...] = (),
+    ) -> None:
+        """Show another item's texts, as a new review would: read-only, at the top, the
+        focus on 確定 (the screen is composed once and kept for the next item)."""
+        self.review_title = title
+        self.texts = texts
+        self.drafts = drafts
+        self.editing = False
+        self.typed = ""
+        self.stale = stale
+        if not self.is_mounted:
+            return  # composed from these when first shown
+        self.query_one("#review-title", Label).update(safe_text(title))
+        self.query_one("#review-help", JapaneseStatic).update(READ_ONLY_HELP)
+        line = self.query_one("#review-stale", Label)
+        line.update(_stale_text(stale))
+        line.display = bool(stale)
+        for field in TEXT_FIELDS:
+            area = self.query_one(f"#review-{field}", TextArea)
+            area.read_only = True
+            area.text = printable(texts.get(field, ""))
+        self.query_one("#review-edit", Button).disabled = False
+        self.query_one("#review-fields", VerticalScroll).scroll_home(animate=False)
+        self.set_focus(self.query_one("#review-ok", Button))
+        self.refresh_bindings()
 
     def action_edit(self) -> None:
         if self.editing:

@@ -255,7 +255,9 @@ class AnswerBar(Vertical):
         self._before_run: tuple[list[Status], Status | None, PickedBy | None] = ([], None, None)
 
     def compose(self) -> ComposeResult:
-        yield JapaneseStatic("", id="bar-note")
+        # Set before the children are styled (the first fit would restyle them all).
+        self.set_class(self.app.size.height < self.COMPACT_BELOW, "compact")
+        yield JapaneseStatic("", id="bar-note", wrap_when_laid_out=True)
         with Horizontal(id="status-choices"):
             for status in Status:
                 yield Button(

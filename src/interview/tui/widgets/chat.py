@@ -17,6 +17,8 @@ class Bubble(JapaneseStatic):
     A question bubble that mentions glossary terms opens the glossary when clicked.
     """
 
+    WRAP_WHEN_LAID_OUT = True  # width 1fr: broken into lines as the chat is laid out
+
     DEFAULT_CSS = """
     Bubble {
         width: 1fr;
