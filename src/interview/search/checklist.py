@@ -280,10 +280,11 @@ class ChecklistIndex:
         self._phrases = built.phrases
         self._folded = [e.folded for e in self._entries]
         self._docs = {no: doc for doc, no in enumerate(self._items)}
+        self._built = built
 
     @cached_property
     def _postings(self) -> _Postings:
-        return _Postings(self._tokens, self._phrases)
+        return self._built.postings or _Postings(self._tokens, self._phrases)
 
     @cached_property
     def _starts(self) -> dict[int, list[int]]:
@@ -301,7 +302,7 @@ class ChecklistIndex:
     def _shortlist(self) -> Shortlist:
         from interview.search.shortlist import Shortlist
 
-        return Shortlist(self._folded)
+        return self._built.shortlist or Shortlist(self._folded)
 
     @cached_property
     def _field_roots(self) -> list[float]:
@@ -907,6 +908,10 @@ class _Built(NamedTuple):
     meaning: MeaningIndex
     phrases: dict[int, tuple[frozenset[str], ...]]
     """Each item's everyday phrases (keywords.toml), as token sets."""
+    postings: _Postings | None = None
+    """Which entries and phrases hold each token (built here so the cache holds it)."""
+    shortlist: Shortlist | None = None
+    """The entries' folded texts for the typo search's shortlist, its tables built."""
 
 
 def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
@@ -956,7 +961,12 @@ def _build(catalog: Catalog, questions: QuestionSet | None) -> _Built:
         # Folded text never holds "|", so no match can span two fields.
         blobs[item.no] = "|".join(e.folded for e in entries[first:])
     meaning = MeaningIndex(documents, UNKNOWN_SHARE, orphan_kanji=True, unmeasured=unmeasured)
-    return _Built(entries, token_sets, by_item, blobs, items, meaning, phrases)
+    from interview.search.shortlist import Shortlist
+
+    postings = _Postings(token_sets, phrases)
+    shortlist = Shortlist([entry.folded for entry in entries])
+    shortlist.prepare()
+    return _Built(entries, token_sets, by_item, blobs, items, meaning, phrases, postings, shortlist)
 
 
 def _is_shipped_items(catalog: Catalog) -> bool:

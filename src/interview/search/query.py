@@ -436,29 +436,68 @@ _END = ""
 """The trie's mark of a whole key (no character is empty)."""
 
 
+class _KeyTable:
+    """The keys of :func:`_by_first_char`'s entries for one way of reading, for
+    :func:`_present`: per first character, a trie of the rest (character → node; a
+    node's :data:`_END` lists the places of the entries whose key ends there), built
+    the first time a query holds that character."""
+
+    def __init__(self, kana: bool, readings: bool) -> None:
+        self._kana = kana
+        self._chars, self._words = _by_first_char(kana, readings)
+        self._tries: dict[str, dict] = {}
+        self._filed: dict[int, _Filed] = {}
+        self._leads: dict[str, list[str]] | None = None
+
+    def trie(self, char: str) -> dict:
+        node = self._tries.get(char)
+        if node is None:
+            node = self._tries[char] = {}
+            entries = list(self._chars.get(char, ()))
+            if char in _ASCII_LEADS:
+                if self._leads is None:
+                    leads: dict[str, list[str]] = {}
+                    for word in self._words:
+                        leads.setdefault(word[0], []).append(word)
+                    self._leads = leads
+                for word in self._leads.get(char, ()):
+                    entries.extend(self._words[word])
+            for at, synonym in entries:
+                for key in _keys(synonym, self._kana):
+                    if key[0] != char:
+                        continue
+                    here = node
+                    for letter in key[1:]:
+                        here = here.setdefault(letter, {})
+                    ends = here.setdefault(_END, [])
+                    if at not in ends:
+                        ends.append(at)
+        return node
+
+    def filed(self, at: int) -> _Filed:
+        """The entry at *at* of the synonym table, with where it is filed (as
+        :func:`_by_first_char` files it)."""
+        found = self._filed.get(at)
+        if found is None:
+            synonym = synonym_table()[at]
+            kana = self._kana
+            key = synonym.kana_key if kana else synonym.key
+            lead = _ASCII_RUN.match(key) if key[0] in _ASCII_LEADS else None
+            chars: tuple[str, ...] = ()
+            words: tuple[str, ...] = ()
+            if lead:
+                words = (lead.group(),)
+            else:
+                chars = (key[0],)
+                if not kana and _katakana_reading(synonym):
+                    chars += (synonym.kana_key[0],)
+            found = self._filed[at] = _Filed(synonym, _keys(synonym, kana), chars, words)
+        return found
+
+
 @lru_cache(maxsize=4)
-def _key_trie(kana: bool, readings: bool = False) -> tuple[dict, dict[int, _Filed]]:
-    """The keys of :func:`_by_first_char`'s entries in a trie (character → node; a
-    node's :data:`_END` lists the entries the key there belongs to), and each entry."""
-    chars, words = _by_first_char(kana, readings)
-    filed: dict[int, tuple[Synonym, list[str], list[str]]] = {}
-    for char, entries in chars.items():
-        for at, synonym in entries:
-            filed.setdefault(at, (synonym, [], []))[1].append(char)
-    for word, entries in words.items():
-        for at, synonym in entries:
-            filed.setdefault(at, (synonym, [], []))[2].append(word)
-    table: dict[int, _Filed] = {}
-    trie: dict = {}
-    for at, (synonym, in_chars, in_words) in sorted(filed.items()):
-        keys = _keys(synonym, kana)
-        table[at] = _Filed(synonym, keys, tuple(in_chars), tuple(in_words))
-        for key in keys:
-            node = trie
-            for char in key:
-                node = node.setdefault(char, {})
-            node.setdefault(_END, []).append(at)
-    return trie, table
+def _key_table(kana: bool, readings: bool = False) -> _KeyTable:
+    return _KeyTable(kana, readings)
 
 
 def _keys(synonym: Synonym, kana: bool) -> tuple[str, ...]:
@@ -475,12 +514,15 @@ def _present(
     """:func:`_candidates` (with each one's place in the table and its keys) less those
     none of whose keys *plain* holds, in the same order: the others can take nothing.
     The keys *plain* holds are found by walking a trie from each of its characters."""
-    trie, table = _key_trie(kana, readings)
+    keys = _key_table(kana, readings)
     held: set[int] = set()
     size = len(plain)
     for start in range(size):
-        node = trie
-        for at in range(start, size):
+        node = keys.trie(plain[start])
+        ends = node.get(_END)
+        if ends:
+            held.update(ends)
+        for at in range(start + 1, size):
             step = node.get(plain[at])
             if step is None:
                 break
@@ -494,7 +536,7 @@ def _present(
     words: set[str] | None = None
     found: list[tuple[int, Synonym, tuple[str, ...]]] = []
     for at in sorted(held):
-        entry = table[at]
+        entry = keys.filed(at)
         # As often as _candidates lists it: once per filing under a character of
         # *plain* or an English word of it.
         times = sum(char in chars for char in entry.chars)

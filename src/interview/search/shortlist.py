@@ -24,25 +24,23 @@ MARGIN = 1.0
 
 
 class Shortlist:
-    """Per-character counts of a fixed list of texts."""
+    """Per-character counts of a fixed list of texts (each table built when first
+    needed)."""
 
     def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = list(texts)
         self._lengths = [len(text) for text in texts]
-        self._counts = [Counter(text) for text in texts]
-        postings: dict[str, list[tuple[int, int]]] = {}
-        for at, counts in enumerate(self._counts):
-            for char, count in counts.items():
-                postings.setdefault(char, []).append((at, count))
-        self._postings = {char: tuple(rows) for char, rows in postings.items()}
+        self._postings: dict[str, tuple[tuple[int, int], ...]] | None = None
         self._levels: dict[str, list[int]] | None = None
         self._longer: dict[int, int] = {}
+        self._counts: dict[int, Counter[str]] = {}
 
     def candidates(self, query: str, cutoff: float) -> list[int]:
         """The positions (ascending) of the texts that may score *cutoff* or more."""
         size = len(query)
         least = cutoff - MARGIN
         lengths = self._lengths
-        postings = self._postings
+        postings = self._char_postings()
         common: dict[int, int] = {}
         get = common.get
         for char, wanted in Counter(query).items():
@@ -55,6 +53,16 @@ class Shortlist:
         ]
         found.sort()
         return found
+
+    def _char_postings(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        """Per character, the texts holding it and how many times."""
+        if self._postings is None:
+            postings: dict[str, list[tuple[int, int]]] = {}
+            for at, text in enumerate(self._texts):
+                for char, count in Counter(text).items():
+                    postings.setdefault(char, []).append((at, count))
+            self._postings = {char: tuple(rows) for char, rows in postings.items()}
+        return self._postings
 
     def longer_candidates(self, query: str, cutoff: float) -> list[int]:
         """:meth:`candidates` among the texts at least as long as *query*: those share
@@ -95,24 +103,30 @@ class Shortlist:
             low = chosen & -chosen
             at = low.bit_length() - 1
             chosen ^= low
-            own = counts[at]
+            own = counts.get(at)
+            if own is None:
+                own = counts[at] = Counter(self._texts[at])
             shared = sum(min(wanted, own.get(char, 0)) for char, wanted in wanted_counts.items())
             if shared and 200.0 * shared / (min(size, lengths[at]) + shared) >= least:
                 found.append(at)
         return found
 
+    def prepare(self) -> None:
+        """Build the tables :meth:`longer_candidates` reads now (before pickling)."""
+        self._bit_levels()
+
     def _bit_levels(self) -> dict[str, list[int]]:
         """Per character, the texts holding it at least once, twice … (bits)."""
         if self._levels is None:
             places: dict[str, list[list[int]]] = {}
-            for at, counts in enumerate(self._counts):
-                for char, count in counts.items():
+            for at, text in enumerate(self._texts):
+                for char, count in Counter(text).items():
                     rows = places.setdefault(char, [])
                     while len(rows) < count:
                         rows.append([])
                     for row in rows[:count]:
                         row.append(at)
-            size = (len(self._counts) + 8) // 8
+            size = (len(self._texts) + 8) // 8
             levels: dict[str, list[int]] = {}
             for char, rows in places.items():
                 levels[char] = []
