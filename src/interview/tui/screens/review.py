@@ -79,7 +79,7 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
         with Vertical(id="review-box"):
             yield Label(safe_text(self.review_title), id="review-title")
             yield JapaneseStatic(READ_ONLY_HELP, id="review-help")
-            stale = Label(_stale_text(self.stale), id="review-stale")
+            stale = JapaneseStatic(_stale_text(self.stale), id="review-stale")
             stale.display = bool(self.stale)
             yield stale
             with VerticalScroll(id="review-fields"):
@@ -119,7 +119,7 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
             return  # composed from these when first shown
         self.query_one("#review-title", Label).update(safe_text(title))
         self.query_one("#review-help", JapaneseStatic).update(READ_ONLY_HELP)
-        line = self.query_one("#review-stale", Label)
+        line = self.query_one("#review-stale", JapaneseStatic)
         line.update(_stale_text(stale))
         line.display = bool(stale)
         for field in TEXT_FIELDS:
