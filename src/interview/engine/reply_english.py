@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from interview.engine.reply_regex import fast, fast_module
+from interview.engine.reply_steps import Rewrites
 
 _LETTERS = re.compile(r"[a-z]")
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヶ一-龥]")
@@ -405,8 +406,7 @@ def fold_english(text: str) -> str:
     if not _LETTERS.search(text):
         return text
     if is_english(text):
-        for pattern, japanese in _ENGLISH:
-            text = pattern.sub(japanese, text)
+        text = _english_rewrites()(text)
         # 「we have the policy, but no training yet」: a done clause, then a missing one
         text = _DONE_BUT_NOT.sub(r"\1\2が、一部は", text).strip("、 ")
         if _LEFT_NEGATION.search(text):  # a negation no rule read: never confidently done
@@ -419,5 +419,16 @@ def fold_english(text: str) -> str:
 
 # The plain patterns behind their first-character look-ahead (reply_regex.fast).
 fast_module(globals())
+
+_REWRITES: list[Rewrites] = []
+
+
+def _english_rewrites() -> Rewrites:
+    """``_ENGLISH`` applied in turn, a step passed over when its pattern needs a character
+    or a word the reply lacks (most of the fifty-odd steps, on any one reply)."""
+    if not _REWRITES:
+        _REWRITES.append(Rewrites(_ENGLISH))
+    return _REWRITES[0]
+
 
 __all__ = ["UNREAD_NEGATION", "fold_english", "is_english"]
