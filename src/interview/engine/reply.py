@@ -204,7 +204,7 @@ def prepare_reader() -> None:
 
 
 # Replies of the shapes the rules branch on (contrast, plan, scope, reason, an unknown,
-# another means, a memo), short and long: reading them once compiles what they reach.
+# another means, a memo, English), short and long: reading them once compiles what they reach.
 _SAMPLES = (
     "はい、実施しています",
     "本番環境は多要素認証を必須にしていますが、検証環境はまだパスワードのみです。",
@@ -212,6 +212,7 @@ _SAMPLES = (
     "スマホアプリを提供していないので該当しません。来期に検討する予定はあります。",
     "ちょっと分からないので開発に聞いてみます。たぶん対応済みだと思うのですが。",
     "・規程：整備済み\n・訓練：未実施（2027年3月までに実施予定）\n・委託先：一部のみ確認",
+    "We have a written policy and MFA for admins, but no training yet.",  # the English path
     (
         "昨年度の監査で指摘を受けて、今年度の上期に体制を見直しました。管理者権限は"
         "情報システム部の3名だけに絞っており、付与と削除は申請書で管理しています。"
