@@ -111,16 +111,11 @@ def _fresh_ms(fn: Callable[[str], object], size: int, variants: int = 5) -> list
 
 
 def _samples_ms(fn: Callable[[str], object], texts: list[str], rounds: int) -> list[float]:
-    """Per reply, the median of *rounds* timings (so one scheduler hiccup is not "slowest")."""
+    """Per reply, the median of *rounds* timings after one untimed read of each (so one
+    scheduler hiccup is not "slowest")."""
     for text in texts:
         fn(text)
-    per_text: list[list[float]] = [[] for _ in texts]
-    for _ in range(rounds):
-        for i, text in enumerate(texts):
-            start = time.perf_counter()
-            fn(text)
-            per_text[i].append((time.perf_counter() - start) * 1000)
-    return [statistics.median(s) for s in per_text]
+    return _cold_ms(fn, texts, rounds)
 
 
 def _subprocess_ms(code: str, repeat: int = 7) -> float:

@@ -67,13 +67,7 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
         stale: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
-        self.review_title = title
-        self.texts = texts
-        self.drafts = drafts
-        self.editing = False
-        # Keys typed while read-only (a reply typed out of habit): handed back to the chat.
-        self.typed = ""
-        self.stale = stale  # fields confirmed before the answers changed
+        self.refill(title, texts, drafts, stale)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review-box"):
@@ -113,8 +107,9 @@ class ReviewScreen(ModalScreen[ReviewResult | None]):
         self.texts = texts
         self.drafts = drafts
         self.editing = False
+        # Keys typed while read-only (a reply typed out of habit): handed back to the chat.
         self.typed = ""
-        self.stale = stale
+        self.stale = stale  # fields confirmed before the answers changed
         if not self.is_mounted:
             return  # composed from these when first shown
         self.query_one("#review-title", Label).update(safe_text(title))
