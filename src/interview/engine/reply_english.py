@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from interview.engine.reply_regex import fast, fast_module
 from interview.engine.reply_steps import Rewrites
@@ -420,15 +421,13 @@ def fold_english(text: str) -> str:
 # The plain patterns behind their first-character look-ahead (reply_regex.fast).
 fast_module(globals())
 
-_REWRITES: list[Rewrites] = []
 
-
+@cache
 def _english_rewrites() -> Rewrites:
     """``_ENGLISH`` applied in turn, a step passed over when its pattern needs a character
-    or a word the reply lacks (most of the fifty-odd steps, on any one reply)."""
-    if not _REWRITES:
-        _REWRITES.append(Rewrites(_ENGLISH))
-    return _REWRITES[0]
+    or a word the reply lacks (most of the fifty-odd steps, on any one reply); made on first
+    use, from the patterns as ``fast_module`` left them."""
+    return Rewrites(_ENGLISH)
 
 
 __all__ = ["UNREAD_NEGATION", "fold_english", "is_english"]

@@ -1164,11 +1164,17 @@ def _split_by_words(source: str | None) -> _Split:
         return _NO_SPLIT
 
 
+def matches_its_source(pattern: Matcher) -> bool:
+    """Whether *pattern* matches what its source says: not compiled with flags (``re.I``)
+    that its source does not carry, which would make its words match other spellings."""
+    compiled = pattern.compiled if isinstance(pattern, Guarded) else pattern
+    return not (isinstance(compiled, re.Pattern) and compiled.flags & ~re.UNICODE)
+
+
 def _split_of(pattern: Matcher) -> _Split:
     """``_split_by_words`` of a pattern's source; none for a pattern compiled with flags its
     source does not carry."""
-    compiled = pattern.compiled if isinstance(pattern, Guarded) else pattern
-    if isinstance(compiled, re.Pattern) and compiled.flags & ~re.UNICODE:
+    if not matches_its_source(pattern):
         return _NO_SPLIT
     return _split_by_words(source_of(pattern))
 

@@ -17,9 +17,9 @@ from functools import reduce
 from operator import or_
 
 from interview.engine.reply_regex import (
-    Guarded,
     Matcher,
     Replacement,
+    matches_its_source,
     needs_of,
     source_of,
     word_needs,
@@ -77,7 +77,9 @@ class Rewrites:
             plan: list[_Step] = []
             for (pattern, replacement), mask in zip(self.steps, masks, strict=True):
                 source = source_of(pattern)
-                words = word_needs(source) if source is not None and _plain(pattern) else ()
+                words = (
+                    word_needs(source) if source is not None and matches_its_source(pattern) else ()
+                )
                 short = tuple(choices for choices in words if len(choices) <= _WORDS_CHECKED)
                 added = self._met(replacement) if isinstance(replacement, str) else None
                 plan.append((pattern, replacement, mask, short, added))
@@ -106,13 +108,6 @@ class Rewrites:
                 met = met | added if added is not None else self._met(replaced)
                 text = replaced
         return text
-
-
-def _plain(pattern: Matcher) -> bool:
-    """Whether *pattern* matches what its source says: not compiled with flags (``re.I``)
-    that its source does not carry, which would make its words match other spellings."""
-    compiled = pattern.compiled if isinstance(pattern, Guarded) else pattern
-    return not (isinstance(compiled, re.Pattern) and compiled.flags & ~re.UNICODE)
 
 
 def _lacks(text: str, words: tuple[tuple[str, ...], ...]) -> bool:
