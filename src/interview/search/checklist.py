@@ -480,20 +480,27 @@ class ChecklistIndex:
         for item_no, (score, _rank, at, position) in literal.items():
             if item_no not in by_meaning:
                 best[item_no] = (score * LITERAL_ONLY, at, position)
+
         # An item's score with every word of the query in one sentence (together = 1) is
         # the most it can score: items are scored best bound first, and once the next
         # bound is under the limit-th score found, no item left can be among the hits.
+        def score_of(
+            coverage: float, rank: float, together: float, typed: tuple[float, ...] | None
+        ) -> float:
+            meaning = coverage * (
+                1 - BM25_SHARE - TOGETHER_SHARE + BM25_SHARE * rank + TOGETHER_SHARE * together
+            )
+            score = (100 - LITERAL_BONUS) * meaning
+            if typed is not None and typed[0] >= LITERAL_FLOOR:
+                score += LITERAL_BONUS * typed[0] / 100
+            return score
+
         bounded = []
         for found in scored:
             item_no = self._items[found.doc]
             rank = found.bm25 / top
-            meaning = found.coverage * (
-                1 - BM25_SHARE - TOGETHER_SHARE + BM25_SHARE * rank + TOGETHER_SHARE * 1.0
-            )
-            bound = (100 - LITERAL_BONUS) * meaning
             typed = literal.get(item_no)
-            if typed is not None and typed[0] >= LITERAL_FLOOR:
-                bound += LITERAL_BONUS * typed[0] / 100
+            bound = score_of(found.coverage, rank, 1.0, typed)
             bounded.append((bound, item_no, rank, found, typed))
         bounded.sort(key=lambda b: -b[0])
         lowest = [value for value, _at, _position in best.values()]  # the limit best, a heap
@@ -504,12 +511,8 @@ class ChecklistIndex:
             if len(lowest) >= limit and bound < lowest[0]:
                 break  # neither this item nor any after it can be a hit
             at, position, together = self._best_entry(item_no, plan, holding)
-            meaning = found.coverage * (
-                1 - BM25_SHARE - TOGETHER_SHARE + BM25_SHARE * rank + TOGETHER_SHARE * together
-            )
-            score = (100 - LITERAL_BONUS) * meaning
+            score = score_of(found.coverage, rank, together, typed)
             if typed is not None and typed[0] >= LITERAL_FLOOR:
-                score += LITERAL_BONUS * typed[0] / 100
                 at, position = typed[2], typed[3]
             best[item_no] = (score, at, position)
             if len(lowest) < limit:
